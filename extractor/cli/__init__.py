@@ -1,0 +1,23 @@
+"""One Typer app; one module per command, each a thin `*_cli` wrapper over a plain typed function."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(name="extractor", add_completion=False, no_args_is_help=True,
+                  help="Extract exchange events from news articles.")
+
+
+def _register() -> None:
+    # Importing a command module registers its command on `app`.
+    import importlib
+    import pkgutil
+
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if not info.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{info.name}")
+
+
+def main() -> None:
+    _register()
+    app()

@@ -1,0 +1,5 @@
+"""(being written)"""
+
+
+def make_cue_recogniser(*args, **kwargs):  # placeholder until the component lands
+    raise NotImplementedError

@@ -1,0 +1,5 @@
+"""(being written)"""
+
+
+def make_quantity_recogniser(*args, **kwargs):  # placeholder until the component lands
+    raise NotImplementedError

@@ -20,6 +20,12 @@ class Warnings(metaclass=ErrorsWithCodes):
             "in its text are left unresolved. Give 'published' as YYYY-MM-DD to resolve them.")
     W002 = ("Article {doc_id!r} ({source}) is {size} characters long, over the limit of {limit}; "
             "only the first {limit} characters were read. Raise --max-chars to read all of it.")
+    W003 = ("{source}: bytes that are not valid UTF-8 ({detail}); the line was decoded as "
+            "Windows-1252 instead. Re-encode the file as UTF-8 to be sure of the text.")
+    W004 = ("{source}: {count} NUL byte(s) removed from the input. Check the export that wrote the file.")
+    W005 = ("{source}: field {field!r} ignored: {detail}. Give it as a string or leave it out.")
+    W006 = ("{source}: lone surrogate code point(s) in field {field!r} replaced with U+FFFD. Check the "
+            "JSON escapes (\\uD800-\\uDFFF must come in pairs).")
 
 
 class Errors(metaclass=ErrorsWithCodes):
@@ -41,6 +47,22 @@ class Errors(metaclass=ErrorsWithCodes):
             "skipped. Raise --max-chars or split the article.")
     E010 = ("{source}: duplicate article id {doc_id!r} (first seen at {first}). Give each article a "
             "unique id.")
+    E011 = ("{source}: the compressed file ends early ({detail}); the {count} record(s) before this "
+            "point were read, the rest of the file is lost. Re-download or re-compress the file.")
+    E012 = ("{source}: decompressed data is over {ratio}x the size of the compressed data; reading "
+            "stopped as a guard against a decompression bomb. If the file is genuine, decompress it "
+            "yourself and pass the plain file.")
+    E013 = ("{source}: record is over {limit} bytes long and was not read. Split the record or check "
+            "that the file is really {kind}.")
+    E014 = ("{source}: CSV record has {found} field(s) where the header has {expected} ({detail}). "
+            "A stray double quote may have joined lines; quote fields that hold quotes, commas or "
+            "line breaks and double the quotes inside them (\"\").")
+    E015 = ("{source}: symbolic link to {target!r}, outside the input folder {root!r}; not followed. "
+            "Copy the file into the folder if it should be read.")
+    E016 = ("{source}: article {doc_id!r} has no text; it was skipped. Check the --text-key option "
+            "or the source of the file.")
+    E017 = ("Input {path!r}: cannot read it as {fmt}. Give --format {hint} or rename the file with "
+            "the matching extension.")
     # pipeline and data
     E101 = ("Rule data file {path} line {line}: {detail}. Fix the entry; see the file's header for "
             "the expected fields.")
@@ -52,3 +74,6 @@ class Errors(metaclass=ErrorsWithCodes):
     E201 = ("Output file {path!r} exists. Pass --force to overwrite it.")
     E202 = ("Record for article {doc_id!r} failed validation against the contract: {detail}. "
             "This is a bug; the record was not written.")
+    E203 = ("Output file {path!r} is also an input. Write the output to another file.")
+    E204 = ("Cannot write the output file {path!r}: {detail}. Check that its folder exists and is "
+            "writable.")

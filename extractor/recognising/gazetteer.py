@@ -1,0 +1,131 @@
+"""A rule-data recogniser: JSONL gazetteer entries compiled into phrase matchers, spans stored in doc.spans.
+
+One small symmetrical component serves the actor, cue and place gazetteers (as spaCy's
+SpanRuler serves patterns): entries are validated on load, written by `to_disk`, read back by
+`from_disk`. Each span carries the entry's label and its id as `kb_id_`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import srsly
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..errors import Errors
+
+ENTRIES_FILE = "entries.jsonl"
+
+
+class GazetteerEntry(BaseModel):
+    """One line of a gazetteer file: a label, an id, and the phrases that name it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: str = Field(pattern=r"^[A-Z][A-Z_]*$")
+    id: str = Field(min_length=1)
+    patterns: tuple[str, ...] = Field(min_length=1)
+    case: Literal["auto", "lower", "exact"] = "auto"
+
+
+def read_entries(lines: Iterable[str], *, origin: str) -> list[GazetteerEntry]:
+    """Parse and validate JSONL lines; comment lines start with '//' ."""
+    entries = []
+    for number, line in enumerate(lines, 1):
+        line = line.strip()
+        if not line or line.startswith("//"):
+            continue
+        try:
+            entries.append(GazetteerEntry.model_validate(json.loads(line)))
+        except (json.JSONDecodeError, ValidationError) as err:
+            detail = str(err).splitlines()[0] if isinstance(err, json.JSONDecodeError) else err.errors()[0]["msg"]
+            raise ValueError(Errors.E101.format(path=origin, line=number, detail=detail)) from err
+    return entries
+
+
+def package_entries(name: str) -> list[GazetteerEntry]:
+    """Entries of a gazetteer shipped in the package's data folder."""
+    source = resources.files("extractor.data").joinpath(name)
+    return read_entries(source.read_text(encoding="utf-8").splitlines(), origin=f"extractor/data/{name}")
+
+
+def _exact(pattern: str, case: str) -> bool:
+    if case != "auto":
+        return case == "exact"
+    return not any(ch.islower() for ch in pattern)
+
+
+class GazetteerRecogniser:
+    """Marks every gazetteer phrase in the doc; overlapping matches keep the longest."""
+
+    def __init__(self, nlp: Language, name: str, *, spans_key: str, entries: Iterable[GazetteerEntry]) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        self.entries: list[GazetteerEntry] = []
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.add_entries(entries)
+
+    def add_entries(self, entries: Iterable[GazetteerEntry]) -> None:
+        for entry in entries:
+            self.entries.append(entry)
+            key = f"{entry.label}\t{entry.id}"
+            exact = [p for p in entry.patterns if _exact(p, entry.case)]
+            lower = [p for p in entry.patterns if not _exact(p, entry.case)]
+            if exact:
+                self._exact.add(key, [self.nlp.make_doc(p) for p in exact])
+            if lower:
+                self._lower.add(key, [self.nlp.make_doc(p) for p in lower])
+
+    def _reset(self, entries: list[GazetteerEntry]) -> None:
+        self.entries = []
+        self._lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.add_entries(entries)
+
+    def __call__(self, doc: Doc) -> Doc:
+        strings = self.nlp.vocab.strings
+        spans = []
+        for matcher in (self._exact, self._lower):
+            for match_id, start, end in matcher(doc):
+                label, _, kb_id = strings[match_id].partition("\t")
+                spans.append(Span(doc, start, end, label=label, kb_id=kb_id))
+        doc.spans[self.spans_key] = sorted(filter_spans(spans), key=lambda s: s.start)
+        return doc
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(sorted({e.label for e in self.entries}))
+
+    def to_bytes(self, *, exclude: Iterable[str] = tuple()) -> bytes:
+        return srsly.msgpack_dumps({"spans_key": self.spans_key, "entries": [e.model_dump() for e in self.entries]})
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = tuple()) -> "GazetteerRecogniser":
+        msg = srsly.msgpack_loads(data)
+        self.spans_key = msg["spans_key"]
+        self._reset([GazetteerEntry.model_validate(e) for e in msg["entries"]])
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        lines = [json.dumps(e.model_dump(exclude_defaults=True), ensure_ascii=False) for e in self.entries]
+        (path / ENTRIES_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        srsly.write_json(path / "cfg", {"spans_key": self.spans_key})
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> "GazetteerRecogniser":
+        path = Path(path)
+        if (path / "cfg").exists():
+            self.spans_key = srsly.read_json(path / "cfg")["spans_key"]
+        file = path / ENTRIES_FILE
+        self._reset(read_entries(file.read_text(encoding="utf-8").splitlines(), origin=str(file)))
+        return self

@@ -1,0 +1,79 @@
+"""`extractor extract INPUT... --output OUT.jsonl`: articles in, records and status lines out."""
+
+from __future__ import annotations
+
+import logging
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..reading import CodedError, KeyMap
+from ..running import RunOptions, RunSummary, extract_files
+from . import app
+
+
+class InputFormat(str, Enum):
+    auto = "auto"
+    jsonl = "jsonl"
+    csv = "csv"
+    txt = "txt"
+
+
+class Oversize(str, Enum):
+    truncate = "truncate"
+    skip = "skip"
+
+
+def extract(
+    inputs: list[Path],
+    *,
+    output: Path,
+    model: Path | None = None,
+    keys: KeyMap | None = None,
+    fmt: str = "auto",
+    max_chars: int | None = None,
+    on_oversize: str = "truncate",
+    force: bool = False,
+) -> RunSummary:
+    """The command as a plain function (see `extractor.running.extract_files`)."""
+    options = RunOptions(max_chars=max_chars, on_oversize=on_oversize, force=force)  # type: ignore[arg-type]
+    return extract_files(inputs, output=output, model=model, keys=keys or KeyMap(), fmt=fmt,  # type: ignore[arg-type]
+                         options=options)
+
+
+@app.command("extract")
+def extract_cli(
+    inputs: Annotated[list[Path], typer.Argument(help="JSON Lines (.jsonl, .jsonl.gz), CSV, or folders of .txt files.",
+                                                  show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output JSON Lines file.", show_default=False)],
+    model: Annotated[Optional[Path], typer.Option(help="Pipeline folder (config.cfg); default: the packaged one.")] = None,
+    id_key: Annotated[str, typer.Option(help="Input key/column of the article id.")] = "id",
+    text_key: Annotated[str, typer.Option(help="Input key/column of the article text.")] = "text",
+    published_key: Annotated[str, typer.Option(help="Input key/column of the publication date.")] = "published",
+    title_key: Annotated[str, typer.Option(help="Input key/column of the title.")] = "title",
+    url_key: Annotated[str, typer.Option(help="Input key/column of the URL.")] = "url",
+    outlet_key: Annotated[str, typer.Option(help="Input key/column of the outlet.")] = "outlet",
+    fmt: Annotated[InputFormat, typer.Option("--format", help="Input format; auto: from the extension.")] = InputFormat.auto,
+    max_chars: Annotated[Optional[int], typer.Option(min=1, help="Longest article (title + text) read.")] = None,
+    on_oversize: Annotated[Oversize, typer.Option(help="What to do with a longer article.")] = Oversize.truncate,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any article got an error status.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary on stderr.")] = False,
+) -> None:
+    """Extract exchange records from articles: one line per record plus one status line per article."""
+    if not quiet:
+        logging.basicConfig(level=logging.INFO, format="%(message)s")
+    keys = KeyMap(id=id_key, text=text_key, published=published_key, title=title_key, url=url_key,
+                  outlet=outlet_key)
+    try:
+        summary = extract(inputs, output=output, model=model, keys=keys, fmt=fmt.value, max_chars=max_chars,
+                          on_oversize=on_oversize.value, force=force)
+    except CodedError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    if not quiet:
+        typer.echo(summary.format(), err=True)
+    if strict and summary.errors:
+        raise typer.Exit(1)

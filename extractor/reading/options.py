@@ -1,0 +1,32 @@
+"""Reader options: which keys hold the article fields, and the guards against hostile files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Format = Literal["auto", "jsonl", "csv", "txt"]
+
+
+@dataclass(frozen=True, slots=True)
+class KeyMap:
+    """Names of the input keys (JSON Lines) or columns (CSV) holding each article field."""
+
+    id: str = "id"
+    text: str = "text"
+    published: str = "published"
+    title: str = "title"
+    url: str = "url"
+    outlet: str = "outlet"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """`max_record_bytes`: longest line / CSV record / .txt file read (longer ones become an error item);
+    `max_gzip_ratio`: decompressed/compressed size over which a .gz is abandoned, checked once
+    `gzip_ratio_floor` bytes have been decompressed."""
+
+    keys: KeyMap = KeyMap()
+    max_record_bytes: int = 64 * 1024 * 1024
+    max_gzip_ratio: int = 200
+    gzip_ratio_floor: int = 16 * 1024 * 1024

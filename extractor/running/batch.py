@@ -1,0 +1,182 @@
+"""The batch runner: reader items in, records and exactly one status line per item out.
+
+Per article: duplicate-id and empty-text checks, the size limit, `Extractor.extract` inside a
+try/except (an exception is an E102 error line, never the end of the batch), every record
+re-validated against the contract (a failing one is dropped and flagged E202, the others kept),
+then the article's records followed by its status line. Output order is input order.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from ..contract import Article, ArticleStatus, Record
+from ..contract.records import ErrorInfo
+from ..reading.items import ArticleItem, ErrorItem, ReadItem, SkippedItem, coded, short
+from .output import AtomicLines
+from .summary import RunSummary
+
+log = logging.getLogger(__name__)
+
+OnOversize = Literal["truncate", "skip"]
+_RECORD = TypeAdapter(Record)
+_MAX_FIRST_ERRORS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """`max_chars`: longest article text read (title + body), None for no limit; `on_oversize`: what
+    to do with a longer one; `force`: overwrite an existing output; `progress_every`: log a
+    progress line every that many items (0: never)."""
+
+    max_chars: int | None = None
+    on_oversize: OnOversize = "truncate"
+    force: bool = False
+    progress_every: int = 1000
+
+
+def _validate(record: object, doc_id: str) -> tuple[dict | None, str | None]:
+    """(JSON-ready dict, None) or (None, problem)."""
+    try:
+        if isinstance(record, BaseModel):
+            data = record.model_dump(mode="json", by_alias=True, exclude_none=False)
+        elif isinstance(record, Mapping):
+            data = dict(record)
+        else:
+            return None, f"expected a record, got {type(record).__name__}"
+        model = _RECORD.validate_python(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        return None, f"{where}: {first.get('msg')}" if where else str(first.get("msg"))
+    except Exception as exc:  # noqa: BLE001 - a broken record object must not stop the batch
+        return None, f"{type(exc).__name__}: {exc}"
+    if model.doc_id != doc_id:
+        return None, f"doc_id {short(model.doc_id)!r} is not the article's id"
+    return model.model_dump(mode="json", by_alias=True, exclude_none=False), None
+
+
+class _Run:
+    def __init__(self, *, extractor, out: AtomicLines, options: RunOptions, summary: RunSummary) -> None:
+        self.extractor = extractor
+        self.out = out
+        self.options = options
+        self.summary = summary
+        self.seen: dict[str, str] = {}
+        self.claims: set[str] = set()
+        self.stamp = {
+            "extractor_version": getattr(extractor, "tool_version", ""),
+            "data_version": getattr(extractor, "data_version", ""),
+        }
+
+    def status(self, *, doc_id: str, status: str, source: str, records: int = 0,
+               error: tuple[str, str] | None = None, notes: Iterable[str] = ()) -> None:
+        joined = " ".join(notes) or None
+        info = ErrorInfo(code=error[0], message=error[1]) if error else None
+        line = ArticleStatus(doc_id=doc_id, status=status, records=records, source=source or None,
+                             error=info, note=joined, **self.stamp)
+        self.out.write(line.model_dump(mode="json", by_alias=True, exclude_none=False))
+        self.summary.items += 1
+        self.summary.statuses[status] = self.summary.statuses.get(status, 0) + 1
+        if error and len(self.summary.first_errors) < _MAX_FIRST_ERRORS:
+            self.summary.first_errors.append(error[1])
+
+    def item(self, item: ReadItem) -> None:
+        if isinstance(item, ErrorItem):
+            self.status(doc_id=item.doc_id, status="error", source=item.source, error=(item.code, item.message))
+        elif isinstance(item, SkippedItem):
+            self.status(doc_id=item.doc_id, status="skipped", source=item.source, notes=(item.note,))
+        else:
+            self.article(item)
+
+    def article(self, item: ArticleItem) -> None:
+        article, source, notes = item.article, item.source, list(item.notes)
+        doc_id = article.id
+        first = self.seen.get(doc_id)
+        if first is not None:
+            notes.append(coded("E010", source=source, doc_id=short(doc_id), first=first))
+            self.status(doc_id=doc_id, status="skipped", source=source, notes=notes)
+            return
+        self.seen[doc_id] = source
+        text = article.full_text
+        if not text.strip():
+            notes.append(coded("E016", source=source, doc_id=short(doc_id)))
+            self.status(doc_id=doc_id, status="skipped", source=source, notes=notes)
+            return
+        limit = self.options.max_chars
+        if limit is not None and len(text) > limit:
+            if self.options.on_oversize == "skip":
+                notes.append(coded("E009", source=source, size=len(text), limit=limit))
+                self.status(doc_id=doc_id, status="skipped", source=source, notes=notes)
+                return
+            notes.append(coded("W002", doc_id=short(doc_id), source=source, size=len(text), limit=limit))
+            article = _truncate(article, limit)
+        try:
+            records = list(self.extractor.extract(article))
+        except Exception as exc:  # noqa: BLE001 - one bad article never stops a batch
+            detail = short(f"{type(exc).__name__}: {exc}", 300)
+            message = coded("E102", name=_component(exc), doc_id=short(doc_id), detail=detail)
+            log.debug("extract failed on %s", doc_id, exc_info=True)
+            self.status(doc_id=doc_id, status="error", source=source, error=("E102", message), notes=notes)
+            return
+        written, failures = 0, []
+        for record in records:
+            data, problem = _validate(record, doc_id)
+            if data is None or problem is not None:
+                failures.append(problem or "invalid record")
+                continue
+            claim = data.get("claim_id")
+            if claim in self.claims:
+                failures.append(f"claim_id {short(claim)!r} was already used in this run")
+                continue
+            self.claims.add(claim)
+            self.out.write(data)
+            written += 1
+            kind = data.get("type", "")
+            self.summary.records[kind] = self.summary.records.get(kind, 0) + 1
+        if failures:
+            detail = failures[0] + (f" (and {len(failures) - 1} more)" if len(failures) > 1 else "")
+            message = coded("E202", doc_id=short(doc_id), detail=short(detail, 300))
+            self.status(doc_id=doc_id, status="error", source=source, records=written,
+                        error=("E202", message), notes=notes)
+            return
+        self.status(doc_id=doc_id, status="ok" if written else "no_events", source=source,
+                    records=written, notes=notes)
+
+
+def _truncate(article: Article, limit: int) -> Article:
+    """Keep the first `limit` characters of title + body (the title is never cut, the body is)."""
+    room = max(limit - (len(article.full_text) - len(article.text)), 0)
+    return article.model_copy(update={"text": article.text[:room]})
+
+
+def _component(exc: BaseException) -> str:
+    return getattr(exc, "component", None) or "extract"
+
+
+def run_batch(items: Iterable[ReadItem], *, extractor, output: str | Path,
+              options: RunOptions | None = None) -> RunSummary:
+    """Write `output` atomically from `items` with `extractor` (anything with `.extract(article)`).
+
+    Raises CodedError E201 (output exists, no force) or E204 (cannot write) before reading anything.
+    """
+    options = options or RunOptions()
+    path = Path(output)
+    summary = RunSummary(output=str(path))
+    started = time.monotonic()
+    with AtomicLines(path, force=options.force) as out:
+        run = _Run(extractor=extractor, out=out, options=options, summary=summary)
+        for item in items:
+            run.item(item)
+            if options.progress_every and summary.items % options.progress_every == 0:
+                log.info("%d articles, %d records, %d errors", summary.items, summary.records_total, summary.errors)
+        summary.lines = out.lines
+    summary.seconds = time.monotonic() - started
+    return summary

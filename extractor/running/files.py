@@ -1,0 +1,47 @@
+"""From input paths to an output file: check everything, load the pipeline once, run the batch."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..reading import Format, KeyMap, ReadOptions, read_inputs, resolve_inputs
+from ..reading.items import coded_error
+from .batch import RunOptions, run_batch
+from .output import check_output
+from .summary import RunSummary
+
+
+def extract_files(
+    inputs: Sequence[str | Path],
+    *,
+    output: str | Path,
+    model: str | Path | None = None,
+    keys: KeyMap | None = None,
+    fmt: Format = "auto",
+    options: RunOptions | None = None,
+    read_options: ReadOptions | None = None,
+    extractor=None,
+) -> RunSummary:
+    """Read `inputs`, extract, write `output`. Bad usage raises CodedError (E008, E017, E103,
+    E201, E203, E204) before the pipeline is loaded or anything is written."""
+    options = options or RunOptions()
+    read_options = read_options or ReadOptions(keys=keys or KeyMap())
+    if keys is not None and read_options.keys != keys:
+        raise ValueError("give the keys either in `keys` or in `read_options`, not both")
+    out = Path(output)
+    resolved = resolve_inputs(inputs, fmt=fmt)
+    check_output(out, force=options.force, inputs=tuple(path for path, _, _ in resolved))
+    if extractor is None:
+        extractor = load_extractor(model)
+    items = read_inputs([path for path, _, _ in resolved], options=read_options, fmt=fmt)
+    return run_batch(items, extractor=extractor, output=out, options=options)
+
+
+def load_extractor(model: str | Path | None):
+    """The pipeline at `model` (a folder with config.cfg), or the packaged default when None."""
+    from ..pipeline import Extractor
+
+    if model is not None and not (Path(model) / "config.cfg").is_file():
+        raise coded_error("E103", path=str(model))
+    return Extractor.load(model)

@@ -1,0 +1,289 @@
+"""Hostile inputs: every bad record is one coded status line (code + position + fix), and every good
+record and status line of the same file still comes out. Files are written by the tests."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from extractor.contract import ExchangeRecord, Flow
+from extractor.pipeline import Extractor
+from extractor.reading import ReadOptions
+from extractor.running import RunOptions, RunSummary, extract_files
+
+MARK = "SWAPMARK"
+
+
+def fake_record(doc_id: str, n: int = 1) -> ExchangeRecord:
+    flow = Flow.model_validate({"from": "RUS", "to": "UKR", "category": "pows",
+                                "count": {"value": 84, "min": 84, "max": 84, "qualifier": "exact"}})
+    return ExchangeRecord(doc_id=doc_id, claim_id=f"{doc_id}#{n}", status="completed", flows=(flow,))
+
+
+def fake_extract(self: Extractor, article) -> list:
+    text = article.full_text
+    if "CRASHMARK" in text:
+        raise RuntimeError("kaboom in the normaliser")
+    if "BADRECORD" in text:
+        broken = ExchangeRecord.model_construct(doc_id=article.id, claim_id=f"{article.id}#bad",
+                                                status="done", flows=())
+        return [fake_record(article.id), broken]
+    return [fake_record(article.id)] if MARK in text else []
+
+
+@pytest.fixture(autouse=True)
+def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Extractor, "load", classmethod(lambda cls, path=None: cls(None)))
+    monkeypatch.setattr(Extractor, "extract", fake_extract)
+
+
+def jl(*rows: object) -> bytes:
+    return b"".join((r if isinstance(r, bytes) else json.dumps(r, ensure_ascii=False).encode()) + b"\n"
+                    for r in rows)
+
+
+GOOD = {"id": "good", "text": f"Russia handed over 84 POWs. {MARK}", "published": "2025-06-09"}
+GOOD2 = {"id": "good2", "text": "Nothing to see here.", "published": "2025-06-09"}
+
+
+@dataclass
+class Case:
+    """A hostile input: files to write, then the status lines expected (in order) by doc_id or source."""
+
+    files: dict[str, bytes]
+    expect: list[tuple[str, str, str | None, tuple[str, ...]]]  # (doc_id, status, code, message fragments)
+    inputs: tuple[str, ...] = ()
+    options: RunOptions = field(default_factory=RunOptions)
+    read_options: ReadOptions | None = None
+    setup: Callable[[Path], None] | None = None
+
+
+BLOB = base64.b64encode(os.urandom(3_750_000)).decode()  # 5 MB of base64
+
+CASES: dict[str, Case] = {
+    "json line cut in half": Case(
+        {"a.jsonl": jl(GOOD, GOOD2) + b'{"id": "cut", "text": "Russia ret'},
+        [("good", "ok", None, ()), ("good2", "no_events", None, ()),
+         ("", "error", "E001", ("a.jsonl:3", "cut off", "fix or remove the line"))]),
+    "invalid json mid-file": Case(
+        {"a.jsonl": jl(GOOD, b"{'id': 'single quotes', text: nope}", GOOD2)},
+        [("good", "ok", None, ()), ("", "error", "E001", ("a.jsonl:2", "not valid JSON", "fix or remove the line")),
+         ("good2", "no_events", None, ())]),
+    "non-object lines": Case(
+        {"a.jsonl": jl([GOOD], "just a string", 42, None, GOOD)},
+        [("", "error", "E002", ("a.jsonl:1", "got a list", "Write one object per line")),
+         ("", "error", "E002", ("a.jsonl:2", "got a string")),
+         ("", "error", "E002", ("a.jsonl:3", "got a number")),
+         ("", "error", "E002", ("a.jsonl:4", "got null")),
+         ("good", "ok", None, ())]),
+    "deeply nested json": Case(
+        {"a.jsonl": jl(b"[" * 100_000 + b"]" * 100_000, GOOD)},
+        [("", "error", "E001", ("a.jsonl:1",)), ("good", "ok", None, ())]),
+    "missing text": Case(
+        {"a.jsonl": jl({"id": "notext", "body": "x"}, GOOD)},
+        [("notext", "error", "E003", ("a.jsonl:1", "missing field 'text'", "--text-key")), ("good", "ok", None, ())]),
+    "missing id": Case(
+        {"a.jsonl": jl({"text": "x"}, GOOD)},
+        [("", "error", "E003", ("a.jsonl:1", "missing field 'id'", "--id-key")), ("good", "ok", None, ())]),
+    "empty text": Case(
+        {"a.jsonl": jl({"id": "empty", "text": ""}, {"id": "blank", "text": " \n\t "}, GOOD)},
+        [("empty", "skipped", "E016", ("a.jsonl:1", "has no text", "--text-key")),
+         ("blank", "skipped", "E016", ("a.jsonl:2",)), ("good", "ok", None, ())]),
+    "title only is read": Case(
+        {"a.jsonl": jl({"id": "t", "text": "", "title": f"Swap done {MARK}"})},
+        [("t", "ok", None, ())]),
+    "csv stray quote": Case(
+        {"a.csv": ("id,title,text\n"
+                   'c1,"Stray quote,Body one\n'
+                   f"c2,T2,Body two {MARK}\n"
+                   "c3,T3,Body three\n").encode()},
+        [("", "error", "E014", ("a.csv:2", "lines 2-4", "stray double quote", 'double the quotes')),
+         ("c2", "ok", None, ()), ("c3", "no_events", None, ())]),
+    "csv quote inside a field": Case(
+        {"a.csv": f'id,title,text\nc1,He said "no" twice,Body {MARK}\nc2,T,"ok"\n'.encode()},
+        [("c1", "ok", None, ()), ("c2", "no_events", None, ())]),
+    "cp1252 labelled utf-8": Case(
+        {"a.jsonl": jl(GOOD) + '{"id": "win", "text": "\u201cquoted\u201d caf\u00e9"}\n'.encode("cp1252")},
+        [("good", "ok", None, ()), ("win", "no_events", "W003", ("a.jsonl:2", "Windows-1252", "Re-encode the file as UTF-8"))]),
+    "5 MB base64 blob, skipped": Case(
+        {"a.jsonl": jl(GOOD, {"id": "blob", "text": BLOB}, GOOD2)},
+        [("good", "ok", None, ()), ("blob", "skipped", "E009", ("a.jsonl:2", "over the limit of 100000", "Raise --max-chars")),
+         ("good2", "no_events", None, ())],
+        options=RunOptions(max_chars=100_000, on_oversize="skip")),
+    "5 MB base64 blob, truncated": Case(
+        {"a.jsonl": jl(GOOD, {"id": "blob", "text": BLOB + MARK}, GOOD2)},
+        [("good", "ok", None, ()), ("blob", "no_events", "W002", ("a.jsonl:2", "only the first 100000", "Raise --max-chars")),
+         ("good2", "no_events", None, ())],
+        options=RunOptions(max_chars=100_000, on_oversize="truncate")),
+    "html with script": Case(
+        {"a.jsonl": jl({"id": "html", "text": f"<html><script>alert(1); __import__('os').system('touch PWNED')"
+                                              f"</script><p>{MARK}</p></html>"}, GOOD2)},
+        [("html", "ok", None, ()), ("good2", "no_events", None, ())]),
+    "nul bytes": Case(
+        {"a.jsonl": b'{"id": "n\x00ul", "text": "a\x00b SWAPMARK"}\n' + jl(b'{"id": "esc", "text": "x\\u0000y"}', GOOD)},
+        [("nul", "ok", "W004", ("a.jsonl:1", "NUL byte(s) removed")), ("esc", "no_events", "W004", ("a.jsonl:2",)),
+         ("good", "ok", None, ())]),
+    "right-to-left marks": Case(
+        {"a.jsonl": jl({"id": "rtl\u200f", "text": f"\u202eتبادل الأسرى\u202c \u200f{MARK}"}, GOOD2)},
+        [("rtl\u200f", "ok", None, ()), ("good2", "no_events", None, ())]),
+    "lone surrogate escape": Case(
+        {"a.jsonl": jl(b'{"id": "sur", "text": "bad \\ud800 half"}', GOOD)},
+        [("sur", "no_events", "W006", ("a.jsonl:1", "U+FFFD")), ("good", "ok", None, ())]),
+    "impossible and relative dates": Case(
+        {"a.jsonl": jl({"id": "feb30", "text": MARK, "published": "2025-02-30"},
+                       {"id": "rel", "text": "x", "published": "yesterday"}, GOOD)},
+        [("feb30", "ok", "E005", ("a.jsonl:1", "'2025-02-30'", "day is out of range", "Use YYYY-MM-DD")),
+         ("rel", "no_events", "E005", ("a.jsonl:2", "'yesterday'", "Use YYYY-MM-DD")), ("good", "ok", None, ())]),
+    "unix timestamp as published": Case(
+        {"a.jsonl": jl({"id": "ts", "text": MARK, "published": 1717891200},
+                       {"id": "tss", "text": "x", "published": "1717891200"})},
+        [("ts", "ok", "E005", ("a.jsonl:1", "'1717891200'", "Unix timestamp", "Use YYYY-MM-DD")),
+         ("tss", "no_events", "E005", ("a.jsonl:2", "Unix timestamp"))]),
+    "ids repeated across files": Case(
+        {"a.jsonl": jl(GOOD, GOOD2), "b.jsonl": jl(dict(GOOD, text="other text"), {"id": "new", "text": MARK})},
+        [("good", "ok", None, ()), ("good2", "no_events", None, ()),
+         ("good", "skipped", "E010", ("b.jsonl:1", "duplicate article id 'good'", "first seen at a.jsonl:1", "unique id")),
+         ("new", "ok", None, ())],
+        inputs=("a.jsonl", "b.jsonl")),
+    "truncated gz": Case(
+        {"a.jsonl.gz": gzip.compress(jl(*[dict(GOOD, id=f"g{i}") for i in range(300)]))[:-400]},
+        [],  # checked separately below
+    ),
+    "not really gzip": Case(
+        {"a.jsonl.gz": jl(GOOD)},
+        [("", "error", "E007", ("a.jsonl.gz:1", "cannot read the input", "Not a gzipped file"))]),
+    "extract raises": Case(
+        {"a.jsonl": jl(GOOD, {"id": "crash", "text": "CRASHMARK"}, GOOD2)},
+        [("good", "ok", None, ()), ("crash", "error", "E102", ("'crash'", "RuntimeError: kaboom in the normaliser")),
+         ("good2", "no_events", None, ())]),
+    "invalid record": Case(
+        {"a.jsonl": jl({"id": "bad", "text": "BADRECORD"}, GOOD)},
+        [("bad", "error", "E202", ("'bad'", "failed validation", "the record was not written")), ("good", "ok", None, ())]),
+}
+
+
+def run_case(tmp_path: Path, case: Case) -> tuple[RunSummary, list[dict]]:
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, data in case.files.items():
+        (src / name).write_bytes(data)
+    cwd = os.getcwd()
+    os.chdir(src)  # relative input paths give sources like 'a.jsonl:3'
+    try:
+        inputs = case.inputs or tuple(case.files)
+        summary = extract_files(list(inputs), output=tmp_path / "out.jsonl", options=case.options,
+                                read_options=case.read_options)
+    finally:
+        os.chdir(cwd)
+    lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    return summary, lines
+
+
+def check_totals(summary: RunSummary, lines: list[dict]) -> None:
+    statuses = [line for line in lines if line["type"] == "article"]
+    records = [line for line in lines if line["type"] != "article"]
+    assert summary.items == len(statuses) == sum(summary.statuses.values())
+    assert summary.records_total == len(records) == sum(s["records"] for s in statuses)
+    assert summary.lines == len(lines)
+    # every record comes right before its own status line, after the previous status line
+    pending: list[str] = []
+    for line in lines:
+        if line["type"] == "article":
+            assert pending == [line["doc_id"]] * line["records"]
+            pending = []
+        else:
+            pending.append(line["doc_id"])
+    assert pending == []
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if CASES[n].expect])
+def test_hostile_input(tmp_path: Path, name: str) -> None:
+    case = CASES[name]
+    summary, lines = run_case(tmp_path, case)
+    check_totals(summary, lines)
+    statuses = [line for line in lines if line["type"] == "article"]
+    assert [(s["doc_id"], s["status"]) for s in statuses] == [(d, st) for d, st, _, _ in case.expect]
+    for status, (doc_id, state, code, fragments) in zip(statuses, case.expect):
+        if state == "error":
+            message = status["error"]["message"]
+            assert status["error"]["code"] == code and message.startswith(f"[{code}] ")
+        else:
+            assert status["error"] is None
+            message = status["note"] or ""
+            if code is not None:
+                assert f"[{code}]" in message
+            else:
+                assert message == ""
+        for fragment in fragments:
+            assert fragment in message, (fragment, message)
+        if state == "ok":
+            assert status["records"] >= 1
+    records = [line for line in lines if line["type"] != "article"]
+    expected_ok = [d for d, st, _, _ in case.expect if st == "ok" or (st == "error" and d == "bad")]
+    assert [r["doc_id"] for r in records] == expected_ok
+    assert not (tmp_path / "in" / "PWNED").exists()
+
+
+def test_truncated_gz_keeps_what_was_read(tmp_path: Path) -> None:
+    summary, lines = run_case(tmp_path, CASES["truncated gz"])
+    check_totals(summary, lines)
+    statuses = [line for line in lines if line["type"] == "article"]
+    *good, last = statuses
+    assert 0 < len(good) < 300
+    assert [s["doc_id"] for s in good] == [f"g{i}" for i in range(len(good))]
+    assert all(s["status"] == "ok" for s in good)
+    assert last["status"] == "error" and last["error"]["code"] == "E011"
+    message = last["error"]["message"]
+    assert f"a.jsonl.gz:{len(good) + 1}" in message and "ends early" in message
+    assert f"the {len(good)} record(s) before this point were read" in message and "Re-download" in message
+
+
+def test_symlink_out_of_the_input_folder(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text(f"secret {MARK}", encoding="utf-8")
+    root = tmp_path / "news"
+    root.mkdir()
+    (root / "a.txt").write_text(f"Swap {MARK}", encoding="utf-8")
+    (root / "b.txt").symlink_to(secret)
+    (root / "c.txt").write_text("quiet", encoding="utf-8")
+    summary = extract_files([root], output=tmp_path / "out.jsonl")
+    lines = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    check_totals(summary, lines)
+    statuses = [line for line in lines if line["type"] == "article"]
+    assert [(s["doc_id"], s["status"]) for s in statuses] == [("a", "ok"), ("b", "skipped"), ("c", "no_events")]
+    note = statuses[1]["note"]
+    assert note.startswith(f"[E015] {root / 'b.txt'}: symbolic link to {str(secret)!r}") and "not followed" in note
+    assert "Copy the file into the folder" in note
+    assert summary.records["exchange"] == 1
+
+
+def test_read_error_item_source_and_doc_id_are_in_the_status_line(tmp_path: Path) -> None:
+    summary, lines = run_case(tmp_path, CASES["missing text"])
+    assert lines[0] == {
+        "type": "article", "doc_id": "notext", "status": "error", "records": 0, "source": "a.jsonl:1",
+        "error": {"code": "E003", "message": "[E003] a.jsonl:1: missing field 'text'. Name the field with "
+                                             "--text-key if the file uses another key."},
+        "note": None, "extractor_version": "0.1.0", "data_version": "0",
+    } | {"extractor_version": lines[0]["extractor_version"], "data_version": lines[0]["data_version"]}
+
+
+def test_everything_at_once_adds_up(tmp_path: Path) -> None:
+    """All the JSON Lines cases in one run: one status line per input line, every good record out."""
+    rows: list[bytes] = []
+    for name, case in CASES.items():
+        for fname, data in case.files.items():
+            if fname.endswith(".jsonl") and case.options == RunOptions() and case.expect:
+                rows.extend(line for line in data.split(b"\n")[:-1] if line.strip())
+    data = b"\n".join(rows) + b"\n"
+    (tmp_path / "all.jsonl").write_bytes(data)
+    summary = extract_files([tmp_path / "all.jsonl"], output=tmp_path / "out.jsonl")
+    lines = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    check_totals(summary, lines)
+    assert summary.items == len(rows)

@@ -109,6 +109,15 @@ CASES: dict[str, Case] = {
     "csv quote inside a field": Case(
         {"a.csv": f'id,title,text\nc1,He said "no" twice,Body {MARK}\nc2,T,"ok"\n'.encode()},
         [("c1", "ok", None, ()), ("c2", "no_events", None, ())]),
+    "csv quote never closed": Case(
+        {"a.csv": f'id,title,text\nc1,T1,"never closed\nc2,T2,Body {MARK}\n'.encode()},
+        [("", "error", "E014", ("a.csv:2", "lines 2-3", "never closed", "double the quotes")), ("c2", "ok", None, ())]),
+    "csv text after a closing quote": Case(
+        {"a.csv": f'id,title,text\nc1,"a"b,Body {MARK}\nc2,T2,x\n'.encode()},
+        [("c1", "ok", None, ()), ("c2", "no_events", None, ())]),
+    "csv row with too many fields": Case(
+        {"a.csv": f'id,title,text\nc1,T,Body,extra\nc2,T2,{MARK}\n'.encode()},
+        [("", "error", "E014", ("a.csv:2", "has 4 field(s) where the header has 3", "line 2")), ("c2", "ok", None, ())]),
     "cp1252 labelled utf-8": Case(
         {"a.jsonl": jl(GOOD) + '{"id": "win", "text": "\u201cquoted\u201d caf\u00e9"}\n'.encode("cp1252")},
         [("good", "ok", None, ()), ("win", "no_events", "W003", ("a.jsonl:2", "Windows-1252", "Re-encode the file as UTF-8"))]),

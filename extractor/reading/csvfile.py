@@ -57,6 +57,21 @@ def _grow_field_limit(limit: int) -> None:
         csv.field_size_limit(limit)
 
 
+def _lenient(consumed: list, problem: str, header: list[str] | None) -> tuple[list[str], str | None]:
+    """Re-read the lines of a record the strict parser refused (e.g. `"a"b`) the csv module's lenient
+    way; accept the result when it fits the header. An unclosed quote is never accepted."""
+    try:
+        rows = list(csv.reader([text for _, text, _ in consumed]))
+    except csv.Error as exc:
+        return [], str(exc)
+    row = rows[0] if rows else []
+    if "unexpected end of data" in problem:
+        return row, "a quoted field opened there is never closed"
+    if len(rows) == 1 and header is not None and len(row) == len(header):
+        return row, None
+    return row, problem
+
+
 def read_csv(path: Path, *, options: ReadOptions, gz: bool = False) -> Iterator[ReadItem]:
     """One item per CSV record after the header; blank lines are not records."""
     _grow_field_limit(options.max_record_bytes)
@@ -66,10 +81,10 @@ def read_csv(path: Path, *, options: ReadOptions, gz: bool = False) -> Iterator[
     while True:
         lines.consumed = []
         try:
-            row = next(csv.reader(iter(lines)), None)
+            row = next(csv.reader(iter(lines), strict=True), None)
             problem = None
         except csv.Error as exc:
-            row, problem = [], str(exc)
+            row, problem = _lenient(lines.consumed, str(exc), header)
         consumed = lines.consumed
         yield from lines.errors
         lines.errors.clear()

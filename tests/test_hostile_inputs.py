@@ -275,12 +275,33 @@ def test_symlink_out_of_the_input_folder(tmp_path: Path) -> None:
 
 def test_read_error_item_source_and_doc_id_are_in_the_status_line(tmp_path: Path) -> None:
     summary, lines = run_case(tmp_path, CASES["missing text"])
+    stamp = {"extractor_version": lines[0]["extractor_version"], "data_version": lines[0]["data_version"]}
     assert lines[0] == {
         "type": "article", "doc_id": "notext", "status": "error", "records": 0, "source": "a.jsonl:1",
         "error": {"code": "E003", "message": "[E003] a.jsonl:1: missing field 'text'. Name the field with "
                                              "--text-key if the file uses another key."},
-        "note": None, "extractor_version": "0.1.0", "data_version": "0",
-    } | {"extractor_version": lines[0]["extractor_version"], "data_version": lines[0]["data_version"]}
+        "note": None, **stamp,
+    }
+    assert stamp == {"extractor_version": "0.1.0", "data_version": "0"} or all(stamp.values())
+
+
+@pytest.mark.parametrize("existing", [None, b"previous output\n"])
+def test_interrupted_run_leaves_the_output_untouched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     existing: bytes | None) -> None:
+    def interrupted(self, article):
+        if article.id == "stop":
+            raise KeyboardInterrupt
+        return fake_extract(self, article)
+
+    monkeypatch.setattr(Extractor, "extract", interrupted)
+    (tmp_path / "a.jsonl").write_bytes(jl(GOOD, {"id": "stop", "text": "x"}, GOOD2))
+    out = tmp_path / "out.jsonl"
+    if existing is not None:
+        out.write_bytes(existing)
+    with pytest.raises(KeyboardInterrupt):
+        extract_files([tmp_path / "a.jsonl"], output=out, options=RunOptions(force=True))
+    assert (out.read_bytes() if out.exists() else None) == existing
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["a.jsonl"] + (["out.jsonl"] if existing else []))
 
 
 def test_everything_at_once_adds_up(tmp_path: Path) -> None:

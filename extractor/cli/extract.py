@@ -43,6 +43,21 @@ def extract(
                          options=options)
 
 
+def _log_progress() -> None:
+    """Progress lines of the runner (logger 'extractor.running') to stderr, once."""
+    logger = logging.getLogger("extractor.running")
+    if not any(isinstance(h, _EchoHandler) for h in logger.handlers):
+        logger.addHandler(_EchoHandler())
+    logger.setLevel(logging.INFO)
+
+
+class _EchoHandler(logging.Handler):
+    """Writes to whatever stderr is current (CliRunner swaps it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        typer.echo(record.getMessage(), err=True)
+
+
 @app.command("extract")
 def extract_cli(
     inputs: Annotated[list[Path], typer.Argument(help="JSON Lines (.jsonl, .jsonl.gz), CSV, or folders of .txt files.",
@@ -64,7 +79,7 @@ def extract_cli(
 ) -> None:
     """Extract exchange records from articles: one line per record plus one status line per article."""
     if not quiet:
-        logging.basicConfig(level=logging.INFO, format="%(message)s")
+        _log_progress()
     keys = KeyMap(id=id_key, text=text_key, published=published_key, title=title_key, url=url_key,
                   outlet=outlet_key)
     try:

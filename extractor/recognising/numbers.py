@@ -544,7 +544,10 @@ def find_quantities(text: str) -> list[QuantityMatch]:
                 or _not_a_count(text, a.start, core_end, cues, glued_suffix=glued)
                 or (q_start < a.start and _not_a_count(text, q_start, core_end, cues, glued_suffix=glued))
                 or (a.year_like and (used == 1 or last.year_like)
-                    and not cues.count_noun_re.match(text, core_end)))
+                    and not cues.count_noun_re.match(text, core_end))
+                # "11 and 12 June": the first day of a pair of dates
+                or (used == 1 and b is not None and _CHAIN_SEP.fullmatch(text, a.end, b.start) is not None
+                    and cues.month_after_re.match(text, b.end) is not None))
         if skip:
             floor, i = core_end, i + used
             # "aged 18 and 60", "June 11 and 12": the partner figure goes with it

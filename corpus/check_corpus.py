@@ -11,7 +11,9 @@ corpus/sample/articles.jsonl for shape:
 - record types are exchange / agreement / tally with the contract's fields;
 - counts are fully formed and consistent with their qualifier;
 - dates are ISO with start <= end and a known precision;
-- actor ids are upper-case ISO 3166-1 alpha-3 codes or upper-case group names.
+- actor ids are upper-case ISO 3166-1 alpha-3 codes or upper-case group names;
+- exchange records sharing an `event` key are reconcilable (dates overlap
+  within a day, a category in common, party sets agree).
 
 Usage: python3 corpus/check_corpus.py [--quiet] [--warn]
 
@@ -309,6 +311,45 @@ def check_record(w, r, pub):
         bad(w, f"record type {t!r}")
 
 
+def _interval(d):
+    lo = iso_day(d["start"]) if d and d.get("start") else datetime.date.min
+    hi = iso_day(d["end"]) if d and d.get("end") else datetime.date.max
+    return lo, hi
+
+
+def check_events(golds):
+    """Records sharing an event key must be reconcilable: overlapping dates
+    (widened by a day), a shared category, and no conflicting parties."""
+    by_event = {}
+    for g in golds:
+        for r in g.get("records", []):
+            if r.get("type") == "exchange" and r.get("event"):
+                by_event.setdefault(r["event"], []).append((g["doc_id"], r))
+    one_day = datetime.timedelta(days=1)
+    for key, recs in by_event.items():
+        for i in range(len(recs)):
+            for j in range(i + 1, len(recs)):
+                (da, a), (db, b) = recs[i], recs[j]
+                w = f"event {key} ({da} / {db})"
+                if a["date"] and b["date"]:
+                    (alo, ahi), (blo, bhi) = _interval(a["date"]), _interval(b["date"])
+                    if alo != datetime.date.min:
+                        alo -= one_day
+                    if ahi != datetime.date.max:
+                        ahi += one_day
+                    if alo > bhi or blo > ahi:
+                        bad(w, "dates do not overlap")
+                ca = {f["category"] for f in a["flows"]}
+                cb = {f["category"] for f in b["flows"]}
+                if not ca & cb:
+                    bad(w, "no shared category")
+                pa = {x for f in a["flows"] for x in (f["from"], f["to"]) if x}
+                pb = {x for f in b["flows"] for x in (f["from"], f["to"]) if x}
+                small = min(len(pa), len(pb))
+                if small and len(pa & pb) < min(2, small):
+                    bad(w, f"party sets {sorted(pa)} / {sorted(pb)} do not agree")
+
+
 def check_gold(golds, articles):
     ids = [a["id"] for a in articles]
     for a in articles:
@@ -335,6 +376,7 @@ def main():
     ex_gold = load_jsonl(os.path.join(EXAMPLES, "gold.jsonl"))
     check_articles(ex_articles, "examples/articles", "ex-")
     check_gold(ex_gold, ex_articles)
+    check_events(ex_gold)
     sample_path = os.path.join(SAMPLE, "articles.jsonl")
     sample = []
     if os.path.exists(sample_path):

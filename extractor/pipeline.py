@@ -3,35 +3,56 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from importlib import resources
 from pathlib import Path
 
 from .about import __version__
 from .contract import Article, Record
+from .errors import Errors
+
+DEFAULT_CONFIG = "pipeline.cfg"
+
+
+def load_pipeline(path: str | Path | None = None):
+    """A pipeline folder (config.cfg + data, as written by nlp.to_disk), or None for the packaged default."""
+    import spacy
+    from spacy import util
+
+    from .recognising import tokenizer  # noqa: F401  (registers the tokenizer)
+
+    if path is None:
+        text = resources.files("extractor.data").joinpath(DEFAULT_CONFIG).read_text(encoding="utf-8")
+        config = util.load_config_from_str(text)
+        return util.load_model_from_config(config, auto_fill=True, validate=True)
+    path = Path(path)
+    if not (path / "config.cfg").exists():
+        raise FileNotFoundError(Errors.E103.format(path=str(path)))
+    return spacy.load(path)
 
 
 class Extractor:
-    """Wraps a loaded spaCy pipeline; `extract` is safe to call for one article at a time.
-
-    Records come back validated, with `doc_id`, a deterministic `claim_id`, and the tool and
-    data versions filled in.
-    """
+    """Wraps a loaded pipeline; `extract` turns one article into validated records with
+    `doc_id`, a deterministic `claim_id`, and the tool and data versions filled in."""
 
     def __init__(self, nlp) -> None:
         self.nlp = nlp
         self.tool_version = __version__
-        self.data_version = "0"
+        builder = nlp.get_pipe("exchange_records")
+        self.data_version = builder.versions["data_version"]
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Extractor":
-        """`path`: a pipeline folder (config.cfg + data, as written by nlp.to_disk); None: the packaged default."""
-        import spacy
+        return cls(load_pipeline(path))
 
-        nlp = spacy.blank("en") if path is None else spacy.load(path)
-        return cls(nlp)
+    def _doc(self, article: Article):
+        doc = self.nlp.make_doc(article.full_text)
+        doc._.doc_id = article.id
+        doc._.published = article.published
+        return doc
 
     def extract(self, article: Article) -> list[Record]:
-        return []
+        return list(self.nlp(self._doc(article))._.records or [])
 
-    def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Record]]]:
+    def extract_many(self, articles: Iterable[Article], *, batch_size: int = 32) -> Iterator[tuple[Article, list[Record]]]:
         for article in articles:
             yield article, self.extract(article)

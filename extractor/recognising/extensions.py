@@ -14,7 +14,7 @@ def _lookup(index_name: str):
 
 
 def register() -> None:
-    for name in ("published", "quantity_index", "date_index", "records"):
+    for name in ("doc_id", "published", "quantity_index", "date_index", "records"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
     if not Span.has_extension("quantity"):

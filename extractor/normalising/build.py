@@ -1,0 +1,464 @@
+"""From recognised spans to contract records: exchanges per occasion, agreements, tallies.
+
+The steps, each in its own module: sentence views (sentences.py), the article's dyad
+(context.py), counted groups and their directions (groups.py), status (status.py), dates
+(dating.py); here the groups are sorted into agreement terms, running totals and exchange
+occasions, and each becomes a record with its evidence and the rules that fired.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ..contract import (AgreementRecord, Count, DateInterval, EvidenceSpan, ExchangeRecord, Flow, Location,
+                        PartialDate, TallyRecord)
+from .context import ArticleContext, build_context
+from .dating import date_key, date_span_for, resolve_span, year_hint_of
+from .groups import (Group, complete, direct, mark_parts, oppose_pairs, read_group, resolve_category)
+from .sentences import DocIndex, SentenceView, sentence_views
+from .status import status_at
+
+STRONG_TALLY = frozenset({"so far", "to date", "since the start", "since the beginning", "since the start of",
+                          "since the full-scale invasion", "since the invasion", "since the war began",
+                          "since the beginning of the war", "since the start of the war", "since february 2022",
+                          "since 2022", "altogether", "in all", "bringing the total", "brings the total",
+                          "bringing the number", "bring the total", "cumulative", "cumulatively", "in just two days",
+                          "in two days", "in three days", "thus far", "till now", "until now", "already"})
+TERM_MIN_VALUE = 5000
+TRANSFER = ("EXCHANGE", "GIVE", "RECEIVE", "HOME")
+FIRST_PERSON = frozenset({"we", "our", "us"})
+
+
+@dataclass
+class Mention:
+    """A group placed in time and status: the unit that occasions are made of."""
+
+    group: Group
+    status: str
+    date_span: Span | None
+    date: DateInterval | None
+    key: str | None
+    background: bool
+    rules: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Occasion:
+    status: str
+    mentions: list[Mention] = field(default_factory=list)
+    key: str | None = None
+    date: DateInterval | None = None
+    date_span: Span | None = None
+    background: bool = False
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        if self.key is None and mention.key is not None:
+            self.key, self.date, self.date_span = mention.key, mention.date, mention.date_span
+
+
+def _relevant(view: SentenceView) -> bool:
+    if not view.has_cue(*TRANSFER, "FOR", "AGREEMENT", "TALLY"):
+        return False
+    if view.has_cue("NOT_EXCHANGE") and not view.has_cue("GIVE", "RECEIVE", "HOME"):
+        return False
+    return True
+
+
+def _speaker_side(view: SentenceView, group: Group) -> str | None:
+    """'207 of our people': the side of whoever speaks in the sentence."""
+    doc = view.sent.doc
+    words = {doc[k].lower_ for k in range(view.start, group.end)}
+    noun = group.noun.text.lower() if group.noun is not None else ""
+    if not (words & FIRST_PERSON or "our" in noun):
+        return None
+    for actor in view.actors:
+        if actor.label_ in ("OFFICIAL", "INSTITUTION", "STATE", "CAPITAL", "SEAT"):
+            return actor.kb_id_
+    return None
+
+
+def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Group]:
+    groups: list[Group] = []
+    for view in views:
+        if not _relevant(view):
+            continue
+        in_sentence: list[Group] = []
+        for quantity in view.quantities:
+            previous = in_sentence[-1] if in_sentence else None
+            group = read_group(view, quantity, previous)
+            if group is None:
+                continue
+            if group.nationality is None:
+                side = _speaker_side(view, group)
+                if side is not None:
+                    group.nationality = side
+                    group.rules.append("group.speaker_side")
+            resolve_category(group, context)
+            in_sentence.append(group)
+        for group in in_sentence:
+            direct(group, context, in_sentence)
+        oppose_pairs(in_sentence, context)
+        for group in in_sentence:
+            complete(group, context)
+        groups.extend(in_sentence)
+    mark_parts(groups)
+    return groups
+
+
+def _tally_cue(group: Group) -> Span | None:
+    view = group.view
+    lo, hi = view.clause_bounds(group.start)
+    others = [g for g in view.quantities if g.start != group.quantity.start] if group.quantity is not None else []
+    for cue in view.cues_with("TALLY"):
+        if cue.text.lower() not in STRONG_TALLY:
+            continue
+        if cue.text.lower() == "already" and not (lo <= cue.start < hi):
+            continue
+        if cue.end <= group.start:
+            between = [q for q in others if cue.end <= q.start < group.start]
+            if not between and (lo <= cue.start or group.start - cue.end <= 12):
+                return cue
+        elif cue.start >= group.end:
+            between = [q for q in others if group.end <= q.start < cue.start]
+            if not between and cue.start - group.end <= 12:
+                return cue
+    return None
+
+
+def _is_term(group: Group, views: list[SentenceView], status: str) -> bool:
+    view = group.view
+    count = group.count
+    if count is None:
+        return False
+    agreement_near = view.has_cue("AGREEMENT") or (view.index > 0 and views[view.index - 1].has_cue("AGREEMENT"))
+    if count.qualifier == "up_to" and group.per_side:
+        return True
+    if not agreement_near:
+        return False
+    if status != "planned" and not view.has_cue("AGREEMENT"):
+        return False
+    big = (count.value or count.min or count.max or 0) >= TERM_MIN_VALUE
+    return count.qualifier not in ("exact",) or big
+
+
+def _background(view: SentenceView) -> bool:
+    return view.has_cue("BACKGROUND", "STAGE")
+
+
+def normalise(doc: Doc, *, published: PartialDate | None) -> dict:
+    """The records of one doc as contract-ready parts (without doc_id and claim_id)."""
+    index = DocIndex.build(doc)
+    views = sentence_views(doc, index)
+    context = build_context(views)
+    groups = find_groups(views, context)
+    year_hint = year_hint_of(views)
+
+    terms: list[Group] = []
+    tallies: list[tuple[Group, Span]] = []
+    mentions: list[Mention] = []
+    term_sentences: set[int] = set()
+    statuses = {}
+    for group in groups:
+        status, rule = status_at(group.view, group.start)
+        statuses[id(group)] = (status, rule)
+        if _is_term(group, views, status):
+            term_sentences.add(group.view.index)
+    for group in groups:
+        if group.part_of and group.category != "civilians":
+            continue
+        status, rule = statuses[id(group)]
+        tally = _tally_cue(group)
+        if tally is not None:
+            tallies.append((group, tally))
+            continue
+        if group.view.index in term_sentences and (status == "planned" or group.view.has_cue("AGREEMENT")):
+            terms.append(group)
+            continue
+        date_span = date_span_for(group.view, group.start)
+        interval = resolve_span(date_span, published=published, status=status, year_hint=year_hint)
+        mentions.append(Mention(group=group, status=status, date_span=date_span, date=interval,
+                                key=date_key(date_span, interval), background=_background(group.view),
+                                rules=[rule]))
+    occasions = group_occasions(mentions)
+    _same_day_lead(occasions, published)
+    return {
+        "context": context,
+        "occasions": occasions,
+        "terms": terms,
+        "tallies": tallies,
+        "views": views,
+        "published": published,
+        "year_hint": year_hint,
+    }
+
+
+def _conflicts(occasion: Occasion, mention: Mention) -> bool:
+    g = mention.group
+    for other in occasion.mentions:
+        o = other.group
+        if (o.giver, o.receiver, o.category, o.per_side) == (g.giver, g.receiver, g.category, g.per_side) \
+                and o.count != g.count and not g.part_of and not o.part_of:
+            return True
+    return False
+
+
+def group_occasions(mentions: list[Mention]) -> list[Occasion]:
+    occasions: list[Occasion] = []
+    for mention in mentions:
+        same_status = [o for o in occasions if o.status == mention.status]
+        target = None
+        if mention.key is not None:
+            target = next((o for o in same_status if o.key == mention.key), None)
+            if target is None:
+                target = next((o for o in same_status if o.key is None and not o.background
+                               and not _conflicts(o, mention)), None)
+        else:
+            if mention.background:
+                target = next((o for o in same_status if not _conflicts(o, mention)
+                               and any(m.group.view is mention.group.view for m in o.mentions)), None)
+                if target is None:
+                    same = [o for o in same_status if o.background and not _conflicts(o, mention)]
+                    target = same[-1] if same else None
+            else:
+                target = next((o for o in same_status if not o.background), None)
+        if target is None:
+            target = Occasion(status=mention.status, background=mention.background and mention.key is None)
+            occasions.append(target)
+        target.add(mention)
+    return occasions
+
+
+def _same_day_lead(occasions: list[Occasion], published: PartialDate | None) -> None:
+    """A lead that gives no date reports the news of the day: the first completed occasion, if
+    undated and no other occasion of the article is dated, takes the publication day."""
+    if published is None or published.full is None:
+        return
+    completed = [o for o in occasions if o.status == "completed"]
+    if not completed or completed[0].key is not None:
+        return
+    if any(o.key is not None for o in occasions if o.status == "completed"):
+        return
+    first = completed[0]
+    if min(m.group.view.index for m in first.mentions) > 3:
+        return
+    day = published.full
+    first.date = DateInterval(start=day, end=day, precision="day")
+    first.key = f"{day}/{day}"
+    for m in first.mentions:
+        m.rules.append("date.same_day_lead")
+
+
+# ----------------------------------------------------------------------------- records
+
+
+def _flows_of(groups: list[Group], context: ArticleContext, attributed: dict[int, bool]) -> list[tuple[tuple, Count | None, Group]]:
+    """(giver, receiver, category) keys with the count chosen for each: the first figure stated in
+    the article's own voice, else the first given; groups joined by 'and' in one sentence add up."""
+    candidates: dict[tuple, list[tuple[int, Count | None, Group]]] = {}
+    wholes = [g for g in groups if not g.part_of]
+    for group in groups:
+        keys = _keys(group, context)
+        count = group.count
+        if group.part_of:
+            if group.category != "civilians":
+                continue
+            whole = next((w for w in reversed(wholes) if w.view is group.view and w.start < group.start), None)
+            if whole is not None and whole.category != "civilians" and whole.count and count \
+                    and whole.count.value and count.value and whole.count.value > count.value:
+                # "390 prisoners, including 120 civilians": 270 POWs and 120 civilians
+                for key in _keys(whole, context):
+                    for entry in candidates.get(key, []):
+                        if entry[2] is whole:
+                            candidates[key].remove(entry)
+                            candidates[key].append((entry[0], Count.exact(whole.count.value - count.value), whole))
+                keys = [(k[0], k[1], "civilians") for k in _keys(whole, context)]
+            else:
+                continue
+        for key in keys:
+            candidates.setdefault(key, []).append((group.char_start, count, group))
+    out = []
+    for key, entries in candidates.items():
+        entries.sort(key=lambda e: e[0])
+        by_sentence: dict[int, list] = {}
+        for entry in entries:
+            by_sentence.setdefault(entry[2].view.index, []).append(entry)
+        summed = []
+        for sent_index, items in by_sentence.items():
+            counted = [e for e in items if e[1] is not None and e[1].qualifier == "exact"]
+            if len(counted) > 1 and all(not e[2].per_side for e in counted):
+                total = sum(e[1].value for e in counted)
+                summed.append((items[0][0], Count.exact(total), items[0][2], sent_index))
+            else:
+                summed.append((items[0][0], items[0][1], items[0][2], sent_index))
+        with_count = [s for s in summed if s[1] is not None]
+        own = [s for s in with_count if not attributed.get(s[3], False)]
+        chosen = (own or with_count or summed)[0]
+        out.append((key, chosen[1], chosen[2]))
+    # an unsplit total beside directional figures of the same category is a summary: drop it
+    directional = {k[2] for k, _, _ in out if k[0] is not None or k[1] is not None}
+    out = [item for item in out if item[0][0] is not None or item[0][1] is not None or item[0][2] not in directional]
+    return out
+
+
+def _keys(group: Group, context: ArticleContext) -> list[tuple]:
+    if group.per_side:
+        if context.sides is not None and not context.multi:
+            a, b = context.sides
+            fixed = context.fixed_sides(group.category)
+            if fixed is not None:
+                a, b = fixed
+            return [(a, b, group.category), (b, a, group.category)]
+        return [(None, None, group.category), (None, None, group.category + "#2")]
+    return [(group.giver, group.receiver, group.category)]
+
+
+def _flow(key: tuple, count: Count | None) -> Flow:
+    category = key[2].split("#")[0]
+    return Flow.model_validate({"from": key[0], "to": key[1], "category": category, "count": count})
+
+
+def _evidence_for(groups: list[Group], extra: list[Span]) -> list[EvidenceSpan]:
+    spans: list[tuple[int, int, str, str]] = []
+    for group in groups:
+        if group.quantity is not None:
+            q = group.quantity
+            spans.append((q.start_char, q.end_char, "count", q.text))
+        if group.noun is not None:
+            n = group.noun
+            spans.append((n.start_char, n.end_char, "category", n.text))
+    for span in extra:
+        if span is not None:
+            spans.append((span.start_char, span.end_char, span.label_.lower() or "cue", span.text))
+    seen, out = set(), []
+    for start, end, label, text in sorted(spans):
+        if (start, end) in seen:
+            continue
+        seen.add((start, end))
+        out.append(EvidenceSpan(start=start, end=end, label=label, text=text))
+    return out
+
+
+def _sentences_of(groups: list[Group]) -> list[tuple[int, int]]:
+    return sorted({(g.view.sent.start_char, g.view.sent.end_char) for g in groups})
+
+
+def _location(occasion_groups: list[Group]) -> Location | None:
+    for group in occasion_groups:
+        view = group.view
+        if view.has_cue("TALKS"):
+            continue
+        doc = view.sent.doc
+        for place in view.places + [a for a in view.actors if a.label_ == "CAPITAL"]:
+            before = doc[place.start - 1].lower_ if place.start > view.start else ""
+            before2 = doc[place.start - 2].lower_ if place.start - 1 > view.start else ""
+            if before in ("in", "at", "on", "near") or before2 in ("in", "at", "on", "near"):
+                return Location(name=place.text, country=place.kb_id_)
+    return None
+
+
+def _confidence(groups: list[Group]) -> float:
+    if not groups:
+        return 0.3
+    counted = any(g.count is not None for g in groups)
+    explicit = any(any(r.startswith("direction.") and r not in ("direction.dyad", "direction.unsplit")
+                       for r in g.rules) for g in groups)
+    return round(0.4 + 0.25 * counted + 0.2 * explicit, 2)
+
+
+def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versions: dict) -> list:
+    parts = normalise(doc, published=published)
+    context: ArticleContext = parts["context"]
+    views: list[SentenceView] = parts["views"]
+    attributed = {v.index: (v.attributed and v.index > 0) for v in views}
+    text_hash = hashlib.sha1(doc.text.encode("utf-8")).hexdigest()[:12]
+    records = []
+
+    def claim_id(kind: str, anchor: int, n: int) -> str:
+        raw = f"{doc_id}|{text_hash}|{kind}|{anchor}|{n}"
+        return "c-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+    for n, occasion in enumerate(parts["occasions"]):
+        groups = [m.group for m in occasion.mentions]
+        flows = _flows_of(groups, context, attributed)
+        if not flows:
+            continue
+        rules = sorted({r for m in occasion.mentions for r in m.rules + m.group.rules})
+        anchor = min(g.char_start for g in groups)
+        records.append(ExchangeRecord(
+            doc_id=doc_id,
+            claim_id=claim_id("exchange", anchor, n),
+            status=occasion.status,
+            date=occasion.date,
+            flows=tuple(_flow(k, c) for k, c, _ in flows),
+            location=_location(groups),
+            mediators=tuple(context.mediators),
+            evidence=tuple(_evidence_for(groups, [occasion.date_span] if occasion.date_span is not None else [])),
+            sentences=tuple(_sentences_of(groups)),
+            rules=tuple(rules),
+            confidence=_confidence(groups),
+            **versions,
+        ))
+    terms: list[Group] = parts["terms"]
+    if terms:
+        flows = _flows_of(terms, context, {})
+        anchor = min(g.char_start for g in terms)
+        agreement_views = sorted({g.view.index for g in terms})
+        date = None
+        date_span = None
+        for vi in agreement_views:
+            date_span = date_span_for(views[vi], terms[0].start)
+            date = resolve_span(date_span, published=published, status="completed", year_hint=parts["year_hint"])
+            if date is not None:
+                break
+        location = None
+        for vi in agreement_views + [v.index for v in views if v.has_cue("TALKS") and v.has_cue("AGREEMENT")]:
+            for place in views[vi].places + [a for a in views[vi].actors if a.label_ == "CAPITAL"]:
+                if place.kb_id_ not in (context.sides or ()):
+                    location = Location(name=place.text, country=place.kb_id_)
+                    break
+            if location is not None:
+                break
+        records.append(AgreementRecord(
+            doc_id=doc_id,
+            claim_id=claim_id("agreement", anchor, 0),
+            date=date,
+            parties=tuple(p for p in (context.sides or ()) if p != "WEST"),
+            location=location,
+            terms=tuple(_flow(k, c) for k, c, _ in flows),
+            evidence=tuple(_evidence_for(terms, [])),
+            sentences=tuple(_sentences_of(terms)),
+            rules=tuple(sorted({r for g in terms for r in g.rules} | {"agreement.terms"})),
+            confidence=_confidence(terms),
+            **versions,
+        ))
+    seen_tallies = set()
+    for group, cue in parts["tallies"]:
+        keys = _keys(group, context)
+        key = keys[0]
+        marker = (key, group.count)
+        if marker in seen_tallies:
+            continue
+        seen_tallies.add(marker)
+        view = group.view
+        date_span = date_span_for(view, group.start)
+        as_of = resolve_span(date_span, published=published, status="completed", year_hint=parts["year_hint"])
+        if as_of is None and published is not None and published.full is not None:
+            as_of = DateInterval(start=published.full, end=published.full, precision="day")
+        lo, hi = view.clause_bounds(cue.start)
+        records.append(TallyRecord(
+            doc_id=doc_id,
+            claim_id=claim_id("tally", group.char_start, 0),
+            flow=_flow(key, group.count),
+            as_of=as_of,
+            scope=doc[lo:hi].text.strip()[:200],
+            evidence=tuple(_evidence_for([group], [cue])),
+            sentences=tuple(_sentences_of([group])),
+            rules=tuple(sorted(set(group.rules) | {"tally.cue"})),
+            confidence=_confidence([group]),
+            **versions,
+        ))
+    return records

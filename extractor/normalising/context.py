@@ -1,0 +1,144 @@
+"""Article context: who the two sides are, who mediates, what generic words mean.
+
+Directions that a sentence leaves open ("195 Russian soldiers were returned") are completed
+from the article's dyad: the other side of Russia in a Russia-Ukraine article is Ukraine. When
+the exchange has more than two sides (Russia and several Western states), the other side is
+left null, as the contract asks.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..errors import Errors
+from .sentences import SentenceView
+
+PARTY_LABELS = frozenset({"STATE", "CAPITAL", "SEAT", "INSTITUTION", "DEMONYM", "OFFICIAL", "GROUP", "MULTI"})
+EXCHANGE_LABELS = frozenset({"EXCHANGE", "GIVE", "RECEIVE", "HOME"})
+MULTI_ID = "WEST"
+
+
+class Dyad(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    parties: tuple[str, str]
+    default_category: str = "prisoners"
+    sides: dict[str, tuple[str, str]] = Field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def known_dyads() -> tuple[Dyad, ...]:
+    source = resources.files("extractor.data").joinpath("dyads.jsonl")
+    dyads = []
+    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("//"):
+            continue
+        try:
+            dyads.append(Dyad.model_validate(json.loads(line)))
+        except (json.JSONDecodeError, ValidationError) as err:
+            raise ValueError(Errors.E101.format(path="extractor/data/dyads.jsonl", line=number, detail=err)) from err
+    return tuple(dyads)
+
+
+@dataclass
+class ArticleContext:
+    sides: tuple[str, str] | None
+    multi: bool
+    default_category: str
+    category_sides: dict[str, tuple[str, str]]
+    mediators: tuple[str, ...]
+    party_counts: Counter = field(default_factory=Counter)
+
+    def counterpart(self, actor: str | None, category: str | None = None) -> str | None:
+        """The other side of `actor` in this article's exchange, or None when unknown or several."""
+        if actor is None or self.multi:
+            return None
+        fixed = self.category_sides.get(category or "")
+        if fixed and actor in fixed:
+            return fixed[1] if actor == fixed[0] else fixed[0]
+        if self.sides and actor in self.sides:
+            return self.sides[1] if actor == self.sides[0] else self.sides[0]
+        for giver, receiver in self.category_sides.values():
+            if actor == receiver:
+                return giver
+            if actor == giver:
+                return receiver
+        return None
+
+    def fixed_sides(self, category: str) -> tuple[str, str] | None:
+        """Giver and receiver a category always has in this dyad (hostages: HAMAS -> ISR)."""
+        return self.category_sides.get(category)
+
+
+def mediators_in(views: list[SentenceView]) -> list[str]:
+    found: list[str] = []
+    for view in views:
+        for cue in view.cues_with("MEDIATION"):
+            for actor in view.actors:
+                near = (0 <= actor.start - cue.end <= 5) or (0 <= cue.start - actor.end <= 3)
+                if near and actor.label_ in PARTY_LABELS | {"ORG"} and actor.kb_id_ not in found:
+                    found.append(actor.kb_id_)
+        if view.has_cue(*EXCHANGE_LABELS):
+            for actor in view.actors:
+                if actor.kb_id_ == "ICRC" and actor.kb_id_ not in found:
+                    found.append("ICRC")
+    return found
+
+
+def build_context(views: list[SentenceView]) -> ArticleContext:
+    mediators = mediators_in(views)
+    counts: Counter = Counter()
+    for view in views:
+        relevant = view.has_cue(*EXCHANGE_LABELS, "AGREEMENT", "CAPTIVITY")
+        weight = 3 if view.index < 3 else 1
+        for actor in view.actors:
+            if actor.label_ in PARTY_LABELS:
+                counts[actor.kb_id_] += weight * (2 if relevant else 1)
+    party_counts = Counter({a: n for a, n in counts.items() if a not in mediators or a in _top_two(counts)})
+    best: Dyad | None = None
+    best_score = 0
+    for dyad in known_dyads():
+        a, b = dyad.parties
+        if party_counts[a] and party_counts[b]:
+            score = party_counts[a] + party_counts[b]
+            if score > best_score:
+                best, best_score = dyad, score
+    ranked = [a for a, _ in party_counts.most_common() if a != MULTI_ID]
+    multi = party_counts[MULTI_ID] > 0
+    if best is not None:
+        sides = best.parties
+        default_category = best.default_category
+        category_sides = dict(best.sides)
+    else:
+        sides = tuple(ranked[:2]) if len(ranked) >= 2 else None
+        default_category = "prisoners"
+        category_sides = {}
+    if MULTI_ID in (sides or ()):
+        multi = True
+    if sides is not None and not multi:
+        others = [a for a in ranked if a not in sides and a not in mediators and a not in _SIDELINE]
+        top = min(party_counts[s] for s in sides if s != MULTI_ID) if any(s != MULTI_ID for s in sides) else 0
+        strong_others = [a for a in others if party_counts[a] >= max(4, top * 0.5)]
+        if len(strong_others) >= 2:
+            multi = True
+    return ArticleContext(
+        sides=sides,  # type: ignore[arg-type]
+        multi=multi,
+        default_category=default_category,
+        category_sides=category_sides,
+        mediators=tuple(m for m in mediators if m not in (sides or ())),
+        party_counts=party_counts,
+    )
+
+
+_SIDELINE = frozenset({"ICRC", "UN", "EU", "NATO", "OSCE"})
+
+
+def _top_two(counts: Counter) -> set[str]:
+    return {a for a, _ in counts.most_common(2)}

@@ -1,0 +1,63 @@
+"""Dates for mentions: the date expression that belongs to a mention, resolved against the
+publication date with the mention's tense."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..contract import DateInterval, PartialDate
+from ..recognising.temporal import resolve
+from .sentences import SentenceView
+
+NOT_EVENT_DATE_BEFORE = frozenset({"born", "since", "until", "till", "aged", "abducted", "kidnapped", "captured",
+                                   "arrested", "detained", "sentenced", "convicted", "taken"})
+
+
+def date_span_for(view: SentenceView, i: int, *, exclude_after: int | None = None) -> Span | None:
+    """The date expression of the mention at token i: same clause first, then the nearest in the sentence."""
+    candidates = [d for d in view.dates if _usable(view, d)]
+    if not candidates:
+        return None
+    lo, hi = view.clause_bounds(i)
+    in_clause = [d for d in candidates if lo <= d.start < hi]
+    pool = in_clause or candidates
+    return min(pool, key=lambda d: abs(d.start - i))
+
+
+def _usable(view: SentenceView, date: Span) -> bool:
+    doc = view.sent.doc
+    for k in range(max(view.start, date.start - 3), date.start):
+        if doc[k].lower_ in NOT_EVENT_DATE_BEFORE:
+            return False
+    match = date._.date
+    return match is not None
+
+
+def resolve_span(date: Span | None, *, published: PartialDate | None, status: str,
+                 year_hint: int | None) -> DateInterval | None:
+    if date is None or date._.date is None:
+        return None
+    tense = "future" if status == "planned" else "past"
+    try:
+        return resolve(date._.date, published=published, tense=tense, year_hint=year_hint)
+    except (ValueError, OverflowError):
+        return None
+
+
+def date_key(date: Span | None, interval: DateInterval | None) -> str | None:
+    """What makes two mentions 'the same day': the resolved interval, else the words themselves."""
+    if interval is not None:
+        return f"{interval.start}/{interval.end}"
+    if date is not None:
+        return date.text.lower().strip()
+    return None
+
+
+def year_hint_of(views: list[SentenceView]) -> int | None:
+    """A year the article states outright, for dates that give none."""
+    for view in views:
+        for date in view.dates:
+            match = date._.date
+            if match is not None and getattr(match, "year", None):
+                return match.year
+    return None

@@ -1,0 +1,362 @@
+"""Groups: counted people or remains in one sentence ("1,000 bodies", "nine captured Russian
+servicemen", "207 of our people"), with the direction the sentence gives them.
+
+A group is read from a quantity and the category noun after it (or "the bodies of" before it).
+Its direction comes, in order of strength, from the sentence's own words (to/from/by phrases,
+the subject of a give or receive verb, "home"), then from the people's nationality (people go
+home), then from the article's dyad.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from ..contract import Count
+from .context import ArticleContext
+from .sentences import PART_OF, SentenceView
+
+PERSON_CATEGORIES = frozenset({"pows", "civilians", "bodies", "hostages"})
+DEAD_MODIFIERS = frozenset({"killed", "dead", "deceased", "slain", "fallen"})
+NOUN_STOP = frozenset({"were", "was", "have", "has", "had", "are", "is", "been", "be", "will", "would", "to", "from",
+                       "by", "in", "on", "at", "and", "or", "who", "which", "that", "with", "as", "into", "than",
+                       "per", "after", "before", "since", "during", "a", "an"})
+SUBJECT_LABELS = frozenset({"STATE", "CAPITAL", "SEAT", "INSTITUTION", "GROUP", "DEMONYM", "MULTI", "OFFICIAL"})
+PLURAL_DEMONYM_ENDINGS = ("ians", "ans", "is", "ers", "ese", "ons", "ots", "ards", "ites", "ks", "es")
+LIST_WORDS = frozenset({"list", "lists", "names", "cards", "applications", "requests"})
+
+
+@dataclass
+class Group:
+    view: SentenceView
+    quantity: Span | None
+    noun: Span | None
+    count: Count | None
+    category: str
+    nationality: str | None = None
+    giver: str | None = None
+    receiver: str | None = None
+    per_side: bool = False
+    unsplit: bool = False
+    part_of: bool = False
+    rules: list[str] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        spans = [s for s in (self.quantity, self.noun) if s is not None]
+        return min(s.start for s in spans)
+
+    @property
+    def end(self) -> int:
+        spans = [s for s in (self.quantity, self.noun) if s is not None]
+        return max(s.end for s in spans)
+
+    @property
+    def char_start(self) -> int:
+        return self.view.sent.doc[self.start].idx
+
+
+def count_of(quantity: Span, view: SentenceView) -> Count | None:
+    match = quantity._.quantity
+    if match is None:
+        return None
+    qualifier = match.qualifier
+    # "gave over 19", "handed over 1,000": the 'over' belongs to the verb
+    first = quantity[0]
+    cue = view.cue(first.i)
+    if qualifier == "over" and first.lower_ == "over" and cue is not None and cue.label_ == "GIVE" and cue.end > first.i:
+        n = match.min - 1 if match.min is not None else match.value
+        return Count.exact(n) if n is not None else None
+    try:
+        return Count(value=match.value, min=match.min, max=match.max, qualifier=qualifier)
+    except ValueError:
+        return None
+
+
+def _category_before(view: SentenceView, quantity: Span) -> tuple[str, Span] | None:
+    """'the bodies of 1,212 fallen defenders', 'remains of 6,000 soldiers'."""
+    doc = view.sent.doc
+    i = quantity.start - 1
+    steps = 0
+    while i >= view.start and steps < 3:
+        tok = doc[i]
+        cue = view.cue(i)
+        if tok.lower_ in ("of", "the"):
+            i -= 1
+            steps += 1
+            continue
+        if cue is not None and cue.label_ == "CATEGORY" and cue.kb_id_ == "bodies" and doc[cue.end].lower_ == "of":
+            return "bodies", cue
+        return None
+    return None
+
+
+def _is_plural_demonym(span: Span) -> bool:
+    text = span.text.lower()
+    return text.endswith("s") and text.endswith(PLURAL_DEMONYM_ENDINGS) and not text.endswith("'s")
+
+
+def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> Group | None:
+    """The group a quantity counts, or None when it counts something else."""
+    doc = view.sent.doc
+    count = count_of(quantity, view)
+    if count is None:
+        return None
+    # lists of names and cards are not handovers
+    for i in range(max(view.start, quantity.start - 3), quantity.start):
+        if doc[i].lower_ in LIST_WORDS:
+            return None
+    rules = ["group.quantity"]
+    category: str | None = None
+    noun: Span | None = None
+    nationality: str | None = None
+    dead = False
+    j, steps = quantity.end, 0
+    while j < view.end and steps < 6:
+        tok = doc[j]
+        cue = view.cue(j)
+        actor = view.actor(j)
+        if cue is not None and cue.label_ == "CATEGORY":
+            category, noun = cue.kb_id_, cue
+            j = cue.end
+            break
+        if actor is not None and actor.label_ == "DEMONYM":
+            nationality = actor.kb_id_
+            if _is_plural_demonym(actor):
+                category, noun = "generic", actor
+                j = actor.end
+                break
+            j, steps = actor.end, steps + 1
+            continue
+        if tok.is_punct and tok.text not in ("-", "'", "’"):
+            break
+        if actor is not None or view.doc_index.quantity_at[j] is not None:
+            break
+        if cue is not None and cue.label_ not in ("CATEGORY", "CAPTIVITY", "BACKGROUND", "STAGE"):
+            break
+        if tok.lower_ in NOUN_STOP:
+            break
+        if tok.lower_ in DEAD_MODIFIERS:
+            dead = True
+        j, steps = j + 1, steps + 1
+    if noun is not None:
+        # "1,000 Ukrainian soldiers' bodies"
+        k = noun.end
+        if k < view.end and doc[k].text in ("'", "’", "'s", "’s"):
+            nxt = view.cue(k + 1) if k + 1 < view.end else None
+            if nxt is not None and nxt.label_ == "CATEGORY" and nxt.kb_id_ == "bodies":
+                category, noun = "bodies", nxt
+                rules.append("group.possessive_bodies")
+        # "195 prisoners of war from the Armed Forces of Ukraine"
+        if nationality is None:
+            k = noun.end
+            if k < view.end and doc[k].lower_ in ("from", "of"):
+                for m in range(k + 1, min(view.end, k + 6)):
+                    actor = view.actor(m)
+                    if actor is not None and actor.label_ in ("STATE", "INSTITUTION", "DEMONYM"):
+                        nationality = actor.kb_id_
+                        rules.append("group.of_state")
+                        break
+    before = _category_before(view, quantity)
+    if before is not None:
+        category, noun = before
+        rules.append("group.bodies_of")
+    if category is None:
+        if quantity._.quantity is not None and quantity._.quantity.per_side:
+            category = "generic"
+            rules.append("group.x_for_x")
+        elif previous is not None and previous.view is view:
+            category = previous.category
+            rules.append("group.elliptic")
+        else:
+            return None
+    if dead and category in ("pows", "generic"):
+        category = "bodies"
+        rules.append("group.dead_modifier")
+    group = Group(view=view, quantity=quantity, noun=noun, count=count, category=category,
+                  nationality=nationality, rules=rules)
+    if quantity._.quantity is not None and quantity._.quantity.per_side:
+        group.per_side = True
+    return group
+
+
+def resolve_category(group: Group, context: ArticleContext) -> None:
+    if group.category == "generic":
+        category = context.default_category
+        if group.nationality is not None:
+            for cat, (giver, receiver) in context.category_sides.items():
+                if receiver == group.nationality:
+                    category = cat
+                    break
+        group.category = category
+        group.rules.append("category.dyad_default")
+
+
+def _actor_after(view: SentenceView, i: int, limit: int) -> Span | None:
+    doc = view.sent.doc
+    for k in range(i, min(view.end, i + limit)):
+        actor = view.actor(k)
+        if actor is not None and actor.label_ in SUBJECT_LABELS | {"ORG"}:
+            return actor
+        if doc[k].is_punct or view.doc_index.quantity_at[k] is not None:
+            return None
+    return None
+
+
+def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
+    """Nearest party named before token i, inside the sentence, skipping reporting officials."""
+    for k in range(i - 1, max(lo, view.start) - 1, -1):
+        actor = view.actor(k)
+        if actor is not None and actor.label_ in SUBJECT_LABELS:
+            if actor.label_ == "DEMONYM" and not _demonym_is_subject(view, actor):
+                continue
+            return actor
+    return None
+
+
+def _demonym_is_subject(view: SentenceView, actor: Span) -> bool:
+    doc = view.sent.doc
+    nxt = doc[actor.end].lower_ if actor.end < view.end else ""
+    return nxt in ("side", "authorities", "government", "officials", "forces", "army", "military", "delegation",
+                   "ministry", "defence", "defense", "president", "leader", "negotiators", "team")
+
+
+def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group]) -> None:
+    """Fill giver and receiver from the sentence, then nationality, then the dyad."""
+    view = group.view
+    doc = view.sent.doc
+    lo, hi = view.clause_bounds(group.start)
+    hi = max(hi, group.end)
+    nxt = [g for g in groups_in_sentence if g.start > group.start]
+    stop = min([g.start for g in nxt] + [view.end])
+    # the verb that governs the group: a give/receive/home cue before it in the clause, or after it
+    verb_before = None
+    for k in range(group.start - 1, lo - 1, -1):
+        cue = view.cue(k)
+        if cue is not None and cue.label_ in ("GIVE", "RECEIVE", "HOME", "EXCHANGE"):
+            verb_before = cue
+            break
+    verb_after = None
+    passive = False
+    for k in range(group.end, min(stop, view.end)):
+        cue = view.cue(k)
+        if cue is not None and cue.label_ in ("GIVE", "RECEIVE", "HOME", "EXCHANGE"):
+            verb_after = cue
+            between = {doc[m].lower_ for m in range(group.end, cue.start)}
+            passive = bool(between & {"were", "was", "been", "be", "being", "is", "are"})
+            break
+        if cue is not None and cue.label_ == "FOR":
+            break
+    # explicit "to X" / "from X" / "by X" around the group or after its verb
+    scan_from = verb_before.end if verb_before is not None else group.end
+    for k in list(range(scan_from, group.start)) + list(range(group.end, stop)):
+        word = doc[k].lower_
+        if word == "to" and group.receiver is None:
+            actor = _actor_after(view, k + 1, 4)
+            if actor is not None and actor.label_ not in ("OFFICIAL",):
+                group.receiver = actor.kb_id_
+                group.rules.append("direction.to_phrase")
+        elif word == "from" and group.giver is None:
+            actor = _actor_after(view, k + 1, 5)
+            if actor is not None:
+                group.giver = actor.kb_id_
+                group.rules.append("direction.from_phrase")
+        elif word == "by" and group.giver is None and (passive or verb_before is None):
+            actor = _actor_after(view, k + 1, 4)
+            if actor is not None and actor.label_ != "ORG":
+                group.giver = actor.kb_id_
+                group.rules.append("direction.by_phrase")
+    # "released from Russian captivity"
+    for k in range(group.end, stop):
+        cue = view.cue(k)
+        if cue is not None and cue.label_ == "CAPTIVITY" and group.giver is None:
+            prev = view.actor(cue.start - 1) if cue.start - 1 >= view.start else None
+            if prev is not None and prev.label_ in ("DEMONYM", "STATE"):
+                group.giver = prev.kb_id_
+                group.rules.append("direction.captivity")
+            break
+    # subject of an active verb before the group
+    if verb_before is not None and verb_before.label_ in ("GIVE", "RECEIVE"):
+        subject = _subject_before(view, verb_before.start, view.start)
+        if subject is not None:
+            if verb_before.label_ == "GIVE" and group.giver is None and subject.kb_id_ != group.receiver:
+                group.giver = subject.kb_id_
+                group.rules.append("direction.giver_subject")
+            elif verb_before.label_ == "RECEIVE" and group.receiver is None and subject.kb_id_ != group.giver:
+                group.receiver = subject.kb_id_
+                group.rules.append("direction.receiver_subject")
+    if verb_after is not None and verb_after.label_ == "HOME" and group.receiver is None and group.nationality:
+        group.receiver = group.nationality
+        group.rules.append("direction.home")
+    # people go home: the nationality of the group is the receiving side
+    if group.nationality is not None and group.receiver is None and group.giver != group.nationality:
+        fixed = context.fixed_sides(group.category)
+        if group.category in PERSON_CATEGORIES or fixed is None or fixed[1] == group.nationality:
+            group.receiver = group.nationality
+            group.rules.append("direction.nationality")
+    if group.nationality is not None and group.giver is None and group.receiver is not None \
+            and group.receiver != group.nationality and group.category == "prisoners":
+        group.giver = group.nationality
+    fixed = context.fixed_sides(group.category)
+    if fixed is not None and group.giver is None and group.receiver in (None, fixed[1]):
+        group.giver, group.receiver = fixed
+        group.rules.append("direction.category_sides")
+    # each side / X for X
+    if not group.per_side:
+        for cue in view.cues_with("EACH"):
+            if cue.kb_id_ == "each" and cue.end < view.end and doc[cue.end].lower_ == "other":
+                continue
+            c_lo, c_hi = view.clause_bounds(cue.start)
+            if c_lo <= group.start < c_hi or abs(cue.start - group.end) <= 3 or abs(group.start - cue.end) <= 6:
+                group.per_side = True
+                group.rules.append("direction.each_side")
+                break
+
+
+def complete(group: Group, context: ArticleContext) -> None:
+    if group.per_side:
+        return
+    if group.receiver is not None and group.giver is None:
+        group.giver = context.counterpart(group.receiver, group.category)
+        if group.giver is not None:
+            group.rules.append("direction.dyad")
+    elif group.giver is not None and group.receiver is None:
+        group.receiver = context.counterpart(group.giver, group.category)
+        if group.receiver is not None:
+            group.rules.append("direction.dyad")
+    if group.giver == group.receiver:
+        group.receiver = None if group.giver is not None else group.receiver
+    if group.giver is None and group.receiver is None:
+        group.unsplit = True
+        group.rules.append("direction.unsplit")
+
+
+def oppose_pairs(groups: list[Group], context: ArticleContext) -> None:
+    """'three hostages for 90 prisoners': the groups on either side of 'for' go opposite ways."""
+    for a, b in zip(groups, groups[1:]):
+        if a.view is not b.view:
+            continue
+        doc = a.view.sent.doc
+        between = [a.view.cue(k) for k in range(a.end, b.start)]
+        if not any(c is not None and c.label_ == "FOR" for c in between):
+            continue
+        for first, second in ((a, b), (b, a)):
+            if (first.giver or first.receiver) and not (second.giver or second.receiver):
+                second.giver, second.receiver = first.receiver, first.giver
+                second.rules.append("direction.opposite_of_pair")
+        _ = doc
+
+
+def mark_parts(groups: list[Group]) -> None:
+    """Groups after 'including' or 'among them' in the same sentence are parts of an earlier group."""
+    for i, group in enumerate(groups):
+        view = group.view
+        doc = view.sent.doc
+        wholes = [g for g in groups[:i] if g.view is view and not g.part_of]
+        if not wholes:
+            continue
+        window = range(wholes[-1].end, group.start)
+        if any(doc[k].lower_ in PART_OF for k in window):
+            group.part_of = True
+            group.rules.append("group.part_of")

@@ -1,0 +1,108 @@
+"""A per-sentence view of the recognisers' spans, with token-indexed lookups.
+
+The normaliser reads sentences, not the raw doc: each view knows which actor, cue, place,
+quantity and date spans fall inside it, and where its clauses begin and end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "while", "but", "whereas", "although", "though",
+                           "after", "before", "which", "who", "when", "where", "whom", "since", "because"})
+PART_OF = frozenset({"including", "among", "comprising", "consisting", "comprised", "included", "includes", "namely"})
+
+
+@dataclass
+class DocIndex:
+    """Token index -> span, for each kind of span, built once per doc."""
+
+    doc: Doc
+    actor_at: list[Span | None]
+    cue_at: list[Span | None]
+    place_at: list[Span | None]
+    quantity_at: list[Span | None]
+    date_at: list[Span | None]
+
+    @classmethod
+    def build(cls, doc: Doc) -> "DocIndex":
+        def index(key: str) -> list[Span | None]:
+            at: list[Span | None] = [None] * len(doc)
+            for span in doc.spans.get(key, []):
+                for i in range(span.start, span.end):
+                    at[i] = span
+            return at
+
+        return cls(doc, index("actors"), index("cues"), index("places"), index("quantities"), index("dates"))
+
+
+@dataclass
+class SentenceView:
+    index: int
+    sent: Span
+    doc_index: DocIndex
+    actors: list[Span] = field(default_factory=list)
+    cues: list[Span] = field(default_factory=list)
+    places: list[Span] = field(default_factory=list)
+    quantities: list[Span] = field(default_factory=list)
+    dates: list[Span] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.sent.start
+
+    @property
+    def end(self) -> int:
+        return self.sent.end
+
+    def cues_with(self, *labels: str) -> list[Span]:
+        return [c for c in self.cues if c.label_ in labels]
+
+    def has_cue(self, *labels: str) -> bool:
+        return any(c.label_ in labels for c in self.cues)
+
+    def cue(self, i: int) -> Span | None:
+        return self.doc_index.cue_at[i]
+
+    def actor(self, i: int) -> Span | None:
+        return self.doc_index.actor_at[i]
+
+    def clause_bounds(self, i: int) -> tuple[int, int]:
+        """Token range of the clause around token i (commas, semicolons, subordinators break clauses)."""
+        doc = self.sent.doc
+        lo = i
+        while lo > self.start and doc[lo - 1].lower_ not in CLAUSE_BREAKS:
+            lo -= 1
+        hi = i + 1
+        while hi < self.end and doc[hi].lower_ not in CLAUSE_BREAKS:
+            hi += 1
+        return lo, hi
+
+    def in_range(self, spans: list[Span], lo: int, hi: int) -> list[Span]:
+        return [s for s in spans if s.start >= lo and s.end <= hi]
+
+    @property
+    def attributed(self) -> bool:
+        """Reported speech: someone 'said', 'according to', or a quotation."""
+        text = self.sent.text
+        return self.has_cue("ATTRIBUTION") or '"' in text or "“" in text
+
+
+def sentence_views(doc: Doc, doc_index: DocIndex) -> list[SentenceView]:
+    views = [SentenceView(i, sent, doc_index) for i, sent in enumerate(doc.sents)]
+    starts = [v.start for v in views]
+
+    def assign(key: str, attr: str) -> None:
+        import bisect
+
+        for span in doc.spans.get(key, []):
+            k = bisect.bisect_right(starts, span.start) - 1
+            if k >= 0:
+                getattr(views[k], attr).append(span)
+
+    for key, attr in (("actors", "actors"), ("cues", "cues"), ("places", "places"),
+                      ("quantities", "quantities"), ("dates", "dates")):
+        assign(key, attr)
+    return views

@@ -1,0 +1,46 @@
+"""Status of a mention: did the handover happen (completed) or is it still to come (planned)?
+
+Planned covers the future, intentions, offers, and swaps that were postponed or called off.
+The clause around the mention decides first; the whole sentence only when the clause is silent.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .sentences import SentenceView
+
+TRANSFER_LABELS = ("GIVE", "RECEIVE", "HOME", "EXCHANGE")
+IRREGULAR_PAST = frozenset({"gave", "sent", "freed", "took", "brought", "got", "won", "came", "held", "swapped",
+                            "handed", "went", "set", "let", "flew", "flown"})
+NOUN_FORMS = frozenset({"release", "exchange", "return", "swap", "handover", "hand-over", "transfer", "repatriation",
+                        "trade", "delivery"})
+
+
+def is_past_verb(cue: Span) -> bool:
+    words = [t.lower_ for t in cue]
+    if any(w in NOUN_FORMS for w in words) and len(words) == 1:
+        return False
+    return any(w.endswith("ed") or w in IRREGULAR_PAST for w in words)
+
+
+def _planned_in(view: SentenceView, lo: int, hi: int) -> bool:
+    return any(c.label_ == "PLANNED" for c in view.in_range(view.cues, lo, hi))
+
+
+def _past_transfer_in(view: SentenceView, lo: int, hi: int) -> bool:
+    return any(c.label_ in TRANSFER_LABELS and is_past_verb(c) for c in view.in_range(view.cues, lo, hi))
+
+
+def status_at(view: SentenceView, i: int) -> tuple[str, str]:
+    """('planned' | 'completed', rule id) for the mention at token i."""
+    lo, hi = view.clause_bounds(i)
+    if _planned_in(view, lo, hi):
+        return "planned", "status.planned_clause"
+    if _past_transfer_in(view, lo, hi) or view.has_cue("COMPLETED"):
+        return "completed", "status.past_clause"
+    if _planned_in(view, view.start, view.end):
+        return "planned", "status.planned_sentence"
+    if view.has_cue("AGREEMENT") and not _past_transfer_in(view, view.start, view.end):
+        return "planned", "status.agreed_occasion"
+    return "completed", "status.default_completed"

@@ -187,9 +187,27 @@ def test_rule_ids(text, rule):
     ("A 25-year-old was among 40 freed.", [("40", 40)]),
     ("Eighty of the 95 were wounded.", [("Eighty", 80), ("95", 95)]),
     ("90 to 80 is not a range", [("90", 90), ("80", 80)]),
+    ("In May 300 prisoners were freed.", [("300", 300)]),
+    ("In June 1,000 bodies came back.", [("1,000", 1000)]),
+    ("It ended on 5 May 2025 and 300 prisoners left.", [("300", 300)]),
+    ("Bail was $2 and 300 prisoners left.", [("300", 300)]),
+    ("The toll rose from 80 to 90.", [("80", 80), ("90", 90)]),
+    ("It released 100 \u2014 200 of them soldiers.", [("100", 100), ("200", 200)]),
 ])
 def test_several_figures(text, expected):
     assert [(m.text, m.value) for m in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The two sides each freed 84 prisoners.", [("two", False), ("84", False)]),
+    ("They moved 84 each day.", [("84", False)]),
+    ("They moved 84 each of them.", [("84", False)]),
+    ("They swapped 84 each, officials said.", [("84 each", True)]),
+    ("They swapped 84 prisoners each on Friday.", [("84 prisoners each", True)]),
+    ("Both sides released 84 and 90 more came later.", [("Both sides released 84", True), ("90", False)]),
+])
+def test_per_side_boundaries(text, expected):
+    assert [(m.text, m.per_side) for m in find_quantities(text)] == expected
 
 
 # --------------------------------------------------------------------------- not counts

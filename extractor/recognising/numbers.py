@@ -64,6 +64,7 @@ _FIELDS: dict[str, dict[str, type]] = {
     "skip_after": {"phrase": str, "reason": str},
     "month": {"word": str},
     "count_noun": {"word": str},
+    "change_word": {"word": str},
 }
 _CHOICES: dict[str, tuple[str, ...]] = {
     "class": NUMBER_CLASSES, "qualifier": QUALIFIERS, "position": ("before", "after"),
@@ -161,9 +162,11 @@ _WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _GAP_STOP = ("and|or|but|nor|for|to|with|who|whom|which|that|of|in|at|by|while|than|from|on|as|"
              "each|both|either|per|were|was|is|are|be|been|have|has|had|will|would|said|the|a|an|"
              "after|before|into|apiece")
-# "each" followed by these is not per side: "each day", "each of them", "each other".
-_EACH_NOT = ("of|other|one|day|days|week|weeks|month|months|year|years|time|times|night|nights|"
-             "round|stage|phase|wave|morning|evening|swap|exchange|person|prisoner|soldier")
+# A one-word per-side phrase ("each", "apiece") counts only before punctuation or one of these
+# words: in "the two sides each freed 84", "each" belongs to the verb, not to "two".
+_EACH_FOLLOW = ("in|on|at|to|from|and|or|but|as|with|under|during|after|before|since|this|last|by|"
+                "for|into|via|through|across|while|when|near|earlier|yesterday|today|so|then|"
+                "was|were|had|have|has|is|are|will|would|could|under|in")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +176,7 @@ class QuantityCues:
     words: dict[str, tuple[int, str]]
     qualifier_before: dict[str, str | None]   # phrase -> qualifier (None: not a qualifier)
     qualifier_after: dict[str, str]
+    skip_reasons: dict[str, str]              # skip_before/skip_after phrase -> reason
     word_seq_re: re.Pattern[str]
     digits_re: re.Pattern[str]
     qual_before_re: re.Pattern[str]
@@ -184,6 +188,7 @@ class QuantityCues:
     month_before_re: re.Pattern[str]
     month_after_re: re.Pattern[str]
     count_noun_re: re.Pattern[str]
+    change_before_re: re.Pattern[str]
 
 
 def parse_cues(lines: Iterable[str], *, source: str) -> QuantityCues:
@@ -259,10 +264,15 @@ def _compile(entries: dict[str, list[dict]], *, source: str) -> QuantityCues:
 
     side_after = [e["phrase"] for e in entries["per_side"] if e["position"] == "after"]
     side_before = [e["phrase"] for e in entries["per_side"] if e["position"] == "before"]
-    side_after_alt = _alternation(side_after, _phrase_re)
+    multi_word = [p for p in side_after if len(p.split()) > 1]
+    one_word = [p for p in side_after if len(p.split()) == 1]
+    side_after_alt = "|".join(
+        ([f"(?:{_alternation(multi_word, _phrase_re)})(?!\\w)"] if multi_word else [])
+        + ([f"(?:{_alternation(one_word, _phrase_re)})"
+            rf"(?=\s*(?:[^\w\s]|\Z)|\s+(?:{_EACH_FOLLOW})(?!\w))"] if one_word else []))
     side_after_re = re.compile(
-        rf"(?:\s+(?!(?:{_GAP_STOP})(?!\w)){_WORD}){{0,3}}?\s+(?:{side_after_alt})(?!\w)"
-        rf"(?!\s+(?:{_EACH_NOT})(?!\w))", re.IGNORECASE) if side_after else _NEVER
+        rf"(?:\s+(?!(?:{_GAP_STOP})(?!\w)){_WORD}){{0,3}}?\s+(?:{side_after_alt})",
+        re.IGNORECASE) if side_after else _NEVER
     side_before_alt = _alternation(side_before, _phrase_re)
     # the gap is lower-case words only ("each side freed 84"), case-sensitive on purpose
     side_before_re = re.compile(
@@ -270,11 +280,13 @@ def _compile(entries: dict[str, list[dict]], *, source: str) -> QuantityCues:
         rf"[a-z]+(?:-[a-z]+)*){{0,3}}\s+\Z") if side_before else _NEVER
 
     months = _alternation((e["word"] for e in entries["month"]), re.escape) or "(?!)"
+    changes = _trie_re(_units(e["word"]) for e in entries["change_word"]) or "(?!)"
     nouns = _trie_re(_units(e["word"]) for e in entries["count_noun"]) or "(?!)"
     return QuantityCues(
         words=words,
         qualifier_before=qualifier_before,
         qualifier_after=qualifier_after,
+        skip_reasons={_norm(e["phrase"]): e["reason"] for e in entries["skip_before"] + entries["skip_after"]},
         word_seq_re=word_seq_re,
         digits_re=digits_re,
         qual_before_re=before_re(qualifier_before),
@@ -285,6 +297,7 @@ def _compile(entries: dict[str, list[dict]], *, source: str) -> QuantityCues:
         skip_after_re=after_re(e["phrase"] for e in entries["skip_after"]),
         month_before_re=re.compile(rf"(?<!\w)(?:{months})(?:\.\s*|\s+)\Z"),
         month_after_re=re.compile(rf"\s+(?:of\s+)?(?:{months})(?!\w)"),
+        change_before_re=re.compile(rf"(?<!\w)(?:{changes})\s+from\s+\Z", re.IGNORECASE),
         count_noun_re=re.compile(rf"(?:\s+{_WORD}){{0,2}}?\s+(?:{nouns})(?!\w)", re.IGNORECASE),
     )
 
@@ -406,6 +419,7 @@ class _Atom:
     end: int
     value: int | None
     year_like: bool     # bare 4-digit 1900-2100
+    day_like: bool      # bare 1-2 digits, 1-31: a day next to a month name
     lone_one: bool      # the word "one" alone
 
 
@@ -421,14 +435,16 @@ def _atoms(text: str, cues: QuantityCues) -> list[_Atom]:
             continue
         num, mult = m.group("num"), m.group("mult")
         start, end = m.start(), m.end()
-        if " " in num or "\u00a0" in num or "\u202f" in num or "\u2009" in num:
-            if cues.month_before_re.search(text, max(0, start - 12), start):
-                # "May 16 100 prisoners": the day is not the first group of "16 100"
-                end = start + re.match(r"[0-9]+", num).end()
-                num, mult = num[: end - start], None
+        head = _DIGIT_RUN.match(num).group()
+        if len(head) < len(num) and num[len(head)] in " \u00a0\u202f\u2009" and int(head) <= 31 \
+                and cues.month_before_re.search(text, max(0, start - 12), start):
+            # "May 16 100 prisoners": the day is not the first group of "16 100"
+            end, num, mult = start + len(head), head, None
         value = _digits_value(num, mult, cues)
-        year_like = mult is None and len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100
-        found.append(_Atom(start, end, value, year_like, False))
+        plain = mult is None and num.isdigit()
+        year_like = plain and len(num) == 4 and 1900 <= int(num) <= 2100
+        day_like = plain and len(num) <= 2 and 1 <= int(num) <= 31
+        found.append(_Atom(start, end, value, year_like, day_like, False))
         pos = end
     for m in cues.word_seq_re.finditer(text):
         toks = [(t.start() + m.start(), t.end() + m.start(), t.group())
@@ -439,7 +455,7 @@ def _atoms(text: str, cues: QuantityCues) -> list[_Atom]:
                 value = _words_value([t[2] for t in toks[i:j]], cues)
                 if value is not None:
                     lone = j == i + 1 and toks[i][2].casefold() == "one"
-                    found.append(_Atom(toks[i][0], toks[j - 1][1], value, False, lone))
+                    found.append(_Atom(toks[i][0], toks[j - 1][1], value, False, False, lone))
                     i = j
                     break
             else:
@@ -453,27 +469,33 @@ def _atoms(text: str, cues: QuantityCues) -> list[_Atom]:
 
 
 _FOR_SEP = re.compile(r"(?:\s+for\s+|[-\u2010\u2011]for[-\u2010\u2011])", re.IGNORECASE)
-_TO_SEP = re.compile(r"\s+to\s+|\s*[-\u2010\u2011\u2013\u2014]\s*", re.IGNORECASE)
+_TO_SEP = re.compile(r"\s+to\s+|\s*[-\u2010\u2011\u2013]\s*", re.IGNORECASE)
 _AND_SEP = re.compile(r"\s+(?:and|to)\s+|\s*[-\u2013]\s*", re.IGNORECASE)
 _CHAIN_SEP = re.compile(r"\s+(?:and|to|or)\s+|\s*[-\u2013]\s*", re.IGNORECASE)
 _HYPHENS = "-\u2010\u2011\u2013"
 
 
-def _not_a_count(text: str, start: int, end: int, cues: QuantityCues, *, glued_suffix: bool = False) -> bool:
-    """True when the figure in text[start:end] is an age, date, price, label or the like.
+def _not_a_count(text: str, start: int, end: int, cues: QuantityCues, *,
+                 day_first: bool = False, day_last: bool = False, glued_suffix: bool = False) -> str | None:
+    """Why the figure in text[start:end] is not a count (age, date, money, label...), or None.
 
-    `glued_suffix`: a qualifier such as "-plus" or "-odd" is glued to the figure.
+    `day_first`/`day_last`: the first/last figure could be a day of the month ("June 11",
+    "11-12 June"). `glued_suffix`: a qualifier such as "-plus" or "-odd" is glued to the figure.
     """
     if start >= 2 and text[start - 1] in _HYPHENS and text[start - 2].isalpha():
-        return True  # "under-25", "Su-25", "COVID-19"
+        return "label"  # "under-25", "Su-25", "COVID-19"
     if not glued_suffix and end + 1 < len(text) and text[end] in _HYPHENS and text[end + 1].isalpha():
-        return True  # "25-year-old", "three-day", "1,000-strong"
+        return "compound"  # "25-year-old", "three-day", "1,000-strong"
     lo = max(0, start - 30)
-    if cues.month_before_re.search(text, lo, start) or cues.month_after_re.match(text, end):
-        return True
-    if cues.skip_before_re.search(text, lo, start) or cues.skip_after_re.match(text, end):
-        return True
-    return False
+    if day_first and cues.month_before_re.search(text, lo, start):
+        return "date"
+    if day_last and cues.month_after_re.match(text, end):
+        return "date"
+    if m := cues.skip_before_re.search(text, lo, start):
+        return cues.skip_reasons.get(_norm(m.group("p")), "skip")
+    if m := cues.skip_after_re.match(text, end):
+        return cues.skip_reasons.get(_norm(m.group("p")), "skip")
+    return None
 
 
 def _count_fields(qualifier: str, n: int, hi: int | None) -> tuple[int | None, int | None, int | None] | None:
@@ -521,7 +543,9 @@ def find_quantities(text: str) -> list[QuantityMatch]:
                 if a.value == b.value and a.value > 1:
                     core_end, per_side, rule, used = b.end, True, "qty.x_for_x", 2
             elif (_AND_SEP if qual == "range" else _TO_SEP).fullmatch(gap):
-                if a.value < b.value:
+                if qual != "range" and cues.change_before_re.search(text, max(0, a.start - 30), a.start):
+                    pass  # "rose from 80 to 90": two counts, not a range
+                elif a.value < b.value:
                     core_end, high, rule, used = b.end, b.value, "qty.range", 2
                 elif gap.strip() in _HYPHENS:
                     # "3-1", "2022-21": a score or a code, not two counts
@@ -540,18 +564,20 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         glued = qa is not None and text[core_end] in _HYPHENS + "+"
 
         # --- things that are not counts
-        skip = (a.value is None or (used == 1 and a.lone_one)
-                or _not_a_count(text, a.start, core_end, cues, glued_suffix=glued)
-                or (q_start < a.start and _not_a_count(text, q_start, core_end, cues, glued_suffix=glued))
+        reason = (_not_a_count(text, a.start, core_end, cues, day_first=a.day_like,
+                               day_last=last.day_like, glued_suffix=glued)
+                  or (_not_a_count(text, q_start, core_end, cues, glued_suffix=glued) if q_start < a.start else None))
+        skip = (a.value is None or (used == 1 and a.lone_one) or reason is not None
                 or (a.year_like and (used == 1 or last.year_like)
                     and not cues.count_noun_re.match(text, core_end))
                 # "11 and 12 June": the first day of a pair of dates
-                or (used == 1 and b is not None and _CHAIN_SEP.fullmatch(text, a.end, b.start) is not None
+                or (used == 1 and a.day_like and b is not None and b.day_like
+                    and _CHAIN_SEP.fullmatch(text, a.end, b.start) is not None
                     and cues.month_after_re.match(text, b.end) is not None))
         if skip:
             floor, i = core_end, i + used
-            # "aged 18 and 60", "June 11 and 12": the partner figure goes with it
-            if i < len(atoms) and (a.value is None or not a.lone_one) \
+            # "the ages of 18 and 60", "June 11 and 12": the partner figure goes with it
+            if reason in ("age", "date") and i < len(atoms) \
                     and _CHAIN_SEP.fullmatch(text, core_end, atoms[i].start):
                 floor, i = atoms[i].end, i + 1
             continue

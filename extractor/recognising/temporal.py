@@ -43,7 +43,8 @@ class DateMatch:
     """One date expression found in a text; character offsets into that text.
 
     ``kind`` is one of ``absolute`` (a day with a year), ``month_day`` (a day
-    without a year), ``month`` (a month, maybe with ``year`` and ``part``),
+    without a year), ``month`` (a month, maybe with ``year`` and ``part``; a run
+    of months or a season has ``end_month`` too),
     ``year``, ``weekday``, ``relative`` (``unit`` + ``offset``, e.g. last week is
     week/-1) and ``bounded`` ("by ..."/"since ...": ``bound`` plus the fields of
     the inner expression, whose kind is ``base_kind``).
@@ -63,7 +64,8 @@ class DateMatch:
     weekday: int | None = None    # 0 = Monday ... 6 = Sunday
     part: str | None = None       # early/mid/late/first_half/second_half; earlier/later/trailing/past for relatives
     unit: str | None = None       # relative: day/week/weekend/month/year
-    offset: int | None = None     # relative: units from the published one; weekday: -1 last, +1 next, 0 this, None plain
+    offset: int | None = None     # relative: units from the published one; weekday/month: -1 last, +1 next, 0 this
+    year_offset: int | None = None  # month: "April of this year" (0), "April last year" (-1)
     bound: str | None = None      # "by" or "since" for kind "bounded"
     base_kind: str | None = None  # kind of the expression inside a bounded one
 
@@ -96,8 +98,8 @@ _M = r"(?P<m>[JFMASOND][a-zA-Z]{2,8})\b(?P<dot>\.)?"
 _M2 = r"(?P<m2>[JFMASOND][a-zA-Z]{2,8})\b(?P<dot2>\.)?"
 _D = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:])(?![,.]\d)\b"
 _D2 = r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?![\d:])(?![,.]\d)\b"
-_Y = r"(?P<y>(?:19|20)\d\d)(?!\d)(?![,.]\d)"
-_Y1 = r"(?P<y1>(?:19|20)\d\d)(?!\d)(?![,.]\d)"
+_Y = r"(?P<y>(?:19|20)\d\d)(?!\w)(?![,.]\d)"
+_Y1 = r"(?P<y1>(?:19|20)\d\d)(?!\w)(?![,.]\d)"
 _SEP = r"(?P<sep>\s*[-\u2013\u2014]\s*|\s+(?:to|through|until|till|and)\s+)"
 _TOD = r"(?i:morning|afternoon|evening|night)"
 
@@ -116,9 +118,13 @@ _RANGE_MDD = _c(rf"{_M}\s+{_D}{_SEP}{_D2}(?:(?:,\s*|\s+){_Y})?")
 _RANGE_DDM = _c(rf"{_D}{_SEP}{_D2}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?")
 _RANGE_MDMD = _c(rf"{_M}\s+{_D}(?:(?:,\s*|\s+){_Y1})?{_SEP}{_M2}\s+{_D2}(?:(?:,\s*|\s+){_Y})?")
 _RANGE_DMDM = _c(rf"{_D}\s+{_M}(?:\s+{_Y1})?{_SEP}{_D2}\s+{_M2}(?:,?\s+{_Y})?")
+_MONTH_RANGE = _c(rf"{_M}(?P<sep>\s*[-\u2013\u2014]\s*|\s+(?:to|through|until|till|and)\s+){_M2}"
+                  rf"(?:(?:,\s*|\s+of\s+|\s+){_Y})?(?![-\u2013]\d)")
+_SEASON = _c(rf"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|SPRING|SUMMER|AUTUMN)\b(?:(?:\s+of)?\s+{_Y})?")
+_S_YEAR_REL = _c(r"(?:\s+of)?\s+(?P<rel>this|last|next)\s+year\b")
 _MONTH_YEAR = _c(rf"{_M}(?:,\s*|\s+of\s+|\s+){_Y}(?![-\u2013]\d)")
-_MONTH_BARE = _c(rf"{_M}(?!\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![,.]\d))")
-_YEAR = _c(r"(?P<y>(?:19|20)\d\d)(?!\d)(?![,.]\d)(?![-\u2013/]\d)")
+_MONTH_BARE = _c(rf"{_M}(?!\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![,.]\d))")
+_YEAR = _c(r"(?P<y>(?:19|20)\d\d)(?!\w)(?![,.]\d)(?![-\u2013/]\d)")
 _WEEKDAY = _c(rf"(?P<w>[MTWFS][a-z]{{2,5}}day|[MTWFS][A-Z]{{2,5}}DAY)\b(?:\s+{_TOD}\b)?")
 _UNIT = _c(r"(?P<unit>weekend|week|month|year|days|hours)\b(?!-)")
 _AGO = _c(r"ago\b")
@@ -134,6 +140,10 @@ _P_MONTH_PREP = _c(r"\b(?P<prep>(?i:in|during|since|until|till|by|from|through|t
 _P_YEAR_PREP = _c(r"\b(?i:in|during|since|until|till|by|through|throughout|before|after)\s+(?:(?i:the\s+year)\s+)?\Z")
 _P_WEEKDAY = _c(r"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|past|next|this|coming))\s+)?"
                 r"(?:(?i:early|late)\s+(?:(?i:on)\s+)?)?(?:(?i:the)\s+(?i:morning|afternoon|evening|night)\s+(?i:of)\s+)?\Z")
+# "Good Friday Agreement", "Bloody Sunday", "The Sunday Times", "Mail on Sunday": names, not dates
+_P_NOT_WEEKDAY = _c(r"\b(?:Good|Black|Bloody|Holy|Palm|Easter|Cyber|Mail\s+on)\s+\Z")
+_NOT_WEEKDAY_AFTER = _c(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|People|Independent|Agreement)\b")
+_P_SEASON = _c(r"\b(?:(?P<rel>(?i:last|this|next|past))\s+|(?i:the\s+)|(?i:in|during|by|since|until)\s+)\Z")
 _P_TRAILING = _c(r"\b(?i:the\s+(?:past|last))\s+(?:(?P<n>(?i:seven|7|thirty|30|24))\s+)?\Z")
 _P_UNIT = _c(r"\b(?:(?P<part>(?i:early|mid|late|(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle)\s+of))(?:-|\s+))?"
              r"(?P<rel>(?i:this\s+past|this\s+coming|last|this|next|(?:the\s+)?previous|earlier\s+this|later\s+this"
@@ -150,6 +160,8 @@ _CLOSE_PAREN = _c(r"\s*\)")
 _DAY_KINDS = frozenset({"absolute", "month_day"})
 _BOUNDABLE = frozenset({"absolute", "month_day", "month", "year", "weekday", "relative"})
 _MAY_UNSAFE_PREPS = frozenset({"by", "to", "of", "from", "after", "before", "for"})  # "said by May": the surname
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+_REL = {"last": -1, "past": -1, "this": 0, "next": 1}
 _UNIT_REL = {"last": -1, "previous": -1, "the previous": -1, "this past": -1, "next": 1, "this coming": 1,
              "the coming": 1, "this": 0, "the": 0, "earlier this": 0, "later this": 0}
 _WD_REL = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1, "this": 0}
@@ -305,10 +317,52 @@ def _months(text: str) -> Iterator[DateMatch]:
             if month == 5 and word in _MAY_UNSAFE_PREPS:
                 continue
             if word in ("last", "this", "next"):
-                yield _make(text, prep.start(), end, rule, kind="month", month=month,
-                            offset={"last": -1, "this": 0, "next": 1}[word])
+                yield _make(text, prep.start(), end, rule, kind="month", month=month, offset=_REL[word])
+                continue
+            suffix = _S_YEAR_REL.match(text, end)
+            if suffix:   # "in April of this year", "in May last year"
+                yield _make(text, start, suffix.end(), rule, kind="month", month=month,
+                            year_offset=_REL[suffix.group("rel")])
             else:
                 yield _make(text, start, end, rule, kind="month", month=month)
+
+
+def _month_ranges(text: str) -> Iterator[DateMatch]:
+    for m in _MONTH_RANGE.finditer(text):
+        if _glued(text, m.start()):
+            continue
+        end = _end(m)
+        month, month2 = _month_of(m), _month_of(m, "m2", dot_ends=end < m.end())
+        if month is None or month2 is None or month2 == month:
+            continue
+        start = m.start()
+        between = _before(_P_BETWEEN, text, start, 9)
+        if _norm(m.group("sep")) == "and" and not (between and between.group("w").lower() == "between"):
+            continue
+        if between:
+            start = between.start()
+        elif not m.group("y"):
+            continue
+        year2 = int(m.group("y")) if m.group("y") else None
+        year = None if year2 is None else year2 - (1 if month2 < month else 0)
+        yield _make(text, start, end, "date.month_range", kind="month", year=year, month=month,
+                    end_year=year2, end_month=month2)
+
+
+def _seasons(text: str) -> Iterator[DateMatch]:
+    for m in _SEASON.finditer(text):
+        if _glued(text, m.start()):
+            continue
+        month, month2 = _SEASONS[m.group("season").lower()]
+        prefix = _before(_P_SEASON, text, m.start(), 12)
+        if m.group("y"):
+            start = prefix.start() if prefix and prefix.group("rel") is None and "the" in prefix.group().lower() \
+                else m.start()
+            year = int(m.group("y"))
+            yield _make(text, start, m.end(), "date.season", kind="month", year=year, month=month, end_month=month2)
+        elif prefix and prefix.group("rel"):
+            yield _make(text, prefix.start(), m.end("season"), "date.season", kind="month", month=month,
+                        end_month=month2, offset=_REL[prefix.group("rel").lower()])
 
 
 def _years(text: str) -> Iterator[DateMatch]:
@@ -328,6 +382,8 @@ def _weekdays(text: str) -> Iterator[DateMatch]:
     for m in _WEEKDAY.finditer(text):
         weekday = _WEEKDAY_NUM.get(m.group("w"))
         if weekday is None or _glued(text, m.start()):
+            continue
+        if _before(_P_NOT_WEEKDAY, text, m.start(), 10) or _NOT_WEEKDAY_AFTER.match(text, m.end("w")):
             continue
         prefix = _before(_P_WEEKDAY, text, m.start(), 48)
         start = prefix.start() if prefix else m.start()
@@ -423,6 +479,8 @@ def _candidates(text: str) -> Iterator[DateMatch]:
     yield from _ranges("date.range_month_day_month_day", _RANGE_MDMD, text)
     yield from _ranges("date.range_day_month_day_month", _RANGE_DMDM, text)
     yield from _months(text)
+    yield from _month_ranges(text)
+    yield from _seasons(text)
     yield from _years(text)
     yield from _weekdays(text)
     yield from _units(text)
@@ -625,21 +683,29 @@ def _interval(match: DateMatch, published, tense, year_hint) -> tuple[dt.date | 
     if kind in _DAY_KINDS:
         return _days(match, published, tense, year_hint)
     if kind == "month":
-        if match.offset is not None:   # last/this/next June
+        if match.month is None:
+            return None
+        last_month = match.end_month or match.month
+
+        def span(year: int) -> tuple[dt.date, dt.date]:
+            if match.end_month is None:
+                return _month_span(year, match.month, match.part)
+            hi_year = year + (1 if last_month < match.month else 0)
+            return dt.date(year, match.month, 1), dt.date(hi_year, last_month, _last_day(hi_year, last_month))
+
+        if match.offset is not None or match.year_offset is not None:   # last June, April of this year
             if today is None:
                 return None
-            year = today.year
-            if match.offset == -1 and match.month >= today.month:
+            year = today.year + (match.year_offset or 0)
+            if match.offset == -1 and last_month >= today.month:
                 year -= 1
             elif match.offset == 1 and match.month <= today.month:
                 year += 1
         else:
-            year = match.year
-            if year is None:
-                year = _choose_year(lambda y: _month_span(y, match.month, match.part), published, tense, year_hint)
+            year = match.year if match.year is not None else _choose_year(span, published, tense, year_hint)
         if year is None:
             return None
-        lo, hi = _month_span(year, match.month, match.part)
+        lo, hi = span(year)
         return lo, hi, "month"
     if kind == "year":
         lo, hi = _year_span(match.year, match.part)

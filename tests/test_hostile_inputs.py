@@ -142,6 +142,9 @@ CASES: dict[str, Case] = {
     "right-to-left marks": Case(
         {"a.jsonl": jl({"id": "rtl\u200f", "text": f"\u202eتبادل الأسرى\u202c \u200f{MARK}"}, GOOD2)},
         [("rtl\u200f", "ok", None, ()), ("good2", "no_events", None, ())]),
+    "unicode line separators": Case(
+        {"a.jsonl": jl({"id": "ls\u2028", "text": f"a\u2028b\x85c\u2029 {MARK}"}, GOOD2)},
+        [("ls\u2028", "ok", None, ()), ("good2", "no_events", None, ())]),
     "lone surrogate escape": Case(
         {"a.jsonl": jl(b'{"id": "sur", "text": "bad \\ud800 half"}', GOOD)},
         [("sur", "no_events", "W006", ("a.jsonl:1", "U+FFFD")), ("good", "ok", None, ())]),
@@ -317,3 +320,54 @@ def test_everything_at_once_adds_up(tmp_path: Path) -> None:
     lines = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     check_totals(summary, lines)
     assert summary.items == len(rows)
+
+
+# --- property-based: arbitrary bytes never raise, and every item gets one status line -------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from extractor.reading import ErrorItem, read_inputs  # noqa: E402
+from extractor.running import run_batch  # noqa: E402
+
+_JSONISH = st.lists(
+    st.one_of(
+        st.binary(max_size=60),
+        st.builds(lambda d: json.dumps(d).encode(), st.dictionaries(
+            st.sampled_from(["id", "text", "published", "title", "url", "outlet", "x"]),
+            st.one_of(st.none(), st.text(max_size=20), st.integers(), st.booleans(), st.lists(st.integers(), max_size=2)),
+            max_size=6)),
+    ),
+    max_size=12,
+)
+
+
+class _Fake:
+    tool_version = "t"
+    data_version = "d"
+
+    def extract(self, article):
+        return fake_extract(None, article)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".jsonl.gz"])
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=_JSONISH)
+def test_arbitrary_lines_never_raise(tmp_path_factory: pytest.TempPathFactory, suffix: str, lines: list[bytes]) -> None:
+    folder = tmp_path_factory.mktemp("fuzz")
+    data = b"\n".join(lines)
+    if suffix == ".csv":
+        data = b"id,text,published\n" + data
+    path = folder / f"in{suffix}"
+    path.write_bytes(gzip.compress(data) if suffix.endswith(".gz") else data)
+    items = list(read_inputs([path]))
+    for item in items:
+        if isinstance(item, ErrorItem):
+            assert item.message.startswith(f"[{item.code}] ") and str(path) in item.message
+    summary = run_batch(iter(items), extractor=_Fake(), output=folder / "out.jsonl")
+    written = (folder / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    statuses = [json.loads(x) for x in written if json.loads(x)["type"] == "article"]
+    assert len(statuses) == len(items) == summary.items
+    if suffix == ".jsonl":  # at most one item per line; every line that is not blank is one
+        assert sum(1 for line in data.split(b"\n") if line.strip(b" \t\r\n\x00")) >= len(items)
+        assert len(items) >= sum(1 for line in data.split(b"\n") if line.strip(b" \t\r\n\x00\x1c\x1d\x1e\x1f\x0b\x0c\x85\xa0"))

@@ -32,9 +32,14 @@ def _umask() -> int:
     return mask
 
 
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def dumps_line(obj: dict) -> str:
-    """Compact JSON, model field order kept, non-ASCII written as is."""
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON, model field order kept, non-ASCII written as is, except the characters that
+    line-splitting readers (Python's str.splitlines, JavaScript) take for line breaks: U+0085,
+    U+2028 and U+2029 are escaped, so one output line is always one physical line."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).translate(_LINE_BREAKS)
 
 
 class AtomicLines:

@@ -32,9 +32,16 @@ def fake_extract(self: Extractor, article) -> list:
     return [ExchangeRecord(doc_id=article.id, claim_id=f"{article.id}#1", status="completed", flows=(flow,))]
 
 
+def bare_extractor(cls, path=None):
+    """An Extractor without a loaded pipeline, whatever its __init__ needs: tests patch `extract`."""
+    inst = object.__new__(cls)
+    inst.nlp, inst.tool_version, inst.data_version = None, "0.1.0", "test"
+    return inst
+
+
 @pytest.fixture(autouse=True)
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(Extractor, "load", classmethod(lambda cls, path=None: cls(None)))
+    monkeypatch.setattr(Extractor, "load", classmethod(bare_extractor))
     monkeypatch.setattr(Extractor, "extract", fake_extract)
 
 
@@ -210,7 +217,12 @@ FAKE_SITECUSTOMIZE = textwrap.dedent(f"""
         flow = Flow.model_validate({{"from": "RUS", "to": "UKR", "category": "pows"}})
         return [ExchangeRecord(doc_id=article.id, claim_id=article.id + "#1", status="planned", flows=(flow,))]
 
-    Extractor.load = classmethod(lambda cls, path=None: cls(None))
+    def _load(cls, path=None):
+        inst = object.__new__(cls)
+        inst.nlp, inst.tool_version, inst.data_version = None, "0.1.0", "test"
+        return inst
+
+    Extractor.load = classmethod(_load)
     Extractor.extract = _extract
 """)
 

@@ -52,9 +52,16 @@ def all_kinds(self: Extractor, article) -> list:
     ]
 
 
+def bare_extractor(cls, path=None):
+    """An Extractor without a loaded pipeline, whatever its __init__ needs: tests patch `extract`."""
+    inst = object.__new__(cls)
+    inst.nlp, inst.tool_version, inst.data_version = None, "0.1.0", "test"
+    return inst
+
+
 @pytest.fixture(autouse=True)
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(Extractor, "load", classmethod(lambda cls, path=None: cls(None)))
+    monkeypatch.setattr(Extractor, "load", classmethod(bare_extractor))
     monkeypatch.setattr(Extractor, "extract", all_kinds)
 
 

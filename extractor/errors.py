@@ -77,3 +77,18 @@ class Errors(metaclass=ErrorsWithCodes):
     E203 = ("Output file {path!r} is also an input. Write the output to another file.")
     E204 = ("Cannot write the output file {path!r}: {detail}. Check that its folder exists and is "
             "writable.")
+    # reconciling, storing, exporting
+    E301 = ("{source}: not a JSON object ({detail}). A claims file holds one JSON object per line, as "
+            "written by `extractor extract`; fix or remove the line.")
+    E302 = ("{source}: {kind} claim does not follow the record contract: {detail}. Check that the file "
+            "was written by `extractor extract` (claim lines need doc_id and claim_id).")
+    E303 = ("Cannot read the claims file {path!r}: {detail}.")
+    E304 = ("{path!r} is not an extractor event store ({detail}). Pass the file written by "
+            "`extractor reconcile --store`, or a path that does not exist yet to start a new store.")
+    E305 = ("Event store {path!r} does not exist. Build it with `extractor reconcile CLAIMS.jsonl "
+            "--store {path} --output EVENTS.jsonl`.")
+    E306 = ("Parquet export needs pyarrow, which is not installed. Install it with "
+            "`pip install extractor[parquet]`, or export --format jsonl or csv.")
+    E307 = ("Unknown export format {fmt!r}. Use one of: {choices}.")
+    E308 = ("Event store {path!r} is at schema version {found}, this tool writes version {expected}. "
+            "Rebuild the store from the claims files with `extractor reconcile --store`.")

@@ -1,0 +1,95 @@
+"""Reconciling: claims from many articles into canonical events, one per real-world occasion.
+
+`reconcile(claims)` is the library call; `extractor.reconciling.files.reconcile_files` is the
+command (files in, events file out, optionally through a store). How pairs are found and
+scored: `blocking`, `evidence`, `scoring`; how they are merged: `clustering`; the merged
+view: `building`; links and tally checks: `checks`; ids: `ids`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from ..contract.events import EventRecord, MergeReason, NearMiss, SourceMeta
+from .building import build_event
+from .checks import agreement_links, tally_conflicts
+from .claims import Claim, ClaimInput, ClaimRecord, parse_claim, read_claim_files, read_sources, to_claim
+from .clustering import cluster_claims
+from .ids import assign_ids, event_id_for
+from .scoring import THRESHOLD, PairScore, score_pair
+
+NEAR_MISSES_PER_EVENT = 5
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """`events` sorted by event id; `event_of`: claim id -> event id; `aliases`: retired event id -> event id."""
+
+    events: tuple[EventRecord, ...]
+    event_of: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+
+
+def as_claims(items: Iterable[ClaimInput | ClaimRecord | Claim], *, sources: Mapping[str, SourceMeta] | None = None
+              ) -> list[Claim]:
+    """Compact claims sorted by claim id; a claim id given twice keeps its last version."""
+    by_id: dict[str, Claim] = {}
+    for item in items:
+        if isinstance(item, Claim):
+            c = item
+        else:
+            c = to_claim(item if isinstance(item, ClaimInput) else ClaimInput(record=item), sources=sources)
+        by_id[c.claim_id] = c
+    return [by_id[k] for k in sorted(by_id)]
+
+
+def reconcile(items: Iterable[ClaimInput | ClaimRecord | Claim], *, sources: Mapping[str, SourceMeta] | None = None,
+              previous: Mapping[str, str] | None = None, reserved: Iterable[str] = (),
+              near_misses_per_event: int = NEAR_MISSES_PER_EVENT) -> Reconciliation:
+    """Group claims into events. `sources`: doc_id -> outlet/url/published for claims whose lines lack them;
+    `previous`: claim id -> event id of an earlier run, whose ids are kept (see `ids.assign_ids`);
+    `reserved`: retired event ids never handed out again."""
+    claims = as_claims(items, sources=sources)
+    clustering = cluster_claims(claims)
+    groups = [[claims[i].claim_id for i in g] for g in clustering.groups]
+    ids, aliases = assign_ids(groups, previous=previous, reserved=reserved)
+    event_of = {cid: ids[g] for g, members in enumerate(groups) for cid in members}
+
+    merges: dict[str, list[MergeReason]] = defaultdict(list)
+    for m in clustering.merges:
+        a, b = claims[m.a], claims[m.b]
+        merges[event_of[a.claim_id]].append(MergeReason.model_construct(
+            claim_id=b.claim_id, linked_to=a.claim_id, score=m.score, reasons=m.reasons, stage=m.stage))
+    misses: dict[str, list[NearMiss]] = defaultdict(list)
+    for m in clustering.misses:
+        a, b = claims[m.a], claims[m.b]
+        for x, y in ((a, b), (b, a)):
+            misses[event_of[x.claim_id]].append(NearMiss.model_construct(
+                claim_id=x.claim_id, other_claim_id=y.claim_id, other_event_id=event_of[y.claim_id],
+                score=m.score, reasons=m.reasons, blocked_by=m.blocked_by))
+    links = agreement_links(claims, event_of)
+    executed: dict[str, list[str]] = defaultdict(list)
+    for ev, ag in links.items():
+        executed[ag].append(ev)
+
+    events = []
+    for g, members in enumerate(clustering.groups):
+        ev_id = ids[g]
+        near = sorted(misses.get(ev_id, ()), key=lambda n: (-n.score, n.claim_id, n.other_claim_id))
+        events.append(build_event(
+            ev_id, [claims[i] for i in members],
+            merges=sorted(merges.get(ev_id, ()), key=lambda m: (m.claim_id, m.linked_to)),
+            near_misses=near[:near_misses_per_event], agreement=links.get(ev_id),
+            executed_by=sorted(executed.get(ev_id, ()))))
+    checks = tally_conflicts(events)
+    if checks:
+        events = [ev.model_copy(update={"conflicts": ev.conflicts + tuple(checks[ev.event_id])})
+                  if ev.event_id in checks else ev for ev in events]
+    events.sort(key=lambda e: e.event_id)
+    return Reconciliation(events=tuple(events), event_of=event_of, aliases=aliases)
+
+
+__all__ = ["THRESHOLD", "Claim", "ClaimInput", "ClaimRecord", "PairScore", "Reconciliation", "as_claims",
+           "event_id_for", "parse_claim", "read_claim_files", "read_sources", "reconcile", "score_pair", "to_claim"]

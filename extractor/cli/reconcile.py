@@ -1,0 +1,41 @@
+"""`extractor reconcile CLAIMS.jsonl... --output EVENTS.jsonl [--store PATH]`: claims in, canonical events out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..reading.items import CodedError
+from ..reconciling.files import ReconcileSummary, reconcile_files
+from . import app
+
+
+def reconcile(inputs: list[Path], *, output: Path, store: Path | None = None, sources: Path | None = None,
+              force: bool = False) -> ReconcileSummary:
+    """The command as a plain function (see `extractor.reconciling.files.reconcile_files`)."""
+    return reconcile_files(inputs, output=output, store=store, sources=sources, force=force)
+
+
+@app.command("reconcile")
+def reconcile_cli(
+    inputs: Annotated[list[Path], typer.Argument(help="Claims files written by `extractor extract` (JSON Lines).",
+                                                  show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Events file (JSON Lines), one line per event.",
+                                         show_default=False)],
+    store: Annotated[Optional[Path], typer.Option(help="SQLite event store to reconcile into (created if missing); "
+                                                       "keeps event ids across runs.")] = None,
+    sources: Annotated[Optional[Path], typer.Option(help="Articles file (JSON Lines with id, outlet, url, "
+                                                         "published) for claims whose lines lack them.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+) -> None:
+    """Reconcile claims from many articles into canonical events: one line per real-world occasion."""
+    try:
+        summary = reconcile(inputs, output=output, store=store, sources=sources, force=force)
+    except CodedError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    if not quiet:
+        typer.echo(summary.format(), err=True)

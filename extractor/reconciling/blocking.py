@@ -1,0 +1,169 @@
+"""Candidate blocking: which claim pairs get scored at all, so the cost stays near-linear.
+
+A claim is filed under one block per (kind, category, party) it names (a claim naming no
+party under (kind, category, '*'), which every claim of that kind and category also looks
+up). Within a block:
+
+- dated claims sit in 7-day buckets and meet the dated claims of nearby buckets (their
+  interval widened by WINDOW days);
+- an undated claim meets the claims that give a figure of similar size for the same
+  category (log-scale buckets), the claims with the same flows and status, and, when its
+  article's publication day is known, the dated claims around that day; one without any
+  figure also meets the nearest claims of its block (in time, else in claim-id order).
+
+Every lookup is capped at CAP claims (the ones nearest in time), so a crowded block costs
+O(CAP) per claim rather than O(block size).
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+from .claims import Claim
+from .evidence import INF, PUBDAY_SLACK
+
+WEEK = 7
+WINDOW = PUBDAY_SLACK + 2
+OPEN_SPAN = 31  # an interval open on one side is searched this far from its known end
+WIDE = 400  # intervals longer than this (days) are filed under their first and last weeks only
+PUBLISHED_WINDOW = 14
+CAP = 64
+_LOG_STEP = math.log(1.1)
+
+
+def _blocks(c: Claim) -> list[tuple[str, str, str]]:
+    cats = sorted(c.categories) or ["*"]
+    parties = sorted(c.parties) or ["*"]
+    return [(c.kind, cat, p) for cat in cats for p in parties]
+
+
+def _lookups(c: Claim) -> list[tuple[str, str, str]]:
+    keys = _blocks(c)
+    if c.parties:
+        keys += [(c.kind, cat, "*") for cat in (sorted(c.categories) or ["*"])]
+    return keys
+
+
+def _span(c: Claim) -> tuple[int, int]:
+    lo = c.start if c.start is not None else c.end - OPEN_SPAN  # type: ignore[operator]
+    hi = c.end if c.end is not None else c.start + OPEN_SPAN  # type: ignore[operator]
+    return lo, hi
+
+
+def _weeks(lo: int, hi: int) -> list[int]:
+    if hi - lo > WIDE:
+        return sorted({lo // WEEK, hi // WEEK})
+    return list(range(lo // WEEK, hi // WEEK + 1))
+
+
+def _time(c: Claim) -> int | None:
+    if c.start is not None:
+        return c.start
+    if c.end is not None:
+        return c.end
+    return c.published
+
+
+def _magnitudes(c: Claim) -> set[tuple[str, int]]:
+    out = set()
+    for f in c.flows:
+        v = f[3] if f[3] is not None else (f[4] if f[4] is not None else f[5])
+        if v is not None and v > 0:
+            out.add((f[2], int(math.log(v) / _LOG_STEP)))
+    return out
+
+
+class _Sorted:
+    """Claim indices ordered by time (undated and unpublished last, by claim id), for nearest-in-time lookups."""
+
+    __slots__ = ("entries",)
+
+    def __init__(self, entries: list[tuple[int, int]]) -> None:
+        entries.sort()
+        self.entries = entries
+
+    def nearest(self, t: int | None, i: int) -> list[int]:
+        n = len(self.entries)
+        if n <= CAP:
+            return [j for _, j in self.entries]
+        pos = bisect_left(self.entries, (t if t is not None else INF, i))
+        lo = max(0, min(pos - CAP // 2, n - CAP))
+        return [j for _, j in self.entries[lo:lo + CAP]]
+
+
+def candidate_pairs(claims: Sequence[Claim]) -> Iterator[tuple[int, int]]:
+    """Index pairs (i < j) worth scoring; each pair once."""
+    by_week: dict[tuple, list[int]] = defaultdict(list)
+    by_size: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+    by_sig: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+    by_block: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        t = _time(c)
+        tkey = t if t is not None else INF
+        sig = (c.status, frozenset(f[:3] for f in c.flows))
+        for b in _blocks(c):
+            if c.dated:
+                lo, hi = _span(c)
+                for w in _weeks(lo, hi):
+                    by_week[(b, w)].append(i)
+            for m in _magnitudes(c):
+                by_size[(b, m)].append((tkey, i))
+            by_sig[(b, sig)].append((tkey, i))
+            by_block[b].append((tkey, i))
+    sizes = {k: _Sorted(v) for k, v in by_size.items()}
+    sigs = {k: _Sorted(v) for k, v in by_sig.items()}
+    blocks = {k: _Sorted(v) for k, v in by_block.items()}
+    weeks = {k: sorted(v) for k, v in by_week.items()}
+    del by_size, by_sig, by_week, by_block
+
+    for i, c in enumerate(claims):
+        seen: set[int] = set()
+        t = _time(c)
+        for b in _lookups(c):
+            if c.dated:
+                lo, hi = _span(c)
+                found: list[int] = []
+                for w in _weeks(lo - WINDOW, hi + WINDOW):
+                    found.extend(weeks.get((b, w), ()))
+                if len(found) > CAP:
+                    found = sorted(set(found), key=lambda j: (abs((_time(claims[j]) or 0) - lo), j))[:CAP]
+                seen.update(found)
+            else:
+                for m in _magnitudes(c):
+                    for dm in (-1, 0, 1):
+                        s = sizes.get((b, (m[0], m[1] + dm)))
+                        if s is not None:
+                            seen.update(s.nearest(t, i))
+                s = sigs.get((b, (c.status, frozenset(f[:3] for f in c.flows))))
+                if s is not None:
+                    seen.update(s.nearest(t, i))
+                if not c.counted:  # nothing to go by but the block: its nearest claims
+                    s = blocks.get(b)
+                    if s is not None:
+                        seen.update(s.nearest(t, i))
+                if c.published is not None:
+                    p = c.published
+                    found = []
+                    for w in _weeks(p - PUBLISHED_WINDOW, p + PUBLISHED_WINDOW):
+                        found.extend(weeks.get((b, w), ()))
+                    if len(found) > CAP:
+                        found = sorted(set(found), key=lambda j: (abs((_time(claims[j]) or 0) - p), j))[:CAP]
+                    seen.update(found)
+        span_i = _span(c) if c.dated else None
+        for j in sorted(seen):
+            if j == i:
+                continue
+            d = claims[j]
+            if span_i is not None and d.dated:
+                if j > i and _gap(span_i, _span(d)) <= WINDOW:
+                    yield i, j
+            elif span_i is None and (j > i or d.dated):
+                # undated claims look their partners up; dated claims never look undated ones up
+                yield (i, j) if i < j else (j, i)
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(b[0] - a[1], a[0] - b[1], 0)

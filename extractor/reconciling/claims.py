@@ -1,0 +1,198 @@
+"""Claims as the reconciler sees them: compact, hashable views of contract records, and reading them from files.
+
+A claim line is an exchange, agreement or tally record as `extractor extract` writes it. It may
+also carry the article's `outlet`, `url` and `published` (read when present) and `agreement`:
+the claim id of an agreement record the exchange is said to execute. Lines of any other type
+(the per-article status lines) are skipped; keys the contract does not name are ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..contract.events import SourceMeta
+from ..contract.records import AgreementRecord, ExchangeRecord, Flow, TallyRecord
+from ..reading.items import CodedError, coded_error
+
+ClaimRecord = ExchangeRecord | AgreementRecord | TallyRecord
+CLAIM_TYPES = ("exchange", "agreement", "tally")
+SOURCE_KEYS = ("outlet", "url", "published")
+_MODELS: dict[str, type[ClaimRecord]] = {"exchange": ExchangeRecord, "agreement": AgreementRecord, "tally": TallyRecord}
+_FIELDS: dict[str, frozenset[str]] = {
+    kind: frozenset((f.alias or name) for name, f in model.model_fields.items()) for kind, model in _MODELS.items()
+}
+
+# A flow as a tuple: (from, to, category, value, min, max, qualifier); no count: the last four are None.
+FlowT = tuple[str | None, str | None, str, int | None, int | None, int | None, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One claim, reduced to what matching and merging need. Dates are proleptic ordinals."""
+
+    claim_id: str
+    doc_id: str
+    kind: str
+    status: str | None
+    start: int | None
+    end: int | None
+    precision: str | None
+    flows: tuple[FlowT, ...]
+    location: tuple[str, str | None] | None
+    mediators: tuple[str, ...]
+    parties: frozenset[str]
+    scope: str | None = None
+    agreement_ref: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published_raw: str | None = None
+    published: int | None = None
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    @property
+    def categories(self) -> frozenset[str]:
+        return frozenset(f[2] for f in self.flows)
+
+    @property
+    def counted(self) -> bool:
+        return any(f[6] is not None for f in self.flows)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimInput:
+    """A validated record with the source metadata found on its line."""
+
+    record: ClaimRecord
+    source: SourceMeta | None = None
+    agreement_ref: str | None = None
+
+
+def _ordinal(value: dt.date | None) -> int | None:
+    return value.toordinal() if value is not None else None
+
+
+def published_ordinal(raw: str | None) -> int | None:
+    """A full ISO publication date as an ordinal; partial or unparsable dates give None."""
+    if not raw:
+        return None
+    try:
+        return dt.date.fromisoformat(str(raw)[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _flow(flow: Flow) -> FlowT:
+    c = flow.count
+    if c is None:
+        return (flow.from_, flow.to, flow.category, None, None, None, None)
+    return (flow.from_, flow.to, flow.category, c.value, c.min, c.max, c.qualifier)
+
+
+def to_claim(item: ClaimInput, *, sources: Mapping[str, SourceMeta] | None = None) -> Claim:
+    """The compact view of a record; source metadata from the line wins over the `sources` mapping."""
+    rec = item.record
+    meta = item.source or (sources.get(rec.doc_id) if sources else None) or SourceMeta()
+    if isinstance(rec, ExchangeRecord):
+        flows, date, status = tuple(_flow(f) for f in rec.flows), rec.date, rec.status
+        location, mediators, parties, scope = rec.location, tuple(sorted(set(rec.mediators))), set(), None
+    elif isinstance(rec, AgreementRecord):
+        flows, date, status = tuple(_flow(f) for f in rec.terms), rec.date, None
+        location, mediators, parties, scope = rec.location, (), set(rec.parties), None
+    else:
+        flows, date, status = (_flow(rec.flow),), rec.as_of, None
+        location, mediators, parties, scope = None, (), set(), (rec.scope or None)
+    for f in flows:
+        parties.update(p for p in f[:2] if p is not None)
+    return Claim(
+        claim_id=rec.claim_id, doc_id=rec.doc_id, kind=rec.type, status=status,
+        start=_ordinal(date.start) if date else None, end=_ordinal(date.end) if date else None,
+        precision=date.precision if date else None, flows=flows,
+        location=(location.name, location.country) if location else None,
+        mediators=mediators, parties=frozenset(parties), scope=scope, agreement_ref=item.agreement_ref,
+        outlet=meta.outlet, url=meta.url, published_raw=meta.published, published=published_ordinal(meta.published),
+    )
+
+
+def parse_claim(row: Mapping[str, object], *, where: str = "<claim>") -> ClaimInput | None:
+    """A claim from one decoded line; None for lines that are not exchange/agreement/tally records."""
+    kind = row.get("type")
+    if kind not in CLAIM_TYPES:
+        return None
+    fields = _FIELDS[kind]  # type: ignore[index]
+    data = {k: v for k, v in row.items() if k in fields}
+    try:
+        record = _MODELS[kind].model_validate(data)  # type: ignore[index]
+    except ValidationError as err:
+        detail = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'record'}: {e['msg']}" for e in err.errors()[:3])
+        raise coded_error("E302", source=where, kind=kind, detail=detail) from None
+    meta = {k: row.get(k) for k in SOURCE_KEYS if row.get(k) is not None}
+    source = SourceMeta(**{k: str(v) for k, v in meta.items()}) if meta else None
+    ref = row.get("agreement")
+    return ClaimInput(record=record, source=source, agreement_ref=str(ref) if isinstance(ref, str) and ref else None)
+
+
+def read_claim_file(path: Path) -> Iterator[ClaimInput]:
+    """The claims of one JSON Lines file, in file order."""
+    try:
+        fh = path.open(encoding="utf-8")
+    except OSError as err:
+        raise coded_error("E303", path=str(path), detail=err.strerror or str(err)) from None
+    with fh:
+        try:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                where = f"{path}:{n}"
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as err:
+                    raise coded_error("E301", source=where, detail=str(err)) from None
+                if not isinstance(row, dict):
+                    raise coded_error("E301", source=where, detail=f"got {type(row).__name__}")
+                item = parse_claim(row, where=where)
+                if item is not None:
+                    yield item
+        except UnicodeDecodeError as err:
+            raise coded_error("E303", path=str(path), detail=f"not UTF-8 ({err.reason})") from None
+
+
+def read_claim_files(paths: Iterable[Path]) -> Iterator[ClaimInput]:
+    for path in paths:
+        yield from read_claim_file(Path(path))
+
+
+def read_sources(path: Path) -> dict[str, SourceMeta]:
+    """doc_id -> outlet/url/published from an articles file (JSON Lines with `id` or `doc_id`)."""
+    out: dict[str, SourceMeta] = {}
+    try:
+        fh = path.open(encoding="utf-8")
+    except OSError as err:
+        raise coded_error("E303", path=str(path), detail=err.strerror or str(err)) from None
+    with fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise coded_error("E301", source=f"{path}:{n}", detail=str(err)) from None
+            if not isinstance(row, dict):
+                continue
+            doc = row.get("id", row.get("doc_id"))
+            if doc is None:
+                continue
+            out[str(doc)] = SourceMeta(**{k: str(row[k]) for k in SOURCE_KEYS if row.get(k) is not None})
+    return out
+
+
+__all__ = ["Claim", "ClaimInput", "ClaimRecord", "CodedError", "FlowT", "parse_claim", "published_ordinal",
+           "read_claim_file", "read_claim_files", "read_sources", "to_claim"]

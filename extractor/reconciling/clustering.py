@@ -1,0 +1,205 @@
+"""Greedy, constrained merging of scored pairs into clusters (one cluster = one occasion).
+
+Pass 1 merges candidate pairs best score first (ties by claim ids, so the result does not
+depend on input order). A merge is refused when the two clusters share an article or when
+the days their members can lie on (see `evidence.tolerant_interval`) no longer overlap, so
+a chain of one-day steps cannot join the stages of a multi-day swap.
+
+Pass 2 places clusters that are still undated: an article's undated claims are taken to lie
+near the occasions its other claims were placed at (its anchor). A pair scoring at least
+THRESHOLD - 1 gets +1 when the other side is dated to within PRECISE_DAYS and lies within
+ANCHOR_DAYS of that anchor, -1 when it lies more than FAR_DAYS away, and is merged if it then
+reaches THRESHOLD.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .blocking import candidate_pairs
+from .claims import Claim
+from .evidence import INF, tolerant_interval
+from .scoring import NEAR_MISS, THRESHOLD, score_pair
+
+ANCHOR_DAYS = 7
+FAR_DAYS = 60
+ANCHOR_WIDTH = 62
+PRECISE_DAYS = 7  # only an event dated to within a week can be placed near an anchor  # an article whose placed occasions span more days gives no anchor
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    a: int
+    b: int
+    score: float
+    reasons: tuple[str, ...]
+    stage: str
+
+
+@dataclass(frozen=True, slots=True)
+class Miss:
+    a: int
+    b: int
+    score: float
+    reasons: tuple[str, ...]
+    blocked_by: str | None
+
+
+@dataclass
+class Clustering:
+    """`groups`: claim indices per cluster, each sorted, clusters ordered by their first claim."""
+
+    groups: list[list[int]]
+    merges: list[Merge] = field(default_factory=list)
+    misses: list[Miss] = field(default_factory=list)
+
+
+class _Clusters:
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        n = len(claims)
+        self.parent = list(range(n))
+        self.members: list[list[int] | None] = [[i] for i in range(n)]
+        self.docs: list[set[str] | None] = [{c.doc_id} for c in claims]
+        spans = [tolerant_interval(c) for c in claims]
+        self.lo = [s[0] for s in spans]
+        self.hi = [s[1] for s in spans]
+        self.dated = [c.dated for c in claims]
+        self.hull: list[tuple[int, int] | None] = [_hull(c) for c in claims]
+
+    def find(self, i: int) -> int:
+        root = i
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[i] != root:
+            self.parent[i], i = root, self.parent[i]
+        return root
+
+    def conflict(self, ra: int, rb: int) -> str | None:
+        da, db = self.docs[ra], self.docs[rb]
+        small, big = (da, db) if len(da) <= len(db) else (db, da)  # type: ignore[arg-type]
+        if any(d in big for d in small):  # type: ignore[union-attr]
+            return "an article already in the other event"
+        if max(self.lo[ra], self.lo[rb]) > min(self.hi[ra], self.hi[rb]):
+            return "the events' dates no longer overlap"
+        return None
+
+    def union(self, ra: int, rb: int) -> None:
+        if len(self.members[ra]) < len(self.members[rb]):  # type: ignore[arg-type]
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members[rb])  # type: ignore[union-attr]
+        self.docs[ra].update(self.docs[rb])  # type: ignore[union-attr]
+        self.members[rb] = self.docs[rb] = None
+        self.lo[ra] = max(self.lo[ra], self.lo[rb])
+        self.hi[ra] = min(self.hi[ra], self.hi[rb])
+        self.dated[ra] = self.dated[ra] or self.dated[rb]
+        ha, hb = self.hull[ra], self.hull[rb]
+        self.hull[ra] = hb if ha is None else ha if hb is None else (min(ha[0], hb[0]), max(ha[1], hb[1]))
+
+
+def _hull(c: Claim) -> tuple[int, int] | None:
+    if c.start is None and c.end is None:
+        return None
+    lo = c.start if c.start is not None else c.end
+    hi = c.end if c.end is not None else c.start
+    return lo, hi  # type: ignore[return-value]
+
+
+def cluster_claims(claims: Sequence[Claim]) -> Clustering:
+    """Cluster claims (already sorted by claim id, all of one kind or mixed: pairs never cross kinds)."""
+    state = _Clusters(claims)
+    scored: list[tuple[float, int, int, tuple[str, ...], str | None]] = []
+    for i, j in candidate_pairs(claims):
+        ps = score_pair(claims[i], claims[j])
+        if ps.score >= NEAR_MISS:
+            scored.append((ps.score, i, j, ps.reasons, ps.blocked))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    merges: list[Merge] = []
+    refused: dict[tuple[int, int], str] = {}
+
+    for s, i, j, reasons, blocked in scored:
+        if s < THRESHOLD:
+            break
+        if blocked:
+            continue
+        ri, rj = state.find(i), state.find(j)
+        if ri == rj:
+            continue
+        why = state.conflict(ri, rj)
+        if why:
+            refused[(i, j)] = why
+            continue
+        state.union(ri, rj)
+        merges.append(Merge(i, j, s, reasons, "pairwise"))
+
+    _anchored_pass(claims, state, scored, merges, refused)
+
+    misses = []
+    for s, i, j, reasons, blocked in scored:
+        if state.find(i) != state.find(j):
+            misses.append(Miss(i, j, s, reasons, blocked or refused.get((i, j))))
+    roots = sorted({state.find(i) for i in range(len(claims))}, key=lambda r: min(state.members[r]))  # type: ignore[arg-type]
+    groups = [sorted(state.members[r]) for r in roots]  # type: ignore[arg-type]
+    return Clustering(groups=groups, merges=merges, misses=misses)
+
+
+def _anchors(claims: Sequence[Claim], state: _Clusters) -> dict[str, tuple[int, int]]:
+    spans: dict[str, tuple[int, int]] = {}
+    for i, c in enumerate(claims):
+        if c.kind != "exchange":
+            continue
+        h = state.hull[state.find(i)]
+        if h is None:
+            continue
+        old = spans.get(c.doc_id)
+        spans[c.doc_id] = h if old is None else (min(old[0], h[0]), max(old[1], h[1]))
+    return {d: s for d, s in spans.items() if s[1] - s[0] <= ANCHOR_WIDTH}
+
+
+def _anchor_of(claims: Sequence[Claim], state: _Clusters, root: int, anchors: dict[str, tuple[int, int]]):
+    found = [anchors[claims[m].doc_id] for m in state.members[root] if claims[m].doc_id in anchors]  # type: ignore[union-attr]
+    if not found:
+        return None
+    return min(a[0] for a in found), max(a[1] for a in found)
+
+
+def _anchored_pass(claims, state: _Clusters, scored, merges: list[Merge], refused: dict) -> None:
+    anchors = _anchors(claims, state)
+    if not anchors:
+        return
+    cands = []
+    for s, i, j, reasons, blocked in scored:
+        if blocked or s < THRESHOLD - 1 or claims[i].kind != "exchange":
+            continue
+        ri, rj = state.find(i), state.find(j)
+        if ri == rj or (state.dated[ri] and state.dated[rj]):
+            continue
+        undated, other = (ri, rj) if not state.dated[ri] else (rj, ri)
+        anchor = _anchor_of(claims, state, undated, anchors)
+        if anchor is None:
+            continue
+        target = state.hull[other] if state.dated[other] else _anchor_of(claims, state, other, anchors)
+        if target is None or target[1] - target[0] > PRECISE_DAYS:
+            continue
+        gap = max(target[0] - anchor[1], anchor[0] - target[1], 0)
+        if gap <= ANCHOR_DAYS:
+            cands.append((s + 1.0, i, j, reasons + (f"the article's other occasions are dated within {ANCHOR_DAYS} days (+1)",)))
+        elif gap > FAR_DAYS:
+            cands.append((s - 1.0, i, j, reasons + (f"the article's other occasions are over {FAR_DAYS} days away (-1)",)))
+    cands.sort(key=lambda t: (-t[0], t[1], t[2]))
+    for s, i, j, reasons in cands:
+        if s < THRESHOLD:
+            break
+        ri, rj = state.find(i), state.find(j)
+        if ri == rj:
+            continue
+        why = state.conflict(ri, rj)
+        if why:
+            refused.setdefault((i, j), why)
+            continue
+        state.union(ri, rj)
+        merges.append(Merge(i, j, s, reasons, "anchored"))
+
+
+__all__ = ["ANCHOR_DAYS", "Clustering", "Merge", "Miss", "cluster_claims", "INF"]

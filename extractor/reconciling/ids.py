@@ -1,0 +1,57 @@
+"""Event ids: derived from the earliest claim id of the event, and kept when a store already has one.
+
+`event_id_for` is a pure function of a claim id, so a batch run always gives the same ids.
+With `previous` (claim id -> event id from an earlier run), every event keeps the old id that
+most of its claims had; an old id whose claims now sit in another event becomes an alias.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+
+def event_id_for(claim_id: str) -> str:
+    return "ev-" + hashlib.sha256(claim_id.encode("utf-8")).hexdigest()[:16]
+
+
+def assign_ids(groups: Sequence[Sequence[str]], *, previous: Mapping[str, str] | None = None,
+               reserved: Iterable[str] = ()) -> tuple[list[str], dict[str, str]]:
+    """Event ids for `groups` (claim ids per event, each sorted) and the aliases of retired old ids.
+
+    `reserved`: ids never to hand out to a new event (ids retired earlier)."""
+    previous = previous or {}
+    ids: list[str | None] = [None] * len(groups)
+    taken: set[str] = set(previous.values()) | set(reserved)
+    used: set[str] = set()
+    if previous:
+        offers = []
+        for g, members in enumerate(groups):
+            for old, n in Counter(previous[c] for c in members if c in previous).items():
+                offers.append((-n, old, g))
+        offers.sort()
+        for _, old, g in offers:
+            if ids[g] is None and old not in used:
+                ids[g] = old
+                used.add(old)
+    for g, members in enumerate(groups):
+        if ids[g] is None:
+            base = event_id_for(members[0])
+            candidate, n = base, 1
+            while candidate in taken or candidate in used:
+                n += 1
+                candidate = f"{base}-{n}"
+            ids[g] = candidate
+            used.add(candidate)
+    final = [i for i in ids if i is not None]
+    aliases: dict[str, str] = {}
+    if previous:
+        where = {c: final[g] for g, members in enumerate(groups) for c in members}
+        votes: dict[str, Counter] = {}
+        for c, old in previous.items():
+            if old not in used and c in where:
+                votes.setdefault(old, Counter())[where[c]] += 1
+        for old, counter in votes.items():
+            aliases[old] = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return final, aliases

@@ -1,0 +1,224 @@
+"""The embedded event store: SQLite (standard library), WAL journal, one transaction per update.
+
+`EventStore.reconcile(items)` adds the new claims and re-reconciles every claim in the store
+inside one IMMEDIATE transaction: a process killed at any point leaves the store as it was
+before the call or as it is after it, never in between. Existing event ids are kept (see
+`reconciling.ids.assign_ids`), unchanged rows are not rewritten, so re-running on the same
+input changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..contract.events import EventRecord, SourceMeta
+from ..reading.items import coded_error
+from ..reconciling import Reconciliation, reconcile
+from ..reconciling.claims import ClaimInput, ClaimRecord, parse_claim
+from .schema import DDL, SCHEMA_VERSION
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+@dataclass(frozen=True)
+class StoreChanges:
+    claims_added: int
+    claims_updated: int
+    events_added: int
+    events_changed: int
+    events_removed: int
+
+    @property
+    def total(self) -> int:
+        return self.claims_added + self.claims_updated + self.events_added + self.events_changed + self.events_removed
+
+
+def claim_line(item: ClaimInput | ClaimRecord) -> dict:
+    """The JSON object stored for a claim: the record, its source metadata and agreement reference."""
+    if not isinstance(item, ClaimInput):
+        item = ClaimInput(record=item)
+    row = item.record.model_dump(mode="json", by_alias=True)
+    if item.source is not None:
+        row.update(item.source.model_dump(exclude_none=True))
+    if item.agreement_ref:
+        row["agreement"] = item.agreement_ref
+    return row
+
+
+def _dumps(obj: dict) -> str:
+    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+class EventStore:
+    """Open with `EventStore(path)` (created when missing unless `create=False`); use as a context manager."""
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not self.path.exists() and not create:
+            raise coded_error("E305", path=str(self.path))
+        try:
+            self.db = sqlite3.connect(str(self.path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            mode = self.db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            self.db.execute("PRAGMA synchronous = FULL")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self._init_schema()
+        except sqlite3.DatabaseError as err:
+            raise coded_error("E304", path=str(self.path), detail=str(err)) from None
+        if str(mode).lower() != "wal":
+            raise coded_error("E304", path=str(self.path), detail=f"journal mode {mode!r}, expected 'wal'")
+
+    def _init_schema(self) -> None:
+        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables and "meta" not in tables:
+            raise coded_error("E304", path=str(self.path), detail="no 'meta' table")
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for stmt in DDL:
+                self.db.execute(stmt)
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if row is None:
+                self.db.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+            elif row[0] != SCHEMA_VERSION:
+                raise coded_error("E308", path=str(self.path), found=row[0], expected=SCHEMA_VERSION)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "EventStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # reading
+
+    def claim_inputs(self) -> Iterator[ClaimInput]:
+        for claim_id, body in self.db.execute("SELECT claim_id, body FROM claims ORDER BY claim_id"):
+            item = parse_claim(json.loads(body), where=f"{self.path}:claims/{claim_id}")
+            if item is not None:
+                yield item
+
+    def assignments(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT claim_id, event_id FROM links"))
+
+    def aliases(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT old_id, event_id FROM aliases"))
+
+    def events(self) -> Iterator[EventRecord]:
+        for (body,) in self.db.execute("SELECT body FROM events ORDER BY event_id"):
+            yield EventRecord.model_validate_json(body)
+
+    def event_bodies(self) -> Iterator[str]:
+        """The stored JSON of every event, ordered by event id (as written to the events file)."""
+        for (body,) in self.db.execute("SELECT body FROM events ORDER BY event_id"):
+            yield body
+
+    def resolve(self, event_id: str) -> str | None:
+        """The current id of an event, following aliases of events that were merged away."""
+        seen = set()
+        while event_id not in seen:
+            seen.add(event_id)
+            if self.db.execute("SELECT 1 FROM events WHERE event_id = ?", (event_id,)).fetchone():
+                return event_id
+            row = self.db.execute("SELECT event_id FROM aliases WHERE old_id = ?", (event_id,)).fetchone()
+            if row is None:
+                return None
+            event_id = row[0]
+        return None
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("claims", "events", "links", "aliases")}
+
+    def check(self) -> list[str]:
+        """Problems found: SQLite's integrity check, foreign keys, claims in no or several events."""
+        problems = [r[0] for r in self.db.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        problems += [f"foreign key: {r}" for r in self.db.execute("PRAGMA foreign_key_check")]
+        n = self.db.execute("SELECT count(*) FROM claims WHERE claim_id NOT IN (SELECT claim_id FROM links)").fetchone()[0]
+        if n:
+            problems.append(f"{n} claim(s) in no event")
+        listed: dict[str, str] = {}
+        for event_id, body in self.db.execute("SELECT event_id, body FROM events"):
+            for c in json.loads(body)["claims"]:
+                if c in listed:
+                    problems.append(f"claim {c} in events {listed[c]} and {event_id}")
+                listed[c] = event_id
+        links = self.assignments()
+        if listed != links:
+            problems.append("events' claim lists and links differ")
+        return problems
+
+    # writing
+
+    def reconcile(self, items: Iterable[ClaimInput | ClaimRecord], *,
+                  sources: Mapping[str, SourceMeta] | None = None) -> tuple[Reconciliation, StoreChanges]:
+        """Add `items` and re-reconcile every claim in the store, in one transaction."""
+        rows = [claim_line(i) for i in items]
+        if sources:
+            for row in rows:
+                meta = sources.get(row["doc_id"])
+                if meta is not None:
+                    for k, v in meta.model_dump(exclude_none=True).items():
+                        row.setdefault(k, v)
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            added = updated = 0
+            for row in rows:
+                body = _dumps(row)
+                old = db.execute("SELECT body FROM claims WHERE claim_id = ?", (row["claim_id"],)).fetchone()
+                if old is None:
+                    db.execute("INSERT INTO claims (claim_id, doc_id, kind, body) VALUES (?, ?, ?, ?)",
+                               (row["claim_id"], row["doc_id"], row["type"], body))
+                    added += 1
+                elif old[0] != body:
+                    db.execute("UPDATE claims SET doc_id = ?, kind = ?, body = ? WHERE claim_id = ?",
+                               (row["doc_id"], row["type"], body, row["claim_id"]))
+                    updated += 1
+            previous = self.assignments()
+            reserved = set(self.aliases())
+            result = reconcile(self.claim_inputs(), previous=previous, reserved=reserved)
+            changes = self._write(result, added, updated)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return result, changes
+
+    def _write(self, result: Reconciliation, added: int, updated: int) -> StoreChanges:
+        db = self.db
+        old = dict(db.execute("SELECT event_id, body FROM events"))
+        new = {ev.event_id: ev for ev in result.events}
+        removed = [e for e in old if e not in new]
+        ev_added = ev_changed = 0
+        for e in removed:
+            db.execute("DELETE FROM events WHERE event_id = ?", (e,))
+        for event_id, ev in new.items():
+            body = ev.model_dump_json(by_alias=True)
+            if event_id not in old:
+                db.execute("INSERT INTO events (event_id, kind, date_start, body) VALUES (?, ?, ?, ?)",
+                           (event_id, ev.kind, ev.date.start.isoformat() if ev.date and ev.date.start else None, body))
+                ev_added += 1
+            elif old[event_id] != body:
+                db.execute("UPDATE events SET kind = ?, date_start = ?, body = ? WHERE event_id = ?",
+                           (ev.kind, ev.date.start.isoformat() if ev.date and ev.date.start else None, body, event_id))
+                ev_changed += 1
+        links = self.assignments()
+        for claim_id, event_id in result.event_of.items():
+            if links.get(claim_id) != event_id:
+                db.execute("INSERT INTO links (claim_id, event_id) VALUES (?, ?) "
+                           "ON CONFLICT (claim_id) DO UPDATE SET event_id = excluded.event_id", (claim_id, event_id))
+        known = self.aliases()
+        for old_id, event_id in result.aliases.items():
+            if known.get(old_id) != event_id:
+                db.execute("INSERT INTO aliases (old_id, event_id) VALUES (?, ?) "
+                           "ON CONFLICT (old_id) DO UPDATE SET event_id = excluded.event_id", (old_id, event_id))
+        return StoreChanges(added, updated, ev_added, ev_changed, len(removed))

@@ -167,7 +167,8 @@ _UNIT_REL = {"last": -1, "previous": -1, "the previous": -1, "this past": -1, "n
 _WD_REL = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1, "this": 0}
 
 
-def _before(pattern: re.Pattern[str], text: str, start: int, width: int = 40) -> re.Match[str] | None:
+def _before(pattern: re.Pattern[str], text: str, start: int, *, width: int) -> re.Match[str] | None:
+    """A match of an end-anchored ``pattern`` in the ``width`` characters before ``start``."""
     return pattern.search(text, max(0, start - width), start)
 
 
@@ -265,7 +266,7 @@ def _ranges(rule: str, pattern: re.Pattern[str], text: str) -> Iterator[DateMatc
         if _glued(text, m.start()) or text[m.start() - 1: m.start()] in (",", "."):
             continue
         start = m.start()
-        between = _before(_P_BETWEEN, text, start, 9)
+        between = _before(_P_BETWEEN, text, start, width=9)
         if _norm(m.group("sep")) == "and" and not (between and between.group("w").lower() == "between"):
             continue
         if between:
@@ -302,7 +303,7 @@ def _months(text: str) -> Iterator[DateMatch]:
                 continue
             start, end = m.start(), m.end() if rule == "date.month_year" else m.end("m")
             year = int(m.group("y")) if rule == "date.month_year" else None
-            part = _before(_P_PART, text, start, 30)
+            part = _before(_P_PART, text, start, width=30)
             if part:
                 yield _make(text, part.start(), end, "date.month_part", kind="month", year=year, month=month,
                             part=_part(part.group("part")))
@@ -310,7 +311,7 @@ def _months(text: str) -> Iterator[DateMatch]:
             if year is not None:
                 yield _make(text, start, end, rule, kind="month", year=year, month=month)
                 continue
-            prep = _before(_P_MONTH_PREP, text, start, 14)
+            prep = _before(_P_MONTH_PREP, text, start, width=14)
             if not prep:
                 continue
             word = prep.group("prep").lower()
@@ -336,7 +337,7 @@ def _month_ranges(text: str) -> Iterator[DateMatch]:
         if month is None or month2 is None or month2 == month:
             continue
         start = m.start()
-        between = _before(_P_BETWEEN, text, start, 9)
+        between = _before(_P_BETWEEN, text, start, width=9)
         if _norm(m.group("sep")) == "and" and not (between and between.group("w").lower() == "between"):
             continue
         if between:
@@ -354,7 +355,7 @@ def _seasons(text: str) -> Iterator[DateMatch]:
         if _glued(text, m.start()):
             continue
         month, month2 = _SEASONS[m.group("season").lower()]
-        prefix = _before(_P_SEASON, text, m.start(), 12)
+        prefix = _before(_P_SEASON, text, m.start(), width=12)
         if m.group("y"):
             start = prefix.start() if prefix and prefix.group("rel") is None and "the" in prefix.group().lower() \
                 else m.start()
@@ -370,11 +371,11 @@ def _years(text: str) -> Iterator[DateMatch]:
         if _glued(text, m.start()) or text[m.start() - 1: m.start()] in (",", ".", "-", "/"):
             continue
         year = int(m.group("y"))
-        part = _before(_P_PART, text, m.start(), 30)
+        part = _before(_P_PART, text, m.start(), width=30)
         if part:
             yield _make(text, part.start(), m.end(), "date.year_part", kind="year", year=year,
                         part=_part(part.group("part")))
-        elif _before(_P_YEAR_PREP, text, m.start(), 24):
+        elif _before(_P_YEAR_PREP, text, m.start(), width=24):
             yield _make(text, m.start(), m.end(), "date.year_prep", kind="year", year=year)
 
 
@@ -383,9 +384,9 @@ def _weekdays(text: str) -> Iterator[DateMatch]:
         weekday = _WEEKDAY_NUM.get(m.group("w"))
         if weekday is None or _glued(text, m.start()):
             continue
-        if _before(_P_NOT_WEEKDAY, text, m.start(), 10) or _NOT_WEEKDAY_AFTER.match(text, m.end("w")):
+        if _before(_P_NOT_WEEKDAY, text, m.start(), width=10) or _NOT_WEEKDAY_AFTER.match(text, m.end("w")):
             continue
-        prefix = _before(_P_WEEKDAY, text, m.start(), 48)
+        prefix = _before(_P_WEEKDAY, text, m.start(), width=48)
         start = prefix.start() if prefix else m.start()
         offset = _WD_REL.get(_norm(prefix.group("rel"))) if prefix else None
         yield _make(text, start, m.end(), "date.weekday", kind="weekday", weekday=weekday, offset=offset)
@@ -396,7 +397,7 @@ def _units(text: str) -> Iterator[DateMatch]:
         unit, start = m.group("unit"), m.start()
         if _glued(text, start):
             continue
-        trailing = _before(_P_TRAILING, text, start, 24)
+        trailing = _before(_P_TRAILING, text, start, width=24)
         if trailing:
             n = _norm(trailing.group("n"))
             kinds = {("week", ""): "week", ("month", ""): "month", ("year", ""): "year", ("days", "seven"): "week",
@@ -408,7 +409,7 @@ def _units(text: str) -> Iterator[DateMatch]:
             continue
         if unit in ("days", "hours"):
             continue
-        rel = _before(_P_UNIT, text, start, 40)
+        rel = _before(_P_UNIT, text, start, width=40)
         if rel and (_norm(rel.group("rel")) != "the" or rel.group("part")):   # "the end of the year", not "the year"
             word = _norm(rel.group("rel"))
             part = _part(rel.group("part"))
@@ -422,7 +423,7 @@ def _units(text: str) -> Iterator[DateMatch]:
             yield _make(text, rel.start(), m.end(), "date.relative_unit", kind="relative", unit=unit,
                         offset=offset, part=part)
         elif unit == "weekend":
-            the = _before(_P_WEEKEND, text, start, 16)
+            the = _before(_P_WEEKEND, text, start, width=16)
             if the:
                 yield _make(text, the.start("the"), m.end(), "date.relative_weekend", kind="relative",
                             unit="weekend")
@@ -432,7 +433,7 @@ def _agos(text: str) -> Iterator[DateMatch]:
     for m in _AGO.finditer(text):
         if _glued(text, m.start()):
             continue
-        p = _before(_P_AGO, text, m.start(), 24)
+        p = _before(_P_AGO, text, m.start(), width=24)
         if p:
             n = p.group("n").lower()
             count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
@@ -445,7 +446,7 @@ def _day_words(text: str) -> Iterator[DateMatch]:
         word, start = m.group("w").lower(), m.start()
         if _glued(text, start):
             continue
-        p = _before(_P_DAY_WORD, text, start, 24)
+        p = _before(_P_DAY_WORD, text, start, width=24)
         pre = p.group("p") if p else ""
         low = _norm(pre)
         end = m.end() if word in ("yesterday", "today", "tomorrow") else m.end("w")
@@ -493,10 +494,10 @@ def _extend(match: DateMatch, text: str) -> DateMatch:
     start, end = match.start, match.end
     changes: dict[str, object] = {}
     if match.kind in _DAY_KINDS:
-        p = _before(_P_TOD, text, start, 24)
+        p = _before(_P_TOD, text, start, width=24)
         if p:
             start = p.start()
-        p = _before(_P_WD, text, start, 14)
+        p = _before(_P_WD, text, start, width=14)
         if p and p.group("w") in _WEEKDAY_NUM:
             if "(" in text[p.end("w"):start]:
                 close = _CLOSE_PAREN.match(text, end)
@@ -505,7 +506,7 @@ def _extend(match: DateMatch, text: str) -> DateMatch:
             start = p.start()
             changes.update(weekday=_WEEKDAY_NUM[p.group("w")], rule=match.rule + "+weekday")
     if match.kind in _BOUNDABLE:
-        p = _before(_P_BOUND, text, start, 22)
+        p = _before(_P_BOUND, text, start, width=22)
         if p:
             start = p.start()
             bound = "since" if p.group("b").lower() == "since" else "by"
@@ -708,6 +709,8 @@ def _interval(match: DateMatch, published, tense, year_hint) -> tuple[dt.date | 
         lo, hi = span(year)
         return lo, hi, "month"
     if kind == "year":
+        if match.year is None:
+            return None
         lo, hi = _year_span(match.year, match.part)
         return lo, hi, "year"
     if today is None:
@@ -734,5 +737,5 @@ def resolve(match: DateMatch, *, published: PartialDate | None, tense: str | Non
         if match.kind == "bounded":
             lo, hi = (None, hi) if match.bound == "by" else (lo, None)
         return DateInterval(start=lo, end=hi, precision=precision)
-    except (ValueError, OverflowError, TypeError, KeyError):
+    except (ValueError, OverflowError):   # impossible day (February 29, 2025), or beyond year 9999
         return None

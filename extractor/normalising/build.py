@@ -27,6 +27,7 @@ STRONG_TALLY = frozenset({"so far", "to date", "since the start", "since the beg
                           "since 2022", "altogether", "in all", "bringing the total", "brings the total",
                           "bringing the number", "bring the total", "cumulative", "cumulatively", "in just two days",
                           "in two days", "in three days", "thus far", "till now", "until now", "already"})
+FORWARD_TALLY = frozenset({"bringing the total", "brings the total", "bringing the number", "bring the total"})
 TERM_MIN_VALUE = 5000
 TRANSFER = ("EXCHANGE", "GIVE", "RECEIVE", "HOME")
 FIRST_PERSON = frozenset({"we", "our", "us"})
@@ -68,15 +69,18 @@ def _relevant(view: SentenceView) -> bool:
     return True
 
 
-def _speaker_side(view: SentenceView, group: Group) -> str | None:
+def _speaker_side(view: SentenceView, group: Group, next_view: SentenceView | None) -> str | None:
     """'207 of our people': the side of whoever speaks in the sentence."""
     doc = view.sent.doc
     words = {doc[k].lower_ for k in range(view.start, group.end)}
     noun = group.noun.text.lower() if group.noun is not None else ""
     if not (words & FIRST_PERSON or "our" in noun):
         return None
-    for actor in view.actors:
-        if actor.label_ in ("OFFICIAL", "INSTITUTION", "STATE", "CAPITAL", "SEAT"):
+    candidates = list(view.actors)
+    if next_view is not None and ("”" in view.sent.text or '"' in view.sent.text):
+        candidates += next_view.actors
+    for actor in candidates:
+        if actor.label_ in ("OFFICIAL", "INSTITUTION", "STATE", "CAPITAL", "SEAT", "DEMONYM"):
             return actor.kb_id_
     return None
 
@@ -93,7 +97,7 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
             if group is None:
                 continue
             if group.nationality is None:
-                side = _speaker_side(view, group)
+                side = _speaker_side(view, group, views[view.index + 1] if view.index + 1 < len(views) else None)
                 if side is not None:
                     group.nationality = side
                     group.rules.append("group.speaker_side")
@@ -114,17 +118,17 @@ def _tally_cue(group: Group) -> Span | None:
     lo, hi = view.clause_bounds(group.start)
     others = [g for g in view.quantities if g.start != group.quantity.start] if group.quantity is not None else []
     for cue in view.cues_with("TALLY"):
-        if cue.text.lower() not in STRONG_TALLY:
-            continue
-        if cue.text.lower() == "already" and not (lo <= cue.start < hi):
+        text = cue.text.lower()
+        if text not in STRONG_TALLY:
             continue
         if cue.end <= group.start:
             between = [q for q in others if cue.end <= q.start < group.start]
-            if not between and (lo <= cue.start or group.start - cue.end <= 12):
+            near = lo <= cue.start or (text in FORWARD_TALLY and group.start - cue.end <= 12)
+            if not between and near:
                 return cue
-        elif cue.start >= group.end:
+        elif cue.start >= group.end and text not in FORWARD_TALLY:
             between = [q for q in others if group.end <= q.start < cue.start]
-            if not between and cue.start - group.end <= 12:
+            if not between and cue.start < hi:
                 return cue
     return None
 
@@ -137,16 +141,14 @@ def _is_term(group: Group, views: list[SentenceView], status: str) -> bool:
     agreement_near = view.has_cue("AGREEMENT") or (view.index > 0 and views[view.index - 1].has_cue("AGREEMENT"))
     if count.qualifier == "up_to" and group.per_side:
         return True
-    if not agreement_near:
-        return False
-    if status != "planned" and not view.has_cue("AGREEMENT"):
+    if not agreement_near or status != "planned":
         return False
     big = (count.value or count.min or count.max or 0) >= TERM_MIN_VALUE
     return count.qualifier not in ("exact",) or big
 
 
 def _background(view: SentenceView) -> bool:
-    return view.has_cue("BACKGROUND", "STAGE")
+    return view.has_cue("BACKGROUND")
 
 
 def normalise(doc: Doc, *, published: PartialDate | None) -> dict:
@@ -177,6 +179,8 @@ def normalise(doc: Doc, *, published: PartialDate | None) -> dict:
             continue
         if group.view.index in term_sentences and (status == "planned" or group.view.has_cue("AGREEMENT")):
             terms.append(group)
+            continue
+        if not group.view.has_cue(*TRANSFER, "FOR"):
             continue
         date_span = date_span_for(group.view, group.start)
         interval = resolve_span(date_span, published=published, status=status, year_hint=year_hint)
@@ -288,12 +292,13 @@ def _flows_of(groups: list[Group], context: ArticleContext, attributed: dict[int
             by_sentence.setdefault(entry[2].view.index, []).append(entry)
         summed = []
         for sent_index, items in by_sentence.items():
-            counted = [e for e in items if e[1] is not None and e[1].qualifier == "exact"]
-            if len(counted) > 1 and all(not e[2].per_side for e in counted):
-                total = sum(e[1].value for e in counted)
-                summed.append((items[0][0], Count.exact(total), items[0][2], sent_index))
-            else:
-                summed.append((items[0][0], items[0][1], items[0][2], sent_index))
+            first = items[0]
+            total = first[1]
+            for entry in items[1:]:
+                if _coordinated(first[2], entry[2]) and total is not None and entry[1] is not None \
+                        and total.qualifier == entry[1].qualifier == "exact":
+                    total = Count.exact(total.value + entry[1].value)
+            summed.append((first[0], total, first[2], sent_index))
         with_count = [s for s in summed if s[1] is not None]
         own = [s for s in with_count if not attributed.get(s[3], False)]
         chosen = (own or with_count or summed)[0]
@@ -302,6 +307,19 @@ def _flows_of(groups: list[Group], context: ArticleContext, attributed: dict[int
     directional = {k[2] for k, _, _ in out if k[0] is not None or k[1] is not None}
     out = [item for item in out if item[0][0] is not None or item[0][1] is not None or item[0][2] not in directional]
     return out
+
+
+COORDINATORS = frozenset({"and", "plus", ",", "as", "well", "another", "also"})
+
+
+def _coordinated(a: Group, b: Group) -> bool:
+    """'246 POWs and 31 wounded': two figures side by side that add up."""
+    if a.view is not b.view or a.per_side or b.per_side or a.quantity is None or b.quantity is None:
+        return False
+    doc = a.view.sent.doc
+    lo, hi = (a, b) if a.start < b.start else (b, a)
+    words = [doc[k].lower_ for k in range(lo.end, hi.start)]
+    return bool(words) and all(w in COORDINATORS for w in words) and ("and" in words or "plus" in words)
 
 
 def _keys(group: Group, context: ArticleContext) -> list[tuple]:

@@ -110,7 +110,7 @@ def build_context(views: list[SentenceView]) -> ArticleContext:
             if score > best_score:
                 best, best_score = dyad, score
     ranked = [a for a, _ in party_counts.most_common() if a != MULTI_ID]
-    multi = party_counts[MULTI_ID] > 0
+    multi = party_counts[MULTI_ID] >= 2
     if best is not None:
         sides = best.parties
         default_category = best.default_category

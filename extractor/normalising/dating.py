@@ -16,6 +16,11 @@ NOT_EVENT_DATE_BEFORE = frozenset({"born", "since", "until", "till", "aged", "ab
 def date_span_for(view: SentenceView, i: int, *, exclude_after: int | None = None) -> Span | None:
     """The date expression of the mention at token i: same clause first, then the nearest in the sentence."""
     candidates = [d for d in view.dates if _usable(view, d)]
+    if len(candidates) > 1:
+        # "Zelensky said Wednesday that the swap would take place this weekend": the report date yields
+        spoken = [d for d in candidates if _after_attribution(view, d)]
+        if len(spoken) < len(candidates):
+            candidates = [d for d in candidates if d not in spoken]
     if not candidates:
         return None
     lo, hi = view.clause_bounds(i)
@@ -24,9 +29,18 @@ def date_span_for(view: SentenceView, i: int, *, exclude_after: int | None = Non
     return min(pool, key=lambda d: abs(d.start - i))
 
 
+def _after_attribution(view: SentenceView, date: Span) -> bool:
+    for k in range(max(view.start, date.start - 2), date.start):
+        cue = view.cue(k)
+        if cue is not None and cue.label_ == "ATTRIBUTION":
+            return True
+    return False
+
+
 def _usable(view: SentenceView, date: Span) -> bool:
     doc = view.sent.doc
-    for k in range(max(view.start, date.start - 3), date.start):
+    lo, hi = view.clause_bounds(date.start)
+    for k in range(max(lo, date.start - 8), date.start):
         if doc[k].lower_ in NOT_EVENT_DATE_BEFORE:
             return False
     match = date._.date

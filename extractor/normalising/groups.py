@@ -25,6 +25,8 @@ NOUN_STOP = frozenset({"were", "was", "have", "has", "had", "are", "is", "been",
 SUBJECT_LABELS = frozenset({"STATE", "CAPITAL", "SEAT", "INSTITUTION", "GROUP", "DEMONYM", "MULTI", "OFFICIAL"})
 PLURAL_DEMONYM_ENDINGS = ("ians", "ans", "is", "ers", "ese", "ons", "ots", "ards", "ites", "ks", "es")
 LIST_WORDS = frozenset({"list", "lists", "names", "cards", "applications", "requests"})
+OWN_SIDE_NOUNS = frozenset({"defenders", "defender", "heroes", "of our people", "our people", "our citizens"})
+SUBJECT_STOPS = frozenset({":", ";", "—", "(", ")", "\n"})
 
 
 @dataclass
@@ -166,7 +168,7 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
         if quantity._.quantity is not None and quantity._.quantity.per_side:
             category = "generic"
             rules.append("group.x_for_x")
-        elif previous is not None and previous.view is view:
+        elif previous is not None and previous.view is view and _elliptic_follows(view, quantity):
             category = previous.category
             rules.append("group.elliptic")
         else:
@@ -179,6 +181,18 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
     if quantity._.quantity is not None and quantity._.quantity.per_side:
         group.per_side = True
     return group
+
+
+ELLIPTIC_NEXT = frozenset({"to", "for", "and", "each", "were", "was", "have", "had", "are", "is", "more", "of", "in"})
+
+
+def _elliptic_follows(view: SentenceView, quantity: Span) -> bool:
+    """'10 prisoners went to Russia, 13 to Germany': a bare figure after a counted group."""
+    if quantity.end >= view.end:
+        return True
+    nxt = view.sent.doc[quantity.end]
+    cue = view.cue(nxt.i)
+    return nxt.is_punct or nxt.lower_ in ELLIPTIC_NEXT or (cue is not None and cue.label_ in ("GIVE", "RECEIVE", "HOME"))
 
 
 def resolve_category(group: Group, context: ArticleContext) -> None:
@@ -204,9 +218,23 @@ def _actor_after(view: SentenceView, i: int, limit: int) -> Span | None:
     return None
 
 
+def _listed(view: SentenceView, actor: Span) -> bool:
+    """'the US, and allies Germany, Norway, Slovenia and Poland freed ...': several givers."""
+    doc = view.sent.doc
+    for k in range(max(view.start, actor.start - 3), actor.start):
+        other = view.actor(k)
+        if other is not None and other.kb_id_ != actor.kb_id_ and other.label_ in SUBJECT_LABELS \
+                and any(doc[m].lower_ in (",", "and") for m in range(other.end, actor.start)):
+            return True
+    return False
+
+
 def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
     """Nearest party named before token i, inside the sentence, skipping reporting officials."""
+    doc = view.sent.doc
     for k in range(i - 1, max(lo, view.start) - 1, -1):
+        if doc[k].text.strip() in SUBJECT_STOPS or "\n" in doc[k].text:
+            return None
         actor = view.actor(k)
         if actor is not None and actor.label_ in SUBJECT_LABELS:
             if actor.label_ == "DEMONYM" and not _demonym_is_subject(view, actor):
@@ -226,16 +254,33 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
     """Fill giver and receiver from the sentence, then nationality, then the dyad."""
     view = group.view
     doc = view.sent.doc
+    # each side / X for X
+    if not group.per_side:
+        for cue in view.cues_with("EACH"):
+            if cue.kb_id_ == "each" and cue.end < view.end and doc[cue.end].lower_ == "other":
+                continue
+            if cue.start > view.start and doc[cue.start - 1].lower_ == "for":
+                continue
+            c_lo, c_hi = view.clause_bounds(cue.start)
+            if c_lo <= group.start < c_hi or abs(cue.start - group.end) <= 3 or abs(group.start - cue.end) <= 6:
+                group.per_side = True
+                group.rules.append("direction.each_side")
+                break
+    if group.per_side:
+        return
     lo, hi = view.clause_bounds(group.start)
     hi = max(hi, group.end)
     nxt = [g for g in groups_in_sentence if g.start > group.start]
     stop = min([g.start for g in nxt] + [view.end])
     # the verb that governs the group: a give/receive/home cue before it in the clause, or after it
     verb_before = None
+    earlier = [g for g in groups_in_sentence if g.end <= group.start]
     for k in range(group.start - 1, lo - 1, -1):
         cue = view.cue(k)
         if cue is not None and cue.label_ in ("GIVE", "RECEIVE", "HOME", "EXCHANGE"):
-            verb_before = cue
+            # a verb already spent on an earlier group of the sentence does not govern this one
+            if not any(cue.end <= g.start for g in earlier):
+                verb_before = cue
             break
     verb_after = None
     passive = False
@@ -250,16 +295,17 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
             break
     # explicit "to X" / "from X" / "by X" around the group or after its verb
     scan_from = verb_before.end if verb_before is not None else group.end
+    after_verb = verb_after.end if verb_after is not None else stop
     for k in list(range(scan_from, group.start)) + list(range(group.end, stop)):
         word = doc[k].lower_
-        if word == "to" and group.receiver is None:
+        if word == "to" and group.receiver is None and doc[k - 1].lower_ not in ("according", "due", "prior"):
             actor = _actor_after(view, k + 1, 4)
-            if actor is not None and actor.label_ not in ("OFFICIAL",):
+            if actor is not None and actor.label_ not in ("OFFICIAL", "ORG"):
                 group.receiver = actor.kb_id_
                 group.rules.append("direction.to_phrase")
-        elif word == "from" and group.giver is None:
+        elif word == "from" and group.giver is None and (k >= after_verb or k < group.start):
             actor = _actor_after(view, k + 1, 5)
-            if actor is not None:
+            if actor is not None and actor.label_ != "ORG":
                 group.giver = actor.kb_id_
                 group.rules.append("direction.from_phrase")
         elif word == "by" and group.giver is None and (passive or verb_before is None):
@@ -276,11 +322,20 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
                 group.giver = prev.kb_id_
                 group.rules.append("direction.captivity")
             break
-    # subject of an active verb before the group
-    if verb_before is not None and verb_before.label_ in ("GIVE", "RECEIVE"):
+    # subject of an active verb before the group ("the return of ..." is a noun: no subject)
+    noun_form = verb_before is not None and verb_before.end < view.end and doc[verb_before.end].lower_ == "of"
+    if verb_before is not None and verb_before.label_ in ("GIVE", "RECEIVE") and not noun_form:
         subject = _subject_before(view, verb_before.start, view.start)
+        if subject is not None and _listed(view, subject):
+            subject = None
+            group.rules.append("direction.several_givers")
+        own_side = verb_before.kb_id_ == "return" and group.nationality is None and group.noun is not None \
+            and group.noun.text.lower() in OWN_SIDE_NOUNS
         if subject is not None:
-            if verb_before.label_ == "GIVE" and group.giver is None and subject.kb_id_ != group.receiver:
+            if own_side and group.receiver is None:
+                group.receiver = subject.kb_id_
+                group.rules.append("direction.own_side_return")
+            elif verb_before.label_ == "GIVE" and group.giver is None and subject.kb_id_ != group.receiver:
                 group.giver = subject.kb_id_
                 group.rules.append("direction.giver_subject")
             elif verb_before.label_ == "RECEIVE" and group.receiver is None and subject.kb_id_ != group.giver:
@@ -298,20 +353,15 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
     if group.nationality is not None and group.giver is None and group.receiver is not None \
             and group.receiver != group.nationality and group.category == "prisoners":
         group.giver = group.nationality
+    if not context.multi and context.sides and group.receiver is not None and group.receiver not in context.sides \
+            and group.receiver != group.nationality and group.giver in context.sides \
+            and group.receiver not in {r for _, r in context.category_sides.values()}:
+        group.receiver = None
+        group.rules.append("direction.third_country_transit")
     fixed = context.fixed_sides(group.category)
     if fixed is not None and group.giver is None and group.receiver in (None, fixed[1]):
         group.giver, group.receiver = fixed
         group.rules.append("direction.category_sides")
-    # each side / X for X
-    if not group.per_side:
-        for cue in view.cues_with("EACH"):
-            if cue.kb_id_ == "each" and cue.end < view.end and doc[cue.end].lower_ == "other":
-                continue
-            c_lo, c_hi = view.clause_bounds(cue.start)
-            if c_lo <= group.start < c_hi or abs(cue.start - group.end) <= 3 or abs(group.start - cue.end) <= 6:
-                group.per_side = True
-                group.rules.append("direction.each_side")
-                break
 
 
 def complete(group: Group, context: ArticleContext) -> None:
@@ -354,9 +404,7 @@ def mark_parts(groups: list[Group]) -> None:
         view = group.view
         doc = view.sent.doc
         wholes = [g for g in groups[:i] if g.view is view and not g.part_of]
-        if not wholes:
-            continue
-        window = range(wholes[-1].end, group.start)
+        window = range(wholes[-1].end if wholes else view.start, group.start)
         if any(doc[k].lower_ in PART_OF for k in window):
             group.part_of = True
             group.rules.append("group.part_of")

@@ -13,6 +13,8 @@ from .sentences import SentenceView
 TRANSFER_LABELS = ("GIVE", "RECEIVE", "HOME", "EXCHANGE")
 IRREGULAR_PAST = frozenset({"gave", "sent", "freed", "took", "brought", "got", "won", "came", "held", "swapped",
                             "handed", "went", "set", "let", "flew", "flown"})
+AGREED_WORDS = frozenset({"agreed", "agree", "agrees", "agreement", "reached an agreement", "reached agreement",
+                          "reached a deal", "struck a deal"})
 NOUN_FORMS = frozenset({"release", "exchange", "return", "swap", "handover", "hand-over", "transfer", "repatriation",
                         "trade", "delivery"})
 
@@ -41,6 +43,7 @@ def status_at(view: SentenceView, i: int) -> tuple[str, str]:
         return "completed", "status.past_clause"
     if _planned_in(view, view.start, view.end):
         return "planned", "status.planned_sentence"
-    if view.has_cue("AGREEMENT") and not _past_transfer_in(view, view.start, view.end):
+    agreed = [c for c in view.cues_with("AGREEMENT") if c.text.lower() in AGREED_WORDS and c.start < i]
+    if agreed and not _past_transfer_in(view, view.start, view.end):
         return "planned", "status.agreed_occasion"
     return "completed", "status.default_completed"

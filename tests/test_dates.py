@@ -134,6 +134,7 @@ NOT_DATES = [
     "The week was long and the month was hard.",
     "Mayor Smith thanked Marchers and Junebugs.",
     "Prices fall 2 percent each spring and in the fall.",
+    "The note was signed by Jan Novak and handed to Dec Smith.",
     "Room 12/14/25 and code 1-2-3.",
     "Swaps were rare in the 1990s.",
     "The Good Friday Agreement freed hundreds; the Sunday Times and the Mail on Sunday reported it.",

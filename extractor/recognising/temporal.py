@@ -301,7 +301,9 @@ def _months(text: str) -> Iterator[DateMatch]:
             month = _month_of(m, dot_ends=rule == "date.month_prep")
             if month is None:
                 continue
-            start, end = m.start(), m.end() if rule == "date.month_year" else m.end("m")
+            start, end = m.start(), m.end()
+            if rule == "date.month_prep" and m.group("m") in _FULL_MONTHS:
+                end = m.end("m")   # "in June." : the full stop ends the sentence; "in Jan." keeps it
             year = int(m.group("y")) if rule == "date.month_year" else None
             part = _before(_P_PART, text, start, width=30)
             if part:
@@ -312,7 +314,7 @@ def _months(text: str) -> Iterator[DateMatch]:
                 yield _make(text, start, end, rule, kind="month", year=year, month=month)
                 continue
             prep = _before(_P_MONTH_PREP, text, start, width=14)
-            if not prep:
+            if not prep or (m.group("m") not in _FULL_MONTHS and not m.group("dot")):   # "by Jan Novak": a name
                 continue
             word = prep.group("prep").lower()
             if month == 5 and word in _MAY_UNSAFE_PREPS:

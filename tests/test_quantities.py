@@ -92,6 +92,9 @@ def test_parse_number_rejects(text):
     ("A dozen hostages walked across the bridge.", ("A dozen", 12, 12, 12, "exact", False)),
     ("The state handed over 300 bodies on Friday.", ("300", 300, 300, 300, "exact", False)),
     ("Troops turned over 41 detainees to the mission.", ("41", 41, 41, 41, "exact", False)),
+    ("The city gave over 19 bodies to the mission.", ("19", 19, 19, 19, "exact", False)),
+    ("Kareem Saleh, 40 prisoners and a nurse left.", ("40", 40, 40, 40, "exact", False)),
+    ("People over 1,000 kilometres away heard it; 300 left.", ("300", 300, 300, 300, "exact", False)),
     # over
     ("Over 4,800 bodies have gone back so far.", ("Over 4,800", None, 4801, None, "over", False)),
     ("It has now returned more than 4,800 remains.", ("more than 4,800", None, 4801, None, "over", False)),
@@ -222,6 +225,9 @@ def test_per_side_boundaries(text, expected):
     "Men aged between 18 and 60 may not leave.",
     "Men between the ages of 18 and 60 stay.",
     "A nine-year-old girl was returned.",
+    "Men under 25 were sent home first.",
+    "It freed those under 18 first.",
+    "Leyla Haddad, 40, met the bus.",
     # ordinals
     "This was the 50th swap.",
     "This was the second swap.",
@@ -252,6 +258,7 @@ def test_per_side_boundaries(text, expected):
     "The swap took place on 16 May 2025.",
     "The swap took place on June 11-12.",
     "The swap took place on 11 and 12 June.",
+    "The ministry said on Wednesday (31) that talks went well.",
     # vague or no figure
     "Dozens of prisoners were freed.",
     "Hundreds of families waited.",
@@ -269,6 +276,9 @@ def test_per_side_boundaries(text, expected):
     "Open 24/7.",
     "The score was 3-1.",
     "He served 25 years.",
+    "The verdict came on day three.",
+    "A 3 min read.",
+    "The index fell to 2700 points.",
     "They waited three days.",
     "It fell 3.5 points.",
     "Two-thirds of them agreed.",
@@ -301,9 +311,9 @@ def test_known_gaps(text, expected):
     assert _summary(_only(text)) == expected
 
 
-@pytest.mark.xfail(reason="'under 25' with a space is read as a count, not as an age bracket")
+@pytest.mark.xfail(reason="'under 25' after a noun other than people/men/women/children... is read as a count")
 def test_known_gap_under_age():
-    assert find_quantities("Men under 25 were sent home first.") == []
+    assert find_quantities("Recruits under 25 were sent home first.") == []
 
 
 # --------------------------------------------------------------------------- cue data file

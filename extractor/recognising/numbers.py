@@ -65,6 +65,7 @@ _FIELDS: dict[str, dict[str, type]] = {
     "month": {"word": str},
     "count_noun": {"word": str},
     "change_word": {"word": str},
+    "weekday": {"word": str},
 }
 _CHOICES: dict[str, tuple[str, ...]] = {
     "class": NUMBER_CLASSES, "qualifier": QUALIFIERS, "position": ("before", "after"),
@@ -186,6 +187,7 @@ class QuantityCues:
     skip_before_re: re.Pattern[str]
     skip_after_re: re.Pattern[str]
     month_before_re: re.Pattern[str]
+    weekday_before_re: re.Pattern[str]
     month_after_re: re.Pattern[str]
     count_noun_re: re.Pattern[str]
     change_before_re: re.Pattern[str]
@@ -280,6 +282,7 @@ def _compile(entries: dict[str, list[dict]], *, source: str) -> QuantityCues:
         rf"[a-z]+(?:-[a-z]+)*){{0,3}}\s+\Z") if side_before else _NEVER
 
     months = _alternation((e["word"] for e in entries["month"]), re.escape) or "(?!)"
+    weekdays = _alternation((e["word"] for e in entries["weekday"]), re.escape) or "(?!)"
     changes = _trie_re(_units(e["word"]) for e in entries["change_word"]) or "(?!)"
     nouns = _trie_re(_units(e["word"]) for e in entries["count_noun"]) or "(?!)"
     return QuantityCues(
@@ -296,6 +299,7 @@ def _compile(entries: dict[str, list[dict]], *, source: str) -> QuantityCues:
         skip_before_re=before_re(e["phrase"] for e in entries["skip_before"]),
         skip_after_re=after_re(e["phrase"] for e in entries["skip_after"]),
         month_before_re=re.compile(rf"(?<!\w)(?:{months})(?:\.\s*|\s+)\Z"),
+        weekday_before_re=re.compile(rf"(?<!\w)(?:{weekdays})\s*\(\s*\Z"),
         month_after_re=re.compile(rf"\s+(?:of\s+)?(?:{months})(?!\w)"),
         change_before_re=re.compile(rf"(?<!\w)(?:{changes})\s+from\s+\Z", re.IGNORECASE),
         count_noun_re=re.compile(rf"(?:\s+{_WORD}){{0,2}}?\s+(?:{nouns})(?!\w)", re.IGNORECASE),
@@ -418,6 +422,7 @@ class _Atom:
     start: int
     end: int
     value: int | None
+    digits: bool        # written in digits
     year_like: bool     # bare 4-digit 1900-2100
     day_like: bool      # bare 1-2 digits, 1-31: a day next to a month name
     lone_one: bool      # the word "one" alone
@@ -444,7 +449,7 @@ def _atoms(text: str, cues: QuantityCues) -> list[_Atom]:
         plain = mult is None and num.isdigit()
         year_like = plain and len(num) == 4 and 1900 <= int(num) <= 2100
         day_like = plain and len(num) <= 2 and 1 <= int(num) <= 31
-        found.append(_Atom(start, end, value, year_like, day_like, False))
+        found.append(_Atom(start, end, value, True, year_like, day_like, False))
         pos = end
     for m in cues.word_seq_re.finditer(text):
         toks = [(t.start() + m.start(), t.end() + m.start(), t.group())
@@ -455,7 +460,7 @@ def _atoms(text: str, cues: QuantityCues) -> list[_Atom]:
                 value = _words_value([t[2] for t in toks[i:j]], cues)
                 if value is not None:
                     lone = j == i + 1 and toks[i][2].casefold() == "one"
-                    found.append(_Atom(toks[i][0], toks[j - 1][1], value, False, False, lone))
+                    found.append(_Atom(toks[i][0], toks[j - 1][1], value, False, False, False, lone))
                     i = j
                     break
             else:
@@ -475,24 +480,38 @@ _CHAIN_SEP = re.compile(r"\s+(?:and|to|or)\s+|\s*[-\u2013]\s*", re.IGNORECASE)
 _HYPHENS = "-\u2010\u2011\u2013"
 
 
-def _not_a_count(text: str, start: int, end: int, cues: QuantityCues, *,
-                 day_first: bool = False, day_last: bool = False, glued_suffix: bool = False) -> str | None:
-    """Why the figure in text[start:end] is not a count (age, date, money, label...), or None.
+_APPOSITION_BEFORE = re.compile(r"(?<!\w)[A-Z][\w'’.\-]*,\s*\Z")
+_APPOSITION_AFTER = re.compile(r"\s*[,;]|\.(?![0-9])")
+_MAX_AGE = 120
 
-    `day_first`/`day_last`: the first/last figure could be a day of the month ("June 11",
-    "11-12 June"). `glued_suffix`: a qualifier such as "-plus" or "-odd" is glued to the figure.
+
+def _not_a_count(text: str, first: _Atom, last: _Atom, cues: QuantityCues, *,
+                 start: int | None = None, glued_suffix: bool = False) -> str | None:
+    """Why the figure(s) from `first` to `last` are not a count (age, date, money...), or None.
+
+    `start`: where the match begins if a qualifier comes before the figure.
+    `glued_suffix`: a qualifier such as "-plus" or "-odd" is glued to the figure.
     """
+    start = first.start if start is None else start
+    end = last.end
     if start >= 2 and text[start - 1] in _HYPHENS and text[start - 2].isalpha():
         return "label"  # "under-25", "Su-25", "COVID-19"
     if not glued_suffix and end + 1 < len(text) and text[end] in _HYPHENS and text[end + 1].isalpha():
         return "compound"  # "25-year-old", "three-day", "1,000-strong"
     lo = max(0, start - 30)
-    if day_first and cues.month_before_re.search(text, lo, start):
-        return "date"
-    if day_last and cues.month_after_re.match(text, end):
-        return "date"
+    if first.day_like and (cues.month_before_re.search(text, lo, start)
+                           or (cues.weekday_before_re.search(text, lo, start)
+                               and text.startswith(")", end))):
+        return "date"  # "June 11", "Wednesday (31)"
+    if last.day_like and cues.month_after_re.match(text, end):
+        return "date"  # "11 June"
+    age_like = first is last and first.digits and first.value is not None and first.value <= _MAX_AGE
+    if age_like and _APPOSITION_BEFORE.search(text, lo, start) and _APPOSITION_AFTER.match(text, end):
+        return "age"  # "Ahmed Haddad, 40, said"
     if m := cues.skip_before_re.search(text, lo, start):
-        return cues.skip_reasons.get(_norm(m.group("p")), "skip")
+        reason = cues.skip_reasons.get(_norm(m.group("p")), "skip")
+        if reason != "age" or (first.value is not None and first.value <= _MAX_AGE):
+            return reason
     if m := cues.skip_after_re.match(text, end):
         return cues.skip_reasons.get(_norm(m.group("p")), "skip")
     return None
@@ -564,9 +583,9 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         glued = qa is not None and text[core_end] in _HYPHENS + "+"
 
         # --- things that are not counts
-        reason = (_not_a_count(text, a.start, core_end, cues, day_first=a.day_like,
-                               day_last=last.day_like, glued_suffix=glued)
-                  or (_not_a_count(text, q_start, core_end, cues, glued_suffix=glued) if q_start < a.start else None))
+        reason = (_not_a_count(text, a, last, cues, glued_suffix=glued)
+                  or (_not_a_count(text, a, last, cues, start=q_start, glued_suffix=glued)
+                      if q_start < a.start else None))
         skip = (a.value is None or (used == 1 and a.lone_one) or reason is not None
                 or (a.year_like and (used == 1 or last.year_like)
                     and not cues.count_noun_re.match(text, core_end))
@@ -602,7 +621,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             floor, i = core_end, i + used
             continue
         if not rule:
-            rule = "qty.words" if not text[a.start].isdigit() else "qty.digits"
+            rule = "qty.digits" if a.digits else "qty.words"
         value, vmin, vmax = fields
         out.append(QuantityMatch(start, end, text[start:end], value, vmin, vmax, qual,
                                  a.start, core_end, per_side, rule))

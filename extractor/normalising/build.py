@@ -200,12 +200,29 @@ def normalise(doc: Doc, *, published: PartialDate | None) -> dict:
     }
 
 
+def compatible_counts(a: Count | None, b: Count | None) -> bool:
+    """Could both figures describe the same flow? 'more than 1,200' and '1,212' can; 307 and 390 cannot."""
+    if a is None or b is None:
+        return True
+    lo_a, hi_a = _bounds(a)
+    lo_b, hi_b = _bounds(b)
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _bounds(c: Count) -> tuple[float, float]:
+    if c.qualifier == "about" and c.value is not None:
+        return c.value * 0.9, c.value * 1.1
+    lo = c.min if c.min is not None else (c.value if c.value is not None else 0)
+    hi = c.max if c.max is not None else (c.value if c.value is not None and c.qualifier == "exact" else float("inf"))
+    return lo, hi
+
+
 def _conflicts(occasion: Occasion, mention: Mention) -> bool:
     g = mention.group
     for other in occasion.mentions:
         o = other.group
         if (o.giver, o.receiver, o.category, o.per_side) == (g.giver, g.receiver, g.category, g.per_side) \
-                and o.count != g.count and not g.part_of and not o.part_of:
+                and not compatible_counts(o.count, g.count) and not g.part_of and not o.part_of:
             return True
     return False
 
@@ -221,14 +238,13 @@ def group_occasions(mentions: list[Mention]) -> list[Occasion]:
                 target = next((o for o in same_status if o.key is None and not o.background
                                and not _conflicts(o, mention)), None)
         else:
-            if mention.background:
-                target = next((o for o in same_status if not _conflicts(o, mention)
-                               and any(m.group.view is mention.group.view for m in o.mentions)), None)
-                if target is None:
-                    same = [o for o in same_status if o.background and not _conflicts(o, mention)]
-                    target = same[-1] if same else None
+            main = next((o for o in same_status if not o.background), None)
+            if mention.background and main is not None and _conflicts(main, mention):
+                # "the previous day, 390 were freed" beside today's 307: an earlier occasion
+                same = [o for o in same_status if o.background and not _conflicts(o, mention)]
+                target = same[-1] if same else None
             else:
-                target = next((o for o in same_status if not o.background), None)
+                target = main
         if target is None:
             target = Occasion(status=mention.status, background=mention.background and mention.key is None)
             occasions.append(target)
@@ -300,8 +316,9 @@ def _flows_of(groups: list[Group], context: ArticleContext, attributed: dict[int
                     total = Count.exact(total.value + entry[1].value)
             summed.append((first[0], total, first[2], sent_index))
         with_count = [s for s in summed if s[1] is not None]
-        own = [s for s in with_count if not attributed.get(s[3], False)]
-        chosen = (own or with_count or summed)[0]
+        own = [s for s in with_count if not attributed.get(s[3], False)] or with_count
+        exact = [s for s in own if s[1].qualifier == "exact"]
+        chosen = (exact or own or summed)[0]
         out.append((key, chosen[1], chosen[2]))
     # an unsplit total beside directional figures of the same category is a summary: drop it
     directional = {k[2] for k, _, _ in out if k[0] is not None or k[1] is not None}

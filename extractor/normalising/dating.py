@@ -43,6 +43,13 @@ def _usable(view: SentenceView, date: Span) -> bool:
     for k in range(max(lo, date.start - 8), date.start):
         if doc[k].lower_ in NOT_EVENT_DATE_BEFORE:
             return False
+    # "the June 2 Istanbul talks": the date of a meeting, not of a handover
+    for k in range(date.end, min(view.end, date.end + 3)):
+        cue = view.cue(k)
+        if cue is not None and cue.label_ == "TALKS":
+            return False
+    if "ago" in date.text.lower() and "year" in date.text.lower():
+        return False
     match = date._.date
     return match is not None
 

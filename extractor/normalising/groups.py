@@ -170,7 +170,10 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
             rules.append("group.x_for_x")
         elif previous is not None and previous.view is view and _elliptic_follows(view, quantity):
             category = previous.category
+            nationality = nationality or previous.nationality
             rules.append("group.elliptic")
+            if previous.per_side:
+                rules.append("group.elliptic_per_side")
         else:
             return None
     if dead and category in ("pows", "generic"):
@@ -178,7 +181,7 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
         rules.append("group.dead_modifier")
     group = Group(view=view, quantity=quantity, noun=noun, count=count, category=category,
                   nationality=nationality, rules=rules)
-    if quantity._.quantity is not None and quantity._.quantity.per_side:
+    if (quantity._.quantity is not None and quantity._.quantity.per_side) or "group.elliptic_per_side" in rules:
         group.per_side = True
     return group
 

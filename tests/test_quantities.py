@@ -82,7 +82,7 @@ def test_parse_number_rejects(text):
     # (match text, value, min, max, qualifier, per_side)
     ("The army said 1,000 captives were brought home.", ("1,000", 1000, 1000, 1000, "exact", False)),
     ("Officials counted 1 245 names on the list.", ("1 245", 1245, 1245, 1245, "exact", False)),
-    ("A total of 6.000 remains were identified.", ("6.000", 6000, 6000, 6000, "exact", False)),
+    ("A total of 6.000 remains were identified.", ("A total of 6.000", 6000, 6000, 6000, "exact", False)),
     ("Roughly 1.2 thousand detainees wait for a swap.", ("Roughly 1.2 thousand", 1200, None, None, "about", False)),
     ("The list holds 1.5 million names.", ("1.5 million", 1_500_000, 1_500_000, 1_500_000, "exact", False)),
     ("Nineteen sailors were freed at dawn.", ("Nineteen", 19, 19, 19, "exact", False)),
@@ -91,6 +91,7 @@ def test_parse_number_rejects(text):
     ("Guards released nine fishermen.", ("nine", 9, 9, 9, "exact", False)),
     ("A dozen hostages walked across the bridge.", ("A dozen", 12, 12, 12, "exact", False)),
     ("The state handed over 300 bodies on Friday.", ("300", 300, 300, 300, "exact", False)),
+    ("Exactly 300 bodies came back.", ("Exactly 300", 300, 300, 300, "exact", False)),
     ("Troops turned over 41 detainees to the mission.", ("41", 41, 41, 41, "exact", False)),
     ("The city gave over 19 bodies to the mission.", ("19", 19, 19, 19, "exact", False)),
     ("Kareem Saleh, 40 prisoners and a nurse left.", ("40", 40, 40, 40, "exact", False)),
@@ -339,6 +340,9 @@ _GOOD = '{"kind": "number_word", "word": "seven", "value": 7, "class": "unit"}'
     ('{"kind": "number_word", "word": "two words", "value": 7, "class": "unit"}', "single word"),
     ('{"kind": "qualifier", "phrase": "", "qualifier": "over", "position": "before"}', "non-empty string"),
     ('{"kind": "qualifier", "phrase": "past", "qualifier": "beyond", "position": "before"}', "use one of"),
+    ('{"kind": "number_word", "word": "seven", "value": 70, "class": "unit"}', "does not fit class"),
+    ('{"kind": "number_word", "word": "gross", "value": 144, "class": "scale"}', "does not fit class"),
+    ('{"kind": "qualifier", "phrase": "or between", "qualifier": "range", "position": "after"}', "position 'before'"),
     (_GOOD, "duplicate of line 2"),
 ])
 def test_bad_cue_line_names_file_and_line(line, fragment):

@@ -98,6 +98,28 @@ def _check_entry(obj: object) -> str | None:
             return f"field {name!r} must be a non-empty string, got {val!r}"
         if name in _CHOICES and val not in _CHOICES[name]:
             return f"field {name!r} is {val!r}; use one of {', '.join(_CHOICES[name])}"
+    if kind == "number_word":
+        return _check_number_word(obj["word"], obj["value"], obj["class"])
+    if kind == "qualifier" and obj["qualifier"] == "range" and obj["position"] != "before":
+        return "a 'range' qualifier opens a range ('between 80 and 90'); give it position 'before'"
+    return None
+
+
+def _check_number_word(word: str, value: int, cls: str) -> str | None:
+    # the word grammar in _words_value relies on each class holding values of one size
+    if not re.fullmatch(r"[^\W\d_]+", word):
+        return f"number word {word!r} must be a single word of letters"
+    ok = {
+        "unit": value <= 9,
+        "teen": 10 <= value <= 19,
+        "tens": value in range(20, 100, 10),
+        "hundred": value == 100,
+        "dozen": value == 12,
+        "scale": value >= 1000 and str(value).rstrip("0") == "1",
+    }[cls]
+    if not ok:
+        return (f"value {value} does not fit class {cls!r} (unit 0-9, teen 10-19, tens 20-90 by ten, "
+                "hundred 100, dozen 12, scale a power of ten from 1000)")
     return None
 
 
@@ -167,7 +189,7 @@ _GAP_STOP = ("and|or|but|nor|for|to|with|who|whom|which|that|of|in|at|by|while|t
 # words: in "the two sides each freed 84", "each" belongs to the verb, not to "two".
 _EACH_FOLLOW = ("in|on|at|to|from|and|or|but|as|with|under|during|after|before|since|this|last|by|"
                 "for|into|via|through|across|while|when|near|earlier|yesterday|today|so|then|"
-                "was|were|had|have|has|is|are|will|would|could|under|in")
+                "was|were|had|have|has|is|are|will|would|could")
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,35 +223,31 @@ def parse_cues(lines: Iterable[str], *, source: str) -> QuantityCues:
         line = raw.strip()
         if not line or line.startswith("//"):
             continue
-
-        def fail(detail: str) -> QuantityCuesError:
-            return QuantityCuesError(Errors.E101.format(path=source, line=lineno, detail=detail))
-
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise fail(f"not valid JSON ({exc.msg}); write one JSON object per line, "
-                       "or start a comment line with //") from None
+            raise _cue_error(source, lineno, f"not valid JSON ({exc.msg}); write one JSON object per "
+                                             "line, or start a comment line with //") from None
         problem = _check_entry(obj)
         if problem:
-            raise fail(problem)
+            raise _cue_error(source, lineno, problem)
         key = tuple(sorted((k, _norm(v) if isinstance(v, str) else v) for k, v in obj.items()
                            if k in ("kind", "word", "phrase", "position")))
         if key in seen:
-            raise fail(f"duplicate of line {seen[key]}; remove one of them")
+            raise _cue_error(source, lineno, f"duplicate of line {seen[key]}; remove one of them")
         seen[key] = lineno
-        kind = obj["kind"]
-        if kind == "number_word" and not re.fullmatch(r"[^\W\d_]+", obj["word"]):
-            raise fail(f"number word {obj['word']!r} must be a single word of letters")
-        entries[kind].append(obj)
+        entries[obj["kind"]].append(obj)
     return _compile(entries, source=source)
+
+
+def _cue_error(source: str, line: int, detail: str) -> QuantityCuesError:
+    return QuantityCuesError(Errors.E101.format(path=source, line=line, detail=detail))
 
 
 def _compile(entries: dict[str, list[dict]], *, source: str) -> QuantityCues:
     words = {_norm(e["word"]): (e["value"], e["class"]) for e in entries["number_word"]}
     if not words:
-        raise QuantityCuesError(Errors.E101.format(
-            path=source, line=0, detail="no 'number_word' entries; the recogniser needs number words"))
+        raise _cue_error(source, 0, "no 'number_word' entries; the recogniser needs number words")
     scales = [w for w, (_, cls) in words.items() if cls in ("hundred", "dozen", "scale")]
     word_alt = _trie_re(_units(w) for w in words)
     sep = r"(?:[ \t\u00a0]+and[ \t\u00a0]+|[ \t\u00a0]*[-\u2010\u2011][ \t\u00a0]*|[ \t\u00a0]+)"

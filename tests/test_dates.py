@@ -202,6 +202,12 @@ ABSOLUTE = [
     ("Talks stalled from December to February 2025.", None, None, _iv("2024-12-01", "2025-02-28", "month")),
     ("Talks stalled in the summer of 2024.", None, None, _iv("2024-06-01", "2024-08-31", "month")),
     ("Talks stalled in autumn 2023.", None, None, _iv("2023-09-01", "2023-11-30", "month")),
+    ("Talks stalled in mid-2024.", None, None, _iv("2024-05-01", "2024-08-31", "year")),
+    ("Talks stalled in the first half of 2024.", None, None, _iv("2024-01-01", "2024-06-30", "year")),
+    ("Talks stalled in the second half of June 2024.", None, None, _iv("2024-06-16", "2024-06-30", "month")),
+    ("The swap was on Friday 13 June 2025.", MON, "past", _iv("2025-06-13")),   # explicit date beats weekday
+    ("The swap was on the night of 7 to 8 June 2025.", None, "past", _iv("2025-06-07", "2025-06-08")),
+    ("The swap was on 11.06.2025.", None, None, _iv("2025-06-11")),
 ]
 
 MONTH_DAY = [
@@ -315,6 +321,16 @@ RELATIVE = [
     ("Talks resumed last May.", "2025-06-11", "past", _iv("2025-05-01", "2025-05-31", "month")),
     ("The list must be ready by the end of the month.", WED, "future", _iv(None, "2025-06-30", "month")),
     ("The list must be ready by Friday.", WED, "future", _iv(None, "2025-06-13")),
+    ("The detainees will be freed later this week.", WED, "future", _iv("2025-06-11", "2025-06-15", "week")),
+    ("The detainees will be freed early next week.", WED, "future", _iv("2025-06-16", "2025-06-18", "week")),
+    ("The detainees were freed this past weekend.", MON, None, _iv("2025-06-14", "2025-06-15")),
+    ("The detainees were freed last weekend.", WED, "past", _iv("2025-06-07", "2025-06-08")),
+    ("The detainees were freed earlier this month.", WED, "past", _iv("2025-06-01", "2025-06-11", "month")),
+    ("The detainees were freed earlier this year.", WED, "past", _iv("2025-01-01", "2025-06-11", "year")),
+    ("The detainees will be freed by the end of the year.", WED, "future", _iv(None, "2025-12-31", "year")),
+    ("In the past 24 hours, 40 bodies came back.", WED, "past", _iv("2025-06-10", "2025-06-11")),
+    ("Since last week, 40 bodies came back.", WED, "past", _iv("2025-06-02", None, "week")),
+    ("The list is due no later than Friday.", WED, "future", _iv(None, "2025-06-13")),
     # relative dates need a full publication date
     ("The detainees were freed yesterday.", None, "past", None),
     ("The detainees were freed last week.", "2025-06", "past", None),

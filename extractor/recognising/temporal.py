@@ -29,7 +29,7 @@ import calendar
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from extractor.contract.articles import PartialDate
@@ -370,10 +370,13 @@ def _seasons(text: str) -> Iterator[DateMatch]:
 
 def _years(text: str) -> Iterator[DateMatch]:
     for m in _YEAR.finditer(text):
-        if _glued(text, m.start()) or text[m.start() - 1: m.start()] in (",", ".", "-", "/"):
+        before = text[m.start() - 1: m.start()]
+        if _glued(text, m.start()) or before in (",", ".", "/", "\u2013"):
             continue
         year = int(m.group("y"))
         part = _before(_P_PART, text, m.start(), width=30)
+        if before == "-" and not part:   # "2023-2024", but "mid-2024"
+            continue
         if part:
             yield _make(text, part.start(), m.end(), "date.year_part", kind="year", year=year,
                         part=_part(part.group("part")))
@@ -578,7 +581,8 @@ def _reference(published: PartialDate) -> tuple[dt.date, dt.date] | None:
             dt.date(published.year, published.month, _last_day(published.year, published.month)))
 
 
-def _choose_year(span, published: PartialDate | None, tense: str | None, year_hint: int | None) -> int | None:
+def _choose_year(span: Callable[[int], tuple[dt.date, dt.date]], published: PartialDate | None, tense: str | None,
+                 year_hint: int | None) -> int | None:
     """Year for a date stated without one; ``span(year)`` gives its (start, end) in that year."""
     if published is None:
         return year_hint
@@ -595,7 +599,8 @@ def _choose_year(span, published: PartialDate | None, tense: str | None, year_hi
     return year
 
 
-def _days(match: DateMatch, published, tense, year_hint) -> tuple[dt.date, dt.date, str] | None:
+def _days(match: DateMatch, published: PartialDate | None, tense: str | None,
+          year_hint: int | None) -> tuple[dt.date, dt.date, str] | None:
     if match.month is None or match.day is None:
         return None
     end_month = match.end_month or match.month
@@ -680,7 +685,10 @@ def _relative(match: DateMatch, today: dt.date, tense: str | None) -> tuple[dt.d
     return None
 
 
-def _interval(match: DateMatch, published, tense, year_hint) -> tuple[dt.date | None, dt.date | None, str] | None:
+_Got = tuple[dt.date | None, dt.date | None, str]
+
+
+def _interval(match: DateMatch, published: PartialDate | None, tense: str | None, year_hint: int | None) -> _Got | None:
     kind = match.base_kind if match.kind == "bounded" else match.kind
     today = published.full if published is not None else None
     if kind in _DAY_KINDS:

@@ -197,6 +197,7 @@ def test_rule_ids(text, rule):
     ("Bail was $2 and 300 prisoners left.", [("300", 300)]),
     ("The toll rose from 80 to 90.", [("80", 80), ("90", 90)]),
     ("It released 100 \u2014 200 of them soldiers.", [("100", 100), ("200", 200)]),
+    ("It released 300 - 200 of them soldiers.", [("300", 300), ("200", 200)]),
 ])
 def test_several_figures(text, expected):
     assert [(m.text, m.value) for m in find_quantities(text)] == expected

@@ -554,6 +554,26 @@ def _count_fields(qualifier: str, n: int, hi: int | None) -> tuple[int | None, i
     return None
 
 
+def _pair_form(text: str, a: _Atom, b: _Atom, cues: QuantityCues, *, between: bool) -> str | None:
+    """How two neighbouring figures combine: "x_for_x", "range", "score" (neither is a count)
+    or None (two separate figures). `between`: "between" stands before the first."""
+    if a.value is None or b.value is None:
+        return None
+    gap = text[a.end:b.start]
+    if _FOR_SEP.fullmatch(gap):
+        # "three for 90" is two figures; "one-for-one" is a ratio, not a count
+        return "x_for_x" if a.value == b.value and a.value > 1 else None
+    if not (_AND_SEP if between else _TO_SEP).fullmatch(gap):
+        return None
+    if not between and cues.change_before_re.search(text, max(0, a.start - 30), a.start):
+        return None  # "rose from 80 to 90": two counts, not a range
+    if a.value < b.value:
+        return "range"
+    if len(gap) == 1 and gap in _HYPHENS:
+        return "score"  # "3-1", "2022-21": a score or a code
+    return None
+
+
 def find_quantities(text: str) -> list[QuantityMatch]:
     """All count figures in `text`, sorted by start, non-overlapping, longest match first."""
     cues = _default_cues()
@@ -574,20 +594,14 @@ def find_quantities(text: str) -> list[QuantityMatch]:
 
         # --- two-number forms: "84 for 84", "between 80 and 90", "80-90"
         core_end, high, per_side, rule, used = a.end, None, False, "", 1
-        if b is not None and a.value is not None and b.value is not None:
-            gap = text[a.end:b.start]
-            if _FOR_SEP.fullmatch(gap):
-                if a.value == b.value and a.value > 1:
-                    core_end, per_side, rule, used = b.end, True, "qty.x_for_x", 2
-            elif (_AND_SEP if qual == "range" else _TO_SEP).fullmatch(gap):
-                if qual != "range" and cues.change_before_re.search(text, max(0, a.start - 30), a.start):
-                    pass  # "rose from 80 to 90": two counts, not a range
-                elif a.value < b.value:
-                    core_end, high, rule, used = b.end, b.value, "qty.range", 2
-                elif gap.strip() in _HYPHENS:
-                    # "3-1", "2022-21": a score or a code, not two counts
-                    floor, i = b.end, i + 2
-                    continue
+        pair = _pair_form(text, a, b, cues, between=qual == "range") if b is not None else None
+        if pair == "score":
+            floor, i = b.end, i + 2
+            continue
+        if pair == "x_for_x":
+            core_end, per_side, rule, used = b.end, True, "qty.x_for_x", 2
+        elif pair == "range":
+            core_end, high, rule, used = b.end, b.value, "qty.range", 2
         if qual == "range" and rule != "qty.range":
             qual, q_start = None, a.start    # "between" without a second figure
         elif rule == "qty.range" and qual != "range":

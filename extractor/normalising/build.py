@@ -117,9 +117,10 @@ def _tally_cue(group: Group) -> Span | None:
     view = group.view
     lo, hi = view.clause_bounds(group.start)
     others = [g for g in view.quantities if g.start != group.quantity.start] if group.quantity is not None else []
-    for cue in view.cues_with("TALLY"):
+    since = [d for d in view.dates if d.text.lower().startswith(("since", "as of"))]
+    for cue in sorted(view.cues_with("TALLY") + since, key=lambda c: c.start):
         text = cue.text.lower()
-        if text not in STRONG_TALLY:
+        if text not in STRONG_TALLY and not text.startswith(("since", "as of")):
             continue
         if cue.end <= group.start:
             between = [q for q in others if cue.end <= q.start < group.start]
@@ -182,7 +183,7 @@ def normalise(doc: Doc, *, published: PartialDate | None) -> dict:
             continue
         if not group.view.has_cue(*TRANSFER, "FOR"):
             continue
-        date_span = date_span_for(group.view, group.start)
+        date_span = date_span_for(group.view, group.start, end=group.end)
         interval = resolve_span(date_span, published=published, status=status, year_hint=year_hint)
         mentions.append(Mention(group=group, status=status, date_span=date_span, date=interval,
                                 key=date_key(date_span, interval), background=_background(group.view),

@@ -13,7 +13,7 @@ NOT_EVENT_DATE_BEFORE = frozenset({"born", "since", "until", "till", "aged", "ab
                                    "arrested", "detained", "sentenced", "convicted", "taken"})
 
 
-def date_span_for(view: SentenceView, i: int, *, exclude_after: int | None = None) -> Span | None:
+def date_span_for(view: SentenceView, i: int, *, end: int | None = None) -> Span | None:
     """The date expression of the mention at token i: same clause first, then the nearest in the sentence."""
     candidates = [d for d in view.dates if _usable(view, d)]
     if len(candidates) > 1:
@@ -26,7 +26,7 @@ def date_span_for(view: SentenceView, i: int, *, exclude_after: int | None = Non
     lo, hi = view.clause_bounds(i)
     in_clause = [d for d in candidates if lo <= d.start < hi]
     pool = in_clause or candidates
-    return min(pool, key=lambda d: abs(d.start - i))
+    return min(pool, key=lambda d: min(abs(d.start - i), abs(d.end - i), abs(d.start - (end or i))))
 
 
 def _after_attribution(view: SentenceView, date: Span) -> bool:
@@ -43,11 +43,16 @@ def _usable(view: SentenceView, date: Span) -> bool:
     for k in range(max(lo, date.start - 8), date.start):
         if doc[k].lower_ in NOT_EVENT_DATE_BEFORE:
             return False
-    # "the June 2 Istanbul talks": the date of a meeting, not of a handover
-    for k in range(date.end, min(view.end, date.end + 3)):
+    # "the June 2 Istanbul talks", "agreed at talks in Istanbul last month": when they met, not a handover
+    for k in list(range(date.end, min(view.end, date.end + 3))) + list(range(max(view.start, date.start - 4), date.start)):
         cue = view.cue(k)
         if cue is not None and cue.label_ == "TALKS":
             return False
+    if date.text.lower().startswith("since"):
+        return False
+    # a dateline: "MOSCOW, May 22 - Russia handed over ..."
+    if date.start - view.start <= 4 and date.end < view.end and doc[date.end].text in ("-", "–", "—", ":", "("):
+        return False
     if "ago" in date.text.lower() and "year" in date.text.lower():
         return False
     match = date._.date

@@ -274,7 +274,12 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
     lo, hi = view.clause_bounds(group.start)
     hi = max(hi, group.end)
     nxt = [g for g in groups_in_sentence if g.start > group.start]
-    stop = min([g.start for g in nxt] + [view.end])
+    stop = min([g.start for g in nxt] + [view.end, group.end + 10])
+    for k in range(group.end, stop):
+        cue = view.cue(k)
+        if cue is not None and cue.label_ == "FOR":
+            stop = k
+            break
     # the verb that governs the group: a give/receive/home cue before it in the clause, or after it
     verb_before = None
     earlier = [g for g in groups_in_sentence if g.end <= group.start]
@@ -357,9 +362,10 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
             and group.receiver != group.nationality and group.category == "prisoners":
         group.giver = group.nationality
     if not context.multi and context.sides and group.receiver is not None and group.receiver not in context.sides \
-            and group.receiver != group.nationality and group.giver in context.sides \
+            and group.receiver != group.nationality \
             and group.receiver not in {r for _, r in context.category_sides.values()}:
-        group.receiver = None
+        # taken to Belarus, handed to Saudi Arabia: a transit country, not a side
+        group.receiver = group.nationality if group.nationality in context.sides else None
         group.rules.append("direction.third_country_transit")
     fixed = context.fixed_sides(group.category)
     if fixed is not None and group.giver is None and group.receiver in (None, fixed[1]):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "while", "but", "whereas", "although", "though",
-                           "after", "before", "which", "who", "when", "where", "whom", "since", "because"})
+                           "after", "before", "which", "who", "when", "where", "whom", "because"})
 PART_OF = frozenset({"including", "among", "comprising", "consisting", "comprised", "included", "includes", "namely"})
 
 

@@ -7,6 +7,10 @@ range, "84 for 84" and "84 each" are per-side figures. Numbers that are not
 counts (ages, dates, years, clock times, money, percentages, ordinals, model
 names such as "Su-25") are left out. `parse_number` reads one figure alone.
 
+Rule ids on matches: "qty.digits" (1,000 / 1 245 / 6.000 / 1.2 thousand),
+"qty.words" (Two hundred and seven, a dozen), "qty.x_for_x" (1,000-for-1,000)
+and "qty.range" (between 80 and 90, 80-90).
+
 Number words, qualifier phrases and the context words that rule a number out
 are data: `extractor/data/quantity_cues.jsonl`, validated when first used.
 """

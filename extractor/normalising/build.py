@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from ..contract import (AgreementRecord, Count, DateInterval, EvidenceSpan, ExchangeRecord, Flow, Location,
                         PartialDate, TallyRecord)
 from .context import ArticleContext, build_context
-from .dating import date_key, date_span_for, resolve_span, year_hint_of
+from .dating import date_key, date_span_for, resolve_span, same_day, year_hint_of
 from .groups import (Group, complete, direct, mark_parts, oppose_pairs, read_group, resolve_category)
 from .sentences import DocIndex, SentenceView, sentence_views
 from .status import status_at
@@ -148,6 +148,21 @@ def _is_term(group: Group, views: list[SentenceView], status: str) -> bool:
     return count.qualifier not in ("exact",) or big
 
 
+AGREED = frozenset({"agreed", "agreement", "reached an agreement", "reached agreement", "reached a deal",
+                    "struck a deal", "deal", "agreements"})
+
+
+def _agreed_in(view: SentenceView) -> bool:
+    return any(c.text.lower() in AGREED for c in view.cues_with("AGREEMENT"))
+
+
+def _before_publication(date_span: Span, published: PartialDate | None, year_hint: int | None) -> bool:
+    past = resolve_span(date_span, published=published, status="completed", year_hint=year_hint)
+    if past is None or published is None or published.full is None:
+        return past is not None
+    return past.end is not None and past.end < published.full
+
+
 def _background(view: SentenceView) -> bool:
     return view.has_cue("BACKGROUND")
 
@@ -185,6 +200,9 @@ def normalise(doc: Doc, *, published: PartialDate | None) -> dict:
             continue
         date_span = date_span_for(group.view, group.start, end=group.end)
         interval = resolve_span(date_span, published=published, status=status, year_hint=year_hint)
+        if status == "planned" and date_span is not None and _agreed_in(group.view) \
+                and _before_publication(date_span, published, year_hint):
+            date_span, interval = None, None  # "agreed on 16 May to exchange ...": the day of the deal
         mentions.append(Mention(group=group, status=status, date_span=date_span, date=interval,
                                 key=date_key(date_span, interval), background=_background(group.view),
                                 rules=[rule]))
@@ -234,7 +252,7 @@ def group_occasions(mentions: list[Mention]) -> list[Occasion]:
         same_status = [o for o in occasions if o.status == mention.status]
         target = None
         if mention.key is not None:
-            target = next((o for o in same_status if o.key == mention.key), None)
+            target = next((o for o in same_status if same_day(o.key, mention.key)), None)
             if target is None:
                 target = next((o for o in same_status if o.key is None and not o.background
                                and not _conflicts(o, mention)), None)

@@ -10,7 +10,10 @@ from ..recognising.temporal import resolve
 from .sentences import SentenceView
 
 NOT_EVENT_DATE_BEFORE = frozenset({"born", "since", "until", "till", "aged", "abducted", "kidnapped", "captured",
-                                   "arrested", "detained", "sentenced", "convicted", "taken"})
+                                   "arrested", "detained", "sentenced", "convicted", "taken", "apprehended", "seized",
+                                   "killed", "died", "crashed", "shot", "downed", "disappeared", "invaded", "attacked",
+                                   "occupied", "elected", "appointed", "launched", "struck"})
+EVENT_CLAUSE_CUES = ("GIVE", "RECEIVE", "HOME", "EXCHANGE", "COMPLETED", "PLANNED", "ATTRIBUTION", "STAGE")
 
 
 def date_span_for(view: SentenceView, i: int, *, end: int | None = None) -> Span | None:
@@ -25,8 +28,18 @@ def date_span_for(view: SentenceView, i: int, *, end: int | None = None) -> Span
         return None
     lo, hi = view.clause_bounds(i)
     in_clause = [d for d in candidates if lo <= d.start < hi]
-    pool = in_clause or candidates
+    # a date from another clause counts when that clause speaks of the handover or is a bare adverbial
+    pool = in_clause or [d for d in candidates if _event_clause(view, d)]
+    if not pool:
+        return None
     return min(pool, key=lambda d: min(abs(d.start - i), abs(d.end - i), abs(d.start - (end or i))))
+
+
+def _event_clause(view: SentenceView, date: Span) -> bool:
+    lo, hi = view.clause_bounds(date.start)
+    if hi - lo - len(date) <= 3:
+        return True
+    return any(c.label_ in EVENT_CLAUSE_CUES for c in view.in_range(view.cues, lo, hi))
 
 
 def _after_attribution(view: SentenceView, date: Span) -> bool:
@@ -68,6 +81,29 @@ def resolve_span(date: Span | None, *, published: PartialDate | None, status: st
         return resolve(date._.date, published=published, tense=tense, year_hint=year_hint)
     except (ValueError, OverflowError):
         return None
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def same_day(a: str | None, b: str | None) -> bool:
+    """Keys of the same day: equal, or a weekday name and a resolved day that falls on it."""
+    if a is None or b is None:
+        return False
+    if a == b:
+        return True
+    for word, other in ((a, b), (b, a)):
+        name = next((w for w in WEEKDAYS if w in word), None)
+        if name and "/" in other:
+            start, _, end = other.partition("/")
+            if start == end and start != "None":
+                import datetime as dt
+
+                try:
+                    return WEEKDAYS[dt.date.fromisoformat(start).weekday()] == name
+                except ValueError:
+                    return False
+    return False
 
 
 def date_key(date: Span | None, interval: DateInterval | None) -> str | None:

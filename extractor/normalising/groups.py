@@ -41,6 +41,7 @@ class Group:
     receiver: str | None = None
     per_side: bool = False
     unsplit: bool = False
+    transit: bool = False
     part_of: bool = False
     rules: list[str] = field(default_factory=list)
 
@@ -94,6 +95,15 @@ def _category_before(view: SentenceView, quantity: Span) -> tuple[str, Span] | N
     return None
 
 
+def _number_end_token(view: SentenceView, quantity: Span) -> int:
+    """Token after the figure itself: per-side matches may hold the noun ('84 prisoners each')."""
+    match = quantity._.quantity
+    if match is None:
+        return quantity.end
+    number = view.sent.doc.char_span(match.number_start, match.number_end, alignment_mode="expand")
+    return number.end if number is not None else quantity.end
+
+
 def _is_plural_demonym(span: Span) -> bool:
     text = span.text.lower()
     return text.endswith("s") and text.endswith(PLURAL_DEMONYM_ENDINGS) and not text.endswith("'s")
@@ -114,7 +124,7 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
     noun: Span | None = None
     nationality: str | None = None
     dead = False
-    j, steps = quantity.end, 0
+    j, steps = _number_end_token(view, quantity), 0
     while j < view.end and steps < 6:
         tok = doc[j]
         cue = view.cue(j)
@@ -154,12 +164,11 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
         if nationality is None:
             k = noun.end
             if k < view.end and doc[k].lower_ in ("from", "of"):
-                for m in range(k + 1, min(view.end, k + 6)):
-                    actor = view.actor(m)
-                    if actor is not None and actor.label_ in ("STATE", "INSTITUTION", "DEMONYM"):
-                        nationality = actor.kb_id_
-                        rules.append("group.of_state")
-                        break
+                m = k + 2 if k + 1 < view.end and doc[k + 1].lower_ == "the" else k + 1
+                actor = view.actor(m) if m < view.end else None
+                if actor is not None and actor.start == m and actor.label_ in ("STATE", "INSTITUTION", "DEMONYM"):
+                    nationality = actor.kb_id_
+                    rules.append("group.of_state")
     before = _category_before(view, quantity)
     if before is not None:
         category, noun = before
@@ -366,6 +375,7 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
             and group.receiver not in {r for _, r in context.category_sides.values()}:
         # taken to Belarus, handed to Saudi Arabia: a transit country, not a side
         group.receiver = group.nationality if group.nationality in context.sides else None
+        group.transit = group.receiver is None
         group.rules.append("direction.third_country_transit")
     fixed = context.fixed_sides(group.category)
     if fixed is not None and group.giver is None and group.receiver in (None, fixed[1]):
@@ -375,6 +385,9 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
 
 def complete(group: Group, context: ArticleContext) -> None:
     if group.per_side:
+        return
+    _nationality_wins(group, context)
+    if group.transit:
         return
     if group.receiver is not None and group.giver is None:
         group.giver = context.counterpart(group.receiver, group.category)
@@ -389,6 +402,19 @@ def complete(group: Group, context: ArticleContext) -> None:
     if group.giver is None and group.receiver is None:
         group.unsplit = True
         group.rules.append("direction.unsplit")
+
+
+def _nationality_wins(group: Group, context: ArticleContext) -> None:
+    """People go home: 'Russia repatriated 6,000 Ukrainian bodies' gives RUS -> UKR whatever the verb said."""
+    nat = group.nationality
+    if nat is None or context.sides is None or nat not in context.sides or group.category not in PERSON_CATEGORIES:
+        return
+    if group.receiver not in (None, nat) and group.giver in (None, nat):
+        group.giver, group.receiver = group.receiver, nat
+        group.rules.append("direction.nationality_over_verb")
+    elif group.giver == nat and group.receiver is None:
+        group.giver, group.receiver = None, nat
+        group.rules.append("direction.nationality_over_verb")
 
 
 def oppose_pairs(groups: list[Group], context: ArticleContext) -> None:
@@ -414,6 +440,12 @@ def mark_parts(groups: list[Group]) -> None:
         doc = view.sent.doc
         wholes = [g for g in groups[:i] if g.view is view and not g.part_of]
         window = range(wholes[-1].end if wholes else view.start, group.start)
-        if any(doc[k].lower_ in PART_OF for k in window):
+        open_part = False
+        for k in window:
+            if doc[k].lower_ in PART_OF:
+                open_part = True
+            elif doc[k].text == ")" or (view.cue(k) is not None and view.cue(k).label_ == "FOR"):
+                open_part = False
+        if open_part:
             group.part_of = True
             group.rules.append("group.part_of")

@@ -152,6 +152,18 @@ AGREED = frozenset({"agreed", "agreement", "reached an agreement", "reached agre
                     "struck a deal", "deal", "agreements"})
 
 
+FORMULA_WORDS = frozenset({"format", "formula", "deal", "agreement", "agreements", "arrangement", "framework"})
+
+
+def _deal_formula(group: Group) -> bool:
+    """'the 1,000-for-1,000 format', 'a larger "1000 for 1000" agreement': the deal for the whole swap."""
+    if group.quantity is None or "group.x_for_x" not in group.rules:
+        return False
+    doc = group.view.sent.doc
+    after = [doc[k].lower_ for k in range(group.end, min(group.view.end, group.end + 3))]
+    return any(w in FORMULA_WORDS for w in after) and not group.view.has_cue("COMPLETED")
+
+
 def _agreed_in(view: SentenceView) -> bool:
     return any(c.text.lower() in AGREED for c in view.cues_with("AGREEMENT"))
 
@@ -182,6 +194,8 @@ def normalise(doc: Doc, *, published: PartialDate | None) -> dict:
     statuses = {}
     for group in groups:
         status, rule = status_at(group.view, group.start)
+        if status == "completed" and _deal_formula(group):
+            status, rule = "planned", "status.deal_formula"
         statuses[id(group)] = (status, rule)
         if _is_term(group, views, status):
             term_sentences.add(group.view.index)
@@ -203,6 +217,10 @@ def normalise(doc: Doc, *, published: PartialDate | None) -> dict:
         if status == "planned" and date_span is not None and _agreed_in(group.view) \
                 and _before_publication(date_span, published, year_hint):
             date_span, interval = None, None  # "agreed on 16 May to exchange ...": the day of the deal
+        if status == "planned" and rule == "status.planned_sentence" and interval is not None \
+                and published is not None and published.full is not None and interval.end is not None \
+                and (published.full - interval.end).days > 1:
+            status, rule = "completed", "status.past_date"  # "topping last month's swap": it happened
         mentions.append(Mention(group=group, status=status, date_span=date_span, date=interval,
                                 key=date_key(date_span, interval), background=_background(group.view),
                                 rules=[rule]))

@@ -3,6 +3,8 @@ publication date with the mention's tense."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Span
 
 from ..contract import DateInterval, PartialDate
@@ -35,6 +37,13 @@ def date_span_for(view: SentenceView, i: int, *, end: int | None = None) -> Span
     return min(pool, key=lambda d: min(abs(d.start - i), abs(d.end - i), abs(d.start - (end or i))))
 
 
+def _since_when(view: SentenceView, date: Span) -> bool:
+    """'the first swap since January 15, when 150 were exchanged': the date of that earlier swap."""
+    doc = view.sent.doc
+    k = date.end
+    return k + 1 < view.end and doc[k].text == "," and doc[k + 1].lower_ == "when"
+
+
 def _event_clause(view: SentenceView, date: Span) -> bool:
     lo, hi = view.clause_bounds(date.start)
     if hi - lo - len(date) <= 3:
@@ -61,7 +70,7 @@ def _usable(view: SentenceView, date: Span) -> bool:
         cue = view.cue(k)
         if cue is not None and cue.label_ == "TALKS":
             return False
-    if date.text.lower().startswith("since"):
+    if date.text.lower().startswith("since") and not _since_when(view, date):
         return False
     # a dateline: "MOSCOW, May 22 - Russia handed over ..."
     if date.start - view.start <= 4 and date.end < view.end and doc[date.end].text in ("-", "–", "—", ":", "("):
@@ -77,8 +86,11 @@ def resolve_span(date: Span | None, *, published: PartialDate | None, status: st
     if date is None or date._.date is None:
         return None
     tense = "future" if status == "planned" else "past"
+    match = date._.date
+    if match.kind == "bounded" and match.bound == "since" and match.base_kind:
+        match = dataclasses.replace(match, kind=match.base_kind, bound=None, base_kind=None)
     try:
-        return resolve(date._.date, published=published, tense=tense, year_hint=year_hint)
+        return resolve(match, published=published, tense=tense, year_hint=year_hint)
     except (ValueError, OverflowError):
         return None
 

@@ -119,6 +119,10 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
     for i in range(max(view.start, quantity.start - 3), quantity.start):
         if doc[i].lower_ in LIST_WORDS:
             return None
+    # "in exchange for each hostage, 30 prisoners": a ratio, not a count
+    for cue in view.cues_with("EACH"):
+        if cue.end <= quantity.start and cue.start > view.start and doc[cue.start - 1].lower_ in ("for", "per"):
+            return None
     rules = ["group.quantity"]
     category: str | None = None
     noun: Span | None = None
@@ -241,6 +245,13 @@ def _listed(view: SentenceView, actor: Span) -> bool:
     return False
 
 
+def _listed_after(view: SentenceView, actor: Span) -> bool:
+    """'held in the United States, Germany, Poland and Slovenia': several holders."""
+    doc = view.sent.doc
+    k = actor.end
+    return k + 1 < view.end and doc[k].lower_ in (",", "and") and view.actor(k + 1) is not None
+
+
 def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
     """Nearest party named before token i, inside the sentence, skipping reporting officials."""
     doc = view.sent.doc
@@ -274,7 +285,10 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
             if cue.start > view.start and doc[cue.start - 1].lower_ == "for":
                 continue
             c_lo, c_hi = view.clause_bounds(cue.start)
-            if c_lo <= group.start < c_hi or abs(cue.start - group.end) <= 3 or abs(group.start - cue.end) <= 6:
+            others_between = [g for g in groups_in_sentence if g is not group and not g.part_of
+                              and min(group.end, cue.start) <= g.start < max(group.end, cue.start)]
+            after = cue.start >= group.end and not others_between
+            if c_lo <= group.start < c_hi or after or abs(group.start - cue.end) <= 6:
                 group.per_side = True
                 group.rules.append("direction.each_side")
                 break
@@ -330,14 +344,19 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
             if actor is not None and actor.label_ != "ORG":
                 group.giver = actor.kb_id_
                 group.rules.append("direction.by_phrase")
-    # "released from Russian captivity"
+    # "released from Russian captivity", "held in the United States": the holder gives
     for k in range(group.end, stop):
         cue = view.cue(k)
         if cue is not None and cue.label_ == "CAPTIVITY" and group.giver is None:
-            prev = view.actor(cue.start - 1) if cue.start - 1 >= view.start else None
+            prev = view.actor(cue.start - 1) if cue.start - 1 >= max(view.start, group.end) else None
             if prev is not None and prev.label_ in ("DEMONYM", "STATE"):
                 group.giver = prev.kb_id_
                 group.rules.append("direction.captivity")
+            elif cue.end < view.end and doc[cue.end].lower_ in ("in", "by"):
+                holder = _actor_after(view, cue.end + 1, 3)
+                if holder is not None and holder.label_ in ("STATE", "CAPITAL", "GROUP") and not _listed_after(view, holder):
+                    group.giver = holder.kb_id_
+                    group.rules.append("direction.held_in")
             break
     # subject of an active verb before the group ("the return of ..." is a noun: no subject)
     noun_form = verb_before is not None and verb_before.end < view.end and doc[verb_before.end].lower_ == "of"

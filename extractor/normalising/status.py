@@ -26,6 +26,17 @@ def is_past_verb(cue: Span) -> bool:
     return any(w.endswith("ed") or w in IRREGULAR_PAST for w in words)
 
 
+AUXILIARIES = frozenset({"were", "was", "been", "have", "has", "had", "are", "is"})
+
+
+def _finite(view: SentenceView, cue: Span, i: int) -> bool:
+    """'1,000 prisoners released on each side' is a participle; 'were released' and 'Russia released' are verbs."""
+    if cue.start < i:
+        return True
+    doc = view.sent.doc
+    return any(doc[k].lower_ in AUXILIARIES for k in range(max(view.start, cue.start - 3), cue.start))
+
+
 def _planned_in(view: SentenceView, lo: int, hi: int) -> bool:
     return any(c.label_ == "PLANNED" for c in view.in_range(view.cues, lo, hi))
 
@@ -37,13 +48,18 @@ def _past_transfer_in(view: SentenceView, lo: int, hi: int) -> bool:
 def status_at(view: SentenceView, i: int) -> tuple[str, str]:
     """('planned' | 'completed', rule id) for the mention at token i."""
     lo, hi = view.clause_bounds(i)
-    if _planned_in(view, lo, hi):
-        return "planned", "status.planned_clause"
-    if _past_transfer_in(view, lo, hi) or view.has_cue("COMPLETED"):
+    # in the clause, the status word nearest to the mention decides
+    markers = [(abs(c.start - i), "planned") for c in view.in_range(view.cues, lo, hi) if c.label_ == "PLANNED"]
+    markers += [(abs(c.start - i), "completed") for c in view.in_range(view.cues, lo, hi)
+                if (c.label_ in TRANSFER_LABELS and is_past_verb(c) and _finite(view, c, i)) or c.label_ == "COMPLETED"]
+    if markers:
+        status = min(markers)[1]
+        return status, f"status.{status}_clause"
+    if view.has_cue("COMPLETED"):
         return "completed", "status.past_clause"
     if _planned_in(view, view.start, view.end):
         return "planned", "status.planned_sentence"
-    agreed = [c for c in view.cues_with("AGREEMENT") if c.text.lower() in AGREED_WORDS and c.start < i]
+    agreed = [c for c in view.cues_with("AGREEMENT") if c.text.lower() in AGREED_WORDS]
     if agreed and not _past_transfer_in(view, view.start, view.end):
         return "planned", "status.agreed_occasion"
     return "completed", "status.default_completed"

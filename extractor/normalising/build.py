@@ -18,6 +18,7 @@ from ..contract import (AgreementRecord, Count, DateInterval, EvidenceSpan, Exch
 from .context import ArticleContext, build_context
 from .dating import date_key, date_span_for, resolve_span, same_day, year_hint_of
 from .groups import (Group, complete, direct, mark_parts, oppose_pairs, read_group, resolve_category)
+from .loose import loose_groups
 from .sentences import DocIndex, SentenceView, sentence_views
 from .status import status_at
 
@@ -62,11 +63,31 @@ class Occasion:
 
 
 def _relevant(view: SentenceView) -> bool:
-    if not view.has_cue(*TRANSFER, "FOR", "AGREEMENT", "TALLY"):
+    if not (view.has_cue(*TRANSFER, "AGREEMENT", "TALLY") or _swap_for(view)):
         return False
     if view.has_cue("NOT_EXCHANGE") and not view.has_cue("GIVE", "RECEIVE", "HOME"):
         return False
     return True
+
+
+def _swap_for(view: SentenceView) -> bool:
+    """'in exchange for', 'in return for' (a bare 'for' is too common to mark a swap)."""
+    return any(c.kb_id_ != "for" for c in view.cues_with("FOR"))
+
+
+def about_exchanges(views: list[SentenceView]) -> bool:
+    """The article speaks of handing people or remains over somewhere: a category word beside a
+    transfer word, or a compound like 'prisoner swap'. Market, student and currency exchanges do not."""
+    for view in views:
+        if view.has_cue("EXCHANGE", "GIVE", "RECEIVE", "HOME") and any(
+                c.kb_id_ != "generic" for c in view.cues_with("CATEGORY") if view.actor(c.start) is None):
+            return True
+        if any(len(c) > 1 and {t.lower_ for t in c} & DOMAIN_WORDS for c in view.cues_with("EXCHANGE")):
+            return True
+    return False
+
+
+DOMAIN_WORDS = frozenset({"prisoner", "prisoners", "pow", "hostage", "hostages", "prisoner-swap", "prisoner-exchange"})
 
 
 def _speaker_side(view: SentenceView, group: Group, next_view: SentenceView | None) -> str | None:
@@ -184,7 +205,7 @@ def normalise(doc: Doc, *, published: PartialDate | None) -> dict:
     index = DocIndex.build(doc)
     views = sentence_views(doc, index)
     context = build_context(views)
-    groups = find_groups(views, context)
+    groups = find_groups(views, context) if about_exchanges(views) else []
     year_hint = year_hint_of(views)
 
     terms: list[Group] = []
@@ -204,27 +225,23 @@ def normalise(doc: Doc, *, published: PartialDate | None) -> dict:
             continue
         status, rule = statuses[id(group)]
         tally = _tally_cue(group)
-        if tally is not None:
+        if tally is not None and _transfer_near(group):
             tallies.append((group, tally))
             continue
         if group.view.index in term_sentences and (status == "planned" or group.view.has_cue("AGREEMENT")):
             terms.append(group)
             continue
-        if not group.view.has_cue(*TRANSFER, "FOR"):
+        if not (group.view.has_cue(*TRANSFER) or _swap_for(group.view)):
             continue
-        date_span = date_span_for(group.view, group.start, end=group.end)
-        interval = resolve_span(date_span, published=published, status=status, year_hint=year_hint)
-        if status == "planned" and date_span is not None and _agreed_in(group.view) \
-                and _before_publication(date_span, published, year_hint):
-            date_span, interval = None, None  # "agreed on 16 May to exchange ...": the day of the deal
-        if status == "planned" and rule == "status.planned_sentence" and interval is not None \
-                and published is not None and published.full is not None and interval.end is not None \
-                and (published.full - interval.end).days > 1:
-            status, rule = "completed", "status.past_date"  # "topping last month's swap": it happened
-        mentions.append(Mention(group=group, status=status, date_span=date_span, date=interval,
-                                key=date_key(date_span, interval), background=_background(group.view),
-                                rules=[rule]))
+        mentions.append(_placed(group, status, rule, published, year_hint))
+    counted_sentences = {m.group.view.index for m in mentions} | {g.view.index for g in terms} \
+        | {g.view.index for g, _ in tallies}
+    loose = []
+    for group in (loose_groups(views, context, counted_sentences) if groups or about_exchanges(views) else []):
+        status, rule = status_at(group.view, group.start)
+        loose.append(_placed(group, status, rule, published, year_hint))
     occasions = group_occasions(mentions)
+    attach_loose(occasions, loose)
     _same_day_lead(occasions, published)
     return {
         "context": context,
@@ -235,6 +252,53 @@ def normalise(doc: Doc, *, published: PartialDate | None) -> dict:
         "published": published,
         "year_hint": year_hint,
     }
+
+
+def _transfer_near(group: Group) -> bool:
+    """A figure is a handover only where a transfer word governs it: in its clause or close by."""
+    view = group.view
+    lo, hi = view.clause_bounds(group.start)
+    for cue in view.cues:
+        if cue.label_ in TRANSFER or (cue.label_ == "FOR" and cue.kb_id_ != "for"):
+            if lo <= cue.start < hi or min(abs(cue.start - group.end), abs(group.start - cue.end)) <= 8:
+                return True
+    return False
+
+
+def _placed(group: Group, status: str, rule: str, published: PartialDate | None, year_hint: int | None) -> Mention:
+    """The mention of a group: its status with the date that belongs to it."""
+    date_span = date_span_for(group.view, group.start, end=group.end)
+    interval = resolve_span(date_span, published=published, status=status, year_hint=year_hint)
+    if status == "planned" and date_span is not None and _agreed_in(group.view) \
+            and _before_publication(date_span, published, year_hint):
+        date_span, interval = None, None  # "agreed on 16 May to exchange ...": the day of the deal
+    if status == "planned" and rule == "status.planned_sentence" and interval is not None \
+            and published is not None and published.full is not None and interval.end is not None \
+            and (published.full - interval.end).days > 1:
+        status, rule = "completed", "status.past_date"  # "topping last month's swap": it happened
+    return Mention(group=group, status=status, date_span=date_span, date=interval,
+                   key=date_key(date_span, interval), background=_background(group.view), rules=[rule])
+
+
+def attach_loose(occasions: list[Occasion], loose: list[Mention]) -> None:
+    """Uncounted mentions join a fitting occasion; a placed one (dated, or a plan the article has no
+    other record of) makes its own."""
+    for mention in loose:
+        same_status = [o for o in occasions if o.status == mention.status]
+        if mention.key is not None:
+            target = next((o for o in same_status if same_day(o.key, mention.key)), None)
+            if target is None and not any(o.key is None for o in same_status if o.mentions and not o.background):
+                target = Occasion(status=mention.status)
+                occasions.append(target)
+            elif target is None:
+                target = next(o for o in same_status if o.key is None and not o.background)
+        else:
+            target = same_status[0] if same_status else None
+            if target is None and mention.status == "planned" and "status.planned_clause" in mention.rules:
+                target = Occasion(status=mention.status)
+                occasions.append(target)
+        if target is not None:
+            target.add(mention)
 
 
 def compatible_counts(a: Count | None, b: Count | None) -> bool:

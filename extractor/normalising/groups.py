@@ -178,7 +178,7 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
         category, noun = before
         rules.append("group.bodies_of")
     if category is None:
-        if quantity._.quantity is not None and quantity._.quantity.per_side:
+        if quantity._.quantity is not None and quantity._.quantity.rule == "qty.x_for_x":
             category = "generic"
             rules.append("group.x_for_x")
         elif previous is not None and previous.view is view and _elliptic_follows(view, quantity):

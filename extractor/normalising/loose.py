@@ -1,0 +1,58 @@
+"""Uncounted mentions: a swap the article places in time or status without giving a figure.
+
+"The Ukrainian side postponed both the reception of the bodies and the prisoner exchange",
+"further releases were expected on Sunday": no number, but an occasion all the same. Such a
+mention becomes flows without counts; it joins an occasion already read from figures when it
+fits one, and makes an occasion of its own only when it is clearly placed (a date, or a planned
+swap the article has no other record of).
+"""
+
+from __future__ import annotations
+
+from .context import ArticleContext
+from .groups import Group
+from .sentences import SentenceView
+
+BODY_WORDS = frozenset({"body", "bodies", "remains", "corpses", "dead", "fallen"})
+
+
+def _categories(view: SentenceView, context: ArticleContext) -> list[tuple[str, object]]:
+    found: list[tuple[str, object]] = []
+    for cue in view.cues_with("CATEGORY"):
+        if view.actor(cue.start) is not None:
+            continue
+        category = context.default_category if cue.kb_id_ == "generic" else cue.kb_id_
+        if category not in [c for c, _ in found]:
+            found.append((category, cue))
+    for cue in view.cues_with("EXCHANGE"):
+        words = {t.lower_ for t in cue}
+        if words & {"prisoner", "prisoners", "pow", "hostage"} or cue.text.lower() in ("exchange", "swap"):
+            category = "hostages" if "hostage" in words else context.default_category
+            if not found:
+                found.append((category, cue))
+    return found
+
+
+def loose_groups(views: list[SentenceView], context: ArticleContext, counted: set[int]) -> list[Group]:
+    """One uncounted group per category for each sentence that speaks of a swap without a figure."""
+    out: list[Group] = []
+    for view in views:
+        if view.index in counted or view.has_cue("NOT_EXCHANGE") or view.has_cue("TALLY"):
+            continue
+        triggers = view.cues_with("EXCHANGE")
+        if not triggers:
+            continue
+        specific = any(c.kb_id_ != "generic" for c in view.cues_with("CATEGORY") if view.actor(c.start) is None)
+        compound = any(len(c) > 1 for c in triggers)
+        if not (specific or compound):
+            continue
+        for category, cue in _categories(view, context):
+            group = Group(view=view, quantity=None, noun=cue, count=None, category=category,
+                          rules=["group.uncounted"])
+            fixed = context.fixed_sides(category)
+            if fixed is not None:
+                group.giver, group.receiver = fixed
+            else:
+                group.per_side = True
+            out.append(group)
+    return out

@@ -70,6 +70,11 @@ class Errors(metaclass=ErrorsWithCodes):
             "please report it with the article.")
     E103 = ("Pipeline folder {path!r} has no config.cfg. Build one with `extractor build-model` or "
             "pass a folder written by nlp.to_disk.")
+    E104 = ("Pipeline folder {path!r} exists. Pass --force to replace it, or choose another --output.")
+    E105 = ("{path!r} exists and is not a pipeline folder ({detail}); it was left untouched. Choose "
+            "another --output, or remove it yourself.")
+    E106 = ("Cannot write the pipeline folder {path!r}: {detail}. Check that its parent folder exists "
+            "and is writable.")
     # output
     E201 = ("Output file {path!r} exists. Pass --force to overwrite it.")
     E202 = ("Record for article {doc_id!r} failed validation against the contract: {detail}. "

@@ -143,9 +143,12 @@ def _tally_cue(group: Group) -> Span | None:
         text = cue.text.lower()
         if text not in STRONG_TALLY and not text.startswith(("since", "as of")):
             continue
+        if _superlative_before(view, cue):
+            continue  # "the largest such deal to date"
         if cue.end <= group.start:
             between = [q for q in others if cue.end <= q.start < group.start]
-            near = lo <= cue.start or (text in FORWARD_TALLY and group.start - cue.end <= 12)
+            first_clause = view.clause_bounds(view.start)[1] >= cue.end and group.start - cue.end <= 8
+            near = lo <= cue.start or first_clause or (text in FORWARD_TALLY and group.start - cue.end <= 16)
             if not between and near:
                 return cue
         elif cue.start >= group.end and text not in FORWARD_TALLY:
@@ -153,6 +156,14 @@ def _tally_cue(group: Group) -> Span | None:
             if not between and cue.start < hi:
                 return cue
     return None
+
+
+SUPERLATIVES = frozenset({"largest", "biggest", "first", "most", "highest", "greatest", "only", "latest", "last"})
+
+
+def _superlative_before(view: SentenceView, cue: Span) -> bool:
+    doc = view.sent.doc
+    return any(doc[k].lower_ in SUPERLATIVES for k in range(max(view.start, cue.start - 5), cue.start))
 
 
 def _is_term(group: Group, views: list[SentenceView], status: str) -> bool:
@@ -231,7 +242,7 @@ def normalise(doc: Doc, *, published: PartialDate | None) -> dict:
         if group.view.index in term_sentences and (status == "planned" or group.view.has_cue("AGREEMENT")):
             terms.append(group)
             continue
-        if not (group.view.has_cue(*TRANSFER) or _swap_for(group.view)):
+        if not (group.view.has_cue(*TRANSFER) or _swap_for(group.view) or rule == "status.deal_formula"):
             continue
         mentions.append(_placed(group, status, rule, published, year_hint))
     counted_sentences = {m.group.view.index for m in mentions} | {g.view.index for g in terms} \

@@ -55,11 +55,16 @@ def status_at(view: SentenceView, i: int) -> tuple[str, str]:
     if markers:
         status = min(markers)[1]
         return status, f"status.{status}_clause"
+    # "with the first 390 freed on Friday": a past participle, when nothing else speaks
+    if any(c.label_ in TRANSFER_LABELS and is_past_verb(c) for c in view.in_range(view.cues, lo, hi)):
+        return "completed", "status.past_participle"
     if view.has_cue("COMPLETED"):
         return "completed", "status.past_clause"
     if _planned_in(view, view.start, view.end):
         return "planned", "status.planned_sentence"
-    agreed = [c for c in view.cues_with("AGREEMENT") if c.text.lower() in AGREED_WORDS]
+    # "reached an agreement on the exchange of ...", "... had been agreed upon"; not "in an agreement"
+    agreed = [c for c in view.cues_with("AGREEMENT") if c.text.lower() in AGREED_WORDS
+              and (c.start < i or c.text.lower() in ("agreed", "agree", "agrees"))]
     if agreed and not _past_transfer_in(view, view.start, view.end):
         return "planned", "status.agreed_occasion"
     return "completed", "status.default_completed"

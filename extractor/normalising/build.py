@@ -224,10 +224,16 @@ def normalise(doc: Doc, *, published: PartialDate | None) -> dict:
     mentions: list[Mention] = []
     term_sentences: set[int] = set()
     statuses = {}
+    largest = max((g.count.value or 0 for g in groups if g.count is not None and "group.x_for_x" not in g.rules),
+                  default=0)
     for group in groups:
         status, rule = status_at(group.view, group.start)
         if status == "completed" and _deal_formula(group):
             status, rule = "planned", "status.deal_formula"
+        elif status == "completed" and "group.x_for_x" in group.rules and group.count is not None \
+                and (group.count.value or 0) > largest > 0 and rule != "status.completed_clause":
+            # "the 1,000-for-1,000 exchange" beside stages of 390 and 307: the whole swap, still to finish
+            status, rule = "planned", "status.whole_formula"
         statuses[id(group)] = (status, rule)
         if _is_term(group, views, status):
             term_sentences.add(group.view.index)

@@ -341,7 +341,7 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
                 group.rules.append("direction.from_phrase")
         elif word == "by" and group.giver is None and (passive or verb_before is None):
             actor = _actor_after(view, k + 1, 4)
-            if actor is not None and actor.label_ != "ORG":
+            if actor is not None and actor.label_ != "ORG" and not _listed_after(view, actor):
                 group.giver = actor.kb_id_
                 group.rules.append("direction.by_phrase")
     # "released from Russian captivity", "held in the United States": the holder gives

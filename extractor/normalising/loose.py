@@ -16,12 +16,22 @@ from .sentences import SentenceView
 BODY_WORDS = frozenset({"body", "bodies", "remains", "corpses", "dead", "fallen"})
 
 
+def _plausible(context: ArticleContext) -> set[str]:
+    """Categories an uncounted mention may take in this dyad: hostages in a Russia-Ukraine article
+    are someone 'taken hostage', not a handover category."""
+    return {context.default_category, "bodies", "civilians"} | set(context.category_sides)
+
+
 def _categories(view: SentenceView, context: ArticleContext) -> list[tuple[str, object]]:
     found: list[tuple[str, object]] = []
     for cue in view.cues_with("CATEGORY"):
         if view.actor(cue.start) is not None:
             continue
         category = context.default_category if cue.kb_id_ == "generic" else cue.kb_id_
+        if category == "civilians" and not cue.text.lower().startswith("civilian"):
+            continue
+        if category not in _plausible(context):
+            continue
         if category not in [c for c, _ in found]:
             found.append((category, cue))
     for cue in view.cues_with("EXCHANGE"):

@@ -69,11 +69,6 @@ def reconcile(items: Iterable[ClaimInput | ClaimRecord | Claim], *, sources: Map
             misses[event_of[x.claim_id]].append(NearMiss.model_construct(
                 claim_id=x.claim_id, other_claim_id=y.claim_id, other_event_id=event_of[y.claim_id],
                 score=m.score, reasons=m.reasons, blocked_by=m.blocked_by))
-    links = agreement_links(claims, event_of)
-    executed: dict[str, list[str]] = defaultdict(list)
-    for ev, ag in links.items():
-        executed[ag].append(ev)
-
     events = []
     for g, members in enumerate(clustering.groups):
         ev_id = ids[g]
@@ -81,12 +76,22 @@ def reconcile(items: Iterable[ClaimInput | ClaimRecord | Claim], *, sources: Map
         events.append(build_event(
             ev_id, [claims[i] for i in members],
             merges=sorted(merges.get(ev_id, ()), key=lambda m: (m.claim_id, m.linked_to)),
-            near_misses=near[:near_misses_per_event], agreement=links.get(ev_id),
-            executed_by=sorted(executed.get(ev_id, ()))))
+            near_misses=near[:near_misses_per_event]))
+    links = agreement_links(events, {c.claim_id: c for c in claims})
+    executed: dict[str, list[str]] = defaultdict(list)
+    for ev_id, ag in links.items():
+        executed[ag].append(ev_id)
     checks = tally_conflicts(events)
-    if checks:
-        events = [ev.model_copy(update={"conflicts": ev.conflicts + tuple(checks[ev.event_id])})
-                  if ev.event_id in checks else ev for ev in events]
+    for n, ev in enumerate(events):
+        update: dict[str, object] = {}
+        if ev.event_id in links:
+            update["agreement"] = links[ev.event_id]
+        if ev.event_id in executed:
+            update["executed_by"] = tuple(sorted(executed[ev.event_id]))
+        if ev.event_id in checks:
+            update["conflicts"] = ev.conflicts + tuple(checks[ev.event_id])
+        if update:
+            events[n] = ev.model_copy(update=update)
     events.sort(key=lambda e: e.event_id)
     return Reconciliation(events=tuple(events), event_of=event_of, aliases=aliases)
 

@@ -11,8 +11,9 @@ up). Within a block:
   article's publication day is known, the dated claims around that day; one without any
   figure also meets the nearest claims of its block (in time, else in claim-id order).
 
-Every lookup is capped at CAP claims (the ones nearest in time), so a crowded block costs
-O(CAP) per claim rather than O(block size).
+Every lookup is capped at CAP claims (the ones nearest in time), and an undated claim's
+lookups together at 2 x CAP per block, so a crowded block costs O(CAP) per claim rather
+than O(block size).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ WINDOW = PUBDAY_SLACK + 2
 OPEN_SPAN = 31  # an interval open on one side is searched this far from its known end
 WIDE = 400  # intervals longer than this (days) are filed under their first and last weeks only
 PUBLISHED_WINDOW = 14
-CAP = 64
+CAP = 32
 _LOG_STEP = math.log(1.1)
 
 
@@ -103,7 +104,7 @@ def candidate_pairs(claims: Sequence[Claim]) -> Iterator[tuple[int, int]]:
     for i, c in enumerate(claims):
         t = _time(c)
         tkey = t if t is not None else INF
-        sig = (c.status, frozenset(f[:3] for f in c.flows))
+        sig = (c.status, c.signature)
         for b in _blocks(c):
             if c.dated:
                 lo, hi = _span(c)
@@ -132,26 +133,28 @@ def candidate_pairs(claims: Sequence[Claim]) -> Iterator[tuple[int, int]]:
                     found = sorted(set(found), key=lambda j: (abs((_time(claims[j]) or 0) - lo), j))[:CAP]
                 seen.update(found)
             else:
+                pool: set[int] = set()
                 for m in _magnitudes(c):
                     for dm in (-1, 0, 1):
                         s = sizes.get((b, (m[0], m[1] + dm)))
                         if s is not None:
-                            seen.update(s.nearest(t, i))
-                s = sigs.get((b, (c.status, frozenset(f[:3] for f in c.flows))))
+                            pool.update(s.nearest(t, i))
+                s = sigs.get((b, (c.status, c.signature)))
                 if s is not None:
-                    seen.update(s.nearest(t, i))
+                    pool.update(s.nearest(t, i))
                 if not c.counted:  # nothing to go by but the block: its nearest claims
                     s = blocks.get(b)
                     if s is not None:
-                        seen.update(s.nearest(t, i))
+                        pool.update(s.nearest(t, i))
                 if c.published is not None:
                     p = c.published
-                    found = []
                     for w in _weeks(p - PUBLISHED_WINDOW, p + PUBLISHED_WINDOW):
-                        found.extend(weeks.get((b, w), ()))
-                    if len(found) > CAP:
-                        found = sorted(set(found), key=lambda j: (abs((_time(claims[j]) or 0) - p), j))[:CAP]
-                    seen.update(found)
+                        pool.update(weeks.get((b, w), ()))
+                if len(pool) > 2 * CAP:
+                    ref = t if t is not None else 0
+                    pool = set(sorted(pool, key=lambda j: (abs((_time(claims[j]) or ref) - ref) if t is not None
+                                                           else abs(j - i), j))[:2 * CAP])
+                seen.update(pool)
         span_i = _span(c) if c.dated else None
         for j in sorted(seen):
             if j == i:

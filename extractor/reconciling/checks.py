@@ -1,19 +1,23 @@
 """Cross-event checks: exchanges linked to the agreement they execute, running totals checked.
 
 Links: an exchange claim line may name the claim id of the agreement it executes
-(`"agreement": CLAIM_ID`); otherwise an exchange is linked to the one agreement reported in
-the same article when that agreement has the same parties, covers the exchange's categories,
-and is not dated after it.
+(`"agreement": CLAIM_ID`); otherwise an exchange event is linked to a dated agreement event
+reported in one of its articles that names its parties, covers its categories and precedes
+it by at most LINK_DAYS.
 
 Tallies (running totals of one flow): a later total lower than an earlier one is flagged
-`tally_decrease`; completed exchanges of that flow dated up to the tally's date whose chosen
-figures sum beyond the tally's upper bound are flagged `tally_exceeded`.
+`tally_decrease`; completed exchanges of that flow whose chosen figures sum beyond the
+tally's upper bound are flagged `tally_exceeded`. The sum runs over the exchanges dated up to
+the tally's date: all of them when its scope says "since the start" (or the invasion, the war,
+a year), else those of the SCOPE_DAYS before it; an event that spans several days and
+contains two or more other events of the flow (a summary of a multi-day swap) is left out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -21,37 +25,55 @@ from ..contract.events import Conflict, EventRecord
 from .claims import Claim
 
 
-def agreement_links(claims: Sequence[Claim], event_of: Mapping[str, str]) -> dict[str, str]:
-    """exchange event id -> agreement event id."""
-    agreements_by_doc: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        if c.kind == "agreement":
-            agreements_by_doc[c.doc_id].append(c)
-    votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for c in claims:
-        if c.kind != "exchange":
+def agreement_links(events: Sequence[EventRecord], claims: Mapping[str, Claim]) -> dict[str, str]:
+    """exchange event id -> agreement event id.
+
+    An explicit reference (the claim line's `agreement`) wins. Otherwise an exchange event is linked
+    to an agreement event reported in one of the same articles when the agreement is dated, names
+    every party of the exchange, covers its categories, and the exchange falls within
+    LINK_DAYS after it."""
+    event_of = {c: ev.event_id for ev in events for c in ev.claims}
+    agreements = {ev.event_id: ev for ev in events if ev.kind == "agreement"}
+    by_doc: dict[str, set[str]] = defaultdict(set)
+    for ev in agreements.values():
+        for c in ev.claims:
+            by_doc[claims[c].doc_id].add(ev.event_id)
+    out: dict[str, str] = {}
+    for ev in events:
+        if ev.kind != "exchange":
             continue
-        target = None
-        if c.agreement_ref and c.agreement_ref in event_of:
-            target = event_of[c.agreement_ref]
-        else:
-            found = agreements_by_doc.get(c.doc_id, [])
-            if len(found) == 1 and _executes(c, found[0]):
-                target = event_of.get(found[0].claim_id)
-        if target:
-            votes[event_of[c.claim_id]][target] += 1
-    return {ev: sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for ev, v in votes.items()}
+        votes: dict[str, int] = defaultdict(int)
+        for c in ev.claims:
+            ref = claims[c].agreement_ref
+            if ref and event_of.get(ref) in agreements:
+                votes[event_of[ref]] += 1
+        if not votes:
+            for c in ev.claims:
+                for ag in by_doc.get(claims[c].doc_id, ()):
+                    if _executes(ev, agreements[ag]):
+                        votes[ag] += 1
+        if votes:
+            out[ev.event_id] = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return out
 
 
-def _executes(exchange: Claim, agreement: Claim) -> bool:
-    if not exchange.parties or not agreement.parties or not exchange.parties <= agreement.parties:
+LINK_DAYS = 90
+
+
+def _executes(exchange: EventRecord, agreement: EventRecord) -> bool:
+    if exchange.date is None or agreement.date is None or agreement.date.start is None:
         return False
-    if not exchange.categories <= agreement.categories:
+    if not exchange.parties or not set(exchange.parties) <= set(agreement.parties):
         return False
-    if agreement.start is not None and exchange.dated:
-        ex_end = exchange.end if exchange.end is not None else exchange.start
-        return ex_end >= agreement.start  # type: ignore[operator]
-    return True
+    if not {f.category for f in exchange.flows} <= {f.category for f in agreement.flows}:
+        return False
+    day = exchange.date.start or exchange.date.end
+    return 0 <= (day - agreement.date.start).days <= LINK_DAYS  # type: ignore[operator]
+
+
+SCOPE_DAYS = 31
+SINCE_START = re.compile(r"\b(since|from) (the )?(start|beginning|invasion|war|full-scale|outbreak|19\d\d|20\d\d)|"
+                         r"\bin total\b|\baltogether\b|\bso far\b", re.I)
 
 
 def _bounds(ev: EventRecord) -> tuple[float, float] | None:
@@ -101,23 +123,35 @@ def tally_conflicts(events: Sequence[EventRecord]) -> dict[str, list[Conflict]]:
             if highest is None or lo > highest[0]:
                 highest = (lo, ev, day)
     # events summing beyond a total
-    sums: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+    spans: dict[tuple, list[tuple[int, int, int]]] = defaultdict(list)
     for ev in events:
         if ev.kind != "exchange" or ev.status != "completed" or ev.date is None:
             continue
-        day = _day(ev.date.end) or _day(ev.date.start)
+        lo_day, hi_day = _day(ev.date.start), _day(ev.date.end)
+        if lo_day is None or hi_day is None:
+            continue
         for f in ev.flows:
             key = (f.from_, f.to, f.category)
-            if key in tallies and f.count is not None and f.count.qualifier == "exact" and day is not None:
-                sums[key].append((day, f.count.value))  # type: ignore[arg-type]
-    for key, items in sums.items():
+            if key in tallies and f.count is not None and f.count.qualifier == "exact":
+                spans[key].append((hi_day, lo_day, f.count.value))  # type: ignore[arg-type]
+    for key, items in spans.items():
         items.sort()
-        days = [d for d, _ in items]
+        ends = [e for e, _, _ in items]
+        kept = []
+        for end, start, value in items:
+            if end > start:
+                inside = bisect_right(ends, end) - bisect_left(ends, start)
+                if inside - 1 >= 2:  # itself excluded
+                    continue
+            kept.append((end, value))
+        days = [d for d, _ in kept]
         prefix = [0]
-        for _, v in items:
+        for _, v in kept:
             prefix.append(prefix[-1] + v)
         for day, ev, (lo, hi) in tallies[key]:
-            total = prefix[bisect_right(days, day)]
+            since = None if SINCE_START.search(ev.scope or "") else day - SCOPE_DAYS
+            first = 0 if since is None else bisect_left(days, since)
+            total = prefix[bisect_right(days, day)] - prefix[first]
             if total > hi:
                 out[ev.event_id].append(Conflict.model_construct(
                     kind="tally_exceeded",

@@ -53,18 +53,19 @@ class Claim:
     url: str | None = None
     published_raw: str | None = None
     published: int | None = None
+    # derived from the above by `make_claim`, kept to spare recomputing them for every pair
+    dated: bool = False
+    counted: bool = False
+    categories: frozenset[str] = frozenset()
+    signature: frozenset[tuple[str | None, str | None, str]] = frozenset()
 
-    @property
-    def dated(self) -> bool:
-        return self.start is not None or self.end is not None
 
-    @property
-    def categories(self) -> frozenset[str]:
-        return frozenset(f[2] for f in self.flows)
-
-    @property
-    def counted(self) -> bool:
-        return any(f[6] is not None for f in self.flows)
+def make_claim(**fields) -> Claim:
+    """A Claim with its derived fields filled in."""
+    flows = fields["flows"]
+    return Claim(**fields, dated=fields["start"] is not None or fields["end"] is not None,
+                 counted=any(f[6] is not None for f in flows), categories=frozenset(f[2] for f in flows),
+                 signature=frozenset(f[:3] for f in flows))
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +113,7 @@ def to_claim(item: ClaimInput, *, sources: Mapping[str, SourceMeta] | None = Non
         location, mediators, parties, scope = None, (), set(), (rec.scope or None)
     for f in flows:
         parties.update(p for p in f[:2] if p is not None)
-    return Claim(
+    return make_claim(
         claim_id=rec.claim_id, doc_id=rec.doc_id, kind=rec.type, status=status,
         start=_ordinal(date.start) if date else None, end=_ordinal(date.end) if date else None,
         precision=date.precision if date else None, flows=flows,
@@ -194,5 +195,5 @@ def read_sources(path: Path) -> dict[str, SourceMeta]:
     return out
 
 
-__all__ = ["Claim", "ClaimInput", "ClaimRecord", "CodedError", "FlowT", "parse_claim", "published_ordinal",
+__all__ = ["Claim", "ClaimInput", "make_claim", "ClaimRecord", "CodedError", "FlowT", "parse_claim", "published_ordinal",
            "read_claim_file", "read_claim_files", "read_sources", "to_claim"]

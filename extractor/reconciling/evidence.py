@@ -158,7 +158,7 @@ def parties_agree(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def flow_signature(c: Claim) -> frozenset[tuple[str | None, str | None, str]]:
-    return frozenset(f[:3] for f in c.flows)
+    return c.signature
 
 
 def same_place(a: Claim, b: Claim) -> bool | None:

@@ -2,7 +2,8 @@
 
 `event_id_for` is a pure function of a claim id, so a batch run always gives the same ids.
 With `previous` (claim id -> event id from an earlier run), every event keeps the old id that
-most of its claims had; an old id whose claims now sit in another event becomes an alias.
+most of its claims had (on a tie, the one of its earliest claim); an old id whose claims now
+sit in another event becomes an alias.
 """
 
 from __future__ import annotations
@@ -28,10 +29,14 @@ def assign_ids(groups: Sequence[Sequence[str]], *, previous: Mapping[str, str] |
     if previous:
         offers = []
         for g, members in enumerate(groups):
+            first: dict[str, str] = {}
+            for c in members:  # sorted: the first claim seen per old id is its earliest here
+                if c in previous:
+                    first.setdefault(previous[c], c)
             for old, n in Counter(previous[c] for c in members if c in previous).items():
-                offers.append((-n, old, g))
+                offers.append((-n, first[old], old, g))
         offers.sort()
-        for _, old, g in offers:
+        for _, _, old, g in offers:
             if ids[g] is None and old not in used:
                 ids[g] = old
                 used.add(old)

@@ -155,14 +155,14 @@ def _place_evidence(a: Claim, b: Claim, s: float, r: list[str]) -> float:
 def score_exchanges(a: Claim, b: Claim) -> PairScore:
     if a.doc_id == b.doc_id:
         return _blocked("same article")
-    if not parties_agree(a.parties, b.parties):
-        return _blocked("different parties")
-    if not a.categories & b.categories:
-        return _blocked("no shared category")
     r: list[str] = []
     s, block = _date_evidence(a, b, 0.0, r)
     if block:
         return _blocked(block)
+    if not parties_agree(a.parties, b.parties):
+        return _blocked("different parties")
+    if not a.categories & b.categories:
+        return _blocked("no shared category")
     s, equal = _count_evidence(a, b, s, r, soft=a.status == b.status == "planned")
     s = _category_evidence(a, b, s, r)
     if flow_signature(a) == flow_signature(b):

@@ -1,0 +1,45 @@
+"""`extractor export STORE --format jsonl|csv|parquet --output PATH`: the events of a store as a file."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..exporting import ExportSummary, export_store
+from ..reading.items import CodedError
+from . import app
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+def export(store: Path, *, fmt: str, output: Path, force: bool = False) -> ExportSummary:
+    """The command as a plain function (see `extractor.exporting.export_store`)."""
+    return export_store(store, fmt=fmt, output=output, force=force)
+
+
+@app.command("export")
+def export_cli(
+    store: Annotated[Path, typer.Argument(help="Event store written by `extractor reconcile --store`.",
+                                          show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output file.", show_default=False)],
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="jsonl: one event a line; csv: ACLED-like columns; "
+                                                              "parquet: the same columns (needs pyarrow).")
+                   ] = ExportFormat.jsonl,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+) -> None:
+    """Export the events of a store as JSON Lines, CSV or Parquet."""
+    try:
+        summary = export(store, fmt=fmt.value, output=output, force=force)
+    except CodedError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    if not quiet:
+        typer.echo(summary.format(), err=True)

@@ -166,12 +166,16 @@ def _superlative_before(view: SentenceView, cue: Span) -> bool:
     return any(doc[k].lower_ in SUPERLATIVES for k in range(max(view.start, cue.start - 5), cue.start))
 
 
+def _agreement_talk(view: SentenceView) -> bool:
+    return view.has_cue("AGREEMENT") or any(c.text.lower().startswith("agree") for c in view.cues)
+
+
 def _is_term(group: Group, views: list[SentenceView], status: str) -> bool:
     view = group.view
     count = group.count
     if count is None:
         return False
-    agreement_near = view.has_cue("AGREEMENT") or (view.index > 0 and views[view.index - 1].has_cue("AGREEMENT"))
+    agreement_near = _agreement_talk(view) or (view.index > 0 and _agreement_talk(views[view.index - 1]))
     if count.qualifier == "up_to" and group.per_side:
         return True
     if not agreement_near or status != "planned":
@@ -194,6 +198,10 @@ def _deal_formula(group: Group) -> bool:
     doc = group.view.sent.doc
     after = [doc[k].lower_ for k in range(group.end, min(group.view.end, group.end + 3))]
     return any(w in FORMULA_WORDS for w in after) and not group.view.has_cue("COMPLETED")
+
+
+def _called_off(view: SentenceView) -> bool:
+    return any(c.kb_id_ == "cancelled" for c in view.cues_with("PLANNED"))
 
 
 def _agreed_in(view: SentenceView) -> bool:
@@ -289,6 +297,10 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
     if status == "planned" and date_span is not None and _agreed_in(group.view) \
             and _before_publication(date_span, published, year_hint):
         date_span, interval = None, None  # "agreed on 16 May to exchange ...": the day of the deal
+    if status == "planned" and interval is not None and interval.end is not None and published is not None \
+            and published.full is not None and (published.full - interval.end).days > 1 \
+            and not _called_off(group.view) and rule != "status.planned_sentence":
+        date_span, interval = None, None  # "On 16 May, X said the swap will ...": when it was said
     if status == "planned" and rule == "status.planned_sentence" and interval is not None \
             and published is not None and published.full is not None and interval.end is not None \
             and (published.full - interval.end).days > 1:

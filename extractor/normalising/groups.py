@@ -151,6 +151,10 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
             break
         if cue is not None and cue.label_ not in ("CATEGORY", "CAPTIVITY", "BACKGROUND", "STAGE"):
             break
+        if tok.lower_ in ("and", "or") and j + 1 < view.end and view.doc_index.quantity_at[j + 1] is None \
+                and noun is None and steps > 0:
+            j, steps = j + 1, steps + 1  # "33 Israeli and foreign hostages"
+            continue
         if tok.lower_ in NOUN_STOP:
             break
         if tok.lower_ in DEAD_MODIFIERS:
@@ -164,6 +168,14 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
             if nxt is not None and nxt.label_ == "CATEGORY" and nxt.kb_id_ == "bodies":
                 category, noun = "bodies", nxt
                 rules.append("group.possessive_bodies")
+        # "6,000 bodies of dead Ukrainian servicemen"
+        if nationality is None and noun.end < view.end and doc[noun.end].lower_ == "of":
+            for m in range(noun.end + 1, min(view.end, noun.end + 4)):
+                actor = view.actor(m)
+                if actor is not None and actor.label_ == "DEMONYM":
+                    nationality = actor.kb_id_
+                    rules.append("group.of_demonym")
+                    break
         # "195 prisoners of war from the Armed Forces of Ukraine"
         if nationality is None:
             k = noun.end
@@ -223,13 +235,18 @@ def resolve_category(group: Group, context: ArticleContext) -> None:
         group.rules.append("category.dyad_default")
 
 
+DETERMINERS = frozenset({"the", "its", "their", "his", "her", "a", "an", "territory", "territories", "side",
+                         "controlled", "by", "of"})
+
+
 def _actor_after(view: SentenceView, i: int, limit: int) -> Span | None:
+    """The party named right after a preposition, past determiners only ('to the U.S.')."""
     doc = view.sent.doc
     for k in range(i, min(view.end, i + limit)):
         actor = view.actor(k)
         if actor is not None and actor.label_ in SUBJECT_LABELS | {"ORG"}:
             return actor
-        if doc[k].is_punct or view.doc_index.quantity_at[k] is not None:
+        if doc[k].lower_ not in DETERMINERS:
             return None
     return None
 

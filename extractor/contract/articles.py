@@ -9,7 +9,7 @@ from pydantic import Field, field_validator
 
 from .base import ContractModel
 
-_PARTIAL = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_PARTIAL = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?\s*$")
 
 
 class PartialDate(ContractModel):

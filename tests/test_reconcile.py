@@ -97,6 +97,20 @@ CASES = {
     "copies of one wire story (no date, no figure) merge": (
         [ex(f"{d}#0", *swap("RUS", "UKR", "pows", None), published="2025-06-10") for d in "abc"],
         [{"a#0", "b#0", "c#0"}]),
+    "no date, no figure, no publication date: too little to merge on": (
+        [ex(f"{d}#0", *swap("RUS", "UKR", "pows", None)) for d in "ab"],
+        [{"a#0"}, {"b#0"}]),
+    "a planned swap dated to the publication day gets no slack": (
+        [ex("a#0", *swap("RUS", "UKR", "pows", 1000), status="planned", date=day("2025-05-26", "2025-06-01", "week")),
+         ex("b#0", *swap("RUS", "UKR", "pows", 1000), status="planned", date=day("2025-06-07"), published="2025-06-07")],
+        [{"a#0"}, {"b#0"}]),
+    "undated reports join the occasion their article's other reports were placed near": (
+        [ex("a#0", *swap("RUS", "UKR", "pows", 390), date=day("2025-05-23")),
+         ex("x#0", *swap("RUS", "UKR", "pows", 390)),
+         ex("x#1", *swap("RUS", "UKR", "pows", None), status="planned"),
+         ex("b#0", *swap("RUS", "UKR", "pows", None), status="planned", date=day("2025-05-25")),
+         ex("c#0", *swap("RUS", "UKR", "pows", None), status="planned", date=day("2024-01-24"))],
+        [{"a#0", "x#0"}, {"x#1", "b#0"}, {"c#0"}]),
     "a null-date claim merges with a dated one on figures; 'more than 1,200' fits 1,212": (
         [ex("a#0", flow("RUS", "UKR", "bodies", 1212), flow("UKR", "RUS", "bodies", 27), date=day("2025-06-04")),
          ex("b#0", flow("RUS", "UKR", "bodies", 1212), flow("UKR", "RUS", "bodies", 27)),
@@ -116,8 +130,9 @@ CASES = {
          ex("b#0", *swap("RUS", "UKR", "pows", 195), date=day("2024-01-24"))],
         [{"a#0"}, {"b#0"}]),
     "two claims of one article never merge": (
-        [ex("a#0", *swap("RUS", "UKR", "pows", None)), ex("a#1", *swap("RUS", "UKR", "pows", None)),
-         ex("b#0", *swap("RUS", "UKR", "pows", None))],
+        [ex("a#0", *swap("RUS", "UKR", "pows", None), published="2025-06-10"),
+         ex("a#1", *swap("RUS", "UKR", "pows", None), published="2025-06-10"),
+         ex("b#0", *swap("RUS", "UKR", "pows", None), published="2025-06-11")],
         [{"a#0", "b#0"}, {"a#1"}]),
     "different parties stay apart": (
         [ex("a#0", flow("HAMAS", "ISR", "hostages", 3), date=day("2025-01-19")),

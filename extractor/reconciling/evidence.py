@@ -19,8 +19,10 @@ def precise(c: Claim) -> bool:
 
 
 def publication_day(c: Claim) -> bool:
-    """A one-day date equal to the article's publication day: possibly the report's day, not the occasion's."""
-    return (c.published is not None and c.precision == "day" and c.start == c.end == c.published)
+    """A completed occasion dated to the article's publication day: possibly the report's day, not the
+    occasion's, which may lie up to PUBDAY_SLACK days earlier."""
+    return (c.published is not None and c.status != "planned" and c.precision == "day"
+            and c.start == c.end == c.published)
 
 
 def tolerant_interval(c: Claim) -> tuple[int, int]:

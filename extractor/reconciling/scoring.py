@@ -14,7 +14,7 @@ weights, for exchanges:
   from figures is capped at +4.
 - flows: same categories +1, +0.5 for each further shared category, up to +2 (else
   2 x Jaccard - 1); the same directed flows +0.5, or +1 when neither gives a figure or a
-  date (copies of one story).
+  date and both were published within COPY_DAYS (copies of one story).
 - status: planned vs completed -2, and only with at least one equal figure.
 - place: same +1, different countries -2; a shared mediator +0.5.
 
@@ -167,7 +167,8 @@ def score_exchanges(a: Claim, b: Claim) -> PairScore:
     s = _category_evidence(a, b, s, r)
     if flow_signature(a) == flow_signature(b):
         copies = (not a.counted and not b.counted and not a.dated and not b.dated
-                  and (a.published is None or b.published is None or abs(a.published - b.published) <= COPY_DAYS))
+                  and a.published is not None and b.published is not None
+                  and abs(a.published - b.published) <= COPY_DAYS)
         if copies:
             s += 1.0
             r.append("same flows, no figures, no dates: copies of one report (+1)")

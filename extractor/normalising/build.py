@@ -9,6 +9,7 @@ occasions, and each becomes a record with its evidence and the rules that fired.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -59,6 +60,9 @@ class Occasion:
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
         if self.key is None and mention.key is not None:
+            self.key, self.date, self.date_span = mention.key, mention.date, mention.date_span
+        elif self.date is None and mention.date is not None:
+            # "this Wednesday" and "On January 31" are the same day: keep the resolved one
             self.key, self.date, self.date_span = mention.key, mention.date, mention.date_span
 
 
@@ -265,7 +269,7 @@ def normalise(doc: Doc, *, published: PartialDate | None) -> dict:
     for group in (loose_groups(views, context, counted_sentences) if groups or about_exchanges(views) else []):
         status, rule = status_at(group.view, group.start)
         loose.append(_placed(group, status, rule, published, year_hint))
-    occasions = group_occasions(mentions)
+    occasions = merge_complementary(group_occasions(mentions))
     attach_loose(occasions, loose)
     _same_day_lead(occasions, published)
     return {
@@ -307,6 +311,44 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
         status, rule = "completed", "status.past_date"  # "topping last month's swap": it happened
     return Mention(group=group, status=status, date_span=date_span, date=interval,
                    key=date_key(date_span, interval), background=_background(group.view), rules=[rule])
+
+
+def _flow_keys(occasion: Occasion) -> set[tuple]:
+    keys = set()
+    for m in occasion.mentions:
+        g = m.group
+        if g.per_side:
+            keys |= {("each", g.category)}
+        else:
+            keys.add((g.giver, g.receiver, g.category))
+    return keys
+
+
+def _adjacent(a: Occasion, b: Occasion) -> bool:
+    if a.date is not None and b.date is not None and a.date.start and b.date.start \
+            and a.date.precision == b.date.precision == "day":
+        return abs((a.date.start - b.date.start).days) <= 1
+    days = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    names = [next((i for i, d in enumerate(days) if o.key and d in o.key), None) for o in (a, b)]
+    if None in names:
+        return False
+    return (names[0] - names[1]) % 7 in (1, 6)
+
+
+def merge_complementary(occasions: list[Occasion]) -> list[Occasion]:
+    """Hostages freed on Sunday and prisoners released early on Monday are one swap: occasions a
+    day apart whose flows do not overlap at all are merged (stages with the same flows stay apart)."""
+    out: list[Occasion] = []
+    for occasion in occasions:
+        partner = next((o for o in out if o.status == occasion.status and _adjacent(o, occasion)
+                        and not (_flow_keys(o) & _flow_keys(occasion))), None)
+        if partner is None:
+            out.append(occasion)
+            continue
+        for m in occasion.mentions:
+            m.rules.append("occasion.complementary_day")
+            partner.mentions.append(m)
+    return out
 
 
 def attach_loose(occasions: list[Occasion], loose: list[Mention]) -> None:
@@ -446,7 +488,11 @@ def _flows_of(groups: list[Group], context: ArticleContext, attributed: dict[int
                     total = Count.exact(total.value + entry[1].value)
             summed.append((first[0], total, first[2], sent_index))
         with_count = [s for s in summed if s[1] is not None]
-        own = [s for s in with_count if not attributed.get(s[3], False)] or with_count
+        # the figure the article repeats, then the one in its own voice, exact before hedged, then the first
+        tally = Counter(s[1] for s in with_count)
+        top = max(tally.values(), default=0)
+        repeated = [s for s in with_count if tally[s[1]] == top] if top > 1 else with_count
+        own = [s for s in repeated if not attributed.get(s[3], False)] or repeated
         exact = [s for s in own if s[1].qualifier == "exact"]
         chosen = (exact or own or summed)[0]
         out.append((key, chosen[1], chosen[2]))

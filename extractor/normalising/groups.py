@@ -314,12 +314,15 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
     lo, hi = view.clause_bounds(group.start)
     hi = max(hi, group.end)
     nxt = [g for g in groups_in_sentence if g.start > group.start]
-    stop = min([g.start for g in nxt] + [view.end, group.end + 10])
+    stop = min([g.start for g in nxt] + [view.end])
     for k in range(group.end, stop):
         cue = view.cue(k)
         if cue is not None and cue.label_ == "FOR":
             stop = k
             break
+    first_verb = next((k for k in range(group.end, stop) if view.cue(k) is not None
+                       and view.cue(k).label_ in ("GIVE", "RECEIVE", "HOME", "EXCHANGE")), None)
+    stop = min(stop, (view.cue(first_verb).end + 6) if first_verb is not None else group.end + 10)
     # the verb that governs the group: a give/receive/home cue before it in the clause, or after it
     verb_before = None
     earlier = [g for g in groups_in_sentence if g.end <= group.start]
@@ -413,8 +416,15 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
         group.receiver = group.nationality if group.nationality in context.sides else None
         group.transit = group.receiver is None
         group.rules.append("direction.third_country_transit")
+    if group.giver is None and group.receiver is None and noun_form and group.category in PERSON_CATEGORIES \
+            and not context.multi:
+        # "the Ukrainian authorities announced the release of 215 prisoners": their people come home
+        announcer = _subject_before(view, verb_before.start, view.start)
+        if announcer is not None and context.sides and announcer.kb_id_ in context.sides:
+            group.receiver = announcer.kb_id_
+            group.rules.append("direction.announced_return")
     fixed = context.fixed_sides(group.category)
-    if fixed is not None and group.giver is None and group.receiver in (None, fixed[1]):
+    if fixed is not None and group.giver in (None, fixed[0]) and group.receiver in (None, fixed[1]):
         group.giver, group.receiver = fixed
         group.rules.append("direction.category_sides")
 
@@ -480,7 +490,8 @@ def mark_parts(groups: list[Group]) -> None:
         for k in window:
             if doc[k].lower_ in PART_OF:
                 open_part = True
-            elif doc[k].text == ")" or (view.cue(k) is not None and view.cue(k).label_ == "FOR"):
+            elif doc[k].text == ")" or (view.cue(k) is not None and view.cue(k).label_ in ("FOR", "GIVE", "RECEIVE",
+                                                                                          "HOME", "EXCHANGE")):
                 open_part = False
         if open_part:
             group.part_of = True

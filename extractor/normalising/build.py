@@ -88,6 +88,10 @@ def about_exchanges(views: list[SentenceView]) -> bool:
             return True
         if any(len(c) > 1 and {t.lower_ for t in c} & DOMAIN_WORDS for c in view.cues_with("EXCHANGE")):
             return True
+        # "Iran released five US citizens in exchange for five Iranians": people swapped for people
+        people = view.cues_with("CATEGORY") + [a for a in view.actors if a.label_ == "DEMONYM" and a.text.endswith("s")]
+        if (view.has_cue("EXCHANGE") or _swap_for(view)) and people and view.quantities:
+            return True
     return False
 
 
@@ -171,7 +175,8 @@ def _superlative_before(view: SentenceView, cue: Span) -> bool:
 
 
 def _agreement_talk(view: SentenceView) -> bool:
-    return view.has_cue("AGREEMENT") or any(c.text.lower().startswith("agree") for c in view.cues)
+    return view.has_cue("AGREEMENT") or any(c.text.lower().startswith(("agree", "pledge", "promise", "vowed"))
+                                            for c in view.cues)
 
 
 def _is_term(group: Group, views: list[SentenceView], status: str) -> bool:

@@ -80,8 +80,9 @@ def mediators_in(views: list[SentenceView]) -> list[str]:
     found: list[str] = []
     for view in views:
         for cue in view.cues_with("MEDIATION"):
+            looks_ahead = cue.text.lower().endswith((" by", " of", "thanks to", "thanked"))
             for actor in view.actors:
-                near = (0 <= actor.start - cue.end <= 5) or (0 <= cue.start - actor.end <= 3)
+                near = (0 <= actor.start - cue.end <= 5) or (not looks_ahead and 0 <= cue.start - actor.end <= 3)
                 if near and actor.label_ in PARTY_LABELS | {"ORG"} and actor.kb_id_ not in found:
                     found.append(actor.kb_id_)
         if view.has_cue(*EXCHANGE_LABELS):

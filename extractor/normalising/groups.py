@@ -26,6 +26,8 @@ SUBJECT_LABELS = frozenset({"STATE", "CAPITAL", "SEAT", "INSTITUTION", "GROUP", 
 PLURAL_DEMONYM_ENDINGS = ("ians", "ans", "is", "ers", "ese", "ons", "ots", "ards", "ites", "ks", "es")
 LIST_WORDS = frozenset({"list", "lists", "names", "cards", "applications", "requests"})
 OWN_SIDE_NOUNS = frozenset({"defenders", "defender", "heroes", "of our people", "our people", "our citizens"})
+PREPOSITIONS = frozenset({"in", "of", "from", "at", "on", "near", "with", "for", "against", "to", "into", "across",
+                          "eastern", "western", "northern", "southern", "occupied"})
 SUBJECT_STOPS = frozenset({":", ";", "—", "(", ")", "\n"})
 
 
@@ -182,7 +184,9 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
             if k < view.end and doc[k].lower_ in ("from", "of"):
                 m = k + 2 if k + 1 < view.end and doc[k + 1].lower_ == "the" else k + 1
                 actor = view.actor(m) if m < view.end else None
-                if actor is not None and actor.start == m and actor.label_ in ("STATE", "INSTITUTION", "DEMONYM"):
+                held = actor is not None and actor.end < view.end and view.cue(actor.end) is not None \
+                    and view.cue(actor.end).label_ == "CAPTIVITY"  # "from Russian captivity" is the holder
+                if actor is not None and not held and actor.start == m and actor.label_ in ("STATE", "INSTITUTION", "DEMONYM"):
                     nationality = actor.kb_id_
                     rules.append("group.of_state")
     before = _category_before(view, quantity)
@@ -276,6 +280,8 @@ def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
         if doc[k].text.strip() in SUBJECT_STOPS or "\n" in doc[k].text:
             return None
         actor = view.actor(k)
+        if actor is not None and actor.start > view.start and doc[actor.start - 1].lower_ in PREPOSITIONS:
+            continue  # "separatists in eastern Ukraine released ...": not the subject
         if actor is not None and actor.label_ in SUBJECT_LABELS:
             if actor.label_ == "DEMONYM" and not _demonym_is_subject(view, actor):
                 continue
@@ -485,6 +491,8 @@ def mark_parts(groups: list[Group]) -> None:
         view = group.view
         doc = view.sent.doc
         wholes = [g for g in groups[:i] if g.view is view and not g.part_of]
+        if not wholes and any(doc[k].lower_ == "among" for k in range(max(view.start, group.start - 3), group.start)):
+            continue  # "among the 307 freed were 21 servicemen": the 307 is the whole
         window = range(wholes[-1].end if wholes else view.start, group.start)
         open_part = False
         for k in window:

@@ -19,7 +19,12 @@ NOUN_FORMS = frozenset({"release", "exchange", "return", "swap", "handover", "ha
                         "trade", "delivery"})
 
 
+HOME_BASE_FORMS = frozenset({"home", "return home", "come home", "returning home", "comes home", "returns home"})
+
+
 def is_past_verb(cue: Span) -> bool:
+    if cue.label_ == "HOME":
+        return cue.text.lower() not in HOME_BASE_FORMS  # "are home", "returned home", "came home"
     words = [t.lower_ for t in cue]
     if any(w in NOUN_FORMS for w in words) and len(words) == 1:
         return False

@@ -142,10 +142,10 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
     return groups
 
 
-def _tally_cue(group: Group) -> Span | None:
+def _tally_cue(group: Group, sentence_groups: list[Group]) -> Span | None:
     view = group.view
     lo, hi = view.clause_bounds(group.start)
-    others = [g for g in view.quantities if g.start != group.quantity.start] if group.quantity is not None else []
+    others = [g.quantity for g in sentence_groups if g is not group and g.quantity is not None]
     since = [d for d in view.dates if d.text.lower().startswith(("since", "as of"))]
     for cue in sorted(view.cues_with("TALLY") + since, key=lambda c: c.start):
         text = cue.text.lower()
@@ -155,7 +155,10 @@ def _tally_cue(group: Group) -> Span | None:
             continue  # "the largest such deal to date"
         if cue.end <= group.start:
             between = [q for q in others if cue.end <= q.start < group.start]
-            first_clause = view.clause_bounds(view.start)[1] >= cue.end and group.start - cue.end <= 8
+            first_clause = view.clause_bounds(view.start)[1] >= cue.end
+            if first_clause and cue.start - view.start <= 2:
+                return cue  # "Since the truce began, 21 hostages have been freed for 1,100 prisoners"
+            first_clause = first_clause and group.start - cue.end <= 8
             near = lo <= cue.start or first_clause or (text in FORWARD_TALLY and group.start - cue.end <= 16)
             if not between and near:
                 return cue
@@ -258,7 +261,7 @@ def normalise(doc: Doc, *, published: PartialDate | None) -> dict:
         if group.part_of and group.category != "civilians":
             continue
         status, rule = statuses[id(group)]
-        tally = _tally_cue(group)
+        tally = _tally_cue(group, [g for g in groups if g.view is group.view])
         if tally is not None and _transfer_near(group):
             tallies.append((group, tally))
             continue
@@ -302,7 +305,8 @@ def _transfer_near(group: Group) -> bool:
 def _placed(group: Group, status: str, rule: str, published: PartialDate | None, year_hint: int | None) -> Mention:
     """The mention of a group: its status with the date that belongs to it."""
     date_span = date_span_for(group.view, group.start, end=group.end)
-    interval = resolve_span(date_span, published=published, status=status, year_hint=year_hint)
+    interval = resolve_span(date_span, published=published, status=status, year_hint=year_hint,
+                            cancelled=_called_off(group.view))
     if status == "planned" and date_span is not None and _agreed_in(group.view) \
             and _before_publication(date_span, published, year_hint):
         date_span, interval = None, None  # "agreed on 16 May to exchange ...": the day of the deal

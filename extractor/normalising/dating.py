@@ -48,6 +48,9 @@ def _event_clause(view: SentenceView, date: Span) -> bool:
     lo, hi = view.clause_bounds(date.start)
     if hi - lo - len(date) <= 3:
         return True
+    doc = view.sent.doc
+    if hi + 1 < view.end and doc[hi].text == "," and doc[hi + 1].lower_ == "when":
+        return True  # "the last round went ahead on February 14, when three hostages were freed"
     return any(c.label_ in EVENT_CLAUSE_CUES for c in view.in_range(view.cues, lo, hi))
 
 
@@ -82,10 +85,11 @@ def _usable(view: SentenceView, date: Span) -> bool:
 
 
 def resolve_span(date: Span | None, *, published: PartialDate | None, status: str,
-                 year_hint: int | None) -> DateInterval | None:
+                 year_hint: int | None, cancelled: bool = False) -> DateInterval | None:
     if date is None or date._.date is None:
         return None
-    tense = "future" if status == "planned" else "past"
+    # "the swap scheduled for Saturday was postponed": that Saturday has passed
+    tense = "future" if status == "planned" and not cancelled else "past"
     match = date._.date
     if match.kind == "bounded" and match.bound == "since" and match.base_kind:
         match = dataclasses.replace(match, kind=match.base_kind, bound=None, base_kind=None)

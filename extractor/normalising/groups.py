@@ -121,9 +121,10 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
     for i in range(max(view.start, quantity.start - 3), quantity.start):
         if doc[i].lower_ in LIST_WORDS:
             return None
-    # "in exchange for each hostage, 30 prisoners": a ratio, not a count
+    # "in exchange for each hostage, 30 prisoners", "15 bodies for each hostage": a ratio, not a count
     for cue in view.cues_with("EACH"):
-        if cue.end <= quantity.start and cue.start > view.start and doc[cue.start - 1].lower_ in ("for", "per"):
+        ratio = cue.start > view.start and doc[cue.start - 1].lower_ in ("for", "per")
+        if ratio and (cue.end <= quantity.start or 0 <= cue.start - quantity.end <= 8):
             return None
     rules = ["group.quantity"]
     category: str | None = None
@@ -139,6 +140,10 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
             category, noun = cue.kb_id_, cue
             j = cue.end
             break
+        if actor is not None and actor.label_ == "GROUP" and steps < 3:
+            nationality = actor.kb_id_  # "62 RSF fighters", "15 Houthi fighters"
+            j, steps = actor.end, steps + 1
+            continue
         if actor is not None and actor.label_ == "DEMONYM":
             nationality = actor.kb_id_
             if _is_plural_demonym(actor):

@@ -104,6 +104,7 @@ class RecordBase(ContractModel):
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
     extractor_version: str = ""
     data_version: str = ""
+    run_id: str = Field(default="", description="digest of the run's inputs, data version and options; same input, same id")
 
 
 class ExchangeRecord(RecordBase):
@@ -150,6 +151,7 @@ class ArticleStatus(ContractModel):
     note: str | None = None
     extractor_version: str = ""
     data_version: str = ""
+    run_id: str = Field(default="", description="digest of the run's inputs, data version and options; same input, same id")
 
     @model_validator(mode="after")
     def _error_only_on_error(self) -> "ArticleStatus":

@@ -589,6 +589,41 @@ def _confidence(groups: list[Group]) -> float:
     return round(0.4 + 0.25 * counted + 0.2 * explicit, 2)
 
 
+def _agreement_clusters(terms: list[Group], views: list[SentenceView], published: PartialDate | None,
+                        year_hint: int | None) -> list[tuple[DateInterval | None, list[Group]]]:
+    """Terms grouped into deals: one per date the article gives for a deal; undated terms join the first."""
+    clusters: list[tuple[DateInterval | None, list[Group]]] = []
+    undated: list[Group] = []
+    for group in terms:
+        span = date_span_for(group.view, group.start, end=group.end, meeting=True)
+        date = resolve_span(span, published=published, status="completed", year_hint=year_hint)
+        if date is None:
+            undated.append(group)
+            continue
+        target = next((c for c in clusters if c[0] == date), None)
+        if target is None:
+            clusters.append((date, [group]))
+        else:
+            target[1].append(group)
+    if undated:
+        if clusters:
+            clusters[0][1].extend(undated)
+        else:
+            clusters.append((None, undated))
+    return clusters
+
+
+def _agreement_place(cluster: list[Group], views: list[SentenceView], context: ArticleContext) -> Location | None:
+    """Where the deal was made: a place named with the terms, or in a sentence about talks and agreeing."""
+    indices = sorted({g.view.index for g in cluster})
+    indices += [v.index for v in views if v.has_cue("TALKS") and v.has_cue("AGREEMENT") and v.index not in indices]
+    for vi in indices:
+        for place in views[vi].places + [a for a in views[vi].actors if a.label_ == "CAPITAL"]:
+            if place.kb_id_ not in (context.sides or ()):
+                return Location(name=place.text, country=place.kb_id_)
+    return None
+
+
 def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versions: dict) -> list:
     parts = normalise(doc, published=published)
     context: ArticleContext = parts["context"]
@@ -622,37 +657,19 @@ def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versi
             confidence=_confidence(groups),
             **versions,
         ))
-    terms: list[Group] = parts["terms"]
-    if terms:
-        flows = _flows_of(terms, context, {})
-        anchor = min(g.char_start for g in terms)
-        agreement_views = sorted({g.view.index for g in terms})
-        date = None
-        date_span = None
-        for vi in agreement_views:
-            date_span = date_span_for(views[vi], terms[0].start)
-            date = resolve_span(date_span, published=published, status="completed", year_hint=parts["year_hint"])
-            if date is not None:
-                break
-        location = None
-        for vi in agreement_views + [v.index for v in views if v.has_cue("TALKS") and v.has_cue("AGREEMENT")]:
-            for place in views[vi].places + [a for a in views[vi].actors if a.label_ == "CAPITAL"]:
-                if place.kb_id_ not in (context.sides or ()):
-                    location = Location(name=place.text, country=place.kb_id_)
-                    break
-            if location is not None:
-                break
+    for n, (date, cluster) in enumerate(_agreement_clusters(parts["terms"], views, published, parts["year_hint"])):
+        flows = _flows_of(cluster, context, {})
         records.append(AgreementRecord(
             doc_id=doc_id,
-            claim_id=claim_id("agreement", anchor, 0),
+            claim_id=claim_id("agreement", min(g.char_start for g in cluster), n),
             date=date,
             parties=tuple(p for p in (context.sides or ()) if p != "WEST"),
-            location=location,
+            location=_agreement_place(cluster, views, context),
             terms=tuple(_flow(k, c) for k, c, _ in flows),
-            evidence=tuple(_evidence_for(terms, [])),
-            sentences=tuple(_sentences_of(terms)),
-            rules=tuple(sorted({r for g in terms for r in g.rules} | {"agreement.terms"})),
-            confidence=_confidence(terms),
+            evidence=tuple(_evidence_for(cluster, [])),
+            sentences=tuple(_sentences_of(cluster)),
+            rules=tuple(sorted({r for g in cluster for r in g.rules} | {"agreement.terms"})),
+            confidence=_confidence(cluster),
             **versions,
         ))
     seen_tallies = set()

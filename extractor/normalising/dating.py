@@ -18,9 +18,11 @@ NOT_EVENT_DATE_BEFORE = frozenset({"born", "since", "until", "till", "aged", "ab
 EVENT_CLAUSE_CUES = ("GIVE", "RECEIVE", "HOME", "EXCHANGE", "COMPLETED", "PLANNED", "ATTRIBUTION", "STAGE")
 
 
-def date_span_for(view: SentenceView, i: int, *, end: int | None = None) -> Span | None:
-    """The date expression of the mention at token i: same clause first, then the nearest in the sentence."""
-    candidates = [d for d in view.dates if _usable(view, d)]
+def date_span_for(view: SentenceView, i: int, *, end: int | None = None, meeting: bool = False) -> Span | None:
+    """The date expression of the mention at token i: same clause first, then the nearest in the sentence.
+
+    `meeting`: the date of a deal, which is the date of the talks (a handover's date never is)."""
+    candidates = [d for d in view.dates if _usable(view, d, meeting=meeting)]
     if len(candidates) > 1:
         # "Zelensky said Wednesday that the swap would take place this weekend": the report date yields
         spoken = [d for d in candidates if _after_attribution(view, d)]
@@ -31,7 +33,7 @@ def date_span_for(view: SentenceView, i: int, *, end: int | None = None) -> Span
     lo, hi = view.clause_bounds(i)
     in_clause = [d for d in candidates if lo <= d.start < hi]
     # a date from another clause counts when that clause speaks of the handover or is a bare adverbial
-    pool = in_clause or [d for d in candidates if _event_clause(view, d)]
+    pool = in_clause or [d for d in candidates if meeting or _event_clause(view, d)]
     if not pool:
         return None
     return min(pool, key=lambda d: min(abs(d.start - i), abs(d.end - i), abs(d.start - (end or i))))
@@ -62,7 +64,7 @@ def _after_attribution(view: SentenceView, date: Span) -> bool:
     return False
 
 
-def _usable(view: SentenceView, date: Span) -> bool:
+def _usable(view: SentenceView, date: Span, *, meeting: bool = False) -> bool:
     doc = view.sent.doc
     lo, hi = view.clause_bounds(date.start)
     for k in range(max(lo, date.start - 8), date.start):
@@ -71,7 +73,7 @@ def _usable(view: SentenceView, date: Span) -> bool:
     # "the June 2 Istanbul talks", "agreed at talks in Istanbul last month": when they met, not a handover
     for k in list(range(date.end, min(view.end, date.end + 3))) + list(range(max(view.start, date.start - 4), date.start)):
         cue = view.cue(k)
-        if cue is not None and cue.label_ == "TALKS":
+        if cue is not None and cue.label_ == "TALKS" and not meeting:
             return False
     if date.text.lower().startswith("since") and not _since_when(view, date):
         return False

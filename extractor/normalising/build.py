@@ -216,8 +216,11 @@ def _called_off(view: SentenceView) -> bool:
     return any(c.kb_id_ == "cancelled" for c in view.cues_with("PLANNED"))
 
 
-def _agreed_in(view: SentenceView) -> bool:
-    return any(c.text.lower() in AGREED for c in view.cues_with("AGREEMENT"))
+def _agreed_near(group: Group, date: Span) -> bool:
+    """The date sits nearer to 'agreed' than to the figure: it dates the deal, not the handover."""
+    to_group = min(abs(date.start - group.end), abs(group.start - date.end))
+    return any(c.text.lower() in AGREED and min(abs(date.start - c.end), abs(c.start - date.end)) < to_group
+               for c in group.view.cues_with("AGREEMENT"))
 
 
 def _before_publication(date_span: Span, published: PartialDate | None, year_hint: int | None) -> bool:
@@ -307,7 +310,7 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
     date_span = date_span_for(group.view, group.start, end=group.end)
     interval = resolve_span(date_span, published=published, status=status, year_hint=year_hint,
                             cancelled=_called_off(group.view))
-    if status == "planned" and date_span is not None and _agreed_in(group.view) \
+    if status == "planned" and date_span is not None and _agreed_near(group, date_span) \
             and _before_publication(date_span, published, year_hint):
         date_span, interval = None, None  # "agreed on 16 May to exchange ...": the day of the deal
     if status == "planned" and interval is not None and interval.end is not None and published is not None \

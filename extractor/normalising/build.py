@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from ..contract import (AgreementRecord, Count, DateInterval, EvidenceSpan, ExchangeRecord, Flow, Location,
                         PartialDate, TallyRecord)
 from .context import ArticleContext, build_context
-from .dating import date_key, date_span_for, resolve_span, same_day, year_hint_of
+from .dating import anaphoric_date, date_key, date_span_for, resolve_span, same_day, year_hint_of
 from .groups import (Group, complete, direct, mark_parts, oppose_pairs, read_group, resolve_category)
 from .loose import loose_groups
 from .sentences import DocIndex, SentenceView, sentence_views
@@ -273,13 +273,13 @@ def normalise(doc: Doc, *, published: PartialDate | None) -> dict:
             continue
         if not (group.view.has_cue(*TRANSFER) or _swap_for(group.view) or rule == "status.deal_formula"):
             continue
-        mentions.append(_placed(group, status, rule, published, year_hint))
+        mentions.append(_placed(group, status, rule, published, year_hint, views))
     counted_sentences = {m.group.view.index for m in mentions} | {g.view.index for g in terms} \
         | {g.view.index for g, _ in tallies}
     loose = []
     for group in (loose_groups(views, context, counted_sentences) if groups or about_exchanges(views) else []):
         status, rule = status_at(group.view, group.start)
-        loose.append(_placed(group, status, rule, published, year_hint))
+        loose.append(_placed(group, status, rule, published, year_hint, views))
     occasions = merge_complementary(group_occasions(mentions))
     attach_loose(occasions, loose)
     _same_day_lead(occasions, published)
@@ -305,11 +305,19 @@ def _transfer_near(group: Group) -> bool:
     return False
 
 
-def _placed(group: Group, status: str, rule: str, published: PartialDate | None, year_hint: int | None) -> Mention:
+def _placed(group: Group, status: str, rule: str, published: PartialDate | None, year_hint: int | None,
+            views: list[SentenceView]) -> Mention:
     """The mention of a group: its status with the date that belongs to it."""
     date_span = date_span_for(group.view, group.start, end=group.end)
     interval = resolve_span(date_span, published=published, status=status, year_hint=year_hint,
                             cancelled=_called_off(group.view))
+    if date_span is None:
+        anaphor = anaphoric_date(group.view, views, published=published, year_hint=year_hint)
+        if anaphor is not None:
+            date_span, interval = anaphor
+            key = date_key(None, interval)
+            return Mention(group=group, status=status, date_span=date_span, date=interval, key=key,
+                           background=_background(group.view), rules=[rule, "date.anaphora"])
     if status == "planned" and date_span is not None and _agreed_near(group, date_span) \
             and _before_publication(date_span, published, year_hint):
         date_span, interval = None, None  # "agreed on 16 May to exchange ...": the day of the deal
@@ -318,6 +326,7 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
             and not _called_off(group.view) and rule != "status.planned_sentence":
         date_span, interval = None, None  # "On 16 May, X said the swap will ...": when it was said
     if status == "planned" and rule == "status.planned_sentence" and interval is not None \
+            and not _called_off(group.view) \
             and published is not None and published.full is not None and interval.end is not None \
             and (published.full - interval.end).days > 1:
         status, rule = "completed", "status.past_date"  # "topping last month's swap": it happened
@@ -368,16 +377,21 @@ def attach_loose(occasions: list[Occasion], loose: list[Mention]) -> None:
     other record of) makes its own."""
     for mention in loose:
         same_status = [o for o in occasions if o.status == mention.status]
+        firm = mention.status == "completed" or any(
+            c.kb_id_ in ("future", "cancelled") for c in mention.group.view.cues_with("PLANNED"))
         if mention.key is not None:
             target = next((o for o in same_status if same_day(o.key, mention.key)), None)
-            if target is None and not any(o.key is None for o in same_status if o.mentions and not o.background):
+            # a dated mention joins an undated occasion only when that one has no figures of its own
+            bare = [o for o in same_status if o.key is None and not o.background
+                    and all(m.group.count is None for m in o.mentions)]
+            if target is None and bare:
+                target = bare[0]
+            elif target is None and firm:
                 target = Occasion(status=mention.status)
                 occasions.append(target)
-            elif target is None:
-                target = next(o for o in same_status if o.key is None and not o.background)
         else:
             target = same_status[0] if same_status else None
-            if target is None and mention.status == "planned" and "status.planned_clause" in mention.rules:
+            if target is None and mention.status == "planned" and "status.planned_clause" in mention.rules and firm:
                 target = Occasion(status=mention.status)
                 occasions.append(target)
         if target is not None:

@@ -4,6 +4,7 @@ publication date with the mention's tense."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from spacy.tokens import Span
 
@@ -90,12 +91,17 @@ def resolve_span(date: Span | None, *, published: PartialDate | None, status: st
                  year_hint: int | None, cancelled: bool = False) -> DateInterval | None:
     if date is None or date._.date is None:
         return None
-    # "the swap scheduled for Saturday was postponed": that Saturday has passed
-    tense = "future" if status == "planned" and not cancelled else "past"
+    tense = "future" if status == "planned" else "past"
     match = date._.date
     if match.kind == "bounded" and match.bound == "since" and match.base_kind:
         match = dataclasses.replace(match, kind=match.base_kind, bound=None, base_kind=None)
     try:
+        if cancelled and published is not None and published.full is not None:
+            # "the swap scheduled for Saturday was postponed": the Saturday nearest to the report
+            options = [resolve(match, published=published, tense=t, year_hint=year_hint) for t in ("past", "future")]
+            options = [o for o in options if o is not None and o.start is not None]
+            if options:
+                return min(options, key=lambda o: (abs((o.start - published.full).days), o.start))
         return resolve(match, published=published, tense=tense, year_hint=year_hint)
     except (ValueError, OverflowError):
         return None
@@ -140,4 +146,33 @@ def year_hint_of(views: list[SentenceView]) -> int | None:
             match = date._.date
             if match is not None and getattr(match, "year", None):
                 return match.year
+    return None
+
+
+ANAPHORA = {("that", "day"): 0, ("the", "same", "day"): 0, ("the", "following", "day"): 1, ("the", "next", "day"): 1,
+            ("the", "previous", "day"): -1, ("the", "day", "before"): -1, ("a", "day", "earlier"): -1,
+            ("a", "day", "later"): 1}
+
+
+def anaphoric_date(view: SentenceView, views: list[SentenceView], *, published: PartialDate | None,
+                   year_hint: int | None) -> tuple[Span, DateInterval] | None:
+    """'that day', 'the following day': a day counted from the last day the article named before."""
+    words = [t.lower_ for t in view.sent]
+    offset = None
+    for phrase, shift in ANAPHORA.items():
+        n = len(phrase)
+        if any(tuple(words[k:k + n]) == phrase for k in range(len(words) - n + 1)):
+            offset = shift
+            break
+    if offset is None:
+        return None
+    for earlier in reversed(views[max(0, view.index - 3):view.index + 1]):
+        for date in reversed(earlier.dates):
+            if earlier is view and offset != 0:
+                continue
+            interval = resolve_span(date, published=published, status="completed", year_hint=year_hint)
+            if interval is not None and interval.precision == "day" and interval.start == interval.end \
+                    and interval.start is not None:
+                day = interval.start + dt.timedelta(days=offset)
+                return date, DateInterval(start=day, end=day, precision="day")
     return None

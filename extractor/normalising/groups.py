@@ -233,6 +233,12 @@ def _elliptic_follows(view: SentenceView, quantity: Span) -> bool:
 
 
 def resolve_category(group: Group, context: ArticleContext) -> None:
+    if group.category == "foreigners":
+        # foreign volunteers handed to a third country: no side receives them
+        group.category = context.default_category
+        group.transit = True
+        group.rules.append("category.foreigners")
+        return
     if group.category == "generic":
         category = context.default_category
         if group.nationality is not None:

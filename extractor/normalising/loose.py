@@ -43,6 +43,23 @@ def _categories(view: SentenceView, context: ArticleContext) -> list[tuple[str, 
     return found
 
 
+CONTINUATION = frozenset({"more", "further", "continue", "continues", "continued", "remaining", "next"})
+
+
+def _placed_handover(view: SentenceView, specific: bool) -> bool:
+    """No swap word, but a dated handover: 'further releases were expected on Sunday', 'tomorrow we
+    expect more', 'the body was handed over in early September'."""
+    if not view.dates:
+        return False
+    transfer = view.has_cue("GIVE", "RECEIVE", "HOME")
+    firm = [c for c in view.cues_with("PLANNED") if c.kb_id_ in ("future", "cancelled")]
+    # the date must stand in the clause of the plan: "we expect more on Sunday"
+    dated_plan = any(view.clause_bounds(c.start)[0] <= d.start < view.clause_bounds(c.start)[1]
+                     for c in firm for d in view.dates)
+    continuing = any(t.lower_ in CONTINUATION for t in view.sent)
+    return (dated_plan and (transfer or continuing)) or (transfer and specific)
+
+
 def loose_groups(views: list[SentenceView], context: ArticleContext, counted: set[int]) -> list[Group]:
     """One uncounted group per category for each sentence that speaks of a swap without a figure."""
     out: list[Group] = []
@@ -50,13 +67,16 @@ def loose_groups(views: list[SentenceView], context: ArticleContext, counted: se
         if view.index in counted or view.has_cue("NOT_EXCHANGE") or view.has_cue("TALLY"):
             continue
         triggers = view.cues_with("EXCHANGE")
+        specific = any(c.kb_id_ not in ("generic", "foreigners") for c in view.cues_with("CATEGORY")
+                       if view.actor(c.start) is None)
         if not triggers:
+            if not _placed_handover(view, specific):
+                continue
+        elif not (specific or any(len(c) > 1 for c in triggers)):
             continue
-        specific = any(c.kb_id_ != "generic" for c in view.cues_with("CATEGORY") if view.actor(c.start) is None)
-        compound = any(len(c) > 1 for c in triggers)
-        if not (specific or compound):
-            continue
-        for category, cue in _categories(view, context):
+        categories = _categories(view, context) or ([(context.default_category, view.dates[0])]
+                                                     if not triggers else [])
+        for category, cue in categories:
             group = Group(view=view, quantity=None, noun=cue, count=None, category=category,
                           rules=["group.uncounted"])
             fixed = context.fixed_sides(category)

@@ -8,6 +8,7 @@ occasions, and each becomes a record with its evidence and the rules that fired.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -17,7 +18,8 @@ from spacy.tokens import Doc, Span
 from ..contract import (AgreementRecord, Count, DateInterval, EvidenceSpan, ExchangeRecord, Flow, Location,
                         PartialDate, TallyRecord)
 from .context import ArticleContext, build_context
-from .dating import anaphoric_date, date_key, date_span_for, resolve_span, same_day, year_hint_of
+from .dating import (after_attribution, anaphoric_date, date_key, date_span_for, resolve_span, same_day,
+                     year_hint_of)
 from .groups import (Group, complete, direct, mark_parts, oppose_pairs, read_group, resolve_category)
 from .loose import loose_groups
 from .sentences import DocIndex, SentenceView, sentence_views
@@ -283,6 +285,8 @@ def normalise(doc: Doc, *, published: PartialDate | None) -> dict:
     occasions = merge_complementary(group_occasions(mentions))
     attach_loose(occasions, loose)
     _same_day_lead(occasions, published)
+    _story_day(occasions, published)
+    _span_of_stages(occasions, views)
     return {
         "context": context,
         "occasions": occasions,
@@ -311,7 +315,7 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
     date_span = date_span_for(group.view, group.start, end=group.end)
     interval = resolve_span(date_span, published=published, status=status, year_hint=year_hint,
                             cancelled=_called_off(group.view))
-    if date_span is None:
+    if date_span is None or after_attribution(group.view, date_span):
         anaphor = anaphoric_date(group.view, views, published=published, year_hint=year_hint)
         if anaphor is not None:
             date_span, interval = anaphor
@@ -448,6 +452,65 @@ def group_occasions(mentions: list[Mention]) -> list[Occasion]:
             occasions.append(target)
         target.add(mention)
     return occasions
+
+
+RELATIVE_DAYS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+
+
+def _story_day(occasions: list[Occasion], published: PartialDate | None) -> None:
+    """'Tomorrow we expect more', quoted from Saturday's post in Sunday's paper: tomorrow counts from the
+    day the story happened (the first completed occasion), not from the publication day."""
+    if published is None or published.full is None:
+        return
+    story = next((o.date.start for o in occasions if o.status == "completed" and o.date is not None
+                  and o.date.precision == "day" and o.date.start == o.date.end and o.date.start is not None), None)
+    if story is None or story >= published.full:
+        return
+    shift = story - published.full
+    for occasion in occasions:
+        span = occasion.date_span
+        if occasion.status != "planned" or span is None or occasion.date is None:
+            continue
+        quoted = any(q in span.sent.text for q in ('"', "“", "”"))
+        if quoted and span.text.lower() in RELATIVE_DAYS and occasion.date.start is not None:
+            day = occasion.date.start + shift
+            occasion.date = DateInterval(start=day, end=day, precision="day")
+            occasion.key = f"{day}/{day}"
+
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+
+
+def _span_of_stages(occasions: list[Occasion], views: list[SentenceView]) -> None:
+    """'the second day of a swap ... over three days': a dated stage places the whole swap's days."""
+    anchor = None
+    for occasion in occasions:
+        if occasion.status != "completed" or occasion.date is None or occasion.date.start is None \
+                or occasion.date.start != occasion.date.end:
+            continue
+        for m in occasion.mentions:
+            for cue in m.group.view.cues_with("STAGE"):
+                words = [t.lower_ for t in cue]
+                if "day" in words:
+                    k = next((ORDINALS[w] for w in words if w in ORDINALS), None)
+                    if k is not None:
+                        anchor = occasion.date.start - dt.timedelta(days=k - 1)
+        if anchor is not None:
+            break
+    if anchor is None:
+        return
+    for occasion in occasions:
+        if occasion.status != "planned" or (occasion.date is not None and occasion.date.start != occasion.date.end):
+            continue
+        for m in occasion.mentions:
+            words = [t.lower_ for t in m.group.view.sent]
+            for k in range(len(words) - 2):
+                if words[k] == "over" and words[k + 1] in NUMBER_WORDS and words[k + 2] == "days" and m.group.count:
+                    n = NUMBER_WORDS[words[k + 1]]
+                    occasion.date = DateInterval(start=anchor, end=anchor + dt.timedelta(days=n - 1), precision="day")
+                    occasion.key = f"{occasion.date.start}/{occasion.date.end}"
+                    break
 
 
 def _same_day_lead(occasions: list[Occasion], published: PartialDate | None) -> None:

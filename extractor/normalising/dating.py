@@ -26,7 +26,7 @@ def date_span_for(view: SentenceView, i: int, *, end: int | None = None, meeting
     candidates = [d for d in view.dates if _usable(view, d, meeting=meeting)]
     if len(candidates) > 1:
         # "Zelensky said Wednesday that the swap would take place this weekend": the report date yields
-        spoken = [d for d in candidates if _after_attribution(view, d)]
+        spoken = [d for d in candidates if after_attribution(view, d)]
         if len(spoken) < len(candidates):
             candidates = [d for d in candidates if d not in spoken]
     if not candidates:
@@ -57,7 +57,7 @@ def _event_clause(view: SentenceView, date: Span) -> bool:
     return any(c.label_ in EVENT_CLAUSE_CUES for c in view.in_range(view.cues, lo, hi))
 
 
-def _after_attribution(view: SentenceView, date: Span) -> bool:
+def after_attribution(view: SentenceView, date: Span) -> bool:
     for k in range(max(view.start, date.start - 2), date.start):
         cue = view.cue(k)
         if cue is not None and cue.label_ == "ATTRIBUTION":

@@ -20,7 +20,8 @@ from ..contract import (AgreementRecord, Count, DateInterval, EvidenceSpan, Exch
 from .context import ArticleContext, build_context
 from .dating import (after_attribution, anaphoric_date, date_key, date_span_for, resolve_span, same_day,
                      year_hint_of)
-from .groups import (Group, complete, direct, mark_parts, oppose_pairs, read_group, resolve_category)
+from .groups import (Group, complete, direct, mark_parts, oppose_pairs, read_group, resolve_category,
+                     share_coordinated, single_persons)
 from .loose import loose_groups
 from .sentences import DocIndex, SentenceView, sentence_views
 from .status import status_at
@@ -134,13 +135,15 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
                     group.rules.append("group.speaker_side")
             resolve_category(group, context)
             in_sentence.append(group)
+        mark_parts(in_sentence)
+        in_sentence += single_persons(view, in_sentence, context)
         for group in in_sentence:
-            direct(group, context, in_sentence)
+            direct(group, context, [g for g in in_sentence if not g.part_of])
+        share_coordinated(in_sentence)
         oppose_pairs(in_sentence, context)
         for group in in_sentence:
             complete(group, context)
         groups.extend(in_sentence)
-    mark_parts(groups)
     return groups
 
 
@@ -256,7 +259,7 @@ def normalise(doc: Doc, *, published: PartialDate | None) -> dict:
         if status == "completed" and _deal_formula(group):
             status, rule = "planned", "status.deal_formula"
         elif status == "completed" and "group.x_for_x" in group.rules and group.count is not None \
-                and (group.count.value or 0) > largest > 0 and rule != "status.completed_clause":
+                and (group.count.value or 0) > largest > 0 and not group.view.has_cue("COMPLETED"):
             # "the 1,000-for-1,000 exchange" beside stages of 390 and 307: the whole swap, still to finish
             status, rule = "planned", "status.whole_formula"
         statuses[id(group)] = (status, rule)
@@ -584,6 +587,10 @@ def _flows_of(groups: list[Group], context: ArticleContext, attributed: dict[int
         own = [s for s in repeated if not attributed.get(s[3], False)] or repeated
         exact = [s for s in own if s[1].qualifier == "exact"]
         chosen = (exact or own or summed)[0]
+        if chosen[1] is not None and chosen[1].qualifier != "exact":
+            # "more than 1,200" in the lead, "1,212" in the statement: the exact figure it rounds
+            rounding = [s for s in with_count if s[1].qualifier == "exact" and compatible_counts(s[1], chosen[1])]
+            chosen = rounding[0] if rounding else chosen
         out.append((key, chosen[1], chosen[2]))
     # an unsplit total beside directional figures of the same category is a summary: drop it
     directional = {k[2] for k, _, _ in out if k[0] is not None or k[1] is not None}

@@ -402,8 +402,10 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
         if subject is not None and _listed(view, subject):
             subject = None
             group.rules.append("direction.several_givers")
-        own_side = verb_before.kb_id_ == "return" and group.nationality is None and group.noun is not None \
-            and group.noun.text.lower() in OWN_SIDE_NOUNS
+        own_side = verb_before.kb_id_ == "return" and group.nationality is None and (
+            (group.noun is not None and group.noun.text.lower() in OWN_SIDE_NOUNS)
+            or any(view.cue(k) is not None and view.cue(k).label_ == "CAPTIVITY" and doc[k - 1].lower_ == "from"
+                   for k in range(group.end, min(view.end, group.end + 4))))  # "returned 390 people from captivity"
         if subject is not None:
             if own_side and group.receiver is None:
                 group.receiver = subject.kb_id_
@@ -482,6 +484,10 @@ def _nationality_wins(group: Group, context: ArticleContext) -> None:
 
 def oppose_pairs(groups: list[Group], context: ArticleContext) -> None:
     """'three hostages for 90 prisoners': the groups on either side of 'for' go opposite ways."""
+    for single in [g for g in groups if "group.single_person" in g.rules]:
+        partner = next(g for g in groups if g.count is not None and g is not single and not g.part_of)
+        single.giver, single.receiver = partner.receiver, partner.giver
+    groups = [g for g in groups if "group.single_person" not in g.rules]
     for a, b in zip(groups, groups[1:]):
         if a.view is not b.view:
             continue
@@ -515,3 +521,49 @@ def mark_parts(groups: list[Group]) -> None:
         if open_part:
             group.part_of = True
             group.rules.append("group.part_of")
+
+
+def share_coordinated(groups: list[Group]) -> None:
+    """'three women and 387 men were freed from Russian captivity': one direction for both."""
+    for a, b in zip(groups, groups[1:]):
+        if a.view is not b.view or a.per_side != b.per_side:
+            continue
+        doc = a.view.sent.doc
+        words = [doc[k].lower_ for k in range(a.end, b.start)]
+        if not words or words not in (["and"], [",", "and"], ["plus"]):
+            continue
+        for src, dst in ((a, b), (b, a)):
+            if (src.giver or src.receiver) and not (dst.giver or dst.receiver) and dst.nationality is None:
+                dst.giver, dst.receiver = src.giver, src.receiver
+                dst.rules.append("direction.coordinated")
+
+
+PERSON_DETERMINERS = frozenset({"the", "a", "an", "one", "its", "his", "her", "their", "detained", "kidnapped",
+                                "abducted", "jailed", "imprisoned", "former", "captured"})
+
+
+def single_persons(view: SentenceView, groups: list[Group], context: ArticleContext) -> list[Group]:
+    """'the mayor ... in exchange for nine Russian POWs': one named person swapped for a counted group
+    is a flow of one."""
+    counted = [g for g in groups if g.count is not None and not g.part_of]
+    if len(counted) != 1:
+        return []
+    other = counted[0]
+    pivots = [c for c in view.cues_with("FOR") if c.kb_id_ != "for" or c.text.lower() == "for"]
+    out = []
+    for person in view.cues_with("PERSON"):
+        if person.start < view.end - 1 and view.cue(person.end) is not None and view.cue(person.end).label_ == "EXCHANGE" \
+                and view.cue(person.end).text.lower() in ("exchange", "swap"):
+            continue
+        between = range(min(person.end, other.end), max(person.start, other.start))
+        pivot = any(min(between, default=0) <= c.start <= max(between, default=-1) for c in pivots) or any(
+            view.cue(k) is not None and view.cue(k).label_ == "EXCHANGE" for k in between)
+        if not pivot:
+            continue
+        group = Group(view=view, quantity=None, noun=person, count=Count.exact(1), category=person.kb_id_,
+                      rules=["group.single_person"])
+        group.giver, group.receiver = other.receiver, other.giver
+        group.transit = True  # its direction is the reverse of the group it was swapped for
+        out.append(group)
+        break
+    return out

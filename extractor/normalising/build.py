@@ -143,6 +143,9 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
         oppose_pairs(in_sentence, context)
         for group in in_sentence:
             complete(group, context)
+        for single in [g for g in in_sentence if "group.single_person" in g.rules]:
+            partner = next(g for g in in_sentence if g.count is not None and g is not single and not g.part_of)
+            single.giver, single.receiver = partner.receiver, partner.giver
         groups.extend(in_sentence)
     return groups
 

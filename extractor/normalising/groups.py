@@ -484,9 +484,6 @@ def _nationality_wins(group: Group, context: ArticleContext) -> None:
 
 def oppose_pairs(groups: list[Group], context: ArticleContext) -> None:
     """'three hostages for 90 prisoners': the groups on either side of 'for' go opposite ways."""
-    for single in [g for g in groups if "group.single_person" in g.rules]:
-        partner = next(g for g in groups if g.count is not None and g is not single and not g.part_of)
-        single.giver, single.receiver = partner.receiver, partner.giver
     groups = [g for g in groups if "group.single_person" not in g.rules]
     for a, b in zip(groups, groups[1:]):
         if a.view is not b.view:
@@ -500,6 +497,19 @@ def oppose_pairs(groups: list[Group], context: ArticleContext) -> None:
                 second.giver, second.receiver = first.receiver, first.giver
                 second.rules.append("direction.opposite_of_pair")
         _ = doc
+
+
+def _has_own_verb(view: SentenceView, group: Group) -> bool:
+    """'... and 55 Russian soldiers were returned to Russia': a group with its own verb is no part."""
+    doc = view.sent.doc
+    for k in range(group.end, min(view.end, group.end + 4)):
+        cue = view.cue(k)
+        if doc[k].text in (",", ")", ";"):
+            return False  # ", including 40 civilians, had been released": the verb is the whole's
+        if cue is not None and cue.label_ in ("GIVE", "RECEIVE", "HOME"):
+            return any(doc[m].lower_ in ("were", "was", "have", "has", "had", "are", "is")
+                       for m in range(group.end, cue.start))
+    return False
 
 
 def mark_parts(groups: list[Group]) -> None:
@@ -518,7 +528,7 @@ def mark_parts(groups: list[Group]) -> None:
             elif doc[k].text == ")" or (view.cue(k) is not None and view.cue(k).label_ in ("FOR", "GIVE", "RECEIVE",
                                                                                           "HOME", "EXCHANGE")):
                 open_part = False
-        if open_part:
+        if open_part and not _has_own_verb(view, group):
             group.part_of = True
             group.rules.append("group.part_of")
 

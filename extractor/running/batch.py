@@ -4,6 +4,10 @@ Per article: duplicate-id and empty-text checks, the size limit, `Extractor.extr
 try/except (an exception is an E102 error line, never the end of the batch), every record
 re-validated against the contract (a failing one is dropped and flagged E202, the others kept),
 then the article's records followed by its status line. Output order is input order.
+
+The work per article is in two phases so that sharded runs can split it across processes:
+`_Run.screen` (cheap, in input order, keeps the run-wide duplicate-id table: duplicates, empty
+texts, the size limit, the keyword prefilter) and `_Run.extract` (the pipeline).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from ..contract import Article, ArticleStatus, Record
 from ..contract.records import ErrorInfo
 from ..reading.items import ArticleItem, ErrorItem, ReadItem, SkippedItem, coded, short
 from .output import AtomicLines
+from .prefilter import Prefilter
 from .summary import RunSummary
 
 log = logging.getLogger(__name__)
@@ -34,12 +39,40 @@ _MAX_FIRST_ERRORS = 5
 class RunOptions:
     """`max_chars`: longest article text read (title + body), None for no limit; `on_oversize`: what
     to do with a longer one; `force`: overwrite an existing output; `progress_every`: log a
-    progress line every that many items (0: never)."""
+    progress line every that many items (0: never); `prefilter`: skip articles without any
+    exchange words before the pipeline sees them (see `prefilter.py`; applies only to an extractor
+    with a loaded spaCy pipeline, so test doubles see every article)."""
 
     max_chars: int | None = None
     on_oversize: OnOversize = "truncate"
     force: bool = False
     progress_every: int = 1000
+    prefilter: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """An article that passed screening, waiting for the pipeline (picklable, sent to workers)."""
+
+    article: Article
+    source: str
+    notes: tuple[str, ...] = ()
+
+
+def prefilter_for(extractor, options: RunOptions) -> Prefilter | None:
+    """The prefilter to use in front of `extractor`, or None (off, or no spaCy pipeline to spare)."""
+    if options.prefilter and getattr(extractor, "nlp", None) is not None:
+        return Prefilter()
+    return None
+
+
+def stamp_run(data: dict, run_id: str) -> dict:
+    """Set the run id on an output line in place (its key order kept); drop the key when there is none."""
+    if run_id:
+        data["run_id"] = run_id
+    else:
+        data.pop("run_id", None)
+    return data
 
 
 def _validate(record: object, doc_id: str) -> tuple[dict | None, str | None]:
@@ -64,17 +97,21 @@ def _validate(record: object, doc_id: str) -> tuple[dict | None, str | None]:
 
 
 class _Run:
-    def __init__(self, *, extractor, out: AtomicLines, options: RunOptions, summary: RunSummary) -> None:
+    """Per-item logic. `seen`: doc id -> first source, shared across the shards of a run;
+    `stamp`: the versions written on status lines (records carry their own)."""
+
+    def __init__(self, *, extractor, out, options: RunOptions, summary: RunSummary, run_id: str = "",
+                 seen: dict[str, str] | None = None, prefilter: Prefilter | None = None,
+                 stamp: dict[str, str] | None = None) -> None:
         self.extractor = extractor
         self.out = out
         self.options = options
         self.summary = summary
-        self.seen: dict[str, str] = {}
+        self.run_id = run_id
+        self.seen: dict[str, str] = {} if seen is None else seen
         self.claims: set[str] = set()
-        self.stamp = {
-            "extractor_version": getattr(extractor, "tool_version", ""),
-            "data_version": getattr(extractor, "data_version", ""),
-        }
+        self.prefilter = prefilter
+        self.stamp = stamp if stamp is not None else stamp_of(extractor)
 
     def status(self, *, doc_id: str, status: str, source: str, records: int = 0,
                error: tuple[str, str] | None = None, notes: Iterable[str] = ()) -> None:
@@ -82,7 +119,7 @@ class _Run:
         info = ErrorInfo(code=error[0], message=error[1]) if error else None
         line = ArticleStatus(doc_id=doc_id, status=status, records=records, source=source or None,
                              error=info, note=joined, **self.stamp)
-        self.out.write(line.model_dump(mode="json", by_alias=True, exclude_none=False))
+        self.out.write(stamp_run(line.model_dump(mode="json", by_alias=True, exclude_none=False), self.run_id))
         self.summary.items += 1
         self.summary.statuses[status] = self.summary.statuses.get(status, 0) + 1
         if error and len(self.summary.first_errors) < _MAX_FIRST_ERRORS:
@@ -94,30 +131,50 @@ class _Run:
         elif isinstance(item, SkippedItem):
             self.status(doc_id=item.doc_id, status="skipped", source=item.source, notes=(item.note,))
         else:
-            self.article(item)
+            pending = self.screen(item)
+            if pending is not None:
+                self.extract(pending)
 
-    def article(self, item: ArticleItem) -> None:
+    def screen(self, item: ReadItem) -> Pending | None:
+        """Write the status line of an item that will not reach the pipeline and return None, or
+        return the article (possibly truncated) with its notes for `extract`."""
+        if not isinstance(item, ArticleItem):
+            self.item(item)
+            return None
         article, source, notes = item.article, item.source, list(item.notes)
         doc_id = article.id
         first = self.seen.get(doc_id)
         if first is not None:
             notes.append(coded("E010", source=source, doc_id=short(doc_id), first=first))
             self.status(doc_id=doc_id, status="skipped", source=source, notes=notes)
-            return
+            return None
         self.seen[doc_id] = source
         text = article.full_text
         if not text.strip():
             notes.append(coded("E016", source=source, doc_id=short(doc_id)))
             self.status(doc_id=doc_id, status="skipped", source=source, notes=notes)
-            return
+            return None
         limit = self.options.max_chars
         if limit is not None and len(text) > limit:
             if self.options.on_oversize == "skip":
                 notes.append(coded("E009", source=source, size=len(text), limit=limit))
                 self.status(doc_id=doc_id, status="skipped", source=source, notes=notes)
-                return
+                return None
             notes.append(coded("W002", doc_id=short(doc_id), source=source, size=len(text), limit=limit))
             article = _truncate(article, limit)
+            text = article.full_text
+        if self.prefilter is not None:
+            verdict = self.prefilter.check(text)
+            if not verdict.keep:
+                notes.append(verdict.reason)
+                self.status(doc_id=doc_id, status="skipped", source=source, notes=notes)
+                return None
+        return Pending(article=article, source=source, notes=tuple(notes))
+
+    def extract(self, pending: Pending) -> None:
+        """Run the pipeline on a screened article; write its records and its status line."""
+        article, source, notes = pending.article, pending.source, list(pending.notes)
+        doc_id = article.id
         try:
             records = list(self.extractor.extract(article))
         except Exception as exc:  # noqa: BLE001 - one bad article never stops a batch
@@ -137,7 +194,7 @@ class _Run:
                 failures.append(f"claim_id {short(claim)!r} was already used in this run")
                 continue
             self.claims.add(claim)
-            self.out.write(data)
+            self.out.write(stamp_run(data, self.run_id))
             written += 1
             kind = data.get("type", "")
             self.summary.records[kind] = self.summary.records.get(kind, 0) + 1
@@ -149,6 +206,14 @@ class _Run:
             return
         self.status(doc_id=doc_id, status="ok" if written else "no_events", source=source,
                     records=written, notes=notes)
+
+
+def stamp_of(extractor) -> dict[str, str]:
+    """The tool and data versions of `extractor`, for status lines."""
+    return {
+        "extractor_version": getattr(extractor, "tool_version", ""),
+        "data_version": getattr(extractor, "data_version", ""),
+    }
 
 
 def _truncate(article: Article, limit: int) -> Article:
@@ -172,7 +237,8 @@ def run_batch(items: Iterable[ReadItem], *, extractor, output: str | Path,
     summary = RunSummary(output=str(path))
     started = time.monotonic()
     with AtomicLines(path, force=options.force) as out:
-        run = _Run(extractor=extractor, out=out, options=options, summary=summary)
+        run = _Run(extractor=extractor, out=out, options=options, summary=summary,
+                   prefilter=prefilter_for(extractor, options))
         for item in items:
             run.item(item)
             if options.progress_every and summary.items % options.progress_every == 0:

@@ -1,0 +1,112 @@
+"""The keyword prefilter: what it keeps, what it skips, and that it loses no record of our corpora."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor.pipeline import Extractor
+from extractor.reading import ArticleItem, ReadOptions, read_jsonl
+from extractor.running import RunOptions, run_batch
+from extractor.running.prefilter import Prefilter
+
+from conftest import ARTICLES, ROOT
+
+SAMPLE = ROOT / "corpus" / "sample" / "articles.jsonl"
+
+KEEP = [
+    "Russia and Ukraine swapped 84 POWs on Thursday.",
+    "Hamas freed three hostages in exchange for 90 Palestinian prisoners.",
+    "Kyiv said 909 bodies of fallen soldiers were returned to Ukraine.",
+    "The remains of 6,000 servicemen will be repatriated under the Istanbul deal.",
+    "Two detainees were released by the United States after talks in Abu Dhabi.",
+    "Thirty civilians who had been held in Russia came home on Friday.",
+    "The UAE mediated the return of 150 Ukrainian defenders from captivity.",
+    "An all-for-all exchange was agreed in principle.",
+    "Both sides handed over the dead under ICRC supervision.",
+    "Journalists jailed in Belarus were freed and flown to Vilnius.",
+    "TROOPS RETURNED HOME AFTER THE HANDOVER",
+]
+SKIP = [
+    "A novel about a lighthouse keeper won the national book prize on Tuesday.",
+    "The central bank left its main rate unchanged; the exchange rate barely moved.",
+    "Shares rose on the stock exchange after the company returned to profit.",
+    "Rain is expected across the north, with sunny spells returning by the weekend.",
+    "The team released its new kit ahead of the season opener.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", KEEP)
+def test_keeps_exchange_talk(text: str) -> None:
+    assert Prefilter().check(text).keep
+
+
+@pytest.mark.parametrize("text", SKIP)
+def test_skips_articles_without_exchange_talk_and_says_why(text: str) -> None:
+    verdict = Prefilter().check(text)
+    assert not verdict.keep
+    assert verdict.reason.startswith("prefilter: ")
+
+
+def _articles(path: Path) -> list:
+    return [item.article for item in read_jsonl(path, options=ReadOptions()) if isinstance(item, ArticleItem)]
+
+
+def test_no_gold_record_of_the_examples_is_behind_a_skipped_article() -> None:
+    gold = {}
+    for line in (ARTICLES.parent / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        gold[row["doc_id"]] = row.get("records") or []
+    prefilter = Prefilter()
+    skipped = {a.id for a in _articles(ARTICLES) if not prefilter.check(a.full_text).keep}
+    assert not {doc for doc in skipped if gold.get(doc)}
+
+
+def test_no_article_with_records_is_skipped(extractor: Extractor) -> None:
+    """On the examples and the sample archive: whatever the pipeline finds, the prefilter lets through;
+    and on the sample archive (mostly unrelated news) it does skip most articles."""
+    prefilter = Prefilter()
+    skipped_sample = 0
+    for path in (ARTICLES, SAMPLE):
+        for article in _articles(path):
+            keep = prefilter.check(article.full_text).keep
+            if not keep:
+                assert extractor.extract(article) == [], article.id
+                skipped_sample += path == SAMPLE
+    assert skipped_sample >= len(_articles(SAMPLE)) // 2
+
+
+def _lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_run_writes_a_skipped_status_line_per_prefiltered_article(tmp_path: Path, extractor: Extractor) -> None:
+    src = tmp_path / "in.jsonl"
+    rows = [{"id": "w", "text": SKIP[0]}, {"id": "s", "text": KEEP[0]}]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    on = run_batch(read_jsonl(src, options=ReadOptions()), extractor=extractor, output=tmp_path / "on.jsonl")
+    status = {l["doc_id"]: l for l in _lines(tmp_path / "on.jsonl") if l["type"] == "article"}
+    assert status["w"]["status"] == "skipped" and status["w"]["note"].startswith("prefilter: ")
+    assert status["s"]["status"] in ("ok", "no_events")
+    assert on.items == 2 and on.statuses["skipped"] == 1
+
+    run_batch(read_jsonl(src, options=ReadOptions()), extractor=extractor, output=tmp_path / "off.jsonl",
+              options=RunOptions(prefilter=False))
+    status = {l["doc_id"]: l for l in _lines(tmp_path / "off.jsonl") if l["type"] == "article"}
+    assert status["w"]["status"] == "no_events" and status["w"]["note"] is None
+
+
+def test_an_extractor_without_a_spacy_pipeline_sees_every_article(tmp_path: Path) -> None:
+    class Plain:
+        tool_version, data_version = "0.1.0", "test"
+
+        def extract(self, article):
+            return []
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "w", "text": SKIP[0]}) + "\n", encoding="utf-8")
+    run_batch(read_jsonl(src, options=ReadOptions()), extractor=Plain(), output=tmp_path / "out.jsonl")
+    assert _lines(tmp_path / "out.jsonl")[0]["status"] == "no_events"

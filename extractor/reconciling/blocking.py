@@ -130,7 +130,7 @@ def candidate_pairs(claims: Sequence[Claim]) -> Iterator[tuple[int, int]]:
                 for w in _weeks(lo - WINDOW, hi + WINDOW):
                     found.extend(weeks.get((b, w), ()))
                 if len(found) > CAP:
-                    found = sorted(set(found), key=lambda j: (abs((_time(claims[j]) or 0) - lo), j))[:CAP]
+                    found = sorted(set(found), key=lambda j: (_distance(claims[j], lo, hi), j))[:CAP]
                 seen.update(found)
             else:
                 pool: set[int] = set()
@@ -166,6 +166,11 @@ def candidate_pairs(claims: Sequence[Claim]) -> Iterator[tuple[int, int]]:
             elif span_i is None and (j > i or d.dated):
                 # undated claims look their partners up; dated claims never look undated ones up
                 yield (i, j) if i < j else (j, i)
+
+
+def _distance(c: Claim, lo: int, hi: int) -> int:
+    t = _time(c)
+    return 0 if t is None else max(lo - t, t - hi, 0)
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:

@@ -106,19 +106,53 @@ def _hull(c: Claim) -> tuple[int, int] | None:
     return lo, hi  # type: ignore[return-value]
 
 
+class _Pairs:
+    """Scored candidate pairs packed into ints (score key, i, j), so a million claims' pairs fit in memory.
+
+    Sorting the ints orders pairs best score first, then by claim ids; reasons are recomputed only
+    for the pairs that end up in the output (merges and near-misses)."""
+
+    def __init__(self, n: int) -> None:
+        self.bits = max(1, n.bit_length())
+        self.mask = (1 << self.bits) - 1
+        self.keys: list[int] = []
+        self.blocked: set[int] = set()
+
+    def add(self, score: float, i: int, j: int, blocked: bool) -> None:
+        key = ((round((_SCORE_CEILING - score) * 1000) << self.bits | i) << self.bits) | j
+        self.keys.append(key)
+        if blocked:
+            self.blocked.add(key & ((1 << 2 * self.bits) - 1))
+
+    def sorted(self) -> list[int]:
+        self.keys.sort()
+        return self.keys
+
+    def unpack(self, key: int) -> tuple[float, int, int, bool]:
+        j = key & self.mask
+        i = (key >> self.bits) & self.mask
+        score = _SCORE_CEILING - (key >> 2 * self.bits) / 1000
+        return score, i, j, (key & ((1 << 2 * self.bits) - 1)) in self.blocked
+
+
+_SCORE_CEILING = 1000.0
+MISSES_PER_CLUSTER = 5
+
+
 def cluster_claims(claims: Sequence[Claim]) -> Clustering:
-    """Cluster claims (already sorted by claim id, all of one kind or mixed: pairs never cross kinds)."""
+    """Cluster claims (sorted by claim id; pairs never cross kinds)."""
     state = _Clusters(claims)
-    scored: list[tuple[float, int, int, tuple[str, ...], str | None]] = []
+    pairs = _Pairs(len(claims))
     for i, j in candidate_pairs(claims):
         ps = score_pair(claims[i], claims[j])
         if ps.score >= NEAR_MISS:
-            scored.append((ps.score, i, j, ps.reasons, ps.blocked))
-    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
-    merges: list[Merge] = []
+            pairs.add(ps.score, i, j, ps.blocked is not None)
+    keys = pairs.sorted()
+    merged: list[tuple[int, int, float, str, str | None]] = []
     refused: dict[tuple[int, int], str] = {}
 
-    for s, i, j, reasons, blocked in scored:
+    for key in keys:
+        s, i, j, blocked = pairs.unpack(key)
         if s < THRESHOLD:
             break
         if blocked:
@@ -131,14 +165,25 @@ def cluster_claims(claims: Sequence[Claim]) -> Clustering:
             refused[(i, j)] = why
             continue
         state.union(ri, rj)
-        merges.append(Merge(i, j, s, reasons, "pairwise"))
+        merged.append((i, j, s, "pairwise", None))
 
-    _anchored_pass(claims, state, scored, merges, refused)
+    _anchored_pass(claims, state, pairs, keys, merged, refused)
 
+    merges = []
+    for i, j, s, stage, extra in merged:
+        reasons = score_pair(claims[i], claims[j]).reasons + ((extra,) if extra else ())
+        merges.append(Merge(i, j, s, reasons, stage))
     misses = []
-    for s, i, j, reasons, blocked in scored:
-        if state.find(i) != state.find(j):
-            misses.append(Miss(i, j, s, reasons, blocked or refused.get((i, j))))
+    shown: dict[int, int] = {}
+    for key in keys:
+        s, i, j, blocked = pairs.unpack(key)
+        ri, rj = state.find(i), state.find(j)
+        if ri == rj or (shown.get(ri, 0) >= MISSES_PER_CLUSTER and shown.get(rj, 0) >= MISSES_PER_CLUSTER):
+            continue
+        shown[ri] = shown.get(ri, 0) + 1
+        shown[rj] = shown.get(rj, 0) + 1
+        ps = score_pair(claims[i], claims[j])
+        misses.append(Miss(i, j, s, ps.reasons, ps.blocked or refused.get((i, j))))
     roots = sorted({state.find(i) for i in range(len(claims))}, key=lambda r: min(state.members[r]))  # type: ignore[arg-type]
     groups = [sorted(state.members[r]) for r in roots]  # type: ignore[arg-type]
     return Clustering(groups=groups, merges=merges, misses=misses)
@@ -164,13 +209,18 @@ def _anchor_of(claims: Sequence[Claim], state: _Clusters, root: int, anchors: di
     return min(a[0] for a in found), max(a[1] for a in found)
 
 
-def _anchored_pass(claims, state: _Clusters, scored, merges: list[Merge], refused: dict) -> None:
+def _anchored_pass(claims, state: _Clusters, pairs: _Pairs, keys: list[int], merged: list, refused: dict) -> None:
     anchors = _anchors(claims, state)
     if not anchors:
         return
+    near = f"the article's other occasions are dated within {ANCHOR_DAYS} days (+1)"
+    far = f"the article's other occasions are over {FAR_DAYS} days away (-1)"
     cands = []
-    for s, i, j, reasons, blocked in scored:
-        if blocked or s < THRESHOLD - 1 or claims[i].kind != "exchange":
+    for key in keys:
+        s, i, j, blocked = pairs.unpack(key)
+        if s < THRESHOLD - 1:
+            break
+        if blocked or claims[i].kind != "exchange":
             continue
         ri, rj = state.find(i), state.find(j)
         if ri == rj or (state.dated[ri] and state.dated[rj]):
@@ -184,11 +234,12 @@ def _anchored_pass(claims, state: _Clusters, scored, merges: list[Merge], refuse
             continue
         gap = max(target[0] - anchor[1], anchor[0] - target[1], 0)
         if gap <= ANCHOR_DAYS:
-            cands.append((s + 1.0, i, j, reasons + (f"the article's other occasions are dated within {ANCHOR_DAYS} days (+1)",)))
+            cands.append((-(s + 1.0), i, j, near))
         elif gap > FAR_DAYS:
-            cands.append((s - 1.0, i, j, reasons + (f"the article's other occasions are over {FAR_DAYS} days away (-1)",)))
-    cands.sort(key=lambda t: (-t[0], t[1], t[2]))
-    for s, i, j, reasons in cands:
+            cands.append((-(s - 1.0), i, j, far))
+    cands.sort()
+    for neg, i, j, extra in cands:
+        s = -neg
         if s < THRESHOLD:
             break
         ri, rj = state.find(i), state.find(j)
@@ -199,7 +250,7 @@ def _anchored_pass(claims, state: _Clusters, scored, merges: list[Merge], refuse
             refused.setdefault((i, j), why)
             continue
         state.union(ri, rj)
-        merges.append(Merge(i, j, s, reasons, "anchored"))
+        merged.append((i, j, s, "anchored", extra))
 
 
 __all__ = ["ANCHOR_DAYS", "Clustering", "Merge", "Miss", "cluster_claims", "INF"]

@@ -382,6 +382,9 @@ def merge_complementary(occasions: list[Occasion]) -> list[Occasion]:
     return out
 
 
+SAME_DAY_WORDS = frozenset({"today", "tonight", "now", "this morning", "this evening"})
+
+
 def attach_loose(occasions: list[Occasion], loose: list[Mention]) -> None:
     """Uncounted mentions join a fitting occasion; a placed one (dated, or a plan the article has no
     other record of) makes its own."""
@@ -392,10 +395,12 @@ def attach_loose(occasions: list[Occasion], loose: list[Mention]) -> None:
         if mention.key is not None:
             target = next((o for o in same_status if same_day(o.key, mention.key)), None)
             # a dated mention joins an undated occasion only when that one has no figures of its own
+            # (a plan's dated stage stays apart from the undated whole swap; a completed one joins it)
             bare = [o for o in same_status if o.key is None and not o.background
-                    and all(m.group.count is None for m in o.mentions)]
-            if target is None and bare:
-                target = bare[0]
+                    and (mention.status == "completed" or all(m.group.count is None for m in o.mentions))]
+            same_day_word = mention.date is None and mention.key in SAME_DAY_WORDS
+            if target is None and (bare or same_day_word) and (bare or same_status):
+                target = (bare or same_status)[0]
             elif target is None and firm:
                 target = Occasion(status=mention.status)
                 occasions.append(target)

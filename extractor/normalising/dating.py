@@ -166,7 +166,7 @@ def anaphoric_date(view: SentenceView, views: list[SentenceView], *, published: 
             break
     if offset is None:
         return None
-    for earlier in reversed(views[max(0, view.index - 3):view.index + 1]):
+    for earlier in reversed(views[max(0, view.index - 5):view.index + 1]):
         for date in reversed(earlier.dates):
             if earlier is view and offset != 0:
                 continue

@@ -26,6 +26,7 @@ class Warnings(metaclass=ErrorsWithCodes):
     W005 = ("{source}: field {field!r} ignored: {detail}. Give it as a string or leave it out.")
     W006 = ("{source}: lone surrogate code point(s) in field {field!r} replaced with U+FFFD. Check the "
             "JSON escapes (\\uD800-\\uDFFF must come in pairs).")
+    W007 = ("{path}: the part of a finished shard is missing or damaged; the shard is extracted again.")
 
 
 class Errors(metaclass=ErrorsWithCodes):
@@ -97,3 +98,18 @@ class Errors(metaclass=ErrorsWithCodes):
     E307 = ("Unknown export format {fmt!r}. Use one of: {choices}.")
     E308 = ("Event store {path!r} is at schema version {found}, this tool writes version {expected}. "
             "Rebuild the store from the claims files with `extractor reconcile --store`.")
+    # sharded, parallel and distributed runs; more readers
+    E401 = ("Work folder {path!r} holds files that no run of this tool wrote ({detail}); it was left "
+            "untouched. Remove them, or choose another --output.")
+    E402 = ("A worker process stopped while extracting ({detail}). The shards finished so far are kept "
+            "in {path!r}: run the same command again to resume.")
+    E403 = ("The Ray engine needs ray, which is not installed. Install it with "
+            "`pip install extractor[ray]`, or use --engine local.")
+    E404 = ("{source}: WARC input needs warcio, which is not installed. Install it with "
+            "`pip install extractor[warc]`.")
+    E405 = ("{source}: WARC record at offset {offset} could not be read ({detail}); the records before it "
+            "were read, the rest of the file is lost. Re-download the file or check that it is a WARC.")
+    E406 = ("{source}: not a NewsAPI response ({detail}). Expected a JSON object with an 'articles' list, "
+            "as returned by the /v2/everything or /v2/top-headlines endpoints.")
+    E407 = ("{source}: no text could be extracted from the HTML ({detail}); the page was skipped. Check that "
+            "it is an article page rather than an index or a script.")

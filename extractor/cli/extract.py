@@ -10,7 +10,9 @@ from typing import Annotated, Optional
 import typer
 
 from ..reading import CodedError, KeyMap
-from ..running import RunOptions, RunSummary, extract_files
+from ..running import RunOptions, RunSummary
+from ..running.archive import DEFAULT_SHARD_SIZE, extract_archive
+from ..running.progress import Progress, make_progress
 from . import app
 
 
@@ -26,6 +28,11 @@ class Oversize(str, Enum):
     skip = "skip"
 
 
+class EngineChoice(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
 def extract(
     inputs: list[Path],
     *,
@@ -36,11 +43,20 @@ def extract(
     max_chars: int | None = None,
     on_oversize: str = "truncate",
     force: bool = False,
+    prefilter: bool = True,
+    workers: int = 1,
+    engine: str = "local",
+    shard_size: int = DEFAULT_SHARD_SIZE,
+    retry_failed: bool = False,
+    keep_parts: bool = False,
+    progress: Progress | None = None,
 ) -> RunSummary:
-    """The command as a plain function (see `extractor.running.extract_files`)."""
-    options = RunOptions(max_chars=max_chars, on_oversize=on_oversize, force=force)  # type: ignore[arg-type]
-    return extract_files(inputs, output=output, model=model, keys=keys or KeyMap(), fmt=fmt,  # type: ignore[arg-type]
-                         options=options)
+    """The command as a plain function (see `extractor.running.archive.extract_archive`)."""
+    options = RunOptions(max_chars=max_chars, on_oversize=on_oversize, force=force,  # type: ignore[arg-type]
+                         prefilter=prefilter)
+    return extract_archive(inputs, output=output, model=model, keys=keys or KeyMap(), fmt=fmt,  # type: ignore[arg-type]
+                           options=options, workers=workers, engine=engine, shard_size=shard_size,  # type: ignore[arg-type]
+                           retry_failed=retry_failed, keep_parts=keep_parts, progress=progress)
 
 
 def _log_progress() -> None:
@@ -74,17 +90,38 @@ def extract_cli(
     max_chars: Annotated[Optional[int], typer.Option(min=1, help="Longest article (title + text) read.")] = None,
     on_oversize: Annotated[Oversize, typer.Option(help="What to do with a longer article.")] = Oversize.truncate,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")] = False,
+    prefilter: Annotated[bool, typer.Option("--prefilter/--no-prefilter",
+                                            help="Skip articles with no word of swaps, releases, captives or "
+                                                 "bodies before the pipeline (a 'skipped' status line says so).")
+                         ] = True,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes extracting at once (each loads "
+                                                                        "the pipeline once); 1: in this process.")
+                       ] = 1,
+    engine: Annotated[EngineChoice, typer.Option(help="local: this machine; ray: Ray Data actors (extractor[ray]), "
+                                                      "on the cluster of `ray.init()`.")] = EngineChoice.local,
+    shard_size: Annotated[int, typer.Option(min=1, help="Input items per shard (the unit of resuming).")
+                          ] = DEFAULT_SHARD_SIZE,
+    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="When resuming, redo the finished shards "
+                                                                      "whose articles got a pipeline error.")] = False,
+    keep_parts: Annotated[bool, typer.Option("--keep-parts", help="Keep the work folder OUTPUT.parts/ after a "
+                                                                  "successful run (for a later --retry-failed).")
+                          ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any article got an error status.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary on stderr.")] = False,
 ) -> None:
-    """Extract exchange records from articles: one line per record plus one status line per article."""
+    """Extract exchange records from articles: one line per record plus one status line per article.
+
+    The run is cut into shards kept in OUTPUT.parts/ until the output is assembled: run the same
+    command again after an interruption and it resumes where it stopped."""
     if not quiet:
         _log_progress()
     keys = KeyMap(id=id_key, text=text_key, published=published_key, title=title_key, url=url_key,
                   outlet=outlet_key)
     try:
         summary = extract(inputs, output=output, model=model, keys=keys, fmt=fmt.value, max_chars=max_chars,
-                          on_oversize=on_oversize.value, force=force)
+                          on_oversize=on_oversize.value, force=force, prefilter=prefilter, workers=workers,
+                          engine=engine.value, shard_size=shard_size, retry_failed=retry_failed,
+                          keep_parts=keep_parts, progress=make_progress(quiet=quiet))
     except CodedError as exc:
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(2) from None

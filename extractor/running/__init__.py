@@ -2,8 +2,10 @@
 
     summary = extract_files(["articles.jsonl"], output="out.jsonl", options=RunOptions(max_chars=200_000))
     summary = run_batch(read_inputs(paths), extractor=Extractor.load(), output="out.jsonl")
+    summary = extract_archive(paths, output="out.jsonl", workers=4)  # sharded, resumable, parallel
 """
 
+from .archive import extract_archive
 from .batch import OnOversize, RunOptions, run_batch
 from .files import extract_files, load_extractor
 from .output import AtomicLines, check_output, dumps_line
@@ -16,6 +18,7 @@ __all__ = [
     "RunSummary",
     "check_output",
     "dumps_line",
+    "extract_archive",
     "extract_files",
     "load_extractor",
     "run_batch",

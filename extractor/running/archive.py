@@ -1,0 +1,198 @@
+"""Sharded, resumable, parallel extraction of a whole archive: the `extract` command's engine.
+
+    summary = extract_archive(["dump.jsonl.gz"], output="out.jsonl", workers=4)
+
+The input items are cut into shards of `shard_size` consecutive items. The driver reads and
+screens them in order (`tasks.screen_shard`), an engine runs the pipeline on each shard
+(`parallel.InProcessEngine`, `parallel.PoolEngine`, `ray_engine.RayEngine`), each shard lands in
+the work folder `OUT.jsonl.parts/` with a done-marker (`shards.WorkDir`), and the output is
+assembled from the parts in shard order at the end, atomically. A re-run of the same command
+skips finished shards; `retry_failed` redoes the shards whose articles got a pipeline error.
+
+Every line carries a run id: a digest of the inputs' contents, the tool and data versions and
+the options that change the output, so the same inputs give the same bytes whatever the number
+of workers or the engine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Literal
+
+from ..reading import Format, KeyMap, ReadOptions, read_inputs, resolve_inputs
+from ..reading.items import coded_error
+from .batch import RunOptions, prefilter_for, stamp_of
+from .files import load_extractor
+from .output import check_output
+from .parallel import Engine, InProcessEngine, PoolEngine
+from .prefilter import Prefilter
+from .progress import NoProgress, Progress
+from .shards import ShardCounts, WorkDir, chunked
+from .summary import RunSummary
+from .tasks import RunContext, mark_seen, screen_shard
+
+EngineName = Literal["local", "ray"]
+DEFAULT_SHARD_SIZE = 200
+_CHUNK = 1024 * 1024
+
+
+def _hash_file(path: Path, digest) -> None:
+    with path.open("rb") as fh:
+        while True:
+            chunk = fh.read(_CHUNK)
+            if not chunk:
+                return
+            digest.update(chunk)
+
+
+def input_digest(path: Path) -> str:
+    """sha256 of a file's bytes, or of a folder's files (relative path and bytes, sorted;
+    links leading out of the folder count by name only, as the readers do not follow them)."""
+    digest = hashlib.sha256()
+    if not path.is_dir():
+        _hash_file(path, digest)
+        return digest.hexdigest()
+    root = os.path.realpath(path)
+    entries = []
+    for dirpath, _dirnames, filenames in os.walk(path, followlinks=False):
+        for name in filenames:
+            full = Path(dirpath) / name
+            entries.append((full.relative_to(path).as_posix(), full))
+    for rel, full in sorted(entries):
+        digest.update(rel.encode("utf-8", "surrogateescape") + b"\0")
+        target = os.path.realpath(full)
+        if full.is_symlink() and not target.startswith(root.rstrip(os.sep) + os.sep):
+            digest.update(b"link-out\0")
+            continue
+        try:
+            _hash_file(full, digest)
+        except OSError as exc:
+            digest.update(f"unreadable:{exc.errno}\0".encode())
+    return digest.hexdigest()
+
+
+def run_id_for(resolved: Sequence[tuple[Path, str, bool]], *, stamp: dict[str, str], options: RunOptions,
+               read_options: ReadOptions, prefilter: Prefilter | None) -> str:
+    """'r-' + 16 hex digits: same input contents, versions and output-changing options, same id."""
+    spec = {
+        "stamp": stamp,
+        "inputs": [[kind, gz, input_digest(path)] for path, kind, gz in resolved],
+        "max_chars": options.max_chars,
+        "on_oversize": options.on_oversize,
+        "prefilter": prefilter.version if prefilter is not None else None,
+        "read": {"keys": asdict(read_options.keys), "max_record_bytes": read_options.max_record_bytes,
+                 "max_gzip_ratio": read_options.max_gzip_ratio, "gzip_ratio_floor": read_options.gzip_ratio_floor},
+    }
+    text = json.dumps(spec, sort_keys=True, ensure_ascii=True)
+    return "r-" + hashlib.sha256(text.encode("ascii")).hexdigest()[:16]
+
+
+def _engine(name: EngineName, *, workers: int, extractor, model, work: WorkDir, context: RunContext) -> Engine:
+    if name == "ray":
+        from .ray_engine import RayEngine
+
+        return RayEngine(workers=workers, extractor=extractor, model=model, work=work, context=context)
+    if workers <= 1:
+        return InProcessEngine(extractor=extractor, work=work, context=context)
+    return PoolEngine(workers=workers, extractor=extractor, model=model, work=work, context=context)
+
+
+def extract_archive(
+    inputs: Sequence[str | Path],
+    *,
+    output: str | Path,
+    model: str | Path | None = None,
+    keys: KeyMap | None = None,
+    fmt: Format = "auto",
+    options: RunOptions | None = None,
+    read_options: ReadOptions | None = None,
+    workers: int = 1,
+    engine: EngineName = "local",
+    shard_size: int = DEFAULT_SHARD_SIZE,
+    retry_failed: bool = False,
+    keep_parts: bool = False,
+    progress: Progress | None = None,
+    extractor=None,
+) -> RunSummary:
+    """Read `inputs`, extract in shards with `workers` processes (or Ray actors), write `output`.
+
+    Bad usage raises CodedError (E008, E017, E103, E201, E203, E204, E401, E403) before anything is
+    written; a worker that dies raises E402 with the finished shards kept for a resume. The work
+    folder is removed after a successful run unless `keep_parts`.
+    """
+    if workers < 1:
+        raise ValueError("workers must be at least 1")
+    if shard_size < 1:
+        raise ValueError("shard_size must be at least 1")
+    options = options or RunOptions()
+    read_options = read_options or ReadOptions(keys=keys or KeyMap())
+    if keys is not None and read_options.keys != keys:
+        raise ValueError("give the keys either in `keys` or in `read_options`, not both")
+    progress = progress or NoProgress()
+    out = Path(output)
+    resolved = resolve_inputs(inputs, fmt=fmt)
+    check_output(out, force=options.force, inputs=tuple(path for path, _, _ in resolved))
+    if engine == "ray":
+        from .ray_engine import ray_available
+
+        if not ray_available():
+            raise coded_error("E403")
+    if extractor is None:
+        extractor = load_extractor(model)
+    prefilter = prefilter_for(extractor, options)
+    stamp = stamp_of(extractor)
+    run_id = run_id_for(resolved, stamp=stamp, options=options, read_options=read_options, prefilter=prefilter)
+    context = RunContext(options=options, run_id=run_id, stamp=stamp)
+    work = WorkDir(out)
+    finished = work.open(run_id=run_id, shard_size=shard_size)
+
+    summary = RunSummary(output=str(out))
+    started = time.monotonic()
+    seen: dict[str, str] = {}
+    shards = 0
+    runner = _engine(engine, workers=workers, extractor=extractor, model=model, work=work, context=context)
+    done = 0
+
+    def collect(block: bool) -> None:
+        nonlocal done
+        for _index, counts in runner.poll(block=block):
+            counts.add_to(summary)
+            done += 1
+        progress.update(summary, shards_done=done, shards_running=runner.outstanding)
+
+    try:
+        items = read_inputs([path for path, _, _ in resolved], options=read_options, fmt=fmt)
+        for index, batch in enumerate(chunked(items, shard_size)):
+            shards = index + 1
+            previous: ShardCounts | None = finished.get(index)
+            if previous is not None and not (retry_failed and previous.retryable):
+                mark_seen(batch, seen)
+                previous.add_to(summary)
+                done += 1
+                progress.update(summary, shards_done=done, shards_running=runner.outstanding)
+                continue
+            task = screen_shard(index, batch, context=context, seen=seen, prefilter=prefilter)
+            while runner.outstanding >= runner.capacity:
+                collect(block=True)
+            runner.submit(task)
+            collect(block=False)
+        while runner.outstanding:
+            collect(block=True)
+        collect(block=False)
+    finally:
+        runner.close()
+        progress.close()
+    work.assemble(shards=shards, force=options.force)
+    if not keep_parts:
+        work.remove()
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+__all__ = ["DEFAULT_SHARD_SIZE", "EngineName", "extract_archive", "input_digest", "run_id_for"]

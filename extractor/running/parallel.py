@@ -1,0 +1,168 @@
+"""Local engines for sharded runs: in-process (`--workers 1`) and a pool of processes (`--workers N`).
+
+Each engine takes screened shards (`submit`), runs them, writes each shard's part and done-marker
+(see `shards.WorkDir`) and hands back the finished shards' counts (`poll`). Pool workers are
+forked after the driver has loaded the pipeline, so each holds one copy of it, loaded once; where
+fork is not available they load it themselves in their initializer. On Linux a worker asks the
+kernel to end it when the driver dies, so a killed run leaves no stray process behind.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from ..reading.items import coded_error
+from .shards import ShardCounts, WorkDir
+from .tasks import RunContext, ShardTask, run_shard
+
+
+class Engine(Protocol):
+    """Runs shards; at most `capacity` shards should be outstanding at once."""
+
+    capacity: int
+
+    def submit(self, task: ShardTask) -> None: ...
+
+    def poll(self, *, block: bool) -> list[tuple[int, ShardCounts]]: ...
+
+    @property
+    def outstanding(self) -> int: ...
+
+    def close(self) -> None: ...
+
+
+class InProcessEngine:
+    """Runs each shard at once, in the calling process."""
+
+    capacity = 1
+
+    def __init__(self, *, extractor, work: WorkDir, context: RunContext) -> None:
+        self.extractor = extractor
+        self.work = work
+        self.context = context
+        self._done: list[tuple[int, ShardCounts]] = []
+
+    def submit(self, task: ShardTask) -> None:
+        lines, counts = run_shard(task, extractor=self.extractor, context=self.context)
+        self._done.append((task.index, self.work.write_shard(task.index, lines, counts)))
+
+    def poll(self, *, block: bool) -> list[tuple[int, ShardCounts]]:
+        done, self._done = self._done, []
+        return done
+
+    @property
+    def outstanding(self) -> int:
+        return 0
+
+    def close(self) -> None:
+        return None
+
+
+@dataclass
+class _WorkerState:
+    model: str | None
+    work: WorkDir
+    context: RunContext
+    extractor: object | None = None
+
+
+_STATE: _WorkerState | None = None
+
+
+def _die_with_parent() -> None:
+    """Linux: SIGTERM this process when its parent dies (prctl PR_SET_PDEATHSIG); elsewhere nothing."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+
+
+def _init_worker(state: _WorkerState) -> None:
+    global _STATE
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the driver's to handle
+    if state.extractor is None:
+        from .files import load_extractor
+
+        state.extractor = load_extractor(state.model)
+    _STATE = state
+
+
+def _run_in_worker(task: ShardTask) -> tuple[int, ShardCounts]:
+    state = _STATE
+    if state is None:
+        raise RuntimeError("worker not initialised")
+    lines, counts = run_shard(task, extractor=state.extractor, context=state.context)
+    return task.index, state.work.write_shard(task.index, lines, counts)
+
+
+def _noop() -> int:
+    return os.getpid()
+
+
+class PoolEngine:
+    """`workers` processes; up to two shards queued per worker."""
+
+    def __init__(self, *, workers: int, extractor, model: str | Path | None, work: WorkDir,
+                 context: RunContext) -> None:
+        self.capacity = workers * 2
+        self.work = work
+        methods = multiprocessing.get_all_start_methods()
+        fork = "fork" in methods
+        ctx = multiprocessing.get_context("fork" if fork else "spawn")
+        state = _WorkerState(model=None if model is None else str(model), work=work, context=context,
+                             extractor=extractor if fork else None)
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+                                         initargs=(state,))
+        self._futures: set[Future] = set()
+        try:
+            # start every worker now, before the caller starts threads (a progress bar) in this process
+            for future in [self._pool.submit(_noop) for _ in range(workers)]:
+                future.result()
+        except BrokenProcessPool as exc:
+            self.close()
+            raise coded_error("E402", detail=str(exc) or "the pool broke", path=str(work.path)) from exc
+
+    def submit(self, task: ShardTask) -> None:
+        try:
+            self._futures.add(self._pool.submit(_run_in_worker, task))
+        except BrokenProcessPool as exc:
+            raise coded_error("E402", detail=str(exc) or "the pool broke", path=str(self.work.path)) from exc
+
+    def poll(self, *, block: bool) -> list[tuple[int, ShardCounts]]:
+        if not self._futures:
+            return []
+        finished, self._futures = wait(self._futures, timeout=None if block else 0, return_when=FIRST_COMPLETED)
+        results = []
+        for future in finished:
+            try:
+                results.append(future.result())
+            except BrokenProcessPool as exc:
+                raise coded_error("E402", detail="a worker was killed or ran out of memory",
+                                  path=str(self.work.path)) from exc
+        return results
+
+    @property
+    def outstanding(self) -> int:
+        return len(self._futures)
+
+    def close(self) -> None:
+        for future in self._futures:
+            future.cancel()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+__all__ = ["Engine", "InProcessEngine", "PoolEngine"]

@@ -1,0 +1,97 @@
+"""One shard of work, the same whatever engine runs it.
+
+The driver *screens* a shard in input order (`screen_shard`: duplicate ids, empty texts, the size
+limit, the prefilter; these status lines are written there and then, as JSON text) and hands the
+result to an engine as a `ShardTask`. The engine *runs* it (`run_shard`: the pipeline on the
+articles that passed, in order) and gets the shard's lines and counts back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..reading.items import ReadItem
+from .batch import Pending, RunOptions, _Run
+from .output import dumps_line
+from .prefilter import Prefilter
+from .shards import ShardCounts
+from .summary import RunSummary
+
+
+class LineBuffer:
+    """Collects output lines as JSON text (what `_Run` writes with `write(dict)`)."""
+
+    def __init__(self) -> None:
+        self.lines: list[str | Pending] = []
+
+    def write(self, obj: dict) -> None:
+        self.lines.append(dumps_line(obj))
+
+
+@dataclass
+class ShardTask:
+    """Shard `index`: ready lines (str) and screened articles (Pending) in input order, and the
+    counts of the ready lines."""
+
+    index: int
+    entries: list[str | Pending] = field(default_factory=list)
+    counts: ShardCounts = field(default_factory=ShardCounts)
+
+    @property
+    def articles(self) -> int:
+        return sum(1 for entry in self.entries if isinstance(entry, Pending))
+
+
+@dataclass(frozen=True)
+class RunContext:
+    """What every shard of a run needs besides the extractor: options, run id, version stamp."""
+
+    options: RunOptions
+    run_id: str
+    stamp: dict[str, str]
+
+
+def screen_shard(index: int, items: Iterable[ReadItem], *, context: RunContext, seen: dict[str, str],
+                 prefilter: Prefilter | None) -> ShardTask:
+    """Screen the items of shard `index` (updating the run-wide `seen` table)."""
+    buffer = LineBuffer()
+    summary = RunSummary(output="")
+    run = _Run(extractor=None, out=buffer, options=context.options, summary=summary, run_id=context.run_id,
+               seen=seen, prefilter=prefilter, stamp=context.stamp)
+    for item in items:
+        pending = run.screen(item)
+        if pending is not None:
+            buffer.lines.append(pending)
+    return ShardTask(index=index, entries=buffer.lines, counts=ShardCounts.of(summary))
+
+
+def mark_seen(items: Iterable[ReadItem], seen: dict[str, str]) -> None:
+    """What screening does to `seen`, for the items of a shard that is already finished."""
+    from ..reading.items import ArticleItem
+
+    for item in items:
+        if isinstance(item, ArticleItem) and item.article.id not in seen:
+            seen[item.article.id] = item.source
+
+
+def run_shard(task: ShardTask, *, extractor, context: RunContext) -> tuple[list[str], ShardCounts]:
+    """The shard's output lines (without line breaks) and its counts, with the pipeline run on
+    its articles. Errors raised by the pipeline become E102 status lines (never exceptions)."""
+    summary = RunSummary(output="")
+    task.counts.add_to(summary)
+    buffer = LineBuffer()
+    run = _Run(extractor=extractor, out=buffer, options=context.options, summary=summary, run_id=context.run_id,
+               stamp=context.stamp)
+    errors_before = summary.errors
+    for entry in task.entries:
+        if isinstance(entry, str):
+            buffer.lines.append(entry)
+        else:
+            run.extract(entry)
+    lines: list[str] = buffer.lines  # type: ignore[assignment]
+    summary.lines = len(lines)
+    return lines, ShardCounts.of(summary, retryable=summary.errors - errors_before)
+
+
+__all__ = ["LineBuffer", "RunContext", "ShardTask", "mark_seen", "run_shard", "screen_shard"]

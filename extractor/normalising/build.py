@@ -134,6 +134,8 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
                     group.nationality = side
                     group.rules.append("group.speaker_side")
             resolve_category(group, context)
+            if "group.state_forces" in group.rules and group.nationality is None:
+                group.nationality = context.state_side()
             in_sentence.append(group)
         mark_parts(in_sentence)
         in_sentence += single_persons(view, in_sentence, context)
@@ -198,7 +200,9 @@ def _is_term(group: Group, views: list[SentenceView], status: str) -> bool:
     agreement_near = _agreement_talk(view) or (view.index > 0 and _agreement_talk(views[view.index - 1]))
     if count.qualifier == "up_to" and group.per_side:
         return True
-    if not agreement_near or status != "planned":
+    planned_here = status == "planned" or any(
+        c.label_ == "PLANNED" and c.kb_id_ == "future" for c in view.cues)
+    if not agreement_near or not planned_here:
         return False
     big = (count.value or count.min or count.max or 0) >= TERM_MIN_VALUE
     return count.qualifier not in ("exact",) or big
@@ -340,8 +344,9 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
             and published is not None and published.full is not None and interval.end is not None \
             and (published.full - interval.end).days > 1:
         status, rule = "completed", "status.past_date"  # "topping last month's swap": it happened
+    background = _background(group.view) or (date_span is not None and date_span.text.lower().startswith("since"))
     return Mention(group=group, status=status, date_span=date_span, date=interval,
-                   key=date_key(date_span, interval), background=_background(group.view), rules=[rule])
+                   key=date_key(date_span, interval), background=background, rules=[rule])
 
 
 def _flow_keys(occasion: Occasion) -> set[tuple]:
@@ -435,7 +440,7 @@ def _conflicts(occasion: Occasion, mention: Mention) -> bool:
     for other in occasion.mentions:
         o = other.group
         if (o.giver, o.receiver, o.category, o.per_side) == (g.giver, g.receiver, g.category, g.per_side) \
-                and not compatible_counts(o.count, g.count) and not g.part_of and not o.part_of:
+                and not compatible_counts(o.total or o.count, g.total or g.count) and not g.part_of and not o.part_of:
             return True
     return False
 
@@ -447,7 +452,8 @@ def group_occasions(mentions: list[Mention]) -> list[Occasion]:
         target = None
         if mention.key is not None:
             target = next((o for o in same_status if same_day(o.key, mention.key)), None)
-            if target is None:
+            if target is None and not (mention.background and mention.date_span is not None
+                                       and mention.date_span.text.lower().startswith("since")):
                 target = next((o for o in same_status if o.key is None and not o.background
                                and not _conflicts(o, mention)), None)
         else:

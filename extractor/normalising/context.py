@@ -71,6 +71,13 @@ class ArticleContext:
                 return receiver
         return None
 
+    def state_side(self) -> str | None:
+        """In a state-versus-group dyad, the state ('government soldiers' in Yemen are YEM)."""
+        if self.sides is None:
+            return None
+        states = [s for s in self.sides if len(s) == 3 and s.isalpha() and s not in ("RSF", "ELN", "PIJ", "ISIS")]
+        return states[0] if len(states) == 1 else None
+
     def fixed_sides(self, category: str) -> tuple[str, str] | None:
         """Giver and receiver a category always has in this dyad (hostages: HAMAS -> ISR)."""
         return self.category_sides.get(category)

@@ -25,6 +25,7 @@ NOUN_STOP = frozenset({"were", "was", "have", "has", "had", "are", "is", "been",
 SUBJECT_LABELS = frozenset({"STATE", "CAPITAL", "SEAT", "INSTITUTION", "GROUP", "DEMONYM", "MULTI", "OFFICIAL"})
 PLURAL_DEMONYM_ENDINGS = ("ians", "ans", "is", "ers", "ese", "ons", "ots", "ards", "ites", "ks", "es")
 LIST_WORDS = frozenset({"list", "lists", "names", "cards", "applications", "requests"})
+STATE_WORDS = frozenset({"government", "regime", "army", "state", "coalition"})
 OWN_SIDE_NOUNS = frozenset({"defenders", "defender", "heroes", "of our people", "our people", "our citizens"})
 PREPOSITIONS = frozenset({"in", "of", "from", "at", "on", "near", "with", "for", "against", "to", "into", "across",
                           "eastern", "western", "northern", "southern", "occupied"})
@@ -44,6 +45,7 @@ class Group:
     per_side: bool = False
     unsplit: bool = False
     transit: bool = False
+    total: Count | None = None  # the sum with coordinated siblings ("246 POWs and 31 wounded")
     part_of: bool = False
     rules: list[str] = field(default_factory=list)
 
@@ -142,8 +144,14 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
             break
         if actor is not None and actor.label_ == "GROUP" and steps < 3:
             nationality = actor.kb_id_  # "62 RSF fighters", "15 Houthi fighters"
+            if actor.text.lower().endswith("s") and not actor.text.isupper():
+                category, noun = "generic", actor  # "the remaining 130 Houthis"
+                j = actor.end
+                break
             j, steps = actor.end, steps + 1
             continue
+        if tok.lower_ in STATE_WORDS and nationality is None:
+            rules.append("group.state_forces")  # "81 government soldiers": the state side of the dyad
         if actor is not None and actor.label_ == "DEMONYM":
             nationality = actor.kb_id_
             if _is_plural_demonym(actor):
@@ -546,6 +554,13 @@ def share_coordinated(groups: list[Group]) -> None:
             if (src.giver or src.receiver) and not (dst.giver or dst.receiver) and dst.nationality is None:
                 dst.giver, dst.receiver = src.giver, src.receiver
                 dst.rules.append("direction.coordinated")
+            elif "direction.giver_subject" in src.rules and dst.giver is None and src.giver != dst.receiver:
+                dst.giver = src.giver  # "the Houthis released 81 soldiers and 15 Saudi soldiers"
+                dst.rules.append("direction.coordinated_giver")
+        if a.count is not None and b.count is not None and a.count.qualifier == b.count.qualifier == "exact" \
+                and (a.giver, a.receiver, a.category) == (b.giver, b.receiver, b.category):
+            total = Count.exact(a.count.value + b.count.value)
+            a.total = b.total = total
 
 
 PERSON_DETERMINERS = frozenset({"the", "a", "an", "one", "its", "his", "her", "their", "detained", "kidnapped",

@@ -123,11 +123,16 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
         if not _relevant(view):
             continue
         in_sentence: list[Group] = []
+        pools: set[int] = set()
         for quantity in view.quantities:
+            if quantity.start in pools:
+                continue
             previous = in_sentence[-1] if in_sentence else None
             group = read_group(view, quantity, previous)
             if group is None:
                 continue
+            if "group.share_of_pool" in group.rules:
+                pools |= {q.start for q in view.quantities if group.quantity.end < q.start < group.end}
             if group.nationality is None:
                 side = _speaker_side(view, group, views[view.index + 1] if view.index + 1 < len(views) else None)
                 if side is not None:

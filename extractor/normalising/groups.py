@@ -134,7 +134,7 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
     nationality: str | None = None
     dead = False
     j, steps = _number_end_token(view, quantity), 0
-    while j < view.end and steps < 6:
+    while j < view.end and steps < (8 if "group.share_of_pool" in rules else 6):
         tok = doc[j]
         cue = view.cue(j)
         actor = view.actor(j)
@@ -162,6 +162,12 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
             continue
         if tok.is_punct and tok.text not in ("-", "'", "’"):
             break
+        pool = view.doc_index.quantity_at[j]
+        if pool is not None and [doc[m].lower_ for m in range(quantity.end, j)] in (["of", "the"], ["of"]):
+            # "33 of the nearly 100 remaining hostages": the noun of the pool counts the 33
+            j, steps = pool.end, steps + 1
+            rules.append("group.share_of_pool")
+            continue
         if actor is not None or view.doc_index.quantity_at[j] is not None:
             break
         if cue is not None and cue.label_ not in ("CATEGORY", "CAPTIVITY", "BACKGROUND", "STAGE"):

@@ -63,6 +63,14 @@ CASES = {
          ex("c#0", *BODIES_JUL, date=day("2025-08-19"), published="2025-08-19"),
          ex("d#0", *BODIES_JUL, date=day("2025-08-19"), published="2025-08-20")],
         [{"a#0", "b#0"}, {"c#0", "d#0"}]),
+    "an undated report of figures given on two dates joins neither": (
+        [ex("a#0", *BODIES_JUL, date=day("2025-07-17")), ex("b#0", *BODIES_JUL, date=day("2025-08-19")),
+         ex("c#0", *BODIES_JUL, published="2025-09-30")],
+        [{"a#0"}, {"b#0"}, {"c#0"}]),
+    "an undated report published the day after one of them joins it": (
+        [ex("a#0", *BODIES_JUL, date=day("2025-07-17")), ex("b#0", *BODIES_JUL, date=day("2025-08-19")),
+         ex("c#0", *BODIES_JUL, published="2025-08-20")],
+        [{"a#0"}, {"b#0", "c#0"}]),
     "conflicting figures for one swap (207 vs 195) merge": (
         [ex("a#0", *swap("RUS", "UKR", "pows", 207, 195), date=day("2024-01-31")),
          ex("b#0", *swap("RUS", "UKR", "pows", 195), date=day("2024-01-31")),

@@ -58,6 +58,7 @@ class Claim:
     counted: bool = False
     categories: frozenset[str] = frozenset()
     signature: frozenset[tuple[str | None, str | None, str]] = frozenset()
+    sided: bool = True  # every flow names both sides
 
 
 def make_claim(**fields) -> Claim:
@@ -65,7 +66,8 @@ def make_claim(**fields) -> Claim:
     flows = fields["flows"]
     return Claim(**fields, dated=fields["start"] is not None or fields["end"] is not None,
                  counted=any(f[6] is not None for f in flows), categories=frozenset(f[2] for f in flows),
-                 signature=frozenset(f[:3] for f in flows))
+                 signature=frozenset(f[:3] for f in flows),
+                 sided=all(f[0] is not None and f[1] is not None for f in flows))
 
 
 @dataclass(frozen=True, slots=True)

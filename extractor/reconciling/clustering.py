@@ -5,6 +5,9 @@ depend on input order). A merge is refused when the two clusters share an articl
 the days their members can lie on (see `evidence.tolerant_interval`) no longer overlap, so
 a chain of one-day steps cannot join the stages of a multi-day swap.
 
+An undated claim that fits two events dated apart from each other equally well (within
+MARGIN) is not merged with either in pass 1.
+
 Pass 2 places clusters that are still undated: an article's undated claims are taken to lie
 near the occasions its other claims were placed at (its anchor). A pair scoring at least
 THRESHOLD - 1 gets +1 when the other side is dated to within PRECISE_DAYS and lies within
@@ -19,7 +22,7 @@ from dataclasses import dataclass, field
 
 from .blocking import candidate_pairs
 from .claims import Claim
-from .evidence import INF, tolerant_interval
+from .evidence import INF, date_relation, tolerant_interval
 from .scoring import NEAR_MISS, THRESHOLD, score_pair
 
 ANCHOR_DAYS = 7
@@ -136,6 +139,34 @@ class _Pairs:
 
 
 _SCORE_CEILING = 1000.0
+MARGIN = 0.5
+AMBIGUOUS = "undated, and fits events on different dates equally well"
+
+
+def _ambiguous(claims: Sequence[Claim], pairs: _Pairs, keys: list[int]) -> set[int]:
+    """Undated claims whose best dated partner is matched, within MARGIN, by a partner dated apart from it:
+    the same figures on different dates (1,000 bodies for 19 in July and again in August) leave an
+    undated report of them unplaced rather than placed at random."""
+    first: dict[int, tuple[float, int]] = {}
+    settled: set[int] = set()
+    out: set[int] = set()
+    for key in keys:
+        s, i, j, blocked = pairs.unpack(key)
+        if s < THRESHOLD:
+            break
+        if blocked:
+            continue
+        for u, d in ((i, j), (j, i)):
+            if u in settled or claims[u].dated or not claims[d].dated:
+                continue
+            if u not in first:
+                first[u] = (s, d)
+            elif s < first[u][0] - MARGIN:
+                settled.add(u)
+            elif date_relation(claims[first[u][1]], claims[d]) == "apart":
+                out.add(u)
+                settled.add(u)
+    return out
 MISSES_PER_CLUSTER = 5
 
 
@@ -144,18 +175,22 @@ def cluster_claims(claims: Sequence[Claim]) -> Clustering:
     state = _Clusters(claims)
     pairs = _Pairs(len(claims))
     for i, j in candidate_pairs(claims):
-        ps = score_pair(claims[i], claims[j])
+        ps = score_pair(claims[i], claims[j], explain=False)
         if ps.score >= NEAR_MISS:
             pairs.add(ps.score, i, j, ps.blocked is not None)
     keys = pairs.sorted()
     merged: list[tuple[int, int, float, str, str | None]] = []
     refused: dict[tuple[int, int], str] = {}
+    ambiguous = _ambiguous(claims, pairs, keys)
 
     for key in keys:
         s, i, j, blocked = pairs.unpack(key)
         if s < THRESHOLD:
             break
         if blocked:
+            continue
+        if (i in ambiguous and claims[j].dated) or (j in ambiguous and claims[i].dated):
+            refused[(i, j)] = AMBIGUOUS
             continue
         ri, rj = state.find(i), state.find(j)
         if ri == rj:

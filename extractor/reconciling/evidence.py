@@ -112,6 +112,15 @@ def pair_flows(a: Claim, b: Claim) -> list[tuple[FlowT, FlowT]]:
     300 prisoners") and the other claim has several flows of its category, the category's totals
     are compared instead, or nothing when a total is unknown."""
     out: list[tuple[FlowT, FlowT]] = []
+    if a.sided and b.sided:  # the common case: match on (from, to, category)
+        by_key = {f[:3]: f for f in b.flows if f[6] is not None}
+        if len(by_key) == sum(1 for f in b.flows if f[6] is not None):
+            for f in a.flows:
+                if f[6] is not None:
+                    g = by_key.pop(f[:3], None)
+                    if g is not None:
+                        out.append((f, g))
+            return out
     as_totals: set[str] = set()
     for cat in sorted(a.categories & b.categories):
         fa = [f for f in a.flows if f[2] == cat]

@@ -62,13 +62,14 @@ _DATE_WEIGHTS = {"same_day": (3.0, "same day"), "adjacent": (1.5, "dates one day
                  "overlap": (1.0, "overlapping dates"), "pubday": (0.5, "dates apart by a publication-day date")}
 
 
-def _date_evidence(a: Claim, b: Claim, s: float, r: list[str]) -> tuple[float, str | None]:
+def _date_evidence(a: Claim, b: Claim, s: float, r: list[str] | None) -> tuple[float, str | None]:
     rel = date_relation(a, b)
     if rel == "apart":
         return s, "dates apart"
     if rel in _DATE_WEIGHTS:
         w, label = _DATE_WEIGHTS[rel]
-        r.append(f"{label} (+{w:g})")
+        if r is not None:
+            r.append(f"{label} (+{w:g})")
         return s + w, None
     dated, undated = (a, b) if a.dated else (b, a)
     if dated.dated and undated.published is not None and undated.kind == "exchange" and undated.status == "completed":
@@ -78,12 +79,13 @@ def _date_evidence(a: Claim, b: Claim, s: float, r: list[str]) -> tuple[float, s
         if lo > p + 1:  # type: ignore[operator]
             return s, "dated after the undated report was published"
         if hi >= p - PUBLISHED_NEAR[0] and lo <= p + PUBLISHED_NEAR[1]:  # type: ignore[operator]
-            r.append("dated near the undated report's publication (+1)")
+            if r is not None:
+                r.append("dated near the undated report's publication (+1)")
             return s + 1.0, None
     return s, None
 
 
-def _count_evidence(a: Claim, b: Claim, s: float, r: list[str], *, soft: bool) -> tuple[float, int]:
+def _count_evidence(a: Claim, b: Claim, s: float, r: list[str] | None, *, soft: bool) -> tuple[float, int]:
     """Adds the figures' evidence; returns the new score and the number of equal figures."""
     pos, equal, mismatched = 0.0, 0, []
     for fa, fb in pair_flows(a, b):
@@ -92,13 +94,16 @@ def _count_evidence(a: Claim, b: Claim, s: float, r: list[str], *, soft: bool) -
             equal += 1
             w = 2.0 if (fa[3] or fa[4] or fa[5] or 0) >= 10 else 1.0
             pos += w
-            r.append(f"equal {fa[2]} figure {_fig(fa)} (+{w:g})")
+            if r is not None:
+                r.append(f"equal {fa[2]} figure {_fig(fa)} (+{w:g})")
         elif rel == "compatible":
             pos += 1.0
-            r.append(f"compatible {fa[2]} figures {_fig(fa)} / {_fig(fb)} (+1)")
+            if r is not None:
+                r.append(f"compatible {fa[2]} figures {_fig(fa)} / {_fig(fb)} (+1)")
         elif rel == "near":
             s -= 1.0
-            r.append(f"close {fa[2]} figures {_fig(fa)} vs {_fig(fb)} (-1)")
+            if r is not None:
+                r.append(f"close {fa[2]} figures {_fig(fa)} vs {_fig(fb)} (-1)")
         else:
             mismatched.append((fa, fb))
     if mismatched:
@@ -106,14 +111,17 @@ def _count_evidence(a: Claim, b: Claim, s: float, r: list[str], *, soft: bool) -
         dirs = {(fa[0], fa[1]) for fa, _ in mismatched} | {(fb[0], fb[1]) for _, fb in mismatched}
         if all(ta.get(d) is not None and ta.get(d) == tb.get(d) for d in dirs):
             pos += 2.0
-            r.append("equal totals per direction across categories (+2)")
+            if r is not None:
+                r.append("equal totals per direction across categories (+2)")
         else:
             w = 1.0 if soft else 4.0
             for fa, fb in mismatched:
                 s -= w
-                r.append(f"different {fa[2]} figures {_fig(fa)} vs {_fig(fb)} (-{w:g})")
+                if r is not None:
+                    r.append(f"different {fa[2]} figures {_fig(fa)} vs {_fig(fb)} (-{w:g})")
     if pos > 4.0:
-        r.append("figures capped at +4")
+        if r is not None:
+            r.append("figures capped at +4")
     return s + min(pos, 4.0), equal
 
 
@@ -128,34 +136,38 @@ def _fig(f) -> str:
     return f"{lo}-{hi}"
 
 
-def _category_evidence(a: Claim, b: Claim, s: float, r: list[str]) -> float:
+def _category_evidence(a: Claim, b: Claim, s: float, r: list[str] | None) -> float:
     ca, cb = a.categories, b.categories
     if not ca and not cb:
         return s
     if ca == cb:
         w = min(2.0, 0.5 + 0.5 * len(ca))
-        r.append(f"same categories (+{w:g})")
+        if r is not None:
+            r.append(f"same categories (+{w:g})")
         return s + w
     w = 2.0 * len(ca & cb) / len(ca | cb) - 1.0
-    r.append(f"partly different categories ({w:+.2g})")
+    if r is not None:
+        r.append(f"partly different categories ({w:+.2g})")
     return s + w
 
 
-def _place_evidence(a: Claim, b: Claim, s: float, r: list[str]) -> float:
+def _place_evidence(a: Claim, b: Claim, s: float, r: list[str] | None) -> float:
     place = same_place(a, b)
     if place is True:
-        r.append("same place (+1)")
+        if r is not None:
+            r.append("same place (+1)")
         return s + 1.0
     if place is False:
-        r.append("places in different countries (-2)")
+        if r is not None:
+            r.append("places in different countries (-2)")
         return s - 2.0
     return s
 
 
-def score_exchanges(a: Claim, b: Claim) -> PairScore:
+def score_exchanges(a: Claim, b: Claim, explain: bool = True) -> PairScore:
     if a.doc_id == b.doc_id:
         return _blocked("same article")
-    r: list[str] = []
+    r: list[str] | None = [] if explain else None
     s, block = _date_evidence(a, b, 0.0, r)
     if block:
         return _blocked(block)
@@ -171,29 +183,33 @@ def score_exchanges(a: Claim, b: Claim) -> PairScore:
                   and abs(a.published - b.published) <= COPY_DAYS)
         if copies:
             s += 1.0
-            r.append("same flows, no figures, no dates: copies of one report (+1)")
+            if r is not None:
+                r.append("same flows, no figures, no dates: copies of one report (+1)")
         else:
             s += 0.5
-            r.append("same flows (+0.5)")
+            if r is not None:
+                r.append("same flows (+0.5)")
     s = _place_evidence(a, b, s, r)
     if a.mediators and b.mediators and set(a.mediators) & set(b.mediators):
         s += 0.5
-        r.append("shared mediator (+0.5)")
+        if r is not None:
+            r.append("shared mediator (+0.5)")
     blocked = None
     if a.status != b.status:
         s -= 2.0
-        r.append("planned and completed reports (-2)")
+        if r is not None:
+            r.append("planned and completed reports (-2)")
         if not equal:
             blocked = "planned and completed with no equal figure"
-    return PairScore(round(s, 3), tuple(r), blocked)
+    return PairScore(round(s, 3), tuple(r or ()), blocked)
 
 
-def score_agreements(a: Claim, b: Claim) -> PairScore:
+def score_agreements(a: Claim, b: Claim, explain: bool = True) -> PairScore:
     if a.doc_id == b.doc_id:
         return _blocked("same article")
     if not parties_agree(a.parties, b.parties):
         return _blocked("different parties")
-    r: list[str] = []
+    r: list[str] | None = [] if explain else None
     s, block = _date_evidence(a, b, 0.0, r)
     if block:
         return _blocked(block)
@@ -202,40 +218,43 @@ def score_agreements(a: Claim, b: Claim) -> PairScore:
     s = _place_evidence(a, b, s, r)
     if a.parties and a.parties == b.parties:
         s += 0.5
-        r.append("same parties (+0.5)")
-    return PairScore(round(s, 3), tuple(r))
+        if r is not None:
+            r.append("same parties (+0.5)")
+    return PairScore(round(s, 3), tuple(r or ()))
 
 
-def score_tallies(a: Claim, b: Claim) -> PairScore:
+def score_tallies(a: Claim, b: Claim, explain: bool = True) -> PairScore:
     if a.doc_id == b.doc_id:
         return _blocked("same article")
     fa, fb = a.flows[0], b.flows[0]
     if fa[:3] != fb[:3]:
         return _blocked("different flows")
-    r: list[str] = ["same flow (+1)"]
+    r: list[str] | None = ["same flow (+1)"] if explain else None
     s, block = _date_evidence(a, b, 1.0, r)
     if block:
         return _blocked(block)
     if fa[6] is None or fb[6] is None:
-        return PairScore(round(s, 3), tuple(r), "a total without a figure")
+        return PairScore(round(s, 3), tuple(r or ()), "a total without a figure")
     rel = compare_counts(fa, fb)
     if rel == "mismatch" or rel == "near":
-        return PairScore(round(s, 3), tuple(r), "different totals")
+        return PairScore(round(s, 3), tuple(r or ()), "different totals")
     w = 2.0 if rel == "equal" else 1.0
-    r.append(f"{rel} totals {_fig(fa)} / {_fig(fb)} (+{w:g})")
+    if r is not None:
+        r.append(f"{rel} totals {_fig(fa)} / {_fig(fb)} (+{w:g})")
     s += w
     if a.scope and b.scope and a.scope.strip().lower() == b.scope.strip().lower():
         s += 1.0
-        r.append("same scope (+1)")
-    return PairScore(round(s, 3), tuple(r))
+        if r is not None:
+            r.append("same scope (+1)")
+    return PairScore(round(s, 3), tuple(r or ()))
 
 
-def score_pair(a: Claim, b: Claim) -> PairScore:
-    """The evidence that `a` and `b` report one occasion (claims of one kind only)."""
+def score_pair(a: Claim, b: Claim, *, explain: bool = True) -> PairScore:
+    """The evidence that `a` and `b` report one occasion; `explain=False` skips writing the reasons."""
     if a.kind != b.kind:
         return _blocked("different kinds")
     if a.kind == "exchange":
-        return score_exchanges(a, b)
+        return score_exchanges(a, b, explain)
     if a.kind == "agreement":
-        return score_agreements(a, b)
-    return score_tallies(a, b)
+        return score_agreements(a, b, explain)
+    return score_tallies(a, b, explain)

@@ -51,7 +51,11 @@ class Extractor:
         return doc
 
     def extract(self, article: Article) -> list[Record]:
-        return list(self.nlp(self._doc(article))._.records or [])
+        records = self.nlp(self._doc(article))._.records or []
+        source = {"outlet": article.outlet, "url": article.url, "published": article.published_raw}
+        if not any(source.values()):
+            return list(records)
+        return [record.model_copy(update=source) for record in records]
 
     def extract_many(self, articles: Iterable[Article], *, batch_size: int = 32) -> Iterator[tuple[Article, list[Record]]]:
         for article in articles:

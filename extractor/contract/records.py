@@ -105,6 +105,9 @@ class RecordBase(ContractModel):
     extractor_version: str = ""
     data_version: str = ""
     run_id: str = Field(default="", description="digest of the run's inputs, data version and options; same input, same id")
+    outlet: str | None = Field(default=None, description="the article's outlet, for the reconciler's sources")
+    url: str | None = None
+    published: str | None = Field(default=None, description="the article's publication date as given")
 
 
 class ExchangeRecord(RecordBase):

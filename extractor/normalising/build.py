@@ -1,30 +1,26 @@
-"""From recognised spans to contract records: exchanges per occasion, agreements, tallies.
+"""From recognised spans to placed mentions: the article's counted groups, sorted into agreement
+terms, running totals and exchange mentions, each with its status and date, then into occasions.
 
 The steps, each in its own module: sentence views (sentences.py), the article's dyad
 (context.py), counted groups and their directions (groups.py), status (status.py), dates
-(dating.py); here the groups are sorted into agreement terms, running totals and exchange
-occasions, and each becomes a record with its evidence and the rules that fired.
+(dating.py), occasions (occasions.py); records.py turns the result into contract records.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-from collections import Counter
-from dataclasses import dataclass, field
-
 from spacy.tokens import Doc, Span
 
-from ..contract import (AgreementRecord, Count, DateInterval, EvidenceSpan, ExchangeRecord, Flow, Location,
-                        PartialDate, TallyRecord)
+from ..contract import PartialDate
 from .context import ArticleContext, build_context
-from .dating import (after_attribution, anaphoric_date, date_key, date_span_for, resolve_span, same_day,
-                     year_hint_of)
+from .dating import after_attribution, anaphoric_date, date_key, date_span_for, resolve_span, year_hint_of
 from .groups import (Group, complete, direct, mark_parts, oppose_pairs, read_group, resolve_category,
                      share_coordinated, single_persons)
 from .loose import loose_groups
+from .occasions import (Mention, attach_loose, group_occasions, merge_complementary, same_day_lead, span_of_stages,
+                        story_day)
 from .sentences import DocIndex, SentenceView, sentence_views
 from .status import status_at
+
 
 STRONG_TALLY = frozenset({"so far", "to date", "since the start", "since the beginning", "since the start of",
                           "since the full-scale invasion", "since the invasion", "since the war began",
@@ -32,41 +28,18 @@ STRONG_TALLY = frozenset({"so far", "to date", "since the start", "since the beg
                           "since 2022", "altogether", "in all", "bringing the total", "brings the total",
                           "bringing the number", "bring the total", "cumulative", "cumulatively", "in just two days",
                           "in two days", "in three days", "thus far", "till now", "until now", "already"})
+
+
 FORWARD_TALLY = frozenset({"bringing the total", "brings the total", "bringing the number", "bring the total"})
+
+
 TERM_MIN_VALUE = 5000
+
+
 TRANSFER = ("EXCHANGE", "GIVE", "RECEIVE", "HOME")
+
+
 FIRST_PERSON = frozenset({"we", "our", "us"})
-
-
-@dataclass
-class Mention:
-    """A group placed in time and status: the unit that occasions are made of."""
-
-    group: Group
-    status: str
-    date_span: Span | None
-    date: DateInterval | None
-    key: str | None
-    background: bool
-    rules: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Occasion:
-    status: str
-    mentions: list[Mention] = field(default_factory=list)
-    key: str | None = None
-    date: DateInterval | None = None
-    date_span: Span | None = None
-    background: bool = False
-
-    def add(self, mention: Mention) -> None:
-        self.mentions.append(mention)
-        if self.key is None and mention.key is not None:
-            self.key, self.date, self.date_span = mention.key, mention.date, mention.date_span
-        elif self.date is None and mention.date is not None:
-            # "this Wednesday" and "On January 31" are the same day: keep the resolved one
-            self.key, self.date, self.date_span = mention.key, mention.date, mention.date_span
 
 
 def _relevant(view: SentenceView) -> bool:
@@ -299,9 +272,9 @@ def normalise(doc: Doc, *, published: PartialDate | None) -> dict:
         loose.append(_placed(group, status, rule, published, year_hint, views))
     occasions = merge_complementary(group_occasions(mentions))
     attach_loose(occasions, loose)
-    _same_day_lead(occasions, published)
-    _story_day(occasions, published)
-    _span_of_stages(occasions, views)
+    same_day_lead(occasions, published)
+    story_day(occasions, published)
+    span_of_stages(occasions, views)
     return {
         "context": context,
         "occasions": occasions,
@@ -352,456 +325,3 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
     background = _background(group.view) or (date_span is not None and date_span.text.lower().startswith("since"))
     return Mention(group=group, status=status, date_span=date_span, date=interval,
                    key=date_key(date_span, interval), background=background, rules=[rule])
-
-
-def _flow_keys(occasion: Occasion) -> set[tuple]:
-    keys = set()
-    for m in occasion.mentions:
-        g = m.group
-        if g.per_side:
-            keys |= {("each", g.category)}
-        else:
-            keys.add((g.giver, g.receiver, g.category))
-    return keys
-
-
-def _adjacent(a: Occasion, b: Occasion) -> bool:
-    if a.date is not None and b.date is not None and a.date.start and b.date.start \
-            and a.date.precision == b.date.precision == "day":
-        return abs((a.date.start - b.date.start).days) <= 1
-    days = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    names = [next((i for i, d in enumerate(days) if o.key and d in o.key), None) for o in (a, b)]
-    if None in names:
-        return False
-    return (names[0] - names[1]) % 7 in (1, 6)
-
-
-def merge_complementary(occasions: list[Occasion]) -> list[Occasion]:
-    """Hostages freed on Sunday and prisoners released early on Monday are one swap: occasions a
-    day apart whose flows do not overlap at all are merged (stages with the same flows stay apart)."""
-    out: list[Occasion] = []
-    for occasion in occasions:
-        partner = next((o for o in out if o.status == occasion.status and _adjacent(o, occasion)
-                        and not (_flow_keys(o) & _flow_keys(occasion))), None)
-        if partner is None:
-            out.append(occasion)
-            continue
-        for m in occasion.mentions:
-            m.rules.append("occasion.complementary_day")
-            partner.mentions.append(m)
-    return out
-
-
-SAME_DAY_WORDS = frozenset({"today", "tonight", "now", "this morning", "this evening"})
-
-
-def attach_loose(occasions: list[Occasion], loose: list[Mention]) -> None:
-    """Uncounted mentions join a fitting occasion; a placed one (dated, or a plan the article has no
-    other record of) makes its own."""
-    for mention in loose:
-        same_status = [o for o in occasions if o.status == mention.status]
-        firm = mention.status == "completed" or any(
-            c.kb_id_ in ("future", "cancelled") for c in mention.group.view.cues_with("PLANNED"))
-        if mention.key is not None:
-            target = next((o for o in same_status if same_day(o.key, mention.key)), None)
-            # a dated mention joins an undated occasion only when that one has no figures of its own
-            # (a plan's dated stage stays apart from the undated whole swap; a completed one joins it)
-            bare = [o for o in same_status if o.key is None and not o.background
-                    and (mention.status == "completed" or all(m.group.count is None for m in o.mentions))]
-            same_day_word = mention.date is None and mention.key in SAME_DAY_WORDS
-            if target is None and (bare or same_day_word) and (bare or same_status):
-                target = (bare or same_status)[0]
-            elif target is None and firm:
-                target = Occasion(status=mention.status)
-                occasions.append(target)
-        else:
-            target = same_status[0] if same_status else None
-            if target is None and mention.status == "planned" and "status.planned_clause" in mention.rules and firm:
-                target = Occasion(status=mention.status)
-                occasions.append(target)
-        if target is not None:
-            target.add(mention)
-
-
-def compatible_counts(a: Count | None, b: Count | None) -> bool:
-    """Could both figures describe the same flow? 'more than 1,200' and '1,212' can; 307 and 390 cannot."""
-    if a is None or b is None:
-        return True
-    lo_a, hi_a = _bounds(a)
-    lo_b, hi_b = _bounds(b)
-    return lo_a <= hi_b and lo_b <= hi_a
-
-
-def _bounds(c: Count) -> tuple[float, float]:
-    if c.qualifier == "about" and c.value is not None:
-        return c.value * 0.9, c.value * 1.1
-    lo = c.min if c.min is not None else (c.value if c.value is not None else 0)
-    hi = c.max if c.max is not None else (c.value if c.value is not None and c.qualifier == "exact" else float("inf"))
-    return lo, hi
-
-
-def _conflicts(occasion: Occasion, mention: Mention) -> bool:
-    g = mention.group
-    for other in occasion.mentions:
-        o = other.group
-        if (o.giver, o.receiver, o.category, o.per_side) == (g.giver, g.receiver, g.category, g.per_side) \
-                and not compatible_counts(o.total or o.count, g.total or g.count) and not g.part_of and not o.part_of:
-            return True
-    return False
-
-
-def group_occasions(mentions: list[Mention]) -> list[Occasion]:
-    occasions: list[Occasion] = []
-    for mention in mentions:
-        same_status = [o for o in occasions if o.status == mention.status]
-        target = None
-        if mention.key is not None:
-            target = next((o for o in same_status if same_day(o.key, mention.key)), None)
-            if target is None and not (mention.background and mention.date_span is not None
-                                       and mention.date_span.text.lower().startswith("since")):
-                target = next((o for o in same_status if o.key is None and not o.background
-                               and not _conflicts(o, mention)), None)
-        else:
-            main = next((o for o in same_status if not o.background), None)
-            if mention.background and main is not None and _conflicts(main, mention):
-                # "the previous day, 390 were freed" beside today's 307: an earlier occasion
-                same = [o for o in same_status if o.background and not _conflicts(o, mention)]
-                target = same[-1] if same else None
-            else:
-                target = main
-        if target is None:
-            target = Occasion(status=mention.status, background=mention.background and mention.key is None)
-            occasions.append(target)
-        target.add(mention)
-    return occasions
-
-
-RELATIVE_DAYS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
-
-
-def _story_day(occasions: list[Occasion], published: PartialDate | None) -> None:
-    """'Tomorrow we expect more', quoted from Saturday's post in Sunday's paper: tomorrow counts from the
-    day the story happened (the first completed occasion), not from the publication day."""
-    if published is None or published.full is None:
-        return
-    story = next((o.date.start for o in occasions if o.status == "completed" and o.date is not None
-                  and o.date.precision == "day" and o.date.start == o.date.end and o.date.start is not None), None)
-    if story is None or story >= published.full:
-        return
-    shift = story - published.full
-    for occasion in occasions:
-        span = occasion.date_span
-        if occasion.status != "planned" or span is None or occasion.date is None:
-            continue
-        quoted = any(q in span.sent.text for q in ('"', "“", "”"))
-        if quoted and span.text.lower() in RELATIVE_DAYS and occasion.date.start is not None:
-            day = occasion.date.start + shift
-            occasion.date = DateInterval(start=day, end=day, precision="day")
-            occasion.key = f"{day}/{day}"
-
-
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
-
-
-def _span_of_stages(occasions: list[Occasion], views: list[SentenceView]) -> None:
-    """'the second day of a swap ... over three days': a dated stage places the whole swap's days."""
-    anchor = None
-    for occasion in occasions:
-        if occasion.status != "completed" or occasion.date is None or occasion.date.start is None \
-                or occasion.date.start != occasion.date.end:
-            continue
-        for m in occasion.mentions:
-            for cue in m.group.view.cues_with("STAGE"):
-                words = [t.lower_ for t in cue]
-                if "day" in words:
-                    k = next((ORDINALS[w] for w in words if w in ORDINALS), None)
-                    if k is not None:
-                        anchor = occasion.date.start - dt.timedelta(days=k - 1)
-        if anchor is not None:
-            break
-    if anchor is None:
-        return
-    for occasion in occasions:
-        if occasion.status != "planned" or (occasion.date is not None and occasion.date.start != occasion.date.end):
-            continue
-        for m in occasion.mentions:
-            words = [t.lower_ for t in m.group.view.sent]
-            for k in range(len(words) - 2):
-                if words[k] == "over" and words[k + 1] in NUMBER_WORDS and words[k + 2] == "days" and m.group.count:
-                    n = NUMBER_WORDS[words[k + 1]]
-                    occasion.date = DateInterval(start=anchor, end=anchor + dt.timedelta(days=n - 1), precision="day")
-                    occasion.key = f"{occasion.date.start}/{occasion.date.end}"
-                    break
-
-
-def _same_day_lead(occasions: list[Occasion], published: PartialDate | None) -> None:
-    """A lead that gives no date reports the news of the day: the first completed occasion, if
-    undated and no other occasion of the article is dated, takes the publication day."""
-    if published is None or published.full is None:
-        return
-    completed = [o for o in occasions if o.status == "completed"]
-    if not completed or completed[0].key is not None:
-        return
-    if any(o.key is not None for o in occasions if o.status == "completed"):
-        return
-    first = completed[0]
-    if min(m.group.view.index for m in first.mentions) > 3:
-        return
-    day = published.full
-    first.date = DateInterval(start=day, end=day, precision="day")
-    first.key = f"{day}/{day}"
-    for m in first.mentions:
-        m.rules.append("date.same_day_lead")
-
-
-# ----------------------------------------------------------------------------- records
-
-
-def _flows_of(groups: list[Group], context: ArticleContext, attributed: dict[int, bool]) -> list[tuple[tuple, Count | None, Group]]:
-    """(giver, receiver, category) keys with the count chosen for each: the first figure stated in
-    the article's own voice, else the first given; groups joined by 'and' in one sentence add up."""
-    candidates: dict[tuple, list[tuple[int, Count | None, Group]]] = {}
-    wholes = [g for g in groups if not g.part_of]
-    for group in groups:
-        keys = _keys(group, context)
-        count = group.count
-        if group.part_of:
-            if group.category != "civilians":
-                continue
-            whole = next((w for w in reversed(wholes) if w.view is group.view and w.start < group.start), None)
-            if whole is not None and whole.category != "civilians" and whole.count and count \
-                    and whole.count.value and count.value and whole.count.value > count.value:
-                # "390 prisoners, including 120 civilians": 270 POWs and 120 civilians
-                for key in _keys(whole, context):
-                    for entry in candidates.get(key, []):
-                        if entry[2] is whole:
-                            candidates[key].remove(entry)
-                            candidates[key].append((entry[0], Count.exact(whole.count.value - count.value), whole))
-                keys = [(k[0], k[1], "civilians") for k in _keys(whole, context)]
-            else:
-                continue
-        for key in keys:
-            candidates.setdefault(key, []).append((group.char_start, count, group))
-    out = []
-    for key, entries in candidates.items():
-        entries.sort(key=lambda e: e[0])
-        by_sentence: dict[int, list] = {}
-        for entry in entries:
-            by_sentence.setdefault(entry[2].view.index, []).append(entry)
-        summed = []
-        for sent_index, items in by_sentence.items():
-            first = items[0]
-            total = first[1]
-            for entry in items[1:]:
-                if _coordinated(first[2], entry[2]) and total is not None and entry[1] is not None \
-                        and total.qualifier == entry[1].qualifier == "exact":
-                    total = Count.exact(total.value + entry[1].value)
-            summed.append((first[0], total, first[2], sent_index))
-        with_count = [s for s in summed if s[1] is not None]
-        # the figure the article repeats, then the one in its own voice, exact before hedged, then the first
-        tally = Counter(s[1] for s in with_count)
-        top = max(tally.values(), default=0)
-        repeated = [s for s in with_count if tally[s[1]] == top] if top > 1 else with_count
-        own = [s for s in repeated if not attributed.get(s[3], False)] or repeated
-        exact = [s for s in own if s[1].qualifier == "exact"]
-        chosen = (exact or own or summed)[0]
-        if chosen[1] is not None and chosen[1].qualifier != "exact":
-            # "more than 1,200" in the lead, "1,212" in the statement: the exact figure it rounds
-            rounding = [s for s in with_count if s[1].qualifier == "exact" and compatible_counts(s[1], chosen[1])]
-            chosen = rounding[0] if rounding else chosen
-        out.append((key, chosen[1], chosen[2]))
-    # an unsplit total beside directional figures of the same category is a summary: drop it
-    directional = {k[2] for k, _, _ in out if k[0] is not None or k[1] is not None}
-    out = [item for item in out if item[0][0] is not None or item[0][1] is not None or item[0][2] not in directional]
-    return out
-
-
-COORDINATORS = frozenset({"and", "plus", ",", "as", "well", "another", "also"})
-
-
-def _coordinated(a: Group, b: Group) -> bool:
-    """'246 POWs and 31 wounded': two figures side by side that add up."""
-    if a.view is not b.view or a.per_side or b.per_side or a.quantity is None or b.quantity is None:
-        return False
-    doc = a.view.sent.doc
-    lo, hi = (a, b) if a.start < b.start else (b, a)
-    words = [doc[k].lower_ for k in range(lo.end, hi.start)]
-    return bool(words) and all(w in COORDINATORS for w in words) and ("and" in words or "plus" in words)
-
-
-def _keys(group: Group, context: ArticleContext) -> list[tuple]:
-    if group.per_side:
-        if context.sides is not None and not context.multi:
-            a, b = context.sides
-            fixed = context.fixed_sides(group.category)
-            if fixed is not None:
-                a, b = fixed
-            return [(a, b, group.category), (b, a, group.category)]
-        return [(None, None, group.category), (None, None, group.category + "#2")]
-    return [(group.giver, group.receiver, group.category)]
-
-
-def _flow(key: tuple, count: Count | None) -> Flow:
-    category = key[2].split("#")[0]
-    return Flow.model_validate({"from": key[0], "to": key[1], "category": category, "count": count})
-
-
-def _evidence_for(groups: list[Group], extra: list[Span]) -> list[EvidenceSpan]:
-    spans: list[tuple[int, int, str, str]] = []
-    for group in groups:
-        if group.quantity is not None:
-            q = group.quantity
-            spans.append((q.start_char, q.end_char, "count", q.text))
-        if group.noun is not None:
-            n = group.noun
-            spans.append((n.start_char, n.end_char, "category", n.text))
-    for span in extra:
-        if span is not None:
-            spans.append((span.start_char, span.end_char, span.label_.lower() or "cue", span.text))
-    seen, out = set(), []
-    for start, end, label, text in sorted(spans):
-        if (start, end) in seen:
-            continue
-        seen.add((start, end))
-        out.append(EvidenceSpan(start=start, end=end, label=label, text=text))
-    return out
-
-
-def _sentences_of(groups: list[Group]) -> list[tuple[int, int]]:
-    return sorted({(g.view.sent.start_char, g.view.sent.end_char) for g in groups})
-
-
-def _location(occasion_groups: list[Group]) -> Location | None:
-    for group in occasion_groups:
-        view = group.view
-        if view.has_cue("TALKS"):
-            continue
-        doc = view.sent.doc
-        for place in view.places + [a for a in view.actors if a.label_ == "CAPITAL"]:
-            before = doc[place.start - 1].lower_ if place.start > view.start else ""
-            before2 = doc[place.start - 2].lower_ if place.start - 1 > view.start else ""
-            if before in ("in", "at", "on", "near") or before2 in ("in", "at", "on", "near"):
-                return Location(name=place.text, country=place.kb_id_)
-    return None
-
-
-def _confidence(groups: list[Group]) -> float:
-    if not groups:
-        return 0.3
-    counted = any(g.count is not None for g in groups)
-    explicit = any(any(r.startswith("direction.") and r not in ("direction.dyad", "direction.unsplit")
-                       for r in g.rules) for g in groups)
-    return round(0.4 + 0.25 * counted + 0.2 * explicit, 2)
-
-
-def _agreement_clusters(terms: list[Group], views: list[SentenceView], published: PartialDate | None,
-                        year_hint: int | None) -> list[tuple[DateInterval | None, list[Group]]]:
-    """Terms grouped into deals: one per date the article gives for a deal; undated terms join the first."""
-    clusters: list[tuple[DateInterval | None, list[Group]]] = []
-    undated: list[Group] = []
-    for group in terms:
-        span = date_span_for(group.view, group.start, end=group.end, meeting=True)
-        date = resolve_span(span, published=published, status="completed", year_hint=year_hint)
-        if date is None:
-            undated.append(group)
-            continue
-        target = next((c for c in clusters if c[0] == date), None)
-        if target is None:
-            clusters.append((date, [group]))
-        else:
-            target[1].append(group)
-    if undated:
-        if clusters:
-            clusters[0][1].extend(undated)
-        else:
-            clusters.append((None, undated))
-    return clusters
-
-
-def _agreement_place(cluster: list[Group], views: list[SentenceView], context: ArticleContext) -> Location | None:
-    """Where the deal was made: a place named with the terms, or in a sentence about talks and agreeing."""
-    indices = sorted({g.view.index for g in cluster})
-    indices += [v.index for v in views if v.has_cue("TALKS") and v.has_cue("AGREEMENT") and v.index not in indices]
-    for vi in indices:
-        for place in views[vi].places + [a for a in views[vi].actors if a.label_ == "CAPITAL"]:
-            if place.kb_id_ not in (context.sides or ()):
-                return Location(name=place.text, country=place.kb_id_)
-    return None
-
-
-def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versions: dict) -> list:
-    parts = normalise(doc, published=published)
-    context: ArticleContext = parts["context"]
-    views: list[SentenceView] = parts["views"]
-    attributed = {v.index: (v.attributed and v.index > 0) for v in views}
-    text_hash = hashlib.sha1(doc.text.encode("utf-8")).hexdigest()[:12]
-    records = []
-
-    def claim_id(kind: str, anchor: int, n: int) -> str:
-        raw = f"{doc_id}|{text_hash}|{kind}|{anchor}|{n}"
-        return "c-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
-
-    for n, occasion in enumerate(parts["occasions"]):
-        groups = [m.group for m in occasion.mentions]
-        flows = _flows_of(groups, context, attributed)
-        if not flows:
-            continue
-        rules = sorted({r for m in occasion.mentions for r in m.rules + m.group.rules})
-        anchor = min(g.char_start for g in groups)
-        records.append(ExchangeRecord(
-            doc_id=doc_id,
-            claim_id=claim_id("exchange", anchor, n),
-            status=occasion.status,
-            date=occasion.date,
-            flows=tuple(_flow(k, c) for k, c, _ in flows),
-            location=_location(groups),
-            mediators=tuple(context.mediators),
-            evidence=tuple(_evidence_for(groups, [occasion.date_span] if occasion.date_span is not None else [])),
-            sentences=tuple(_sentences_of(groups)),
-            rules=tuple(rules),
-            confidence=_confidence(groups),
-            **versions,
-        ))
-    for n, (date, cluster) in enumerate(_agreement_clusters(parts["terms"], views, published, parts["year_hint"])):
-        flows = _flows_of(cluster, context, {})
-        records.append(AgreementRecord(
-            doc_id=doc_id,
-            claim_id=claim_id("agreement", min(g.char_start for g in cluster), n),
-            date=date,
-            parties=tuple(p for p in (context.sides or ()) if p != "WEST"),
-            location=_agreement_place(cluster, views, context),
-            terms=tuple(_flow(k, c) for k, c, _ in flows),
-            evidence=tuple(_evidence_for(cluster, [])),
-            sentences=tuple(_sentences_of(cluster)),
-            rules=tuple(sorted({r for g in cluster for r in g.rules} | {"agreement.terms"})),
-            confidence=_confidence(cluster),
-            **versions,
-        ))
-    seen_tallies = set()
-    for group, cue in parts["tallies"]:
-        keys = _keys(group, context)
-        key = keys[0]
-        marker = (key, group.count)
-        if marker in seen_tallies:
-            continue
-        seen_tallies.add(marker)
-        view = group.view
-        date_span = date_span_for(view, group.start)
-        as_of = resolve_span(date_span, published=published, status="completed", year_hint=parts["year_hint"])
-        if as_of is None and published is not None and published.full is not None:
-            as_of = DateInterval(start=published.full, end=published.full, precision="day")
-        lo, hi = view.clause_bounds(cue.start)
-        records.append(TallyRecord(
-            doc_id=doc_id,
-            claim_id=claim_id("tally", group.char_start, 0),
-            flow=_flow(key, group.count),
-            as_of=as_of,
-            scope=doc[lo:hi].text.strip()[:200],
-            evidence=tuple(_evidence_for([group], [cue])),
-            sentences=tuple(_sentences_of([group])),
-            rules=tuple(sorted(set(group.rules) | {"tally.cue"})),
-            confidence=_confidence([group]),
-            **versions,
-        ))
-    return records

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from ..about import __version__
 from ..recognising import extensions  # noqa: F401  (registers the custom attributes)
-from .build import build_records
+from .records import build_records
 from .context import known_dyads
 
 

@@ -1,0 +1,257 @@
+"""Occasions: the mentions of one article sorted into the handovers they report.
+
+A mention with a date joins the occasion of that day; an undated one joins the article's main
+occasion unless its figures contradict it; occasions a day apart whose flows complement each other
+are one swap; uncounted mentions join what fits them. Dates are then settled article-wide: a lead
+with no date reports the day's news, a quoted "tomorrow" counts from the story's day, and a whole
+swap "over three days" spans the days its dated stages give.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from ..contract import Count, DateInterval, PartialDate
+from .dating import same_day
+from .groups import Group
+from .sentences import SentenceView
+
+
+@dataclass
+class Mention:
+    """A group placed in time and status: the unit that occasions are made of."""
+
+    group: Group
+    status: str
+    date_span: Span | None
+    date: DateInterval | None
+    key: str | None
+    background: bool
+    rules: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Occasion:
+    status: str
+    mentions: list[Mention] = field(default_factory=list)
+    key: str | None = None
+    date: DateInterval | None = None
+    date_span: Span | None = None
+    background: bool = False
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        if self.key is None and mention.key is not None:
+            self.key, self.date, self.date_span = mention.key, mention.date, mention.date_span
+        elif self.date is None and mention.date is not None:
+            # "this Wednesday" and "On January 31" are the same day: keep the resolved one
+            self.key, self.date, self.date_span = mention.key, mention.date, mention.date_span
+
+
+def _flow_keys(occasion: Occasion) -> set[tuple]:
+    keys = set()
+    for m in occasion.mentions:
+        g = m.group
+        if g.per_side:
+            keys |= {("each", g.category)}
+        else:
+            keys.add((g.giver, g.receiver, g.category))
+    return keys
+
+
+def _adjacent(a: Occasion, b: Occasion) -> bool:
+    if a.date is not None and b.date is not None and a.date.start and b.date.start \
+            and a.date.precision == b.date.precision == "day":
+        return abs((a.date.start - b.date.start).days) <= 1
+    days = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    names = [next((i for i, d in enumerate(days) if o.key and d in o.key), None) for o in (a, b)]
+    if None in names:
+        return False
+    return (names[0] - names[1]) % 7 in (1, 6)
+
+
+def merge_complementary(occasions: list[Occasion]) -> list[Occasion]:
+    """Hostages freed on Sunday and prisoners released early on Monday are one swap: occasions a
+    day apart whose flows do not overlap at all are merged (stages with the same flows stay apart)."""
+    out: list[Occasion] = []
+    for occasion in occasions:
+        partner = next((o for o in out if o.status == occasion.status and _adjacent(o, occasion)
+                        and not (_flow_keys(o) & _flow_keys(occasion))), None)
+        if partner is None:
+            out.append(occasion)
+            continue
+        for m in occasion.mentions:
+            m.rules.append("occasion.complementary_day")
+            partner.mentions.append(m)
+    return out
+
+
+SAME_DAY_WORDS = frozenset({"today", "tonight", "now", "this morning", "this evening"})
+
+
+def attach_loose(occasions: list[Occasion], loose: list[Mention]) -> None:
+    """Uncounted mentions join a fitting occasion; a placed one (dated, or a plan the article has no
+    other record of) makes its own."""
+    for mention in loose:
+        same_status = [o for o in occasions if o.status == mention.status]
+        firm = mention.status == "completed" or any(
+            c.kb_id_ in ("future", "cancelled") for c in mention.group.view.cues_with("PLANNED"))
+        if mention.key is not None:
+            target = next((o for o in same_status if same_day(o.key, mention.key)), None)
+            # a dated mention joins an undated occasion only when that one has no figures of its own
+            # (a plan's dated stage stays apart from the undated whole swap; a completed one joins it)
+            bare = [o for o in same_status if o.key is None and not o.background
+                    and (mention.status == "completed" or all(m.group.count is None for m in o.mentions))]
+            same_day_word = mention.date is None and mention.key in SAME_DAY_WORDS
+            if target is None and (bare or same_day_word) and (bare or same_status):
+                target = (bare or same_status)[0]
+            elif target is None and firm:
+                target = Occasion(status=mention.status)
+                occasions.append(target)
+        else:
+            target = same_status[0] if same_status else None
+            if target is None and mention.status == "planned" and "status.planned_clause" in mention.rules and firm:
+                target = Occasion(status=mention.status)
+                occasions.append(target)
+        if target is not None:
+            target.add(mention)
+
+
+def compatible_counts(a: Count | None, b: Count | None) -> bool:
+    """Could both figures describe the same flow? 'more than 1,200' and '1,212' can; 307 and 390 cannot."""
+    if a is None or b is None:
+        return True
+    lo_a, hi_a = _bounds(a)
+    lo_b, hi_b = _bounds(b)
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _bounds(c: Count) -> tuple[float, float]:
+    if c.qualifier == "about" and c.value is not None:
+        return c.value * 0.9, c.value * 1.1
+    lo = c.min if c.min is not None else (c.value if c.value is not None else 0)
+    hi = c.max if c.max is not None else (c.value if c.value is not None and c.qualifier == "exact" else float("inf"))
+    return lo, hi
+
+
+def _conflicts(occasion: Occasion, mention: Mention) -> bool:
+    g = mention.group
+    for other in occasion.mentions:
+        o = other.group
+        if (o.giver, o.receiver, o.category, o.per_side) == (g.giver, g.receiver, g.category, g.per_side) \
+                and not compatible_counts(o.total or o.count, g.total or g.count) and not g.part_of and not o.part_of:
+            return True
+    return False
+
+
+def group_occasions(mentions: list[Mention]) -> list[Occasion]:
+    occasions: list[Occasion] = []
+    for mention in mentions:
+        same_status = [o for o in occasions if o.status == mention.status]
+        target = None
+        if mention.key is not None:
+            target = next((o for o in same_status if same_day(o.key, mention.key)), None)
+            if target is None and not (mention.background and mention.date_span is not None
+                                       and mention.date_span.text.lower().startswith("since")):
+                target = next((o for o in same_status if o.key is None and not o.background
+                               and not _conflicts(o, mention)), None)
+        else:
+            main = next((o for o in same_status if not o.background), None)
+            if mention.background and main is not None and _conflicts(main, mention):
+                # "the previous day, 390 were freed" beside today's 307: an earlier occasion
+                same = [o for o in same_status if o.background and not _conflicts(o, mention)]
+                target = same[-1] if same else None
+            else:
+                target = main
+        if target is None:
+            target = Occasion(status=mention.status, background=mention.background and mention.key is None)
+            occasions.append(target)
+        target.add(mention)
+    return occasions
+
+
+RELATIVE_DAYS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+
+
+def story_day(occasions: list[Occasion], published: PartialDate | None) -> None:
+    """'Tomorrow we expect more', quoted from Saturday's post in Sunday's paper: tomorrow counts from the
+    day the story happened (the first completed occasion), not from the publication day."""
+    if published is None or published.full is None:
+        return
+    story = next((o.date.start for o in occasions if o.status == "completed" and o.date is not None
+                  and o.date.precision == "day" and o.date.start == o.date.end and o.date.start is not None), None)
+    if story is None or story >= published.full:
+        return
+    shift = story - published.full
+    for occasion in occasions:
+        span = occasion.date_span
+        if occasion.status != "planned" or span is None or occasion.date is None:
+            continue
+        quoted = any(q in span.sent.text for q in ('"', "“", "”"))
+        if quoted and span.text.lower() in RELATIVE_DAYS and occasion.date.start is not None:
+            day = occasion.date.start + shift
+            occasion.date = DateInterval(start=day, end=day, precision="day")
+            occasion.key = f"{day}/{day}"
+
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+
+
+def span_of_stages(occasions: list[Occasion], views: list[SentenceView]) -> None:
+    """'the second day of a swap ... over three days': a dated stage places the whole swap's days."""
+    anchor = None
+    for occasion in occasions:
+        if occasion.status != "completed" or occasion.date is None or occasion.date.start is None \
+                or occasion.date.start != occasion.date.end:
+            continue
+        for m in occasion.mentions:
+            for cue in m.group.view.cues_with("STAGE"):
+                words = [t.lower_ for t in cue]
+                if "day" in words:
+                    k = next((ORDINALS[w] for w in words if w in ORDINALS), None)
+                    if k is not None:
+                        anchor = occasion.date.start - dt.timedelta(days=k - 1)
+        if anchor is not None:
+            break
+    if anchor is None:
+        return
+    for occasion in occasions:
+        if occasion.status != "planned" or (occasion.date is not None and occasion.date.start != occasion.date.end):
+            continue
+        for m in occasion.mentions:
+            words = [t.lower_ for t in m.group.view.sent]
+            for k in range(len(words) - 2):
+                if words[k] == "over" and words[k + 1] in NUMBER_WORDS and words[k + 2] == "days" and m.group.count:
+                    n = NUMBER_WORDS[words[k + 1]]
+                    occasion.date = DateInterval(start=anchor, end=anchor + dt.timedelta(days=n - 1), precision="day")
+                    occasion.key = f"{occasion.date.start}/{occasion.date.end}"
+                    break
+
+
+def same_day_lead(occasions: list[Occasion], published: PartialDate | None) -> None:
+    """A lead that gives no date reports the news of the day: the first completed occasion, if
+    undated and no other occasion of the article is dated, takes the publication day."""
+    if published is None or published.full is None:
+        return
+    completed = [o for o in occasions if o.status == "completed"]
+    if not completed or completed[0].key is not None:
+        return
+    if any(o.key is not None for o in occasions if o.status == "completed"):
+        return
+    first = completed[0]
+    if min(m.group.view.index for m in first.mentions) > 3:
+        return
+    day = published.full
+    first.date = DateInterval(start=day, end=day, precision="day")
+    first.key = f"{day}/{day}"
+    for m in first.mentions:
+        m.rules.append("date.same_day_lead")
+
+
+# ----------------------------------------------------------------------------- records

@@ -1,0 +1,268 @@
+"""Records: occasions, agreement terms and tallies turned into validated contract records, each
+with its evidence spans, the sentences it was read from, the rules that fired, and a claim id
+that is the same on every run over the same article."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from ..contract import (AgreementRecord, Count, DateInterval, EvidenceSpan, ExchangeRecord, Flow, Location,
+                        PartialDate, TallyRecord)
+from .build import normalise
+from .context import ArticleContext
+from .dating import date_span_for, resolve_span
+from .groups import Group
+from .occasions import compatible_counts
+from .sentences import SentenceView
+
+
+def _flows_of(groups: list[Group], context: ArticleContext, attributed: dict[int, bool]) -> list[tuple[tuple, Count | None, Group]]:
+    """(giver, receiver, category) keys with the count chosen for each: the first figure stated in
+    the article's own voice, else the first given; groups joined by 'and' in one sentence add up."""
+    candidates: dict[tuple, list[tuple[int, Count | None, Group]]] = {}
+    wholes = [g for g in groups if not g.part_of]
+    for group in groups:
+        keys = _keys(group, context)
+        count = group.count
+        if group.part_of:
+            if group.category != "civilians":
+                continue
+            whole = next((w for w in reversed(wholes) if w.view is group.view and w.start < group.start), None)
+            if whole is not None and whole.category != "civilians" and whole.count and count \
+                    and whole.count.value and count.value and whole.count.value > count.value:
+                # "390 prisoners, including 120 civilians": 270 POWs and 120 civilians
+                for key in _keys(whole, context):
+                    for entry in candidates.get(key, []):
+                        if entry[2] is whole:
+                            candidates[key].remove(entry)
+                            candidates[key].append((entry[0], Count.exact(whole.count.value - count.value), whole))
+                keys = [(k[0], k[1], "civilians") for k in _keys(whole, context)]
+            else:
+                continue
+        for key in keys:
+            candidates.setdefault(key, []).append((group.char_start, count, group))
+    out = []
+    for key, entries in candidates.items():
+        entries.sort(key=lambda e: e[0])
+        by_sentence: dict[int, list] = {}
+        for entry in entries:
+            by_sentence.setdefault(entry[2].view.index, []).append(entry)
+        summed = []
+        for sent_index, items in by_sentence.items():
+            first = items[0]
+            total = first[1]
+            for entry in items[1:]:
+                if _coordinated(first[2], entry[2]) and total is not None and entry[1] is not None \
+                        and total.qualifier == entry[1].qualifier == "exact":
+                    total = Count.exact(total.value + entry[1].value)
+            summed.append((first[0], total, first[2], sent_index))
+        with_count = [s for s in summed if s[1] is not None]
+        # the figure the article repeats, then the one in its own voice, exact before hedged, then the first
+        tally = Counter(s[1] for s in with_count)
+        top = max(tally.values(), default=0)
+        repeated = [s for s in with_count if tally[s[1]] == top] if top > 1 else with_count
+        own = [s for s in repeated if not attributed.get(s[3], False)] or repeated
+        exact = [s for s in own if s[1].qualifier == "exact"]
+        chosen = (exact or own or summed)[0]
+        if chosen[1] is not None and chosen[1].qualifier != "exact":
+            # "more than 1,200" in the lead, "1,212" in the statement: the exact figure it rounds
+            rounding = [s for s in with_count if s[1].qualifier == "exact" and compatible_counts(s[1], chosen[1])]
+            chosen = rounding[0] if rounding else chosen
+        out.append((key, chosen[1], chosen[2]))
+    # an unsplit total beside directional figures of the same category is a summary: drop it
+    directional = {k[2] for k, _, _ in out if k[0] is not None or k[1] is not None}
+    out = [item for item in out if item[0][0] is not None or item[0][1] is not None or item[0][2] not in directional]
+    return out
+
+
+COORDINATORS = frozenset({"and", "plus", ",", "as", "well", "another", "also"})
+
+
+def _coordinated(a: Group, b: Group) -> bool:
+    """'246 POWs and 31 wounded': two figures side by side that add up."""
+    if a.view is not b.view or a.per_side or b.per_side or a.quantity is None or b.quantity is None:
+        return False
+    doc = a.view.sent.doc
+    lo, hi = (a, b) if a.start < b.start else (b, a)
+    words = [doc[k].lower_ for k in range(lo.end, hi.start)]
+    return bool(words) and all(w in COORDINATORS for w in words) and ("and" in words or "plus" in words)
+
+
+def _keys(group: Group, context: ArticleContext) -> list[tuple]:
+    if group.per_side:
+        if context.sides is not None and not context.multi:
+            a, b = context.sides
+            fixed = context.fixed_sides(group.category)
+            if fixed is not None:
+                a, b = fixed
+            return [(a, b, group.category), (b, a, group.category)]
+        return [(None, None, group.category), (None, None, group.category + "#2")]
+    return [(group.giver, group.receiver, group.category)]
+
+
+def _flow(key: tuple, count: Count | None) -> Flow:
+    category = key[2].split("#")[0]
+    return Flow.model_validate({"from": key[0], "to": key[1], "category": category, "count": count})
+
+
+def _evidence_for(groups: list[Group], extra: list[Span]) -> list[EvidenceSpan]:
+    spans: list[tuple[int, int, str, str]] = []
+    for group in groups:
+        if group.quantity is not None:
+            q = group.quantity
+            spans.append((q.start_char, q.end_char, "count", q.text))
+        if group.noun is not None:
+            n = group.noun
+            spans.append((n.start_char, n.end_char, "category", n.text))
+    for span in extra:
+        if span is not None:
+            spans.append((span.start_char, span.end_char, span.label_.lower() or "cue", span.text))
+    seen, out = set(), []
+    for start, end, label, text in sorted(spans):
+        if (start, end) in seen:
+            continue
+        seen.add((start, end))
+        out.append(EvidenceSpan(start=start, end=end, label=label, text=text))
+    return out
+
+
+def _sentences_of(groups: list[Group]) -> list[tuple[int, int]]:
+    return sorted({(g.view.sent.start_char, g.view.sent.end_char) for g in groups})
+
+
+def _location(occasion_groups: list[Group]) -> Location | None:
+    for group in occasion_groups:
+        view = group.view
+        if view.has_cue("TALKS"):
+            continue
+        doc = view.sent.doc
+        for place in view.places + [a for a in view.actors if a.label_ == "CAPITAL"]:
+            before = doc[place.start - 1].lower_ if place.start > view.start else ""
+            before2 = doc[place.start - 2].lower_ if place.start - 1 > view.start else ""
+            if before in ("in", "at", "on", "near") or before2 in ("in", "at", "on", "near"):
+                return Location(name=place.text, country=place.kb_id_)
+    return None
+
+
+def _confidence(groups: list[Group]) -> float:
+    if not groups:
+        return 0.3
+    counted = any(g.count is not None for g in groups)
+    explicit = any(any(r.startswith("direction.") and r not in ("direction.dyad", "direction.unsplit")
+                       for r in g.rules) for g in groups)
+    return round(0.4 + 0.25 * counted + 0.2 * explicit, 2)
+
+
+def _agreement_clusters(terms: list[Group], views: list[SentenceView], published: PartialDate | None,
+                        year_hint: int | None) -> list[tuple[DateInterval | None, list[Group]]]:
+    """Terms grouped into deals: one per date the article gives for a deal; undated terms join the first."""
+    clusters: list[tuple[DateInterval | None, list[Group]]] = []
+    undated: list[Group] = []
+    for group in terms:
+        span = date_span_for(group.view, group.start, end=group.end, meeting=True)
+        date = resolve_span(span, published=published, status="completed", year_hint=year_hint)
+        if date is None:
+            undated.append(group)
+            continue
+        target = next((c for c in clusters if c[0] == date), None)
+        if target is None:
+            clusters.append((date, [group]))
+        else:
+            target[1].append(group)
+    if undated:
+        if clusters:
+            clusters[0][1].extend(undated)
+        else:
+            clusters.append((None, undated))
+    return clusters
+
+
+def _agreement_place(cluster: list[Group], views: list[SentenceView], context: ArticleContext) -> Location | None:
+    """Where the deal was made: a place named with the terms, or in a sentence about talks and agreeing."""
+    indices = sorted({g.view.index for g in cluster})
+    indices += [v.index for v in views if v.has_cue("TALKS") and v.has_cue("AGREEMENT") and v.index not in indices]
+    for vi in indices:
+        for place in views[vi].places + [a for a in views[vi].actors if a.label_ == "CAPITAL"]:
+            if place.kb_id_ not in (context.sides or ()):
+                return Location(name=place.text, country=place.kb_id_)
+    return None
+
+
+def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versions: dict) -> list:
+    parts = normalise(doc, published=published)
+    context: ArticleContext = parts["context"]
+    views: list[SentenceView] = parts["views"]
+    attributed = {v.index: (v.attributed and v.index > 0) for v in views}
+    text_hash = hashlib.sha1(doc.text.encode("utf-8")).hexdigest()[:12]
+    records = []
+
+    def claim_id(kind: str, anchor: int, n: int) -> str:
+        raw = f"{doc_id}|{text_hash}|{kind}|{anchor}|{n}"
+        return "c-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+    for n, occasion in enumerate(parts["occasions"]):
+        groups = [m.group for m in occasion.mentions]
+        flows = _flows_of(groups, context, attributed)
+        if not flows:
+            continue
+        rules = sorted({r for m in occasion.mentions for r in m.rules + m.group.rules})
+        anchor = min(g.char_start for g in groups)
+        records.append(ExchangeRecord(
+            doc_id=doc_id,
+            claim_id=claim_id("exchange", anchor, n),
+            status=occasion.status,
+            date=occasion.date,
+            flows=tuple(_flow(k, c) for k, c, _ in flows),
+            location=_location(groups),
+            mediators=tuple(context.mediators),
+            evidence=tuple(_evidence_for(groups, [occasion.date_span] if occasion.date_span is not None else [])),
+            sentences=tuple(_sentences_of(groups)),
+            rules=tuple(rules),
+            confidence=_confidence(groups),
+            **versions,
+        ))
+    for n, (date, cluster) in enumerate(_agreement_clusters(parts["terms"], views, published, parts["year_hint"])):
+        flows = _flows_of(cluster, context, {})
+        records.append(AgreementRecord(
+            doc_id=doc_id,
+            claim_id=claim_id("agreement", min(g.char_start for g in cluster), n),
+            date=date,
+            parties=tuple(p for p in (context.sides or ()) if p != "WEST"),
+            location=_agreement_place(cluster, views, context),
+            terms=tuple(_flow(k, c) for k, c, _ in flows),
+            evidence=tuple(_evidence_for(cluster, [])),
+            sentences=tuple(_sentences_of(cluster)),
+            rules=tuple(sorted({r for g in cluster for r in g.rules} | {"agreement.terms"})),
+            confidence=_confidence(cluster),
+            **versions,
+        ))
+    seen_tallies = set()
+    for group, cue in parts["tallies"]:
+        keys = _keys(group, context)
+        key = keys[0]
+        marker = (key, group.count)
+        if marker in seen_tallies:
+            continue
+        seen_tallies.add(marker)
+        view = group.view
+        date_span = date_span_for(view, group.start)
+        as_of = resolve_span(date_span, published=published, status="completed", year_hint=parts["year_hint"])
+        if as_of is None and published is not None and published.full is not None:
+            as_of = DateInterval(start=published.full, end=published.full, precision="day")
+        lo, hi = view.clause_bounds(cue.start)
+        records.append(TallyRecord(
+            doc_id=doc_id,
+            claim_id=claim_id("tally", group.char_start, 0),
+            flow=_flow(key, group.count),
+            as_of=as_of,
+            scope=doc[lo:hi].text.strip()[:200],
+            evidence=tuple(_evidence_for([group], [cue])),
+            sentences=tuple(_sentences_of([group])),
+            rules=tuple(sorted(set(group.rules) | {"tally.cue"})),
+            confidence=_confidence([group]),
+            **versions,
+        ))
+    return records

@@ -1,8 +1,6 @@
 """Candidate blocking: which claim pairs get scored at all, so the cost stays near-linear.
 
-A claim is filed under one block per (kind, category, party) it names (a claim naming no
-party under (kind, category, '*'), which every claim of that kind and category also looks
-up). Within a block:
+A claim is filed under blocks of (kind, category, parties): see `_blocks`. Within a block:
 
 - dated claims sit in 7-day buckets and meet the dated claims of nearby buckets (their
   interval widened by WINDOW days);
@@ -35,17 +33,40 @@ CAP = 32
 _LOG_STEP = math.log(1.1)
 
 
-def _blocks(c: Claim) -> list[tuple[str, str, str]]:
+def _blocks(c: Claim) -> list[tuple]:
+    """The blocks a claim is filed under. Two claims that both name two or more parties must share
+    two of them (as the scorer's party rule has it), so they meet under a party-pair block; a claim
+    naming one party meets every claim naming it; a claim naming none meets every claim of its
+    kind and category (those claims look it up, see `_lookups`)."""
     cats = sorted(c.categories) or ["*"]
-    parties = sorted(c.parties) or ["*"]
-    return [(c.kind, cat, p) for cat in cats for p in parties]
-
-
-def _lookups(c: Claim) -> list[tuple[str, str, str]]:
-    keys = _blocks(c)
-    if c.parties:
-        keys += [(c.kind, cat, "*") for cat in (sorted(c.categories) or ["*"])]
+    parties = sorted(c.parties)
+    if not parties:
+        return [(c.kind, cat, "*") for cat in cats]
+    keys: list[tuple] = [(c.kind, cat, p, "+") for cat in cats for p in parties]  # every claim naming p
+    if len(parties) == 1:
+        keys += [(c.kind, cat, parties[0], "1") for cat in cats]  # claims naming p alone
+    else:
+        keys += [(c.kind, cat, p, q) for cat in cats for n, p in enumerate(parties) for q in parties[n + 1:]]
     return keys
+
+
+def _lookups(c: Claim) -> list[tuple]:
+    cats = sorted(c.categories) or ["*"]
+    parties = sorted(c.parties)
+    if not parties:
+        return [(c.kind, cat, "*") for cat in cats]
+    keys: list[tuple] = [(c.kind, cat, "*") for cat in cats]
+    if len(parties) == 1:
+        return keys + [(c.kind, cat, parties[0], "+") for cat in cats]
+    keys += [(c.kind, cat, p, "1") for cat in cats for p in parties]
+    keys += [(c.kind, cat, p, q) for cat in cats for n, p in enumerate(parties) for q in parties[n + 1:]]
+    return keys
+
+
+def _one_sided(c: Claim, d: Claim) -> bool:
+    """Whether `c` finds `d` while `d` never looks `c` up: dated claims do not look undated ones up, and
+    claims naming no party look up only their like."""
+    return (not c.dated and d.dated) or (bool(c.parties) and not d.parties)
 
 
 def _span(c: Claim) -> tuple[int, int]:
@@ -160,11 +181,9 @@ def candidate_pairs(claims: Sequence[Claim]) -> Iterator[tuple[int, int]]:
             if j == i:
                 continue
             d = claims[j]
-            if span_i is not None and d.dated:
-                if j > i and _gap(span_i, _span(d)) <= WINDOW:
-                    yield i, j
-            elif span_i is None and (j > i or d.dated):
-                # undated claims look their partners up; dated claims never look undated ones up
+            if span_i is not None and d.dated and _gap(span_i, _span(d)) > WINDOW:
+                continue
+            if j > i or _one_sided(c, d):
                 yield (i, j) if i < j else (j, i)
 
 

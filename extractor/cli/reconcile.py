@@ -24,8 +24,9 @@ def reconcile_cli(
                                                   show_default=False)],
     output: Annotated[Path, typer.Option("--output", "-o", help="Events file (JSON Lines), one line per event.",
                                          show_default=False)],
-    store: Annotated[Optional[Path], typer.Option(help="SQLite event store to reconcile into (created if missing); "
-                                                       "keeps event ids across runs.")] = None,
+    store: Annotated[Optional[Path], typer.Option(help="SQLite event store to reconcile into (created if missing): "
+                                                       "keeps event ids across runs; the output then lists every "
+                                                       "event in the store.")] = None,
     sources: Annotated[Optional[Path], typer.Option(help="Articles file (JSON Lines with id, outlet, url, "
                                                          "published) for claims whose lines lack them.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")] = False,

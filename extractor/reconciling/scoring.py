@@ -15,7 +15,12 @@ weights, for exchanges:
 - flows: same categories +1, +0.5 for each further shared category, up to +2 (else
   2 x Jaccard - 1); the same directed flows +0.5, or +1 when neither gives a figure or a
   date and both were published within COPY_DAYS (copies of one story).
-- status: planned vs completed -2, and only with at least one equal figure.
+- status: planned vs completed -2, and only with at least one equal figure. A planned
+  report and a completed report of one occasion ("1,000 for 1,000 will be exchanged", then
+  "the 1,000-for-1,000 exchange was completed") are one event, as the gold's event keys
+  group them; the event's status is then completed, with a status conflict listed. A
+  swap planned and then called off has no completed report with equal figures and dates
+  that fit, so it stays apart from the swap that did take place later.
 - place: same +1, different countries -2; a shared mediator +0.5.
 
 Never merged: two claims of one article (the annotation makes one record per occasion

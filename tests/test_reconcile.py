@@ -142,6 +142,10 @@ CASES = {
          ex("a#1", *swap("RUS", "UKR", "pows", None), published="2025-06-10"),
          ex("b#0", *swap("RUS", "UKR", "pows", None), published="2025-06-11")],
         [{"a#0", "b#0"}, {"a#1"}]),
+    "the same article read by two extractor versions may merge": (
+        [ex("a#0", *swap("RUS", "UKR", "pows", 390), date=day("2025-05-23"), extractor_version="0.1.0"),
+         ex("a#9", *swap("RUS", "UKR", "pows", 390), date=day("2025-05-23"), extractor_version="0.2.0")],
+        [{"a#0", "a#9"}]),
     "different parties stay apart": (
         [ex("a#0", flow("HAMAS", "ISR", "hostages", 3), date=day("2025-01-19")),
          ex("b#0", flow("HOUTHIS", "YEM", "hostages", 3), date=day("2025-01-19"))],

@@ -59,12 +59,13 @@ class Claim:
     categories: frozenset[str] = frozenset()
     signature: frozenset[tuple[str | None, str | None, str]] = frozenset()
     sided: bool = True  # every flow names both sides
+    run_doc: str = ""  # the article as read by one extractor and data version
 
 
-def make_claim(**fields) -> Claim:
-    """A Claim with its derived fields filled in."""
+def make_claim(*, versions: str = "", **fields) -> Claim:
+    """A Claim with its derived fields filled in; `versions`: the extractor and data versions that read it."""
     flows = fields["flows"]
-    return Claim(**fields, dated=fields["start"] is not None or fields["end"] is not None,
+    return Claim(**fields, run_doc=f"{fields['doc_id']}\x00{versions}", dated=fields["start"] is not None or fields["end"] is not None,
                  counted=any(f[6] is not None for f in flows), categories=frozenset(f[2] for f in flows),
                  signature=frozenset(f[:3] for f in flows),
                  sided=all(f[0] is not None and f[1] is not None for f in flows))
@@ -116,7 +117,7 @@ def to_claim(item: ClaimInput, *, sources: Mapping[str, SourceMeta] | None = Non
     for f in flows:
         parties.update(p for p in f[:2] if p is not None)
     return make_claim(
-        claim_id=rec.claim_id, doc_id=rec.doc_id, kind=rec.type, status=status,
+        versions=f"{rec.extractor_version}\x00{rec.data_version}", claim_id=rec.claim_id, doc_id=rec.doc_id, kind=rec.type, status=status,
         start=_ordinal(date.start) if date else None, end=_ordinal(date.end) if date else None,
         precision=date.precision if date else None, flows=flows,
         location=(location.name, location.country) if location else None,

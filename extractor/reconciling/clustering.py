@@ -63,7 +63,7 @@ class _Clusters:
         n = len(claims)
         self.parent = list(range(n))
         self.members: list[list[int] | None] = [[i] for i in range(n)]
-        self.docs: list[set[str] | None] = [{c.doc_id} for c in claims]
+        self.docs: list[set[str] | None] = [{c.run_doc} for c in claims]
         spans = [tolerant_interval(c) for c in claims]
         self.lo = [s[0] for s in spans]
         self.hi = [s[1] for s in spans]

@@ -23,8 +23,9 @@ weights, for exchanges:
   that fit, so it stays apart from the swap that did take place later.
 - place: same +1, different countries -2; a shared mediator +0.5.
 
-Never merged: two claims of one article (the annotation makes one record per occasion
-and article), disjoint parties or categories, dates apart.
+Never merged: two claims of one article read by one extractor version (the annotation
+makes one record per occasion and article; the same article read again by another version
+may merge), disjoint parties or categories, dates apart.
 """
 
 from __future__ import annotations
@@ -170,7 +171,7 @@ def _place_evidence(a: Claim, b: Claim, s: float, r: list[str] | None) -> float:
 
 
 def score_exchanges(a: Claim, b: Claim, explain: bool = True) -> PairScore:
-    if a.doc_id == b.doc_id:
+    if a.run_doc == b.run_doc:
         return _blocked("same article")
     r: list[str] | None = [] if explain else None
     s, block = _date_evidence(a, b, 0.0, r)
@@ -210,7 +211,7 @@ def score_exchanges(a: Claim, b: Claim, explain: bool = True) -> PairScore:
 
 
 def score_agreements(a: Claim, b: Claim, explain: bool = True) -> PairScore:
-    if a.doc_id == b.doc_id:
+    if a.run_doc == b.run_doc:
         return _blocked("same article")
     if not parties_agree(a.parties, b.parties):
         return _blocked("different parties")
@@ -229,7 +230,7 @@ def score_agreements(a: Claim, b: Claim, explain: bool = True) -> PairScore:
 
 
 def score_tallies(a: Claim, b: Claim, explain: bool = True) -> PairScore:
-    if a.doc_id == b.doc_id:
+    if a.run_doc == b.run_doc:
         return _blocked("same article")
     fa, fb = a.flows[0], b.flows[0]
     if fa[:3] != fb[:3]:

@@ -27,10 +27,14 @@ STRONG_TALLY = frozenset({"so far", "to date", "since the start", "since the beg
                           "since the beginning of the war", "since the start of the war", "since february 2022",
                           "since 2022", "altogether", "in all", "bringing the total", "brings the total",
                           "bringing the number", "bring the total", "cumulative", "cumulatively", "in just two days",
-                          "in two days", "in three days", "thus far", "till now", "until now", "already"})
+                          "in two days", "in three days", "thus far", "till now", "until now", "already",
+                          "brings to", "bringing to", "bring to", "brought to", "brings the number",
+                          "bringing the number to"})
 
 
-FORWARD_TALLY = frozenset({"bringing the total", "brings the total", "bringing the number", "bring the total"})
+FORWARD_TALLY = frozenset({"bringing the total", "brings the total", "bringing the number", "bring the total",
+                           "brings to", "bringing to", "bring to", "brought to", "brings the number",
+                           "bringing the number to"})
 
 
 TERM_MIN_VALUE = 5000
@@ -74,7 +78,8 @@ def about_exchanges(views: list[SentenceView]) -> bool:
 DOMAIN_WORDS = frozenset({"prisoner", "prisoners", "pow", "hostage", "hostages", "prisoner-swap", "prisoner-exchange"})
 
 
-def _speaker_side(view: SentenceView, group: Group, next_view: SentenceView | None) -> str | None:
+def _speaker_side(view: SentenceView, group: Group, next_view: SentenceView | None,
+                  sides: tuple[str, str] | None) -> str | None:
     """'207 of our people': the side of whoever speaks in the sentence."""
     doc = view.sent.doc
     words = {doc[k].lower_ for k in range(view.start, group.end)}
@@ -85,7 +90,8 @@ def _speaker_side(view: SentenceView, group: Group, next_view: SentenceView | No
     if next_view is not None and ("”" in view.sent.text or '"' in view.sent.text):
         candidates += next_view.actors
     for actor in candidates:
-        if actor.label_ in ("OFFICIAL", "INSTITUTION", "STATE", "CAPITAL", "SEAT", "DEMONYM"):
+        if actor.label_ in ("OFFICIAL", "INSTITUTION", "STATE", "CAPITAL", "SEAT", "DEMONYM") \
+                and (sides is None or actor.kb_id_ in sides):
             return actor.kb_id_
     return None
 
@@ -107,7 +113,8 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
             if "group.share_of_pool" in group.rules:
                 pools |= {q.start for q in view.quantities if group.quantity.end < q.start < group.end}
             if group.nationality is None:
-                side = _speaker_side(view, group, views[view.index + 1] if view.index + 1 < len(views) else None)
+                side = _speaker_side(view, group, views[view.index + 1] if view.index + 1 < len(views) else None,
+                                     context.sides)
                 if side is not None:
                     group.nationality = side
                     group.rules.append("group.speaker_side")

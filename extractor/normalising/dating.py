@@ -151,7 +151,8 @@ def year_hint_of(views: list[SentenceView]) -> int | None:
 
 ANAPHORA = {("that", "day"): 0, ("the", "same", "day"): 0, ("the", "following", "day"): 1, ("the", "next", "day"): 1,
             ("the", "previous", "day"): -1, ("the", "day", "before"): -1, ("a", "day", "earlier"): -1,
-            ("a", "day", "later"): 1}
+            ("a", "day", "later"): 1, ("at", "the", "time"): 0, ("on", "that", "occasion"): 0,
+            ("on", "that", "day"): 0}
 
 
 def anaphoric_date(view: SentenceView, views: list[SentenceView], *, published: PartialDate | None,

@@ -19,7 +19,7 @@ from .sentences import PART_OF, SentenceView
 
 PERSON_CATEGORIES = frozenset({"pows", "civilians", "bodies", "hostages"})
 DEAD_MODIFIERS = frozenset({"killed", "dead", "deceased", "slain", "fallen"})
-NOUN_STOP = frozenset({"were", "was", "have", "has", "had", "are", "is", "been", "be", "will", "would", "to", "from",
+NOUN_STOP = frozenset({"between", "were", "was", "have", "has", "had", "are", "is", "been", "be", "will", "would", "to", "from",
                        "by", "in", "on", "at", "and", "or", "who", "which", "that", "with", "as", "into", "than",
                        "per", "after", "before", "since", "during", "a", "an"})
 SUBJECT_LABELS = frozenset({"STATE", "CAPITAL", "SEAT", "INSTITUTION", "GROUP", "DEMONYM", "MULTI", "OFFICIAL"})
@@ -178,6 +178,9 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
             continue
         if tok.lower_ in NOUN_STOP:
             break
+        if tok.is_lower and tok.is_alpha and len(tok) > 3 and tok.lower_.endswith("s") \
+                and not tok.lower_.endswith(("ss", "us", "ous")) and cue is None:
+            break  # "3,200 letters between prisoners": another noun is counted
         if tok.lower_ in DEAD_MODIFIERS:
             dead = True
         j, steps = j + 1, steps + 1
@@ -376,6 +379,11 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
         if cue is not None and cue.label_ == "FOR":
             break
     # explicit "to X" / "from X" / "by X" around the group or after its verb
+    if verb_before is not None and doc[lo].lower_ == "to" and group.receiver is None:
+        actor = _actor_after(view, lo + 1, 4)
+        if actor is not None and actor.end <= verb_before.start and actor.label_ not in ("OFFICIAL", "ORG"):
+            group.receiver = actor.kb_id_
+            group.rules.append("direction.fronted_to_phrase")
     scan_from = verb_before.end if verb_before is not None else group.end
     after_verb = verb_after.end if verb_after is not None else stop
     for k in list(range(scan_from, group.start)) + list(range(group.end, stop)):

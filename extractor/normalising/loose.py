@@ -12,6 +12,7 @@ from __future__ import annotations
 from .context import ArticleContext
 from .groups import Group
 from .sentences import SentenceView
+from .status import is_past_verb
 
 BODY_WORDS = frozenset({"body", "bodies", "remains", "corpses", "dead", "fallen"})
 
@@ -51,7 +52,8 @@ def _placed_handover(view: SentenceView, specific: bool) -> bool:
     expect more', 'the body was handed over in early September'."""
     if not view.dates:
         return False
-    transfer = view.has_cue("GIVE", "RECEIVE", "HOME")
+    transfer = any(is_past_verb(c) and not (c.end < view.end and view.sent.doc[c.end].lower_ == "of")
+                   for c in view.cues_with("GIVE", "RECEIVE", "HOME"))
     firm = [c for c in view.cues_with("PLANNED") if c.kb_id_ in ("future", "cancelled")]
     # the date must stand in the clause of the plan: "we expect more on Sunday"
     dated_plan = any(view.clause_bounds(c.start)[0] <= d.start < view.clause_bounds(c.start)[1]

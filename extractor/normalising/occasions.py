@@ -154,8 +154,10 @@ def group_occasions(mentions: list[Mention]) -> list[Occasion]:
         target = None
         if mention.key is not None:
             target = next((o for o in same_status if same_day(o.key, mention.key)), None)
-            if target is None and not (mention.background and mention.date_span is not None
-                                       and mention.date_span.text.lower().startswith("since")):
+            # "the previous repatriation, on 23 October, ...": a dated background is its own occasion
+            earlier = mention.background and (mention.status == "completed" or (
+                mention.date_span is not None and mention.date_span.text.lower().startswith("since")))
+            if target is None and not earlier:
                 target = next((o for o in same_status if o.key is None and not o.background
                                and not _conflicts(o, mention)), None)
         else:

@@ -55,6 +55,10 @@ def status_at(view: SentenceView, i: int) -> tuple[str, str]:
     lo, hi = view.clause_bounds(i)
     # in the clause, the status word nearest to the mention decides
     markers = [(abs(c.start - i), "planned") for c in view.in_range(view.cues, lo, hi) if c.label_ == "PLANNED"]
+    # "Ukraine and Russia to exchange 300 prisoners": an infinitive in a headline or plan
+    markers += [(abs(c.start - i), "planned") for c in view.in_range(view.cues, lo, hi)
+                if c.label_ in TRANSFER_LABELS and c.start > view.start and view.sent.doc[c.start - 1].lower_ == "to"
+                and (c.start < 2 or view.sent.doc[c.start - 2].lower_ not in ("managed", "able", "order", "agreed"))]
     markers += [(abs(c.start - i), "completed") for c in view.in_range(view.cues, lo, hi)
                 if (c.label_ in TRANSFER_LABELS and is_past_verb(c) and _finite(view, c, i)) or c.label_ == "COMPLETED"]
     if markers:

@@ -119,10 +119,12 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
     count = count_of(quantity, view)
     if count is None:
         return None
-    # lists of names and cards are not handovers
+    # lists of names and cards are not handovers; "according to two people familiar with" are sources
     for i in range(max(view.start, quantity.start - 3), quantity.start):
         if doc[i].lower_ in LIST_WORDS:
             return None
+    if quantity.start - 2 >= view.start and doc[quantity.start - 2].lower_ == "according":
+        return None
     # "in exchange for each hostage, 30 prisoners", "15 bodies for each hostage": a ratio, not a count
     for cue in view.cues_with("EACH"):
         ratio = cue.start > view.start and doc[cue.start - 1].lower_ in ("for", "per")

@@ -52,8 +52,12 @@ def _placed_handover(view: SentenceView, specific: bool) -> bool:
     expect more', 'the body was handed over in early September'."""
     if not view.dates:
         return False
-    transfer = any(is_past_verb(c) and not (c.end < view.end and view.sent.doc[c.end].lower_ == "of")
-                   for c in view.cues_with("GIVE", "RECEIVE", "HOME"))
+    verbs = [c for c in view.cues_with("GIVE", "RECEIVE", "HOME")
+             if is_past_verb(c) and not (c.end < view.end and view.sent.doc[c.end].lower_ == "of")]
+    people = [c for c in view.cues_with("CATEGORY") if view.actor(c.start) is None]
+    # the people must be what is handed over: next to the verb, not 'letters between prisoners'
+    transfer = any(min(abs(p.start - v.end), abs(v.start - p.end)) <= 3 for v in verbs for p in people) or (
+        bool(verbs) and not people)
     firm = [c for c in view.cues_with("PLANNED") if c.kb_id_ in ("future", "cancelled")]
     # the date must stand in the clause of the plan: "we expect more on Sunday"
     dated_plan = any(view.clause_bounds(c.start)[0] <= d.start < view.clause_bounds(c.start)[1]

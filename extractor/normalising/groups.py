@@ -25,7 +25,8 @@ NOUN_STOP = frozenset({"between", "were", "was", "have", "has", "had", "are", "i
 SUBJECT_LABELS = frozenset({"STATE", "CAPITAL", "SEAT", "INSTITUTION", "GROUP", "DEMONYM", "MULTI", "OFFICIAL"})
 PLURAL_DEMONYM_ENDINGS = ("ians", "ans", "is", "ers", "ese", "ons", "ots", "ards", "ites", "ks", "es")
 LIST_WORDS = frozenset({"list", "lists", "names", "cards", "applications", "requests"})
-STATE_WORDS = frozenset({"government", "regime", "army", "state", "coalition"})
+STATE_WORDS = frozenset({"government", "regime", "army", "state", "coalition", "federal"})
+HOSTAGE_MODIFIERS = frozenset({"kidnapped", "abducted", "seized"})
 OWN_SIDE_NOUNS = frozenset({"defenders", "defender", "heroes", "of our people", "our people", "our citizens"})
 PREPOSITIONS = frozenset({"in", "of", "from", "at", "on", "near", "with", "for", "against", "to", "into", "across",
                           "eastern", "western", "northern", "southern", "occupied"})
@@ -185,6 +186,8 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
             break  # "3,200 letters between prisoners": another noun is counted
         if tok.lower_ in DEAD_MODIFIERS:
             dead = True
+        if tok.lower_ in HOSTAGE_MODIFIERS:
+            rules.append("group.kidnapped")
         j, steps = j + 1, steps + 1
     if noun is not None:
         # "1,000 Ukrainian soldiers' bodies"
@@ -232,6 +235,8 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
     if dead and category in ("pows", "generic"):
         category = "bodies"
         rules.append("group.dead_modifier")
+    elif "group.kidnapped" in rules and category in ("pows", "civilians", "generic"):
+        category = "hostages"  # "three kidnapped soldiers" freed by the group that took them
     group = Group(view=view, quantity=quantity, noun=noun, count=count, category=category,
                   nationality=nationality, rules=rules)
     if (quantity._.quantity is not None and quantity._.quantity.per_side) or "group.elliptic_per_side" in rules:
@@ -271,6 +276,14 @@ def resolve_category(group: Group, context: ArticleContext) -> None:
 
 DETERMINERS = frozenset({"the", "its", "their", "his", "her", "a", "an", "territory", "territories", "side",
                          "controlled", "by", "of"})
+
+
+ADDITIVE = (("in", "addition", "to"), ("as", "well", "as"), ("along", "with"), ("together", "with"), ("plus",))
+
+
+def _added(view: SentenceView, group: Group) -> bool:
+    words = tuple(t.lower_ for t in view.sent.doc[max(view.start, group.start - 3):group.start])
+    return any(words[-len(a):] == a for a in ADDITIVE)
 
 
 def _actor_after(view: SentenceView, i: int, limit: int) -> Span | None:
@@ -365,8 +378,9 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
     for k in range(group.start - 1, lo - 1, -1):
         cue = view.cue(k)
         if cue is not None and cue.label_ in ("GIVE", "RECEIVE", "HOME", "EXCHANGE"):
-            # a verb already spent on an earlier group of the sentence does not govern this one
-            if not any(cue.end <= g.start for g in earlier):
+            # a verb already spent on an earlier group of the sentence does not govern this one,
+            # unless the group is added to it: "received 120 ..., in addition to 20 civilians"
+            if not any(cue.end <= g.start for g in earlier) or _added(view, group):
                 verb_before = cue
             break
     verb_after = None
@@ -510,6 +524,14 @@ def oppose_pairs(groups: list[Group], context: ArticleContext) -> None:
     """'three hostages for 90 prisoners': the groups on either side of 'for' go opposite ways."""
     groups = [g for g in groups if "group.single_person" not in g.rules]
     for a, b in zip(groups, groups[1:]):
+        # "270 prisoners were exchanged for 270": one figure on each side
+        if a.view is b.view and a.count is not None and a.count == b.count and not (a.giver or a.receiver) \
+                and not (b.giver or b.receiver) and not a.per_side and a.nationality is None and b.nationality is None \
+                and any(a.view.cue(k) is not None and a.view.cue(k).label_ in ("FOR", "EXCHANGE")
+                        for k in range(a.end, b.start)):
+            a.per_side = True
+            b.part_of = True
+            a.rules.append("direction.n_for_n")
         if a.view is not b.view:
             continue
         doc = a.view.sent.doc

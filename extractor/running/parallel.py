@@ -72,6 +72,7 @@ class _WorkerState:
     work: WorkDir
     context: RunContext
     extractor: object | None = None
+    parent: int = 0
 
 
 _STATE: _WorkerState | None = None
@@ -93,6 +94,8 @@ def _die_with_parent() -> None:
 def _init_worker(state: _WorkerState) -> None:
     global _STATE
     _die_with_parent()
+    if state.parent and os.getppid() != state.parent:
+        os._exit(1)  # the driver died before this worker could ask to follow it
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the driver's to handle
     if state.extractor is None:
         from .files import load_extractor
@@ -124,7 +127,7 @@ class PoolEngine:
         fork = "fork" in methods
         ctx = multiprocessing.get_context("fork" if fork else "spawn")
         state = _WorkerState(model=None if model is None else str(model), work=work, context=context,
-                             extractor=extractor if fork else None)
+                             extractor=extractor if fork else None, parent=os.getpid())
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
                                          initargs=(state,))
         self._futures: set[Future] = set()

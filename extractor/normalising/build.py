@@ -189,6 +189,9 @@ def _is_term(group: Group, views: list[SentenceView], status: str) -> bool:
         c.label_ == "PLANNED" and c.kb_id_ == "future" for c in view.cues)
     if not agreement_near or not planned_here:
         return False
+    if any(d._.date is not None and d._.date.kind in ("weekday", "month_day", "absolute")
+           and date_span_for(view, d.start) is d for d in view.dates) and not _agreement_talk(view):
+        return False  # "three hostages on Saturday for about 150 prisoners": a dated handover, not a deal
     big = (count.value or count.min or count.max or 0) >= TERM_MIN_VALUE
     return count.qualifier not in ("exact",) or big
 
@@ -310,6 +313,15 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
     date_span = date_span_for(group.view, group.start, end=group.end)
     interval = resolve_span(date_span, published=published, status=status, year_hint=year_hint,
                             cancelled=_called_off(group.view))
+    if date_span is None and group.view.index > 0:
+        before = views[group.view.index - 1]
+        usable = [d for d in before.dates if date_span_for(before, d.start) is d]
+        if len(usable) == 1 and not before.quantities and before.has_cue("COMPLETED", *TRANSFER) \
+                and status == "completed":
+            # "On 12 February ... was carried out the repatriation. To the Ukrainian side were transmitted 502"
+            date_span = usable[0]
+            interval = resolve_span(date_span, published=published, status=status, year_hint=year_hint)
+            rule = rule + "+date.previous_sentence"
     if date_span is None or after_attribution(group.view, date_span):
         anaphor = anaphoric_date(group.view, views, published=published, year_hint=year_hint)
         if anaphor is not None:

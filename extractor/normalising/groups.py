@@ -309,6 +309,15 @@ def _listed(view: SentenceView, actor: Span) -> bool:
     return False
 
 
+BOTH_WORDS = frozenset({"sides", "parties", "both", "two", "warring"})
+
+
+def _both_sides(view: SentenceView, subject: Span, verb: Span) -> bool:
+    """'Yemen's warring sides agreed to free ...': both sides act, neither alone gives."""
+    doc = view.sent.doc
+    return any(doc[k].lower_ in BOTH_WORDS for k in range(subject.end, min(verb.start, subject.end + 4)))
+
+
 def _listed_after(view: SentenceView, actor: Span) -> bool:
     """'held in the United States, Germany, Poland and Slovenia': several holders."""
     doc = view.sent.doc
@@ -375,7 +384,7 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
     # the verb that governs the group: a give/receive/home cue before it in the clause, or after it
     verb_before = None
     earlier = [g for g in groups_in_sentence if g.end <= group.start]
-    for k in range(group.start - 1, lo - 1, -1):
+    for k in range(group.start - 1, (view.start if _added(view, group) else lo) - 1, -1):
         cue = view.cue(k)
         if cue is not None and cue.label_ in ("GIVE", "RECEIVE", "HOME", "EXCHANGE"):
             # a verb already spent on an earlier group of the sentence does not govern this one,
@@ -437,7 +446,7 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
     noun_form = verb_before is not None and verb_before.end < view.end and doc[verb_before.end].lower_ == "of"
     if verb_before is not None and verb_before.label_ in ("GIVE", "RECEIVE") and not noun_form:
         subject = _subject_before(view, verb_before.start, view.start)
-        if subject is not None and _listed(view, subject):
+        if subject is not None and (_listed(view, subject) or _both_sides(view, subject, verb_before)):
             subject = None
             group.rules.append("direction.several_givers")
         own_side = verb_before.kb_id_ == "return" and group.nationality is None and (

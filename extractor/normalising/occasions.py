@@ -238,16 +238,15 @@ def span_of_stages(occasions: list[Occasion], views: list[SentenceView]) -> None
 
 def same_day_lead(occasions: list[Occasion], published: PartialDate | None) -> None:
     """A lead that gives no date reports the news of the day: the first completed occasion, if
-    undated and no other occasion of the article is dated, takes the publication day."""
+    undated and read from the top of the article, takes the publication day (an earlier occasion
+    recounted further down keeps its own date)."""
     if published is None or published.full is None:
         return
-    completed = [o for o in occasions if o.status == "completed"]
+    completed = [o for o in occasions if o.status == "completed" and not o.background]
     if not completed or completed[0].key is not None:
         return
-    if any(o.key is not None for o in occasions if o.status == "completed"):
-        return
     first = completed[0]
-    if min(m.group.view.index for m in first.mentions) > 3:
+    if min(m.group.view.index for m in first.mentions) > 6:
         return
     day = published.full
     first.date = DateInterval(start=day, end=day, precision="day")

@@ -34,6 +34,11 @@ def is_past_verb(cue: Span) -> bool:
 AUXILIARIES = frozenset({"were", "was", "been", "have", "has", "had", "are", "is"})
 
 
+def _relative(view: SentenceView, cue: Span) -> bool:
+    doc = view.sent.doc
+    return any(doc[k].lower_ in ("that", "which", "who") for k in range(max(view.start, cue.start - 3), cue.start))
+
+
 def _finite(view: SentenceView, cue: Span, i: int) -> bool:
     """'1,000 prisoners released on each side' is a participle; 'were released' and 'Russia released' are verbs."""
     if cue.start < i:
@@ -54,7 +59,13 @@ def status_at(view: SentenceView, i: int) -> tuple[str, str]:
     """('planned' | 'completed', rule id) for the mention at token i."""
     lo, hi = view.clause_bounds(i)
     # in the clause, the status word nearest to the mention decides
-    markers = [(abs(c.start - i), "planned") for c in view.in_range(view.cues, lo, hi) if c.label_ == "PLANNED"]
+    doc = view.sent.doc
+    # a plan inside a relative clause ("the swap that was postponed last week is complete") is weaker
+    markers = [(abs(c.start - i) + (8 if _relative(view, c) else 0), "planned")
+               for c in view.in_range(view.cues, lo, hi) if c.label_ == "PLANNED"]
+    # "liberation of three soldiers for Wednesday": a day the handover is set for
+    markers += [(abs(d.start - i), "planned") for d in view.in_range(view.dates, lo, hi)
+                if d.start > view.start and doc[d.start - 1].lower_ in ("for", "next")]
     # "Ukraine and Russia to exchange 300 prisoners": an infinitive in a headline or plan
     markers += [(abs(c.start - i), "planned") for c in view.in_range(view.cues, lo, hi)
                 if c.label_ in TRANSFER_LABELS and c.start > view.start and view.sent.doc[c.start - 1].lower_ == "to"

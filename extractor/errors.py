@@ -42,8 +42,8 @@ class Errors(metaclass=ErrorsWithCodes):
             "(or YYYY-MM); the article was read without it.")
     E006 = ("{source}: cannot decode the text as UTF-8 ({detail}). Re-encode the file as UTF-8.")
     E007 = ("{source}: cannot read the input: {detail}.")
-    E008 = ("Input {path!r} does not exist or is not a supported kind (.jsonl, .jsonl.gz, .csv, or a "
-            "folder of .txt files).")
+    E008 = ("Input {path!r} does not exist or is not a supported kind (.jsonl, .jsonl.gz, .csv, a NewsAPI "
+            ".json response, .warc/.warc.gz, .html, or a folder of .txt/.html files).")
     E009 = ("{source}: article is {size} characters long, over the limit of {limit}, and was "
             "skipped. Raise --max-chars or split the article.")
     E010 = ("{source}: duplicate article id {doc_id!r} (first seen at {first}). Give each article a "

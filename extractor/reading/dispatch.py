@@ -2,23 +2,51 @@
 
 from __future__ import annotations
 
+import heapq
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .csvfile import read_csv
+from .html import SUFFIXES as HTML_SUFFIXES
+from .html import read_html_file, read_html_folder
 from .items import ReadItem, coded_error
 from .jsonl import read_jsonl
+from .newsapi import read_newsapi
 from .options import Format, ReadOptions
 from .textdir import read_text_folder
+from .warc import read_warc
 
 _JSONL = (".jsonl", ".ndjson", ".jsonlines")
+_WARC = (".warc", ".arc", ".warc.gz", ".arc.gz")
+FOLDER_FORMATS = ("txt", "html")
+FILE_FORMATS = ("jsonl", "csv", "newsapi", "warc", "html")
+FORMATS = ("auto", "jsonl", "csv", "txt", "html", "newsapi", "warc")
+
+
+_NEWSAPI = re.compile(rb'^\s*\{.*"(?:status|totalResults|articles)"\s*:', re.DOTALL)
+
+
+def _looks_like_newsapi(path: Path) -> bool:
+    """A .json file is read as a NewsAPI response only if it starts like one (other JSON documents
+    are not articles: give --format newsapi to read one anyway)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return bool(_NEWSAPI.match(head.lstrip(b"\xef\xbb\xbf")))
 
 
 def detect_format(path: Path) -> tuple[str, bool]:
-    """('jsonl' | 'csv' | 'txt', gzipped) from the path; raises CodedError E008 if unknown."""
+    """(kind, gzipped) from the path: 'jsonl' | 'csv' | 'newsapi' (.json that starts like a NewsAPI response) | 'warc' (.warc, .warc.gz;
+    warcio handles the compression) | 'html' (one page) | 'folder' (.txt and .html files); raises
+    CodedError E008 if unknown."""
     if path.is_dir():
-        return "txt", False
+        return "folder", False
     name = path.name.lower()
+    if name.endswith(_WARC):
+        return "warc", False
     gz = name.endswith(".gz")
     if gz:
         name = name[:-3]
@@ -26,6 +54,10 @@ def detect_format(path: Path) -> tuple[str, bool]:
         return "jsonl", gz
     if name.endswith(".csv"):
         return "csv", gz
+    if name.endswith(".json") and not gz and _looks_like_newsapi(path):
+        return "newsapi", False
+    if name.endswith(HTML_SUFFIXES) and not gz:
+        return "html", False
     raise coded_error("E008", path=str(path))
 
 
@@ -39,9 +71,10 @@ def resolve_inputs(paths: Sequence[str | Path], *, fmt: Format = "auto") -> list
         if fmt == "auto":
             kind, gz = detect_format(path)
         else:
-            kind, gz = fmt, path.name.lower().endswith(".gz")
-            if (kind == "txt") != path.is_dir():
-                hint = "txt" if path.is_dir() else "jsonl or csv"
+            kind, gz = fmt, path.name.lower().endswith(".gz") and fmt != "warc"
+            allowed = FOLDER_FORMATS if path.is_dir() else FILE_FORMATS
+            if kind not in allowed:
+                hint = "txt (or html)" if path.is_dir() else "jsonl or csv (or newsapi, warc, html)"
                 raise coded_error("E017", path=str(path), fmt=kind, hint=hint)
         resolved.append((path, kind, gz))
     return resolved
@@ -59,11 +92,28 @@ def read_inputs(
     return _chain(resolved, options)
 
 
+def _folder(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
+    """The .txt and .html files of a folder, in one sorted order of their paths."""
+    return heapq.merge(read_text_folder(path, options=options), read_html_folder(path, options=options),
+                       key=lambda item: item.source)
+
+
 def _chain(resolved: list[tuple[Path, str, bool]], options: ReadOptions) -> Iterator[ReadItem]:
     for path, kind, gz in resolved:
-        if kind == "txt":
+        if kind == "folder":
+            yield from _folder(path, options)
+        elif kind == "txt":
             yield from read_text_folder(path, options=options)
+        elif kind == "html":
+            if path.is_dir():
+                yield from read_html_folder(path, options=options)
+            else:
+                yield read_html_file(path, doc_id=path.stem, options=options)
         elif kind == "csv":
             yield from read_csv(path, options=options, gz=gz)
+        elif kind == "newsapi":
+            yield from read_newsapi(path, options=options)
+        elif kind == "warc":
+            yield from read_warc(path, options=options)
         else:
             yield from read_jsonl(path, options=options, gz=gz)

@@ -89,6 +89,10 @@ def run_id_for(resolved: Sequence[tuple[Path, str, bool]], *, stamp: dict[str, s
         "read": {"keys": asdict(read_options.keys), "max_record_bytes": read_options.max_record_bytes,
                  "max_gzip_ratio": read_options.max_gzip_ratio, "gzip_ratio_floor": read_options.gzip_ratio_floor},
     }
+    if any(kind in ("folder", "html", "warc") for _, kind, _ in resolved):
+        from ..reading.html import converter_name
+
+        spec["html"] = converter_name()  # another converter gives other text
     text = json.dumps(spec, sort_keys=True, ensure_ascii=True)
     return "r-" + hashlib.sha256(text.encode("ascii")).hexdigest()[:16]
 

@@ -189,14 +189,15 @@ def _is_term(group: Group, views: list[SentenceView], status: str) -> bool:
         c.label_ == "PLANNED" and c.kb_id_ == "future" for c in view.cues)
     if not agreement_near or not planned_here:
         return False
-    if any(d._.date is not None and d._.date.kind in ("weekday", "month_day", "absolute")
-           and date_span_for(view, d.start) is d for d in view.dates) and not _agreement_talk(view):
+    if any(d._.date is not None and d._.date.kind == "weekday" and date_span_for(view, d.start) is d
+           for d in view.dates):
         return False  # "three hostages on Saturday for about 150 prisoners": a dated handover, not a deal
     big = (count.value or count.min or count.max or 0) >= TERM_MIN_VALUE
     return count.qualifier not in ("exact",) or big
 
 
 AGREED = frozenset({"agreed", "agreement", "reached an agreement", "reached agreement", "reached a deal",
+                    "was reached", "were reached", "was agreed", "were agreed", "was signed", "were signed",
                     "struck a deal", "deal", "agreements"})
 
 

@@ -118,6 +118,11 @@ def build_context(views: list[SentenceView]) -> ArticleContext:
             if score > best_score:
                 best, best_score = dyad, score
     ranked = [a for a, _ in party_counts.most_common() if a != MULTI_ID]
+    if best is None and ranked:
+        # the ELN frees soldiers to "the military authorities": one known dyad for the main party
+        only = [d for d in known_dyads() if ranked[0] in d.parties]
+        if len(only) == 1:
+            best = only[0]
     multi = party_counts[MULTI_ID] >= 2
     if best is not None:
         sides = best.parties

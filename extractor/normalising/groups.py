@@ -235,7 +235,10 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
     if dead and category in ("pows", "generic"):
         category = "bodies"
         rules.append("group.dead_modifier")
-    elif "group.kidnapped" in rules and category in ("pows", "civilians", "generic"):
+    elif noun is not None and any(doc[k].lower_ in HOSTAGE_MODIFIERS
+                                  for k in range(noun.end, min(view.end, noun.end + 4))):
+        rules.append("group.kidnapped")  # "three soldiers that it kidnapped"
+    if "group.kidnapped" in rules and category in ("pows", "civilians", "generic"):
         category = "hostages"  # "three kidnapped soldiers" freed by the group that took them
     group = Group(view=view, quantity=quantity, noun=noun, count=count, category=category,
                   nationality=nationality, rules=rules)
@@ -618,7 +621,7 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
     """'the mayor ... in exchange for nine Russian POWs': one named person swapped for a counted group
     is a flow of one."""
     counted = [g for g in groups if g.count is not None and not g.part_of]
-    if len(counted) != 1:
+    if len(counted) != 1 or counted[0].per_side:
         return []
     other = counted[0]
     pivots = [c for c in view.cues_with("FOR") if c.kb_id_ != "for" or c.text.lower() == "for"]

@@ -41,9 +41,11 @@ def _relative(view: SentenceView, cue: Span) -> bool:
 
 def _finite(view: SentenceView, cue: Span, i: int) -> bool:
     """'1,000 prisoners released on each side' is a participle; 'were released' and 'Russia released' are verbs."""
+    doc = view.sent.doc
+    if cue.start > view.start and doc[cue.start - 1].lower_ == "be":
+        return False  # "would be exchanged", "to be released": still to come
     if cue.start < i:
         return True
-    doc = view.sent.doc
     return any(doc[k].lower_ in AUXILIARIES for k in range(max(view.start, cue.start - 3), cue.start))
 
 

@@ -21,6 +21,9 @@ class InputFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     txt = "txt"
+    html = "html"
+    newsapi = "newsapi"
+    warc = "warc"
 
 
 class Oversize(str, Enum):
@@ -76,7 +79,8 @@ class _EchoHandler(logging.Handler):
 
 @app.command("extract")
 def extract_cli(
-    inputs: Annotated[list[Path], typer.Argument(help="JSON Lines (.jsonl, .jsonl.gz), CSV, or folders of .txt files.",
+    inputs: Annotated[list[Path], typer.Argument(help="JSON Lines (.jsonl, .jsonl.gz), CSV, NewsAPI .json, WARC (.warc, "
+                                                            ".warc.gz), .html, or folders of .txt/.html files.",
                                                   show_default=False)],
     output: Annotated[Path, typer.Option("--output", "-o", help="Output JSON Lines file.", show_default=False)],
     model: Annotated[Optional[Path], typer.Option(help="Pipeline folder (config.cfg); default: the packaged one.")] = None,
@@ -111,8 +115,7 @@ def extract_cli(
 ) -> None:
     """Extract exchange records from articles: one line per record plus one status line per article.
 
-    The run is cut into shards kept in OUTPUT.parts/ until the output is assembled: run the same
-    command again after an interruption and it resumes where it stopped."""
+    Work is kept in shards in OUTPUT.parts/ until the output is assembled: after an interruption, run the same command again to resume."""
     if not quiet:
         _log_progress()
     keys = KeyMap(id=id_key, text=text_key, published=published_key, title=title_key, url=url_key,

@@ -1,0 +1,56 @@
+"""The Ray engine gives the same bytes as the local one (skipped where Ray is not installed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.reading import CodedError
+from extractor.running.archive import extract_archive
+
+from test_parallel import make_archive
+
+ray = pytest.importorskip("ray")
+pytest.importorskip("ray.data")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    started = not ray.is_initialized()
+    if started:
+        ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield ray
+    if started:
+        ray.shutdown()
+
+
+def test_ray_output_equals_the_local_output(tmp_path: Path, cluster) -> None:
+    archive = make_archive(tmp_path / "in.jsonl", n=240, seed=5)
+    local, distributed = tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
+    extract_archive([archive], output=local, shard_size=20, workers=1)
+    summary = extract_archive([archive], output=distributed, shard_size=20, workers=2, engine="ray")
+    assert distributed.read_bytes() == local.read_bytes()
+    assert summary.items == 240
+    assert not (tmp_path / "ray.jsonl.parts").exists()
+
+
+def test_ray_run_resumes_from_parts(tmp_path: Path, cluster) -> None:
+    archive = make_archive(tmp_path / "in.jsonl", n=60, seed=9)
+    out = tmp_path / "out.jsonl"
+    extract_archive([archive], output=out, shard_size=20, engine="ray", workers=2, keep_parts=True)
+    first = out.read_bytes()
+    out.unlink()
+    extract_archive([archive], output=out, shard_size=20, engine="ray", workers=2)
+    assert out.read_bytes() == first
+
+
+def test_ray_missing_is_a_coded_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractor.running import ray_engine
+
+    monkeypatch.setattr(ray_engine, "ray_available", lambda: False)
+    archive = make_archive(tmp_path / "in.jsonl", n=5)
+    with pytest.raises(CodedError) as err:
+        extract_archive([archive], output=tmp_path / "out.jsonl", engine="ray")
+    assert err.value.code == "E403" and "extractor[ray]" in str(err.value)
+    assert not (tmp_path / "out.jsonl.parts").exists()

@@ -7,7 +7,6 @@ import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..contract.events import EventRecord
 from ..reading.items import coded_error
 from ..storing import EventStore
 from .atomic import atomic_writer, check_output
@@ -67,6 +66,3 @@ def _write_parquet(rows: list[dict[str, object]], output: Path) -> None:
     with atomic_writer(output, binary=True) as fh:
         pq.write_table(table, fh)
 
-
-def events_to_rows(events: list[EventRecord]) -> list[dict[str, object]]:
-    return [event_row(ev) for ev in events]

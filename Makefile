@@ -13,7 +13,7 @@ $(BIN)/extractor: pyproject.toml
 setup: $(BIN)/extractor
 
 run: setup
-	$(BIN)/extractor run corpus/sample --output out
+	$(BIN)/extractor run corpus/sample --output out --force
 
 test: setup
 	$(BIN)/python -m pytest

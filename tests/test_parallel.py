@@ -230,3 +230,56 @@ def test_empty_input_gives_an_empty_output(tmp_path: Path, extractor: Extractor)
     src.write_text("", encoding="utf-8")
     summary = extract_archive([src], output=tmp_path / "out.jsonl", extractor=extractor, workers=2)
     assert (tmp_path / "out.jsonl").read_bytes() == b"" and summary.items == 0
+
+
+# --- extractor run: the whole path -------------------------------------------------------------
+
+RUN_FILES = ["claims.jsonl", "events.csv", "events.jsonl", "events.sqlite", "run.json"]
+
+
+def test_run_writes_claims_store_and_exports(tmp_path: Path, archive: Path, extractor: Extractor,
+                                             reference: bytes) -> None:
+    from extractor.running.fullrun import run_all
+
+    folder = tmp_path / "out"
+    summary = run_all([archive], output_dir=folder, extractor=extractor, shard_size=16, workers=2)
+    assert sorted(p.name for p in folder.iterdir()) == RUN_FILES
+    assert (folder / "claims.jsonl").read_bytes() == reference
+    events = read_lines(folder / "events.jsonl")
+    assert events and all(e["type"] == "event" for e in events)
+    assert sum(summary.events.values()) == len(events)
+    csv_lines = (folder / "events.csv").read_text(encoding="utf-8").splitlines()
+    assert csv_lines[0].startswith("event_id,") and len(csv_lines) == len(events) + 1
+    text = summary.format()
+    assert "articles: 150" in text and "events: " in text and "records: " in text
+    with pytest.raises(CodedError) as err:
+        run_all([archive], output_dir=folder, extractor=extractor)
+    assert err.value.code == "E201"
+    again = run_all([archive], output_dir=folder, extractor=extractor, force=True)
+    assert again.events == summary.events
+    assert read_lines(folder / "events.jsonl") == events
+
+
+def test_run_refuses_a_folder_of_another_run_without_force(tmp_path: Path, archive: Path,
+                                                           extractor: Extractor) -> None:
+    from extractor.running.fullrun import run_all
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "claims.jsonl").write_text('{"type": "article", "run_id": "r-other"}\n', encoding="utf-8")
+    (folder / "mine.txt").write_text("kept", encoding="utf-8")
+    with pytest.raises(CodedError) as err:
+        run_all([archive], output_dir=folder, extractor=extractor)
+    assert err.value.code == "E201"
+    run_all([archive], output_dir=folder, extractor=extractor, force=True)
+    assert (folder / "mine.txt").read_text(encoding="utf-8") == "kept"
+
+
+def test_run_cli_on_the_shipped_sample(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(ROOT / "corpus" / "sample"), "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "articles: 60" in result.stderr and "events: " in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == RUN_FILES
+    result = CliRunner().invoke(app, ["run", str(ROOT / "corpus" / "sample"), "--output", str(out)])
+    assert result.exit_code == 2 and "[E201]" in result.stderr

@@ -208,3 +208,26 @@ def test_extract_reads_a_warc_end_to_end(tmp_path: Path, extractor) -> None:
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert summary.items == 1 and lines[-1]["source"].startswith(f"{path}@")
     assert lines[-1]["status"] == "ok" and lines[0]["type"] == "exchange"
+
+
+def test_folder_of_mixed_archive_files_in_path_order(tmp_path: Path) -> None:
+    """A folder given as input: every input file in it, in one order of their relative paths."""
+    import gzip
+
+    folder = tmp_path / "archive"
+    (folder / "2025").mkdir(parents=True)
+    (folder / "2025" / "b.jsonl.gz").write_bytes(gzip.compress(b'{"id": "b1", "text": "one"}\n{"id": "b2", "text": "two"}\n'))
+    (folder / "a.csv").write_text("id,text\nc1,three\n", encoding="utf-8")
+    (folder / "c.txt").write_text("four", encoding="utf-8")
+    (folder / "d.json").write_text(newsapi(NEWS[:1]), encoding="utf-8")
+    (folder / "e.html").write_text(page(), encoding="utf-8")
+    (folder / "README.md").write_text("ignored", encoding="utf-8")
+    (folder / "list.json").write_text("[1, 2]", encoding="utf-8")  # not a NewsAPI response: ignored
+    outside = tmp_path / "outside.jsonl"
+    outside.write_text('{"id": "x", "text": "secret"}\n', encoding="utf-8")
+    (folder / "z.jsonl").symlink_to(outside)
+    items = list(read_inputs([folder]))
+    ids = [getattr(item, "doc_id", "") for item in items]
+    assert ids == ["b1", "b2", "c1", "c", "https://kyivindependent.test/84", "e", "z.jsonl"]
+    assert isinstance(items[-1], SkippedItem) and "[E015]" in items[-1].note
+    assert items[0].source.endswith("b.jsonl.gz:1")

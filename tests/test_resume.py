@@ -87,3 +87,68 @@ def test_killed_runs_resume_to_the_same_bytes(tmp_path: Path) -> None:
     assert kills >= MIN_KILLS
     assert shards_seen_done > 0, "no kill landed after a shard was finished"
     print(f"\n{kills} kills in {chains} chains, outputs equal")
+
+
+RUN_FILES = ("claims.jsonl", "events.jsonl", "events.csv")
+
+
+def _start_run(archive: Path, folder: Path) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    args = [sys.executable, "-m", "extractor", "run", str(archive), "--output", str(folder), "--quiet",
+            "--shard-size", str(SHARD)]
+    return subprocess.Popen(args, cwd=folder.parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {name: (folder / name).read_bytes() for name in RUN_FILES}
+
+
+def test_killed_full_runs_resume_to_the_same_files(tmp_path: Path) -> None:
+    """`extractor run` killed at random points of extract, and right after it (in reconcile and export)."""
+    archive = make_archive(tmp_path / "in.jsonl", n=1200, seed=13)
+    reference = tmp_path / "reference"
+    started = time.monotonic()
+    assert _start_run(archive, reference).wait(timeout=300) == 0
+    work = time.monotonic() - started
+    expected = _files(reference)
+
+    rng = random.Random(5)
+    folder = tmp_path / "out"
+    kills = late_kills = chains = 0
+    while kills < 12 or late_kills < 6:
+        chains += 1
+        for attempt in range(60):
+            proc = _start_run(archive, folder)
+            late = rng.random() < 0.5
+            try:
+                if late:  # wait for the claims file, then kill within reconcile or export
+                    deadline = time.monotonic() + 300
+                    while not (folder / "claims.jsonl").exists() and proc.poll() is None:
+                        if time.monotonic() > deadline:
+                            pytest.fail("no claims file")
+                        time.sleep(0.005)
+                    proc.wait(timeout=rng.uniform(0.0, 0.4))
+                else:
+                    proc.wait(timeout=rng.uniform(0.3, work))
+            except subprocess.TimeoutExpired:
+                proc.send_signal(signal.SIGKILL)
+                proc.wait()
+                kills += 1
+                late_kills += late
+                if (folder / "run.json").exists():
+                    break
+                continue
+            stderr = proc.stderr.read().decode() if proc.stderr else ""
+            assert proc.returncode == 0, stderr
+            break
+        else:
+            pytest.fail("a chain never finished")
+        got = _files(folder)
+        if got["claims.jsonl"] != expected["claims.jsonl"] and \
+                _run_id(got["claims.jsonl"]) != _run_id(expected["claims.jsonl"]):
+            shutil.rmtree(reference)  # the rule data changed under a working tree being edited
+            assert _start_run(archive, reference).wait(timeout=300) == 0
+            expected = _files(reference)
+        assert got == expected, f"chain {chains} differs after {kills} kills"
+        shutil.rmtree(folder)
+    print(f"\n{kills} kills ({late_kills} after extract) in {chains} chains, outputs equal")

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import heapq
+import os
 import re
 from collections.abc import Iterator, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .csvfile import read_csv
 from .html import SUFFIXES as HTML_SUFFIXES
 from .html import read_html_file, read_html_folder
-from .items import ReadItem, coded_error
+from .items import CodedError, ReadItem, SkippedItem, coded, coded_error
 from .jsonl import read_jsonl
 from .newsapi import read_newsapi
 from .options import Format, ReadOptions
@@ -40,7 +41,7 @@ def _looks_like_newsapi(path: Path) -> bool:
 
 def detect_format(path: Path) -> tuple[str, bool]:
     """(kind, gzipped) from the path: 'jsonl' | 'csv' | 'newsapi' (.json that starts like a NewsAPI response) | 'warc' (.warc, .warc.gz;
-    warcio handles the compression) | 'html' (one page) | 'folder' (.txt and .html files); raises
+    warcio handles the compression) | 'html' (one page) | 'folder' (every input file in it); raises
     CodedError E008 if unknown."""
     if path.is_dir():
         return "folder", False
@@ -92,10 +93,47 @@ def read_inputs(
     return _chain(resolved, options)
 
 
+def _archive_files(root: Path) -> list[tuple[str, Path, str, bool]]:
+    """(path text, path, kind, gz) of the archive files in a folder (not .txt/.html), sorted;
+    links leading out of the folder come back with kind 'link-out'."""
+    real_root = os.path.realpath(root)
+    found = []
+    for dirpath, _dirnames, filenames in os.walk(root, followlinks=False):
+        for name in filenames:
+            path = Path(dirpath) / name
+            if name.lower().endswith((".txt",) + HTML_SUFFIXES):
+                continue
+            try:
+                kind, gz = detect_format(path)
+            except CodedError:
+                continue  # not an input kind: README.md, images, ...
+            target = os.path.realpath(path)
+            if path.is_symlink() and not (target == real_root or target.startswith(real_root.rstrip(os.sep) + os.sep)):
+                kind = "link-out"
+            found.append((str(path), path, kind, gz))
+    found.sort(key=lambda entry: PurePosixPath(*Path(entry[0]).parts).as_posix())
+    return found
+
+
+def _keyed_files(root: Path, options: ReadOptions) -> Iterator[tuple[str, ReadItem]]:
+    for key, path, kind, gz in _archive_files(root):
+        if kind == "link-out":
+            src = str(path)
+            yield key, SkippedItem(source=src, doc_id=path.name, note=coded(
+                "E015", source=src, target=os.path.realpath(path), root=str(root)))
+            continue
+        for item in _chain([(path, kind, gz)], options):
+            yield key, item
+
+
 def _folder(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
-    """The .txt and .html files of a folder, in one sorted order of their paths."""
-    return heapq.merge(read_text_folder(path, options=options), read_html_folder(path, options=options),
-                       key=lambda item: item.source)
+    """Every input file of a folder, in one order of their paths: .txt and .html files one article
+    each, JSON Lines, CSV, NewsAPI and WARC files through their readers."""
+    articles = ((item.source, item) for item in heapq.merge(
+        read_text_folder(path, options=options), read_html_folder(path, options=options),
+        key=lambda item: item.source))
+    for _key, item in heapq.merge(articles, _keyed_files(path, options), key=lambda pair: pair[0]):
+        yield item
 
 
 def _chain(resolved: list[tuple[Path, str, bool]], options: ReadOptions) -> Iterator[ReadItem]:

@@ -1,0 +1,229 @@
+"""The whole path in one call: read, extract, reconcile into a store, export (`extractor run`).
+
+    summary = run_all(["corpus/sample"], output_dir=Path("out"), workers=2)
+
+Writes into `output_dir`:
+
+    claims.jsonl     the extract output (records and one status line per article)
+    events.sqlite    the event store the claims were reconciled into
+    events.jsonl     one line per event (`extractor export --format jsonl`)
+    events.csv       the same events as ACLED-like columns
+    run.json         written last: the run id and the summary; its presence marks a finished run
+
+Each stage is recorded in `run-state.json` when it finishes. Run the same command again after an
+interruption and it goes on from the first unfinished stage (extract itself resumes from its
+shards); the store is rebuilt from the claims whenever reconciling did not finish, so the events
+never depend on where a run was stopped. A folder holding a finished run, or the state of another
+run (other inputs, data or options), is only replaced with `force`.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..contract.events import SourceMeta
+from ..reading import Format, KeyMap, ReadOptions, read_inputs, resolve_inputs
+from ..reading.items import ArticleItem, coded_error
+from .archive import DEFAULT_SHARD_SIZE, EngineName, extract_archive, run_id_for
+from .batch import RunOptions, prefilter_for, stamp_of
+from .files import load_extractor
+from .output import AtomicLines
+from .progress import NoProgress, Progress
+from .shards import WorkDir
+from .summary import RunSummary
+
+CLAIMS, STORE, EVENTS_JSONL, EVENTS_CSV = "claims.jsonl", "events.sqlite", "events.jsonl", "events.csv"
+STATE, DONE = "run-state.json", "run.json"
+_OURS = (CLAIMS, STORE, f"{STORE}-wal", f"{STORE}-shm", f"{STORE}-journal", EVENTS_JSONL, EVENTS_CSV, STATE, DONE)
+
+
+@dataclass
+class FullRunSummary:
+    """What `run_all` did: the extract summary, the events by kind, and the files written."""
+
+    output_dir: str
+    run_id: str
+    extract: RunSummary
+    events: dict[str, int] = field(default_factory=dict)
+    conflicts: int = 0
+    resumed_from: str | None = None
+    seconds: float = 0.0
+
+    def format(self) -> str:
+        ex = self.extract
+        statuses = ", ".join(f"{k} {v}" for k, v in ex.statuses.items())
+        records = ", ".join(f"{k} {v}" for k, v in ex.records.items())
+        events = ", ".join(f"{k} {v}" for k, v in sorted(self.events.items())) or "none"
+        lines = [
+            f"run {self.run_id} in {self.seconds:.1f}s" + (f" (resumed at {self.resumed_from})" if self.resumed_from else ""),
+            f"articles: {ex.items} ({statuses})",
+            f"records: {ex.records_total} ({records})",
+            f"events: {sum(self.events.values())} ({events}), {self.conflicts} with conflicts",
+            f"files: {self.output_dir}/{{{CLAIMS}, {STORE}, {EVENTS_JSONL}, {EVENTS_CSV}}}",
+        ]
+        if ex.first_errors:
+            lines.append("first errors:")
+            lines.extend(f"  {message}" for message in ex.first_errors)
+        return "\n".join(lines)
+
+
+def _write_json(path: Path, data: dict) -> None:
+    with AtomicLines(path, force=True) as out:
+        out.write_text(json.dumps(data, sort_keys=True, indent=1) + "\n")
+
+
+def _read_json(path: Path) -> dict | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _clear(folder: Path) -> None:
+    """Remove the files a run writes (never anything else in the folder)."""
+    for name in _OURS:
+        (folder / name).unlink(missing_ok=True)
+    WorkDir(folder / CLAIMS).remove()
+
+
+def _date_text(article) -> str | None:
+    p = article.published
+    if p is None:
+        return None
+    return "-".join(f"{v:02d}" if i else f"{v:04d}" for i, v in enumerate((p.year, p.month, p.day)) if v is not None)
+
+
+def _sources(inputs: Sequence[Path], *, fmt: Format, read_options: ReadOptions, wanted: set[str]
+             ) -> dict[str, SourceMeta]:
+    """Outlet, url and publication date of the articles that have claims (first occurrence of an id)."""
+    found: dict[str, SourceMeta] = {}
+    for item in read_inputs(inputs, options=read_options, fmt=fmt):
+        if isinstance(item, ArticleItem) and item.doc_id in wanted and item.doc_id not in found:
+            a = item.article
+            found[item.doc_id] = SourceMeta(outlet=a.outlet, url=a.url, published=_date_text(a))
+    return found
+
+
+def _claims_run_id(path: Path) -> str | None:
+    """The run id on the first line of a claims file, or None (missing, empty, unreadable)."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            first = fh.readline()
+        return json.loads(first).get("run_id") if first.strip() else None
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def _summary_of(claims: Path) -> RunSummary:
+    """The extract summary rebuilt from a finished claims file (when a run resumes after extract)."""
+    summary = RunSummary(output=str(claims))
+    with claims.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            summary.lines += 1
+            if row.get("type") != "article":
+                summary.records[row["type"]] = summary.records.get(row["type"], 0) + 1
+                continue
+            summary.items += 1
+            summary.statuses[row["status"]] = summary.statuses.get(row["status"], 0) + 1
+            if row["status"] == "error" and len(summary.first_errors) < 5:
+                summary.first_errors.append(row["error"]["message"])
+    return summary
+
+
+def run_all(
+    inputs: Sequence[str | Path],
+    *,
+    output_dir: str | Path,
+    model: str | Path | None = None,
+    keys: KeyMap | None = None,
+    fmt: Format = "auto",
+    options: RunOptions | None = None,
+    workers: int = 1,
+    engine: EngineName = "local",
+    shard_size: int = DEFAULT_SHARD_SIZE,
+    force: bool = False,
+    progress: Progress | None = None,
+    extractor=None,
+) -> FullRunSummary:
+    """Read, extract, reconcile and export into `output_dir` (created if missing, its parent must
+    exist). CodedError E201 when it holds a finished run or another run's files and not `force`."""
+    from ..exporting import export_store
+    from ..reconciling.claims import read_claim_files
+    from ..storing import EventStore
+
+    started = time.monotonic()
+    options = options or RunOptions()
+    read_options = ReadOptions(keys=keys or KeyMap())
+    folder = Path(output_dir)
+    resolved = resolve_inputs(inputs, fmt=fmt)
+    if folder.exists() and not folder.is_dir():
+        raise coded_error("E204", path=str(folder), detail="it is not a folder")
+    if not folder.parent.is_dir():
+        raise coded_error("E204", path=str(folder), detail=f"folder {str(folder.parent)!r} does not exist")
+    if extractor is None:
+        extractor = load_extractor(model)
+    run_id = run_id_for(resolved, stamp=stamp_of(extractor), options=options, read_options=read_options,
+                        prefilter=prefilter_for(extractor, options))
+    folder.mkdir(exist_ok=True)
+    claims = folder / CLAIMS
+    if force:
+        _clear(folder)
+    state = _read_json(folder / STATE)
+    ours = (state or {}).get("run_id") == run_id or _claims_run_id(claims) == run_id
+    present = [name for name in (DONE, CLAIMS, STORE, EVENTS_JSONL, EVENTS_CSV) if (folder / name).exists()]
+    if present and (present[0] == DONE or not ours):
+        raise coded_error("E201", path=str(folder / present[0]))
+    done: list[str] = list(state.get("done", [])) if state and state.get("run_id") == run_id else []
+    paths = [path for path, _, _ in resolved]
+
+    def finish(stage: str) -> None:
+        if stage not in done:
+            done.append(stage)
+        _write_json(folder / STATE, {"run_id": run_id, "done": done})
+
+    resumed = None
+    if _claims_run_id(claims) == run_id:
+        resumed = "reconcile" if "reconcile" not in done else "export"
+        summary = _summary_of(claims)
+        WorkDir(claims).remove()  # left behind when a run was stopped right after assembling the claims
+    else:
+        done = []
+        summary = extract_archive(paths, output=claims, fmt=fmt, options=RunOptions(
+            max_chars=options.max_chars, on_oversize=options.on_oversize, force=True, prefilter=options.prefilter,
+            progress_every=options.progress_every), read_options=read_options, workers=workers, engine=engine,
+            shard_size=shard_size, progress=progress or NoProgress(), extractor=extractor)
+    finish("extract")
+
+    store = folder / STORE
+    if "reconcile" not in done:
+        for name in (STORE, f"{STORE}-wal", f"{STORE}-shm", f"{STORE}-journal"):
+            (folder / name).unlink(missing_ok=True)
+        items = list(read_claim_files([claims]))
+        meta = _sources(paths, fmt=fmt, read_options=read_options, wanted={i.record.doc_id for i in items})
+        with EventStore(store) as st:
+            st.reconcile(items, sources=meta)
+        finish("reconcile")
+    with EventStore(store, create=False) as st:
+        events = list(st.events())
+    if "export" not in done:
+        export_store(store, fmt="jsonl", output=folder / EVENTS_JSONL, force=True)
+        export_store(store, fmt="csv", output=folder / EVENTS_CSV, force=True)
+        finish("export")
+    result = FullRunSummary(output_dir=str(folder), run_id=run_id, extract=summary,
+                            events=dict(Counter(ev.kind for ev in events)),
+                            conflicts=sum(1 for ev in events if ev.conflicts), resumed_from=resumed,
+                            seconds=time.monotonic() - started)
+    _write_json(folder / DONE, {"run_id": run_id, "articles": summary.items, "statuses": summary.statuses,
+                                "records": summary.records, "events": result.events})
+    (folder / STATE).unlink(missing_ok=True)
+    return result
+
+
+__all__ = ["FullRunSummary", "run_all"]

@@ -147,11 +147,33 @@ def _conflicts(occasion: Occasion, mention: Mention) -> bool:
     return False
 
 
+def whole_swap_value(mentions: list[Mention]) -> int | None:
+    """The figure of a swap done in stages ('600 each over three days' beside stages of 200, 150,
+    250): the largest per-side figure, when at least two smaller per-side figures stand beside it."""
+    values = sorted({m.group.count.value for m in mentions if m.group.per_side and m.group.count is not None
+                     and m.group.count.value is not None})
+    if len(values) >= 3 and sum(values[:-1]) >= values[-1] * 0.5:
+        return values[-1]
+    return None
+
+
 def group_occasions(mentions: list[Mention]) -> list[Occasion]:
     occasions: list[Occasion] = []
+    whole = whole_swap_value(mentions)
     for mention in mentions:
         same_status = [o for o in occasions if o.status == mention.status]
         target = None
+        g = mention.group
+        if whole is not None and g.per_side and g.count is not None and g.count.value == whole \
+                and mention.status == "completed":
+            # the whole of a staged swap is an occasion of its own, spanning its stages
+            target = next((o for o in same_status if o.key == "whole"), None)
+            if target is None:
+                target = Occasion(status=mention.status, key="whole")
+                occasions.append(target)
+            target.mentions.append(mention)
+            mention.rules.append("occasion.whole_swap")
+            continue
         if mention.key is not None:
             target = next((o for o in same_status if same_day(o.key, mention.key)), None)
             # "the previous repatriation, on 23 October, ...": a dated background is its own occasion
@@ -206,7 +228,17 @@ NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4":
 
 
 def span_of_stages(occasions: list[Occasion], views: list[SentenceView]) -> None:
-    """'the second day of a swap ... over three days': a dated stage places the whole swap's days."""
+    """'the second day of a swap ... over three days': a dated stage places the whole swap's days;
+    a completed whole spans the days of its completed stages."""
+    for whole in [o for o in occasions if o.key == "whole"]:
+        days = [o.date for o in occasions if o is not whole and o.status == whole.status and o.date is not None
+                and o.date.precision == "day" and o.date.start is not None and o.date.end is not None
+                and any(m.group.per_side for m in o.mentions)]
+        if days:
+            last = max(d.end for d in days)
+            days = [d for d in days if (last - d.start).days <= 10]  # the stages of this swap, not older ones
+            whole.date = DateInterval(start=min(d.start for d in days), end=max(d.end for d in days), precision="day")
+        whole.key = f"whole:{whole.date.start}/{whole.date.end}" if whole.date else "whole"
     anchor = None
     for occasion in occasions:
         if occasion.status != "completed" or occasion.date is None or occasion.date.start is None \

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from ..contract import PartialDate
 from .context import ArticleContext, build_context
 from .dating import after_attribution, anaphoric_date, date_key, date_span_for, resolve_span, year_hint_of
-from .groups import (Group, complete, direct, mark_parts, oppose_pairs, read_group, resolve_category,
+from .groups import (Group, complete, direct, mark_parts, ones, oppose_pairs, read_group, resolve_category,
                      share_coordinated, single_persons)
 from .loose import loose_groups
 from .occasions import (Mention, attach_loose, group_occasions, merge_complementary, same_day_lead, span_of_stages,
@@ -122,6 +122,10 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
             if "group.state_forces" in group.rules and group.nationality is None:
                 group.nationality = context.state_side()
             in_sentence.append(group)
+        for group in ones(view, in_sentence):
+            resolve_category(group, context)
+            in_sentence.append(group)
+        in_sentence.sort(key=lambda g: g.start)
         mark_parts(in_sentence)
         in_sentence += single_persons(view, in_sentence, context)
         for group in in_sentence:

@@ -642,3 +642,37 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
         out.append(group)
         break
     return out
+
+
+ONE_BLOCKERS = frozenset({"no", "every", "each", "any", "only", "at", "the", "which", "this", "that"})
+
+
+def ones(view: SentenceView, groups: list[Group]) -> list[Group]:
+    """'exchanged one prisoner each', 'a one-for-one swap': a figure of one that the quantity
+    recogniser leaves alone (a lone 'one' is too often no count)."""
+    doc = view.sent.doc
+    taken = {k for g in groups for k in range(g.start, g.end)}
+    out = []
+    for tok in view.sent:
+        if tok.lower_ != "one" or tok.i in taken or (tok.i > view.start and doc[tok.i - 1].lower_ in ONE_BLOCKERS):
+            continue
+        words = [doc[k].lower_ for k in range(tok.i, min(view.end, tok.i + 5))]
+        if words[:5] == ["one", "-", "for", "-", "one"] or words[:3] == ["one", "for", "one"]:
+            cue = view.cue(tok.i + 5) if tok.i + 5 < view.end else None
+            group = Group(view=view, quantity=None, noun=doc[tok.i:tok.i + 5], count=Count.exact(1), category="generic",
+                          per_side=True, rules=["group.one_for_one"])
+            out.append(group)
+            continue
+        for k in range(tok.i + 1, min(view.end, tok.i + 4)):
+            cue = view.cue(k)
+            actor = view.actor(k)
+            if cue is not None and cue.label_ == "CATEGORY" and not cue.text.lower().endswith("s"):
+                nationality = next((view.actor(m).kb_id_ for m in range(tok.i + 1, cue.start)
+                                    if view.actor(m) is not None and view.actor(m).label_ == "DEMONYM"), None)
+                group = Group(view=view, quantity=None, noun=doc[tok.i:cue.end], count=Count.exact(1),
+                              category=cue.kb_id_, nationality=nationality, rules=["group.one"])
+                out.append(group)
+                break
+            if actor is None and (doc[k].is_punct or doc[k].lower_ in NOUN_STOP):
+                break
+    return out

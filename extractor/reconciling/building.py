@@ -14,10 +14,20 @@ from .evidence import compare_counts, publication_day
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
+_COUNTS: dict[tuple, Count] = {}
+
+
 def _count(f: FlowT) -> Count | None:
+    """Counts are frozen, so one instance serves every flow with the same figure."""
     if f[6] is None:
         return None
-    return Count.model_construct(value=f[3], min=f[4], max=f[5], qualifier=f[6])
+    key = f[3:]
+    found = _COUNTS.get(key)
+    if found is None:
+        if len(_COUNTS) > 100_000:
+            _COUNTS.clear()
+        found = _COUNTS[key] = Count.model_construct(value=f[3], min=f[4], max=f[5], qualifier=f[6])
+    return found
 
 
 def _fig_text(f: FlowT) -> str:

@@ -30,6 +30,7 @@ may merge), disjoint parties or categories, dates apart.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from .claims import Claim
@@ -58,6 +59,11 @@ class PairScore:
     @property
     def merges(self) -> bool:
         return self.blocked is None and self.score >= THRESHOLD
+
+
+def _interned(r: list[str] | None) -> tuple[str, ...]:
+    """Reasons repeat across pairs ("same day (+3)"): one string object each keeps a million merges small."""
+    return tuple(sys.intern(x) for x in r) if r else ()
 
 
 def _blocked(reason: str) -> PairScore:
@@ -207,7 +213,7 @@ def score_exchanges(a: Claim, b: Claim, explain: bool = True) -> PairScore:
             r.append("planned and completed reports (-2)")
         if not equal:
             blocked = "planned and completed with no equal figure"
-    return PairScore(round(s, 3), tuple(r or ()), blocked)
+    return PairScore(round(s, 3), _interned(r), blocked)
 
 
 def score_agreements(a: Claim, b: Claim, explain: bool = True) -> PairScore:
@@ -226,7 +232,7 @@ def score_agreements(a: Claim, b: Claim, explain: bool = True) -> PairScore:
         s += 0.5
         if r is not None:
             r.append("same parties (+0.5)")
-    return PairScore(round(s, 3), tuple(r or ()))
+    return PairScore(round(s, 3), _interned(r))
 
 
 def score_tallies(a: Claim, b: Claim, explain: bool = True) -> PairScore:
@@ -240,10 +246,10 @@ def score_tallies(a: Claim, b: Claim, explain: bool = True) -> PairScore:
     if block:
         return _blocked(block)
     if fa[6] is None or fb[6] is None:
-        return PairScore(round(s, 3), tuple(r or ()), "a total without a figure")
+        return PairScore(round(s, 3), _interned(r), "a total without a figure")
     rel = compare_counts(fa, fb)
     if rel == "mismatch" or rel == "near":
-        return PairScore(round(s, 3), tuple(r or ()), "different totals")
+        return PairScore(round(s, 3), _interned(r), "different totals")
     w = 2.0 if rel == "equal" else 1.0
     if r is not None:
         r.append(f"{rel} totals {_fig(fa)} / {_fig(fb)} (+{w:g})")
@@ -252,7 +258,7 @@ def score_tallies(a: Claim, b: Claim, explain: bool = True) -> PairScore:
         s += 1.0
         if r is not None:
             r.append("same scope (+1)")
-    return PairScore(round(s, 3), tuple(r or ()))
+    return PairScore(round(s, 3), _interned(r))
 
 
 def score_pair(a: Claim, b: Claim, *, explain: bool = True) -> PairScore:

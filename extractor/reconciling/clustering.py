@@ -22,13 +22,13 @@ from dataclasses import dataclass, field
 
 from .blocking import candidate_pairs
 from .claims import Claim
-from .evidence import INF, date_relation, tolerant_interval
+from .evidence import date_relation, tolerant_interval
 from .scoring import NEAR_MISS, THRESHOLD, score_pair
 
 ANCHOR_DAYS = 7
 FAR_DAYS = 60
-ANCHOR_WIDTH = 62
-PRECISE_DAYS = 7  # only an event dated to within a week can be placed near an anchor  # an article whose placed occasions span more days gives no anchor
+ANCHOR_WIDTH = 62  # an article whose placed occasions span more days gives no anchor
+PRECISE_DAYS = 7  # only an event dated to within a week can be placed near an anchor
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,4 +288,4 @@ def _anchored_pass(claims, state: _Clusters, pairs: _Pairs, keys: list[int], mer
         merged.append((i, j, s, "anchored", extra))
 
 
-__all__ = ["ANCHOR_DAYS", "Clustering", "Merge", "Miss", "cluster_claims", "INF"]
+__all__ = ["ANCHOR_DAYS", "Clustering", "Merge", "Miss", "cluster_claims"]

@@ -85,6 +85,16 @@ CASES = {
          ex("c#0", flow("RUS", "UKR", "civilians", 1), flow("UKR", "RUS", "pows", 9), date=day("2022-03-22"),
             published="2022-03-22")],
         [{"a#0", "b#0", "c#0"}]),
+    "weekly releases with the same figures stay apart, reported on the day": (
+        [ex("a#0", flow("HAMAS", "ISR", "hostages", 3), flow("ISR", "PSE", "prisoners", 183), date=day("2025-02-01"),
+            published="2025-02-01"),
+         ex("b#0", flow("HAMAS", "ISR", "hostages", 3), flow("ISR", "PSE", "prisoners", 183), date=day("2025-02-01"),
+            published="2025-02-02"),
+         ex("c#0", flow("HAMAS", "ISR", "hostages", 3), flow("ISR", "PSE", "prisoners", 183), date=day("2025-02-08"),
+            published="2025-02-08"),
+         ex("d#0", flow("HAMAS", "ISR", "hostages", 3), flow("ISR", "PSE", "prisoners", 183), date=day("2025-02-08"),
+            published="2025-02-08")],
+        [{"a#0", "b#0"}, {"c#0", "d#0"}]),
     "stages of a multi-day swap and its summary stay separate": (
         [ex("a#0", *swap("RUS", "UKR", "pows", 390), date=day("2025-05-23")),
          ex("b#0", *swap("RUS", "UKR", "pows", 390), date=day("2025-05-23")),

@@ -4,8 +4,8 @@ Two claims are merged when their score reaches THRESHOLD and no constraint forbi
 weights, for exchanges:
 
 - dates: same day (both day-precise) +3; one day apart +1.5; coarse dates that overlap +1;
-  apart only by publication-day slack (a date equal to the publication day may stand for an
-  occasion up to a week earlier) +0.5; dated near the undated report's publication +1;
+  apart only by publication-day slack (a completed occasion dated to the publication day may
+  lie up to PUBDAY_SLACK days earlier) +0.5; dated near the undated report's publication +1;
   dates further apart: never merged.
 - figures, per pair of matching flows: equal +2 (+1 under 10); compatible through a
   qualifier or rounding ("more than 1,200" and 1,212) +1; a close disagreement (207 vs 195,

@@ -85,7 +85,7 @@ def run_id_for(resolved: Sequence[tuple[Path, str, bool]], *, stamp: dict[str, s
         "inputs": [[kind, gz, input_digest(path)] for path, kind, gz in resolved],
         "max_chars": options.max_chars,
         "on_oversize": options.on_oversize,
-        "prefilter": prefilter.version if prefilter is not None else None,
+        "prefilter": f"{prefilter.version}-w{prefilter.window}" if prefilter is not None else None,
         "read": {"keys": asdict(read_options.keys), "max_record_bytes": read_options.max_record_bytes,
                  "max_gzip_ratio": read_options.max_gzip_ratio, "gzip_ratio_floor": read_options.gzip_ratio_floor},
     }
@@ -152,7 +152,7 @@ def extract_archive(
     prefilter = prefilter_for(extractor, options)
     stamp = stamp_of(extractor)
     run_id = run_id_for(resolved, stamp=stamp, options=options, read_options=read_options, prefilter=prefilter)
-    context = RunContext(options=options, run_id=run_id, stamp=stamp)
+    context = RunContext(options=options, run_id=run_id, stamp=stamp, prefilter=prefilter)
     work = WorkDir(out)
     finished = work.open(run_id=run_id, shard_size=shard_size)
 
@@ -181,7 +181,7 @@ def extract_archive(
                 done += 1
                 progress.update(summary, shards_done=done, shards_running=runner.outstanding)
                 continue
-            task = screen_shard(index, batch, context=context, seen=seen, prefilter=prefilter)
+            task = screen_shard(index, batch, context=context, seen=seen)
             while runner.outstanding >= runner.capacity:
                 collect(block=True)
             runner.submit(task)

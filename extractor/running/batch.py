@@ -162,14 +162,19 @@ class _Run:
                 return None
             notes.append(coded("W002", doc_id=short(doc_id), source=source, size=len(text), limit=limit))
             article = _truncate(article, limit)
-            text = article.full_text
-        if self.prefilter is not None:
-            verdict = self.prefilter.check(text)
-            if not verdict.keep:
-                notes.append(verdict.reason)
-                self.status(doc_id=doc_id, status="skipped", source=source, notes=notes)
-                return None
-        return Pending(article=article, source=source, notes=tuple(notes))
+        pending = Pending(article=article, source=source, notes=tuple(notes))
+        return pending if self.passes(pending) else None
+
+    def passes(self, pending: Pending) -> bool:
+        """The prefilter on a screened article: False, and its skipped status line written, if it fails."""
+        if self.prefilter is None:
+            return True
+        verdict = self.prefilter.check(pending.article.full_text)
+        if verdict.keep:
+            return True
+        self.status(doc_id=pending.article.id, status="skipped", source=pending.source,
+                    notes=[*pending.notes, verdict.reason])
+        return False
 
     def extract(self, pending: Pending) -> None:
         """Run the pipeline on a screened article; write its records and its status line."""

@@ -1,9 +1,10 @@
 """One shard of work, the same whatever engine runs it.
 
 The driver *screens* a shard in input order (`screen_shard`: duplicate ids, empty texts, the size
-limit, the prefilter; these status lines are written there and then, as JSON text) and hands the
-result to an engine as a `ShardTask`. The engine *runs* it (`run_shard`: the pipeline on the
-articles that passed, in order) and gets the shard's lines and counts back.
+limit; these status lines are written there and then, as JSON text) and hands the result to an
+engine as a `ShardTask`. The engine *runs* it (`run_shard`: the prefilter, then the pipeline on the
+articles that pass, in order) and gets the shard's lines and counts back. The driver's share of
+the work is kept small (reading and the duplicate-id table) so that more workers go faster.
 """
 
 from __future__ import annotations
@@ -45,16 +46,19 @@ class ShardTask:
 
 @dataclass(frozen=True)
 class RunContext:
-    """What every shard of a run needs besides the extractor: options, run id, version stamp."""
+    """What every shard of a run needs besides the extractor: options, run id, version stamp, and the
+    prefilter (run where the pipeline runs, so that it is spread over the workers too)."""
 
     options: RunOptions
     run_id: str
     stamp: dict[str, str]
+    prefilter: Prefilter | None = None
 
 
 def screen_shard(index: int, items: Iterable[ReadItem], *, context: RunContext, seen: dict[str, str],
-                 prefilter: Prefilter | None) -> ShardTask:
-    """Screen the items of shard `index` (updating the run-wide `seen` table)."""
+                 prefilter: Prefilter | None = None) -> ShardTask:
+    """Screen the items of shard `index` (updating the run-wide `seen` table). `prefilter`: apply it
+    here already (the engines leave it to `run_shard`)."""
     buffer = LineBuffer()
     summary = RunSummary(output="")
     run = _Run(extractor=None, out=buffer, options=context.options, summary=summary, run_id=context.run_id,
@@ -76,18 +80,18 @@ def mark_seen(items: Iterable[ReadItem], seen: dict[str, str]) -> None:
 
 
 def run_shard(task: ShardTask, *, extractor, context: RunContext) -> tuple[list[str], ShardCounts]:
-    """The shard's output lines (without line breaks) and its counts, with the pipeline run on
-    its articles. Errors raised by the pipeline become E102 status lines (never exceptions)."""
+    """The shard's output lines (without line breaks) and its counts, with the prefilter and the
+    pipeline run on its articles. Errors raised by the pipeline become E102 status lines."""
     summary = RunSummary(output="")
     task.counts.add_to(summary)
     buffer = LineBuffer()
     run = _Run(extractor=extractor, out=buffer, options=context.options, summary=summary, run_id=context.run_id,
-               stamp=context.stamp)
+               stamp=context.stamp, prefilter=context.prefilter)
     errors_before = summary.errors
     for entry in task.entries:
         if isinstance(entry, str):
             buffer.lines.append(entry)
-        else:
+        elif run.passes(entry):
             run.extract(entry)
     lines: list[str] = buffer.lines  # type: ignore[assignment]
     summary.lines = len(lines)

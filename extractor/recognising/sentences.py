@@ -1,34 +1,46 @@
 """Sentence boundaries for news text without a parser: final punctuation, and every line break.
 
-Headlines, datelines and captions carry no full stop, so a line break always ends a sentence.
+Headlines, datelines and captions carry no full stop, so a line break always ends a sentence. A
+run-on "sentence" (a table, a list, a hostile input) is cut every `max_tokens` tokens, at a comma
+when there is one, so that no later step works on unbounded spans.
 """
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 FINAL = frozenset({".", "!", "?", "…", "。"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "»"})
+SOFT_BREAKS = frozenset({",", ";", ":", "–", "—"})
 
 
 class SentenceSplitter:
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, max_tokens: int) -> None:
         self.name = name
+        self.max_tokens = max_tokens
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        doc[0].is_sent_start = True
-        pending = False
-        for token in doc[1:]:
-            prev = doc[token.i - 1]
+        # one array write: setting token.is_sent_start one by one costs a scan of the doc each time
+        starts = numpy.full(len(doc), -1, dtype="int32")
+        starts[0] = 1
+        pending, length = False, 1
+        for i in range(1, len(doc)):
+            prev, token = doc[i - 1], doc[i]
             if "\n" in prev.text or prev.text in FINAL:
                 pending = True
-            starts = pending and not token.is_space and token.text not in CLOSERS and token.text not in FINAL
-            token.is_sent_start = starts
-            if starts:
-                pending = False
+            elif length >= self.max_tokens or (length >= self.max_tokens // 2 and prev.text in SOFT_BREAKS):
+                pending = True
+            if pending and not token.is_space and token.text not in CLOSERS and token.text not in FINAL:
+                starts[i] = 1
+                pending, length = False, 1
+            else:
+                length += 1
+        doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))
         return doc
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
@@ -38,6 +50,6 @@ class SentenceSplitter:
         return self
 
 
-@Language.factory("exchange_sentences")
-def make_exchange_sentences(nlp: Language, name: str) -> SentenceSplitter:
-    return SentenceSplitter(nlp, name)
+@Language.factory("exchange_sentences", default_config={"max_tokens": 120})
+def make_exchange_sentences(nlp: Language, name: str, max_tokens: int) -> SentenceSplitter:
+    return SentenceSplitter(nlp, name, max_tokens=max_tokens)

@@ -226,7 +226,10 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
             rules.append("group.x_for_x")
         elif previous is not None and previous.view is view and _elliptic_follows(view, quantity):
             category = previous.category
-            nationality = nationality or previous.nationality
+            verb_between = any(view.cue(k) is not None and view.cue(k).label_ in ("GIVE", "RECEIVE", "HOME", "EXCHANGE")
+                               for k in range(previous.end, quantity.start))
+            if not verb_between:  # "... and received 24 in return": a new verb, a new direction
+                nationality = nationality or previous.nationality
             rules.append("group.elliptic")
             if previous.per_side:
                 rules.append("group.elliptic_per_side")

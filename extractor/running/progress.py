@@ -74,14 +74,18 @@ class RichProgress:
         self._bar = Bar(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                         console=Console(file=sys.stderr), transient=False, refresh_per_second=4)
         self._task = self._bar.add_task("starting", total=None)
-        self._bar.start()
+        self._live = False  # the refresh thread starts at the first update, after any worker was forked
 
     def update(self, summary: RunSummary, *, shards_done: int, shards_running: int) -> None:
+        if not self._live:
+            self._bar.start()
+            self._live = True
         text = _line(summary, shards_done, shards_running, time.monotonic() - self.started)
         self._bar.update(self._task, description=text)
 
     def close(self) -> None:
-        self._bar.stop()
+        if self._live:
+            self._bar.stop()
 
 
 def make_progress(*, quiet: bool, every: float = 10.0) -> Progress:

@@ -108,6 +108,11 @@ CASES = {
         [ex("a#0", *swap("RUS", "UKR", "pows", None), date=day("2025-06-09")),
          ex("b#0", *swap("RUS", "UKR", "pows", None), date=day("2025-06-11"))],
         [{"a#0"}, {"b#0"}]),
+    "a partial report (one of the flows) a day off joins the swap": (
+        [ex("a#0", flow("HAMAS", "ISR", "hostages", 3), flow("ISR", "PSE", "prisoners", 90), date=day("2025-01-19")),
+         ex("b#0", flow("HAMAS", "ISR", "hostages", 3), flow("ISR", "PSE", "prisoners", 90), date=day("2025-01-19")),
+         ex("c#0", flow("ISR", "PSE", "prisoners"), date=day("2025-01-20"))],
+        [{"a#0", "b#0", "c#0"}]),
     "split by category sums to the same total (270 POWs + 120 civilians = 390)": (
         [ex("a#0", *swap("RUS", "UKR", "pows", 390), date=day("2025-05-23")),
          ex("b#0", *swap("RUS", "UKR", "pows", 270), *swap("RUS", "UKR", "civilians", 120), date=day("2025-05-23"))],

@@ -12,9 +12,10 @@ weights, for exchanges:
   within 10%) -1; a clear mismatch -4 (-1 when both are planned), unless the totals per
   direction agree across categories (270 POWs + 120 civilians = 390); positive evidence
   from figures is capped at +4.
-- flows: same categories +1, +0.5 for each further shared category, up to +2 (else
-  2 x Jaccard - 1); the same directed flows +0.5, or +1 when neither gives a figure or a
-  date and both were published within COPY_DAYS (copies of one story).
+- flows: same categories +1, +0.5 for each further shared category, up to +2; the flows
+  of one a part of the other's (a partial report) +0.5; else 2 x Jaccard - 1. The same
+  directed flows +0.5, or +1 when neither gives a figure or a date and both were
+  published within COPY_DAYS (copies of one story).
 - status: planned vs completed -2, and only with at least one equal figure. A planned
   report and a completed report of one occasion ("1,000 for 1,000 will be exchanged", then
   "the 1,000-for-1,000 exchange was completed") are one event, as the gold's event keys
@@ -157,6 +158,10 @@ def _category_evidence(a: Claim, b: Claim, s: float, r: list[str] | None) -> flo
         if r is not None:
             r.append(f"same categories (+{w:g})")
         return s + w
+    if a.sided and b.sided and (a.signature < b.signature or b.signature < a.signature):
+        if r is not None:
+            r.append("the flows of one are a part of the other's (+0.5)")
+        return s + 0.5
     w = 2.0 * len(ca & cb) / len(ca | cb) - 1.0
     if r is not None:
         r.append(f"partly different categories ({w:+.2g})")

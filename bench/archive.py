@@ -358,18 +358,21 @@ def main(argv: list[str] | None = None) -> int:
     print(f"start-up (empty input, 1 worker): {startup:.2f} s")
 
     results = {}
-    for workers in (1, 2):
-        walls, mems = [], {}
-        for _ in range(args.repeats):
+    walls: dict[int, list[float]] = {1: [], 2: []}
+    mems: dict[int, dict[str, float]] = {1: {}, 2: {}}
+    for _ in range(args.repeats):  # 1 and 2 workers in turn, so that a change of machine load hits both
+        for workers in (1, 2):
             wall, mem = run_extract(mixed, folder / f"out-w{workers}.jsonl", workers=workers)
-            walls.append(wall)
-            mems = {k: max(v, mems.get(k, 0)) for k, v in mem.items()}
-        wall = statistics.median(walls)
+            walls[workers].append(wall)
+            mems[workers] = {k: max(v, mems[workers].get(k, 0)) for k, v in mem.items()}
+    for workers in (1, 2):
+        wall = statistics.median(walls[workers])
         results[workers] = wall
         rate = len(texts) / wall
         print(f"extract --workers {workers}: {wall:.2f} s, {rate:.0f} articles/s, {tokens / wall:.0f} tokens/s "
               f"({len(texts) / max(wall - startup, 1e-9):.0f} articles/s without start-up); peak memory "
-              + ", ".join(f"{k} {v:.0f} MB" for k, v in sorted(mems.items())))
+              + ", ".join(f"{k} {v:.0f} MB" for k, v in sorted(mems[workers].items()))
+              + (f"; runs {', '.join(f'{w:.2f}' for w in walls[workers])} s" if args.repeats > 1 else ""))
     same = (folder / "out-w1.jsonl").read_bytes() == (folder / "out-w2.jsonl").read_bytes()
     print(f"outputs of 1 and 2 workers identical: {same}")
     rel_wall, rel_mem = run_extract(only, folder / "out-relevant.jsonl", workers=1)

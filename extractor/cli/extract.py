@@ -105,8 +105,10 @@ def extract_cli(
                                                       "on the cluster of `ray.init()`.")] = EngineChoice.local,
     shard_size: Annotated[int, typer.Option(min=1, help="Input items per shard (the unit of resuming).")
                           ] = DEFAULT_SHARD_SIZE,
-    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="When resuming, redo the finished shards "
-                                                                      "whose articles got a pipeline error.")] = False,
+    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Redo the finished shards (of an interrupted "
+                                                                      "run, or one kept with --keep-parts; add --force "
+                                                                      "if the output exists) whose articles got a "
+                                                                      "pipeline error.")] = False,
     keep_parts: Annotated[bool, typer.Option("--keep-parts", help="Keep the work folder OUTPUT.parts/ after a "
                                                                   "successful run (for a later --retry-failed).")
                           ] = False,

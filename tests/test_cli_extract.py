@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from extractor.cli import _register, app
 from extractor.contract import ExchangeRecord, Flow
 from extractor.pipeline import Extractor
+from fakes import patch_pipeline
 
 MARK = "SWAPMARK"
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,17 +33,9 @@ def fake_extract(self: Extractor, article) -> list:
     return [ExchangeRecord(doc_id=article.id, claim_id=f"{article.id}#1", status="completed", flows=(flow,))]
 
 
-def bare_extractor(cls, path=None):
-    """An Extractor without a loaded pipeline, whatever its __init__ needs: tests patch `extract`."""
-    inst = object.__new__(cls)
-    inst.nlp, inst.tool_version, inst.data_version = None, "0.1.0", "test"
-    return inst
-
-
 @pytest.fixture(autouse=True)
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(Extractor, "load", classmethod(bare_extractor))
-    monkeypatch.setattr(Extractor, "extract", fake_extract)
+    patch_pipeline(monkeypatch, fake_extract)
 
 
 ROWS = [

@@ -38,17 +38,9 @@ def fake_extract(self: Extractor, article) -> list:
     return [fake_record(article.id)] if MARK in text else []
 
 
-def bare_extractor(cls, path=None):
-    """An Extractor without a loaded pipeline, whatever its __init__ needs: tests patch `extract`."""
-    inst = object.__new__(cls)
-    inst.nlp, inst.tool_version, inst.data_version = None, "0.1.0", "test"
-    return inst
-
-
 @pytest.fixture(autouse=True)
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(Extractor, "load", classmethod(bare_extractor))
-    monkeypatch.setattr(Extractor, "extract", fake_extract)
+    patch_pipeline(monkeypatch, fake_extract)
 
 
 def jl(*rows: object) -> bytes:
@@ -336,6 +328,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 from extractor.reading import ErrorItem, read_inputs  # noqa: E402
 from extractor.running import run_batch  # noqa: E402
+from fakes import patch_pipeline
 
 _JSONISH = st.lists(
     st.one_of(

@@ -22,6 +22,7 @@ from extractor.contract import (
 )
 from extractor.contract.schema import output_line_schema
 from extractor.pipeline import Extractor
+from fakes import patch_pipeline
 
 jsonschema = pytest.importorskip("jsonschema")
 
@@ -52,17 +53,9 @@ def all_kinds(self: Extractor, article) -> list:
     ]
 
 
-def bare_extractor(cls, path=None):
-    """An Extractor without a loaded pipeline, whatever its __init__ needs: tests patch `extract`."""
-    inst = object.__new__(cls)
-    inst.nlp, inst.tool_version, inst.data_version = None, "0.1.0", "test"
-    return inst
-
-
 @pytest.fixture(autouse=True)
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(Extractor, "load", classmethod(bare_extractor))
-    monkeypatch.setattr(Extractor, "extract", all_kinds)
+    patch_pipeline(monkeypatch, all_kinds)
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
+from ..contract import Article, PartialDate, SourceRef
 from ..reading.items import ReadItem
 from .batch import Pending, RunOptions, _Run
 from .output import dumps_line
@@ -30,18 +32,55 @@ class LineBuffer:
         self.lines.append(dumps_line(obj))
 
 
+def _pack(entry: str | Pending) -> object:
+    """A screened article as a plain tuple: pickling pydantic models costs several times more, and
+    every article of a shard crosses to a worker process."""
+    if isinstance(entry, str):
+        return entry
+    a = entry.article
+    published = (a.published.year, a.published.month, a.published.day) if a.published is not None else None
+    source = (a.source.path, a.source.line, a.source.offset) if a.source is not None else None
+    return (a.id, a.text, a.title, a.url, a.outlet, a.published_raw, published, source, entry.source, entry.notes)
+
+
+def _full_text(title: str | None, text: str) -> str:
+    """`Article.full_text` of a packed article (the property itself, on the two fields it reads)."""
+    return Article.full_text.fget(SimpleNamespace(title=title, text=text))  # type: ignore[attr-defined]
+
+
+def _unpack(packed: object) -> str | Pending:
+    """The inverse of `_pack`; the article was validated when it was read, so it is not validated again."""
+    if isinstance(packed, str):
+        return packed
+    doc_id, text, title, url, outlet, raw, published, source, src, notes = packed  # type: ignore[misc]
+    date = PartialDate.model_construct(year=published[0], month=published[1], day=published[2]) if published else None
+    ref = SourceRef.model_construct(path=source[0], line=source[1], offset=source[2]) if source else None
+    article = Article.model_construct(id=doc_id, text=text, title=title, url=url, outlet=outlet, published_raw=raw,
+                                      published=date, source=ref)
+    return Pending(article=article, source=src, notes=notes)
+
+
 @dataclass
 class ShardTask:
     """Shard `index`: ready lines (str) and screened articles (Pending) in input order, and the
-    counts of the ready lines."""
+    counts of the ready lines. Pickles its articles as plain tuples (see `_pack`)."""
 
     index: int
-    entries: list[str | Pending] = field(default_factory=list)
+    entries: list[str | Pending | tuple] = field(default_factory=list)
     counts: ShardCounts = field(default_factory=ShardCounts)
 
     @property
     def articles(self) -> int:
         return sum(1 for entry in self.entries if isinstance(entry, Pending))
+
+    def __getstate__(self) -> dict:
+        return {"index": self.index, "entries": [_pack(e) for e in self.entries], "counts": self.counts}
+
+    def __setstate__(self, state: dict) -> None:
+        # articles stay packed until `run_shard` needs them: most never pass the prefilter
+        self.index = state["index"]
+        self.entries = state["entries"]
+        self.counts = state["counts"]
 
 
 @dataclass(frozen=True)
@@ -88,11 +127,22 @@ def run_shard(task: ShardTask, *, extractor, context: RunContext) -> tuple[list[
     run = _Run(extractor=extractor, out=buffer, options=context.options, summary=summary, run_id=context.run_id,
                stamp=context.stamp, prefilter=context.prefilter)
     errors_before = summary.errors
+    prefilter = context.prefilter
     for entry in task.entries:
         if isinstance(entry, str):
             buffer.lines.append(entry)
-        elif run.passes(entry):
-            run.extract(entry)
+            continue
+        if isinstance(entry, tuple):  # packed (see `_pack`): the prefilter first, the Article if it passes
+            doc_id, text, title, *_rest, source, notes = entry
+            if prefilter is not None:
+                verdict = prefilter.check(_full_text(title, text))
+                if not verdict.keep:
+                    run.status(doc_id=doc_id, status="skipped", source=source, notes=[*notes, verdict.reason])
+                    continue
+            entry = _unpack(entry)
+        elif not run.passes(entry):
+            continue
+        run.extract(entry)
     lines: list[str] = buffer.lines  # type: ignore[assignment]
     summary.lines = len(lines)
     return lines, ShardCounts.of(summary, retryable=summary.errors - errors_before)

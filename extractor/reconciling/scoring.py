@@ -181,7 +181,7 @@ def _place_evidence(a: Claim, b: Claim, s: float, r: list[str] | None) -> float:
     return s
 
 
-def score_exchanges(a: Claim, b: Claim, explain: bool = True) -> PairScore:
+def score_exchanges(a: Claim, b: Claim, *, explain: bool = True) -> PairScore:
     if a.run_doc == b.run_doc:
         return _blocked("same article")
     r: list[str] | None = [] if explain else None
@@ -221,7 +221,7 @@ def score_exchanges(a: Claim, b: Claim, explain: bool = True) -> PairScore:
     return PairScore(round(s, 3), _interned(r), blocked)
 
 
-def score_agreements(a: Claim, b: Claim, explain: bool = True) -> PairScore:
+def score_agreements(a: Claim, b: Claim, *, explain: bool = True) -> PairScore:
     if a.run_doc == b.run_doc:
         return _blocked("same article")
     if not parties_agree(a.parties, b.parties):
@@ -240,7 +240,7 @@ def score_agreements(a: Claim, b: Claim, explain: bool = True) -> PairScore:
     return PairScore(round(s, 3), _interned(r))
 
 
-def score_tallies(a: Claim, b: Claim, explain: bool = True) -> PairScore:
+def score_tallies(a: Claim, b: Claim, *, explain: bool = True) -> PairScore:
     if a.run_doc == b.run_doc:
         return _blocked("same article")
     fa, fb = a.flows[0], b.flows[0]
@@ -271,7 +271,7 @@ def score_pair(a: Claim, b: Claim, *, explain: bool = True) -> PairScore:
     if a.kind != b.kind:
         return _blocked("different kinds")
     if a.kind == "exchange":
-        return score_exchanges(a, b, explain)
+        return score_exchanges(a, b, explain=explain)
     if a.kind == "agreement":
-        return score_agreements(a, b, explain)
-    return score_tallies(a, b, explain)
+        return score_agreements(a, b, explain=explain)
+    return score_tallies(a, b, explain=explain)

@@ -1,4 +1,5 @@
-"""Strict publication dates: ISO 8601 only, the raw value always kept."""
+"""Strict publication dates: ISO 8601, or a full calendar date written out ("Thu, 22 May 2025
+10:00:00 GMT", as RSS feeds give it); never a relative one ("yesterday"). The raw value is always kept."""
 
 from __future__ import annotations
 
@@ -10,6 +11,23 @@ _ISO = re.compile(
     r"^\d{4}(?:-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?$"
 )
 _DIGITS = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE)
+_DATEPARSER_SETTINGS = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
+                        "RETURN_AS_TIMEZONE_AWARE": False}
+
+
+def _written_date(text: str) -> PartialDate | None:
+    """A full date written with a month name and a year, read by dateparser; anything it could only
+    read relative to today ('3 days ago') has no year in it and is refused before."""
+    if not (_YEAR.search(text) and _MONTH_WORD.search(text)):
+        return None
+    import dateparser
+
+    parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
+    if parsed is None:
+        return None
+    return PartialDate(year=parsed.year, month=parsed.month, day=parsed.day)
 
 
 def parse_published(raw: object) -> tuple[PartialDate | None, str | None, str | None]:
@@ -29,6 +47,9 @@ def parse_published(raw: object) -> tuple[PartialDate | None, str | None, str | 
     if isinstance(raw, (int, float)) or _DIGITS.match(stripped) and len(stripped) > 4:
         return None, text, "a number, perhaps a Unix timestamp; convert it to a calendar date"
     if not _ISO.match(stripped):
+        written = _written_date(stripped)
+        if written is not None:
+            return written, text, None
         return None, text, "not an ISO 8601 calendar date"
     try:
         return PartialDate.parse(stripped), text, None

@@ -371,6 +371,24 @@ def _digits_value(num: str, mult: str | None, cues: QuantityCues) -> int | None:
 _TOKEN_RE = re.compile(r"[^\W\d_]+")
 
 
+def _words_number(tokens: list[str], cues: QuantityCues) -> int | None:
+    """Number words: the grammar below decides whether the words form one number. word2number reads
+    the plain ones; it misreads dozens and numbers with two scale words ('one million two hundred
+    thousand' comes out as 1,000,200), so those keep the grammar's own value."""
+    value = _words_value(tokens, cues)
+    if value is None or len(tokens) == 1:
+        return value
+    words = [t.casefold() for t in tokens]
+    if "dozen" in words or "a" in words or sum(w in ("thousand", "million", "billion") for w in words) > 1:
+        return value
+    from word2number import w2n
+
+    try:
+        return w2n.word_to_num(" ".join(tokens))
+    except ValueError:
+        return value
+
+
 def _words_value(tokens: list[str], cues: QuantityCues) -> int | None:
     """Value of a well-formed English number ('two hundred and seven'), else None."""
     total = group_h = sub = 0
@@ -433,7 +451,7 @@ def parse_number(text: str) -> int | None:
     if m:
         return _digits_value(m.group("num"), m.group("mult"), cues)
     if cues.word_seq_re.fullmatch(s):
-        return _words_value(_TOKEN_RE.findall(s), cues)
+        return _words_number(_TOKEN_RE.findall(s), cues)
     return None
 
 
@@ -479,7 +497,7 @@ def _atoms(text: str, cues: QuantityCues) -> list[_Atom]:
         i = 0
         while i < len(toks):
             for j in range(len(toks), i, -1):
-                value = _words_value([t[2] for t in toks[i:j]], cues)
+                value = _words_number([t[2] for t in toks[i:j]], cues)
                 if value is not None:
                     lone = j == i + 1 and toks[i][2].casefold() == "one"
                     found.append(_Atom(toks[i][0], toks[j - 1][1], value, False, False, False, lone))

@@ -26,9 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..contract.events import SourceMeta
-from ..reading import Format, KeyMap, ReadOptions, read_inputs, resolve_inputs
-from ..reading.items import ArticleItem, coded_error
+from ..reading import Format, KeyMap, ReadOptions, resolve_inputs
+from ..reading.items import coded_error
 from .archive import DEFAULT_SHARD_SIZE, EngineName, extract_archive, run_id_for
 from .batch import RunOptions, prefilter_for, stamp_of
 from .files import load_extractor
@@ -90,24 +89,6 @@ def _clear(folder: Path) -> None:
     for name in _OURS:
         (folder / name).unlink(missing_ok=True)
     WorkDir(folder / CLAIMS).remove()
-
-
-def _date_text(article) -> str | None:
-    p = article.published
-    if p is None:
-        return None
-    return "-".join(f"{v:02d}" if i else f"{v:04d}" for i, v in enumerate((p.year, p.month, p.day)) if v is not None)
-
-
-def _sources(inputs: Sequence[Path], *, fmt: Format, read_options: ReadOptions, wanted: set[str]
-             ) -> dict[str, SourceMeta]:
-    """Outlet, url and publication date of the articles that have claims (first occurrence of an id)."""
-    found: dict[str, SourceMeta] = {}
-    for item in read_inputs(inputs, options=read_options, fmt=fmt):
-        if isinstance(item, ArticleItem) and item.doc_id in wanted and item.doc_id not in found:
-            a = item.article
-            found[item.doc_id] = SourceMeta(outlet=a.outlet, url=a.url, published=_date_text(a))
-    return found
 
 
 def _claims_run_id(path: Path) -> str | None:
@@ -205,10 +186,9 @@ def run_all(
     if "reconcile" not in done:
         for name in (STORE, f"{STORE}-wal", f"{STORE}-shm", f"{STORE}-journal"):
             (folder / name).unlink(missing_ok=True)
-        items = list(read_claim_files([claims]))
-        meta = _sources(paths, fmt=fmt, read_options=read_options, wanted={i.record.doc_id for i in items})
+        items = list(read_claim_files([claims]))  # records carry their article's outlet, url and date
         with EventStore(store) as st:
-            st.reconcile(items, sources=meta)
+            st.reconcile(items)
         finish("reconcile")
     with EventStore(store, create=False) as st:
         events = list(st.events())

@@ -12,15 +12,38 @@ from spacy.tokens import Doc, Span
 
 from ..contract import PartialDate
 from .context import ArticleContext, build_context
-from .dating import after_attribution, anaphoric_date, date_key, date_span_for, resolve_span, year_hint_of
-from .groups import (Group, complete, direct, mark_parts, ones, oppose_pairs, read_group, resolve_category,
-                     share_coordinated, single_persons)
+from .dating import (
+    after_attribution,
+    anaphoric_date,
+    date_key,
+    date_span_for,
+    resolve_span,
+    year_hint_of,
+)
+from .groups import (
+    Group,
+    complete,
+    direct,
+    mark_parts,
+    ones,
+    oppose_pairs,
+    read_group,
+    resolve_category,
+    share_coordinated,
+    single_persons,
+)
 from .loose import loose_groups
-from .occasions import (Mention, attach_loose, group_occasions, merge_complementary, same_day_lead, span_of_stages,
-                        story_day)
+from .occasions import (
+    Mention,
+    attach_loose,
+    group_occasions,
+    merge_complementary,
+    same_day_lead,
+    span_of_stages,
+    story_day,
+)
 from .sentences import DocIndex, SentenceView, sentence_views
 from .status import status_at
-
 
 STRONG_TALLY = frozenset({"so far", "to date", "since the start", "since the beginning", "since the start of",
                           "since the full-scale invasion", "since the invasion", "since the war began",

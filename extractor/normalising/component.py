@@ -9,8 +9,8 @@ from spacy.tokens import Doc
 
 from ..about import __version__
 from ..recognising import extensions  # noqa: F401  (registers the custom attributes)
-from .records import build_records
 from .context import known_dyads
+from .records import build_records
 
 
 def data_version(nlp: Language) -> str:

@@ -9,8 +9,18 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from ..contract import (AgreementRecord, Count, DateInterval, EvidenceSpan, ExchangeRecord, Flow, Location,
-                        PartialDate, TallyRecord)
+from ..contract import (
+    AgreementRecord,
+    Count,
+    DateInterval,
+    EvidenceSpan,
+    ExchangeRecord,
+    Flow,
+    Location,
+    PartialDate,
+    TallyRecord,
+)
+from ..recognising.extensions import text_of
 from .build import normalise
 from .context import ArticleContext
 from .dating import date_span_for, resolve_span
@@ -196,7 +206,7 @@ def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versi
     context: ArticleContext = parts["context"]
     views: list[SentenceView] = parts["views"]
     attributed = {v.index: (v.attributed and v.index > 0) for v in views}
-    text_hash = hashlib.sha1(doc.text.encode("utf-8")).hexdigest()[:12]
+    text_hash = hashlib.sha1(text_of(doc).encode("utf-8")).hexdigest()[:12]
     records = []
 
     def claim_id(kind: str, anchor: int, n: int) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import extensions  # noqa: F401  (registers the custom attributes)
+from . import extensions
 from .temporal import find_dates
 
 DATES_KEY = "dates"
@@ -22,7 +22,7 @@ class DateRecogniser:
 
     def __call__(self, doc: Doc) -> Doc:
         spans, index = [], {}
-        for match in find_dates(doc.text):
+        for match in find_dates(extensions.text_of(doc)):
             span = doc.char_span(match.start, match.end, label=match.kind, alignment_mode="expand")
             if span is None or (spans and span.start < spans[-1].end):
                 continue

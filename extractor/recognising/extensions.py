@@ -13,6 +13,17 @@ def _lookup(index_name: str):
     return get
 
 
+TEXT_KEY = "extractor.text"
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text, joined from its tokens once: spaCy builds `doc.text` anew on every access."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def register() -> None:
     for name in ("doc_id", "published", "quantity_index", "date_index", "records"):
         if not Doc.has_extension(name):

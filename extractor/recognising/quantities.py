@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import extensions  # noqa: F401  (registers the custom attributes)
+from . import extensions
 from .numbers import find_quantities
 
 QUANTITIES_KEY = "quantities"
@@ -21,7 +21,7 @@ class QuantityRecogniser:
 
     def __call__(self, doc: Doc) -> Doc:
         spans, index = [], {}
-        for match in find_quantities(doc.text):
+        for match in find_quantities(extensions.text_of(doc)):
             span = doc.char_span(match.start, match.end, label=match.qualifier, alignment_mode="expand")
             if span is None or (spans and span.start < spans[-1].end):
                 continue

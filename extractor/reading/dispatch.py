@@ -63,9 +63,12 @@ def detect_format(path: Path) -> tuple[str, bool]:
 
 
 def resolve_inputs(paths: Sequence[str | Path], *, fmt: Format = "auto") -> list[tuple[Path, str, bool]]:
-    """Check every input before anything is read: (path, format, gzipped) or CodedError E008/E017."""
+    """Check every input before anything is read: (path, format, gzipped) or CodedError E008/E017.
+
+    Inputs come back sorted by path, so the same files give the same output in whatever order they
+    are named (a repeated path is read once)."""
     resolved: list[tuple[Path, str, bool]] = []
-    for given in paths:
+    for given in sorted({str(p) for p in paths}, key=lambda p: PurePosixPath(*Path(p).parts).as_posix()):
         path = Path(given)
         if not path.exists():
             raise coded_error("E008", path=str(path))
@@ -84,7 +87,7 @@ def resolve_inputs(paths: Sequence[str | Path], *, fmt: Format = "auto") -> list
 def read_inputs(
     paths: Sequence[str | Path], *, options: ReadOptions | None = None, fmt: Format = "auto"
 ) -> Iterator[ReadItem]:
-    """Stream items from every input, files in the order given, folder contents sorted.
+    """Stream items from every input, files sorted by path, folder contents sorted.
 
     Inputs are all checked first (a missing one raises CodedError E008 before any item is yielded).
     """

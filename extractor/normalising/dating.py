@@ -158,13 +158,8 @@ ANAPHORA = {("that", "day"): 0, ("the", "same", "day"): 0, ("the", "following", 
 def anaphoric_date(view: SentenceView, views: list[SentenceView], *, published: PartialDate | None,
                    year_hint: int | None) -> tuple[Span, DateInterval] | None:
     """'that day', 'the following day': a day counted from the last day the article named before."""
-    words = [t.lower_ for t in view.sent]
-    offset = None
-    for phrase, shift in ANAPHORA.items():
-        n = len(phrase)
-        if any(tuple(words[k:k + n]) == phrase for k in range(len(words) - n + 1)):
-            offset = shift
-            break
+    text = view.padded_text
+    offset = next((shift for phrase, shift in ANAPHORA.items() if " " + " ".join(phrase) + " " in text), None)
     if offset is None:
         return None
     for earlier in reversed(views[max(0, view.index - 5):view.index + 1]):

@@ -656,6 +656,8 @@ def ones(view: SentenceView, groups: list[Group]) -> list[Group]:
     doc = view.sent.doc
     taken = {k for g in groups for k in range(g.start, g.end)}
     out = []
+    if " one " not in view.padded_text:
+        return []
     for tok in view.sent:
         if tok.lower_ != "one" or tok.i in taken or (tok.i > view.start and doc[tok.i - 1].lower_ in ONE_BLOCKERS):
             continue

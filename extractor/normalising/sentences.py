@@ -7,6 +7,7 @@ quantity and date spans fall inside it, and where its clauses begin and end.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
@@ -69,21 +70,35 @@ class SentenceView:
     def actor(self, i: int) -> Span | None:
         return self.doc_index.actor_at[i]
 
+    @cached_property
+    def words(self) -> list[str]:
+        """The sentence's tokens in lower case, indexed from the sentence start."""
+        return [t.lower_ for t in self.sent]
+
+    def word(self, i: int) -> str:
+        """Lower-case token at doc index i (inside the sentence)."""
+        return self.words[i - self.start]
+
+    @cached_property
+    def padded_text(self) -> str:
+        """' word word ... ': for quick phrase tests."""
+        return " " + " ".join(self.words) + " "
+
     def clause_bounds(self, i: int) -> tuple[int, int]:
         """Token range of the clause around token i (commas, semicolons, subordinators break clauses)."""
-        doc = self.sent.doc
+        words, start = self.words, self.start
         lo = i
-        while lo > self.start and doc[lo - 1].lower_ not in CLAUSE_BREAKS:
+        while lo > start and words[lo - 1 - start] not in CLAUSE_BREAKS:
             lo -= 1
         hi = i + 1
-        while hi < self.end and doc[hi].lower_ not in CLAUSE_BREAKS:
+        while hi < self.end and words[hi - start] not in CLAUSE_BREAKS:
             hi += 1
         return lo, hi
 
     def in_range(self, spans: list[Span], lo: int, hi: int) -> list[Span]:
         return [s for s in spans if s.start >= lo and s.end <= hi]
 
-    @property
+    @cached_property
     def attributed(self) -> bool:
         """Reported speech: someone 'said', 'according to', or a quotation."""
         text = self.sent.text

@@ -9,6 +9,7 @@ from pathlib import Path
 from .about import __version__
 from .contract import Article, Record
 from .errors import Errors
+from .recognising.extensions import TEXT_KEY
 
 DEFAULT_CONFIG = "pipeline.cfg"
 
@@ -45,7 +46,9 @@ class Extractor:
         return cls(load_pipeline(path))
 
     def _doc(self, article: Article):
-        doc = self.nlp.make_doc(article.full_text)
+        text = article.full_text
+        doc = self.nlp.make_doc(text)
+        doc.user_data[TEXT_KEY] = text  # the tokenizer keeps every character: no need to join tokens again
         doc._.doc_id = article.id
         doc._.published = article.published
         return doc

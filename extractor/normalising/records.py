@@ -29,7 +29,18 @@ from .occasions import compatible_counts
 from .sentences import SentenceView
 
 
-def _flows_of(groups: list[Group], context: ArticleContext, attributed: dict[int, bool]) -> list[tuple[tuple, Count | None, Group]]:
+class _Attributed:
+    """Sentence index -> reported speech? (the title, sentence 0, is always the article's own voice);
+    worked out only for the sentences asked about."""
+
+    def __init__(self, views: list[SentenceView]) -> None:
+        self.views = views
+
+    def get(self, index: int, default: bool = False) -> bool:
+        return index > 0 and self.views[index].attributed
+
+
+def _flows_of(groups: list[Group], context: ArticleContext, attributed) -> list[tuple[tuple, Count | None, Group]]:
     """(giver, receiver, category) keys with the count chosen for each: the first figure stated in
     the article's own voice, else the first given; groups joined by 'and' in one sentence add up."""
     candidates: dict[tuple, list[tuple[int, Count | None, Group]]] = {}
@@ -205,7 +216,7 @@ def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versi
     parts = normalise(doc, published=published)
     context: ArticleContext = parts["context"]
     views: list[SentenceView] = parts["views"]
-    attributed = {v.index: (v.attributed and v.index > 0) for v in views}
+    attributed = _Attributed(views)
     text_hash = hashlib.sha1(text_of(doc).encode("utf-8")).hexdigest()[:12]
     records = []
 

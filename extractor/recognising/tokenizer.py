@@ -8,8 +8,8 @@ quantity and date recognisers see whole numbers as tokens; a full stop that lost
 from __future__ import annotations
 
 import spacy
-from spacy.language import create_tokenizer as create_default_tokenizer
-from spacy.util import compile_infix_regex
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 EXTRA_INFIXES = (
     r"(?<=[A-Za-z])-(?=[0-9])",
@@ -22,11 +22,17 @@ EXTRA_INFIXES = (
 
 @spacy.registry.tokenizers("extractor.tokenizer.v1")
 def create_tokenizer():
-    make_default = create_default_tokenizer()
-
     def make(nlp):
-        tokenizer = make_default(nlp)
-        tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + list(EXTRA_INFIXES)).finditer
-        return tokenizer
+        # built in one go: setting infix_finditer afterwards reloads every special case
+        defaults = nlp.Defaults
+        return Tokenizer(
+            nlp.vocab,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
+            suffix_search=compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
+            infix_finditer=compile_infix_regex(list(defaults.infixes) + list(EXTRA_INFIXES)).finditer,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
 
     return make

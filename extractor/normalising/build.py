@@ -157,7 +157,14 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
         oppose_pairs(in_sentence, context)
         for group in in_sentence:
             complete(group, context)
-        for single in [g for g in in_sentence if "group.single_person" in g.rules]:
+        pair = [g for g in in_sentence if "group.person_for_person" in g.rules]
+        if len(pair) == 2:
+            # one named person for another: the second goes the way the first came
+            pair[1].giver, pair[1].receiver = pair[0].receiver, pair[0].giver
+            for single in pair:
+                if context.default_category == "prisoners":
+                    single.category = "prisoners"  # a teacher or a businessman held by a state
+        for single in [g for g in in_sentence if "group.single_person" in g.rules and g not in pair]:
             partner = next(g for g in in_sentence if g.count is not None and g is not single and not g.part_of)
             single.giver, single.receiver = partner.receiver, partner.giver
         groups.extend(in_sentence)

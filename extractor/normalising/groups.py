@@ -224,6 +224,9 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
         if quantity._.quantity is not None and quantity._.quantity.rule == "qty.x_for_x":
             category = "generic"
             rules.append("group.x_for_x")
+        elif previous is None and _elliptic_follows(view, quantity) and _swap_verb_near(view, quantity):
+            category = "generic"  # "330 more were swapped for 330": the article's people
+            rules.append("group.implicit")
         elif previous is not None and previous.view is view and _elliptic_follows(view, quantity):
             category = previous.category
             verb_between = any(view.cue(k) is not None and view.cue(k).label_ in ("GIVE", "RECEIVE", "HOME", "EXCHANGE")
@@ -251,6 +254,14 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
 
 
 ELLIPTIC_NEXT = frozenset({"to", "for", "and", "each", "were", "was", "have", "had", "are", "is", "more", "of", "in"})
+
+
+def _swap_verb_near(view: SentenceView, quantity: Span) -> bool:
+    for k in range(quantity.end, min(view.end, quantity.end + 4)):
+        cue = view.cue(k)
+        if cue is not None and (cue.label_ in ("EXCHANGE", "HOME") or (cue.label_ == "FOR" and cue.kb_id_ != "for")):
+            return True  # swapped or came home; not 'five recaptured' after a jailbreak
+    return False
 
 
 def _elliptic_follows(view: SentenceView, quantity: Span) -> bool:
@@ -384,6 +395,9 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
         if cue is not None and cue.label_ == "FOR":
             stop = k
             break
+    contrast = next((k for k in range(group.end, stop) if doc[k].lower_ in ("while", "whereas", "but", ";")), None)
+    if contrast is not None:
+        stop = contrast  # "..., while to the Russian side were given 38": the next clause's own direction
     first_verb = next((k for k in range(group.end, stop) if view.cue(k) is not None
                        and view.cue(k).label_ in ("GIVE", "RECEIVE", "HOME", "EXCHANGE")), None)
     stop = min(stop, (view.cue(first_verb).end + 6) if first_verb is not None else group.end + 10)
@@ -431,7 +445,8 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
                 group.rules.append("direction.from_phrase")
         elif word == "by" and group.giver is None and (passive or verb_before is None):
             actor = _actor_after(view, k + 1, 4)
-            if actor is not None and actor.label_ != "ORG" and not _listed_after(view, actor):
+            if actor is not None and actor.label_ != "ORG" and not _listed_after(view, actor) \
+                    and actor.kb_id_ not in context.mediators:
                 group.giver = actor.kb_id_
                 group.rules.append("direction.by_phrase")
     # "released from Russian captivity", "held in the United States": the holder gives
@@ -624,6 +639,8 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
     """'the mayor ... in exchange for nine Russian POWs': one named person swapped for a counted group
     is a flow of one."""
     counted = [g for g in groups if g.count is not None and not g.part_of]
+    if not counted:
+        return _person_for_person(view)
     if len(counted) != 1 or counted[0].per_side:
         return []
     other = counted[0]
@@ -672,12 +689,34 @@ def ones(view: SentenceView, groups: list[Group]) -> list[Group]:
             cue = view.cue(k)
             actor = view.actor(k)
             if cue is not None and cue.label_ == "CATEGORY" and not cue.text.lower().endswith("s"):
+                before = [doc[m].lower_ for m in range(max(view.start, tok.i - 2), tok.i)]
+                category = "bodies" if before[-2:] in (["remains", "of"], ["body", "of"], ["bodies", "of"]) else cue.kb_id_
                 nationality = next((view.actor(m).kb_id_ for m in range(tok.i + 1, cue.start)
                                     if view.actor(m) is not None and view.actor(m).label_ == "DEMONYM"), None)
                 group = Group(view=view, quantity=None, noun=doc[tok.i:cue.end], count=Count.exact(1),
-                              category=cue.kb_id_, nationality=nationality, rules=["group.one"])
+                              category=category, nationality=nationality, rules=["group.one"])
                 out.append(group)
                 break
             if actor is None and (doc[k].is_punct or doc[k].lower_ in NOUN_STOP):
                 break
+    return out
+
+
+def _person_for_person(view: SentenceView) -> list[Group]:
+    """'Russia freed the jailed American teacher in exchange for a Russian businessman': one for one."""
+    persons = view.cues_with("PERSON")
+    pivots = [c for c in view.cues_with("FOR") if c.kb_id_ != "for"]
+    if len(persons) < 2 or not pivots:
+        return []
+    pivot = pivots[0]
+    before = [p for p in persons if p.end <= pivot.start]
+    after = [p for p in persons if p.start >= pivot.end]
+    if not before or not after:
+        return []
+    out = []
+    for person in (before[-1], after[0]):
+        nationality = next((view.actor(m).kb_id_ for m in range(max(view.start, person.start - 3), person.start)
+                            if view.actor(m) is not None and view.actor(m).label_ == "DEMONYM"), None)
+        out.append(Group(view=view, quantity=None, noun=person, count=Count.exact(1), category=person.kb_id_,
+                         nationality=nationality, rules=["group.single_person", "group.person_for_person"]))
     return out

@@ -22,7 +22,7 @@ from ..contract import (
 )
 from ..recognising.extensions import text_of
 from .build import normalise
-from .context import ArticleContext
+from .context import MULTI_ID, ArticleContext
 from .dating import date_span_for, resolve_span
 from .groups import Group
 from .occasions import compatible_counts
@@ -126,7 +126,8 @@ def _keys(group: Group, context: ArticleContext) -> list[tuple]:
 
 def _flow(key: tuple, count: Count | None) -> Flow:
     category = key[2].split("#")[0]
-    return Flow.model_validate({"from": key[0], "to": key[1], "category": category, "count": count})
+    side = lambda actor: None if actor == MULTI_ID else actor  # noqa: E731  (several states: no one side)
+    return Flow.model_validate({"from": side(key[0]), "to": side(key[1]), "category": category, "count": count})
 
 
 def _evidence_for(groups: list[Group], extra: list[Span]) -> list[EvidenceSpan]:

@@ -95,6 +95,9 @@ def about_exchanges(views: list[SentenceView]) -> bool:
         people = view.cues_with("CATEGORY") + [a for a in view.actors if a.label_ == "DEMONYM" and a.text.endswith("s")]
         if (view.has_cue("EXCHANGE") or _swap_for(view)) and people and view.quantities:
             return True
+        # "Russia freed the jailed American teacher in exchange for a Russian businessman"
+        if _swap_for(view) and len(view.cues_with("PERSON")) >= 2 and view.has_cue("GIVE", "RECEIVE", "EXCHANGE"):
+            return True
     return False
 
 

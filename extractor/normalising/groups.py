@@ -44,7 +44,6 @@ class Group:
     giver: str | None = None
     receiver: str | None = None
     per_side: bool = False
-    unsplit: bool = False
     transit: bool = False
     total: Count | None = None  # the sum with coordinated siblings ("246 POWs and 31 wounded")
     part_of: bool = False
@@ -533,7 +532,6 @@ def complete(group: Group, context: ArticleContext) -> None:
     if group.giver == group.receiver:
         group.receiver = None if group.giver is not None else group.receiver
     if group.giver is None and group.receiver is None:
-        group.unsplit = True
         group.rules.append("direction.unsplit")
 
 
@@ -564,7 +562,6 @@ def oppose_pairs(groups: list[Group], context: ArticleContext) -> None:
             a.rules.append("direction.n_for_n")
         if a.view is not b.view:
             continue
-        doc = a.view.sent.doc
         between = [a.view.cue(k) for k in range(a.end, b.start)]
         if not any(c is not None and c.label_ == "FOR" for c in between):
             continue
@@ -572,7 +569,6 @@ def oppose_pairs(groups: list[Group], context: ArticleContext) -> None:
             if (first.giver or first.receiver) and not (second.giver or second.receiver):
                 second.giver, second.receiver = first.receiver, first.giver
                 second.rules.append("direction.opposite_of_pair")
-        _ = doc
 
 
 def _has_own_verb(view: SentenceView, group: Group) -> bool:
@@ -644,7 +640,7 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
     if len(counted) != 1 or counted[0].per_side:
         return []
     other = counted[0]
-    pivots = [c for c in view.cues_with("FOR") if c.kb_id_ != "for" or c.text.lower() == "for"]
+    pivots = view.cues_with("FOR")
     out = []
     for person in view.cues_with("PERSON"):
         if person.start < view.end - 1 and view.cue(person.end) is not None and view.cue(person.end).label_ == "EXCHANGE" \

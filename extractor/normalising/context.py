@@ -88,8 +88,11 @@ def mediators_in(views: list[SentenceView]) -> list[str]:
     for view in views:
         for cue in view.cues_with("MEDIATION"):
             looks_ahead = cue.text.lower().endswith((" by", " of", "thanks to", "thanked"))
+            doc = view.sent.doc
             for actor in view.actors:
-                near = (0 <= actor.start - cue.end <= 5) or (not looks_ahead and 0 <= cue.start - actor.end <= 3)
+                # before the cue only as "Qatar-brokered", "Turkey's mediation", "Turkey mediated"
+                glued = actor.end == cue.start or (actor.end + 1 == cue.start and doc[actor.end].text in ("-", "'s", "’s"))
+                near = (0 <= actor.start - cue.end <= 5) or (not looks_ahead and glued)
                 if near and actor.label_ in PARTY_LABELS | {"ORG"} and actor.kb_id_ not in found:
                     found.append(actor.kb_id_)
         if view.has_cue(*EXCHANGE_LABELS):

@@ -60,6 +60,6 @@ class Extractor:
             return list(records)
         return [record.model_copy(update=source) for record in records]
 
-    def extract_many(self, articles: Iterable[Article], *, batch_size: int = 32) -> Iterator[tuple[Article, list[Record]]]:
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Record]]]:
         for article in articles:
             yield article, self.extract(article)

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from ..modelbuild import build_model
-from ..reading.items import CodedError
 from . import app
+from ._usage import usage_errors
 
 __all__ = ["build_model", "build_model_cli"]
 
@@ -22,10 +22,7 @@ def build_model_cli(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
 ) -> None:
     """Write the packaged default pipeline as a folder that `spacy.load` and `extract --model` read."""
-    try:
+    with usage_errors():
         folder = build_model(output, force=force)
-    except CodedError as exc:
-        typer.echo(f"Error: {exc}", err=True)
-        raise typer.Exit(2) from None
     if not quiet:
         typer.echo(f"Pipeline written to {folder}", err=True)

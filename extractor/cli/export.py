@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from ..exporting import ExportSummary, export_store
-from ..reading.items import CodedError
 from . import app
+from ._usage import usage_errors
 
 
 class ExportFormat(str, Enum):
@@ -36,10 +36,7 @@ def export_cli(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
 ) -> None:
     """Export the events of a store as JSON Lines, CSV or Parquet."""
-    try:
+    with usage_errors():
         summary = export(store, fmt=fmt.value, output=output, force=force)
-    except CodedError as exc:
-        typer.echo(f"Error: {exc}", err=True)
-        raise typer.Exit(2) from None
     if not quiet:
         typer.echo(summary.format(), err=True)

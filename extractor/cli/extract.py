@@ -9,11 +9,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..reading import CodedError, KeyMap
+from ..reading import KeyMap
 from ..running import RunOptions, RunSummary
 from ..running.archive import DEFAULT_SHARD_SIZE, extract_archive
 from ..running.progress import Progress, make_progress
 from . import app
+from ._usage import usage_errors
 
 
 class InputFormat(str, Enum):
@@ -122,14 +123,11 @@ def extract_cli(
         _log_progress()
     keys = KeyMap(id=id_key, text=text_key, published=published_key, title=title_key, url=url_key,
                   outlet=outlet_key)
-    try:
+    with usage_errors():
         summary = extract(inputs, output=output, model=model, keys=keys, fmt=fmt.value, max_chars=max_chars,
                           on_oversize=on_oversize.value, force=force, prefilter=prefilter, workers=workers,
                           engine=engine.value, shard_size=shard_size, retry_failed=retry_failed,
                           keep_parts=keep_parts, progress=make_progress(quiet=quiet))
-    except CodedError as exc:
-        typer.echo(f"Error: {exc}", err=True)
-        raise typer.Exit(2) from None
     if not quiet:
         typer.echo(summary.format(), err=True)
     if strict and summary.errors:

@@ -7,9 +7,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..reading.items import CodedError
 from ..reconciling.files import ReconcileSummary, reconcile_files
 from . import app
+from ._usage import usage_errors
 
 
 def reconcile(inputs: list[Path], *, output: Path, store: Path | None = None, sources: Path | None = None,
@@ -33,10 +33,7 @@ def reconcile_cli(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
 ) -> None:
     """Reconcile claims from many articles into canonical events: one line per real-world occasion."""
-    try:
+    with usage_errors():
         summary = reconcile(inputs, output=output, store=store, sources=sources, force=force)
-    except CodedError as exc:
-        typer.echo(f"Error: {exc}", err=True)
-        raise typer.Exit(2) from None
     if not quiet:
         typer.echo(summary.format(), err=True)

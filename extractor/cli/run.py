@@ -7,12 +7,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..reading import CodedError, KeyMap
+from ..reading import KeyMap
 from ..running import RunOptions
 from ..running.archive import DEFAULT_SHARD_SIZE
 from ..running.fullrun import FullRunSummary, run_all
 from ..running.progress import Progress, make_progress
 from . import app
+from ._usage import usage_errors
 from .extract import EngineChoice, InputFormat, _log_progress
 
 
@@ -55,13 +56,10 @@ def run_cli(
     if not quiet:
         _log_progress()
     keys = KeyMap(id=id_key, text=text_key)
-    try:
+    with usage_errors():
         summary = run(inputs, output=output, model=model, keys=keys, fmt=fmt.value, workers=workers,
                       engine=engine.value, shard_size=shard_size, max_chars=max_chars, prefilter=prefilter,
                       force=force, progress=make_progress(quiet=quiet))
-    except CodedError as exc:
-        typer.echo(f"Error: {exc}", err=True)
-        raise typer.Exit(2) from None
     if not quiet:
         typer.echo(summary.format(), err=True)
     if strict and summary.extract.errors:

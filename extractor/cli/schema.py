@@ -9,9 +9,9 @@ from typing import Annotated
 import typer
 
 from ..contract.schema import output_line_schema
-from ..reading import CodedError
 from ..running import AtomicLines
 from . import app
+from ._usage import usage_errors
 
 
 def write_schema(output: Path, *, force: bool = False) -> Path:
@@ -32,8 +32,5 @@ def schema_cli(
     if str(output) == "-":
         typer.echo(json.dumps(output_line_schema(), indent=2, ensure_ascii=False))
         return
-    try:
+    with usage_errors():
         write_schema(output, force=force)
-    except CodedError as exc:
-        typer.echo(f"Error: {exc}", err=True)
-        raise typer.Exit(2) from None

@@ -43,7 +43,7 @@ from .occasions import (
     story_day,
 )
 from .sentences import DocIndex, SentenceView, sentence_views
-from .status import status_at
+from .status import TRANSFER_LABELS, status_at
 
 STRONG_TALLY = frozenset({"so far", "to date", "since the start", "since the beginning", "since the start of",
                           "since the full-scale invasion", "since the invasion", "since the war began",
@@ -63,14 +63,13 @@ FORWARD_TALLY = frozenset({"bringing the total", "brings the total", "bringing t
 TERM_MIN_VALUE = 5000
 
 
-TRANSFER = ("EXCHANGE", "GIVE", "RECEIVE", "HOME")
 
 
 FIRST_PERSON = frozenset({"we", "our", "us"})
 
 
 def _relevant(view: SentenceView) -> bool:
-    if not (view.has_cue(*TRANSFER, "AGREEMENT", "TALLY") or _swap_for(view)):
+    if not (view.has_cue(*TRANSFER_LABELS, "AGREEMENT", "TALLY") or _swap_for(view)):
         return False
     if view.has_cue("NOT_EXCHANGE") and not view.has_cue("GIVE", "RECEIVE", "HOME"):
         return False
@@ -277,7 +276,8 @@ def normalise(doc: Doc, *, published: PartialDate | None) -> dict:
     index = DocIndex.build(doc)
     views = sentence_views(doc, index)
     context = build_context(views)
-    groups = find_groups(views, context) if about_exchanges(views) else []
+    exchange_talk = about_exchanges(views)
+    groups = find_groups(views, context) if exchange_talk else []
     year_hint = year_hint_of(views)
 
     terms: list[Group] = []
@@ -309,13 +309,13 @@ def normalise(doc: Doc, *, published: PartialDate | None) -> dict:
         if group.view.index in term_sentences and (status == "planned" or group.view.has_cue("AGREEMENT")):
             terms.append(group)
             continue
-        if not (group.view.has_cue(*TRANSFER) or _swap_for(group.view) or rule == "status.deal_formula"):
+        if not (group.view.has_cue(*TRANSFER_LABELS) or _swap_for(group.view) or rule == "status.deal_formula"):
             continue
         mentions.append(_placed(group, status, rule, published, year_hint, views))
     counted_sentences = {m.group.view.index for m in mentions} | {g.view.index for g in terms} \
         | {g.view.index for g, _ in tallies}
     loose = []
-    for group in (loose_groups(views, context, counted_sentences) if groups or about_exchanges(views) else []):
+    for group in (loose_groups(views, context, counted_sentences) if exchange_talk else []):
         status, rule = status_at(group.view, group.start)
         loose.append(_placed(group, status, rule, published, year_hint, views))
     occasions = merge_complementary(group_occasions(mentions))
@@ -339,7 +339,7 @@ def _transfer_near(group: Group) -> bool:
     view = group.view
     lo, hi = view.clause_bounds(group.start)
     for cue in view.cues:
-        if cue.label_ in TRANSFER or (cue.label_ == "FOR" and cue.kb_id_ != "for"):
+        if cue.label_ in TRANSFER_LABELS or (cue.label_ == "FOR" and cue.kb_id_ != "for"):
             if lo <= cue.start < hi or min(abs(cue.start - group.end), abs(group.start - cue.end)) <= 8:
                 return True
     return False
@@ -354,7 +354,7 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
     if date_span is None and group.view.index > 0:
         before = views[group.view.index - 1]
         usable = [d for d in before.dates if date_span_for(before, d.start) is d]
-        if len(usable) == 1 and not before.quantities and before.has_cue("COMPLETED", *TRANSFER) \
+        if len(usable) == 1 and not before.quantities and before.has_cue("COMPLETED", *TRANSFER_LABELS) \
                 and status == "completed":
             # "On 12 February ... was carried out the repatriation. To the Ukrainian side were transmitted 502"
             date_span = usable[0]

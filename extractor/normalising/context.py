@@ -18,9 +18,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import Errors
 from .sentences import SentenceView
+from .status import TRANSFER_LABELS
 
 PARTY_LABELS = frozenset({"STATE", "CAPITAL", "SEAT", "INSTITUTION", "DEMONYM", "OFFICIAL", "GROUP", "MULTI"})
-EXCHANGE_LABELS = frozenset({"EXCHANGE", "GIVE", "RECEIVE", "HOME"})
 MULTI_ID = "WEST"
 
 
@@ -95,7 +95,7 @@ def mediators_in(views: list[SentenceView]) -> list[str]:
                 near = (0 <= actor.start - cue.end <= 5) or (not looks_ahead and glued)
                 if near and actor.label_ in PARTY_LABELS | {"ORG"} and actor.kb_id_ not in found:
                     found.append(actor.kb_id_)
-        if view.has_cue(*EXCHANGE_LABELS):
+        if view.has_cue(*TRANSFER_LABELS):
             for actor in view.actors:
                 if actor.kb_id_ == "ICRC" and actor.kb_id_ not in found:
                     found.append("ICRC")
@@ -106,7 +106,7 @@ def build_context(views: list[SentenceView]) -> ArticleContext:
     mediators = mediators_in(views)
     counts: Counter = Counter()
     for view in views:
-        relevant = view.has_cue(*EXCHANGE_LABELS, "AGREEMENT", "CAPTIVITY")
+        relevant = view.has_cue(*TRANSFER_LABELS, "AGREEMENT", "CAPTIVITY")
         weight = 3 if view.index < 3 else 1
         for actor in view.actors:
             if actor.label_ in PARTY_LABELS:

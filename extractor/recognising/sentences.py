@@ -28,14 +28,15 @@ class SentenceSplitter:
         # one array write: setting token.is_sent_start one by one costs a scan of the doc each time
         starts = numpy.full(len(doc), -1, dtype="int32")
         starts[0] = 1
+        texts = [token.text for token in doc]  # one pass: indexing the doc makes a Token each time
         pending, length = False, 1
-        for i in range(1, len(doc)):
-            prev, token = doc[i - 1], doc[i]
-            if "\n" in prev.text or prev.text in FINAL:
+        for i in range(1, len(texts)):
+            prev, text = texts[i - 1], texts[i]
+            if "\n" in prev or prev in FINAL:
                 pending = True
-            elif length >= self.max_tokens or (length >= self.max_tokens // 2 and prev.text in SOFT_BREAKS):
+            elif length >= self.max_tokens or (length >= self.max_tokens // 2 and prev in SOFT_BREAKS):
                 pending = True
-            if pending and not token.is_space and token.text not in CLOSERS and token.text not in FINAL:
+            if pending and not text.isspace() and text not in CLOSERS and text not in FINAL:
                 starts[i] = 1
                 pending, length = False, 1
             else:

@@ -152,7 +152,7 @@ def extract_archive(
     prefilter = prefilter_for(extractor, options)
     stamp = stamp_of(extractor)
     run_id = run_id_for(resolved, stamp=stamp, options=options, read_options=read_options, prefilter=prefilter)
-    context = RunContext(options=options, run_id=run_id, stamp=stamp, prefilter=prefilter)
+    context = RunContext(options=options, run_id=run_id, stamp=stamp)
     work = WorkDir(out)
     finished = work.open(run_id=run_id, shard_size=shard_size)
 
@@ -181,7 +181,9 @@ def extract_archive(
                 done += 1
                 progress.update(summary, shards_done=done, shards_running=runner.outstanding)
                 continue
-            task = screen_shard(index, batch, context=context, seen=seen)
+            if previous is not None:
+                work.unmark(index)  # redone: an engine skips a shard whose marker it finds
+            task = screen_shard(index, batch, context=context, seen=seen, prefilter=prefilter)
             while runner.outstanding >= runner.capacity:
                 collect(block=True)
             runner.submit(task)

@@ -1,18 +1,23 @@
 """Local engines for sharded runs: in-process (`--workers 1`) and a pool of processes (`--workers N`).
 
 Each engine takes screened shards (`submit`), runs them, writes each shard's part and done-marker
-(see `shards.WorkDir`) and hands back the finished shards' counts (`poll`). Pool workers are
-forked after the driver has loaded the pipeline, so each holds one copy of it, loaded once; where
-fork is not available they load it themselves in their initializer. On Linux a worker asks the
+(see `shards.WorkDir`) and hands back the finished shards' counts (`poll`). With `--workers N` the
+pool has N - 1 processes and the driver is the N-th: it reads and screens the input, and runs a
+shard itself whenever every worker already has its queue full, so N processes keep N cores busy
+(a driver that only fed N workers would leave them short of a core). Pool workers are forked
+after the driver has loaded the pipeline, so each holds one copy of it, loaded once; where fork is
+not available they load it themselves in their initializer. On Linux a worker asks the
 kernel to end it when the driver dies, so a killed run leaves no stray process behind.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
 import sys
+from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -104,10 +109,13 @@ def _init_worker(state: _WorkerState) -> None:
     _STATE = state
 
 
-def _run_in_worker(task: ShardTask) -> tuple[int, ShardCounts]:
+def _run_in_worker(task: ShardTask) -> tuple[int, ShardCounts | None]:
+    """The shard's counts, or None when the driver has taken it back and finished it already."""
     state = _STATE
     if state is None:
         raise RuntimeError("worker not initialised")
+    if state.work.is_done(task.index):
+        return task.index, None
     lines, counts = run_shard(task, extractor=state.extractor, context=state.context)
     return task.index, state.work.write_shard(task.index, lines, counts)
 
@@ -116,53 +124,96 @@ def _noop() -> int:
     return os.getpid()
 
 
+QUEUED = 16  # shards queued per pool process: enough that none runs dry while the driver runs a shard
+
+
 class PoolEngine:
-    """`workers` processes; up to two shards queued per worker."""
+    """`workers` processes: the driver and `workers - 1` pool processes. Up to `QUEUED` shards per
+    pool process are queued in the pool, the next ones wait in the driver. When the driver would
+    have to wait, for room or for the last shards, it runs a shard itself: the newest waiting one,
+    or, once none is waiting, the newest queued one that no process has started (a pool process
+    that comes to it later finds its done-marker and skips it; if both run it, they write the
+    same bytes and the driver counts it once)."""
 
     def __init__(self, *, workers: int, extractor, model: str | Path | None, work: WorkDir,
                  context: RunContext) -> None:
-        self.capacity = workers * 2
+        if workers < 2:
+            raise ValueError("a pool needs at least 2 workers (the driver is one of them)")
+        processes = workers - 1
+        self._room = processes * QUEUED
+        self.capacity = self._room + 2
         self.work = work
+        self._here = InProcessEngine(extractor=extractor, work=work, context=context)
+        self._waiting: deque[ShardTask] = deque()
+        self._taken: set[int] = set()  # queued shards the driver ran itself
         methods = multiprocessing.get_all_start_methods()
         fork = "fork" in methods
         ctx = multiprocessing.get_context("fork" if fork else "spawn")
         state = _WorkerState(model=None if model is None else str(model), work=work, context=context,
                              extractor=extractor if fork else None, parent=os.getpid())
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+        self._pool = ProcessPoolExecutor(max_workers=processes, mp_context=ctx, initializer=_init_worker,
                                          initargs=(state,))
-        self._futures: set[Future] = set()
+        self._futures: dict[Future, ShardTask] = {}
+        gc.freeze()  # the collector in a forked worker then leaves the pipeline's pages shared, uncopied
         try:
             # start every worker now, before the caller starts threads (a progress bar) in this process
-            for future in [self._pool.submit(_noop) for _ in range(workers)]:
+            for future in [self._pool.submit(_noop) for _ in range(processes)]:
                 future.result()
         except BrokenProcessPool as exc:
             self.close()
             raise coded_error("E402", detail=str(exc) or "the pool broke", path=str(work.path)) from exc
+        finally:
+            gc.unfreeze()
 
     def submit(self, task: ShardTask) -> None:
-        try:
-            self._futures.add(self._pool.submit(_run_in_worker, task))
-        except BrokenProcessPool as exc:
-            raise coded_error("E402", detail=str(exc) or "the pool broke", path=str(self.work.path)) from exc
+        self._waiting.append(task)
+        self._dispatch()
+
+    def _dispatch(self) -> None:
+        while self._waiting and len(self._futures) < self._room:
+            try:
+                task = self._waiting.popleft()
+                self._futures[self._pool.submit(_run_in_worker, task)] = task
+            except BrokenProcessPool as exc:
+                raise coded_error("E402", detail=str(exc) or "the pool broke", path=str(self.work.path)) from exc
 
     def poll(self, *, block: bool) -> list[tuple[int, ShardCounts]]:
-        if not self._futures:
-            return []
-        finished, self._futures = wait(self._futures, timeout=None if block else 0, return_when=FIRST_COMPLETED)
-        results = []
-        for future in finished:
-            try:
-                results.append(future.result())
-            except BrokenProcessPool as exc:
-                raise coded_error("E402", detail="a worker was killed or ran out of memory",
-                                  path=str(self.work.path)) from exc
+        results: list[tuple[int, ShardCounts]] = []
+        if block:  # work instead of waiting
+            task = self._waiting.pop() if self._waiting else self._take_back()
+            if task is not None:
+                self._here.submit(task)
+                results.extend(self._here.poll(block=False))
+                block = False
+        if self._futures:
+            finished, _ = wait(self._futures, timeout=None if block else 0, return_when=FIRST_COMPLETED)
+            for future in finished:
+                index = self._futures.pop(future).index
+                try:
+                    _index, counts = future.result()
+                except BrokenProcessPool as exc:
+                    raise coded_error("E402", detail="a worker was killed or ran out of memory",
+                                      path=str(self.work.path)) from exc
+                if index in self._taken:
+                    self._taken.discard(index)
+                elif counts is not None:
+                    results.append((index, counts))
+        self._dispatch()
         return results
+
+    def _take_back(self) -> ShardTask | None:
+        for future, task in reversed(self._futures.items()):
+            if not future.running() and not future.done() and task.index not in self._taken:
+                self._taken.add(task.index)
+                return task
+        return None
 
     @property
     def outstanding(self) -> int:
-        return len(self._futures)
+        return len(self._futures) + len(self._waiting)
 
     def close(self) -> None:
+        self._waiting.clear()
         for future in self._futures:
             future.cancel()
         self._pool.shutdown(wait=True, cancel_futures=True)

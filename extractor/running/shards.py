@@ -132,6 +132,13 @@ class WorkDir:
                 marker.unlink(missing_ok=True)
         return done
 
+    def is_done(self, index: int) -> bool:
+        return self.marker(index).exists()
+
+    def unmark(self, index: int) -> None:
+        """Forget that shard `index` is finished (it is about to be redone)."""
+        self.marker(index).unlink(missing_ok=True)
+
     def write_shard(self, index: int, lines: Iterable[str], counts: ShardCounts) -> ShardCounts:
         """Write part `index` (lines without their line breaks), then its done-marker, each atomically."""
         digest = hashlib.sha256()

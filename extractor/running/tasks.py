@@ -1,17 +1,16 @@
 """One shard of work, the same whatever engine runs it.
 
 The driver *screens* a shard in input order (`screen_shard`: duplicate ids, empty texts, the size
-limit; these status lines are written there and then, as JSON text) and hands the result to an
-engine as a `ShardTask`. The engine *runs* it (`run_shard`: the prefilter, then the pipeline on the
-articles that pass, in order) and gets the shard's lines and counts back. The driver's share of
-the work is kept small (reading and the duplicate-id table) so that more workers go faster.
+limit, the keyword prefilter; these status lines are written there and then, as JSON text) and
+hands the result to an engine as a `ShardTask`. The engine *runs* it (`run_shard`: the pipeline on
+the articles that passed, in order) and gets the shard's lines and counts back. Screening in the
+driver means only the few articles that pass the prefilter cross to a worker process.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 
 from ..contract import Article, PartialDate, SourceRef
 from ..reading.items import ReadItem
@@ -43,11 +42,6 @@ def _pack(entry: str | Pending) -> object:
     return (a.id, a.text, a.title, a.url, a.outlet, a.published_raw, published, source, entry.source, entry.notes)
 
 
-def _full_text(title: str | None, text: str) -> str:
-    """`Article.full_text` of a packed article (the property itself, on the two fields it reads)."""
-    return Article.full_text.fget(SimpleNamespace(title=title, text=text))  # type: ignore[attr-defined]
-
-
 def _unpack(packed: object) -> str | Pending:
     """The inverse of `_pack`; the article was validated when it was read, so it is not validated again."""
     if isinstance(packed, str):
@@ -77,7 +71,6 @@ class ShardTask:
         return {"index": self.index, "entries": [_pack(e) for e in self.entries], "counts": self.counts}
 
     def __setstate__(self, state: dict) -> None:
-        # articles stay packed until `run_shard` needs them: most never pass the prefilter
         self.index = state["index"]
         self.entries = state["entries"]
         self.counts = state["counts"]
@@ -85,19 +78,16 @@ class ShardTask:
 
 @dataclass(frozen=True)
 class RunContext:
-    """What every shard of a run needs besides the extractor: options, run id, version stamp, and the
-    prefilter (run where the pipeline runs, so that it is spread over the workers too)."""
+    """What every shard of a run needs besides the extractor: options, run id, version stamp."""
 
     options: RunOptions
     run_id: str
     stamp: dict[str, str]
-    prefilter: Prefilter | None = None
 
 
 def screen_shard(index: int, items: Iterable[ReadItem], *, context: RunContext, seen: dict[str, str],
                  prefilter: Prefilter | None = None) -> ShardTask:
-    """Screen the items of shard `index` (updating the run-wide `seen` table). `prefilter`: apply it
-    here already (the engines leave it to `run_shard`)."""
+    """Screen the items of shard `index` (updating the run-wide `seen` table), with `prefilter` if any."""
     buffer = LineBuffer()
     summary = RunSummary(output="")
     run = _Run(extractor=None, out=buffer, options=context.options, summary=summary, run_id=context.run_id,
@@ -119,30 +109,19 @@ def mark_seen(items: Iterable[ReadItem], seen: dict[str, str]) -> None:
 
 
 def run_shard(task: ShardTask, *, extractor, context: RunContext) -> tuple[list[str], ShardCounts]:
-    """The shard's output lines (without line breaks) and its counts, with the prefilter and the
-    pipeline run on its articles. Errors raised by the pipeline become E102 status lines."""
+    """The shard's output lines (without line breaks) and its counts, with the pipeline run on its
+    screened articles. Errors raised by the pipeline become E102 status lines."""
     summary = RunSummary(output="")
     task.counts.add_to(summary)
     buffer = LineBuffer()
     run = _Run(extractor=extractor, out=buffer, options=context.options, summary=summary, run_id=context.run_id,
-               stamp=context.stamp, prefilter=context.prefilter)
+               stamp=context.stamp)
     errors_before = summary.errors
-    prefilter = context.prefilter
     for entry in task.entries:
         if isinstance(entry, str):
             buffer.lines.append(entry)
             continue
-        if isinstance(entry, tuple):  # packed (see `_pack`): the prefilter first, the Article if it passes
-            doc_id, text, title, *_rest, source, notes = entry
-            if prefilter is not None:
-                verdict = prefilter.check(_full_text(title, text))
-                if not verdict.keep:
-                    run.status(doc_id=doc_id, status="skipped", source=source, notes=[*notes, verdict.reason])
-                    continue
-            entry = _unpack(entry)
-        elif not run.passes(entry):
-            continue
-        run.extract(entry)
+        run.extract(_unpack(entry) if isinstance(entry, tuple) else entry)
     lines: list[str] = buffer.lines  # type: ignore[assignment]
     summary.lines = len(lines)
     return lines, ShardCounts.of(summary, retryable=summary.errors - errors_before)

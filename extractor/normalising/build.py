@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..contract import PartialDate
+from ..recognising.extensions import date_of
 from .context import ArticleContext, build_context
 from .dating import (
     after_attribution,
@@ -107,7 +108,7 @@ def _speaker_side(view: SentenceView, group: Group, next_view: SentenceView | No
                   sides: tuple[str, str] | None) -> str | None:
     """'207 of our people': the side of whoever speaks in the sentence."""
     doc = view.sent.doc
-    words = {doc[k].lower_ for k in range(view.start, group.end)}
+    words = {view.lower[k] for k in range(view.start, group.end)}
     noun = group.noun.text.lower() if group.noun is not None else ""
     if not (words & FIRST_PERSON or "our" in noun):
         return None
@@ -205,7 +206,7 @@ SUPERLATIVES = frozenset({"largest", "biggest", "first", "most", "highest", "gre
 
 def _superlative_before(view: SentenceView, cue: Span) -> bool:
     doc = view.sent.doc
-    return any(doc[k].lower_ in SUPERLATIVES for k in range(max(view.start, cue.start - 5), cue.start))
+    return any(view.lower[k] in SUPERLATIVES for k in range(max(view.start, cue.start - 5), cue.start))
 
 
 def _agreement_talk(view: SentenceView) -> bool:
@@ -225,7 +226,7 @@ def _is_term(group: Group, views: list[SentenceView], status: str) -> bool:
         c.label_ == "PLANNED" and c.kb_id_ == "future" for c in view.cues)
     if not agreement_near or not planned_here:
         return False
-    if any(d._.date is not None and d._.date.kind == "weekday" and date_span_for(view, d.start) is d
+    if any(date_of(d) is not None and date_of(d).kind == "weekday" and date_span_for(view, d.start) is d
            for d in view.dates):
         return False  # "three hostages on Saturday for about 150 prisoners": a dated handover, not a deal
     big = (count.value or count.min or count.max or 0) >= TERM_MIN_VALUE
@@ -245,7 +246,7 @@ def _deal_formula(group: Group) -> bool:
     if group.quantity is None or "group.x_for_x" not in group.rules:
         return False
     doc = group.view.sent.doc
-    after = [doc[k].lower_ for k in range(group.end, min(group.view.end, group.end + 3))]
+    after = [group.view.lower[k] for k in range(group.end, min(group.view.end, group.end + 3))]
     return any(w in FORMULA_WORDS for w in after) and not group.view.has_cue("COMPLETED")
 
 

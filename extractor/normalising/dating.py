@@ -9,6 +9,7 @@ import datetime as dt
 from spacy.tokens import Span
 
 from ..contract import DateInterval, PartialDate
+from ..recognising.extensions import date_of
 from ..recognising.temporal import resolve
 from .sentences import SentenceView
 
@@ -44,7 +45,7 @@ def _since_when(view: SentenceView, date: Span) -> bool:
     """'the first swap since January 15, when 150 were exchanged': the date of that earlier swap."""
     doc = view.sent.doc
     k = date.end
-    return k + 1 < view.end and doc[k].text == "," and doc[k + 1].lower_ == "when"
+    return k + 1 < view.end and doc[k].text == "," and view.lower[k + 1] == "when"
 
 
 def _event_clause(view: SentenceView, date: Span) -> bool:
@@ -52,7 +53,7 @@ def _event_clause(view: SentenceView, date: Span) -> bool:
     if hi - lo - len(date) <= 3:
         return True
     doc = view.sent.doc
-    if hi + 1 < view.end and doc[hi].text == "," and doc[hi + 1].lower_ == "when":
+    if hi + 1 < view.end and doc[hi].text == "," and view.lower[hi + 1] == "when":
         return True  # "the last round went ahead on February 14, when three hostages were freed"
     return any(c.label_ in EVENT_CLAUSE_CUES for c in view.in_range(view.cues, lo, hi))
 
@@ -69,7 +70,7 @@ def _usable(view: SentenceView, date: Span, *, meeting: bool = False) -> bool:
     doc = view.sent.doc
     lo, hi = view.clause_bounds(date.start)
     for k in range(max(lo, date.start - 8), date.start):
-        if doc[k].lower_ in NOT_EVENT_DATE_BEFORE:
+        if view.lower[k] in NOT_EVENT_DATE_BEFORE:
             return False
     # "the June 2 Istanbul talks", "agreed at talks in Istanbul last month": when they met, not a handover
     for k in list(range(date.end, min(view.end, date.end + 3))) + list(range(max(view.start, date.start - 4), date.start)):
@@ -83,16 +84,16 @@ def _usable(view: SentenceView, date: Span, *, meeting: bool = False) -> bool:
         return False
     if "ago" in date.text.lower() and "year" in date.text.lower():
         return False
-    match = date._.date
+    match = date_of(date)
     return match is not None
 
 
 def resolve_span(date: Span | None, *, published: PartialDate | None, status: str,
                  year_hint: int | None, cancelled: bool = False) -> DateInterval | None:
-    if date is None or date._.date is None:
+    if date is None or date_of(date) is None:
         return None
     tense = "future" if status == "planned" else "past"
-    match = date._.date
+    match = date_of(date)
     if match.kind == "bounded" and match.bound == "since" and match.base_kind:
         match = dataclasses.replace(match, kind=match.base_kind, bound=None, base_kind=None)
     try:
@@ -143,7 +144,7 @@ def year_hint_of(views: list[SentenceView]) -> int | None:
     """A year the article states outright, for dates that give none."""
     for view in views:
         for date in view.dates:
-            match = date._.date
+            match = date_of(date)
             if match is not None and getattr(match, "year", None):
                 return match.year
     return None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from ..contract import Count
+from ..recognising.extensions import quantity_of
 from .context import ArticleContext
 from .sentences import PART_OF, SentenceView
 
@@ -65,7 +66,7 @@ class Group:
 
 
 def count_of(quantity: Span, view: SentenceView) -> Count | None:
-    match = quantity._.quantity
+    match = quantity_of(quantity)
     if match is None:
         return None
     qualifier = match.qualifier
@@ -93,7 +94,7 @@ def _category_before(view: SentenceView, quantity: Span) -> tuple[str, Span] | N
             i -= 1
             steps += 1
             continue
-        if cue is not None and cue.label_ == "CATEGORY" and cue.kb_id_ == "bodies" and doc[cue.end].lower_ == "of":
+        if cue is not None and cue.label_ == "CATEGORY" and cue.kb_id_ == "bodies" and view.lower[cue.end] == "of":
             return "bodies", cue
         return None
     return None
@@ -101,7 +102,7 @@ def _category_before(view: SentenceView, quantity: Span) -> tuple[str, Span] | N
 
 def _number_end_token(view: SentenceView, quantity: Span) -> int:
     """Token after the figure itself: per-side matches may hold the noun ('84 prisoners each')."""
-    match = quantity._.quantity
+    match = quantity_of(quantity)
     if match is None:
         return quantity.end
     number = view.sent.doc.char_span(match.number_start, match.number_end, alignment_mode="expand")
@@ -121,13 +122,13 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
         return None
     # lists of names and cards are not handovers; "according to two people familiar with" are sources
     for i in range(max(view.start, quantity.start - 3), quantity.start):
-        if doc[i].lower_ in LIST_WORDS:
+        if view.lower[i] in LIST_WORDS:
             return None
-    if quantity.start - 2 >= view.start and doc[quantity.start - 2].lower_ == "according":
+    if quantity.start - 2 >= view.start and view.lower[quantity.start - 2] == "according":
         return None
     # "in exchange for each hostage, 30 prisoners", "15 bodies for each hostage": a ratio, not a count
     for cue in view.cues_with("EACH"):
-        ratio = cue.start > view.start and doc[cue.start - 1].lower_ in ("for", "per")
+        ratio = cue.start > view.start and view.lower[cue.start - 1] in ("for", "per")
         if ratio and (cue.end <= quantity.start or 0 <= cue.start - quantity.end <= 8):
             return None
     rules = ["group.quantity"]
@@ -165,7 +166,7 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
         if tok.is_punct and tok.text not in ("-", "'", "’"):
             break
         pool = view.doc_index.quantity_at[j]
-        if pool is not None and [doc[m].lower_ for m in range(quantity.end, j)] in (["of", "the"], ["of"]):
+        if pool is not None and [view.lower[m] for m in range(quantity.end, j)] in (["of", "the"], ["of"]):
             # "33 of the nearly 100 remaining hostages": the noun of the pool counts the 33
             j, steps = pool.end, steps + 1
             rules.append("group.share_of_pool")
@@ -197,7 +198,7 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
                 category, noun = "bodies", nxt
                 rules.append("group.possessive_bodies")
         # "6,000 bodies of dead Ukrainian servicemen"
-        if nationality is None and noun.end < view.end and doc[noun.end].lower_ == "of":
+        if nationality is None and noun.end < view.end and view.lower[noun.end] == "of":
             for m in range(noun.end + 1, min(view.end, noun.end + 4)):
                 actor = view.actor(m)
                 if actor is not None and actor.label_ == "DEMONYM":
@@ -207,8 +208,8 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
         # "195 prisoners of war from the Armed Forces of Ukraine"
         if nationality is None:
             k = noun.end
-            if k < view.end and doc[k].lower_ in ("from", "of"):
-                m = k + 2 if k + 1 < view.end and doc[k + 1].lower_ == "the" else k + 1
+            if k < view.end and view.lower[k] in ("from", "of"):
+                m = k + 2 if k + 1 < view.end and view.lower[k + 1] == "the" else k + 1
                 actor = view.actor(m) if m < view.end else None
                 held = actor is not None and actor.end < view.end and view.cue(actor.end) is not None \
                     and view.cue(actor.end).label_ == "CAPTIVITY"  # "from Russian captivity" is the holder
@@ -220,7 +221,7 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
         category, noun = before
         rules.append("group.bodies_of")
     if category is None:
-        if quantity._.quantity is not None and quantity._.quantity.rule == "qty.x_for_x":
+        if quantity_of(quantity) is not None and quantity_of(quantity).rule == "qty.x_for_x":
             category = "generic"
             rules.append("group.x_for_x")
         elif previous is None and _elliptic_follows(view, quantity) and _swap_verb_near(view, quantity):
@@ -240,14 +241,14 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
     if dead and category in ("pows", "generic"):
         category = "bodies"
         rules.append("group.dead_modifier")
-    elif noun is not None and any(doc[k].lower_ in HOSTAGE_MODIFIERS
+    elif noun is not None and any(view.lower[k] in HOSTAGE_MODIFIERS
                                   for k in range(noun.end, min(view.end, noun.end + 4))):
         rules.append("group.kidnapped")  # "three soldiers that it kidnapped"
     if "group.kidnapped" in rules and category in ("pows", "civilians", "generic"):
         category = "hostages"  # "three kidnapped soldiers" freed by the group that took them
     group = Group(view=view, quantity=quantity, noun=noun, count=count, category=category,
                   nationality=nationality, rules=rules)
-    if (quantity._.quantity is not None and quantity._.quantity.per_side) or "group.elliptic_per_side" in rules:
+    if (quantity_of(quantity) is not None and quantity_of(quantity).per_side) or "group.elliptic_per_side" in rules:
         group.per_side = True
     return group
 
@@ -309,7 +310,7 @@ def _actor_after(view: SentenceView, i: int, limit: int) -> Span | None:
         actor = view.actor(k)
         if actor is not None and actor.label_ in SUBJECT_LABELS | {"ORG"}:
             return actor
-        if doc[k].lower_ not in DETERMINERS:
+        if view.lower[k] not in DETERMINERS:
             return None
     return None
 
@@ -320,7 +321,7 @@ def _listed(view: SentenceView, actor: Span) -> bool:
     for k in range(max(view.start, actor.start - 3), actor.start):
         other = view.actor(k)
         if other is not None and other.kb_id_ != actor.kb_id_ and other.label_ in SUBJECT_LABELS \
-                and any(doc[m].lower_ in (",", "and") for m in range(other.end, actor.start)):
+                and any(view.lower[m] in (",", "and") for m in range(other.end, actor.start)):
             return True
     return False
 
@@ -331,14 +332,14 @@ BOTH_WORDS = frozenset({"sides", "parties", "both", "two", "warring"})
 def _both_sides(view: SentenceView, subject: Span, verb: Span) -> bool:
     """'Yemen's warring sides agreed to free ...': both sides act, neither alone gives."""
     doc = view.sent.doc
-    return any(doc[k].lower_ in BOTH_WORDS for k in range(subject.end, min(verb.start, subject.end + 4)))
+    return any(view.lower[k] in BOTH_WORDS for k in range(subject.end, min(verb.start, subject.end + 4)))
 
 
 def _listed_after(view: SentenceView, actor: Span) -> bool:
     """'held in the United States, Germany, Poland and Slovenia': several holders."""
     doc = view.sent.doc
     k = actor.end
-    return k + 1 < view.end and doc[k].lower_ in (",", "and") and view.actor(k + 1) is not None
+    return k + 1 < view.end and view.lower[k] in (",", "and") and view.actor(k + 1) is not None
 
 
 def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
@@ -348,7 +349,7 @@ def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
         if doc[k].text.strip() in SUBJECT_STOPS or "\n" in doc[k].text:
             return None
         actor = view.actor(k)
-        if actor is not None and actor.start > view.start and doc[actor.start - 1].lower_ in PREPOSITIONS:
+        if actor is not None and actor.start > view.start and view.lower[actor.start - 1] in PREPOSITIONS:
             continue  # "separatists in eastern Ukraine released ...": not the subject
         if actor is not None and actor.label_ in SUBJECT_LABELS:
             if actor.label_ == "DEMONYM" and not _demonym_is_subject(view, actor):
@@ -359,7 +360,7 @@ def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
 
 def _demonym_is_subject(view: SentenceView, actor: Span) -> bool:
     doc = view.sent.doc
-    nxt = doc[actor.end].lower_ if actor.end < view.end else ""
+    nxt = view.lower[actor.end] if actor.end < view.end else ""
     return nxt in ("side", "authorities", "government", "officials", "forces", "army", "military", "delegation",
                    "ministry", "defence", "defense", "president", "leader", "negotiators", "team")
 
@@ -371,9 +372,9 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
     # each side / X for X
     if not group.per_side:
         for cue in view.cues_with("EACH"):
-            if cue.kb_id_ == "each" and cue.end < view.end and doc[cue.end].lower_ == "other":
+            if cue.kb_id_ == "each" and cue.end < view.end and view.lower[cue.end] == "other":
                 continue
-            if cue.start > view.start and doc[cue.start - 1].lower_ == "for":
+            if cue.start > view.start and view.lower[cue.start - 1] == "for":
                 continue
             c_lo, c_hi = view.clause_bounds(cue.start)
             others_between = [g for g in groups_in_sentence if g is not group and not g.part_of
@@ -394,7 +395,7 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
         if cue is not None and cue.label_ == "FOR":
             stop = k
             break
-    contrast = next((k for k in range(group.end, stop) if doc[k].lower_ in ("while", "whereas", "but", ";")), None)
+    contrast = next((k for k in range(group.end, stop) if view.lower[k] in ("while", "whereas", "but", ";")), None)
     if contrast is not None:
         stop = contrast  # "..., while to the Russian side were given 38": the next clause's own direction
     first_verb = next((k for k in range(group.end, stop) if view.cue(k) is not None
@@ -417,13 +418,13 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
         cue = view.cue(k)
         if cue is not None and cue.label_ in ("GIVE", "RECEIVE", "HOME", "EXCHANGE"):
             verb_after = cue
-            between = {doc[m].lower_ for m in range(group.end, cue.start)}
+            between = {view.lower[m] for m in range(group.end, cue.start)}
             passive = bool(between & {"were", "was", "been", "be", "being", "is", "are"})
             break
         if cue is not None and cue.label_ == "FOR":
             break
     # explicit "to X" / "from X" / "by X" around the group or after its verb
-    if verb_before is not None and doc[lo].lower_ == "to" and group.receiver is None:
+    if verb_before is not None and view.lower[lo] == "to" and group.receiver is None:
         actor = _actor_after(view, lo + 1, 4)
         if actor is not None and actor.end <= verb_before.start and actor.label_ not in ("OFFICIAL", "ORG"):
             group.receiver = actor.kb_id_
@@ -431,8 +432,8 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
     scan_from = verb_before.end if verb_before is not None else group.end
     after_verb = verb_after.end if verb_after is not None else stop
     for k in list(range(scan_from, group.start)) + list(range(group.end, stop)):
-        word = doc[k].lower_
-        if word == "to" and group.receiver is None and doc[k - 1].lower_ not in ("according", "due", "prior"):
+        word = view.lower[k]
+        if word == "to" and group.receiver is None and view.lower[k - 1] not in ("according", "due", "prior"):
             actor = _actor_after(view, k + 1, 4)
             if actor is not None and actor.label_ not in ("OFFICIAL", "ORG"):
                 group.receiver = actor.kb_id_
@@ -456,14 +457,14 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
             if prev is not None and prev.label_ in ("DEMONYM", "STATE"):
                 group.giver = prev.kb_id_
                 group.rules.append("direction.captivity")
-            elif cue.end < view.end and doc[cue.end].lower_ in ("in", "by"):
+            elif cue.end < view.end and view.lower[cue.end] in ("in", "by"):
                 holder = _actor_after(view, cue.end + 1, 3)
                 if holder is not None and holder.label_ in ("STATE", "CAPITAL", "GROUP") and not _listed_after(view, holder):
                     group.giver = holder.kb_id_
                     group.rules.append("direction.held_in")
             break
     # subject of an active verb before the group ("the return of ..." is a noun: no subject)
-    noun_form = verb_before is not None and verb_before.end < view.end and doc[verb_before.end].lower_ == "of"
+    noun_form = verb_before is not None and verb_before.end < view.end and view.lower[verb_before.end] == "of"
     if verb_before is not None and verb_before.label_ in ("GIVE", "RECEIVE") and not noun_form:
         subject = _subject_before(view, verb_before.start, view.start)
         if subject is not None and (_listed(view, subject) or _both_sides(view, subject, verb_before)):
@@ -471,7 +472,7 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
             group.rules.append("direction.several_givers")
         own_side = verb_before.kb_id_ == "return" and group.nationality is None and (
             (group.noun is not None and group.noun.text.lower() in OWN_SIDE_NOUNS)
-            or any(view.cue(k) is not None and view.cue(k).label_ == "CAPTIVITY" and doc[k - 1].lower_ == "from"
+            or any(view.cue(k) is not None and view.cue(k).label_ == "CAPTIVITY" and view.lower[k - 1] == "from"
                    for k in range(group.end, min(view.end, group.end + 4))))  # "returned 390 people from captivity"
         if subject is not None:
             if own_side and group.receiver is None:
@@ -579,7 +580,7 @@ def _has_own_verb(view: SentenceView, group: Group) -> bool:
         if doc[k].text in (",", ")", ";"):
             return False  # ", including 40 civilians, had been released": the verb is the whole's
         if cue is not None and cue.label_ in ("GIVE", "RECEIVE", "HOME"):
-            return any(doc[m].lower_ in ("were", "was", "have", "has", "had", "are", "is")
+            return any(view.lower[m] in ("were", "was", "have", "has", "had", "are", "is")
                        for m in range(group.end, cue.start))
     return False
 
@@ -590,12 +591,12 @@ def mark_parts(groups: list[Group]) -> None:
         view = group.view
         doc = view.sent.doc
         wholes = [g for g in groups[:i] if g.view is view and not g.part_of]
-        if not wholes and any(doc[k].lower_ == "among" for k in range(max(view.start, group.start - 3), group.start)):
+        if not wholes and any(view.lower[k] == "among" for k in range(max(view.start, group.start - 3), group.start)):
             continue  # "among the 307 freed were 21 servicemen": the 307 is the whole
         window = range(wholes[-1].end if wholes else view.start, group.start)
         open_part = False
         for k in window:
-            if doc[k].lower_ in PART_OF:
+            if view.lower[k] in PART_OF:
                 open_part = True
             elif doc[k].text == ")" or (view.cue(k) is not None and view.cue(k).label_ in ("FOR", "GIVE", "RECEIVE",
                                                                                           "HOME", "EXCHANGE")):
@@ -611,7 +612,7 @@ def share_coordinated(groups: list[Group]) -> None:
         if a.view is not b.view or a.per_side != b.per_side:
             continue
         doc = a.view.sent.doc
-        words = [doc[k].lower_ for k in range(a.end, b.start)]
+        words = [a.view.lower[k] for k in range(a.end, b.start)]
         if not words or words not in (["and"], [",", "and"], ["plus"]):
             continue
         for src, dst in ((a, b), (b, a)):
@@ -672,9 +673,9 @@ def ones(view: SentenceView, groups: list[Group]) -> list[Group]:
     if " one " not in view.padded_text:
         return []
     for tok in view.sent:
-        if tok.lower_ != "one" or tok.i in taken or (tok.i > view.start and doc[tok.i - 1].lower_ in ONE_BLOCKERS):
+        if tok.lower_ != "one" or tok.i in taken or (tok.i > view.start and view.lower[tok.i - 1] in ONE_BLOCKERS):
             continue
-        words = [doc[k].lower_ for k in range(tok.i, min(view.end, tok.i + 5))]
+        words = [view.lower[k] for k in range(tok.i, min(view.end, tok.i + 5))]
         if words[:5] == ["one", "-", "for", "-", "one"] or words[:3] == ["one", "for", "one"]:
             cue = view.cue(tok.i + 5) if tok.i + 5 < view.end else None
             group = Group(view=view, quantity=None, noun=doc[tok.i:tok.i + 5], count=Count.exact(1), category="generic",
@@ -685,7 +686,7 @@ def ones(view: SentenceView, groups: list[Group]) -> list[Group]:
             cue = view.cue(k)
             actor = view.actor(k)
             if cue is not None and cue.label_ == "CATEGORY" and not cue.text.lower().endswith("s"):
-                before = [doc[m].lower_ for m in range(max(view.start, tok.i - 2), tok.i)]
+                before = [view.lower[m] for m in range(max(view.start, tok.i - 2), tok.i)]
                 category = "bodies" if before[-2:] in (["remains", "of"], ["body", "of"], ["bodies", "of"]) else cue.kb_id_
                 nationality = next((view.actor(m).kb_id_ for m in range(tok.i + 1, cue.start)
                                     if view.actor(m) is not None and view.actor(m).label_ == "DEMONYM"), None)
@@ -693,7 +694,7 @@ def ones(view: SentenceView, groups: list[Group]) -> list[Group]:
                               category=category, nationality=nationality, rules=["group.one"])
                 out.append(group)
                 break
-            if actor is None and (doc[k].is_punct or doc[k].lower_ in NOUN_STOP):
+            if actor is None and (doc[k].is_punct or view.lower[k] in NOUN_STOP):
                 break
     return out
 

@@ -53,7 +53,7 @@ def _placed_handover(view: SentenceView, specific: bool) -> bool:
     if not view.dates:
         return False
     verbs = [c for c in view.cues_with("GIVE", "RECEIVE", "HOME")
-             if is_past_verb(c) and not (c.end < view.end and view.sent.doc[c.end].lower_ == "of")]
+             if is_past_verb(c) and not (c.end < view.end and view.lower[c.end] == "of")]
     people = [c for c in view.cues_with("CATEGORY") if view.actor(c.start) is None]
     # the people must be what is handed over: next to the verb, not 'letters between prisoners'
     transfer = any(min(abs(p.start - v.end), abs(v.start - p.end)) <= 3 for v in verbs for p in people) or (

@@ -108,7 +108,7 @@ def _coordinated(a: Group, b: Group) -> bool:
         return False
     doc = a.view.sent.doc
     lo, hi = (a, b) if a.start < b.start else (b, a)
-    words = [doc[k].lower_ for k in range(lo.end, hi.start)]
+    words = [a.view.lower[k] for k in range(lo.end, hi.start)]
     return bool(words) and all(w in COORDINATORS for w in words) and ("and" in words or "plus" in words)
 
 
@@ -162,8 +162,8 @@ def _location(occasion_groups: list[Group]) -> Location | None:
             continue
         doc = view.sent.doc
         for place in view.places + [a for a in view.actors if a.label_ == "CAPITAL"]:
-            before = doc[place.start - 1].lower_ if place.start > view.start else ""
-            before2 = doc[place.start - 2].lower_ if place.start - 1 > view.start else ""
+            before = view.lower[place.start - 1] if place.start > view.start else ""
+            before2 = view.lower[place.start - 2] if place.start - 1 > view.start else ""
             if before in ("in", "at", "on", "near") or before2 in ("in", "at", "on", "near"):
                 return Location(name=place.text, country=place.kb_id_)
     return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "while", "but", "whereas", "although", "though",
@@ -18,7 +19,8 @@ PART_OF = frozenset({"including", "among", "comprising", "consisting", "comprise
 
 @dataclass
 class DocIndex:
-    """Token index -> span, for each kind of span, built once per doc."""
+    """Token index -> span, for each kind of span, and token index -> lower-case word, built once
+    per doc (`doc[i].lower_` makes a Token object on every call)."""
 
     doc: Doc
     actor_at: list[Span | None]
@@ -26,6 +28,7 @@ class DocIndex:
     place_at: list[Span | None]
     quantity_at: list[Span | None]
     date_at: list[Span | None]
+    lower: list[str]
 
     @classmethod
     def build(cls, doc: Doc) -> "DocIndex":
@@ -36,7 +39,10 @@ class DocIndex:
                     at[i] = span
             return at
 
-        return cls(doc, index("actors"), index("cues"), index("places"), index("quantities"), index("dates"))
+        strings = doc.vocab.strings
+        lower = [strings[key] for key in doc.to_array(LOWER).tolist()] if len(doc) else []
+        return cls(doc, index("actors"), index("cues"), index("places"), index("quantities"), index("dates"),
+                   lower)
 
 
 @dataclass
@@ -70,10 +76,15 @@ class SentenceView:
     def actor(self, i: int) -> Span | None:
         return self.doc_index.actor_at[i]
 
+    @property
+    def lower(self) -> list[str]:
+        """The doc's tokens in lower case, indexed like the doc."""
+        return self.doc_index.lower
+
     @cached_property
     def words(self) -> list[str]:
         """The sentence's tokens in lower case, indexed from the sentence start."""
-        return [t.lower_ for t in self.sent]
+        return self.doc_index.lower[self.start:self.end]
 
     def word(self, i: int) -> str:
         """Lower-case token at doc index i (inside the sentence)."""

@@ -36,17 +36,17 @@ AUXILIARIES = frozenset({"were", "was", "been", "have", "has", "had", "are", "is
 
 def _relative(view: SentenceView, cue: Span) -> bool:
     doc = view.sent.doc
-    return any(doc[k].lower_ in ("that", "which", "who") for k in range(max(view.start, cue.start - 3), cue.start))
+    return any(view.lower[k] in ("that", "which", "who") for k in range(max(view.start, cue.start - 3), cue.start))
 
 
 def _finite(view: SentenceView, cue: Span, i: int) -> bool:
     """'1,000 prisoners released on each side' is a participle; 'were released' and 'Russia released' are verbs."""
     doc = view.sent.doc
-    if cue.start > view.start and doc[cue.start - 1].lower_ == "be":
+    if cue.start > view.start and view.lower[cue.start - 1] == "be":
         return False  # "would be exchanged", "to be released": still to come
     if cue.start < i:
         return True
-    return any(doc[k].lower_ in AUXILIARIES for k in range(max(view.start, cue.start - 3), cue.start))
+    return any(view.lower[k] in AUXILIARIES for k in range(max(view.start, cue.start - 3), cue.start))
 
 
 def _planned_in(view: SentenceView, lo: int, hi: int) -> bool:
@@ -67,11 +67,11 @@ def status_at(view: SentenceView, i: int) -> tuple[str, str]:
                for c in view.in_range(view.cues, lo, hi) if c.label_ == "PLANNED"]
     # "liberation of three soldiers for Wednesday": a day the handover is set for
     markers += [(abs(d.start - i), "planned") for d in view.in_range(view.dates, lo, hi)
-                if d.start > view.start and doc[d.start - 1].lower_ in ("for", "next")]
+                if d.start > view.start and view.lower[d.start - 1] in ("for", "next")]
     # "Ukraine and Russia to exchange 300 prisoners": an infinitive in a headline or plan
     markers += [(abs(c.start - i), "planned") for c in view.in_range(view.cues, lo, hi)
-                if c.label_ in TRANSFER_LABELS and c.start > view.start and view.sent.doc[c.start - 1].lower_ == "to"
-                and (c.start < 2 or view.sent.doc[c.start - 2].lower_ not in ("managed", "able", "order", "agreed"))]
+                if c.label_ in TRANSFER_LABELS and c.start > view.start and view.lower[c.start - 1] == "to"
+                and (c.start < 2 or view.lower[c.start - 2] not in ("managed", "able", "order", "agreed"))]
     markers += [(abs(c.start - i), "completed") for c in view.in_range(view.cues, lo, hi)
                 if (c.label_ in TRANSFER_LABELS and is_past_verb(c) and _finite(view, c, i)) or c.label_ == "COMPLETED"]
     if markers:

@@ -5,12 +5,27 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 
-def _lookup(index_name: str):
-    def get(span: Span):
-        index = getattr(span.doc._, index_name)
-        return None if index is None else index.get((span.start_char, span.end_char))
+def index_key(index_name: str) -> str:
+    """The doc.user_data key of a recogniser's index (also readable as `doc._.<index_name>`)."""
+    return f"extractor.{index_name}"
 
-    return get
+
+_QUANTITY_KEY, _DATE_KEY = index_key("quantity_index"), index_key("date_index")
+
+
+def _match(span: Span, key: str):
+    index = span.doc.user_data.get(key)
+    return None if index is None else index.get((span.start_char, span.end_char))
+
+
+def quantity_of(span: Span):
+    """`span._.quantity` without the cost of spaCy's underscore objects (the normaliser asks often)."""
+    return _match(span, _QUANTITY_KEY)
+
+
+def date_of(span: Span):
+    """`span._.date`, as `quantity_of`."""
+    return _match(span, _DATE_KEY)
 
 
 TEXT_KEY = "extractor.text"
@@ -29,9 +44,9 @@ def register() -> None:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
     if not Span.has_extension("quantity"):
-        Span.set_extension("quantity", getter=_lookup("quantity_index"))
+        Span.set_extension("quantity", getter=quantity_of)
     if not Span.has_extension("date"):
-        Span.set_extension("date", getter=_lookup("date_index"))
+        Span.set_extension("date", getter=date_of)
 
 
 register()

@@ -32,6 +32,7 @@ class MatchRecogniser:
             index[(span.start_char, span.end_char)] = match
         doc.spans[self.spans_key] = spans
         setattr(doc._, self.index_attr, index)
+        doc.user_data[extensions.index_key(self.index_attr)] = index
         return doc
 
     def to_disk(self, path, *, exclude=tuple()) -> None:

@@ -96,8 +96,8 @@ _WEEKDAY_NUM = {w: i for i, name in enumerate(_WEEKDAYS) for w in (name, name.up
 
 _M = r"(?P<m>[JFMASOND][a-zA-Z]{2,8})\b(?P<dot>\.)?"
 _M2 = r"(?P<m2>[JFMASOND][a-zA-Z]{2,8})\b(?P<dot2>\.)?"
-_D = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:])(?![,.]\d)\b"
-_D2 = r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?![\d:])(?![,.]\d)\b"
+_D = r"(?P<d>\d\d?)(?:st|nd|rd|th)?(?![\d:])(?![,.]\d)\b"
+_D2 = r"(?P<d2>\d\d?)(?:st|nd|rd|th)?(?![\d:])(?![,.]\d)\b"
 _Y = r"(?P<y>(?:19|20)\d\d)(?!\w)(?![,.]\d)"
 _Y1 = r"(?P<y1>(?:19|20)\d\d)(?!\w)(?![,.]\d)"
 _SEP = r"(?P<sep>\s*[-\u2013\u2014]\s*|\s+(?:to|through|until|till|and)\s+)"
@@ -105,13 +105,15 @@ _TOD = r"(?i:morning|afternoon|evening|night)"
 
 
 def _c(pattern: str) -> re.Pattern[str]:
+    # Keep a character class first ("\d\d?", not "\d{1,2}"; "[MTWFS](?:...|...)", not "...|..."):
+    # re then skips to the positions where that class matches instead of trying every position.
     return re.compile(pattern)
 
 
 # core patterns (one per rule family)
 _ISO = _c(r"(?P<y>[12]\d{3})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])")
-_DMY = _c(r"(?P<d>\d{1,2})(?P<sep>[-.])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/-])(?!\.\d)")
-_SLASH = _c(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?![\d/])")
+_DMY = _c(r"(?P<d>\d\d?)(?P<sep>[-.])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/-])(?!\.\d)")
+_SLASH = _c(r"(?P<a>\d\d?)/(?P<b>\d{1,2})/(?P<y>\d{4})(?![\d/])")
 _MONTH_DAY = _c(rf"{_M}\s+(?:the\s+)?{_D}(?:(?:,\s*|\s+){_Y})?")
 _DAY_MONTH = _c(rf"{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?")
 _RANGE_MDD = _c(rf"{_M}\s+{_D}{_SEP}{_D2}(?:(?:,\s*|\s+){_Y})?")
@@ -120,12 +122,13 @@ _RANGE_MDMD = _c(rf"{_M}\s+{_D}(?:(?:,\s*|\s+){_Y1})?{_SEP}{_M2}\s+{_D2}(?:(?:,\
 _RANGE_DMDM = _c(rf"{_D}\s+{_M}(?:\s+{_Y1})?{_SEP}{_D2}\s+{_M2}(?:,?\s+{_Y})?")
 _MONTH_RANGE = _c(rf"{_M}(?P<sep>\s*[-\u2013\u2014]\s*|\s+(?:to|through|until|till|and)\s+){_M2}"
                   rf"(?:(?:,\s*|\s+of\s+|\s+){_Y})?(?![-\u2013]\d)")
-_SEASON = _c(rf"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|SPRING|SUMMER|AUTUMN)\b(?:(?:\s+of)?\s+{_Y})?")
+_SEASON = _c(rf"(?P<season>[SsAaFf](?:(?<=[Ss])(?:pring|ummer)|(?<=[Aa])utumn|(?<=[Ff])all|(?<=S)(?:PRING|UMMER)"
+             rf"|(?<=A)UTUMN))\b(?:(?:\s+of)?\s+{_Y})?")
 _S_YEAR_REL = _c(r"(?:\s+of)?\s+(?P<rel>this|last|next)\s+year\b")
 _MONTH_YEAR = _c(rf"{_M}(?:,\s*|\s+of\s+|\s+){_Y}(?![-\u2013]\d)")
 _MONTH_BARE = _c(rf"{_M}(?!\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![,.]\d))")
 _YEAR = _c(r"(?P<y>(?:19|20)\d\d)(?!\w)(?![,.]\d)(?![-\u2013/]\d)")
-_WEEKDAY = _c(rf"(?P<w>[MTWFS][a-z]{{2,5}}day|[MTWFS][A-Z]{{2,5}}DAY)\b(?:\s+{_TOD}\b)?")
+_WEEKDAY = _c(rf"(?P<w>[MTWFS](?:[a-z]{{2,5}}day|[A-Z]{{2,5}}DAY))\b(?:\s+{_TOD}\b)?")
 _UNIT = _c(r"(?P<unit>weekend|week|month|year|days|hours)\b(?!-)")
 _AGO = _c(r"ago\b")
 _DAY_WORD = _c(rf"(?P<w>yesterday|Yesterday|today|Today|tonight|Tonight|tomorrow|Tomorrow|night|morning|afternoon"

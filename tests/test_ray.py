@@ -35,6 +35,18 @@ def test_ray_output_equals_the_local_output(tmp_path: Path, cluster) -> None:
     assert not (tmp_path / "ray.jsonl.parts").exists()
 
 
+@pytest.mark.parametrize("limit", ["WINDOW_SHARDS", "WINDOW_BYTES"])
+def test_ray_windows_give_the_same_bytes(tmp_path: Path, cluster, monkeypatch: pytest.MonkeyPatch, limit: str) -> None:
+    from extractor.running import ray_engine
+
+    monkeypatch.setattr(ray_engine, limit, 2 if limit == "WINDOW_SHARDS" else 1)  # several windows in one run
+    archive = make_archive(tmp_path / "in.jsonl", n=100, seed=11)
+    local, distributed = tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
+    extract_archive([archive], output=local, shard_size=20, workers=1)
+    extract_archive([archive], output=distributed, shard_size=20, workers=2, engine="ray")
+    assert distributed.read_bytes() == local.read_bytes()
+
+
 def test_ray_run_resumes_from_parts(tmp_path: Path, cluster) -> None:
     archive = make_archive(tmp_path / "in.jsonl", n=60, seed=9)
     out = tmp_path / "out.jsonl"

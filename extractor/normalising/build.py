@@ -210,8 +210,8 @@ def _superlative_before(view: SentenceView, cue: Span) -> bool:
 
 
 def _agreement_talk(view: SentenceView) -> bool:
-    return view.has_cue("AGREEMENT") or any(c.text.lower().startswith(("agree", "pledge", "promise", "vowed"))
-                                            for c in view.cues)
+    return view.has_cue("AGREEMENT") or any(text.startswith(("agree", "pledge", "promise", "vowed"))
+                                            for text in view.cue_texts)
 
 
 def _is_term(group: Group, views: list[SentenceView], status: str) -> bool:

@@ -64,11 +64,22 @@ class SentenceView:
     def end(self) -> int:
         return self.sent.end
 
+    # The cues are all assigned when the views are made (`sentence_views`), before any lookup, so
+    # their labels and texts can be read once (a Span's label_ and text are looked up on each call).
+    @cached_property
+    def cue_labels(self) -> list[str]:
+        return [c.label_ for c in self.cues]
+
+    @cached_property
+    def cue_texts(self) -> list[str]:
+        """The cues' texts in lower case."""
+        return [c.text.lower() for c in self.cues]
+
     def cues_with(self, *labels: str) -> list[Span]:
-        return [c for c in self.cues if c.label_ in labels]
+        return [c for c, label in zip(self.cues, self.cue_labels) if label in labels]
 
     def has_cue(self, *labels: str) -> bool:
-        return any(c.label_ in labels for c in self.cues)
+        return any(label in labels for label in self.cue_labels)
 
     def cue(self, i: int) -> Span | None:
         return self.doc_index.cue_at[i]

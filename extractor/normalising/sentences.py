@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "while", "but", "whereas", "although", "though",
                            "after", "before", "which", "who", "when", "where", "whom", "because"})
+SPAN_KEYS = ("actors", "cues", "places", "quantities", "dates")  # doc.spans keys; also the SentenceView fields
 PART_OF = frozenset({"including", "among", "comprising", "consisting", "comprised", "included", "includes", "namely"})
 
 
@@ -30,19 +31,24 @@ class DocIndex:
     date_at: list[Span | None]
     lower: list[str]
 
+    spans: dict[str, list[Span]]
+
     @classmethod
     def build(cls, doc: Doc) -> "DocIndex":
+        # each SpanGroup is read once: iterating one makes new Span objects every time
+        spans = {key: list(doc.spans[key]) if key in doc.spans else [] for key in SPAN_KEYS}
+
         def index(key: str) -> list[Span | None]:
             at: list[Span | None] = [None] * len(doc)
-            for span in doc.spans.get(key, []):
-                for i in range(span.start, span.end):
-                    at[i] = span
+            for span in spans[key]:
+                start, end = span.start, span.end
+                at[start:end] = [span] * (end - start)
             return at
 
         strings = doc.vocab.strings
         lower = [strings[key] for key in doc.to_array(LOWER).tolist()] if len(doc) else []
         return cls(doc, index("actors"), index("cues"), index("places"), index("quantities"), index("dates"),
-                   lower)
+                   lower, spans)
 
 
 @dataclass
@@ -134,12 +140,11 @@ def sentence_views(doc: Doc, doc_index: DocIndex) -> list[SentenceView]:
     def assign(key: str, attr: str) -> None:
         import bisect
 
-        for span in doc.spans.get(key, []):
+        for span in doc_index.spans[key]:
             k = bisect.bisect_right(starts, span.start) - 1
             if k >= 0:
                 getattr(views[k], attr).append(span)
 
-    for key, attr in (("actors", "actors"), ("cues", "cues"), ("places", "places"),
-                      ("quantities", "quantities"), ("dates", "dates")):
-        assign(key, attr)
+    for key in SPAN_KEYS:
+        assign(key, key)
     return views

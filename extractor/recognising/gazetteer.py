@@ -73,6 +73,7 @@ class GazetteerRecogniser:
         self.entries: list[GazetteerEntry] = []
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._keys: dict[int, tuple[int, int]] = {}
         self.add_entries(entries)
 
     def add_entries(self, entries: Iterable[GazetteerEntry]) -> None:
@@ -88,19 +89,26 @@ class GazetteerRecogniser:
 
     def _reset(self, entries: list[GazetteerEntry]) -> None:
         self.entries = []
+        self._keys = {}
         self._lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.add_entries(entries)
 
     def __call__(self, doc: Doc) -> Doc:
-        strings = self.nlp.vocab.strings
         spans = []
         for matcher in (self._exact, self._lower):
             for match_id, start, end in matcher(doc):
-                label, _, kb_id = strings[match_id].partition("\t")
+                label, kb_id = self._keys.get(match_id) or self._key_of(match_id)
                 spans.append(Span(doc, start, end, label=label, kb_id=kb_id))
         doc.spans[self.spans_key] = sorted(filter_spans(spans), key=lambda s: s.start)
         return doc
+
+    def _key_of(self, match_id: int) -> tuple[int, int]:
+        """The string ids of the label and the entry id behind a match id, looked up once."""
+        strings = self.nlp.vocab.strings
+        label, _, kb_id = strings[match_id].partition("\t")
+        self._keys[match_id] = found = (strings.add(label), strings.add(kb_id))
+        return found
 
     @property
     def labels(self) -> tuple[str, ...]:

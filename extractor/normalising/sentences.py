@@ -12,6 +12,8 @@ from functools import cached_property
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
+from ..recognising.extensions import text_of
+
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "while", "but", "whereas", "although", "though",
                            "after", "before", "which", "who", "when", "where", "whom", "because"})
 SPAN_KEYS = ("actors", "cues", "places", "quantities", "dates")  # doc.spans keys; also the SentenceView fields
@@ -129,7 +131,7 @@ class SentenceView:
     @cached_property
     def attributed(self) -> bool:
         """Reported speech: someone 'said', 'according to', or a quotation."""
-        text = self.sent.text
+        text = text_of(self.sent.doc)[self.sent.start_char:self.sent.end_char]
         return self.has_cue("ATTRIBUTION") or '"' in text or "“" in text
 
 

@@ -8,7 +8,7 @@ when there is one, so that no later step works on unbounded spans.
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -28,7 +28,8 @@ class SentenceSplitter:
         # one array write: setting token.is_sent_start one by one costs a scan of the doc each time
         starts = numpy.full(len(doc), -1, dtype="int32")
         starts[0] = 1
-        texts = [token.text for token in doc]  # one pass: indexing the doc makes a Token each time
+        strings = doc.vocab.strings  # the token texts without making a Token object for each
+        texts = [strings[key] for key in doc.to_array(ORTH).tolist()]
         pending, length = False, 1
         for i in range(1, len(texts)):
             prev, text = texts[i - 1], texts[i]

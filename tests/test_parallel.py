@@ -91,7 +91,7 @@ def test_every_item_has_one_status_line_stamped_with_the_run_id(reference: bytes
     assert any(l["note"] and "E010" in l["note"] for l in statuses)
 
 
-@pytest.mark.parametrize("workers,shard_size", [(1, 1), (1, 50), (2, 16), (2, 7)])
+@pytest.mark.parametrize("workers,shard_size", [(1, 1), (1, 50), (2, 16), (2, 7), (3, 5)])
 def test_same_bytes_whatever_the_workers_and_shards(tmp_path: Path, archive: Path, extractor: Extractor,
                                                    reference: bytes, workers: int, shard_size: int) -> None:
     out = tmp_path / "out.jsonl"

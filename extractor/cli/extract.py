@@ -99,8 +99,9 @@ def extract_cli(
                                             help="Skip articles with no word of swaps, releases, captives or "
                                                  "bodies before the pipeline (a 'skipped' status line says so).")
                          ] = True,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes extracting at once (each loads "
-                                                                        "the pipeline once); 1: in this process.")
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes extracting at once: this one "
+                                                                        "(which also reads the input) and N-1 forked "
+                                                                        "from it, holding the pipeline it loaded.")
                        ] = 1,
     engine: Annotated[EngineChoice, typer.Option(help="local: this machine; ray: Ray Data actors (extractor[ray]), "
                                                       "on the cluster of `ray.init()`.")] = EngineChoice.local,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -35,16 +36,15 @@ def test_ray_output_equals_the_local_output(tmp_path: Path, cluster) -> None:
     assert not (tmp_path / "ray.jsonl.parts").exists()
 
 
-@pytest.mark.parametrize("limit", ["WINDOW_SHARDS", "WINDOW_BYTES"])
-def test_ray_windows_give_the_same_bytes(tmp_path: Path, cluster, monkeypatch: pytest.MonkeyPatch, limit: str) -> None:
-    from extractor.running import ray_engine
-
-    monkeypatch.setattr(ray_engine, limit, 2 if limit == "WINDOW_SHARDS" else 1)  # several windows in one run
-    archive = make_archive(tmp_path / "in.jsonl", n=100, seed=11)
+def test_ray_loads_the_pipeline_once_per_actor(tmp_path: Path, cluster, caplog: pytest.LogCaptureFixture) -> None:
+    archive = make_archive(tmp_path / "in.jsonl", n=200, seed=11)
     local, distributed = tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
-    extract_archive([archive], output=local, shard_size=20, workers=1)
-    extract_archive([archive], output=distributed, shard_size=20, workers=2, engine="ray")
+    extract_archive([archive], output=local, shard_size=10, workers=1)
+    with caplog.at_level(logging.INFO, logger="extractor.running.ray_engine"):
+        extract_archive([archive], output=distributed, shard_size=10, workers=2, engine="ray")  # 20 shards
     assert distributed.read_bytes() == local.read_bytes()
+    loads = [r.getMessage() for r in caplog.records if "loaded the pipeline" in r.getMessage()]
+    assert loads and int(loads[0].split()[1]) <= 2
 
 
 def test_ray_run_resumes_from_parts(tmp_path: Path, cluster) -> None:

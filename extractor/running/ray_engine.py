@@ -1,33 +1,40 @@
 """Ray engine (`--engine ray`, extra `extractor[ray]`): shards run by Ray Data on an actor pool.
 
-The driver reads and screens shards exactly as the local engines do; a window of screened shards
-(up to `WINDOW_BYTES` of pickled shards or `WINDOW_SHARDS` shards) becomes one Ray Dataset,
-`map_batches` runs them on a pool of `workers` actors (a callable class that loads the pipeline
-once when the actor starts), and the driver writes the returned lines as parts and done-markers
-in its own work folder, so the cluster needs no shared file system and the
-output is the same bytes as a local run. `ray.init()` is called when Ray is not yet initialised
-(it joins the cluster named by RAY_ADDRESS, or starts a local one).
+The driver reads and screens shards exactly as the local engines do and posts each screened shard
+on a board (a small Ray actor) under the next sequence number. One Ray Dataset serves the whole
+run: its source is a read task that asks the board for shard 0, 1, 2, ... in turn, waiting for
+each to be posted, until the end marker that `close` posts; `map_batches` runs the shards on a
+pool of `workers` actors, each a callable class that loads the pipeline once, when it starts. A
+thread in the driver drains the dataset's rows; the driver writes the returned lines as parts and
+done-markers in its own work folder, so the cluster needs no shared file system and the output is
+the same bytes as a local run. `ray.init()` is called when Ray is not yet initialised (it joins
+the cluster named by RAY_ADDRESS, or starts a local one).
 
-Each window starts a fresh actor pool, so the pipeline is loaded once per actor per window (about a
-second each). The windows are sized in bytes so that this stays rare: the prefilter leaves few
-articles in a shard of a mixed archive, so a window of 64 MB holds the maximum of 1,024 shards
-(204,800 articles at the default shard size); a window of exchange articles only holds about 100
-shards (20,000 articles). A Dataset fed while it runs, so that one actor pool serves the whole run,
-was tried and dropped: Ray Data may run a read task more than once (to look at its first blocks,
-or to retry it), and shards taken from a queue by such a run are lost.
+Ray retries a read task whose worker dies. The read task is a pure function of the board, which
+keeps a shard until its result is back, so a retry yields the same shards again, never fewer: the
+driver keeps the first result of each shard and drops the repeats (the same bytes). A shard whose
+result is back is not sent again.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import pickle
+import queue
+import threading
+import uuid
 from pathlib import Path
 
 from ..reading.items import coded_error
 from .shards import ShardCounts, WorkDir
 from .tasks import RunContext, ShardTask, run_shard
 
-WINDOW_BYTES = 64 * 1024 * 1024
-WINDOW_SHARDS = 1024
+log = logging.getLogger(__name__)
+
+SHARDS_PER_WORKER = 4  # shards posted ahead per actor
+END = "end"  # what the board gives for the sequence number after the last shard
+FINISHED = "finished"  # what it gives for a shard whose result is already back
 
 
 def ray_available() -> bool:
@@ -47,6 +54,7 @@ class ShardActor:
 
         self.context: RunContext = pickle.loads(context)
         self.extractor = load_extractor(model)
+        self.load_id = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"  # names this loaded pipeline
         wanted = self.context.stamp.get("data_version", "")
         found = getattr(self.extractor, "data_version", "")
         if wanted and found != wanted:
@@ -64,71 +72,156 @@ class ShardActor:
             lines.append(pickle.dumps(out))
             counts.append(shard_counts.to_json())
         return {"index": np.array(indexes, dtype=np.int64), "lines": np.array(lines, dtype=object),
-                "counts": np.array(counts, dtype=object)}
+                "counts": np.array(counts, dtype=object),
+                "load_id": np.array([self.load_id] * len(indexes), dtype=object)}
+
+
+def _board_class():
+    import asyncio
+
+    import ray
+
+    @ray.remote(num_cpus=0)
+    class ShardBoard:
+        """Sequence number -> (shard index, pickled shard), kept until the driver has the result."""
+
+        def __init__(self) -> None:
+            self.posted: dict[int, object] = {}
+            self.finished: set[int] = set()
+            self.changed = asyncio.Condition()
+
+        async def post(self, seq: int, item: object) -> None:
+            async with self.changed:
+                self.posted[seq] = item
+                self.changed.notify_all()
+
+        async def take(self, seq: int) -> object:
+            async with self.changed:
+                await self.changed.wait_for(lambda: seq in self.posted or seq in self.finished)
+                return self.posted.get(seq, FINISHED)
+
+        async def finish(self, seq: int) -> None:
+            async with self.changed:
+                self.posted.pop(seq, None)
+                self.finished.add(seq)
+                self.changed.notify_all()
+
+    return ShardBoard
+
+
+def _shard_source(board):
+    """A Ray Data source of one read task that yields the board's shards in sequence, one block each."""
+    from ray.data import Datasource, ReadTask
+    from ray.data.block import BlockMetadata
+
+    class BoardSource(Datasource):
+        def estimate_inmemory_data_size(self) -> None:
+            return None
+
+        def get_read_tasks(self, parallelism: int, per_task_row_limit=None, data_context=None) -> list:
+            def read():
+                import pyarrow as pa
+                import ray
+
+                seq = 0
+                while True:
+                    item = ray.get(board.take.remote(seq))
+                    if item == END:
+                        return
+                    if item != FINISHED:
+                        index, payload = item
+                        yield pa.table({"seq": pa.array([seq], pa.int64()), "index": pa.array([index], pa.int64()),
+                                        "task": pa.array([payload], pa.binary())})
+                    seq += 1
+
+            meta = BlockMetadata(num_rows=None, size_bytes=None, exec_stats=None, input_files=None)
+            return [ReadTask(read, meta)]
+
+    return BoardSource()
 
 
 class RayEngine:
-    """Collects screened shards into windows and runs each window as one Ray Dataset."""
+    """Streams screened shards through one Ray Dataset whose actors each load the pipeline once."""
 
     def __init__(self, *, workers: int, extractor, model: str | Path | None, work: WorkDir,
-                 context: RunContext, window_bytes: int | None = None, window_shards: int | None = None) -> None:
+                 context: RunContext) -> None:
         if not ray_available():
             raise coded_error("E403")
         import ray
+        import ray.data
 
         self._ray = ray
         self._started = False
         if not ray.is_initialized():
             ray.init(ignore_reinit_error=True, include_dashboard=False, log_to_driver=False)
             self._started = True
-        self.workers = workers
-        self.model = None if model is None else str(model)
         self.work = work
-        self.context = context
-        self.capacity = max(window_shards or WINDOW_SHARDS, 1)
-        self.window_bytes = window_bytes or WINDOW_BYTES
-        self._pending: list[tuple[int, bytes]] = []  # (shard index, pickled shard)
-        self._pending_bytes = 0
-        self._done: list[tuple[int, ShardCounts]] = []
-        self._payload = pickle.dumps(context)
+        self.capacity = max(SHARDS_PER_WORKER * workers, 1)
+        self.load_ids: set[str] = set()
+        self._seq_of: dict[int, int] = {}  # shard index -> sequence number, while outstanding
+        self._next_seq = 0
+        self._closed = False
+        self._rows: queue.Queue = queue.Queue()
+        self._board = _board_class().remote()
+        ds = ray.data.read_datasource(_shard_source(self._board), override_num_blocks=1,
+                                      num_cpus=0)  # the read task only waits: it takes no CPU from the actors
+        ds.context.target_max_block_size = 1  # hand on each shard at once, not when a block is full
+        ds = ds.map_batches(ShardActor, fn_constructor_kwargs={"model": None if model is None else str(model),
+                                                               "context": pickle.dumps(context)},
+                            batch_size=1, compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1)
+        self._drain = threading.Thread(target=self._drain_rows, args=(ds,), name="extractor-ray-rows", daemon=True)
+        self._drain.start()
+
+    def _drain_rows(self, ds) -> None:
+        try:
+            # whole blocks, none held back: prefetching would keep the last shard until another comes
+            for batch in ds.iter_batches(batch_size=None, prefetch_batches=0, batch_format="numpy"):
+                for i in range(len(batch["index"])):
+                    self._rows.put({key: values[i] for key, values in batch.items()})
+        except BaseException as exc:  # noqa: BLE001 - handed over to the driver's thread in `poll`
+            self._rows.put(exc)
+        self._rows.put(END)
 
     def submit(self, task: ShardTask) -> None:
-        payload = pickle.dumps(task)
-        self._pending.append((task.index, payload))
-        self._pending_bytes += len(payload)
-
-    def _run_window(self) -> None:
-        import ray.data
-
-        tasks, self._pending, self._pending_bytes = self._pending, [], 0
-        if not tasks:
-            return
-        rows = [{"index": index, "task": payload} for index, payload in tasks]
-        ds = ray.data.from_items(rows, override_num_blocks=len(rows))
-        pool = ray.data.ActorPoolStrategy(size=min(self.workers, len(rows)))
-        ds = ds.map_batches(ShardActor, fn_constructor_kwargs={"model": self.model, "context": self._payload},
-                            batch_size=1, compute=pool, num_cpus=1)
-        results = sorted(ds.take_all(), key=lambda row: int(row["index"]))
-        for row in results:
-            index = int(row["index"])
-            counts = ShardCounts.from_json(str(row["counts"]))
-            lines = pickle.loads(row["lines"])
-            self._done.append((index, self.work.write_shard(index, lines, counts)))
+        seq, self._next_seq = self._next_seq, self._next_seq + 1
+        self._seq_of[task.index] = seq
+        self._ray.get(self._board.post.remote(seq, (task.index, pickle.dumps(task))))
 
     def poll(self, *, block: bool) -> list[tuple[int, ShardCounts]]:
-        if block or len(self._pending) >= self.capacity or self._pending_bytes >= self.window_bytes:
-            self._run_window()
-        done, self._done = self._done, []
+        done: list[tuple[int, ShardCounts]] = []
+        while self._seq_of:
+            try:
+                row = self._rows.get(block=block and not done)
+            except queue.Empty:
+                break
+            if isinstance(row, BaseException) or row == END:
+                detail = f"the Ray run failed: {row}" if isinstance(row, BaseException) else "the Ray run ended early"
+                raise coded_error("E402", detail=detail, path=str(self.work.path))
+            index = int(row["index"])
+            seq = self._seq_of.pop(index, None)
+            if seq is None:
+                continue  # a repeat of a shard already written
+            self._ray.get(self._board.finish.remote(seq))
+            self.load_ids.add(str(row["load_id"]))
+            counts = ShardCounts.from_json(str(row["counts"]))
+            done.append((index, self.work.write_shard(index, pickle.loads(row["lines"]), counts)))
         return done
 
     @property
     def outstanding(self) -> int:
-        return len(self._pending)
+        return len(self._seq_of)
 
     def close(self) -> None:
-        self._pending, self._pending_bytes = [], 0
-        if self._started:
-            self._ray.shutdown()
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self._ray.get(self._board.post.remote(self._next_seq, END))
+            self._drain.join(timeout=120)
+            log.info("Ray: %d actors loaded the pipeline, once each", len(self.load_ids))
+        finally:
+            if self._started:
+                self._ray.shutdown()
 
 
 __all__ = ["RayEngine", "ShardActor", "ray_available"]

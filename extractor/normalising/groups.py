@@ -52,13 +52,17 @@ class Group:
 
     @property
     def start(self) -> int:
-        spans = [s for s in (self.quantity, self.noun) if s is not None]
-        return min(s.start for s in spans)
+        quantity, noun = self.quantity, self.noun
+        if noun is None:
+            return quantity.start  # type: ignore[union-attr]
+        return noun.start if quantity is None else min(quantity.start, noun.start)
 
     @property
     def end(self) -> int:
-        spans = [s for s in (self.quantity, self.noun) if s is not None]
-        return max(s.end for s in spans)
+        quantity, noun = self.quantity, self.noun
+        if noun is None:
+            return quantity.end  # type: ignore[union-attr]
+        return noun.end if quantity is None else max(quantity.end, noun.end)
 
     @property
     def char_start(self) -> int:

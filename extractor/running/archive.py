@@ -3,7 +3,7 @@
     summary = extract_archive(["dump.jsonl.gz"], output="out.jsonl", workers=4)
 
 The input items are cut into shards of `shard_size` consecutive items. The driver reads and
-screens them in order (`tasks.screen_shard`), an engine runs the pipeline on each shard
+screens them in order (`tasks.screen_shard`, the prefilter included), an engine runs the pipeline on each shard
 (`parallel.InProcessEngine`, `parallel.PoolEngine`, `ray_engine.RayEngine`), each shard lands in
 the work folder `OUT.jsonl.parts/` with a done-marker (`shards.WorkDir`), and the output is
 assembled from the parts in shard order at the end, atomically. A re-run of the same command

@@ -33,7 +33,7 @@ class LineBuffer:
 
 def _pack(entry: str | Pending) -> object:
     """A screened article as a plain tuple: pickling pydantic models costs several times more, and
-    every article of a shard crosses to a worker process."""
+    every article that passed screening crosses to a worker process."""
     if isinstance(entry, str):
         return entry
     a = entry.article

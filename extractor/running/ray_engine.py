@@ -166,6 +166,7 @@ class RayEngine:
         ds = ray.data.read_datasource(_shard_source(self._board), override_num_blocks=1,
                                       num_cpus=0)  # the read task only waits: it takes no CPU from the actors
         ds.context.target_max_block_size = 1  # hand on each shard at once, not when a block is full
+        ds.context.enable_progress_bars = False  # the run's own progress (bar or log lines) covers it
         ds = ds.map_batches(ShardActor, fn_constructor_kwargs={"model": None if model is None else str(model),
                                                                "context": pickle.dumps(context)},
                             batch_size=1, compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1)

@@ -17,6 +17,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,27 @@ def _run_id(data: bytes) -> str:
     return json.loads(data.split(b"\n", 1)[0])["run_id"] if data else ""
 
 
+def _chain(start: Callable[[], subprocess.Popen], wait: Callable[[subprocess.Popen], None], *,
+           on_kill: Callable[[], None], whole: Callable[[], bool]) -> None:
+    """Start attempts until one finishes: an attempt still running when `wait` times out is killed
+    (SIGKILL), and the chain also ends when a kill lands after the output is `whole`."""
+    for _attempt in range(60):
+        proc = start()
+        try:
+            wait(proc)
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            on_kill()
+            if whole():
+                return
+            continue
+        stderr = proc.stderr.read().decode() if proc.stderr else ""
+        assert proc.returncode == 0, stderr
+        return
+    pytest.fail("a chain never finished")
+
+
 def test_killed_runs_resume_to_the_same_bytes(tmp_path: Path) -> None:
     archive = make_archive(tmp_path / "in.jsonl", n=1000, seed=11)
     reference = tmp_path / "reference.jsonl"
@@ -53,28 +75,19 @@ def test_killed_runs_resume_to_the_same_bytes(tmp_path: Path) -> None:
     parts = tmp_path / "out.jsonl.parts"
     kills = chains = 0
     shards_seen_done = 0
+
+    def killed() -> None:
+        nonlocal kills, shards_seen_done
+        kills += 1
+        if parts.is_dir():
+            shards_seen_done = max(shards_seen_done, len(list(parts.glob("*.done"))))
+
     while kills < MIN_KILLS:
         chains += 1
         workers = 1 + chains % 2
-        for attempt in range(60):
-            proc = _start(archive, out, workers)
-            delay = rng.uniform(0.3, work)
-            try:
-                proc.wait(timeout=delay)
-            except subprocess.TimeoutExpired:
-                proc.send_signal(signal.SIGKILL)
-                proc.wait()
-                kills += 1
-                if parts.is_dir():
-                    shards_seen_done = max(shards_seen_done, len(list(parts.glob("*.done"))))
-                if out.exists():  # killed after the output was renamed into place: it is whole
-                    break
-                continue
-            stderr = proc.stderr.read().decode() if proc.stderr else ""
-            assert proc.returncode == 0, stderr
-            break
-        else:
-            pytest.fail("a chain never finished")
+        # killed after the output was renamed into place: it is whole
+        _chain(lambda: _start(archive, out, workers), lambda proc: proc.wait(timeout=rng.uniform(0.3, work)),
+               on_kill=killed, whole=out.exists)
         got = out.read_bytes()
         if got != expected and _run_id(got) != _run_id(expected):
             # the rule data changed under a working tree being edited: compare with a fresh reference
@@ -115,34 +128,29 @@ def test_killed_full_runs_resume_to_the_same_files(tmp_path: Path) -> None:
     rng = random.Random(5)
     folder = tmp_path / "out"
     kills = late_kills = chains = 0
+    late = False
+
+    def wait(proc: subprocess.Popen) -> None:
+        nonlocal late
+        late = rng.random() < 0.5
+        if late:  # wait for the claims file, then kill within reconcile or export
+            deadline = time.monotonic() + 300
+            while not (folder / "claims.jsonl").exists() and proc.poll() is None:
+                if time.monotonic() > deadline:
+                    pytest.fail("no claims file")
+                time.sleep(0.005)
+            proc.wait(timeout=rng.uniform(0.0, 0.4))
+        else:
+            proc.wait(timeout=rng.uniform(0.3, work))
+
+    def killed() -> None:
+        nonlocal kills, late_kills
+        kills += 1
+        late_kills += late
+
     while kills < 12 or late_kills < 6:
         chains += 1
-        for attempt in range(60):
-            proc = _start_run(archive, folder)
-            late = rng.random() < 0.5
-            try:
-                if late:  # wait for the claims file, then kill within reconcile or export
-                    deadline = time.monotonic() + 300
-                    while not (folder / "claims.jsonl").exists() and proc.poll() is None:
-                        if time.monotonic() > deadline:
-                            pytest.fail("no claims file")
-                        time.sleep(0.005)
-                    proc.wait(timeout=rng.uniform(0.0, 0.4))
-                else:
-                    proc.wait(timeout=rng.uniform(0.3, work))
-            except subprocess.TimeoutExpired:
-                proc.send_signal(signal.SIGKILL)
-                proc.wait()
-                kills += 1
-                late_kills += late
-                if (folder / "run.json").exists():
-                    break
-                continue
-            stderr = proc.stderr.read().decode() if proc.stderr else ""
-            assert proc.returncode == 0, stderr
-            break
-        else:
-            pytest.fail("a chain never finished")
+        _chain(lambda: _start_run(archive, folder), wait, on_kill=killed, whole=(folder / "run.json").exists)
         got = _files(folder)
         if got["claims.jsonl"] != expected["claims.jsonl"] and \
                 _run_id(got["claims.jsonl"]) != _run_id(expected["claims.jsonl"]):

@@ -107,7 +107,6 @@ DOMAIN_WORDS = frozenset({"prisoner", "prisoners", "pow", "hostage", "hostages",
 def _speaker_side(view: SentenceView, group: Group, next_view: SentenceView | None,
                   sides: tuple[str, str] | None) -> str | None:
     """'207 of our people': the side of whoever speaks in the sentence."""
-    doc = view.sent.doc
     words = {view.lower[k] for k in range(view.start, group.end)}
     noun = group.noun.text.lower() if group.noun is not None else ""
     if not (words & FIRST_PERSON or "our" in noun):
@@ -205,7 +204,6 @@ SUPERLATIVES = frozenset({"largest", "biggest", "first", "most", "highest", "gre
 
 
 def _superlative_before(view: SentenceView, cue: Span) -> bool:
-    doc = view.sent.doc
     return any(view.lower[k] in SUPERLATIVES for k in range(max(view.start, cue.start - 5), cue.start))
 
 
@@ -245,7 +243,6 @@ def _deal_formula(group: Group) -> bool:
     """'the 1,000-for-1,000 format', 'a larger "1000 for 1000" agreement': the deal for the whole swap."""
     if group.quantity is None or "group.x_for_x" not in group.rules:
         return False
-    doc = group.view.sent.doc
     after = [group.view.lower[k] for k in range(group.end, min(group.view.end, group.end + 3))]
     return any(w in FORMULA_WORDS for w in after) and not group.view.has_cue("COMPLETED")
 

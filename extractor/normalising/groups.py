@@ -309,7 +309,6 @@ def _added(view: SentenceView, group: Group) -> bool:
 
 def _actor_after(view: SentenceView, i: int, limit: int) -> Span | None:
     """The party named right after a preposition, past determiners only ('to the U.S.')."""
-    doc = view.sent.doc
     for k in range(i, min(view.end, i + limit)):
         actor = view.actor(k)
         if actor is not None and actor.label_ in SUBJECT_LABELS | {"ORG"}:
@@ -321,7 +320,6 @@ def _actor_after(view: SentenceView, i: int, limit: int) -> Span | None:
 
 def _listed(view: SentenceView, actor: Span) -> bool:
     """'the US, and allies Germany, Norway, Slovenia and Poland freed ...': several givers."""
-    doc = view.sent.doc
     for k in range(max(view.start, actor.start - 3), actor.start):
         other = view.actor(k)
         if other is not None and other.kb_id_ != actor.kb_id_ and other.label_ in SUBJECT_LABELS \
@@ -335,13 +333,11 @@ BOTH_WORDS = frozenset({"sides", "parties", "both", "two", "warring"})
 
 def _both_sides(view: SentenceView, subject: Span, verb: Span) -> bool:
     """'Yemen's warring sides agreed to free ...': both sides act, neither alone gives."""
-    doc = view.sent.doc
     return any(view.lower[k] in BOTH_WORDS for k in range(subject.end, min(verb.start, subject.end + 4)))
 
 
 def _listed_after(view: SentenceView, actor: Span) -> bool:
     """'held in the United States, Germany, Poland and Slovenia': several holders."""
-    doc = view.sent.doc
     k = actor.end
     return k + 1 < view.end and view.lower[k] in (",", "and") and view.actor(k + 1) is not None
 
@@ -363,7 +359,6 @@ def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
 
 
 def _demonym_is_subject(view: SentenceView, actor: Span) -> bool:
-    doc = view.sent.doc
     nxt = view.lower[actor.end] if actor.end < view.end else ""
     return nxt in ("side", "authorities", "government", "officials", "forces", "army", "military", "delegation",
                    "ministry", "defence", "defense", "president", "leader", "negotiators", "team")
@@ -372,7 +367,6 @@ def _demonym_is_subject(view: SentenceView, actor: Span) -> bool:
 def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group]) -> None:
     """Fill giver and receiver from the sentence, then nationality, then the dyad."""
     view = group.view
-    doc = view.sent.doc
     # each side / X for X
     if not group.per_side:
         for cue in view.cues_with("EACH"):
@@ -615,7 +609,6 @@ def share_coordinated(groups: list[Group]) -> None:
     for a, b in zip(groups, groups[1:]):
         if a.view is not b.view or a.per_side != b.per_side:
             continue
-        doc = a.view.sent.doc
         words = [a.view.lower[k] for k in range(a.end, b.start)]
         if not words or words not in (["and"], [",", "and"], ["plus"]):
             continue

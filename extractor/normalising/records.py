@@ -106,7 +106,6 @@ def _coordinated(a: Group, b: Group) -> bool:
     """'246 POWs and 31 wounded': two figures side by side that add up."""
     if a.view is not b.view or a.per_side or b.per_side or a.quantity is None or b.quantity is None:
         return False
-    doc = a.view.sent.doc
     lo, hi = (a, b) if a.start < b.start else (b, a)
     words = [a.view.lower[k] for k in range(lo.end, hi.start)]
     return bool(words) and all(w in COORDINATORS for w in words) and ("and" in words or "plus" in words)
@@ -160,7 +159,6 @@ def _location(occasion_groups: list[Group]) -> Location | None:
         view = group.view
         if view.has_cue("TALKS"):
             continue
-        doc = view.sent.doc
         for place in view.places + [a for a in view.actors if a.label_ == "CAPITAL"]:
             before = view.lower[place.start - 1] if place.start > view.start else ""
             before2 = view.lower[place.start - 2] if place.start - 1 > view.start else ""

@@ -22,17 +22,14 @@ PART_OF = frozenset({"including", "among", "comprising", "consisting", "comprise
 
 @dataclass
 class DocIndex:
-    """Token index -> span, for each kind of span, and token index -> lower-case word, built once
-    per doc (`doc[i].lower_` makes a Token object on every call)."""
+    """Token index -> actor, cue and quantity span, and token index -> lower-case word, built once
+    per doc (`doc[i].lower_` makes a Token object on every call); the doc's spans by key."""
 
     doc: Doc
     actor_at: list[Span | None]
     cue_at: list[Span | None]
-    place_at: list[Span | None]
     quantity_at: list[Span | None]
-    date_at: list[Span | None]
     lower: list[str]
-
     spans: dict[str, list[Span]]
 
     @classmethod
@@ -49,8 +46,7 @@ class DocIndex:
 
         strings = doc.vocab.strings
         lower = [strings[key] for key in doc.to_array(LOWER).tolist()] if len(doc) else []
-        return cls(doc, index("actors"), index("cues"), index("places"), index("quantities"), index("dates"),
-                   lower, spans)
+        return cls(doc, index("actors"), index("cues"), index("quantities"), lower, spans)
 
 
 @dataclass

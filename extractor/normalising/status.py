@@ -35,13 +35,11 @@ AUXILIARIES = frozenset({"were", "was", "been", "have", "has", "had", "are", "is
 
 
 def _relative(view: SentenceView, cue: Span) -> bool:
-    doc = view.sent.doc
     return any(view.lower[k] in ("that", "which", "who") for k in range(max(view.start, cue.start - 3), cue.start))
 
 
 def _finite(view: SentenceView, cue: Span, i: int) -> bool:
     """'1,000 prisoners released on each side' is a participle; 'were released' and 'Russia released' are verbs."""
-    doc = view.sent.doc
     if cue.start > view.start and view.lower[cue.start - 1] == "be":
         return False  # "would be exchanged", "to be released": still to come
     if cue.start < i:
@@ -61,7 +59,6 @@ def status_at(view: SentenceView, i: int) -> tuple[str, str]:
     """('planned' | 'completed', rule id) for the mention at token i."""
     lo, hi = view.clause_bounds(i)
     # in the clause, the status word nearest to the mention decides
-    doc = view.sent.doc
     # a plan inside a relative clause ("the swap that was postponed last week is complete") is weaker
     markers = [(abs(c.start - i) + (8 if _relative(view, c) else 0), "planned")
                for c in view.in_range(view.cues, lo, hi) if c.label_ == "PLANNED"]

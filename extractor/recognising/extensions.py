@@ -6,8 +6,13 @@ from spacy.tokens import Doc, Span
 
 
 def index_key(index_name: str) -> str:
-    """The doc.user_data key of a recogniser's index (also readable as `doc._.<index_name>`)."""
+    """The doc.user_data key where a recogniser keeps its index (read as `doc._.<index_name>`)."""
     return f"extractor.{index_name}"
+
+
+def _index_getter(index_name: str):
+    key = index_key(index_name)
+    return lambda doc: doc.user_data.get(key)
 
 
 _QUANTITY_KEY, _DATE_KEY = index_key("quantity_index"), index_key("date_index")
@@ -40,9 +45,12 @@ def text_of(doc: Doc) -> str:
 
 
 def register() -> None:
-    for name in ("doc_id", "published", "quantity_index", "date_index", "records"):
+    for name in ("doc_id", "published", "records"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+    for name in ("quantity_index", "date_index"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, getter=_index_getter(name))
     if not Span.has_extension("quantity"):
         Span.set_extension("quantity", getter=quantity_of)
     if not Span.has_extension("date"):

@@ -19,6 +19,7 @@ class MatchRecogniser:
         self.name = name
         self.spans_key = spans_key
         self.index_attr = index_attr
+        self._index_key = extensions.index_key(index_attr)
         self.find = find
         self.label = label
 
@@ -31,8 +32,7 @@ class MatchRecogniser:
             spans.append(span)
             index[(span.start_char, span.end_char)] = match
         doc.spans[self.spans_key] = spans
-        setattr(doc._, self.index_attr, index)
-        doc.user_data[extensions.index_key(self.index_attr)] = index
+        doc.user_data[self._index_key] = index  # `doc._.<index_attr>` reads it
         return doc
 
     def to_disk(self, path, *, exclude=tuple()) -> None:

@@ -25,11 +25,10 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Literal
 
-from ..reading import Format, KeyMap, ReadOptions, read_inputs, resolve_inputs
+from ..reading import Format, KeyMap, ReadOptions, read_inputs
 from ..reading.items import coded_error
 from .batch import RunOptions, prefilter_for, stamp_of
-from .files import load_extractor
-from .output import check_output
+from .files import checked_run, load_extractor
 from .parallel import Engine, InProcessEngine, PoolEngine
 from .prefilter import Prefilter
 from .progress import NoProgress, Progress
@@ -134,14 +133,9 @@ def extract_archive(
         raise ValueError("workers must be at least 1")
     if shard_size < 1:
         raise ValueError("shard_size must be at least 1")
-    options = options or RunOptions()
-    read_options = read_options or ReadOptions(keys=keys or KeyMap())
-    if keys is not None and read_options.keys != keys:
-        raise ValueError("give the keys either in `keys` or in `read_options`, not both")
+    options, read_options, out, resolved = checked_run(inputs, output=output, keys=keys, fmt=fmt, options=options,
+                                                       read_options=read_options)
     progress = progress or NoProgress()
-    out = Path(output)
-    resolved = resolve_inputs(inputs, fmt=fmt)
-    check_output(out, force=options.force, inputs=tuple(path for path, _, _ in resolved))
     if engine == "ray":
         from .ray_engine import ray_available
 

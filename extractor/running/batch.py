@@ -32,7 +32,6 @@ log = logging.getLogger(__name__)
 
 OnOversize = Literal["truncate", "skip"]
 _RECORD = TypeAdapter(Record)
-_MAX_FIRST_ERRORS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,10 +119,7 @@ class _Run:
         line = ArticleStatus(doc_id=doc_id, status=status, records=records, source=source or None,
                              error=info, note=joined, **self.stamp)
         self.out.write(stamp_run(line.model_dump(mode="json", by_alias=True, exclude_none=False), self.run_id))
-        self.summary.items += 1
-        self.summary.statuses[status] = self.summary.statuses.get(status, 0) + 1
-        if error and len(self.summary.first_errors) < _MAX_FIRST_ERRORS:
-            self.summary.first_errors.append(error[1])
+        self.summary.count_status(status, error=error[1] if error else None)
 
     def item(self, item: ReadItem) -> None:
         if isinstance(item, ErrorItem):
@@ -202,7 +198,7 @@ class _Run:
             self.out.write(stamp_run(data, self.run_id))
             written += 1
             kind = data.get("type", "")
-            self.summary.records[kind] = self.summary.records.get(kind, 0) + 1
+            self.summary.count_record(kind)
         if failures:
             detail = failures[0] + (f" (and {len(failures) - 1} more)" if len(failures) > 1 else "")
             message = coded("E202", doc_id=short(doc_id), detail=short(detail, 300))

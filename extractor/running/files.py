@@ -25,6 +25,19 @@ def extract_files(
 ) -> RunSummary:
     """Read `inputs`, extract, write `output`. Bad usage raises CodedError (E008, E017, E103,
     E201, E203, E204) before the pipeline is loaded or anything is written."""
+    options, read_options, out, resolved = checked_run(inputs, output=output, keys=keys, fmt=fmt, options=options,
+                                                       read_options=read_options)
+    if extractor is None:
+        extractor = load_extractor(model)
+    items = read_inputs([path for path, _, _ in resolved], options=read_options, fmt=fmt)
+    return run_batch(items, extractor=extractor, output=out, options=options)
+
+
+def checked_run(inputs: Sequence[str | Path], *, output: str | Path, keys: KeyMap | None, fmt: Format,
+                options: RunOptions | None, read_options: ReadOptions | None,
+                ) -> tuple[RunOptions, ReadOptions, Path, list[tuple[Path, str, bool]]]:
+    """The options with their defaults, the output path and the resolved inputs (path, kind, gzip),
+    checked before anything is loaded or written: CodedError E008, E017, E201, E203, E204."""
     options = options or RunOptions()
     read_options = read_options or ReadOptions(keys=keys or KeyMap())
     if keys is not None and read_options.keys != keys:
@@ -32,10 +45,7 @@ def extract_files(
     out = Path(output)
     resolved = resolve_inputs(inputs, fmt=fmt)
     check_output(out, force=options.force, inputs=tuple(path for path, _, _ in resolved))
-    if extractor is None:
-        extractor = load_extractor(model)
-    items = read_inputs([path for path, _, _ in resolved], options=read_options, fmt=fmt)
-    return run_batch(items, extractor=extractor, output=out, options=options)
+    return options, read_options, out, resolved
 
 
 def load_extractor(model: str | Path | None):

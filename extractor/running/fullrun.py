@@ -55,8 +55,7 @@ class FullRunSummary:
 
     def format(self) -> str:
         ex = self.extract
-        statuses = ", ".join(f"{k} {v}" for k, v in ex.statuses.items())
-        records = ", ".join(f"{k} {v}" for k, v in ex.records.items())
+        statuses, records = ex.counts_text()
         events = ", ".join(f"{k} {v}" for k, v in sorted(self.events.items())) or "none"
         lines = [
             f"run {self.run_id} in {self.seconds:.1f}s" + (f" (resumed at {self.resumed_from})" if self.resumed_from else ""),
@@ -64,10 +63,8 @@ class FullRunSummary:
             f"records: {ex.records_total} ({records})",
             f"events: {sum(self.events.values())} ({events}), {self.conflicts} with conflicts",
             f"files: {self.output_dir}/{{{CLAIMS}, {STORE}, {EVENTS_JSONL}, {EVENTS_CSV}}}",
+            *ex.errors_text(),
         ]
-        if ex.first_errors:
-            lines.append("first errors:")
-            lines.extend(f"  {message}" for message in ex.first_errors)
         return "\n".join(lines)
 
 
@@ -109,12 +106,9 @@ def _summary_of(claims: Path) -> RunSummary:
             row = json.loads(line)
             summary.lines += 1
             if row.get("type") != "article":
-                summary.records[row["type"]] = summary.records.get(row["type"], 0) + 1
+                summary.count_record(row["type"])
                 continue
-            summary.items += 1
-            summary.statuses[row["status"]] = summary.statuses.get(row["status"], 0) + 1
-            if row["status"] == "error" and len(summary.first_errors) < 5:
-                summary.first_errors.append(row["error"]["message"])
+            summary.count_status(row["status"], error=row["error"]["message"] if row["status"] == "error" else None)
     return summary
 
 

@@ -29,7 +29,6 @@ from .summary import RunSummary
 log = logging.getLogger(__name__)
 
 LAYOUT = 1
-_MAX_FIRST_ERRORS = 5
 _OURS = re.compile(r"^(?:manifest\.json|part-\d{6,}\.(?:jsonl|done)|\..*\.tmp)$")
 
 
@@ -59,8 +58,7 @@ class ShardCounts:
             summary.statuses[name] = summary.statuses.get(name, 0) + n
         for name, n in self.records.items():
             summary.records[name] = summary.records.get(name, 0) + n
-        room = _MAX_FIRST_ERRORS - len(summary.first_errors)
-        summary.first_errors.extend(self.first_errors[:max(room, 0)])
+        summary.add_errors(self.first_errors)
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__, sort_keys=True)

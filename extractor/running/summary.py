@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 STATUSES = ("ok", "no_events", "skipped", "error")
 RECORD_TYPES = ("exchange", "agreement", "tally")
+MAX_FIRST_ERRORS = 5
 
 
 def _zeros(names: tuple[str, ...]) -> dict[str, int]:
@@ -24,6 +25,30 @@ class RunSummary:
     seconds: float = 0.0
     first_errors: list[str] = field(default_factory=list)
 
+    def count_status(self, status: str, *, error: str | None = None) -> None:
+        """One status line written; `error`: its message, kept among the first errors."""
+        self.items += 1
+        self.statuses[status] = self.statuses.get(status, 0) + 1
+        if error is not None:
+            self.add_errors([error])
+
+    def count_record(self, kind: str) -> None:
+        self.records[kind] = self.records.get(kind, 0) + 1
+
+    def add_errors(self, messages: list[str]) -> None:
+        """Keep the messages while fewer than MAX_FIRST_ERRORS are kept."""
+        room = MAX_FIRST_ERRORS - len(self.first_errors)
+        self.first_errors.extend(messages[:max(room, 0)])
+
+    def counts_text(self) -> tuple[str, str]:
+        """('ok 12, no_events 0, ...', 'exchange 25, agreement 5, ...'): the counts in their fixed order."""
+        return (", ".join(f"{name} {self.statuses.get(name, 0)}" for name in STATUSES),
+                ", ".join(f"{name} {self.records.get(name, 0)}" for name in RECORD_TYPES))
+
+    def errors_text(self) -> list[str]:
+        """'first errors:' and one indented line per kept message; nothing when there is none."""
+        return ["first errors:", *(f"  {message}" for message in self.first_errors)] if self.first_errors else []
+
     @property
     def errors(self) -> int:
         return self.statuses.get("error", 0)
@@ -34,14 +59,10 @@ class RunSummary:
 
     def format(self) -> str:
         """A few lines for a person, e.g. printed to stderr by the CLI."""
-        status = ", ".join(f"{name} {self.statuses.get(name, 0)}" for name in STATUSES)
-        records = ", ".join(f"{name} {self.records.get(name, 0)}" for name in RECORD_TYPES)
-        text = [
+        status, records = self.counts_text()
+        return "\n".join([
             f"{self.items} article(s) read in {self.seconds:.1f}s: {status}",
             f"{self.records_total} record(s) written: {records}",
             f"{self.lines} line(s) in {self.output}",
-        ]
-        if self.first_errors:
-            text.append("first errors:")
-            text.extend(f"  {message}" for message in self.first_errors)
-        return "\n".join(text)
+            *self.errors_text(),
+        ])

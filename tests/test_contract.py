@@ -96,6 +96,21 @@ def test_flow_accepts_field_name_too():
     assert Flow(from_="RUS", category="bodies").from_ == "RUS"
 
 
+@pytest.mark.parametrize("people", [(), ("Olga Brandt",), ("Olga Brandt", "Tomas Riel")], ids=["none", "one", "two"])
+def test_flow_people_round_trip_and_left_out_when_empty(people):
+    flow = Flow.model_validate({"from": "BLR", "to": "LTU", "category": "prisoners", "people": list(people)})
+    assert flow.people == people
+    dumped = flow.model_dump(mode="json", by_alias=True, exclude_none=False)
+    assert ("people" in dumped) == bool(people)
+    assert json.loads(flow.model_dump_json(by_alias=True)).get("people", []) == list(people)
+    assert Flow.model_validate(dumped) == flow
+
+
+def test_flow_without_people_serialises_as_before():
+    flow = Flow.model_validate({"from": "RUS", "to": "UKR", "category": "pows", "count": None})
+    assert flow.model_dump_json(by_alias=True) == '{"from":"RUS","to":"UKR","category":"pows","count":null}'
+
+
 @pytest.mark.parametrize(
     "data",
     [
@@ -105,8 +120,11 @@ def test_flow_accepts_field_name_too():
         {"to": "UKR", "category": "soldiers"},  # not a category
         {"to": "UKR"},  # category required
         {"to": "UKR", "category": "pows", "via": "TUR"},  # unknown key
+        {"to": "USA", "category": "prisoners", "people": [""]},  # empty name
+        {"to": "USA", "category": "prisoners", "people": "Olga Brandt"},  # a name, not a list
     ],
-    ids=["lower-case-actor", "short-actor", "long-actor", "bad-category", "no-category", "extra-key"],
+    ids=["lower-case-actor", "short-actor", "long-actor", "bad-category", "no-category", "extra-key", "empty-name",
+         "name-not-list"],
 )
 def test_invalid_flows(data):
     with pytest.raises(ValidationError):

@@ -29,8 +29,9 @@ jsonschema = pytest.importorskip("jsonschema")
 _register()
 
 
-def flow(src: str | None, dst: str | None, category: str = "pows", count: Count | None = None) -> Flow:
-    return Flow.model_validate({"from": src, "to": dst, "category": category, "count": count})
+def flow(src: str | None, dst: str | None, category: str = "pows", count: Count | None = None,
+         people: tuple[str, ...] = ()) -> Flow:
+    return Flow.model_validate({"from": src, "to": dst, "category": category, "count": count, "people": people})
 
 
 def all_kinds(self: Extractor, article) -> list:
@@ -50,6 +51,9 @@ def all_kinds(self: Extractor, article) -> list:
                     as_of=DateInterval(end=dt.date(2025, 6, 9), precision="day"), scope="since the start"),
         ExchangeRecord(doc_id=article.id, claim_id=f"{article.id}#p", status="planned",
                        flows=(flow(None, None, "prisoners", Count(min=80, max=90, qualifier="range")),)),
+        ExchangeRecord(doc_id=article.id, claim_id=f"{article.id}#n", status="completed",
+                       flows=(flow("USA", "RUS", "prisoners", Count.exact(1), people=("Ivan Sorel",)),
+                              flow("RUS", "USA", "prisoners", Count.exact(1), people=("Mara Quint",)))),
     ]
 
 
@@ -71,6 +75,7 @@ def test_schema_covers_the_four_line_types() -> None:
     assert set(schema["discriminator"]["mapping"]) == {"exchange", "agreement", "tally", "article"}
     flow_props = schema["$defs"]["Flow"]["properties"]
     assert "from" in flow_props and "from_" not in flow_props
+    assert flow_props["people"]["type"] == "array" and "people" not in schema["$defs"]["Flow"].get("required", [])
 
 
 def test_every_extract_line_validates(tmp_path: Path, validator) -> None:
@@ -103,6 +108,8 @@ def test_every_extract_line_validates(tmp_path: Path, validator) -> None:
       "flows": [{"from_": "RUS", "to": "UKR", "category": "pows"}]}, "python field name instead of 'from'"),
     ({"type": "exchange", "doc_id": "x", "claim_id": "c", "status": "completed", "flows": []}, "no flows"),
     ({"type": "tally", "doc_id": "x", "claim_id": "c"}, "no flow"),
+    ({"type": "exchange", "doc_id": "x", "claim_id": "c", "status": "completed",
+      "flows": [{"from": "RUS", "to": "USA", "category": "prisoners", "people": [""]}]}, "empty person name"),
 ])
 def test_schema_rejects_bad_lines(validator, line: dict, why: str) -> None:
     assert not validator.is_valid(line), why

@@ -7,9 +7,9 @@ extra fields (evidence, rules, confidence, versions) are ours.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import Field, model_validator
+from pydantic import Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 
 from .base import ContractModel
 
@@ -52,13 +52,26 @@ class Count(ContractModel):
         return cls(value=n, min=n, max=n, qualifier="exact")
 
 
+PersonName = Annotated[str, Field(min_length=1, max_length=200, description="a person's name as the text writes it")]
+
+
 class Flow(ContractModel):
-    """What moved from whom to whom: one direction, one category."""
+    """What moved from whom to whom: one direction, one category; `people` names the persons handed
+    over where the text names them ("Evan Gershkovich"), in text order, and is left out when empty."""
 
     from_: ActorId | None = Field(default=None, alias="from")
     to: ActorId | None = None
     category: Category
     count: Count | None = None
+    people: tuple[PersonName, ...] = Field(default=(), description="names of the persons handed over, as written")
+
+    @model_serializer(mode="wrap")
+    def _without_empty_people(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # Records naming nobody serialise exactly as before the field existed.
+        data = handler(self)
+        if not self.people:
+            data.pop("people", None)
+        return data
 
 
 class DateInterval(ContractModel):

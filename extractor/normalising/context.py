@@ -22,6 +22,17 @@ from .status import TRANSFER_LABELS
 
 PARTY_LABELS = frozenset({"STATE", "CAPITAL", "SEAT", "INSTITUTION", "DEMONYM", "OFFICIAL", "GROUP", "MULTI"})
 MULTI_ID = "WEST"
+NON_STATE_THREE_LETTER_IDS = frozenset({"RSF", "ELN", "PIJ", "ISIS", "M23", "SDF", "HTS"})
+
+
+def is_state(actor: str | None) -> bool:
+    """An ISO 3166-1 alpha-3 state id, not a group's id and not a side of several states."""
+    return actor is not None and len(actor) == 3 and actor.isalpha() and actor not in NON_STATE_THREE_LETTER_IDS
+
+
+# Sides made of several states ("the West", "the Saudi-led coalition"): written as a null side, never filled in
+# from the dyad. Every MULTI id of extractor/data/actors.jsonl is here (a test checks it).
+SEVERAL_STATES = frozenset({MULTI_ID, "COALITION"})
 
 
 class Dyad(BaseModel):
@@ -75,8 +86,12 @@ class ArticleContext:
         """In a state-versus-group dyad, the state ('government soldiers' in Yemen are YEM)."""
         if self.sides is None:
             return None
-        states = [s for s in self.sides if len(s) == 3 and s.isalpha() and s not in ("RSF", "ELN", "PIJ", "ISIS")]
+        states = [s for s in self.sides if is_state(s)]
         return states[0] if len(states) == 1 else None
+
+    def between_states(self) -> bool:
+        """Both sides of the article's exchange are states (Russia-Ukraine, Armenia-Azerbaijan)."""
+        return self.sides is not None and all(is_state(s) for s in self.sides)
 
     def fixed_sides(self, category: str) -> tuple[str, str] | None:
         """Giver and receiver a category always has in this dyad (hostages: HAMAS -> ISR)."""
@@ -120,7 +135,7 @@ def build_context(views: list[SentenceView]) -> ArticleContext:
             score = party_counts[a] + party_counts[b]
             if score > best_score:
                 best, best_score = dyad, score
-    ranked = [a for a, _ in party_counts.most_common() if a != MULTI_ID]
+    ranked = [a for a, _ in party_counts.most_common() if a not in SEVERAL_STATES]
     if best is None and ranked:
         # the ELN frees soldiers to "the military authorities": one known dyad for the main party
         only = [d for d in known_dyads() if ranked[0] in d.parties]

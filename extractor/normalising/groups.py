@@ -15,7 +15,7 @@ from spacy.tokens import Span
 
 from ..contract import Count
 from ..recognising.extensions import quantity_of
-from .context import ArticleContext
+from .context import SEVERAL_STATES, ArticleContext, is_state
 from .sentences import PART_OF, SentenceView
 
 PERSON_CATEGORIES = frozenset({"pows", "civilians", "bodies", "hostages"})
@@ -48,6 +48,7 @@ class Group:
     transit: bool = False
     total: Count | None = None  # the sum with coordinated siblings ("246 POWs and 31 wounded")
     part_of: bool = False
+    nationality_from_phrase: bool = False  # read from "N soldiers from <state>": may name the giver instead
     rules: list[str] = field(default_factory=list)
 
     @property
@@ -136,6 +137,7 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
         if ratio and (cue.end <= quantity.start or 0 <= cue.start - quantity.end <= 8):
             return None
     rules = ["group.quantity"]
+    from_phrase = False
     category: str | None = None
     noun: Span | None = None
     nationality: str | None = None
@@ -220,6 +222,7 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
                 if actor is not None and not held and actor.start == m and actor.label_ in ("STATE", "INSTITUTION", "DEMONYM"):
                     nationality = actor.kb_id_
                     rules.append("group.of_state")
+                    from_phrase = view.lower[k] == "from"
     before = _category_before(view, quantity)
     if before is not None:
         category, noun = before
@@ -251,7 +254,7 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
     if "group.kidnapped" in rules and category in ("pows", "civilians", "generic"):
         category = "hostages"  # "three kidnapped soldiers" freed by the group that took them
     group = Group(view=view, quantity=quantity, noun=noun, count=count, category=category,
-                  nationality=nationality, rules=rules)
+                  nationality=nationality, nationality_from_phrase=from_phrase, rules=rules)
     if (quantity_of(quantity) is not None and quantity_of(quantity).per_side) or "group.elliptic_per_side" in rules:
         group.per_side = True
     return group
@@ -277,12 +280,66 @@ def _elliptic_follows(view: SentenceView, quantity: Span) -> bool:
     return nxt.is_punct or nxt.lower_ in ELLIPTIC_NEXT or (cue is not None and cue.label_ in ("GIVE", "RECEIVE", "HOME"))
 
 
+CATEGORIES = frozenset({"pows", "civilians", "bodies", "hostages", "prisoners"})
+CIVIL_WORDS = frozenset({"citizens", "nationals", "residents"})
+MILITARY_WORDS = frozenset({"military", "soldiers", "servicemen", "troops", "combatants", "fighters", "pows",
+                            "captured", "servicemembers", "defenders", "army"})
+CAPTIVE_WORDS = frozenset({"captives", "captive"})
+HELD_CIVILIAN_WORDS = frozenset({"women and children", "women", "children", "civilians", "civilian", "kids",
+                                 "civilian hostages", "minors", "girls", "boys", "elderly", "captives", "captive"})
+
+
+def _citizens_mixed(group: Group) -> bool:
+    """'307 citizens, among them 21 servicemen', '12 citizens, including three civilians', '5,757 citizens
+    freed since 2022': citizens that cover soldiers too (a military word, a breakdown, a running total)."""
+    view = group.view
+    if any(view.lower[k] in MILITARY_WORDS or view.lower[k] in PART_OF for k in range(view.start, view.end)):
+        return True
+    return view.has_cue("TALLY") or any(d.text.lower().startswith("since") for d in view.dates)
+
+
+def refine_category(group: Group, context: ArticleContext) -> None:
+    """Category by dyad and holder, once the sides are known: captives between two states' forces are
+    pows; women, children and captives held by an armed group are hostages."""
+    noun = group.noun.text.lower() if group.noun is not None else ""
+    if group.per_side:
+        giver, receiver = context.sides if context.sides is not None and not context.multi else (None, None)
+    else:
+        giver, receiver = group.giver, group.receiver
+    if group.category == "hostages" and noun in CAPTIVE_WORDS and "group.kidnapped" not in group.rules:
+        held_by_group = giver is not None and not group.per_side and not is_state(giver)
+        if not held_by_group and (context.between_states() or context.default_category == "pows"):
+            group.category = "pows"  # captives taken between two armed forces
+            group.rules.append("category.captives_between_forces")
+        return
+    if group.category == "civilians" and noun in HELD_CIVILIAN_WORDS and giver is not None \
+            and giver not in SEVERAL_STATES and not is_state(giver):
+        group.category = "hostages"  # held by an armed group, not by a state
+        group.rules.append("category.held_by_group")
+
+
 def resolve_category(group: Group, context: ArticleContext) -> None:
     if group.category == "foreigners":
         # foreign volunteers handed to a third country: no side receives them
         group.category = context.default_category
         group.transit = True
         group.rules.append("category.foreigners")
+        return
+    if "group.x_for_x" in group.rules:
+        # "a '500 for 500' handover of war dead": the noun after the formula names what is swapped
+        view = group.view
+        for k in range(group.end, min(view.end, group.end + 6)):
+            cue = view.cue(k)
+            if cue is not None and cue.label_ == "CATEGORY" and cue.kb_id_ in CATEGORIES:
+                group.category = cue.kb_id_
+                group.rules.append("category.formula_noun")
+                return
+            if view.lower[k] in (".", ";", "and", "while"):
+                break
+    if group.category == "generic" and group.noun is not None and group.noun.text.lower() in CIVIL_WORDS \
+            and context.default_category == "pows" and not _citizens_mixed(group):
+        group.category = "civilians"  # "13 citizens of Armenia" in a war between two armies
+        group.rules.append("category.citizens")
         return
     if group.category == "generic":
         category = context.default_category
@@ -354,14 +411,71 @@ def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
         if actor is not None and actor.label_ in SUBJECT_LABELS:
             if actor.label_ == "DEMONYM" and not _demonym_is_subject(view, actor):
                 continue
+            if _counted_modifier(view, actor):
+                continue  # "released 90 Houthi fighters and welcomed back 12 troops": not the subject
             return actor
     return None
+
+
+def _counted_modifier(view: SentenceView, actor: Span) -> bool:
+    """'90 Houthi fighters', '40 RSF fighters': a party named inside a counted group modifies its noun."""
+    k = actor.start - 1
+    while k >= view.start and actor.start - k <= 3:
+        if view.doc_index.quantity_at[k] is not None:
+            return True
+        if view.lower[k] not in ("more", "other", "captured", "detained", "jailed", "former", "of", "the"):
+            return False
+        k -= 1
+    return False
 
 
 def _demonym_is_subject(view: SentenceView, actor: Span) -> bool:
     nxt = view.lower[actor.end] if actor.end < view.end else ""
     return nxt in ("side", "authorities", "government", "officials", "forces", "army", "military", "delegation",
                    "ministry", "defence", "defense", "president", "leader", "negotiators", "team")
+
+
+OWN_FORCE_NOUNS = frozenset({"servicemen", "serviceman", "service members", "servicemembers", "service member",
+                             "service personnel", "military personnel", "soldiers", "soldier", "troops", "military",
+                             "defenders", "defender", "heroes", "warriors", "people", "citizens", "fallen"})
+OWN_WORDS = frozenset({"its", "their", "our", "own"})
+
+
+def _own_side_return(view: SentenceView, group: Group, subject: Span, verb: Span) -> bool:
+    """'Ukraine returned 303 servicemen', 'Armenia returned the remains of 12 soldiers from Azerbaijan',
+    'Kyiv returned 45 of its own from captivity': a state that "returns" its own people brings them home.
+
+    Signs of its own people, with no 'to <side>' and no other nationality: a possessive ('its', 'our',
+    'own'), a plain force or people noun with no nationality ('servicemen', 'defenders', 'the fallen'),
+    or 'from captivity' / 'from <another party>' after the group."""
+    if verb.kb_id_ != "return" or group.receiver is not None:
+        return False
+    if group.nationality not in (None, subject.kb_id_):
+        return False
+    if group.nationality == subject.kb_id_:
+        return True
+    lo, hi = verb.end, min(view.end, group.end + 4)
+    if any(view.actor(k) is not None and view.actor(k).label_ == "DEMONYM" and view.actor(k).kb_id_ != subject.kb_id_
+           for k in range(lo, hi)):
+        return False  # "the remains of 6,000 deceased Ukrainian soldiers": someone else's people
+    words = [view.lower[k] for k in range(lo, hi)]
+    if any(w in OWN_WORDS for w in words[:max(0, group.end - lo)]):
+        return True
+    noun_words = {view.lower[k] for k in range(group.start, hi)}
+    if group.noun is not None and group.noun.text.lower() in OWN_SIDE_NOUNS | OWN_FORCE_NOUNS:
+        return True
+    if group.category == "bodies" and noun_words & OWN_FORCE_NOUNS:
+        return True  # "the bodies of 254 defenders", "remains of 12 servicemen"
+    for k in range(group.end, hi):
+        if view.lower[k] != "from" or k + 1 >= view.end:
+            continue
+        cue = next((view.cue(m) for m in range(k + 1, min(view.end, k + 4)) if view.cue(m) is not None), None)
+        if cue is not None and cue.label_ == "CAPTIVITY":
+            return True  # "returned 390 people from captivity", "from RSF captivity"
+        actor = _actor_after(view, k + 1, 3)
+        if actor is not None and actor.kb_id_ != subject.kb_id_ and actor.label_ != "ORG":
+            return True  # "returned the remains of 12 servicemen from Azerbaijan"
+    return False
 
 
 def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group]) -> None:
@@ -463,15 +577,18 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
             break
     # subject of an active verb before the group ("the return of ..." is a noun: no subject)
     noun_form = verb_before is not None and verb_before.end < view.end and view.lower[verb_before.end] == "of"
+    if group.nationality_from_phrase and verb_before is not None and not noun_form \
+            and (verb_before.label_ == "RECEIVE" or verb_before.kb_id_ == "return"):
+        # "received 300 bodies from Azerbaijan", "returned 12 servicemen from Azerbaijan": the giver, not who they are
+        group.giver = group.giver or group.nationality
+        group.nationality = None
+        group.rules.append("direction.from_is_giver")
     if verb_before is not None and verb_before.label_ in ("GIVE", "RECEIVE") and not noun_form:
         subject = _subject_before(view, verb_before.start, view.start)
         if subject is not None and (_listed(view, subject) or _both_sides(view, subject, verb_before)):
             subject = None
             group.rules.append("direction.several_givers")
-        own_side = verb_before.kb_id_ == "return" and group.nationality is None and (
-            (group.noun is not None and group.noun.text.lower() in OWN_SIDE_NOUNS)
-            or any(view.cue(k) is not None and view.cue(k).label_ == "CAPTIVITY" and view.lower[k - 1] == "from"
-                   for k in range(group.end, min(view.end, group.end + 4))))  # "returned 390 people from captivity"
+        own_side = subject is not None and _own_side_return(view, group, subject, verb_before)
         if subject is not None:
             if own_side and group.receiver is None:
                 group.receiver = subject.kb_id_
@@ -516,9 +633,11 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
 
 def complete(group: Group, context: ArticleContext) -> None:
     if group.per_side:
+        refine_category(group, context)
         return
     _nationality_wins(group, context)
     if group.transit:
+        refine_category(group, context)
         return
     if group.receiver is not None and group.giver is None:
         group.giver = context.counterpart(group.receiver, group.category)
@@ -532,6 +651,7 @@ def complete(group: Group, context: ArticleContext) -> None:
         group.receiver = None if group.giver is not None else group.receiver
     if group.giver is None and group.receiver is None:
         group.rules.append("direction.unsplit")
+    refine_category(group, context)
 
 
 def _nationality_wins(group: Group, context: ArticleContext) -> None:

@@ -22,7 +22,7 @@ from ..contract import (
 )
 from ..recognising.extensions import text_of
 from .build import normalise
-from .context import MULTI_ID, ArticleContext
+from .context import SEVERAL_STATES, ArticleContext
 from .dating import date_span_for, resolve_span
 from .groups import Group
 from .occasions import compatible_counts
@@ -125,7 +125,7 @@ def _keys(group: Group, context: ArticleContext) -> list[tuple]:
 
 def _flow(key: tuple, count: Count | None) -> Flow:
     category = key[2].split("#")[0]
-    side = lambda actor: None if actor == MULTI_ID else actor  # noqa: E731  (several states: no one side)
+    side = lambda actor: None if actor in SEVERAL_STATES else actor  # noqa: E731  (several states: no one side)
     return Flow.model_validate({"from": side(key[0]), "to": side(key[1]), "category": category, "count": count})
 
 

@@ -113,3 +113,9 @@ class Errors(metaclass=ErrorsWithCodes):
             "as returned by the /v2/everything or /v2/top-headlines endpoints.")
     E407 = ("{source}: no text could be extracted from the HTML ({detail}); the page was skipped. Check that "
             "it is an article page rather than an index or a script.")
+    # evaluating
+    E501 = ("Cannot read {path!r}: {detail}. Check the path; gold is JSON Lines or a flows sheet (.csv).")
+    E502 = ("{source}: {detail}. A gold file holds one JSON object per line: {{\"doc_id\": ..., \"records\": [...]}}.")
+    E503 = ("{source}: column {column!r} holds {value!r}, expected {expected}. Fix the cell.")
+    E504 = ("Flows sheet {path!r} has no column(s) {missing} (found: {found}). Start from a sheet written by "
+            "`extractor flows-sheet`, which has every column.")

@@ -10,6 +10,23 @@ app = typer.Typer(name="extractor", add_completion=False, no_args_is_help=True,
                   help="Extract exchange events from news articles.")
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from ..about import __version__
+        from ..pipeline import Extractor
+
+        typer.echo(f"extractor {__version__} (rule data {Extractor.load(None).data_version})")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                 help="Print the version of the tool and of its rule data, and exit."),
+) -> None:
+    """Extract exchange events from news articles."""
+
+
 def _register() -> None:
     # Importing a command module registers its command on `app`.
     import importlib

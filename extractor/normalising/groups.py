@@ -49,6 +49,7 @@ class Group:
     total: Count | None = None  # the sum with coordinated siblings ("246 POWs and 31 wounded")
     part_of: bool = False
     nationality_from_phrase: bool = False  # read from "N soldiers from <state>": may name the giver instead
+    people: list[str] = field(default_factory=list)  # names of the persons handed over, as written
     rules: list[str] = field(default_factory=list)
 
     @property
@@ -312,6 +313,12 @@ def refine_category(group: Group, context: ArticleContext) -> None:
             group.category = "pows"  # captives taken between two armed forces
             group.rules.append("category.captives_between_forces")
         return
+    hostage_taker = context.fixed_sides("hostages")
+    if "category.dyad_default" in group.rules and group.category != "hostages" and hostage_taker is not None \
+            and giver == hostage_taker[0] and not group.per_side:
+        group.category = "hostages"  # "Hamas freed 6 Nepali workers": people the hostage-taker frees are hostages
+        group.rules.append("category.held_by_group")
+        return
     if group.category == "civilians" and noun in HELD_CIVILIAN_WORDS and giver is not None \
             and giver not in SEVERAL_STATES and not is_state(giver):
         group.category = "hostages"  # held by an armed group, not by a state
@@ -478,6 +485,11 @@ def _own_side_return(view: SentenceView, group: Group, subject: Span, verb: Span
     return False
 
 
+def _as_return(cue: Span) -> Span:
+    """The same words read as the give verb 'return' ('has returned 19 servicemen')."""
+    return Span(cue.doc, cue.start, cue.end, label="GIVE", kb_id="return")
+
+
 def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group]) -> None:
     """Fill giver and receiver from the sentence, then nationality, then the dyad."""
     view = group.view
@@ -524,6 +536,9 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
             if not any(cue.end <= g.start for g in earlier) or _added(view, group):
                 verb_before = cue
             break
+    if verb_before is not None and verb_before.label_ == "HOME" and verb_before.text.lower().endswith("returned") \
+            and all(view.lower[k] in ("the", "another", "more", "a", "further") for k in range(verb_before.end, group.start)):
+        verb_before = _as_return(verb_before)  # "Armenia has returned 19 servicemen": transitive, not "came home"
     verb_after = None
     passive = False
     for k in range(group.end, min(stop, view.end)):
@@ -583,7 +598,11 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
         group.giver = group.giver or group.nationality
         group.nationality = None
         group.rules.append("direction.from_is_giver")
-    if verb_before is not None and verb_before.label_ in ("GIVE", "RECEIVE") and not noun_form:
+    # "Hamas freed 4 hostages in exchange for 200 prisoners": the object of the pivot goes the other way
+    pivot_between = verb_before is not None and any(
+        view.cue(k) is not None and view.cue(k).label_ == "FOR" and view.cue(k).kb_id_ != "for"
+        for k in range(verb_before.end, group.start))
+    if verb_before is not None and verb_before.label_ in ("GIVE", "RECEIVE") and not noun_form and not pivot_between:
         subject = _subject_before(view, verb_before.start, view.start)
         if subject is not None and (_listed(view, subject) or _both_sides(view, subject, verb_before)):
             subject = None
@@ -647,6 +666,11 @@ def complete(group: Group, context: ArticleContext) -> None:
         group.receiver = context.counterpart(group.giver, group.category)
         if group.receiver is not None:
             group.rules.append("direction.dyad")
+    taker = context.fixed_sides("hostages")
+    if group.giver is None and group.receiver is not None and group.category == "hostages" and taker is not None \
+            and group.receiver != taker[0]:
+        group.giver = taker[0]  # hostages freed from Gaza come from Hamas, whoever carried them across
+        group.rules.append("direction.hostage_taker")
     if group.giver == group.receiver:
         group.receiver = None if group.giver is not None else group.receiver
     if group.giver is None and group.receiver is None:
@@ -724,6 +748,12 @@ def mark_parts(groups: list[Group]) -> None:
             group.rules.append("group.part_of")
 
 
+def _only_dyad_guess(group: Group) -> bool:
+    """A generic group whose sides are only the dyad's default for its guessed category."""
+    return "category.dyad_default" in group.rules and "direction.category_sides" in group.rules and not any(
+        r.startswith("direction.") and r != "direction.category_sides" for r in group.rules)
+
+
 def share_coordinated(groups: list[Group]) -> None:
     """'three women and 387 men were freed from Russian captivity': one direction for both."""
     for a, b in zip(groups, groups[1:]):
@@ -733,6 +763,8 @@ def share_coordinated(groups: list[Group]) -> None:
         if not words or words not in (["and"], [",", "and"], ["plus"]):
             continue
         for src, dst in ((a, b), (b, a)):
+            if _only_dyad_guess(dst) and (src.giver or src.receiver) and not _only_dyad_guess(src):
+                dst.giver = dst.receiver = None  # "13 Israeli hostages and 4 workers": the sibling's direction
             if (src.giver or src.receiver) and not (dst.giver or dst.receiver) and dst.nationality is None:
                 dst.giver, dst.receiver = src.giver, src.receiver
                 dst.rules.append("direction.coordinated")
@@ -743,6 +775,74 @@ def share_coordinated(groups: list[Group]) -> None:
                 and (a.giver, a.receiver, a.category) == (b.giver, b.receiver, b.category):
             total = Count.exact(a.count.value + b.count.value)
             a.total = b.total = total
+
+
+NAME_PARTICLES = frozenset({"al", "al-", "bin", "ibn", "de", "da", "del", "van", "von", "der", "le", "la", "abu"})
+NAME_STOPS = frozenset({"the", "a", "an", "mr", "mrs", "ms", "dr", "president", "minister", "monday", "tuesday",
+                        "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+                        "april", "may", "june", "july", "august", "september", "october", "november", "december",
+                        "in", "on", "at", "but", "and", "after", "before", "when", "while", "he", "she", "they", "it"})
+
+
+def _name_token(view: SentenceView, k: int) -> bool:
+    tok = view.sent.doc[k]
+    text = tok.text
+    if view.actor(k) is not None or view.cue(k) is not None or view.doc_index.quantity_at[k] is not None:
+        return False
+    if tok.lower_ in NAME_STOPS or not text[:1].isupper() or len(text) < 2:
+        return False
+    return all(part.isalpha() for part in text.replace("-", " ").replace("'", " ").replace("’", " ").split())
+
+
+def _name_span(view: SentenceView, start: int, step: int) -> tuple[int, int] | None:
+    """Two to four capitalised words (with particles such as 'bin' between them) from token `start`,
+    read forwards (step 1) or backwards (step -1)."""
+    k, taken = start, []
+    while view.start <= k < view.end and len(taken) < 5:
+        if _name_token(view, k):
+            taken.append(k)
+        elif taken and view.lower[k] in NAME_PARTICLES and view.start <= k + step < view.end \
+                and _name_token(view, k + step):
+            taken.append(k)
+        else:
+            break
+        k += step
+    names = [t for t in taken if _name_token(view, t)]
+    if len(names) < 2 or len(taken) > 4:
+        return None
+    lo, hi = min(taken), max(taken) + 1
+    if lo == view.start and hi - lo < 2:
+        return None
+    return lo, hi
+
+
+def person_name(view: SentenceView, person: Span) -> str | None:
+    """The name the text gives the person a PERSON noun stands for: 'Mara Quint, an American engineer',
+    'American teacher Mara Quint', 'the engineer, Mara Quint,'."""
+    doc = view.sent.doc
+    # "teacher Mara Quint": the name right after the noun
+    if person.end < view.end:
+        span = _name_span(view, person.end, 1)
+        if span is not None:
+            return doc[span[0]:span[1]].text
+    # "Mara Quint, an American engineer": the name before ", a/an/the [adjectives] noun"
+    k = person.start - 1
+    while k > view.start and (view.actor(k) is not None or view.lower[k] in PERSON_DETERMINERS
+                             or (doc[k].is_lower and doc[k].is_alpha and person.start - k <= 3)):
+        if view.lower[k] in ("a", "an", "the"):
+            k -= 1
+            break
+        k -= 1
+    if k > view.start and doc[k].text == ",":
+        span = _name_span(view, k - 1, -1)
+        if span is not None:
+            return doc[span[0]:span[1]].text
+    # "the engineer, Mara Quint,"
+    if person.end + 1 < view.end and doc[person.end].text == ",":
+        span = _name_span(view, person.end + 1, 1)
+        if span is not None:
+            return doc[span[0]:span[1]].text
+    return None
 
 
 PERSON_DETERMINERS = frozenset({"the", "a", "an", "one", "its", "his", "her", "their", "detained", "kidnapped",
@@ -767,10 +867,15 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
         between = range(min(person.end, other.end), max(person.start, other.start))
         pivot = any(min(between, default=0) <= c.start <= max(between, default=-1) for c in pivots) or any(
             view.cue(k) is not None and view.cue(k).label_ == "EXCHANGE" for k in between)
-        if not pivot:
+        # "In exchange for 15 Venezuelans, Caracas freed an American pilot": the group is the pivot's object
+        fronted = person.start >= other.end and any(c.kb_id_ != "for" and other.start - 2 <= c.end <= other.start
+                                                    for c in pivots)
+        if not (pivot or fronted):
             continue
-        group = Group(view=view, quantity=None, noun=person, count=Count.exact(1), category=person.kb_id_,
+        category = "prisoners" if context.default_category == "prisoners" else person.kb_id_
+        group = Group(view=view, quantity=None, noun=person, count=Count.exact(1), category=category,
                       rules=["group.single_person"])
+        _name(group, view, person)
         group.giver, group.receiver = other.receiver, other.giver
         group.transit = True  # its direction is the reverse of the group it was swapped for
         out.append(group)
@@ -831,6 +936,15 @@ def _person_for_person(view: SentenceView) -> list[Group]:
     for person in (before[-1], after[0]):
         nationality = next((view.actor(m).kb_id_ for m in range(max(view.start, person.start - 3), person.start)
                             if view.actor(m) is not None and view.actor(m).label_ == "DEMONYM"), None)
-        out.append(Group(view=view, quantity=None, noun=person, count=Count.exact(1), category=person.kb_id_,
-                         nationality=nationality, rules=["group.single_person", "group.person_for_person"]))
+        group = Group(view=view, quantity=None, noun=person, count=Count.exact(1), category=person.kb_id_,
+                      nationality=nationality, rules=["group.single_person", "group.person_for_person"])
+        _name(group, view, person)
+        out.append(group)
     return out
+
+
+def _name(group: Group, view: SentenceView, person: Span) -> None:
+    name = person_name(view, person)
+    if name is not None:
+        group.people.append(name)
+        group.rules.append("group.named_person")

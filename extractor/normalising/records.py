@@ -123,10 +123,20 @@ def _keys(group: Group, context: ArticleContext) -> list[tuple]:
     return [(group.giver, group.receiver, group.category)]
 
 
-def _flow(key: tuple, count: Count | None) -> Flow:
+def _flow(key: tuple, count: Count | None, people: tuple[str, ...] = ()) -> Flow:
     category = key[2].split("#")[0]
     side = lambda actor: None if actor in SEVERAL_STATES else actor  # noqa: E731  (several states: no one side)
-    return Flow.model_validate({"from": side(key[0]), "to": side(key[1]), "category": category, "count": count})
+    return Flow.model_validate({"from": side(key[0]), "to": side(key[1]), "category": category, "count": count,
+                                "people": people})
+
+
+def _people_of(key: tuple, groups: list[Group], context: ArticleContext) -> tuple[str, ...]:
+    """The names of the persons of the groups that make up one flow, in text order, each once."""
+    names: list[str] = []
+    for group in sorted(groups, key=lambda g: g.char_start):
+        if group.people and key in _keys(group, context):
+            names += [n for n in group.people if n not in names]
+    return tuple(names)
 
 
 def _evidence_for(groups: list[Group], extra: list[Span]) -> list[EvidenceSpan]:
@@ -235,7 +245,7 @@ def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versi
             claim_id=claim_id("exchange", anchor, n),
             status=occasion.status,
             date=occasion.date,
-            flows=tuple(_flow(k, c) for k, c, _ in flows),
+            flows=tuple(_flow(k, c, _people_of(k, groups, context)) for k, c, _ in flows),
             location=_location(groups),
             mediators=tuple(context.mediators),
             evidence=tuple(_evidence_for(groups, [occasion.date_span] if occasion.date_span is not None else [])),
@@ -250,7 +260,7 @@ def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versi
             doc_id=doc_id,
             claim_id=claim_id("agreement", min(g.char_start for g in cluster), n),
             date=date,
-            parties=tuple(p for p in (context.sides or ()) if p != "WEST"),
+            parties=tuple(p for p in (context.sides or ()) if p not in SEVERAL_STATES),
             location=_agreement_place(cluster, views, context),
             terms=tuple(_flow(k, c) for k, c, _ in flows),
             evidence=tuple(_evidence_for(cluster, [])),

@@ -1,17 +1,20 @@
 """From recognised spans to placed mentions: the article's counted groups, sorted into agreement
 terms, running totals and exchange mentions, each with its status and date, then into occasions.
 
-The steps, each in its own module: sentence views (sentences.py), the article's dyad
-(context.py), counted groups and their directions (groups.py), status (status.py), dates
-(dating.py), occasions (occasions.py); records.py turns the result into contract records.
+`normalise` runs the stages in order and hands a `Normalised` to records.py: sentence views
+(sentences.py), the article's dyad (context.py), the exchange gate (gate.py), counted groups and
+their directions (groups.py), status (status.py), agreement terms (agreements.py), running totals
+(tallies.py), dates (dating.py), occasions (occasions.py).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Span
 
 from ..contract import PartialDate
-from ..recognising.extensions import date_of
+from .agreements import agreed_near, deal_formula, is_term
 from .context import ArticleContext, build_context
 from .dating import (
     after_attribution,
@@ -21,6 +24,7 @@ from .dating import (
     resolve_span,
     year_hint_of,
 )
+from .gate import about_exchanges, relevant, swap_for
 from .groups import (
     Group,
     complete,
@@ -36,6 +40,7 @@ from .groups import (
 from .loose import loose_groups
 from .occasions import (
     Mention,
+    Occasion,
     attach_loose,
     group_occasions,
     merge_complementary,
@@ -45,63 +50,9 @@ from .occasions import (
 )
 from .sentences import DocIndex, SentenceView, sentence_views
 from .status import TRANSFER_LABELS, status_at
-
-STRONG_TALLY = frozenset({"so far", "to date", "since the start", "since the beginning", "since the start of",
-                          "since the full-scale invasion", "since the invasion", "since the war began",
-                          "since the beginning of the war", "since the start of the war", "since february 2022",
-                          "since 2022", "altogether", "in all", "bringing the total", "brings the total",
-                          "bringing the number", "bring the total", "cumulative", "cumulatively", "in just two days",
-                          "in two days", "in three days", "thus far", "till now", "until now", "already",
-                          "brings to", "bringing to", "bring to", "brought to", "brings the number",
-                          "bringing the number to"})
-
-
-FORWARD_TALLY = frozenset({"bringing the total", "brings the total", "bringing the number", "bring the total",
-                           "brings to", "bringing to", "bring to", "brought to", "brings the number",
-                           "bringing the number to"})
-
-
-TERM_MIN_VALUE = 5000
-
-
-
+from .tallies import Tally, find_tally
 
 FIRST_PERSON = frozenset({"we", "our", "us"})
-
-
-def _relevant(view: SentenceView) -> bool:
-    if not (view.has_cue(*TRANSFER_LABELS, "AGREEMENT", "TALLY") or _swap_for(view)):
-        return False
-    if view.has_cue("NOT_EXCHANGE") and not view.has_cue("GIVE", "RECEIVE", "HOME"):
-        return False
-    return True
-
-
-def _swap_for(view: SentenceView) -> bool:
-    """'in exchange for', 'in return for' (a bare 'for' is too common to mark a swap)."""
-    return any(c.kb_id_ != "for" for c in view.cues_with("FOR"))
-
-
-def about_exchanges(views: list[SentenceView]) -> bool:
-    """The article speaks of handing people or remains over somewhere: a category word beside a
-    transfer word, or a compound like 'prisoner swap'. Market, student and currency exchanges do not."""
-    for view in views:
-        if view.has_cue("EXCHANGE", "GIVE", "RECEIVE", "HOME") and any(
-                c.kb_id_ != "generic" for c in view.cues_with("CATEGORY") if view.actor(c.start) is None):
-            return True
-        if any(len(c) > 1 and {t.lower_ for t in c} & DOMAIN_WORDS for c in view.cues_with("EXCHANGE")):
-            return True
-        # "Iran released five US citizens in exchange for five Iranians": people swapped for people
-        people = view.cues_with("CATEGORY") + [a for a in view.actors if a.label_ == "DEMONYM" and a.text.endswith("s")]
-        if (view.has_cue("EXCHANGE") or _swap_for(view)) and people and view.quantities:
-            return True
-        # "Russia freed the jailed American teacher in exchange for a Russian businessman"
-        if _swap_for(view) and len(view.cues_with("PERSON")) >= 2 and view.has_cue("GIVE", "RECEIVE", "EXCHANGE"):
-            return True
-    return False
-
-
-DOMAIN_WORDS = frozenset({"prisoner", "prisoners", "pow", "hostage", "hostages", "prisoner-swap", "prisoner-exchange"})
 
 
 def _speaker_side(view: SentenceView, group: Group, next_view: SentenceView | None,
@@ -124,7 +75,7 @@ def _speaker_side(view: SentenceView, group: Group, next_view: SentenceView | No
 def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Group]:
     groups: list[Group] = []
     for view in views:
-        if not _relevant(view):
+        if not relevant(view):
             continue
         in_sentence: list[Group] = []
         pools: set[int] = set()
@@ -173,89 +124,8 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
     return groups
 
 
-def _tally_cue(group: Group, sentence_groups: list[Group]) -> Span | None:
-    view = group.view
-    lo, hi = view.clause_bounds(group.start)
-    others = [g.quantity for g in sentence_groups if g is not group and g.quantity is not None]
-    since = [d for d in view.dates if d.text.lower().startswith(("since", "as of"))]
-    for cue in sorted(view.cues_with("TALLY") + since, key=lambda c: c.start):
-        text = cue.text.lower()
-        if text not in STRONG_TALLY and not text.startswith(("since", "as of")):
-            continue
-        if _superlative_before(view, cue):
-            continue  # "the largest such deal to date"
-        if cue.end <= group.start:
-            between = [q for q in others if cue.end <= q.start < group.start]
-            first_clause = view.clause_bounds(view.start)[1] >= cue.end
-            if first_clause and cue.start - view.start <= 2:
-                return cue  # "Since the truce began, 21 hostages have been freed for 1,100 prisoners"
-            first_clause = first_clause and group.start - cue.end <= 8
-            near = lo <= cue.start or first_clause or (text in FORWARD_TALLY and group.start - cue.end <= 16)
-            if not between and near:
-                return cue
-        elif cue.start >= group.end and text not in FORWARD_TALLY:
-            between = [q for q in others if group.end <= q.start < cue.start]
-            if not between and cue.start < hi:
-                return cue
-    return None
-
-
-SUPERLATIVES = frozenset({"largest", "biggest", "first", "most", "highest", "greatest", "only", "latest", "last"})
-
-
-def _superlative_before(view: SentenceView, cue: Span) -> bool:
-    return any(view.lower[k] in SUPERLATIVES for k in range(max(view.start, cue.start - 5), cue.start))
-
-
-def _agreement_talk(view: SentenceView) -> bool:
-    return view.has_cue("AGREEMENT") or any(text.startswith(("agree", "pledge", "promise", "vowed"))
-                                            for text in view.cue_texts)
-
-
-def _is_term(group: Group, views: list[SentenceView], status: str) -> bool:
-    view = group.view
-    count = group.count
-    if count is None:
-        return False
-    agreement_near = _agreement_talk(view) or (view.index > 0 and _agreement_talk(views[view.index - 1]))
-    if count.qualifier == "up_to" and group.per_side:
-        return True
-    planned_here = status == "planned" or any(
-        c.label_ == "PLANNED" and c.kb_id_ == "future" for c in view.cues)
-    if not agreement_near or not planned_here:
-        return False
-    if any(date_of(d) is not None and date_of(d).kind == "weekday" and date_span_for(view, d.start) is d
-           for d in view.dates):
-        return False  # "three hostages on Saturday for about 150 prisoners": a dated handover, not a deal
-    big = (count.value or count.min or count.max or 0) >= TERM_MIN_VALUE
-    return count.qualifier not in ("exact",) or big
-
-
-AGREED = frozenset({"agreed", "agreement", "reached an agreement", "reached agreement", "reached a deal",
-                    "was reached", "were reached", "was agreed", "were agreed", "was signed", "were signed",
-                    "struck a deal", "deal", "agreements"})
-
-
-FORMULA_WORDS = frozenset({"format", "formula", "deal", "agreement", "agreements", "arrangement", "framework"})
-
-
-def _deal_formula(group: Group) -> bool:
-    """'the 1,000-for-1,000 format', 'a larger "1000 for 1000" agreement': the deal for the whole swap."""
-    if group.quantity is None or "group.x_for_x" not in group.rules:
-        return False
-    after = [group.view.lower[k] for k in range(group.end, min(group.view.end, group.end + 3))]
-    return any(w in FORMULA_WORDS for w in after) and not group.view.has_cue("COMPLETED")
-
-
 def _called_off(view: SentenceView) -> bool:
     return any(c.kb_id_ == "cancelled" for c in view.cues_with("PLANNED"))
-
-
-def _agreed_near(group: Group, date: Span) -> bool:
-    """The date sits nearer to 'agreed' than to the figure: it dates the deal, not the handover."""
-    to_group = min(abs(date.start - group.end), abs(group.start - date.end))
-    return any(c.text.lower() in AGREED and min(abs(date.start - c.end), abs(c.start - date.end)) < to_group
-               for c in group.view.cues_with("AGREEMENT"))
 
 
 def _before_publication(date_span: Span, published: PartialDate | None, year_hint: int | None) -> bool:
@@ -269,78 +139,106 @@ def _background(view: SentenceView) -> bool:
     return view.has_cue("BACKGROUND")
 
 
-def normalise(doc: Doc, *, published: PartialDate | None) -> dict:
+@dataclass(frozen=True)
+class Normalised:
+    """The hand-off from the normaliser to the record builder: an article's occasions, agreement
+    terms and running totals, with what the records need to read them."""
+
+    context: ArticleContext
+    occasions: list[Occasion]
+    terms: list[Group]
+    tallies: list[Tally]
+    views: list[SentenceView]
+    published: PartialDate | None
+    year_hint: int | None
+
+
+@dataclass(frozen=True)
+class Sorted:
+    """The counted groups sorted by what they report: agreement terms, running totals, handovers."""
+
+    terms: list[Group]
+    tallies: list[Tally]
+    mentions: list[Mention]
+
+
+def normalise(doc: Doc, *, published: PartialDate | None) -> Normalised:
     """The records of one doc as contract-ready parts (without doc_id and claim_id)."""
-    index = DocIndex.build(doc)
-    views = sentence_views(doc, index)
+    views = sentence_views(doc, DocIndex.build(doc))
     context = build_context(views)
     exchange_talk = about_exchanges(views)
-    groups = find_groups(views, context) if exchange_talk else []
     year_hint = year_hint_of(views)
+    groups = find_groups(views, context) if exchange_talk else []          # groups, with their directions
+    statuses = assign_statuses(groups)                                        # status of each group
+    kinds = sort_groups(groups, statuses, views, published=published, year_hint=year_hint)  # terms, tallies, dated mentions
+    loose = place_loose(views, context, kinds, published=published, year_hint=year_hint) if exchange_talk else []
+    occasions = form_occasions(kinds.mentions, loose, views, published=published)
+    return Normalised(context=context, occasions=occasions, terms=kinds.terms, tallies=kinds.tallies,
+                      views=views, published=published, year_hint=year_hint)
 
-    terms: list[Group] = []
-    tallies: list[tuple[Group, Span]] = []
-    mentions: list[Mention] = []
-    term_sentences: set[int] = set()
+
+def assign_statuses(groups: list[Group]) -> dict[int, tuple[str, str]]:
+    """id(group) -> (status, rule)."""
     statuses = {}
     largest = max((g.count.value or 0 for g in groups if g.count is not None and "group.x_for_x" not in g.rules),
                   default=0)
     for group in groups:
         status, rule = status_at(group.view, group.start)
-        if status == "completed" and _deal_formula(group):
+        if status == "completed" and deal_formula(group):
             status, rule = "planned", "status.deal_formula"
         elif status == "completed" and "group.x_for_x" in group.rules and group.count is not None \
                 and (group.count.value or 0) > largest > 0 and not group.view.has_cue("COMPLETED"):
             # "the 1,000-for-1,000 exchange" beside stages of 390 and 307: the whole swap, still to finish
             status, rule = "planned", "status.whole_formula"
         statuses[id(group)] = (status, rule)
-        if _is_term(group, views, status):
-            term_sentences.add(group.view.index)
+    return statuses
+
+
+def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views: list[SentenceView], *,
+                published: PartialDate | None, year_hint: int | None) -> Sorted:
+    """Each group as an agreement term, a running total, or a handover mention with its date."""
+    terms: list[Group] = []
+    tallies: list[Tally] = []
+    mentions: list[Mention] = []
+    term_sentences = {group.view.index for group in groups if is_term(group, views, statuses[id(group)][0])}
     for group in groups:
         if group.part_of and group.category != "civilians":
             continue
         status, rule = statuses[id(group)]
-        tally = _tally_cue(group, [g for g in groups if g.view is group.view])
-        if tally is not None and _transfer_near(group):
-            tallies.append((group, tally))
+        tally = find_tally(group, groups)
+        if tally is not None:
+            tallies.append(tally)
             continue
         if group.view.index in term_sentences and (status == "planned" or group.view.has_cue("AGREEMENT")):
             terms.append(group)
             continue
-        if not (group.view.has_cue(*TRANSFER_LABELS) or _swap_for(group.view) or rule == "status.deal_formula"):
+        if not (group.view.has_cue(*TRANSFER_LABELS) or swap_for(group.view) or rule == "status.deal_formula"):
             continue
         mentions.append(_placed(group, status, rule, published, year_hint, views))
-    counted_sentences = {m.group.view.index for m in mentions} | {g.view.index for g in terms} \
-        | {g.view.index for g, _ in tallies}
+    return Sorted(terms=terms, tallies=tallies, mentions=mentions)
+
+
+def place_loose(views: list[SentenceView], context: ArticleContext, kinds: Sorted, *,
+                published: PartialDate | None, year_hint: int | None) -> list[Mention]:
+    """Uncounted handover mentions in the sentences no counted group was read from."""
+    counted_sentences = {m.group.view.index for m in kinds.mentions} | {g.view.index for g in kinds.terms} \
+        | {t.group.view.index for t in kinds.tallies}
     loose = []
-    for group in (loose_groups(views, context, counted_sentences) if exchange_talk else []):
+    for group in loose_groups(views, context, counted_sentences):
         status, rule = status_at(group.view, group.start)
         loose.append(_placed(group, status, rule, published, year_hint, views))
+    return loose
+
+
+def form_occasions(mentions: list[Mention], loose: list[Mention], views: list[SentenceView], *,
+                   published: PartialDate | None) -> list[Occasion]:
+    """Mentions of one handover occasion grouped together, dated at occasion level."""
     occasions = merge_complementary(group_occasions(mentions))
     attach_loose(occasions, loose)
     same_day_lead(occasions, published)
     story_day(occasions, published)
     span_of_stages(occasions, views)
-    return {
-        "context": context,
-        "occasions": occasions,
-        "terms": terms,
-        "tallies": tallies,
-        "views": views,
-        "published": published,
-        "year_hint": year_hint,
-    }
-
-
-def _transfer_near(group: Group) -> bool:
-    """A figure is a handover only where a transfer word governs it: in its clause or close by."""
-    view = group.view
-    lo, hi = view.clause_bounds(group.start)
-    for cue in view.cues:
-        if cue.label_ in TRANSFER_LABELS or (cue.label_ == "FOR" and cue.kb_id_ != "for"):
-            if lo <= cue.start < hi or min(abs(cue.start - group.end), abs(group.start - cue.end)) <= 8:
-                return True
-    return False
+    return occasions
 
 
 def _placed(group: Group, status: str, rule: str, published: PartialDate | None, year_hint: int | None,
@@ -365,7 +263,7 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
             key = date_key(None, interval)
             return Mention(group=group, status=status, date_span=date_span, date=interval, key=key,
                            background=_background(group.view), rules=[rule, "date.anaphora"])
-    if status == "planned" and date_span is not None and _agreed_near(group, date_span) \
+    if status == "planned" and date_span is not None and agreed_near(group, date_span) \
             and _before_publication(date_span, published, year_hint):
         date_span, interval = None, None  # "agreed on 16 May to exchange ...": the day of the deal
     if status == "planned" and interval is not None and interval.end is not None and published is not None \

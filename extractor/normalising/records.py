@@ -223,8 +223,8 @@ def _agreement_place(cluster: list[Group], views: list[SentenceView], context: A
 
 def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versions: dict) -> list:
     parts = normalise(doc, published=published)
-    context: ArticleContext = parts["context"]
-    views: list[SentenceView] = parts["views"]
+    context = parts.context
+    views = parts.views
     attributed = _Attributed(views)
     text_hash = hashlib.sha1(text_of(doc).encode("utf-8")).hexdigest()[:12]
     records = []
@@ -233,7 +233,7 @@ def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versi
         raw = f"{doc_id}|{text_hash}|{kind}|{anchor}|{n}"
         return "c-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
-    for n, occasion in enumerate(parts["occasions"]):
+    for n, occasion in enumerate(parts.occasions):
         groups = [m.group for m in occasion.mentions]
         flows = _flows_of(groups, context, attributed)
         if not flows:
@@ -254,7 +254,7 @@ def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versi
             confidence=_confidence(groups),
             **versions,
         ))
-    for n, (date, cluster) in enumerate(_agreement_clusters(parts["terms"], views, published, parts["year_hint"])):
+    for n, (date, cluster) in enumerate(_agreement_clusters(parts.terms, views, published, parts.year_hint)):
         flows = _flows_of(cluster, context, {})
         records.append(AgreementRecord(
             doc_id=doc_id,
@@ -270,7 +270,8 @@ def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versi
             **versions,
         ))
     seen_tallies = set()
-    for group, cue in parts["tallies"]:
+    for tally in parts.tallies:
+        group, cue = tally.group, tally.cue
         keys = _keys(group, context)
         key = keys[0]
         marker = (key, group.count)
@@ -279,7 +280,7 @@ def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versi
         seen_tallies.add(marker)
         view = group.view
         date_span = date_span_for(view, group.start)
-        as_of = resolve_span(date_span, published=published, status="completed", year_hint=parts["year_hint"])
+        as_of = resolve_span(date_span, published=published, status="completed", year_hint=parts.year_hint)
         if as_of is None and published is not None and published.full is not None:
             as_of = DateInterval(start=published.full, end=published.full, precision="day")
         lo, hi = view.clause_bounds(cue.start)

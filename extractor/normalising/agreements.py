@@ -1,0 +1,60 @@
+"""Agreement terms: a figure a deal sets for future handovers ("agreed to return up to 6,000
+bodies on each side") is a term of an agreement, not a planned exchange occasion."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..recognising.extensions import date_of
+from .dating import date_span_for
+from .groups import Group
+from .sentences import SentenceView
+
+TERM_MIN_VALUE = 5000
+
+
+AGREED = frozenset({"agreed", "agreement", "reached an agreement", "reached agreement", "reached a deal",
+                    "was reached", "were reached", "was agreed", "were agreed", "was signed", "were signed",
+                    "struck a deal", "deal", "agreements"})
+
+
+FORMULA_WORDS = frozenset({"format", "formula", "deal", "agreement", "agreements", "arrangement", "framework"})
+
+
+def agreement_talk(view: SentenceView) -> bool:
+    return view.has_cue("AGREEMENT") or any(text.startswith(("agree", "pledge", "promise", "vowed"))
+                                            for text in view.cue_texts)
+
+
+def is_term(group: Group, views: list[SentenceView], status: str) -> bool:
+    view = group.view
+    count = group.count
+    if count is None:
+        return False
+    agreement_near = agreement_talk(view) or (view.index > 0 and agreement_talk(views[view.index - 1]))
+    if count.qualifier == "up_to" and group.per_side:
+        return True
+    planned_here = status == "planned" or any(
+        c.label_ == "PLANNED" and c.kb_id_ == "future" for c in view.cues)
+    if not agreement_near or not planned_here:
+        return False
+    if any(date_of(d) is not None and date_of(d).kind == "weekday" and date_span_for(view, d.start) is d
+           for d in view.dates):
+        return False  # "three hostages on Saturday for about 150 prisoners": a dated handover, not a deal
+    big = (count.value or count.min or count.max or 0) >= TERM_MIN_VALUE
+    return count.qualifier not in ("exact",) or big
+
+
+def deal_formula(group: Group) -> bool:
+    """'the 1,000-for-1,000 format', 'a larger "1000 for 1000" agreement': the deal for the whole swap."""
+    if group.quantity is None or "group.x_for_x" not in group.rules:
+        return False
+    after = [group.view.lower[k] for k in range(group.end, min(group.view.end, group.end + 3))]
+    return any(w in FORMULA_WORDS for w in after) and not group.view.has_cue("COMPLETED")
+
+
+def agreed_near(group: Group, date: Span) -> bool:
+    """The date sits nearer to 'agreed' than to the figure: it dates the deal, not the handover."""
+    to_group = min(abs(date.start - group.end), abs(group.start - date.end))
+    return any(c.text.lower() in AGREED and min(abs(date.start - c.end), abs(c.start - date.end)) < to_group
+               for c in group.view.cues_with("AGREEMENT"))

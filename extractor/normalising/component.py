@@ -3,25 +3,30 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..about import __version__
 from ..recognising import extensions  # noqa: F401  (registers the custom attributes)
-from .context import known_dyads
+from .context import DYADS_FILE, DYADS_KEY, package_dyads_text, read_dyads
 from .records import build_records
 
 
 def data_version(nlp: Language) -> str:
-    """A digest of the rule data the pipeline runs with: gazetteer entries and the dyad table."""
+    """A digest of all the rule data the pipeline runs with: the gazetteers' entries and the data
+    every other component keeps (`rule_data()`: quantity cues, the dyad table)."""
     digest = hashlib.sha1()
     for name, component in nlp.pipeline:
-        if hasattr(component, "entries"):
-            digest.update(name.encode())
-            digest.update(component.to_bytes())
-    for dyad in known_dyads():
-        digest.update(dyad.model_dump_json().encode())
+        if hasattr(component, "rule_data"):
+            data = component.rule_data()
+        elif hasattr(component, "entries"):
+            data = component.to_bytes()
+        else:
+            continue
+        digest.update(name.encode())
+        digest.update(data)
     return "d-" + digest.hexdigest()[:12]
 
 
@@ -30,6 +35,16 @@ class RecordBuilder:
         self.nlp = nlp
         self.name = name
         self._versions: dict | None = None
+        self._set_dyads(package_dyads_text(), origin=f"extractor/data/{DYADS_FILE}")
+
+    def _set_dyads(self, text: str, *, origin: str) -> None:
+        self.dyads = read_dyads(text, origin=origin)  # E101 on a bad line
+        self.dyads_text = text
+        self._versions = None
+
+    def rule_data(self) -> bytes:
+        """The dyad table's bytes, for the data_version."""
+        return self.dyads_text.encode("utf-8")
 
     @property
     def versions(self) -> dict:
@@ -38,14 +53,23 @@ class RecordBuilder:
         return self._versions
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.records = build_records(doc, doc_id=doc._.doc_id or "doc", published=doc._.published,
-                                      versions=self.versions)
+        doc.user_data[DYADS_KEY] = self.dyads
+        try:
+            doc._.records = build_records(doc, doc_id=doc._.doc_id or "doc", published=doc._.published,
+                                          versions=self.versions)
+        finally:
+            del doc.user_data[DYADS_KEY]
         return doc
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
-        return None
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / DYADS_FILE).write_text(self.dyads_text, encoding="utf-8")
 
     def from_disk(self, path, *, exclude=tuple()) -> "RecordBuilder":
+        file = Path(path) / DYADS_FILE
+        if file.exists():
+            self._set_dyads(file.read_text(encoding="utf-8"), origin=str(file))
         return self
 
 

@@ -43,18 +43,36 @@ class Dyad(BaseModel):
     sides: dict[str, tuple[str, str]] = Field(default_factory=dict)
 
 
-@lru_cache(maxsize=1)
-def known_dyads() -> tuple[Dyad, ...]:
-    source = resources.files("extractor.data").joinpath("dyads.jsonl")
+DYADS_FILE = "dyads.jsonl"
+DYADS_KEY = "extractor.dyads"  # doc.user_data: the dyad table of the pipeline that reads the doc
+
+
+def read_dyads(text: str, *, origin: str) -> tuple[Dyad, ...]:
+    """Validated dyad lines; a bad line raises ValueError E101 naming the file, line and field."""
     dyads = []
-    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("//"):
             continue
         try:
             dyads.append(Dyad.model_validate(json.loads(line)))
-        except (json.JSONDecodeError, ValidationError) as err:
-            raise ValueError(Errors.E101.format(path="extractor/data/dyads.jsonl", line=number, detail=err)) from err
+        except json.JSONDecodeError as err:
+            raise ValueError(Errors.E101.format(path=origin, line=number, detail=f"not valid JSON ({err.msg})")) from err
+        except ValidationError as err:
+            first = err.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "line"
+            raise ValueError(Errors.E101.format(path=origin, line=number,
+                                                detail=f"field {where!r}: {first['msg']}")) from err
     return tuple(dyads)
+
+
+def package_dyads_text() -> str:
+    return resources.files("extractor.data").joinpath(DYADS_FILE).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def known_dyads() -> tuple[Dyad, ...]:
+    """The packaged dyad table (a pipeline folder carries its own copy: `RecordBuilder.dyads`)."""
+    return read_dyads(package_dyads_text(), origin=f"extractor/data/{DYADS_FILE}")
 
 
 @dataclass
@@ -118,6 +136,7 @@ def mediators_in(views: list[SentenceView]) -> list[str]:
 
 
 def build_context(views: list[SentenceView]) -> ArticleContext:
+    dyads = (views[0].sent.doc.user_data.get(DYADS_KEY) if views else None) or known_dyads()
     mediators = mediators_in(views)
     counts: Counter = Counter()
     for view in views:
@@ -129,7 +148,7 @@ def build_context(views: list[SentenceView]) -> ArticleContext:
     party_counts = Counter({a: n for a, n in counts.items() if a not in mediators or a in _top_two(counts)})
     best: Dyad | None = None
     best_score = 0
-    for dyad in known_dyads():
+    for dyad in dyads:
         a, b = dyad.parties
         if party_counts[a] and party_counts[b]:
             score = party_counts[a] + party_counts[b]
@@ -138,7 +157,7 @@ def build_context(views: list[SentenceView]) -> ArticleContext:
     ranked = [a for a, _ in party_counts.most_common() if a not in SEVERAL_STATES]
     if best is None and ranked:
         # the ELN frees soldiers to "the military authorities": one known dyad for the main party
-        only = [d for d in known_dyads() if ranked[0] in d.parties]
+        only = [d for d in dyads if ranked[0] in d.parties]
         if len(only) == 1:
             best = only[0]
     multi = party_counts[MULTI_ID] >= 2

@@ -662,6 +662,10 @@ def complete(group: Group, context: ArticleContext) -> None:
         group.giver = context.counterpart(group.receiver, group.category)
         if group.giver is not None:
             group.rules.append("direction.dyad")
+        elif (fixed := context.fixed_sides(group.category)) is not None and group.receiver not in fixed:
+            # Thai hostages freed from Gaza: a third state's nationals come from whoever held them
+            group.giver = fixed[0]
+            group.rules.append("direction.holder_of_nationals")
     elif group.giver is not None and group.receiver is None:
         group.receiver = context.counterpart(group.giver, group.category)
         if group.receiver is not None:

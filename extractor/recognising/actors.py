@@ -1,4 +1,8 @@
-"""Actor recogniser: states, capitals, seats of power, institutions, officials, demonyms, groups."""
+"""Actor recogniser: states, capitals, seats of power, institutions, officials, demonyms, groups.
+
+States, their capitals and demonyms come from the generated `states.jsonl` (see `lexicon.py`);
+the rest from the hand-kept `actors.jsonl`. Both are one vocabulary, saved by `to_disk`.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,9 @@ from .gazetteer import GazetteerRecogniser, package_entries
 ACTORS_KEY = "actors"
 
 
-@Language.factory("exchange_actors", default_config={"spans_key": ACTORS_KEY, "source": "actors.jsonl"})
-def make_actor_recogniser(nlp: Language, name: str, spans_key: str, source: str) -> GazetteerRecogniser:
-    return GazetteerRecogniser(nlp, name, spans_key=spans_key, entries=package_entries(source))
+SOURCES = ["states.jsonl", "actors.jsonl"]
+
+
+@Language.factory("exchange_actors", default_config={"spans_key": ACTORS_KEY, "sources": SOURCES})
+def make_actor_recogniser(nlp: Language, name: str, spans_key: str, sources: list[str]) -> GazetteerRecogniser:
+    return GazetteerRecogniser(nlp, name, spans_key=spans_key, entries=package_entries(*sources))

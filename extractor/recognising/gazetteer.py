@@ -23,6 +23,9 @@ from spacy.util import filter_spans
 from ..errors import Errors
 
 ENTRIES_FILE = "entries.jsonl"
+# Entries with this label are matched so that, being longer, they shadow a shorter name inside them
+# ("New Jersey" over "Jersey"), and are then left out of doc.spans.
+BLOCK_LABEL = "BLOCK"
 
 
 class GazetteerEntry(BaseModel):
@@ -45,16 +48,24 @@ def read_entries(lines: Iterable[str], *, origin: str) -> list[GazetteerEntry]:
             continue
         try:
             entries.append(GazetteerEntry.model_validate(json.loads(line)))
-        except (json.JSONDecodeError, ValidationError) as err:
-            detail = str(err).splitlines()[0] if isinstance(err, json.JSONDecodeError) else err.errors()[0]["msg"]
+        except json.JSONDecodeError as err:
+            detail = f"not valid JSON ({err.msg})"
+            raise ValueError(Errors.E101.format(path=origin, line=number, detail=detail)) from err
+        except ValidationError as err:
+            first = err.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "line"
+            detail = f"field {where!r}: {first['msg']}"
             raise ValueError(Errors.E101.format(path=origin, line=number, detail=detail)) from err
     return entries
 
 
-def package_entries(name: str) -> list[GazetteerEntry]:
-    """Entries of a gazetteer shipped in the package's data folder."""
-    source = resources.files("extractor.data").joinpath(name)
-    return read_entries(source.read_text(encoding="utf-8").splitlines(), origin=f"extractor/data/{name}")
+def package_entries(*names: str) -> list[GazetteerEntry]:
+    """Entries of the gazetteer files shipped in the package's data folder, in the order named."""
+    entries: list[GazetteerEntry] = []
+    for name in names:
+        source = resources.files("extractor.data").joinpath(name)
+        entries += read_entries(source.read_text(encoding="utf-8").splitlines(), origin=f"extractor/data/{name}")
+    return entries
 
 
 def _exact(pattern: str, case: str) -> bool:
@@ -74,11 +85,13 @@ class GazetteerRecogniser:
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._keys: dict[int, tuple[int, int]] = {}
+        self._has_blocks = False
         self.add_entries(entries)
 
     def add_entries(self, entries: Iterable[GazetteerEntry]) -> None:
         for entry in entries:
             self.entries.append(entry)
+            self._has_blocks = self._has_blocks or entry.label == BLOCK_LABEL
             key = f"{entry.label}\t{entry.id}"
             exact = [p for p in entry.patterns if _exact(p, entry.case)]
             lower = [p for p in entry.patterns if not _exact(p, entry.case)]
@@ -90,6 +103,7 @@ class GazetteerRecogniser:
     def _reset(self, entries: list[GazetteerEntry]) -> None:
         self.entries = []
         self._keys = {}
+        self._has_blocks = False
         self._lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.add_entries(entries)
@@ -100,7 +114,10 @@ class GazetteerRecogniser:
             for match_id, start, end in matcher(doc):
                 label, kb_id = self._keys.get(match_id) or self._key_of(match_id)
                 spans.append(Span(doc, start, end, label=label, kb_id=kb_id))
-        doc.spans[self.spans_key] = sorted(filter_spans(spans), key=lambda s: s.start)
+        kept = filter_spans(spans)
+        if self._has_blocks:
+            kept = [s for s in kept if s.label_ != BLOCK_LABEL]
+        doc.spans[self.spans_key] = sorted(kept, key=lambda s: s.start)
         return doc
 
     def _key_of(self, match_id: int) -> tuple[int, int]:

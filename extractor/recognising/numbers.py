@@ -333,11 +333,14 @@ def load_cues() -> QuantityCues:
     return _default_cues()
 
 
+def package_cue_text() -> str:
+    """The packaged cue file's text, as the quantity component keeps and saves it."""
+    return resources.files(CUE_PACKAGE).joinpath(CUE_FILE).read_text(encoding="utf-8")
+
+
 @functools.cache
 def _default_cues() -> QuantityCues:
-    resource = resources.files(CUE_PACKAGE).joinpath(CUE_FILE)
-    text = resource.read_text(encoding="utf-8")
-    return parse_cues(text.splitlines(), source=str(resource))
+    return parse_cues(package_cue_text().splitlines(), source=f"extractor/data/{CUE_FILE}")
 
 
 # --------------------------------------------------------------------------- reading figures
@@ -596,9 +599,12 @@ def _pair_form(text: str, a: _Atom, b: _Atom, cues: QuantityCues, *, between: bo
     return None
 
 
-def find_quantities(text: str) -> list[QuantityMatch]:
-    """All count figures in `text`, sorted by start, non-overlapping, longest match first."""
-    cues = _default_cues()
+def find_quantities(text: str, *, cues: QuantityCues | None = None) -> list[QuantityMatch]:
+    """All count figures in `text`, sorted by start, non-overlapping, longest match first.
+
+    `cues`: the compiled cue data to read with (the quantity component passes its own); None reads
+    with the packaged file."""
+    cues = cues or _default_cues()
     atoms = _atoms(text, cues)
     out: list[QuantityMatch] = []
     floor = 0   # nothing may start before this: end of the last consumed stretch

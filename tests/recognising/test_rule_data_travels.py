@@ -1,0 +1,70 @@
+"""All rule data travels with the pipeline: each component saves its own vocabulary with `to_disk`,
+reads it back with `from_disk` (validated, with a coded error naming file and line), and every
+vocabulary is covered by the data_version."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import spacy
+from conftest import MODEL_DIR
+
+from extractor.pipeline import Extractor
+
+FILES = {
+    "exchange_actors": "entries.jsonl",
+    "exchange_cues": "entries.jsonl",
+    "exchange_places": "entries.jsonl",
+    "exchange_quantities": "quantity_cues.jsonl",
+    "exchange_records": "dyads.jsonl",
+}
+
+
+@pytest.mark.parametrize(("component", "name"), FILES.items())
+def test_committed_folder_carries_each_vocabulary(component, name):
+    assert (MODEL_DIR / component / name).is_file()
+
+
+@pytest.fixture()
+def folder(tmp_path):
+    copy = tmp_path / "model"
+    shutil.copytree(MODEL_DIR, copy)
+    return copy
+
+
+def test_edited_quantity_cues_are_read_and_change_the_data_version(folder, extractor):
+    cues = folder / "exchange_quantities" / "quantity_cues.jsonl"
+    cues.write_text(cues.read_text(encoding="utf-8") + '{"kind": "count_noun", "word": "wayfarers"}\n', encoding="utf-8")
+    edited = Extractor(spacy.load(folder))
+    assert edited.data_version != extractor.data_version
+
+
+def test_edited_dyads_are_read_and_change_the_data_version(folder, extractor):
+    dyads = folder / "exchange_records" / "dyads.jsonl"
+    dyads.write_text(dyads.read_text(encoding="utf-8") + '{"parties": ["CHL", "PER"], "default_category": "pows"}\n',
+                     encoding="utf-8")
+    edited = Extractor(spacy.load(folder))
+    assert edited.data_version != extractor.data_version
+    assert any(d.parties == ("CHL", "PER") for d in edited.nlp.get_pipe("exchange_records").dyads)
+
+
+BAD_LINES = [
+    ("exchange_quantities", "quantity_cues.jsonl", '{"kind": "count_noun"}', "word"),
+    ("exchange_quantities", "quantity_cues.jsonl", '{"kind": "count_noun", "word": "x"', "not valid JSON"),
+    ("exchange_records", "dyads.jsonl", '{"parties": ["CHL"]}', "parties"),
+    ("exchange_records", "dyads.jsonl", '{"parties": ["CHL", "PER"], "colour": 1}', "colour"),
+    ("exchange_actors", "entries.jsonl", '{"label": "state", "id": "CHL", "patterns": ["Chile"]}', "label"),
+]
+
+
+@pytest.mark.parametrize(("component", "name", "line", "field"), BAD_LINES, ids=[f"{c}-{f}" for c, _, _, f in BAD_LINES])
+def test_bad_line_in_a_folder_is_a_coded_error(folder, component, name, line, field):
+    file = folder / component / name
+    lines = file.read_text(encoding="utf-8").splitlines()
+    lines.insert(1, line)
+    file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError) as info:
+        spacy.load(folder)
+    message = str(info.value)
+    assert "[E101]" in message and str(file) in message and "line 2" in message and field in message

@@ -523,6 +523,9 @@ _CHAIN_SEP = re.compile(r"\s+(?:and|to|or)\s+|\s*[-\u2013]\s*", re.IGNORECASE)
 _HYPHENS = "-\u2010\u2011\u2013"
 
 
+_FOR_GLUE_AFTER = re.compile(r"[-\u2010\u2011]for[-\u2010\u2011][0-9]")  # "120-for-95": two figures
+_FOR_GLUE_BEFORE = re.compile(r"[0-9][-\u2010\u2011]for[-\u2010\u2011]\Z")
+_OF_TOTAL = re.compile(r"\s+of\s+")
 _APPOSITION_BEFORE = re.compile(r"(?<!\w)[A-Z][\w'’.\-]*,\s*\Z")
 _APPOSITION_AFTER = re.compile(r"\s*[,;]|\.(?![0-9])")
 _MAX_AGE = 120
@@ -537,10 +540,12 @@ def _not_a_count(text: str, first: _Atom, last: _Atom, cues: QuantityCues, *,
     """
     start = first.start if start is None else start
     end = last.end
-    if start >= 2 and text[start - 1] in _HYPHENS and text[start - 2].isalpha():
-        return "label"  # "under-25", "Su-25", "COVID-19"
-    if not glued_suffix and end + 1 < len(text) and text[end] in _HYPHENS and text[end + 1].isalpha():
-        return "compound"  # "25-year-old", "three-day", "1,000-strong"
+    if start >= 2 and text[start - 1] in _HYPHENS and text[start - 2].isalpha() \
+            and not _FOR_GLUE_BEFORE.search(text, max(0, start - 12), start):
+        return "label"  # "under-25", "Su-25", "COVID-19" (not the 95 of "120-for-95")
+    if not glued_suffix and end + 1 < len(text) and text[end] in _HYPHENS and text[end + 1].isalpha() \
+            and not _FOR_GLUE_AFTER.match(text, end):
+        return "compound"  # "25-year-old", "three-day", "1,000-strong" (not the 120 of "120-for-95")
     lo = max(0, start - 30)
     if first.day_like and (cues.month_before_re.search(text, lo, start)
                            or (cues.weekday_before_re.search(text, lo, start)
@@ -655,6 +660,9 @@ def find_quantities(text: str, *, cues: QuantityCues | None = None) -> list[Quan
                     and cues.month_after_re.match(text, b.end) is not None))
         if skip:
             floor, i = core_end, i + used
+            # "Photo 1 of 6 ...": gallery chrome; the total goes with it
+            if reason == "label" and i < len(atoms) and _OF_TOTAL.fullmatch(text, core_end, atoms[i].start):
+                floor, i = atoms[i].end, i + 1
             # "the ages of 18 and 60", "June 11 and 12": the partner figure goes with it
             if reason in ("age", "date") and i < len(atoms) \
                     and _CHAIN_SEP.fullmatch(text, core_end, atoms[i].start):

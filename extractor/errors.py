@@ -64,6 +64,14 @@ class Errors(metaclass=ErrorsWithCodes):
             "or the source of the file.")
     E017 = ("Input {path!r}: cannot read it as {fmt}. Give --format {hint} or rename the file with "
             "the matching extension.")
+    E018 = ("{source}: {kind}, not a regular file; it was not read (a pipe, a device or a link to "
+            "one can hang or flood a run). Copy the data into a file, or name a pipe itself as an input.")
+    E019 = ("{source}: the CSV header has one column ({header!r}) but no {field!r}: the file looks "
+            "delimited by {delimiter!r}, not by commas. Save it as comma-separated CSV.")
+    E020 = ("{source}: article {doc_id!r} was stopped after {seconds} s of extraction, over the "
+            "time budget; no record was written for it. Raise --time-budget, or cut the article.")
+    E021 = ("{source}: the input could not be read ({detail}); the items before this point were read. "
+            "Check the file, or report it with the file if it looks sound.")
     # pipeline and data
     E101 = ("Rule data file {path} line {line}: {detail}. Fix the entry; see the file's header for "
             "the expected fields.")
@@ -83,6 +91,10 @@ class Errors(metaclass=ErrorsWithCodes):
     E203 = ("Output file {path!r} is also an input. Write the output to another file.")
     E204 = ("Cannot write the output file {path!r}: {detail}. Check that its folder exists and is "
             "writable.")
+    E209 = ("Output {path!r} is {kind}; only regular files are written (a device node, FIFO or "
+            "symbolic link is never replaced). Choose a plain file path as --output.")
+    E210 = ("Output {path!r} is in use by another run (lock file {lock!r}, {detail}). Wait for that "
+            "run to finish; if none is running, remove the lock file.")
     # reconciling, storing, exporting
     E301 = ("{source}: not a JSON object ({detail}). A claims file holds one JSON object per line, as "
             "written by `extractor extract`; fix or remove the line.")

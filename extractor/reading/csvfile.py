@@ -15,7 +15,7 @@ from pathlib import Path
 from ..contract import SourceRef
 from .decoding import decode
 from .fields import article_from_mapping
-from .items import ErrorItem, ReadItem, error_item
+from .items import ErrorItem, ReadItem, error_item, path_text
 from .lines import iter_raw_lines
 from .options import ReadOptions
 
@@ -25,7 +25,7 @@ class _Lines:
 
     def __init__(self, raw_lines: Iterator, path: Path) -> None:
         self._raw = raw_lines
-        self._path = str(path)
+        self._path = path_text(path)
         self.pending: deque[tuple[int, str, list[str]]] = deque()
         self.consumed: list[tuple[int, str, list[str]]] = []
         self.errors: list[ErrorItem] = []
@@ -91,7 +91,7 @@ def read_csv(path: Path, *, options: ReadOptions, gz: bool = False) -> Iterator[
         if not consumed:
             break
         first, last = consumed[0][0], consumed[-1][0]
-        source = SourceRef(path=str(path), line=first)
+        source = SourceRef(path=path_text(path), line=first)
         src = str(source)
         notes = [n for entry in consumed for n in entry[2]]
         if problem is None and (not row or all(not cell.strip() for cell in row)) and len(consumed) == 1:

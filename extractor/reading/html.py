@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from ..contract import SourceRef
 from .decoding import decode
 from .fields import article_from_mapping
-from .items import ReadItem, SkippedItem, coded, error_item
+from .items import ReadItem, SkippedItem, coded, error_item, path_text
 from .options import KeyMap, ReadOptions
+from .walk import folder_files
 
 SUFFIXES = (".html", ".htm")
 _DROP = frozenset({"script", "style", "template", "noscript", "svg", "head", "iframe", "object", "canvas"})
@@ -135,25 +135,9 @@ def html_to_text(page: str, *, engine: str = "auto") -> tuple[str, dict[str, str
     return data.get("text") or "", meta
 
 
-def _entries(root: Path) -> list[tuple[str, Path]]:
-    found: list[tuple[str, Path]] = []
-    for dirpath, _dirnames, filenames in os.walk(root, followlinks=False):
-        here = Path(dirpath)
-        for name in filenames:
-            if name.lower().endswith(SUFFIXES):
-                path = here / name
-                found.append((PurePosixPath(*path.relative_to(root).parts).as_posix(), path))
-    found.sort(key=lambda entry: entry[0])
-    return found
-
-
-def _inside(target: str, root: str) -> bool:
-    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
-
-
 def read_html_file(path: Path, *, doc_id: str, options: ReadOptions, engine: str = "auto") -> ReadItem:
     """One HTML file as an article: id `doc_id`, the converted text, title/url/published from the page."""
-    source = SourceRef(path=str(path))
+    source = SourceRef(path=path_text(path))
     src = str(source)
     try:
         if path.stat().st_size > options.max_record_bytes:
@@ -180,18 +164,19 @@ def article_from_page(page: str, *, doc_id: str, source: SourceRef, notes: list[
 
 def read_html_folder(root: Path, *, options: ReadOptions, engine: str = "auto") -> Iterator[ReadItem]:
     """One item per .html/.htm file, sorted by relative path; id = relative path without extension.
-    Links leading out of the folder are skipped (E015), as for .txt folders."""
-    real_root = os.path.realpath(root)
-    for rel, path in _entries(root):
-        doc_id = rel.rsplit(".", 1)[0]
-        if os.path.islink(path):
-            target = os.path.realpath(path)
-            if not _inside(target, real_root):
-                src = str(SourceRef(path=str(path)))
-                yield SkippedItem(source=src, doc_id=doc_id, note=coded("E015", source=src, target=target,
-                                                                        root=str(root)))
-                continue
-        yield read_html_file(path, doc_id=doc_id, options=options, engine=engine)
+    Links leading out of the folder are skipped (E015), as for .txt folders, and so is anything
+    that is not a regular file (E018)."""
+    for entry in folder_files(root, suffixes=SUFFIXES):
+        doc_id = entry.rel.rsplit(".", 1)[0]
+        src = str(SourceRef(path=path_text(entry.path)))
+        if entry.kind == "link-out":
+            yield SkippedItem(source=src, doc_id=doc_id, note=coded("E015", source=src, target=entry.target,
+                                                                    root=path_text(root)))
+            continue
+        if entry.kind == "special":
+            yield SkippedItem(source=src, doc_id=doc_id, note=coded("E018", source=src, kind=entry.target))
+            continue
+        yield read_html_file(entry.path, doc_id=doc_id, options=options, engine=engine)
 
 
 __all__ = ["SUFFIXES", "article_from_page", "converter_name", "html_to_text", "read_html_file", "read_html_folder"]

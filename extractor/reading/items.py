@@ -33,6 +33,25 @@ def coded_error(code: str, **fields: object) -> CodedError:
     return CodedError(code, coded(code, **fields))
 
 
+def visible(text: str) -> str:
+    """`text` as writable UTF-8: the bytes of a file name that is not UTF-8 (which Python keeps as
+    lone surrogates) are shown as `\\xe9` escapes, so one odd name never stops the output."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def path_text(path: object) -> str:
+    """A path as it appears in sources, ids and messages (see `visible`)."""
+    return visible(str(path))
+
+
 def short(value: object, limit: int = 80) -> str:
     """A value cut down for a message, so a 5 MB field never ends up in a status line."""
     text = str(value)

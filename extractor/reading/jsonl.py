@@ -9,7 +9,7 @@ from pathlib import Path
 from ..contract import SourceRef
 from .decoding import decode
 from .fields import article_from_mapping, kind_of
-from .items import ErrorItem, ReadItem, error_item
+from .items import ErrorItem, ReadItem, error_item, path_text, short
 from .lines import iter_raw_lines
 from .options import ReadOptions
 
@@ -20,7 +20,7 @@ def read_jsonl(path: Path, *, options: ReadOptions, gz: bool = False) -> Iterato
         if isinstance(raw, ErrorItem):
             yield raw
             continue
-        source = SourceRef(path=str(path), line=raw.number)
+        source = SourceRef(path=path_text(path), line=raw.number)
         src = str(source)
         notes: list[str] = []
         text = decode(raw.data, source=src, notes=notes, first=raw.number == 1).strip()
@@ -36,6 +36,9 @@ def read_jsonl(path: Path, *, options: ReadOptions, gz: bool = False) -> Iterato
             continue
         except RecursionError:
             yield error_item("E001", source=src, detail="nested too deeply")
+            continue
+        except ValueError as exc:  # e.g. an integer of more than 4,300 digits (Python's int-string limit)
+            yield error_item("E001", source=src, detail=short(str(exc).splitlines()[0] if str(exc) else "bad value", 200))
             continue
         if not isinstance(obj, dict):
             yield error_item("E002", source=src, kind=kind_of(obj))

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import gzip
+import io
+import sys
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from .items import ErrorItem, error_item
+from .items import ErrorItem, error_item, path_text
 from .options import ReadOptions
 
 
@@ -28,13 +30,26 @@ class _Stop(Exception):
         self.item = item
 
 
+class _Counted:
+    """A byte stream that counts what was read from it (pipes cannot tell their position)."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self._raw = raw
+        self.count = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._raw.read(size)
+        self.count += len(data)
+        return data
+
+
 class _Source:
     """Reads lines, turning truncation, corruption and bomb-like ratios into `_Stop`."""
 
     def __init__(self, path: Path, raw: BinaryIO, *, options: ReadOptions, gz: bool) -> None:
-        self.path = str(path)
-        self.raw = raw
-        self.stream: BinaryIO = gzip.GzipFile(fileobj=raw, mode="rb") if gz else raw  # type: ignore[assignment]
+        self.path = path_text(path)
+        self.raw = _Counted(raw)
+        self.stream: BinaryIO = gzip.GzipFile(fileobj=self.raw, mode="rb") if gz else raw  # type: ignore[assignment]
         self.gz = gz
         self.options = options
         self.decompressed = 0
@@ -50,10 +65,36 @@ class _Source:
             raise _Stop(error_item("E007", source=f"{self.path}:{self.number + 1}", detail=str(exc))) from exc
         self.decompressed += len(data)
         if self.gz and self.decompressed > self.options.gzip_ratio_floor:
-            if self.decompressed > self.options.max_gzip_ratio * max(self.raw.tell(), 1):
+            if self.decompressed > self.options.max_gzip_ratio * max(self.raw.count, 1):
                 raise _Stop(error_item("E012", source=f"{self.path}:{self.number + 1}",
                                        ratio=self.options.max_gzip_ratio))
         return data
+
+
+def open_input(path: Path) -> BinaryIO:
+    """A buffered binary handle on `path`; `-` is standard input (left open when the handle closes)."""
+    if str(path) == "-":
+        return io.BufferedReader(_Unclosed(sys.stdin.buffer))  # type: ignore[arg-type]
+    return open(path, "rb")
+
+
+class _Unclosed(io.RawIOBase):
+    def __init__(self, raw: BinaryIO) -> None:
+        self._raw = raw
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        data = self._raw.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _gzip_magic(raw: BinaryIO) -> bool:
+    """The stream starts with the gzip magic bytes (peeked, not consumed)."""
+    peek = getattr(raw, "peek", None)
+    return bool(peek) and peek(2)[:2] == b"\x1f\x8b"
 
 
 def iter_raw_lines(path: Path, *, options: ReadOptions, gz: bool, kind: str) -> Iterator[RawLine | ErrorItem]:
@@ -62,8 +103,13 @@ def iter_raw_lines(path: Path, *, options: ReadOptions, gz: bool, kind: str) -> 
     A truncated or corrupt .gz ends the iteration with one error item for the rest of the file.
     """
     limit = options.max_record_bytes
-    with open(path, "rb") as raw:
-        src = _Source(path, raw, options=options, gz=gz)
+    try:
+        raw = open_input(path)
+    except OSError as exc:
+        yield error_item("E007", source=path_text(path), detail=exc.strerror or str(exc))
+        return
+    with raw:
+        src = _Source(path, raw, options=options, gz=gz or _gzip_magic(raw))
         try:
             while True:
                 data = src.readline(limit + 1)

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..contract import SourceRef
 from .decoding import decode
 from .fields import article_from_mapping, kind_of
-from .items import ReadItem, error_item
+from .items import ReadItem, error_item, path_text
 from .options import KeyMap, ReadOptions
 
 _CUT = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
@@ -36,7 +36,7 @@ def _text(description: object, content: object) -> str:
 def read_newsapi(path: Path, *, options: ReadOptions) -> Iterator[ReadItem]:
     """One item per element of the response's `articles` list; an error item for a file that is not a
     NewsAPI response (E406), is not JSON (E001) or is too big (E013)."""
-    src = str(path)
+    src = path_text(path)
     try:
         if path.stat().st_size > options.max_record_bytes:
             yield error_item("E013", source=src, limit=options.max_record_bytes, kind="a NewsAPI response")
@@ -55,6 +55,9 @@ def read_newsapi(path: Path, *, options: ReadOptions) -> Iterator[ReadItem]:
     except RecursionError:
         yield error_item("E001", source=src, detail="nested too deeply")
         return
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        yield error_item("E001", source=src, detail=str(exc).splitlines()[0][:200] if str(exc) else "bad value")
+        return
     if not isinstance(doc, dict):
         yield error_item("E406", source=src, detail=f"the file holds {kind_of(doc)}")
         return
@@ -67,7 +70,7 @@ def read_newsapi(path: Path, *, options: ReadOptions) -> Iterator[ReadItem]:
         yield error_item("E406", source=src, detail="no 'articles' list")
         return
     for n, entry in enumerate(articles):
-        source = SourceRef(path=f"{path}#/articles/{n}")
+        source = SourceRef(path=f"{src}#/articles/{n}")
         if not isinstance(entry, dict):
             yield error_item("E002", source=str(source), kind=kind_of(entry))
             continue

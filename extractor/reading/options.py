@@ -24,9 +24,11 @@ class KeyMap:
 class ReadOptions:
     """`max_record_bytes`: longest line / CSV record / .txt file read (longer ones become an error item);
     `max_gzip_ratio`: decompressed/compressed size over which a .gz is abandoned, checked once
-    `gzip_ratio_floor` bytes have been decompressed."""
+    `gzip_ratio_floor` bytes have been decompressed; `exclude`: real paths of files and folders
+    that folder readers pass over (the run's own output, so it is never read back as input)."""
 
     keys: KeyMap = KeyMap()
     max_record_bytes: int = 64 * 1024 * 1024
     max_gzip_ratio: int = 200
     gzip_ratio_floor: int = 16 * 1024 * 1024
+    exclude: frozenset[str] = frozenset()

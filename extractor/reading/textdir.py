@@ -6,54 +6,36 @@ the folder are not followed (a skipped item says so); linked folders are never d
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from ..contract import SourceRef
 from .decoding import decode
 from .fields import article_from_mapping
-from .items import ReadItem, SkippedItem, coded, error_item
+from .items import ReadItem, SkippedItem, coded, error_item, path_text
 from .options import KeyMap, ReadOptions
+from .walk import folder_files
 
 _SUFFIXES = (".txt",)
 
 
-def _inside(target: str, root: str) -> bool:
-    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
-
-
-def _entries(root: Path) -> list[tuple[str, Path, bool]]:
-    """(relative posix path, path, is_dir_link) for .txt files and for linked folders, sorted."""
-    found: list[tuple[str, Path, bool]] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        here = Path(dirpath)
-        for name in dirnames:
-            if os.path.islink(here / name):
-                found.append((PurePosixPath(*(here / name).relative_to(root).parts).as_posix(), here / name, True))
-        for name in filenames:
-            if name.lower().endswith(_SUFFIXES):
-                path = here / name
-                found.append((PurePosixPath(*path.relative_to(root).parts).as_posix(), path, False))
-    found.sort(key=lambda entry: entry[0])
-    return found
-
-
 def read_text_folder(root: Path, *, options: ReadOptions) -> Iterator[ReadItem]:
-    """One item per .txt file (and one skipped item per link leading out of the folder)."""
-    real_root = os.path.realpath(root)
-    for rel, path, is_dir_link in _entries(root):
-        doc_id = rel.rsplit(".", 1)[0] if not is_dir_link else rel
-        source = SourceRef(path=str(path))
+    """One item per .txt file (one skipped item per link leading out of the folder, and per entry
+    that is not a regular file: E018)."""
+    for entry in folder_files(root, suffixes=_SUFFIXES, dir_links=True):
+        rel, path = entry.rel, entry.path
+        doc_id = rel.rsplit(".", 1)[0] if entry.kind != "dir-link" and not entry.path.is_dir() else rel
+        source = SourceRef(path=path_text(path))
         src = str(source)
-        if os.path.islink(path):
-            target = os.path.realpath(path)
-            if not _inside(target, real_root):
-                yield SkippedItem(source=src, doc_id=doc_id,
-                                  note=coded("E015", source=src, target=target, root=str(root)))
-                continue
-            if is_dir_link:
-                continue  # its files are read through their real path
+        if entry.kind == "link-out":
+            yield SkippedItem(source=src, doc_id=doc_id,
+                              note=coded("E015", source=src, target=entry.target, root=path_text(root)))
+            continue
+        if entry.kind == "dir-link":
+            continue  # its files are read through their real path
+        if entry.kind == "special":
+            yield SkippedItem(source=src, doc_id=doc_id, note=coded("E018", source=src, kind=entry.target))
+            continue
         try:
             size = path.stat().st_size
             if size > options.max_record_bytes:

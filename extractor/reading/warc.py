@@ -19,7 +19,7 @@ from pathlib import Path
 from ..contract import SourceRef
 from .decoding import decode
 from .html import article_from_page
-from .items import ReadItem, error_item
+from .items import ReadItem, error_item, path_text
 from .options import ReadOptions
 
 _HTML_TYPES = ("text/html", "application/xhtml")
@@ -41,7 +41,7 @@ def _content_type(record) -> str:
 
 def read_warc(path: Path, *, options: ReadOptions, engine: str = "auto") -> Iterator[ReadItem]:
     """One item per HTML response record, in file order."""
-    src = str(path)
+    src = path_text(path)
     try:
         from warcio.archiveiterator import ArchiveIterator
         from warcio.exceptions import ArchiveLoadFailed

@@ -144,29 +144,47 @@ def parse_claim(row: Mapping[str, object], *, where: str = "<claim>") -> ClaimIn
     return ClaimInput(record=record, source=source, agreement_ref=str(ref) if isinstance(ref, str) and ref else None)
 
 
-def read_claim_file(path: Path) -> Iterator[ClaimInput]:
-    """The claims of one JSON Lines file, in file order."""
-    try:
-        fh = path.open(encoding="utf-8")
-    except OSError as err:
-        raise coded_error("E303", path=str(path), detail=err.strerror or str(err)) from None
-    with fh:
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    """(line number, text) of a JSON Lines file: plain or gzip (by name or first bytes), `-` for
+    standard input; lines and decompression bounded as for article inputs (E013, E012, E011)."""
+    from ..reading.items import ErrorItem
+    from ..reading.lines import iter_raw_lines
+    from ..reading.options import ReadOptions
+
+    if str(path) != "-" and not path.exists():
+        raise coded_error("E303", path=str(path), detail="no such file")
+    for raw in iter_raw_lines(path, options=ReadOptions(), gz=path.name.lower().endswith(".gz"), kind="JSON Lines"):
+        if isinstance(raw, ErrorItem):
+            if raw.code == "E007":
+                raise coded_error("E303", path=str(path), detail=raw.message)
+            raise CodedError(raw.code, raw.message)
         try:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                where = f"{path}:{n}"
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as err:
-                    raise coded_error("E301", source=where, detail=str(err)) from None
-                if not isinstance(row, dict):
-                    raise coded_error("E301", source=where, detail=f"got {type(row).__name__}")
-                item = parse_claim(row, where=where)
-                if item is not None:
-                    yield item
+            yield raw.number, raw.data.decode("utf-8")
         except UnicodeDecodeError as err:
             raise coded_error("E303", path=str(path), detail=f"not UTF-8 ({err.reason})") from None
+
+
+def _row(line: str, where: str) -> object:
+    try:
+        return json.loads(line)
+    except RecursionError:
+        raise coded_error("E301", source=where, detail="nested too deeply") from None
+    except ValueError as err:  # bad JSON, or an integer over Python's 4,300-digit limit
+        raise coded_error("E301", source=where, detail=str(err).splitlines()[0][:200]) from None
+
+
+def read_claim_file(path: Path) -> Iterator[ClaimInput]:
+    """The claims of one JSON Lines file (or .gz, or `-`), in file order."""
+    for n, line in _lines(path):
+        if not line.strip():
+            continue
+        where = f"{path}:{n}"
+        row = _row(line, where)
+        if not isinstance(row, dict):
+            raise coded_error("E301", source=where, detail=f"got {type(row).__name__}")
+        item = parse_claim(row, where=where)
+        if item is not None:
+            yield item
 
 
 def read_claim_files(paths: Iterable[Path]) -> Iterator[ClaimInput]:
@@ -177,24 +195,16 @@ def read_claim_files(paths: Iterable[Path]) -> Iterator[ClaimInput]:
 def read_sources(path: Path) -> dict[str, SourceMeta]:
     """doc_id -> outlet/url/published from an articles file (JSON Lines with `id` or `doc_id`)."""
     out: dict[str, SourceMeta] = {}
-    try:
-        fh = path.open(encoding="utf-8")
-    except OSError as err:
-        raise coded_error("E303", path=str(path), detail=err.strerror or str(err)) from None
-    with fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise coded_error("E301", source=f"{path}:{n}", detail=str(err)) from None
-            if not isinstance(row, dict):
-                continue
-            doc = row.get("id", row.get("doc_id"))
-            if doc is None:
-                continue
-            out[str(doc)] = SourceMeta(**{k: str(row[k]) for k in SOURCE_KEYS if row.get(k) is not None})
+    for n, line in _lines(path):
+        if not line.strip():
+            continue
+        row = _row(line, f"{path}:{n}")
+        if not isinstance(row, dict):
+            continue
+        doc = row.get("id", row.get("doc_id"))
+        if doc is None:
+            continue
+        out[str(doc)] = SourceMeta(**{k: str(row[k]) for k in SOURCE_KEYS if row.get(k) is not None})
     return out
 
 

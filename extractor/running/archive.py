@@ -19,16 +19,23 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
+import tempfile
 import time
+from contextlib import ExitStack
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Literal
 
 from ..reading import Format, KeyMap, ReadOptions, read_inputs
+from ..reading.dispatch import _excluded, is_stream
+from ..reading.walk import folder_files
 from ..reading.items import coded_error
 from .batch import RunOptions, prefilter_for, stamp_of
+from ..outputs import is_stdio, remove_temp_files
 from .files import checked_run, load_extractor
+from .lock import output_lock
 from .parallel import Engine, InProcessEngine, PoolEngine
 from .prefilter import Prefilter
 from .progress import NoProgress, Progress
@@ -50,30 +57,44 @@ def _hash_file(path: Path, digest) -> None:
             digest.update(chunk)
 
 
-def input_digest(path: Path) -> str:
-    """sha256 of a file's bytes, or of a folder's files (relative path and bytes, sorted;
-    links leading out of the folder count by name only, as the readers do not follow them)."""
+def input_digest(path: Path, *, exclude: frozenset[str] = frozenset()) -> str:
+    """sha256 of a file's bytes, or of a folder's files (relative path and bytes, sorted; links
+    leading out of the folder and entries that are not regular files count by name only, as the
+    readers do not open them; the run's own outputs (`exclude`) not at all). A stream (standard
+    input, a pipe) is never read here: it counts as 'stream', to be read once by its reader."""
     digest = hashlib.sha256()
+    if is_stream(path) or _special_input(path):
+        digest.update(b"stream\0")
+        return digest.hexdigest()
     if not path.is_dir():
         _hash_file(path, digest)
         return digest.hexdigest()
-    root = os.path.realpath(path)
-    entries = []
-    for dirpath, _dirnames, filenames in os.walk(path, followlinks=False):
-        for name in filenames:
-            full = Path(dirpath) / name
-            entries.append((full.relative_to(path).as_posix(), full))
-    for rel, full in sorted(entries):
-        digest.update(rel.encode("utf-8", "surrogateescape") + b"\0")
-        target = os.path.realpath(full)
-        if full.is_symlink() and not target.startswith(root.rstrip(os.sep) + os.sep):
-            digest.update(b"link-out\0")
+    for entry in folder_files(path):
+        if exclude and _excluded(entry.path, exclude):
+            continue
+        digest.update(entry.rel.encode("utf-8", "surrogateescape") + b"\0")
+        if entry.kind != "file":
+            digest.update(f"{entry.kind}\0".encode())
             continue
         try:
-            _hash_file(full, digest)
+            _hash_file(entry.path, digest)
         except OSError as exc:
             digest.update(f"unreadable:{exc.errno}\0".encode())
     return digest.hexdigest()
+
+
+def _special_input(path: Path) -> bool:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def has_stream(resolved: Sequence[tuple[Path, str, bool]]) -> bool:
+    """Some input is read as a stream: its content is unknown before it is read, so a run on it
+    never resumes from shards of an earlier run."""
+    return any(is_stream(path) for path, _, _ in resolved)
 
 
 def run_id_for(resolved: Sequence[tuple[Path, str, bool]], *, stamp: dict[str, str], options: RunOptions,
@@ -81,7 +102,7 @@ def run_id_for(resolved: Sequence[tuple[Path, str, bool]], *, stamp: dict[str, s
     """'r-' + 16 hex digits: same input contents, versions and output-changing options, same id."""
     spec = {
         "stamp": stamp,
-        "inputs": [[kind, gz, input_digest(path)] for path, kind, gz in resolved],
+        "inputs": [[kind, gz, input_digest(path, exclude=read_options.exclude)] for path, kind, gz in resolved],
         "max_chars": options.max_chars,
         "on_oversize": options.on_oversize,
         "prefilter": f"{prefilter.version}-w{prefilter.window}" if prefilter is not None else None,
@@ -147,9 +168,30 @@ def extract_archive(
     stamp = stamp_of(extractor)
     run_id = run_id_for(resolved, stamp=stamp, options=options, read_options=read_options, prefilter=prefilter)
     context = RunContext(options=options, run_id=run_id, stamp=stamp)
-    work = WorkDir(out)
-    finished = work.open(run_id=run_id, shard_size=shard_size)
+    with ExitStack() as stack:
+        stack.enter_context(output_lock(out))
+        if is_stdio(out):  # nothing to resume into: the shards go to a private folder
+            scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="extractor-")))
+            work = WorkDir(out, folder=scratch / "parts")
+        else:
+            remove_temp_files(out.parent if str(out.parent) else Path("."), out.name)
+            work = WorkDir(out)
+            if has_stream(resolved):
+                work.remove()  # a stream's content is unknown until read: no shard of it can be trusted
+        summary = _run_shards(resolved, out=out, fmt=fmt, options=options, read_options=read_options,
+                              workers=workers, engine=engine, shard_size=shard_size, retry_failed=retry_failed,
+                              progress=progress, extractor=extractor, model=model, prefilter=prefilter,
+                              context=context, work=work, run_id=run_id)
+        if not keep_parts or is_stdio(out):
+            work.remove()
+    return summary
 
+
+def _run_shards(resolved, *, out: Path, fmt, options: RunOptions, read_options: ReadOptions, workers: int,
+                engine: EngineName, shard_size: int, retry_failed: bool, progress: Progress, extractor, model,
+                prefilter, context: RunContext, work: WorkDir, run_id: str) -> RunSummary:
+    """Read, screen and run the shards into `work`, then assemble `out` (the caller holds the lock)."""
+    finished = work.open(run_id=run_id, shard_size=shard_size)
     summary = RunSummary(output=str(out))
     started = time.monotonic()
     seen: dict[str, str] = {}
@@ -189,8 +231,6 @@ def extract_archive(
         runner.close()
         progress.close()
     work.assemble(shards=shards, force=options.force)
-    if not keep_parts:
-        work.remove()
     summary.seconds = time.monotonic() - started
     return summary
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ..reading import Format, KeyMap, ReadOptions, read_inputs, resolve_inputs
@@ -45,7 +47,23 @@ def checked_run(inputs: Sequence[str | Path], *, output: str | Path, keys: KeyMa
     out = Path(output)
     resolved = resolve_inputs(inputs, fmt=fmt)
     check_output(out, force=options.force, inputs=tuple(path for path, _, _ in resolved))
+    read_options = excluding(read_options, own_outputs(out))
     return options, read_options, out, resolved
+
+
+def own_outputs(*paths: Path) -> frozenset[str]:
+    """Real paths of a run's outputs and their work folders (never read back from an input folder)."""
+    found: set[str] = set()
+    for path in paths:
+        if str(path) == "-":
+            continue
+        found.add(os.path.realpath(path))
+        found.add(os.path.realpath(path.with_name(path.name + ".parts")))
+    return frozenset(found)
+
+
+def excluding(read_options: ReadOptions, paths: frozenset[str]) -> ReadOptions:
+    return replace(read_options, exclude=read_options.exclude | paths)
 
 
 def load_extractor(model: str | Path | None):

@@ -17,7 +17,6 @@ import hashlib
 import json
 import logging
 import re
-import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,9 +73,9 @@ class ShardCounts:
 class WorkDir:
     """The parts folder of `output`. `open` keeps finished shards of the same run and clears the rest."""
 
-    def __init__(self, output: Path) -> None:
+    def __init__(self, output: Path, *, folder: Path | None = None) -> None:
         self.output = output
-        self.path = output.with_name(output.name + ".parts")
+        self.path = folder if folder is not None else output.with_name(output.name + ".parts")
 
     def part(self, index: int) -> Path:
         return self.path / f"part-{index:06d}.jsonl"
@@ -101,6 +100,7 @@ class WorkDir:
             except (OSError, ValueError):
                 found = None
             if found == manifest:
+                self._clear_temp()
                 return self._finished()
             log.info("work folder %s is from another run; starting afresh", self.path)
             self.remove()
@@ -114,13 +114,19 @@ class WorkDir:
             out.write_text(json.dumps(manifest, sort_keys=True) + "\n")
         return {}
 
+    def _clear_temp(self) -> None:
+        """Temporary files of writes a kill interrupted (as large as a part: never left to pile up)."""
+        for entry in self.path.iterdir():
+            if entry.name.startswith(".") and entry.name.endswith(".tmp") and entry.is_file():
+                entry.unlink(missing_ok=True)
+
     def _finished(self) -> dict[int, ShardCounts]:
         done: dict[int, ShardCounts] = {}
         for marker in sorted(self.path.glob("part-*.done")):
             index = int(marker.stem.split("-")[1])
             try:
                 counts = ShardCounts.from_json(marker.read_text(encoding="utf-8"))
-                intact = self.part(index).stat().st_size == counts.size
+                intact = self.part(index).stat().st_size == counts.size and _sha256(self.part(index)) == counts.sha256
             except (OSError, ValueError, TypeError):
                 intact = False
             if intact:
@@ -157,14 +163,9 @@ class WorkDir:
         """Concatenate parts 0..shards-1 into the output, atomically; returns the bytes written."""
         written = 0
         with AtomicLines(self.output, force=force) as out:
-            handle = out._file  # noqa: SLF001 - a raw byte-for-byte copy into the temp file
-            if handle is None:
-                raise RuntimeError("output not open")
-            handle.flush()
             for index in range(shards):
                 with self.part(index).open("rb") as part:
-                    shutil.copyfileobj(part, handle.buffer, 1024 * 1024)
-                    written += part.tell()
+                    written += out.write_bytes(part)
         return written
 
     def remove(self) -> None:
@@ -178,6 +179,14 @@ class WorkDir:
             self.path.rmdir()
         except OSError as exc:
             log.warning("work folder %s not removed: %s", self.path, exc.strerror or exc)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1024 * 1024), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def chunked(items: Iterable, size: int) -> Iterable[list]:

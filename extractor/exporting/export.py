@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 from ..reading.items import coded_error
 from ..storing import EventStore
 from .atomic import atomic_writer, check_output
+from .cells import write_csv
 from .tables import COLUMNS, event_row
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -48,9 +48,7 @@ def export_store(store: Path, *, fmt: str, output: Path, force: bool = False) ->
         rows = [event_row(ev) for ev in st.events()]
     if fmt == "csv":
         with atomic_writer(output) as fh:
-            w = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
-            w.writeheader()
-            w.writerows(rows)
+            write_csv(fh, COLUMNS, rows)
     else:
         _write_parquet(rows, output)
     return ExportSummary(len(rows), output, fmt)

@@ -12,6 +12,7 @@ with one error item (E405) naming its offset.
 
 from __future__ import annotations
 
+import os
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,6 +40,45 @@ def _content_type(record) -> str:
     return value.split(";", 1)[0].strip().lower()
 
 
+class _Bomb(Exception):
+    """Decompressed data grew past the ratio guard."""
+
+
+def _guard(records, *, options: ReadOptions) -> None:
+    """Bound warcio's decompressor: past `gzip_ratio_floor` decompressed bytes, more than
+    `max_gzip_ratio` times the compressed bytes read stops the file (E012), as for .jsonl.gz."""
+    reader = records.reader
+    base = type(reader)
+    floor, ratio = options.gzip_ratio_floor, options.max_gzip_ratio
+    counted = {"raw": 0, "out": 0}
+
+    class Guarded(base):  # type: ignore[misc, valid-type]
+        def _decompress(self, data):  # noqa: ANN001
+            counted["raw"] += len(data)
+            out = super()._decompress(data)
+            if self.decompressor is not None:
+                counted["out"] += len(out)
+                if counted["out"] > floor and counted["out"] > ratio * max(counted["raw"], 1):
+                    raise _Bomb()
+            return out
+
+    reader.__class__ = Guarded
+
+
+def _cut(record) -> bool:
+    """A record whose header block the file ends inside (warcio then yields it half-parsed)."""
+    length = record.rec_headers.get_header("Content-Length")
+    return record.rec_type is None or length is None or not length.strip().isdigit()
+
+
+def _drained_short(record) -> bool:
+    """Read a record that is not an article to its end: True when the file ends before it does."""
+    stream = record.content_stream()
+    while stream.read(1024 * 1024):
+        pass
+    return getattr(record.raw_stream, "limit", 0) > 0
+
+
 def read_warc(path: Path, *, options: ReadOptions, engine: str = "auto") -> Iterator[ReadItem]:
     """One item per HTML response record, in file order."""
     src = path_text(path)
@@ -51,19 +91,27 @@ def read_warc(path: Path, *, options: ReadOptions, engine: str = "auto") -> Iter
     limit = options.max_record_bytes
     try:
         fh = path.open("rb")
+        size = os.fstat(fh.fileno()).st_size
     except OSError as exc:
         yield error_item("E007", source=src, detail=exc.strerror or str(exc))
         return
     with fh:
         records = ArchiveIterator(fh, no_record_parse=False, arc2warc=True)
+        _guard(records, options=options)
         offset = 0
         try:
             last = None
             for record in records:
                 last = record
-                if record.rec_type not in ("response", "resource"):
-                    continue
-                if not _content_type(record).startswith(_HTML_TYPES):
+                if _cut(record):
+                    yield error_item("E405", source=src, offset=records.get_record_offset(),
+                                     detail="the file ends inside the header block of this record")
+                    return
+                if record.rec_type not in ("response", "resource") or not _content_type(record).startswith(_HTML_TYPES):
+                    if _drained_short(record):  # a record the file ends inside, whatever it held
+                        yield error_item("E405", source=src, offset=records.get_record_offset(),
+                                         detail="the file ends inside this record")
+                        return
                     continue
                 data = record.content_stream().read(limit + 1)
                 offset = records.get_record_offset()  # (only once the payload has been read)
@@ -82,7 +130,13 @@ def read_warc(path: Path, *, options: ReadOptions, engine: str = "auto") -> Iter
             if last is not None and getattr(last.raw_stream, "limit", 0) > 0:
                 yield error_item("E405", source=src, offset=getattr(records, "offset", offset),
                                  detail="the file ends inside the last record")
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
+            elif isinstance(records.offset, int) and records.offset < size:
+                yield error_item("E405", source=src, offset=records.offset,
+                                 detail="the file ends inside the header block of this record")
+        except _Bomb:
+            yield error_item("E012", source=f"{src}@{getattr(records, 'offset', offset)}", ratio=options.max_gzip_ratio)
+        except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError, KeyError,
+                IndexError, TypeError) as exc:
             detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             failed = getattr(records, "offset", offset)
             yield error_item("E405", source=src, offset=failed if isinstance(failed, int) else offset,

@@ -9,6 +9,7 @@ from ..recognising.extensions import date_of
 from .dating import date_span_for
 from .groups import Group
 from .sentences import SentenceView
+from .status import TRANSFER_LABELS, is_past_verb
 
 TERM_MIN_VALUE = 5000
 
@@ -26,6 +27,47 @@ def agreement_talk(view: SentenceView) -> bool:
                                             for text in view.cue_texts)
 
 
+SWAP_WORDS = frozenset({"swap", "exchange", "handover", "release", "repatriation", "stage", "round"})
+OCCASION_MARKERS = frozenset({"latest", "today's", "this", "tonight's", "friday's", "saturday's", "sunday's",
+                              "monday's", "tuesday's", "wednesday's", "thursday's"})
+
+
+def _staged_swap(view: SentenceView) -> bool:
+    """'50 hostages over the next four days', 'over the course of the truce': the figure of a swap
+    handed over in stages, an occasion under way rather than a deal's term."""
+    words = view.words
+    for k, word in enumerate(words):
+        if word == "over" and ("days" in words[k + 1:k + 5] or words[k + 1:k + 4] == ["the", "course", "of"]):
+            return True
+    return False
+
+
+def _one_occasion(view: SentenceView, group: Group) -> bool:
+    """'500 prisoners were due to be exchanged in the latest swap': the figure of one named swap."""
+    words = [view.lower[k] for k in range(group.end, view.end)]
+    return any(w in OCCASION_MARKERS and any(x in SWAP_WORDS for x in words[i + 1:i + 3])
+               for i, w in enumerate(words))
+
+
+DEAL_NOUNS = frozenset({"deal", "agreement", "accord", "ceasefire", "cease-fire", "truce", "plan", "framework"})
+
+
+def _phase(view: SentenceView) -> bool:
+    """'the first of 33 that Hamas is to release in the first phase of the deal': a phase of a deal
+    (not 'the second phase of the exchange', a stage of one swap)."""
+    words = view.words
+    return any(w in ("phase", "phases") and (any(x in DEAL_NOUNS for x in words[k + 1:k + 5])
+                                            or (k > 1 and words[k - 2] == "its" and view.has_cue("AGREEMENT")))
+               for k, w in enumerate(words))
+
+
+def _past_verb_governs(view: SentenceView, group: Group) -> bool:
+    lo, hi = view.clause_bounds(group.start)
+    return any(c.label_ in TRANSFER_LABELS and is_past_verb(c) and (c.start - lo < 3 or view.lower[c.start - 1] in
+                                                                    ("were", "was", "have", "has", "had", "been"))
+               for c in view.in_range(view.cues, lo, hi))
+
+
 def is_term(group: Group, views: list[SentenceView], status: str) -> bool:
     view = group.view
     count = group.count
@@ -36,7 +78,11 @@ def is_term(group: Group, views: list[SentenceView], status: str) -> bool:
         return True
     planned_here = status == "planned" or any(
         c.label_ == "PLANNED" and c.kb_id_ == "future" for c in view.cues)
+    if agreement_near and _phase(view) and not _past_verb_governs(view, group):
+        return True  # "provides for the release of 40 hostages in its first phase"
     if not agreement_near or not planned_here:
+        return False
+    if _staged_swap(view) or _one_occasion(view, group):
         return False
     if any(date_of(d) is not None and date_of(d).kind == "weekday" and date_span_for(view, d.start) is d
            for d in view.dates):

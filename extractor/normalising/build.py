@@ -24,7 +24,7 @@ from .dating import (
     resolve_span,
     year_hint_of,
 )
-from .gate import about_exchanges, relevant, swap_for
+from .gate import about_exchanges, drop_false_cues, no_handover, relevant, still_held, swap_for
 from .groups import (
     Group,
     complete,
@@ -50,7 +50,15 @@ from .occasions import (
 )
 from .sentences import DocIndex, SentenceView, sentence_views
 from .status import TRANSFER_LABELS, status_at
-from .tallies import Tally, find_tally
+from .tallies import (
+    Tally,
+    counts_swaps,
+    find_tally,
+    orient_tallies,
+    outside_exchanges,
+    ranks_swaps,
+    total_group,
+)
 
 FIRST_PERSON = frozenset({"we", "our", "us"})
 
@@ -83,8 +91,8 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
             if quantity.start in pools:
                 continue
             previous = in_sentence[-1] if in_sentence else None
-            group = read_group(view, quantity, previous)
-            if group is None:
+            group = read_group(view, quantity, previous) or total_group(view, quantity)
+            if group is None or counts_swaps(group):
                 continue
             if "group.share_of_pool" in group.rules:
                 pools |= {q.start for q in view.quantities if group.quantity.end < q.start < group.end}
@@ -165,6 +173,7 @@ class Sorted:
 def normalise(doc: Doc, *, published: PartialDate | None) -> Normalised:
     """The records of one doc as contract-ready parts (without doc_id and claim_id)."""
     views = sentence_views(doc, DocIndex.build(doc))
+    drop_false_cues(views)                                                    # cue senses: no "exchanged fire"
     context = build_context(views)
     exchange_talk = about_exchanges(views)
     year_hint = year_hint_of(views)
@@ -173,6 +182,7 @@ def normalise(doc: Doc, *, published: PartialDate | None) -> Normalised:
     kinds = sort_groups(groups, statuses, views, published=published, year_hint=year_hint)  # terms, tallies, dated mentions
     loose = place_loose(views, context, kinds, published=published, year_hint=year_hint) if exchange_talk else []
     occasions = form_occasions(kinds.mentions, loose, views, published=published)
+    orient_tallies(kinds.tallies, occasions)                                  # sides of totals without their own
     return Normalised(context=context, occasions=occasions, terms=kinds.terms, tallies=kinds.tallies,
                       views=views, published=published, year_hint=year_hint)
 
@@ -205,7 +215,9 @@ def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views
         if group.part_of and group.category != "civilians":
             continue
         status, rule = statuses[id(group)]
-        tally = find_tally(group, groups)
+        if outside_exchanges(group) or no_handover(group.view) or still_held(group.view, group.end, group.category):
+            continue  # "a further 41 released outside the agreements", "troops recovered 3 bodies", "130 remain held"
+        tally = find_tally(group, groups, statuses)
         if tally is not None:
             tallies.append(tally)
             continue
@@ -225,6 +237,8 @@ def place_loose(views: list[SentenceView], context: ArticleContext, kinds: Sorte
         | {t.group.view.index for t in kinds.tallies}
     loose = []
     for group in loose_groups(views, context, counted_sentences):
+        if no_handover(group.view):
+            continue
         status, rule = status_at(group.view, group.start)
         loose.append(_placed(group, status, rule, published, year_hint, views))
     return loose
@@ -245,6 +259,8 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
             views: list[SentenceView]) -> Mention:
     """The mention of a group: its status with the date that belongs to it."""
     date_span = date_span_for(group.view, group.start, end=group.end)
+    if date_span is not None and ranks_swaps(group.view, date_span):
+        date_span = None  # "was the sixth exchange this year"
     interval = resolve_span(date_span, published=published, status=status, year_hint=year_hint,
                             cancelled=_called_off(group.view))
     if date_span is None and group.view.index > 0:

@@ -3,6 +3,8 @@ which of its sentences can hold a counted group."""
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from .sentences import SentenceView
 from .status import TRANSFER_LABELS
 
@@ -24,8 +26,13 @@ def swap_for(view: SentenceView) -> bool:
 
 def about_exchanges(views: list[SentenceView]) -> bool:
     """The article speaks of handing people or remains over somewhere: a category word beside a
-    transfer word, or a compound like 'prisoner swap'. Market, student and currency exchanges do not."""
+    transfer word, or a compound like 'prisoner swap'. Market, student and currency exchanges do not,
+    nor recoveries by troops, pardons and amnesties."""
+    if one_sided_article(views):
+        return False
     for view in views:
+        if no_handover(view):
+            continue
         if view.has_cue("EXCHANGE", "GIVE", "RECEIVE", "HOME") and any(
                 c.kb_id_ != "generic" for c in view.cues_with("CATEGORY") if view.actor(c.start) is None):
             return True
@@ -39,3 +46,143 @@ def about_exchanges(views: list[SentenceView]) -> bool:
         if swap_for(view) and len(view.cues_with("PERSON")) >= 2 and view.has_cue("GIVE", "RECEIVE", "EXCHANGE"):
             return True
     return False
+
+
+# what an exchange verb or "in exchange for" can take that is not people or remains
+NON_PERSON_OBJECTS = frozenset({
+    "fire", "gunfire", "shots", "shelling", "strikes", "blows", "artillery", "rockets", "missiles", "drones",
+    "mortar", "mortars", "volleys", "salvos", "punches", "insults", "barbs", "accusations", "threats", "words",
+    "views", "letters", "notes", "messages", "greetings", "pleasantries", "ideas", "information", "data",
+    "intelligence", "documents", "lists", "list", "gifts", "rings", "vows", "glances", "experience", "knowledge",
+    "fund", "funds", "rate", "rates", "currency", "currencies", "students", "student", "programme", "program",
+    "visits", "places", "shares", "stakes", "territory", "territories", "land",
+    "sanctions", "lifting", "easing", "relief", "money", "ransom", "payment", "payments", "cash", "aid",
+    "concessions", "embargo", "oil", "fuel", "visas", "recognition", "dollars", "euros", "$", "€", "£",
+    "investment", "loans", "loan", "weapons", "arms", "goods", "grain", "supplies", "access", "guarantees",
+})
+SKIPPABLE = frozenset({"of", "the", "a", "an", "some", "heavy", "sporadic", "daily", "near", "-", "near-daily",
+                       "almost", "nightly", "cross-border", "cross", "border", "regular", "frequent", "occasional",
+                       "intense", "brief", "fierce", "american", "us", "u.s.", "western", "certain", "partial"})
+MOTION_BEFORE_HOME = frozenset({"returned", "return", "returns", "returning", "came", "come", "comes", "coming",
+                                "brought", "bring", "brings", "bringing", "sent", "send", "flown", "flew", "fly",
+                                "went", "go", "going", "gone", "back", "arrived", "arrive", "headed", "heading",
+                                "get", "got", "getting", "are", "is", "were", "was", "be", "been", "safely", "way",
+                                "journey", "finally", "travel", "travelled", "traveled", "welcomed", "welcome",
+                                "them", "him", "her", "soldiers", "prisoners", "defenders", "heroes"})
+
+
+def _object_is_not_people(view: SentenceView, start: int, *, reach: int) -> bool:
+    """The first content word after `start` names a thing ("fire", "sanctions", "a fund"), not people."""
+    for k in range(start, min(view.end, start + reach)):
+        word = view.lower[k]
+        if view.doc_index.quantity_at[k] is not None or view.actor(k) is not None:
+            return word in ("$", "€", "£")
+        cue = view.cue(k)
+        if cue is not None and cue.label_ in ("CATEGORY", "PERSON"):
+            return False
+        if word in NON_PERSON_OBJECTS:
+            return True
+        if word in SKIPPABLE or ("-" in word and word.replace("-", "").isalpha()):
+            continue
+        return False  # the first content word names something else
+    return False
+
+
+def _false_cue(view: SentenceView, cue: Span) -> bool:
+    if cue.label_ == "EXCHANGE":
+        return _object_is_not_people(view, cue.end, reach=4)
+    if cue.label_ == "FOR" and cue.kb_id_ != "for":
+        return _object_is_not_people(view, cue.end, reach=6)
+    if cue.label_ == "HOME" and cue.text.lower() == "home":
+        # "barricaded himself in a California home": a house, not a homecoming
+        before = [view.lower[k] for k in range(max(view.start, cue.start - 2), cue.start)]
+        return not any(w in MOTION_BEFORE_HOME for w in before)
+    return False
+
+
+def drop_false_cues(views: list[SentenceView]) -> None:
+    """Cue senses that name no handover of people: 'exchanged fire', 'an exchange fund', 'exchanged
+    lists', 'in exchange for the lifting of sanctions', 'a California home'. Runs before any stage
+    reads the cues."""
+    for view in views:
+        false = [c for c in view.cues if _false_cue(view, c)]
+        for cue in false:
+            view.cues.remove(cue)
+            for k in range(cue.start, cue.end):
+                view.doc_index.cue_at[k] = None
+
+
+RECOVERY_VERBS = frozenset({"recovered", "retrieved", "rescued", "found", "located", "exhumed", "extracted",
+                            "recaptured", "recover", "retrieve", "rescue", "recovering", "retrieving", "pulled"})
+FORCE_WORDS = frozenset({"forces", "troops", "army", "military", "idf", "commandos", "special", "rescuers", "rescue",
+                         "operation", "raid", "tunnel", "tunnels", "rubble", "debris", "search", "mission",
+                         "searchers", "firefighters", "divers", "police", "hospital", "hospitals", "morgue",
+                         "mortuary", "clinic", "medics", "paramedics"})
+HANDOVER_KINDS = frozenset({"handover", "repatriate_to"})
+CLEMENCY = frozenset({"pardon", "pardoned", "pardons", "pardoning", "amnesty", "amnesties", "amnestied",
+                      "clemency", "bail", "parole", "paroled"})
+STILL_HELD = (("remain",), ("remained",), ("remains", "in"), ("are", "still"), ("were", "still"), ("still",),
+              ("are", "being", "held"), ("were", "being", "held"), ("are", "held"), ("is", "held"), ("unaccounted",))
+CASUALTIES = (("were", "killed"), ("was", "killed"), ("killed",), ("died",), ("have", "died"), ("had", "died"),
+              ("were", "wounded"), ("were", "injured"), ("have", "been", "killed"), ("had", "been", "killed"),
+              ("lost", "their", "lives"))
+
+
+def _swap_cue(view: SentenceView) -> bool:
+    return view.has_cue("EXCHANGE") or swap_for(view)
+
+
+def recovery(view: SentenceView) -> bool:
+    """Bodies or people recovered by troops or rescuers, or received by a hospital: nobody handed
+    them over ('troops recovered the bodies of three hostages from a tunnel')."""
+    words = set(view.words)
+    if not (words & FORCE_WORDS) or _swap_cue(view):
+        return False
+    if any(c.kb_id_ in HANDOVER_KINDS for c in view.cues_with("GIVE")):
+        return False
+    if words & RECOVERY_VERBS:
+        return True
+    # "the hospital received 12 bodies"
+    return any(view.lower[k] in ("hospital", "hospitals", "morgue", "mortuary", "clinic")
+               for c in view.cues_with("RECEIVE") for k in range(max(view.start, c.start - 4), c.start))
+
+
+def clemency(view: SentenceView) -> bool:
+    """A pardon, an amnesty or a release on bail: a release with nothing handed in return."""
+    return bool(set(view.words) & CLEMENCY) and not _swap_cue(view)
+
+
+def still_held(view: SentenceView, end: int, category: str) -> bool:
+    """'About 130 hostages remain in captivity', 'four soldiers were killed': those still held, killed
+    or captured, not those handed over (the dead of 'the bodies of 20 soldiers killed' are handed over)."""
+    after = [view.lower[k] for k in range(end, min(view.end, end + 3))]
+    if after[:3] == ["remain", "to", "be"] or after[:2] == ["remain", "set"]:
+        return False
+    if category != "bodies" and any(tuple(after[:len(p)]) == p for p in CASUALTIES):
+        return True
+    return any(tuple(after[:len(p)]) == p for p in STILL_HELD)
+
+
+def one_sided_article(views: list[SentenceView]) -> bool:
+    """A pardon or amnesty story with no swap anywhere in it."""
+    return any(clemency(v) for v in views) and not any(_swap_cue(v) for v in views)
+
+
+CONSIDERATIONS = (("in", "exchange", "for"), ("in", "return", "for"), ("in", "exchange"), ("in", "return"))
+
+
+def paid_for(view: SentenceView) -> bool:
+    """'freed 40 prisoners in exchange for the lifting of sanctions': a release bought with something
+    other than people, so nobody is handed back."""
+    words = view.words
+    for k in range(len(words)):
+        for phrase in CONSIDERATIONS:
+            if tuple(words[k:k + len(phrase)]) == phrase:
+                return _object_is_not_people(view, view.start + k + len(phrase), reach=6) and not view.has_cue("EXCHANGE")
+    return False
+
+
+def no_handover(view: SentenceView) -> bool:
+    """A sentence whose figures are no handover between two sides."""
+    return recovery(view) or clemency(view) or paid_for(view)
+

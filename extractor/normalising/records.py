@@ -279,7 +279,9 @@ def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versi
             continue
         seen_tallies.add(marker)
         view = group.view
-        date_span = date_span_for(view, group.start)
+        in_cue = [d for d in view.dates if cue.start <= d.start and d.end <= cue.end]
+        # "between mid-March and November": the total stands as of the period's end
+        date_span = in_cue[-1] if len(in_cue) > 1 else date_span_for(view, group.start)
         as_of = resolve_span(date_span, published=published, status="completed", year_hint=parts.year_hint)
         if as_of is None and published is not None and published.full is not None:
             as_of = DateInterval(start=published.full, end=published.full, precision="day")

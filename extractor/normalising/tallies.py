@@ -1,5 +1,19 @@
-"""Running totals: a counted group that sums up handovers over a period ("so far", "since the
-start", "bringing the total to") is a tally, not a handover occasion."""
+"""Running totals: a counted group that sums up handovers over a period is a tally, not a
+handover occasion.
+
+What frames a figure as a running total, in order of strength:
+- a cumulative adverb or a period it runs since ("so far", "to date", "in total", "since then",
+  "since the war began", "as of May"), a period between two points ("between April and
+  September", "from January to March", "in the following weeks");
+- a total phrase governing the figure ("brings the total number of ... to N", "puts the total at N",
+  "the total number of ... stood at N") or a count of swaps ("through 48 previous swaps");
+- "a total of N" with a perfect tense ("a total of N have been returned");
+- an agreement or a mediator with a perfect tense ("under the accords, X has handed over N",
+  "N have been exchanged through its mediation") where the figure is larger than every handover
+  figure elsewhere in the article.
+False cues make no tally: a date of captivity ("held since April"), an ordinal or superlative
+("the 65th since the start", "the largest to date"), "already", "in two days".
+"""
 
 from __future__ import annotations
 
@@ -7,26 +21,73 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from .groups import Group
+from .groups import Group, count_of
+from .occasions import Occasion
 from .sentences import SentenceView
 from .status import TRANSFER_LABELS
 
+# cumulative adverbs and periods: a tally cue wherever they sit in the figure's clause
 STRONG_TALLY = frozenset({"so far", "to date", "since the start", "since the beginning", "since the start of",
                           "since the full-scale invasion", "since the invasion", "since the war began",
                           "since the beginning of the war", "since the start of the war", "since february 2022",
-                          "since 2022", "altogether", "in all", "bringing the total", "brings the total",
-                          "bringing the number", "bring the total", "cumulative", "cumulatively", "in just two days",
-                          "in two days", "in three days", "thus far", "till now", "until now", "already",
-                          "brings to", "bringing to", "bring to", "brought to", "brings the number",
+                          "since 2022", "bringing the total", "brings the total",
+                          "bringing the number", "bring the total", "cumulative", "cumulatively",
+                          "thus far", "till now", "until now", "since then",
+                          "ever since", "brings to", "bringing to", "bring to", "brought to", "brings the number",
                           "bringing the number to"})
 
-
+# phrases that look forward to the figure they total: "brings the total number of ... to N"
 FORWARD_TALLY = frozenset({"bringing the total", "brings the total", "bringing the number", "bring the total",
                            "brings to", "bringing to", "bring to", "brought to", "brings the number",
                            "bringing the number to"})
 
+# word sequences matched in the sentence itself (the cue lexicon need not know them)
+PHRASES: dict[tuple[str, ...], str] = {
+    ("so", "far"): "strong", ("to", "date"): "strong", ("thus", "far"): "strong", ("in", "total"): "weak",
+    ("all", "told"): "weak", ("since", "then"): "strong", ("ever", "since"): "strong",
+    ("until", "now"): "strong", ("till", "now"): "strong", ("up", "to", "now"): "strong",
+    ("in", "the", "following", "weeks"): "strong", ("in", "the", "following", "months"): "strong",
+    ("over", "the", "following", "weeks"): "strong", ("over", "the", "following", "months"): "strong",
+    ("in", "the", "weeks", "that", "followed"): "strong", ("in", "the", "months", "that", "followed"): "strong",
+    ("in", "recent", "months"): "strong",
+    ("in", "just", "two", "days"): "recent", ("in", "two", "days"): "recent", ("in", "three", "days"): "recent",
+    ("in", "just", "three", "days"): "recent",
+    ("a", "total", "of"): "weak", ("total", "of"): "weak",
+}
 
-SUPERLATIVES = frozenset({"largest", "biggest", "first", "most", "highest", "greatest", "only", "latest", "last"})
+# totals that may sum up one day's swap ("in total, 390 were exchanged on Friday"): a tally only
+# with a perfect tense and no day date
+WEAK_TALLY = frozenset({"a total of", "total of", "in total", "all told", "altogether", "in all", "overall"})
+
+WAR_WORDS = frozenset({"invasion", "war", "start", "beginning", "outbreak", "conflict", "escalation", "aggression",
+                       "hostilities", "fighting"})
+
+PERIOD_UNITS = frozenset({"years", "months", "weeks", "year", "decade", "decades"})
+
+FORWARD_VERBS = frozenset({"bring", "brings", "brought", "bringing", "put", "puts", "putting", "raise", "raises",
+                           "raised", "raising", "take", "takes", "took", "taking", "push", "pushes", "pushed",
+                           "pushing", "lift", "lifts", "lifted", "lifting", "increase", "increases", "increased"})
+TOTAL_NOUNS = frozenset({"total", "number", "tally", "count", "figure"})
+LINK_WORDS = frozenset({"to", "at", "reached", "reaches", "stood", "stands", "is", "was", "now", "has", "had",
+                        "rose", "risen", "climbed", "of", "amounts", "amounted", "totals", "totalled", "totaled"})
+SWAP_NOUNS = frozenset({"swaps", "exchanges", "rounds", "stages", "handovers", "repatriations", "trades"})
+SWAP_COUNT_BEFORE = frozenset({"through", "in", "over", "during", "across", "via", "after"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                    "sept", "oct", "nov", "dec", "spring", "summer", "autumn", "fall", "winter"})
+CAPTIVITY_WORDS = frozenset({"held", "detained", "captured", "imprisoned", "jailed", "missing", "captivity",
+                             "custody", "kidnapped", "abducted", "hostage", "bars", "prison", "jail", "arrested",
+                             "sentenced", "serving", "waiting", "languishing"})
+SUPERLATIVES = frozenset({"largest", "biggest", "first", "most", "highest", "greatest", "only", "latest", "last",
+                          "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                          "smallest", "next", "previous"})
+PERFECT = frozenset({"has", "have", "had", "'ve", "’ve"})
+AGREEMENT_FRAMES = (("under", "the"), ("under", "this"), ("under", "these"), ("under", "that"), ("as", "part", "of"),
+                    ("in", "line", "with"), ("in", "accordance", "with"), ("within", "the", "framework"),
+                    ("pursuant", "to"))
+MEDIATION_WORDS = frozenset({"mediation", "mediated", "brokered", "help", "efforts", "auspices", "facilitation"})
+OUTSIDE_FRAMES = (("outside", "the", "framework"), ("outside", "of", "the"), ("outside", "the", "exchanges"),
+                  ("outside", "official"), ("outside", "the", "exchange"))
 
 
 @dataclass(frozen=True)
@@ -37,35 +98,245 @@ class Tally:
     cue: Span
 
 
-def tally_cue(group: Group, sentence_groups: list[Group]) -> Span | None:
+def _phrase_at(words: list[str], k: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(words[k:k + len(phrase)]) == phrase
+
+
+def _ordinal(word: str) -> bool:
+    return word in SUPERLATIVES or (word[:-2].isdigit() and word[-2:] in ("st", "nd", "rd", "th"))
+
+
+def _captivity_date(view: SentenceView, cue: Span) -> bool:
+    """'two soldiers held since April', 'in captivity since 2022': the date of the captivity (but
+    'released from captivity since the start of the war' dates the releases)."""
+    window = range(max(view.start, cue.start - 4), cue.start)
+    if any(view.cue(k) is not None and view.cue(k).label_ in TRANSFER_LABELS for k in window):
+        return False
+    return any(view.lower[k] in CAPTIVITY_WORDS for k in window)
+
+
+def _ranked(view: SentenceView, cue: Span) -> bool:
+    """'the largest such deal to date', 'the 65th since the start': it ranks a swap, not a sum."""
+    return any(_ordinal(view.lower[k]) for k in range(max(view.start, cue.start - 5), cue.start))
+
+
+def ranks_swaps(view: SentenceView, date: Span) -> bool:
+    """'the sixth exchange this year', 'the 65th since the start': the date ranks swaps, it does not
+    date a handover."""
+    if not date.text.lower().startswith(("this year", "last year", "so far", "to date")):
+        return False  # "the first swap since January 15, when ...": a day dates that swap
+    window = range(max(view.start, date.start - 4), date.start)
+    return any(_ordinal(view.lower[k]) for k in window) \
+        and any(view.lower[k] in SWAP_NOUNS | {"exchange", "swap", "one", "such"} for k in window)
+
+
+def _frames(view: SentenceView) -> list[tuple[Span, str]]:
+    """(cue, kind) for every tally frame in the sentence; kind: strong, weak, forward, since, swaps, period."""
+    doc = view.sent.doc
+    out: list[tuple[Span, str]] = []
+    taken: set[int] = set()
+
+    def add(start: int, end: int, kind: str) -> None:
+        if start in taken:
+            return
+        span = Span(doc, start, end, label="TALLY")
+        if kind in ("strong", "since", "weak") and (_ranked(view, span) or _captivity_date(view, span)):
+            return
+        taken.add(start)
+        out.append((span, kind))
+
+    for cue in view.cues_with("TALLY"):
+        text = cue.text.lower()
+        if text in FORWARD_TALLY:
+            add(cue.start, cue.end, "forward")
+        elif text in STRONG_TALLY:
+            add(cue.start, cue.end, "strong")
+        elif text.startswith(("since", "as of")):
+            add(cue.start, cue.end, "since")
+        elif text in WEAK_TALLY:
+            add(cue.start, cue.end, "weak")
+    for date in view.dates:
+        text = date.text.lower()
+        if text.startswith(("since", "as of")):
+            add(date.start, date.end, "since")
+    words, start = view.words, view.start
+    for k in range(len(words)):
+        for phrase, kind in PHRASES.items():
+            if _phrase_at(words, k, phrase):
+                add(start + k, start + k + len(phrase), kind)
+        word = words[k]
+        # "since the Russian invasion", "since the outbreak of the war"
+        if word == "since" and any(w in WAR_WORDS for w in words[k + 1:k + 5]) \
+                and not any(w in ("day", "days", "week", "weeks", "month", "months") for w in words[k + 1:k + 3]):
+            add(start + k, start + k + 1 + next(m for m, w in enumerate(words[k + 1:k + 5], 1) if w in WAR_WORDS),
+                "strong")
+        # "in the first two days", "over the past three days": the stages so far of one swap
+        if word in ("in", "over", "during") and words[k + 1:k + 3] in (["the", "first"], ["the", "past"],
+                                                                       ["the", "last"]) \
+                and len(words) > k + 4 and words[k + 4] in ("days", "weeks") \
+                and view.doc_index.quantity_at[start + k + 3] is not None:
+            add(start + k, start + k + 5, "period")
+        # "over the past two years", "over the last 18 months"
+        if word == "over" and k + 2 < len(words) and words[k + 1] == "the" and words[k + 2] in ("past", "last") \
+                and any(w in PERIOD_UNITS for w in words[k + 3:k + 6]):
+            add(start + k, start + k + 3, "strong")
+        # "brings / brought / puts the (total) number of ... to N"
+        if word in FORWARD_VERBS and k + 1 < len(words) and words[k + 1] in ("the", "its", "their", "this"):
+            if any(w in TOTAL_NOUNS for w in words[k + 2:k + 4]):
+                add(start + k, start + k + 3, "forward")
+        # "the total number of captives released stood at 973"
+        if word in ("total", "overall", "cumulative") and k > 0 and words[k - 1] in ("the", "its", "their") \
+                and not (k > 1 and words[k - 2] in FORWARD_VERBS):
+            add(start + k - 1, start + k + 1, "forward")
+        # "through 48 previous swaps"
+        if (word in SWAP_COUNT_BEFORE or (word == "of" and k > 0 and words[k - 1] == "part")) and k + 2 < len(words):
+            quantity = view.doc_index.quantity_at[start + k + 1]
+            if quantity is not None:
+                rest = [w for w in words[quantity.end - start:quantity.end - start + 3]]
+                nouns = [w for w in rest[:2] if w in SWAP_NOUNS] or (rest[1:2] if rest[:1] in (["previous"], ["prior"],
+                                                                                             ["earlier"]) else [])
+                if nouns and nouns[0] in SWAP_NOUNS and _plural(quantity, view):
+                    add(start + k, quantity.end + rest.index(nouns[0]) + 1, "swaps")
+        # "between mid-March and November", "from January to the end of March"
+        if word in ("between", "from") and k + 1 < len(words):
+            joint = "and" if word == "between" else "to"
+            window = words[k + 1:k + 8]
+            if joint in window:
+                m = window.index(joint)
+                before, after = window[:m], window[m + 1:m + 5]
+                if _month_like(before) and _month_like(after):
+                    add(start + k, start + k + m + 2 + len(after), "period")
+    return out
+
+
+def _plural(quantity: Span, view: SentenceView) -> bool:
+    count = count_of(quantity, view)
+    return count is not None and (count.value or count.min or 0) >= 2
+
+
+def _month_like(words: list[str]) -> bool:
+    return any(w.removeprefix("mid-").removeprefix("late-").removeprefix("early-") in MONTHS
+               or (w.isdigit() and len(w) == 4) for w in words)
+
+
+def _perfect(view: SentenceView, lo: int, hi: int) -> bool:
+    """'has received', 'have been returned', 'had freed': a perfect tense in the clause."""
+    return any(view.lower[k] in PERFECT and not (k + 1 < view.end and view.lower[k + 1] == "to")
+               for k in range(lo, hi))
+
+
+def _clause_words(view: SentenceView, lo: int, hi: int) -> list[str]:
+    return [view.lower[k] for k in range(lo, hi)]
+
+
+def _has(words: list[str], phrases) -> bool:
+    return any(_phrase_at(words, k, p) for k in range(len(words)) for p in phrases)
+
+
+def outside_exchanges(group: Group) -> bool:
+    """'an additional 536 were released outside the framework of official agreements'."""
+    view = group.view
+    lo, hi = view.clause_bounds(group.start)
+    return _has(_clause_words(view, lo, min(view.end, hi + 6)), OUTSIDE_FRAMES)
+
+
+def _day_dated(view: SentenceView, lo: int, hi: int) -> bool:
+    """A date in the clause that is not a period start: 'on Friday', 'on 12 May'."""
+    return any(not d.text.lower().startswith(("since", "as of", "this year", "last year", "in 20"))
+               and d.start >= lo and d.end <= hi for d in view.dates)
+
+
+def tally_cue(group: Group, sentence_groups: list[Group], groups: list[Group]) -> Span | None:
+    """The cue that frames the group as a running total; `groups`: the article's handover groups."""
     view = group.view
     lo, hi = view.clause_bounds(group.start)
     others = [g.quantity for g in sentence_groups if g is not group and g.quantity is not None]
-    since = [d for d in view.dates if d.text.lower().startswith(("since", "as of"))]
-    for cue in sorted(view.cues_with("TALLY") + since, key=lambda c: c.start):
-        text = cue.text.lower()
-        if text not in STRONG_TALLY and not text.startswith(("since", "as of")):
-            continue
-        if _superlative_before(view, cue):
-            continue  # "the largest such deal to date"
-        if cue.end <= group.start:
-            between = [q for q in others if cue.end <= q.start < group.start]
-            first_clause = view.clause_bounds(view.start)[1] >= cue.end
-            if first_clause and cue.start - view.start <= 2:
-                return cue  # "Since the truce began, 21 hostages have been freed for 1,100 prisoners"
-            first_clause = first_clause and group.start - cue.end <= 8
-            near = lo <= cue.start or first_clause or (text in FORWARD_TALLY and group.start - cue.end <= 16)
-            if not between and near:
+    for cue, kind in sorted(_frames(view), key=lambda f: f[0].start):
+        if kind == "forward":
+            linked = group.start - cue.end <= 1 \
+                or any(view.lower[k] in LINK_WORDS for k in range(max(cue.end, group.start - 3), group.start))
+            if cue.end <= group.start and group.start - cue.end <= 30 and linked \
+                    and not [q for q in others if cue.end <= q.start < group.start] \
+                    and not _day_dated(view, cue.end, group.start):
                 return cue
-        elif cue.start >= group.end and text not in FORWARD_TALLY:
-            between = [q for q in others if group.end <= q.start < cue.start]
-            if not between and cue.start < hi:
+            continue
+        if kind == "recent" and (_day_dated(view, view.start, view.end) or not _perfect(view, view.start, view.end)):
+            continue  # "the second swap in two days" counts swaps; "in two days, 697 have returned" sums them
+        if kind == "weak" and (_day_dated(view, view.start, view.end) or not _perfect(view, view.start, view.end)
+                               or not _exceeds(group, groups)):
+            continue  # "a total of 390 prisoners were exchanged on Friday": one swap's figure
+        inside = group.quantity is not None and group.quantity.start <= cue.start and cue.end <= group.quantity.end
+        if cue.end <= group.start or inside:
+            opening = cue.start - view.start <= 2 and view.clause_bounds(view.start)[1] >= cue.end
+            if opening and kind != "weak":
+                return cue  # "Since the truce began, 21 hostages have been freed for 1,100 prisoners"
+            between = [q for q in others if cue.end <= q.start < group.start]
+            if between:
+                continue
+            same_clause = lo <= cue.start
+            fronted = view.clause_bounds(view.start)[1] >= cue.end and group.start - cue.end <= 8
+            # "According to X, since the war began, Y has released N": a fronted period frames the clause after it
+            leading = kind in ("strong", "since", "period") and not _contrast_between(view, cue.end, group.start) \
+                and group.start - cue.end <= 12
+            if opening or same_clause or fronted or leading:
+                return cue
+        elif cue.start >= group.end:
+            between = [q for q in others if group.end <= q.start < cue.start] \
+                + [f for f, k in _frames(view) if k == "forward" and group.end <= f.start < cue.start]
+            if not between and (cue.start < hi or (kind in ("swaps", "period", "strong")
+                                                   and cue.start - group.end <= 12
+                                                   and not _contrast_between(view, group.end, cue.start))):
                 return cue
     return None
 
 
-def _superlative_before(view: SentenceView, cue: Span) -> bool:
-    return any(view.lower[k] in SUPERLATIVES for k in range(max(view.start, cue.start - 5), cue.start))
+CONTRAST = frozenset({"while", "but", "whereas", "although", "though", "after", "before", "when", "which", "who", ";"})
+
+
+def _contrast_between(view: SentenceView, a: int, b: int) -> bool:
+    return any(view.lower[k] in CONTRAST for k in range(a, b))
+
+
+def _framed_by_deal(view: SentenceView, lo: int, hi: int) -> Span | None:
+    """'under the Geneva accords', 'as part of the agreements', 'through its mediation', 'with UAE help'."""
+    words = view.words
+    for k in range(len(words)):
+        for frame in AGREEMENT_FRAMES:
+            if _phrase_at(words, k, frame):
+                window = range(view.start + k, min(view.end, view.start + k + len(frame) + 5))
+                cue = next((view.cue(m) for m in window if view.cue(m) is not None
+                            and view.cue(m).label_ == "AGREEMENT"), None)
+                if cue is not None:
+                    return Span(view.sent.doc, view.start + k, cue.end, label="TALLY")
+        if words[k] in MEDIATION_WORDS and k > 0 and (words[k - 1] in ("its", "their", "his", "her")
+                                                      or view.actor(view.start + k - 1) is not None):
+            return Span(view.sent.doc, view.start + k - 1, view.start + k + 1, label="TALLY")
+    return None
+
+
+def _figure(group: Group) -> int:
+    count = group.count
+    if count is None:
+        return 0
+    return count.value or count.min or count.max or 0
+
+
+def deal_total(group: Group, groups: list[Group]) -> Span | None:
+    """A figure framed by an agreement or a mediator, with no day of its own, that is more than twice
+    every handover figure elsewhere in the article: the sum of the deal's handovers so far."""
+    view = group.view
+    if _day_dated(view, view.start, view.end):
+        return None
+    frame = _framed_by_deal(view, view.start, view.end)
+    if frame is None:
+        return None
+    return frame if _exceeds(group, groups) else None
+
+
+def _exceeds(group: Group, groups: list[Group]) -> bool:
+    """More than twice every figure in the article's other sentences (and there are some)."""
+    elsewhere = [_figure(g) for g in groups if g.view is not group.view and g.count is not None]
+    return bool(elsewhere) and _figure(group) > 2 * max(elsewhere)
 
 
 def transfer_near(group: Group) -> bool:
@@ -79,9 +350,74 @@ def transfer_near(group: Group) -> bool:
     return False
 
 
-def find_tally(group: Group, groups: list[Group]) -> Tally | None:
-    """The group as a running total, if a tally cue frames it and a transfer word governs it."""
-    cue = tally_cue(group, [g for g in groups if g.view is group.view])
-    if cue is not None and transfer_near(group):
+def total_group(view: SentenceView, quantity: Span) -> Group | None:
+    """'puts the total number of POWs exchanged at 1,994': a figure whose people are named in the
+    total phrase before it."""
+    for cue, kind in _frames(view):
+        if kind != "forward" or cue.end > quantity.start or quantity.start - cue.end > 30:
+            continue
+        if not any(view.lower[k] in LINK_WORDS for k in range(max(cue.end, quantity.start - 3), quantity.start)):
+            continue
+        nouns = [c for c in view.cues_with("CATEGORY") if cue.start <= c.start and c.end <= quantity.start]
+        count = count_of(quantity, view)
+        if not nouns or count is None:
+            continue
+        noun = nouns[0]
+        demonyms = [a for a in view.actors if a.label_ == "DEMONYM" and cue.end <= a.start < noun.start]
+        return Group(view=view, quantity=quantity, noun=noun, count=count, category=noun.kb_id_,
+                     nationality=demonyms[0].kb_id_ if demonyms else None, rules=["group.quantity", "group.total_of"])
+    return None
+
+
+def _transfer_after(group: Group) -> bool:
+    """'4,552 Ukrainians, military and civilians, have been returned': the verb after an aside."""
+    view = group.view
+    limit = min(view.end, group.end + 15)
+    for k in range(group.end, limit):
+        if view.doc_index.quantity_at[k] is not None:
+            return False
+        cue = view.cue(k)
+        if cue is not None and cue.label_ in TRANSFER_LABELS:
+            return True
+    return False
+
+
+def counts_swaps(group: Group) -> bool:
+    """'two body exchanges', 'three prisoner swaps': the figure counts swaps, not people."""
+    noun, view = group.noun, group.view
+    if noun is None or noun.end >= view.end or _figure(group) >= 100:
+        return False
+    return view.lower[noun.end] in SWAP_NOUNS
+
+
+def find_tally(group: Group, groups: list[Group], statuses: dict[int, tuple[str, str]]) -> Tally | None:
+    """The group as a running total, if a tally cue frames it and a transfer word governs it.
+    `statuses`: id(group) -> (status, rule); totals are compared with completed handovers only."""
+    if not (transfer_near(group) or _transfer_after(group)):
+        return None
+    done = [g for g in groups if statuses[id(g)][0] == "completed"]
+    cue = tally_cue(group, [g for g in groups if g.view is group.view], done)
+    if cue is None and statuses[id(group)][0] == "completed":
+        cue = deal_total(group, done)
+    if cue is not None:
         return Tally(group=group, cue=cue)
     return None
+
+
+def orient_tallies(tallies: list[Tally], occasions: list[Occasion]) -> None:
+    """A total with no sides of its own ("since then, we have brought back over 6,000 bodies") runs
+    the way the article's completed handovers of its category run, when they all run one way."""
+    for tally in tallies:
+        group = tally.group
+        if group.giver is not None or group.receiver is not None or group.per_side:
+            continue
+        mentions = [m for occasion in occasions for m in occasion.mentions if m.group.category == group.category]
+        # a swap of the category ("190 prisoners each", "a swap of 300") runs both ways
+        if any(m.group.per_side or (m.group.giver is None and m.group.receiver is None
+                                    and m.group.view.has_cue("EXCHANGE")) for m in mentions):
+            continue
+        ways = {(m.group.giver, m.group.receiver) for m in mentions
+                if m.group.giver is not None and m.group.receiver is not None}
+        if len(ways) == 1:
+            group.giver, group.receiver = next(iter(ways))
+            group.rules.append("tally.sides_of_occasions")

@@ -1,0 +1,98 @@
+"""Stage table: the exchange gate (extractor/normalising/gate.py) on news that reports no exchange.
+
+A record needs a transfer between two sides that governs the counted group. Casualty counts,
+bodies recovered by troops or rescuers, people held or captured, pardons, amnesties, releases for
+money or sanctions relief, studies of former prisoners, states exchanging lists, student
+exchanges, markets and sport make no record. Every text here is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.contract import Article, PartialDate
+from extractor.normalising.build import normalise
+
+PUBLISHED = PartialDate.parse("2024-03-15")
+
+HARD_NEGATIVES = [
+    ("ambush_and_exchanged_fire",
+     "Rebels killed 37 soldiers in an ambush on Monday, the army said, days after the two sides exchanged "
+     "heavy fire across the river."),
+    ("killed_beside_near_daily_fire",
+     "Four Lebanese farmers were killed in a strike on Tuesday in the border area where the two armies have "
+     "exchanged near-daily fire since January."),
+    ("casualty_toll",
+     "More than 55,000 soldiers have been killed since the war began, the ministry said on Sunday."),
+    ("rescuers_recover_from_rubble",
+     "Rescuers recovered the bodies of 14 miners from the rubble of the collapsed shaft on Tuesday."),
+    ("troops_recover_remains",
+     "Colombian troops recovered the remains of 9 soldiers from a jungle camp after a raid on the ELN."),
+    ("army_retrieves_bodies_from_tunnel",
+     "Army commandos retrieved the bodies of two kidnapped aid workers from a tunnel in the Sahel, the "
+     "defence ministry said on Friday."),
+    ("special_forces_rescue",
+     "Special forces rescued four kidnapped engineers from a compound in the Niger delta in an overnight "
+     "operation."),
+    ("hospital_received_bodies",
+     "The hospital received 23 bodies and dozens of wounded after the shelling, a doctor said."),
+    ("holding_troops",
+     "The rebels say they are holding 400 government troops."),
+    ("captured_fighters",
+     "The army said it had captured at least 600 enemy fighters during the offensive."),
+    ("hostages_remain",
+     "About 130 hostages remain in captivity in Gaza, the army said on Monday."),
+    ("pardon_and_tally_of_pardons",
+     "The president pardoned 42 political prisoners on Independence Day; rights groups say 150 have been "
+     "pardoned this year."),
+    ("amnesty_with_total",
+     "An amnesty announced on Sunday freed 2,300 inmates from overcrowded jails. With this release, the "
+     "government has granted amnesty to a total of 19,400 people since 2010."),
+    ("released_for_sanctions_relief",
+     "Minsk freed 40 jailed political prisoners on Monday in exchange for the lifting of sanctions on its "
+     "potash exports."),
+    ("released_for_embargo_easing",
+     "The junta released 12 detained journalists in return for the easing of an oil embargo."),
+    ("released_for_ransom",
+     "The gunmen released 11 abducted pupils in exchange for a ransom of $50,000, police said."),
+    ("bail",
+     "The court released 17 protesters on bail on Wednesday."),
+    ("study_of_released_soldiers",
+     "A study based on interviews with 50 released soldiers found high rates of trauma."),
+    ("lists_of_prisoners",
+     "Greece and Turkey exchanged lists of 230 detained fishermen on Monday, as they do twice a year."),
+    ("student_exchange",
+     "Two hundred students from Kenya will take part in an exchange programme with Japanese universities."),
+    ("stock_exchange",
+     "Shares of the mining group fell 4% on the Johannesburg stock exchange after it swapped 300 million "
+     "shares with a rival."),
+    ("football_swap",
+     "The two clubs agreed to swap strikers in a deal worth 40 million euros."),
+    ("currency_swap",
+     "The central bank agreed a currency swap of 5 billion yuan with Beijing."),
+    ("police_shootout",
+     "Police exchanged gunfire with three suspects, killing one, before arresting two others in a house in "
+     "Lagos."),
+    ("barricaded_home",
+     "A man suspected of shooting two police officers died after he barricaded himself in a farm home on "
+     "Thursday."),
+    ("exchange_fund",
+     "The commander said the offensive aimed to fill an exchange fund of enemy prisoners of war."),
+    ("migrants_found",
+     "Border guards found the remains of 11 migrants in a truck near the frontier."),
+    ("jailbreak",
+     "Some 120 prisoners escaped from a jail in the north after an attack by gunmen on Saturday."),
+]
+
+
+def _records(extractor, text: str) -> tuple:
+    article = Article(id="stage-negatives", text=text, published=PUBLISHED)
+    doc = extractor.nlp(extractor._doc(article))
+    return normalise(doc, published=PUBLISHED), doc._.records
+
+
+@pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in HARD_NEGATIVES])
+def test_no_exchange_news_makes_no_record(extractor, text):
+    parts, records = _records(extractor, text)
+    assert not parts.occasions and not parts.terms and not parts.tallies
+    assert records == []

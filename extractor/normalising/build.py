@@ -24,7 +24,7 @@ from .dating import (
     resolve_span,
     year_hint_of,
 )
-from .gate import about_exchanges, drop_false_cues, no_handover, relevant, still_held, swap_for
+from .gate import about_exchanges, drop_false_cues, no_handover, not_handed_over, relevant, swap_for
 from .groups import (
     Group,
     complete,
@@ -215,14 +215,17 @@ def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views
         if group.part_of and group.category != "civilians":
             continue
         status, rule = statuses[id(group)]
-        if outside_exchanges(group) or no_handover(group.view) or still_held(group.view, group.end, group.category):
-            continue  # "a further 41 released outside the agreements", "troops recovered 3 bodies", "130 remain held"
-        tally = find_tally(group, groups, statuses)
+        if outside_exchanges(group):
+            continue  # "a further 41 were released outside the framework of the agreements"
+        handed_over = not not_handed_over(group)  # not "troops recovered 3 bodies", "130 remain held"
+        tally = find_tally(group, groups, statuses) if handed_over else None
         if tally is not None:
             tallies.append(tally)
             continue
         if group.view.index in term_sentences and (status == "planned" or group.view.has_cue("AGREEMENT")):
             terms.append(group)
+            continue
+        if not handed_over:
             continue
         if not (group.view.has_cue(*TRANSFER_LABELS) or swap_for(group.view) or rule == "status.deal_formula"):
             continue

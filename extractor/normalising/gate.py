@@ -121,7 +121,7 @@ FORCE_WORDS = frozenset({"forces", "troops", "army", "military", "idf", "command
 HANDOVER_KINDS = frozenset({"handover", "repatriate_to"})
 CLEMENCY = frozenset({"pardon", "pardoned", "pardons", "pardoning", "amnesty", "amnesties", "amnestied",
                       "clemency", "bail", "parole", "paroled"})
-STILL_HELD = (("remain",), ("remained",), ("remains", "in"), ("are", "still"), ("were", "still"), ("still",),
+STILL_HELD = (("on", "board"), ("aboard",), ("remain",), ("remained",), ("remains", "in"), ("are", "still"), ("were", "still"), ("still",),
               ("are", "being", "held"), ("were", "being", "held"), ("are", "held"), ("is", "held"), ("unaccounted",))
 CASUALTIES = (("were", "killed"), ("was", "killed"), ("killed",), ("died",), ("have", "died"), ("had", "died"),
               ("were", "wounded"), ("were", "injured"), ("have", "been", "killed"), ("had", "been", "killed"),
@@ -150,6 +150,46 @@ def recovery(view: SentenceView) -> bool:
 def clemency(view: SentenceView) -> bool:
     """A pardon, an amnesty or a release on bail: a release with nothing handed in return."""
     return bool(set(view.words) & CLEMENCY) and not _swap_cue(view)
+
+
+CAPTURE_BEFORE = frozenset({"killed", "killing", "kill", "kills", "wounded", "wounding", "injured", "injuring",
+                            "captured", "capturing", "capture", "captures", "detained", "detaining", "arrested",
+                            "arresting", "abducted", "abducting", "kidnapped", "kidnapping", "seized", "seizing",
+                            "taking", "took", "take", "takes", "holding", "hold", "holds", "held"})
+ACTING_AFTER = frozenset({"killed", "attacked", "stormed", "invaded", "fired", "launched", "died", "fought", "fled",
+                          "escaped", "deserted", "surrendered"})
+HYPOTHETICAL = frozenset({"potential", "possible", "proposed", "hypothetical", "prospective", "eventual",
+                          "floated", "mooted", "discussing", "discussed", "considering", "idea"})
+ONE_SIDED_WORDS = frozenset({"unilateral", "unilaterally", "initiative"})
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "all", "two", "three", "other"})
+
+
+def acted_on(view: SentenceView, start: int, end: int) -> bool:
+    """'capturing at least 600 soldiers', 'killed 1,200 civilians', '3,000 fighters stormed': people
+    captured, killed or acting, not handed over."""
+    k = start - 1
+    if k >= view.start and view.lower[k] in CAPTURE_BEFORE:
+        cue = view.cue(k)
+        adjective = k > view.start and view.lower[k - 1] in DETERMINERS  # "to free the detained mayor"
+        if not adjective and (cue is None or cue.label_ not in TRANSFER_LABELS):
+            return True
+    after = [view.lower[k] for k in range(end, min(view.end, end + 2))]
+    return bool(after) and after[0] in ACTING_AFTER
+
+
+def hypothetical(view: SentenceView) -> bool:
+    """'discussing a potential prisoner swap involving 1,400 ...': a swap that may never happen."""
+    for cue in view.cues_with("EXCHANGE"):
+        if any(view.lower[k] in HYPOTHETICAL for k in range(max(view.start, cue.start - 4), cue.start)):
+            return True
+    return False
+
+
+def one_sided(view: SentenceView, category: str) -> bool:
+    """'transported 163 prisoners as part of a humanitarian initiative': a unilateral release of
+    prisoners (hostages and remains are handed to the other side even so)."""
+    return category not in ("hostages", "bodies") and bool(set(view.words) & ONE_SIDED_WORDS) \
+        and not _swap_cue(view) and not view.has_cue("RECEIVE")  # "released 120 ... and received 88": a swap
 
 
 def still_held(view: SentenceView, end: int, category: str) -> bool:
@@ -184,5 +224,13 @@ def paid_for(view: SentenceView) -> bool:
 
 def no_handover(view: SentenceView) -> bool:
     """A sentence whose figures are no handover between two sides."""
-    return recovery(view) or clemency(view) or paid_for(view)
+    return recovery(view) or clemency(view) or paid_for(view) or hypothetical(view)
+
+
+def not_handed_over(group) -> bool:
+    """A counted group that is no handover: in a sentence that reports none, or people still held,
+    killed, captured or acting, or released one-sidedly."""
+    view = group.view
+    return no_handover(view) or still_held(view, group.end, group.category) \
+        or acted_on(view, group.start, group.end) or one_sided(view, group.category)
 

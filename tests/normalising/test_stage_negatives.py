@@ -96,3 +96,46 @@ def test_no_exchange_news_makes_no_record(extractor, text):
     parts, records = _records(extractor, text)
     assert not parts.occasions and not parts.terms and not parts.tallies
     assert records == []
+
+
+# figures in articles about a real swap that are no handover: (id, text, figure (value, min, max))
+NOT_HANDED_OVER = [
+    ("on_board",
+     "Armenia and Azerbaijan swapped 12 prisoners each on Monday. Baku said 31 Armenian prisoners of war were "
+     "on board the helicopter that crashed last week.", (31, 31, 31)),
+    ("capturing",
+     "Sudan and the RSF swapped 40 prisoners each on Monday. The army reported capturing at least 300 RSF "
+     "fighters during the offensive.", (None, 300, None)),
+    ("killed_by_attackers",
+     "Hamas freed 6 hostages on Sunday. The hostages were among 200 taken on the day when 900 gunmen killed "
+     "700 civilians.", (700, 700, 700)),
+    ("attackers_acting",
+     "Hamas freed 6 hostages on Sunday. The hostages were among 200 taken on the day when 900 gunmen stormed "
+     "the border.", (900, 900, 900)),
+    ("potential_swap",
+     "The Houthis freed 20 Saudi prisoners on Friday. The sides have also been discussing a potential swap "
+     "involving 900 Houthi prisoners and 500 government prisoners.", (900, 900, 900)),
+    ("unilateral_initiative",
+     "The Houthis and the government swapped 30 prisoners each in May. On Friday the coalition flew 70 Houthi "
+     "prisoners to Sanaa as part of a unilateral initiative.", (70, 70, 70)),
+    ("still_held",
+     "Hamas freed 4 hostages on Saturday in exchange for 120 Palestinian prisoners. About 90 hostages remain "
+     "in Gaza.", (90, 90, 90)),
+]
+
+
+def _figures(records) -> set:
+    out = set()
+    for record in records:
+        data = record.model_dump(mode="json", by_alias=True)
+        flows = data.get("flows") or data.get("terms") or [data.get("flow")]
+        for flow in flows:
+            count = (flow or {}).get("count") or {}
+            out.add((count.get("value"), count.get("min"), count.get("max")))
+    return out
+
+
+@pytest.mark.parametrize("text, figure", [pytest.param(t, f, id=i) for i, t, f in NOT_HANDED_OVER])
+def test_figure_that_is_no_handover_makes_no_flow(extractor, text, figure):
+    _, records = _records(extractor, text)
+    assert figure not in _figures(records)

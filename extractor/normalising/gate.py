@@ -30,6 +30,8 @@ def about_exchanges(views: list[SentenceView]) -> bool:
     nor recoveries by troops, pardons and amnesties."""
     if one_sided_article(views):
         return False
+    if not any(view.actors for view in views):
+        return False  # no state, group or official anywhere: a club's or a family's affair, not two sides'
     for view in views:
         if no_handover(view):
             continue
@@ -120,7 +122,8 @@ FORCE_WORDS = frozenset({"forces", "troops", "army", "military", "idf", "command
                          "mortuary", "clinic", "medics", "paramedics"})
 HANDOVER_KINDS = frozenset({"handover", "repatriate_to"})
 CLEMENCY = frozenset({"pardon", "pardoned", "pardons", "pardoning", "amnesty", "amnesties", "amnestied",
-                      "clemency", "bail", "parole", "paroled"})
+                      "clemency", "bail", "parole", "paroled", "sentences"})
+RESCUE_WORDS = frozenset({"raid", "rescue", "rescued", "commandos", "stormed", "assault"})
 STILL_HELD = (("on", "board"), ("aboard",), ("remain",), ("remained",), ("remains", "in"), ("are", "still"), ("were", "still"), ("still",),
               ("are", "being", "held"), ("were", "being", "held"), ("are", "held"), ("is", "held"), ("unaccounted",))
 CASUALTIES = (("were", "killed"), ("was", "killed"), ("killed",), ("died",), ("have", "died"), ("had", "died"),
@@ -140,8 +143,8 @@ def recovery(view: SentenceView) -> bool:
         return False
     if any(c.kb_id_ in HANDOVER_KINDS for c in view.cues_with("GIVE")):
         return False
-    if words & RECOVERY_VERBS:
-        return True
+    if words & RECOVERY_VERBS or words & RESCUE_WORDS:
+        return True  # "troops recovered the bodies", "police freed 12 children in a raid"
     # "the hospital received 12 bodies"
     return any(view.lower[k] in ("hospital", "hospitals", "morgue", "mortuary", "clinic")
                for c in view.cues_with("RECEIVE") for k in range(max(view.start, c.start - 4), c.start))

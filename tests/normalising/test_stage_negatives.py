@@ -80,6 +80,12 @@ HARD_NEGATIVES = [
      "The commander said the offensive aimed to fill an exchange fund of enemy prisoners of war."),
     ("migrants_found",
      "Border guards found the remains of 11 migrants in a truck near the frontier."),
+    ("football_trade",
+     "The club traded two defenders to a rival in a swap deal worth 12 million pounds."),
+    ("police_raid",
+     "Police freed 12 kidnapped children in a raid on a farm near the capital."),
+    ("sentences_served",
+     "The prison released 400 inmates who had completed their sentences."),
     ("jailbreak",
      "Some 120 prisoners escaped from a jail in the north after an attack by gunmen on Saturday."),
 ]

@@ -44,16 +44,16 @@ TERMS = [
      "At talks in Geneva, Armenia and Azerbaijan agreed to return up to 800 bodies on each side.",
      [(None, None, 800)], None),
     ("up_to_from_each_side",
-     "The agreement foresees the exchange of up to 3,000 prisoners from each side.",
+     "The agreement between Armenia and Azerbaijan foresees the exchange of up to 3,000 prisoners from each side.",
      [(None, None, 3000)], None),
     ("hedged_under_deal",
-     "According to the deal agreed by the two sides, about 1,500 prisoners of war are to be freed in stages.",
+     "According to the deal agreed by Kyiv and Moscow, about 1,500 prisoners of war are to be freed in stages.",
      [(1500, None, None)], None),
     ("large_figure_agreed",
      "Yerevan and Baku agreed in Vienna to repatriate the bodies of some 9,000 soldiers.",
      [(9000, None, None)], None),
     ("deal_seeks_to",
-     "The accord seeks to repatriate the bodies of some 7,500 dead fighters killed in the war.",
+     "The accord between Sudan and the RSF seeks to repatriate the bodies of some 7,500 dead fighters killed in the war.",
      [(7500, None, None)], None),
     ("agreed_at_least",
      "Sudan and the RSF agreed in Jeddah to free at least 400 detainees held by each side.",
@@ -119,7 +119,7 @@ OCCASIONS = [
      "Under the four-day pause mediated by Qatar, Hamas has agreed to free some 40 hostages over the next "
      "four days.", (40, None, None)),
     ("over_the_course_of_truce",
-     "Over the course of the truce, it is expected that at least 30 hostages will be freed.", (None, 30, None)),
+     "Over the course of the truce, it is expected that Hamas will free at least 30 hostages.", (None, 30, None)),
 ]
 
 

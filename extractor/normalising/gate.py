@@ -124,8 +124,8 @@ HANDOVER_KINDS = frozenset({"handover", "repatriate_to"})
 CLEMENCY = frozenset({"pardon", "pardoned", "pardons", "pardoning", "amnesty", "amnesties", "amnestied",
                       "clemency", "bail", "parole", "paroled", "sentences"})
 RESCUE_WORDS = frozenset({"raid", "rescue", "rescued", "commandos", "stormed", "assault"})
-STILL_HELD = (("on", "board"), ("aboard",), ("remain",), ("remained",), ("remains", "in"), ("are", "still"), ("were", "still"), ("still",),
-              ("are", "being", "held"), ("were", "being", "held"), ("are", "held"), ("is", "held"), ("unaccounted",))
+STILL_HELD = (("on", "board"), ("aboard",), ("remain",), ("remained",), ("remains", "in"), ("are", "still"),
+              ("were", "still"), ("still",), ("are", "being", "held"), ("were", "being", "held"), ("are", "held"), ("is", "held"), ("unaccounted",))
 CASUALTIES = (("were", "killed"), ("was", "killed"), ("killed",), ("died",), ("have", "died"), ("had", "died"),
               ("were", "wounded"), ("were", "injured"), ("have", "been", "killed"), ("had", "been", "killed"),
               ("lost", "their", "lives"))
@@ -217,12 +217,12 @@ CONSIDERATIONS = (("in", "exchange", "for"), ("in", "return", "for"), ("in", "ex
 def paid_for(view: SentenceView) -> bool:
     """'freed 40 prisoners in exchange for the lifting of sanctions': a release bought with something
     other than people, so nobody is handed back."""
+    if view.has_cue("EXCHANGE"):
+        return False
     words = view.words
-    for k in range(len(words)):
-        for phrase in CONSIDERATIONS:
-            if tuple(words[k:k + len(phrase)]) == phrase:
-                return _object_is_not_people(view, view.start + k + len(phrase), reach=6) and not view.has_cue("EXCHANGE")
-    return False
+    return any(tuple(words[k:k + len(phrase)]) == phrase
+               and _object_is_not_people(view, view.start + k + len(phrase), reach=6)
+               for k in range(len(words)) for phrase in CONSIDERATIONS)
 
 
 def no_handover(view: SentenceView) -> bool:

@@ -32,11 +32,14 @@ def about_exchanges(views: list[SentenceView]) -> bool:
         return False
     if not any(view.actors for view in views):
         return False  # no state, group or official anywhere: a club's or a family's affair, not two sides'
+    # a state freeing its own prisoners with no swap anywhere is a one-sided release
+    swapping = any(_swap_cue(view) for view in views)
+    kinds = ("generic",) if swapping else ("generic", "prisoners")
     for view in views:
         if no_handover(view):
             continue
         if view.has_cue("EXCHANGE", "GIVE", "RECEIVE", "HOME") and any(
-                c.kb_id_ != "generic" for c in view.cues_with("CATEGORY") if view.actor(c.start) is None):
+                c.kb_id_ not in kinds for c in view.cues_with("CATEGORY") if view.actor(c.start) is None):
             return True
         if any(len(c) > 1 and {t.lower_ for t in c} & DOMAIN_WORDS for c in view.cues_with("EXCHANGE")):
             return True

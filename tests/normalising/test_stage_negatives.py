@@ -55,6 +55,9 @@ HARD_NEGATIVES = [
      "The junta released 12 detained journalists in return for the easing of an oil embargo."),
     ("released_for_ransom",
      "The gunmen released 11 abducted pupils in exchange for a ransom of $50,000, police said."),
+    ("state_frees_own_prisoners",
+     "Belarus released 18 political prisoners on Tuesday, the opposition said, as Minsk seeks to mend ties with "
+     "the West."),
     ("bail",
      "The court released 17 protesters on bail on Wednesday."),
     ("study_of_released_soldiers",

@@ -8,6 +8,8 @@ from spacy.tokens import Span
 from .sentences import SentenceView
 from .status import TRANSFER_LABELS
 
+CAPTIVE_WORDS = frozenset({"prisoner", "prisoners", "pow", "pows", "hostage", "hostages", "captive", "captives",
+                           "detainee", "detainees", "captivity", "kidnapped", "abducted", "abductees"})
 DOMAIN_WORDS = frozenset({"prisoner", "prisoners", "pow", "hostage", "hostages", "prisoner-swap", "prisoner-exchange"})
 
 
@@ -30,8 +32,9 @@ def about_exchanges(views: list[SentenceView]) -> bool:
     nor recoveries by troops, pardons and amnesties."""
     if one_sided_article(views):
         return False
-    if not any(view.actors for view in views):
-        return False  # no state, group or official anywhere: a club's or a family's affair, not two sides'
+    if not any(view.actors for view in views) and not any(swap_for(view) or set(view.words) & CAPTIVE_WORDS
+                                                          for view in views):
+        return False  # no side and no captive anywhere: a club's or a family's affair ("traded two defenders")
     # a state freeing its own prisoners with no swap anywhere is a one-sided release
     swapping = any(_swap_cue(view) for view in views)
     kinds = ("generic",) if swapping else ("generic", "prisoners")

@@ -149,6 +149,8 @@ def recovery(view: SentenceView) -> bool:
         return False
     if any(c.kb_id_ in HANDOVER_KINDS for c in view.cues_with("GIVE")):
         return False
+    if any(w.startswith("repatriat") for w in words) or any(a.kb_id_ in ("ICRC", "UN") for a in view.actors):
+        return False  # "recovered the bodies in a repatriation operation", "via the Red Cross": handed over
     if words & RECOVERY_VERBS or words & RESCUE_WORDS:
         return True  # "troops recovered the bodies", "police freed 12 children in a raid"
     # "the hospital received 12 bodies"

@@ -148,3 +148,30 @@ def _figures(records) -> set:
 def test_figure_that_is_no_handover_makes_no_flow(extractor, text, figure):
     _, records = _records(extractor, text)
     assert figure not in _figures(records)
+
+
+# the gate must not close on real handovers worded like the negatives above
+STILL_HANDOVERS = [
+    ("handed_to_commission",
+     "The ELN freed six hostages on Tuesday and handed them to a humanitarian commission that included the ICRC."),
+    ("exchanged_through_icrc",
+     "The Ethiopian army and the TPLF exchanged 300 prisoners of war through the ICRC on Monday."),
+    ("swapped_in_an_operation",
+     "Syrian rebels and the government swapped 25 detainees in an operation overseen by the ICRC on Sunday."),
+    ("recovered_in_repatriation",
+     "Ukraine recovered the bodies of 500 soldiers in a repatriation operation on Friday."),
+    ("remains_found_then_handed_over",
+     "Azerbaijan handed over the remains of 14 Armenian soldiers found in Karabakh to Armenia on Monday."),
+    ("troops_hand_over_bodies",
+     "Russian troops handed over 50 bodies of Ukrainian soldiers to Ukraine."),
+    ("people_for_people_unknown_group",
+     "Militants released 82 schoolgirls in exchange for five jailed commanders, the government said."),
+    ("released_and_received",
+     "The RSF said it released 120 army prisoners as a humanitarian initiative and received 88 of its fighters."),
+]
+
+
+@pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in STILL_HANDOVERS])
+def test_handover_still_makes_a_record(extractor, text):
+    _, records = _records(extractor, text)
+    assert any(r.type == "exchange" for r in records)

@@ -128,10 +128,7 @@ CAPTIVES_AS_HOSTAGES = "category: 'captives' between two states read as hostages
 SIDES_OF_TALLY = {
     "in_total_has_received": "direction: 'has received N from X' gives no sides (cause D2, groups.py)",
     "stood_at": CAPTIVES_AS_HOSTAGES,
-    "from_month_to_month": "direction: 'Armenia got back N of its soldiers from Azerbaijan' flipped (cause D1)",
-    "mediator_perfect_tense": CAPTIVES_AS_HOSTAGES,
     "brought_the_number_to": CAPTIVES_AS_HOSTAGES,
-    "as_part_of_agreement_as_of": "direction: 'X returned to Y N bodies' gives no sides (cause T3 via groups.py)",
 }
 
 

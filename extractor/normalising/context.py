@@ -25,9 +25,18 @@ MULTI_ID = "WEST"
 NON_STATE_THREE_LETTER_IDS = frozenset({"RSF", "ELN", "PIJ", "ISIS", "M23", "SDF", "HTS"})
 
 
+@lru_cache(maxsize=1)
+def state_ids() -> frozenset[str]:
+    """The ids of every state of the generated lexicon (ISO 3166-1 alpha-3, and Kosovo's XKX)."""
+    from ..recognising.gazetteer import package_entries
+    from ..recognising.lexicon import GENERATED_FILE
+
+    return frozenset(e.id for e in package_entries(GENERATED_FILE) if e.label == "STATE")
+
+
 def is_state(actor: str | None) -> bool:
-    """An ISO 3166-1 alpha-3 state id, not a group's id and not a side of several states."""
-    return actor is not None and len(actor) == 3 and actor.isalpha() and actor not in NON_STATE_THREE_LETTER_IDS
+    """A state's id, not a group's id ("RSF", "PKK") and not a side of several states."""
+    return actor is not None and actor in state_ids() and actor not in NON_STATE_THREE_LETTER_IDS
 
 
 # Sides made of several states ("the West", "the Saudi-led coalition"): written as a null side, never filled in

@@ -49,9 +49,42 @@ ACTORS = [
     ("Hezbollah and the Taliban", [("Hezbollah", "GROUP", "HEZBOLLAH"), ("Taliban", "GROUP", "TALIBAN")]),
     ("the Rapid Support Forces", [("Rapid Support Forces", "GROUP", "RSF")]),
     ("the ICRC facilitated", [("ICRC", "ORG", "ICRC")]),
+    ("M23 rebels and the army", [("M23 rebels", "GROUP", "M23")]),
+    ("al-Shabaab fighters", [("al-Shabaab", "GROUP", "AL_SHABAAB")]),
+    ("the Polisario Front", [("Polisario Front", "GROUP", "POLISARIO")]),
+    ("Boko Haram and ISWAP", [("Boko Haram", "GROUP", "BOKO_HARAM"), ("ISWAP", "GROUP", "ISWAP")]),
+    ("the PKK and Turkey", [("PKK", "GROUP", "PKK"), ("Turkey", "STATE", "TUR")]),
 ]
+
+
+# a group's id is never a state's, even with three letters; every generated STATE id is a state
+@pytest.mark.parametrize(("actor", "state"), [("PKK", False), ("RSF", False), ("SDF", False), ("M23", False),
+                                              ("HAMAS", False), ("COD", True), ("THA", True), ("XKX", True)])
+def test_is_state(actor, state):
+    from extractor.normalising.context import is_state
+
+    assert is_state(actor) is state
 
 
 @pytest.mark.parametrize(("text", "expected"), ACTORS, ids=[t for t, _ in ACTORS])
 def test_actor_table(extractor, text, expected):
     assert actors(extractor, text) == expected
+
+
+# whole sentences: a group of the hand list with its dyad gives both sides
+DYAD_SENTENCES = [
+    ("M23 fighters handed over 25 Congolese soldiers to the ICRC in Goma on Tuesday.", ("M23", "COD", "pows", 25)),
+    ("The Polisario Front released 40 Moroccan soldiers on Friday, the Red Cross said.", ("POLISARIO", "MAR", "pows", 40)),
+    ("Al-Shabaab handed six Somali soldiers to elders in exchange for 11 of its fighters on Monday.",
+     ("AL_SHABAAB", "SOM", "pows", 6)),
+]
+
+
+@pytest.mark.parametrize(("text", "flow"), DYAD_SENTENCES, ids=[t for t, _ in DYAD_SENTENCES])
+def test_group_sides_in_a_sentence(extractor, text, flow):
+    from extractor.contract import Article, PartialDate
+
+    records = extractor.extract(Article(id="t", text=text, published=PartialDate.parse("2026-03-13")))
+    flows = [(f.from_, f.to, f.category, f.count.value if f.count else None)
+             for r in records if r.type == "exchange" for f in r.flows]
+    assert flow in flows

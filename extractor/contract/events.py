@@ -103,6 +103,8 @@ class EventRecord(ContractModel):
     location: Location | None = None
     agreement: str | None = Field(default=None, description="event id of the agreement this exchange executes")
     executed_by: tuple[str, ...] = Field(default=(), description="agreement: event ids of exchanges said to execute it")
+    part_of: str | None = Field(default=None, description="exchange: event id of the multi-day swap this single day is a stage of")
+    parts: tuple[str, ...] = Field(default=(), description="exchange: event ids of the single-day stages of this multi-day swap")
     mediators: tuple[ActorId, ...] = ()
     scope: str | None = Field(default=None, description="tally: the scope as its sources state it")
     sources: tuple[EventSource, ...] = ()

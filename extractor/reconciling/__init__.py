@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..contract.events import EventRecord, MergeReason, NearMiss, SourceMeta
 from .building import build_event
-from .checks import agreement_links, tally_conflicts
+from .checks import agreement_links, stage_links, tally_conflicts
 from .claims import Claim, ClaimInput, ClaimRecord, parse_claim, read_claim_files, read_sources, to_claim
 from .clustering import cluster_claims
 from .ids import assign_ids, event_id_for
@@ -98,6 +98,10 @@ def _reconcile(items, *, sources, previous, reserved, near_misses_per_event) -> 
             ev_id, [claims[i] for i in members],
             merges=sorted(merges.get(ev_id, ()), key=lambda m: (m.claim_id, m.linked_to)),
             near_misses=near[:near_misses_per_event]))
+    part_of = stage_links(clustering.stage_links, event_of, claims, {e.event_id: e for e in events})
+    parts: dict[str, list[str]] = defaultdict(list)
+    for stage, whole in part_of.items():
+        parts[whole].append(stage)
     links = agreement_links(events, {c.claim_id: c for c in claims})
     executed: dict[str, list[str]] = defaultdict(list)
     for ev_id, ag in links.items():
@@ -111,6 +115,10 @@ def _reconcile(items, *, sources, previous, reserved, near_misses_per_event) -> 
             update["executed_by"] = tuple(sorted(executed[ev.event_id]))
         if ev.event_id in checks:
             update["conflicts"] = ev.conflicts + tuple(checks[ev.event_id])
+        if ev.event_id in part_of:
+            update["part_of"] = part_of[ev.event_id]
+        if ev.event_id in parts:
+            update["parts"] = tuple(sorted(parts[ev.event_id]))
         if update:
             events[n] = ev.model_copy(update=update)
     events.sort(key=lambda e: e.event_id)

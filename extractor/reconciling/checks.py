@@ -1,4 +1,10 @@
-"""Cross-event checks: exchanges linked to the agreement they execute, running totals checked.
+"""Cross-event checks: stages linked to their multi-day swap, exchanges linked to the agreement they
+execute, running totals checked.
+
+Stages: a single-day exchange event whose claims lie inside a multi-day swap's span (see
+`scoring.STAGE`) is a part of that swap, when the merged events still say so: the stage's date is
+one day inside the whole's span. A stage found inside several wholes is linked to the one most of
+its claims point to (on a tie, the lowest event id).
 
 Links: an exchange claim line may name the claim id of the agreement it executes
 (`"agreement": CLAIM_ID`); otherwise an exchange event is linked to a dated agreement event
@@ -23,6 +29,24 @@ from collections.abc import Mapping, Sequence
 
 from ..contract.events import Conflict, EventRecord
 from .claims import Claim
+
+
+def stage_links(pairs: Sequence[tuple[int, int]], event_of: Mapping[str, str], claims: Sequence[Claim],
+                events: Mapping[str, EventRecord]) -> dict[str, str]:
+    """stage event id -> whole-swap event id, from (stage claim, whole claim) index pairs."""
+    votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for i, j in pairs:
+        stage, whole = event_of[claims[i].claim_id], event_of[claims[j].claim_id]
+        if stage != whole and _inside(events[stage], events[whole]):
+            votes[stage][whole] += 1
+    return {s: sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for s, v in votes.items()}
+
+
+def _inside(stage: EventRecord, whole: EventRecord) -> bool:
+    a, b = stage.date, whole.date
+    if a is None or b is None or None in (a.start, a.end, b.start, b.end):
+        return False
+    return a.start == a.end and b.start < b.end and b.start <= a.start <= b.end  # type: ignore[operator]
 
 
 def agreement_links(events: Sequence[EventRecord], claims: Mapping[str, Claim]) -> dict[str, str]:

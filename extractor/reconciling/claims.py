@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +61,7 @@ class Claim:
     signature: frozenset[tuple[str | None, str | None, str]] = frozenset()
     sided: bool = True  # every flow names both sides
     run_doc: str = ""  # the article as read by one extractor and data version
+    people: frozenset[str] = frozenset()  # the named people handed over, as surname keys (see `person_key`)
 
 
 def make_claim(*, versions: str = "", **fields) -> Claim:
@@ -94,6 +96,22 @@ def published_ordinal(raw: str | None) -> int | None:
         return None
 
 
+def person_key(name: str) -> str:
+    """A name reduced for comparison across outlets: its last word, lower-case, without accents
+    ("Paul Whelan", "Whelan" and "WHELAN" give "whelan")."""
+    text = unicodedata.normalize("NFKD", name)
+    words = ["".join(ch for ch in w if ch.isalnum()) for w in text.casefold().split()]
+    words = [w for w in words if w]
+    return words[-1] if words else ""
+
+
+def _people(flows) -> frozenset[str]:
+    """The people named on the flows (the contract's optional `people`, read where the model has it)."""
+    keys = {person_key(n) for f in flows for n in (getattr(f, "people", None) or ())}
+    keys.discard("")
+    return frozenset(keys)
+
+
 def _flow(flow: Flow) -> FlowT:
     c = flow.count
     if c is None:
@@ -105,8 +123,10 @@ def to_claim(item: ClaimInput, *, sources: Mapping[str, SourceMeta] | None = Non
     """The compact view of a record; source metadata from the line wins over the `sources` mapping."""
     rec = item.record
     meta = item.source or (sources.get(rec.doc_id) if sources else None) or SourceMeta()
+    people = frozenset()
     if isinstance(rec, ExchangeRecord):
         flows, date, status = tuple(_flow(f) for f in rec.flows), rec.date, rec.status
+        people = _people(rec.flows)
         location, mediators, parties, scope = rec.location, tuple(sorted(set(rec.mediators))), set(), None
     elif isinstance(rec, AgreementRecord):
         flows, date, status = tuple(_flow(f) for f in rec.terms), rec.date, None
@@ -123,6 +143,7 @@ def to_claim(item: ClaimInput, *, sources: Mapping[str, SourceMeta] | None = Non
         location=(location.name, location.country) if location else None,
         mediators=mediators, parties=frozenset(parties), scope=scope, agreement_ref=item.agreement_ref,
         outlet=meta.outlet, url=meta.url, published_raw=meta.published, published=published_ordinal(meta.published),
+        people=people,
     )
 
 
@@ -208,5 +229,5 @@ def read_sources(path: Path) -> dict[str, SourceMeta]:
     return out
 
 
-__all__ = ["Claim", "ClaimInput", "make_claim", "ClaimRecord", "CodedError", "FlowT", "parse_claim", "published_ordinal",
+__all__ = ["Claim", "ClaimInput", "make_claim", "ClaimRecord", "CodedError", "FlowT", "parse_claim", "person_key", "published_ordinal",
            "read_claim_file", "read_claim_files", "read_sources", "to_claim"]

@@ -5,14 +5,20 @@ depend on input order). A merge is refused when the two clusters share an articl
 the days their members can lie on (see `evidence.tolerant_interval`) no longer overlap, so
 a chain of one-day steps cannot join the stages of a multi-day swap.
 
-An undated claim that fits two events dated apart from each other equally well (within
-MARGIN) is not merged with either in pass 1.
+Reports placed loosely in time (undated, or dated to a month or a year) join a cluster only
+when they fit every member of it (complete linkage: see `PairScore.compatible`), so an undated
+report cannot be the hub that chains two occasions. One that fits two more closely placed,
+mutually incompatible claims equally well (within MARGIN) joins neither, in either pass.
+
+A single day inside another claim's multi-day span is a stage of that swap: the pair is never
+merged, and the two events are linked (`stage_links`).
 
 Pass 2 places clusters that are still undated: an article's undated claims are taken to lie
 near the occasions its other claims were placed at (its anchor). A pair scoring at least
 THRESHOLD - 1 gets +1 when the other side is dated to within PRECISE_DAYS and lies within
-ANCHOR_DAYS of that anchor, -1 when it lies more than FAR_DAYS away, and is merged if it then
-reaches THRESHOLD.
+ANCHOR_DAYS of that anchor (which also counts as the identifying evidence the pair lacked),
+-1 when it lies more than FAR_DAYS away, and is merged if it then reaches THRESHOLD, unless
+another event fits the undated cluster as well (within MARGIN).
 """
 
 from __future__ import annotations
@@ -22,8 +28,8 @@ from dataclasses import dataclass, field
 
 from .blocking import candidate_pairs
 from .claims import Claim
-from .evidence import date_relation, tolerant_interval
-from .scoring import NEAR_MISS, THRESHOLD, score_pair
+from .evidence import placement, tolerant_interval
+from .scoring import NEAR_MISS, NO_IDENTIFYING, STAGE, THRESHOLD, score_pair
 
 ANCHOR_DAYS = 7
 FAR_DAYS = 60
@@ -56,11 +62,20 @@ class Clustering:
     groups: list[list[int]]
     merges: list[Merge] = field(default_factory=list)
     misses: list[Miss] = field(default_factory=list)
+    stage_links: list[tuple[int, int]] = field(default_factory=list)  # (stage claim, whole-swap claim) indices
+
+
+LOOSE = 1  # placement at or below this (a month, a year, an open interval, no date) fits only where it fits everyone
+LINKAGE_LIMIT = 4096  # cross pairs checked per merge; beyond, only the first members' (sorted) are checked
 
 
 class _Clusters:
     def __init__(self, claims: Sequence[Claim]) -> None:
         n = len(claims)
+        self.claims = claims
+        self.loose = [placement(c) <= LOOSE or bool(c.people) for c in claims]
+        self.any_loose = list(self.loose)
+        self._fits: dict[tuple[int, int], bool] = {}
         self.parent = list(range(n))
         self.members: list[list[int] | None] = [[i] for i in range(n)]
         self.docs: list[set[str] | None] = [{c.run_doc} for c in claims]
@@ -85,6 +100,32 @@ class _Clusters:
             return "an article already in the other event"
         if max(self.lo[ra], self.lo[rb]) > min(self.hi[ra], self.hi[rb]):
             return "the events' dates no longer overlap"
+        if self.any_loose[ra] or self.any_loose[rb]:
+            misfit = self.misfit(ra, rb)
+            if misfit is not None:
+                return f"an undated, loosely dated or named report that does not fit {self.claims[misfit].claim_id}"
+        return None
+
+    def fits(self, i: int, j: int) -> bool:
+        key = (i, j) if i < j else (j, i)
+        found = self._fits.get(key)
+        if found is None:
+            found = self._fits[key] = score_pair(self.claims[key[0]], self.claims[key[1]], explain=False).compatible
+        return found
+
+    def misfit(self, ra: int, rb: int) -> int | None:
+        """A member of one cluster that some loose member of the other does not fit (complete linkage)."""
+        ma, mb = self.members[ra], self.members[rb]
+        checked = 0
+        for x in sorted(ma):  # type: ignore[arg-type]
+            for y in sorted(mb):  # type: ignore[arg-type]
+                if not (self.loose[x] or self.loose[y]):
+                    continue
+                checked += 1
+                if checked > LINKAGE_LIMIT:
+                    return None
+                if not self.fits(x, y):
+                    return y if self.loose[x] else x
         return None
 
     def union(self, ra: int, rb: int) -> None:
@@ -97,6 +138,7 @@ class _Clusters:
         self.lo[ra] = max(self.lo[ra], self.lo[rb])
         self.hi[ra] = min(self.hi[ra], self.hi[rb])
         self.dated[ra] = self.dated[ra] or self.dated[rb]
+        self.any_loose[ra] = self.any_loose[ra] or self.any_loose[rb]
         ha, hb = self.hull[ra], self.hull[rb]
         self.hull[ra] = hb if ha is None else ha if hb is None else (min(ha[0], hb[0]), max(ha[1], hb[1]))
 
@@ -120,12 +162,18 @@ class _Pairs:
         self.mask = (1 << self.bits) - 1
         self.keys: list[int] = []
         self.blocked: set[int] = set()
+        self.thin: set[int] = set()  # blocked only for want of identifying evidence
 
-    def add(self, score: float, i: int, j: int, blocked: bool) -> None:
+    def add(self, score: float, i: int, j: int, blocked: str | None) -> None:
         key = ((round((_SCORE_CEILING - score) * 1000) << self.bits | i) << self.bits) | j
         self.keys.append(key)
         if blocked:
             self.blocked.add(key & ((1 << 2 * self.bits) - 1))
+            if blocked == NO_IDENTIFYING:
+                self.thin.add(key & ((1 << 2 * self.bits) - 1))
+
+    def is_thin(self, key: int) -> bool:
+        return (key & ((1 << 2 * self.bits) - 1)) in self.thin
 
     def sorted(self) -> list[int]:
         self.keys.sort()
@@ -143,13 +191,15 @@ MARGIN = 0.5
 AMBIGUOUS = "undated, and fits events on different dates equally well"
 
 
-def _ambiguous(claims: Sequence[Claim], pairs: _Pairs, keys: list[int]) -> set[int]:
-    """Undated claims whose best dated partner is matched, within MARGIN, by a partner dated apart from it:
-    the same figures on different dates (1,000 bodies for 19 in July and again in August) leave an
-    undated report of them unplaced rather than placed at random."""
-    first: dict[int, tuple[float, int]] = {}
-    settled: set[int] = set()
-    out: set[int] = set()
+def _ambiguous(claims: Sequence[Claim], pairs: _Pairs, keys: list[int], state: _Clusters) -> dict[int, set[int] | None]:
+    """Loosely placed claims (undated, a month, a year) whose best more closely placed partner is matched,
+    within MARGIN, by another such partner that cannot be the same occasion: the same figures on
+    different dates (1,000 bodies for 19 in July and again in August) leave an undated report of them
+    unplaced rather than placed at random. When the articles backing one placement outnumber those
+    backing the other by more than two to one (a lone misdated report is no rival), only the weaker
+    side's partners are refused. Returns claim -> refused partners (None: every more closely placed one)."""
+    partners: dict[int, list[tuple[float, int]]] = {}
+    rank = [placement(c) for c in claims]
     for key in keys:
         s, i, j, blocked = pairs.unpack(key)
         if s < THRESHOLD:
@@ -157,16 +207,37 @@ def _ambiguous(claims: Sequence[Claim], pairs: _Pairs, keys: list[int]) -> set[i
         if blocked:
             continue
         for u, d in ((i, j), (j, i)):
-            if u in settled or claims[u].dated or not claims[d].dated:
-                continue
-            if u not in first:
-                first[u] = (s, d)
-            elif s < first[u][0] - MARGIN:
-                settled.add(u)
-            elif date_relation(claims[first[u][1]], claims[d]) == "apart":
-                out.add(u)
-                settled.add(u)
+            if rank[u] <= LOOSE and rank[d] > rank[u]:
+                partners.setdefault(u, []).append((s, d))
+    out: dict[int, set[int] | None] = {}
+    for u, found in partners.items():
+        best_score, best = found[0]
+        rivals = [(s, d) for s, d in found[1:]
+                  if claims[best].run_doc == claims[d].run_doc or not state.fits(best, d)]
+        if not rivals or rivals[0][0] < best_score - MARGIN:
+            continue
+        rival_ids = {d for _, d in rivals}
+        side = {d for _, d in found if d not in rival_ids}
+        backing = len({claims[d].run_doc for d in side})
+        against = len({claims[d].run_doc for d in rival_ids})
+        if backing > 2 * against:
+            out[u] = rival_ids
+        elif against > 2 * backing:
+            out[u] = side
+        else:
+            out[u] = None
     return out
+
+
+def _refused(claims: Sequence[Claim], ambiguous: dict[int, set[int] | None], i: int, j: int) -> bool:
+    for u, d in ((i, j), (j, i)):
+        if u in ambiguous and placement(claims[d]) > placement(claims[u]):
+            banned = ambiguous[u]
+            if banned is None or d in banned:
+                return True
+    return False
+
+
 MISSES_PER_CLUSTER = 5
 
 
@@ -174,14 +245,17 @@ def cluster_claims(claims: Sequence[Claim]) -> Clustering:
     """Cluster claims (sorted by claim id; pairs never cross kinds)."""
     state = _Clusters(claims)
     pairs = _Pairs(len(claims))
+    stages: list[tuple[int, int]] = []
     for i, j in candidate_pairs(claims):
         ps = score_pair(claims[i], claims[j], explain=False)
-        if ps.score >= NEAR_MISS:
-            pairs.add(ps.score, i, j, ps.blocked is not None)
+        if ps.blocked == STAGE:
+            stages.append((i, j) if claims[i].start == claims[i].end else (j, i))
+        elif ps.score >= NEAR_MISS:
+            pairs.add(ps.score, i, j, ps.blocked)
     keys = pairs.sorted()
     merged: list[tuple[int, int, float, str, str | None]] = []
     refused: dict[tuple[int, int], str] = {}
-    ambiguous = _ambiguous(claims, pairs, keys)
+    ambiguous = _ambiguous(claims, pairs, keys, state)
 
     for key in keys:
         s, i, j, blocked = pairs.unpack(key)
@@ -189,7 +263,7 @@ def cluster_claims(claims: Sequence[Claim]) -> Clustering:
             break
         if blocked:
             continue
-        if (i in ambiguous and claims[j].dated) or (j in ambiguous and claims[i].dated):
+        if _refused(claims, ambiguous, i, j):
             refused[(i, j)] = AMBIGUOUS
             continue
         ri, rj = state.find(i), state.find(j)
@@ -202,7 +276,7 @@ def cluster_claims(claims: Sequence[Claim]) -> Clustering:
         state.union(ri, rj)
         merged.append((i, j, s, "pairwise", None))
 
-    _anchored_pass(claims, state, pairs, keys, merged, refused)
+    _anchored_pass(claims, state, pairs, keys, merged, refused, ambiguous)
 
     merges = []
     for i, j, s, stage, extra in merged:
@@ -221,7 +295,8 @@ def cluster_claims(claims: Sequence[Claim]) -> Clustering:
         misses.append(Miss(i, j, s, ps.reasons, ps.blocked or refused.get((i, j))))
     roots = sorted({state.find(i) for i in range(len(claims))}, key=lambda r: min(state.members[r]))  # type: ignore[arg-type]
     groups = [sorted(state.members[r]) for r in roots]  # type: ignore[arg-type]
-    return Clustering(groups=groups, merges=merges, misses=misses)
+    links = sorted({(a, b) for a, b in stages if state.find(a) != state.find(b)})
+    return Clustering(groups=groups, merges=merges, misses=misses, stage_links=links)
 
 
 def _anchors(claims: Sequence[Claim], state: _Clusters) -> dict[str, tuple[int, int]]:
@@ -244,7 +319,8 @@ def _anchor_of(claims: Sequence[Claim], state: _Clusters, root: int, anchors: di
     return min(a[0] for a in found), max(a[1] for a in found)
 
 
-def _anchored_pass(claims, state: _Clusters, pairs: _Pairs, keys: list[int], merged: list, refused: dict) -> None:
+def _anchored_pass(claims, state: _Clusters, pairs: _Pairs, keys: list[int], merged: list, refused: dict,
+                   ambiguous: dict[int, set[int] | None]) -> None:
     anchors = _anchors(claims, state)
     if not anchors:
         return
@@ -255,7 +331,7 @@ def _anchored_pass(claims, state: _Clusters, pairs: _Pairs, keys: list[int], mer
         s, i, j, blocked = pairs.unpack(key)
         if s < THRESHOLD - 1:
             break
-        if blocked or claims[i].kind != "exchange":
+        if (blocked and not pairs.is_thin(key)) or claims[i].kind != "exchange" or _refused(claims, ambiguous, i, j):
             continue
         ri, rj = state.find(i), state.find(j)
         if ri == rj or (state.dated[ri] and state.dated[rj]):
@@ -267,16 +343,30 @@ def _anchored_pass(claims, state: _Clusters, pairs: _Pairs, keys: list[int], mer
         target = state.hull[other] if state.dated[other] else _anchor_of(claims, state, other, anchors)
         if target is None or target[1] - target[0] > PRECISE_DAYS:
             continue
+        if blocked and anchor[1] - anchor[0] > PRECISE_DAYS:
+            continue  # thin evidence is made up only by an anchor as precise as the event
         gap = max(target[0] - anchor[1], anchor[0] - target[1], 0)
         if gap <= ANCHOR_DAYS:
-            cands.append((-(s + 1.0), i, j, near))
-        elif gap > FAR_DAYS:
-            cands.append((-(s - 1.0), i, j, far))
+            cands.append((-(s + 1.0), i, j, near, undated, other))
+        elif gap > FAR_DAYS and not blocked:
+            cands.append((-(s - 1.0), i, j, far, undated, other))
+    best: dict[int, tuple[float, int]] = {}
+    unsure: set[int] = set()
+    for neg, _, _, _, undated, other in sorted(cands):
+        if not state.dated[other]:
+            continue  # another undated report placed near the same anchor: a copy, not a rival
+        if undated not in best:
+            best[undated] = (-neg, other)
+        elif -neg >= best[undated][0] - MARGIN and other != best[undated][1]:
+            unsure.add(undated)  # fits two events as well: placed with neither
     cands.sort()
-    for neg, i, j, extra in cands:
+    for neg, i, j, extra, undated, _ in cands:
         s = -neg
         if s < THRESHOLD:
             break
+        if undated in unsure:
+            refused.setdefault((i, j), AMBIGUOUS)
+            continue
         ri, rj = state.find(i), state.find(j)
         if ri == rj:
             continue

@@ -42,13 +42,47 @@ def tolerant_interval(c: Claim) -> tuple[int, int]:
     return -INF, INF
 
 
+def single_day(c: Claim) -> bool:
+    return c.precision == "day" and c.start is not None and c.start == c.end
+
+
+def multi_day(c: Claim) -> bool:
+    """A day-precise span of several days with both ends known: a swap carried out in stages."""
+    return c.precision == "day" and c.start is not None and c.end is not None and c.end > c.start
+
+
+NARROW_DAYS = 31  # an interval this long or shorter places an occasion; a longer one (a year) does not
+
+
+def narrow(c: Claim) -> bool:
+    return c.start is not None and c.end is not None and c.end - c.start <= NARROW_DAYS
+
+
+_RANK = {"day": 3, "week": 2, "month": 1, "year": 0}
+
+
+def placement(c: Claim) -> int:
+    """How closely a claim is placed in time: 4 a day, 3 a few days, 2 a week, 1 a month, 0 a year
+    or an open interval, -1 no date."""
+    if not c.dated:
+        return -1
+    if c.start is None or c.end is None:
+        return 0
+    if c.precision == "day":
+        return 4 if c.end - c.start <= 3 else (1 if narrow(c) else 0)
+    return _RANK.get(c.precision or "year", 0) if narrow(c) else 0
+
+
 def date_relation(a: Claim, b: Claim) -> str:
-    """'undated', 'same_day', 'overlap' (coarse dates that overlap), 'adjacent', 'pubday' or 'apart'."""
+    """'undated', 'same_day', 'stage' (a single day inside the other's multi-day span), 'overlap'
+    (coarse dates that overlap), 'adjacent', 'pubday' or 'apart'."""
     if not a.dated or not b.dated:
         return "undated"
     a_lo, a_hi = (a.start if a.start is not None else -INF), (a.end if a.end is not None else INF)
     b_lo, b_hi = (b.start if b.start is not None else -INF), (b.end if b.end is not None else INF)
     if a_lo <= b_hi and b_lo <= a_hi:
+        if (single_day(a) and multi_day(b)) or (single_day(b) and multi_day(a)):
+            return "stage"
         return "same_day" if precise(a) and precise(b) else "overlap"
     if max(b_lo - a_hi, a_lo - b_hi) <= 1:
         return "adjacent"
@@ -56,6 +90,15 @@ def date_relation(a: Claim, b: Claim) -> str:
     if max(ta[0], tb[0]) <= min(ta[1], tb[1]):
         return "pubday"
     return "apart"
+
+
+def off_by_one(a: Claim, b: Claim) -> bool:
+    """Whether dates one day apart may be one occasion: the later date is its article's publication day
+    (or the article's day is unknown), or the earlier one was resolved in an article published later."""
+    early, late = (a, b) if (a.end or a.start) <= (b.start or b.end) else (b, a)  # type: ignore[operator]
+    if late.published is None or late.start == late.published:
+        return True
+    return early.published is not None and early.end is not None and early.published > early.end
 
 
 def count_bounds(f: FlowT) -> tuple[float, float]:
@@ -131,7 +174,7 @@ def pair_flows(a: Claim, b: Claim) -> list[tuple[FlowT, FlowT]]:
             ta = fa[0] if len(fa) == 1 else _total(a, cat)
             tb = fb[0] if len(fb) == 1 else _total(b, cat)
             if ta is not None and tb is not None and ta[6] is not None and tb[6] is not None:
-                out.append((ta, tb))
+                out.append(_per_side(fa, fb) or (ta, tb))
     fa = sorted((f for f in a.flows if f[6] is not None and f[2] not in as_totals),
                 key=lambda f: (f[0] is None) + (f[1] is None))
     fb = [f for f in b.flows if f[6] is not None and f[2] not in as_totals]
@@ -148,6 +191,16 @@ def pair_flows(a: Claim, b: Claim) -> list[tuple[FlowT, FlowT]]:
             used.add(best[1])
             out.append((f, fb[best[1]]))
     return out
+
+
+def _per_side(fa: list[FlowT], fb: list[FlowT]) -> tuple[FlowT, FlowT] | None:
+    """'A swap of 103' may give each side's figure of a 103-for-103 swap rather than its total: a lone
+    sideless figure pairs with the per-side figure when every side of the other claim gives that same figure."""
+    for one, many, flip in ((fa, fb, False), (fb, fa, True)):
+        if len(one) == 1 and len(many) > 1 and one[0][0] is None and one[0][1] is None and one[0][6] == "exact":
+            if all(f[6] == "exact" and f[3] == one[0][3] for f in many):
+                return (many[0], one[0]) if flip else (one[0], many[0])
+    return None
 
 
 def direction_totals(c: Claim) -> dict[tuple[str | None, str | None], int | None]:

@@ -6,23 +6,36 @@ weights, for exchanges:
 - dates: same day (both day-precise) +3; one day apart +1.5; coarse dates that overlap +1;
   apart only by publication-day slack (a completed occasion dated to the publication day may
   lie up to PUBDAY_SLACK days earlier) +0.5; dated near the undated report's publication +1;
-  dates further apart: never merged.
-- figures, per pair of matching flows: equal +2 (+1 under 10); compatible through a
+  dates further apart: never merged. A single day inside another claim's multi-day span is a
+  stage of that swap: never merged with it, linked to it as a part (STAGE). Dates one day
+  apart merge only when a figure or a name agrees and one date may be a day off (it is its
+  article's publication day, or was resolved in a later article): consecutive days of a truce
+  with the same figures, each reported on its day, are two occasions.
+- figures, per pair of matching flows: equal +2 (+1 under SMALL); compatible through a
   qualifier or rounding ("more than 1,200" and 1,212) +1; a close disagreement (207 vs 195,
   within 10%) -1; a clear mismatch -4 (-1 when both are planned), unless the totals per
   direction agree across categories (270 POWs + 120 civilians = 390); positive evidence
-  from figures is capped at +4.
+  from figures is capped at +4. Figures under SMALL (one person for another) recur across
+  occasions: they count only when the dates agree, the same people are named, or the agreeing
+  figures together count SMALL people or more.
+- named people (the flows' optional `people`): a name in common +3; both name people and
+  none is shared -5, and the two are never in one event (see `PairScore.compatible`).
 - flows: same categories +1, +0.5 for each further shared category, up to +2; the flows
   of one a part of the other's (a partial report) +0.5; else 2 x Jaccard - 1. The same
   directed flows +0.5, or +1 when neither gives a figure or a date and both were
   published within COPY_DAYS (copies of one story).
-- status: planned vs completed -2, and only with at least one equal figure. A planned
-  report and a completed report of one occasion ("1,000 for 1,000 will be exchanged", then
-  "the 1,000-for-1,000 exchange was completed") are one event, as the gold's event keys
-  group them; the event's status is then completed, with a status conflict listed. A
-  swap planned and then called off has no completed report with equal figures and dates
-  that fit, so it stays apart from the swap that did take place later.
+- status: planned vs completed -2, and only with at least one equal figure, or with the
+  same day-precise dates (a planned report of the day's swap meets the report that it was
+  done). The event's status is then completed, with a status conflict listed. A swap planned
+  and then called off has no completed report with equal figures or the same dates, so it
+  stays apart from the swap that did take place later.
 - place: same +1, different countries -2; a shared mediator +0.5.
+
+Identifying evidence is required: a date that places both claims (same day, or narrow
+overlapping intervals), an agreeing figure, the same place or a shared name. Categories and
+flows alone never merge two claims (NO_IDENTIFYING) unless the two may be copies of one story
+(same flows, figures and status, not both dated, published within COPY_DAYS where known); the
+clustering's anchored pass may make up the lack with the article's other occasions.
 
 Never merged: two claims of one article read by one extractor version (the annotation
 makes one record per occasion and article; the same article read again by another version
@@ -40,6 +53,8 @@ from .evidence import (
     date_relation,
     direction_totals,
     flow_signature,
+    narrow,
+    off_by_one,
     pair_flows,
     parties_agree,
     same_place,
@@ -47,6 +62,18 @@ from .evidence import (
 
 THRESHOLD = 2.0
 NEAR_MISS = 0.5
+SMALL = 10  # figures below this (one person for another) recur across occasions
+NAMES_MATCH = 3.0
+NAMES_DIFFER = 5.0
+STAGE = "a single day inside the other's multi-day span: a stage of that swap, linked as a part"
+NO_IDENTIFYING = "no date, figure, place or name in common"
+STATUS_NO_FIGURE = "planned and completed with no equal figure and not the same dates"
+ONE_DAY_APART = "dates one day apart, each given as its own day"
+DATES_APART = "dates apart"
+AFTER_PUBLICATION = "dated after the undated report was published"
+# What proves two claims are not one occasion: their times. Parties, categories and figures differ
+# between partial reports of one occasion too often to rule a report out of an event.
+CONTRADICTIONS = frozenset({DATES_APART, AFTER_PUBLICATION, STAGE, ONE_DAY_APART, "same article"})
 COPY_DAYS = 7  # undated reports published further apart are not taken for copies
 PUBLISHED_NEAR = (3, 1)  # a dated occasion up to 3 days before / 1 day after an undated report's publication
 
@@ -56,6 +83,13 @@ class PairScore:
     score: float
     reasons: tuple[str, ...]
     blocked: str | None = None  # a constraint that forbids the merge whatever the score
+    against: str | None = None  # evidence that the two cannot be one occasion (see `compatible`)
+
+    @property
+    def compatible(self) -> bool:
+        """Whether the two could be reports of one occasion: nothing contradicts it, though the evidence
+        may be too thin to merge them on its own."""
+        return self.against is None and self.blocked not in CONTRADICTIONS
 
     @property
     def merges(self) -> bool:
@@ -78,7 +112,7 @@ _DATE_WEIGHTS = {"same_day": (3.0, "same day"), "adjacent": (1.5, "dates one day
 def _date_evidence(a: Claim, b: Claim, s: float, r: list[str] | None) -> tuple[float, str | None]:
     rel = date_relation(a, b)
     if rel == "apart":
-        return s, "dates apart"
+        return s, DATES_APART
     if rel in _DATE_WEIGHTS:
         w, label = _DATE_WEIGHTS[rel]
         if r is not None:
@@ -90,7 +124,7 @@ def _date_evidence(a: Claim, b: Claim, s: float, r: list[str] | None) -> tuple[f
         lo = dated.start if dated.start is not None else dated.end
         hi = dated.end if dated.end is not None else dated.start
         if lo > p + 1:  # type: ignore[operator]
-            return s, "dated after the undated report was published"
+            return s, AFTER_PUBLICATION
         if hi >= p - PUBLISHED_NEAR[0] and lo <= p + PUBLISHED_NEAR[1]:  # type: ignore[operator]
             if r is not None:
                 r.append("dated near the undated report's publication (+1)")
@@ -98,23 +132,46 @@ def _date_evidence(a: Claim, b: Claim, s: float, r: list[str] | None) -> tuple[f
     return s, None
 
 
-def _count_evidence(a: Claim, b: Claim, s: float, r: list[str] | None, *, soft: bool) -> tuple[float, int]:
-    """Adds the figures' evidence; returns the new score and the number of equal figures."""
-    pos, equal, mismatched = 0.0, 0, []
-    for fa, fb in pair_flows(a, b):
+@dataclass(slots=True)
+class _Figures:
+    score: float
+    equal: int = 0  # equal figures that were counted
+    identifying: bool = False  # a figure counted for the merge (equal, compatible, or equal totals)
+    against: bool = False  # a clear mismatch that no total explains
+
+
+def _size(f) -> int:
+    return f[3] or f[4] or f[5] or 0
+
+
+def _count_evidence(a: Claim, b: Claim, s: float, r: list[str] | None, *, soft: bool, small_ok: bool = True) -> _Figures:
+    """Adds the figures' evidence. Figures under SMALL (a swap of one person for another) recur across
+    occasions; they count only when `small_ok` (the dates agree, or the same people are named), or when
+    the agreeing figures together name SMALL people or more (nine soldiers for one mayor)."""
+    pos, out, mismatched = 0.0, _Figures(s), []
+    pairs = pair_flows(a, b)
+    if not small_ok:
+        agreeing = [max(_size(fa), _size(fb)) for fa, fb in pairs if compare_counts(fa, fb) in ("equal", "compatible")]
+        small_ok = sum(agreeing) >= SMALL
+    for fa, fb in pairs:
         rel = compare_counts(fa, fb)
-        if rel == "equal":
-            equal += 1
-            w = 2.0 if (fa[3] or fa[4] or fa[5] or 0) >= 10 else 1.0
+        if rel in ("equal", "compatible") and not small_ok and max(_size(fa), _size(fb)) < SMALL:
+            if r is not None:
+                r.append(f"{rel} small {fa[2]} figure {_fig(fa)} not counted: no agreeing dates or names (0)")
+        elif rel == "equal":
+            out.equal += 1
+            out.identifying = True
+            w = 2.0 if _size(fa) >= SMALL else 1.0
             pos += w
             if r is not None:
                 r.append(f"equal {fa[2]} figure {_fig(fa)} (+{w:g})")
         elif rel == "compatible":
+            out.identifying = True
             pos += 1.0
             if r is not None:
                 r.append(f"compatible {fa[2]} figures {_fig(fa)} / {_fig(fb)} (+1)")
         elif rel == "near":
-            s -= 1.0
+            out.score -= 1.0
             if r is not None:
                 r.append(f"close {fa[2]} figures {_fig(fa)} vs {_fig(fb)} (-1)")
         else:
@@ -124,18 +181,21 @@ def _count_evidence(a: Claim, b: Claim, s: float, r: list[str] | None, *, soft: 
         dirs = {(fa[0], fa[1]) for fa, _ in mismatched} | {(fb[0], fb[1]) for _, fb in mismatched}
         if all(ta.get(d) is not None and ta.get(d) == tb.get(d) for d in dirs):
             pos += 2.0
+            out.identifying = True
             if r is not None:
                 r.append("equal totals per direction across categories (+2)")
         else:
             w = 1.0 if soft else 4.0
+            out.against = not soft
             for fa, fb in mismatched:
-                s -= w
+                out.score -= w
                 if r is not None:
                     r.append(f"different {fa[2]} figures {_fig(fa)} vs {_fig(fb)} (-{w:g})")
     if pos > 4.0:
         if r is not None:
             r.append("figures capped at +4")
-    return s + min(pos, 4.0), equal
+    out.score += min(pos, 4.0)
+    return out
 
 
 def _fig(f) -> str:
@@ -181,24 +241,71 @@ def _place_evidence(a: Claim, b: Claim, s: float, r: list[str] | None) -> float:
     return s
 
 
+def _exchange_dates(a: Claim, b: Claim, s: float, r: list[str] | None) -> tuple[float, str | None, str]:
+    """Date evidence for two exchanges: the new score, a block, and the dates' relation ('near_pub':
+    an undated report published just after the other's narrow date)."""
+    rel = date_relation(a, b)
+    if rel == "stage":
+        return s, STAGE, rel
+    new, block = _date_evidence(a, b, s, r)
+    if rel == "undated" and new > s:
+        rel = "near_pub" if narrow(a if a.dated else b) else "undated"
+    return new, block, rel
+
+
+def _names(a: Claim, b: Claim, s: float, r: list[str] | None) -> tuple[float, bool | None]:
+    """Named people: True when both name someone in common, False when both name people and none is
+    shared, None when either names nobody."""
+    if not a.people or not b.people:
+        return s, None
+    shared = a.people & b.people
+    if shared:
+        if r is not None:
+            r.append(f"same people named: {', '.join(sorted(shared))} (+{NAMES_MATCH:g})")
+        return s + NAMES_MATCH, True
+    if r is not None:
+        r.append(f"different people named: {', '.join(sorted(a.people))} vs {', '.join(sorted(b.people))} "
+                 f"(-{NAMES_DIFFER:g})")
+    return s - NAMES_DIFFER, False
+
+
+def _copies(a: Claim, b: Claim) -> str | None:
+    """Whether two reports may be copies of one story: the same flows, figures and status, not both
+    dated, and published within COPY_DAYS of each other where both publication days are known. 'copies' when neither is dated nor gives a figure
+    and both were published within COPY_DAYS; 'possible' otherwise; None when they are not."""
+    if (a.dated and b.dated) or a.status != b.status or a.signature != b.signature:
+        return None
+    if sorted(map(repr, a.flows)) != sorted(map(repr, b.flows)):
+        return None
+    if a.published is not None and b.published is not None:
+        if abs(a.published - b.published) > COPY_DAYS:
+            return None
+        if not a.dated and not b.dated and not a.counted and not b.counted:
+            return "copies"
+    return "possible"
+
+
 def score_exchanges(a: Claim, b: Claim, *, explain: bool = True) -> PairScore:
+    """See the module docstring. Beyond the weights, a merge needs identifying evidence: a date that
+    places both on one day (or in one narrow interval), a figure, a place or a name in common; flows and
+    categories alone identify only copies of one story."""
     if a.run_doc == b.run_doc:
         return _blocked("same article")
     r: list[str] | None = [] if explain else None
-    s, block = _date_evidence(a, b, 0.0, r)
-    if block:
-        return _blocked(block)
     if not parties_agree(a.parties, b.parties):
         return _blocked("different parties")
     if not a.categories & b.categories:
         return _blocked("no shared category")
-    s, equal = _count_evidence(a, b, s, r, soft=a.status == b.status == "planned")
-    s = _category_evidence(a, b, s, r)
+    s, block, rel = _exchange_dates(a, b, 0.0, r)
+    if block:
+        return _blocked(block)
+    dates_agree = rel in ("same_day", "adjacent", "pubday", "near_pub") or (rel == "overlap" and narrow(a) and narrow(b))
+    s, named = _names(a, b, s, r)
+    figs = _count_evidence(a, b, s, r, soft=a.status == b.status == "planned", small_ok=dates_agree or bool(named))
+    s = _category_evidence(a, b, figs.score, r)
+    copies = _copies(a, b)
     if flow_signature(a) == flow_signature(b):
-        copies = (not a.counted and not b.counted and not a.dated and not b.dated
-                  and a.published is not None and b.published is not None
-                  and abs(a.published - b.published) <= COPY_DAYS)
-        if copies:
+        if copies == "copies" and not a.counted and not b.counted:
             s += 1.0
             if r is not None:
                 r.append("same flows, no figures, no dates: copies of one report (+1)")
@@ -206,19 +313,34 @@ def score_exchanges(a: Claim, b: Claim, *, explain: bool = True) -> PairScore:
             s += 0.5
             if r is not None:
                 r.append("same flows (+0.5)")
+    place = same_place(a, b)
     s = _place_evidence(a, b, s, r)
     if a.mediators and b.mediators and set(a.mediators) & set(b.mediators):
         s += 0.5
         if r is not None:
             r.append("shared mediator (+0.5)")
+    # Figures are not taken as proof against: reports of one occasion disagree on them too often.
+    against = "different people named" if named is False else None
     blocked = None
+    identifying = (figs.identifying or bool(named) or place is True or rel == "same_day"
+                   or (rel == "overlap" and narrow(a) and narrow(b)))
+    if rel == "adjacent" and not ((figs.identifying or named) and off_by_one(a, b)):
+        blocked = ONE_DAY_APART
+    elif rel == "pubday" and not (figs.identifying or named):
+        blocked = NO_IDENTIFYING
+    elif not identifying and copies is None:
+        blocked = NO_IDENTIFYING
     if a.status != b.status:
         s -= 2.0
         if r is not None:
             r.append("planned and completed reports (-2)")
-        if not equal:
-            blocked = "planned and completed with no equal figure"
-    return PairScore(round(s, 3), _interned(r), blocked)
+        twin = (a.start is not None and a.end is not None and a.start == b.start and a.end == b.end
+                and a.precision == b.precision == "day")
+        if twin and not figs.equal and r is not None:
+            r.append("a planned and a completed report on the same dates")
+        if not figs.equal and not twin and blocked is None:
+            blocked = STATUS_NO_FIGURE
+    return PairScore(round(s, 3), _interned(r), blocked, against)
 
 
 def score_agreements(a: Claim, b: Claim, *, explain: bool = True) -> PairScore:
@@ -230,7 +352,7 @@ def score_agreements(a: Claim, b: Claim, *, explain: bool = True) -> PairScore:
     s, block = _date_evidence(a, b, 0.0, r)
     if block:
         return _blocked(block)
-    s, _ = _count_evidence(a, b, s, r, soft=True)
+    s = _count_evidence(a, b, s, r, soft=True).score
     s = _category_evidence(a, b, s, r)
     s = _place_evidence(a, b, s, r)
     if a.parties and a.parties == b.parties:

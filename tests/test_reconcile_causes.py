@@ -201,3 +201,15 @@ def test_causes_do_not_depend_on_input_order():
         shuffled = rows[:]
         random.Random(seed).shuffle(shuffled)
         assert [e.model_dump_json(by_alias=True) for e in reconcile(_rows(shuffled)).events] == first
+
+
+def test_people_are_read_from_claim_lines():
+    def line(claim_id, *names, published):
+        row = one_for_one(claim_id, published=published)
+        row["flows"][0]["people"] = list(names)
+        return parse_claim(row)
+
+    apart = reconcile([line("a#0", "Oleg Dunn", published="2019-05-02"), line("b#0", "Lena Marsh", published="2019-05-03")])
+    assert len(apart.events) == 2
+    (ev,) = reconcile([line("a#0", "Oleg Dunn", published="2019-05-02"), line("b#0", "Dunn", published="2019-05-03")]).events
+    assert any("same people named: dunn" in r for m in ev.merges for r in m.reasons)

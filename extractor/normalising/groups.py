@@ -212,6 +212,23 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
                     nationality = actor.kb_id_
                     rules.append("group.of_demonym")
                     break
+        # "183 prisoners affiliated with the Houthis", "60 detainees linked to the Houthi movement"
+        if nationality is None:
+            k = noun.end
+            pair = tuple(view.lower[m] for m in range(k, min(view.end, k + 2)))
+            if pair in AFFILIATION:
+                named = []
+                for m in range(k + 2, min(view.end, k + 9)):
+                    if view.lower[m] in (",", ";", "and", "who", "which"):
+                        break
+                    actor = view.actor(m)
+                    if actor is not None and actor.label_ in ("GROUP", "STATE", "DEMONYM", "INSTITUTION"):
+                        named.append(actor)
+                # "affiliated with Yemen's rebel Ansar Allah movement": the movement, not the country
+                chosen = next((a for a in named if a.label_ == "GROUP"), named[0] if named else None)
+                if chosen is not None:
+                    nationality = chosen.kb_id_
+                    rules.append("group.affiliated")
         # "195 prisoners of war from the Armed Forces of Ukraine"
         if nationality is None:
             k = noun.end
@@ -259,6 +276,10 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
     if (quantity_of(quantity) is not None and quantity_of(quantity).per_side) or "group.elliptic_per_side" in rules:
         group.per_side = True
     return group
+
+
+AFFILIATION = frozenset({("affiliated", "with"), ("linked", "to"), ("belonging", "to"), ("loyal", "to"),
+                         ("aligned", "with"), ("associated", "with"), ("members", "of"), ("fighting", "for")})
 
 
 ELLIPTIC_NEXT = frozenset({"to", "for", "and", "each", "were", "was", "have", "had", "are", "is", "more", "of", "in"})
@@ -413,8 +434,14 @@ def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
         if doc[k].text.strip() in SUBJECT_STOPS or "\n" in doc[k].text:
             return None
         actor = view.actor(k)
-        if actor is not None and actor.start > view.start and view.lower[actor.start - 1] in PREPOSITIONS:
-            continue  # "separatists in eastern Ukraine released ...": not the subject
+        if actor is not None and actor.start > view.start and view.lower[actor.start - 1] == "for" \
+                and actor.end < view.end and view.lower[actor.end] == "to" and actor.label_ in SUBJECT_LABELS:
+            return actor  # "calls for Hamas to return 50 hostages": the subject of the infinitive
+        before = actor.start - 1 if actor is not None else -1
+        if before > view.start and view.lower[before] == "the":
+            before -= 1
+        if actor is not None and before >= view.start and view.lower[before] in PREPOSITIONS | {"by"}:
+            continue  # "separatists in eastern Ukraine released ...", "brokered by Qatar": not the subject
         if actor is not None and actor.label_ in SUBJECT_LABELS:
             if actor.label_ == "DEMONYM" and not _demonym_is_subject(view, actor):
                 continue
@@ -483,6 +510,16 @@ def _own_side_return(view: SentenceView, group: Group, subject: Span, verb: Span
         if actor is not None and actor.kb_id_ != subject.kb_id_ and actor.label_ != "ORG":
             return True  # "returned the remains of 12 servicemen from Azerbaijan"
     return False
+
+
+# "prisoners sought by the U.S.", "the swap brokered by Qatar": the agent of these verbs does not hand anyone over
+NOT_A_GIVER_BY = frozenset({"sought", "wanted", "requested", "demanded", "named", "listed", "identified", "sanctioned",
+                            "backed", "supported", "brokered", "mediated", "facilitated", "announced", "confirmed",
+                            "reported", "welcomed", "received", "greeted", "met", "accepted", "designated",
+                            "claimed", "chosen", "selected", "proposed", "negotiated", "organised", "organized"})
+
+
+RECEIVER_BY = frozenset({"sought", "wanted", "requested", "demanded", "welcomed", "received", "greeted", "accepted"})
 
 
 def _as_return(cue: Span) -> Span:
@@ -570,7 +607,13 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
             if actor is not None and actor.label_ != "ORG":
                 group.giver = actor.kb_id_
                 group.rules.append("direction.from_phrase")
-        elif word == "by" and group.giver is None and (passive or verb_before is None):
+        elif word == "by" and group.receiver is None and view.lower[k - 1] in RECEIVER_BY:
+            actor = _actor_after(view, k + 1, 4)  # "prisoners sought by the U.S.": the side that wants them back
+            if actor is not None and actor.label_ not in ("ORG", "OFFICIAL") and actor.kb_id_ not in context.mediators:
+                group.receiver = actor.kb_id_
+                group.rules.append("direction.sought_by")
+        elif word == "by" and group.giver is None and (passive or verb_before is None) \
+                and view.lower[k - 1] not in NOT_A_GIVER_BY:
             actor = _actor_after(view, k + 1, 4)
             if actor is not None and actor.label_ != "ORG" and not _listed_after(view, actor) \
                     and actor.kb_id_ not in context.mediators:
@@ -764,8 +807,11 @@ def share_coordinated(groups: list[Group]) -> None:
         if a.view is not b.view or a.per_side != b.per_side:
             continue
         words = [a.view.lower[k] for k in range(a.end, b.start)]
-        if not words or words not in (["and"], [",", "and"], ["plus"]):
-            continue
+        breakdown = bool(words) and words[-1] in (":", "-", "—", "–") and len(words) <= 4 \
+            and a.count is not None and b.count is not None \
+            and a.count.value is not None and b.count.value is not None and a.count.value > b.count.value
+        if not words or (words not in (["and"], [",", "and"], ["plus"]) and not breakdown):
+            continue  # "230 people - 224 soldiers and six civilians": the parts go the whole's way
         for src, dst in ((a, b), (b, a)):
             if _only_dyad_guess(dst) and (src.giver or src.receiver) and not _only_dyad_guess(src):
                 dst.giver = dst.receiver = None  # "13 Israeli hostages and 4 workers": the sibling's direction
@@ -776,7 +822,7 @@ def share_coordinated(groups: list[Group]) -> None:
                 dst.giver = src.giver  # "the Houthis released 81 soldiers and 15 Saudi soldiers"
                 dst.rules.append("direction.coordinated_giver")
         if a.count is not None and b.count is not None and a.count.qualifier == b.count.qualifier == "exact" \
-                and (a.giver, a.receiver, a.category) == (b.giver, b.receiver, b.category):
+                and not breakdown and (a.giver, a.receiver, a.category) == (b.giver, b.receiver, b.category):
             total = Count.exact(a.count.value + b.count.value)
             a.total = b.total = total
 
@@ -858,7 +904,7 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
     is a flow of one."""
     counted = [g for g in groups if g.count is not None and not g.part_of]
     if not counted:
-        return _person_for_person(view)
+        return _person_for_person(view) or _released_person(view, context)
     if len(counted) != 1 or counted[0].per_side:
         return []
     other = counted[0]
@@ -884,6 +930,8 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
         group.transit = True  # its direction is the reverse of the group it was swapped for
         out.append(group)
         break
+    if not out:  # "Washington will release businessman X, and Caracas will free 12 Americans"
+        out = [g for g in _released_person(view, context) if not other.start <= g.start < other.end]
     return out
 
 
@@ -945,6 +993,35 @@ def _person_for_person(view: SentenceView) -> list[Group]:
         _name(group, view, person)
         out.append(group)
     return out
+
+
+RELEASE_KINDS = frozenset({"release", "handover", "return"})
+OBJECT_FILLERS = frozenset({"the", "a", "an", "jailed", "detained", "imprisoned", "convicted", "former", "close",
+                            "prominent", "wrongfully", "its", "his", "her", "their"})
+
+
+def _released_person(view: SentenceView, context: ArticleContext) -> list[Group]:
+    """'the U.S. government will be releasing Colombian businessman Alex Saab': one person, the object of a
+    release verb with a subject, in an article about swaps between states (a prisoners dyad), is a flow of
+    one from the subject to the other side. Its sides come from `direct` and the dyad."""
+    if context.default_category != "prisoners" or context.sides is None or context.multi:
+        return []
+    for person in view.cues_with("PERSON"):
+        k = person.start - 1
+        while k >= view.start and (view.lower[k] in OBJECT_FILLERS or (view.actor(k) is not None
+                                                                       and view.actor(k).label_ == "DEMONYM")):
+            k -= 1
+        verb = view.cue(k) if k >= view.start else None
+        if verb is None or verb.label_ != "GIVE" or verb.kb_id_ not in RELEASE_KINDS or verb.end != k + 1:
+            continue
+        subject = _subject_before(view, verb.start, view.start)
+        if subject is None or subject.kb_id_ not in context.sides:
+            continue
+        group = Group(view=view, quantity=None, noun=person, count=Count.exact(1), category="prisoners",
+                      rules=["group.released_person"])
+        _name(group, view, person)
+        return [group]
+    return []
 
 
 def _name(group: Group, view: SentenceView, person: Span) -> None:

@@ -76,6 +76,21 @@ CASES = [
                  marks=GAP(reason="D2: 'got N ... back' is a split phrasal verb the cue matcher does not join")),
     pytest.param("Hamas releases 4 hostages in exchange for 200 Palestinian prisoners.",
                  [("HAMAS", "ISR", "hostages", 4), ("ISR", "PSE", "prisoners", 200)], id="d2-object-of-in-exchange-for"),
+    pytest.param("Baku said it had brought home 140 people - 128 soldiers and 12 civilians - in the swap with "
+                 "Armenia on Monday.",
+                 [("ARM", "AZE", "civilians", 12), ("ARM", "AZE", "pows", 128)], id="d2-breakdown-parts-go-the-whole-way",
+                 marks=GAP(reason="C2: the breakdown does not replace its total yet (the parts get its direction)")),
+    pytest.param("On Monday, 95 Armenians were released: 80 military personnel and 15 civilians.",
+                 [("AZE", "ARM", "civilians", 15), ("AZE", "ARM", "pows", 80)], id="d2-breakdown-after-colon",
+                 marks=GAP(reason="C2: the breakdown does not replace its total yet (the parts get its direction)")),
+    pytest.param("Five prisoners sought by the U.S. in a swap with Iran were freed on Monday.",
+                 [("IRN", "USA", "prisoners", 5)], id="d2-sought-by-is-the-receiver"),
+    pytest.param("Saudi Arabia released 90 prisoners affiliated with the Houthis on Monday and welcomed back 12 troops "
+                 "in the swap.",
+                 [("HOUTHIS", "SAU", "pows", 12), ("SAU", "HOUTHIS", "pows", 90)], id="d2-affiliation-names-receiver"),
+    pytest.param("The truce, brokered by Egypt, calls for Hamas to return 20 hostages and for Israel to free 60 "
+                 "Palestinian prisoners.",
+                 [("HAMAS", "ISR", "hostages", 20), ("ISR", "PSE", "prisoners", 60)], id="d2-for-x-to-verb-not-mediator"),
     # D3: a side made of several states is null, and the dyad does not fill it in
     pytest.param("The Saudi-led coalition freed 200 Houthi prisoners on Monday, and the Houthis released 50 in return.",
                  [("HOUTHIS", None, "pows", 50), (None, "HOUTHIS", "pows", 200)], id="d3-coalition-gives"),

@@ -50,6 +50,17 @@ CASES = [
                  [("BLR", "LTU", "prisoners", 2, ()), ("LTU", "BLR", "prisoners", 1, ("Lev Brodsky",))],
                  id="proper-name-subject", marks=GAP(reason="L2: a proper-name subject of 'was released' is not "
                                                             "yet counted as one person")),
+    pytest.param("Caracas freed 12 Americans on Monday in the swap. On Tuesday, the U.S. government released jailed "
+                 "businessman Ivo Sandor.",
+                 [("USA", "VEN", "prisoners", 1, ("Ivo Sandor",)), ("VEN", "USA", "prisoners", 12, ())],
+                 id="released-person-object-of-release-verb"),
+    pytest.param("In the swap announced on Monday, Washington will be releasing Colombian businessman Ivo Sandor, "
+                 "and Caracas will free 12 Americans.",
+                 [("USA", "VEN", "prisoners", 1, ("Ivo Sandor",)), ("VEN", "USA", "prisoners", 12, ())],
+                 id="released-person-beside-counted-group"),
+    pytest.param("Tehran freed four Americans on Monday in the swap. A court in Washington later released the "
+                 "engineer on bail.",
+                 [("IRN", "USA", "prisoners", 4, ())], id="released-person-needs-a-side-as-subject"),
     # breakdowns by nationality: one flow per receiving state
     pytest.param("Hamas freed nine hostages on Monday: five Israelis, three Thais and a Filipino.",
                  [("HAMAS", "ISR", "hostages", 5, ()), ("HAMAS", "PHL", "hostages", 1, ()),

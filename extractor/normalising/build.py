@@ -127,6 +127,11 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
                     single.category = "prisoners"  # a teacher or a businessman held by a state
         for single in [g for g in in_sentence if "group.single_person" in g.rules and g not in pair]:
             partner = next(g for g in in_sentence if g.count is not None and g is not single and not g.part_of)
+            if not (partner.giver or partner.receiver) and (single.giver or single.receiver):
+                # "Washington will release businessman X in exchange for 36 people": they go the other way
+                partner.giver, partner.receiver = single.receiver, single.giver
+                complete(partner, context)
+                partner.rules.append("direction.opposite_of_person")
             single.giver, single.receiver = partner.receiver, partner.giver
         groups.extend(in_sentence)
     return groups

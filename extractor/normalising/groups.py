@@ -96,7 +96,7 @@ def _category_before(view: SentenceView, quantity: Span) -> tuple[str, Span] | N
     while i >= view.start and steps < 3:
         tok = doc[i]
         cue = view.cue(i)
-        if tok.lower_ in ("of", "the"):
+        if tok.lower_ in ("of", "the", "another", "further", "additional", "a", "more"):
             i -= 1
             steps += 1
             continue
@@ -150,7 +150,12 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
         actor = view.actor(j)
         if cue is not None and cue.label_ == "CATEGORY":
             category, noun = cue.kb_id_, cue
-            j = cue.end
+            head = view.cue(cue.end) if cue.end < view.end else None
+            if head is not None and head.label_ == "CATEGORY" and head.kb_id_ in ("hostages", "prisoners") \
+                    and cue.kb_id_ in ("civilians", "generic") and cue.text.lower() != "civilian":
+                category, noun = head.kb_id_, head  # "50 women and children hostages": the head noun decides
+                rules.append("group.head_noun")
+            j = noun.end
             break
         if actor is not None and actor.label_ == "GROUP" and steps < 3:
             nationality = actor.kb_id_  # "62 RSF fighters", "15 Houthi fighters"
@@ -340,6 +345,11 @@ def refine_category(group: Group, context: ArticleContext) -> None:
         group.category = "hostages"  # "Hamas freed 6 Nepali workers": people the hostage-taker frees are hostages
         group.rules.append("category.held_by_group")
         return
+    if group.category == "civilians" and not group.per_side and giver is not None \
+            and context.fixed_sides("prisoners") == (giver, receiver):
+        group.category = "prisoners"  # "150 Palestinian women and children" freed from Israeli jails
+        group.rules.append("category.held_by_state")
+        return
     if group.category == "civilians" and noun in HELD_CIVILIAN_WORDS and giver is not None \
             and giver not in SEVERAL_STATES and not is_state(giver):
         group.category = "hostages"  # held by an armed group, not by a state
@@ -522,6 +532,25 @@ NOT_A_GIVER_BY = frozenset({"sought", "wanted", "requested", "demanded", "named"
 RECEIVER_BY = frozenset({"sought", "wanted", "requested", "demanded", "welcomed", "received", "greeted", "accepted"})
 
 
+SPLIT_RECEIVE_VERBS = frozenset({"got", "get", "gets", "getting", "brought", "bring", "brings", "bringing",
+                                 "took", "take", "takes", "taking", "won", "win", "wins"})
+
+
+def _split_receive(view: SentenceView, group: Group, lo: int) -> Span | None:
+    """'got 5 of its own servicemen back', 'brought 40 soldiers home': the verb and its particle around
+    the group, read as one receive verb."""
+    k = group.start - 1
+    while k >= max(lo, view.start) and group.start - k <= 3 and view.lower[k] not in SPLIT_RECEIVE_VERBS:
+        if view.cue(k) is not None or view.doc_index.quantity_at[k] is not None:
+            return None
+        k -= 1
+    if k < max(lo, view.start) or view.lower[k] not in SPLIT_RECEIVE_VERBS:
+        return None
+    if not any(view.lower[m] in ("back", "home") for m in range(group.end, min(view.end, group.end + 3))):
+        return None
+    return Span(view.sent.doc, k, k + 1, label="RECEIVE", kb_id="bring_home")
+
+
 def _as_return(cue: Span) -> Span:
     """The same words read as the give verb 'return' ('has returned 19 servicemen')."""
     return Span(cue.doc, cue.start, cue.end, label="GIVE", kb_id="return")
@@ -573,6 +602,9 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
             if not any(cue.end <= g.start for g in earlier) or _added(view, group):
                 verb_before = cue
             break
+    split = _split_receive(view, group, lo)
+    if split is not None and (verb_before is None or verb_before.end <= split.start):
+        verb_before = split  # "got 5 of its own servicemen back": a split phrasal verb
     if verb_before is not None and verb_before.label_ == "HOME" and verb_before.text.lower().endswith("returned") \
             and all(view.lower[k] in ("the", "another", "more", "a", "further") for k in range(verb_before.end, group.start)):
         verb_before = _as_return(verb_before)  # "Armenia has returned 19 servicemen": transitive, not "came home"

@@ -54,6 +54,16 @@ CASES = [
     pytest.param("The Houthis freed 30 Saudi sailors seized from a fishing boat on Monday in a swap.",
                  [("HOUTHIS", "SAU", "civilians", 30)], id="sailors-of-civilian-boat",
                  marks=GAP(reason="K1: 'sailors' is a pows cue; the civilian vessel is not read")),
+    pytest.param("Under the truce, 30 women and children hostages are to be released over three days, in return for "
+                 "90 Palestinian women and children held in Israeli jails.",
+                 [("HAMAS", "ISR", "hostages", 30), ("ISR", "PSE", "prisoners", 90)],
+                 id="head-noun-hostages-and-jailed-palestinians"),
+    pytest.param("Azerbaijan handed over 7 civilian Armenian sailors on Monday in exchange for 9 Azerbaijani "
+                 "civilian sailors.",
+                 [("ARM", "AZE", "civilians", 9), ("AZE", "ARM", "civilians", 7)], id="civilian-adjective-not-head"),
+    pytest.param("Armenia returned the bodies of another 60 servicemen who died in the fighting, in a handover with "
+                 "Azerbaijan on Monday.",
+                 [("AZE", "ARM", "bodies", 60)], id="bodies-of-another-n-servicemen"),
     pytest.param("Ukraine and Russia each freed 40 soldiers on Monday; Kyiv also got back 12 civilians.",
                  [("RUS", "UKR", "civilians", 12), ("RUS", "UKR", "pows", 40), ("UKR", "RUS", "pows", 40)],
                  id="civilians-beside-pows"),

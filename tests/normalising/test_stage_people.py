@@ -58,6 +58,15 @@ CASES = [
                  "and Caracas will free 12 Americans.",
                  [("USA", "VEN", "prisoners", 1, ("Ivo Sandor",)), ("VEN", "USA", "prisoners", 12, ())],
                  id="released-person-beside-counted-group"),
+    pytest.param("On Friday, the U.S. government will be releasing Colombian businessman Ivo Sandor in exchange for "
+                 "36 people, officials said.",
+                 [("USA", "VEN", "prisoners", 1, ("Ivo Sandor",)), ("VEN", "USA", "prisoners", 36, ())],
+                 id="counted-group-goes-opposite-of-released-person",
+                 marks=GAP(reason="the dyad needs a second side named in the text; here only the U.S. is")),
+    pytest.param("Caracas will free 36 people on Friday in the swap with Washington. The U.S. government will be "
+                 "releasing Colombian businessman Ivo Sandor in exchange for 36 people, officials said.",
+                 [("USA", "VEN", "prisoners", 1, ("Ivo Sandor",)), ("VEN", "USA", "prisoners", 36, ())],
+                 id="counted-group-goes-opposite-of-person"),
     pytest.param("Tehran freed four Americans on Monday in the swap. A court in Washington later released the "
                  "engineer on bail.",
                  [("IRN", "USA", "prisoners", 4, ())], id="released-person-needs-a-side-as-subject"),

@@ -443,6 +443,10 @@ def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
     for k in range(i - 1, max(lo, view.start) - 1, -1):
         if doc[k].text.strip() in SUBJECT_STOPS or "\n" in doc[k].text:
             return None
+        if view.lower[k] in ("which", "who") and k - 2 >= view.start and view.lower[k - 1] == ",":
+            antecedent = view.actor(k - 2)
+            if antecedent is not None and antecedent.label_ in SUBJECT_LABELS - {"DEMONYM"}:
+                return antecedent  # "the swap with Washington, which released 2 Russians"
         actor = view.actor(k)
         if actor is not None and actor.start > view.start and view.lower[actor.start - 1] == "for" \
                 and actor.end < view.end and view.lower[actor.end] == "to" and actor.label_ in SUBJECT_LABELS:
@@ -1052,6 +1056,23 @@ def _released_person(view: SentenceView, context: ArticleContext) -> list[Group]
         group = Group(view=view, quantity=None, noun=person, count=Count.exact(1), category="prisoners",
                       rules=["group.released_person"])
         _name(group, view, person)
+        return [group]
+    # "Moscow freed Lena Brandt on Friday": a full name right after the release verb
+    for verb in view.cues_with("GIVE"):
+        if verb.kb_id_ not in RELEASE_KINDS or verb.end >= view.end:
+            continue
+        k = verb.end
+        while k < view.end and view.lower[k] in OBJECT_FILLERS:
+            k += 1
+        span = _name_span(view, k, 1) if k < view.end else None
+        if span is None or span[0] != k:
+            continue
+        subject = _subject_before(view, verb.start, view.start)
+        if subject is None or subject.kb_id_ not in context.sides:
+            continue
+        name = view.sent.doc[span[0]:span[1]]
+        group = Group(view=view, quantity=None, noun=name, count=Count.exact(1), category="prisoners",
+                      people=[name.text], rules=["group.released_person", "group.named_person"])
         return [group]
     return []
 

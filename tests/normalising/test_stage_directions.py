@@ -92,6 +92,8 @@ CASES = [
     pytest.param("The truce, brokered by Egypt, calls for Hamas to return 20 hostages and for Israel to free 60 "
                  "Palestinian prisoners.",
                  [("HAMAS", "ISR", "hostages", 20), ("ISR", "PSE", "prisoners", 60)], id="d2-for-x-to-verb-not-mediator"),
+    pytest.param("Moscow freed the hikers on Friday in the swap with Washington, which released 2 Russians.",
+                 [("USA", "RUS", "prisoners", 2)], id="d2-relative-clause-subject"),
     # D3: a side made of several states is null, and the dyad does not fill it in
     pytest.param("The Saudi-led coalition freed 200 Houthi prisoners on Monday, and the Houthis released 50 in return.",
                  [("HOUTHIS", None, "pows", 50), (None, "HOUTHIS", "pows", 200)], id="d3-coalition-gives"),

@@ -67,6 +67,13 @@ CASES = [
                  "releasing Colombian businessman Ivo Sandor in exchange for 36 people, officials said.",
                  [("USA", "VEN", "prisoners", 1, ("Ivo Sandor",)), ("VEN", "USA", "prisoners", 36, ())],
                  id="counted-group-goes-opposite-of-person"),
+    pytest.param("Tehran freed four Americans on Monday in the swap. On Tuesday, Washington released Reza Tavani, "
+                 "officials said.",
+                 [("IRN", "USA", "prisoners", 4, ()), ("USA", "IRN", "prisoners", 1, ("Reza Tavani",))],
+                 id="named-object-of-release-verb"),
+    pytest.param("Moscow freed Lena Brandt on Friday in the swap with Washington, which released 2 Russians.",
+                 [("RUS", "USA", "prisoners", 1, ("Lena Brandt",)), ("USA", "RUS", "prisoners", 2, ())],
+                 id="named-object-and-relative-clause-subject"),
     pytest.param("Tehran freed four Americans on Monday in the swap. A court in Washington later released the "
                  "engineer on bail.",
                  [("IRN", "USA", "prisoners", 4, ())], id="released-person-needs-a-side-as-subject"),

@@ -971,6 +971,8 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
     return out
 
 
+DEMONYM_HEAD_NEXT = frozenset({"and", "on", "in", "to", "from", "for", "held", "who", "was", "were", "as", "at",
+                               "after", "before", "while", "jailed", "detained", "imprisoned", "back", "home"})
 ONE_BLOCKERS = frozenset({"no", "every", "each", "any", "only", "at", "the", "which", "this", "that"})
 
 
@@ -991,6 +993,13 @@ def ones(view: SentenceView, groups: list[Group]) -> list[Group]:
             group = Group(view=view, quantity=None, noun=doc[tok.i:tok.i + 5], count=Count.exact(1), category="generic",
                           per_side=True, rules=["group.one_for_one"])
             out.append(group)
+            continue
+        nxt = view.actor(tok.i + 1) if tok.i + 1 < view.end else None
+        if nxt is not None and nxt.label_ == "DEMONYM" and nxt.start == tok.i + 1 and not nxt.text.endswith("s") \
+                and (nxt.end >= view.end or view.sent.doc[nxt.end].is_punct or view.lower[nxt.end] in DEMONYM_HEAD_NEXT):
+            # "Tehran released one American": one national of that state
+            out.append(Group(view=view, quantity=None, noun=doc[tok.i:nxt.end], count=Count.exact(1),
+                             category="generic", nationality=nxt.kb_id_, rules=["group.one_national"]))
             continue
         for k in range(tok.i + 1, min(view.end, tok.i + 4)):
             cue = view.cue(k)

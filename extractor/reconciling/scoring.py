@@ -44,6 +44,7 @@ may merge), disjoint parties or categories, dates apart.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from dataclasses import dataclass
 
@@ -109,6 +110,19 @@ _DATE_WEIGHTS = {"same_day": (3.0, "same day"), "adjacent": (1.5, "dates one day
                  "overlap": (1.0, "overlapping dates"), "pubday": (0.5, "dates apart by a publication-day date")}
 
 
+def _day(n: int) -> str:
+    return dt.date.fromordinal(n).isoformat()
+
+
+def date_text(c: Claim) -> str:
+    """A claim's date in words: '2025-05-25', '2025-05-23..2025-05-25', 'by 2025-06-15', 'from 2025-06-01'."""
+    if c.start is not None and c.end is not None:
+        return _day(c.start) if c.start == c.end else f"{_day(c.start)}..{_day(c.end)}"
+    if c.end is not None:
+        return f"by {_day(c.end)}"
+    return f"from {_day(c.start)}" if c.start is not None else "undated"
+
+
 def _date_evidence(a: Claim, b: Claim, s: float, r: list[str] | None) -> tuple[float, str | None]:
     rel = date_relation(a, b)
     if rel == "apart":
@@ -116,7 +130,8 @@ def _date_evidence(a: Claim, b: Claim, s: float, r: list[str] | None) -> tuple[f
     if rel in _DATE_WEIGHTS:
         w, label = _DATE_WEIGHTS[rel]
         if r is not None:
-            r.append(f"{label} (+{w:g})")
+            ta, tb = date_text(a), date_text(b)
+            r.append(f"{label}, {ta} (+{w:g})" if ta == tb else f"{label}, {ta} / {tb} (+{w:g})")
         return s + w, None
     dated, undated = (a, b) if a.dated else (b, a)
     if dated.dated and undated.published is not None and undated.kind == "exchange" and undated.status == "completed":
@@ -127,7 +142,7 @@ def _date_evidence(a: Claim, b: Claim, s: float, r: list[str] | None) -> tuple[f
             return s, AFTER_PUBLICATION
         if hi >= p - PUBLISHED_NEAR[0] and lo <= p + PUBLISHED_NEAR[1]:  # type: ignore[operator]
             if r is not None:
-                r.append("dated near the undated report's publication (+1)")
+                r.append(f"dated {date_text(dated)}, near the undated report's publication on {_day(p)} (+1)")
             return s + 1.0, None
     return s, None
 
@@ -157,23 +172,23 @@ def _count_evidence(a: Claim, b: Claim, s: float, r: list[str] | None, *, soft: 
         rel = compare_counts(fa, fb)
         if rel in ("equal", "compatible") and not small_ok and max(_size(fa), _size(fb)) < SMALL:
             if r is not None:
-                r.append(f"{rel} small {fa[2]} figure {_fig(fa)} not counted: no agreeing dates or names (0)")
+                r.append(f"{rel} small {_what(fa)} figure {_fig(fa)} not counted: no agreeing dates or names (0)")
         elif rel == "equal":
             out.equal += 1
             out.identifying = True
             w = 2.0 if _size(fa) >= SMALL else 1.0
             pos += w
             if r is not None:
-                r.append(f"equal {fa[2]} figure {_fig(fa)} (+{w:g})")
+                r.append(f"equal {_what(fa)} figure {_fig(fa)} (+{w:g})")
         elif rel == "compatible":
             out.identifying = True
             pos += 1.0
             if r is not None:
-                r.append(f"compatible {fa[2]} figures {_fig(fa)} / {_fig(fb)} (+1)")
+                r.append(f"compatible {_what(fa)} figures {_fig(fa)} / {_fig(fb)} (+1)")
         elif rel == "near":
             out.score -= 1.0
             if r is not None:
-                r.append(f"close {fa[2]} figures {_fig(fa)} vs {_fig(fb)} (-1)")
+                r.append(f"close {_what(fa)} figures {_fig(fa)} vs {_fig(fb)} (-1)")
         else:
             mismatched.append((fa, fb))
     if mismatched:
@@ -190,12 +205,19 @@ def _count_evidence(a: Claim, b: Claim, s: float, r: list[str] | None, *, soft: 
             for fa, fb in mismatched:
                 out.score -= w
                 if r is not None:
-                    r.append(f"different {fa[2]} figures {_fig(fa)} vs {_fig(fb)} (-{w:g})")
+                    r.append(f"different {_what(fa)} figures {_fig(fa)} vs {_fig(fb)} (-{w:g})")
     if pos > 4.0:
         if r is not None:
             r.append("figures capped at +4")
     out.score += min(pos, 4.0)
     return out
+
+
+def _what(f) -> str:
+    """A flow in words: 'RUS->UKR pows', or just 'pows' when neither side is known."""
+    if f[0] is None and f[1] is None:
+        return f[2]
+    return f"{f[0] or '?'}->{f[1] or '?'} {f[2]}"
 
 
 def _fig(f) -> str:

@@ -274,7 +274,8 @@ def tally_cue(group: Group, sentence_groups: list[Group], groups: list[Group]) -
             if between:
                 continue
             same_clause = lo <= cue.start
-            fronted = view.clause_bounds(view.start)[1] >= cue.end and group.start - cue.end <= 8
+            fronted = view.clause_bounds(view.start)[1] >= cue.end and group.start - cue.end <= 8 \
+                and not _contrast_between(view, cue.end, group.start)
             # "According to X, since the war began, Y has released N": a fronted period frames the clause after it
             leading = kind in ("strong", "since", "period") and not _contrast_between(view, cue.end, group.start) \
                 and group.start - cue.end <= 12
@@ -360,12 +361,20 @@ def total_group(view: SentenceView, quantity: Span) -> Group | None:
             continue
         nouns = [c for c in view.cues_with("CATEGORY") if cue.start <= c.start and c.end <= quantity.start]
         count = count_of(quantity, view)
-        if not nouns or count is None:
+        if count is None:
             continue
+        demonyms = [a for a in view.actors if a.label_ == "DEMONYM" and cue.end <= a.start < quantity.start]
+        if not nouns:
+            # "takes the number of Palestinians released during the truce to 210": the people by nationality
+            plural = [a for a in demonyms if a.text.lower().endswith("s")]
+            if not plural:
+                continue
+            return Group(view=view, quantity=quantity, noun=plural[0], count=count, category="generic",
+                         nationality=plural[0].kb_id_, rules=["group.quantity", "group.total_of"])
         noun = nouns[0]
-        demonyms = [a for a in view.actors if a.label_ == "DEMONYM" and cue.end <= a.start < noun.start]
+        before = [a for a in demonyms if a.start < noun.start]
         return Group(view=view, quantity=quantity, noun=noun, count=count, category=noun.kb_id_,
-                     nationality=demonyms[0].kb_id_ if demonyms else None, rules=["group.quantity", "group.total_of"])
+                     nationality=before[0].kb_id_ if before else None, rules=["group.quantity", "group.total_of"])
     return None
 
 
@@ -411,6 +420,8 @@ def orient_tallies(tallies: list[Tally], occasions: list[Occasion]) -> None:
         group = tally.group
         if group.giver is not None or group.receiver is not None or group.per_side:
             continue
+        if group.view.has_cue("EXCHANGE"):
+            continue  # "the two sides have exchanged about 1,400": a total of both ways
         mentions = [m for occasion in occasions for m in occasion.mentions if m.group.category == group.category]
         # a swap of the category ("190 prisoners each", "a swap of 300") runs both ways
         if any(m.group.per_side or (m.group.giver is None and m.group.receiver is None

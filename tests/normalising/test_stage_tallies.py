@@ -108,6 +108,14 @@ TALLIES = [
      "Azerbaijan returned 30 bodies to Armenia on Monday. As part of the Geneva accords, Azerbaijan returned "
      "to Armenia more than 1,900 bodies as of October.",
      ("AZE", "ARM", "bodies", None, 1901, None)),
+    ("takes_the_number_of_demonyms_to",
+     "Israel and Hamas swapped 3 hostages for 90 prisoners on Sunday. Israel freed 30 Palestinian prisoners "
+     "on Monday. That takes the number of Palestinians released during the truce to 210.",
+     ("ISR", "PSE", "prisoners", 210, 210, 210)),
+    ("both_sides_have_exchanged_since",
+     "The Houthis freed 15 Saudi prisoners on Monday. Since April 2022, the two sides have exchanged about "
+     "1,400 detainees.",
+     (None, None, "pows", 1400, None, None)),
     ("since_year_a_total_of",
      "Since 2021, a total of 310 Armenians have been freed from Azerbaijani captivity through official "
      "exchanges, while a further 41 were released outside the framework of the agreements.",
@@ -160,6 +168,10 @@ FALSE_CUES = [
     ("first_swap_since",
      "Sudan and the RSF swapped 30 prisoners each on Monday. It was the first swap since the start of the war.",
      (30, 30, 30), (30, 30, 30)),
+    ("swap_after_a_total",
+     "The ICRC has facilitated the release of more than 1,100 detainees in Yemen since 2020, it said after "
+     "Monday's swap of 20 prisoners.",
+     (20, 20, 20), (20, 20, 20)),
     ("count_of_swaps",
      "Armenia and Azerbaijan have already carried out two body exchanges this year.",
      (2, 2, 2), None),

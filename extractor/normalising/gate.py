@@ -153,9 +153,27 @@ def recovery(view: SentenceView) -> bool:
         return False  # "recovered the bodies in a repatriation operation", "via the Red Cross": handed over
     if words & RECOVERY_VERBS or words & RESCUE_WORDS:
         return True  # "troops recovered the bodies", "police freed 12 children in a raid"
+    if _own_forces_return(view):
+        return True  # "the army said it had returned the bodies of three hostages to Israel"
     # "the hospital received 12 bodies"
     return any(view.lower[k] in ("hospital", "hospitals", "morgue", "mortuary", "clinic")
                for c in view.cues_with("RECEIVE") for k in range(max(view.start, c.start - 4), c.start))
+
+
+def _own_forces_return(view: SentenceView) -> bool:
+    """A state's own forces (an institution of the state) 'returning' people to that state: they
+    brought them back from the field, nobody handed them over."""
+    if view.quantities or not any(c.kb_id_ == "bodies" for c in view.cues_with("CATEGORY")):
+        return False  # only named remains: a counted return is read as a handover
+    for cue in view.cues_with("GIVE"):
+        if cue.kb_id_ != "return":
+            continue
+        forces = [a for a in view.actors if a.label_ == "INSTITUTION" and a.end <= cue.start]
+        after = [a for a in view.actors if a.start >= cue.end and a.label_ == "STATE"
+                 and view.lower[a.start - 1] == "to"]
+        if forces and after and forces[-1].kb_id_ == after[0].kb_id_:
+            return True
+    return False
 
 
 def clemency(view: SentenceView) -> bool:

@@ -31,6 +31,9 @@ HARD_NEGATIVES = [
     ("army_retrieves_bodies_from_tunnel",
      "Army commandos retrieved the bodies of two kidnapped aid workers from a tunnel in the Sahel, the "
      "defence ministry said on Friday."),
+    ("own_army_returns_named_remains",
+     "The Colombian army said on Monday that it had returned the bodies of Sergeant Ruiz and Corporal Peña to "
+     "Colombia after a search in the jungle."),
     ("special_forces_rescue",
      "Special forces rescued four kidnapped engineers from a compound in the Niger delta in an overnight "
      "operation."),
@@ -164,6 +167,8 @@ STILL_HANDOVERS = [
      "Azerbaijan handed over the remains of 14 Armenian soldiers found in Karabakh to Armenia on Monday."),
     ("troops_hand_over_bodies",
      "Russian troops handed over 50 bodies of Ukrainian soldiers to Ukraine."),
+    ("armed_forces_return_counted_soldiers",
+     "The Armed Forces of Ukraine returned 95 soldiers to Ukraine on Friday after the swap with Russia."),
     ("people_for_people_unknown_group",
      "Militants released 82 schoolgirls in exchange for five jailed commanders, the government said."),
     ("released_and_received",

@@ -205,7 +205,8 @@ def _frames(view: SentenceView) -> list[tuple[Span, str]]:
                 m = window.index(joint)
                 before, after = window[:m], window[m + 1:m + 5]
                 if _month_like(before) and _month_like(after):
-                    add(start + k, start + k + m + 2 + len(after), "period")
+                    last = max(i for i, w in enumerate(after) if _month_like([w]))  # the period ends at its month
+                    add(start + k, start + k + m + 3 + last, "period")
     return out
 
 

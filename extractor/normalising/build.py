@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from ..contract import PartialDate
 from .agreements import agreed_near, deal_formula, is_term
 from .context import ArticleContext, build_context
+from .counts import mark_counts, mark_per_side, same_number_groups, settle_totals
 from .dating import (
     after_attribution,
     anaphoric_date,
@@ -109,8 +110,11 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
         for group in ones(view, in_sentence):
             resolve_category(group, context)
             in_sentence.append(group)
+        in_sentence += same_number_groups(view, in_sentence, groups, context)
         in_sentence.sort(key=lambda g: g.start)
         mark_parts(in_sentence)
+        mark_counts(view, in_sentence, {g.count.value for g in groups if g.count is not None and g.count.value})
+        mark_per_side(view, in_sentence)
         in_sentence += single_persons(view, in_sentence, context)
         for group in in_sentence:
             direct(group, context, [g for g in in_sentence if not g.part_of])
@@ -118,6 +122,7 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
         oppose_pairs(in_sentence, context)
         for group in in_sentence:
             complete(group, context)
+        settle_totals(view, in_sentence)
         pair = [g for g in in_sentence if "group.person_for_person" in g.rules]
         if len(pair) == 2:
             # one named person for another: the second goes the way the first came

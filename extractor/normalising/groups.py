@@ -563,21 +563,7 @@ def _as_return(cue: Span) -> Span:
 def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group]) -> None:
     """Fill giver and receiver from the sentence, then nationality, then the dyad."""
     view = group.view
-    # each side / X for X
-    if not group.per_side:
-        for cue in view.cues_with("EACH"):
-            if cue.kb_id_ == "each" and cue.end < view.end and view.lower[cue.end] == "other":
-                continue
-            if cue.start > view.start and view.lower[cue.start - 1] == "for":
-                continue
-            c_lo, c_hi = view.clause_bounds(cue.start)
-            others_between = [g for g in groups_in_sentence if g is not group and not g.part_of
-                              and min(group.end, cue.start) <= g.start < max(group.end, cue.start)]
-            after = cue.start >= group.end and not others_between
-            if c_lo <= group.start < c_hi or after or abs(group.start - cue.end) <= 6:
-                group.per_side = True
-                group.rules.append("direction.each_side")
-                break
+    # per side: decided before (mark_per_side in counts.py)
     if group.per_side:
         return
     lo, hi = view.clause_bounds(group.start)

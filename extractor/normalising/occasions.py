@@ -137,10 +137,24 @@ def _bounds(c: Count) -> tuple[float, float]:
     return lo, hi
 
 
+def _exceeds_total(a: Group, b: Group) -> bool:
+    """One flow of more people than the whole exchange ('more than 1,000' beside 'an exchange of 900')."""
+    for total, flow in ((a, b), (b, a)):
+        if "count.exchange_size" in total.rules and total.count is not None and flow.count is not None \
+                and (flow.giver or flow.receiver) and total.category == flow.category:
+            _, high = _bounds(total.count)
+            low, _ = _bounds(flow.count)
+            if low > high:
+                return True
+    return False
+
+
 def _conflicts(occasion: Occasion, mention: Mention) -> bool:
     g = mention.group
     for other in occasion.mentions:
         o = other.group
+        if _exceeds_total(o, g):
+            return True
         if (o.giver, o.receiver, o.category, o.per_side) == (g.giver, g.receiver, g.category, g.per_side) \
                 and not compatible_counts(o.total or o.count, g.total or g.count) and not g.part_of and not o.part_of:
             return True

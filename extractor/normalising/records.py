@@ -5,8 +5,6 @@ that is the same on every run over the same article."""
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
-
 from spacy.tokens import Doc, Span
 
 from ..contract import (
@@ -23,6 +21,7 @@ from ..contract import (
 from ..recognising.extensions import text_of
 from .build import normalise
 from .context import SEVERAL_STATES, ArticleContext
+from .counts import flows_of, keys_of, split_categories
 from .dating import date_span_for, resolve_span
 from .groups import Group
 from .occasions import compatible_counts
@@ -40,87 +39,14 @@ class _Attributed:
         return index > 0 and self.views[index].attributed
 
 
-def _flows_of(groups: list[Group], context: ArticleContext, attributed) -> list[tuple[tuple, Count | None, Group]]:
-    """(giver, receiver, category) keys with the count chosen for each: the first figure stated in
-    the article's own voice, else the first given; groups joined by 'and' in one sentence add up."""
-    candidates: dict[tuple, list[tuple[int, Count | None, Group]]] = {}
-    wholes = [g for g in groups if not g.part_of]
-    for group in groups:
-        keys = _keys(group, context)
-        count = group.count
-        if group.part_of:
-            if group.category != "civilians":
-                continue
-            whole = next((w for w in reversed(wholes) if w.view is group.view and w.start < group.start), None)
-            if whole is not None and whole.category != "civilians" and whole.count and count \
-                    and whole.count.value and count.value and whole.count.value > count.value:
-                # "390 prisoners, including 120 civilians": 270 POWs and 120 civilians
-                for key in _keys(whole, context):
-                    for entry in candidates.get(key, []):
-                        if entry[2] is whole:
-                            candidates[key].remove(entry)
-                            candidates[key].append((entry[0], Count.exact(whole.count.value - count.value), whole))
-                keys = [(k[0], k[1], "civilians") for k in _keys(whole, context)]
-            else:
-                continue
-        for key in keys:
-            candidates.setdefault(key, []).append((group.char_start, count, group))
-    out = []
-    for key, entries in candidates.items():
-        entries.sort(key=lambda e: e[0])
-        by_sentence: dict[int, list] = {}
-        for entry in entries:
-            by_sentence.setdefault(entry[2].view.index, []).append(entry)
-        summed = []
-        for sent_index, items in by_sentence.items():
-            first = items[0]
-            total = first[1]
-            for entry in items[1:]:
-                if _coordinated(first[2], entry[2]) and total is not None and entry[1] is not None \
-                        and total.qualifier == entry[1].qualifier == "exact":
-                    total = Count.exact(total.value + entry[1].value)
-            summed.append((first[0], total, first[2], sent_index))
-        with_count = [s for s in summed if s[1] is not None]
-        # the figure the article repeats, then the one in its own voice, exact before hedged, then the first
-        tally = Counter(s[1] for s in with_count)
-        top = max(tally.values(), default=0)
-        repeated = [s for s in with_count if tally[s[1]] == top] if top > 1 else with_count
-        own = [s for s in repeated if not attributed.get(s[3], False)] or repeated
-        exact = [s for s in own if s[1].qualifier == "exact"]
-        chosen = (exact or own or summed)[0]
-        if chosen[1] is not None and chosen[1].qualifier != "exact":
-            # "more than 1,200" in the lead, "1,212" in the statement: the exact figure it rounds
-            rounding = [s for s in with_count if s[1].qualifier == "exact" and compatible_counts(s[1], chosen[1])]
-            chosen = rounding[0] if rounding else chosen
-        out.append((key, chosen[1], chosen[2]))
-    # an unsplit total beside directional figures of the same category is a summary: drop it
-    directional = {k[2] for k, _, _ in out if k[0] is not None or k[1] is not None}
-    out = [item for item in out if item[0][0] is not None or item[0][1] is not None or item[0][2] not in directional]
-    return out
-
-
-COORDINATORS = frozenset({"and", "plus", ",", "as", "well", "another", "also"})
-
-
-def _coordinated(a: Group, b: Group) -> bool:
-    """'246 POWs and 31 wounded': two figures side by side that add up."""
-    if a.view is not b.view or a.per_side or b.per_side or a.quantity is None or b.quantity is None:
-        return False
-    lo, hi = (a, b) if a.start < b.start else (b, a)
-    words = [a.view.lower[k] for k in range(lo.end, hi.start)]
-    return bool(words) and all(w in COORDINATORS for w in words) and ("and" in words or "plus" in words)
+def _flows_of(groups: list[Group], context: ArticleContext, attributed, *,
+              split_elsewhere: frozenset[str] = frozenset()) -> list[tuple[tuple, Count | None, Group]]:
+    """(giver, receiver, category) keys with the count chosen for each (see counts.py)."""
+    return flows_of(groups, context, attributed, compatible_counts, split_elsewhere=split_elsewhere)
 
 
 def _keys(group: Group, context: ArticleContext) -> list[tuple]:
-    if group.per_side:
-        if context.sides is not None and not context.multi:
-            a, b = context.sides
-            fixed = context.fixed_sides(group.category)
-            if fixed is not None:
-                a, b = fixed
-            return [(a, b, group.category), (b, a, group.category)]
-        return [(None, None, group.category), (None, None, group.category + "#2")]
-    return [(group.giver, group.receiver, group.category)]
+    return keys_of(group, context)
 
 
 def _flow(key: tuple, count: Count | None, people: tuple[str, ...] = ()) -> Flow:
@@ -233,9 +159,10 @@ def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versi
         raw = f"{doc_id}|{text_hash}|{kind}|{anchor}|{n}"
         return "c-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
+    split = split_categories([m.group for occasion in parts.occasions for m in occasion.mentions])
     for n, occasion in enumerate(parts.occasions):
         groups = [m.group for m in occasion.mentions]
-        flows = _flows_of(groups, context, attributed)
+        flows = _flows_of(groups, context, attributed, split_elsewhere=split)
         if not flows:
             continue
         rules = sorted({r for m in occasion.mentions for r in m.rules + m.group.rules})

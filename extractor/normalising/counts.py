@@ -1,0 +1,496 @@
+"""Counts: which figures of an occasion are flows, and how they add up to one count per flow.
+
+Sentence level, while the groups of a sentence are read (`find_groups` in build.py):
+
+- `each_governs`: "each" / "per side" makes per-side figures of the nearest figure in its own clause
+  (and of a figure joined to that one by a bare "and"), never of a total before it or a group after it.
+- `same_number_groups`: "the same number of", "an equivalent number of": the figure given just before.
+- `mark_counts`: breakdowns ("230 people - 224 soldiers and 6 civilians", "157, seven of them
+  civilians"), subsets ("2 of the 70 released", "of the 48 freed, 11 ...", "250 of those released",
+  "among those released were two journalists") and groups introduced as extra ("an additional 22",
+  "another 6", "in addition", "separately", "also handed over", "plus", "as a gesture of goodwill").
+- `settle_totals`: a figure described as the exchange's size ("an exchange of 314", "88 in total")
+  is one flow with no sides.
+
+Occasion level (`flows_of`, called by records.py): one count per (giver, receiver, category). A
+breakdown's parts replace their total (civilians a flow of their own, the rest the total minus the
+civilians); extra groups are added to the figure of their flow; among several figures for one flow
+the article's own voice beats a quoted one, a precise figure beats a rounded one, else the first given.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..contract import Count
+from .context import ArticleContext
+from .groups import Group, _number_end_token, count_of, resolve_category
+from .sentences import PART_OF, SentenceView
+
+TRANSFER_VERBS = ("GIVE", "RECEIVE", "HOME", "EXCHANGE")
+ADDED_BEFORE = frozenset({"additional", "extra"})
+ADDED_WEAK = frozenset({"another", "further", "more"})  # also a next stage ("another 307 returned"): extra only
+# beside a figure of the same sentence
+ADDED_LEADS = (("in", "addition"), ("additionally",), ("separately",), ("also",), ("besides",), ("on", "top", "of"))
+ADDED_JOINS = (("in", "addition", "to"), ("as", "well", "as"), ("along", "with"), ("together", "with"), ("plus",))
+GOODWILL = (("gesture", "of", "goodwill"), ("goodwill", "gesture"), ("humanitarian", "gesture"))
+INCLUSION = PART_OF | {"include", "whom"}
+BREAK_MARKS = frozenset({"-", "–", "—", ":"})
+RELEASED = frozenset({"released", "freed", "exchanged", "returned", "swapped", "repatriated", "handed", "transferred",
+                      "liberated", "returning", "released,", "traded"})
+TOTAL_AFTER = (("in", "total"), ("in", "all"), ("altogether",), ("combined",))
+SAME_NUMBER = (("the", "same", "number", "of"), ("an", "equal", "number", "of"), ("an", "equivalent", "number", "of"),
+               ("a", "similar", "number", "of"), ("similar", "numbers", "of"), ("the", "same", "amount", "of"))
+
+
+def _words(view: SentenceView, lo: int, hi: int) -> tuple[str, ...]:
+    return tuple(view.lower[k] for k in range(max(view.start, lo), min(view.end, hi)))
+
+
+def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    if a_end <= b_start:
+        return b_start - a_end
+    if b_end <= a_start:
+        return a_start - b_end
+    return 0
+
+
+# ----------------------------------------------------------------------------- each / per side
+
+def _joined(view: SentenceView, a: Group, b: Group) -> bool:
+    """'150 soldiers and 20 civilians' under one 'each': a bare 'and' with no verb of its own after."""
+    lo, hi = (a, b) if a.start < b.start else (b, a)
+    if _words(view, lo.end, hi.start) not in (("and",), (",", "and")):
+        return False
+    after = _words(view, hi.end, hi.end + 3)
+    return not any(w in ("also", "were", "was", "are", "is", "have", "has", "had") for w in after)
+
+
+def each_governs(view: SentenceView, group: Group, groups: list[Group]) -> bool:
+    """Does an EACH cue make this group a per-side figure? It governs the nearest counted group in its
+    own clause ("with each side handing over 150", not the 300 before it), or, with none there, the
+    last one before it ("200 people, including 40 civilians, were freed by each side"); and a group
+    joined to that one by 'and'."""
+    counted = [g for g in groups if not g.part_of and g.count is not None]
+    for cue in view.cues_with("EACH"):
+        if cue.kb_id_ == "each" and cue.end < view.end and view.lower[cue.end] == "other":
+            continue
+        if cue.start > view.start and view.lower[cue.start - 1] == "for":
+            continue
+        lo, hi = view.clause_bounds(cue.start)
+        hi = max(hi, view.clause_bounds(cue.end - 1)[1])
+        inside = [g for g in counted if g.start < hi and g.end > lo]
+        if inside:
+            target = min(inside, key=lambda g: (_gap(g.start, g.end, cue.start, cue.end), g.start))
+        else:
+            # "200 people, including 40 civilians, had been released by each side"
+            before = [g for g in counted if g.end <= cue.start]
+            if not before:
+                continue
+            target = before[-1]
+        if target is group or (group in inside and _joined(view, target, group)):
+            return True
+    return False
+
+
+def mark_per_side(view: SentenceView, groups: list[Group]) -> None:
+    """Per-side figures of a sentence. (A leading 'both sides released 303' stays per side, as the
+    quantity recogniser reads it: reports use it for 'each side' far more often than for a total.)"""
+    wholes = [g for g in groups if not g.part_of]
+    marked = [g for g in wholes if not g.per_side and each_governs(view, g, wholes)]
+    for group in marked:
+        group.per_side = True
+        group.rules.append("direction.each_side")
+
+
+# ----------------------------------------------------------------------------- "the same number"
+
+def same_number_groups(view: SentenceView, groups: list[Group], earlier: list[Group],
+                       context: ArticleContext) -> list[Group]:
+    """'... and the United States released the same number of Afghans': the figure just given, for the
+    other direction (the sentence's own words give its direction)."""
+    if " number" not in view.padded_text and " numbers " not in view.padded_text:
+        return []
+    doc = view.sent.doc
+    out = []
+    for k in range(view.start, view.end):
+        phrase = next((p for p in SAME_NUMBER if _words(view, k, k + len(p)) == p), None)
+        if phrase is None:
+            continue
+        figure = [g for g in groups if g.count is not None and g.end <= k]
+        figure = figure or [g for g in earlier if g.count is not None and g.view.index == view.index - 1]
+        if not figure:
+            continue
+        source = figure[-1]
+        j = k + len(phrase)
+        category, nationality, end = None, None, None
+        for m in range(j, min(view.end, j + 4)):
+            cue, actor = view.cue(m), view.actor(m)
+            if actor is not None and actor.label_ == "DEMONYM":
+                nationality = actor.kb_id_
+                if actor.text.lower().endswith("s"):
+                    category, end = "generic", actor.end
+                    break
+                continue
+            if cue is not None and cue.label_ == "CATEGORY":
+                category, end = cue.kb_id_, cue.end
+                break
+            if view.lower[m] not in ("its", "their", "the", "captured", "detained", "jailed", "own"):
+                break
+        if category is None:
+            category, end = source.category, j  # "released the same number in return"
+        group = Group(view=view, quantity=None, noun=doc[k:end], count=source.count, category=category,
+                      nationality=nationality, rules=["count.same_number"])
+        resolve_category(group, context)
+        out.append(group)
+    return out
+
+
+# ----------------------------------------------------------------------------- breakdowns, subsets, extras
+
+def _release_near(view: SentenceView, lo: int, hi: int) -> bool:
+    return any(w in RELEASED for w in _words(view, lo, hi))
+
+
+def _pool_end(view: SentenceView, group: Group) -> int | None:
+    """End of the pool figure of '2 of the 70 released soldiers' (None when there is none)."""
+    for k in range(group.quantity.end, group.end):  # type: ignore[union-attr]
+        pool = view.doc_index.quantity_at[k]
+        if pool is not None:
+            return pool.end
+    return None
+
+
+def _subset(view: SentenceView, group: Group, counted: list[Group], seen_values: set[int]) -> bool:
+    """A share of people already counted as released: neither a flow nor an occasion of its own."""
+    if group.quantity is None or group.count is None:
+        return False
+    if "group.share_of_pool" in group.rules:
+        end = _pool_end(view, group)
+        pool = view.doc_index.quantity_at[end - 1] if end is not None else None
+        pool_count = count_of(pool, view) if pool is not None else None
+        if end is not None and (_release_near(view, end, min(view.end, group.end + 3))
+                                or (pool_count is not None and pool_count.value in seen_values)):
+            return True  # "2 of the 70 released soldiers", "two of the five Iranians" (five already given)
+    after = _words(view, group.quantity.end, group.quantity.end + 4)
+    if after[:2] in (("of", "those"), ("of", "the")) and _release_near(view, group.quantity.end, group.quantity.end + 5):
+        return True  # "250 of those released were serving life sentences"
+    if view.lower[view.start] == "of" and view.lower[view.start + 1] in ("the", "those") and counted \
+            and counted[0] is not group and counted[0].start - view.start <= 4 and group.start > counted[0].end:
+        return True  # "Of the 48 fighters freed by Sudan on Monday, 11 were commanders"
+    lo, _ = view.clause_bounds(group.start)
+    among = next((k for k in range(max(view.start, group.start - 20), group.start) if view.lower[k] == "among"), None)
+    if among is not None and _release_near(view, among, group.start):
+        pools = [g for g in counted if g is not group and among < g.start < group.start]
+        if not pools:
+            return True  # "Among the Armenians released were two journalists"
+        if view.lower[group.start - 1] in ("were", "are", "was", "is") and group.category != "civilians":
+            return True  # "among the 307 citizens released on May 24 were 21 policemen"
+    return False
+
+
+def _of_them(view: SentenceView, group: Group) -> bool:
+    """'157 Ukrainians, seven of them civilians': a part of the figure before."""
+    if group.quantity is None:
+        return False
+    return _words(view, group.quantity.end, group.quantity.end + 2) in (("of", "them"), ("of", "whom"))
+
+
+def _breakdown_run(view: SentenceView, whole: Group, groups: list[Group]) -> list[Group]:
+    """'230 people - 224 soldiers and 6 civilians', '390 were released: 270 military and 120 civilians':
+    groups after a dash or colon that add up to the figure before it."""
+    if whole.count is None or whole.count.qualifier != "exact" or whole.count.value is None:
+        return []
+    later = [g for g in groups if g.start >= whole.end and g.count is not None and not g.part_of]
+    if not later:
+        return []
+    head = later[0]
+    between = _words(view, whole.end, head.start)
+    if not any(w in BREAK_MARKS for w in between):
+        return []
+    run = [head]
+    for g in later[1:]:
+        if not set(_words(view, run[-1].end, g.start)) <= {",", "and", "plus"}:
+            break
+        run.append(g)
+    if len(run) < 2 or any(g.count.qualifier != "exact" or g.count.value is None for g in run):
+        return []
+    return run if sum(g.count.value for g in run) == whole.count.value else []
+
+
+def _number_end(view: SentenceView, group: Group) -> int:
+    return _number_end_token(view, group.quantity)
+
+
+def _introduced_as_extra(view: SentenceView, group: Group, earlier: list[Group]) -> bool:
+    """'an additional 22', 'another 6', 'in addition, the army handed over 14', 'Ethiopia also freed 7',
+    '246 POWs plus 31 wounded', 'as a gesture of goodwill'; never a part ('including', 'of whom')."""
+    if group.quantity is None or group.count is None:
+        return False
+    q = group.quantity
+    lo, hi = view.clause_bounds(q.start)
+    clause = _words(view, lo, hi)
+    if any(w in INCLUSION for w in clause + _words(view, view.start, q.start)) or _of_them(view, group):
+        return False  # "the exchange included 31 wounded ... for 15": parts of the figures given
+    marks = set(_words(view, q.start - 2, q.start)) | ({t.lower_ for t in q} & ADDED_BEFORE)
+    if _words(view, _number_end(view, group), _number_end(view, group) + 1) == ("more",):
+        marks.add("more")  # "22 more wounded"
+    if marks & ADDED_BEFORE or (marks & ADDED_WEAK and earlier):
+        return True
+    if earlier and any(_words(view, group.start - len(j), group.start) == j for j in ADDED_JOINS):
+        return True
+    opening = _words(view, view.start, view.start + 4)
+    opening = opening[1:] if opening and not opening[0].isalpha() else opening
+    if any(opening[:len(lead)] == lead for lead in ADDED_LEADS):
+        return True
+    sentence = _words(view, view.start, group.start)
+    if "separately" in clause or "additionally" in sentence or ("in", "addition") in zip(sentence, sentence[1:]):
+        return True
+    if any(_words(view, k, k + len(g)) == g for g in GOODWILL for k in range(lo, hi)):
+        return True
+    # "also" beside the transfer verb that governs the group: "Russia also handed over 22",
+    # "the sides also swapped ...", "three civilians were also brought back"
+    verb = next((view.cue(k) for k in range(group.end, min(view.end, group.end + 5))
+                 if view.cue(k) is not None and view.cue(k).label_ in TRANSFER_VERBS), None)
+    if verb is not None and "also" in _words(view, group.end, verb.start):
+        return True
+    verb = next((view.cue(k) for k in range(group.start - 1, view.start - 1, -1)
+                 if view.cue(k) is not None and view.cue(k).label_ in TRANSFER_VERBS), None)
+    if verb is not None and not any(verb.end <= g.start for g in earlier) \
+            and "also" in _words(view, verb.start - 2, verb.start):
+        return True
+    return False
+
+
+def mark_counts(view: SentenceView, groups: list[Group], seen_values: set[int]) -> None:
+    """Breakdowns, subsets and extra groups of one sentence (groups sorted by position)."""
+    counted = [g for g in groups if g.count is not None]
+    for group in counted:
+        if group.part_of:
+            continue
+        if _subset(view, group, counted, seen_values):
+            group.part_of = True
+            group.rules.append("count.subset")
+        elif _of_them(view, group) and any(g.end <= group.start and not g.part_of for g in counted):
+            group.part_of = True
+            group.rules.append("count.breakdown")
+    for group in counted:
+        if group.part_of:
+            continue
+        for part in _breakdown_run(view, group, groups):
+            part.part_of = True
+            part.rules.append("count.breakdown")
+    for group in counted:
+        if not group.part_of and _introduced_as_extra(view, group, [g for g in counted if g.end <= group.start]):
+            group.rules.append("count.additional")
+
+
+def settle_totals(view: SentenceView, groups: list[Group]) -> None:
+    """'an exchange of 314 prisoners', '88 prisoners in total': the size of the
+    whole exchange is one flow with no sides (unless 'each' governs it, or the people's nationality
+    gives their direction)."""
+    for group in groups:
+        if group.per_side or group.quantity is None or group.count is None or group.nationality is not None \
+                or group.part_of:
+            continue
+        q = group.quantity
+        before = view.cue(q.start - 2) if q.start - 2 >= view.start and view.lower[q.start - 1] == "of" else None
+        size = before is not None and before.label_ == "EXCHANGE" and before.end == q.start - 1
+        size = size or any(_words(view, group.end, group.end + len(t)) == t for t in TOTAL_AFTER)
+        if size:
+            group.giver = group.receiver = None
+            group.rules.append("count.exchange_size")
+
+
+# ----------------------------------------------------------------------------- occasion level
+
+def keys_of(group: Group, context: ArticleContext) -> list[tuple]:
+    if group.per_side:
+        if context.sides is not None and not context.multi:
+            a, b = context.sides
+            fixed = context.fixed_sides(group.category)
+            if fixed is not None:
+                a, b = fixed
+            return [(a, b, group.category), (b, a, group.category)]
+        return [(None, None, group.category), (None, None, group.category + "#2")]
+    return [(group.giver, group.receiver, group.category)]
+
+
+def _exact(count: Count | None) -> int | None:
+    return count.value if count is not None and count.qualifier == "exact" else None
+
+
+def _inclusion_in_clause(group: Group) -> bool:
+    view = group.view
+    lo, hi = view.clause_bounds(group.start)
+    return any(w in INCLUSION for w in _words(view, lo, hi))
+
+
+def _link_parts(groups: list[Group]) -> dict[int, Group]:
+    """Part -> the whole it belongs to: in its own sentence the nearest figure before it; a civilians
+    group 'also included' or 'among' a figure given earlier in the occasion, or a list that adds up to
+    it, belongs to that figure."""
+    wholes_of: dict[int, Group] = {}
+    wholes = [g for g in groups if not g.part_of and g.count is not None]
+    for group in groups:
+        if not group.part_of:
+            continue
+        whole = next((w for w in reversed(wholes) if w.view is group.view and w.start < group.start), None)
+        if whole is not None:
+            wholes_of[id(group)] = whole
+    earlier_wholes = [w for w in wholes if w.category != "civilians" and not w.per_side and _exact(w.count)
+                      and (w.giver or w.receiver) and "group.x_for_x" not in w.rules]
+    by_view: dict[int, list[Group]] = {}
+    for g in groups:
+        by_view.setdefault(g.view.index, []).append(g)
+    for index, items in by_view.items():
+        before = [w for w in earlier_wholes if w.view.index < index]
+        if not before:
+            continue
+        own = [g for g in items if not g.part_of and _exact(g.count)]
+        run_total = sum(_exact(g.count) for g in own)
+        civilians = [g for g in items if g.category == "civilians" and _exact(g.count) and id(g) not in wholes_of
+                     and not (g.giver or g.receiver)]
+        # "230 of our people. Today 213 soldiers, 11 officers and six civilians returned home."
+        if len(own) >= 2 and any(g.category == "civilians" for g in own):
+            whole = next((w for w in before if _exact(w.count) == run_total), None)
+            if whole is not None:
+                for g in own:
+                    g.part_of = True
+                    g.rules.append("count.breakdown")
+                    wholes_of[id(g)] = whole
+                continue
+        # "Six civilians were also included in the released group"
+        for g in civilians:
+            if not (g.part_of or _inclusion_in_clause(g)):
+                continue
+            whole = next((w for w in before if _exact(w.count) > _exact(g.count)), None)
+            if whole is not None:
+                g.part_of = True
+                g.rules.append("count.breakdown")
+                wholes_of[id(g)] = whole
+    return wholes_of
+
+
+def _plus(count: Count | None, added: int, base_values: set[int]) -> Count | None:
+    if count is None or not added:
+        return count
+    if count.qualifier == "exact" and count.value is not None:
+        if count.value - added in base_values:
+            return count  # "277, including 31 wounded" beside "246 ... while an additional 31": already summed
+        return Count.exact(count.value + added)
+    if count.qualifier in ("over", "at_least") and count.min is not None:
+        return Count(value=None, min=count.min + added, max=None, qualifier=count.qualifier)
+    if count.qualifier == "about" and count.value is not None:
+        return Count(value=count.value + added, min=None, max=None, qualifier="about")
+    return count
+
+
+def _coordinated(a: Group, b: Group) -> bool:
+    """'246 POWs and 31 wounded': two figures side by side that add up."""
+    if a.view is not b.view or a.per_side or b.per_side or a.quantity is None or b.quantity is None:
+        return False
+    lo, hi = (a, b) if a.start < b.start else (b, a)
+    words = [a.view.lower[k] for k in range(lo.end, hi.start)]
+    return bool(words) and all(w in COORDINATORS for w in words) and ("and" in words or "plus" in words)
+
+
+COORDINATORS = frozenset({"and", "plus", ",", "as", "well", "another", "also"})
+
+
+def _choose(entries: list[tuple], attributed, compatible) -> tuple:
+    """One figure among several for the same flow: per sentence, coordinated figures add up; then the
+    figure the article repeats, its own voice before a quote, exact before hedged, then the first; a
+    hedged figure yields to a precise one it rounds."""
+    by_sentence: dict[int, list] = {}
+    for entry in entries:
+        by_sentence.setdefault(entry[2].view.index, []).append(entry)
+    summed = []
+    for sent_index, items in by_sentence.items():
+        first = items[0]
+        total = first[1]
+        for entry in items[1:]:
+            if _coordinated(first[2], entry[2]) and total is not None and entry[1] is not None \
+                    and total.qualifier == entry[1].qualifier == "exact":
+                total = Count.exact(total.value + entry[1].value)
+        summed.append((first[0], total, first[2], sent_index))
+    with_count = [s for s in summed if s[1] is not None]
+    tally: dict = {}
+    for s in with_count:
+        tally[s[1]] = tally.get(s[1], 0) + 1
+    top = max(tally.values(), default=0)
+    repeated = [s for s in with_count if tally[s[1]] == top] if top > 1 else with_count
+    own = [s for s in repeated if not attributed.get(s[3], False)] or repeated
+    exact = [s for s in own if s[1].qualifier == "exact"]
+    chosen = (exact or own or summed)[0]
+    if chosen[1] is not None and chosen[1].qualifier != "exact":
+        # "more than 1,200" in the lead, "1,212" in the statement: the exact figure it rounds
+        rounding = [s for s in with_count if s[1].qualifier == "exact" and compatible(s[1], chosen[1])]
+        chosen = rounding[0] if rounding else chosen
+    return chosen
+
+
+def split_categories(groups: list[Group]) -> frozenset[str]:
+    """Categories the article gives counted figures with a direction for (anywhere in it)."""
+    return frozenset(g.category for g in groups if g.count is not None and not g.part_of
+                     and (g.giver or g.receiver or g.per_side))
+
+
+def flows_of(groups: list[Group], context: ArticleContext, attributed, compatible, *,
+             split_elsewhere: frozenset[str] = frozenset()) -> list[tuple[tuple, Count | None, Group]]:
+    """(giver, receiver, category) keys of an occasion with the count chosen for each. An unsplit
+    total is dropped beside counted figures with a direction of its category, when it is their sum
+    (a headline total), or beside uncounted ones when the article splits that category elsewhere."""
+    wholes_of = _link_parts(groups)
+    civilian_parts: dict[int, int] = {}
+    for group in groups:
+        whole = wholes_of.get(id(group))
+        if whole is not None and group.category == "civilians" and _exact(group.count):
+            civilian_parts[id(whole)] = civilian_parts.get(id(whole), 0) + _exact(group.count)
+    candidates: dict[tuple, list[tuple[int, Count | None, Group]]] = {}
+    for group in groups:
+        count = group.count
+        if count is not None and count.qualifier == "exact" and not count.value:
+            continue  # "exchange 0 prisoners": a garbled figure, not a flow
+        if group.part_of:
+            whole = wholes_of.get(id(group))
+            if group.category != "civilians" or whole is None or whole.category == "civilians" \
+                    or not _exact(whole.count) or _exact(whole.count) <= civilian_parts.get(id(whole), 0):
+                continue
+            keys = [(k[0], k[1], "civilians") for k in keys_of(whole, context)]
+        else:
+            keys = keys_of(group, context)
+            parts = civilian_parts.get(id(group), 0)
+            if parts and group.category != "civilians" and _exact(count) and _exact(count) > parts:
+                count = Count.exact(_exact(count) - parts)  # "390 prisoners, including 120 civilians": 270 POWs
+        for key in keys:
+            candidates.setdefault(key, []).append((group.char_start, count, group))
+    out = []
+    for key, entries in candidates.items():
+        entries.sort(key=lambda e: e[0])
+        extra = [e for e in entries if "count.additional" in e[2].rules and _exact(e[1])]
+        base = [e for e in entries if e not in extra]
+        extra_values = list(dict.fromkeys(_exact(e[1]) for e in extra))
+        base_values = {_exact(e[1]) for e in base if _exact(e[1])}
+        shared = base_values & set(extra_values)
+        if base_values - shared:
+            # "the 22 were in need of care": the extra group named again
+            base = [e for e in base if _exact(e[1]) not in shared]
+            base_values -= shared
+        else:
+            extra_values = [v for v in extra_values if v not in shared]  # 'also' on the figure restated
+        if not any(e[1] is not None for e in base):
+            base, extra_values = (extra or base), []
+        chosen = _choose(base, attributed, compatible)
+        count = chosen[1]
+        if extra_values and "group.x_for_x" not in chosen[2].rules:
+            count = _plus(count, sum(extra_values), base_values)
+        out.append((key, count, chosen[2]))
+    # an unsplit total beside counted directional figures of the same category is a summary: drop it
+    directional = [(k, c) for k, c, _ in out if (k[0] is not None or k[1] is not None) and c is not None]
+    uncounted = {k[2] for k, c, _ in out if (k[0] is not None or k[1] is not None) and c is None}
+    categories = {k[2] for k, _ in directional} | (uncounted & split_elsewhere)
+    total = sum(_exact(c) or 0 for _, c in directional)
+    out = [item for item in out if item[0][0] is not None or item[0][1] is not None
+           or (item[0][2] not in categories and not (total and _exact(item[1]) == total))]
+    return out

@@ -442,10 +442,10 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
     total is dropped beside counted figures with a direction of its category, when it is their sum
     (a headline total), or beside uncounted ones when the article splits that category elsewhere."""
     wholes_of = _link_parts(groups)
-    civilian_parts: dict[int, int] = {}
+    civilian_parts: dict[int, int] = {}  # whole -> its parts of another category ("including 40 civilians")
     for group in groups:
         whole = wholes_of.get(id(group))
-        if whole is not None and group.category == "civilians" and _exact(group.count):
+        if whole is not None and group.category != whole.category and _exact(group.count):
             civilian_parts[id(whole)] = civilian_parts.get(id(whole), 0) + _exact(group.count)
     candidates: dict[tuple, list[tuple[int, Count | None, Group]]] = {}
     for group in groups:
@@ -454,14 +454,14 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
             continue  # "exchange 0 prisoners": a garbled figure, not a flow
         if group.part_of:
             whole = wholes_of.get(id(group))
-            if group.category != "civilians" or whole is None or whole.category == "civilians" \
+            if whole is None or group.category == whole.category \
                     or not _exact(whole.count) or _exact(whole.count) <= civilian_parts.get(id(whole), 0):
                 continue
-            keys = [(k[0], k[1], "civilians") for k in keys_of(whole, context)]
+            keys = [(k[0], k[1], group.category) for k in keys_of(whole, context)]
         else:
             keys = keys_of(group, context)
             parts = civilian_parts.get(id(group), 0)
-            if parts and group.category != "civilians" and _exact(count) and _exact(count) > parts:
+            if parts and _exact(count) and _exact(count) > parts:
                 count = Count.exact(_exact(count) - parts)  # "390 prisoners, including 120 civilians": 270 POWs
         for key in keys:
             candidates.setdefault(key, []).append((group.char_start, count, group))

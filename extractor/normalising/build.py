@@ -222,7 +222,7 @@ def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views
     mentions: list[Mention] = []
     term_sentences = {group.view.index for group in groups if is_term(group, views, statuses[id(group)][0])}
     for group in groups:
-        if group.part_of and group.category != "civilians":
+        if group.part_of and group.category not in ("civilians", "hostages"):
             continue
         status, rule = statuses[id(group)]
         if outside_exchanges(group):

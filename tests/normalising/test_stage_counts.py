@@ -57,8 +57,12 @@ CASES = [
      [("AZE", "ARM", "pows", 90)]),
     # --- C2: a breakdown replaces its total; civilians are a flow of their own, in the total's direction
     ("c2_dash_list",
+     "Armenia and Azerbaijan completed a swap on Monday: 70 people returned to Yerevan - 62 soldiers and "
+     "8 civilians.",
+     [("AZE", "ARM", "pows", 62), ("AZE", "ARM", "civilians", 8)]),
+    ("c2_part_of_another_category_held_by_a_group",
      "Sudan and the RSF completed a swap on Monday: 70 people returned to Khartoum - 62 soldiers and 8 civilians.",
-     [("RSF", "SDN", "pows", 62), ("RSF", "SDN", "civilians", 8)]),
+     [("RSF", "SDN", "pows", 62), ("RSF", "SDN", "hostages", 8)]),
     ("c2_dash_list_from_phrase",
      "On Monday Armenia said 64 of its people had come home from Azerbaijan - 58 soldiers and 6 civilians.",
      [("AZE", "ARM", "pows", 58), ("AZE", "ARM", "civilians", 6)]),

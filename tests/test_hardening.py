@@ -427,3 +427,189 @@ def test_row6_warc_gz_bomb_is_stopped(tmp_path: Path) -> None:
     options = ReadOptions(gzip_ratio_floor=1024 * 1024, max_gzip_ratio=200)
     items = list(read_inputs([path], options=options))
     assert [i.code for i in items if isinstance(i, ErrorItem)] == ["E012"]
+
+
+# row 10: store readers open read-only and never write into a foreign file
+
+def _store(tmp_path: Path) -> Path:
+    src = tmp_path / "a.jsonl"
+    src.write_text(jl(GOOD))
+    claims, store = tmp_path / "c.jsonl", tmp_path / "s.sqlite"
+    assert invoke("extract", src, "-o", claims).exit_code == 0
+    assert invoke("reconcile", claims, "--store", store, "-o", tmp_path / "ev.jsonl").exit_code == 0
+    return store
+
+
+def test_row10_export_reads_while_a_writer_holds_the_lock(tmp_path: Path) -> None:
+    import sqlite3
+
+    store = _store(tmp_path)
+    writer = sqlite3.connect(store, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # what a long reconcile holds
+    try:
+        from extractor.storing import EventStore
+
+        with EventStore(store, create=False) as st:
+            assert len(list(st.events())) == 1
+        result = invoke("export", store, "--format", "csv", "-o", tmp_path / "e.csv")
+        assert result.exit_code == 0, result.output
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+
+def test_row10_a_foreign_database_is_never_written(tmp_path: Path) -> None:
+    import hashlib
+    import sqlite3
+
+    foreign = tmp_path / "theirs.sqlite"
+    db = sqlite3.connect(foreign)
+    db.execute("CREATE TABLE meta (key TEXT, value TEXT)")
+    db.execute("INSERT INTO meta VALUES ('owner', 'someone else')")
+    db.commit()
+    db.close()
+    before = hashlib.sha256(foreign.read_bytes()).hexdigest()
+    src = tmp_path / "a.jsonl"
+    src.write_text(jl(GOOD))
+    claims = tmp_path / "c.jsonl"
+    assert invoke("extract", src, "-o", claims).exit_code == 0
+    result = invoke("reconcile", claims, "--store", foreign, "-o", tmp_path / "ev.jsonl")
+    assert result.exit_code == 2 and "E304" in result.output
+    result = invoke("export", foreign, "-o", tmp_path / "e.jsonl")
+    assert result.exit_code == 2 and "E304" in result.output
+    assert hashlib.sha256(foreign.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("theirs")) == ["theirs.sqlite"]
+
+
+# row 12: reconcile checks --output before it changes the store
+
+def test_row12_reconcile_checks_output_before_the_store(tmp_path: Path) -> None:
+    src = tmp_path / "a.jsonl"
+    src.write_text(jl(GOOD))
+    claims, store = tmp_path / "c.jsonl", tmp_path / "new.sqlite"
+    assert invoke("extract", src, "-o", claims).exit_code == 0
+    result = invoke("reconcile", claims, "--store", store, "-o", tmp_path / "missing" / "ev.jsonl")
+    assert result.exit_code == 2 and "E204" in result.output
+    assert not store.exists()
+    result = invoke("reconcile", claims, "--store", store, "-o", store)
+    assert result.exit_code == 2 and "E203" in result.output
+    assert not store.exists()
+
+
+# row 13: every failure coded
+
+def test_row13_output_folder_with_force(tmp_path: Path) -> None:
+    src = tmp_path / "a.jsonl"
+    src.write_text(jl(GOOD))
+    (tmp_path / "dir").mkdir()
+    result = invoke("extract", src, "-o", tmp_path / "dir", "--force")
+    assert result.exit_code == 2 and "E204" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root writes anywhere")
+def test_row13_read_only_parent(tmp_path: Path) -> None:
+    src = tmp_path / "a.jsonl"
+    src.write_text(jl(GOOD))
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(0o555)
+    try:
+        result = invoke("extract", src, "-o", ro / "o.jsonl")
+        assert result.exit_code == 2 and "E204" in result.output
+    finally:
+        ro.chmod(0o755)
+
+
+def test_row13_disk_full_is_coded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from extractor import outputs
+    from extractor.reading.items import CodedError
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(outputs.os, "fsync", full)
+    with pytest.raises(CodedError) as err:
+        with outputs.atomic_writer(tmp_path / "o.jsonl") as fh:
+            fh.write("x\n")
+    assert err.value.code == "E204" and "No space left" in str(err.value)
+    assert list(tmp_path.iterdir()) == []  # no temporary file left behind
+
+
+def test_row13_semicolon_csv_gets_the_right_hint(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text("id;text;published\n1;Swap;2024-01-02\n")
+    (item,) = list(read_inputs([path], options=ReadOptions()))
+    assert isinstance(item, ErrorItem) and item.code == "E019" and "';'" in item.message
+
+
+def _run_folder(tmp_path: Path) -> tuple[Path, Path]:
+    src = tmp_path / "in.jsonl"
+    src.write_text(jl(GOOD, {"id": "b", "text": "Nothing."}))
+    return src, tmp_path / "out"
+
+
+def test_row13_run_again_after_success_exits_0(tmp_path: Path) -> None:
+    src, out = _run_folder(tmp_path)
+    assert invoke("run", src, "-o", out).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    again = invoke("run", src, "-o", out)
+    assert again.exit_code == 0, again.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_row13_run_retry_failed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+
+    def flaky(self, article):
+        calls.append(article.id)
+        if article.id == "good" and calls.count("good") == 1:
+            raise RuntimeError("transient")
+        return fake_extract(self, article)
+
+    patch_pipeline(monkeypatch, flaky)
+    src, out = _run_folder(tmp_path)
+    assert invoke("run", src, "-o", out).exit_code == 0
+    assert ("good", "error", "E102") in statuses(out / "claims.jsonl")
+    result = invoke("run", src, "-o", out, "--retry-failed")
+    assert result.exit_code == 0, result.output
+    assert ("good", "ok", None) in statuses(out / "claims.jsonl")
+    assert len(lines(out / "events.jsonl")) == 1
+
+
+def test_row12_two_runs_into_one_folder(tmp_path: Path) -> None:
+    from extractor.running.lock import folder_lock
+
+    src, out = _run_folder(tmp_path)
+    out.mkdir()
+    with folder_lock(out):
+        result = invoke("run", src, "-o", out)
+    assert result.exit_code == 2 and "E210" in result.output
+
+
+# row 11: the driver holds a bounded amount of article text
+
+def test_row11_queued_text_is_bounded() -> None:
+    from extractor.contract import Article
+    from extractor.running.batch import Pending
+    from extractor.running.parallel import QUEUED_CHARS, PoolEngine, task_chars
+    from extractor.running.tasks import ShardTask
+
+    big = Pending(article=Article(id="x", text="w" * 300_000), source="s")
+    task = ShardTask(index=0, entries=[big] * 200)
+    assert task_chars(task) == 60_000_000
+    engine = object.__new__(PoolEngine)
+    engine.capacity, engine._futures, engine._waiting = 34, {}, __import__("collections").deque([task, task])
+    engine._chars = {0: task_chars(task), 1: task_chars(task)}
+    assert engine.full and 2 * 60_000_000 > QUEUED_CHARS
+    engine._chars = {0: 10}
+    assert not engine.full
+
+
+def test_export_to_stdout_and_gz(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    result = invoke("export", store, "--format", "csv", "-o", "-", "-q")
+    assert result.exit_code == 0 and result.stdout.startswith("event_id,")
+    assert invoke("export", store, "-o", tmp_path / "e.jsonl.gz").exit_code == 0
+    assert len(lines(tmp_path / "e.jsonl.gz")) == 1

@@ -258,9 +258,11 @@ def test_run_writes_claims_store_and_exports(tmp_path: Path, archive: Path, extr
     assert csv_lines[0].startswith("event_id,") and len(csv_lines) == len(events) + 1
     text = summary.format()
     assert "articles: 150" in text and "events: " in text and "records: " in text
-    with pytest.raises(CodedError) as err:
-        run_all([archive], output_dir=folder, extractor=extractor)
-    assert err.value.code == "E201"
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    finished = run_all([archive], output_dir=folder, extractor=extractor)  # the same run again: nothing redone
+    assert finished.resumed_from == "finished" and finished.events == summary.events
+    assert finished.extract.items == summary.extract.items
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     again = run_all([archive], output_dir=folder, extractor=extractor, force=True)
     assert again.events == summary.events
     assert read_lines(folder / "events.jsonl") == events
@@ -288,4 +290,4 @@ def test_run_cli_on_the_shipped_sample(tmp_path: Path) -> None:
     assert "articles: 60" in result.stderr and "events: " in result.stderr
     assert sorted(p.name for p in out.iterdir()) == RUN_FILES
     result = CliRunner().invoke(app, ["run", str(ROOT / "corpus" / "sample"), "--output", str(out)])
-    assert result.exit_code == 2 and "[E201]" in result.stderr
+    assert result.exit_code == 0 and "articles: 60" in result.stderr  # re-run after success: exit 0

@@ -11,6 +11,7 @@ import typer
 
 from ..reading import KeyMap
 from ..running import RunOptions, RunSummary
+from ..running.batch import DEFAULT_TIME_BUDGET
 from ..running.archive import DEFAULT_SHARD_SIZE, extract_archive
 from ..running.progress import Progress, make_progress
 from . import app
@@ -48,6 +49,7 @@ def extract(
     on_oversize: str = "truncate",
     force: bool = False,
     prefilter: bool = True,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
     workers: int = 1,
     engine: str = "local",
     shard_size: int = DEFAULT_SHARD_SIZE,
@@ -57,7 +59,7 @@ def extract(
 ) -> RunSummary:
     """The command as a plain function (see `extractor.running.archive.extract_archive`)."""
     options = RunOptions(max_chars=max_chars, on_oversize=on_oversize, force=force,  # type: ignore[arg-type]
-                         prefilter=prefilter)
+                         prefilter=prefilter, time_budget=time_budget or None)
     return extract_archive(inputs, output=output, model=model, keys=keys or KeyMap(), fmt=fmt,  # type: ignore[arg-type]
                            options=options, workers=workers, engine=engine, shard_size=shard_size,  # type: ignore[arg-type]
                            retry_failed=retry_failed, keep_parts=keep_parts, progress=progress)
@@ -99,6 +101,9 @@ def extract_cli(
                                             help="Skip articles with no word of swaps, releases, captives or "
                                                  "bodies before the pipeline (a 'skipped' status line says so).")
                          ] = True,
+    time_budget: Annotated[float, typer.Option(min=0, help="Seconds the pipeline may spend on one article before "
+                                                           "it is stopped with an E020 error status (0: no limit).")
+                           ] = DEFAULT_TIME_BUDGET,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes extracting at once: this one "
                                                                         "(which also reads the input) and N-1 forked "
                                                                         "from it, holding the pipeline it loaded.")
@@ -126,7 +131,8 @@ def extract_cli(
                   outlet=outlet_key)
     with usage_errors():
         summary = extract(inputs, output=output, model=model, keys=keys, fmt=fmt.value, max_chars=max_chars,
-                          on_oversize=on_oversize.value, force=force, prefilter=prefilter, workers=workers,
+                          on_oversize=on_oversize.value, force=force, prefilter=prefilter, time_budget=time_budget,
+                          workers=workers,
                           engine=engine.value, shard_size=shard_size, retry_failed=retry_failed,
                           keep_parts=keep_parts, progress=make_progress(quiet=quiet))
     if not quiet:

@@ -9,6 +9,7 @@ import typer
 
 from ..reading import KeyMap
 from ..running import RunOptions
+from ..running.batch import DEFAULT_TIME_BUDGET
 from ..running.archive import DEFAULT_SHARD_SIZE
 from ..running.fullrun import FullRunSummary, run_all
 from ..running.progress import Progress, make_progress
@@ -20,12 +21,13 @@ from .extract import EngineChoice, InputFormat, _log_progress
 def run(inputs: list[Path], *, output: Path, model: Path | None = None, keys: KeyMap | None = None,
         fmt: str = "auto", workers: int = 1, engine: str = "local", shard_size: int = DEFAULT_SHARD_SIZE,
         max_chars: int | None = None, prefilter: bool = True, force: bool = False,
+        time_budget: float | None = DEFAULT_TIME_BUDGET, retry_failed: bool = False,
         progress: Progress | None = None) -> FullRunSummary:
     """The command as a plain function (see `extractor.running.fullrun.run_all`)."""
-    options = RunOptions(max_chars=max_chars, prefilter=prefilter)
+    options = RunOptions(max_chars=max_chars, prefilter=prefilter, time_budget=time_budget or None)
     return run_all(inputs, output_dir=output, model=model, keys=keys, fmt=fmt, options=options,  # type: ignore[arg-type]
                    workers=workers, engine=engine, shard_size=shard_size, force=force,  # type: ignore[arg-type]
-                   progress=progress)
+                   retry_failed=retry_failed, progress=progress)
 
 
 @app.command("run")
@@ -45,8 +47,14 @@ def run_cli(
     max_chars: Annotated[Optional[int], typer.Option(min=1, help="Longest article (title + text) read.")] = None,
     prefilter: Annotated[bool, typer.Option("--prefilter/--no-prefilter", help="Skip articles with no exchange "
                                                                                 "words before the pipeline.")] = True,
+    time_budget: Annotated[float, typer.Option(min=0, help="Seconds the pipeline may spend on one article (0: no "
+                                                           "limit); over it, an E020 error status.")
+                           ] = DEFAULT_TIME_BUDGET,
     force: Annotated[bool, typer.Option("--force", help="Replace a finished run (or another run's files) in the "
                                                         "folder.")] = False,
+    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Extract again the articles that got an "
+                                                                      "error (e.g. E020, E102), then reconcile and "
+                                                                      "export afresh.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any article got an error status.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary on stderr.")] = False,
 ) -> None:
@@ -59,7 +67,8 @@ def run_cli(
     with usage_errors():
         summary = run(inputs, output=output, model=model, keys=keys, fmt=fmt.value, workers=workers,
                       engine=engine.value, shard_size=shard_size, max_chars=max_chars, prefilter=prefilter,
-                      force=force, progress=make_progress(quiet=quiet))
+                      force=force, time_budget=time_budget, retry_failed=retry_failed,
+                      progress=make_progress(quiet=quiet))
     if not quiet:
         typer.echo(summary.format(), err=True)
     if strict and summary.extract.errors:

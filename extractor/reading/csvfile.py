@@ -15,7 +15,7 @@ from pathlib import Path
 from ..contract import SourceRef
 from .decoding import decode
 from .fields import article_from_mapping
-from .items import ErrorItem, ReadItem, error_item, path_text
+from .items import ErrorItem, ReadItem, error_item, path_text, short
 from .lines import iter_raw_lines
 from .options import ReadOptions
 
@@ -72,6 +72,15 @@ def _lenient(consumed: list, problem: str, header: list[str] | None) -> tuple[li
     return row, problem
 
 
+def _other_delimiter(header: list[str]) -> str | None:
+    """The delimiter a one-column header seems to use instead of commas (';', tab, '|'), or None."""
+    if len(header) != 1:
+        return None
+    counts = {d: header[0].count(d) for d in (";", "\t", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else None
+
+
 def read_csv(path: Path, *, options: ReadOptions, gz: bool = False) -> Iterator[ReadItem]:
     """One item per CSV record after the header; blank lines are not records."""
     _grow_field_limit(options.max_record_bytes)
@@ -103,7 +112,11 @@ def read_csv(path: Path, *, options: ReadOptions, gz: bool = False) -> Iterator[
             header = [cell.strip().lstrip("\ufeff") for cell in row]
             for key, option in ((keys.id, "id-key"), (keys.text, "text-key")):
                 if key not in header:
-                    yield error_item("E003", source=src, field=key, option=option)
+                    delimiter = _other_delimiter(header)
+                    if delimiter is not None:
+                        yield error_item("E019", source=src, header=short(header[0]), field=key, delimiter=delimiter)
+                    else:
+                        yield error_item("E003", source=src, field=key, option=option)
                     return
             continue
         if problem is not None or len(row) != len(header):

@@ -472,6 +472,9 @@ class _Atom:
 
 
 _DIGIT_RUN = re.compile(r"[0-9]+")
+# the most tokens a well-formed number in words can have: per scale group "nine hundred and
+# ninety - nine" (6 with a hyphen token) plus its scale word, for up to four scales, plus "a"
+_MAX_NUMBER_TOKENS = 40
 
 
 def _atoms(text: str, cues: QuantityCues) -> list[_Atom]:
@@ -499,7 +502,9 @@ def _atoms(text: str, cues: QuantityCues) -> list[_Atom]:
                 for t in _TOKEN_RE.finditer(m.group())]
         i = 0
         while i < len(toks):
-            for j in range(len(toks), i, -1):
+            # longest number first, within the longest a well-formed one can be: without the bound a
+            # run of n number words costs n^3 ("twenty twenty twenty ...")
+            for j in range(min(len(toks), i + _MAX_NUMBER_TOKENS), i, -1):
                 value = _words_number([t[2] for t in toks[i:j]], cues)
                 if value is not None:
                     lone = j == i + 1 and toks[i][2].casefold() == "one"

@@ -25,6 +25,7 @@ Resolution rules (those of the record contract):
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import dataclasses
 import datetime as dt
@@ -531,11 +532,23 @@ def find_dates(text: str) -> list[DateMatch]:
         return []
     cands = [_extend(c, text) for c in _candidates(text)]
     cands.sort(key=lambda c: (c.start - c.end, c.start))
+    # chosen spans are disjoint: kept sorted by start, their ends are sorted too, so a candidate
+    # overlaps one of them exactly when it overlaps the last one starting before its end (linear
+    # in the number of candidates where comparing with every chosen span was quadratic)
     chosen: list[DateMatch] = []
+    starts: list[int] = []
     for c in cands:
-        if all(c.end <= k.start or c.start >= k.end for k in chosen):
-            chosen.append(c)
-    chosen.sort(key=lambda c: c.start)
+        if c.start >= c.end:
+            if all(c.end <= k.start or c.start >= k.end for k in chosen):
+                at = bisect.bisect_right(starts, c.start)
+                chosen.insert(at, c)
+                starts.insert(at, c.start)
+            continue
+        at = bisect.bisect_left(starts, c.end)
+        if at and chosen[at - 1].end > c.start:
+            continue
+        chosen.insert(at, c)
+        starts.insert(at, c.start)
     return chosen
 
 

@@ -3,11 +3,20 @@
 "1,000-for-1,000" becomes "1,000 - for - 1,000" and "under-25" becomes "under - 25", so the
 quantity and date recognisers see whole numbers as tokens; a full stop that lost its space
 ("2025.Read also") still ends the sentence.
+
+Linear on any text: spaCy strips suffixes one at a time and searches the whole remaining string
+for each, so a run of punctuation or emoji without spaces costs its length squared (20,000
+characters: half a minute). The suffix search here looks only at the end of the string (a suffix
+is a few characters), and a run of more than `LONG_RUN` characters without a space is cut into
+words and single characters before spaCy sees it.
 """
 
 from __future__ import annotations
 
+import re
+
 import spacy
+from spacy.tokens import Doc
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
@@ -20,12 +29,55 @@ EXTRA_INFIXES = (
 )
 
 
+LONG_RUN = 200  # characters without a space: longer than any word, figure or usual URL
+SUFFIX_WINDOW = 32  # the end of a string the suffix search looks at (suffixes are a few characters)
+_RUN = re.compile(r"\S{%d,}" % (LONG_RUN + 1))
+_PIECE = re.compile(r"\w+|\S")
+
+
+class _EndSearch:
+    """`pattern.search` on the last SUFFIX_WINDOW characters only (the same match for any suffix
+    shorter than the window); `__self__` is the pattern, as spaCy's serialisation expects."""
+
+    def __init__(self, search) -> None:
+        self.inner = search
+        self.__self__ = search.__self__
+
+    def __call__(self, string: str):
+        return self.__self__.search(string, max(len(string) - SUFFIX_WINDOW, 0))
+
+
+class LinearTokenizer(Tokenizer):
+    """spaCy's Tokenizer with the suffix search bounded and very long runs pre-split (see above)."""
+
+    def __call__(self, string):
+        search = self.suffix_search
+        if search is not None and not isinstance(search, _EndSearch) and hasattr(search, "__self__"):
+            self.suffix_search = _EndSearch(search)  # again after from_disk/from_bytes set a plain one
+        if len(string) <= LONG_RUN or _RUN.search(string) is None:
+            return super().__call__(string)
+        docs, pos = [], 0
+        for run in _RUN.finditer(string):
+            if run.start() > pos:
+                docs.append(super().__call__(string[pos:run.start()]))
+            words = _PIECE.findall(run.group())
+            spaces = [False] * len(words)
+            end = run.end()
+            if string.startswith(" ", end):
+                spaces[-1], end = True, end + 1
+            docs.append(Doc(self.vocab, words=words, spaces=spaces))
+            pos = end
+        if pos < len(string):
+            docs.append(super().__call__(string[pos:]))
+        return Doc.from_docs(docs, ensure_whitespace=False)
+
+
 @spacy.registry.tokenizers("extractor.tokenizer.v1")
 def create_tokenizer():
     def make(nlp):
         # built in one go: setting infix_finditer afterwards reloads every special case
         defaults = nlp.Defaults
-        return Tokenizer(
+        return LinearTokenizer(
             nlp.vocab,
             rules=defaults.tokenizer_exceptions,
             prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,

@@ -220,7 +220,7 @@ def _run_shards(resolved, *, out: Path, fmt, options: RunOptions, read_options: 
             if previous is not None:
                 work.unmark(index)  # redone: an engine skips a shard whose marker it finds
             task = screen_shard(index, batch, context=context, seen=seen, prefilter=prefilter)
-            while runner.outstanding >= runner.capacity:
+            while getattr(runner, "full", runner.outstanding >= runner.capacity):
                 collect(block=True)
             runner.submit(task)
             collect(block=False)

@@ -13,6 +13,8 @@ texts, the size limit, the keyword prefilter) and `_Run.extract` (the pipeline).
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -31,6 +33,8 @@ from .summary import RunSummary
 log = logging.getLogger(__name__)
 
 OnOversize = Literal["truncate", "skip"]
+HARD_MAX_CHARS = 1_000_000  # spaCy's nlp.max_length: a longer text is cut (or skipped) with a coded note
+DEFAULT_TIME_BUDGET = 300.0
 _RECORD = TypeAdapter(Record)
 
 
@@ -40,13 +44,16 @@ class RunOptions:
     to do with a longer one; `force`: overwrite an existing output; `progress_every`: log a
     progress line every that many items (0: never); `prefilter`: skip articles without any
     exchange words before the pipeline sees them (see `prefilter.py`; applies only to an extractor
-    with a loaded spaCy pipeline, so test doubles see every article)."""
+    with a loaded spaCy pipeline, so test doubles see every article); `time_budget`: seconds the
+    pipeline may spend on one article before it is stopped with an E020 status (None: no limit).
+    Whatever `max_chars` says, no article over HARD_MAX_CHARS is read whole (spaCy's own limit)."""
 
     max_chars: int | None = None
     on_oversize: OnOversize = "truncate"
     force: bool = False
     progress_every: int = 1000
     prefilter: bool = True
+    time_budget: float | None = DEFAULT_TIME_BUDGET
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,8 +157,8 @@ class _Run:
             notes.append(coded("E016", source=source, doc_id=short(doc_id)))
             self.status(doc_id=doc_id, status="skipped", source=source, notes=notes)
             return None
-        limit = self.options.max_chars
-        if limit is not None and len(text) > limit:
+        limit = min(self.options.max_chars or HARD_MAX_CHARS, HARD_MAX_CHARS)
+        if len(text) > limit:
             if self.options.on_oversize == "skip":
                 notes.append(coded("E009", source=source, size=len(text), limit=limit))
                 self.status(doc_id=doc_id, status="skipped", source=source, notes=notes)
@@ -177,7 +184,11 @@ class _Run:
         article, source, notes = pending.article, pending.source, list(pending.notes)
         doc_id = article.id
         try:
-            records = list(self.extractor.extract(article))
+            records = within_budget(self.options.time_budget, lambda: list(self.extractor.extract(article)))
+        except OverBudget:
+            message = coded("E020", source=source, doc_id=short(doc_id), seconds=f"{self.options.time_budget:g}")
+            self.status(doc_id=doc_id, status="error", source=source, error=("E020", message), notes=notes)
+            return
         except Exception as exc:  # noqa: BLE001 - one bad article never stops a batch
             detail = short(f"{type(exc).__name__}: {exc}", 300)
             message = coded("E102", name=_component(exc), doc_id=short(doc_id), detail=detail)
@@ -218,9 +229,34 @@ def stamp_of(extractor) -> dict[str, str]:
 
 
 def _truncate(article: Article, limit: int) -> Article:
-    """Keep the first `limit` characters of title + body (the title is never cut, the body is)."""
-    room = max(limit - (len(article.full_text) - len(article.text)), 0)
-    return article.model_copy(update={"text": article.text[:room]})
+    """Keep the first `limit` characters of title + body: the body is cut first, then the title."""
+    room = limit - (len(article.full_text) - len(article.text))
+    if room >= 0:
+        return article.model_copy(update={"text": article.text[:room]})
+    return article.model_copy(update={"title": (article.title or "").strip()[:max(limit - 2, 1)], "text": ""})
+
+
+class OverBudget(BaseException):
+    """The time budget of one article ran out (a BaseException: no `except Exception` in the
+    pipeline may swallow it)."""
+
+
+def within_budget(seconds: float | None, work):
+    """`work()`, stopped with OverBudget after `seconds` (a real-time alarm; only in the main thread
+    of a process, where signals arrive, and where SIGALRM exists; elsewhere without a limit)."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return work()
+
+    def stop(signum, frame):  # noqa: ANN001
+        raise OverBudget()
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return work()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _component(exc: BaseException) -> str:

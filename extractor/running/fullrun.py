@@ -20,6 +20,7 @@ run (other inputs, data or options), is only replaced with `force`.
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -28,9 +29,11 @@ from pathlib import Path
 
 from ..reading import Format, KeyMap, ReadOptions, resolve_inputs
 from ..reading.items import coded_error
-from .archive import DEFAULT_SHARD_SIZE, EngineName, extract_archive, run_id_for
+from ..outputs import remove_temp_files
+from .archive import DEFAULT_SHARD_SIZE, EngineName, extract_archive, has_stream, run_id_for
 from .batch import RunOptions, prefilter_for, stamp_of
 from .files import load_extractor
+from .lock import folder_lock
 from .output import AtomicLines
 from .progress import NoProgress, Progress
 from .shards import WorkDir
@@ -112,6 +115,22 @@ def _summary_of(claims: Path) -> RunSummary:
     return summary
 
 
+def _finished(folder: Path, run_id: str, done: dict, started: float) -> FullRunSummary:
+    """The summary of a run finished earlier in `folder`, from its run.json (nothing is redone)."""
+    from ..storing import EventStore
+
+    summary = RunSummary(output=str(folder / CLAIMS))
+    summary.items = int(done.get("articles", 0))
+    summary.statuses.update(done.get("statuses", {}))
+    summary.records.update(done.get("records", {}))
+    conflicts = 0
+    if (folder / STORE).exists():
+        with EventStore(folder / STORE, create=False) as st:
+            conflicts = sum(1 for ev in st.events() if ev.conflicts)
+    return FullRunSummary(output_dir=str(folder), run_id=run_id, extract=summary, events=dict(done.get("events", {})),
+                          conflicts=conflicts, resumed_from="finished", seconds=time.monotonic() - started)
+
+
 def run_all(
     inputs: Sequence[str | Path],
     *,
@@ -124,19 +143,22 @@ def run_all(
     engine: EngineName = "local",
     shard_size: int = DEFAULT_SHARD_SIZE,
     force: bool = False,
+    retry_failed: bool = False,
     progress: Progress | None = None,
     extractor=None,
 ) -> FullRunSummary:
     """Read, extract, reconcile and export into `output_dir` (created if missing, its parent must
-    exist). CodedError E201 when it holds a finished run or another run's files and not `force`."""
+    exist). CodedError E201 when it holds another run's files and not `force`; a finished run of
+    the same inputs and options is reported as it is (nothing is redone) unless `retry_failed`,
+    which extracts again the articles that got an error and reconciles and exports afresh."""
     from ..exporting import export_store
     from ..reconciling.claims import read_claim_files
     from ..storing import EventStore
 
     started = time.monotonic()
     options = options or RunOptions()
-    read_options = ReadOptions(keys=keys or KeyMap())
     folder = Path(output_dir)
+    read_options = ReadOptions(keys=keys or KeyMap(), exclude=frozenset({os.path.realpath(folder)}))
     resolved = resolve_inputs(inputs, fmt=fmt)
     if folder.exists() and not folder.is_dir():
         raise coded_error("E204", path=str(folder), detail="it is not a folder")
@@ -147,57 +169,68 @@ def run_all(
     run_id = run_id_for(resolved, stamp=stamp_of(extractor), options=options, read_options=read_options,
                         prefilter=prefilter_for(extractor, options))
     folder.mkdir(exist_ok=True)
-    claims = folder / CLAIMS
-    if force:
-        _clear(folder)
-    state = _read_json(folder / STATE)
-    ours = (state or {}).get("run_id") == run_id or _claims_run_id(claims) == run_id
-    present = [name for name in (DONE, CLAIMS, STORE, EVENTS_JSONL, EVENTS_CSV) if (folder / name).exists()]
-    if present and (present[0] == DONE or not ours):
-        raise coded_error("E201", path=str(folder / present[0]))
-    done: list[str] = list(state.get("done", [])) if state and state.get("run_id") == run_id else []
-    paths = [path for path, _, _ in resolved]
+    with folder_lock(folder):  # one run in a folder at a time (E210)
+        claims = folder / CLAIMS
+        if force:
+            _clear(folder)
+        for name in _OURS:  # temporary files of writes a kill interrupted
+            remove_temp_files(folder, name)
+        state = _read_json(folder / STATE)
+        finished = _read_json(folder / DONE)
+        ours = (state or {}).get("run_id") == run_id or _claims_run_id(claims) == run_id
+        present = [name for name in (DONE, CLAIMS, STORE, EVENTS_JSONL, EVENTS_CSV) if (folder / name).exists()]
+        if present and present[0] == DONE and (finished or {}).get("run_id") == run_id and not has_stream(resolved):
+            if not retry_failed:
+                return _finished(folder, run_id, finished or {}, started)
+            ours = True
+        if present and (not ours or has_stream(resolved)):  # a stream's content is unknown: never resumed
+            raise coded_error("E201", path=str(folder / present[0]))
+        done: list[str] = list(state.get("done", [])) if state and state.get("run_id") == run_id else []
+        if retry_failed:
+            done = []
+        paths = [path for path, _, _ in resolved]
 
-    def finish(stage: str) -> None:
-        if stage not in done:
-            done.append(stage)
-        _write_json(folder / STATE, {"run_id": run_id, "done": done})
+        def finish(stage: str) -> None:
+            if stage not in done:
+                done.append(stage)
+            _write_json(folder / STATE, {"run_id": run_id, "done": done})
 
-    resumed = None
-    if _claims_run_id(claims) == run_id:
-        resumed = "reconcile" if "reconcile" not in done else "export"
-        summary = _summary_of(claims)
-        WorkDir(claims).remove()  # left behind when a run was stopped right after assembling the claims
-    else:
-        done = []
-        summary = extract_archive(paths, output=claims, fmt=fmt, options=RunOptions(
-            max_chars=options.max_chars, on_oversize=options.on_oversize, force=True, prefilter=options.prefilter,
-            progress_every=options.progress_every), read_options=read_options, workers=workers, engine=engine,
-            shard_size=shard_size, progress=progress or NoProgress(), extractor=extractor)
-    finish("extract")
+        resumed = None
+        if _claims_run_id(claims) == run_id and not retry_failed:
+            resumed = "reconcile" if "reconcile" not in done else "export"
+            summary = _summary_of(claims)
+            WorkDir(claims).remove()  # left behind when a run was stopped right after assembling the claims
+        else:
+            done = []
+            summary = extract_archive(paths, output=claims, fmt=fmt, options=RunOptions(
+                max_chars=options.max_chars, on_oversize=options.on_oversize, force=True, prefilter=options.prefilter,
+                progress_every=options.progress_every, time_budget=options.time_budget), read_options=read_options, workers=workers, engine=engine,
+                shard_size=shard_size, retry_failed=retry_failed, progress=progress or NoProgress(),
+                extractor=extractor)
+        finish("extract")
 
-    store = folder / STORE
-    if "reconcile" not in done:
-        for name in (STORE, f"{STORE}-wal", f"{STORE}-shm", f"{STORE}-journal"):
-            (folder / name).unlink(missing_ok=True)
-        items = list(read_claim_files([claims]))  # records carry their article's outlet, url and date
-        with EventStore(store) as st:
-            st.reconcile(items)
-        finish("reconcile")
-    with EventStore(store, create=False) as st:
-        events = list(st.events())
-    if "export" not in done:
-        export_store(store, fmt="jsonl", output=folder / EVENTS_JSONL, force=True)
-        export_store(store, fmt="csv", output=folder / EVENTS_CSV, force=True)
-        finish("export")
-    result = FullRunSummary(output_dir=str(folder), run_id=run_id, extract=summary,
-                            events=dict(Counter(ev.kind for ev in events)),
-                            conflicts=sum(1 for ev in events if ev.conflicts), resumed_from=resumed,
-                            seconds=time.monotonic() - started)
-    _write_json(folder / DONE, {"run_id": run_id, "articles": summary.items, "statuses": summary.statuses,
-                                "records": summary.records, "events": result.events})
-    (folder / STATE).unlink(missing_ok=True)
-    return result
+        store = folder / STORE
+        if "reconcile" not in done:
+            for name in (STORE, f"{STORE}-wal", f"{STORE}-shm", f"{STORE}-journal"):
+                (folder / name).unlink(missing_ok=True)
+            items = list(read_claim_files([claims]))  # records carry their article's outlet, url and date
+            with EventStore(store) as st:
+                st.reconcile(items)
+            finish("reconcile")
+        with EventStore(store, create=False) as st:
+            events = list(st.events())
+        if "export" not in done:
+            export_store(store, fmt="jsonl", output=folder / EVENTS_JSONL, force=True)
+            export_store(store, fmt="csv", output=folder / EVENTS_CSV, force=True)
+            finish("export")
+        result = FullRunSummary(output_dir=str(folder), run_id=run_id, extract=summary,
+                                events=dict(Counter(ev.kind for ev in events)),
+                                conflicts=sum(1 for ev in events if ev.conflicts), resumed_from=resumed,
+                                seconds=time.monotonic() - started)
+        _write_json(folder / DONE, {"run_id": run_id, "articles": summary.items, "statuses": summary.statuses,
+                                    "records": summary.records, "events": result.events})
+        (folder / STATE).unlink(missing_ok=True)
+        return result
 
 
 __all__ = ["FullRunSummary", "run_all"]

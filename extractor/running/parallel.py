@@ -26,6 +26,7 @@ from typing import Protocol
 
 from ..reading.items import coded_error
 from .shards import ShardCounts, WorkDir
+from .batch import Pending
 from .tasks import RunContext, ShardTask, run_shard
 
 
@@ -125,6 +126,16 @@ def _noop() -> int:
 
 
 QUEUED = 16  # shards queued per pool process: enough that none runs dry while the driver runs a shard
+QUEUED_CHARS = 64 * 1024 * 1024  # article text held for queued shards, whatever their articles' size
+
+
+def task_chars(task: ShardTask) -> int:
+    """Characters of article text a screened shard carries to a worker."""
+    total = 0
+    for entry in task.entries:
+        if isinstance(entry, Pending):
+            total += len(entry.article.text) + len(entry.article.title or "")
+    return total
 
 
 class PoolEngine:
@@ -154,6 +165,7 @@ class PoolEngine:
         self._pool = ProcessPoolExecutor(max_workers=processes, mp_context=ctx, initializer=_init_worker,
                                          initargs=(state,))
         self._futures: dict[Future, ShardTask] = {}
+        self._chars: dict[int, int] = {}  # shard index -> its text, while outstanding
         gc.freeze()  # the collector in a forked worker then leaves the pipeline's pages shared, uncopied
         try:
             # start every worker now, before the caller starts threads (a progress bar) in this process
@@ -166,8 +178,15 @@ class PoolEngine:
             gc.unfreeze()
 
     def submit(self, task: ShardTask) -> None:
+        self._chars[task.index] = task_chars(task)
         self._waiting.append(task)
         self._dispatch()
+
+    @property
+    def full(self) -> bool:
+        """No room for another shard: too many outstanding, or too much text held for them (the
+        driver's memory then stays bounded however long the articles are)."""
+        return self.outstanding >= self.capacity or (self.outstanding > 1 and sum(self._chars.values()) > QUEUED_CHARS)
 
     def _dispatch(self) -> None:
         while self._waiting and len(self._futures) < self._room:
@@ -182,6 +201,7 @@ class PoolEngine:
         if block:  # work instead of waiting
             task = self._waiting.pop() if self._waiting else self._take_back()
             if task is not None:
+                self._chars.pop(task.index, None)
                 self._here.submit(task)
                 results.extend(self._here.poll(block=False))
                 block = False
@@ -189,6 +209,7 @@ class PoolEngine:
             finished, _ = wait(self._futures, timeout=None if block else 0, return_when=FIRST_COMPLETED)
             for future in finished:
                 index = self._futures.pop(future).index
+                self._chars.pop(index, None)
                 try:
                     _index, counts = future.result()
                 except BrokenProcessPool as exc:

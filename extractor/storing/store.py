@@ -57,25 +57,49 @@ class EventStore:
     """Open with `EventStore(path)` (created when missing unless `create=False`); use as a context manager."""
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        """`create=False` opens an existing store read-only: it never takes the write lock (an export
+        runs beside a long reconcile) and never writes a byte into the file."""
         self.path = Path(path)
         if not self.path.exists() and not create:
             raise coded_error("E305", path=str(self.path))
+        self.read_only = not create
+        mode = "wal"
         try:
-            self.db = sqlite3.connect(str(self.path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            mode = self.db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            self.db.execute("PRAGMA synchronous = FULL")
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self._init_schema()
+            if self.read_only:
+                self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                                          timeout=BUSY_TIMEOUT_MS / 1000)
+                self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                self._check_ours()
+            else:
+                self.db = sqlite3.connect(str(self.path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+                self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                self._check_ours()  # before anything is written: a foreign database is left as it was
+                mode = self.db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                self.db.execute("PRAGMA synchronous = FULL")
+                self.db.execute("PRAGMA foreign_keys = ON")
+                self._init_schema()
         except sqlite3.DatabaseError as err:
             raise coded_error("E304", path=str(self.path), detail=str(err)) from None
         if str(mode).lower() != "wal":
             raise coded_error("E304", path=str(self.path), detail=f"journal mode {mode!r}, expected 'wal'")
 
-    def _init_schema(self) -> None:
+    def _check_ours(self) -> None:
+        """E304 unless the file is empty (a new store) or holds our tables with a schema version."""
         tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if tables and "meta" not in tables:
-            raise coded_error("E304", path=str(self.path), detail="no 'meta' table")
+        if not tables:
+            if self.read_only:
+                raise coded_error("E304", path=str(self.path), detail="it holds no tables")
+            return
+        missing = {"meta", "claims", "events", "links", "aliases"} - tables
+        if missing:
+            raise coded_error("E304", path=str(self.path), detail=f"no {', '.join(sorted(missing))} table")
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            raise coded_error("E304", path=str(self.path), detail="no schema version in its 'meta' table")
+        if row[0] != SCHEMA_VERSION:
+            raise coded_error("E308", path=str(self.path), found=row[0], expected=SCHEMA_VERSION)
+
+    def _init_schema(self) -> None:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             for stmt in DDL:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterator
@@ -91,6 +93,17 @@ class _Unclosed(io.RawIOBase):
         return len(data)
 
 
+def _is_stream(path: Path, raw: BinaryIO) -> bool:
+    """Standard input or a pipe: no name tells whether it is gzip, its first bytes do. (A named
+    file goes by its name: a .jsonl starting with the gzip magic is read as the text it claims to be.)"""
+    if str(path) == "-":
+        return True
+    try:
+        return not stat.S_ISREG(os.fstat(raw.fileno()).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def _gzip_magic(raw: BinaryIO) -> bool:
     """The stream starts with the gzip magic bytes (peeked, not consumed)."""
     peek = getattr(raw, "peek", None)
@@ -109,7 +122,7 @@ def iter_raw_lines(path: Path, *, options: ReadOptions, gz: bool, kind: str) -> 
         yield error_item("E007", source=path_text(path), detail=exc.strerror or str(exc))
         return
     with raw:
-        src = _Source(path, raw, options=options, gz=gz or _gzip_magic(raw))
+        src = _Source(path, raw, options=options, gz=gz or (_is_stream(path, raw) and _gzip_magic(raw)))
         try:
             while True:
                 data = src.readline(limit + 1)

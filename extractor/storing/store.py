@@ -66,9 +66,7 @@ class EventStore:
         mode = "wal"
         try:
             if self.read_only:
-                self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-                                          timeout=BUSY_TIMEOUT_MS / 1000)
-                self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                self.db = self._reader()
                 self._check_ours()
             else:
                 self.db = sqlite3.connect(str(self.path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -82,6 +80,25 @@ class EventStore:
             raise coded_error("E304", path=str(self.path), detail=str(err)) from None
         if str(mode).lower() != "wal":
             raise coded_error("E304", path=str(self.path), detail=f"journal mode {mode!r}, expected 'wal'")
+
+    def _reader(self) -> sqlite3.Connection:
+        """A connection that only reads: no schema set-up, no pragma that writes, no write lock, so it
+        reads beside a running reconcile (WAL) and leaves a foreign file as it was. It is opened
+        read-write when it can be, so that, closing last, it folds the WAL back and removes the
+        -wal/-shm files as a writer would; read-only (mode=ro) where the folder is not writable."""
+        uri = self.path.resolve().as_uri()
+        for mode in ("rw", "ro"):
+            try:
+                db = sqlite3.connect(f"{uri}?mode={mode}", uri=True, isolation_level=None,
+                                     timeout=BUSY_TIMEOUT_MS / 1000)
+                db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                db.execute("PRAGMA query_only = ON")
+                db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return db
+            except sqlite3.OperationalError:
+                if mode == "ro":
+                    raise
+        raise AssertionError("unreachable")
 
     def _check_ours(self) -> None:
         """E304 unless the file is empty (a new store) or holds our tables with a schema version."""

@@ -9,14 +9,16 @@ their directions (groups.py), status (status.py), agreement terms (agreements.py
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from ..contract import PartialDate
+from ..contract import DateInterval, PartialDate
 from .agreements import agreed_near, deal_formula, is_term
 from .context import ArticleContext, build_context
 from .counts import mark_counts, mark_per_side, same_number_groups, settle_totals
+from .deal_names import deal_name, whole_finished
 from .dating import (
     after_attribution,
     anaphoric_date,
@@ -38,7 +40,8 @@ from .groups import (
     share_coordinated,
     single_persons,
 )
-from .loose import loose_groups
+from .loose import first_since, loose_groups
+from .occasion_status import fold_previews
 from .occasions import (
     Mention,
     Occasion,
@@ -46,11 +49,13 @@ from .occasions import (
     group_occasions,
     merge_complementary,
     same_day_lead,
+    separate_occasion,
     span_of_stages,
+    span_whole_under_way,
     story_day,
 )
 from .sentences import DocIndex, SentenceView, sentence_views
-from .status import TRANSFER_LABELS, status_at
+from .status import TRANSFER_LABELS, real_plan, status_at
 from .tallies import (
     Tally,
     counts_swaps,
@@ -154,7 +159,7 @@ def _before_publication(date_span: Span, published: PartialDate | None, year_hin
 
 
 def _background(view: SentenceView) -> bool:
-    return view.has_cue("BACKGROUND")
+    return view.has_cue("BACKGROUND") or separate_occasion(view)
 
 
 @dataclass(frozen=True)
@@ -191,7 +196,7 @@ def normalise(doc: Doc, *, published: PartialDate | None) -> Normalised:
     statuses = assign_statuses(groups)                                        # status of each group
     kinds = sort_groups(groups, statuses, views, published=published, year_hint=year_hint)  # terms, tallies, dated mentions
     loose = place_loose(views, context, kinds, published=published, year_hint=year_hint) if exchange_talk else []
-    occasions = form_occasions(kinds.mentions, loose, views, published=published)
+    occasions = form_occasions(kinds.mentions, loose, views, published=published, year_hint=year_hint)
     orient_tallies(kinds.tallies, occasions)                                  # sides of totals without their own
     return Normalised(context=context, occasions=occasions, terms=kinds.terms, tallies=kinds.tallies,
                       views=views, published=published, year_hint=year_hint)
@@ -204,10 +209,14 @@ def assign_statuses(groups: list[Group]) -> dict[int, tuple[str, str]]:
                   default=0)
     for group in groups:
         status, rule = status_at(group.view, group.start)
-        if status == "completed" and deal_formula(group):
+        if status == "completed" and deal_name(group):
+            # "the third stage of the 1,000-for-1,000 swap": the deal's name, never the stage's count
+            status, rule = "planned", "status.deal_name_whole"
+        elif status == "completed" and deal_formula(group):
             status, rule = "planned", "status.deal_formula"
         elif status == "completed" and "group.x_for_x" in group.rules and group.count is not None \
-                and (group.count.value or 0) > largest > 0 and not group.view.has_cue("COMPLETED"):
+                and (group.count.value or 0) > largest > 0 and not group.view.has_cue("COMPLETED") \
+                and not whole_finished(group, [g for g in groups if g is not group]):
             # "the 1,000-for-1,000 exchange" beside stages of 390 and 307: the whole swap, still to finish
             status, rule = "planned", "status.whole_formula"
         statuses[id(group)] = (status, rule)
@@ -221,12 +230,15 @@ def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views
     tallies: list[Tally] = []
     mentions: list[Mention] = []
     term_sentences = {group.view.index for group in groups if is_term(group, views, statuses[id(group)][0])}
+    done = [g for g in groups if statuses[id(g)][0] == "completed"]
     for group in groups:
         if group.part_of and group.category not in ("civilians", "hostages"):
             continue
         status, rule = statuses[id(group)]
         if outside_exchanges(group):
             continue  # "a further 41 were released outside the framework of the agreements"
+        if rule == "status.deal_name_whole" and whole_finished(group, done):
+            continue  # the deal's name in a report of its finished swap: no count, no record
         handed_over = not not_handed_over(group)  # not "troops recovered 3 bodies", "130 remain held"
         tally = find_tally(group, groups, statuses) if handed_over else None
         if tally is not None:
@@ -237,7 +249,8 @@ def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views
             continue
         if not handed_over:
             continue
-        if not (group.view.has_cue(*TRANSFER_LABELS) or swap_for(group.view) or rule == "status.deal_formula"):
+        if not (group.view.has_cue(*TRANSFER_LABELS) or swap_for(group.view)
+                or rule in ("status.deal_formula", "status.deal_name_whole")):
             continue
         mentions.append(_placed(group, status, rule, published, year_hint, views))
     return Sorted(terms=terms, tallies=tallies, mentions=mentions)
@@ -254,18 +267,60 @@ def place_loose(views: list[SentenceView], context: ArticleContext, kinds: Sorte
             continue
         status, rule = status_at(group.view, group.start)
         loose.append(_placed(group, status, rule, published, year_hint, views))
+    for group, since in first_since(views, context):
+        # "the first swap since August": an earlier occasion placed in August
+        interval = resolve_span(since, published=published, status="completed", year_hint=year_hint)
+        loose.append(Mention(group=group, status="completed", date_span=since, date=interval,
+                             key=date_key(since, interval), background=True, rules=["occasion.first_since"]))
     return loose
 
 
 def form_occasions(mentions: list[Mention], loose: list[Mention], views: list[SentenceView], *,
-                   published: PartialDate | None) -> list[Occasion]:
-    """Mentions of one handover occasion grouped together, dated at occasion level."""
+                   published: PartialDate | None, year_hint: int | None) -> list[Occasion]:
+    """Mentions of one handover occasion grouped together, status settled per occasion (previews of
+    a done occasion fold into it), dated at occasion level."""
     occasions = merge_complementary(group_occasions(mentions))
     attach_loose(occasions, loose)
+    occasions = fold_previews(occasions, published=published, year_hint=year_hint)
     same_day_lead(occasions, published)
     story_day(occasions, published)
     span_of_stages(occasions, views)
+    span_whole_under_way(occasions)
     return occasions
+
+
+def _plan_date(group: Group, date_span: Span) -> bool:
+    """The date stands in another clause of the sentence, one that speaks of the future."""
+    view = group.view
+    lo, hi = view.clause_bounds(group.start)
+    plans = [c for c in view.cues_with("PLANNED") if c.kb_id_ == "future" and real_plan(view, c)]
+    if any(group.end <= c.start < date_span.start for c in plans):
+        return True  # "freed 50 each, with further releases expected over the weekend"
+    if lo <= date_span.start < hi:
+        return False
+    dlo, dhi = view.clause_bounds(date_span.start)
+    return any(dlo <= c.start < dhi for c in plans)
+
+
+QUOTE_CHARS = ('"', "“", "”")
+SPEECH_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this evening": 0, "yesterday": -1}
+
+
+def _spoken_day(view: SentenceView, date_span: Span | None, published: PartialDate | None,
+                year_hint: int | None) -> tuple[Span, DateInterval] | None:
+    """'"Today 25 of our soldiers came home," the minister said on Monday': the quote's today is
+    the day it was said, not the publication day."""
+    if date_span is None or date_span.text.lower() not in SPEECH_DAYS \
+            or not any(q in view.sent.text for q in QUOTE_CHARS):
+        return None
+    said = [d for d in view.dates if d is not date_span and after_attribution(view, d)]
+    if not said:
+        return None
+    day = resolve_span(said[0], published=published, status="completed", year_hint=year_hint)
+    if day is None or day.precision != "day" or day.start is None or day.start != day.end:
+        return None
+    shifted = day.start + dt.timedelta(days=SPEECH_DAYS[date_span.text.lower()])
+    return said[0], DateInterval(start=shifted, end=shifted, precision="day")
 
 
 def _placed(group: Group, status: str, rule: str, published: PartialDate | None, year_hint: int | None,
@@ -274,17 +329,26 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
     date_span = date_span_for(group.view, group.start, end=group.end)
     if date_span is not None and ranks_swaps(group.view, date_span):
         date_span = None  # "was the sixth exchange this year"
-    interval = resolve_span(date_span, published=published, status=status, year_hint=year_hint,
+    if status == "completed" and date_span is not None and _plan_date(group, date_span):
+        date_span = None  # "390 returned, with further exchanges expected over the weekend": the plan's day
+    # a swap under way named in a report of its stage: the stage's day, a day already past, starts it
+    tense = "completed" if rule == "status.deal_name_whole" else status
+    interval = resolve_span(date_span, published=published, status=tense, year_hint=year_hint,
                             cancelled=_called_off(group.view))
     if date_span is None and group.view.index > 0:
         before = views[group.view.index - 1]
         usable = [d for d in before.dates if date_span_for(before, d.start) is d]
-        if len(usable) == 1 and not before.quantities and before.has_cue("COMPLETED", *TRANSFER_LABELS) \
+        # the previous sentence must date a handover: "sent troops into" does not
+        if len(usable) == 1 and not before.quantities and before.has_cue("COMPLETED", "EXCHANGE", "RECEIVE", "HOME") \
                 and status == "completed":
             # "On 12 February ... was carried out the repatriation. To the Ukrainian side were transmitted 502"
             date_span = usable[0]
             interval = resolve_span(date_span, published=published, status=status, year_hint=year_hint)
             rule = rule + "+date.previous_sentence"
+    spoken = _spoken_day(group.view, date_span, published, year_hint)
+    if spoken is not None:
+        date_span, interval = spoken
+        rule = rule + "+date.quoted_relative_day"
     if date_span is None or after_attribution(group.view, date_span):
         anaphor = anaphoric_date(group.view, views, published=published, year_hint=year_hint)
         if anaphor is not None:

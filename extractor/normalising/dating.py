@@ -41,7 +41,7 @@ def date_span_for(view: SentenceView, i: int, *, end: int | None = None, meeting
     return min(pool, key=lambda d: min(abs(d.start - i), abs(d.end - i), abs(d.start - (end or i))))
 
 
-def _since_when(view: SentenceView, date: Span) -> bool:
+def since_when(view: SentenceView, date: Span) -> bool:
     """'the first swap since January 15, when 150 were exchanged': the date of that earlier swap."""
     doc = view.sent.doc
     k = date.end
@@ -77,8 +77,10 @@ def _usable(view: SentenceView, date: Span, *, meeting: bool = False) -> bool:
         cue = view.cue(k)
         if cue is not None and cue.label_ == "TALKS" and not meeting:
             return False
-    if date.text.lower().startswith("since") and not _since_when(view, date):
+    if date.text.lower().startswith("since") and not since_when(view, date):
         return False
+    if any(view.lower[k] == "such" for k in range(max(lo, date.start - 3), date.start)):
+        return False  # "the sixth such transfer this year": a count of swaps, not the day of this one
     # a dateline: "MOSCOW, May 22 - Russia handed over ..."
     if date.start - view.start <= 4 and date.end < view.end and doc[date.end].text in ("-", "–", "—", ":", "("):
         return False
@@ -140,13 +142,25 @@ def date_key(date: Span | None, interval: DateInterval | None) -> str | None:
     return None
 
 
+# "since the invasion began in February 2022", "the war that started in 2014": a year of the war's
+# history, not of the handovers the article reports
+HISTORY_WORDS = frozenset({"invasion", "war", "conflict", "began", "begun", "started", "offensive", "incursion",
+                           "outbreak", "fighting", "toughened", "imposed"})
+
+
 def year_hint_of(views: list[SentenceView]) -> int | None:
-    """A year the article states outright, for dates that give none."""
+    """A year the article states outright for a handover, for dates that give none: the first
+    usable date with a year in a sentence that speaks of a transfer, its status or its stage."""
     for view in views:
+        if not view.has_cue(*EVENT_CLAUSE_CUES):
+            continue
         for date in view.dates:
             match = date_of(date)
-            if match is not None and getattr(match, "year", None):
-                return match.year
+            if match is None or not getattr(match, "year", None) or not _usable(view, date):
+                continue
+            if any(view.lower[k] in HISTORY_WORDS for k in range(max(view.start, date.start - 6), date.start)):
+                continue
+            return match.year
     return None
 
 

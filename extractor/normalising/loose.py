@@ -9,6 +9,8 @@ swap the article has no other record of).
 
 from __future__ import annotations
 
+from ..recognising.extensions import date_of
+from .dating import since_when
 from .context import ArticleContext
 from .groups import Group
 from .sentences import SentenceView
@@ -55,6 +57,8 @@ def _placed_handover(view: SentenceView, specific: bool) -> bool:
     verbs = [c for c in view.cues_with("GIVE", "RECEIVE", "HOME")
              if is_past_verb(c) and not (c.end < view.end and view.lower[c.end] == "of")]
     people = [c for c in view.cues_with("CATEGORY") if view.actor(c.start) is None]
+    if any(c.end < view.end and view.lower[c.end] in ("into", "onto") for c in people):
+        return False  # "sent troops into the region": a deployment, not a handover
     # the people must be what is handed over: next to the verb, not 'letters between prisoners'
     transfer = any(min(abs(p.start - v.end), abs(v.start - p.end)) <= 3 for v in verbs for p in people) or (
         bool(verbs) and not people)
@@ -66,6 +70,29 @@ def _placed_handover(view: SentenceView, specific: bool) -> bool:
     return (dated_plan and (transfer or continuing)) or (transfer and specific)
 
 
+AFTERMATH = frozenset({"identify", "identifying", "identification", "identified"})
+
+
+def _about_the_swap(view: SentenceView) -> bool:
+    """'It would take months to identify the bodies handed over': what follows a handover, not one."""
+    return any(w in AFTERMATH for w in view.lower[view.start:view.end]) and not view.has_cue("COMPLETED")
+
+
+def _past_summary(view: SentenceView, triggers: list) -> bool:
+    """'POW exchanges were the only concrete steps last year': swaps in the plural, placed by no
+    day or month, sum up the past rather than report an occasion."""
+    if not triggers or not all(c.text.lower().endswith(("exchanges", "swaps")) for c in triggers):
+        return False
+    return not any(date_of(d) is not None and date_of(d).kind in ("absolute", "month_day", "month", "weekday")
+                   for d in view.dates)
+
+
+def _placed_background(view: SentenceView, triggers: list) -> bool:
+    """'The previous exchange took place in early January': a bare 'exchange', placed in time, of an
+    earlier occasion."""
+    return bool(triggers) and bool(view.dates) and view.has_cue("BACKGROUND") and view.has_cue("COMPLETED")
+
+
 def loose_groups(views: list[SentenceView], context: ArticleContext, counted: set[int]) -> list[Group]:
     """One uncounted group per category for each sentence that speaks of a swap without a figure."""
     out: list[Group] = []
@@ -73,12 +100,14 @@ def loose_groups(views: list[SentenceView], context: ArticleContext, counted: se
         if view.index in counted or view.has_cue("NOT_EXCHANGE") or view.has_cue("TALLY"):
             continue
         triggers = view.cues_with("EXCHANGE")
+        if _about_the_swap(view) or _past_summary(view, triggers):
+            continue
         specific = any(c.kb_id_ not in ("generic", "foreigners") for c in view.cues_with("CATEGORY")
                        if view.actor(c.start) is None)
         if not triggers:
             if not _placed_handover(view, specific):
                 continue
-        elif not (specific or any(len(c) > 1 for c in triggers)):
+        elif not (specific or any(len(c) > 1 for c in triggers) or _placed_background(view, triggers)):
             continue
         categories = _categories(view, context) or ([(context.default_category, view.dates[0])]
                                                      if not triggers else [])
@@ -91,4 +120,30 @@ def loose_groups(views: list[SentenceView], context: ArticleContext, counted: se
             else:
                 group.per_side = True
             out.append(group)
+    return out
+
+
+def first_since(views: list[SentenceView], context: ArticleContext) -> list[tuple[Group, object]]:
+    """'their first prisoner swap since August': the earlier swap the phrase places, as an uncounted
+    group with the date it is placed at (a month or a day; 'since the war began' places none)."""
+    out = []
+    for view in views:
+        for date in view.dates:
+            match = date_of(date)
+            if match is None or not date.text.lower().startswith("since") or since_when(view, date) \
+                    or (match.base_kind or match.kind) not in ("absolute", "month_day", "month", "weekday"):
+                continue
+            lo = max(view.start, date.start - 8)
+            firsts = [k for k in range(lo, date.start) if view.lower[k] == "first"]
+            swaps = [c for c in view.cues_with("EXCHANGE") if firsts and firsts[-1] < c.start < date.start]
+            if not swaps:
+                continue
+            group = Group(view=view, quantity=None, noun=swaps[0], count=None, category=context.default_category,
+                          rules=["group.uncounted", "group.first_since"])
+            fixed = context.fixed_sides(group.category)
+            if fixed is not None:
+                group.giver, group.receiver = fixed
+            else:
+                group.per_side = True
+            out.append((group, date))
     return out

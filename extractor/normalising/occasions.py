@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from ..contract import Count, DateInterval, PartialDate
-from .dating import same_day
+from .dating import after_attribution, same_day
 from .groups import Group
 from .sentences import SentenceView
 
@@ -106,6 +106,8 @@ def attach_loose(occasions: list[Occasion], loose: list[Mention]) -> None:
             bare = [o for o in same_status if o.key is None and not o.background
                     and (mention.status == "completed" or all(m.group.count is None for m in o.mentions))]
             same_day_word = mention.date is None and mention.key in SAME_DAY_WORDS
+            if "occasion.first_since" in mention.rules:
+                bare, same_day_word = [], False  # an earlier occasion: never the undated main one
             if target is None and (bare or same_day_word) and (bare or same_status):
                 target = (bare or same_status)[0]
             elif target is None and firm:
@@ -149,14 +151,60 @@ def _exceeds_total(a: Group, b: Group) -> bool:
     return False
 
 
-def _conflicts(occasion: Occasion, mention: Mention) -> bool:
+def same_flow(a: Group, b: Group) -> bool:
+    """Could the two figures be of one flow? The same direction and category, or a figure per side
+    beside a directional one of its category."""
+    if a.category != b.category:
+        return False
+    if a.per_side and b.per_side:
+        return True
+    if a.per_side or b.per_side:
+        other = b if a.per_side else a
+        return other.giver is not None or other.receiver is not None
+    return (a.giver, a.receiver) == (b.giver, b.receiver)
+
+
+ADDED = frozenset({"also", "additionally", "addition", "additional", "plus"})
+
+
+def _conflicts(occasion: Occasion, mention: Mention, *, wide: bool = False) -> bool:
+    """A figure the occasion cannot have for the same flow. `wide`: a figure per side also meets the
+    directional figures of its category (for a mention marked as another occasion), unless the
+    sentence adds it ('also', 'in addition')."""
     g = mention.group
+    view = g.view
+    added = any(w in ADDED for w in view.lower[view.start:view.end])
     for other in occasion.mentions:
         o = other.group
         if _exceeds_total(o, g):
             return True
-        if (o.giver, o.receiver, o.category, o.per_side) == (g.giver, g.receiver, g.category, g.per_side) \
-                and not compatible_counts(o.total or o.count, g.total or g.count) and not g.part_of and not o.part_of:
+        overlap = same_flow(o, g) if (wide and not added) else \
+            (o.giver, o.receiver, o.category, o.per_side) == (g.giver, g.receiver, g.category, g.per_side)
+        if overlap and not compatible_counts(o.total or o.count, g.total or g.count) \
+                and not g.part_of and not o.part_of:
+            return True
+    return False
+
+
+def _repeats(occasion: Occasion, mention: Mention) -> bool:
+    """The mention gives a figure the occasion already has for the same flow."""
+    g = mention.group
+    if g.count is None:
+        return False
+    return any(same_flow(m.group, g) and m.group.count is not None and m.group.count == g.count
+               for m in occasion.mentions)
+
+
+# not "another": "in another swap" in a report of one operation is often the same handover
+SEPARATE_WORDS = frozenset({"separate", "earlier", "previous", "prior", "last"})
+
+
+def separate_occasion(view: SentenceView) -> bool:
+    """'a separate exchange', 'the last exchange', 'an earlier swap': the sentence is about an
+    occasion other than the one the article reports."""
+    for cue in view.cues_with("EXCHANGE"):
+        before = [view.lower[k] for k in range(max(view.start, cue.start - 2), cue.start)]
+        if any(w in SEPARATE_WORDS for w in before):
             return True
     return False
 
@@ -190,6 +238,17 @@ def group_occasions(mentions: list[Mention]) -> list[Occasion]:
             continue
         if mention.key is not None:
             target = next((o for o in same_status if same_day(o.key, mention.key)), None)
+            if target is None and mention.date_span is not None and after_attribution(g.view, mention.date_span):
+                # "the Red Cross said on Tuesday that the swap of 25 each had gone smoothly": the day
+                # it was said; the figures are those of an occasion already read
+                target = next((o for o in same_status if _repeats(o, mention)), None)
+                if target is not None:
+                    if target.key is None:
+                        target.add(mention)  # the day it was said is the only day the article gives
+                    else:
+                        target.mentions.append(mention)
+                    mention.rules.append("occasion.statement_day_repeat")
+                    continue
             # "the previous repatriation, on 23 October, ...": a dated background is its own occasion
             earlier = mention.background and (mention.status == "completed" or (
                 mention.date_span is not None and mention.date_span.text.lower().startswith("since")))
@@ -198,9 +257,9 @@ def group_occasions(mentions: list[Mention]) -> list[Occasion]:
                                and not _conflicts(o, mention)), None)
         else:
             main = next((o for o in same_status if not o.background), None)
-            if mention.background and main is not None and _conflicts(main, mention):
+            if mention.background and main is not None and _conflicts(main, mention, wide=True):
                 # "the previous day, 390 were freed" beside today's 307: an earlier occasion
-                same = [o for o in same_status if o.background and not _conflicts(o, mention)]
+                same = [o for o in same_status if o.background and not _conflicts(o, mention, wide=True)]
                 target = same[-1] if same else None
             else:
                 target = main
@@ -302,3 +361,26 @@ def same_day_lead(occasions: list[Occasion], published: PartialDate | None) -> N
 
 
 # ----------------------------------------------------------------------------- records
+
+
+def span_whole_under_way(occasions: list[Occasion]) -> None:
+    """The planned whole of a swap under way ('the 1,000-for-1,000 exchange will continue over the
+    weekend') runs from its first stage done to the last day planned for it, within a week."""
+    for whole in occasions:
+        if whole.status != "planned" or not any("status.deal_name_whole" in m.rules for m in whole.mentions):
+            continue
+        stages = [o.date.start for o in occasions if o.status == "completed" and o.date is not None
+                  and o.date.precision == "day" and o.date.start is not None and o.date.start == o.date.end]
+        if not stages:
+            continue
+        start = max(stages)
+        ends = [o.date.end for o in occasions if o.status == "planned" and o.date is not None
+                and o.date.precision == "day" and o.date.end is not None and 0 <= (o.date.end - start).days <= 7]
+        if whole.date is not None and whole.date.end is not None and 0 <= (whole.date.end - start).days <= 7:
+            ends.append(whole.date.end)
+        earliest = min(s for s in stages if (start - s).days <= 7)
+        end = max(ends, default=None)
+        if end is None or end <= earliest:
+            continue
+        whole.date = DateInterval(start=earliest, end=end, precision="day")
+        whole.key = f"{whole.date.start}/{whole.date.end}"

@@ -47,8 +47,77 @@ def _finite(view: SentenceView, cue: Span, i: int) -> bool:
     return any(view.lower[k] in AUXILIARIES for k in range(max(view.start, cue.start - 3), cue.start))
 
 
+SUPERLATIVE_AFTER = frozenset({"the", "largest", "biggest", "first", "most", "one", "highest", "greatest", "last",
+                               "latest", "only", "a", "an", "its", "their", "another", "part", "start"})
+NOT_A_PLAN_OBJECT = frozenset({"trial", "sentencing", "sentence", "extradition", "deportation", "execution",
+                               "verdict", "charges", "appeal", "investigation"})
+# "allowed to return home", "helped to bring back": the return happened
+DONE_INFINITIVE_BEFORE = frozenset({"managed", "able", "order", "agreed", "allowed", "permitted", "enabled", "helped",
+                                    "began", "started"})
+
+
+def real_plan(view: SentenceView, cue: Span) -> bool:
+    """A PLANNED cue that speaks of the handover, not a modifier or a person's state: not 'what may
+    be the biggest swap', not 'long-anticipated', not 'awaiting trial'."""
+    if cue.label_ != "PLANNED":
+        return False
+    text = cue.text.lower()
+    after = [view.lower[k] for k in range(cue.end, min(view.end, cue.end + 2))]
+    if text in ("may be", "could be", "might be", "to be") and after and after[0] in SUPERLATIVE_AFTER:
+        return False  # "in what may be the biggest exchange yet"
+    if cue.start > view.start and view.lower[cue.start - 1] in ("-", "long", "long-"):
+        return False  # "long-anticipated", "long awaited": an adjective
+    if text.startswith("await") and any(w in NOT_A_PLAN_OBJECT for w in after):
+        return False  # "held in a jail awaiting trial"
+    return True
+
+
 def _planned_in(view: SentenceView, lo: int, hi: int) -> bool:
-    return any(c.label_ == "PLANNED" for c in view.in_range(view.cues, lo, hi))
+    return any(real_plan(view, c) for c in view.in_range(view.cues, lo, hi))
+
+
+def _word_markers(view: SentenceView, lo: int, hi: int, i: int) -> list[tuple[int, str]]:
+    """Status phrases read from the words: "swap to occur on Wednesday", "did not rule out freeing"
+    (planned); "the exchange had taken place" (completed)."""
+    out = []
+    words = view.lower
+    for k in range(lo, hi - 1):
+        if words[k] == "to" and words[k + 1] in ("occur", "happen"):
+            out.append((abs(k - i), "planned"))
+        elif words[k] in ("pledged", "pledges", "promised", "promises", "vowed") and words[k + 1] != "to":
+            out.append((abs(k - i), "planned"))  # "pledged a larger exchange next month"
+        elif words[k] == "rule" and words[k + 1] == "out" and k > lo and words[k - 1] in ("not", "n't", "never"):
+            out.append((abs(k - i), "planned"))
+        elif words[k] in ("had", "has", "have") and words[k + 1] == "taken" and k + 2 < hi and words[k + 2] == "place":
+            out.append((abs(k - i), "completed"))
+    return out
+
+
+# planned wording that a done clause in the same sentence overrides: an intention or a past
+# expectation ("had agreed to an exchange of 314, which took place on Thursday"), never "will"
+OVERRIDABLE = frozenset({"would", "agreed to", "pledged to", "promised to", "vowed to", "committed to",
+                         "undertook to", "was expected", "were expected", "was to be", "were to be", "was to",
+                         "were to", "expected", "was set", "were set"})
+STRONG_DONE = frozenset({"took place", "has taken place", "have taken place", "was carried out", "were carried out",
+                         "was completed", "were completed", "completed", "happened", "occurred", "has happened",
+                         "concluded", "went ahead", "has gone ahead", "is complete", "was complete", "are complete",
+                         "is completed", "was completed successfully"})
+
+
+def _done_clause_wins(view: SentenceView, lo: int, hi: int) -> bool:
+    """'agreed to an exchange of 314 prisoners, which took place on Thursday': the done clause of the
+    same sentence beats the intention of the mention's clause."""
+    plans = [c for c in view.in_range(view.cues, lo, hi) if real_plan(view, c)]
+    if not plans or any(c.text.lower() not in OVERRIDABLE for c in plans):
+        return False
+    done = [c for c in view.cues_with("COMPLETED") if c.text.lower() in STRONG_DONE and not (lo <= c.start < hi)]
+    done += [view.sent.doc[k:k + 3] for k in range(view.start, view.end - 2)
+             if view.lower[k] == "had" and view.lower[k + 1] == "taken" and view.lower[k + 2] == "place"]
+    for cue in done:
+        before = [view.lower[k] for k in range(max(view.start, cue.start - 3), cue.start)]
+        if not any(w in ("not", "n't", "never", "yet", "will", "to") for w in before):
+            return True
+    return False
 
 
 def _past_transfer_in(view: SentenceView, lo: int, hi: int) -> bool:
@@ -61,18 +130,21 @@ def status_at(view: SentenceView, i: int) -> tuple[str, str]:
     # in the clause, the status word nearest to the mention decides
     # a plan inside a relative clause ("the swap that was postponed last week is complete") is weaker
     markers = [(abs(c.start - i) + (8 if _relative(view, c) else 0), "planned")
-               for c in view.in_range(view.cues, lo, hi) if c.label_ == "PLANNED"]
+               for c in view.in_range(view.cues, lo, hi) if real_plan(view, c)]
+    markers += _word_markers(view, lo, hi, i)
     # "liberation of three soldiers for Wednesday": a day the handover is set for
     markers += [(abs(d.start - i), "planned") for d in view.in_range(view.dates, lo, hi)
                 if d.start > view.start and view.lower[d.start - 1] in ("for", "next")]
     # "Ukraine and Russia to exchange 300 prisoners": an infinitive in a headline or plan
     markers += [(abs(c.start - i), "planned") for c in view.in_range(view.cues, lo, hi)
                 if c.label_ in TRANSFER_LABELS and c.start > view.start and view.lower[c.start - 1] == "to"
-                and (c.start < 2 or view.lower[c.start - 2] not in ("managed", "able", "order", "agreed"))]
+                and (c.start < 2 or view.lower[c.start - 2] not in DONE_INFINITIVE_BEFORE)]
     markers += [(abs(c.start - i), "completed") for c in view.in_range(view.cues, lo, hi)
                 if (c.label_ in TRANSFER_LABELS and is_past_verb(c) and _finite(view, c, i)) or c.label_ == "COMPLETED"]
     if markers:
         status = min(markers)[1]
+        if status == "planned" and _done_clause_wins(view, lo, hi):
+            return "completed", "status.done_clause_wins"
         return status, f"status.{status}_clause"
     # "with the first 390 freed on Friday": a past participle, when nothing else speaks
     if any(c.label_ in TRANSFER_LABELS and is_past_verb(c) for c in view.in_range(view.cues, lo, hi)):
@@ -83,7 +155,9 @@ def status_at(view: SentenceView, i: int) -> tuple[str, str]:
         return "planned", "status.planned_sentence"
     # "reached an agreement on the exchange of ...", "... had been agreed upon"; not "in an agreement"
     agreed = [c for c in view.cues_with("AGREEMENT") if c.text.lower() in AGREED_WORDS
-              and (c.start < i or c.text.lower() in ("agreed", "agree", "agrees"))]
+              and (c.start < i or c.text.lower() in ("agreed", "agree", "agrees"))
+              and not (c.text.lower() == "agreed" and c.start > view.start
+                       and view.lower[c.start - 1] in ("the", "a", "an", "this", "its"))]  # "the agreed format"
     if agreed and not _past_transfer_in(view, view.start, view.end):
         return "planned", "status.agreed_occasion"
     return "completed", "status.default_completed"

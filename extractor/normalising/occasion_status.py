@@ -1,0 +1,158 @@
+"""Status per occasion, decided after grouping.
+
+A sentence's wording says how its speaker saw a handover at one moment ("had agreed to exchange
+240", "would involve 30 from each side", "39 prisoners will be freed later on Friday"); the
+article's status for the occasion is what it reports in the end. So once mentions are grouped:
+
+- a planned mention that previews an occasion the article reports as done (same sides and
+  category, no conflicting figure, no later date) folds into that completed occasion, keeping its
+  figures: the announcement and the handover are one occasion;
+- a planned mention stays planned when it speaks of a genuinely later occasion ("the next stage
+  will ...", "further exchanges are anticipated", a later date), of a postponed or cancelled one,
+  of a wish or a demand ("urged both sides to ..."), or when its figure conflicts with the done
+  occasion's (the whole of a swap under way: "50 hostages over four days" beside today's 13).
+"""
+
+from __future__ import annotations
+
+from ..contract import PartialDate
+from .dating import date_key, resolve_span, same_day
+from .occasions import Mention, Occasion, compatible_counts
+from .sentences import SentenceView
+
+# planned wording that announces a handover rather than wishing for one
+NOT_PREVIEW = frozenset({"demanded", "demand", "demands", "urged", "urges", "called on", "calling on", "hopes",
+                         "hope", "hoped", "looking forward", "proposal", "proposed", "propose", "proposes",
+                         "offered", "offer", "offers", "ready to", "readiness", "ready for", "intends", "intend",
+                         "intends to"})
+# "the next stage", "further exchanges", "a new swap", "more releases": another occasion
+LATER_WORDS = frozenset({"next", "further", "future", "new", "upcoming", "subsequent", "more", "another",
+                         "additional", "later"})
+LATER_VERBS = frozenset({"continue", "continues", "continued", "continuing", "resume", "resumes", "resumed"})
+LATER_TIMES = frozenset({"next week", "tomorrow", "in the coming days", "coming days", "coming weeks",
+                         "in the near future"})
+
+
+def _whole(view: SentenceView) -> bool:
+    """'over the course of three days', 'in several stages', 'over the weekend', 'a four-day truce':
+    the whole of a swap in stages, not the one stage reported done."""
+    words = view.lower[view.start:view.end]
+    for k, w in enumerate(words):
+        if w == "over" and any(x in ("days", "weekend", "week", "weeks") for x in words[k + 1:k + 7]):
+            return True
+        if w in ("stages", "phases", "rounds", "multi-day") or (w == "-" and 0 < k < len(words) - 1
+                                                                 and words[k + 1] == "day" and words[k - 1] != "one"):
+            return True
+    return False
+
+
+def _planned_cues(view: SentenceView, i: int) -> list:
+    lo, hi = view.clause_bounds(i)
+    in_clause = [c for c in view.in_range(view.cues, lo, hi) if c.label_ == "PLANNED"]
+    return in_clause or view.cues_with("PLANNED")
+
+
+def _later(view: SentenceView) -> bool:
+    """The sentence speaks of another, later occasion than the one reported done."""
+    for cue in view.cues_with("EXCHANGE", "GIVE", "RECEIVE", "HOME", "STAGE"):
+        before = [view.lower[k] for k in range(max(view.start, cue.start - 3), cue.start)]
+        inside = [t.lower_ for t in cue]
+        if any(w in LATER_WORDS for w in before + inside[:1]):
+            # "another 31 wounded": an added group of the same handover, not another occasion
+            if not any(view.sent.doc[k].like_num for k in range(cue.start, min(view.end, cue.end + 2))):
+                return True
+    if any(w in LATER_VERBS for w in view.lower[view.start:view.end]):
+        return True
+    return any(c.text.lower() in LATER_TIMES for c in view.cues_with("PLANNED"))
+
+
+def previews(mention: Mention) -> bool:
+    """May this planned mention be the announcement of an occasion reported done elsewhere?"""
+    view = mention.group.view
+    cues = _planned_cues(view, mention.group.start)
+    if any(c.kb_id_ == "cancelled" for c in view.cues_with("PLANNED")):
+        return False
+    if cues and all(c.text.lower() in NOT_PREVIEW for c in cues):
+        return False
+    if any(r in ("status.deal_formula", "status.whole_formula") for r in mention.rules) \
+            or "group.x_for_x" in mention.group.rules:
+        return False  # the deal's name or the whole swap's figure is never a stage's count
+    return not _later(view) and not _whole(view)
+
+
+def _sides(occasion: Occasion) -> set[tuple]:
+    return {(m.group.giver, m.group.receiver) for m in occasion.mentions if not m.group.per_side}
+
+
+def _fits(occasion: Occasion, mention: Mention) -> bool:
+    g = mention.group
+    categories = {m.group.category for m in occasion.mentions}
+    receivers = {m.group.receiver for m in occasion.mentions if m.group.receiver is not None}
+    # the same category, or the return leg of the swap: given by a side the occasion gave to
+    # ("9 hostages handed over by Hamas; 27 prisoners are to be released by Israel")
+    if g.category not in categories and not (g.giver is not None and g.giver in receivers):
+        return False
+    for other in occasion.mentions:
+        o = other.group
+        if o.part_of or g.part_of or o.count is None or g.count is None:
+            continue
+        # a figure per side overlaps each directional figure of its category
+        same_flow = o.category == g.category and (o.per_side or g.per_side or (o.giver, o.receiver) == (g.giver, g.receiver)) \
+            and not (o.per_side and not g.per_side and g.giver is None and g.receiver is None) \
+            and not (g.per_side and not o.per_side and o.giver is None and o.receiver is None)
+        if same_flow and not compatible_counts(o.total or o.count, g.total or g.count):
+            return False
+    if not g.per_side and g.giver is not None and g.receiver is not None:
+        sides = _sides(occasion)
+        parties = {a for pair in sides for a in pair if a is not None}
+        if parties and not {g.giver, g.receiver} & parties:
+            return False
+    return True
+
+
+def _date_fits(occasion: Occasion, mention: Mention, published: PartialDate | None,
+               year_hint: int | None) -> bool:
+    """No date, the same day, or a day before (when it was announced or agreed); never a later one."""
+    if mention.date_span is None or mention.date is None:
+        return True
+    if occasion.date is None or occasion.date.start is None:
+        return occasion.key is None or same_day(occasion.key, mention.key)
+    ahead = mention.date
+    if ahead.start is not None and occasion.date.end is not None and ahead.start > occasion.date.end:
+        # a future reading after the occasion: read it as past before giving up (a planned
+        # "on Sunday" in a report of Sunday's swap resolves to the coming Sunday)
+        past = resolve_span(mention.date_span, published=published, status="completed", year_hint=year_hint)
+        if past is None or past.start is None or past.start > occasion.date.end:
+            return False
+        return same_day(date_key(mention.date_span, past), occasion.key) or past.end <= occasion.date.start
+    return True
+
+
+def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, year_hint: int | None) -> list[Occasion]:
+    """Planned mentions that announce a completed occasion of the article join it."""
+    # reported done: some mention says so in words, not only by default
+    done = [o for o in occasions if o.status == "completed"
+            and any(r != "status.default_completed" for m in o.mentions for r in m.rules if r.startswith("status."))]
+    if not done:
+        return occasions
+    for occasion in [o for o in occasions if o.status == "planned"]:
+        kept = []
+        for mention in occasion.mentions:
+            target = None
+            if previews(mention):
+                fitting = [o for o in done if _fits(o, mention) and _date_fits(o, mention, published, year_hint)]
+                # the occasion of the same day first, else the article's main (first) one
+                main = next((o for o in done if not o.background and not all(m.background for m in o.mentions)),
+                            None)
+                target = next((o for o in fitting if mention.key is not None and same_day(o.key, mention.key)),
+                              None) or (main if main in fitting else None)
+            if target is None:
+                kept.append(mention)
+                continue
+            mention.status = "completed"
+            mention.rules.append("status.folded_preview")
+            # its date was read as future or as the day of the announcement: the occasion keeps its own
+            mention.date_span, mention.date, mention.key = None, None, None
+            target.mentions.append(mention)
+        occasion.mentions = kept
+    return [o for o in occasions if o.mentions]

@@ -41,15 +41,17 @@ from .groups import (
     single_persons,
 )
 from .loose import first_since, loose_groups
-from .occasion_status import fold_previews
+from .occasion_status import fold_previews, split_begun_whole
 from .occasions import (
     Mention,
     Occasion,
     attach_loose,
     group_occasions,
     merge_complementary,
+    place_weekdays,
     same_day_lead,
     separate_occasion,
+    span_multi_day_plan,
     span_of_stages,
     span_whole_under_way,
     story_day,
@@ -282,10 +284,14 @@ def form_occasions(mentions: list[Mention], loose: list[Mention], views: list[Se
     occasions = merge_complementary(group_occasions(mentions))
     attach_loose(occasions, loose)
     occasions = fold_previews(occasions, published=published, year_hint=year_hint)
+    occasions = split_begun_whole(occasions, views)
+    if published is None or published.full is None:
+        occasions = place_weekdays(occasions)
     same_day_lead(occasions, published)
     story_day(occasions, published)
     span_of_stages(occasions, views)
     span_whole_under_way(occasions)
+    span_multi_day_plan(occasions, views)
     return occasions
 
 
@@ -335,7 +341,8 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
     tense = "completed" if rule == "status.deal_name_whole" else status
     interval = resolve_span(date_span, published=published, status=tense, year_hint=year_hint,
                             cancelled=_called_off(group.view))
-    if date_span is None and group.view.index > 0:
+    if date_span is None and group.view.index > 0 \
+            and anaphoric_date(group.view, views, published=published, year_hint=year_hint) is None:
         before = views[group.view.index - 1]
         usable = [d for d in before.dates if date_span_for(before, d.start) is d]
         # the previous sentence must date a handover: "sent troops into" does not
@@ -354,8 +361,10 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
         if anaphor is not None:
             date_span, interval = anaphor
             key = date_key(None, interval)
+            # "earlier in the day", "that same day": the day of an occasion already told, not an earlier one
+            same = " in the day " in group.view.padded_text or " same day " in group.view.padded_text
             return Mention(group=group, status=status, date_span=date_span, date=interval, key=key,
-                           background=_background(group.view), rules=[rule, "date.anaphora"])
+                           background=_background(group.view) and not same, rules=[rule, "date.anaphora"])
     if status == "planned" and date_span is not None and agreed_near(group, date_span) \
             and _before_publication(date_span, published, year_hint):
         date_span, interval = None, None  # "agreed on 16 May to exchange ...": the day of the deal

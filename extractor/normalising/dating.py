@@ -164,7 +164,7 @@ def year_hint_of(views: list[SentenceView]) -> int | None:
     return None
 
 
-ANAPHORA = {("that", "day"): 0, ("the", "same", "day"): 0, ("the", "following", "day"): 1, ("the", "next", "day"): 1,
+ANAPHORA = {("earlier", "in", "the", "day"): 0, ("later", "in", "the", "day"): 0, ("that", "day"): 0, ("the", "same", "day"): 0, ("the", "following", "day"): 1, ("the", "next", "day"): 1,
             ("the", "previous", "day"): -1, ("the", "day", "before"): -1, ("a", "day", "earlier"): -1,
             ("a", "day", "later"): 1, ("at", "the", "time"): 0, ("on", "that", "occasion"): 0,
             ("on", "that", "day"): 0}

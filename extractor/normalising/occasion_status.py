@@ -15,10 +15,13 @@ article's status for the occasion is what it reports in the end. So once mention
 
 from __future__ import annotations
 
+import dataclasses
+
 from ..contract import PartialDate
 from .dating import date_key, resolve_span, same_day
 from .occasions import Mention, Occasion, compatible_counts
 from .sentences import SentenceView
+from .status import is_past_verb, real_plan
 
 # planned wording that announces a handover rather than wishing for one
 NOT_PREVIEW = frozenset({"demanded", "demand", "demands", "urged", "urges", "called on", "calling on", "hopes",
@@ -70,7 +73,7 @@ def previews(mention: Mention) -> bool:
     """May this planned mention be the announcement of an occasion reported done elsewhere?"""
     view = mention.group.view
     cues = _planned_cues(view, mention.group.start)
-    if any(c.kb_id_ == "cancelled" for c in view.cues_with("PLANNED")):
+    if any(c.kb_id_ == "cancelled" and real_plan(view, c) for c in view.cues_with("PLANNED")):
         return False
     if cues and all(c.text.lower() in NOT_PREVIEW for c in cues):
         return False
@@ -78,6 +81,10 @@ def previews(mention: Mention) -> bool:
             or "group.x_for_x" in mention.group.rules:
         return False  # the deal's name or the whole swap's figure is never a stage's count
     return not _later(view) and not _whole(view)
+
+
+def _past_handover(view: SentenceView) -> bool:
+    return any(is_past_verb(c) for c in view.cues_with("GIVE", "RECEIVE", "HOME"))
 
 
 def _sides(occasion: Occasion) -> set[tuple]:
@@ -130,9 +137,10 @@ def _date_fits(occasion: Occasion, mention: Mention, published: PartialDate | No
 
 def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, year_hint: int | None) -> list[Occasion]:
     """Planned mentions that announce a completed occasion of the article join it."""
-    # reported done: some mention says so in words, not only by default
+    # reported done: some mention says so in words, or a past handover verb tells its figures
     done = [o for o in occasions if o.status == "completed"
-            and any(r != "status.default_completed" for m in o.mentions for r in m.rules if r.startswith("status."))]
+            and (any(r != "status.default_completed" for m in o.mentions for r in m.rules if r.startswith("status."))
+                 or any(m.group.count is not None and _past_handover(m.group.view) for m in o.mentions))]
     if not done:
         return occasions
     for occasion in [o for o in occasions if o.status == "planned"]:
@@ -156,3 +164,71 @@ def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, y
             target.mentions.append(mention)
         occasion.mentions = kept
     return [o for o in occasions if o.mentions]
+
+
+BEGUN = frozenset({"began", "begun", "begins", "started", "starts", "underway", "commenced"})
+SIZE_NOUNS = frozenset({"exchange", "swap", "release", "transfer", "operation"})
+
+
+def _multi_day(views: list[SentenceView]) -> bool:
+    for view in views:
+        words = view.lower[view.start:view.end]
+        if "multi-day" in words or any(w == "multi" and words[k + 1:k + 3] == ["-", "day"]
+                                       for k, w in enumerate(words)):
+            return True
+        if any(w == "-" and 0 < k < len(words) - 1 and words[k + 1] == "day" and words[k - 1] != "one"
+               for k, w in enumerate(words)):
+            return True
+        if any(w == "over" and any(x == "days" for x in words[k + 1:k + 7]) for k, w in enumerate(words)):
+            return True
+    return False
+
+
+def _size_of_begun_swap(mention: Mention) -> bool:
+    """'an exchange of more than 800 prisoners began on Friday': the figure is the size of the whole
+    swap, and the sentence says it has only begun."""
+    g = mention.group
+    view = g.view
+    if g.quantity is None or g.per_side or not any(w in BEGUN for w in view.lower[view.start:view.end]):
+        return False
+    before = [view.lower[k] for k in range(max(view.start, g.quantity.start - 2), g.quantity.start)]
+    return len(before) == 2 and before[1] in ("of", "involving") and before[0] in SIZE_NOUNS
+
+
+def split_begun_whole(occasions: list[Occasion], views: list[SentenceView]) -> list[Occasion]:
+    """A multi-day swap under way (README): the stage done is a completed record, the whole swap's
+    figure a planned one. 'A three-day exchange of 600 prisoners began on Monday' gives both."""
+    if not _multi_day(views):
+        return occasions
+    out = list(occasions)
+    for occasion in occasions:
+        if occasion.status != "completed":
+            continue
+        wholes = [m for m in occasion.mentions if _size_of_begun_swap(m)]
+        if not wholes:
+            continue
+        # the whole's figure told again elsewhere ("will exchange 887 over three days") is the same plan
+        planned = next((o for o in occasions if o.status == "planned" and all(
+            compatible_counts(m.group.count, w.group.count) for m in o.mentions for w in wholes
+            if m.group.category == w.group.category) and any(m.group.count is not None for m in o.mentions)),
+            None)
+        fresh = planned is None
+        planned = planned or Occasion(status="planned")
+        for m in wholes:
+            occasion.mentions.remove(m)
+            # the size of the whole swap is a total of both sides, not one direction
+            m.group = dataclasses.replace(m.group, giver=None, receiver=None, rules=[*m.group.rules, "direction.total"])
+            m.status = "planned"
+            m.rules.append("status.whole_under_way")
+            planned.mentions.append(m)
+        if not occasion.mentions:
+            # the day's stage stays, without the whole's figure
+            first = wholes[0]
+            stage = dataclasses.replace(first.group, quantity=None, count=None,
+                                        noun=first.group.noun or first.group.quantity, rules=[*first.group.rules])
+            occasion.mentions.append(Mention(group=stage, status="completed", date_span=first.date_span,
+                                             date=first.date, key=first.key, background=first.background,
+                                             rules=["status.stage_under_way"]))
+        if fresh:
+            out.append(planned)
+    return out

@@ -384,3 +384,80 @@ def span_whole_under_way(occasions: list[Occasion]) -> None:
             continue
         whole.date = DateInterval(start=earliest, end=end, precision="day")
         whole.key = f"{whole.date.start}/{whole.date.end}"
+
+
+DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "2": 2, "3": 3, "4": 4, "5": 5,
+              "6": 6, "7": 7}
+
+
+def _days_of(view: SentenceView) -> int | None:
+    """'a four-day truce', 'over four days', 'over the next three days': how many days a whole runs."""
+    words = view.lower[view.start:view.end]
+    for k, w in enumerate(words):
+        if w in DAY_COUNTS and k + 1 < len(words):
+            nxt = words[k + 1:k + 3]
+            if nxt[:1] == ["days"] or nxt == ["-", "day"]:
+                return DAY_COUNTS[w]
+    return None
+
+
+def span_multi_day_plan(occasions: list[Occasion], views: list[SentenceView]) -> None:
+    """The undated planned whole of a multi-day swap under way ('50 hostages over four days', 'a
+    four-day truce') runs N days from the day its first stage was done."""
+    stages = sorted(o.date.start for o in occasions if o.status == "completed" and o.date is not None
+                    and o.date.precision == "day" and o.date.start is not None and o.date.start == o.date.end
+                    and not o.background)
+    if not stages:
+        return
+    article_days = next((n for v in views if (n := _days_of(v)) is not None), None)
+    for whole in occasions:
+        if whole.status != "planned" or whole.date is not None or whole.key is not None:
+            continue
+        own = next((n for m in whole.mentions if (n := _days_of(m.group.view)) is not None), None)
+        if own is None and not any(m.group.count is not None for m in whole.mentions):
+            continue
+        days = own or article_days
+        if days is None:
+            continue
+        start = stages[0]
+        whole.date = DateInterval(start=start, end=start + dt.timedelta(days=days - 1), precision="day")
+        whole.key = f"{whole.date.start}/{whole.date.end}"
+        for m in whole.mentions:
+            m.rules.append("date.multi_day_whole")
+
+
+def place_weekdays(occasions: list[Occasion]) -> list[Occasion]:
+    """Without a publication day a bare weekday cannot be resolved; beside a day the article gives
+    in full ("beginning Friday, May 23"), "Saturday saw the exchange of 307" is the Saturday
+    nearest to it. Occasions that then fall on one day with the same status and no conflicting
+    figure are one occasion."""
+    anchors = sorted({o.date.start for o in occasions if o.date is not None and o.date.precision == "day"
+                      and o.date.start is not None and o.date.start == o.date.end})
+    if not anchors:
+        return occasions
+    for occasion in occasions:
+        if occasion.date is not None or occasion.key not in WEEKDAY_KEYS:
+            continue
+        target = WEEKDAY_KEYS[occasion.key]
+        options = [a + dt.timedelta(days=k) for a in anchors for k in range(-6, 7)
+                   if (a + dt.timedelta(days=k)).weekday() == target]
+        day = min(options, key=lambda d: (min(abs((d - a).days) for a in anchors), -d.toordinal()))
+        occasion.date = DateInterval(start=day, end=day, precision="day")
+        occasion.key = f"{day}/{day}"
+        for m in occasion.mentions:
+            m.rules.append("date.weekday_near_anchor")
+    out: list[Occasion] = []
+    for occasion in occasions:
+        twin = next((o for o in out if o.status == occasion.status and o.key is not None and o.key == occasion.key
+                     and not o.background and not occasion.background
+                     and not any(_conflicts(o, m) for m in occasion.mentions)), None)
+        if twin is None:
+            out.append(occasion)
+        else:
+            twin.mentions.extend(occasion.mentions)
+    return out
+
+
+WEEKDAY_KEYS = {prefix + name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday",
+                                                           "saturday", "sunday"))
+                for prefix in ("", "on ", "last ", "this ")}

@@ -56,6 +56,10 @@ DONE_INFINITIVE_BEFORE = frozenset({"managed", "able", "order", "agreed", "allow
                                     "began", "started"})
 
 
+FIGHTING = frozenset({"conflict", "fighting", "war", "offensive", "hostilities", "attacks", "strikes", "shelling",
+                      "bombardment", "combat", "advance"})
+
+
 def real_plan(view: SentenceView, cue: Span) -> bool:
     """A PLANNED cue that speaks of the handover, not a modifier or a person's state: not 'what may
     be the biggest swap', not 'long-anticipated', not 'awaiting trial'."""
@@ -69,6 +73,8 @@ def real_plan(view: SentenceView, cue: Span) -> bool:
         return False  # "long-anticipated", "long awaited": an adjective
     if text.startswith("await") and any(w in NOT_A_PLAN_OBJECT for w in after):
         return False  # "held in a jail awaiting trial"
+    if cue.kb_id_ == "cancelled" and any(view.lower[k] in FIGHTING for k in range(cue.end, min(view.end, cue.end + 7))):
+        return False  # "the truce that halted the fighting": not a handover called off
     return True
 
 

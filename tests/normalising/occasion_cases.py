@@ -12,11 +12,18 @@ def exchanges(extractor, text: str, *, published: str | None = "2024-03-14", tit
     return [r for r in extractor.extract(article) if r.type == "exchange"]
 
 
+def _values(record) -> tuple[int, ...]:
+    """The flows' figures: the value, else the bound ('more than 500' gives 501)."""
+    figures = [f.count.value if f.count.value is not None else (f.count.min or f.count.max)
+               for f in record.flows if f.count is not None]
+    return tuple(sorted(v for v in figures if v is not None))
+
+
 def shapes(records) -> list[tuple[str, tuple[int, ...]]]:
     """(status, the flows' count values sorted) per record, sorted: the occasions and their figures."""
     out = []
     for r in records:
-        values = tuple(sorted(f.count.value for f in r.flows if f.count is not None and f.count.value is not None))
+        values = _values(r)
         out.append((r.status, values))
     return sorted(out)
 
@@ -24,7 +31,7 @@ def shapes(records) -> list[tuple[str, tuple[int, ...]]]:
 def dated(records) -> list[tuple[str, tuple[int, ...], str | None, str | None]]:
     out = []
     for r in records:
-        values = tuple(sorted(f.count.value for f in r.flows if f.count is not None and f.count.value is not None))
+        values = _values(r)
         start = str(r.date.start) if r.date is not None and r.date.start else None
         end = str(r.date.end) if r.date is not None and r.date.end else None
         out.append((r.status, values, start, end))

@@ -63,6 +63,16 @@ CASES = [
     ("plan_in_another_clause_does_not_date_the_stage",
      "Sudan and the RSF swapped 50 prisoners each, with further releases expected over the weekend.",
      "2024-03-14", (50, 50), (C, "2024-03-14", "2024-03-14")),
+    ("weekday_near_a_full_date_without_publication",
+     "The swap began on Friday, June 7, 2024, when Sudan and the RSF freed 40 prisoners each. Saturday saw the "
+     "exchange of 35 prisoners from each side.", None, (35, 35), (C, "2024-06-08", "2024-06-08")),
+    ("earlier_in_the_day_is_that_day",
+     "Armenia and Azerbaijan exchanged 16 prisoners each at the border on Monday. Earlier in the day, Azerbaijan "
+     "said it had handed over 16 Armenian soldiers.", "2024-03-14", (16, 16), (C, "2024-03-11", "2024-03-11")),
+    ("planned_whole_of_a_truce_runs_its_days",
+     "Hamas freed 13 hostages today, the first day of a four-day truce. In return, Israel freed 39 Palestinian "
+     "prisoners today. Israel is to release 150 Palestinian prisoners under the truce.", "2024-03-14", (150,),
+     (P, "2024-03-14", "2024-03-17")),
     ("multi_day_span",
      "The three-day swap which started on Monday concluded on Wednesday, with 300 prisoners freed by Sudan and "
      "the RSF each in total.", "2024-03-14", (300, 300), (C, "2024-03-11", "2024-03-13")),

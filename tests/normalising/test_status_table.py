@@ -63,6 +63,9 @@ CASES = [
      "Some 70 prisoners are being released by the Sudanese army in a swap with the RSF on Wednesday, the Red "
      "Cross said.", None,
      [(C, (70,))]),
+    ("s2_truce_that_halted_the_fighting_is_no_cancellation",
+     "Hamas freed 13 hostages today. In return, 39 Palestinian prisoners are being released by Israel under the "
+     "truce that halted the fighting in the north.", None, [(C, (13, 39))]),
     ("s2_multi_day_whole_stays_planned",
      "The army and the RSF began a three-day swap of 600 prisoners on Monday, with 200 freed by each side on the "
      "first day.", None, [(C, (200, 200)), (P, (600,))]),
@@ -70,6 +73,9 @@ CASES = [
      "Russia handed 50 Ukrainian prisoners to Kyiv on Saturday, but the return of 20 bodies planned for the same "
      "day was postponed.", None, [(C, (50,)), (P, (20,))]),
     # S3: false status cues
+    ("s2_begun_multi_day_swap_stage_done_whole_planned",
+     "An exchange of more than 500 detainees between the army and the RSF began on Tuesday, the Red Cross said. "
+     "The multi-day operation is the largest since the ceasefire.", None, [(C, ()), (P, (501,))]),
     ("s3_could_be_the_largest",
      "Khartoum and the RSF traded 140 detainees on Monday.",
      "Khartoum and RSF trade 140 detainees in what could be the largest release of the war", [(C, (140,))]),
@@ -93,10 +99,7 @@ CASES = [
      "Armenia-Azerbaijan prisoner swap to occur on Wednesday", [(P, (10, 10))]),
 ]
 
-XFAIL = {
-    "s2_multi_day_whole_stays_planned": "a whole swap's figure and its first stage in one sentence stay one completed "
-                                        "record: no split of a sentence into stage and whole yet",
-}
+XFAIL: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

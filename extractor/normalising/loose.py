@@ -43,6 +43,9 @@ def _categories(view: SentenceView, context: ArticleContext) -> list[tuple[str, 
             category = "hostages" if "hostage" in words else context.default_category
             if not found:
                 found.append((category, cue))
+        elif cue.text.lower() in ("exchanges", "swaps") and _placed_background(view, [cue]) and not found:
+            # "the exchanges dropped, and the last one took place in early August": placed where it took place
+            found.append((context.default_category, view.cues_with("COMPLETED")[0]))
     return found
 
 
@@ -87,10 +90,18 @@ def _past_summary(view: SentenceView, triggers: list) -> bool:
                    for d in view.dates)
 
 
+ONE_WORDS = frozenset({"last", "previous", "latest", "earlier", "first"})
+
+
 def _placed_background(view: SentenceView, triggers: list) -> bool:
-    """'The previous exchange took place in early January': a bare 'exchange', placed in time, of an
-    earlier occasion."""
-    return bool(triggers) and bool(view.dates) and view.has_cue("BACKGROUND") and view.has_cue("COMPLETED")
+    """'The previous exchange took place in early January', 'the first stage took place on June 9',
+    'the last one took place in early August': a swap or a stage of one, placed in time as done."""
+    if not view.dates or not view.has_cue("COMPLETED"):
+        return False
+    if triggers and view.has_cue("BACKGROUND", "STAGE"):
+        return True
+    words = view.lower[view.start:view.end]
+    return any(w in ONE_WORDS and words[k + 1:k + 2] == ["one"] for k, w in enumerate(words))
 
 
 def loose_groups(views: list[SentenceView], context: ArticleContext, counted: set[int]) -> list[Group]:
@@ -105,7 +116,7 @@ def loose_groups(views: list[SentenceView], context: ArticleContext, counted: se
         specific = any(c.kb_id_ not in ("generic", "foreigners") for c in view.cues_with("CATEGORY")
                        if view.actor(c.start) is None)
         if not triggers:
-            if not _placed_handover(view, specific):
+            if not (_placed_handover(view, specific) or _placed_background(view, triggers)):
                 continue
         elif not (specific or any(len(c) > 1 for c in triggers) or _placed_background(view, triggers)):
             continue

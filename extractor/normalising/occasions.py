@@ -103,8 +103,12 @@ def attach_loose(occasions: list[Occasion], loose: list[Mention]) -> None:
             target = next((o for o in same_status if same_day(o.key, mention.key)), None)
             # a dated mention joins an undated occasion only when that one has no figures of its own
             # (a plan's dated stage stays apart from the undated whole swap; a completed one joins it)
+            # (and only one of its category: "the first stage of the prisoner swap took place on June 9"
+            # is not the day of an undated handover of bodies)
             bare = [o for o in same_status if o.key is None and not o.background
-                    and (mention.status == "completed" or all(m.group.count is None for m in o.mentions))]
+                    and (mention.status == "completed" or all(m.group.count is None for m in o.mentions))
+                    and (mention.group.category in {m.group.category for m in o.mentions}
+                         or not mention.group.view.has_cue("STAGE", "BACKGROUND"))]
             same_day_word = mention.date is None and mention.key in SAME_DAY_WORDS
             if "occasion.first_since" in mention.rules:
                 bare, same_day_word = [], False  # an earlier occasion: never the undated main one

@@ -71,6 +71,12 @@ CASES = [
     ("o5_first_swap_since_august",
      "Sudan and the RSF swapped 22 prisoners each on Monday, their first prisoner swap since August.", None,
      [(C, ()), (C, (22, 22))]),
+    ("o5_the_last_one_took_place",
+     "Armenia and Azerbaijan exchanged 16 prisoners each on Monday. The exchanges slowed in 2023, and the last one "
+     "took place in early August.", None, [(C, ()), (C, (16, 16))]),
+    ("o5_first_stage_of_another_category_placed_apart",
+     "Sudan handed over the bodies of 75 RSF fighters. The first stage of the prisoner exchange took place on 9 "
+     "March.", None, [(C, ()), (C, (75,))]),
     ("o5_regularly_since_ceasefire",
      "Swaps of prisoners between Sudan and the RSF have taken place regularly since the ceasefire.", None, []),
     ("o5_a_hope",

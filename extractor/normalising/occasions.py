@@ -195,8 +195,11 @@ def _repeats(occasion: Occasion, mention: Mention) -> bool:
     g = mention.group
     if g.count is None:
         return False
-    return any(same_flow(m.group, g) and m.group.count is not None and m.group.count == g.count
-               for m in occasion.mentions)
+    def unsided(x: Group) -> bool:
+        return not x.per_side and x.giver is None and x.receiver is None
+
+    return any((same_flow(m.group, g) or (m.group.category == g.category and (unsided(m.group) or unsided(g))))
+               and m.group.count is not None and m.group.count == g.count for m in occasion.mentions)
 
 
 # not "another": "in another swap" in a report of one operation is often the same handover
@@ -271,7 +274,39 @@ def group_occasions(mentions: list[Mention]) -> list[Occasion]:
             target = Occasion(status=mention.status, background=mention.background and mention.key is None)
             occasions.append(target)
         target.add(mention)
-    return occasions
+    return _statement_days_joined(occasions)
+
+
+def _statement_dated(occasion: Occasion) -> bool:
+    """Every date of the occasion is the day someone said something ("Russia said on Wednesday")."""
+    dated = [m for m in occasion.mentions if m.date_span is not None]
+    return bool(dated) and all(after_attribution(m.group.view, m.date_span) for m in dated)
+
+
+def _own_day(occasion: Occasion) -> bool:
+    """The occasion's day stands in the sentence of one of its figures, as the day of the handover."""
+    return any(m.date_span is not None and m.group.count is not None and m.date_span.sent == m.group.view.sent
+               and not after_attribution(m.group.view, m.date_span) for m in occasion.mentions)
+
+
+def _statement_days_joined(occasions: list[Occasion]) -> list[Occasion]:
+    """'Russia said on Wednesday that 248 of its soldiers were returned', later '"On January 3, 248
+    servicemen were returned"': the figure told on a statement day joins the occasion that gives the
+    same figure its own day."""
+    out = list(occasions)
+    for occasion in occasions:
+        if not _statement_dated(occasion) or occasion not in out:
+            continue
+        twin = next((o for o in out if o is not occasion and o.status == occasion.status and o.key is not None
+                     and _own_day(o) and any(_repeats(o, m) for m in occasion.mentions)
+                     and not any(_conflicts(o, m) for m in occasion.mentions)), None)
+        if twin is None:
+            continue
+        for m in occasion.mentions:
+            m.rules.append("occasion.statement_day_repeat")
+            twin.mentions.append(m)
+        out.remove(occasion)
+    return out
 
 
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}

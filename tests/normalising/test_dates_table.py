@@ -73,6 +73,10 @@ CASES = [
      "Hamas freed 13 hostages today, the first day of a four-day truce. In return, Israel freed 39 Palestinian "
      "prisoners today. Israel is to release 150 Palestinian prisoners under the truce.", "2024-03-14", (150,),
      (P, "2024-03-14", "2024-03-17")),
+    ("statement_day_yields_to_the_quoted_day_of_the_same_figure",
+     'Russia said on Wednesday that 48 of its soldiers had been returned by Ukraine in a swap. "On 4 March, 48 '
+     'Russian servicemen were returned by Ukraine," the ministry said.', "2024-03-14", (48,),
+     (C, "2024-03-04", "2024-03-04")),
     ("multi_day_span",
      "The three-day swap which started on Monday concluded on Wednesday, with 300 prisoners freed by Sudan and "
      "the RSF each in total.", "2024-03-14", (300, 300), (C, "2024-03-11", "2024-03-13")),

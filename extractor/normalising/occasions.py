@@ -429,25 +429,34 @@ DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, 
               "6": 6, "7": 7}
 
 
+RUNNING_NOUNS = frozenset({"truce", "ceasefire", "cease-fire", "cease", "swap", "exchange", "operation", "pause",
+                           "release", "releases", "process"})
+
+
 def _days_of(view: SentenceView) -> int | None:
-    """'a four-day truce', 'over four days', 'over the next three days': how many days a whole runs."""
+    """'a four-day truce', 'over four days', 'over the next three days': how many days a whole runs
+    (not 'two days of talks')."""
     words = view.lower[view.start:view.end]
     for k, w in enumerate(words):
-        if w in DAY_COUNTS and k + 1 < len(words):
-            nxt = words[k + 1:k + 3]
-            if nxt[:1] == ["days"] or nxt == ["-", "day"]:
-                return DAY_COUNTS[w]
+        if w not in DAY_COUNTS or k + 1 >= len(words):
+            continue
+        if words[k + 1:k + 3] == ["-", "day"] and any(x in RUNNING_NOUNS for x in words[k + 3:k + 6]):
+            return DAY_COUNTS[w]
+        if words[k + 1:k + 2] == ["days"] and "over" in words[max(0, k - 4):k]:
+            return DAY_COUNTS[w]
     return None
 
 
 def span_multi_day_plan(occasions: list[Occasion], views: list[SentenceView]) -> None:
     """The undated planned whole of a multi-day swap under way ('50 hostages over four days', 'a
     four-day truce') runs N days from the day its first stage was done."""
-    stages = sorted(o.date.start for o in occasions if o.status == "completed" and o.date is not None
-                    and o.date.precision == "day" and o.date.start is not None and o.date.start == o.date.end
-                    and not o.background)
-    if not stages:
+    # the stage reported: the article's first completed occasion, if it is dated to a day
+    main = next((o for o in occasions if o.status == "completed" and not o.background
+                 and not all(m.background for m in o.mentions)), None)
+    if main is None or main.date is None or main.date.precision != "day" or main.date.start is None \
+            or main.date.start != main.date.end:
         return
+    stages = [main.date.start]
     article_days = next((n for v in views if (n := _days_of(v)) is not None), None)
     for whole in occasions:
         if whole.status != "planned" or whole.date is not None or whole.key is not None:

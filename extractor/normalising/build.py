@@ -290,7 +290,7 @@ def form_occasions(mentions: list[Mention], loose: list[Mention], views: list[Se
     same_day_lead(occasions, published)
     story_day(occasions, published)
     span_of_stages(occasions, views)
-    span_whole_under_way(occasions)
+    span_whole_under_way(occasions, views, published=published, year_hint=year_hint)
     span_multi_day_plan(occasions, views)
     return occasions
 

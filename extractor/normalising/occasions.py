@@ -402,7 +402,28 @@ def same_day_lead(occasions: list[Occasion], published: PartialDate | None) -> N
 # ----------------------------------------------------------------------------- records
 
 
-def span_whole_under_way(occasions: list[Occasion]) -> None:
+CONTINUING = frozenset({"continue", "continues", "resume", "resumes", "proceed", "proceeds"})
+
+
+def _continuation_days(views: list[SentenceView], published: PartialDate | None,
+                       year_hint: int | None) -> list[dt.date]:
+    """'The exchange will continue over the weekend of May 24 and 25': the days still planned."""
+    from .dating import resolve_span
+    from .status import real_plan
+    days = []
+    for view in views:
+        if not any(w in CONTINUING for w in view.lower[view.start:view.end]) \
+                or not any(c.kb_id_ == "future" and real_plan(view, c) for c in view.cues_with("PLANNED")):
+            continue
+        for date in view.dates:
+            got = resolve_span(date, published=published, status="planned", year_hint=year_hint)
+            if got is not None and got.precision == "day" and got.end is not None:
+                days.append(got.end)
+    return days
+
+
+def span_whole_under_way(occasions: list[Occasion], views: list[SentenceView] | None = None, *,
+                         published: PartialDate | None = None, year_hint: int | None = None) -> None:
     """The planned whole of a swap under way ('the 1,000-for-1,000 exchange will continue over the
     weekend') runs from its first stage done to the last day planned for it, within a week."""
     for whole in occasions:
@@ -417,6 +438,7 @@ def span_whole_under_way(occasions: list[Occasion]) -> None:
                 and o.date.precision == "day" and o.date.end is not None and 0 <= (o.date.end - start).days <= 7]
         if whole.date is not None and whole.date.end is not None and 0 <= (whole.date.end - start).days <= 7:
             ends.append(whole.date.end)
+        ends += [d for d in _continuation_days(views or [], published, year_hint) if 0 <= (d - start).days <= 7]
         earliest = min(s for s in stages if (start - s).days <= 7)
         end = max(ends, default=None)
         if end is None or end <= earliest:

@@ -131,3 +131,8 @@ class Errors(metaclass=ErrorsWithCodes):
     E503 = ("{source}: column {column!r} holds {value!r}, expected {expected}. Fix the cell.")
     E504 = ("Flows sheet {path!r} has no column(s) {missing} (found: {found}). Start from a sheet written by "
             "`extractor flows-sheet`, which has every column.")
+    # corrections
+    E601 = ("Cannot read the corrections file {path!r}: {detail}.")
+    E602 = ("{source}: not a valid correction: {detail}. Each line is one JSON object with an 'action' "
+            "(reject_claim, edit_claim, edit_event, merge_events, split_event, add_event), its target, and "
+            "'who', 'why', 'when'; see `extractor schema --corrections`.")

@@ -55,7 +55,8 @@ class Extractor:
 
     def extract(self, article: Article) -> list[Record]:
         records = self.nlp(self._doc(article))._.records or []
-        source = {"outlet": article.outlet, "url": article.url, "published": article.published_raw}
+        source = {"outlet": article.outlet, "url": article.url, "published": article.published_raw,
+                  "title": article.title or None}
         if not any(source.values()):
             return list(records)
         return [record.model_copy(update=source) for record in records]

@@ -59,15 +59,19 @@ def test_csv_export_has_acled_like_columns(store, tmp_path):
     assert tuple(rows[0]) == COLUMNS
     swap = next(r for r in rows if r["parties"] == "RUS; UKR")
     cases = {
-        "event_date": "2024-01-31", "time_precision": "day", "event_type": "exchange", "status": "completed",
-        "actor1": "RUS", "actor2": "UKR", "count_1_to_2": "207", "count_2_to_1": "195",
-        "sources": "Ukrinform; AP", "source_urls": "https://example.org/a", "n_sources": "2", "n_claims": "2",
+        "event_date": "2024-01-31", "year": "2024", "time_precision": "1", "date_precision": "day",
+        "event_type": "exchange", "status": "completed", "actor1": "RUS", "actor1_name": "Russia", "actor2": "UKR",
+        "actor2_name": "Ukraine", "count_1_to_2": "207", "count_2_to_1": "195",
+        "sources": "Ukrinform; AP", "source_urls": "https://example.org/a; ", "n_sources": "2", "n_claims": "2",
+        "notes": "Russia handed 207 prisoners of war to Ukraine; Ukraine handed 195 to Russia (2 reports)",
     }
     for column, expected in cases.items():
         assert swap[column] == expected, column
-    assert "207" in swap["notes"] and "195" in swap["notes"] and "(disputed)" in swap["flows"]
+    assert "207" in swap["conflicts"] and "195" in swap["conflicts"] and "(disputed)" in swap["flows"]
     gaza = next(r for r in rows if "HAMAS" in r["parties"])
     assert (gaza["location"], gaza["country"], gaza["n_conflicts"]) == ("Gaza", "PSE", "0")
+    # the prisoners Israel released to the Palestinians count for Israel, not dropped as a third party's
+    assert (gaza["actor1"], gaza["count_1_to_2"], gaza["actor2"], gaza["count_2_to_1"]) == ("HAMAS", "3", "ISR", "90")
 
 
 def test_parquet_export(store, tmp_path):

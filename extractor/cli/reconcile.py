@@ -13,9 +13,9 @@ from ._usage import usage_errors
 
 
 def reconcile(inputs: list[Path], *, output: Path, store: Path | None = None, sources: Path | None = None,
-              force: bool = False) -> ReconcileSummary:
+              corrections: Path | None = None, force: bool = False) -> ReconcileSummary:
     """The command as a plain function (see `extractor.reconciling.files.reconcile_files`)."""
-    return reconcile_files(inputs, output=output, store=store, sources=sources, force=force)
+    return reconcile_files(inputs, output=output, store=store, sources=sources, corrections=corrections, force=force)
 
 
 @app.command("reconcile")
@@ -29,11 +29,15 @@ def reconcile_cli(
                                                        "event in the store.")] = None,
     sources: Annotated[Optional[Path], typer.Option(help="Articles file (JSON Lines with id, outlet, url, "
                                                          "published) for claims whose lines lack them.")] = None,
+    corrections: Annotated[Optional[Path], typer.Option(help="Corrections file (JSON Lines: reject a claim, edit a "
+                                                             "claim or event, merge, split, add an event), applied "
+                                                             "on top; see the codebook.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
 ) -> None:
     """Reconcile claims from many articles into canonical events: one line per real-world occasion."""
     with usage_errors():
-        summary = reconcile(inputs, output=output, store=store, sources=sources, force=force)
+        summary = reconcile(inputs, output=output, store=store, sources=sources, corrections=corrections,
+                            force=force)
     if not quiet:
         typer.echo(summary.format(), err=True)

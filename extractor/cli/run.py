@@ -22,12 +22,12 @@ def run(inputs: list[Path], *, output: Path, model: Path | None = None, keys: Ke
         fmt: str = "auto", workers: int = 1, engine: str = "local", shard_size: int = DEFAULT_SHARD_SIZE,
         max_chars: int | None = None, prefilter: bool = True, force: bool = False,
         time_budget: float | None = DEFAULT_TIME_BUDGET, retry_failed: bool = False,
-        progress: Progress | None = None) -> FullRunSummary:
+        progress: Progress | None = None, corrections: Path | None = None) -> FullRunSummary:
     """The command as a plain function (see `extractor.running.fullrun.run_all`)."""
     options = RunOptions(max_chars=max_chars, prefilter=prefilter, time_budget=time_budget or None)
     return run_all(inputs, output_dir=output, model=model, keys=keys, fmt=fmt, options=options,  # type: ignore[arg-type]
                    workers=workers, engine=engine, shard_size=shard_size, force=force,  # type: ignore[arg-type]
-                   retry_failed=retry_failed, progress=progress)
+                   retry_failed=retry_failed, progress=progress, corrections=corrections)
 
 
 @app.command("run")
@@ -40,6 +40,13 @@ def run_cli(
     model: Annotated[Optional[Path], typer.Option(help="Pipeline folder (config.cfg); default: the packaged one.")] = None,
     id_key: Annotated[str, typer.Option(help="Input key/column of the article id.")] = "id",
     text_key: Annotated[str, typer.Option(help="Input key/column of the article text.")] = "text",
+    published_key: Annotated[str, typer.Option(help="Input key/column of the publication date.")] = "published",
+    title_key: Annotated[str, typer.Option(help="Input key/column of the title.")] = "title",
+    url_key: Annotated[str, typer.Option(help="Input key/column of the URL.")] = "url",
+    outlet_key: Annotated[str, typer.Option(help="Input key/column of the outlet.")] = "outlet",
+    corrections: Annotated[Optional[Path], typer.Option(help="Corrections file (JSON Lines), applied when "
+                                                             "reconciling; run again after editing it: the run is "
+                                                             "reconciled and exported again.")] = None,
     fmt: Annotated[InputFormat, typer.Option("--format", help="Input format; auto: from the extension.")] = InputFormat.auto,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes extracting at once.")] = 1,
     engine: Annotated[EngineChoice, typer.Option(help="local, or ray (extractor[ray]).")] = EngineChoice.local,
@@ -63,12 +70,13 @@ def run_cli(
     Interrupted? Run the same command again: it goes on from the first unfinished stage."""
     if not quiet:
         _log_progress()
-    keys = KeyMap(id=id_key, text=text_key)
+    keys = KeyMap(id=id_key, text=text_key, published=published_key, title=title_key, url=url_key,
+                  outlet=outlet_key)
     with usage_errors():
         summary = run(inputs, output=output, model=model, keys=keys, fmt=fmt.value, workers=workers,
                       engine=engine.value, shard_size=shard_size, max_chars=max_chars, prefilter=prefilter,
                       force=force, time_budget=time_budget, retry_failed=retry_failed,
-                      progress=make_progress(quiet=quiet))
+                      progress=make_progress(quiet=quiet), corrections=corrections)
     if not quiet:
         typer.echo(summary.format(), err=True)
     if strict and summary.extract.errors:

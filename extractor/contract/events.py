@@ -89,6 +89,17 @@ class NearMiss(ContractModel):
     blocked_by: str | None = Field(default=None, description="the constraint that kept them apart, if not the score")
 
 
+class CorrectionNote(ContractModel):
+    """A hand correction that changed the event (from the corrections file): which one, by whom, why."""
+
+    correction_id: str
+    action: str
+    who: str
+    why: str
+    when: str
+    detail: str = ""
+
+
 class EventRecord(ContractModel):
     """One canonical event: an exchange occasion, an agreement, or a running total."""
 
@@ -113,3 +124,4 @@ class EventRecord(ContractModel):
     conflicts: tuple[Conflict, ...] = ()
     merges: tuple[MergeReason, ...] = ()
     near_misses: tuple[NearMiss, ...] = ()
+    corrections: tuple[CorrectionNote, ...] = Field(default=(), description="hand corrections applied to the event")

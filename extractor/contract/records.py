@@ -121,6 +121,7 @@ class RecordBase(ContractModel):
     outlet: str | None = Field(default=None, description="the article's outlet, for the reconciler's sources")
     url: str | None = None
     published: str | None = Field(default=None, description="the article's publication date as given")
+    title: str | None = Field(default=None, description="the article's title (evidence offsets count it: title + two newlines + text)")
 
 
 class ExchangeRecord(RecordBase):

@@ -194,8 +194,10 @@ def _row(line: str, where: str) -> object:
         raise coded_error("E301", source=where, detail=str(err).splitlines()[0][:200]) from None
 
 
-def read_claim_file(path: Path) -> Iterator[ClaimInput]:
-    """The claims of one JSON Lines file (or .gz, or `-`), in file order."""
+def read_claim_file(path: Path, *, statuses: dict[str, str] | None = None) -> Iterator[ClaimInput]:
+    """The claims of one JSON Lines file (or .gz, or `-`), in file order. `statuses`, when given, gets
+    the status of every article with a status line (doc id -> ok, no_events, skipped or error; an
+    article skipped as too long counts as error: it was not read)."""
     for n, line in _lines(path):
         if not line.strip():
             continue
@@ -203,14 +205,23 @@ def read_claim_file(path: Path) -> Iterator[ClaimInput]:
         row = _row(line, where)
         if not isinstance(row, dict):
             raise coded_error("E301", source=where, detail=f"got {type(row).__name__}")
+        if statuses is not None and row.get("type") == "article" and isinstance(row.get("doc_id"), str):
+            unread = row.get("status") == "skipped" and "[E009]" in str(row.get("note") or "")
+            statuses[row["doc_id"]] = "error" if unread else str(row.get("status"))
         item = parse_claim(row, where=where)
         if item is not None:
             yield item
 
 
-def read_claim_files(paths: Iterable[Path]) -> Iterator[ClaimInput]:
+def read_claim_files(paths: Iterable[Path], *, statuses: dict[str, str] | None = None) -> Iterator[ClaimInput]:
     for path in paths:
-        yield from read_claim_file(Path(path))
+        yield from read_claim_file(Path(path), statuses=statuses)
+
+
+def replaced_docs(statuses: Mapping[str, str]) -> set[str]:
+    """Articles whose claims in a file are all they have now: read without error (an article that
+    failed this time, or was skipped as too long, keeps the claims it had)."""
+    return {doc for doc, status in statuses.items() if status != "error"}
 
 
 def read_sources(path: Path) -> dict[str, SourceMeta]:

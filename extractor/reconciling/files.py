@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..exporting.atomic import atomic_writer, check_output
+from ..correcting import read_corrections, reconcile_corrected
 from ..storing import EventStore, StoreChanges
-from . import reconcile
-from .claims import read_claim_files, read_sources
+from .claims import read_claim_files, read_sources, replaced_docs
 
 
 @dataclass(frozen=True)
@@ -18,32 +18,52 @@ class ReconcileSummary:
     events_written: int
     conflicts: int
     store_changes: StoreChanges | None = None
+    corrections: tuple = ()  # `correcting.Applied`, one per correction given
 
     def format(self) -> str:
         text = f"{self.claims_read} claim(s) read, {self.events_written} event(s) written, {self.conflicts} with conflicts"
         if self.store_changes is not None:
             s = self.store_changes
-            text += (f"; store: {s.claims_added} claim(s) added, {s.claims_updated} updated, {s.events_added} event(s) "
-                     f"added, {s.events_changed} changed, {s.events_removed} merged away")
-        return text
+            text += (f"; store: {s.claims_added} claim(s) added, {s.claims_updated} updated, {s.claims_retracted} "
+                     f"retracted, {s.events_added} event(s) added, {s.events_changed} changed, {s.events_removed} "
+                     "merged away or gone")
+        return "\n".join([text, *corrections_text(self.corrections)])
+
+
+def corrections_text(applied: Sequence) -> list[str]:
+    """The summary lines about corrections: how many applied, and each one that was not, with the reason."""
+    if not applied:
+        return []
+    missed = [a for a in applied if not a.applied]
+    lines = [f"corrections: {len(applied) - len(missed)} applied, {len(missed)} not applied"]
+    lines += [f"  not applied: {a.correction_id} ({a.action}, {a.source}): {a.detail}" for a in missed]
+    return lines
 
 
 def reconcile_files(inputs: Sequence[Path], *, output: Path, store: Path | None = None,
-                    sources: Path | None = None, force: bool = False) -> ReconcileSummary:
+                    sources: Path | None = None, corrections: Path | None = None,
+                    force: bool = False) -> ReconcileSummary:
     """Read claims (extract output; other line types skipped), reconcile them (into `store` when given:
-    with every claim already there, keeping event ids), and write every event to `output` atomically."""
+    with every claim already there, keeping event ids; an article with a status line in the input
+    replaces its stored claims), apply `corrections`, and write every event to `output` atomically."""
     check_output(output, force=force, inputs=tuple(inputs) + ((store,) if store else ()))
     meta = read_sources(sources) if sources else None
-    items = list(read_claim_files(inputs))
+    fixes = read_corrections(corrections) if corrections else []
+    statuses: dict[str, str] = {}
+    items = list(read_claim_files(inputs, statuses=statuses))
     changes = None
     if store is not None:
         with EventStore(store) as st:
-            result, changes = st.reconcile(items, sources=meta)
+            result, changes = st.reconcile(items, sources=meta, replace_docs=replaced_docs(statuses),
+                                           corrections=fixes)
+        applied = changes.corrections
     else:
-        result = reconcile(items, sources=meta)
+        corrected = reconcile_corrected(items, corrections=fixes, sources=meta)
+        result, applied = corrected.result, corrected.applied
     with atomic_writer(output) as fh:
         for ev in result.events:
             fh.write(ev.model_dump_json(by_alias=True))
             fh.write("\n")
     return ReconcileSummary(claims_read=len(items), events_written=len(result.events),
-                            conflicts=sum(1 for e in result.events if e.conflicts), store_changes=changes)
+                            conflicts=sum(1 for e in result.events if e.conflicts), store_changes=changes,
+                            corrections=applied)

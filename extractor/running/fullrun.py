@@ -7,18 +7,23 @@ Writes into `output_dir`:
     claims.jsonl     the extract output (records and one status line per article)
     events.sqlite    the event store the claims were reconciled into
     events.jsonl     one line per event (`extractor export --format jsonl`)
-    events.csv       the same events as ACLED-like columns
+    events.csv       the same events as ACLED-like columns; flows.csv, sources.csv, claims.csv: the
+                     other tidy tables (see `extractor.exporting.tables`); the four tables also as
+                     .parquet when pyarrow is installed
     run.json         written last: the run id and the summary; its presence marks a finished run
 
 Each stage is recorded in `run-state.json` when it finishes. Run the same command again after an
 interruption and it goes on from the first unfinished stage (extract itself resumes from its
-shards); the store is rebuilt from the claims whenever reconciling did not finish, so the events
+shards). `corrections` (a corrections file, see `extractor.correcting`) are applied when reconciling;
+a finished run whose corrections file has changed since is reconciled and exported again (the
+articles are not extracted again); the store is rebuilt from the claims whenever reconciling did not finish, so the events
 never depend on where a run was stopped. A folder holding a finished run, or the state of another
 run (other inputs, data or options), is only replaced with `force`.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import time
@@ -38,10 +43,13 @@ from .output import AtomicLines
 from .progress import NoProgress, Progress
 from .shards import WorkDir
 from .summary import RunSummary
+from ..reconciling.files import corrections_text
 
 CLAIMS, STORE, EVENTS_JSONL, EVENTS_CSV = "claims.jsonl", "events.sqlite", "events.jsonl", "events.csv"
 STATE, DONE = "run-state.json", "run.json"
-_OURS = (CLAIMS, STORE, f"{STORE}-wal", f"{STORE}-shm", f"{STORE}-journal", EVENTS_JSONL, EVENTS_CSV, STATE, DONE)
+TABLE_NAMES = ("events", "flows", "sources", "claims")
+TABLE_FILES = tuple(f"{t}.{ext}" for ext in ("csv", "parquet") for t in TABLE_NAMES)
+_OURS = (CLAIMS, STORE, f"{STORE}-wal", f"{STORE}-shm", f"{STORE}-journal", EVENTS_JSONL, *TABLE_FILES, STATE, DONE)
 
 
 @dataclass
@@ -55,6 +63,7 @@ class FullRunSummary:
     conflicts: int = 0
     resumed_from: str | None = None
     seconds: float = 0.0
+    corrections: tuple = ()  # `correcting.Applied`, one per correction given
 
     def format(self) -> str:
         ex = self.extract
@@ -65,8 +74,9 @@ class FullRunSummary:
             f"articles: {ex.items} ({statuses})",
             f"records: {ex.records_total} ({records})",
             f"events: {sum(self.events.values())} ({events}), {self.conflicts} with conflicts",
-            f"files: {self.output_dir}/{{{CLAIMS}, {STORE}, {EVENTS_JSONL}, {EVENTS_CSV}}}",
+            f"files: {self.output_dir}/{{{CLAIMS}, {STORE}, {EVENTS_JSONL}, {{events,flows,sources,claims}}.csv}}",
             *ex.errors_text(),
+            *corrections_text(self.corrections),
         ]
         return "\n".join(lines)
 
@@ -82,6 +92,16 @@ def _read_json(path: Path) -> dict | None:
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) else None
+
+
+def _digest(path: Path | None) -> str | None:
+    """The corrections file's content digest (None: no file given)."""
+    if path is None:
+        return None
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+    except OSError:
+        return None  # read_corrections reports it
 
 
 def _clear(folder: Path) -> None:
@@ -146,12 +166,14 @@ def run_all(
     retry_failed: bool = False,
     progress: Progress | None = None,
     extractor=None,
+    corrections: str | Path | None = None,
 ) -> FullRunSummary:
     """Read, extract, reconcile and export into `output_dir` (created if missing, its parent must
     exist). CodedError E201 when it holds another run's files and not `force`; a finished run of
     the same inputs and options is reported as it is (nothing is redone) unless `retry_failed`,
     which extracts again the articles that got an error and reconciles and exports afresh."""
-    from ..exporting import export_store
+    from ..correcting import read_corrections
+    from ..exporting import export_store, parquet_available
     from ..reconciling.claims import read_claim_files
     from ..storing import EventStore
 
@@ -168,6 +190,8 @@ def run_all(
         extractor = load_extractor(model)
     run_id = run_id_for(resolved, stamp=stamp_of(extractor), options=options, read_options=read_options,
                         prefilter=prefilter_for(extractor, options))
+    fixes = read_corrections(Path(corrections)) if corrections is not None else []
+    fix_digest = _digest(Path(corrections) if corrections is not None else None)
     folder.mkdir(exist_ok=True)
     with folder_lock(folder):  # one run in a folder at a time (E210)
         claims = folder / CLAIMS
@@ -175,8 +199,13 @@ def run_all(
             _clear(folder)
         for name in _OURS:  # temporary files of writes a kill interrupted
             remove_temp_files(folder, name)
-        state = _read_json(folder / STATE)
         finished = _read_json(folder / DONE)
+        if (finished and finished.get("run_id") == run_id and finished.get("corrections") != fix_digest
+                and _claims_run_id(claims) == run_id):  # corrections changed: reconcile and export again
+            _write_json(folder / STATE, {"run_id": run_id, "done": ["extract"]})
+            (folder / DONE).unlink()
+            finished = None
+        state = _read_json(folder / STATE)
         ours = (state or {}).get("run_id") == run_id or _claims_run_id(claims) == run_id
         present = [name for name in (DONE, CLAIMS, STORE, EVENTS_JSONL, EVENTS_CSV) if (folder / name).exists()]
         if present and present[0] == DONE and (finished or {}).get("run_id") == run_id and not has_stream(resolved):
@@ -215,20 +244,27 @@ def run_all(
                 (folder / name).unlink(missing_ok=True)
             items = list(read_claim_files([claims]))  # records carry their article's outlet, url and date
             with EventStore(store) as st:
-                st.reconcile(items)
+                _, changes = st.reconcile(items, corrections=fixes)
+            applied = changes.corrections
             finish("reconcile")
+        else:
+            applied = ()
         with EventStore(store, create=False) as st:
             events = list(st.events())
         if "export" not in done:
             export_store(store, fmt="jsonl", output=folder / EVENTS_JSONL, force=True)
-            export_store(store, fmt="csv", output=folder / EVENTS_CSV, force=True)
+            for table in TABLE_NAMES:
+                export_store(store, fmt="csv", output=folder / f"{table}.csv", force=True, table=table)
+                if parquet_available():
+                    export_store(store, fmt="parquet", output=folder / f"{table}.parquet", force=True, table=table)
             finish("export")
         result = FullRunSummary(output_dir=str(folder), run_id=run_id, extract=summary,
                                 events=dict(Counter(ev.kind for ev in events)),
                                 conflicts=sum(1 for ev in events if ev.conflicts), resumed_from=resumed,
-                                seconds=time.monotonic() - started)
+                                seconds=time.monotonic() - started, corrections=tuple(applied))
         _write_json(folder / DONE, {"run_id": run_id, "articles": summary.items, "statuses": summary.statuses,
-                                    "records": summary.records, "events": result.events})
+                                    "records": summary.records, "events": result.events,
+                                    "corrections": fix_digest})
         (folder / STATE).unlink(missing_ok=True)
         return result
 

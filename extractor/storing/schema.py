@@ -4,12 +4,17 @@
 - `events`: the current canonical events (JSON of `EventRecord`);
 - `links`: claim id -> event id, one row per claim, so a claim is in exactly one event;
 - `aliases`: event ids retired when events merged -> the event that holds their claims now;
-- `meta`: schema version.
+- `raw_links`, `raw_aliases`: the same before hand corrections (see `extractor.correcting`): the
+  grouping's ids are kept from these, so a correction applies the same way on every run;
+- `meta`: schema version; `rejected`: the claim ids hand corrections keep out of every event (JSON).
+
+Version 1 stores (no raw tables) are upgraded in place: their links serve as the raw ones.
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+UPGRADABLE = ("1",)
 
 DDL = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -35,4 +40,6 @@ DDL = (
         old_id TEXT PRIMARY KEY,
         event_id TEXT NOT NULL
     )""",
+    "CREATE TABLE IF NOT EXISTS raw_links (claim_id TEXT PRIMARY KEY, event_id TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS raw_aliases (old_id TEXT PRIMARY KEY, event_id TEXT NOT NULL)",
 )

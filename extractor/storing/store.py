@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..contract.events import EventRecord, SourceMeta
+from ..correcting.apply import HAND_PREFIX, CorrectedReconciliation, hand_claims, reconcile_corrected
+from ..correcting.models import CorrectionLine
 from ..reading.items import coded_error
-from ..reconciling import Reconciliation, reconcile
+from ..reconciling import Reconciliation
 from ..reconciling.claims import ClaimInput, ClaimRecord, parse_claim
-from .schema import DDL, SCHEMA_VERSION
+from .schema import DDL, SCHEMA_VERSION, UPGRADABLE
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -31,10 +33,13 @@ class StoreChanges:
     events_added: int
     events_changed: int
     events_removed: int
+    claims_retracted: int = 0
+    corrections: tuple = ()  # `correcting.Applied`, one per correction given
 
     @property
     def total(self) -> int:
-        return self.claims_added + self.claims_updated + self.events_added + self.events_changed + self.events_removed
+        return (self.claims_added + self.claims_updated + self.events_added + self.events_changed + self.events_removed
+                + self.claims_retracted)
 
 
 def claim_line(item: ClaimInput | ClaimRecord) -> dict:
@@ -124,6 +129,8 @@ class EventStore:
             row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             if row is None:
                 self.db.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+            elif row[0] in UPGRADABLE:
+                self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION,))
             elif row[0] != SCHEMA_VERSION:
                 raise coded_error("E308", path=str(self.path), found=row[0], expected=SCHEMA_VERSION)
             self.db.execute("COMMIT")
@@ -148,11 +155,27 @@ class EventStore:
             if item is not None:
                 yield item
 
+    def claim_bodies(self) -> Iterator[tuple[str, dict]]:
+        """(claim id, stored JSON) of every claim, ordered by claim id."""
+        for claim_id, body in self.db.execute("SELECT claim_id, body FROM claims ORDER BY claim_id"):
+            yield claim_id, json.loads(body)
+
     def assignments(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT claim_id, event_id FROM links"))
 
     def aliases(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT old_id, event_id FROM aliases"))
+
+    def rejected(self) -> set[str]:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'rejected'").fetchone()
+        return set(json.loads(row[0])) if row else set()
+
+    def _raw_previous(self) -> tuple[dict[str, str], set[str]]:
+        """Claim id -> event id before corrections, and the retired raw ids (a version 1 store: its links)."""
+        raw = dict(self.db.execute("SELECT claim_id, event_id FROM raw_links"))
+        if not raw:
+            return self.assignments(), set(self.aliases())
+        return raw, {r[0] for r in self.db.execute("SELECT old_id FROM raw_aliases")}
 
     def events(self) -> Iterator[EventRecord]:
         for (body,) in self.db.execute("SELECT body FROM events ORDER BY event_id"):
@@ -183,7 +206,9 @@ class EventStore:
         """Problems found: SQLite's integrity check, foreign keys, claims in no or several events."""
         problems = [r[0] for r in self.db.execute("PRAGMA integrity_check") if r[0] != "ok"]
         problems += [f"foreign key: {r}" for r in self.db.execute("PRAGMA foreign_key_check")]
-        n = self.db.execute("SELECT count(*) FROM claims WHERE claim_id NOT IN (SELECT claim_id FROM links)").fetchone()[0]
+        unlinked = {r[0] for r in self.db.execute("SELECT claim_id FROM claims WHERE claim_id NOT IN "
+                                                  "(SELECT claim_id FROM links)")}
+        n = len(unlinked - self.rejected())
         if n:
             problems.append(f"{n} claim(s) in no event")
         listed: dict[str, str] = {}
@@ -200,9 +225,15 @@ class EventStore:
     # writing
 
     def reconcile(self, items: Iterable[ClaimInput | ClaimRecord], *,
-                  sources: Mapping[str, SourceMeta] | None = None) -> tuple[Reconciliation, StoreChanges]:
-        """Add `items` and re-reconcile every claim in the store, in one transaction."""
-        rows = [claim_line(i) for i in items]
+                  sources: Mapping[str, SourceMeta] | None = None, replace_docs: Iterable[str] = (),
+                  corrections: Sequence[CorrectionLine] = ()) -> tuple[Reconciliation, StoreChanges]:
+        """Add `items` and re-reconcile every claim in the store, in one transaction.
+
+        `replace_docs`: articles whose claims in `items` are all they now have (re-extracted): their
+        other stored claims are retracted. `corrections`: applied on top (see `extractor.correcting`);
+        the claims of events added by hand are replaced by those of `corrections` on every call."""
+        hand = hand_claims(corrections)
+        rows = [claim_line(i) for i in items] + [claim_line(i) for i in hand]
         if sources:
             for row in rows:
                 meta = sources.get(row["doc_id"])
@@ -212,6 +243,7 @@ class EventStore:
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
+            retracted = self._retract({row["claim_id"] for row in rows}, set(replace_docs))
             added = updated = 0
             for row in rows:
                 body = _dumps(row)
@@ -224,15 +256,41 @@ class EventStore:
                     db.execute("UPDATE claims SET doc_id = ?, kind = ?, body = ? WHERE claim_id = ?",
                                (row["doc_id"], row["type"], body, row["claim_id"]))
                     updated += 1
-            previous = self.assignments()
-            reserved = set(self.aliases())
-            result = reconcile(self.claim_inputs(), previous=previous, reserved=reserved)
-            changes = self._write(result, added, updated)
+            previous, reserved = self._raw_previous()
+            corrected = reconcile_corrected(self.claim_inputs(), corrections=corrections, previous=previous,
+                                            reserved=reserved, with_hand_claims=False)
+            changes = self._write(corrected.result, added, updated)
+            self._write_raw(corrected)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
-        return result, changes
+        return corrected.result, replace(changes, claims_retracted=retracted, corrections=corrected.applied)
+
+    def _retract(self, keep: set[str], docs: set[str]) -> int:
+        """Delete the stored claims of `docs` and of events added by hand that are not in `keep`."""
+        db = self.db
+        gone = [cid for cid, doc in db.execute("SELECT claim_id, doc_id FROM claims")
+                if cid not in keep and (doc in docs or doc.startswith(HAND_PREFIX))]
+        for cid in gone:
+            for table in ("links", "raw_links", "claims"):
+                db.execute(f"DELETE FROM {table} WHERE claim_id = ?", (cid,))
+        return len(gone)
+
+    def _write_raw(self, corrected: CorrectedReconciliation) -> None:
+        db = self.db
+        raw = corrected.raw
+        if dict(db.execute("SELECT claim_id, event_id FROM raw_links")) != raw.event_of:
+            db.execute("DELETE FROM raw_links")
+            db.executemany("INSERT INTO raw_links (claim_id, event_id) VALUES (?, ?)", sorted(raw.event_of.items()))
+        known = dict(db.execute("SELECT old_id, event_id FROM raw_aliases"))
+        for old_id, event_id in raw.aliases.items():
+            if known.get(old_id) != event_id:
+                db.execute("INSERT INTO raw_aliases (old_id, event_id) VALUES (?, ?) "
+                           "ON CONFLICT (old_id) DO UPDATE SET event_id = excluded.event_id", (old_id, event_id))
+        rejected = json.dumps(sorted(corrected.rejected))
+        db.execute("INSERT INTO meta (key, value) VALUES ('rejected', ?) "
+                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (rejected,))
 
     def _write(self, result: Reconciliation, added: int, updated: int) -> StoreChanges:
         db = self.db
@@ -253,6 +311,8 @@ class EventStore:
                            (ev.kind, ev.date.start.isoformat() if ev.date and ev.date.start else None, body, event_id))
                 ev_changed += 1
         links = self.assignments()
+        for claim_id in links.keys() - result.event_of.keys():  # rejected by a correction
+            db.execute("DELETE FROM links WHERE claim_id = ?", (claim_id,))
         for claim_id, event_id in result.event_of.items():
             if links.get(claim_id) != event_id:
                 db.execute("INSERT INTO links (claim_id, event_id) VALUES (?, ?) "

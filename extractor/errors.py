@@ -27,6 +27,8 @@ class Warnings(metaclass=ErrorsWithCodes):
     W006 = ("{source}: lone surrogate code point(s) in field {field!r} replaced with U+FFFD. Check the "
             "JSON escapes (\\uD800-\\uDFFF must come in pairs).")
     W007 = ("{path}: the part of a finished shard is missing or damaged; the shard is extracted again.")
+    W008 = ("{source}: no column {key!r} (--{option}) in the input; every article is read without its {what}. "
+            "The columns are: {found}. Name the right one with --{option}.")
 
 
 class Errors(metaclass=ErrorsWithCodes):

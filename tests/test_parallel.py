@@ -240,7 +240,15 @@ def test_empty_input_gives_an_empty_output(tmp_path: Path, extractor: Extractor)
 
 # --- extractor run: the whole path -------------------------------------------------------------
 
-RUN_FILES = ["claims.jsonl", "events.csv", "events.jsonl", "events.sqlite", "run.json"]
+def _run_files() -> list[str]:
+    from extractor.exporting import parquet_available
+
+    tables = [f"{t}.{ext}" for t in ("events", "flows", "sources", "claims")
+              for ext in (("csv", "parquet") if parquet_available() else ("csv",))]
+    return sorted(["claims.jsonl", "events.jsonl", "events.sqlite", "run.json", *tables])
+
+
+RUN_FILES = _run_files()
 
 
 def test_run_writes_claims_store_and_exports(tmp_path: Path, archive: Path, extractor: Extractor,

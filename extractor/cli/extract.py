@@ -93,6 +93,10 @@ def extract_cli(
     title_key: Annotated[str, typer.Option(help="Input key/column of the title.")] = "title",
     url_key: Annotated[str, typer.Option(help="Input key/column of the URL.")] = "url",
     outlet_key: Annotated[str, typer.Option(help="Input key/column of the outlet.")] = "outlet",
+    dayfirst: Annotated[Optional[bool], typer.Option("--dayfirst/--monthfirst", help="Read all-numbers publication "
+                                                     "dates as day/month/year (19/01/2026) or month/day/year; "
+                                                     "default: refuse them (the order is unknown).",
+                                                     show_default=False)] = None,
     fmt: Annotated[InputFormat, typer.Option("--format", help="Input format; auto: from the extension.")] = InputFormat.auto,
     max_chars: Annotated[Optional[int], typer.Option(min=1, help="Longest article (title + text) read.")] = None,
     on_oversize: Annotated[Oversize, typer.Option(help="What to do with a longer article.")] = Oversize.truncate,
@@ -128,7 +132,7 @@ def extract_cli(
     if not quiet:
         _log_progress()
     keys = KeyMap(id=id_key, text=text_key, published=published_key, title=title_key, url=url_key,
-                  outlet=outlet_key)
+                  outlet=outlet_key, dayfirst=dayfirst)
     with usage_errors():
         summary = extract(inputs, output=output, model=model, keys=keys, fmt=fmt.value, max_chars=max_chars,
                           on_oversize=on_oversize.value, force=force, prefilter=prefilter, time_budget=time_budget,

@@ -44,6 +44,10 @@ def run_cli(
     title_key: Annotated[str, typer.Option(help="Input key/column of the title.")] = "title",
     url_key: Annotated[str, typer.Option(help="Input key/column of the URL.")] = "url",
     outlet_key: Annotated[str, typer.Option(help="Input key/column of the outlet.")] = "outlet",
+    dayfirst: Annotated[Optional[bool], typer.Option("--dayfirst/--monthfirst", help="Read all-numbers publication "
+                                                     "dates as day/month/year (19/01/2026) or month/day/year; "
+                                                     "default: refuse them (the order is unknown).",
+                                                     show_default=False)] = None,
     corrections: Annotated[Optional[Path], typer.Option(help="Corrections file (JSON Lines), applied when "
                                                              "reconciling; run again after editing it: the run is "
                                                              "reconciled and exported again.")] = None,
@@ -71,7 +75,7 @@ def run_cli(
     if not quiet:
         _log_progress()
     keys = KeyMap(id=id_key, text=text_key, published=published_key, title=title_key, url=url_key,
-                  outlet=outlet_key)
+                  outlet=outlet_key, dayfirst=dayfirst)
     with usage_errors():
         summary = run(inputs, output=output, model=model, keys=keys, fmt=fmt.value, workers=workers,
                       engine=engine.value, shard_size=shard_size, max_chars=max_chars, prefilter=prefilter,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..contract import SourceRef
 from .decoding import decode
-from .fields import article_from_mapping
+from .fields import article_from_mapping, missing_columns
 from .items import ErrorItem, ReadItem, error_item, path_text, short
 from .lines import iter_raw_lines
 from .options import ReadOptions
@@ -87,6 +87,7 @@ def read_csv(path: Path, *, options: ReadOptions, gz: bool = False) -> Iterator[
     keys = options.keys
     lines = _Lines(iter_raw_lines(path, options=options, gz=gz, kind="CSV"), path)
     header: list[str] | None = None
+    file_notes: list[str] = []
     while True:
         lines.consumed = []
         try:
@@ -118,6 +119,7 @@ def read_csv(path: Path, *, options: ReadOptions, gz: bool = False) -> Iterator[
                     else:
                         yield error_item("E003", source=src, field=key, option=option)
                     return
+            file_notes = missing_columns(keys, header, source=path_text(path))
             continue
         if problem is not None or len(row) != len(header):
             span = f"lines {first}-{last}" if last > first else f"line {first}"
@@ -129,5 +131,5 @@ def read_csv(path: Path, *, options: ReadOptions, gz: bool = False) -> Iterator[
         record = {name: (cell if cell != "" else None) for name, cell in zip(header, row)}
         if record.get(keys.text) is None and keys.text in header:
             record[keys.text] = ""
-        yield article_from_mapping(record, keys=keys, source=source, notes=notes)
+        yield article_from_mapping(record, keys=keys, source=source, notes=file_notes + notes)
 

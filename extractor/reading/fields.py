@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from pydantic import ValidationError
 
@@ -74,7 +74,7 @@ def article_from_mapping(
     raw_published = obj.get(keys.published)
     if isinstance(raw_published, str):
         raw_published = _clean(raw_published, src=src, field=keys.published, notes=notes, nuls=nuls)
-    published, published_raw, problem = parse_published(raw_published)
+    published, published_raw, problem = parse_published(raw_published, dayfirst=keys.dayfirst)
     if problem is not None:
         notes.append(coded("E005", source=src, raw=short(published_raw), detail=problem))
     if nuls[0]:
@@ -90,9 +90,20 @@ def article_from_mapping(
     return ArticleItem(article=article, notes=tuple(notes))
 
 
+_WHAT = {"published": "publication date", "title": "title", "url": "URL", "outlet": "outlet"}
+
+
+def missing_columns(keys: KeyMap, found: Iterable[str], *, source: str) -> list[str]:
+    """W008 notes for the optional fields whose key is not among the `found` columns."""
+    found = list(found)
+    shown = short(", ".join(found) or "none", 300)
+    return [coded("W008", source=source, key=getattr(keys, name), option=f"{name}-key", what=_WHAT[name], found=shown)
+            for name in ("published", "title", "url", "outlet") if getattr(keys, name) not in found]
+
+
 def kind_of(value: object) -> str:
     """'a list', 'a string', 'null', ... for E002 messages."""
     return _kind(value)
 
 
-__all__ = ["article_from_mapping", "kind_of", "ErrorItem"]
+__all__ = ["article_from_mapping", "kind_of", "missing_columns", "ErrorItem"]

@@ -10,7 +10,9 @@ Format = Literal["auto", "jsonl", "csv", "txt"]
 
 @dataclass(frozen=True, slots=True)
 class KeyMap:
-    """Names of the input keys (JSON Lines) or columns (CSV) holding each article field."""
+    """Names of the input keys (JSON Lines) or columns (CSV) holding each article field, and how to
+    read an all-numbers publication date: `dayfirst` True reads 19/01/2026 as 19 January, False reads
+    01/19/2026 as 19 January, None refuses such dates (the order is unknown)."""
 
     id: str = "id"
     text: str = "text"
@@ -18,6 +20,7 @@ class KeyMap:
     title: str = "title"
     url: str = "url"
     outlet: str = "outlet"
+    dayfirst: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,7 +126,7 @@ class _Run:
         line = ArticleStatus(doc_id=doc_id, status=status, records=records, source=source or None,
                              error=info, note=joined, **self.stamp)
         self.out.write(stamp_run(line.model_dump(mode="json", by_alias=True, exclude_none=False), self.run_id))
-        self.summary.count_status(status, error=error[1] if error else None)
+        self.summary.count_status(status, error=error[1] if error else None, note=joined)
 
     def item(self, item: ReadItem) -> None:
         if isinstance(item, ErrorItem):
@@ -216,6 +216,8 @@ class _Run:
             self.status(doc_id=doc_id, status="error", source=source, records=written,
                         error=("E202", message), notes=notes)
             return
+        if written and article.published is None:
+            notes.append(coded("W001", doc_id=short(doc_id), source=source, raw=article.published_raw))
         self.status(doc_id=doc_id, status="ok" if written else "no_events", source=source,
                     records=written, notes=notes)
 

@@ -76,6 +76,7 @@ class FullRunSummary:
             f"events: {sum(self.events.values())} ({events}), {self.conflicts} with conflicts",
             f"files: {self.output_dir}/{{{CLAIMS}, {STORE}, {EVENTS_JSONL}, {{events,flows,sources,claims}}.csv}}",
             *ex.errors_text(),
+            *ex.notes_text(),
             *corrections_text(self.corrections),
         ]
         return "\n".join(lines)
@@ -131,7 +132,8 @@ def _summary_of(claims: Path) -> RunSummary:
             if row.get("type") != "article":
                 summary.count_record(row["type"])
                 continue
-            summary.count_status(row["status"], error=row["error"]["message"] if row["status"] == "error" else None)
+            summary.count_status(row["status"], error=row["error"]["message"] if row["status"] == "error" else None,
+                                 note=row.get("note"))
     return summary
 
 

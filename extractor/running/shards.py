@@ -41,6 +41,8 @@ class ShardCounts:
     lines: int = 0
     first_errors: list[str] = field(default_factory=list)
     retryable: int = 0
+    notes: dict[str, int] = field(default_factory=dict)
+    first_notes: dict[str, str] = field(default_factory=dict)
     size: int = 0
     sha256: str = ""
 
@@ -48,7 +50,8 @@ class ShardCounts:
     def of(cls, summary: RunSummary, *, retryable: int = 0) -> "ShardCounts":
         return cls(items=summary.items, statuses={k: v for k, v in summary.statuses.items() if v},
                    records={k: v for k, v in summary.records.items() if v}, lines=summary.lines,
-                   first_errors=list(summary.first_errors), retryable=retryable)
+                   first_errors=list(summary.first_errors), retryable=retryable, notes=dict(summary.notes),
+                   first_notes=dict(summary.first_notes))
 
     def add_to(self, summary: RunSummary) -> None:
         summary.items += self.items
@@ -58,6 +61,9 @@ class ShardCounts:
         for name, n in self.records.items():
             summary.records[name] = summary.records.get(name, 0) + n
         summary.add_errors(self.first_errors)
+        for code, n in self.notes.items():
+            summary.notes[code] = summary.notes.get(code, 0) + n
+            summary.first_notes.setdefault(code, self.first_notes.get(code, ""))
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__, sort_keys=True)

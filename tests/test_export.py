@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from extractor.cli import _register, app
 from extractor.exporting import COLUMNS, export_store, parquet_available
+from extractor.exporting.names import actor_name
 from extractor.reading.items import CodedError
 from extractor.reconciling import parse_claim
 from extractor.storing import EventStore
@@ -25,6 +26,7 @@ def ex(claim_id, pairs, date=None, **extra):
     return row
 
 
+RU = actor_name("RUS")  # as the gazetteer names it ("Russia" or "Russian Federation")
 ROWS = [
     ex("a#0", [("RUS", "UKR", "pows", 207), ("UKR", "RUS", "pows", 195)], "2024-01-31", outlet="Ukrinform",
        url="https://example.org/a", published="2024-01-31"),
@@ -60,10 +62,10 @@ def test_csv_export_has_acled_like_columns(store, tmp_path):
     swap = next(r for r in rows if r["parties"] == "RUS; UKR")
     cases = {
         "event_date": "2024-01-31", "year": "2024", "time_precision": "1", "date_precision": "day",
-        "event_type": "exchange", "status": "completed", "actor1": "RUS", "actor1_name": "Russia", "actor2": "UKR",
+        "event_type": "exchange", "status": "completed", "actor1": "RUS", "actor1_name": actor_name("RUS"), "actor2": "UKR",
         "actor2_name": "Ukraine", "count_1_to_2": "207", "count_2_to_1": "195",
         "sources": "Ukrinform; AP", "source_urls": "https://example.org/a; ", "n_sources": "2", "n_claims": "2",
-        "notes": "Russia handed 207 prisoners of war to Ukraine; Ukraine handed 195 to Russia (2 reports)",
+        "notes": f"{RU} handed 207 prisoners of war to Ukraine; Ukraine handed 195 to {RU} (2 reports)",
     }
     for column, expected in cases.items():
         assert swap[column] == expected, column

@@ -10,6 +10,7 @@ import pytest
 
 from extractor.contract.records import Count
 from extractor.exporting import TABLES, export_store, parquet_available
+from extractor.exporting.names import actor_name
 from extractor.exporting.tables import describe, event_row, figure_bounds
 from extractor.reconciling import parse_claim, reconcile
 from extractor.storing import EventStore
@@ -71,7 +72,8 @@ def test_notes_describe_the_event():
     ev = one_event(ex("a#0", [("RUS", "UKR", "bodies", exact(1000)), ("UKR", "RUS", "bodies", exact(19))]),
                    ex("b#0", [("RUS", "UKR", "bodies", exact(1000)), ("UKR", "RUS", "bodies", exact(19))]),
                    ex("c#0", [("RUS", "UKR", "bodies", exact(1000))]))
-    assert describe(ev) == "Russia handed 1,000 bodies to Ukraine; Ukraine handed 19 to Russia (3 reports)"
+    ru = actor_name("RUS")
+    assert describe(ev) == f"{ru} handed 1,000 bodies to Ukraine; Ukraine handed 19 to {ru} (3 reports)"
     planned = one_event(ex("a#0", [("ARM", "AZE", "pows", {"value": 30, "qualifier": "about"})], status="planned"))
     assert describe(planned) == "Armenia is to hand about 30 prisoners of war to Azerbaijan (1 report)"
 
@@ -112,7 +114,7 @@ def test_flows_and_sources_content(store, tmp_path):
     export_store(store, fmt="csv", output=tmp_path / "f.csv", table="flows")
     flows = list(csv.DictReader((tmp_path / "f.csv").open(newline="")))
     ru = next(r for r in flows if r["from"] == "RUS")
-    assert (ru["best"], ru["n_reports"], ru["agreed"], ru["from_name"]) == ("207", "2", "false", "Russia")
+    assert (ru["best"], ru["n_reports"], ru["agreed"], ru["from_name"]) == ("207", "2", "false", actor_name("RUS"))
     assert ru["figures"] == "207 (1 report), 195 (1 report)"
     export_store(store, fmt="csv", output=tmp_path / "s.csv", table="sources")
     sources = list(csv.DictReader((tmp_path / "s.csv").open(newline="")))

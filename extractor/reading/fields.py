@@ -94,11 +94,14 @@ _WHAT = {"published": "publication date", "title": "title", "url": "URL", "outle
 
 
 def missing_columns(keys: KeyMap, found: Iterable[str], *, source: str) -> list[str]:
-    """W008 notes for the optional fields whose key is not among the `found` columns."""
+    """W008 notes for the optional fields mapped to another key than the default (--published-key date)
+    whose key is not among the `found` columns: a mistyped mapping is never silent."""
     found = list(found)
+    default = KeyMap()
     shown = short(", ".join(found) or "none", 300)
     return [coded("W008", source=source, key=getattr(keys, name), option=f"{name}-key", what=_WHAT[name], found=shown)
-            for name in ("published", "title", "url", "outlet") if getattr(keys, name) not in found]
+            for name in ("published", "title", "url", "outlet")
+            if getattr(keys, name) != getattr(default, name) and getattr(keys, name) not in found]
 
 
 def kind_of(value: object) -> str:

@@ -216,7 +216,7 @@ class _Run:
             self.status(doc_id=doc_id, status="error", source=source, records=written,
                         error=("E202", message), notes=notes)
             return
-        if written and article.published is None:
+        if article.published is None and _needs_published(records):
             notes.append(coded("W001", doc_id=short(doc_id), source=source, raw=article.published_raw))
         self.status(doc_id=doc_id, status="ok" if written else "no_events", source=source,
                     records=written, notes=notes)
@@ -259,6 +259,19 @@ def within_budget(seconds: float | None, work):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+_RELATIVE_DATES = frozenset({"weekday", "relative", "month_day", "bounded"})
+
+
+def _needs_published(records) -> bool:
+    """A record left undated although its evidence holds a date that needs the publication date
+    ('on Tuesday', 'last week', '12 March' without a year): W001."""
+    for record in records:
+        date = getattr(record, "as_of", None) if getattr(record, "type", "") == "tally" else getattr(record, "date", None)
+        if date is None and any(e.label in _RELATIVE_DATES for e in getattr(record, "evidence", ())):
+            return True
+    return False
 
 
 def _component(exc: BaseException) -> str:

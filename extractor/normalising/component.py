@@ -9,7 +9,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..about import __version__
+from ..contract.articles import PartialDate
 from ..recognising import extensions  # noqa: F401  (registers the custom attributes)
+from ..recognising.extensions import context_value
 from .context import DYADS_FILE, DYADS_KEY, package_dyads_text, read_dyads
 from .records import build_records
 
@@ -28,6 +30,15 @@ def data_version(nlp: Language) -> str:
         digest.update(name.encode())
         digest.update(data)
     return "d-" + digest.hexdigest()[:12]
+
+
+def _take_context(doc: Doc) -> None:
+    """`doc_id` and `published` (ISO, or a PartialDate) given as context through `nlp.pipe(..., as_tuples=True)`."""
+    if doc._.doc_id is None and context_value(doc, "doc_id") is not None:
+        doc._.doc_id = str(context_value(doc, "doc_id"))
+    published = context_value(doc, "published")
+    if doc._.published is None and published is not None:
+        doc._.published = published if isinstance(published, PartialDate) else PartialDate.parse(str(published))
 
 
 class RecordBuilder:
@@ -54,6 +65,7 @@ class RecordBuilder:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data[DYADS_KEY] = self.dyads
+        _take_context(doc)
         try:
             doc._.records = build_records(doc, doc_id=doc._.doc_id or "doc", published=doc._.published,
                                           versions=self.versions)

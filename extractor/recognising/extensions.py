@@ -10,6 +10,46 @@ def index_key(index_name: str) -> str:
     return f"extractor.{index_name}"
 
 
+class MatchIndex:
+    """Character offsets (start, end) of a span -> the recogniser's match for it. Not a dict, so that
+    msgpack hands it to our encoder (`serial`): its tuple keys would not survive `doc.to_bytes()`."""
+
+    __slots__ = ("_by_span",)
+
+    def __init__(self, items=()) -> None:
+        self._by_span: dict[tuple[int, int], object] = dict(items)
+
+    def get(self, key: tuple[int, int], default=None):
+        return self._by_span.get(key, default)
+
+    def __getitem__(self, key: tuple[int, int]):
+        return self._by_span[key]
+
+    def __setitem__(self, key: tuple[int, int], value) -> None:
+        self._by_span[key] = value
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._by_span
+
+    def __len__(self) -> int:
+        return len(self._by_span)
+
+    def __iter__(self):
+        return iter(self._by_span)
+
+    def items(self):
+        return self._by_span.items()
+
+    def values(self):
+        return self._by_span.values()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, MatchIndex) and other._by_span == self._by_span
+
+    def __repr__(self) -> str:
+        return f"MatchIndex({self._by_span!r})"
+
+
 def _index_getter(index_name: str):
     key = index_key(index_name)
     return lambda doc: doc.user_data.get(key)
@@ -44,7 +84,16 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def context_value(doc: Doc, name: str):
+    """A value passed with the text through `nlp.pipe(((text, {"published": "2026-03-12"}), ...), as_tuples=True)`."""
+    context = getattr(doc, "_context", None)
+    return context.get(name) if isinstance(context, dict) else None
+
+
 def register() -> None:
+    from . import serial
+
+    serial.register()  # custom values as msgpack data: Docs serialise
     for name in ("doc_id", "published", "records"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)

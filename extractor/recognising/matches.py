@@ -24,7 +24,7 @@ class MatchRecogniser:
         self.label = label
 
     def __call__(self, doc: Doc) -> Doc:
-        spans, index = [], {}
+        spans, index = [], extensions.MatchIndex()
         for match in self.find(extensions.text_of(doc)):
             span = doc.char_span(match.start, match.end, label=self.label(match), alignment_mode="expand")
             if span is None or (spans and span.start < spans[-1].end):

@@ -199,3 +199,18 @@ def test_a_version_1_store_is_upgraded(tmp_path):
     with EventStore(path) as st:
         _, changes = st.reconcile([parse_claim(r) for r in CLAIMS])
         assert changes.total == 0 and st.check() == []
+
+
+@pytest.mark.parametrize("line, kept", [
+    ({"type": "article", "doc_id": "d", "status": "skipped", "records": 0, "note": "[E009] too long"}, True),
+    ({"type": "article", "doc_id": "d", "status": "skipped", "records": 0, "note": "prefilter: no exchange words"}, False),
+    ({"type": "article", "doc_id": "d", "status": "no_events", "records": 0}, False),
+])
+def test_which_status_lines_retract(tmp_path, line, kept):
+    store, out = tmp_path / "s.db", tmp_path / "events.jsonl"
+    first = write_lines(tmp_path / "one.jsonl", CLAIMS + [status(d) for d in "abcd"])
+    assert invoke("reconcile", first, "--store", store, "-o", out).exit_code == 0
+    again = write_lines(tmp_path / "two.jsonl", [line])
+    assert invoke("reconcile", again, "--store", store, "-o", out, "--force").exit_code == 0
+    claims = {c for e in map(json.loads, out.read_text().splitlines()) for c in e["claims"]}
+    assert ("d#0" in claims) is kept

@@ -167,9 +167,13 @@ class _Events:
         misses = [n for e in like for n in e.near_misses if n.claim_id in inside and n.other_claim_id not in inside]
         event = build_event(event_id, [self.claims[c] for c in members], merges=sorted(merges, key=lambda m: (m.claim_id, m.linked_to)),
                             near_misses=sorted(misses, key=lambda n: (-n.score, n.claim_id, n.other_claim_id)))
+        # links found between events (agreements, stages of a multi-day swap) are kept from the events rebuilt
         agreement = next((e.agreement for e in like if e.agreement), None)
         executed = tuple(sorted({x for e in like for x in e.executed_by}))
-        self.events[event_id] = event.model_copy(update={"agreement": agreement, "executed_by": executed})
+        part_of = next((e.part_of for e in like if getattr(e, "part_of", None)), None)
+        parts = tuple(sorted({x for e in like for x in getattr(e, "parts", ())}))
+        self.events[event_id] = event.model_copy(update={"agreement": agreement, "executed_by": executed,
+                                                         "part_of": part_of, "parts": parts})
         self.members[event_id] = members
 
     def new_id(self, first_claim: str) -> str:

@@ -118,7 +118,7 @@ class EventStore:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None:
             raise coded_error("E304", path=str(self.path), detail="no schema version in its 'meta' table")
-        if row[0] != SCHEMA_VERSION:
+        if row[0] != SCHEMA_VERSION and row[0] not in UPGRADABLE:  # an older version is upgraded on opening
             raise coded_error("E308", path=str(self.path), found=row[0], expected=SCHEMA_VERSION)
 
     def _init_schema(self) -> None:

@@ -90,6 +90,12 @@ OUTSIDE_FRAMES = (("outside", "the", "framework"), ("outside", "of", "the"), ("o
                   ("outside", "official"), ("outside", "the", "exchange"))
 
 
+# PHRASES by first word, in PHRASES' order: a sentence's words are looked up, not every phrase tried
+PHRASES_BY_FIRST: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
+for _phrase, _kind in PHRASES.items():
+    PHRASES_BY_FIRST[_phrase[0]] = PHRASES_BY_FIRST.get(_phrase[0], ()) + ((_phrase, _kind),)
+
+
 @dataclass(frozen=True)
 class Tally:
     """A running total: the counted group and the cue that makes it one."""
@@ -161,7 +167,7 @@ def _frames(view: SentenceView) -> list[tuple[Span, str]]:
             add(date.start, date.end, "since")
     words, start = view.words, view.start
     for k in range(len(words)):
-        for phrase, kind in PHRASES.items():
+        for phrase, kind in PHRASES_BY_FIRST.get(words[k], ()):
             if _phrase_at(words, k, phrase):
                 add(start + k, start + k + len(phrase), kind)
         word = words[k]

@@ -6,13 +6,13 @@ record's rule string may join several ids with "+"; `explain` reads each part.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from importlib import resources
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import Errors
+from .datalines import read_model_lines
 
 CATALOGUE_FILE = "rule_catalogue.jsonl"
 
@@ -27,19 +27,7 @@ class RuleEntry(BaseModel):
 def read_catalogue(text: str, *, origin: str) -> dict[str, str]:
     """Rule id -> meaning; a bad or repeated line raises ValueError E101 naming the file and line."""
     rules: dict[str, str] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        line = line.strip()
-        if not line or line.startswith("//"):
-            continue
-        try:
-            entry = RuleEntry.model_validate(json.loads(line))
-        except json.JSONDecodeError as err:
-            raise ValueError(Errors.E101.format(path=origin, line=number, detail=f"not valid JSON ({err.msg})")) from err
-        except ValidationError as err:
-            first = err.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or "line"
-            raise ValueError(Errors.E101.format(path=origin, line=number,
-                                                detail=f"field {where!r}: {first['msg']}")) from err
+    for number, entry in read_model_lines(text.splitlines(), RuleEntry, origin=origin):
         if entry.id in rules:
             raise ValueError(Errors.E101.format(path=origin, line=number, detail=f"rule {entry.id!r} is listed twice"))
         rules[entry.id] = entry.meaning

@@ -8,15 +8,14 @@ left null, as the contract asks.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import Errors
+from ..datalines import read_model_lines
 from .sentences import SentenceView
 from .status import TRANSFER_LABELS
 
@@ -58,20 +57,7 @@ DYADS_KEY = "extractor.dyads"  # doc.user_data: the dyad table of the pipeline t
 
 def read_dyads(text: str, *, origin: str) -> tuple[Dyad, ...]:
     """Validated dyad lines; a bad line raises ValueError E101 naming the file, line and field."""
-    dyads = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("//"):
-            continue
-        try:
-            dyads.append(Dyad.model_validate(json.loads(line)))
-        except json.JSONDecodeError as err:
-            raise ValueError(Errors.E101.format(path=origin, line=number, detail=f"not valid JSON ({err.msg})")) from err
-        except ValidationError as err:
-            first = err.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or "line"
-            raise ValueError(Errors.E101.format(path=origin, line=number,
-                                                detail=f"field {where!r}: {first['msg']}")) from err
-    return tuple(dyads)
+    return tuple(dyad for _, dyad in read_model_lines(text.splitlines(), Dyad, origin=origin))
 
 
 def package_dyads_text() -> str:

@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Literal
 
 import srsly
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..errors import Errors
+from ..datalines import read_model_lines
 
 ENTRIES_FILE = "entries.jsonl"
 # Entries with this label are matched so that, being longer, they shadow a shorter name inside them
@@ -41,22 +41,7 @@ class GazetteerEntry(BaseModel):
 
 def read_entries(lines: Iterable[str], *, origin: str) -> list[GazetteerEntry]:
     """Parse and validate JSONL lines; comment lines start with '//' ."""
-    entries = []
-    for number, line in enumerate(lines, 1):
-        line = line.strip()
-        if not line or line.startswith("//"):
-            continue
-        try:
-            entries.append(GazetteerEntry.model_validate(json.loads(line)))
-        except json.JSONDecodeError as err:
-            detail = f"not valid JSON ({err.msg})"
-            raise ValueError(Errors.E101.format(path=origin, line=number, detail=detail)) from err
-        except ValidationError as err:
-            first = err.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or "line"
-            detail = f"field {where!r}: {first['msg']}"
-            raise ValueError(Errors.E101.format(path=origin, line=number, detail=detail)) from err
-    return entries
+    return [entry for _, entry in read_model_lines(lines, GazetteerEntry, origin=origin)]
 
 
 def package_entries(*names: str) -> list[GazetteerEntry]:

@@ -32,9 +32,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import Errors
+from ..datalines import read_model_lines
 from .gazetteer import GazetteerEntry
 
 CURATED_FILE = "states_curated.jsonl"
@@ -69,19 +70,7 @@ class CuratedRule(BaseModel):
 def read_curated(lines: Iterable[str], *, origin: str) -> list[CuratedRule]:
     """Validated curated rules; a bad line raises ValueError E101 naming the file, line and field."""
     rules = []
-    for number, line in enumerate(lines, 1):
-        line = line.strip()
-        if not line or line.startswith("//"):
-            continue
-        try:
-            rule = CuratedRule.model_validate(json.loads(line))
-        except json.JSONDecodeError as err:
-            raise ValueError(Errors.E101.format(path=origin, line=number, detail=f"not valid JSON ({err.msg})")) from err
-        except ValidationError as err:
-            first = err.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or "line"
-            raise ValueError(Errors.E101.format(path=origin, line=number,
-                                                detail=f"field {where!r}: {first['msg']}")) from err
+    for number, rule in read_model_lines(lines, CuratedRule, origin=origin):
         needs = {"add": ("label", "id", "patterns"), "drop": ("patterns",), "exact": ("patterns",),
                  "block": ("patterns",), "sovereign": ("ids",)}[rule.rule]
         missing = [name for name in needs if not getattr(rule, name)]

@@ -20,8 +20,6 @@ the article's own voice beats a quoted one, a precise figure beats a rounded one
 
 from __future__ import annotations
 
-from spacy.tokens import Span
-
 from ..contract import Count
 from .context import ArticleContext
 from .groups import Group, _number_end_token, count_of, resolve_category
@@ -43,10 +41,6 @@ SAME_NUMBER = (("the", "same", "number", "of"), ("an", "equal", "number", "of"),
                ("a", "similar", "number", "of"), ("similar", "numbers", "of"), ("the", "same", "amount", "of"))
 
 
-def _words(view: SentenceView, lo: int, hi: int) -> tuple[str, ...]:
-    return tuple(view.lower[k] for k in range(max(view.start, lo), min(view.end, hi)))
-
-
 def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     if a_end <= b_start:
         return b_start - a_end
@@ -60,9 +54,9 @@ def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 def _joined(view: SentenceView, a: Group, b: Group) -> bool:
     """'150 soldiers and 20 civilians' under one 'each': a bare 'and' with no verb of its own after."""
     lo, hi = (a, b) if a.start < b.start else (b, a)
-    if _words(view, lo.end, hi.start) not in (("and",), (",", "and")):
+    if view.words_between(lo.end, hi.start) not in (("and",), (",", "and")):
         return False
-    after = _words(view, hi.end, hi.end + 3)
+    after = view.words_between(hi.end, hi.end + 3)
     return not any(w in ("also", "were", "was", "are", "is", "have", "has", "had") for w in after)
 
 
@@ -114,7 +108,7 @@ def same_number_groups(view: SentenceView, groups: list[Group], earlier: list[Gr
     doc = view.sent.doc
     out = []
     for k in range(view.start, view.end):
-        phrase = next((p for p in SAME_NUMBER if _words(view, k, k + len(p)) == p), None)
+        phrase = next((p for p in SAME_NUMBER if view.words_between(k, k + len(p)) == p), None)
         if phrase is None:
             continue
         figure = [g for g in groups if g.count is not None and g.end <= k]
@@ -149,7 +143,7 @@ def same_number_groups(view: SentenceView, groups: list[Group], earlier: list[Gr
 # ----------------------------------------------------------------------------- breakdowns, subsets, extras
 
 def _release_near(view: SentenceView, lo: int, hi: int) -> bool:
-    return any(w in RELEASED for w in _words(view, lo, hi))
+    return any(w in RELEASED for w in view.words_between(lo, hi))
 
 
 def _pool_end(view: SentenceView, group: Group) -> int | None:
@@ -172,7 +166,7 @@ def _subset(view: SentenceView, group: Group, counted: list[Group], seen_values:
         if end is not None and (_release_near(view, end, min(view.end, group.end + 3))
                                 or (pool_count is not None and pool_count.value in seen_values)):
             return True  # "2 of the 70 released soldiers", "two of the five Iranians" (five already given)
-    after = _words(view, group.quantity.end, group.quantity.end + 4)
+    after = view.words_between(group.quantity.end, group.quantity.end + 4)
     if after[:2] in (("of", "those"), ("of", "the")) and _release_near(view, group.quantity.end, group.quantity.end + 5):
         return True  # "250 of those released were serving life sentences"
     if view.lower[view.start] == "of" and view.lower[view.start + 1] in ("the", "those") and counted \
@@ -193,7 +187,7 @@ def _of_them(view: SentenceView, group: Group) -> bool:
     """'157 Ukrainians, seven of them civilians': a part of the figure before."""
     if group.quantity is None:
         return False
-    return _words(view, group.quantity.end, group.quantity.end + 2) in (("of", "them"), ("of", "whom"))
+    return view.words_between(group.quantity.end, group.quantity.end + 2) in (("of", "them"), ("of", "whom"))
 
 
 def _breakdown_run(view: SentenceView, whole: Group, groups: list[Group]) -> list[Group]:
@@ -205,12 +199,12 @@ def _breakdown_run(view: SentenceView, whole: Group, groups: list[Group]) -> lis
     if not later:
         return []
     head = later[0]
-    between = _words(view, whole.end, head.start)
+    between = view.words_between(whole.end, head.start)
     if not any(w in BREAK_MARKS for w in between):
         return []
     run = [head]
     for g in later[1:]:
-        if not set(_words(view, run[-1].end, g.start)) <= {",", "and", "plus"}:
+        if not set(view.words_between(run[-1].end, g.start)) <= {",", "and", "plus"}:
             break
         run.append(g)
     if len(run) < 2 or any(g.count.qualifier != "exact" or g.count.value is None for g in run):
@@ -229,35 +223,35 @@ def _introduced_as_extra(view: SentenceView, group: Group, earlier: list[Group])
         return False
     q = group.quantity
     lo, hi = view.clause_bounds(q.start)
-    clause = _words(view, lo, hi)
-    if any(w in INCLUSION for w in clause + _words(view, view.start, q.start)) or _of_them(view, group):
+    clause = view.words_between(lo, hi)
+    if any(w in INCLUSION for w in clause + view.words_between(view.start, q.start)) or _of_them(view, group):
         return False  # "the exchange included 31 wounded ... for 15": parts of the figures given
-    marks = set(_words(view, q.start - 2, q.start)) | ({t.lower_ for t in q} & ADDED_BEFORE)
-    if _words(view, _number_end(view, group), _number_end(view, group) + 1) == ("more",):
+    marks = set(view.words_between(q.start - 2, q.start)) | ({t.lower_ for t in q} & ADDED_BEFORE)
+    if view.words_between(_number_end(view, group), _number_end(view, group) + 1) == ("more",):
         marks.add("more")  # "22 more wounded"
     if marks & ADDED_BEFORE or (marks & ADDED_WEAK and earlier):
         return True
-    if earlier and any(_words(view, group.start - len(j), group.start) == j for j in ADDED_JOINS):
+    if earlier and any(view.words_between(group.start - len(j), group.start) == j for j in ADDED_JOINS):
         return True
-    opening = _words(view, view.start, view.start + 4)
+    opening = view.words_between(view.start, view.start + 4)
     opening = opening[1:] if opening and not opening[0].isalpha() else opening
     if any(opening[:len(lead)] == lead for lead in ADDED_LEADS):
         return True
-    sentence = _words(view, view.start, group.start)
+    sentence = view.words_between(view.start, group.start)
     if "separately" in clause or "additionally" in sentence or ("in", "addition") in zip(sentence, sentence[1:]):
         return True
-    if any(_words(view, k, k + len(g)) == g for g in GOODWILL for k in range(lo, hi)):
+    if any(view.words_between(k, k + len(g)) == g for g in GOODWILL for k in range(lo, hi)):
         return True
     # "also" beside the transfer verb that governs the group: "Russia also handed over 22",
     # "the sides also swapped ...", "three civilians were also brought back"
     verb = next((view.cue(k) for k in range(group.end, min(view.end, group.end + 5))
                  if view.cue(k) is not None and view.cue(k).label_ in TRANSFER_VERBS), None)
-    if verb is not None and "also" in _words(view, group.end, verb.start):
+    if verb is not None and "also" in view.words_between(group.end, verb.start):
         return True
     verb = next((view.cue(k) for k in range(group.start - 1, view.start - 1, -1)
                  if view.cue(k) is not None and view.cue(k).label_ in TRANSFER_VERBS), None)
     if verb is not None and not any(verb.end <= g.start for g in earlier) \
-            and "also" in _words(view, verb.start - 2, verb.start):
+            and "also" in view.words_between(verb.start - 2, verb.start):
         return True
     return False
 
@@ -296,7 +290,7 @@ def settle_totals(view: SentenceView, groups: list[Group]) -> None:
         q = group.quantity
         before = view.cue(q.start - 2) if q.start - 2 >= view.start and view.lower[q.start - 1] == "of" else None
         size = before is not None and before.label_ == "EXCHANGE" and before.end == q.start - 1
-        size = size or any(_words(view, group.end, group.end + len(t)) == t for t in TOTAL_AFTER)
+        size = size or any(view.words_between(group.end, group.end + len(t)) == t for t in TOTAL_AFTER)
         if size:
             group.giver = group.receiver = None
             group.rules.append("count.exchange_size")
@@ -323,7 +317,7 @@ def _exact(count: Count | None) -> int | None:
 def _inclusion_in_clause(group: Group) -> bool:
     view = group.view
     lo, hi = view.clause_bounds(group.start)
-    return any(w in INCLUSION for w in _words(view, lo, hi))
+    return any(w in INCLUSION for w in view.words_between(lo, hi))
 
 
 def _link_parts(groups: list[Group]) -> dict[int, Group]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .sentences import SentenceView
+from .sentences import SentenceView, phrase_at
 from .status import TRANSFER_LABELS
 
 CAPTIVE_WORDS = frozenset({"prisoner", "prisoners", "pow", "pows", "hostage", "hostages", "captive", "captives",
@@ -246,7 +246,7 @@ def paid_for(view: SentenceView) -> bool:
     if view.has_cue("EXCHANGE"):
         return False
     words = view.words
-    return any(tuple(words[k:k + len(phrase)]) == phrase
+    return any(phrase_at(words, k, phrase)
                and _object_is_not_people(view, view.start + k + len(phrase), reach=6)
                for k in range(len(words)) for phrase in CONSIDERATIONS)
 

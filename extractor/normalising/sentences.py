@@ -101,6 +101,10 @@ class SentenceView:
         """The sentence's tokens in lower case, indexed from the sentence start."""
         return self.doc_index.lower[self.start:self.end]
 
+    def words_between(self, lo: int, hi: int) -> tuple[str, ...]:
+        """Lower-case tokens from doc index lo to hi, clipped to the sentence."""
+        return tuple(self.doc_index.lower[max(self.start, lo):min(self.end, hi)])
+
     def word(self, i: int) -> str:
         """Lower-case token at doc index i (inside the sentence)."""
         return self.words[i - self.start]
@@ -146,3 +150,8 @@ def sentence_views(doc: Doc, doc_index: DocIndex) -> list[SentenceView]:
     for key in SPAN_KEYS:
         assign(key, key)
     return views
+
+
+def phrase_at(words: list[str] | tuple[str, ...], k: int, phrase: tuple[str, ...]) -> bool:
+    """The words from position k on begin with the phrase."""
+    return tuple(words[k:k + len(phrase)]) == phrase

@@ -23,7 +23,7 @@ from spacy.tokens import Span
 
 from .groups import Group, count_of
 from .occasions import Occasion
-from .sentences import SentenceView
+from .sentences import SentenceView, phrase_at
 from .status import TRANSFER_LABELS
 
 # cumulative adverbs and periods: a tally cue wherever they sit in the figure's clause
@@ -104,10 +104,6 @@ class Tally:
     cue: Span
 
 
-def _phrase_at(words: list[str], k: int, phrase: tuple[str, ...]) -> bool:
-    return tuple(words[k:k + len(phrase)]) == phrase
-
-
 def _ordinal(word: str) -> bool:
     return word in SUPERLATIVES or (word[:-2].isdigit() and word[-2:] in ("st", "nd", "rd", "th"))
 
@@ -168,7 +164,7 @@ def _frames(view: SentenceView) -> list[tuple[Span, str]]:
     words, start = view.words, view.start
     for k in range(len(words)):
         for phrase, kind in PHRASES_BY_FIRST.get(words[k], ()):
-            if _phrase_at(words, k, phrase):
+            if phrase_at(words, k, phrase):
                 add(start + k, start + k + len(phrase), kind)
         word = words[k]
         # "since the Russian invasion", "since the outbreak of the war"
@@ -232,19 +228,15 @@ def _perfect(view: SentenceView, lo: int, hi: int) -> bool:
                for k in range(lo, hi))
 
 
-def _clause_words(view: SentenceView, lo: int, hi: int) -> list[str]:
-    return [view.lower[k] for k in range(lo, hi)]
-
-
-def _has(words: list[str], phrases) -> bool:
-    return any(_phrase_at(words, k, p) for k in range(len(words)) for p in phrases)
+def _has(words: tuple[str, ...] | list[str], phrases) -> bool:
+    return any(phrase_at(words, k, p) for k in range(len(words)) for p in phrases)
 
 
 def outside_exchanges(group: Group) -> bool:
     """'an additional 536 were released outside the framework of official agreements'."""
     view = group.view
     lo, hi = view.clause_bounds(group.start)
-    return _has(_clause_words(view, lo, min(view.end, hi + 6)), OUTSIDE_FRAMES)
+    return _has(view.words_between(lo, hi + 6), OUTSIDE_FRAMES)
 
 
 def _day_dated(view: SentenceView, lo: int, hi: int) -> bool:
@@ -310,7 +302,7 @@ def _framed_by_deal(view: SentenceView, lo: int, hi: int) -> Span | None:
     words = view.words
     for k in range(len(words)):
         for frame in AGREEMENT_FRAMES:
-            if _phrase_at(words, k, frame):
+            if phrase_at(words, k, frame):
                 window = range(view.start + k, min(view.end, view.start + k + len(frame) + 5))
                 cue = next((view.cue(m) for m in window if view.cue(m) is not None
                             and view.cue(m).label_ == "AGREEMENT"), None)

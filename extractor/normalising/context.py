@@ -21,7 +21,6 @@ from .status import TRANSFER_LABELS
 
 PARTY_LABELS = frozenset({"STATE", "CAPITAL", "SEAT", "INSTITUTION", "DEMONYM", "OFFICIAL", "GROUP", "MULTI"})
 MULTI_ID = "WEST"
-NON_STATE_THREE_LETTER_IDS = frozenset({"RSF", "ELN", "PIJ", "ISIS", "M23", "SDF", "HTS"})
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +34,7 @@ def state_ids() -> frozenset[str]:
 
 def is_state(actor: str | None) -> bool:
     """A state's id, not a group's id ("RSF", "PKK") and not a side of several states."""
-    return actor is not None and actor in state_ids() and actor not in NON_STATE_THREE_LETTER_IDS
+    return actor is not None and actor in state_ids()
 
 
 # Sides made of several states ("the West", "the Saudi-led coalition"): written as a null side, never filled in

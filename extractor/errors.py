@@ -2,6 +2,9 @@
 
 Every message says what was found, where, and how to fix it. Codes are stable:
 add new ones at the end, never renumber.
+
+    raise coded_error("E201", path="out.jsonl")      # a CodedError: .code 'E201', str() the message
+    log.warning("%s", coded("W002", ...))            # the message text alone
 """
 
 from __future__ import annotations
@@ -138,3 +141,47 @@ class Errors(metaclass=ErrorsWithCodes):
     E602 = ("{source}: not a valid correction: {detail}. Each line is one JSON object with an 'action' "
             "(reject_claim, edit_claim, edit_event, merge_events, split_event, add_event), its target, and "
             "'who', 'why', 'when'; see `extractor schema --corrections`.")
+
+
+class CodedError(Exception):
+    """An error from the coded catalogue: `code` is 'E008', `str(err)` the full '[E008] ...' message."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def coded(code: str, **fields: object) -> str:
+    """The catalogue message for `code` ('E001', 'W003', ...) filled in with `fields`."""
+    table = Warnings if code.startswith("W") else Errors
+    return getattr(table, code).format(**fields)
+
+
+def coded_error(code: str, **fields: object) -> CodedError:
+    return CodedError(code, coded(code, **fields))
+
+
+def visible(text: str) -> str:
+    """`text` as writable UTF-8: the bytes of a file name that is not UTF-8 (which Python keeps as
+    lone surrogates) are shown as `\\xe9` escapes, so one odd name never stops the output."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def path_text(path: object) -> str:
+    """A path as it appears in sources, ids and messages (see `visible`)."""
+    return visible(str(path))
+
+
+def short(value: object, limit: int = 80) -> str:
+    """A value cut down for a message, so a 5 MB field never ends up in a status line."""
+    text = str(value)
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text)} chars)"

@@ -16,7 +16,7 @@ from pathlib import Path
 import srsly
 
 from .about import __version__
-from .reading.items import CodedError, coded_error
+from .errors import CodedError, coded_error
 
 MODEL_NAME = "exchange_en"
 # The spaCy versions the folder is meant for; keep in line with the spacy pin in pyproject.toml.

@@ -2,6 +2,7 @@
 
     check_output(path, force=False, inputs=(...))      # CodedError E201/E203/E204/E209 before any work
     with atomic_writer(path, force=True) as fh: ...    # text handle; binary=True for bytes
+    with AtomicLines(path, force=False) as out: out.write({...})   # checked, then JSON Lines
 
 - A temporary file in the target's folder is written, synced and renamed over the target: a run
   stopped at any point leaves the old file or the new one, and no temporary file once it unwinds.
@@ -17,16 +18,18 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import os
 import stat
 import sys
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import IO
+from types import TracebackType
+from typing import IO, BinaryIO, TextIO
 
-from .reading.items import CodedError, coded_error
+from .errors import coded_error
 from .reading.walk import file_kind
 
 STDIO = "-"
@@ -193,5 +196,68 @@ def remove_temp_files(folder: Path, name: str) -> int:
     return removed
 
 
-__all__ = ["CodedError", "STDIO", "atomic_writer", "check_output", "file_kind", "is_gzip_name", "is_stdio",
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def dumps_line(obj: dict) -> str:
+    """Compact JSON, model field order kept, non-ASCII written as is, except the characters that
+    line-splitting readers (Python's str.splitlines, JavaScript) take for line breaks: U+0085,
+    U+2028 and U+2029 are escaped, so one output line is always one physical line."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).translate(_LINE_BREAKS)
+
+
+class AtomicLines:
+    """Context manager: `write(dict)` appends a line; on success the temp file replaces `path`,
+    on any exception it is removed and `path` is left untouched (see `extractor.outputs`)."""
+
+    def __init__(self, path: Path, *, force: bool) -> None:
+        self.path = path
+        self.force = force
+        self._file: TextIO | None = None
+        self._stack: ExitStack | None = None
+        self.lines = 0
+
+    def __enter__(self) -> "AtomicLines":
+        check_output(self.path, force=self.force)
+        stack = ExitStack()
+        self._file = stack.enter_context(atomic_writer(self.path, force=self.force))
+        self._stack = stack
+        return self
+
+    def write(self, obj: dict) -> None:
+        if self._file is None:
+            raise RuntimeError("AtomicLines.write() called outside its `with` block")
+        self._file.write(dumps_line(obj))
+        self._file.write("\n")
+        self.lines += 1
+
+    def write_text(self, text: str) -> None:
+        """Write raw text (not counted as lines), e.g. a whole JSON document."""
+        if self._file is None:
+            raise RuntimeError("AtomicLines.write_text() called outside its `with` block")
+        self._file.write(text)
+
+    def write_bytes(self, source: BinaryIO) -> int:
+        """Copy a binary stream of UTF-8 lines in as they are; returns the bytes copied."""
+        if self._file is None:
+            raise RuntimeError("AtomicLines.write_bytes() called outside its `with` block")
+        self._file.flush()
+        buffer = self._file.buffer
+        copied = 0
+        while True:
+            chunk = source.read(1024 * 1024)
+            if not chunk:
+                return copied
+            buffer.write(chunk)
+            copied += len(chunk)
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> bool | None:
+        stack, self._stack, self._file = self._stack, None, None
+        if stack is None:
+            return None
+        return stack.__exit__(exc_type, exc, tb)
+
+
+__all__ = ["AtomicLines", "STDIO", "atomic_writer", "check_output", "dumps_line", "is_gzip_name", "is_stdio",
            "remove_temp_files", "umask"]

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from extractor.cli import _register, app
 from extractor.correcting import corrections_schema, read_corrections, reconcile_corrected
-from extractor.reading.items import CodedError
+from extractor.errors import CodedError
 from extractor.reconciling import parse_claim
 from extractor.storing import EventStore
 

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from extractor.cli import _register, app
 from extractor.exporting import COLUMNS, export_store, parquet_available
 from extractor.exporting.names import actor_name
-from extractor.reading.items import CodedError
+from extractor.errors import CodedError
 from extractor.reconciling import parse_claim
 from extractor.storing import EventStore
 

@@ -299,7 +299,7 @@ def test_row12_temp_files_removed_on_force_and_resume(tmp_path: Path) -> None:
 
 
 def test_row12_one_run_per_output(tmp_path: Path) -> None:
-    from extractor.reading.items import CodedError
+    from extractor.errors import CodedError
     from extractor.running.lock import output_lock
 
     out = tmp_path / "o.jsonl"
@@ -524,7 +524,7 @@ def test_row13_disk_full_is_coded(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     import errno
 
     from extractor import outputs
-    from extractor.reading.items import CodedError
+    from extractor.errors import CodedError
 
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from extractor.cli import _register, app
 from extractor.contract.events import EventRecord
-from extractor.reading.items import CodedError
+from extractor.errors import CodedError
 from extractor.reconciling import parse_claim, read_claim_files, reconcile
 from extractor.reconciling.ids import event_id_for
 

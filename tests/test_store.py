@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.reading.items import CodedError
+from extractor.errors import CodedError
 from extractor.reconciling import parse_claim, reconcile
 from extractor.storing import EventStore
 

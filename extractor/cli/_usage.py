@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 import typer
 
-from ..reading.items import CodedError
+from ..errors import CodedError
 
 
 @contextmanager

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..exporting.atomic import atomic_writer, check_output
+from ..outputs import atomic_writer, check_output
 from . import app
 from ._usage import usage_errors
 

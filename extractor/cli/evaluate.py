@@ -17,8 +17,8 @@ import typer
 from ..evaluating import read_gold, records_to_sheet_rows, score, write_sheet
 from ..evaluating.scoring import headline, lookup
 from ..evaluating.sheet import read_jsonl_rows
-from ..exporting.atomic import atomic_writer, check_output
-from ..reading.items import coded_error
+from ..outputs import atomic_writer, check_output
+from ..errors import coded_error
 from . import app
 from ._usage import usage_errors
 

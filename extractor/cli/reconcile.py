@@ -7,14 +7,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..reconciling.files import ReconcileSummary, reconcile_files
+from ..storing.reconcile import ReconcileSummary, reconcile_files
 from . import app
 from ._usage import usage_errors
 
 
 def reconcile(inputs: list[Path], *, output: Path, store: Path | None = None, sources: Path | None = None,
               corrections: Path | None = None, force: bool = False) -> ReconcileSummary:
-    """The command as a plain function (see `extractor.reconciling.files.reconcile_files`)."""
+    """The command as a plain function (see `extractor.storing.reconcile.reconcile_files`)."""
     return reconcile_files(inputs, output=output, store=store, sources=sources, corrections=corrections, force=force)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..reading.items import coded_error
+from ..errors import coded_error
 from .models import CORRECTION, CorrectionLine
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO
 
-from ..reading.items import coded_error
+from ..errors import coded_error
 
 SHEET_COLUMNS = ("doc_id", "record", "type", "status", "date_start", "date_end", "date_precision", "from", "to",
                  "category", "value", "min", "max", "qualifier", "parties", "scope", "event", "claim_id", "evidence")

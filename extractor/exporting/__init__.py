@@ -1,8 +1,7 @@
 """Exporting events: JSON Lines, and tidy tables (events, flows, sources, claims) as CSV or typed Parquet."""
 
-from .atomic import atomic_writer, check_output
 from .export import FORMATS, ExportSummary, export_store, parquet_available, table_rows
 from .tables import COLUMNS, TABLES, event_row
 
-__all__ = ["COLUMNS", "FORMATS", "TABLES", "ExportSummary", "atomic_writer", "check_output", "event_row",
+__all__ = ["COLUMNS", "FORMATS", "TABLES", "ExportSummary", "event_row",
            "export_store", "parquet_available", "table_rows"]

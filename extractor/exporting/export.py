@@ -7,9 +7,9 @@ import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..reading.items import coded_error
+from ..errors import coded_error
 from ..storing import EventStore
-from .atomic import atomic_writer, check_output
+from ..outputs import atomic_writer, check_output
 from .cells import write_csv as write_cells
 from .tables import TABLES, Column, claim_row, csv_cell, event_row, flow_rows, source_rows
 

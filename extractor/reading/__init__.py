@@ -8,7 +8,8 @@ WARC files, to articles or coded error items.
 from .csvfile import read_csv
 from .dispatch import FORMATS, detect_format, read_inputs, resolve_inputs
 from .html import html_to_text, read_html_folder
-from .items import ArticleItem, CodedError, ErrorItem, ReadItem, SkippedItem
+from .items import ArticleItem, ErrorItem, ReadItem, SkippedItem
+from ..errors import CodedError
 from .jsonl import read_jsonl
 from .newsapi import read_newsapi
 from .options import Format, KeyMap, ReadOptions

@@ -15,7 +15,8 @@ from pathlib import Path
 from ..contract import SourceRef
 from .decoding import decode
 from .fields import article_from_mapping, missing_columns
-from .items import ErrorItem, ReadItem, error_item, path_text, short
+from .items import ErrorItem, ReadItem, error_item
+from ..errors import path_text, short
 from .lines import iter_raw_lines
 from .options import ReadOptions
 

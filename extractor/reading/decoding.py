@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..contract import SourceRef
-from .items import coded, short
+from ..errors import coded, short
 
 
 def decode(data: bytes, *, source: SourceRef | str, notes: list[str], first: bool = False) -> str:

@@ -12,7 +12,8 @@ from pathlib import Path, PurePosixPath
 from .csvfile import read_csv
 from .html import SUFFIXES as HTML_SUFFIXES
 from .html import read_html_file, read_html_folder
-from .items import CodedError, ReadItem, SkippedItem, coded, coded_error, error_item, path_text, short
+from .items import ReadItem, SkippedItem, error_item
+from ..errors import CodedError, coded, coded_error, path_text, short
 from .jsonl import read_jsonl
 from .newsapi import read_newsapi
 from .options import Format, ReadOptions

@@ -9,7 +9,8 @@ from pydantic import ValidationError
 from ..contract import Article, SourceRef
 from .dates import parse_published
 from .decoding import clean_surrogates
-from .items import ArticleItem, ErrorItem, ReadItem, coded, error_item, short
+from .items import ArticleItem, ErrorItem, ReadItem, error_item
+from ..errors import coded, short
 from .options import KeyMap
 
 _OPTIONAL = ("title", "url", "outlet")

@@ -22,7 +22,8 @@ from pathlib import Path
 from ..contract import SourceRef
 from .decoding import decode
 from .fields import article_from_mapping
-from .items import ReadItem, SkippedItem, coded, error_item, path_text
+from .items import ReadItem, SkippedItem, error_item
+from ..errors import coded, path_text
 from .options import KeyMap, ReadOptions
 from .walk import folder_files
 

@@ -11,51 +11,7 @@ from dataclasses import dataclass
 from typing import Union
 
 from ..contract import Article
-from ..errors import Errors, Warnings
-
-
-class CodedError(Exception):
-    """An error from the coded catalogue: `code` is 'E008', `str(err)` the full '[E008] ...' message."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
-def coded(code: str, **fields: object) -> str:
-    """The catalogue message for `code` ('E001', 'W003', ...) filled in with `fields`."""
-    table = Warnings if code.startswith("W") else Errors
-    return getattr(table, code).format(**fields)
-
-
-def coded_error(code: str, **fields: object) -> CodedError:
-    return CodedError(code, coded(code, **fields))
-
-
-def visible(text: str) -> str:
-    """`text` as writable UTF-8: the bytes of a file name that is not UTF-8 (which Python keeps as
-    lone surrogates) are shown as `\\xe9` escapes, so one odd name never stops the output."""
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        pass
-    try:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    except UnicodeEncodeError:
-        return text.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-def path_text(path: object) -> str:
-    """A path as it appears in sources, ids and messages (see `visible`)."""
-    return visible(str(path))
-
-
-def short(value: object, limit: int = 80) -> str:
-    """A value cut down for a message, so a 5 MB field never ends up in a status line."""
-    text = str(value)
-    return text if len(text) <= limit else f"{text[:limit]}... ({len(text)} chars)"
+from ..errors import coded
 
 
 @dataclass(frozen=True, slots=True)

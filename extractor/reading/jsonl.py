@@ -9,7 +9,8 @@ from pathlib import Path
 from ..contract import SourceRef
 from .decoding import decode
 from .fields import article_from_mapping, kind_of
-from .items import ErrorItem, ReadItem, error_item, path_text, short
+from .items import ErrorItem, ReadItem, error_item
+from ..errors import path_text, short
 from .lines import iter_raw_lines
 from .options import ReadOptions
 

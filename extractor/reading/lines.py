@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from .items import ErrorItem, error_item, path_text
+from .items import ErrorItem, error_item
+
+from ..errors import path_text
 from .options import ReadOptions
 
 

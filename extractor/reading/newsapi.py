@@ -19,7 +19,8 @@ from pathlib import Path
 from ..contract import SourceRef
 from .decoding import decode
 from .fields import article_from_mapping, kind_of
-from .items import ReadItem, error_item, path_text
+from .items import ReadItem, error_item
+from ..errors import path_text
 from .options import KeyMap, ReadOptions
 
 _CUT = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")

@@ -9,7 +9,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .items import path_text
+from ..errors import path_text
 
 
 @dataclass(frozen=True, slots=True)

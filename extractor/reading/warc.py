@@ -20,7 +20,8 @@ from pathlib import Path
 from ..contract import SourceRef
 from .decoding import decode
 from .html import article_from_page
-from .items import ReadItem, error_item, path_text
+from .items import ReadItem, error_item
+from ..errors import path_text
 from .options import ReadOptions
 
 _HTML_TYPES = ("text/html", "application/xhtml")

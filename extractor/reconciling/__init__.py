@@ -1,6 +1,6 @@
 """Reconciling: claims from many articles into canonical events, one per real-world occasion.
 
-`reconcile(claims)` is the library call; `extractor.reconciling.files.reconcile_files` is the
+`reconcile(claims)` is the library call; `extractor.storing.reconcile.reconcile_files` is the
 command (files in, events file out, optionally through a store). How pairs are found and
 scored: `blocking`, `evidence`, `scoring`; how they are merged: `clustering`; the merged
 view: `building`; links and tally checks: `checks`; ids: `ids`.

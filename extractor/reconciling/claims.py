@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from ..contract.events import SourceMeta
 from ..contract.records import AgreementRecord, ExchangeRecord, Flow, TallyRecord
-from ..reading.items import CodedError, coded_error
+from ..errors import CodedError, coded_error
 
 ClaimRecord = ExchangeRecord | AgreementRecord | TallyRecord
 CLAIM_TYPES = ("exchange", "agreement", "tally")

@@ -8,7 +8,7 @@
 from .archive import extract_archive
 from .batch import OnOversize, RunOptions, run_batch
 from .files import extract_files, load_extractor
-from .output import AtomicLines, check_output, dumps_line
+from ..outputs import AtomicLines, check_output, dumps_line
 from .summary import RunSummary
 
 __all__ = [

@@ -31,7 +31,7 @@ from typing import Literal
 from ..reading import Format, KeyMap, ReadOptions, read_inputs
 from ..reading.dispatch import _excluded, is_stream
 from ..reading.walk import folder_files
-from ..reading.items import coded_error
+from ..errors import coded_error
 from .batch import RunOptions, prefilter_for, stamp_of
 from ..outputs import is_stdio, remove_temp_files
 from .files import checked_run, load_extractor

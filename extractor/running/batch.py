@@ -25,8 +25,9 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..contract import Article, ArticleStatus, Record
 from ..contract.records import ErrorInfo
-from ..reading.items import ArticleItem, ErrorItem, ReadItem, SkippedItem, coded, short
-from .output import AtomicLines
+from ..reading.items import ArticleItem, ErrorItem, ReadItem, SkippedItem
+from ..errors import coded, short
+from ..outputs import AtomicLines
 from .prefilter import Prefilter
 from .summary import RunSummary
 

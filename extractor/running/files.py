@@ -8,9 +8,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..reading import Format, KeyMap, ReadOptions, read_inputs, resolve_inputs
-from ..reading.items import coded_error
+from ..errors import coded_error
 from .batch import RunOptions, run_batch
-from .output import check_output
+from ..outputs import check_output
 from .summary import RunSummary
 
 

@@ -33,17 +33,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..reading import Format, KeyMap, ReadOptions, resolve_inputs
-from ..reading.items import coded_error
-from ..outputs import remove_temp_files
+from ..errors import coded_error
+from ..outputs import AtomicLines, remove_temp_files
 from .archive import DEFAULT_SHARD_SIZE, EngineName, extract_archive, has_stream, run_id_for
 from .batch import RunOptions, prefilter_for, stamp_of
 from .files import load_extractor
 from .lock import folder_lock
-from .output import AtomicLines
 from .progress import NoProgress, Progress
 from .shards import WorkDir
 from .summary import RunSummary
-from ..reconciling.files import corrections_text
+from ..storing.reconcile import corrections_text
 
 CLAIMS, STORE, EVENTS_JSONL, EVENTS_CSV = "claims.jsonl", "events.sqlite", "events.jsonl", "events.csv"
 STATE, DONE = "run-state.json", "run.json"

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..reading.items import coded_error
+from ..errors import coded_error
 
 try:
     import fcntl

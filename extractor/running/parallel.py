@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from ..reading.items import coded_error
+from ..errors import coded_error
 from .shards import ShardCounts, WorkDir
 from .batch import Pending
 from .tasks import RunContext, ShardTask, run_shard

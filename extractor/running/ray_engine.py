@@ -26,7 +26,7 @@ import threading
 import uuid
 from pathlib import Path
 
-from ..reading.items import coded_error
+from ..errors import coded_error
 from .shards import ShardCounts, WorkDir
 from .tasks import RunContext, ShardTask, run_shard
 

@@ -21,8 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..reading.items import coded, coded_error
-from .output import AtomicLines
+from ..errors import coded, coded_error
+from ..outputs import AtomicLines
 from .summary import RunSummary
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..contract import Article, PartialDate, SourceRef
 from ..reading.items import ReadItem
 from .batch import Pending, RunOptions, _Run
-from .output import dumps_line
+from ..outputs import dumps_line
 from .prefilter import Prefilter
 from .shards import ShardCounts
 from .summary import RunSummary

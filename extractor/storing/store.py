@@ -18,7 +18,7 @@ from pathlib import Path
 from ..contract.events import EventRecord, SourceMeta
 from ..correcting.apply import HAND_PREFIX, CorrectedReconciliation, hand_claims, reconcile_corrected
 from ..correcting.models import CorrectionLine
-from ..reading.items import coded_error
+from ..errors import coded_error
 from ..reconciling import Reconciliation
 from ..reconciling.claims import ClaimInput, ClaimRecord, parse_claim
 from .schema import DDL, SCHEMA_VERSION, UPGRADABLE

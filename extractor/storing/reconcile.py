@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..exporting.atomic import atomic_writer, check_output
+from ..outputs import atomic_writer, check_output
 from ..correcting import read_corrections, reconcile_corrected
-from ..storing import EventStore, StoreChanges
-from .claims import read_claim_files, read_sources, replaced_docs
+from ..reconciling.claims import read_claim_files, read_sources, replaced_docs
+from .store import EventStore, StoreChanges
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ ADDED_WEAK = frozenset({"another", "further", "more"})  # also a next stage ("an
 # beside a figure of the same sentence
 ADDED_LEADS = (("in", "addition"), ("additionally",), ("separately",), ("also",), ("besides",), ("on", "top", "of"))
 ADDED_JOINS = (("in", "addition", "to"), ("as", "well", "as"), ("along", "with"), ("together", "with"), ("plus",))
+WOUNDED = frozenset({"wounded", "injured", "ill", "sick", "wounded,", "severely-wounded", "seriously-wounded"})
 GOODWILL = (("gesture", "of", "goodwill"), ("goodwill", "gesture"), ("humanitarian", "gesture"))
 INCLUSION = PART_OF | {"include", "whom"}
 BREAK_MARKS = frozenset({"-", "–", "—", ":"})
@@ -216,6 +217,14 @@ def _number_end(view: SentenceView, group: Group) -> int:
     return _number_end_token(view, group.quantity)
 
 
+def _wounded(view: SentenceView, group: Group) -> bool:
+    """'22 severely wounded captives', '15 injured Russian servicemen': the figure counts people marked
+    as wounded or ill between the figure and its noun."""
+    if group.noun is None or group.quantity is None or group.noun.start < group.quantity.end:
+        return False
+    return any(w in WOUNDED for w in view.words_between(_number_end(view, group), group.noun.start))
+
+
 def _introduced_as_extra(view: SentenceView, group: Group, earlier: list[Group]) -> bool:
     """'an additional 22', 'another 6', 'in addition, the army handed over 14', 'Ethiopia also freed 7',
     '246 POWs plus 31 wounded', 'as a gesture of goodwill'; never a part ('including', 'of whom')."""
@@ -241,6 +250,11 @@ def _introduced_as_extra(view: SentenceView, group: Group, earlier: list[Group])
     if "separately" in clause or "additionally" in sentence or ("in", "addition") in zip(sentence, sentence[1:]):
         return True
     if any(view.words_between(k, k + len(g)) == g for g in GOODWILL for k in range(lo, hi)):
+        return True
+    if _wounded(view, group):
+        # "Russia received 246 of its men, while 15 severely wounded Russian soldiers were transferred":
+        # the wounded are handed over as a group of their own; at occasion level it adds to a figure of
+        # its flow, and stands alone where there is none
         return True
     # "also" beside the transfer verb that governs the group: "Russia also handed over 22",
     # "the sides also swapped ...", "three civilians were also brought back"
@@ -459,6 +473,11 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
                 count = Count.exact(_exact(count) - parts)  # "390 prisoners, including 120 civilians": 270 POWs
         for key in keys:
             candidates.setdefault(key, []).append((group.char_start, count, group))
+    # every exact figure of a category in the occasion: "277 ... 246 official and an additional 31"
+    stated: dict[str, set[int]] = {}
+    for group in groups:
+        if _exact(group.count):
+            stated.setdefault(group.category, set()).add(_exact(group.count))
     out = []
     for key, entries in candidates.items():
         entries.sort(key=lambda e: e[0])
@@ -477,8 +496,14 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
             base, extra_values = (extra or base), []
         chosen = _choose(base, attributed, compatible)
         count = chosen[1]
-        if extra_values and "group.x_for_x" not in chosen[2].rules:
-            count = _plus(count, sum(extra_values), base_values)
+        if extra_values and "group.x_for_x" in chosen[2].rules:
+            # "a 175-for-175 swap. In addition, 23 wounded": extras told right after the formula add to it;
+            # a formula further away is the deal's name, not this occasion's figure
+            near = {e[2].view.index for e in base if "group.x_for_x" in e[2].rules}
+            extra_values = list(dict.fromkeys(_exact(e[1]) for e in extra if _exact(e[1]) in extra_values
+                                              and near & {e[2].view.index, e[2].view.index - 1}))
+        if extra_values:
+            count = _plus(count, sum(extra_values), base_values | stated.get(key[2].split("#")[0], set()))
         out.append((key, count, chosen[2]))
     # an unsplit total beside counted directional figures of the same category is a summary: drop it
     directional = [(k, c) for k, c, _ in out if (k[0] is not None or k[1] is not None) and c is not None]

@@ -120,6 +120,16 @@ def _is_plural_demonym(span: Span) -> bool:
     return text.endswith("s") and text.endswith(PLURAL_DEMONYM_ENDINGS) and not text.endswith("'s")
 
 
+def _age_limit(view: SentenceView, quantity: Span, count: Count) -> bool:
+    """'soldiers under 25', 'children over 12': a bound right after the people it qualifies is an age."""
+    if count.qualifier not in ("under", "over", "up_to") or quantity.start <= view.start:
+        return False
+    bound = count.max if count.max is not None else count.min
+    before = view.cue(quantity.start - 1)
+    return bound is not None and bound <= 100 and before is not None and before.label_ == "CATEGORY" \
+        and before.end == quantity.start
+
+
 def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> Group | None:
     """The group a quantity counts, or None when it counts something else."""
     doc = view.sent.doc
@@ -132,6 +142,8 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
             return None
     if quantity.start - 2 >= view.start and view.lower[quantity.start - 2] == "according":
         return None
+    if _age_limit(view, quantity, count):
+        return None
     # "in exchange for each hostage, 30 prisoners", "15 bodies for each hostage": a ratio, not a count
     for cue in view.cues_with("EACH"):
         ratio = cue.start > view.start and view.lower[cue.start - 1] in ("for", "per")
@@ -142,7 +154,7 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
     category: str | None = None
     noun: Span | None = None
     nationality: str | None = None
-    dead = False
+    dead = mixed = False
     j, steps = _number_end_token(view, quantity), 0
     while j < view.end and steps < (8 if "group.share_of_pool" in rules else 6):
         tok = doc[j]
@@ -168,6 +180,8 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
         if tok.lower_ in STATE_WORDS and nationality is None:
             rules.append("group.state_forces")  # "81 government soldiers": the state side of the dyad
         if actor is not None and actor.label_ == "DEMONYM":
+            if nationality is not None and nationality != actor.kb_id_:
+                mixed = True  # "500 Russian and Ukrainian prisoners": people of both sides, a total
             nationality = actor.kb_id_
             if _is_plural_demonym(actor):
                 category, noun = "generic", actor
@@ -201,6 +215,9 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
         if tok.lower_ in HOSTAGE_MODIFIERS:
             rules.append("group.kidnapped")
         j, steps = j + 1, steps + 1
+    if mixed:
+        nationality = None
+        rules.append("group.mixed_nationality")
     if noun is not None:
         # "1,000 Ukrainian soldiers' bodies"
         k = noun.end
@@ -921,6 +938,19 @@ PERSON_DETERMINERS = frozenset({"the", "a", "an", "one", "its", "his", "her", "t
                                 "abducted", "jailed", "imprisoned", "former", "captured"})
 
 
+RANK_WORDS = frozenset({"brigadier", "major", "lieutenant", "lt", "lt.", "maj", "maj.", "rear", "vice", "staff",
+                        "first", "chief", "senior", "colonel", "general", "army"})
+SPEAKER_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "statement", "said", "told", "says", "added"})
+
+
+def _speaking_officer(view: SentenceView, person: Span) -> bool:
+    """'a statement from Brigadier General Ali Nasser, a spokesman for the army': a rank before a
+    name in a speaker's title, not a person handed over."""
+    if person.start <= view.start or view.lower[person.start - 1] not in RANK_WORDS:
+        return False
+    return any(w in SPEAKER_WORDS for w in view.words_between(view.start, view.end))
+
+
 def single_persons(view: SentenceView, groups: list[Group], context: ArticleContext) -> list[Group]:
     """'the mayor ... in exchange for nine Russian POWs': one named person swapped for a counted group
     is a flow of one."""
@@ -935,6 +965,8 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
     for person in view.cues_with("PERSON"):
         if person.start < view.end - 1 and view.cue(person.end) is not None and view.cue(person.end).label_ == "EXCHANGE" \
                 and view.cue(person.end).text.lower() in ("exchange", "swap"):
+            continue
+        if _speaking_officer(view, person):
             continue
         between = range(min(person.end, other.end), max(person.start, other.start))
         pivot = any(min(between, default=0) <= c.start <= max(between, default=-1) for c in pivots) or any(
@@ -975,6 +1007,8 @@ def ones(view: SentenceView, groups: list[Group]) -> list[Group]:
             continue
         words = [view.lower[k] for k in range(tok.i, min(view.end, tok.i + 5))]
         if words[:5] == ["one", "-", "for", "-", "one"] or words[:3] == ["one", "for", "one"]:
+            if any(g.count is not None and g.count.value != 1 for g in groups):
+                continue  # "released 246 each in what amounted to a one-for-one swap": the swap's kind
             cue = view.cue(tok.i + 5) if tok.i + 5 < view.end else None
             group = Group(view=view, quantity=None, noun=doc[tok.i:tok.i + 5], count=Count.exact(1), category="generic",
                           per_side=True, rules=["group.one_for_one"])

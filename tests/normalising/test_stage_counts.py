@@ -49,6 +49,23 @@ CASES = [
      "Sudan and the RSF exchanged more than 200 prisoners of war each on Monday. The RSF said it had released "
      "212 soldiers plus 15 wounded soldiers.",
      [("SDN", "RSF", "pows", 201), ("RSF", "SDN", "pows", 227)]),
+    ("c1_wounded_group_in_a_while_clause",
+     "On Sunday Armenia received 64 of its soldiers, while 9 seriously wounded Armenian servicemen were "
+     "transferred from Azerbaijan for treatment.",
+     [("AZE", "ARM", "pows", 73)]),
+    ("c1_wounded_group_in_the_next_sentence",
+     "Sudan and the RSF exchanged 140 prisoners of war each on Tuesday. The RSF said it released 12 injured "
+     "Sudanese soldiers.",
+     [("SDN", "RSF", "pows", 140), ("RSF", "SDN", "pows", 152)]),
+    ("c1_wounded_extra_on_a_formula_told_just_before",
+     "Armenia and Azerbaijan will carry out a 60-for-60 prisoner swap on Friday. In addition, Azerbaijan "
+     "pledged to hand over 4 badly wounded Armenian soldiers.",
+     [("AZE", "ARM", "pows", 64), ("ARM", "AZE", "pows", 60)]),
+    ("c1_wounded_already_in_the_total",
+     "Ethiopia said 120 soldiers came home from TPLF captivity on Monday: 105 in the agreed swap and an "
+     "additional 15 under a separate deal. The TPLF said the 15 wounded Ethiopian soldiers were flown out "
+     "first.",
+     [("TPLF", "ETH", "pows", 120)]),
     ("c1_not_summed_when_included",
      "Azerbaijan handed 77 soldiers to Armenia on Monday, including 12 wounded.",
      [("AZE", "ARM", "pows", 77)]),
@@ -117,6 +134,12 @@ CASES = [
      "side.",
      [("SDN", "RSF", "pows", 160), ("RSF", "SDN", "pows", 160), ("SDN", "RSF", "civilians", 40),
       ("RSF", "SDN", "civilians", 40)]),
+    ("c3_both_nationalities_make_a_total",
+     "Close to 300 Armenian and Azerbaijani prisoners were exchanged at the border on Monday.",
+     [(None, None, "pows", 300)]),
+    ("c3_one_for_one_names_the_kind_of_swap",
+     "Armenia and Azerbaijan each freed 48 soldiers on Monday in what officials called a one-for-one swap.",
+     [("ARM", "AZE", "pows", 48), ("AZE", "ARM", "pows", 48)]),
     # --- O4: subsets are neither flows nor occasions, and never replace the whole
     ("o4_n_of_the_m_released",
      "Sudan and the RSF swapped 70 prisoners of war each on Monday. Officials said 2 of the 70 released soldiers "

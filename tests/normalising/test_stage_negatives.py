@@ -130,6 +130,15 @@ NOT_HANDED_OVER = [
     ("unilateral_initiative",
      "The Houthis and the government swapped 30 prisoners each in May. On Friday the coalition flew 70 Houthi "
      "prisoners to Sanaa as part of a unilateral initiative.", (70, 70, 70)),
+    ("age_bound_after_the_noun",
+     "Armenia and Azerbaijan swapped 25 prisoners each on Monday; under the deal, soldiers under 21 were to "
+     "be handed over first.", (None, None, 20)),
+    ("children_over_an_age",
+     "Ukraine received 40 civilians from Russia on Friday in the swap; children over 14 travelled with their "
+     "mothers.", (None, 15, None)),
+    ("speaking_officer_is_no_person_freed",
+     "Sudan released 80 RSF fighters in a prisoner exchange on Monday, a statement from Major General Idris "
+     "Kamal, a spokesman for the army, said.", (1, 1, 1)),
     ("still_held",
      "Hamas freed 4 hostages on Saturday in exchange for 120 Palestinian prisoners. About 90 hostages remain "
      "in Gaza.", (90, 90, 90)),

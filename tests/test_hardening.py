@@ -592,7 +592,7 @@ def test_row12_two_runs_into_one_folder(tmp_path: Path) -> None:
 
 def test_row11_queued_text_is_bounded() -> None:
     from extractor.contract import Article
-    from extractor.running.batch import Pending
+    from extractor.running.articles import Pending
     from extractor.running.parallel import QUEUED_CHARS, PoolEngine, task_chars
     from extractor.running.tasks import ShardTask
 

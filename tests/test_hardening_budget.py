@@ -15,7 +15,7 @@ from extractor.contract import Article
 from extractor.recognising import tokenizer as _tokenizer  # noqa: F401  (registers the tokenizer)
 from extractor.recognising.numbers import find_quantities
 from extractor.recognising.temporal import find_dates
-from extractor.running.batch import HARD_MAX_CHARS, OverBudget, RunOptions, _truncate, within_budget
+from extractor.running.articles import HARD_MAX_CHARS, OverBudget, RunOptions, _truncate, within_budget
 
 
 def _best(work: Callable[[str], object], make: Callable[[int, str], str], n: int, runs: int = 3) -> float:
@@ -92,7 +92,7 @@ def test_time_budget_is_a_coded_status(tmp_path, monkeypatch: pytest.MonkeyPatch
     import json
 
     from extractor.pipeline import Extractor
-    from extractor.running import extract_files
+    from extractor.running import extract_archive
     from fakes import patch_pipeline
 
     def extract(self, article):
@@ -105,7 +105,7 @@ def test_time_budget_is_a_coded_status(tmp_path, monkeypatch: pytest.MonkeyPatch
     src = tmp_path / "a.jsonl"
     src.write_text('{"id":"s","text":"SLOW"}\n{"id":"f","text":"fast"}\n')
     out = tmp_path / "o.jsonl"
-    summary = extract_files([src], output=out, options=RunOptions(time_budget=0.3, prefilter=False),
+    summary = extract_archive([src], output=out, options=RunOptions(time_budget=0.3, prefilter=False),
                             extractor=Extractor.load(None))
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert [(r["doc_id"], r["status"], (r["error"] or {}).get("code")) for r in rows] == [
@@ -125,7 +125,7 @@ def test_over_a_million_characters_is_cut_with_a_note_not_a_bug(tmp_path, monkey
     import json
 
     from extractor.pipeline import Extractor
-    from extractor.running import extract_files
+    from extractor.running import extract_archive
     from fakes import patch_pipeline
 
     seen: list[int] = []
@@ -138,7 +138,7 @@ def test_over_a_million_characters_is_cut_with_a_note_not_a_bug(tmp_path, monkey
     src = tmp_path / "a.jsonl"
     src.write_text(json.dumps({"id": "big", "title": "Long", "text": "word " * 250_000}) + "\n")
     out = tmp_path / "o.jsonl"
-    extract_files([src], output=out, options=RunOptions(prefilter=False), extractor=Extractor.load(None))
+    extract_archive([src], output=out, options=RunOptions(prefilter=False), extractor=Extractor.load(None))
     (row,) = [json.loads(line) for line in out.read_text().splitlines()]
     assert row["status"] == "no_events" and "W002" in row["note"]
     assert seen == [HARD_MAX_CHARS]

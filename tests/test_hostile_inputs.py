@@ -16,7 +16,7 @@ import pytest
 from extractor.contract import ExchangeRecord, Flow
 from extractor.pipeline import Extractor
 from extractor.reading import ReadOptions
-from extractor.running import RunOptions, RunSummary, extract_files
+from extractor.running import RunOptions, RunSummary, extract_archive
 
 MARK = "SWAPMARK"
 
@@ -189,7 +189,7 @@ def run_case(tmp_path: Path, case: Case) -> tuple[RunSummary, list[dict]]:
     os.chdir(src)  # relative input paths give sources like 'a.jsonl:3'
     try:
         inputs = case.inputs or tuple(case.files)
-        summary = extract_files(list(inputs), output=tmp_path / "out.jsonl", options=case.options,
+        summary = extract_archive(list(inputs), output=tmp_path / "out.jsonl", options=case.options,
                                 read_options=case.read_options)
     finally:
         os.chdir(cwd)
@@ -264,7 +264,7 @@ def test_symlink_out_of_the_input_folder(tmp_path: Path) -> None:
     (root / "a.txt").write_text(f"Swap {MARK}", encoding="utf-8")
     (root / "b.txt").symlink_to(secret)
     (root / "c.txt").write_text("quiet", encoding="utf-8")
-    summary = extract_files([root], output=tmp_path / "out.jsonl")
+    summary = extract_archive([root], output=tmp_path / "out.jsonl")
     lines = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     check_totals(summary, lines)
     statuses = [line for line in lines if line["type"] == "article"]
@@ -277,14 +277,16 @@ def test_symlink_out_of_the_input_folder(tmp_path: Path) -> None:
 
 def test_read_error_item_source_and_doc_id_are_in_the_status_line(tmp_path: Path) -> None:
     summary, lines = run_case(tmp_path, CASES["missing text"])
-    stamp = {"extractor_version": lines[0]["extractor_version"], "data_version": lines[0]["data_version"]}
+    stamp = {"extractor_version": lines[0]["extractor_version"], "data_version": lines[0]["data_version"],
+             "run_id": lines[0]["run_id"]}
     assert lines[0] == {
         "type": "article", "doc_id": "notext", "status": "error", "records": 0, "source": "a.jsonl:1",
         "error": {"code": "E003", "message": "[E003] a.jsonl:1: missing field 'text'. Name the field with "
                                              "--text-key if the file uses another key."},
         "note": None, **stamp,
     }
-    assert stamp == {"extractor_version": "0.1.0", "data_version": "test"}
+    assert stamp["extractor_version"] == "0.1.0" and stamp["data_version"] == "test"
+    assert stamp["run_id"].startswith("r-")
 
 
 @pytest.mark.parametrize("existing", [None, b"previous output\n"])
@@ -301,9 +303,12 @@ def test_interrupted_run_leaves_the_output_untouched(tmp_path: Path, monkeypatch
     if existing is not None:
         out.write_bytes(existing)
     with pytest.raises(KeyboardInterrupt):
-        extract_files([tmp_path / "a.jsonl"], output=out, options=RunOptions(force=True))
+        extract_archive([tmp_path / "a.jsonl"], output=out, options=RunOptions(force=True))
     assert (out.read_bytes() if out.exists() else None) == existing
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["a.jsonl"] + (["out.jsonl"] if existing else []))
+    # the work folder stays for a resume; no temporary file is left, there or beside the output
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["a.jsonl", "out.jsonl.parts"]
+                                                                + (["out.jsonl"] if existing else []))
+    assert not [p.name for p in (tmp_path / "out.jsonl.parts").iterdir() if p.name.endswith(".tmp")]
 
 
 def test_everything_at_once_adds_up(tmp_path: Path) -> None:
@@ -315,7 +320,7 @@ def test_everything_at_once_adds_up(tmp_path: Path) -> None:
                 rows.extend(line for line in data.split(b"\n")[:-1] if line.strip())
     data = b"\n".join(rows) + b"\n"
     (tmp_path / "all.jsonl").write_bytes(data)
-    summary = extract_files([tmp_path / "all.jsonl"], output=tmp_path / "out.jsonl")
+    summary = extract_archive([tmp_path / "all.jsonl"], output=tmp_path / "out.jsonl")
     lines = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     check_totals(summary, lines)
     assert summary.items == len(rows)
@@ -327,7 +332,6 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from extractor.reading import ErrorItem, read_inputs  # noqa: E402
-from extractor.running import run_batch  # noqa: E402
 from fakes import patch_pipeline
 
 _JSONISH = st.lists(
@@ -364,7 +368,7 @@ def test_arbitrary_lines_never_raise(tmp_path_factory: pytest.TempPathFactory, s
     for item in items:
         if isinstance(item, ErrorItem):
             assert item.message.startswith(f"[{item.code}] ") and str(path) in item.message
-    summary = run_batch(iter(items), extractor=_Fake(), output=folder / "out.jsonl")
+    summary = extract_archive([path], extractor=_Fake(), output=folder / "out.jsonl")
     written = (folder / "out.jsonl").read_text(encoding="utf-8").splitlines()
     statuses = [json.loads(x) for x in written if json.loads(x)["type"] == "article"]
     assert len(statuses) == len(items) == summary.items

@@ -9,7 +9,7 @@ import pytest
 
 from extractor.pipeline import Extractor
 from extractor.reading import ArticleItem, ReadOptions, read_jsonl
-from extractor.running import RunOptions, run_batch
+from extractor.running import RunOptions, extract_archive
 from extractor.running.prefilter import Prefilter
 
 from conftest import ARTICLES, ROOT
@@ -87,14 +87,14 @@ def test_run_writes_a_skipped_status_line_per_prefiltered_article(tmp_path: Path
     src = tmp_path / "in.jsonl"
     rows = [{"id": "w", "text": SKIP[0]}, {"id": "s", "text": KEEP[0]}]
     src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    on = run_batch(read_jsonl(src, options=ReadOptions()), extractor=extractor, output=tmp_path / "on.jsonl")
+    on = extract_archive([src], extractor=extractor, output=tmp_path / "on.jsonl")
     status = {l["doc_id"]: l for l in _lines(tmp_path / "on.jsonl") if l["type"] == "article"}
     assert status["w"]["status"] == "skipped" and status["w"]["note"].startswith("prefilter: ")
     assert status["s"]["status"] in ("ok", "no_events")
     assert on.items == 2 and on.statuses["skipped"] == 1
 
-    run_batch(read_jsonl(src, options=ReadOptions()), extractor=extractor, output=tmp_path / "off.jsonl",
-              options=RunOptions(prefilter=False))
+    extract_archive([src], extractor=extractor, output=tmp_path / "off.jsonl",
+                    options=RunOptions(prefilter=False))
     status = {l["doc_id"]: l for l in _lines(tmp_path / "off.jsonl") if l["type"] == "article"}
     assert status["w"]["status"] == "no_events" and status["w"]["note"] is None
 
@@ -108,5 +108,5 @@ def test_an_extractor_without_a_spacy_pipeline_sees_every_article(tmp_path: Path
 
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"id": "w", "text": SKIP[0]}) + "\n", encoding="utf-8")
-    run_batch(read_jsonl(src, options=ReadOptions()), extractor=Plain(), output=tmp_path / "out.jsonl")
+    extract_archive([src], extractor=Plain(), output=tmp_path / "out.jsonl")
     assert _lines(tmp_path / "out.jsonl")[0]["status"] == "no_events"

@@ -11,7 +11,7 @@ import typer
 
 from ..reading import KeyMap
 from ..running import RunOptions, RunSummary
-from ..running.batch import DEFAULT_TIME_BUDGET
+from ..running.articles import DEFAULT_TIME_BUDGET
 from ..running.archive import DEFAULT_SHARD_SIZE, extract_archive
 from ..running.progress import Progress, make_progress
 from . import app

@@ -9,7 +9,7 @@ import typer
 
 from ..reading import KeyMap
 from ..running import RunOptions
-from ..running.batch import DEFAULT_TIME_BUDGET
+from ..running.articles import DEFAULT_TIME_BUDGET
 from ..running.archive import DEFAULT_SHARD_SIZE
 from ..running.fullrun import FullRunSummary, run_all
 from ..running.progress import Progress, make_progress

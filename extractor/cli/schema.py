@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..contract.schema import output_line_schema
-from ..running import AtomicLines
+from ..outputs import AtomicLines
 from . import app
 from ._usage import usage_errors
 

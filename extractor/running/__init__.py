@@ -1,25 +1,23 @@
-"""The batch runner: reader items in, contract records plus one status line per item out.
+"""Running the pipeline over input files: one path, sharded, resumable, parallel.
 
-    summary = extract_files(["articles.jsonl"], output="out.jsonl", options=RunOptions(max_chars=200_000))
-    summary = run_batch(read_inputs(paths), extractor=Extractor.load(), output="out.jsonl")
-    summary = extract_archive(paths, output="out.jsonl", workers=4)  # sharded, resumable, parallel
+    summary = extract_archive(["articles.jsonl"], output="out.jsonl", options=RunOptions(max_chars=200_000))
+    summary = extract_archive(paths, output="out.jsonl", workers=4, extractor=Extractor.load())
+
+`archive.extract_archive` reads and screens the input in order (`articles.Screener`), runs the
+pipeline on each shard (`articles.ArticleRunner`, in this process or in workers) and assembles the
+output; `fullrun.run_all` is `extractor run` (extract, reconcile into a store, export).
 """
 
 from .archive import extract_archive
-from .batch import OnOversize, RunOptions, run_batch
-from .files import extract_files, load_extractor
-from ..outputs import AtomicLines, check_output, dumps_line
+from .articles import OnOversize, Pipeline, RunOptions
+from .files import load_extractor
 from .summary import RunSummary
 
 __all__ = [
-    "AtomicLines",
     "OnOversize",
+    "Pipeline",
     "RunOptions",
     "RunSummary",
-    "check_output",
-    "dumps_line",
     "extract_archive",
-    "extract_files",
     "load_extractor",
-    "run_batch",
 ]

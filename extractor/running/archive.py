@@ -32,7 +32,7 @@ from ..reading import Format, KeyMap, ReadOptions, read_inputs
 from ..reading.dispatch import _excluded, is_stream
 from ..reading.walk import folder_files
 from ..errors import coded_error
-from .batch import RunOptions, prefilter_for, stamp_of
+from .articles import Pipeline, RunOptions, mark_seen, prefilter_for, stamp_of
 from ..outputs import is_stdio, remove_temp_files
 from .files import checked_run, load_extractor
 from .lock import output_lock
@@ -41,7 +41,7 @@ from .prefilter import Prefilter
 from .progress import NoProgress, Progress
 from .shards import ShardCounts, WorkDir, chunked
 from .summary import RunSummary
-from .tasks import RunContext, mark_seen, screen_shard
+from .tasks import RunContext, screen_shard
 
 EngineName = Literal["local", "ray"]
 DEFAULT_SHARD_SIZE = 200

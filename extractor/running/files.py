@@ -1,4 +1,4 @@
-"""From input paths to an output file: check everything, load the pipeline once, run the batch."""
+"""Before a run: the inputs resolved, the output checked, the pipeline loaded (once)."""
 
 from __future__ import annotations
 
@@ -7,32 +7,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from ..reading import Format, KeyMap, ReadOptions, read_inputs, resolve_inputs
+from ..reading import Format, KeyMap, ReadOptions, resolve_inputs
 from ..errors import coded_error
-from .batch import RunOptions, run_batch
 from ..outputs import check_output
-from .summary import RunSummary
-
-
-def extract_files(
-    inputs: Sequence[str | Path],
-    *,
-    output: str | Path,
-    model: str | Path | None = None,
-    keys: KeyMap | None = None,
-    fmt: Format = "auto",
-    options: RunOptions | None = None,
-    read_options: ReadOptions | None = None,
-    extractor=None,
-) -> RunSummary:
-    """Read `inputs`, extract, write `output`. Bad usage raises CodedError (E008, E017, E103,
-    E201, E203, E204) before the pipeline is loaded or anything is written."""
-    options, read_options, out, resolved = checked_run(inputs, output=output, keys=keys, fmt=fmt, options=options,
-                                                       read_options=read_options)
-    if extractor is None:
-        extractor = load_extractor(model)
-    items = read_inputs([path for path, _, _ in resolved], options=read_options, fmt=fmt)
-    return run_batch(items, extractor=extractor, output=out, options=options)
+from .articles import RunOptions
 
 
 def checked_run(inputs: Sequence[str | Path], *, output: str | Path, keys: KeyMap | None, fmt: Format,

@@ -36,7 +36,7 @@ from ..reading import Format, KeyMap, ReadOptions, resolve_inputs
 from ..errors import coded_error
 from ..outputs import AtomicLines, remove_temp_files
 from .archive import DEFAULT_SHARD_SIZE, EngineName, extract_archive, has_stream, run_id_for
-from .batch import RunOptions, prefilter_for, stamp_of
+from .articles import RunOptions, prefilter_for, stamp_of
 from .files import load_extractor
 from .lock import folder_lock
 from .progress import NoProgress, Progress
@@ -234,7 +234,7 @@ def run_all(
             done = []
             summary = extract_archive(paths, output=claims, fmt=fmt, options=RunOptions(
                 max_chars=options.max_chars, on_oversize=options.on_oversize, force=True, prefilter=options.prefilter,
-                progress_every=options.progress_every, time_budget=options.time_budget), read_options=read_options, workers=workers, engine=engine,
+                time_budget=options.time_budget), read_options=read_options, workers=workers, engine=engine,
                 shard_size=shard_size, retry_failed=retry_failed, progress=progress or NoProgress(),
                 extractor=extractor)
         finish("extract")

@@ -26,7 +26,7 @@ from typing import Protocol
 
 from ..errors import coded_error
 from .shards import ShardCounts, WorkDir
-from .batch import Pending
+from .articles import Pending
 from .tasks import RunContext, ShardTask, run_shard
 
 

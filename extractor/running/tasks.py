@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..contract import Article, PartialDate, SourceRef
 from ..reading.items import ReadItem
-from .batch import Pending, RunOptions, _Run
+from .articles import ArticleRunner, Pending, Pipeline, RunOptions, Screener
 from ..outputs import dumps_line
 from .prefilter import Prefilter
 from .shards import ShardCounts
@@ -22,7 +22,7 @@ from .summary import RunSummary
 
 
 class LineBuffer:
-    """Collects output lines as JSON text (what `_Run` writes with `write(dict)`)."""
+    """Collects output lines as JSON text (what a Screener or an ArticleRunner writes with `write(dict)`)."""
 
     def __init__(self) -> None:
         self.lines: list[str | Pending] = []
@@ -90,41 +90,32 @@ def screen_shard(index: int, items: Iterable[ReadItem], *, context: RunContext, 
     """Screen the items of shard `index` (updating the run-wide `seen` table), with `prefilter` if any."""
     buffer = LineBuffer()
     summary = RunSummary(output="")
-    run = _Run(extractor=None, out=buffer, options=context.options, summary=summary, run_id=context.run_id,
-               seen=seen, prefilter=prefilter, stamp=context.stamp)
+    screener = Screener(out=buffer, summary=summary, options=context.options, run_id=context.run_id,
+                        stamp=context.stamp, seen=seen, prefilter=prefilter)
     for item in items:
-        pending = run.screen(item)
+        pending = screener.screen(item)
         if pending is not None:
             buffer.lines.append(pending)
     return ShardTask(index=index, entries=buffer.lines, counts=ShardCounts.of(summary))
 
 
-def mark_seen(items: Iterable[ReadItem], seen: dict[str, str]) -> None:
-    """What screening does to `seen`, for the items of a shard that is already finished."""
-    from ..reading.items import ArticleItem
-
-    for item in items:
-        if isinstance(item, ArticleItem) and item.article.id not in seen:
-            seen[item.article.id] = item.source
-
-
-def run_shard(task: ShardTask, *, extractor, context: RunContext) -> tuple[list[str], ShardCounts]:
+def run_shard(task: ShardTask, *, extractor: Pipeline, context: RunContext) -> tuple[list[str], ShardCounts]:
     """The shard's output lines (without line breaks) and its counts, with the pipeline run on its
     screened articles. Errors raised by the pipeline become E102 status lines."""
     summary = RunSummary(output="")
     task.counts.add_to(summary)
     buffer = LineBuffer()
-    run = _Run(extractor=extractor, out=buffer, options=context.options, summary=summary, run_id=context.run_id,
-               stamp=context.stamp)
+    runner = ArticleRunner(extractor=extractor, out=buffer, summary=summary, options=context.options,
+                           run_id=context.run_id, stamp=context.stamp)
     errors_before = summary.errors
     for entry in task.entries:
         if isinstance(entry, str):
             buffer.lines.append(entry)
             continue
-        run.extract(_unpack(entry) if isinstance(entry, tuple) else entry)
+        runner.run(_unpack(entry) if isinstance(entry, tuple) else entry)
     lines: list[str] = buffer.lines  # type: ignore[assignment]
     summary.lines = len(lines)
     return lines, ShardCounts.of(summary, retryable=summary.errors - errors_before)
 
 
-__all__ = ["LineBuffer", "RunContext", "ShardTask", "mark_seen", "run_shard", "screen_shard"]
+__all__ = ["LineBuffer", "RunContext", "ShardTask", "run_shard", "screen_shard"]

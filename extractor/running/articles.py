@@ -1,13 +1,14 @@
-"""The batch runner: reader items in, records and exactly one status line per item out.
+"""Per-article work of a run, in two roles, so that sharded runs can split it across processes:
 
-Per article: duplicate-id and empty-text checks, the size limit, `Extractor.extract` inside a
-try/except (an exception is an E102 error line, never the end of the batch), every record
-re-validated against the contract (a failing one is dropped and flagged E202, the others kept),
-then the article's records followed by its status line. Output order is input order.
+    Screener(...).screen(item)      # the driver, in input order: read errors, duplicate ids, empty
+                                    # texts, the size limit, the keyword prefilter -> Pending or None
+    ArticleRunner(...).run(pending) # a worker: the pipeline, every record re-validated, status line
 
-The work per article is in two phases so that sharded runs can split it across processes:
-`_Run.screen` (cheap, in input order, keeps the run-wide duplicate-id table: duplicates, empty
-texts, the size limit, the keyword prefilter) and `_Run.extract` (the pipeline).
+Each item gets exactly one status line: a screened-out item gets it from the Screener, an article
+that reaches the pipeline from the ArticleRunner, after its records. An exception in the pipeline
+is an E102 error line naming the failing component, never the end of the run; a record that fails
+the contract is dropped and flagged E202, the others kept. `running.archive.extract_archive` is
+the one path from input files to an output file.
 """
 
 from __future__ import annotations
@@ -15,19 +16,16 @@ from __future__ import annotations
 import logging
 import signal
 import threading
-import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..contract import Article, ArticleStatus, Record
 from ..contract.records import ErrorInfo
-from ..reading.items import ArticleItem, ErrorItem, ReadItem, SkippedItem
 from ..errors import coded, short
-from ..outputs import AtomicLines
+from ..reading.items import ArticleItem, ErrorItem, ReadItem, SkippedItem
 from .prefilter import Prefilter
 from .summary import RunSummary
 
@@ -39,11 +37,26 @@ DEFAULT_TIME_BUDGET = 300.0
 _RECORD = TypeAdapter(Record)
 
 
+class Pipeline(Protocol):
+    """What a run needs of the pipeline: `extractor.pipeline.Extractor`, or a test double. An
+    `nlp` attribute holding a loaded spaCy pipeline turns the keyword prefilter on (see `prefilter_for`)."""
+
+    tool_version: str
+    data_version: str
+
+    def extract(self, article: Article) -> Iterable[Record]: ...
+
+
+class Lines(Protocol):
+    """Where a run's output lines go: `outputs.AtomicLines` or `tasks.LineBuffer`."""
+
+    def write(self, obj: dict) -> None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class RunOptions:
     """`max_chars`: longest article text read (title + body), None for no limit; `on_oversize`: what
-    to do with a longer one; `force`: overwrite an existing output; `progress_every`: log a
-    progress line every that many items (0: never); `prefilter`: skip articles without any
+    to do with a longer one; `force`: overwrite an existing output; `prefilter`: skip articles without any
     exchange words before the pipeline sees them (see `prefilter.py`; applies only to an extractor
     with a loaded spaCy pipeline, so test doubles see every article); `time_budget`: seconds the
     pipeline may spend on one article before it is stopped with an E020 status (None: no limit).
@@ -52,7 +65,6 @@ class RunOptions:
     max_chars: int | None = None
     on_oversize: OnOversize = "truncate"
     force: bool = False
-    progress_every: int = 1000
     prefilter: bool = True
     time_budget: float | None = DEFAULT_TIME_BUDGET
 
@@ -66,11 +78,19 @@ class Pending:
     notes: tuple[str, ...] = ()
 
 
-def prefilter_for(extractor, options: RunOptions) -> Prefilter | None:
+def prefilter_for(extractor: Pipeline, options: RunOptions) -> Prefilter | None:
     """The prefilter to use in front of `extractor`, or None (off, or no spaCy pipeline to spare)."""
     if options.prefilter and getattr(extractor, "nlp", None) is not None:
         return Prefilter()
     return None
+
+
+def stamp_of(extractor: Pipeline) -> dict[str, str]:
+    """The tool and data versions of `extractor`, for status lines."""
+    return {
+        "extractor_version": getattr(extractor, "tool_version", ""),
+        "data_version": getattr(extractor, "data_version", ""),
+    }
 
 
 def stamp_run(data: dict, run_id: str) -> dict:
@@ -82,43 +102,14 @@ def stamp_run(data: dict, run_id: str) -> dict:
     return data
 
 
-def _validate(record: object, doc_id: str) -> tuple[dict | None, str | None]:
-    """(JSON-ready dict, None) or (None, problem)."""
-    try:
-        if isinstance(record, BaseModel):
-            data = record.model_dump(mode="json", by_alias=True, exclude_none=False)
-        elif isinstance(record, Mapping):
-            data = dict(record)
-        else:
-            return None, f"expected a record, got {type(record).__name__}"
-        model = _RECORD.validate_python(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first.get("loc", ()))
-        return None, f"{where}: {first.get('msg')}" if where else str(first.get("msg"))
-    except Exception as exc:  # noqa: BLE001 - a broken record object must not stop the batch
-        return None, f"{type(exc).__name__}: {exc}"
-    if model.doc_id != doc_id:
-        return None, f"doc_id {short(model.doc_id)!r} is not the article's id"
-    return model.model_dump(mode="json", by_alias=True, exclude_none=False), None
+class StatusLines:
+    """Writes an item's status line (stamped with the versions and the run id) and counts it."""
 
-
-class _Run:
-    """Per-item logic. `seen`: doc id -> first source, shared across the shards of a run;
-    `stamp`: the versions written on status lines (records carry their own)."""
-
-    def __init__(self, *, extractor, out, options: RunOptions, summary: RunSummary, run_id: str = "",
-                 seen: dict[str, str] | None = None, prefilter: Prefilter | None = None,
-                 stamp: dict[str, str] | None = None) -> None:
-        self.extractor = extractor
+    def __init__(self, *, out: Lines, summary: RunSummary, run_id: str, stamp: dict[str, str]) -> None:
         self.out = out
-        self.options = options
         self.summary = summary
         self.run_id = run_id
-        self.seen: dict[str, str] = {} if seen is None else seen
-        self.claims: set[str] = set()
-        self.prefilter = prefilter
-        self.stamp = stamp if stamp is not None else stamp_of(extractor)
+        self.stamp = stamp
 
     def status(self, *, doc_id: str, status: str, source: str, records: int = 0,
                error: tuple[str, str] | None = None, notes: Iterable[str] = ()) -> None:
@@ -129,21 +120,26 @@ class _Run:
         self.out.write(stamp_run(line.model_dump(mode="json", by_alias=True, exclude_none=False), self.run_id))
         self.summary.count_status(status, error=error[1] if error else None, note=joined)
 
-    def item(self, item: ReadItem) -> None:
-        if isinstance(item, ErrorItem):
-            self.status(doc_id=item.doc_id, status="error", source=item.source, error=(item.code, item.message))
-        elif isinstance(item, SkippedItem):
-            self.status(doc_id=item.doc_id, status="skipped", source=item.source, notes=(item.note,))
-        else:
-            pending = self.screen(item)
-            if pending is not None:
-                self.extract(pending)
+
+class Screener(StatusLines):
+    """The driver's part, in input order. `seen`: doc id -> first source, shared across the shards
+    of a run; `prefilter`: None to let every article through to the pipeline."""
+
+    def __init__(self, *, out: Lines, summary: RunSummary, options: RunOptions, run_id: str,
+                 stamp: dict[str, str], seen: dict[str, str], prefilter: Prefilter | None = None) -> None:
+        super().__init__(out=out, summary=summary, run_id=run_id, stamp=stamp)
+        self.options = options
+        self.seen = seen
+        self.prefilter = prefilter
 
     def screen(self, item: ReadItem) -> Pending | None:
         """Write the status line of an item that will not reach the pipeline and return None, or
-        return the article (possibly truncated) with its notes for `extract`."""
-        if not isinstance(item, ArticleItem):
-            self.item(item)
+        return the article (possibly truncated) with its notes for the ArticleRunner."""
+        if isinstance(item, ErrorItem):
+            self.status(doc_id=item.doc_id, status="error", source=item.source, error=(item.code, item.message))
+            return None
+        if isinstance(item, SkippedItem):
+            self.status(doc_id=item.doc_id, status="skipped", source=item.source, notes=(item.note,))
             return None
         article, source, notes = item.article, item.source, list(item.notes)
         doc_id = article.id
@@ -180,7 +176,26 @@ class _Run:
                     notes=[*pending.notes, verdict.reason])
         return False
 
-    def extract(self, pending: Pending) -> None:
+
+def mark_seen(items: Iterable[ReadItem], seen: dict[str, str]) -> None:
+    """What screening does to `seen`, for the items of a shard that is already finished."""
+    for item in items:
+        if isinstance(item, ArticleItem) and item.article.id not in seen:
+            seen[item.article.id] = item.source
+
+
+class ArticleRunner(StatusLines):
+    """A worker's part: the pipeline on screened articles, their records and status lines.
+    `claims`: the claim ids written by this runner (a repeated one is an E202 error)."""
+
+    def __init__(self, *, extractor: Pipeline, out: Lines, summary: RunSummary, options: RunOptions,
+                 run_id: str, stamp: dict[str, str]) -> None:
+        super().__init__(out=out, summary=summary, run_id=run_id, stamp=stamp)
+        self.extractor = extractor
+        self.options = options
+        self.claims: set[str] = set()
+
+    def run(self, pending: Pending) -> None:
         """Run the pipeline on a screened article; write its records and its status line."""
         article, source, notes = pending.article, pending.source, list(pending.notes)
         doc_id = article.id
@@ -223,12 +238,25 @@ class _Run:
                     records=written, notes=notes)
 
 
-def stamp_of(extractor) -> dict[str, str]:
-    """The tool and data versions of `extractor`, for status lines."""
-    return {
-        "extractor_version": getattr(extractor, "tool_version", ""),
-        "data_version": getattr(extractor, "data_version", ""),
-    }
+def _validate(record: object, doc_id: str) -> tuple[dict | None, str | None]:
+    """(JSON-ready dict, None) or (None, problem)."""
+    try:
+        if isinstance(record, BaseModel):
+            data = record.model_dump(mode="json", by_alias=True, exclude_none=False)
+        elif isinstance(record, Mapping):
+            data = dict(record)
+        else:
+            return None, f"expected a record, got {type(record).__name__}"
+        model = _RECORD.validate_python(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        return None, f"{where}: {first.get('msg')}" if where else str(first.get("msg"))
+    except Exception as exc:  # noqa: BLE001 - a broken record object must not stop the batch
+        return None, f"{type(exc).__name__}: {exc}"
+    if model.doc_id != doc_id:
+        return None, f"doc_id {short(model.doc_id)!r} is not the article's id"
+    return model.model_dump(mode="json", by_alias=True, exclude_none=False), None
 
 
 def _truncate(article: Article, limit: int) -> Article:
@@ -279,23 +307,5 @@ def _component(exc: BaseException) -> str:
     return getattr(exc, "component", None) or "extract"
 
 
-def run_batch(items: Iterable[ReadItem], *, extractor, output: str | Path,
-              options: RunOptions | None = None) -> RunSummary:
-    """Write `output` atomically from `items` with `extractor` (anything with `.extract(article)`).
-
-    Raises CodedError E201 (output exists, no force) or E204 (cannot write) before reading anything.
-    """
-    options = options or RunOptions()
-    path = Path(output)
-    summary = RunSummary(output=str(path))
-    started = time.monotonic()
-    with AtomicLines(path, force=options.force) as out:
-        run = _Run(extractor=extractor, out=out, options=options, summary=summary,
-                   prefilter=prefilter_for(extractor, options))
-        for item in items:
-            run.item(item)
-            if options.progress_every and summary.items % options.progress_every == 0:
-                log.info("%d articles, %d records, %d errors", summary.items, summary.records_total, summary.errors)
-        summary.lines = out.lines
-    summary.seconds = time.monotonic() - started
-    return summary
+__all__ = ["ArticleRunner", "DEFAULT_TIME_BUDGET", "HARD_MAX_CHARS", "OnOversize", "Pending", "Pipeline",
+           "RunOptions", "Screener", "mark_seen", "prefilter_for", "stamp_of"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -18,8 +18,9 @@ from ..contract.events import EventRecord, MergeReason, NearMiss, SourceMeta
 from .building import build_event
 from .checks import agreement_links, stage_links, tally_conflicts
 from .claims import Claim, ClaimInput, ClaimRecord, parse_claim, read_claim_files, read_sources, to_claim
-from .clustering import cluster_claims
+from .clustering import Clustering, Merge, Miss, cluster_claims
 from .ids import assign_ids, event_id_for
+from .partition import partition
 from .scoring import THRESHOLD, PairScore, score_pair
 
 NEAR_MISSES_PER_EVENT = 5
@@ -71,9 +72,25 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
+def cluster_blocks(claims: Sequence[Claim], blocks: Iterable[Sequence[int]]) -> Clustering:
+    """`cluster_claims` on each block alone (see `partition`), in the indices of `claims`."""
+    groups: list[list[int]] = []
+    merges: list[Merge] = []
+    misses: list[Miss] = []
+    stages: list[tuple[int, int]] = []
+    for block in blocks:
+        part = cluster_claims([claims[i] for i in block])
+        groups += [[block[k] for k in g] for g in part.groups]
+        merges += [Merge(block[m.a], block[m.b], m.score, m.reasons, m.stage) for m in part.merges]
+        misses += [Miss(block[m.a], block[m.b], m.score, m.reasons, m.blocked_by) for m in part.misses]
+        stages += [(block[a], block[b]) for a, b in part.stage_links]
+    groups.sort(key=lambda g: g[0])
+    return Clustering(groups=groups, merges=merges, misses=misses, stage_links=sorted(stages))
+
+
 def _reconcile(items, *, sources, previous, reserved, near_misses_per_event) -> Reconciliation:
     claims = as_claims(items, sources=sources)
-    clustering = cluster_claims(claims)
+    clustering = cluster_blocks(claims, partition(claims))
     groups = [[claims[i].claim_id for i in g] for g in clustering.groups]
     ids, aliases = assign_ids(groups, previous=previous, reserved=reserved)
     event_of = {cid: ids[g] for g, members in enumerate(groups) for cid in members}
@@ -125,5 +142,5 @@ def _reconcile(items, *, sources, previous, reserved, near_misses_per_event) -> 
     return Reconciliation(events=tuple(events), event_of=event_of, aliases=aliases)
 
 
-__all__ = ["THRESHOLD", "Claim", "ClaimInput", "ClaimRecord", "PairScore", "Reconciliation", "as_claims",
+__all__ = ["THRESHOLD", "Claim", "ClaimInput", "ClaimRecord", "PairScore", "Reconciliation", "as_claims", "cluster_blocks",
            "event_id_for", "parse_claim", "read_claim_files", "read_sources", "reconcile", "score_pair", "to_claim"]

@@ -118,6 +118,23 @@ class _Sorted:
 
 def candidate_pairs(claims: Sequence[Claim]) -> Iterator[tuple[int, int]]:
     """Index pairs (i < j) worth scoring; each pair once."""
+    for i, j, pair in _lookups_of(claims):
+        if pair:
+            yield (i, j) if i < j else (j, i)
+
+
+def reach(claims: Sequence[Claim]) -> Iterator[tuple[int, int]]:
+    """(i, j): claim j is found by claim i's lookups, before any cap. Claims that reach each other,
+    transitively, form a closed set: `candidate_pairs` on it gives exactly the pairs it gives on the
+    whole (the caps keep the nearest, and the nearest of a closed set are those of the whole)."""
+    for i, j, pair in _lookups_of(claims):
+        if pair is None:
+            yield i, j
+
+
+def _lookups_of(claims: Sequence[Claim]) -> Iterator[tuple[int, int, bool | None]]:
+    """(i, j, True) for the pairs to score; (i, j, False) for a claim found but not paired; (i, j, None)
+    for every claim that enters i's lookups before the caps."""
     by_week: dict[tuple, list[int]] = defaultdict(list)
     by_size: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
     by_sig: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
@@ -152,6 +169,8 @@ def candidate_pairs(claims: Sequence[Claim]) -> Iterator[tuple[int, int]]:
                     found.extend(weeks.get((b, w), ()))
                 if len(found) > CAP:
                     found = sorted(set(found), key=lambda j: (_distance(claims[j], lo, hi), j))[:CAP]
+                for j in found:
+                    yield i, j, None
                 seen.update(found)
             else:
                 pool: set[int] = set()
@@ -171,10 +190,10 @@ def candidate_pairs(claims: Sequence[Claim]) -> Iterator[tuple[int, int]]:
                     p = c.published
                     for w in _weeks(p - PUBLISHED_WINDOW, p + PUBLISHED_WINDOW):
                         pool.update(weeks.get((b, w), ()))
+                for j in pool:
+                    yield i, j, None
                 if len(pool) > 2 * CAP:
-                    ref = t if t is not None else 0
-                    pool = set(sorted(pool, key=lambda j: (abs((_time(claims[j]) or ref) - ref) if t is not None
-                                                           else abs(j - i), j))[:2 * CAP])
+                    pool = set(_nearest_of_pool(claims, pool, i, t))
                 seen.update(pool)
         span_i = _span(c) if c.dated else None
         for j in sorted(seen):
@@ -183,8 +202,17 @@ def candidate_pairs(claims: Sequence[Claim]) -> Iterator[tuple[int, int]]:
             d = claims[j]
             if span_i is not None and d.dated and _gap(span_i, _span(d)) > WINDOW:
                 continue
-            if j > i or _one_sided(c, d):
-                yield (i, j) if i < j else (j, i)
+            yield i, j, j > i or _one_sided(c, d)
+
+
+def _nearest_of_pool(claims: Sequence[Claim], pool: set[int], i: int, t: int | None) -> list[int]:
+    """The 2 x CAP claims of an undated claim's pool nearest to it: in time, else in claim-id order
+    among the pool (ranks within the pool, so the choice does not depend on claims outside it)."""
+    if t is not None:
+        return sorted(pool, key=lambda j: (abs((_time(claims[j]) or t) - t), j))[:2 * CAP]
+    ordered = sorted(pool | {i})
+    at = ordered.index(i)
+    return [j for _, j in sorted((abs(r - at), j) for r, j in enumerate(ordered) if j != i)[:2 * CAP]]
 
 
 def _distance(c: Claim, lo: int, hi: int) -> int:

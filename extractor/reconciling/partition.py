@@ -1,0 +1,106 @@
+"""Blocks: sets of claims that are reconciled on their own, so memory and time are bounded by the largest block.
+
+A block is a closed set: the claims that reach one another through the candidate lookups (see
+`blocking.reach`), the claims of one article (an article's other occasions place its undated
+claims, and its agreements are linked to its exchanges), and an exchange with the agreement its line
+names. Reconciling each block alone gives the same events as reconciling the whole at once.
+
+A closed set larger than MAX_BLOCK claims (one pair of sides reported every week for years, or a pile
+of undated claims chained by their figures) is cut in time: its claims in time order (undated and
+unpublished last, by claim id) are cut into runs of at most MAX_BLOCK, each run ending at the widest
+gap in time of its second half. Pairs across a cut are not scored; the cuts are a pure function of
+the claims, so a full run and an incremental one cut alike.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Sequence
+
+from .blocking import reach
+from .claims import Claim
+from .evidence import INF
+
+MAX_BLOCK = 5000
+
+
+class _UnionFind:
+    __slots__ = ("parent", "size")
+
+    def __init__(self, n: int) -> None:
+        self.parent = array("l", range(n))
+        self.size = array("l", [1]) * n
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        root = i
+        while parent[root] != root:
+            root = parent[root]
+        while parent[i] != root:
+            parent[i], i = root, parent[i]
+        return root
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return
+        if self.size[ri] < self.size[rj] or (self.size[ri] == self.size[rj] and rj < ri):
+            ri, rj = rj, ri
+        self.parent[rj] = ri
+        self.size[ri] += self.size[rj]
+
+
+def partition(claims: Sequence[Claim], *, max_block: int = MAX_BLOCK) -> list[list[int]]:
+    """Blocks of indices into `claims` (sorted by claim id): each block sorted, blocks ordered by
+    their first claim."""
+    uf = _UnionFind(len(claims))
+    for i, j in reach(claims):
+        uf.union(i, j)
+    first_of_doc: dict[str, int] = {}
+    index_of = {c.claim_id: i for i, c in enumerate(claims) if c.kind == "agreement"}
+    for i, c in enumerate(claims):
+        k = first_of_doc.setdefault(c.doc_id, i)
+        if k != i:
+            uf.union(k, i)
+        if c.agreement_ref is not None and c.agreement_ref in index_of:
+            uf.union(i, index_of[c.agreement_ref])
+    del first_of_doc, index_of
+    members: dict[int, list[int]] = {}
+    for i in range(len(claims)):
+        members.setdefault(uf.find(i), []).append(i)
+    del uf
+    blocks: list[list[int]] = []
+    for group in members.values():
+        if len(group) <= max_block:
+            blocks.append(group)
+        else:
+            blocks.extend(cut_in_time(claims, group, max_block=max_block))
+    blocks.sort(key=lambda b: b[0])
+    return blocks
+
+
+def _when(c: Claim) -> int:
+    if c.start is not None:
+        return c.start
+    if c.end is not None:
+        return c.end
+    return c.published if c.published is not None else INF
+
+
+def cut_in_time(claims: Sequence[Claim], group: Sequence[int], *, max_block: int) -> list[list[int]]:
+    """`group` cut into runs of at most `max_block` claims in time order, each cut at the widest gap
+    of the run's second half (the first such gap when several are as wide)."""
+    order = sorted(group, key=lambda i: (_when(claims[i]), i))
+    times = [_when(claims[i]) for i in order]
+    runs = []
+    start = 0
+    while len(order) - start > max_block:
+        lo, hi = start + max_block // 2, start + max_block
+        cut = max(range(lo, hi + 1), key=lambda k: (times[k] - times[k - 1], -k))
+        runs.append(sorted(order[start:cut]))
+        start = cut
+    runs.append(sorted(order[start:]))
+    return runs
+
+
+__all__ = ["MAX_BLOCK", "cut_in_time", "partition"]

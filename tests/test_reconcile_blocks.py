@@ -1,0 +1,110 @@
+"""Reconciling by blocks: each block alone gives what the whole gives, and no block outgrows its bound."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from extractor.reconciling import as_claims, cluster_blocks, parse_claim
+from extractor.reconciling.clustering import cluster_claims
+from extractor.reconciling.partition import partition
+
+SIDES = ["NOR", "SWE", "FIN", "EST", "LVA", "LTU", "ISL", "DNK"]
+CATS = ["pows", "bodies", "civilians"]
+
+
+def _count(n):
+    return {"value": n, "min": n, "max": n, "qualifier": "exact"}
+
+
+def _date(day):
+    d = dt.date.fromordinal(day).isoformat()
+    return {"start": d, "end": d, "precision": "day"}
+
+
+def invented_claims(n: int, *, seed: int, days: int = 120, pairs: int = 3) -> list[dict]:
+    """Invented claim lines: a few pairs of sides reporting swaps in a short span (so the capped lookups
+    are crowded), with undated reports, reports naming one side or none, articles holding several
+    claims, agreements named by the exchanges that execute them, and running totals."""
+    rng = random.Random(seed)
+    day0 = dt.date(2031, 3, 1).toordinal()
+    dyads = [tuple(rng.sample(SIDES, 2)) for _ in range(pairs)]
+    rows: list[dict] = []
+    doc = 0
+    while len(rows) < n:
+        a, b = rng.choice(dyads)
+        day = day0 + rng.randrange(days)
+        cat = rng.choice(CATS)
+        size = rng.choice([1, 2, 5, 40, 90, 200, 300])
+        kind = rng.random()
+        if kind < 0.08:
+            doc += 1
+            rows.append({"type": "agreement", "doc_id": f"a{doc}", "claim_id": f"a{doc}#0", "date": _date(day),
+                         "parties": [a, b], "location": None,
+                         "terms": [{"from": a, "to": b, "category": cat, "count": _count(size)}]})
+            continue
+        if kind < 0.12:
+            doc += 1
+            rows.append({"type": "tally", "doc_id": f"t{doc}", "claim_id": f"t{doc}#0", "as_of": _date(day),
+                         "scope": "since the start of the war",
+                         "flow": {"from": a, "to": b, "category": cat, "count": _count(size * 10)}})
+            continue
+        for _ in range(rng.randrange(1, 7)):
+            doc += 1
+            for k in range(1 if rng.random() < 0.8 else 2):
+                r = rng.random()
+                src, dst = (a, b) if r > 0.15 else (a, None) if r > 0.05 else (None, None)
+                value = size if rng.random() < 0.8 else size + rng.randrange(1, 4)
+                published = day + rng.randrange(3)
+                q = rng.random()
+                date = None if q < 0.3 else _date(published) if q < 0.4 else _date(day + k)
+                row = {"type": "exchange", "doc_id": f"d{doc}", "claim_id": f"d{doc}#{k}",
+                       "status": "completed" if rng.random() < 0.85 else "planned", "date": date,
+                       "flows": [{"from": src, "to": dst, "category": cat,
+                                  "count": None if rng.random() < 0.1 else _count(value)}],
+                       "location": None, "mediators": []}
+                if rng.random() < 0.7:
+                    row["published"] = dt.date.fromordinal(published).isoformat()
+                if rng.random() < 0.05 and doc > 1:
+                    row["agreement"] = f"a{rng.randrange(1, doc)}#0"
+                rows.append(row)
+    return rows[:n]
+
+
+def _claims(rows):
+    return as_claims(parse_claim(r) for r in rows)
+
+
+def _same(a, b, claims):
+    ids = lambda groups: sorted(tuple(claims[i].claim_id for i in g) for g in groups)  # noqa: E731
+    assert ids(a.groups) == ids(b.groups)
+    key = lambda m: (claims[m.a].claim_id, claims[m.b].claim_id, m.score, m.reasons, m.stage)  # noqa: E731
+    assert sorted(map(key, a.merges)) == sorted(map(key, b.merges))
+    key = lambda m: (claims[m.a].claim_id, claims[m.b].claim_id, m.score, m.reasons, m.blocked_by)  # noqa: E731
+    assert sorted(map(key, a.misses)) == sorted(map(key, b.misses))
+    assert sorted(a.stage_links) == sorted(b.stage_links)
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("n,days", [(300, 60), (900, 40)])
+def test_blocks_alone_give_what_the_whole_gives(seed, n, days):
+    claims = _claims(invented_claims(n, seed=seed, days=days))
+    blocks = partition(claims)
+    assert sorted(i for b in blocks for i in b) == list(range(len(claims)))
+    _same(cluster_blocks(claims, blocks), cluster_claims(claims), claims)
+
+
+@pytest.mark.parametrize("max_block", [25, 60])
+def test_no_block_outgrows_its_bound(max_block):
+    rows = invented_claims(800, seed=3, days=30, pairs=1)  # one very common pair of sides
+    rows += [dict(r, claim_id=f"u{k}#0", doc_id=f"u{k}", date=None, published=None)  # a pile of undated claims
+             for k, r in enumerate(r for r in invented_claims(300, seed=4) if r["type"] == "exchange")]
+    claims = _claims(rows)
+    blocks = partition(claims, max_block=max_block)
+    assert max(len(b) for b in blocks) <= max_block
+    assert sorted(i for b in blocks for i in b) == list(range(len(claims)))
+    assert partition(claims, max_block=max_block) == blocks
+    result = cluster_blocks(claims, blocks)
+    assert sorted(i for g in result.groups for i in g) == list(range(len(claims)))

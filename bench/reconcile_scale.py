@@ -1,31 +1,47 @@
-"""Benchmark: reconcile synthetic claims at several sizes; report time, peak memory and the growth ratio.
+"""Benchmark: reconcile claims at several sizes; time, peak memory, and ratios against another checkout.
 
-    .venv/bin/python bench/reconcile_scale.py                 # 10k and 100k claims
-    .venv/bin/python bench/reconcile_scale.py 10k 100k 1M
+    .venv/bin/python bench/reconcile_scale.py                          # synthetic, 10k and 100k claims
+    .venv/bin/python bench/reconcile_scale.py 100k 1M --kind synthetic hot real undated \\
+        --real out/claims.jsonl --baseline /path/to/old/checkout --repeat 3
 
-Each size runs in a fresh subprocess so its peak resident memory (ru_maxrss) is its own.
-Reconcile time is given as wall and CPU time (process_time); on a shared machine the CPU
-time is the steadier of the two for the growth ratio.
-Synthetic occasions get ~5 reports each from different articles, with the usual noise:
-undated reports, publication-day dates, close but different figures, dropped figures; plus
-agreements and running totals, over 12 years. A bigger corpus covers more pairs of sides
-(one pair per PER_PAIR claims, at least 60), so the number of swaps per pair and week, a
-fact of the world rather than of the corpus size, stays the same. The pairwise F1 of the result against the true occasions is
-printed as a sanity check. Not a test: figures only.
+Kinds of claims (`--kind`, several allowed):
+- `synthetic`: invented occasions, ~5 reports each from different articles, with the usual noise
+  (undated reports, publication-day dates, close but different figures, dropped figures), plus
+  agreements and running totals, over 12 years; a bigger corpus covers more pairs of sides (one pair
+  per PER_PAIR claims), so the number of swaps per pair and week stays the same. Its pairwise F1
+  against the invented occasions is printed as a sanity check.
+- `hot`: the same with HOT_SHARE of the occasions between one pair of sides (one very common dyad).
+- `real`: copies of real extractor output (`--real CLAIMS.jsonl`, e.g. `extractor extract` on a set of
+  articles) under new article and claim ids, each copy's dates and publication dates moved by a
+  whole number of weeks (copy k by k weeks), so real parties, counts, categories and date shapes
+  recur at the density of a large archive. Evidence and sentences are dropped.
+- `undated`: the `real` copies with neither an event date nor a publication date.
+
+Each size runs in a fresh subprocess (peak resident memory, ru_maxrss, is its own): claims are made
+one by one and parsed to the reconciler's compact form (`parse_s`), then reconciled (`reconcile_s`,
+wall and CPU): by `reconciling.streaming.reconcile_to` (events written to a spill file, in event-id
+order) where the code has it, else by `reconcile()` (all events in memory). `--baseline DIR` runs
+the same sizes with DIR (another checkout) first on the import path, in the same run, and prints
+the ratios. `--repeat N` gives medians of N runs. `--timeout S` stops a run after S seconds (printed
+as stopped, with the memory it had reached). Not a test: figures only.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import itertools
 import json
+import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
 
 ACTORS = ["RUS", "UKR", "ISR", "PSE", "HAMAS", "USA", "BLR", "ARE", "TUR", "QAT", "SAU", "YEM", "HOUTHIS", "ARM",
           "AZE", "IRN", "VEN", "DEU", "POL", "SYR", "IRQ", "AFG", "PAK", "IND", "COL", "ETH", "SDN", "LBY", "MLI", "NGA"]
@@ -33,6 +49,8 @@ CATEGORIES = ["pows", "civilians", "bodies", "hostages", "prisoners"]
 DAY0 = dt.date(2014, 1, 1).toordinal()
 PER_PAIR = 1500  # claims per pair of sides: a bigger corpus covers more conflicts, not more swaps per week
 DAYS = 12 * 365
+HOT_SHARE = 0.3
+KINDS = ("synthetic", "hot", "real", "undated")
 
 
 def _count(n: int) -> dict:
@@ -44,19 +62,18 @@ def _date(day: int) -> dict:
     return {"start": d, "end": d, "precision": "day"}
 
 
-def generate(n: int, *, seed: int = 7) -> tuple[list[dict], dict[str, int]]:
-    """About `n` claim lines and claim id -> true occasion number (exchanges only)."""
+def synthetic(n: int, *, seed: int = 7, hot: float = 0.0) -> Iterator[tuple[dict, int | None]]:
+    """About `n` claim lines, each with its true occasion number (exchanges only, else None)."""
     rng = random.Random(seed)
     actors = ACTORS + [f"X{k:04d}" for k in range(max(0, n // 3000 - len(ACTORS)))]
     pairs = [tuple(rng.sample(actors, 2)) for _ in range(max(60, n // PER_PAIR))]
-    rows: list[dict] = []
-    truth: dict[str, int] = {}
+    made = 0
     doc = 0
     occasion = 0
-    while len(rows) < n:
+    while made < n:
         occasion += 1
         kind = rng.random()
-        a, b = rng.choice(pairs)
+        a, b = ("RUS", "UKR") if rng.random() < hot else rng.choice(pairs)
         day = DAY0 + rng.randrange(DAYS)
         if kind < 0.85:
             cat = rng.choice(CATEGORIES)
@@ -73,33 +90,71 @@ def generate(n: int, *, seed: int = 7) -> tuple[list[dict], dict[str, int]]:
                     q = rng.random()
                     count = None if q < 0.1 else _count(max(1, int(v * rng.uniform(0.95, 1.05)))) if q < 0.2 else _count(v)
                     fl.append({"from": f, "to": t, "category": c, "count": count})
-                cid = f"d{doc:08d}#0"
-                rows.append({"type": "exchange", "doc_id": f"d{doc:08d}", "claim_id": cid, "status": status,
-                             "date": date, "flows": fl, "location": None, "mediators": [],
-                             "published": dt.date.fromordinal(published).isoformat()})
-                truth[cid] = occasion
+                yield ({"type": "exchange", "doc_id": f"d{doc:08d}", "claim_id": f"d{doc:08d}#0", "status": status,
+                        "date": date, "flows": fl, "location": None, "mediators": [],
+                        "published": dt.date.fromordinal(published).isoformat()}, occasion)
+                made += 1
         elif kind < 0.95:
             terms = [{"from": a, "to": b, "category": "pows", "count": _count(int(10 ** rng.uniform(1, 3)))}]
             for _ in range(rng.randrange(1, 5)):
                 doc += 1
-                rows.append({"type": "agreement", "doc_id": f"d{doc:08d}", "claim_id": f"d{doc:08d}#0",
-                             "date": _date(day) if rng.random() < 0.6 else None, "parties": [a, b], "location": None,
-                             "terms": terms})
+                yield ({"type": "agreement", "doc_id": f"d{doc:08d}", "claim_id": f"d{doc:08d}#0",
+                        "date": _date(day) if rng.random() < 0.6 else None, "parties": [a, b], "location": None,
+                        "terms": terms}, None)
+                made += 1
         else:
             total = int(10 ** rng.uniform(2, 4))
             for _ in range(rng.randrange(1, 4)):
                 doc += 1
-                rows.append({"type": "tally", "doc_id": f"d{doc:08d}", "claim_id": f"d{doc:08d}#0",
-                             "flow": {"from": a, "to": b, "category": "pows", "count": _count(total)},
-                             "as_of": _date(day), "scope": "since the start of the war"})
-    return rows[:n], truth
+                yield ({"type": "tally", "doc_id": f"d{doc:08d}", "claim_id": f"d{doc:08d}#0",
+                        "flow": {"from": a, "to": b, "category": "pows", "count": _count(total)},
+                        "as_of": _date(day), "scope": "since the start of the war"}, None)
+                made += 1
 
 
-def pairwise_f1(events, truth: dict[str, int]) -> float:
+def _moved(value: str | None, days: int) -> str | None:
+    if not value:
+        return value
+    try:
+        return (dt.date.fromisoformat(value[:10]) + dt.timedelta(days=days)).isoformat()
+    except ValueError:  # a partial publication date ("2022-04"): kept as it is
+        return value
+
+
+def real_copies(n: int, path: Path, *, undated: bool = False) -> Iterator[tuple[dict, None]]:
+    """`n` claim lines copied from the claims in `path`: copy k under new ids, dates moved by k weeks."""
+    base = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row.get("type") in ("exchange", "agreement", "tally"):
+            for key in ("evidence", "sentences", "rules", "confidence", "run_id", "url", "outlet"):
+                row.pop(key, None)
+            base.append(row)
+    made = 0
+    k = 0
+    while True:
+        k += 1
+        shift = 7 * k
+        for row in base:
+            if made >= n:
+                return
+            new = dict(row, doc_id=f"k{k}-{row['doc_id']}", claim_id=f"k{k}-{row['claim_id']}")
+            if "agreement" in new:
+                new["agreement"] = f"k{k}-{new['agreement']}"
+            for field in ("date", "as_of"):
+                if new.get(field):
+                    new[field] = None if undated else dict(new[field], start=_moved(new[field].get("start"), shift),
+                                                           end=_moved(new[field].get("end"), shift))
+            new["published"] = None if undated else _moved(new.get("published"), shift)
+            yield new, None
+            made += 1
+
+
+def pairwise_f1(groups: Iterator[list[str]], truth: dict[str, int]) -> float:
     pred = 0
     tp = 0
-    for ev in events:
-        members = [c for c in ev.claims if c in truth]
+    for claims in groups:
+        members = [c for c in claims if c in truth]
         pred += len(members) * (len(members) - 1) // 2
         by = defaultdict(int)
         for c in members:
@@ -114,25 +169,64 @@ def pairwise_f1(events, truth: dict[str, int]) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def run_one(n: int) -> dict:
-    from extractor.reconciling import reconcile
+def rows_of(kind: str, n: int, real: Path | None) -> Iterator[tuple[dict, int | None]]:
+    if kind in ("synthetic", "hot"):
+        return synthetic(n, hot=HOT_SHARE if kind == "hot" else 0.0)
+    if real is None:
+        raise SystemExit(f"--kind {kind} needs --real CLAIMS.jsonl")
+    return real_copies(n, real, undated=kind == "undated")
+
+
+def run_one(kind: str, n: int, real: Path | None, progress_file: Path | None = None) -> dict:
     from extractor.reconciling.claims import parse_claim, to_claim
 
-    rows, truth = generate(n)
+    try:
+        from extractor.reconciling.streaming import reconcile_to
+    except ImportError:
+        reconcile_to = None
+    truth: dict[str, int] = {}
+    keep_truth = kind == "synthetic" and n <= 1_000_000
     t0 = time.perf_counter()
-    claims = [to_claim(parse_claim(r)) for r in rows]  # type: ignore[arg-type]
-    del rows
+    claims = []
+    for row, occasion in rows_of(kind, n, real):
+        claims.append(to_claim(parse_claim(row)))  # type: ignore[arg-type]
+        if keep_truth and occasion is not None:
+            truth[row["claim_id"]] = occasion
     parse_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t1 = time.perf_counter()
     c1 = time.process_time()
-    result = reconcile(claims)
-    t2 = time.perf_counter()
-    c2 = time.process_time()
-    f1 = pairwise_f1(result.events, truth)
+    last = [0.0]
+
+    def report(done: int, total: int) -> None:
+        now = time.perf_counter()
+        if progress_file is not None and (now - last[0] > 5 or done == total):
+            last[0] = now
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+            with progress_file.open("a", encoding="utf-8") as fh:
+                fh.write(json.dumps({"claims_done": done, "claims": total, "reconcile_s": round(now - t1, 1),
+                                     "cpu_s": round(time.process_time() - c1, 1), "peak_mb": rss}) + "\n")
+
+    with tempfile.TemporaryDirectory(prefix="reconcile-scale-") as tmp:
+        out = Path(tmp) / "events.jsonl"
+        if reconcile_to is not None:
+            with out.open("w", encoding="utf-8") as fh:
+                events, _ = reconcile_to(fh, claims, spill_dir=Path(tmp), progress=report)
+            del claims
+            t2, c2 = time.perf_counter(), time.process_time()
+            groups = (json.loads(line)["claims"] for line in out.open(encoding="utf-8"))
+            f1 = pairwise_f1(groups, truth) if truth else None
+        else:
+            from extractor.reconciling import reconcile
+
+            result = reconcile(claims)
+            t2, c2 = time.perf_counter(), time.process_time()
+            events = len(result.events)
+            f1 = pairwise_f1((list(e.claims) for e in result.events), truth) if truth else None
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"claims": n, "events": len(result.events), "parse_s": round(t1 - t0, 2),
-            "reconcile_s": round(t2 - t1, 2), "reconcile_cpu_s": round(c2 - c1, 2), "peak_mb": round(peak_kb / 1024),
-            "peak_after_parse_mb": round(parse_kb / 1024), "pairwise_f1": round(f1, 4)}
+    return {"claims": n, "events": events, "parse_s": round(t1 - t0, 2), "reconcile_s": round(t2 - t1, 2),
+            "reconcile_cpu_s": round(c2 - c1, 2), "peak_mb": round(peak_kb / 1024),
+            "peak_after_parse_mb": round(parse_kb / 1024), "pairwise_f1": None if f1 is None else round(f1, 4),
+            "streaming": reconcile_to is not None}
 
 
 def size(text: str) -> int:
@@ -141,31 +235,96 @@ def size(text: str) -> int:
     return int(float(t.rstrip("mk")) * mult)
 
 
+def _peak_of(pid: int) -> int:
+    """The resident memory of a running process (MB), read while it runs (for a stopped run)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _spawn(kind: str, n: int, real: Path | None, code: Path | None, timeout: float | None) -> dict:
+    env = dict(os.environ)
+    if code is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(code), env.get("PYTHONPATH", "")])
+    progress = Path(tempfile.mkstemp(prefix="reconcile-scale-", suffix=".progress")[1])
+    args = [sys.executable, __file__, "--one", str(n), "--kind", kind, "--progress", str(progress)]
+    args += ["--real", str(real)] if real else []
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    started = time.perf_counter()
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _peak_of(proc.pid))
+        if timeout is not None and time.perf_counter() - started > timeout:
+            proc.kill()
+            proc.wait()
+            lines = progress.read_text().splitlines()
+            progress.unlink()
+            return {"stopped": True, "after_s": round(time.perf_counter() - started), "peak_mb": peak,
+                    "progress": json.loads(lines[-1]) if lines else None}
+        time.sleep(0.5)
+    out, err = proc.communicate()
+    progress.unlink()
+    if proc.returncode != 0:
+        return {"failed": err.strip().splitlines()[-1:] if err.strip() else [f"exit {proc.returncode}"]}
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def _median(runs: list[dict], key: str) -> float | None:
+    values = [r[key] for r in runs if r.get(key) is not None]
+    return statistics.median(values) if values else None
+
+
+def _line(label: str, n: int, runs: list[dict]) -> str:
+    ok = [r for r in runs if "events" in r]
+    if not ok:
+        r = runs[0]
+        if r.get("stopped"):
+            return (f"{label:>9} {n:>11,} claims: stopped after {r['after_s']} s at {r['peak_mb']:,} MB; "
+                    f"last progress: {r['progress']}")
+        return f"{label:>9} {n:>11,} claims: failed {r.get('failed')}"
+    f1 = _median(ok, "pairwise_f1")
+    return (f"{label:>9} {n:>11,} claims: {int(_median(ok, 'events')):>9,} events  parse {_median(ok, 'parse_s'):>7.2f}s  "
+            f"reconcile {_median(ok, 'reconcile_s'):>8.2f}s wall {_median(ok, 'reconcile_cpu_s'):>8.2f}s CPU  "
+            f"peak {int(_median(ok, 'peak_mb')):>6,} MB ({int(_median(ok, 'peak_after_parse_mb')):,} after parsing)"
+            + (f"  pairwise F1 {f1}" if f1 is not None else "") + (f"  [median of {len(ok)}]" if len(ok) > 1 else ""))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("sizes", nargs="*", default=["10k", "100k"], help="claim counts, e.g. 10k 100k 1M")
+    ap.add_argument("--kind", nargs="+", choices=KINDS, default=["synthetic"])
+    ap.add_argument("--real", type=Path, help="claims file (extract output) that `real` and `undated` copy")
+    ap.add_argument("--baseline", type=Path, help="another checkout to measure in the same run")
+    ap.add_argument("--baseline-max", type=size, help="largest size run on the baseline (it may not fit in memory)")
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--timeout", type=float, help="stop a run after this many seconds")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--progress", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one)))
+        print(json.dumps(run_one(args.kind[0], args.one, args.real, args.progress)))
         return
-    results = {}
-    for s in args.sizes:
-        n = size(s)
-        out = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=False)
-        if out.returncode != 0:
-            print(f"{s}: failed\n{out.stderr}", file=sys.stderr)
-            continue
-        res = json.loads(out.stdout.strip().splitlines()[-1])
-        results[n] = res
-        print(f"{n:>9,} claims: {res['events']:>8,} events  parse {res['parse_s']:>7.2f}s  reconcile "
-              f"{res['reconcile_s']:>7.2f}s wall, {res['reconcile_cpu_s']:>7.2f}s CPU  peak {res['peak_mb']:>6,} MB "
-              f"({res['peak_after_parse_mb']:,} MB after generating and parsing)  "
-              f"pairwise F1 {res['pairwise_f1']}", flush=True)
-    for small, big in itertools.pairwise(sorted(results)):
-        wall = results[big]["reconcile_s"] / max(results[small]["reconcile_s"], 1e-9)
-        cpu = results[big]["reconcile_cpu_s"] / max(results[small]["reconcile_cpu_s"], 1e-9)
-        print(f"time({big:,}) / time({small:,}) = {wall:.2f} wall, {cpu:.2f} CPU, for {big / small:g}x the claims")
+    for kind in args.kind:
+        for s in args.sizes:
+            n = size(s)
+            codes = [("this", None)]
+            if args.baseline and (args.baseline_max is None or n <= args.baseline_max):
+                codes.append(("baseline", args.baseline))
+            medians = {}
+            for label, code in codes:
+                runs = [_spawn(kind, n, args.real, code, args.timeout) for _ in range(args.repeat)]
+                print(f"[{kind}] " + _line(label, n, runs), flush=True)
+                ok = [r for r in runs if "events" in r]
+                if ok:
+                    medians[label] = (_median(ok, "reconcile_s"), _median(ok, "reconcile_cpu_s"), _median(ok, "peak_mb"))
+            if len(medians) == 2:
+                (w, c, m), (bw, bc, bm) = medians["this"], medians["baseline"]
+                print(f"[{kind}] {n:,} claims, this / baseline: time {w / bw:.2f} wall, {c / bc:.2f} CPU; "
+                      f"peak memory {m / bm:.2f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -108,3 +108,73 @@ def test_no_block_outgrows_its_bound(max_block):
     assert partition(claims, max_block=max_block) == blocks
     result = cluster_blocks(claims, blocks)
     assert sorted(i for g in result.groups for i in g) == list(range(len(claims)))
+
+
+def _store_state(st) -> tuple:
+    tables = ("events", "links", "aliases", "raw_links", "raw_aliases", "blocks")
+    return tuple(sorted(st.db.execute(f"SELECT * FROM {t}").fetchall()) for t in tables)
+
+
+def test_incremental_store_updates_equal_a_full_rebuild(tmp_path):
+    from extractor.storing import EventStore
+
+    rows = invented_claims(700, seed=8, days=400, pairs=5)
+    first, later = rows[:600], rows[600:]
+    rebuilt = dict(rows[3], flows=[dict(rows[3]["flows"][0], count=_count(77))]) if rows[3]["type"] == "exchange" \
+        else dict(rows[3], date=None)
+    retracted_doc = next(r["doc_id"] for r in rows[10:] if r["type"] == "exchange")
+    steps = [
+        (first, ()),
+        (later[:40], ()),  # new claims
+        (later[40:] + [rebuilt], ()),  # new claims and a claim given again with new content
+        ([], (retracted_doc,)),  # an article re-extracted with no claims left: its claims retracted
+    ]
+    with EventStore(tmp_path / "inc.db") as inc, EventStore(tmp_path / "full.db") as full:
+        for batch, replaced in steps:
+            _, a = inc.reconcile([parse_claim(r) for r in batch], replace_docs=replaced)
+            _, b = full.reconcile([parse_claim(r) for r in batch], replace_docs=replaced, incremental=False)
+            assert _store_state(inc) == _store_state(full)
+            assert list(inc.event_bodies()) == list(full.event_bodies())
+            assert inc.check() == [] and full.check() == []
+            assert (a.events_added, a.events_changed, a.events_removed) == (b.events_added, b.events_changed,
+                                                                            b.events_removed)
+        assert 0 < a.blocks_rebuilt < a.blocks_rebuilt + a.blocks_kept == b.blocks_rebuilt
+        assert b.blocks_kept == 0
+        _, again = inc.reconcile([])
+        assert again.total == 0 and again.blocks_rebuilt == 0
+
+
+def test_incremental_store_equals_the_batch_grouping(tmp_path):
+    from extractor.reconciling import reconcile
+    from extractor.storing import EventStore
+
+    rows = invented_claims(500, seed=9, days=300, pairs=4)
+    with EventStore(tmp_path / "s.db") as st:
+        for k in range(0, len(rows), 125):
+            result, _ = st.reconcile([parse_claim(r) for r in rows[k:k + 125]])
+    batch = reconcile([parse_claim(r) for r in rows])
+    assert {frozenset(e.claims) for e in result.events} == {frozenset(e.claims) for e in batch.events}
+
+
+def test_ray_engine_gives_the_local_bytes(tmp_path):
+    ray = pytest.importorskip("ray")
+    pytest.importorskip("ray.data")
+    import json
+
+    from extractor.reconciling.files import reconcile_files
+
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text("".join(json.dumps(r) + "\n" for r in invented_claims(600, seed=12, days=200, pairs=4)))
+    started = not ray.is_initialized()
+    if started:
+        ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        for store in (None, "s.db"):
+            local, remote = tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
+            reconcile_files([claims], output=local, force=True, store=tmp_path / f"l-{store}" if store else None)
+            reconcile_files([claims], output=remote, force=True, engine="ray",
+                            store=tmp_path / f"r-{store}" if store else None)
+            assert remote.read_bytes() == local.read_bytes()
+    finally:
+        if started:
+            ray.shutdown()

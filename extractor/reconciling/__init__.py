@@ -9,17 +9,16 @@ view: `building`; links and tally checks: `checks`; ids: `ids`.
 from __future__ import annotations
 
 import gc
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from ..contract.events import EventRecord, MergeReason, NearMiss, SourceMeta
-from .building import build_event
-from .checks import agreement_links, stage_links, tally_conflicts
+from ..contract.events import EventRecord, SourceMeta
+from .blockrun import IdState, TallyIndex, events_by_block
 from .claims import Claim, ClaimInput, ClaimRecord, parse_claim, read_claim_files, read_sources, to_claim
 from .clustering import Clustering, Merge, Miss, cluster_claims
-from .ids import assign_ids, event_id_for
+from .engines import BlockEngine, EngineName, block_engine
+from .ids import event_id_for, retired_aliases
 from .partition import partition
 from .scoring import THRESHOLD, PairScore, score_pair
 
@@ -50,13 +49,15 @@ def as_claims(items: Iterable[ClaimInput | ClaimRecord | Claim], *, sources: Map
 
 def reconcile(items: Iterable[ClaimInput | ClaimRecord | Claim], *, sources: Mapping[str, SourceMeta] | None = None,
               previous: Mapping[str, str] | None = None, reserved: Iterable[str] = (),
-              near_misses_per_event: int = NEAR_MISSES_PER_EVENT) -> Reconciliation:
+              near_misses_per_event: int = NEAR_MISSES_PER_EVENT, engine: EngineName | BlockEngine = "local"
+              ) -> Reconciliation:
     """Group claims into events. `sources`: doc_id -> outlet/url/published for claims whose lines lack them;
     `previous`: claim id -> event id of an earlier run, whose ids are kept (see `ids.assign_ids`);
-    `reserved`: retired event ids never handed out again."""
+    `reserved`: retired event ids never handed out again; `engine`: where blocks are clustered (see
+    `engines`: the events do not depend on it)."""
     with _no_cyclic_gc():
         return _reconcile(items, sources=sources, previous=previous, reserved=reserved,
-                          near_misses_per_event=near_misses_per_event)
+                          near_misses_per_event=near_misses_per_event, engine=engine)
 
 
 @contextmanager
@@ -88,57 +89,22 @@ def cluster_blocks(claims: Sequence[Claim], blocks: Iterable[Sequence[int]]) -> 
     return Clustering(groups=groups, merges=merges, misses=misses, stage_links=sorted(stages))
 
 
-def _reconcile(items, *, sources, previous, reserved, near_misses_per_event) -> Reconciliation:
+def _reconcile(items, *, sources, previous, reserved, near_misses_per_event, engine) -> Reconciliation:
     claims = as_claims(items, sources=sources)
-    clustering = cluster_blocks(claims, partition(claims))
-    groups = [[claims[i].claim_id for i in g] for g in clustering.groups]
-    ids, aliases = assign_ids(groups, previous=previous, reserved=reserved)
-    event_of = {cid: ids[g] for g, members in enumerate(groups) for cid in members}
-
-    merges: dict[str, list[MergeReason]] = defaultdict(list)
-    for m in clustering.merges:
-        a, b = claims[m.a], claims[m.b]
-        merges[event_of[a.claim_id]].append(MergeReason.model_construct(
-            claim_id=b.claim_id, linked_to=a.claim_id, score=m.score, reasons=m.reasons, stage=m.stage))
-    misses: dict[str, list[NearMiss]] = defaultdict(list)
-    for m in clustering.misses:
-        a, b = claims[m.a], claims[m.b]
-        for x, y in ((a, b), (b, a)):
-            misses[event_of[x.claim_id]].append(NearMiss.model_construct(
-                claim_id=x.claim_id, other_claim_id=y.claim_id, other_event_id=event_of[y.claim_id],
-                score=m.score, reasons=m.reasons, blocked_by=m.blocked_by))
-    events = []
-    for g, members in enumerate(clustering.groups):
-        ev_id = ids[g]
-        near = sorted(misses.get(ev_id, ()), key=lambda n: (-n.score, n.claim_id, n.other_claim_id))
-        events.append(build_event(
-            ev_id, [claims[i] for i in members],
-            merges=sorted(merges.get(ev_id, ()), key=lambda m: (m.claim_id, m.linked_to)),
-            near_misses=near[:near_misses_per_event]))
-    part_of = stage_links(clustering.stage_links, event_of, claims, {e.event_id: e for e in events})
-    parts: dict[str, list[str]] = defaultdict(list)
-    for stage, whole in part_of.items():
-        parts[whole].append(stage)
-    links = agreement_links(events, {c.claim_id: c for c in claims})
-    executed: dict[str, list[str]] = defaultdict(list)
-    for ev_id, ag in links.items():
-        executed[ag].append(ev_id)
-    checks = tally_conflicts(events)
-    for n, ev in enumerate(events):
-        update: dict[str, object] = {}
-        if ev.event_id in links:
-            update["agreement"] = links[ev.event_id]
-        if ev.event_id in executed:
-            update["executed_by"] = tuple(sorted(executed[ev.event_id]))
-        if ev.event_id in checks:
-            update["conflicts"] = ev.conflicts + tuple(checks[ev.event_id])
-        if ev.event_id in part_of:
-            update["part_of"] = part_of[ev.event_id]
-        if ev.event_id in parts:
-            update["parts"] = tuple(sorted(parts[ev.event_id]))
-        if update:
-            events[n] = ev.model_copy(update=update)
+    blocks = partition(claims)
+    ids = IdState.of(previous, reserved)
+    clusterings = block_engine(engine).cluster([claims[i] for i in b] for b in blocks)
+    tallies = TallyIndex()
+    events: list[EventRecord] = []
+    for _, found, _ in events_by_block(claims, blocks, clusterings, ids, near_misses_per_event=near_misses_per_event):
+        for ev in found:
+            tallies.add(ev)
+        events.extend(found)
+    checked = tallies.checked()
+    events = [checked.get(ev.event_id, ev) for ev in events]
     events.sort(key=lambda e: e.event_id)
+    event_of = {cid: ev.event_id for ev in events for cid in ev.claims}
+    aliases = retired_aliases(ids.previous, event_of, ids.used) if ids.previous else {}
     return Reconciliation(events=tuple(events), event_of=event_of, aliases=aliases)
 
 

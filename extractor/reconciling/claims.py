@@ -64,12 +64,35 @@ class Claim:
     people: frozenset[str] = frozenset()  # the named people handed over, as surname keys (see `person_key`)
 
 
+_SHARED: dict = {}
+_SHARED_LIMIT = 1_000_000
+
+
+def _shared(value):
+    """One object for equal values that recur across claims (flows, sets of parties, dates, versions),
+    so a million claims hold a few thousand of them rather than a million copies. Values are immutable."""
+    found = _SHARED.get(value)
+    if found is None:
+        if len(_SHARED) >= _SHARED_LIMIT:
+            _SHARED.clear()
+        found = _SHARED[value] = value
+    return found
+
+
+_SHARED_FIELDS = ("kind", "status", "start", "end", "precision", "location", "mediators", "parties", "scope",
+                  "outlet", "published_raw", "published", "people")
+
+
 def make_claim(*, versions: str = "", **fields) -> Claim:
     """A Claim with its derived fields filled in; `versions`: the extractor and data versions that read it."""
-    flows = fields["flows"]
-    return Claim(**fields, run_doc=f"{fields['doc_id']}\x00{versions}", dated=fields["start"] is not None or fields["end"] is not None,
-                 counted=any(f[6] is not None for f in flows), categories=frozenset(f[2] for f in flows),
-                 signature=frozenset(f[:3] for f in flows),
+    flows = fields["flows"] = _shared(tuple(_shared(f) for f in fields["flows"]))
+    for name in _SHARED_FIELDS:
+        if fields.get(name) is not None:
+            fields[name] = _shared(fields[name])
+    return Claim(**fields, run_doc=f"{fields['doc_id']}\x00{versions}",
+                 dated=fields["start"] is not None or fields["end"] is not None,
+                 counted=any(f[6] is not None for f in flows), categories=_shared(frozenset(f[2] for f in flows)),
+                 signature=_shared(frozenset(f[:3] for f in flows)),
                  sided=all(f[0] is not None and f[1] is not None for f in flows))
 
 

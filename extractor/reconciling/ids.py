@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 
 
 def event_id_for(claim_id: str) -> str:
@@ -23,9 +23,19 @@ def assign_ids(groups: Sequence[Sequence[str]], *, previous: Mapping[str, str] |
 
     `reserved`: ids never to hand out to a new event (ids retired earlier)."""
     previous = previous or {}
-    ids: list[str | None] = [None] * len(groups)
-    taken: set[str] = set(previous.values()) | set(reserved)
     used: set[str] = set()
+    final = assign_block_ids(groups, previous=previous, taken=set(previous.values()) | set(reserved), used=used)
+    where = {c: final[g] for g, members in enumerate(groups) for c in members}
+    return final, retired_aliases(previous, where, used)
+
+
+def assign_block_ids(groups: Sequence[Sequence[str]], *, previous: Mapping[str, str], taken: Container[str],
+                     used: set[str]) -> list[str]:
+    """Event ids for the `groups` of one block. An event keeps the old id most of its claims had (on a
+    tie, the one of its earliest claim) unless an earlier group or block took it; a new event gets the
+    id of its earliest claim, never one in `taken` (every old and retired id) or `used` (ids handed out
+    so far in this run, which this adds to)."""
+    ids: list[str | None] = [None] * len(groups)
     if previous:
         offers = []
         for g, members in enumerate(groups):
@@ -49,14 +59,13 @@ def assign_ids(groups: Sequence[Sequence[str]], *, previous: Mapping[str, str] |
                 candidate = f"{base}-{n}"
             ids[g] = candidate
             used.add(candidate)
-    final = [i for i in ids if i is not None]
-    aliases: dict[str, str] = {}
-    if previous:
-        where = {c: final[g] for g, members in enumerate(groups) for c in members}
-        votes: dict[str, Counter] = {}
-        for c, old in previous.items():
-            if old not in used and c in where:
-                votes.setdefault(old, Counter())[where[c]] += 1
-        for old, counter in votes.items():
-            aliases[old] = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    return final, aliases
+    return [i for i in ids if i is not None]
+
+
+def retired_aliases(previous: Mapping[str, str], where: Mapping[str, str], used: Container[str]) -> dict[str, str]:
+    """Old id no longer handed out -> the event that holds most of its claims now (on a tie, the lowest id)."""
+    votes: dict[str, Counter] = {}
+    for c, old in previous.items():
+        if old not in used and c in where:
+            votes.setdefault(old, Counter())[where[c]] += 1
+    return {old: sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for old, counter in votes.items()}

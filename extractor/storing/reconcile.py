@@ -9,7 +9,22 @@ from pathlib import Path
 from ..outputs import atomic_writer, check_output
 from ..correcting import read_corrections, reconcile_corrected
 from ..reconciling.claims import read_claim_files, read_sources, replaced_docs
+from ..reconciling.engines import EngineName
+from ..reconciling.streaming import reconcile_to
 from .store import EventStore, StoreChanges
+
+
+def _streamed(inputs: Sequence[Path], *, output: Path, sources, engine: EngineName) -> ReconcileSummary:
+    read = [0]
+
+    def counted():
+        for item in read_claim_files(inputs):
+            read[0] += 1
+            yield item
+
+    with atomic_writer(output) as fh:
+        written, conflicts = reconcile_to(fh, counted(), sources=sources, engine=engine, spill_dir=output.parent)
+    return ReconcileSummary(claims_read=read[0], events_written=written, conflicts=conflicts)
 
 
 @dataclass(frozen=True)
@@ -27,6 +42,8 @@ class ReconcileSummary:
             text += (f"; store: {s.claims_added} claim(s) added, {s.claims_updated} updated, {s.claims_retracted} "
                      f"retracted, {s.events_added} event(s) added, {s.events_changed} changed, {s.events_removed} "
                      "merged away or gone")
+            if s.blocks_rebuilt or s.blocks_kept:
+                text += f"; {s.blocks_rebuilt} block(s) re-reconciled, {s.blocks_kept} unchanged"
         return "\n".join([text, *corrections_text(self.corrections)])
 
 
@@ -42,20 +59,24 @@ def corrections_text(applied: Sequence) -> list[str]:
 
 def reconcile_files(inputs: Sequence[Path], *, output: Path, store: Path | None = None,
                     sources: Path | None = None, corrections: Path | None = None,
-                    force: bool = False) -> ReconcileSummary:
+                    force: bool = False, engine: EngineName = "local") -> ReconcileSummary:
     """Read claims (extract output; other line types skipped), reconcile them (into `store` when given:
     with every claim already there, keeping event ids; an article with a status line in the input
-    replaces its stored claims), apply `corrections`, and write every event to `output` atomically."""
+    replaces its stored claims), apply `corrections`, and write every event to `output` atomically.
+    Without a store or corrections, claims are kept in their compact form and events are written to a
+    spill file block by block (see `streaming`), so memory is bounded by the claims and the largest block."""
     check_output(output, force=force, inputs=tuple(inputs) + ((store,) if store else ()))
     meta = read_sources(sources) if sources else None
     fixes = read_corrections(corrections) if corrections else []
+    if store is None and not fixes:
+        return _streamed(inputs, output=output, sources=meta, engine=engine)
     statuses: dict[str, str] = {}
     items = list(read_claim_files(inputs, statuses=statuses))
     changes = None
     if store is not None:
         with EventStore(store) as st:
             result, changes = st.reconcile(items, sources=meta, replace_docs=replaced_docs(statuses),
-                                           corrections=fixes)
+                                           corrections=fixes, engine=engine)
         applied = changes.corrections
     else:
         corrected = reconcile_corrected(items, corrections=fixes, sources=meta)

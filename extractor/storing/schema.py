@@ -6,15 +6,19 @@
 - `aliases`: event ids retired when events merged -> the event that holds their claims now;
 - `raw_links`, `raw_aliases`: the same before hand corrections (see `extractor.correcting`): the
   grouping's ids are kept from these, so a correction applies the same way on every run;
+- `blocks`: claim id -> the block it was reconciled in (named by its first claim id; see
+  `reconciling.partition`), so the next run re-reconciles only the blocks whose claims changed;
+  empty after a run with corrections (the next run then re-reconciles every block);
 - `meta`: schema version; `rejected`: the claim ids hand corrections keep out of every event (JSON).
 
-Version 1 stores (no raw tables) are upgraded in place: their links serve as the raw ones.
+Version 1 stores (no raw tables) are upgraded in place: their links serve as the raw ones; version 1
+and 2 stores get an empty `blocks` table (their next run re-reconciles every block).
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "2"
-UPGRADABLE = ("1",)
+SCHEMA_VERSION = "3"
+UPGRADABLE = ("1", "2")
 
 DDL = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -42,4 +46,5 @@ DDL = (
     )""",
     "CREATE TABLE IF NOT EXISTS raw_links (claim_id TEXT PRIMARY KEY, event_id TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS raw_aliases (old_id TEXT PRIMARY KEY, event_id TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS blocks (claim_id TEXT PRIMARY KEY, block TEXT NOT NULL) WITHOUT ROWID",
 )

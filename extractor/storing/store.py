@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections import Counter
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,7 +20,11 @@ from ..contract.events import EventRecord, SourceMeta
 from ..correcting.apply import HAND_PREFIX, CorrectedReconciliation, hand_claims, reconcile_corrected
 from ..correcting.models import CorrectionLine
 from ..errors import coded_error
-from ..reconciling import Reconciliation
+from ..reconciling import NEAR_MISSES_PER_EVENT, Reconciliation, _no_cyclic_gc, as_claims
+from ..reconciling.blockrun import IdState, TallyIndex, events_by_block
+from ..reconciling.engines import BlockEngine, EngineName, block_engine
+from ..reconciling.ids import retired_aliases
+from ..reconciling.partition import partition
 from ..reconciling.claims import ClaimInput, ClaimRecord, parse_claim
 from .schema import DDL, SCHEMA_VERSION, UPGRADABLE
 
@@ -35,6 +40,8 @@ class StoreChanges:
     events_removed: int
     claims_retracted: int = 0
     corrections: tuple = ()  # `correcting.Applied`, one per correction given
+    blocks_rebuilt: int = 0  # blocks re-reconciled (see `reconciling.partition`)
+    blocks_kept: int = 0  # blocks whose stored events were kept: none of their claims changed
 
     @property
     def total(self) -> int:
@@ -226,12 +233,16 @@ class EventStore:
 
     def reconcile(self, items: Iterable[ClaimInput | ClaimRecord], *,
                   sources: Mapping[str, SourceMeta] | None = None, replace_docs: Iterable[str] = (),
-                  corrections: Sequence[CorrectionLine] = ()) -> tuple[Reconciliation, StoreChanges]:
-        """Add `items` and re-reconcile every claim in the store, in one transaction.
+                  corrections: Sequence[CorrectionLine] = (), engine: EngineName | BlockEngine = "local",
+                  incremental: bool = True) -> tuple[Reconciliation, StoreChanges]:
+        """Add `items` and re-reconcile the store, in one transaction.
 
         `replace_docs`: articles whose claims in `items` are all they now have (re-extracted): their
         other stored claims are retracted. `corrections`: applied on top (see `extractor.correcting`);
-        the claims of events added by hand are replaced by those of `corrections` on every call."""
+        the claims of events added by hand are replaced by those of `corrections` on every call.
+        Without corrections, only the blocks (see `reconciling.partition`) whose claims were added,
+        changed or retracted are re-reconciled; the others keep their stored events, which are what
+        re-reconciling them would give (`incremental=False` re-reconciles every block, for checking)."""
         hand = hand_claims(corrections)
         rows = [claim_line(i) for i in items] + [claim_line(i) for i in hand]
         if sources:
@@ -243,7 +254,9 @@ class EventStore:
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
-            retracted = self._retract({row["claim_id"] for row in rows}, set(replace_docs))
+            before = dict(db.execute("SELECT claim_id, block FROM blocks")) if incremental and not corrections else {}
+            gone = self._retract({row["claim_id"] for row in rows}, set(replace_docs))
+            changed = set(gone)
             added = updated = 0
             for row in rows:
                 body = _dumps(row)
@@ -252,30 +265,93 @@ class EventStore:
                     db.execute("INSERT INTO claims (claim_id, doc_id, kind, body) VALUES (?, ?, ?, ?)",
                                (row["claim_id"], row["doc_id"], row["type"], body))
                     added += 1
+                    changed.add(row["claim_id"])
                 elif old[0] != body:
                     db.execute("UPDATE claims SET doc_id = ?, kind = ?, body = ? WHERE claim_id = ?",
                                (row["doc_id"], row["type"], body, row["claim_id"]))
                     updated += 1
+                    changed.add(row["claim_id"])
             previous, reserved = self._raw_previous()
-            corrected = reconcile_corrected(self.claim_inputs(), corrections=corrections, previous=previous,
-                                            reserved=reserved, with_hand_claims=False)
-            changes = self._write(corrected.result, added, updated)
+            if corrections:
+                corrected = reconcile_corrected(self.claim_inputs(), corrections=corrections, previous=previous,
+                                                reserved=reserved, with_hand_claims=False)
+                db.execute("DELETE FROM blocks")  # stored events are corrected ones: the next run rebuilds
+                changes = self._write(corrected.result, added, updated)
+            else:
+                result, kept, counts = self._reconcile_blocks(previous, reserved, changed, before, engine=engine)
+                corrected = CorrectedReconciliation(result=result, raw=result)
+                changes = replace(self._write(result, added, updated, kept=kept), blocks_rebuilt=counts[0],
+                                  blocks_kept=counts[1])
             self._write_raw(corrected)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
-        return corrected.result, replace(changes, claims_retracted=retracted, corrections=corrected.applied)
+        return corrected.result, replace(changes, claims_retracted=len(gone), corrections=corrected.applied)
 
-    def _retract(self, keep: set[str], docs: set[str]) -> int:
-        """Delete the stored claims of `docs` and of events added by hand that are not in `keep`."""
+    def _reconcile_blocks(self, previous: dict[str, str], reserved: set[str], changed: set[str],
+                          before: Mapping[str, str], *, engine: EngineName | BlockEngine
+                          ) -> tuple[Reconciliation, set[str], tuple[int, int]]:
+        """Every claim reconciled block by block; a block whose claims are those of a block of the last
+        run (`before`: claim id -> block), none of them `changed` (added, updated or retracted), keeps
+        its stored events. Returns the result, the ids of the events taken as stored, and the numbers of
+        blocks re-reconciled and kept."""
+        with _no_cyclic_gc():
+            claims = as_claims(self.claim_inputs())
+            blocks = partition(claims)
+            sizes = Counter(before.values())
+            dirty = {before[c] for c in changed if c in before}
+
+            def untouched(block: Sequence[int]) -> bool:
+                key = claims[block[0]].claim_id
+                return key not in dirty and sizes.get(key) == len(block) and all(
+                    before.get(claims[i].claim_id) == key and claims[i].claim_id not in changed for i in block)
+
+            keep = [bool(before) and untouched(b) for b in blocks]
+
+            def stored(n: int) -> list[EventRecord] | None:
+                if not keep[n]:
+                    return None
+                ids = sorted({previous[claims[i].claim_id] for i in blocks[n]})
+                return [EventRecord.model_validate_json(self.db.execute(
+                    "SELECT body FROM events WHERE event_id = ?", (e,)).fetchone()[0]) for e in ids]
+
+            state = IdState.of(previous, reserved)
+            clusterings = block_engine(engine).cluster(
+                [claims[i] for i in b] for n, b in enumerate(blocks) if not keep[n])
+            tallies = TallyIndex()
+            events: list[EventRecord] = []
+            kept: set[str] = set()
+            for n, found, reused in events_by_block(claims, blocks, clusterings, state,
+                                                    near_misses_per_event=NEAR_MISSES_PER_EVENT, skip=stored):
+                for ev in found:
+                    tallies.add(ev)
+                events.extend(found)
+                if reused:
+                    kept.update(e.event_id for e in found)
+                else:
+                    key = claims[blocks[n][0]].claim_id
+                    self.db.executemany("INSERT INTO blocks (claim_id, block) VALUES (?, ?) ON CONFLICT (claim_id) "
+                                        "DO UPDATE SET block = excluded.block",
+                                        [(claims[i].claim_id, key) for i in blocks[n]])
+            checked = tallies.checked()
+            events = [checked.get(ev.event_id, ev) for ev in events]
+            kept -= set(checked)
+            events.sort(key=lambda e: e.event_id)
+            event_of = {cid: ev.event_id for ev in events for cid in ev.claims}
+            aliases = retired_aliases(previous, event_of, state.used)
+        return (Reconciliation(events=tuple(events), event_of=event_of, aliases=aliases), kept,
+                (len(blocks) - sum(keep), sum(keep)))
+
+    def _retract(self, keep: set[str], docs: set[str]) -> list[str]:
+        """Delete the stored claims of `docs` and of events added by hand that are not in `keep`; returns their ids."""
         db = self.db
         gone = [cid for cid, doc in db.execute("SELECT claim_id, doc_id FROM claims")
                 if cid not in keep and (doc in docs or doc.startswith(HAND_PREFIX))]
         for cid in gone:
-            for table in ("links", "raw_links", "claims"):
+            for table in ("links", "raw_links", "blocks", "claims"):
                 db.execute(f"DELETE FROM {table} WHERE claim_id = ?", (cid,))
-        return len(gone)
+        return gone
 
     def _write_raw(self, corrected: CorrectedReconciliation) -> None:
         db = self.db
@@ -292,7 +368,8 @@ class EventStore:
         db.execute("INSERT INTO meta (key, value) VALUES ('rejected', ?) "
                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (rejected,))
 
-    def _write(self, result: Reconciliation, added: int, updated: int) -> StoreChanges:
+    def _write(self, result: Reconciliation, added: int, updated: int, *, kept: Container[str] = ()) -> StoreChanges:
+        """Write the events that changed (`kept`: events taken as stored, not compared again)."""
         db = self.db
         old = dict(db.execute("SELECT event_id, body FROM events"))
         new = {ev.event_id: ev for ev in result.events}
@@ -301,6 +378,8 @@ class EventStore:
         for e in removed:
             db.execute("DELETE FROM events WHERE event_id = ?", (e,))
         for event_id, ev in new.items():
+            if event_id in kept:
+                continue
             body = ev.model_dump_json(by_alias=True)
             if event_id not in old:
                 db.execute("INSERT INTO events (event_id, kind, date_start, body) VALUES (?, ?, ?, ?)",

@@ -1,0 +1,69 @@
+"""Reconciling a large set of claims in bounded memory: claims held in their compact form, clustered
+block by block (see `partition`), each block's events written to a spill database as soon as they
+are built, and the events file written from it in event-id order. Only tally events (few) stay in
+memory until the running-total check, which spans blocks, has run."""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import IO
+
+from ..contract.events import SourceMeta
+from . import _no_cyclic_gc, as_claims
+from .blockrun import IdState, TallyIndex, events_by_block
+from .claims import ClaimInput
+from .engines import BlockEngine, EngineName, block_engine
+from .partition import partition
+
+NEAR_MISSES_PER_EVENT = 5
+
+
+def reconcile_to(fh: IO[str], items: Iterable[ClaimInput], *, sources: Mapping[str, SourceMeta] | None = None,
+                 engine: EngineName | BlockEngine = "local", spill_dir: Path | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
+    """Write the events of `items` to `fh`, one JSON line each in event-id order (the bytes `reconcile`
+    gives); returns (events written, events with conflicts). `progress(claims done, claims)` is called
+    after each block."""
+    with _no_cyclic_gc(), tempfile.TemporaryDirectory(dir=spill_dir, prefix=".reconcile-") as tmp:
+        claims = as_claims(items, sources=sources)
+        blocks = partition(claims)
+        ids = IdState.of(None)
+        spill = sqlite3.connect(str(Path(tmp) / "events.db"), isolation_level=None)
+        spill.execute("PRAGMA journal_mode = OFF")
+        spill.execute("PRAGMA synchronous = OFF")
+        spill.execute("CREATE TABLE events (event_id TEXT PRIMARY KEY, body TEXT NOT NULL) WITHOUT ROWID")
+        spill.execute("BEGIN")
+        tallies = TallyIndex()
+        conflicts = 0
+        clusterings = block_engine(engine).cluster([claims[i] for i in b] for b in blocks)
+        done = 0
+        for n, events, _ in events_by_block(claims, blocks, clusterings, ids, near_misses_per_event=NEAR_MISSES_PER_EVENT):
+            done += len(blocks[n])
+            if progress is not None:
+                progress(done, len(claims))
+            rows = []
+            for ev in events:
+                tallies.add(ev)
+                if ev.kind == "tally":
+                    continue
+                conflicts += bool(ev.conflicts)
+                rows.append((ev.event_id, ev.model_dump_json(by_alias=True)))
+            spill.executemany("INSERT INTO events (event_id, body) VALUES (?, ?)", rows)
+        del claims, blocks
+        for ev in tallies.checked().values():
+            conflicts += bool(ev.conflicts)
+            spill.execute("INSERT INTO events (event_id, body) VALUES (?, ?)", (ev.event_id, ev.model_dump_json(by_alias=True)))
+        spill.execute("COMMIT")
+        written = 0
+        for (body,) in spill.execute("SELECT body FROM events ORDER BY event_id"):
+            fh.write(body)
+            fh.write("\n")
+            written += 1
+        spill.close()
+    return written, conflicts
+
+
+__all__ = ["reconcile_to"]

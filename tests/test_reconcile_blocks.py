@@ -161,7 +161,7 @@ def test_ray_engine_gives_the_local_bytes(tmp_path):
     pytest.importorskip("ray.data")
     import json
 
-    from extractor.reconciling.files import reconcile_files
+    from extractor.storing.reconcile import reconcile_files
 
     claims = tmp_path / "claims.jsonl"
     claims.write_text("".join(json.dumps(r) + "\n" for r in invented_claims(600, seed=12, days=200, pairs=4)))

@@ -2,7 +2,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test setup clean
+.PHONY: run test setup browser clean
 
 $(BIN)/extractor: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -15,7 +15,13 @@ setup: $(BIN)/extractor
 run: setup
 	$(BIN)/extractor run corpus/sample --output out --force
 
-test: setup
+# Debian's chromium, for the review report's browser tests (they skip without it, except in CI)
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; } || \
+		echo "chromium could not be installed: the report's browser tests will skip (fail in CI)"
+
+test: setup browser
 	$(BIN)/python -m pytest
 
 clean:

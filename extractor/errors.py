@@ -141,6 +141,10 @@ class Errors(metaclass=ErrorsWithCodes):
     E602 = ("{source}: not a valid correction: {detail}. Each line is one JSON object with an 'action' "
             "(reject_claim, edit_claim, edit_event, merge_events, split_event, add_event), its target, and "
             "'who', 'why', 'when'; see `extractor schema --corrections`.")
+    # review report
+    E701 = ("Cannot make a report from {path!r}: {detail}. Pass an event store (events.sqlite, written by "
+            "`extractor run` or `reconcile --store`), an events file (events.jsonl) with its claims file "
+            "beside it or given with --claims, or a run folder.")
 
 
 class CodedError(Exception):

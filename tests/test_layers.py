@@ -45,6 +45,7 @@ FORBIDDEN = [
     ("reading", ("extractor.running", "extractor.cli", "extractor.storing", "extractor.reconciling")),
     ("contract", ("extractor.reading", "extractor.running", "extractor.cli", "extractor.storing")),
     ("exporting", ("extractor.cli", "extractor.running")),
+    ("reporting", ("extractor.cli", "extractor.running")),
 ]
 
 

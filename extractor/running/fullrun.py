@@ -10,6 +10,7 @@ Writes into `output_dir`:
     events.csv       the same events as ACLED-like columns; flows.csv, sources.csv, claims.csv: the
                      other tidy tables (see `extractor.exporting.tables`); the four tables also as
                      .parquet when pyarrow is installed
+    report/index.html  the review report (`extractor report`), opens offline in a browser
     run.json         written last: the run id and the summary; its presence marks a finished run
 
 Each stage is recorded in `run-state.json` when it finishes. Run the same command again after an
@@ -48,7 +49,9 @@ CLAIMS, STORE, EVENTS_JSONL, EVENTS_CSV = "claims.jsonl", "events.sqlite", "even
 STATE, DONE = "run-state.json", "run.json"
 TABLE_NAMES = ("events", "flows", "sources", "claims")
 TABLE_FILES = tuple(f"{t}.{ext}" for ext in ("csv", "parquet") for t in TABLE_NAMES)
-_OURS = (CLAIMS, STORE, f"{STORE}-wal", f"{STORE}-shm", f"{STORE}-journal", EVENTS_JSONL, *TABLE_FILES, STATE, DONE)
+REPORT_PAGE = "report/index.html"
+_OURS = (CLAIMS, STORE, f"{STORE}-wal", f"{STORE}-shm", f"{STORE}-journal", EVENTS_JSONL, *TABLE_FILES, REPORT_PAGE, STATE,
+         DONE)
 
 
 @dataclass
@@ -73,7 +76,8 @@ class FullRunSummary:
             f"articles: {ex.items} ({statuses})",
             f"records: {ex.records_total} ({records})",
             f"events: {sum(self.events.values())} ({events}), {self.conflicts} with conflicts",
-            f"files: {self.output_dir}/{{{CLAIMS}, {STORE}, {EVENTS_JSONL}, {{events,flows,sources,claims}}.csv}}",
+            f"files: {self.output_dir}/{{{CLAIMS}, {STORE}, {EVENTS_JSONL}, {{events,flows,sources,claims}}.csv, "
+            f"{REPORT_PAGE}}}",
             *ex.errors_text(),
             *ex.notes_text(),
             *corrections_text(self.corrections),
@@ -259,6 +263,13 @@ def run_all(
                 if parquet_available():
                     export_store(store, fmt="parquet", output=folder / f"{table}.parquet", force=True, table=table)
             finish("export")
+        if "report" not in done:
+            from ..reporting import report_of_run
+
+            report_of_run(folder, inputs=[] if has_stream(resolved) else paths, keys=read_options.keys, fmt=fmt,
+                          corrections=Path(corrections) if corrections is not None else None,
+                          nlp=getattr(extractor, "nlp", None))
+            finish("report")
         result = FullRunSummary(output_dir=str(folder), run_id=run_id, extract=summary,
                                 events=dict(Counter(ev.kind for ev in events)),
                                 conflicts=sum(1 for ev in events if ev.conflicts), resumed_from=resumed,

@@ -243,7 +243,7 @@ def _run_files() -> list[str]:
 
     tables = [f"{t}.{ext}" for t in ("events", "flows", "sources", "claims")
               for ext in (("csv", "parquet") if parquet_available() else ("csv",))]
-    return sorted(["claims.jsonl", "events.jsonl", "events.sqlite", "run.json", *tables])
+    return sorted(["claims.jsonl", "events.jsonl", "events.sqlite", "report.html", "run.json", *tables])
 
 
 RUN_FILES = _run_files()

@@ -87,7 +87,7 @@ def page_data(page: Path) -> dict:
 
 
 def test_run_writes_the_report_with_one_card_per_event(sample_run):
-    page = sample_run / "report" / "index.html"
+    page = sample_run / "report.html"
     data = page_data(page)
     events = [json.loads(line) for line in (sample_run / "events.jsonl").read_text().splitlines()]
     assert [c["id"] for c in data["events"]] == sorted(e["event_id"] for e in events)
@@ -110,7 +110,7 @@ def display(label: str) -> str:
 
 
 def test_the_page_fetches_nothing(sample_run):
-    html = (sample_run / "report" / "index.html").read_text(encoding="utf-8")
+    html = (sample_run / "report.html").read_text(encoding="utf-8")
     assert not re.search(r"<script[^>]+src=", html)
     assert not re.search(r"<link[^>]+href=", html)
     assert "Plotly" in html  # the chart library is inside the page

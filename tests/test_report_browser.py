@@ -71,7 +71,7 @@ def browser():
 
 
 def open_report(browser, run_dir, downloads=None):
-    page = browser.open((run_dir / "report" / "index.html").as_uri(), downloads=downloads)
+    page = browser.open((run_dir / "report.html").as_uri(), downloads=downloads)
     page.wait_for("document.body.dataset.ready === '1'")
     return page
 

@@ -39,8 +39,8 @@ class ReportSummary:
 def write_report(source: Path, *, output: Path, claims: Path | None = None, articles: Sequence[str | Path] = (),
                  keys: KeyMap | None = None, fmt: str = "auto", corrections: Path | None = None,
                  model: Path | None = None, force: bool = False, title: str = "Exchange events: review report",
-                 loaded: ReportInput | None = None, nlp=None) -> ReportSummary:
-    """Write the report of `source` (store, events file or run folder) to `output/index.html`.
+                 loaded: ReportInput | None = None, nlp=None, page: str = PAGE) -> ReportSummary:
+    """Write the report of `source` (store, events file or run folder) to `output/index.html` (`page`).
     `articles`: the inputs the claims were read from (their sentences are shown); `corrections`:
     the corrections file the events were made with (kept in the file the page downloads)."""
     from ..about import __version__
@@ -50,7 +50,7 @@ def write_report(source: Path, *, output: Path, claims: Path | None = None, arti
     from .payload import report_data
 
     output = Path(output)
-    page = output / PAGE
+    page = output / page
     if output.exists() and not output.is_dir():
         from ..errors import coded_error
 
@@ -77,18 +77,15 @@ def write_report(source: Path, *, output: Path, claims: Path | None = None, arti
                          with_text=sum(1 for c in used if str((data.claims.get(c) or {}).get("doc_id")) in texts))
 
 
-__all__ = ["PAGE", "REPORT_DIR", "ReportInput", "ReportSummary", "load_report_input", "report_of_run", "write_report"]
+__all__ = ["PAGE", "RUN_PAGE", "ReportInput", "ReportSummary", "load_report_input", "report_of_run", "write_report"]
 
 
-REPORT_DIR = "report"
+RUN_PAGE = "report.html"
 
 
 def report_of_run(folder: Path, *, inputs: Sequence[Path], keys: KeyMap | None, fmt: str,
                   corrections: Path | None, nlp=None) -> ReportSummary:
-    """The last step of `extractor run`: FOLDER/report/index.html from the run's store and inputs
-    (no inputs: a stream cannot be read again, the cards then show evidence spans only)."""
-    from ..outputs import remove_temp_files
-
-    remove_temp_files(Path(folder) / REPORT_DIR, PAGE)
-    return write_report(Path(folder) / "events.sqlite", output=Path(folder) / REPORT_DIR, articles=inputs, keys=keys,
-                        fmt=fmt, corrections=corrections, force=True, nlp=nlp)
+    """The last step of `extractor run`: FOLDER/report.html from the run's store and inputs (no
+    inputs: a stream cannot be read again, the cards then show evidence spans only)."""
+    return write_report(Path(folder) / "events.sqlite", output=Path(folder), articles=inputs, keys=keys, fmt=fmt,
+                        corrections=corrections, force=True, nlp=nlp, page=RUN_PAGE)

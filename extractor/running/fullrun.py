@@ -10,7 +10,7 @@ Writes into `output_dir`:
     events.csv       the same events as ACLED-like columns; flows.csv, sources.csv, claims.csv: the
                      other tidy tables (see `extractor.exporting.tables`); the four tables also as
                      .parquet when pyarrow is installed
-    report/index.html  the review report (`extractor report`), opens offline in a browser
+    report.html      the review report (`extractor report`): open it in a browser, no network needed
     run.json         written last: the run id and the summary; its presence marks a finished run
 
 Each stage is recorded in `run-state.json` when it finishes. Run the same command again after an
@@ -49,7 +49,7 @@ CLAIMS, STORE, EVENTS_JSONL, EVENTS_CSV = "claims.jsonl", "events.sqlite", "even
 STATE, DONE = "run-state.json", "run.json"
 TABLE_NAMES = ("events", "flows", "sources", "claims")
 TABLE_FILES = tuple(f"{t}.{ext}" for ext in ("csv", "parquet") for t in TABLE_NAMES)
-REPORT_PAGE = "report/index.html"
+REPORT_PAGE = "report.html"
 _OURS = (CLAIMS, STORE, f"{STORE}-wal", f"{STORE}-shm", f"{STORE}-journal", EVENTS_JSONL, *TABLE_FILES, REPORT_PAGE, STATE,
          DONE)
 

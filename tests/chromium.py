@@ -135,7 +135,7 @@ class Chromium:
                                                       "eventsEnabled": True})
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-        page = Page(self, session)
+        page = Page(self, session, target)
         page.send("Page.enable")
         page.send("Runtime.enable")
         page.navigate(url)
@@ -143,8 +143,11 @@ class Chromium:
 
 
 class Page:
-    def __init__(self, browser: Chromium, session: str) -> None:
-        self.browser, self.session = browser, session
+    def __init__(self, browser: Chromium, session: str, target: str) -> None:
+        self.browser, self.session, self.target = browser, session, target
+
+    def close(self) -> None:
+        self.browser.send("Target.closeTarget", {"targetId": self.target})
 
     def send(self, method: str, params: dict | None = None, *, timeout: float = 60) -> dict:
         return self.browser.send(method, params, session=self.session, timeout=timeout)

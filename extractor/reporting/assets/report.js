@@ -19,6 +19,7 @@
 
   // ---- review actions: corrections in the format `reconcile --corrections` reads ----
   var pending = [];
+  var marked = {};  // event id -> true: a pending correction is about it
   try { pending = JSON.parse(localStorage.getItem(STORE + ":pending") || "[]"); } catch (e) { pending = []; }
   // a correction already in the file the report was made with has been applied: no longer pending
   var known = {};
@@ -63,7 +64,7 @@
       return "<li>" + esc(line) + '<button type="button" data-drop="' + i + '">remove</button></li>';
     }).join("");
     $("pending-count").textContent = "(" + pending.length + " new, " + DATA.corrections.length + " in the file)";
-    var marked = {};
+    marked = {};
     pending.forEach(function (line) {
       var c = JSON.parse(line);
       (c.events || [c.event]).forEach(function (id) { if (typeof id === "string") marked[id] = true; });
@@ -158,7 +159,7 @@
       '<div class="form form-fix">field <input class="fix-field" placeholder="date, status, location, flows.0.count"> value (JSON) <input class="fix-value" size="50"> <button type="button" class="act-fix-save">add correction</button></div>' +
       '<div class="form form-merge">same occasion as <select class="merge-target"></select> <button type="button" class="act-merge-save">add correction</button></div>' +
       (others ? '<div class="form form-split">move to an event of their own: ' + others + ' <button type="button" class="act-split-save">add correction</button></div>' : ""));
-    var cls = "card kind-" + ev.kind + (ev.conflicts.length ? " has-conflicts" : "");
+    var cls = "card kind-" + ev.kind + (ev.conflicts.length ? " has-conflicts" : "") + (marked[ev.id] ? " marked" : "");
     return '<article class="' + cls + '" id="card-' + esc(ev.id) + '" data-id="' + esc(ev.id) + '">' + parts.join("") + "</article>";
   }
 
@@ -273,6 +274,7 @@
     if (ev.kind === "tally") return "square-open";
     return ev.status === "planned" ? "circle-open" : "circle";
   }
+  var ERROR_BARS = 300;  // low-to-high bars drawn up to this many events (each one is an SVG path)
   function timelineTraces(shown, by) {
     var groups = {};
     shown.forEach(function (ev) {
@@ -280,6 +282,7 @@
       var k = colorKey(ev, by);
       (groups[k] = groups[k] || []).push(ev);
     });
+    var bars = shown.length <= ERROR_BARS;
     return Object.keys(groups).sort().map(function (k) {
       var evs = groups[k];
       return {
@@ -291,7 +294,7 @@
             (e.people == null ? "no figure" : fmt(e.people) + " people") + (e.conflicts.length ? "<br>conflicts: " + e.conflicts.length : "");
         }),
         hovertemplate: "%{text}<extra>%{customdata}</extra>",
-        error_y: {type: "data", symmetric: false, visible: true, thickness: 1, width: 0,
+        error_y: {type: "data", symmetric: false, visible: bars, thickness: 1, width: 0,
                   array: evs.map(function (e) { return e.people_high == null ? 0 : e.people_high - e.people; }),
                   arrayminus: evs.map(function (e) { return e.people_low == null ? 0 : e.people - e.people_low; })},
         marker: {size: 10, color: colorOf[by + ":" + k], symbol: evs.map(symbol), line: {width: 2, color: colorOf[by + ":" + k]}}
@@ -327,9 +330,9 @@
   function update() {
     var f = filters();
     var shown = EVENTS.filter(function (ev) { return matches(ev, f); });
-    var visible = {};
-    shown.forEach(function (ev) { visible[ev.id] = true; });
-    EVENTS.forEach(function (ev) { $("card-" + ev.id).hidden = !visible[ev.id]; });
+    current = shown;
+    limit = PAGE;
+    drawCards();
     $("shown-count").textContent = shown.length + " of " + EVENTS.length + " events shown";
     var undated = shown.filter(function (ev) { return !ev.x; }).length;
     $("undated-note").textContent = undated ? undated + " undated event(s) not on the timeline" : "";
@@ -357,14 +360,38 @@
       drawn = true;
       $("timeline").on("plotly_click", function (d) {
         var id = d.points && d.points[0] && d.points[0].customdata;
-        var el = id && $("card-" + id);
-        if (el) el.scrollIntoView({behavior: "smooth"});
+        if (id) reveal(id);
       });
     }
     document.body.setAttribute("data-shown", String(shown.length));
   }
 
-  $("cards").innerHTML = EVENTS.map(cardHtml).join("");
+  // Cards are drawn PAGE at a time (more as the reader scrolls): a long report filters at once.
+  var PAGE = 100, limit = PAGE, current = EVENTS;
+  function drawCards() {
+    var more = current.length - limit;
+    $("cards").innerHTML = current.slice(0, limit).map(cardHtml).join("") +
+      (more > 0 ? '<button type="button" id="more">show ' + Math.min(more, PAGE) + " more of " + more + "</button>" : "");
+    var button = $("more");
+    if (button) {
+      button.addEventListener("click", function () { limit += PAGE; drawCards(); });
+      if (window.IntersectionObserver) {
+        new IntersectionObserver(function (entries, obs) {
+          if (entries.some(function (x) { return x.isIntersecting; })) { obs.disconnect(); limit += PAGE; drawCards(); }
+        }, {rootMargin: "400px"}).observe(button);
+      }
+    }
+  }
+  // a link to a card that is not drawn: find that event alone
+  function reveal(id) {
+    if (!BY_ID[id]) return;
+    if (!$("card-" + id)) { $("f-reset").click(); $("f-search").value = id.toLowerCase(); update(); }
+    $("card-" + id).scrollIntoView();
+  }
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest('a[href^="#card-"]');
+    if (a) { e.preventDefault(); reveal(a.getAttribute("href").slice(6)); }
+  });
   ["f-dyad", "f-actor", "f-category", "f-kind", "f-status", "f-from", "f-to", "f-conflicts", "f-corrected", "color-by"].forEach(function (id) {
     $(id).addEventListener("change", update);
   });
@@ -377,5 +404,6 @@
   update();
   showApplied();
   showPending();
+  document.body.setAttribute("data-ready-at", String(Date.now()));
   document.body.setAttribute("data-ready", "1");
 })();

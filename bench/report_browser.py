@@ -13,8 +13,10 @@ the page, which is opened `--repeats` times in a fresh tab over the DevTools pro
 - load: navigation start to first contentful paint, to the end of the page's script (cards,
   charts and totals drawn: `data-ready`), and to the load event (performance.timing, ms);
 - filter: from a dyad chosen in its select (a change event) to the next frame after the cards,
-  the timeline and the totals were redrawn; the same for a word typed in the search box, and
-  for the reset button (all cards back);
+  the timeline and the totals were redrawn; the same for a word typed in the search box (after its
+  150 ms pause), and for the reset button (all events back). Each as wall time and as the time the
+  page's main thread was busy (DevTools Performance.getMetrics TaskDuration), which a loaded
+  machine inflates less; and the page's own measures of its parts (filter, cards, timeline, totals);
 Not a test: figures only; on a shared machine the load average printed with them matters.
 `--screenshots DIR` also writes DIR/report-overview.png and DIR/report-card.png, of the report of
 `extractor run --screenshots-of` (default corpus/examples: events with several sources, merges and
@@ -97,9 +99,18 @@ def timings(page) -> dict:
 FRAME = "new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
 
-def timed(page, action: str) -> float:
-    return page.evaluate(f"""(async () => {{ const t0 = performance.now(); {action}; await {FRAME};
+def busy(page) -> float:
+    """Seconds the page's main thread has spent on tasks so far (DevTools Performance metrics)."""
+    return next(m["value"] for m in page.send("Performance.getMetrics")["metrics"] if m["name"] == "TaskDuration")
+
+
+def timed(page, action: str) -> tuple[float, float]:
+    """(wall ms to the next frame after `action`, main-thread busy ms meanwhile): the second is what
+    the page itself costs, the first also what a loaded machine adds."""
+    before = busy(page)
+    wall = page.evaluate(f"""(async () => {{ const t0 = performance.now(); {action}; await {FRAME};
         return performance.now() - t0; }})()""")
+    return wall, (busy(page) - before) * 1000
 
 
 def measure(browser: Chromium, page_path: Path, repeats: int) -> dict:
@@ -108,20 +119,25 @@ def measure(browser: Chromium, page_path: Path, repeats: int) -> dict:
         page = browser.open(page_path.as_uri())
         page.wait_for("document.body.dataset.ready === '1'")
         t = timings(page)
+        page.send("Performance.enable")
         dyad = page.evaluate("""(() => { const c = {}; JSON.parse(document.getElementById('report-data').textContent)
             .events.forEach((e) => { c[e.dyad] = (c[e.dyad] || 0) + 1; });
             return Object.keys(c).sort((a, b) => c[b] - c[a])[0]; })()""")
-        t["filter_dyad"] = timed(page, f"const s = document.getElementById('f-dyad'); s.value = {json.dumps(dyad)}; "
+        t["filter_dyad"], t["filter_dyad_busy"] = timed(page, f"const s = document.getElementById('f-dyad'); s.value = {json.dumps(dyad)}; "
                                        "s.dispatchEvent(new Event('change'))")
+        t["parts"] = page.evaluate("""(() => { const o = {}; performance.getEntriesByType('measure')
+            .filter((m) => m.name.startsWith('report:')).forEach((m) => { o[m.name.slice(7)] = m.duration; }); return o; })()""")
         t["shown_after_filter"] = int(page.evaluate("document.body.dataset.shown"))
-        t["reset"] = timed(page, "document.getElementById('f-reset').click()")
-        t["search"] = timed(page, "const q = document.getElementById('f-search'); q.value = 'istanbul'; "
-                                  "q.dispatchEvent(new Event('input'))")
+        t["reset"], t["reset_busy"] = timed(page, "document.getElementById('f-reset').click()")
+        t["search"], t["search_busy"] = timed(page, "const q = document.getElementById('f-search'); q.value = 'istanbul'; "
+                                  "q.dispatchEvent(new Event('input')); await new Promise((r) => setTimeout(r, 160))")
+        t["search"] -= 160
         t["cards"] = page.evaluate("JSON.parse(document.getElementById('report-data').textContent).events.length")
         page.close()
         runs.append(t)
-    keys = ("fcp", "ready", "load", "filter_dyad", "reset", "search")
-    return {**{k: statistics.median(r[k] for r in runs) for k in keys}, "cards": runs[0]["cards"],
+    keys = ("fcp", "ready", "load", "filter_dyad", "reset", "search", "filter_dyad_busy", "reset_busy", "search_busy")
+    parts = {k: statistics.median(r["parts"][k] for r in runs) for k in runs[0]["parts"]}
+    return {**{k: statistics.median(r[k] for r in runs) for k in keys}, "cards": runs[0]["cards"], "parts": parts,
             "shown_after_filter": runs[0]["shown_after_filter"], "runs": runs}
 
 
@@ -134,6 +150,8 @@ def screenshots(browser: Chromium, page_path: Path, folder: Path) -> None:
         const e = d.filter((x) => x.kind === 'exchange').sort((a, b) => b.claims.length - a.claims.length ||
             b.conflicts.length - a.conflicts.length || (a.id < b.id ? -1 : 1))[0];
         return e.id; })()""")
+    # cards off screen are laid out when first seen (content-visibility): lay them all out for a steady clip
+    page.evaluate("document.querySelectorAll('.card').forEach((c) => { c.style.contentVisibility = 'visible'; })")
     page.screenshot(folder / "report-card.png", selector=f"#card-{card}")
     page.close()
 
@@ -182,8 +200,12 @@ def main() -> None:
           f"extractor report {report_s:.1f}s, load average {os.getloadavg()[0]:.2f}")
     print(f"load (ms from navigation start, median of {args.repeats}): first contentful paint {figures['fcp']:.0f}, "
           f"script done (cards, charts, totals) {figures['ready']:.0f}, load event {figures['load']:.0f}")
-    print(f"filter by dyad: {figures['filter_dyad']:.0f} ms to the next frame ({figures['shown_after_filter']} of "
-          f"{figures['cards']} events left; cards drawn 100 at a time); search one word: {figures['search']:.0f} ms; reset: {figures['reset']:.0f} ms")
+    parts = ", ".join(f"{k} {v:.0f}" for k, v in figures["parts"].items())
+    print(f"filter by dyad: {figures['filter_dyad']:.0f} ms to the next frame, main thread busy "
+          f"{figures['filter_dyad_busy']:.0f} ms ({figures['shown_after_filter']} of {figures['cards']} events left, "
+          f"cards drawn 100 at a time; script parts in ms: {parts})")
+    print(f"search one word: {figures['search']:.0f} ms after the 150 ms typing pause, busy {figures['search_busy']:.0f} "
+          f"ms; reset (all events back): {figures['reset']:.0f} ms, busy {figures['reset_busy']:.0f} ms")
 
 
 if __name__ == "__main__":

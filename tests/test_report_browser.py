@@ -108,9 +108,9 @@ def test_filters_reduce_the_visible_cards(browser, run_dir):
     # typed into the search box: an outlet's name
     outlet = sorted({s["outlet"] for e in events for s in e["sources"] if s["outlet"]})[0]
     page.type("#f-search", outlet)
-    shown = page.evaluate(visible)
-    assert 0 < shown < total
-    assert shown == sum(1 for e in events if any(outlet.lower() in (s["outlet"] or "").lower() for s in e["sources"]))
+    want = sum(1 for e in events if any(outlet.lower() in (s["outlet"] or "").lower() for s in e["sources"]))
+    page.wait_for(f"document.body.dataset.shown === '{want}'")  # the search waits for a pause in typing
+    assert 0 < page.evaluate(visible) == want < total
     page.click("#f-reset")
 
 
@@ -165,3 +165,64 @@ def test_wrong_action_downloads_corrections_that_reconcile_applies(browser, run_
     applied = page.evaluate("document.getElementById('applied').textContent")
     assert "T. Tester" in applied and "reject_claim" in applied
     assert page.evaluate("document.getElementById('pending').children.length") == 0
+
+
+@pytest.fixture(scope="module")
+def examples_dir(tmp_path_factory):
+    out = tmp_path_factory.mktemp("browser-examples") / "run"
+    done = cli("run", str(ROOT / "corpus" / "examples" / "articles.jsonl"), "--output", str(out), "--quiet")
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def test_every_review_action_writes_a_correction_reconcile_applies(browser, examples_dir, tmp_path):
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    page = open_report(browser, examples_dir, downloads=downloads)
+    events = read_lines(examples_dir / "events.jsonl")
+    exchanges = sorted((e for e in events if e["kind"] == "exchange"), key=lambda e: (-len(e["claims"]), e["event_id"]))
+    big, a, b, c = exchanges[0], exchanges[1], exchanges[2], exchanges[3]
+    assert len(big["claims"]) > 1
+    page.type("#reviewer", "R. Viewer")
+
+    def card(event: dict) -> str:
+        return f"#card-{event['event_id']}"
+
+    # split: the last claim of the event with the most sources
+    page.click(f"{card(big)} .act-split")
+    page.click(f"{card(big)} .split-claim[value='{big['claims'][-1]}']")
+    page.click(f"{card(big)} .act-split-save")
+    # merge with: the event a with the event b, chosen in the list
+    page.click(f"{card(a)} .act-merge")
+    page.evaluate(f"document.querySelector('{card(a)} .merge-target').value = {json.dumps(b['event_id'])}")
+    page.click(f"{card(a)} .act-merge-save")
+    # fix field on an event: its status
+    page.click(f"{card(c)} .act-fix")
+    page.type(f"{card(c)} .form-fix .fix-field", "status")
+    page.type(f"{card(c)} .form-fix .fix-value", '"planned"')
+    page.click(f"{card(c)} .act-fix-save")
+    # fix field on one report (claim) of the event c: its date
+    claim = c["claims"][0]
+    page.click(f"{card(c)} .act-claim-fix[data-claim='{claim}']")
+    page.type(f"{card(c)} .claim-fix[data-claim='{claim}'] .fix-field", "date")
+    page.type(f"{card(c)} .claim-fix[data-claim='{claim}'] .fix-value",
+              '{"start": "2026-01-05", "end": "2026-01-05", "precision": "day"}')
+    page.click(f"{card(c)} .act-claim-fix-save[data-claim='{claim}']")
+    assert page.evaluate("document.getElementById('pending').children.length") == 4
+    page.click("#download")
+    fixes = downloads / "corrections.jsonl"
+    deadline = time.monotonic() + 30
+    while not fixes.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    lines = read_lines(fixes)
+    assert [line["action"] for line in lines] == ["split_event", "merge_events", "edit_event", "edit_claim"]
+    assert all(line["who"] == "R. Viewer" and line["why"] and line["when"] for line in lines)
+    done = cli("reconcile", str(examples_dir / "claims.jsonl"), "--output", str(tmp_path / "events.jsonl"),
+               "--corrections", str(fixes))
+    assert done.returncode == 0, done.stderr
+    assert "corrections: 4 applied, 0 not applied" in done.stderr
+    after = {e["event_id"]: e for e in read_lines(tmp_path / "events.jsonl")}
+    assert set(b["claims"]) <= set(after[a["event_id"]]["claims"])
+    assert big["claims"][-1] not in after[big["event_id"]]["claims"]
+    assert after[c["event_id"]]["status"] == "planned"
+    assert all(n["who"] == "R. Viewer" for n in after[a["event_id"]]["corrections"])

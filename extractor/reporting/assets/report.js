@@ -329,15 +329,19 @@
   var HEAD = ["", "events", "completed", "planned", "people (completed)", "low to high", "with conflicts"];
   function update() {
     var f = filters();
+    var t0 = performance.now();
     var shown = EVENTS.filter(function (ev) { return matches(ev, f); });
+    var t1 = performance.now();
     current = shown;
     limit = PAGE;
     drawCards();
+    var t2 = performance.now();
     $("shown-count").textContent = shown.length + " of " + EVENTS.length + " events shown";
     var undated = shown.filter(function (ev) { return !ev.x; }).length;
     $("undated-note").textContent = undated ? undated + " undated event(s) not on the timeline" : "";
     var by = $("color-by").value;
     Plotly.react("timeline", timelineTraces(shown, by), layout, config);
+    var t3 = performance.now();
     totalsTable("totals-dyad", totals(shown, function (ev) { return ev.dyad; }), HEAD);
     totalsTable("totals-category", totals(shown, function (ev) { return ev.categories.length ? ev.categories : ["none"]; }), HEAD);
     var kinds = {};
@@ -364,6 +368,9 @@
       });
     }
     document.body.setAttribute("data-shown", String(shown.length));
+    // the time each part took, for bench/report_browser.py (performance.getEntriesByType("measure"))
+    [["report:filter", t0, t1], ["report:cards", t1, t2], ["report:timeline", t2, t3], ["report:totals", t3, performance.now()]]
+      .forEach(function (m) { try { performance.measure(m[0], {start: m[1], end: m[2]}); } catch (e) { /* old browser */ } });
   }
 
   // Cards are drawn PAGE at a time (more as the reader scrolls): a long report filters at once.
@@ -395,7 +402,8 @@
   ["f-dyad", "f-actor", "f-category", "f-kind", "f-status", "f-from", "f-to", "f-conflicts", "f-corrected", "color-by"].forEach(function (id) {
     $(id).addEventListener("change", update);
   });
-  $("f-search").addEventListener("input", update);
+  var typing = null;  // the search waits for a pause in typing
+  $("f-search").addEventListener("input", function () { clearTimeout(typing); typing = setTimeout(update, 150); });
   $("f-reset").addEventListener("click", function () {
     ["f-dyad", "f-actor", "f-category", "f-kind", "f-status", "f-from", "f-to", "f-search"].forEach(function (id) { $(id).value = ""; });
     $("f-conflicts").checked = false; $("f-corrected").checked = false;

@@ -235,3 +235,21 @@ def test_packaged_components_round_trip(extractor, tmp_path, name):
     assert restored.entries == component.entries
     assert restored.spans_key == component.spans_key
     assert make(blank, entries=(), key="y").from_bytes(component.to_bytes()).entries == component.entries
+
+
+# --- pattern docs: made without the tokenizer where it would not split them ------------------
+
+PATTERN_WORDS = ["Ivory Coast", "cannot", "Cannot", "gonna", "U.A.E.", "Guinea-Bissau", "Côte d'Ivoire",
+                 "Hamas", "prisoners of  war", "POWs", "1,000-for-1,000", "St. Petersburg"]
+
+
+def test_pattern_docs_are_tokenised_as_the_tokenizer_does(extractor):
+    """Every packaged pattern, and a few that must go through the tokenizer (special cases,
+    punctuation, non-ASCII, double spaces), gives the tokens `nlp.make_doc` gives."""
+    nlp = extractor.nlp
+    special = nlp.tokenizer.rules
+    recogniser = nlp.get_pipe("exchange_cues")
+    patterns = [p for name in ("exchange_actors", "exchange_cues", "exchange_places")
+                for e in nlp.get_pipe(name).entries for p in e.patterns] + PATTERN_WORDS
+    made = {p: [t.text for t in recogniser._pattern_doc(p, special)] for p in patterns}
+    assert made == {p: [t.text for t in nlp.make_doc(p)] for p in patterns}

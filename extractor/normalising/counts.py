@@ -23,7 +23,7 @@ from __future__ import annotations
 from ..contract import Count
 from .context import ArticleContext
 from .groups import Group, _number_end_token, count_of, resolve_category
-from .sentences import PART_OF, SentenceView
+from .sentences import PART_OF, SentenceView, phrase_starts
 
 TRANSFER_VERBS = ("GIVE", "RECEIVE", "HOME", "EXCHANGE")
 ADDED_BEFORE = frozenset({"additional", "extra"})
@@ -249,7 +249,7 @@ def _introduced_as_extra(view: SentenceView, group: Group, earlier: list[Group])
     sentence = view.words_between(view.start, group.start)
     if "separately" in clause or "additionally" in sentence or ("in", "addition") in zip(sentence, sentence[1:]):
         return True
-    if any(view.words_between(k, k + len(g)) == g for g in GOODWILL for k in range(lo, hi)):
+    if any(k < hi - lo for k, _ in phrase_starts(view.words[lo - view.start:], GOODWILL)):
         return True
     if _wounded(view, group):
         # "Russia received 246 of its men, while 15 severely wounded Russian soldiers were transferred":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .sentences import SentenceView, phrase_at
+from .sentences import SentenceView, per_view, phrase_starts
 from .status import TRANSFER_LABELS
 
 CAPTIVE_WORDS = frozenset({"prisoner", "prisoners", "pow", "pows", "hostage", "hostages", "captive", "captives",
@@ -32,7 +32,7 @@ def about_exchanges(views: list[SentenceView]) -> bool:
     nor recoveries by troops, pardons and amnesties."""
     if one_sided_article(views):
         return False
-    if not any(view.actors for view in views) and not any(swap_for(view) or set(view.words) & CAPTIVE_WORDS
+    if not any(view.actors for view in views) and not any(swap_for(view) or view.word_set & CAPTIVE_WORDS
                                                           for view in views):
         return False  # no side and no captive anywhere: a club's or a family's affair ("traded two defenders")
     # a state freeing its own prisoners with no swap anywhere is a one-sided release
@@ -144,7 +144,7 @@ def _swap_cue(view: SentenceView) -> bool:
 def recovery(view: SentenceView) -> bool:
     """Bodies or people recovered by troops or rescuers, or received by a hospital: nobody handed
     them over ('troops recovered the bodies of three hostages from a tunnel')."""
-    words = set(view.words)
+    words = view.word_set
     if not (words & FORCE_WORDS) or _swap_cue(view):
         return False
     if any(c.kb_id_ in HANDOVER_KINDS for c in view.cues_with("GIVE")):
@@ -178,7 +178,7 @@ def _own_forces_return(view: SentenceView) -> bool:
 
 def clemency(view: SentenceView) -> bool:
     """A pardon, an amnesty or a release on bail: a release with nothing handed in return."""
-    return bool(set(view.words) & CLEMENCY) and not _swap_cue(view)
+    return bool(view.word_set & CLEMENCY) and not _swap_cue(view)
 
 
 CAPTURE_BEFORE = frozenset({"killed", "killing", "kill", "kills", "wounded", "wounding", "injured", "injuring",
@@ -217,7 +217,7 @@ def hypothetical(view: SentenceView) -> bool:
 def one_sided(view: SentenceView, category: str) -> bool:
     """'transported 163 prisoners as part of a humanitarian initiative': a unilateral release of
     prisoners (hostages and remains are handed to the other side even so)."""
-    return category not in ("hostages", "bodies") and bool(set(view.words) & ONE_SIDED_WORDS) \
+    return category not in ("hostages", "bodies") and bool(view.word_set & ONE_SIDED_WORDS) \
         and not _swap_cue(view) and not view.has_cue("RECEIVE")  # "released 120 ... and received 88": a swap
 
 
@@ -245,12 +245,11 @@ def paid_for(view: SentenceView) -> bool:
     other than people, so nobody is handed back."""
     if view.has_cue("EXCHANGE"):
         return False
-    words = view.words
-    return any(phrase_at(words, k, phrase)
-               and _object_is_not_people(view, view.start + k + len(phrase), reach=6)
-               for k in range(len(words)) for phrase in CONSIDERATIONS)
+    return any(_object_is_not_people(view, view.start + k + len(phrase), reach=6)
+               for k, phrase in phrase_starts(view.words, CONSIDERATIONS))
 
 
+@per_view
 def no_handover(view: SentenceView) -> bool:
     """A sentence whose figures are no handover between two sides."""
     return recovery(view) or clemency(view) or paid_for(view) or hypothetical(view)

@@ -170,8 +170,13 @@ BEGUN = frozenset({"began", "begun", "begins", "started", "starts", "underway", 
 SIZE_NOUNS = frozenset({"exchange", "swap", "release", "transfer", "operation"})
 
 
+_MULTI_DAY_WORDS = frozenset({"multi-day", "multi", "-", "over"})  # a sentence with none of these is skipped
+
+
 def _multi_day(views: list[SentenceView]) -> bool:
     for view in views:
+        if view.word_set.isdisjoint(_MULTI_DAY_WORDS):
+            continue
         words = view.lower[view.start:view.end]
         if "multi-day" in words or any(w == "multi" and words[k + 1:k + 3] == ["-", "day"]
                                        for k, w in enumerate(words)):

@@ -6,8 +6,9 @@ quantity and date spans fall inside it, and where its clauses begin and end.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property, wraps
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
@@ -59,6 +60,7 @@ class SentenceView:
     places: list[Span] = field(default_factory=list)
     quantities: list[Span] = field(default_factory=list)
     dates: list[Span] = field(default_factory=list)
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # see `per_view`
 
     @property
     def start(self) -> int:
@@ -100,6 +102,10 @@ class SentenceView:
     def words(self) -> list[str]:
         """The sentence's tokens in lower case, indexed from the sentence start."""
         return self.doc_index.lower[self.start:self.end]
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        return frozenset(self.words)
 
     def words_between(self, lo: int, hi: int) -> tuple[str, ...]:
         """Lower-case tokens from doc index lo to hi, clipped to the sentence."""
@@ -155,3 +161,41 @@ def sentence_views(doc: Doc, doc_index: DocIndex) -> list[SentenceView]:
 def phrase_at(words: list[str] | tuple[str, ...], k: int, phrase: tuple[str, ...]) -> bool:
     """The words from position k on begin with the phrase."""
     return tuple(words[k:k + len(phrase)]) == phrase
+
+
+@cache
+def _first_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(p[0] for p in phrases)
+
+
+def phrase_starts(words: list[str] | tuple[str, ...],
+                  phrases: tuple[tuple[str, ...], ...]) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """(k, phrase) for each phrase that begins at position k, by k and then in the order of
+    `phrases`: `phrase_at` at every position, but only where a phrase's first word stands."""
+    firsts = _first_words(phrases)
+    for k, word in enumerate(words):
+        if word in firsts:
+            for phrase in phrases:
+                if phrase[0] == word and phrase_at(words, k, phrase):
+                    yield k, phrase
+
+
+def has_phrase(words: list[str] | tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    return next(phrase_starts(words, phrases), None) is not None
+
+
+def per_view(fn: Callable[[SentenceView], bool]) -> Callable[[SentenceView], bool]:
+    """A test of one sentence, worked out once per view (in `view.memo`): for tests that read the
+    cues only after `gate.drop_false_cues` has settled them, and are asked of a sentence again
+    for each of its groups."""
+    name = fn.__qualname__
+
+    @wraps(fn)
+    def once(view: SentenceView) -> bool:
+        try:
+            return view.memo[name]  # type: ignore[return-value]
+        except KeyError:
+            value = view.memo[name] = fn(view)
+            return value
+
+    return once

@@ -23,7 +23,7 @@ from spacy.tokens import Span
 
 from .groups import Group, count_of
 from .occasions import Occasion
-from .sentences import SentenceView, phrase_at
+from .sentences import SentenceView, has_phrase, phrase_at
 from .status import TRANSFER_LABELS
 
 # cumulative adverbs and periods: a tally cue wherever they sit in the figure's clause
@@ -86,6 +86,7 @@ AGREEMENT_FRAMES = (("under", "the"), ("under", "this"), ("under", "these"), ("u
                     ("in", "line", "with"), ("in", "accordance", "with"), ("within", "the", "framework"),
                     ("pursuant", "to"))
 MEDIATION_WORDS = frozenset({"mediation", "mediated", "brokered", "help", "efforts", "auspices", "facilitation"})
+_FRAME_STARTS = frozenset({f[0] for f in AGREEMENT_FRAMES} | MEDIATION_WORDS)  # where _framed_by_deal looks
 OUTSIDE_FRAMES = (("outside", "the", "framework"), ("outside", "of", "the"), ("outside", "the", "exchanges"),
                   ("outside", "official"), ("outside", "the", "exchange"))
 
@@ -228,15 +229,11 @@ def _perfect(view: SentenceView, lo: int, hi: int) -> bool:
                for k in range(lo, hi))
 
 
-def _has(words: tuple[str, ...] | list[str], phrases) -> bool:
-    return any(phrase_at(words, k, p) for k in range(len(words)) for p in phrases)
-
-
 def outside_exchanges(group: Group) -> bool:
     """'an additional 536 were released outside the framework of official agreements'."""
     view = group.view
     lo, hi = view.clause_bounds(group.start)
-    return _has(view.words_between(lo, hi + 6), OUTSIDE_FRAMES)
+    return has_phrase(view.words_between(lo, hi + 6), OUTSIDE_FRAMES)
 
 
 def _day_dated(view: SentenceView, lo: int, hi: int) -> bool:
@@ -301,6 +298,8 @@ def _framed_by_deal(view: SentenceView, lo: int, hi: int) -> Span | None:
     """'under the Geneva accords', 'as part of the agreements', 'through its mediation', 'with UAE help'."""
     words = view.words
     for k in range(len(words)):
+        if words[k] not in _FRAME_STARTS:
+            continue
         for frame in AGREEMENT_FRAMES:
             if phrase_at(words, k, frame):
                 window = range(view.start + k, min(view.end, view.start + k + len(frame) + 5))

@@ -8,6 +8,7 @@ SpanRuler serves patterns): entries are validated on load, written by `to_disk`,
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -21,11 +22,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..datalines import read_model_lines
+from .tokenizer import LinearTokenizer
 
 ENTRIES_FILE = "entries.jsonl"
 # Entries with this label are matched so that, being longer, they shadow a shorter name inside them
 # ("New Jersey" over "Jersey"), and are then left out of doc.spans.
 BLOCK_LABEL = "BLOCK"
+_PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*\Z")  # ASCII letters, words parted by one space
 
 
 class GazetteerEntry(BaseModel):
@@ -74,6 +77,8 @@ class GazetteerRecogniser:
         self.add_entries(entries)
 
     def add_entries(self, entries: Iterable[GazetteerEntry]) -> None:
+        # the tokenizer's special cases; None: not our tokenizer, whose affix rules are known
+        special = self.nlp.tokenizer.rules if isinstance(self.nlp.tokenizer, LinearTokenizer) else None
         for entry in entries:
             self.entries.append(entry)
             self._has_blocks = self._has_blocks or entry.label == BLOCK_LABEL
@@ -81,9 +86,18 @@ class GazetteerRecogniser:
             exact = [p for p in entry.patterns if _exact(p, entry.case)]
             lower = [p for p in entry.patterns if not _exact(p, entry.case)]
             if exact:
-                self._exact.add(key, [self.nlp.make_doc(p) for p in exact])
+                self._exact.add(key, [self._pattern_doc(p, special) for p in exact])
             if lower:
-                self._lower.add(key, [self.nlp.make_doc(p) for p in lower])
+                self._lower.add(key, [self._pattern_doc(p, special) for p in lower])
+
+    def _pattern_doc(self, pattern: str, special: dict | None) -> Doc:
+        """The pattern as the tokenizer splits it. Our tokenizer leaves words of letters alone unless
+        they are a special case ("cannot"), so such patterns are made into a Doc directly: a third
+        of the cost, over the ~2,400 patterns loaded with every pipeline."""
+        words = pattern.split(" ")
+        if special is None or _PLAIN_WORDS.match(pattern) is None or any(w in special for w in words):
+            return self.nlp.make_doc(pattern)
+        return Doc(self.nlp.vocab, words=words)
 
     def _reset(self, entries: list[GazetteerEntry]) -> None:
         self.entries = []

@@ -53,7 +53,7 @@ class LinearTokenizer(Tokenizer):
     def __call__(self, string):
         search = self.suffix_search
         if search is not None and not isinstance(search, _EndSearch) and hasattr(search, "__self__"):
-            self.suffix_search = _EndSearch(search)  # again after from_disk/from_bytes set a plain one
+            self.suffix_search = _EndSearch(search)  # after from_disk/from_bytes set a plain one
         if len(string) <= LONG_RUN or _RUN.search(string) is None:
             return super().__call__(string)
         docs, pos = [], 0
@@ -75,13 +75,13 @@ class LinearTokenizer(Tokenizer):
 @spacy.registry.tokenizers("extractor.tokenizer.v1")
 def create_tokenizer():
     def make(nlp):
-        # built in one go: setting infix_finditer afterwards reloads every special case
+        # built in one go: setting infix_finditer or suffix_search afterwards reloads every special case
         defaults = nlp.Defaults
         return LinearTokenizer(
             nlp.vocab,
             rules=defaults.tokenizer_exceptions,
             prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
-            suffix_search=compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
+            suffix_search=_EndSearch(compile_suffix_regex(defaults.suffixes).search) if defaults.suffixes else None,
             infix_finditer=compile_infix_regex(list(defaults.infixes) + list(EXTRA_INFIXES)).finditer,
             token_match=defaults.token_match,
             url_match=defaults.url_match,

@@ -1,4 +1,17 @@
-"""The record builder as the last pipeline component: doc._.records holds the doc's records."""
+"""The normaliser's pipeline components.
+
+- `exchange_gate`, the early gate, between the fast recognisers (sentences, actors, cues, places:
+  phrase matchers) and the slow ones (figures and dates: regular expressions over the text). A doc
+  in which no sentence holds a transfer or swap cue with people beside it
+  (`gate.may_be_about_exchanges`) is marked rejected (`doc._.rejected`): the figure and date
+  recognisers and the record builder leave it alone, so most news that merely shares a word with
+  exchange news ("returned from injury", "troops") costs a tokenizer pass and four phrase
+  matchers. Its records are the same as without the gate: none.
+- `exchange_records`, the record builder, last: doc._.records holds the doc's records.
+
+Both factories are registered when this module is imported, which spaCy does through the
+`exchange_records` entry point.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +24,9 @@ from spacy.tokens import Doc
 from ..about import __version__
 from ..contract.articles import PartialDate
 from ..recognising import extensions  # noqa: F401  (registers the custom attributes)
-from ..recognising.extensions import context_value
+from ..recognising.extensions import REJECTED_KEY, context_value, rejected
 from .context import DYADS_FILE, DYADS_KEY, package_dyads_text, read_dyads
+from .gate import may_be_about_exchanges
 from .records import build_records
 
 
@@ -41,6 +55,27 @@ def _take_context(doc: Doc) -> None:
         doc._.published = published if isinstance(published, PartialDate) else PartialDate.parse(str(published))
 
 
+class EarlyGate:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not may_be_about_exchanges(doc):
+            doc.user_data[REJECTED_KEY] = True
+        return doc
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        return None
+
+    def from_disk(self, path, *, exclude=tuple()) -> "EarlyGate":
+        return self
+
+
+@Language.factory("exchange_gate")
+def make_early_gate(nlp: Language, name: str) -> EarlyGate:
+    return EarlyGate(nlp, name)
+
+
 class RecordBuilder:
     def __init__(self, nlp: Language, name: str) -> None:
         self.nlp = nlp
@@ -64,6 +99,9 @@ class RecordBuilder:
         return self._versions
 
     def __call__(self, doc: Doc) -> Doc:
+        if rejected(doc):
+            doc._.records = []  # what build_records gives a doc that `about_exchanges` turns down
+            return doc
         doc.user_data[DYADS_KEY] = self.dyads
         _take_context(doc)
         try:

@@ -3,7 +3,9 @@ which of its sentences can hold a counted group."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+import bisect
+
+from spacy.tokens import Doc, Span
 
 from .sentences import SentenceView, per_view, phrase_starts
 from .status import TRANSFER_LABELS
@@ -29,7 +31,8 @@ def swap_for(view: SentenceView) -> bool:
 def about_exchanges(views: list[SentenceView]) -> bool:
     """The article speaks of handing people or remains over somewhere: a category word beside a
     transfer word, or a compound like 'prisoner swap'. Market, student and currency exchanges do not,
-    nor recoveries by troops, pardons and amnesties."""
+    nor recoveries by troops, pardons and amnesties. An article without it gets no record, so
+    `may_be_about_exchanges` (the early gate) must stay true wherever this is: change both together."""
     if one_sided_article(views):
         return False
     if not any(view.actors for view in views) and not any(swap_for(view) or view.word_set & CAPTIVE_WORDS
@@ -52,6 +55,44 @@ def about_exchanges(views: list[SentenceView]) -> bool:
             return True
         # "Russia freed the jailed American teacher in exchange for a Russian businessman"
         if swap_for(view) and len(view.cues_with("PERSON")) >= 2 and view.has_cue("GIVE", "RECEIVE", "EXCHANGE"):
+            return True
+    return False
+
+
+TRANSFER_OR_SWAP = frozenset(TRANSFER_LABELS)
+
+
+def may_be_about_exchanges(doc: Doc) -> bool:
+    """The early gate, from the cue and actor spans alone (before figures, dates and sentence views
+    are made): a sentence may hold a handover of people only if it has a transfer or swap cue with
+    a people word beside it. It holds wherever `about_exchanges` does (each test below is one of its
+    own, with fewer conditions: cues before `drop_false_cues`, figures and no-handover sentences not
+    looked at), so an article it turns away would have had no record."""
+    sentences: dict[int, list[Span]] = {}
+    starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
+    cues = list(doc.spans["cues"]) if "cues" in doc.spans else []
+    for cue in cues:
+        sentences.setdefault(bisect.bisect_right(starts, cue.start) - 1, []).append(cue)
+    swapping = any(c.label_ == "EXCHANGE" or (c.label_ == "FOR" and c.kb_id_ != "for") for c in cues)
+    kinds = ("generic",) if swapping else ("generic", "prisoners")
+    actors = doc.spans["actors"] if "actors" in doc.spans else []
+    demonyms = {bisect.bisect_right(starts, a.start) - 1 for a in actors
+                if a.label_ == "DEMONYM" and a.text.endswith("s")}
+    for k, found in sentences.items():
+        labels = {c.label_ for c in found}
+        if not labels & TRANSFER_OR_SWAP and "FOR" not in labels:
+            continue
+        swap_for_cue = any(c.label_ == "FOR" and c.kb_id_ != "for" for c in found)
+        swap_word = "EXCHANGE" in labels or swap_for_cue
+        categories = [c for c in found if c.label_ == "CATEGORY"]
+        if labels & TRANSFER_OR_SWAP and any(c.kb_id_ not in kinds for c in categories):
+            return True
+        if any(c.label_ == "EXCHANGE" and len(c) > 1 and {t.lower_ for t in c} & DOMAIN_WORDS for c in found):
+            return True
+        if swap_word and (categories or k in demonyms):
+            return True
+        if swap_for_cue and sum(c.label_ == "PERSON" for c in found) >= 2 \
+                and labels & {"GIVE", "RECEIVE", "EXCHANGE"}:
             return True
     return False
 

@@ -84,6 +84,15 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+REJECTED_KEY = "extractor.rejected"
+
+
+def rejected(doc: Doc) -> bool:
+    """The early gate (`exchange_gate`) found nothing the doc could hold an exchange record in: the
+    components after it leave it alone (`doc._.rejected`)."""
+    return doc.user_data.get(REJECTED_KEY, False)
+
+
 def context_value(doc: Doc, name: str):
     """A value passed with the text through `nlp.pipe(((text, {"published": "2026-03-12"}), ...), as_tuples=True)`."""
     context = getattr(doc, "_context", None)
@@ -100,6 +109,8 @@ def register() -> None:
     for name in ("quantity_index", "date_index"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, getter=_index_getter(name))
+    if not Doc.has_extension("rejected"):
+        Doc.set_extension("rejected", getter=rejected)
     if not Span.has_extension("quantity"):
         Span.set_extension("quantity", getter=quantity_of)
     if not Span.has_extension("date"):

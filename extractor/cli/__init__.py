@@ -27,18 +27,25 @@ def _options(
     """Extract exchange events from news articles."""
 
 
-def _register() -> None:
-    # Importing a command module registers its command on `app`.
+def _register(args: list[str] | None = None) -> None:
+    """Import the command modules: importing one registers its command on `app`. When `args` (the
+    command line) name a command whose module bears its name (`build-model`: build_model.py), only
+    that module is imported: the others bring in the store, the exporters and the scorer, which a
+    run of `extract` never uses. Otherwise (no command, `--help`, `flows-sheet`) all of them."""
     import importlib
     import pkgutil
 
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if not info.name.startswith("_"):
-            importlib.import_module(f"{__name__}.{info.name}")
+    names = sorted(info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_"))
+    command = next((a for a in args or () if not a.startswith("-")), None)
+    module = command.replace("-", "_") if command is not None else None
+    for name in [module] if module in names else names:
+        importlib.import_module(f"{__name__}.{name}")
 
 
 def main() -> None:
-    _register()
+    import sys
+
+    _register(sys.argv[1:])
     try:
         app()
     finally:

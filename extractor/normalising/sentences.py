@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, cached_property, wraps
+from functools import cache, wraps
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
@@ -50,6 +50,26 @@ class DocIndex:
         return cls(doc, index("actors"), index("cues"), index("quantities"), lower, spans)
 
 
+class once:
+    """`functools.cached_property` without its lock (Python 3.11 takes one on every first read, and
+    the normaliser makes thousands of views): the value is computed on first read and kept in the
+    instance, where later reads find it without calling the descriptor."""
+
+    def __init__(self, fn: Callable) -> None:
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj, owner: type | None = None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
 @dataclass
 class SentenceView:
     index: int
@@ -61,31 +81,39 @@ class SentenceView:
     quantities: list[Span] = field(default_factory=list)
     dates: list[Span] = field(default_factory=list)
     memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # see `per_view`
+    start: int = field(init=False, repr=False, compare=False)  # token range of the sentence in the doc
+    end: int = field(init=False, repr=False, compare=False)
+    _clauses: dict[int, tuple[int, int]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
-    @property
-    def start(self) -> int:
-        return self.sent.start
-
-    @property
-    def end(self) -> int:
-        return self.sent.end
+    def __post_init__(self) -> None:
+        self.start, self.end = self.sent.start, self.sent.end
 
     # The cues are all assigned when the views are made (`sentence_views`), before any lookup, so
     # their labels and texts can be read once (a Span's label_ and text are looked up on each call).
-    @cached_property
+    @once
     def cue_labels(self) -> list[str]:
         return [c.label_ for c in self.cues]
 
-    @cached_property
+    @once
     def cue_texts(self) -> list[str]:
         """The cues' texts in lower case."""
         return [c.text.lower() for c in self.cues]
 
+    @once
+    def _cues_by_label(self) -> dict[str, list[Span]]:
+        by_label: dict[str, list[Span]] = {}
+        for cue, label in zip(self.cues, self.cue_labels):
+            by_label.setdefault(label, []).append(cue)
+        return by_label
+
     def cues_with(self, *labels: str) -> list[Span]:
+        if len(labels) == 1:
+            return list(self._cues_by_label.get(labels[0], ()))
         return [c for c, label in zip(self.cues, self.cue_labels) if label in labels]
 
     def has_cue(self, *labels: str) -> bool:
-        return any(label in labels for label in self.cue_labels)
+        by_label = self._cues_by_label
+        return any(label in by_label for label in labels)
 
     def cue(self, i: int) -> Span | None:
         return self.doc_index.cue_at[i]
@@ -98,12 +126,12 @@ class SentenceView:
         """The doc's tokens in lower case, indexed like the doc."""
         return self.doc_index.lower
 
-    @cached_property
+    @once
     def words(self) -> list[str]:
         """The sentence's tokens in lower case, indexed from the sentence start."""
         return self.doc_index.lower[self.start:self.end]
 
-    @cached_property
+    @once
     def word_set(self) -> frozenset[str]:
         return frozenset(self.words)
 
@@ -115,13 +143,19 @@ class SentenceView:
         """Lower-case token at doc index i (inside the sentence)."""
         return self.words[i - self.start]
 
-    @cached_property
+    @once
     def padded_text(self) -> str:
         """' word word ... ': for quick phrase tests."""
         return " " + " ".join(self.words) + " "
 
     def clause_bounds(self, i: int) -> tuple[int, int]:
         """Token range of the clause around token i (commas, semicolons, subordinators break clauses)."""
+        found = self._clauses.get(i)
+        if found is None:
+            found = self._clauses[i] = self._clause_at(i)
+        return found
+
+    def _clause_at(self, i: int) -> tuple[int, int]:
         words, start = self.words, self.start
         lo = i
         while lo > start and words[lo - 1 - start] not in CLAUSE_BREAKS:
@@ -134,7 +168,7 @@ class SentenceView:
     def in_range(self, spans: list[Span], lo: int, hi: int) -> list[Span]:
         return [s for s in spans if s.start >= lo and s.end <= hi]
 
-    @cached_property
+    @once
     def attributed(self) -> bool:
         """Reported speech: someone 'said', 'according to', or a quotation."""
         text = text_of(self.sent.doc)[self.sent.start_char:self.sent.end_char]

@@ -67,6 +67,14 @@ def after_attribution(view: SentenceView, date: Span) -> bool:
 
 
 def _usable(view: SentenceView, date: Span, *, meeting: bool = False) -> bool:
+    key = ("dating._usable", date.start, meeting)  # asked again for every mention of the sentence
+    found = view.memo.get(key)
+    if found is None:
+        found = view.memo[key] = _usable_now(view, date, meeting=meeting)
+    return found  # type: ignore[return-value]
+
+
+def _usable_now(view: SentenceView, date: Span, *, meeting: bool) -> bool:
     doc = view.sent.doc
     lo, hi = view.clause_bounds(date.start)
     for k in range(max(lo, date.start - 8), date.start):
@@ -168,13 +176,14 @@ ANAPHORA = {("earlier", "in", "the", "day"): 0, ("later", "in", "the", "day"): 0
             ("the", "previous", "day"): -1, ("the", "day", "before"): -1, ("a", "day", "earlier"): -1,
             ("a", "day", "later"): 1, ("at", "the", "time"): 0, ("on", "that", "occasion"): 0,
             ("on", "that", "day"): 0}
+_PADDED_ANAPHORA = tuple((" " + " ".join(phrase) + " ", shift) for phrase, shift in ANAPHORA.items())
 
 
 def anaphoric_date(view: SentenceView, views: list[SentenceView], *, published: PartialDate | None,
                    year_hint: int | None) -> tuple[Span, DateInterval] | None:
     """'that day', 'the following day': a day counted from the last day the article named before."""
     text = view.padded_text
-    offset = next((shift for phrase, shift in ANAPHORA.items() if " " + " ".join(phrase) + " " in text), None)
+    offset = next((shift for padded, shift in _PADDED_ANAPHORA if padded in text), None)
     if offset is None:
         return None
     for earlier in reversed(views[max(0, view.index - 5):view.index + 1]):

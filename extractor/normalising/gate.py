@@ -15,6 +15,7 @@ CAPTIVE_WORDS = frozenset({"prisoner", "prisoners", "pow", "pows", "hostage", "h
 DOMAIN_WORDS = frozenset({"prisoner", "prisoners", "pow", "hostage", "hostages", "prisoner-swap", "prisoner-exchange"})
 
 
+@per_view
 def relevant(view: SentenceView) -> bool:
     if not (view.has_cue(*TRANSFER_LABELS, "AGREEMENT", "TALLY") or swap_for(view)):
         return False
@@ -23,6 +24,7 @@ def relevant(view: SentenceView) -> bool:
     return True
 
 
+@per_view
 def swap_for(view: SentenceView) -> bool:
     """'in exchange for', 'in return for' (a bare 'for' is too common to mark a swap)."""
     return any(c.kb_id_ != "for" for c in view.cues_with("FOR"))

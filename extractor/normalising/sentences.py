@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 from functools import cache, wraps
 
 from spacy.attrs import LOWER
@@ -80,7 +81,7 @@ class SentenceView:
     places: list[Span] = field(default_factory=list)
     quantities: list[Span] = field(default_factory=list)
     dates: list[Span] = field(default_factory=list)
-    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # see `per_view`
+    memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)  # see `per_view`
     start: int = field(init=False, repr=False, compare=False)  # token range of the sentence in the doc
     end: int = field(init=False, repr=False, compare=False)
     _clauses: dict[int, tuple[int, int]] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -218,14 +219,17 @@ def has_phrase(words: list[str] | tuple[str, ...], phrases: tuple[tuple[str, ...
     return next(phrase_starts(words, phrases), None) is not None
 
 
-def per_view(fn: Callable[[SentenceView], bool]) -> Callable[[SentenceView], bool]:
-    """A test of one sentence, worked out once per view (in `view.memo`): for tests that read the
-    cues only after `gate.drop_false_cues` has settled them, and are asked of a sentence again
-    for each of its groups."""
+T = TypeVar("T")
+
+
+def per_view(fn: Callable[[SentenceView], T]) -> Callable[[SentenceView], T]:
+    """A reading of one sentence, worked out once per view (in `view.memo`): for readings of the
+    cues made only after `gate.drop_false_cues` has settled them, and asked of a sentence again for
+    each of its groups. The value is shared: callers do not change it."""
     name = fn.__qualname__
 
     @wraps(fn)
-    def once(view: SentenceView) -> bool:
+    def once(view: SentenceView) -> T:
         try:
             return view.memo[name]  # type: ignore[return-value]
         except KeyError:

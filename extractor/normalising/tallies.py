@@ -23,7 +23,7 @@ from spacy.tokens import Span
 
 from .groups import Group, count_of
 from .occasions import Occasion
-from .sentences import SentenceView, has_phrase, phrase_at
+from .sentences import SentenceView, has_phrase, per_view, phrase_at
 from .status import TRANSFER_LABELS
 
 # cumulative adverbs and periods: a tally cue wherever they sit in the figure's clause
@@ -133,6 +133,7 @@ def ranks_swaps(view: SentenceView, date: Span) -> bool:
         and any(view.lower[k] in SWAP_NOUNS | {"exchange", "swap", "one", "such"} for k in window)
 
 
+@per_view
 def _frames(view: SentenceView) -> list[tuple[Span, str]]:
     """(cue, kind) for every tally frame in the sentence; kind: strong, weak, forward, since, swaps, period."""
     doc = view.sent.doc

@@ -35,16 +35,18 @@ _RUN = re.compile(r"\S{%d,}" % (LONG_RUN + 1))
 _PIECE = re.compile(r"\w+|\S")
 
 
-class _EndSearch:
+def _end_search(search):
     """`pattern.search` on the last SUFFIX_WINDOW characters only (the same match for any suffix
-    shorter than the window); `__self__` is the pattern, as spaCy's serialisation expects."""
+    shorter than the window); `__self__` is the pattern, as spaCy's serialisation expects. A plain
+    function, not an object with `__call__`: the tokenizer calls it for every affix it tries."""
+    pattern = search.__self__
 
-    def __init__(self, search) -> None:
-        self.inner = search
-        self.__self__ = search.__self__
+    def end_search(string: str, _search=pattern.search, _window=SUFFIX_WINDOW):
+        return _search(string, max(len(string) - _window, 0))
 
-    def __call__(self, string: str):
-        return self.__self__.search(string, max(len(string) - SUFFIX_WINDOW, 0))
+    end_search.__self__ = pattern  # type: ignore[attr-defined]
+    end_search.bounded = True  # type: ignore[attr-defined]
+    return end_search
 
 
 class LinearTokenizer(Tokenizer):
@@ -52,8 +54,8 @@ class LinearTokenizer(Tokenizer):
 
     def __call__(self, string):
         search = self.suffix_search
-        if search is not None and not isinstance(search, _EndSearch) and hasattr(search, "__self__"):
-            self.suffix_search = _EndSearch(search)  # after from_disk/from_bytes set a plain one
+        if search is not None and not getattr(search, "bounded", False) and hasattr(search, "__self__"):
+            self.suffix_search = _end_search(search)  # after from_disk/from_bytes set a plain one
         if len(string) <= LONG_RUN or _RUN.search(string) is None:
             return super().__call__(string)
         docs, pos = [], 0
@@ -81,7 +83,7 @@ def create_tokenizer():
             nlp.vocab,
             rules=defaults.tokenizer_exceptions,
             prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
-            suffix_search=_EndSearch(compile_suffix_regex(defaults.suffixes).search) if defaults.suffixes else None,
+            suffix_search=_end_search(compile_suffix_regex(defaults.suffixes).search) if defaults.suffixes else None,
             infix_finditer=compile_infix_regex(list(defaults.infixes) + list(EXTRA_INFIXES)).finditer,
             token_match=defaults.token_match,
             url_match=defaults.url_match,

@@ -415,7 +415,7 @@ ADDITIVE = (("in", "addition", "to"), ("as", "well", "as"), ("along", "with"), (
 
 
 def _added(view: SentenceView, group: Group) -> bool:
-    words = tuple(t.lower_ for t in view.sent.doc[max(view.start, group.start - 3):group.start])
+    words = tuple(view.lower[max(view.start, group.start - 3):group.start])
     return any(words[-len(a):] == a for a in ADDITIVE)
 
 
@@ -817,7 +817,6 @@ def mark_parts(groups: list[Group]) -> None:
     """Groups after 'including' or 'among them' in the same sentence are parts of an earlier group."""
     for i, group in enumerate(groups):
         view = group.view
-        doc = view.sent.doc
         wholes = [g for g in groups[:i] if g.view is view and not g.part_of]
         if not wholes and any(view.lower[k] == "among" for k in range(max(view.start, group.start - 3), group.start)):
             continue  # "among the 307 freed were 21 servicemen": the 307 is the whole
@@ -826,7 +825,7 @@ def mark_parts(groups: list[Group]) -> None:
         for k in window:
             if view.lower[k] in PART_OF:
                 open_part = True
-            elif doc[k].text == ")" or (view.cue(k) is not None and view.cue(k).label_ in ("FOR", "GIVE", "RECEIVE",
+            elif view.lower[k] == ")" or (view.cue(k) is not None and view.cue(k).label_ in ("FOR", "GIVE", "RECEIVE",
                                                                                           "HOME", "EXCHANGE")):
                 open_part = False
         if open_part and not _has_own_verb(view, group):

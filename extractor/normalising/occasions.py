@@ -371,7 +371,7 @@ def span_of_stages(occasions: list[Occasion], views: list[SentenceView]) -> None
         if occasion.status != "planned" or (occasion.date is not None and occasion.date.start != occasion.date.end):
             continue
         for m in occasion.mentions:
-            words = [t.lower_ for t in m.group.view.sent]
+            words = m.group.view.words
             for k in range(len(words) - 2):
                 if words[k] == "over" and words[k + 1] in NUMBER_WORDS and words[k + 2] == "days" and m.group.count:
                     n = NUMBER_WORDS[words[k + 1]]

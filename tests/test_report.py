@@ -144,3 +144,17 @@ def test_an_existing_report_needs_force(sample_run, tmp_path):
     with pytest.raises(CodedError, match=r"E201"):
         write_report(sample_run, output=tmp_path / "r")
     write_report(sample_run, output=tmp_path / "r", force=True)
+
+
+def test_a_large_run_reports_evidence_without_reading_the_articles_again(sample_run, monkeypatch):
+    import extractor.reporting as reporting
+
+    monkeypatch.setattr(reporting, "RUN_SENTENCES_UP_TO", 0)
+    summary = reporting.report_of_run(sample_run, inputs=[SAMPLE / "articles.jsonl"], keys=None, fmt="auto",
+                                      corrections=None)
+    data = page_data(sample_run / "report.html")
+    assert summary.with_text == 0 and not data["texts"]
+    assert all(not c["sentences"] and c["evidence"] for card in data["events"] for c in card["claims"])
+    monkeypatch.undo()
+    reporting.report_of_run(sample_run, inputs=[SAMPLE / "articles.jsonl"], keys=None, fmt="auto", corrections=None)
+    assert all(c["sentences"] for card in page_data(sample_run / "report.html")["events"] for c in card["claims"])

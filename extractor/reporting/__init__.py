@@ -81,11 +81,19 @@ __all__ = ["PAGE", "RUN_PAGE", "ReportInput", "ReportSummary", "load_report_inpu
 
 
 RUN_PAGE = "report.html"
+# Over this many events, `run` does not read the articles again for the report's sentences (the
+# page would grow by about 10 MB a thousand events): the cards show the evidence spans alone, and
+# `extractor report --articles` draws the sentences of a chosen store or events file.
+RUN_SENTENCES_UP_TO = 5000
 
 
 def report_of_run(folder: Path, *, inputs: Sequence[Path], keys: KeyMap | None, fmt: str,
                   corrections: Path | None, nlp=None) -> ReportSummary:
     """The last step of `extractor run`: FOLDER/report.html from the run's store and inputs (no
     inputs: a stream cannot be read again, the cards then show evidence spans only)."""
-    return write_report(Path(folder) / "events.sqlite", output=Path(folder), articles=inputs, keys=keys, fmt=fmt,
-                        corrections=corrections, force=True, nlp=nlp, page=RUN_PAGE)
+    store = Path(folder) / "events.sqlite"
+    loaded = load_report_input(store)
+    if len(loaded.events) > RUN_SENTENCES_UP_TO:
+        inputs = ()
+    return write_report(store, output=Path(folder), articles=inputs, keys=keys, fmt=fmt, corrections=corrections,
+                        force=True, nlp=nlp, page=RUN_PAGE, loaded=loaded)

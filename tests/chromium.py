@@ -172,9 +172,18 @@ class Page:
 
     def click(self, selector: str) -> None:
         """A real mouse click in the middle of the element (scrolled into view first)."""
-        box = self.evaluate(f"""(() => {{ const el = document.querySelector({json.dumps(selector)});
-            if (!el) return null; el.scrollIntoView({{block: "center"}}); const r = el.getBoundingClientRect();
-            return {{x: r.left + r.width / 2, y: r.top + r.height / 2}}; }})()""")
+        # scrolled, then measured once the page has settled: parts laid out only when seen may move it
+        box = self.evaluate(f"""(async () => {{ const el = document.querySelector({json.dumps(selector)});
+            if (!el) return null;
+            const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+            let last = null;
+            for (let i = 0; i < 20; i++) {{
+              el.scrollIntoView({{block: "center"}}); await frame();
+              const r = el.getBoundingClientRect(), box = {{x: r.left + r.width / 2, y: r.top + r.height / 2}};
+              if (last && last.x === box.x && last.y === box.y) return box;
+              last = box;
+            }}
+            return last; }})()""")
         if box is None:
             raise DevToolsError(f"no element {selector}")
         for kind in ("mousePressed", "mouseReleased"):

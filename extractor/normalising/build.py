@@ -27,7 +27,15 @@ from .dating import (
     resolve_span,
     year_hint_of,
 )
-from .gate import about_exchanges, drop_false_cues, no_handover, not_handed_over, relevant, swap_for
+from .gate import (
+    about_exchanges,
+    drop_false_cues,
+    no_handover,
+    not_handed_over,
+    one_sided_figures,
+    relevant,
+    swap_for,
+)
 from .groups import (
     Group,
     complete,
@@ -74,7 +82,9 @@ FIRST_PERSON = frozenset({"we", "our", "us"})
 def _speaker_side(view: SentenceView, group: Group, next_view: SentenceView | None,
                   sides: tuple[str, str] | None) -> str | None:
     """'207 of our people': the side of whoever speaks in the sentence."""
-    words = {view.lower[k] for k in range(view.start, group.end)}
+    doc = view.sent.doc
+    # case kept: "US President", "the U.S. side" are no first person
+    words = {doc[k].text.lower() for k in range(view.start, group.end) if not doc[k].text.isupper()}
     noun = group.noun.text.lower() if group.noun is not None else ""
     if not (words & FIRST_PERSON or "our" in noun):
         return None
@@ -233,6 +243,7 @@ def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views
     mentions: list[Mention] = []
     term_sentences = {group.view.index for group in groups if is_term(group, views, statuses[id(group)][0])}
     done = [g for g in groups if statuses[id(g)][0] == "completed"]
+    unilateral = one_sided_figures(views)
     for group in groups:
         if group.part_of and group.category not in ("civilians", "hostages"):
             continue
@@ -251,6 +262,9 @@ def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views
             continue
         if not handed_over:
             continue
+        if group.category not in ("hostages", "bodies") and group.count is not None \
+                and group.count.value in unilateral and not group.per_side:
+            continue  # "released 104 detainees ... the unilateral release of the 104": no swap's handover
         if not (group.view.has_cue(*TRANSFER_LABELS) or swap_for(group.view)
                 or rule in ("status.deal_formula", "status.deal_name_whole")):
             continue

@@ -435,7 +435,21 @@ def _choose(entries: list[tuple], attributed, compatible) -> tuple:
         # "more than 1,200" in the lead, "1,212" in the statement: the exact figure it rounds
         rounding = [s for s in with_count if s[1].qualifier == "exact" and compatible(s[1], chosen[1])]
         chosen = rounding[0] if rounding else chosen
+    elif _round(chosen[1]):
+        # "2,000 prisoners" in the headline, "1,968" in the body: the precise figure the round one stands for
+        precise = [s for s in with_count if s[1].qualifier == "exact" and not _round(s[1])
+                   and abs(s[1].value - chosen[1].value) <= chosen[1].value * ROUNDING]
+        chosen = precise[0] if precise else chosen
     return chosen
+
+
+ROUNDING = 0.05
+
+
+def _round(count: Count | None) -> bool:
+    """A figure that reads as rounded: 2,000, 300 (not 48, not 1,968)."""
+    value = _exact(count)
+    return value is not None and value >= 100 and value % 100 == 0
 
 
 def split_categories(groups: list[Group]) -> frozenset[str]:

@@ -7,7 +7,8 @@ import bisect
 
 from spacy.tokens import Doc, Span
 
-from .sentences import SentenceView, per_view, phrase_starts
+from ..recognising.extensions import quantity_of
+from .sentences import SentenceView, has_phrase, per_view, phrase_starts
 from .status import TRANSFER_LABELS
 
 CAPTIVE_WORDS = frozenset({"prisoner", "prisoners", "pow", "pows", "hostage", "hostages", "captive", "captives",
@@ -262,6 +263,27 @@ def one_sided(view: SentenceView, category: str) -> bool:
     prisoners (hostages and remains are handed to the other side even so)."""
     return category not in ("hostages", "bodies") and bool(view.word_set & ONE_SIDED_WORDS) \
         and not _swap_cue(view) and not view.has_cue("RECEIVE")  # "released 120 ... and received 88": a swap
+
+
+OUTSIDE_DEAL = (("outside", "the", "deal"), ("outside", "the", "agreement"), ("outside", "the", "exchange"),
+                ("outside", "the", "swap"), ("outside", "the", "framework"))
+
+
+def one_sided_figures(views: list[SentenceView]) -> set[int]:
+    """Figures of a release the article calls unilateral ('an initiative', 'took place outside the
+    deal'): the same figure told elsewhere in the article ('released 104 more detainees') is that
+    release, not a handover of a swap. Small figures are left alone: they recur by chance."""
+    out: set[int] = set()
+    for view in views:
+        words = view.words
+        outside = has_phrase(words, OUTSIDE_DEAL)
+        if not (outside or one_sided(view, "pows")):
+            continue
+        for quantity in view.quantities:
+            match = quantity_of(quantity)
+            if match is not None and match.qualifier == "exact" and match.value is not None and match.value >= 10:
+                out.add(match.value)
+    return out
 
 
 def still_held(view: SentenceView, end: int, category: str) -> bool:

@@ -175,6 +175,10 @@ CASES = [
      'Sudan and the RSF swapped 75 prisoners of war each on Monday. "We brought home 78 of our soldiers," an '
      "army spokesman said.",
      [("SDN", "RSF", "pows", 75), ("RSF", "SDN", "pows", 75)]),
+    ("x2_precise_beats_a_round_figure",
+     "Azerbaijan freed 300 Armenian prisoners in a swap on Monday. The ministry said 296 Armenian soldiers "
+     "were handed to Armenia on Monday.",
+     [("AZE", "ARM", "pows", 296)]),
     ("x2_else_the_first_given",
      "Azerbaijan handed 48 Armenian soldiers to Armenia on Monday, the ministry said. Armenia's ombudsman said "
      "50 soldiers had come home from Azerbaijan.",

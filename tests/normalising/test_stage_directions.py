@@ -84,6 +84,9 @@ CASES = [
                  [("ARM", "AZE", "civilians", 12), ("ARM", "AZE", "pows", 128)], id="d2-breakdown-parts-go-the-whole-way"),
     pytest.param("On Monday, 95 Armenians were released: 80 military personnel and 15 civilians.",
                  [("AZE", "ARM", "civilians", 15), ("AZE", "ARM", "pows", 80)], id="d2-breakdown-after-colon"),
+    pytest.param("The US special envoy said on Monday that Armenia and Azerbaijan had exchanged 120 prisoners of "
+                 "war.",
+                 [(None, None, "pows", 120)], id="d2-us-is-no-first-person"),
     pytest.param("Five prisoners sought by the U.S. in a swap with Iran were freed on Monday.",
                  [("IRN", "USA", "prisoners", 5)], id="d2-sought-by-is-the-receiver"),
     pytest.param("Saudi Arabia released 90 prisoners affiliated with the Houthis on Monday and welcomed back 12 troops "

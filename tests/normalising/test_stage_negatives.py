@@ -139,6 +139,12 @@ NOT_HANDED_OVER = [
     ("speaking_officer_is_no_person_freed",
      "Sudan released 80 RSF fighters in a prisoner exchange on Monday, a statement from Major General Idris "
      "Kamal, a spokesman for the army, said.", (1, 1, 1)),
+    ("same_figure_as_a_release_outside_the_deal",
+     "Ethiopia freed 65 TPLF fighters on Friday. Officials said the release of the 65 took place outside the "
+     "deal under which the sides had swapped 30 prisoners each in May.", (65, 65, 65)),
+    ("same_figure_as_a_unilateral_initiative",
+     "Sudan hands 70 RSF prisoners to the Red Cross. The army flew the 70 RSF prisoners to Nyala on Friday as "
+     "part of a humanitarian initiative, the ministry said.", (70, 70, 70)),
     ("still_held",
      "Hamas freed 4 hostages on Saturday in exchange for 120 Palestinian prisoners. About 90 hostages remain "
      "in Gaza.", (90, 90, 90)),

@@ -130,7 +130,9 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
         in_sentence += same_number_groups(view, in_sentence, groups, context)
         in_sentence.sort(key=lambda g: g.start)
         mark_parts(in_sentence)
-        mark_counts(view, in_sentence, {g.count.value for g in groups if g.count is not None and g.count.value})
+        mark_counts(view, in_sentence, {g.count.value for g in groups if g.count is not None and g.count.value},
+                    part_values=frozenset(g.count.value for g in groups if g.part_of and g.count is not None
+                                          and g.count.value and g.count.qualifier == "exact"))
         mark_per_side(view, in_sentence)
         in_sentence += single_persons(view, in_sentence, context)
         for group in in_sentence:

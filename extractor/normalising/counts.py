@@ -270,13 +270,23 @@ def _introduced_as_extra(view: SentenceView, group: Group, earlier: list[Group])
     return False
 
 
-def mark_counts(view: SentenceView, groups: list[Group], seen_values: set[int]) -> None:
-    """Breakdowns, subsets and extra groups of one sentence (groups sorted by position)."""
+def _restated_part(view: SentenceView, group: Group, part_values: set[int]) -> bool:
+    """'of the 86 returned, 15 were women ... to include the 15 female soldiers': a part already
+    told, named again with 'the'."""
+    if group.quantity is None or _exact(group.count) not in part_values or group.quantity.start <= view.start:
+        return False
+    return view.lower[group.quantity.start - 1] in ("the", "those", "these")
+
+
+def mark_counts(view: SentenceView, groups: list[Group], seen_values: set[int], *,
+                part_values: frozenset[int] = frozenset()) -> None:
+    """Breakdowns, subsets and extra groups of one sentence (groups sorted by position); `part_values`:
+    the figures of subsets and breakdowns told earlier in the article."""
     counted = [g for g in groups if g.count is not None]
     for group in counted:
         if group.part_of:
             continue
-        if _subset(view, group, counted, seen_values):
+        if _subset(view, group, counted, seen_values) or _restated_part(view, group, set(part_values)):
             group.part_of = True
             group.rules.append("count.subset")
         elif _of_them(view, group) and any(g.end <= group.start and not g.part_of for g in counted):

@@ -288,8 +288,7 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
     if dead and category in ("pows", "generic"):
         category = "bodies"
         rules.append("group.dead_modifier")
-    elif noun is not None and any(view.lower[k] in HOSTAGE_MODIFIERS
-                                  for k in range(noun.end, min(view.end, noun.end + 4))):
+    elif noun is not None and _kidnapped_after(view, noun):
         rules.append("group.kidnapped")  # "three soldiers that it kidnapped"
     if "group.kidnapped" in rules and category in ("pows", "civilians", "generic"):
         category = "hostages"  # "three kidnapped soldiers" freed by the group that took them
@@ -298,6 +297,17 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
     if (quantity_of(quantity) is not None and quantity_of(quantity).per_side) or "group.elliptic_per_side" in rules:
         group.per_side = True
     return group
+
+
+def _kidnapped_after(view: SentenceView, noun: Span) -> bool:
+    """'three soldiers that it kidnapped' (not 'nine conscripts for the kidnapped mayor': another noun's
+    adjective)."""
+    for k in range(noun.end, min(view.end, noun.end + 4)):
+        if view.lower[k] in HOSTAGE_MODIFIERS:
+            return True
+        if view.lower[k] in ("for", "the", "a", "an", "of", "with", "and") or view.cue(k) is not None:
+            return False
+    return False
 
 
 AFFILIATION = frozenset({("affiliated", "with"), ("linked", "to"), ("belonging", "to"), ("loyal", "to"),
@@ -373,7 +383,25 @@ def refine_category(group: Group, context: ArticleContext) -> None:
         group.rules.append("category.held_by_group")
 
 
+SEAFARERS = frozenset({"sailors", "sailor", "crew", "crew members", "crewmen", "seafarers", "seamen", "fishermen"})
+CIVIL_VESSEL = frozenset({"fishing", "civilian", "merchant", "cargo", "commercial", "tanker", "trawler", "rescue",
+                          "passenger"})
+
+
+def _civil_crew(group: Group) -> bool:
+    """'30 sailors seized from a fishing boat', '14 sailors from the civilian ship': the crew of a
+    civilian vessel, not naval captives."""
+    view, noun = group.view, group.noun
+    if noun is None or noun.text.lower() not in SEAFARERS:
+        return False
+    return any(w in CIVIL_VESSEL for w in view.words_between(noun.end, min(view.end, noun.end + 7)))
+
+
 def resolve_category(group: Group, context: ArticleContext) -> None:
+    if group.category in ("pows", "generic") and _civil_crew(group):
+        group.category = "civilians"
+        group.rules.append("category.civil_crew")
+        return
     if group.category == "foreigners":
         # foreign volunteers handed to a third country: no side receives them
         group.category = context.default_category

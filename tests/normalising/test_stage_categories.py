@@ -51,9 +51,17 @@ CASES = [
     pytest.param("Three kidnapped soldiers were freed by Hezbollah on Monday in exchange for 20 Lebanese prisoners "
                  "held by Israel.",
                  [("HEZBOLLAH", "ISR", "hostages", 3), ("ISR", "LBN", "prisoners", 20)], id="kidnapped-soldiers-hostages"),
-    pytest.param("The Houthis freed 30 Saudi sailors seized from a fishing boat on Monday in a swap.",
-                 [("HOUTHIS", "SAU", "civilians", 30)], id="sailors-of-civilian-boat",
-                 marks=GAP(reason="K1: 'sailors' is a pows cue; the civilian vessel is not read")),
+    pytest.param("Russia freed 30 Ukrainian sailors taken from a fishing boat on Monday in a swap.",
+                 [("RUS", "UKR", "civilians", 30)], id="sailors-of-civilian-boat"),
+    pytest.param("Georgia handed 12 Russian crew members of a seized cargo ship to Russia on Friday in exchange for "
+                 "4 Georgian soldiers.",
+                 [("GEO", "RUS", "civilians", 12), ("RUS", "GEO", "pows", 4)], id="crew-of-a-cargo-ship"),
+    pytest.param("Ukraine and Russia swapped 20 prisoners each on Monday, among them 6 navy sailors captured on a "
+                 "warship.",
+                 [("RUS", "UKR", "pows", 20), ("UKR", "RUS", "pows", 20)], id="navy-sailors-stay-pows"),
+    pytest.param("On Monday Armenia exchanged 9 Azerbaijani conscripts for the kidnapped mayor of a border "
+                 "village.",
+                 [("ARM", "AZE", "pows", 9), ("AZE", "ARM", "civilians", 1)], id="kidnapped-modifies-the-other-noun"),
     pytest.param("Under the truce, 30 women and children hostages are to be released over three days, in return for "
                  "90 Palestinian women and children held in Israeli jails.",
                  [("HAMAS", "ISR", "hostages", 30), ("ISR", "PSE", "prisoners", 90)],

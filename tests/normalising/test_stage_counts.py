@@ -166,6 +166,10 @@ CASES = [
      "Armenia said 85 of its soldiers were freed by Azerbaijan on Monday. Among the 85 soldiers released on "
      "Monday were 9 officers.",
      [("AZE", "ARM", "pows", 85)]),
+    ("o4_a_part_named_again",
+     "Azerbaijan freed 90 Armenian prisoners of war on Monday; of the 90 returned, 12 were officers. Yerevan "
+     "had insisted that the 12 officers be handed over first.",
+     [("AZE", "ARM", "pows", 90)]),
     # --- X2: one figure per flow
     ("x2_precise_beats_rounded",
      "Azerbaijan and Armenia exchanged about 100 prisoners of war each on Monday. The Armenian ministry said 104 "

@@ -156,6 +156,9 @@ def _pool_end(view: SentenceView, group: Group) -> int | None:
     return None
 
 
+VAGUE_SHARE = frozenset({"some", "all", "most", "many", "several", "half", "few", "none", "any"})
+
+
 def _subset(view: SentenceView, group: Group, counted: list[Group], seen_values: set[int]) -> bool:
     """A share of people already counted as released: neither a flow nor an occasion of its own."""
     if group.quantity is None or group.count is None:
@@ -167,6 +170,10 @@ def _subset(view: SentenceView, group: Group, counted: list[Group], seen_values:
         if end is not None and (_release_near(view, end, min(view.end, group.end + 3))
                                 or (pool_count is not None and pool_count.value in seen_values)):
             return True  # "2 of the 70 released soldiers", "two of the five Iranians" (five already given)
+    before = [w for w in view.words_between(max(view.start, group.quantity.start - 6), group.quantity.start)
+              if w != ","]
+    if before[-2:] == ["of", "the"] and len(before) >= 3 and before[-3] in VAGUE_SHARE:
+        return True  # "Caracas will free some, if not all, of the at least 10 Americans": the pool, not the flow
     after = view.words_between(group.quantity.end, group.quantity.end + 4)
     if after[:2] in (("of", "those"), ("of", "the")) and _release_near(view, group.quantity.end, group.quantity.end + 5):
         return True  # "250 of those released were serving life sentences"

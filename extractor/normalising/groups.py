@@ -179,6 +179,13 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
             continue
         if tok.lower_ in STATE_WORDS and nationality is None:
             rules.append("group.state_forces")  # "81 government soldiers": the state side of the dyad
+        if actor is not None and actor.label_ == "STATE" and nationality is None and steps < 3 \
+                and actor.end < view.end and view.cue(actor.end) is not None \
+                and view.cue(actor.end).label_ == "CATEGORY":
+            nationality = actor.kb_id_  # "five US detainees", "three U.K. nationals": the state as an adjective
+            rules.append("group.state_adjective")
+            j, steps = actor.end, steps + 1
+            continue
         if actor is not None and actor.label_ == "DEMONYM":
             if nationality is not None and nationality != actor.kb_id_:
                 mixed = True  # "500 Russian and Ukrainian prisoners": people of both sides, a total
@@ -737,9 +744,6 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
         if group.category in PERSON_CATEGORIES or fixed is None or fixed[1] == group.nationality:
             group.receiver = group.nationality
             group.rules.append("direction.nationality")
-    if group.nationality is not None and group.giver is None and group.receiver is not None \
-            and group.receiver != group.nationality and group.category == "prisoners":
-        group.giver = group.nationality
     if not context.multi and context.sides and group.receiver is not None and group.receiver not in context.sides \
             and group.receiver != group.nationality \
             and group.receiver not in {r for _, r in context.category_sides.values()}:
@@ -747,6 +751,9 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
         group.receiver = group.nationality if group.nationality in context.sides else None
         group.transit = group.receiver is None
         group.rules.append("direction.third_country_transit")
+    if group.nationality is not None and group.giver is None and group.receiver is not None \
+            and group.receiver != group.nationality and group.category == "prisoners":
+        group.giver = group.nationality
     if group.giver is None and group.receiver is None and noun_form and group.category in PERSON_CATEGORIES \
             and not context.multi:
         # "the Ukrainian authorities announced the release of 215 prisoners": their people come home

@@ -77,6 +77,16 @@ CASES = [
     pytest.param("Tehran freed four Americans on Monday in the swap. A court in Washington later released the "
                  "engineer on bail.",
                  [("IRN", "USA", "prisoners", 4, ())], id="released-person-needs-a-side-as-subject"),
+    pytest.param("Three U.K. nationals were flown out of Iran to Muscat on Tuesday in exchange for two Iranians held "
+                 "in Britain.",
+                 [("GBR", "IRN", "prisoners", 2, ()), ("IRN", "GBR", "prisoners", 3, ())],
+                 id="state-abbreviation-as-nationality-via-a-third-country"),
+    pytest.param("Four US detainees left Russia on Friday in a swap for two Russians jailed in the United States.",
+                 [("RUS", "USA", "prisoners", 4, ()), ("USA", "RUS", "prisoners", 2, ())],
+                 id="us-detainees"),
+    pytest.param("Washington freed a Venezuelan businessman on Monday. In return, Caracas will release some, if not "
+                 "all, of the at least 12 US citizens it holds.",
+                 [("USA", "VEN", "prisoners", 1, ())], id="some-of-a-pool-is-no-count"),
     # breakdowns by nationality: one flow per receiving state
     pytest.param("Hamas freed nine hostages on Monday: five Israelis, three Thais and a Filipino.",
                  [("HAMAS", "ISR", "hostages", 5, ()), ("HAMAS", "PHL", "hostages", 1, ()),

@@ -21,7 +21,7 @@ the article's own voice beats a quoted one, a precise figure beats a rounded one
 from __future__ import annotations
 
 from ..contract import Count
-from .context import ArticleContext
+from .context import ArticleContext, is_state
 from .groups import Group, _number_end_token, count_of, resolve_category
 from .sentences import PART_OF, SentenceView, phrase_starts
 
@@ -397,6 +397,15 @@ def _link_parts(groups: list[Group]) -> dict[int, Group]:
     return wholes_of
 
 
+def _foreign_part(part: Group, whole: Group) -> bool:
+    """A part of people of a third state, handed over with the whole ('24 hostages, including 10
+    Thais'): they go to their own state (README: freed people go to the state whose nationals they are)."""
+    return part.nationality is not None and is_state(part.nationality) and not whole.per_side \
+        and whole.giver is not None and whole.receiver is not None \
+        and part.nationality not in (whole.giver, whole.receiver) and whole.category in ("hostages", "prisoners",
+                                                                                          "civilians")
+
+
 def _plus(count: Count | None, added: int, base_values: set[int]) -> Count | None:
     if count is None or not added:
         return count
@@ -484,8 +493,18 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
     civilian_parts: dict[int, int] = {}  # whole -> its parts of another category ("including 40 civilians")
     for group in groups:
         whole = wholes_of.get(id(group))
-        if whole is not None and group.category != whole.category and _exact(group.count):
+        if whole is not None and (group.category != whole.category or _foreign_part(group, whole)) \
+                and _exact(group.count):
             civilian_parts[id(whole)] = civilian_parts.get(id(whole), 0) + _exact(group.count)
+    # "24 hostages, including 13 Israelis and 10 Thais": with its nationals counted, the whole's own
+    # flow is its own nationals, not the remainder
+    own_nationals: dict[int, int] = {}
+    for group in groups:
+        whole = wholes_of.get(id(group))
+        if whole is not None and group.nationality is not None and group.nationality == whole.receiver \
+                and group.category == whole.category and _exact(group.count) \
+                and any(_foreign_part(g, whole) for g in groups if wholes_of.get(id(g)) is whole):
+            own_nationals[id(whole)] = own_nationals.get(id(whole), 0) + _exact(group.count)
     candidates: dict[tuple, list[tuple[int, Count | None, Group]]] = {}
     for group in groups:
         count = group.count
@@ -493,15 +512,24 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
             continue  # "exchange 0 prisoners": a garbled figure, not a flow
         if group.part_of:
             whole = wholes_of.get(id(group))
-            if whole is None or group.category == whole.category \
-                    or not _exact(whole.count) or _exact(whole.count) <= civilian_parts.get(id(whole), 0):
+            foreign = whole is not None and _foreign_part(group, whole)
+            if whole is None or (group.category == whole.category and not foreign) \
+                    or not _exact(whole.count) or _exact(whole.count) < civilian_parts.get(id(whole), 0):
                 continue
-            keys = [(k[0], k[1], group.category) for k in keys_of(whole, context)]
+            if foreign:
+                # "nine hostages: five Israelis, three Thais and a Filipino": each state gets its nationals
+                keys = [(whole.giver, group.nationality, whole.category)]
+            else:
+                keys = [(k[0], k[1], group.category) for k in keys_of(whole, context)]
         else:
             keys = keys_of(group, context)
             parts = civilian_parts.get(id(group), 0)
-            if parts and _exact(count) and _exact(count) > parts:
+            if id(group) in own_nationals:
+                count = Count.exact(own_nationals[id(group)])
+            elif parts and _exact(count) and _exact(count) > parts:
                 count = Count.exact(_exact(count) - parts)  # "390 prisoners, including 120 civilians": 270 POWs
+            elif parts and _exact(count) == parts:
+                continue  # every one of them told in a part of its own
         for key in keys:
             candidates.setdefault(key, []).append((group.char_start, count, group))
     # every exact figure of a category in the occasion: "277 ... 246 official and an additional 31"

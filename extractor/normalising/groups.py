@@ -438,8 +438,22 @@ def resolve_category(group: Group, context: ArticleContext) -> None:
                 if receiver == group.nationality:
                     category = cat
                     break
+            else:
+                if _third_country(group.nationality, context) and "hostages" in context.category_sides:
+                    # "12 Thai nationals" freed in a hostages-for-prisoners swap: foreign hostages, not
+                    # the state's prisoners
+                    group.category = "hostages"
+                    group.rules.append("category.third_country_hostages")
+                    return
         group.category = category
         group.rules.append("category.dyad_default")
+
+
+def _third_country(nationality: str, context: ArticleContext) -> bool:
+    """A state that is neither side of the dyad nor the receiver of one of its categories."""
+    return is_state(nationality) and (context.sides is None or nationality not in context.sides) \
+        and nationality not in {r for _, r in context.category_sides.values()} \
+        and nationality not in {g for g, _ in context.category_sides.values()}
 
 
 DETERMINERS = frozenset({"the", "its", "their", "his", "her", "a", "an", "territory", "territories", "side",
@@ -1034,8 +1048,9 @@ def ones(view: SentenceView, groups: list[Group]) -> list[Group]:
     doc = view.sent.doc
     taken = {k for g in groups for k in range(g.start, g.end)}
     out = []
+    out += _listed_one(view, groups, taken)
     if " one " not in view.padded_text:
-        return []
+        return out
     for tok in view.sent:
         if tok.lower_ != "one" or tok.i in taken or (tok.i > view.start and view.lower[tok.i - 1] in ONE_BLOCKERS):
             continue
@@ -1069,6 +1084,28 @@ def ones(view: SentenceView, groups: list[Group]) -> list[Group]:
                 break
             if actor is None and (doc[k].is_punct or view.lower[k] in NOUN_STOP):
                 break
+    return out
+
+
+def _listed_one(view: SentenceView, groups: list[Group], taken: set[int]) -> list[Group]:
+    """'five Israelis, three Thais and a Filipino': 'a' national closing a list of counted nationals
+    is one national of that state."""
+    if not any(g.count is not None and g.nationality is not None for g in groups):
+        return []
+    doc = view.sent.doc
+    out = []
+    for k in range(view.start + 1, view.end - 1):
+        if view.lower[k] not in ("a", "an") or k in taken or view.lower[k - 1] not in ("and", ","):
+            continue
+        nxt = view.actor(k + 1)
+        if nxt is None or nxt.label_ != "DEMONYM" or nxt.start != k + 1 or nxt.text.endswith("s"):
+            continue
+        if nxt.end < view.end and not (doc[nxt.end].is_punct or view.lower[nxt.end] in DEMONYM_HEAD_NEXT):
+            continue  # "and a Filipino worker": a person noun, read elsewhere
+        listed = any(g.count is not None and g.nationality is not None and 0 <= k - g.end <= 2 for g in groups)
+        if listed:
+            out.append(Group(view=view, quantity=None, noun=doc[k:nxt.end], count=Count.exact(1),
+                             category="generic", nationality=nxt.kb_id_, rules=["group.one_national"]))
     return out
 
 

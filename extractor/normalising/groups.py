@@ -31,6 +31,9 @@ HOSTAGE_MODIFIERS = frozenset({"kidnapped", "abducted", "seized"})
 OWN_SIDE_NOUNS = frozenset({"defenders", "defender", "heroes", "of our people", "our people", "our citizens"})
 PREPOSITIONS = frozenset({"in", "of", "from", "at", "on", "near", "with", "for", "against", "to", "into", "across",
                           "eastern", "western", "northern", "southern", "occupied"})
+# "the Defence Ministry in Moscow said it handed over ...": an institution named by its seat is that state
+SEAT_NOUNS = frozenset({"ministry", "officials", "authorities", "government", "spokesman", "spokeswoman",
+                        "spokesperson", "command", "headquarters", "delegation", "embassy", "presidency"})
 SUBJECT_STOPS = frozenset({":", ";", "—", "(", ")", "\n"})
 
 
@@ -520,7 +523,9 @@ def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
         before = actor.start - 1 if actor is not None else -1
         if before > view.start and view.lower[before] == "the":
             before -= 1
-        if actor is not None and before >= view.start and view.lower[before] in PREPOSITIONS | {"by"}:
+        if actor is not None and before >= view.start and view.lower[before] in PREPOSITIONS | {"by"} \
+                and not (view.lower[before] == "in" and before > view.start
+                         and view.lower[before - 1] in SEAT_NOUNS and actor.label_ in ("CAPITAL", "STATE")):
             continue  # "separatists in eastern Ukraine released ...", "brokered by Qatar": not the subject
         if actor is not None and actor.label_ in SUBJECT_LABELS:
             if actor.label_ == "DEMONYM" and not _demonym_is_subject(view, actor):

@@ -84,6 +84,9 @@ CASES = [
                  [("ARM", "AZE", "civilians", 12), ("ARM", "AZE", "pows", 128)], id="d2-breakdown-parts-go-the-whole-way"),
     pytest.param("On Monday, 95 Armenians were released: 80 military personnel and 15 civilians.",
                  [("AZE", "ARM", "civilians", 15), ("AZE", "ARM", "pows", 80)], id="d2-breakdown-after-colon"),
+    pytest.param("The defence ministry in Baku said on Monday it handed over 30 Armenian prisoners and received 30 of "
+                 "its own soldiers.",
+                 [("ARM", "AZE", "pows", 30), ("AZE", "ARM", "pows", 30)], id="d2-ministry-named-by-its-seat"),
     pytest.param("The US special envoy said on Monday that Armenia and Azerbaijan had exchanged 120 prisoners of "
                  "war.",
                  [(None, None, "pows", 120)], id="d2-us-is-no-first-person"),

@@ -648,8 +648,8 @@ def find_quantities(text: str, *, cues: QuantityCues | None = None) -> list[Quan
 
         # --- qualifier written after the figure: "300 or more", "50-odd"
         qa = None
-        if qual is None and rule != "qty.range":
-            qa = cues.qual_after_re.match(text, core_end)
+        if (qual is None or qual == "about") and rule != "qty.range":
+            qa = cues.qual_after_re.match(text, core_end)  # "some ten or more": the bound after the figure governs
         glued = qa is not None and text[core_end] in _HYPHENS + "+"
 
         # --- things that are not counts

@@ -19,6 +19,8 @@ TABLE = [
     ("hundreds of detainees", []),
     ("1.2 thousand bodies were returned", [("1.2 thousand", 1200, 1200, 1200, "exact", False)]),
     ("some 260 captives", [("some 260", 260, None, None, "about", False)]),
+    ("some twelve or more Peruvians", [("some twelve or more", None, 12, None, "at_least", False)]),
+    ("some 400-odd fishermen", [("some 400-odd", 400, None, None, "about", False)]),
     ("forty-three servicemen", [("forty-three", 43, 43, 43, "exact", False)]),
     ("three hundred and twelve prisoners", [("three hundred and twelve", 312, 312, 312, "exact", False)]),
     ("more than 1,500 detainees", [("more than 1,500", None, 1501, None, "over", False)]),

@@ -136,7 +136,10 @@ def build_context(views: list[SentenceView]) -> ArticleContext:
     for view in views:
         relevant = view.has_cue(*TRANSFER_LABELS, "AGREEMENT", "CAPTIVITY")
         weight = 3 if view.index < 3 else 1
+        dateline = _dateline_end(view)
         for actor in view.actors:
+            if actor.start < dateline:
+                continue  # "BAKU, Azerbaijan, May 25.": where the story was filed, not a party
             if actor.label_ in PARTY_LABELS:
                 counts[actor.kb_id_] += weight * (2 if relevant else 1)
     party_counts = Counter({a: n for a, n in counts.items() if a not in mediators or a in _top_two(counts)})
@@ -179,6 +182,26 @@ def build_context(views: list[SentenceView]) -> ArticleContext:
         mediators=tuple(m for m in mediators if m not in (sides or ())),
         party_counts=party_counts,
     )
+
+
+DATELINE_ENDS = frozenset({".", "-", "–", "—", ")", ":"})
+
+
+def _dateline_end(view: SentenceView) -> int:
+    """End token of a wire dateline opening the sentence ('BAKU, Azerbaijan, May 25.', 'KYIV (Reuters) -'):
+    a place in capitals, then a comma or a bracket, up to the first stop or dash; view.start if none."""
+    doc = view.sent.doc
+    k = view.start
+    while k < view.end and doc[k].is_space:
+        k += 1
+    first = doc[k] if k < view.end else None
+    if first is None or not (first.is_alpha and first.is_upper and len(first) >= 3) \
+            or k + 1 >= view.end or doc[k + 1].text not in (",", "("):
+        return view.start
+    for m in range(k + 1, min(view.end, k + 12)):
+        if doc[m].text in DATELINE_ENDS:
+            return m + 1
+    return view.start
 
 
 _SIDELINE = frozenset({"ICRC", "UN", "EU", "NATO", "OSCE"})

@@ -24,6 +24,8 @@ EXTRA_INFIXES = (
     r"(?<=[A-Za-z])-(?=[0-9])",
     r"(?<=[0-9])-(?=[A-Za-z])",
     r"(?<=[0-9])[–—](?=[0-9])",
+    r"(?<=[A-Za-z])[–—](?=[0-9])",  # "were returned—270 soldiers"
+    r"(?<=[0-9])[–—](?=[A-Za-z])",
     r"(?<=[0-9])\.(?=[A-Z][a-z])",  # "on May 16, 2025.Read also": a full stop with its space lost
     r"(?<=[a-z]{2})\.(?=[A-Z][a-z])",  # "in Kyiv.The exchange"
 )

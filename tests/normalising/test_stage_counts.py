@@ -87,6 +87,9 @@ CASES = [
      "On Tuesday 140 Armenians were released by Azerbaijan in a prisoner exchange: 125 servicemen and "
      "15 civilians.",
      [("AZE", "ARM", "pows", 125), ("AZE", "ARM", "civilians", 15)]),
+    ("c2_em_dash_glued_to_a_word",
+     "On Monday 80 Armenians were released by Azerbaijan—70 soldiers and 10 civilians.",
+     [("AZE", "ARM", "pows", 70), ("AZE", "ARM", "civilians", 10)]),
     ("c2_of_them_civilians",
      "A total of 75 Armenians, nine of them civilians, were released by Azerbaijan on Monday.",
      [("AZE", "ARM", "pows", 66), ("AZE", "ARM", "civilians", 9)]),

@@ -84,6 +84,10 @@ CASES = [
                  [("ARM", "AZE", "civilians", 12), ("ARM", "AZE", "pows", 128)], id="d2-breakdown-parts-go-the-whole-way"),
     pytest.param("On Monday, 95 Armenians were released: 80 military personnel and 15 civilians.",
                  [("AZE", "ARM", "civilians", 15), ("AZE", "ARM", "pows", 80)], id="d2-breakdown-after-colon"),
+    pytest.param("TBILISI, Georgia, May 25. The second stage of the swap between Armenia and Azerbaijan, agreed in "
+                 "Türkiye, has been completed, Trend reports. As a result, 45 Armenian servicemen have returned home, "
+                 "the Armenian premier said. The format was agreed in Türkiye last month.",
+                 [("AZE", "ARM", "pows", 45)], id="d2-dateline-state-is-no-party"),
     pytest.param("The defence ministry in Baku said on Monday it handed over 30 Armenian prisoners and received 30 of "
                  "its own soldiers.",
                  [("ARM", "AZE", "pows", 30), ("AZE", "ARM", "pows", 30)], id="d2-ministry-named-by-its-seat"),

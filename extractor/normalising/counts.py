@@ -21,7 +21,7 @@ the article's own voice beats a quoted one, a precise figure beats a rounded one
 from __future__ import annotations
 
 from ..contract import Count
-from .context import ArticleContext, is_state
+from .context import SEVERAL_STATES, ArticleContext, is_state
 from .groups import Group, _number_end_token, count_of, resolve_category
 from .sentences import PART_OF, SentenceView, phrase_starts
 
@@ -338,7 +338,13 @@ def keys_of(group: Group, context: ArticleContext) -> list[tuple]:
                 a, b = fixed
             return [(a, b, group.category), (b, a, group.category)]
         return [(None, None, group.category), (None, None, group.category + "#2")]
-    return [(group.giver, group.receiver, group.category)]
+    giver, receiver = group.giver, group.receiver
+    # several states on one side are written as null: one key with the flow that names no side there
+    if giver in SEVERAL_STATES and receiver is not None and receiver not in SEVERAL_STATES:
+        giver = None
+    elif receiver in SEVERAL_STATES and giver is not None and giver not in SEVERAL_STATES:
+        receiver = None
+    return [(giver, receiver, group.category)]
 
 
 def _exact(count: Count | None) -> int | None:

@@ -794,6 +794,15 @@ def complete(group: Group, context: ArticleContext) -> None:
     if group.transit:
         refine_category(group, context)
         return
+    coalition = next((a.kb_id_ for a in group.view.actors if a.kb_id_ in SEVERAL_STATES), None)
+    if coalition is not None and (group.giver is None) != (group.receiver is None) \
+            and coalition not in (group.giver, group.receiver) and not _of_the_coalition(group):
+        # "the Saudi-led coalition released 700 detained Houthis": the other side is several states, no one
+        if group.giver is None:
+            group.giver = coalition
+        else:
+            group.receiver = coalition
+        group.rules.append("direction.coalition_side")
     if group.receiver is not None and group.giver is None:
         group.giver = context.counterpart(group.receiver, group.category)
         if group.giver is not None:
@@ -816,6 +825,12 @@ def complete(group: Group, context: ArticleContext) -> None:
     if group.giver is None and group.receiver is None:
         group.rules.append("direction.unsplit")
     refine_category(group, context)
+
+
+def _of_the_coalition(group: Group) -> bool:
+    """'19 troops of the Riyadh-led coalition': the coalition names whose people they are, not a side."""
+    view = group.view
+    return any(a.kb_id_ in SEVERAL_STATES and 0 <= a.start - group.end <= 4 for a in view.actors)
 
 
 def _nationality_wins(group: Group, context: ArticleContext) -> None:
@@ -893,6 +908,13 @@ def _only_dyad_guess(group: Group) -> bool:
         r.startswith("direction.") and r != "direction.category_sides" for r in group.rules)
 
 
+def _other_people(group: Group) -> bool:
+    """'180 other prisoners': 'other' between the figure and its noun."""
+    if group.quantity is None or group.noun is None or group.noun.start < group.quantity.end:
+        return False
+    return "other" in group.view.words_between(group.quantity.end, group.noun.start)
+
+
 def share_coordinated(groups: list[Group]) -> None:
     """'three women and 387 men were freed from Russian captivity': one direction for both."""
     for a, b in zip(groups, groups[1:]):
@@ -904,6 +926,11 @@ def share_coordinated(groups: list[Group]) -> None:
             and a.count.value is not None and b.count.value is not None and a.count.value > b.count.value
         if not words or (words not in (["and"], [",", "and"], ["plus"]) and not breakdown):
             continue  # "230 people - 224 soldiers and six civilians": the parts go the whole's way
+        if _other_people(b) and a.nationality is not None and b.nationality is None and (a.giver or a.receiver):
+            # "700 detained Houthis and 180 other prisoners": the others are the other side's people
+            b.giver, b.receiver = a.receiver, a.giver
+            b.rules.append("direction.other_conjunct")
+            continue
         for src, dst in ((a, b), (b, a)):
             if _only_dyad_guess(dst) and (src.giver or src.receiver) and not _only_dyad_guess(src):
                 dst.giver = dst.receiver = None  # "13 Israeli hostages and 4 workers": the sibling's direction

@@ -84,6 +84,10 @@ CASES = [
                  [("ARM", "AZE", "civilians", 12), ("ARM", "AZE", "pows", 128)], id="d2-breakdown-parts-go-the-whole-way"),
     pytest.param("On Monday, 95 Armenians were released: 80 military personnel and 15 civilians.",
                  [("AZE", "ARM", "civilians", 15), ("AZE", "ARM", "pows", 80)], id="d2-breakdown-after-colon"),
+    pytest.param("Yemen's government and the Houthis ended a three-day swap on Sunday. The deal involved the release "
+                 "of 300 detained Houthis and 60 other prisoners, including Saudi troops fighting with the Saudi-led "
+                 "coalition.",
+                 [(None, "HOUTHIS", "pows", 300), ("HOUTHIS", None, "pows", 60)], id="d3-coalition-and-other-conjunct"),
     pytest.param("TBILISI, Georgia, May 25. The second stage of the swap between Armenia and Azerbaijan, agreed in "
                  "Türkiye, has been completed, Trend reports. As a result, 45 Armenian servicemen have returned home, "
                  "the Armenian premier said. The format was agreed in Türkiye last month.",

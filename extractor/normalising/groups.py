@@ -1048,6 +1048,9 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
             continue
         if _speaking_officer(view, person):
             continue
+        if person.start > other.end and any(w in ("including", "among", "includes", "included")
+                                            for w in view.words_between(other.end, person.start)):
+            continue  # "55 prisoners, including Viktor Orlov, a former MP": one of the 55
         between = range(min(person.end, other.end), max(person.start, other.start))
         pivot = any(min(between, default=0) <= c.start <= max(between, default=-1) for c in pivots) or any(
             view.cue(k) is not None and view.cue(k).label_ == "EXCHANGE" for k in between)

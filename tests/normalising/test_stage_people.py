@@ -87,6 +87,9 @@ CASES = [
     pytest.param("Washington freed a Venezuelan businessman on Monday. In return, Caracas will release some, if not "
                  "all, of the at least 12 US citizens it holds.",
                  [("USA", "VEN", "prisoners", 1, ())], id="some-of-a-pool-is-no-count"),
+    pytest.param("Azerbaijan received 40 prisoners from Armenia on Monday in exchange, including Garen Tovmas, a "
+                 "former MP.",
+                 [("ARM", "AZE", "pows", 40, ())], id="named-person-included-in-a-counted-group"),
     # breakdowns by nationality: one flow per receiving state
     pytest.param("Hamas freed nine hostages on Monday: five Israelis, three Thais and a Filipino.",
                  [("HAMAS", "ISR", "hostages", 5, ()), ("HAMAS", "PHL", "hostages", 1, ()),

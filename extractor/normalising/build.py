@@ -142,6 +142,7 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
         for group in in_sentence:
             complete(group, context)
         settle_totals(view, in_sentence)
+        _same_number_goes_back(in_sentence, groups)
         pair = [g for g in in_sentence if "group.person_for_person" in g.rules]
         if len(pair) == 2:
             # one named person for another: the second goes the way the first came
@@ -159,6 +160,21 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
             single.giver, single.receiver = partner.receiver, partner.giver
         groups.extend(in_sentence)
     return groups
+
+
+def _same_number_goes_back(in_sentence: list[Group], earlier: list[Group]) -> None:
+    """'... and they released the same number of Ukrainian POWs': the same number goes the other way
+    from the figure it repeats; where the sentence's words gave it that figure's own direction, one
+    of the two readings is wrong, and the figure named first is the firmer."""
+    for group in in_sentence:
+        if "count.same_number" not in group.rules:
+            continue
+        source = next((g for g in reversed(earlier + in_sentence) if g is not group and g.count is group.count), None)
+        if source is None or not (source.giver and source.receiver) \
+                or (group.giver, group.receiver) != (source.giver, source.receiver):
+            continue
+        group.giver, group.receiver = source.receiver, source.giver
+        group.rules.append("direction.same_number_opposite")
 
 
 def _called_off(view: SentenceView) -> bool:

@@ -120,6 +120,10 @@ CASES = [
      "In a prisoner swap on Monday, the Taliban freed 10 American prisoners and the United States released the "
      "same number of Afghans.",
      [("TALIBAN", "USA", "prisoners", 10), ("USA", "AFG", "prisoners", 10)]),
+    ("c3_the_same_number_goes_the_other_way",
+     "Baku said on Monday that Armenia brought back 35 of its soldiers, and that Azerbaijan got the same number "
+     "of Armenian soldiers in return.",
+     [("AZE", "ARM", "pows", 35), ("ARM", "AZE", "pows", 35)]),
     ("c3_each_does_not_spread_to_the_next_group",
      "On Monday Armenia and Azerbaijan traded 40 prisoners, handing over 20 each, and 3 wounded Armenians were "
      "also returned.",

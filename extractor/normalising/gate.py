@@ -232,7 +232,8 @@ CAPTURE_BEFORE = frozenset({"killed", "killing", "kill", "kills", "wounded", "wo
 ACTING_AFTER = frozenset({"killed", "attacked", "stormed", "invaded", "fired", "launched", "died", "fought", "fled",
                           "escaped", "deserted", "surrendered"})
 HYPOTHETICAL = frozenset({"potential", "possible", "proposed", "hypothetical", "prospective", "eventual",
-                          "floated", "mooted", "discussing", "discussed", "considering", "idea"})
+                          "floated", "mooted", "discussing", "discussed", "considering", "idea",
+                          "lead"})  # "expected the talks to lead to a new prisoner exchange"
 ONE_SIDED_WORDS = frozenset({"unilateral", "unilaterally", "initiative"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "all", "two", "three", "other"})
 

@@ -94,6 +94,9 @@ HARD_NEGATIVES = [
      "The prison released 400 inmates who had completed their sentences."),
     ("jailbreak",
      "Some 120 prisoners escaped from a jail in the north after an attack by gunmen on Saturday."),
+    ("talks_may_lead_to_a_swap",
+     "Colombia's peace envoy met ELN negotiators in Havana on Tuesday. He said Bogota expected the talks to lead "
+     "to a new prisoner exchange with the rebels soon."),
 ]
 
 

@@ -118,7 +118,7 @@
       '<div class="rules">rules: ' + esc(c.rules.join(", ")) + "</div>" +
       '<div class="actions"><span class="note">this report:</span><button type="button" class="act-claim-wrong" data-claim="' + esc(c.id) + '">wrong</button>' +
       '<button type="button" class="act-claim-fix" data-claim="' + esc(c.id) + '">fix field</button></div>' +
-      '<div class="form claim-fix" data-claim="' + esc(c.id) + '">field <input class="fix-field" placeholder="date, status, flows.0.count">' +
+      '<div class="form claim-fix" data-claim="' + esc(c.id) + '">field <input class="fix-field" list="fix-fields" placeholder="date, status, flows.0.count">' +
       ' value (JSON) <input class="fix-value" placeholder=\'{"start": "2026-05-01", "end": "2026-05-01", "precision": "day"}\'>' +
       ' <button type="button" class="act-claim-fix-save" data-claim="' + esc(c.id) + '">add correction</button></div></div>';
   }
@@ -156,7 +156,7 @@
       '<button type="button" class="act-fix">fix field</button>' +
       '<button type="button" class="act-merge">merge with&hellip;</button>' +
       (others ? '<button type="button" class="act-split">split</button>' : "") + "</div>" +
-      '<div class="form form-fix">field <input class="fix-field" placeholder="date, status, location, flows.0.count"> value (JSON) <input class="fix-value" size="50"> <button type="button" class="act-fix-save">add correction</button></div>' +
+      '<div class="form form-fix">field <input class="fix-field" list="fix-fields" placeholder="date, status, location, flows.0.count"> value (JSON) <input class="fix-value" size="50"> <button type="button" class="act-fix-save">add correction</button></div>' +
       '<div class="form form-merge">same occasion as <select class="merge-target"></select> <button type="button" class="act-merge-save">add correction</button></div>' +
       (others ? '<div class="form form-split">move to an event of their own: ' + others + ' <button type="button" class="act-split-save">add correction</button></div>' : ""));
     var cls = "card kind-" + ev.kind + (ev.conflicts.length ? " has-conflicts" : "") + (marked[ev.id] ? " marked" : "");

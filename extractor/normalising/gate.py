@@ -38,7 +38,7 @@ def about_exchanges(views: list[SentenceView]) -> bool:
     `may_be_about_exchanges` (the early gate) must stay true wherever this is: change both together."""
     if one_sided_article(views):
         return False
-    if not any(view.actors for view in views) and not any(swap_for(view) or view.word_set & CAPTIVE_WORDS
+    if not any(view.actors for view in views) and not any(swap_for(view) or not CAPTIVE_WORDS.isdisjoint(view.words)
                                                           for view in views):
         return False  # no side and no captive anywhere: a club's or a family's affair ("traded two defenders")
     # a state freeing its own prisoners with no swap anywhere is a one-sided release
@@ -222,7 +222,7 @@ def _own_forces_return(view: SentenceView) -> bool:
 
 def clemency(view: SentenceView) -> bool:
     """A pardon, an amnesty or a release on bail: a release with nothing handed in return."""
-    return bool(view.word_set & CLEMENCY) and not _swap_cue(view)
+    return not CLEMENCY.isdisjoint(view.words) and not _swap_cue(view)
 
 
 CAPTURE_BEFORE = frozenset({"killed", "killing", "kill", "kills", "wounded", "wounding", "injured", "injuring",
@@ -262,7 +262,7 @@ def hypothetical(view: SentenceView) -> bool:
 def one_sided(view: SentenceView, category: str) -> bool:
     """'transported 163 prisoners as part of a humanitarian initiative': a unilateral release of
     prisoners (hostages and remains are handed to the other side even so)."""
-    return category not in ("hostages", "bodies") and bool(view.word_set & ONE_SIDED_WORDS) \
+    return category not in ("hostages", "bodies") and not ONE_SIDED_WORDS.isdisjoint(view.words) \
         and not _swap_cue(view) and not view.has_cue("RECEIVE")  # "released 120 ... and received 88": a swap
 
 

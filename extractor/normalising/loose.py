@@ -69,7 +69,7 @@ def _placed_handover(view: SentenceView, specific: bool) -> bool:
     # the date must stand in the clause of the plan: "we expect more on Sunday"
     dated_plan = any(view.clause_bounds(c.start)[0] <= d.start < view.clause_bounds(c.start)[1]
                      for c in firm for d in view.dates)
-    continuing = not view.word_set.isdisjoint(CONTINUATION)
+    continuing = not CONTINUATION.isdisjoint(view.words)
     return (dated_plan and (transfer or continuing)) or (transfer and specific)
 
 

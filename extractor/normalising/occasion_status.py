@@ -175,7 +175,7 @@ _MULTI_DAY_WORDS = frozenset({"multi-day", "multi", "-", "over"})  # a sentence 
 
 def _multi_day(views: list[SentenceView]) -> bool:
     for view in views:
-        if view.word_set.isdisjoint(_MULTI_DAY_WORDS):
+        if _MULTI_DAY_WORDS.isdisjoint(view.words):
             continue
         words = view.lower[view.start:view.end]
         if "multi-day" in words or any(w == "multi" and words[k + 1:k + 3] == ["-", "day"]

@@ -113,8 +113,7 @@ class SentenceView:
         return [c for c, label in zip(self.cues, self.cue_labels) if label in labels]
 
     def has_cue(self, *labels: str) -> bool:
-        by_label = self._cues_by_label
-        return any(label in by_label for label in labels)
+        return not self._cues_by_label.keys().isdisjoint(labels)
 
     def cue(self, i: int) -> Span | None:
         return self.doc_index.cue_at[i]

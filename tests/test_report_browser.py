@@ -89,6 +89,9 @@ def test_timeline_has_one_mark_per_event(browser, run_dir):
     assert marks == len(dated) == len(ids)
     assert sorted(ids) == sorted(e["event_id"] for e in dated)
     assert page.evaluate("document.querySelectorAll('.card:not([hidden])').length") == len(events)
+    page.click("#f-log")  # on the log scale too, events without a figure included
+    page.wait_for("document.getElementById('timeline').layout.yaxis.type === 'log'")
+    assert page.evaluate("document.querySelectorAll('#timeline .scatterlayer path.point').length") == len(dated)
 
 
 def test_filters_reduce_the_visible_cards(browser, run_dir):

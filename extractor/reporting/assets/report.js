@@ -282,12 +282,13 @@
       var k = colorKey(ev, by);
       (groups[k] = groups[k] || []).push(ev);
     });
-    var bars = shown.length <= ERROR_BARS;
+    var bars = shown.length <= ERROR_BARS, log = $("f-log").checked;
     return Object.keys(groups).sort().map(function (k) {
       var evs = groups[k];
       return {
         type: "scatter", mode: "markers", name: k, x: evs.map(function (e) { return e.x; }),
-        y: evs.map(function (e) { return e.people == null ? 0 : e.people; }),
+        // on the log scale, events with no figure sit at 1 (log 0 would leave them out)
+        y: evs.map(function (e) { return e.people ? e.people : (log ? 1 : 0); }),
         customdata: evs.map(function (e) { return e.id; }),
         text: evs.map(function (e) {
           return e.kind + " " + (e.status || "") + "<br>" + e.date_text + " " + e.dyad + "<br>" +
@@ -340,6 +341,7 @@
     var undated = shown.filter(function (ev) { return !ev.x; }).length;
     $("undated-note").textContent = undated ? undated + " undated event(s) not on the timeline" : "";
     var by = $("color-by").value;
+    layout.yaxis.type = $("f-log").checked ? "log" : "linear";
     Plotly.react("timeline", timelineTraces(shown, by), layout, config);
     var t3 = performance.now();
     totalsTable("totals-dyad", totals(shown, function (ev) { return ev.dyad; }), HEAD);
@@ -399,7 +401,7 @@
     var a = e.target.closest && e.target.closest('a[href^="#card-"]');
     if (a) { e.preventDefault(); reveal(a.getAttribute("href").slice(6)); }
   });
-  ["f-dyad", "f-actor", "f-category", "f-kind", "f-status", "f-from", "f-to", "f-conflicts", "f-corrected", "color-by"].forEach(function (id) {
+  ["f-dyad", "f-actor", "f-category", "f-kind", "f-status", "f-from", "f-to", "f-conflicts", "f-corrected", "color-by", "f-log"].forEach(function (id) {
     $(id).addEventListener("change", update);
   });
   var typing = null;  // the search waits for a pause in typing

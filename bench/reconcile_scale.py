@@ -73,7 +73,7 @@ def synthetic(n: int, *, seed: int = 7, hot: float = 0.0) -> Iterator[tuple[dict
     while made < n:
         occasion += 1
         kind = rng.random()
-        a, b = ("RUS", "UKR") if rng.random() < hot else rng.choice(pairs)
+        a, b = ("RUS", "UKR") if hot and rng.random() < hot else rng.choice(pairs)
         day = DAY0 + rng.randrange(DAYS)
         if kind < 0.85:
             cat = rng.choice(CATEGORIES)

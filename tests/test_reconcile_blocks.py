@@ -178,3 +178,12 @@ def test_ray_engine_gives_the_local_bytes(tmp_path):
     finally:
         if started:
             ray.shutdown()
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_reach_group_by_group_is_the_whole_reach(seed):
+    from extractor.reconciling.blocking import lookup_groups, reach
+
+    claims = _claims(invented_claims(700, seed=seed, days=50))
+    grouped = {pair for g in lookup_groups(claims) for pair in reach(claims, group=g)}
+    assert grouped == set(reach(claims))

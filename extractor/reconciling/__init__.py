@@ -3,7 +3,10 @@
 `reconcile(claims)` is the library call; `extractor.storing.reconcile.reconcile_files` is the
 command (files in, events file out, optionally through a store). How pairs are found and
 scored: `blocking`, `evidence`, `scoring`; how they are merged: `clustering`; the merged
-view: `building`; links and tally checks: `checks`; ids: `ids`.
+view: `building`; links and tally checks: `checks`; ids: `ids`. Claims are reconciled block by
+block (`partition`: closed sets of claims, none larger than MAX_BLOCK; `blockrun`: a block's
+events; `engines`: where blocks are clustered, here or on Ray; `streaming`: events spilled to disk
+block by block, for large runs).
 """
 
 from __future__ import annotations

@@ -10,12 +10,15 @@ A claim is filed under blocks of (kind, category, parties): see `_blocks`. Withi
   figure also meets the nearest claims of its block (in time, else in claim-id order).
 
 Every lookup is capped at CAP claims (the ones nearest in time), and an undated claim's
-lookups together at 2 x CAP per block, so a crowded block costs O(CAP) per claim rather
-than O(block size).
+lookups together at 2 x CAP per block (nearest in time, else in claim-id order among them), so a
+crowded block costs O(CAP) per claim rather than O(block size). `reach` gives every claim a
+lookup sees before the caps: `partition` closes blocks over it, so a block gives the pairs the
+whole gives.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 from bisect import bisect_left
 from collections import defaultdict
@@ -123,27 +126,42 @@ def candidate_pairs(claims: Sequence[Claim]) -> Iterator[tuple[int, int]]:
             yield (i, j) if i < j else (j, i)
 
 
-def reach(claims: Sequence[Claim]) -> Iterator[tuple[int, int]]:
+def reach(claims: Sequence[Claim], *, group: tuple[str, str] | None = None) -> Iterator[tuple[int, int]]:
     """(i, j): claim j is found by claim i's lookups, before any cap. Claims that reach each other,
     transitively, form a closed set: `candidate_pairs` on it gives exactly the pairs it gives on the
-    whole (the caps keep the nearest, and the nearest of a closed set are those of the whole)."""
-    for i, j, pair in _lookups_of(claims):
+    whole (the caps keep the nearest, and the nearest of a closed set are those of the whole).
+    `group` (kind, category): only the lookups of that kind and category (each lookup is capped on its
+    own, so the groups together give the whole; one at a time holds only one group's index)."""
+    for i, j, pair in _lookups_of(claims, group=group):
         if pair is None:
             yield i, j
 
 
-def _lookups_of(claims: Sequence[Claim]) -> Iterator[tuple[int, int, bool | None]]:
+def lookup_groups(claims: Sequence[Claim]) -> list[tuple[str, str]]:
+    """The (kind, category) groups that `reach` can be run on one at a time."""
+    return sorted({(c.kind, cat) for c in claims for cat in (c.categories or ("*",))})
+
+
+def _lookups_of(claims: Sequence[Claim], *, group: tuple[str, str] | None = None
+                ) -> Iterator[tuple[int, int, bool | None]]:
     """(i, j, True) for the pairs to score; (i, j, False) for a claim found but not paired; (i, j, None)
     for every claim that enters i's lookups before the caps."""
     by_week: dict[tuple, list[int]] = defaultdict(list)
     by_size: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
     by_sig: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
     by_block: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+    if group is not None:
+        kind, cat = group
+        inside = [c.kind == kind and (cat in c.categories or (cat == "*" and not c.categories)) for c in claims]
     for i, c in enumerate(claims):
+        if group is not None and not inside[i]:
+            continue
         t = _time(c)
         tkey = t if t is not None else INF
         sig = (c.status, c.signature)
         for b in _blocks(c):
+            if group is not None and b[:2] != group:
+                continue
             if c.dated:
                 lo, hi = _span(c)
                 for w in _weeks(lo, hi):
@@ -159,16 +177,20 @@ def _lookups_of(claims: Sequence[Claim]) -> Iterator[tuple[int, int, bool | None
     del by_size, by_sig, by_week, by_block
 
     for i, c in enumerate(claims):
+        if group is not None and not inside[i]:
+            continue
         seen: set[int] = set()
         t = _time(c)
         for b in _lookups(c):
+            if group is not None and b[:2] != group:
+                continue
             if c.dated:
                 lo, hi = _span(c)
                 found: list[int] = []
                 for w in _weeks(lo - WINDOW, hi + WINDOW):
                     found.extend(weeks.get((b, w), ()))
                 if len(found) > CAP:
-                    found = sorted(set(found), key=lambda j: (_distance(claims[j], lo, hi), j))[:CAP]
+                    found = heapq.nsmallest(CAP, set(found), key=lambda j: (_distance(claims[j], lo, hi), j))
                 for j in found:
                     yield i, j, None
                 seen.update(found)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..contract.events import EventRecord, MergeReason, NearMiss
 from .building import build_event
-from .checks import agreement_links, stage_links, tally_conflicts
+from .checks import agreement_links, exchange_spans, stage_links, tally_checks
 from .claims import Claim
 from .clustering import Clustering
 from .ids import assign_block_ids
@@ -108,24 +108,21 @@ def events_by_block(claims: Sequence[Claim], blocks: Sequence[Sequence[int]], cl
 
 class TallyIndex:
     """What the running-total check needs from every event, kept small: tally events whole (few), and
-    for completed exchanges only their dates and flows."""
+    of completed exchanges only their days and exact figures per flow (`checks.exchange_spans`)."""
 
     def __init__(self) -> None:
         self.tallies: list[EventRecord] = []
-        self.exchanges: list[EventRecord] = []
+        self.spans: dict[tuple, list[tuple[int, int, int]]] = defaultdict(list)
 
     def add(self, ev: EventRecord) -> None:
         if ev.kind == "tally":
             self.tallies.append(without_tally_checks(ev))
-        elif ev.kind == "exchange" and ev.status == "completed" and ev.date is not None:
-            flows = tuple(f.model_copy(update={"figures": ()}) for f in ev.flows if f.count is not None)
-            if flows:
-                self.exchanges.append(EventRecord.model_construct(
-                    event_id=ev.event_id, kind=ev.kind, status=ev.status, date=ev.date, flows=flows))
+        for key, span in exchange_spans(ev):
+            self.spans[key].append(span)
 
     def checked(self) -> dict[str, EventRecord]:
         """tally event id -> the event with this run's tally conflicts added."""
-        checks = tally_conflicts(self.tallies + self.exchanges)
+        checks = tally_checks(self.tallies, self.spans)
         out = {}
         for ev in self.tallies:
             if ev.event_id in checks:

@@ -120,8 +120,31 @@ def _day(d: dt.date | None) -> int | None:
     return d.toordinal() if d is not None else None
 
 
+def exchange_spans(ev: EventRecord) -> list[tuple[tuple, tuple[int, int, int]]]:
+    """What the tally checks need from an exchange event: (flow key, (last day, first day, figure)) for
+    each exact figure of a completed, dated exchange."""
+    if ev.kind != "exchange" or ev.status != "completed" or ev.date is None:
+        return []
+    lo_day, hi_day = _day(ev.date.start), _day(ev.date.end)
+    if lo_day is None or hi_day is None:
+        return []
+    return [((f.from_, f.to, f.category), (hi_day, lo_day, f.count.value)) for f in ev.flows  # type: ignore[misc]
+            if f.count is not None and f.count.qualifier == "exact"]
+
+
 def tally_conflicts(events: Sequence[EventRecord]) -> dict[str, list[Conflict]]:
     """event id -> conflicts found by the tally checks (on the tally events)."""
+    spans: dict[tuple, list[tuple[int, int, int]]] = defaultdict(list)
+    for ev in events:
+        for key, span in exchange_spans(ev):
+            spans[key].append(span)
+    return tally_checks([ev for ev in events if ev.kind == "tally"], spans)
+
+
+def tally_checks(events: Sequence[EventRecord], exchanges: Mapping[tuple, Sequence[tuple[int, int, int]]]
+                 ) -> dict[str, list[Conflict]]:
+    """event id -> conflicts of the tally `events`, given the completed exchanges' (last day, first day,
+    figure) per flow key (see `exchange_spans`)."""
     out: dict[str, list[Conflict]] = defaultdict(list)
     tallies: dict[tuple, list[tuple[int, EventRecord, tuple[float, float]]]] = defaultdict(list)
     for ev in events:
@@ -147,19 +170,8 @@ def tally_conflicts(events: Sequence[EventRecord]) -> dict[str, list[Conflict]]:
             if highest is None or lo > highest[0]:
                 highest = (lo, ev, day)
     # events summing beyond a total
-    spans: dict[tuple, list[tuple[int, int, int]]] = defaultdict(list)
-    for ev in events:
-        if ev.kind != "exchange" or ev.status != "completed" or ev.date is None:
-            continue
-        lo_day, hi_day = _day(ev.date.start), _day(ev.date.end)
-        if lo_day is None or hi_day is None:
-            continue
-        for f in ev.flows:
-            key = (f.from_, f.to, f.category)
-            if key in tallies and f.count is not None and f.count.qualifier == "exact":
-                spans[key].append((hi_day, lo_day, f.count.value))  # type: ignore[arg-type]
+    spans = {key: sorted(exchanges[key]) for key in tallies if key in exchanges}
     for key, items in spans.items():
-        items.sort()
         ends = [e for e, _, _ in items]
         kept = []
         for end, start, value in items:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 
-from .blocking import reach
+from .blocking import lookup_groups, reach
 from .claims import Claim
 from .evidence import INF
 
@@ -54,8 +54,9 @@ def partition(claims: Sequence[Claim], *, max_block: int = MAX_BLOCK) -> list[li
     """Blocks of indices into `claims` (sorted by claim id): each block sorted, blocks ordered by
     their first claim."""
     uf = _UnionFind(len(claims))
-    for i, j in reach(claims):
-        uf.union(i, j)
+    for group in lookup_groups(claims):
+        for i, j in reach(claims, group=group):
+            uf.union(i, j)
     first_of_doc: dict[str, int] = {}
     index_of = {c.claim_id: i for i, c in enumerate(claims) if c.kind == "agreement"}
     for i, c in enumerate(claims):

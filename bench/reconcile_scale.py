@@ -23,7 +23,9 @@ wall and CPU): by `reconciling.streaming.reconcile_to` (events written to a spil
 order) where the code has it, else by `reconcile()` (all events in memory). `--baseline DIR` runs
 the same sizes with DIR (another checkout) first on the import path, in the same run, and prints
 the ratios. `--repeat N` gives medians of N runs. `--timeout S` stops a run after S seconds (printed
-as stopped, with the memory it had reached). Not a test: figures only.
+as stopped, with the memory it had reached). `--store-update SIZE` times adding 1,000 claims to a
+store of SIZE synthetic claims: re-reconciling only the blocks they touch, and every block.
+Not a test: figures only.
 """
 
 from __future__ import annotations
@@ -229,6 +231,39 @@ def run_one(kind: str, n: int, real: Path | None, progress_file: Path | None = N
             "streaming": reconcile_to is not None}
 
 
+def store_update(n: int, added: int) -> dict:
+    """A store of `n` synthetic claims, then `added` more: the update re-reconciling only the blocks they
+    touch, and the same update re-reconciling every block (on a copy of the store), timed."""
+    import shutil
+
+    from extractor.reconciling.claims import parse_claim
+    from extractor.storing import EventStore
+
+    rows = [row for row, _ in synthetic(n + added)]
+    rng = random.Random(3)
+    rng.shuffle(rows)
+    base, extra = rows[:n], rows[n:]
+    out: dict = {"claims": n, "added": added}
+    with tempfile.TemporaryDirectory(prefix="reconcile-scale-") as tmp:
+        path = Path(tmp) / "store.db"
+        t0 = time.perf_counter()
+        with EventStore(path) as st:
+            st.reconcile([parse_claim(r) for r in base])
+        out["build_s"] = round(time.perf_counter() - t0, 2)
+        shutil.copy(path, Path(tmp) / "full.db")
+        for label, where, incremental in (("update_s", path, True), ("full_s", Path(tmp) / "full.db", False)):
+            t0, c0 = time.perf_counter(), time.process_time()
+            with EventStore(where) as st:
+                _, changes = st.reconcile([parse_claim(r) for r in extra], incremental=incremental)
+            out[label] = round(time.perf_counter() - t0, 2)
+            out[label.replace("_s", "_cpu_s")] = round(time.process_time() - c0, 2)
+            out[label.replace("_s", "_blocks")] = [changes.blocks_rebuilt, changes.blocks_kept]
+        with EventStore(path) as a, EventStore(Path(tmp) / "full.db") as b:
+            out["identical"] = list(a.event_bodies()) == list(b.event_bodies())
+    out["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    return out
+
+
 def size(text: str) -> int:
     t = text.strip().lower()
     mult = 1_000_000 if t.endswith("m") else 1000 if t.endswith("k") else 1
@@ -302,9 +337,14 @@ def main() -> None:
     ap.add_argument("--baseline-max", type=size, help="largest size run on the baseline (it may not fit in memory)")
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--timeout", type=float, help="stop a run after this many seconds")
+    ap.add_argument("--store-update", type=size, metavar="SIZE",
+                    help="time adding 1,000 claims to a store of SIZE synthetic claims, incrementally and in full")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--progress", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.store_update:
+        print(json.dumps(store_update(args.store_update, 1000)))
+        return
     if args.one:
         print(json.dumps(run_one(args.kind[0], args.one, args.real, args.progress)))
         return

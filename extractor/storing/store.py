@@ -371,9 +371,8 @@ class EventStore:
     def _write(self, result: Reconciliation, added: int, updated: int, *, kept: Container[str] = ()) -> StoreChanges:
         """Write the events that changed (`kept`: events taken as stored, not compared again)."""
         db = self.db
-        old = dict(db.execute("SELECT event_id, body FROM events"))
         new = {ev.event_id: ev for ev in result.events}
-        removed = [e for e in old if e not in new]
+        removed = [e for (e,) in db.execute("SELECT event_id FROM events") if e not in new]
         ev_added = ev_changed = 0
         for e in removed:
             db.execute("DELETE FROM events WHERE event_id = ?", (e,))
@@ -381,6 +380,8 @@ class EventStore:
             if event_id in kept:
                 continue
             body = ev.model_dump_json(by_alias=True)
+            found = db.execute("SELECT body FROM events WHERE event_id = ?", (event_id,)).fetchone()
+            old = {event_id: found[0]} if found else {}
             if event_id not in old:
                 db.execute("INSERT INTO events (event_id, kind, date_start, body) VALUES (?, ?, ?, ?)",
                            (event_id, ev.kind, ev.date.start.isoformat() if ev.date and ev.date.start else None, body))

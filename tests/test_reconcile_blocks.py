@@ -187,3 +187,15 @@ def test_reach_group_by_group_is_the_whole_reach(seed):
     claims = _claims(invented_claims(700, seed=seed, days=50))
     grouped = {pair for g in lookup_groups(claims) for pair in reach(claims, group=g)}
     assert grouped == set(reach(claims))
+
+
+def test_ray_engine_missing_is_a_coded_error(monkeypatch):
+    import sys
+
+    from extractor.errors import CodedError
+    from extractor.reconciling.engines import block_engine
+
+    monkeypatch.setitem(sys.modules, "ray", None)
+    with pytest.raises(CodedError) as err:
+        block_engine("ray")
+    assert err.value.code == "E403"

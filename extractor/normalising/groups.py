@@ -111,10 +111,18 @@ def _category_before(view: SentenceView, quantity: Span) -> tuple[str, Span] | N
 
 def _number_end_token(view: SentenceView, quantity: Span) -> int:
     """Token after the figure itself: per-side matches may hold the noun ('84 prisoners each')."""
+    key = ("groups._number_end_token", quantity.start, quantity.end)  # asked again by several stages
+    found = view.memo.get(key)
+    if found is None:
+        found = view.memo[key] = _number_end_now(quantity)
+    return found  # type: ignore[return-value]
+
+
+def _number_end_now(quantity: Span) -> int:
     match = quantity_of(quantity)
     if match is None:
         return quantity.end
-    number = view.sent.doc.char_span(match.number_start, match.number_end, alignment_mode="expand")
+    number = quantity.doc.char_span(match.number_start, match.number_end, alignment_mode="expand")
     return number.end if number is not None else quantity.end
 
 

@@ -1,6 +1,6 @@
 """Rule-data files as JSON Lines: each line validated against a pydantic model.
 
-Comment lines start with '//'; blank lines are skipped. A bad line raises ValueError E101 naming
+Comment lines start with '//'; blank lines are skipped. A bad line raises RuleDataError E101 naming
 the file, the line and the field, so a user's model folder gives a coded message, not a traceback.
 """
 
@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Errors
+from .errors import rule_data_error
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -26,9 +26,8 @@ def read_model_lines(lines: Iterable[str], model: type[M], *, origin: str) -> It
         try:
             yield number, model.model_validate(json.loads(line))
         except json.JSONDecodeError as err:
-            raise ValueError(Errors.E101.format(path=origin, line=number, detail=f"not valid JSON ({err.msg})")) from err
+            raise rule_data_error(path=origin, line=number, detail=f"not valid JSON ({err.msg})") from err
         except ValidationError as err:
             first = err.errors()[0]
             where = ".".join(str(p) for p in first["loc"]) or "line"
-            raise ValueError(Errors.E101.format(path=origin, line=number,
-                                                detail=f"field {where!r}: {first['msg']}")) from err
+            raise rule_data_error(path=origin, line=number, detail=f"field {where!r}: {first['msg']}") from err

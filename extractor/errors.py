@@ -89,6 +89,8 @@ class Errors(metaclass=ErrorsWithCodes):
             "another --output, or remove it yourself.")
     E106 = ("Cannot write the pipeline folder {path!r}: {detail}. Check that its parent folder exists "
             "and is writable.")
+    E107 = ("Pipeline folder {path!r} could not be loaded: {detail}. Rebuild it with `extractor build-model`, "
+            "or fix the file the message names.")
     # output
     E201 = ("Output file {path!r} exists. Pass --force to overwrite it.")
     E202 = ("Record for article {doc_id!r} failed validation against the contract: {detail}. "
@@ -164,6 +166,14 @@ def coded(code: str, **fields: object) -> str:
 
 def coded_error(code: str, **fields: object) -> CodedError:
     return CodedError(code, coded(code, **fields))
+
+
+class RuleDataError(CodedError, ValueError):
+    """E101: a bad line in a rule-data file (packaged or in a user's pipeline folder)."""
+
+
+def rule_data_error(*, path: str, line: int, detail: str) -> RuleDataError:
+    return RuleDataError("E101", coded("E101", path=path, line=line, detail=detail))
 
 
 def visible(text: str) -> str:

@@ -11,7 +11,7 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .errors import Errors
+from .errors import rule_data_error
 from .datalines import read_model_lines
 
 CATALOGUE_FILE = "rule_catalogue.jsonl"
@@ -25,11 +25,11 @@ class RuleEntry(BaseModel):
 
 
 def read_catalogue(text: str, *, origin: str) -> dict[str, str]:
-    """Rule id -> meaning; a bad or repeated line raises ValueError E101 naming the file and line."""
+    """Rule id -> meaning; a bad or repeated line raises RuleDataError E101 naming the file and line."""
     rules: dict[str, str] = {}
     for number, entry in read_model_lines(text.splitlines(), RuleEntry, origin=origin):
         if entry.id in rules:
-            raise ValueError(Errors.E101.format(path=origin, line=number, detail=f"rule {entry.id!r} is listed twice"))
+            raise rule_data_error(path=origin, line=number, detail=f"rule {entry.id!r} is listed twice")
         rules[entry.id] = entry.meaning
     return rules
 

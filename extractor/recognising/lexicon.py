@@ -34,7 +34,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import Errors
+from ..errors import rule_data_error
 from ..datalines import read_model_lines
 from .gazetteer import GazetteerEntry
 
@@ -68,15 +68,15 @@ class CuratedRule(BaseModel):
 
 
 def read_curated(lines: Iterable[str], *, origin: str) -> list[CuratedRule]:
-    """Validated curated rules; a bad line raises ValueError E101 naming the file, line and field."""
+    """Validated curated rules; a bad line raises RuleDataError E101 naming the file, line and field."""
     rules = []
     for number, rule in read_model_lines(lines, CuratedRule, origin=origin):
         needs = {"add": ("label", "id", "patterns"), "drop": ("patterns",), "exact": ("patterns",),
                  "block": ("patterns",), "sovereign": ("ids",)}[rule.rule]
         missing = [name for name in needs if not getattr(rule, name)]
         if missing:
-            raise ValueError(Errors.E101.format(path=origin, line=number,
-                                                detail=f"a {rule.rule!r} rule needs the field(s) {', '.join(missing)}"))
+            raise rule_data_error(path=origin, line=number,
+                                  detail=f"a {rule.rule!r} rule needs the field(s) {', '.join(missing)}")
         rules.append(rule)
     return rules
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from importlib import resources
 
-from extractor.errors import Errors
+from extractor.errors import RuleDataError, coded
 
 __all__ = ["QuantityMatch", "QuantityCues", "QuantityCuesError", "find_quantities",
            "parse_number", "parse_cues", "load_cues"]
@@ -53,7 +53,7 @@ class QuantityMatch:
     rule: str           # id of the rule that fired
 
 
-class QuantityCuesError(ValueError):
+class QuantityCuesError(RuleDataError):
     """A line of the quantity cue file is malformed."""
 
 
@@ -245,7 +245,7 @@ def parse_cues(lines: Iterable[str], *, source: str) -> QuantityCues:
 
 
 def _cue_error(source: str, line: int, detail: str) -> QuantityCuesError:
-    return QuantityCuesError(Errors.E101.format(path=source, line=line, detail=detail))
+    return QuantityCuesError("E101", coded("E101", path=source, line=line, detail=detail))
 
 
 def _compile(entries: dict[str, list[dict]], *, source: str) -> QuantityCues:

@@ -304,6 +304,7 @@ def _needs_published(records) -> bool:
 
 
 def _component(exc: BaseException) -> str:
+    """The pipeline component that raised `exc` (see `pipeline.name_the_component`), else 'extract'."""
     return getattr(exc, "component", None) or "extract"
 
 

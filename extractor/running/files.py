@@ -6,11 +6,15 @@ import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..reading import Format, KeyMap, ReadOptions, resolve_inputs
-from ..errors import coded_error
+from ..errors import CodedError, coded_error, short
 from ..outputs import check_output
 from .articles import RunOptions
+
+if TYPE_CHECKING:
+    from ..pipeline import Extractor
 
 
 def checked_run(inputs: Sequence[str | Path], *, output: str | Path, keys: KeyMap | None, fmt: Format,
@@ -44,10 +48,19 @@ def excluding(read_options: ReadOptions, paths: frozenset[str]) -> ReadOptions:
     return replace(read_options, exclude=read_options.exclude | paths)
 
 
-def load_extractor(model: str | Path | None):
-    """The pipeline at `model` (a folder with config.cfg), or the packaged default when None."""
+def load_extractor(model: str | Path | None) -> Extractor:
+    """The pipeline at `model` (a folder with config.cfg), or the packaged default when None. A user's
+    folder that does not load is a CodedError: E103 (no config.cfg), E101 (a bad rule-data line,
+    naming the file and line), E107 (anything else, with the cause)."""
     from ..pipeline import Extractor
 
-    if model is not None and not (Path(model) / "config.cfg").is_file():
+    if model is None:
+        return Extractor.load(None)
+    if not (Path(model) / "config.cfg").is_file():
         raise coded_error("E103", path=str(model))
-    return Extractor.load(model)
+    try:
+        return Extractor.load(model)
+    except CodedError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a user's folder: say what failed instead of a traceback
+        raise coded_error("E107", path=str(model), detail=short(f"{type(exc).__name__}: {exc}", 300)) from exc

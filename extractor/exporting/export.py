@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import importlib.util
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from ..errors import coded_error
+from ..contract.events import EventRecord
 from ..storing import EventStore
 from ..outputs import atomic_writer, check_output
 from .cells import write_csv as write_cells
@@ -34,40 +36,73 @@ def parquet_available() -> bool:
     return importlib.util.find_spec("pyarrow") is not None
 
 
-def table_rows(st: EventStore, table: str) -> tuple[int, list[dict[str, object]]]:
+class StoreView:
+    """What the exports read from an open store, each part read and parsed once however many files
+    are written from it (`extractor run` writes nine)."""
+
+    def __init__(self, st: EventStore) -> None:
+        self.st = st
+
+    @cached_property
+    def bodies(self) -> list[str]:
+        """The stored JSON of every event, ordered by event id."""
+        return list(self.st.event_bodies())
+
+    @cached_property
+    def events(self) -> list[EventRecord]:
+        return [EventRecord.model_validate_json(body) for body in self.bodies]
+
+    @cached_property
+    def claims(self) -> dict[str, dict]:
+        return dict(self.st.claim_bodies())
+
+    @cached_property
+    def links(self) -> dict[str, str]:
+        return self.st.assignments()
+
+
+def table_rows(view: StoreView, table: str) -> tuple[int, list[dict[str, object]]]:
     """(number of events, rows of `table`) of a store, ordered by event id (claims: by claim id)."""
-    events = list(st.events())
+    events = view.events
     if table == "events":
         return len(events), [event_row(ev) for ev in events]
     if table == "flows":
         return len(events), [row for ev in events for row in flow_rows(ev)]
-    claims = dict(st.claim_bodies())
+    claims = view.claims
     if table == "sources":
         return len(events), [row for ev in events for row in source_rows(ev, claims)]
-    links = st.assignments()
+    links = view.links
     return len(events), [claim_row(body, links.get(cid)) for cid, body in claims.items()]
 
 
-def export_store(store: Path, *, fmt: str, output: Path, force: bool = False, table: str = "events") -> ExportSummary:
-    """Write every event of `store` to `output` in `fmt` (jsonl, csv or parquet), ordered by event id;
-    csv and parquet write `table` (events, flows, sources or claims)."""
+def check_export(*, fmt: str, table: str) -> None:
+    """CodedError E307 (unknown format or table) or E306 (parquet without pyarrow)."""
     if fmt not in FORMATS:
         raise coded_error("E307", fmt=fmt, choices=", ".join(FORMATS))
     if table not in TABLES:
         raise coded_error("E307", fmt=f"table {table}", choices="tables " + ", ".join(TABLES))
     if fmt == "parquet" and not parquet_available():
         raise coded_error("E306")
+
+
+def export_store(store: Path, *, fmt: str, output: Path, force: bool = False, table: str = "events") -> ExportSummary:
+    """Write every event of `store` to `output` in `fmt` (jsonl, csv or parquet), ordered by event id;
+    csv and parquet write `table` (events, flows, sources or claims)."""
+    check_export(fmt=fmt, table=table)
     check_output(output, force=force, inputs=(store,))
     with EventStore(store, create=False) as st:
-        if fmt == "jsonl":
-            n = 0
-            with atomic_writer(output) as fh:
-                for body in st.event_bodies():
-                    fh.write(body)
-                    fh.write("\n")
-                    n += 1
-            return ExportSummary(n, output, fmt)
-        n_events, rows = table_rows(st, table)
+        return write_export(StoreView(st), fmt=fmt, output=output, table=table)
+
+
+def write_export(view: StoreView, *, fmt: str, output: Path, table: str = "events") -> ExportSummary:
+    """`export_store` on a store already open (the format and the output checked by the caller)."""
+    if fmt == "jsonl":
+        with atomic_writer(output) as fh:
+            for body in view.bodies:
+                fh.write(body)
+                fh.write("\n")
+        return ExportSummary(len(view.bodies), output, fmt)
+    n_events, rows = table_rows(view, table)
     columns = TABLES[table]
     if fmt == "csv":
         with atomic_writer(output) as fh:

@@ -6,7 +6,7 @@ WARC files, to articles or coded error items.
 """
 
 from .csvfile import read_csv
-from .dispatch import FORMATS, detect_format, read_inputs, resolve_inputs
+from .dispatch import FORMATS, detect_format, read_inputs, read_resolved, resolve_inputs
 from .html import html_to_text, read_html_folder
 from .items import ArticleItem, ErrorItem, ReadItem, SkippedItem
 from ..errors import CodedError
@@ -34,6 +34,7 @@ __all__ = [
     "read_jsonl",
     "read_newsapi",
     "read_text_folder",
+    "read_resolved",
     "resolve_inputs",
     "read_warc",
 ]

@@ -121,6 +121,11 @@ def read_inputs(
     return _chain(resolved, options)
 
 
+def read_resolved(resolved: Sequence[tuple[Path, str, bool]], *, options: ReadOptions) -> Iterator[ReadItem]:
+    """`read_inputs` on inputs already resolved by `resolve_inputs` (they are not checked again)."""
+    return _chain(list(resolved), options)
+
+
 def _excluded(path: Path, exclude: frozenset[str]) -> bool:
     if not exclude:
         return False

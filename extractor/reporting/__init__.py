@@ -88,11 +88,13 @@ RUN_SENTENCES_UP_TO = 5000
 
 
 def report_of_run(folder: Path, *, inputs: Sequence[Path], keys: KeyMap | None, fmt: str,
-                  corrections: Path | None, nlp=None) -> ReportSummary:
+                  corrections: Path | None, nlp=None, loaded: ReportInput | None = None) -> ReportSummary:
     """The last step of `extractor run`: FOLDER/report.html from the run's store and inputs (no
-    inputs: a stream cannot be read again, the cards then show evidence spans only)."""
+    inputs: a stream cannot be read again, the cards then show evidence spans only); `loaded`: the
+    store's events and claims as the run already read them (else read from the store here)."""
     store = Path(folder) / "events.sqlite"
-    loaded = load_report_input(store)
+    if loaded is None:
+        loaded = load_report_input(store)
     if len(loaded.events) > RUN_SENTENCES_UP_TO:
         inputs = ()
     return write_report(store, output=Path(folder), articles=inputs, keys=keys, fmt=fmt, corrections=corrections,

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import stat
 import tempfile
 import time
 from contextlib import ExitStack
@@ -28,12 +26,10 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Literal
 
-from ..reading import Format, KeyMap, ReadOptions, read_inputs
-from ..reading.dispatch import _excluded, is_stream
-from ..reading.walk import folder_files
 from ..errors import coded_error
-from .articles import Pipeline, RunOptions, mark_seen, prefilter_for, stamp_of
 from ..outputs import is_stdio, remove_temp_files
+from ..reading import Format, KeyMap, ReadOptions
+from .articles import Pipeline, RunOptions, mark_seen, prefilter_for, stamp_of
 from .files import checked_run, load_extractor
 from .lock import output_lock
 from .parallel import Engine, InProcessEngine, PoolEngine
@@ -41,68 +37,19 @@ from .prefilter import Prefilter
 from .progress import NoProgress, Progress
 from .shards import ShardCounts, WorkDir, chunked
 from .summary import RunSummary
+from .plan import InputPlan
 from .tasks import RunContext, screen_shard
 
 EngineName = Literal["local", "ray"]
 DEFAULT_SHARD_SIZE = 200
-_CHUNK = 1024 * 1024
 
 
-def _hash_file(path: Path, digest) -> None:
-    with path.open("rb") as fh:
-        while True:
-            chunk = fh.read(_CHUNK)
-            if not chunk:
-                return
-            digest.update(chunk)
-
-
-def input_digest(path: Path, *, exclude: frozenset[str] = frozenset()) -> str:
-    """sha256 of a file's bytes, or of a folder's files (relative path and bytes, sorted; links
-    leading out of the folder and entries that are not regular files count by name only, as the
-    readers do not open them; the run's own outputs (`exclude`) not at all). A stream (standard
-    input, a pipe) is never read here: it counts as 'stream', to be read once by its reader."""
-    digest = hashlib.sha256()
-    if is_stream(path) or _special_input(path):
-        digest.update(b"stream\0")
-        return digest.hexdigest()
-    if not path.is_dir():
-        _hash_file(path, digest)
-        return digest.hexdigest()
-    for entry in folder_files(path):
-        if exclude and _excluded(entry.path, exclude):
-            continue
-        digest.update(entry.rel.encode("utf-8", "surrogateescape") + b"\0")
-        if entry.kind != "file":
-            digest.update(f"{entry.kind}\0".encode())
-            continue
-        try:
-            _hash_file(entry.path, digest)
-        except OSError as exc:
-            digest.update(f"unreadable:{exc.errno}\0".encode())
-    return digest.hexdigest()
-
-
-def _special_input(path: Path) -> bool:
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return False
-    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
-
-
-def has_stream(resolved: Sequence[tuple[Path, str, bool]]) -> bool:
-    """Some input is read as a stream: its content is unknown before it is read, so a run on it
-    never resumes from shards of an earlier run."""
-    return any(is_stream(path) for path, _, _ in resolved)
-
-
-def run_id_for(resolved: Sequence[tuple[Path, str, bool]], *, stamp: dict[str, str], options: RunOptions,
-               read_options: ReadOptions, prefilter: Prefilter | None) -> str:
+def run_id_for(plan: InputPlan, *, stamp: dict[str, str], options: RunOptions, prefilter: Prefilter | None) -> str:
     """'r-' + 16 hex digits: same input contents, versions and output-changing options, same id."""
+    read_options, resolved = plan.read_options, plan.resolved
     spec = {
         "stamp": stamp,
-        "inputs": [[kind, gz, input_digest(path, exclude=read_options.exclude)] for path, kind, gz in resolved],
+        "inputs": [[kind, gz, digest] for (_, kind, gz), digest in zip(resolved, plan.digests)],
         "max_chars": options.max_chars,
         "on_oversize": options.on_oversize,
         "prefilter": f"{prefilter.version}-w{prefilter.window}" if prefilter is not None else None,
@@ -117,7 +64,8 @@ def run_id_for(resolved: Sequence[tuple[Path, str, bool]], *, stamp: dict[str, s
     return "r-" + hashlib.sha256(text.encode("ascii")).hexdigest()[:16]
 
 
-def _engine(name: EngineName, *, workers: int, extractor, model, work: WorkDir, context: RunContext) -> Engine:
+def _engine(name: EngineName, *, workers: int, extractor: Pipeline, model: str | Path | None, work: WorkDir,
+            context: RunContext) -> Engine:
     if name == "ray":
         from .ray_engine import RayEngine
 
@@ -128,7 +76,7 @@ def _engine(name: EngineName, *, workers: int, extractor, model, work: WorkDir, 
 
 
 def extract_archive(
-    inputs: Sequence[str | Path],
+    inputs: Sequence[str | Path] | InputPlan,
     *,
     output: str | Path,
     model: str | Path | None = None,
@@ -142,9 +90,11 @@ def extract_archive(
     retry_failed: bool = False,
     keep_parts: bool = False,
     progress: Progress | None = None,
-    extractor=None,
+    extractor: Pipeline | None = None,
 ) -> RunSummary:
-    """Read `inputs`, extract in shards with `workers` processes (or Ray actors), write `output`.
+    """Read `inputs` (paths, or a plan made by `plan.plan_inputs`, whose `fmt` and read options then
+    stand for `fmt`, `keys` and `read_options`), extract in shards with `workers` processes (or Ray
+    actors), write `output`.
 
     Bad usage raises CodedError (E008, E017, E103, E201, E203, E204, E401, E403) before anything is
     written; a worker that dies raises E402 with the finished shards kept for a resume. The work
@@ -154,8 +104,8 @@ def extract_archive(
         raise ValueError("workers must be at least 1")
     if shard_size < 1:
         raise ValueError("shard_size must be at least 1")
-    options, read_options, out, resolved = checked_run(inputs, output=output, keys=keys, fmt=fmt, options=options,
-                                                       read_options=read_options)
+    options, out, plan = checked_run(inputs, output=output, keys=keys, fmt=fmt, options=options,
+                                     read_options=read_options)
     progress = progress or NoProgress()
     if engine == "ray":
         from .ray_engine import ray_available
@@ -166,7 +116,7 @@ def extract_archive(
         extractor = load_extractor(model)
     prefilter = prefilter_for(extractor, options)
     stamp = stamp_of(extractor)
-    run_id = run_id_for(resolved, stamp=stamp, options=options, read_options=read_options, prefilter=prefilter)
+    run_id = run_id_for(plan, stamp=stamp, options=options, prefilter=prefilter)
     context = RunContext(options=options, run_id=run_id, stamp=stamp)
     with ExitStack() as stack:
         stack.enter_context(output_lock(out))
@@ -176,20 +126,20 @@ def extract_archive(
         else:
             remove_temp_files(out.parent if str(out.parent) else Path("."), out.name)
             work = WorkDir(out)
-            if has_stream(resolved):
+            if plan.has_stream:
                 work.remove()  # a stream's content is unknown until read: no shard of it can be trusted
-        summary = _run_shards(resolved, out=out, fmt=fmt, options=options, read_options=read_options,
-                              workers=workers, engine=engine, shard_size=shard_size, retry_failed=retry_failed,
-                              progress=progress, extractor=extractor, model=model, prefilter=prefilter,
-                              context=context, work=work, run_id=run_id)
+        summary = _run_shards(plan, out=out, options=options, workers=workers, engine=engine, shard_size=shard_size,
+                              retry_failed=retry_failed, progress=progress, extractor=extractor, model=model,
+                              prefilter=prefilter, context=context, work=work, run_id=run_id)
         if not keep_parts or is_stdio(out):
             work.remove()
     return summary
 
 
-def _run_shards(resolved, *, out: Path, fmt, options: RunOptions, read_options: ReadOptions, workers: int,
-                engine: EngineName, shard_size: int, retry_failed: bool, progress: Progress, extractor, model,
-                prefilter, context: RunContext, work: WorkDir, run_id: str) -> RunSummary:
+def _run_shards(plan: InputPlan, *, out: Path, options: RunOptions, workers: int, engine: EngineName,
+                shard_size: int, retry_failed: bool, progress: Progress, extractor: Pipeline,
+                model: str | Path | None, prefilter: Prefilter | None, context: RunContext, work: WorkDir,
+                run_id: str) -> RunSummary:
     """Read, screen and run the shards into `work`, then assemble `out` (the caller holds the lock)."""
     finished = work.open(run_id=run_id, shard_size=shard_size)
     summary = RunSummary(output=str(out))
@@ -207,8 +157,7 @@ def _run_shards(resolved, *, out: Path, fmt, options: RunOptions, read_options: 
         progress.update(summary, shards_done=done, shards_running=runner.outstanding)
 
     try:
-        items = read_inputs([path for path, _, _ in resolved], options=read_options, fmt=fmt)
-        for index, batch in enumerate(chunked(items, shard_size)):
+        for index, batch in enumerate(chunked(plan.items(), shard_size)):
             shards = index + 1
             previous: ShardCounts | None = finished.get(index)
             if previous is not None and not (retry_failed and previous.retryable):
@@ -235,4 +184,4 @@ def _run_shards(resolved, *, out: Path, fmt, options: RunOptions, read_options: 
     return summary
 
 
-__all__ = ["DEFAULT_SHARD_SIZE", "EngineName", "extract_archive", "input_digest", "run_id_for"]
+__all__ = ["DEFAULT_SHARD_SIZE", "EngineName", "extract_archive", "run_id_for"]

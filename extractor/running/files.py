@@ -2,50 +2,38 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..reading import Format, KeyMap, ReadOptions, resolve_inputs
+from ..reading import Format, KeyMap, ReadOptions
 from ..errors import CodedError, coded_error, short
 from ..outputs import check_output
 from .articles import RunOptions
+from .plan import InputPlan, own_outputs, plan_inputs
 
 if TYPE_CHECKING:
     from ..pipeline import Extractor
 
 
-def checked_run(inputs: Sequence[str | Path], *, output: str | Path, keys: KeyMap | None, fmt: Format,
+def checked_run(inputs: Sequence[str | Path] | InputPlan, *, output: str | Path, keys: KeyMap | None, fmt: Format,
                 options: RunOptions | None, read_options: ReadOptions | None,
-                ) -> tuple[RunOptions, ReadOptions, Path, list[tuple[Path, str, bool]]]:
-    """The options with their defaults, the output path and the resolved inputs (path, kind, gzip),
-    checked before anything is loaded or written: CodedError E008, E017, E201, E203, E204."""
+                ) -> tuple[RunOptions, Path, InputPlan]:
+    """The options with their defaults, the output path and the input plan (its readers passing over
+    the output), checked before anything is loaded or written: CodedError E008, E017, E201, E203, E204."""
     options = options or RunOptions()
-    read_options = read_options or ReadOptions(keys=keys or KeyMap())
-    if keys is not None and read_options.keys != keys:
-        raise ValueError("give the keys either in `keys` or in `read_options`, not both")
+    if isinstance(inputs, InputPlan):
+        if keys is not None or read_options is not None:
+            raise ValueError("an input plan carries its own read options: give no `keys` or `read_options`")
+        plan = inputs
+    else:
+        read_options = read_options or ReadOptions(keys=keys or KeyMap())
+        if keys is not None and read_options.keys != keys:
+            raise ValueError("give the keys either in `keys` or in `read_options`, not both")
+        plan = plan_inputs(inputs, fmt=fmt, read_options=read_options)
     out = Path(output)
-    resolved = resolve_inputs(inputs, fmt=fmt)
-    check_output(out, force=options.force, inputs=tuple(path for path, _, _ in resolved))
-    read_options = excluding(read_options, own_outputs(out))
-    return options, read_options, out, resolved
-
-
-def own_outputs(*paths: Path) -> frozenset[str]:
-    """Real paths of a run's outputs and their work folders (never read back from an input folder)."""
-    found: set[str] = set()
-    for path in paths:
-        if str(path) == "-":
-            continue
-        found.add(os.path.realpath(path))
-        found.add(os.path.realpath(path.with_name(path.name + ".parts")))
-    return frozenset(found)
-
-
-def excluding(read_options: ReadOptions, paths: frozenset[str]) -> ReadOptions:
-    return replace(read_options, exclude=read_options.exclude | paths)
+    check_output(out, force=options.force, inputs=tuple(plan.paths))
+    return options, out, plan.excluding(own_outputs(out))
 
 
 def load_extractor(model: str | Path | None) -> Extractor:

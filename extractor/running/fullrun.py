@@ -30,15 +30,16 @@ import os
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from ..reading import Format, KeyMap, ReadOptions, resolve_inputs
+from ..reading import Format, KeyMap, ReadOptions
 from ..errors import coded_error
 from ..outputs import AtomicLines, remove_temp_files
-from .archive import DEFAULT_SHARD_SIZE, EngineName, extract_archive, has_stream, run_id_for
-from .articles import RunOptions, prefilter_for, stamp_of
+from .archive import DEFAULT_SHARD_SIZE, EngineName, extract_archive, run_id_for
+from .articles import Pipeline, RunOptions, prefilter_for, stamp_of
 from .files import load_extractor
+from .plan import plan_inputs
 from .lock import folder_lock
 from .progress import NoProgress, Progress
 from .shards import WorkDir
@@ -125,8 +126,19 @@ def _claims_run_id(path: Path) -> str | None:
         return None
 
 
-def _summary_of(claims: Path) -> RunSummary:
-    """The extract summary rebuilt from a finished claims file (when a run resumes after extract)."""
+def _summary_of(claims: Path, state: dict | None) -> RunSummary:
+    """The extract summary of a run resumed after extract: as recorded in `state` when the extract
+    stage finished, else (stopped right after the claims were assembled) rebuilt from the claims."""
+    recorded = (state or {}).get("extract")
+    if isinstance(recorded, dict):
+        try:
+            return RunSummary(**recorded)
+        except TypeError:
+            pass
+    return _summary_from_claims(claims)
+
+
+def _summary_from_claims(claims: Path) -> RunSummary:
     summary = RunSummary(output=str(claims))
     with claims.open(encoding="utf-8") as fh:
         for line in fh:
@@ -170,7 +182,7 @@ def run_all(
     force: bool = False,
     retry_failed: bool = False,
     progress: Progress | None = None,
-    extractor=None,
+    extractor: Pipeline | None = None,
     corrections: str | Path | None = None,
 ) -> FullRunSummary:
     """Read, extract, reconcile and export into `output_dir` (created if missing, its parent must
@@ -178,23 +190,23 @@ def run_all(
     the same inputs and options is reported as it is (nothing is redone) unless `retry_failed`,
     which extracts again the articles that got an error and reconciles and exports afresh."""
     from ..correcting import read_corrections
-    from ..exporting import export_store, parquet_available
+    from ..exporting import StoreView, parquet_available, write_export
     from ..reconciling.claims import read_claim_files
+    from ..reporting import ReportInput, report_of_run
     from ..storing import EventStore
 
     started = time.monotonic()
     options = options or RunOptions()
     folder = Path(output_dir)
     read_options = ReadOptions(keys=keys or KeyMap(), exclude=frozenset({os.path.realpath(folder)}))
-    resolved = resolve_inputs(inputs, fmt=fmt)
+    plan = plan_inputs(inputs, fmt=fmt, read_options=read_options)  # resolved and (below) hashed once
     if folder.exists() and not folder.is_dir():
         raise coded_error("E204", path=str(folder), detail="it is not a folder")
     if not folder.parent.is_dir():
         raise coded_error("E204", path=str(folder), detail=f"folder {str(folder.parent)!r} does not exist")
     if extractor is None:
         extractor = load_extractor(model)
-    run_id = run_id_for(resolved, stamp=stamp_of(extractor), options=options, read_options=read_options,
-                        prefilter=prefilter_for(extractor, options))
+    run_id = run_id_for(plan, stamp=stamp_of(extractor), options=options, prefilter=prefilter_for(extractor, options))
     fixes = read_corrections(Path(corrections)) if corrections is not None else []
     fix_digest = _digest(Path(corrections) if corrections is not None else None)
     folder.mkdir(exist_ok=True)
@@ -213,62 +225,58 @@ def run_all(
         state = _read_json(folder / STATE)
         ours = (state or {}).get("run_id") == run_id or _claims_run_id(claims) == run_id
         present = [name for name in (DONE, CLAIMS, STORE, EVENTS_JSONL, EVENTS_CSV) if (folder / name).exists()]
-        if present and present[0] == DONE and (finished or {}).get("run_id") == run_id and not has_stream(resolved):
+        if present and present[0] == DONE and (finished or {}).get("run_id") == run_id and not plan.has_stream:
             if not retry_failed:
                 return _finished(folder, run_id, finished or {}, started)
             ours = True
-        if present and (not ours or has_stream(resolved)):  # a stream's content is unknown: never resumed
+        if present and (not ours or plan.has_stream):  # a stream's content is unknown: never resumed
             raise coded_error("E201", path=str(folder / present[0]))
         done: list[str] = list(state.get("done", [])) if state and state.get("run_id") == run_id else []
         if retry_failed:
             done = []
-        paths = [path for path, _, _ in resolved]
+        resumed = None
+        if _claims_run_id(claims) == run_id and not retry_failed:
+            resumed = "reconcile" if "reconcile" not in done else "export"
+            summary = _summary_of(claims, state if (state or {}).get("run_id") == run_id else None)
+            WorkDir(claims).remove()  # left behind when a run was stopped right after assembling the claims
+        else:
+            done = []
+            summary = extract_archive(plan, output=claims, options=replace(options, force=True), workers=workers,
+                                      engine=engine, shard_size=shard_size, retry_failed=retry_failed,
+                                      progress=progress or NoProgress(), extractor=extractor)
 
         def finish(stage: str) -> None:
             if stage not in done:
                 done.append(stage)
-            _write_json(folder / STATE, {"run_id": run_id, "done": done})
+            _write_json(folder / STATE, {"run_id": run_id, "done": done, "extract": asdict(summary)})
 
-        resumed = None
-        if _claims_run_id(claims) == run_id and not retry_failed:
-            resumed = "reconcile" if "reconcile" not in done else "export"
-            summary = _summary_of(claims)
-            WorkDir(claims).remove()  # left behind when a run was stopped right after assembling the claims
-        else:
-            done = []
-            summary = extract_archive(paths, output=claims, fmt=fmt, options=RunOptions(
-                max_chars=options.max_chars, on_oversize=options.on_oversize, force=True, prefilter=options.prefilter,
-                time_budget=options.time_budget), read_options=read_options, workers=workers, engine=engine,
-                shard_size=shard_size, retry_failed=retry_failed, progress=progress or NoProgress(),
-                extractor=extractor)
         finish("extract")
-
         store = folder / STORE
-        if "reconcile" not in done:
+        reconcile = "reconcile" not in done
+        if reconcile:
             for name in (STORE, f"{STORE}-wal", f"{STORE}-shm", f"{STORE}-journal"):
                 (folder / name).unlink(missing_ok=True)
-            items = list(read_claim_files([claims]))  # records carry their article's outlet, url and date
-            with EventStore(store) as st:
+        applied: tuple = ()
+        with EventStore(store, create=reconcile) as st:  # opened once: reconciled into, then exported from
+            if reconcile:
+                items = list(read_claim_files([claims]))  # records carry their article's outlet, url and date
                 _, changes = st.reconcile(items, corrections=fixes)
-            applied = changes.corrections
-            finish("reconcile")
-        else:
-            applied = ()
-        with EventStore(store, create=False) as st:
-            events = list(st.events())
-        if "export" not in done:
-            export_store(store, fmt="jsonl", output=folder / EVENTS_JSONL, force=True)
-            for table in TABLE_NAMES:
-                export_store(store, fmt="csv", output=folder / f"{table}.csv", force=True, table=table)
-                if parquet_available():
-                    export_store(store, fmt="parquet", output=folder / f"{table}.parquet", force=True, table=table)
-            finish("export")
+                applied = changes.corrections
+                finish("reconcile")
+            view = StoreView(st)  # each event parsed once, for the counts and every table
+            events = view.events
+            if "export" not in done:
+                write_export(view, fmt="jsonl", output=folder / EVENTS_JSONL)
+                for table in TABLE_NAMES:
+                    write_export(view, fmt="csv", output=folder / f"{table}.csv", table=table)
+                    if parquet_available():
+                        write_export(view, fmt="parquet", output=folder / f"{table}.parquet", table=table)
+                finish("export")
+            loaded = ReportInput(events=events, claims=view.claims, rejected=st.rejected(), source=str(store))
         if "report" not in done:
-            from ..reporting import report_of_run
-
-            report_of_run(folder, inputs=[] if has_stream(resolved) else paths, keys=read_options.keys, fmt=fmt,
+            report_of_run(folder, inputs=[] if plan.has_stream else plan.paths, keys=plan.read_options.keys, fmt=fmt,
                           corrections=Path(corrections) if corrections is not None else None,
-                          nlp=getattr(extractor, "nlp", None))
+                          nlp=getattr(extractor, "nlp", None), loaded=loaded)
             finish("report")
         result = FullRunSummary(output_dir=str(folder), run_id=run_id, extract=summary,
                                 events=dict(Counter(ev.kind for ev in events)),

@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..exporting import ExportSummary, export_store
+from ..exporting import ExportFormat, export_store
 from . import app
 from ._usage import usage_errors
-
-
-class ExportFormat(str, Enum):
-    jsonl = "jsonl"
-    csv = "csv"
-    parquet = "parquet"
-
-
-def export(store: Path, *, fmt: str, output: Path, force: bool = False) -> ExportSummary:
-    """The command as a plain function (see `extractor.exporting.export_store`)."""
-    return export_store(store, fmt=fmt, output=output, force=force)
 
 
 @app.command("export")
@@ -31,12 +19,12 @@ def export_cli(
     output: Annotated[Path, typer.Option("--output", "-o", help="Output file.", show_default=False)],
     fmt: Annotated[ExportFormat, typer.Option("--format", help="jsonl: one event a line; csv: ACLED-like columns; "
                                                               "parquet: the same columns (needs pyarrow).")
-                   ] = ExportFormat.jsonl,
+                   ] = "jsonl",
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
 ) -> None:
     """Export the events of a store as JSON Lines, CSV or Parquet."""
     with usage_errors():
-        summary = export(store, fmt=fmt.value, output=output, force=force)
+        summary = export_store(store, fmt=fmt, output=output, force=force)
     if not quiet:
         typer.echo(summary.format(), err=True)

@@ -7,17 +7,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..storing.reconcile import ReconcileSummary, reconcile_files
+from ..reconciling.engines import EngineName
+from ..storing.reconcile import reconcile_files
 from . import app
 from ._usage import usage_errors
-from .extract import EngineChoice
-
-
-def reconcile(inputs: list[Path], *, output: Path, store: Path | None = None, sources: Path | None = None,
-              corrections: Path | None = None, force: bool = False, engine: str = "local") -> ReconcileSummary:
-    """The command as a plain function (see `extractor.storing.reconcile.reconcile_files`)."""
-    return reconcile_files(inputs, output=output, store=store, sources=sources, corrections=corrections, force=force,
-                           engine=engine)  # type: ignore[arg-type]
 
 
 @app.command("reconcile")
@@ -35,14 +28,14 @@ def reconcile_cli(
                                                              "claim or event, merge, split, add an event), applied "
                                                              "on top; see the codebook.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")] = False,
-    engine: Annotated[EngineChoice, typer.Option(help="Where blocks of claims are clustered: local (this process) "
-                                                      "or ray (extractor[ray], on the cluster of `ray.init()`); "
-                                                      "the events are the same.")] = EngineChoice.local,
+    engine: Annotated[EngineName, typer.Option(help="Where blocks of claims are clustered: local (this process) "
+                                                    "or ray (extractor[ray], on the cluster of `ray.init()`); "
+                                                    "the events are the same.")] = "local",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
 ) -> None:
     """Reconcile claims from many articles into canonical events: one line per real-world occasion."""
     with usage_errors():
-        summary = reconcile(inputs, output=output, store=store, sources=sources, corrections=corrections,
-                            force=force, engine=engine.value)
+        summary = reconcile_files(inputs, output=output, store=store, sources=sources, corrections=corrections,
+                                  force=force, engine=engine)
     if not quiet:
         typer.echo(summary.format(), err=True)

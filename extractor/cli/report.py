@@ -7,19 +7,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..reading import KeyMap
-from ..reporting import ReportSummary, write_report
+from ..reading import Format, KeyMap
+from ..reporting import write_report
 from . import app
+from ._options import KEYS, IdKey, TextKey, TitleKey
 from ._usage import usage_errors
-from .extract import InputFormat
-
-
-def report(source: Path, *, output: Path, claims: Path | None = None, articles: list[Path] | None = None,
-           keys: KeyMap | None = None, fmt: str = "auto", corrections: Path | None = None, model: Path | None = None,
-           force: bool = False) -> ReportSummary:
-    """The command as a plain function (see `extractor.reporting.write_report`)."""
-    return write_report(source, output=output, claims=claims, articles=articles or (), keys=keys, fmt=fmt,
-                        corrections=corrections, model=model, force=force)
 
 
 @app.command("report")
@@ -36,18 +28,17 @@ def report_cli(
                                                              "file the report downloads keeps its lines.")] = None,
     model: Annotated[Optional[Path], typer.Option(help="Pipeline folder whose gazetteers mark actors and places "
                                                        "(default: the packaged one).")] = None,
-    id_key: Annotated[str, typer.Option(help="Input key/column of the article id.")] = "id",
-    text_key: Annotated[str, typer.Option(help="Input key/column of the article text.")] = "text",
-    title_key: Annotated[str, typer.Option(help="Input key/column of the title.")] = "title",
-    fmt: Annotated[InputFormat, typer.Option("--format", help="Format of --articles; auto: from the extension.")
-                   ] = InputFormat.auto,
+    id_key: IdKey = KEYS.id,
+    text_key: TextKey = KEYS.text,
+    title_key: TitleKey = KEYS.title,
+    fmt: Annotated[Format, typer.Option("--format", help="Format of --articles; auto: from the extension.")] = "auto",
     force: Annotated[bool, typer.Option("--force", help="Replace an existing report.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
 ) -> None:
     """Write a review report: open OUTPUT/index.html in a browser (no server, no network needed)."""
     keys = KeyMap(id=id_key, text=text_key, title=title_key)
     with usage_errors():
-        summary = report(source, output=output, claims=claims, articles=articles, keys=keys, fmt=fmt.value,
-                         corrections=corrections, model=model, force=force)
+        summary = write_report(source, output=output, claims=claims, articles=articles or (), keys=keys, fmt=fmt,
+                               corrections=corrections, model=model, force=force)
     if not quiet:
         typer.echo(summary.format(), err=True)

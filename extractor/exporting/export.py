@@ -7,6 +7,7 @@ import importlib.util
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Literal, get_args
 
 from ..errors import coded_error
 from ..contract.events import EventRecord
@@ -15,7 +16,8 @@ from ..outputs import atomic_writer, check_output
 from .cells import write_csv as write_cells
 from .tables import TABLES, Column, claim_row, csv_cell, event_row, flow_rows, source_rows
 
-FORMATS = ("jsonl", "csv", "parquet")
+ExportFormat = Literal["jsonl", "csv", "parquet"]
+FORMATS: tuple[str, ...] = get_args(ExportFormat)
 
 
 @dataclass(frozen=True)

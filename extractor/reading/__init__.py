@@ -6,13 +6,13 @@ WARC files, to articles or coded error items.
 """
 
 from .csvfile import read_csv
-from .dispatch import FORMATS, detect_format, read_inputs, read_resolved, resolve_inputs
+from .dispatch import detect_format, read_inputs, read_resolved, resolve_inputs
 from .html import html_to_text, read_html_folder
 from .items import ArticleItem, ErrorItem, ReadItem, SkippedItem
 from ..errors import CodedError
 from .jsonl import read_jsonl
 from .newsapi import read_newsapi
-from .options import Format, KeyMap, ReadOptions
+from .options import FORMATS, Format, KeyMap, ReadOptions
 from .textdir import read_text_folder
 from .warc import read_warc
 

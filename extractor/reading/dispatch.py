@@ -25,7 +25,6 @@ _JSONL = (".jsonl", ".ndjson", ".jsonlines")
 _WARC = (".warc", ".arc", ".warc.gz", ".arc.gz")
 FOLDER_FORMATS = ("txt", "html")
 FILE_FORMATS = ("jsonl", "csv", "newsapi", "warc", "html")
-FORMATS = ("auto", "jsonl", "csv", "txt", "html", "newsapi", "warc")
 
 
 _NEWSAPI = re.compile(rb'^\s*\{.*"(?:status|totalResults|articles)"\s*:', re.DOTALL)

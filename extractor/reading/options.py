@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
-Format = Literal["auto", "jsonl", "csv", "txt"]
+# The input formats, declared here once (the readers, `resolve_inputs` and every command's --format
+# take them from this line); auto: from each input's name (and, for .json, its first bytes).
+Format = Literal["auto", "jsonl", "csv", "txt", "html", "newsapi", "warc"]
+
+
+FORMATS: tuple[str, ...] = get_args(Format)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,9 @@
 
 The folder (config.cfg, meta.json, one folder per gazetteer component with its entries.jsonl and
 cfg, tokenizer, vocab) is the data layer a user can edit and load with `extractor extract --model`.
+Its `__init__.py` makes it the Python package `exchange_en` as well: `pip install ./models` (the
+pyproject.toml beside the folder) installs it, and `spacy.load("exchange_en")` then loads it from
+any folder, as it loads any installed spaCy pipeline package.
 The bytes depend only on the rule data, the tool version and the installed spaCy, never on the
 time, the machine or the output path, so that a regenerated folder can be compared with the
 committed one file by file.
@@ -40,8 +43,26 @@ def pipeline_meta(nlp) -> dict:
     }
 
 
+PACKAGE_INIT = '''"""The exchange-event pipeline as an installed spaCy package: `spacy.load("exchange_en")`.
+
+Written by `extractor build-model`. Install extractor first (its components and tokenizer are spaCy
+entry points), then this folder with `pip install ./models`.
+"""
+
+from pathlib import Path
+
+from spacy.util import load_model_from_path
+
+
+def load(**overrides):
+    """The pipeline in this folder; `overrides`: spacy.load's vocab, disable, enable, exclude, config."""
+    return load_model_from_path(Path(__file__).parent, **overrides)
+'''
+
+
 def write_pipeline(nlp, folder: Path) -> None:
-    """`nlp.to_disk(folder)` with the meta made independent of the build environment."""
+    """`nlp.to_disk(folder)` with the meta made independent of the build environment, and the
+    `__init__.py` that makes the folder an installable package."""
     nlp.meta.update(pipeline_meta(nlp))
     nlp.to_disk(folder)
     meta_path = folder / "meta.json"
@@ -49,6 +70,7 @@ def write_pipeline(nlp, folder: Path) -> None:
     for key in VOLATILE_META_KEYS:
         meta.pop(key, None)
     srsly.write_json(meta_path, meta)
+    (folder / "__init__.py").write_text(PACKAGE_INIT, encoding="utf-8")
 
 
 def _check_target(output: Path, *, force: bool) -> bool:

@@ -125,7 +125,8 @@ def read_resolved(resolved: Sequence[tuple[Path, str, bool]], *, options: ReadOp
     return _chain(list(resolved), options)
 
 
-def _excluded(path: Path, exclude: frozenset[str]) -> bool:
+def is_excluded(path: Path, exclude: frozenset[str]) -> bool:
+    """`path` is one of the real paths in `exclude`, or inside one of them (a run's own outputs)."""
     if not exclude:
         return False
     real = os.path.realpath(path)
@@ -138,7 +139,7 @@ def _archive_files(root: Path, exclude: frozenset[str] = frozenset()) -> list[tu
     files with kind 'special'; the run's own outputs (`exclude`) are left out."""
     found = []
     for entry in folder_files(root, exclude=(".txt",) + HTML_SUFFIXES):
-        if _excluded(entry.path, exclude):
+        if is_excluded(entry.path, exclude):
             continue
         try:
             kind, gz = detect_format(entry.path)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..reading import Format, ReadItem, ReadOptions, read_resolved, resolve_inputs
-from ..reading.dispatch import _excluded, is_stream
+from ..reading.dispatch import is_excluded, is_stream
 from ..reading.walk import folder_files
 
 _CHUNK = 1024 * 1024
@@ -99,7 +99,7 @@ def input_digest(path: Path, *, exclude: frozenset[str] = frozenset()) -> str:
         _hash_file(path, digest)
         return digest.hexdigest()
     for entry in folder_files(path):
-        if exclude and _excluded(entry.path, exclude):
+        if exclude and is_excluded(entry.path, exclude):
             continue
         digest.update(entry.rel.encode("utf-8", "surrogateescape") + b"\0")
         if entry.kind != "file":

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from spacy.tokens import Span
 
 from ..contract import DateInterval, PartialDate
 from ..recognising.extensions import date_of
-from ..recognising.temporal import resolve
+from ..recognising.temporal import find_dates, resolve
 from .sentences import SentenceView
 
 NOT_EVENT_DATE_BEFORE = frozenset({"born", "since", "until", "till", "aged", "abducted", "kidnapped", "captured",
@@ -95,7 +96,16 @@ def _usable_now(view: SentenceView, date: Span, *, meeting: bool) -> bool:
     if "ago" in date.text.lower() and "year" in date.text.lower():
         return False
     match = date_of(date)
-    return match is not None
+    return match is not None and not history_date(view, date)
+
+
+def history_date(view: SentenceView, date: Span) -> bool:
+    """'since the start of the full-scale war in February 2022', 'the invasion began in 2022': a date
+    with a year told of the war's history, never the day of a handover."""
+    match = date_of(date)
+    if match is None or not getattr(match, "year", None):
+        return False
+    return any(view.lower[k] in WAR_NOUNS for k in range(max(view.start, date.start - 5), date.start))
 
 
 def resolve_span(date: Span | None, *, published: PartialDate | None, status: str,
@@ -150,6 +160,7 @@ def date_key(date: Span | None, interval: DateInterval | None) -> str | None:
     return None
 
 
+WAR_NOUNS = frozenset({"invasion", "war", "conflict", "offensive", "incursion", "outbreak", "fighting", "hostilities"})
 # "since the invasion began in February 2022", "the war that started in 2014": a year of the war's
 # history, not of the handovers the article reports
 HISTORY_WORDS = frozenset({"invasion", "war", "conflict", "began", "begun", "started", "offensive", "incursion",
@@ -167,7 +178,7 @@ def year_hint_of(views: list[SentenceView]) -> int | None:
             if match is None or not getattr(match, "year", None) or not _usable(view, date):
                 continue
             if any(view.lower[k] in HISTORY_WORDS for k in range(max(view.start, date.start - 6), date.start)):
-                continue
+                continue  # (a wider window than history_date: a hint must be sure)
             return match.year
     return None
 
@@ -195,4 +206,35 @@ def anaphoric_date(view: SentenceView, views: list[SentenceView], *, published: 
                     and interval.start is not None:
                 day = interval.start + dt.timedelta(days=offset)
                 return date, DateInterval(start=day, end=day, precision="day")
+    return None
+
+
+DATELINE_LINES = 6      # a dateline or time stamp stands among the first lines of the text
+DATELINE_WIDTH = 60     # characters: a line of its own, not a sentence that happens to give a date
+DATELINE_WORDS = 3      # words beside the date: "MIN READ ... GMT", "Updated", "Published"
+_GLUED_CAPITAL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z])")
+
+
+def dateline_day(text: str, published: PartialDate | None) -> PartialDate | None:
+    """An article without a full publication date: the day of its dateline or time stamp near the
+    top ('13:09 17.07.2025', 'Sep 22, 2022 | 20:36 GMT') stands for it, so that 'on Thursday' and
+    'today' can be placed. It must agree with a partial publication date ('2024-02')."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()][:DATELINE_LINES]
+    for line in lines:
+        if len(line) > DATELINE_WIDTH:
+            continue
+        spaced = _GLUED_CAPITAL.sub(" ", line)
+        for match in find_dates(spaced):
+            if match.kind != "absolute" or match.year is None or match.day is None or match.month is None:
+                continue
+            rest = spaced[:match.start] + " " + spaced[match.end:]
+            if len(re.findall(r"[A-Za-z]+", rest)) > DATELINE_WORDS:
+                continue
+            if published is not None and (published.year != match.year
+                                          or (published.month is not None and published.month != match.month)):
+                continue
+            try:
+                return PartialDate(year=match.year, month=match.month, day=match.day)
+            except ValueError:
+                continue
     return None

@@ -140,11 +140,18 @@ def _object_is_not_people(view: SentenceView, start: int, *, reach: int) -> bool
     return False
 
 
+CAPTIVITY_PARTICIPLES = frozenset({"held", "detained", "captured", "imprisoned", "jailed", "kept", "taken",
+                                   "abducted", "kidnapped", "seized", "interned", "arrested"})
+
+
 def _false_cue(view: SentenceView, cue: Span) -> bool:
     if cue.label_ == "EXCHANGE":
         return _object_is_not_people(view, cue.end, reach=4)
     if cue.label_ == "FOR" and cue.kb_id_ != "for":
         return _object_is_not_people(view, cue.end, reach=6)
+    if cue.label_ == "BACKGROUND" and cue.end < view.end and view.lower[cue.end] in CAPTIVITY_PARTICIPLES:
+        # "the bodies of 1,000 soldiers previously held by Russia": the captivity was earlier, not the handover
+        return True
     if cue.label_ == "HOME" and cue.text.lower() == "home":
         # "barricaded himself in a California home": a house, not a homecoming
         before = [view.lower[k] for k in range(max(view.start, cue.start - 2), cue.start)]

@@ -69,7 +69,8 @@ def _placed_handover(view: SentenceView, specific: bool) -> bool:
     # the date must stand in the clause of the plan: "we expect more on Sunday"
     dated_plan = any(view.clause_bounds(c.start)[0] <= d.start < view.clause_bounds(c.start)[1]
                      for c in firm for d in view.dates)
-    continuing = not CONTINUATION.isdisjoint(view.words)
+    # "talks due to continue on Thursday": the talks go on, not the handovers
+    continuing = not CONTINUATION.isdisjoint(view.words) and not view.has_cue("TALKS")
     return (dated_plan and (transfer or continuing)) or (transfer and specific)
 
 
@@ -104,6 +105,24 @@ def _placed_background(view: SentenceView, triggers: list) -> bool:
     return any(w in ONE_WORDS and words[k + 1:k + 2] == ["one"] for k, w in enumerate(words))
 
 
+HOPED_BEFORE = (("lead", "to"), ("result", "in"), ("pave", "the", "way", "for"), ("open", "the", "door", "to"),
+                ("open", "the", "way", "for"), ("produce",), ("bring", "about"), ("hope", "for"), ("hopes", "for"),
+                ("hoped", "for"), ("hoping", "for"), ("push", "for"), ("pushing", "for"), ("call", "for"),
+                ("called", "for"), ("calls", "for"), ("calling", "for"))
+HOPED_REACH = 8  # tokens between the phrase and the swap word ("for an all-for-all prisoner swap")
+
+
+def _hoped_for(view: SentenceView, triggers: list) -> bool:
+    """'expected the talks to lead to a new prisoner exchange', 'called for an all-for-all swap': a
+    swap hoped for or asked for, the outcome of something else, not an occasion of its own."""
+    words = view.lower
+    for cue in triggers:
+        for k in range(max(view.start, cue.start - HOPED_REACH), cue.start):
+            if any(tuple(words[k:k + len(p)]) == p and k + len(p) <= cue.start for p in HOPED_BEFORE):
+                return True
+    return False
+
+
 def loose_groups(views: list[SentenceView], context: ArticleContext, counted: set[int]) -> list[Group]:
     """One uncounted group per category for each sentence that speaks of a swap without a figure."""
     out: list[Group] = []
@@ -111,7 +130,7 @@ def loose_groups(views: list[SentenceView], context: ArticleContext, counted: se
         if view.index in counted or view.has_cue("NOT_EXCHANGE") or view.has_cue("TALLY"):
             continue
         triggers = view.cues_with("EXCHANGE")
-        if _about_the_swap(view) or _past_summary(view, triggers):
+        if _about_the_swap(view) or _past_summary(view, triggers) or _hoped_for(view, triggers):
             continue
         specific = any(c.kb_id_ not in ("generic", "foreigners") for c in view.cues_with("CATEGORY")
                        if view.actor(c.start) is None)

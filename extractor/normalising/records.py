@@ -22,7 +22,7 @@ from ..recognising.extensions import text_of
 from .build import normalise
 from .context import SEVERAL_STATES, ArticleContext
 from .counts import flows_of, keys_of, split_categories
-from .dating import date_span_for, resolve_span
+from .dating import date_span_for, dateline_day, resolve_span
 from .groups import Group
 from .occasions import compatible_counts
 from .sentences import SentenceView
@@ -148,6 +148,9 @@ def _agreement_place(cluster: list[Group], views: list[SentenceView], context: A
 
 
 def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versions: dict) -> list:
+    dateline = dateline_day(text_of(doc), published) if published is None or published.full is None else None
+    if dateline is not None:
+        published = dateline  # the article's own dateline dates it
     parts = normalise(doc, published=published)
     context = parts.context
     views = parts.views
@@ -165,7 +168,8 @@ def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versi
         flows = _flows_of(groups, context, attributed, split_elsewhere=split)
         if not flows:
             continue
-        rules = sorted({r for m in occasion.mentions for r in m.rules + m.group.rules})
+        rules = sorted({r for m in occasion.mentions for r in m.rules + m.group.rules}
+                       | ({"date.dateline_published"} if dateline is not None and occasion.date is not None else set()))
         anchor = min(g.char_start for g in groups)
         records.append(ExchangeRecord(
             doc_id=doc_id,

@@ -77,6 +77,22 @@ CASES = [
      'Russia said on Wednesday that 48 of its soldiers had been returned by Ukraine in a swap. "On 4 March, 48 '
      'Russian servicemen were returned by Ukraine," the ministry said.', "2024-03-14", (48,),
      (C, "2024-03-04", "2024-03-04")),
+    ("history_date_in_the_previous_sentence_is_not_the_swap_day",
+     "Armenia and Azerbaijan carried out their largest swap since the war broke out in September 2020. The swap "
+     "saw 42 Armenian prisoners freed by Baku.", "2024-03-14", (42,), (C, "2024-03-14", "2024-03-14")),
+    ("previously_held_is_captivity_not_an_earlier_handover",
+     "Photo: the Armenian defence ministry\n\nArmenia has brought back the remains of 64 soldiers previously "
+     "held by Azerbaijan.\n\nOn 2 March, Azerbaijan handed over 30 bodies to Armenia.", "2024-03-14", (64,),
+     (C, "2024-03-14", "2024-03-14")),
+    ("dateline_stands_for_a_missing_publication_date",
+     "08:40 21.11.2023\n\nThe remains of 45 Armenian soldiers were handed over by Azerbaijan on Tuesday, the "
+     "commission said.", None, (45,), (C, "2023-11-21", "2023-11-21")),
+    ("glued_time_stamp_line",
+     "Armenia, Azerbaijan swap detainees\n\n3 MIN READNov 9, 2023 | 10:15 GMT\n\nAzerbaijan freed 12 Armenian "
+     "detainees on Wednesday in return for 3 soldiers.", None, (3, 12), (C, "2023-11-08", "2023-11-08")),
+    ("a_date_inside_a_sentence_is_no_dateline",
+     "Azerbaijan freed 12 Armenian detainees on Wednesday in return for 3 soldiers, a year after the talks of "
+     "November 9, 2022.", None, (3, 12), (C, None, None)),
     ("multi_day_span",
      "The three-day swap which started on Monday concluded on Wednesday, with 300 prisoners freed by Sudan and "
      "the RSF each in total.", "2024-03-14", (300, 300), (C, "2024-03-11", "2024-03-13")),

@@ -16,6 +16,13 @@ from extractor.normalising.build import normalise
 PUBLISHED = PartialDate.parse("2024-03-15")
 
 HARD_NEGATIVES = [
+    ("swap_hoped_for_as_the_outcome_of_talks",
+     "Armenia said it expected the Geneva talks to lead to a new exchange of prisoners soon."),
+    ("talks_due_to_continue",
+     "The round of talks between Sudan and the RSF that is due to continue on Friday follows a week of shelling "
+     "in Darfur."),
+    ("swap_called_for",
+     "The Red Cross called for an all-for-all prisoner swap between Ethiopia and the TPLF on Monday."),
     ("ambush_and_exchanged_fire",
      "Rebels killed 37 soldiers in an ambush on Monday, the army said, days after the two sides exchanged "
      "heavy fire across the river."),

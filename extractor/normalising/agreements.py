@@ -104,3 +104,88 @@ def agreed_near(group: Group, date: Span) -> bool:
     to_group = min(abs(date.start - group.end), abs(group.start - date.end))
     return any(c.text.lower() in AGREED and min(abs(date.start - c.end), abs(c.start - date.end)) < to_group
                for c in group.view.cues_with("AGREEMENT"))
+
+
+# ----------------------------------------------------------------------------- deals without figures
+
+DEAL_PHRASES = frozenset({"agreed", "was agreed", "were agreed", "reached an agreement", "reached agreement",
+                          "reached a deal", "struck a deal", "was reached", "were reached"})
+DEAL_NOUNS_REACHED = frozenset({"agreement", "agreements", "deal", "accord"})
+REACHED = frozenset({"reached", "signed", "struck", "concluded", "sealed"})
+NOT_AGREED = frozenset({"not", "no", "never", "failed", "without", "yet", "refused", "unable"})
+DEAL_OBJECT_REACH = 14  # tokens from "agreed" to the swap it agreed on ("agreed during those talks in June to a ... swap")
+
+
+def _deal_cue(view: SentenceView):
+    """'agreed to exchange', 'reached agreement on an exchange', 'the swap was agreed in Istanbul',
+    'the agreement reached in May': a deal made, not one referred to ('previous agreements')."""
+    # "agreed to" is read as a plan cue: it makes the deal all the same
+    for cue in [c for c in view.cues if c.label_ == "AGREEMENT"
+                or (c.label_ == "PLANNED" and c.text.lower().startswith("agreed"))]:
+        text = cue.text.lower()
+        made = text in DEAL_PHRASES or (cue.label_ == "PLANNED" and text.split()[0] == "agreed")
+        if not made and text in DEAL_NOUNS_REACHED:
+            near = view.lower[max(view.start, cue.start - 3):cue.start] + view.lower[cue.end:min(view.end, cue.end + 2)]
+            made = any(w in REACHED for w in near)
+        if not made:
+            continue
+        before = view.lower[max(view.start, cue.start - 3):cue.start]
+        if any(w in NOT_AGREED for w in before) or any(w.endswith("n't") for w in before):
+            continue
+        return cue
+    return None
+
+
+REFERENCE_BEFORE = frozenset({"under", "part", "accordance", "following", "pursuant", "according", "per", "line", "frame",
+                              "framework", "within", "basis", "implementing", "implementation"})
+# a framework rather than one swap: classes of people ("the wounded", "soldiers under 25", "all for all")
+CLASS_WORDS = frozenset({"wounded", "injured", "ill", "sick", "young", "under", "all-for-all", "seriously",
+                         "severely", "elderly", "children", "women", "civilians"})
+BODY_WORDS = frozenset({"body", "bodies", "remains", "corpses", "dead", "fallen", "deceased"})
+
+
+def _framework(view: SentenceView, cue) -> bool:
+    """The deal sets rules for handovers to come (bodies to repatriate, the wounded and the young to
+    exchange, 'new exchanges'), rather than naming one swap ('agreed on a fresh prisoner swap')."""
+    words = view.lower[cue.end:view.end]
+    if any(w in BODY_WORDS or w in CLASS_WORDS for w in words):
+        return True
+    if "all" in words and "for" in words:
+        return True  # "an all-for-all exchange"
+    return any(c.start >= cue.start and c.text.lower().endswith(("exchanges", "swaps"))
+               for c in view.cues_with("EXCHANGE"))
+
+
+def _referred(view: SentenceView, cue) -> bool:
+    """'under a deal reached in Istanbul', 'as part of the agreements reached', 'in accordance with
+    the agreement': a handover told with the deal it follows, not the deal itself."""
+    return any(w in REFERENCE_BEFORE for w in view.lower[max(view.start, cue.start - 6):cue.start])
+
+
+def deal_groups(views: list[SentenceView], context, counted: set[int], categories_of) -> list[Group]:
+    """A deal the article places by talks, a place or a date, with no figure ('At talks in Geneva last
+    month, Armenia and Azerbaijan agreed to exchange all wounded prisoners'): uncounted terms per
+    category, both ways unless the category has fixed sides."""
+    out: list[Group] = []
+    for view in views:
+        if view.index in counted:
+            continue
+        cue = _deal_cue(view)
+        if cue is None or not (view.has_cue("TALKS") or view.places or view.dates) \
+                or _referred(view, cue) or not _framework(view, cue):
+            continue
+        swaps = [c for c in view.cues_with("EXCHANGE", "GIVE", "HOME", "RECEIVE")
+                 if abs(c.start - cue.start) <= DEAL_OBJECT_REACH]
+        if not swaps:
+            continue
+        found = categories_of(view, context) or [(context.default_category, swaps[0])]
+        for category, noun in found:
+            group = Group(view=view, quantity=None, noun=noun, count=None, category=category,
+                          rules=["agreement.uncounted_deal"])
+            fixed = context.fixed_sides(category)
+            if fixed is not None:
+                group.giver, group.receiver = fixed
+            else:
+                group.per_side = True
+            out.append(group)
+    return out

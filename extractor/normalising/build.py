@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ..contract import DateInterval, PartialDate
-from .agreements import agreed_near, deal_formula, is_term
+from .agreements import agreed_near, deal_formula, deal_groups, is_term
 from .context import ArticleContext, build_context
 from .counts import mark_counts, mark_per_side, same_number_groups, settle_totals
 from .deal_names import deal_name, whole_finished
@@ -48,6 +48,7 @@ from .groups import (
     share_coordinated,
     single_persons,
 )
+from .loose import categories as loose_categories
 from .loose import first_since, loose_groups
 from .occasion_status import fold_previews, split_begun_whole
 from .occasions import (
@@ -226,6 +227,10 @@ def normalise(doc: Doc, *, published: PartialDate | None) -> Normalised:
     statuses = assign_statuses(groups)                                        # status of each group
     kinds = sort_groups(groups, statuses, views, published=published, year_hint=year_hint)  # terms, tallies, dated mentions
     loose = place_loose(views, context, kinds, published=published, year_hint=year_hint) if exchange_talk else []
+    if exchange_talk:                                                         # deals placed without figures
+        told = {m.group.view.index for m in kinds.mentions} | {t.group.view.index for t in kinds.tallies} \
+            | {g.view.index for g in kinds.terms}
+        kinds.terms.extend(deal_groups(views, context, told, categories_of=loose_categories))
     occasions = form_occasions(kinds.mentions, loose, views, published=published, year_hint=year_hint)
     orient_tallies(kinds.tallies, occasions)                                  # sides of totals without their own
     return Normalised(context=context, occasions=occasions, terms=kinds.terms, tallies=kinds.tallies,

@@ -25,11 +25,14 @@ def _plausible(context: ArticleContext) -> set[str]:
     return {context.default_category, "bodies", "civilians"} | set(context.category_sides)
 
 
-def _categories(view: SentenceView, context: ArticleContext) -> list[tuple[str, object]]:
+def categories(view: SentenceView, context: ArticleContext) -> list[tuple[str, object]]:
     found: list[tuple[str, object]] = []
+    bodies = [c for c in view.cues_with("CATEGORY") if c.kb_id_ == "bodies"]
     for cue in view.cues_with("CATEGORY"):
         if view.actor(cue.start) is not None:
             continue
+        if cue.kb_id_ != "bodies" and any(0 <= cue.start - b.end <= 4 for b in bodies):
+            continue  # "the remains of fallen fighters": the fighters are the remains
         category = context.default_category if cue.kb_id_ == "generic" else cue.kb_id_
         if category == "civilians" and not cue.text.lower().startswith("civilian"):
             continue
@@ -139,9 +142,9 @@ def loose_groups(views: list[SentenceView], context: ArticleContext, counted: se
                 continue
         elif not (specific or any(len(c) > 1 for c in triggers) or _placed_background(view, triggers)):
             continue
-        categories = _categories(view, context) or ([(context.default_category, view.dates[0])]
-                                                     if not triggers else [])
-        for category, cue in categories:
+        found = categories(view, context) or ([(context.default_category, view.dates[0])]
+                                              if not triggers else [])
+        for category, cue in found:
             group = Group(view=view, quantity=None, noun=cue, count=None, category=category,
                           rules=["group.uncounted"])
             fixed = context.fixed_sides(category)

@@ -122,8 +122,24 @@ def attach_loose(occasions: list[Occasion], loose: list[Mention]) -> None:
             if target is None and mention.status == "planned" and "status.planned_clause" in mention.rules and firm:
                 target = Occasion(status=mention.status)
                 occasions.append(target)
+            elif target is None and _lead_report(mention):
+                # "Armenia and Azerbaijan have carried out a prisoner exchange": the news of the day,
+                # though its figures come only with the announcement ("agreed to exchange 120")
+                target = Occasion(status=mention.status)
+                occasions.append(target)
+                mention.rules.append("occasion.lead_report")
         if target is not None:
             target.add(mention)
+
+
+LEAD_SENTENCES = 3  # the title and the first sentences of the text
+
+
+def _lead_report(mention: Mention) -> bool:
+    """An undated swap the lead tells in words as done ('have carried out'), and not as background."""
+    worded = any(r.startswith("status.") and r != "status.default_completed" for r in mention.rules)
+    return mention.status == "completed" and worded and not mention.background \
+        and "group.uncounted" in mention.group.rules and mention.group.view.index <= LEAD_SENTENCES
 
 
 def compatible_counts(a: Count | None, b: Count | None) -> bool:

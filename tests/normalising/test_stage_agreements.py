@@ -135,3 +135,56 @@ def test_agreement_terms_take_their_sides(extractor):
     _, records = _run(extractor, "At talks in Geneva, Armenia and Azerbaijan agreed to return up to 800 bodies "
                                  "on each side.")
     assert _terms(records) == {("ARM", "AZE", "bodies", None, None, 800), ("AZE", "ARM", "bodies", None, None, 800)}
+
+
+# A2: a deal placed by talks, a place or a date, with no figure, is an agreement with uncounted terms
+# per category; a deal referred to by a handover ("under the deal reached in Geneva") or one named
+# swap ("agreed on a fresh prisoner swap") is not.
+# (id, text, expected uncounted (from, to, category) terms, expected date (start, end) or None)
+DEALS = [
+    ("wounded_prisoners_agreed_at_talks",
+     "At talks in Geneva last month, Armenia and Azerbaijan agreed to exchange all wounded prisoners of war.",
+     {("ARM", "AZE", "pows"), ("AZE", "ARM", "pows")}, ("2024-02-01", "2024-02-29")),
+    ("remains_agreed_on_a_day",
+     "During talks in Jeddah on 2 March, Sudan and the RSF agreed to exchange the remains of fallen fighters.",
+     {("SDN", "RSF", "bodies"), ("RSF", "SDN", "bodies")}, ("2024-03-02", "2024-03-02")),
+    ("agreement_reached_on_corpses",
+     "Yerevan and Baku reached agreement at their latest round of talks on a large-scale exchange of corpses.",
+     {("ARM", "AZE", "bodies"), ("AZE", "ARM", "bodies")}, None),
+    ("humanitarian_agreement_provides_for_the_young",
+     "Ethiopia and the TPLF reached a humanitarian agreement during talks in Pretoria on 5 March, which provides "
+     "for an exchange of seriously ill prisoners of war and soldiers under 20.",
+     {("ETH", "TPLF", "pows"), ("TPLF", "ETH", "pows")}, ("2024-03-05", "2024-03-05")),
+    ("new_exchanges_agreed",
+     "The two sides met twice in Muscat and agreed on new exchanges of prisoners between Sudan and the RSF.",
+     {("SDN", "RSF", "pows"), ("RSF", "SDN", "pows")}, None),
+]
+NO_DEALS = [
+    ("handover_under_a_deal_reached",
+     "Armenia received the remains of 12 soldiers from Azerbaijan under a deal reached at talks in Geneva."),
+    ("in_the_frame_of_agreements",
+     "On 2 March, in the frame of agreements reached in Geneva, Azerbaijan handed over bodies of fallen soldiers "
+     "to Armenia."),
+    ("one_named_swap_agreed",
+     "Sudan and the RSF agreed on a fresh prisoner swap at talks in Jeddah, the US envoy said on Thursday."),
+    ("failed_to_agree",
+     "Sudan and the RSF failed to agree on an exchange of the wounded at talks in Jeddah on Monday."),
+]
+
+
+@pytest.mark.parametrize("text, terms, date", [pytest.param(t, k, d, id=i) for i, t, k, d in DEALS])
+def test_deal_without_figures_is_an_agreement(extractor, text, terms, date):
+    _, records = _run(extractor, text)
+    agreements = [r for r in records if r["type"] == "agreement"]
+    assert len(agreements) == 1
+    assert {t[:3] for t in _terms(records)} == terms
+    assert all(t[3:] == (None, None, None) for t in _terms(records))
+    got = agreements[0]["date"]
+    assert (None if got is None else (got["start"], got["end"])) == date
+    assert "agreement.uncounted_deal" in agreements[0]["rules"]
+
+
+@pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in NO_DEALS])
+def test_deal_referred_to_or_one_swap_makes_no_agreement(extractor, text):
+    _, records = _run(extractor, text)
+    assert not [r for r in records if r["type"] == "agreement"]

@@ -37,6 +37,9 @@ CASES = [
                  [("AZE", "ARM", "bodies", 500)], id="d1-contrast-to-phrase"),
     pytest.param("Armenia returned the bodies of 40 fallen Azerbaijani soldiers on Monday in a swap.",
                  [("ARM", "AZE", "bodies", 40)], id="d1-contrast-bodies-of-other-side"),
+    # "US" in capitals is the country, never the first person of a speaker ("our people")
+    pytest.param('The UK envoy said: "Today, delegations from the US, Sudan and the RSF agreed to exchange 96 '
+                 'prisoners."', [(None, None, "pows", 96)], id="us-envoy-is-no-first-person"),
     # D2: receive-from, coordinated predicates, mediators, datelines, by-phrases
     pytest.param("Armenia received 300 bodies from Azerbaijan on Friday.",
                  [("AZE", "ARM", "bodies", 300)], id="d2-received-from"),

@@ -15,6 +15,12 @@ C, P = "completed", "planned"
 
 CASES = [
     # S1: the announcement of an occasion the article reports done folds into the completed record
+    ("s1_lead_reports_done_figures_only_in_the_envoy_quote",
+     'Sudan and the RSF have carried out a prisoner exchange brokered in Jeddah. The US envoy said: "Today, the '
+     'two delegations agreed to exchange 96 prisoners."', None, [(C, (96,))]),
+    ("s1_lead_report_without_completed_wording_makes_no_occasion",
+     "A prisoner exchange between Sudan and the RSF, seen as the only result of the Jeddah talks, is still awaited. "
+     "The envoy said the sides would exchange 96 prisoners next week.", None, [(P, (96,))]),
     ("s1_agreed_earlier_then_done",
      "Armenia and Azerbaijan completed a prisoner swap at the border on Tuesday. Under the deal struck last week, "
      "Baku had agreed to release 18 Armenians in return for 4 Azerbaijani soldiers.", None,

@@ -232,6 +232,27 @@ def separate_occasion(view: SentenceView) -> bool:
     return False
 
 
+SUMMING_STAGES = frozenset({"stage", "stages", "phase", "phases", "part", "parts", "round", "rounds"})
+
+
+def _sums_up(view: SentenceView, at: int) -> bool:
+    """The sentence tells the whole of a swap in stages: 'the three-day exchange', 'the last stage of a
+    major exchange, thanks to which 1,000 ...' (the figure after the phrase: '1,245 bodies, marking the
+    final phase of ...' is the figure of that last stage), 'over three days'."""
+    if _days_of(view) is not None:
+        return True
+    words = view.lower[view.start:at]
+    return any(w in ("last", "final") and words[k + 1:k + 2] and words[k + 1] in SUMMING_STAGES
+               and "of" in words[k + 2:k + 3] for k, w in enumerate(words))
+
+
+def _exceeds(occasion: Occasion, mention: Mention) -> bool:
+    """A figure above every figure of the occasion: the whole beside one of its stages."""
+    value = mention.group.count.value if mention.group.count is not None else None
+    others = [m.group.count.value for m in occasion.mentions if m.group.count is not None and m.group.count.value]
+    return value is not None and bool(others) and value > max(others)
+
+
 def whole_swap_value(mentions: list[Mention]) -> int | None:
     """The figure of a swap done in stages ('600 each over three days' beside stages of 200, 150,
     250): the largest per-side figure, when at least two smaller per-side figures stand beside it."""
@@ -280,6 +301,16 @@ def group_occasions(mentions: list[Mention]) -> list[Occasion]:
                                and not _conflicts(o, mention)), None)
         else:
             main = next((o for o in same_status if not o.background), None)
+            if mention.status == "completed" and main is not None and g.count is not None \
+                    and _sums_up(g.view, g.start) and _exceeds(main, mention):
+                # "the last stage of a major exchange, thanks to which 1,000 returned": the whole swap
+                target = next((o for o in same_status if o.key == "whole"), None)
+                if target is None:
+                    target = Occasion(status=mention.status, key="whole")
+                    occasions.append(target)
+                target.mentions.append(mention)
+                mention.rules.append("occasion.whole_summed_up")
+                continue
             if mention.background and main is not None and _conflicts(main, mention, wide=True):
                 # "the previous day, 390 were freed" beside today's 307: an earlier occasion
                 same = [o for o in same_status if o.background and not _conflicts(o, mention, wide=True)]
@@ -362,6 +393,16 @@ def span_of_stages(occasions: list[Occasion], views: list[SentenceView]) -> None
         days = [o.date for o in occasions if o is not whole and o.status == whole.status and o.date is not None
                 and o.date.precision == "day" and o.date.start is not None and o.date.end is not None
                 and any(m.group.per_side for m in o.mentions)]
+        if any("occasion.whole_summed_up" in m.rules for m in whole.mentions):
+            # a whole told beside its last stage: it ends on that stage's day, and runs its stated days
+            days = [o.date for o in occasions if o is not whole and o.status == whole.status and o.date is not None
+                    and o.date.precision == "day" and o.date.start is not None and o.date.start == o.date.end]
+            running = next((n for m in whole.mentions if (n := _days_of(m.group.view)) is not None), None)
+            if days and running is not None:
+                last = max(d.end for d in days)
+                days = [DateInterval(start=last - dt.timedelta(days=running - 1), end=last, precision="day")]
+            elif days:
+                days = []  # how many days it ran is not said: no date
         if days:
             last = max(d.end for d in days)
             days = [d for d in days if (last - d.start).days <= 10]  # the stages of this swap, not older ones
@@ -478,7 +519,9 @@ def _days_of(view: SentenceView) -> int | None:
     for k, w in enumerate(words):
         if w not in DAY_COUNTS or k + 1 >= len(words):
             continue
-        if words[k + 1:k + 3] == ["-", "day"] and any(x in RUNNING_NOUNS for x in words[k + 3:k + 6]):
+        # 'the three-day "1000 for 1000" exchange': a quoted name may stand between
+        reach = 9 if words[k + 3:k + 4] in (['"'], ["“"], ["'"]) else 6
+        if words[k + 1:k + 3] == ["-", "day"] and any(x in RUNNING_NOUNS for x in words[k + 3:k + reach]):
             return DAY_COUNTS[w]
         if words[k + 1:k + 2] == ["days"] and "over" in words[max(0, k - 4):k]:
             return DAY_COUNTS[w]

@@ -93,6 +93,9 @@ CASES = [
     ("a_date_inside_a_sentence_is_no_dateline",
      "Azerbaijan freed 12 Armenian detainees on Wednesday in return for 3 soldiers, a year after the talks of "
      "November 9, 2022.", None, (3, 12), (C, None, None)),
+    ("whole_of_a_three_day_swap_runs_back_from_its_last_stage",
+     "Armenia got back 85 soldiers from Azerbaijan on Sunday. The three-day exchange ended with this stage; "
+     "over its days 600 Armenian soldiers came home.", "2024-03-14", (600,), (C, "2024-03-08", "2024-03-10")),
     ("multi_day_span",
      "The three-day swap which started on Monday concluded on Wednesday, with 300 prisoners freed by Sudan and "
      "the RSF each in total.", "2024-03-14", (300, 300), (C, "2024-03-11", "2024-03-13")),

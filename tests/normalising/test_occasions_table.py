@@ -13,6 +13,17 @@ from occasion_cases import exchanges, shapes
 C, P = "completed", "planned"
 
 CASES = [
+    # the whole of a staged swap told beside its last stage is a record of its own
+    ("whole_told_beside_its_last_stage",
+     "The third stage of the swap between Sudan and the RSF took place on Tuesday. Sudan returned 140 soldiers. "
+     "This was the final stage of a large exchange, thanks to which Sudan got back 600 soldiers.", None,
+     [(C, (140,)), (C, (600,))]),
+    ("three_day_named_swap_is_the_whole",
+     "Armenia got back 85 soldiers from Azerbaijan on Sunday. The three-day \"600 for 600\" exchange ended with "
+     "this stage, in which 600 Armenians came home in all.", None, [(C, (85,)), (C, (600, 600))]),
+    ("final_phase_figure_before_the_phrase_is_the_stage",
+     "Armenia received 212 bodies on Monday, marking the final phase of a repatriation process agreed in Vienna.",
+     None, [(C, (212,))]),
     # O1: a deal's name is never a stage's count
     ("o1_stage_of_the_deal",
      "The second stage of the 500-for-500 swap between Sudan and the RSF took place on Tuesday, with 210 Sudanese "

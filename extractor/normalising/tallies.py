@@ -260,7 +260,7 @@ def tally_cue(group: Group, sentence_groups: list[Group], groups: list[Group]) -
         if kind == "recent" and (_day_dated(view, view.start, view.end) or not _perfect(view, view.start, view.end)):
             continue  # "the second swap in two days" counts swaps; "in two days, 697 have returned" sums them
         if kind == "weak" and (_day_dated(view, view.start, view.end) or not _perfect(view, view.start, view.end)
-                               or not _exceeds(group, groups)):
+                               or not _exceeds(group, groups, repeats=True)):
             continue  # "a total of 390 prisoners were exchanged on Friday": one swap's figure
         inside = group.quantity is not None and group.quantity.start <= cue.start and cue.end <= group.quantity.end
         if cue.end <= group.start or inside:
@@ -330,12 +330,16 @@ def deal_total(group: Group, groups: list[Group]) -> Span | None:
     frame = _framed_by_deal(view, view.start, view.end)
     if frame is None:
         return None
-    return frame if _exceeds(group, groups) else None
+    perfect = _perfect(view, view.start, view.end)
+    return frame if _exceeds(group, groups, repeats=perfect) else None
 
 
-def _exceeds(group: Group, groups: list[Group]) -> bool:
-    """More than twice every figure in the article's other sentences (and there are some)."""
-    elsewhere = [_figure(g) for g in groups if g.view is not group.view and g.count is not None]
+def _exceeds(group: Group, groups: list[Group], *, repeats: bool = False) -> bool:
+    """More than twice every figure in the article's other sentences (and there are some).
+    `repeats`: the same figure told again elsewhere ("has handed over 6,060", then "a total of 6,060
+    have been delivered") is this total, not a handover beside it."""
+    elsewhere = [_figure(g) for g in groups if g.view is not group.view and g.count is not None
+                 and not (repeats and _figure(g) == _figure(group))]
     return bool(elsewhere) and _figure(group) > 2 * max(elsewhere)
 
 

@@ -39,6 +39,11 @@ def _exchange_figures(records: list[dict]) -> set[tuple]:
 
 # (id, text, expected tally flow (from, to, category, value, min, max))
 TALLIES = [
+    ("a_total_of_told_twice",
+     "Azerbaijan has handed over to Armenia 1,730 bodies of servicemen under the Vienna accords, its envoy said. "
+     "\"A total of 1,730 bodies of Armenian soldiers have been delivered to the Armenian side,\" he wrote. "
+     "Armenia handed back 52 bodies on Monday.",
+     ("AZE", "ARM", "bodies", 1730, 1730, 1730)),
     ("since_then",
      "Armenia and Azerbaijan signed a repatriation protocol in March. Since then, Yerevan has received "
      "the remains of 212 servicemen from Baku, an official said on Monday.",

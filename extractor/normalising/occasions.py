@@ -112,8 +112,17 @@ def attach_loose(occasions: list[Occasion], loose: list[Mention]) -> None:
             same_day_word = mention.date is None and mention.key in SAME_DAY_WORDS
             if "occasion.first_since" in mention.rules:
                 bare, same_day_word = [], False  # an earlier occasion: never the undated main one
+            # "on Sunday" with no publication date to place it beside a main occasion placed no better
+            # ("August 24" without a year): neither can be told apart in time, so they are one
+            unplaced = [o for o in same_status if o.date is None and o.key is not None and not o.background
+                        and any(m.group.count is not None for m in o.mentions)] \
+                if mention.date is None and not mention.background and "occasion.first_since" not in mention.rules \
+                else []
             if target is None and (bare or same_day_word) and (bare or same_status):
                 target = (bare or same_status)[0]
+            elif target is None and len(unplaced) == 1:
+                target = unplaced[0]
+                mention.rules.append("occasion.unplaced_day")
             elif target is None and firm:
                 target = Occasion(status=mention.status)
                 occasions.append(target)

@@ -24,6 +24,11 @@ CASES = [
     ("final_phase_figure_before_the_phrase_is_the_stage",
      "Armenia received 212 bodies on Monday, marking the final phase of a repatriation process agreed in Vienna.",
      None, [(C, (212,))]),
+    # no publication date: an uncounted "on Sunday" and a counted "on March 3" cannot be told apart in time
+    ("o3_unplaced_days_are_one_occasion_no_publication",
+     "Sudan and the RSF freed more prisoners of war on Sunday in the latest of their swaps. On March 3, 64 RSF "
+     "fighters were returned by the army, and in exchange 64 Sudanese soldiers were handed over by the RSF.",
+     None, [(C, (64, 64))]),
     # O1: a deal's name is never a stage's count
     ("o1_stage_of_the_deal",
      "The second stage of the 500-for-500 swap between Sudan and the RSF took place on Tuesday, with 210 Sudanese "

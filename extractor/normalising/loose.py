@@ -52,6 +52,8 @@ def categories(view: SentenceView, context: ArticleContext) -> list[tuple[str, o
     return found
 
 
+DOCUMENT_WORDS = frozenset({"statement", "statements", "list", "lists", "report", "video", "videos", "photos",
+                            "images", "footage", "figures", "details", "names", "declaration", "communique"})
 CONTINUATION = frozenset({"more", "further", "continue", "continues", "continued", "remaining", "next"})
 
 
@@ -60,8 +62,10 @@ def _placed_handover(view: SentenceView, specific: bool) -> bool:
     expect more', 'the body was handed over in early September'."""
     if not view.dates:
         return False
+    # "released a joint statement", "handed over a list": a document, not people
     verbs = [c for c in view.cues_with("GIVE", "RECEIVE", "HOME")
-             if is_past_verb(c) and not (c.end < view.end and view.lower[c.end] == "of")]
+             if is_past_verb(c) and not (c.end < view.end and view.lower[c.end] == "of")
+             and not any(w in DOCUMENT_WORDS for w in view.lower[c.end:min(view.end, c.end + 4)])]
     people = [c for c in view.cues_with("CATEGORY") if view.actor(c.start) is None]
     if any(c.end < view.end and view.lower[c.end] in ("into", "onto") for c in people):
         return False  # "sent troops into the region": a deployment, not a handover
@@ -111,7 +115,8 @@ def _placed_background(view: SentenceView, triggers: list) -> bool:
 HOPED_BEFORE = (("lead", "to"), ("result", "in"), ("pave", "the", "way", "for"), ("open", "the", "door", "to"),
                 ("open", "the", "way", "for"), ("produce",), ("bring", "about"), ("hope", "for"), ("hopes", "for"),
                 ("hoped", "for"), ("hoping", "for"), ("push", "for"), ("pushing", "for"), ("call", "for"),
-                ("called", "for"), ("calls", "for"), ("calling", "for"))
+                ("called", "for"), ("calls", "for"), ("calling", "for"), ("idea", "of"), ("proposal", "for"),
+                ("proposal", "of"), ("proposed",), ("offer", "of"), ("suggested",))
 HOPED_REACH = 8  # tokens between the phrase and the swap word ("for an all-for-all prisoner swap")
 
 

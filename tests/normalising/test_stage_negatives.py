@@ -21,6 +21,10 @@ HARD_NEGATIVES = [
     ("talks_due_to_continue",
      "The round of talks between Sudan and the RSF that is due to continue on Friday follows a week of shelling "
      "in Darfur."),
+    ("idea_of_a_swap_floated",
+     "Sudan floated the idea of an all-for-all prisoner exchange with the RSF back in 2023, but the RSF refused."),
+    ("joint_statement_released",
+     "Armenia and Azerbaijan last week released a joint statement on a possible exchange of prisoners of war."),
     ("swap_called_for",
      "The Red Cross called for an all-for-all prisoner swap between Ethiopia and the TPLF on Monday."),
     ("ambush_and_exchanged_fire",

@@ -135,14 +135,25 @@ def _date_fits(occasion: Occasion, mention: Mention, published: PartialDate | No
     return True
 
 
+def _breaks_down(part: Mention, whole: Mention) -> bool:
+    """A smaller figure of the same flow in the sentence of a folded figure: a part of it."""
+    p, w = part.group, whole.group
+    if p.count is None or w.count is None or p.count.value is None or w.count.value is None:
+        return p.part_of
+    return p.part_of or ((p.giver, p.receiver, p.category) == (w.giver, w.receiver, w.category)
+                         and p.count.value < w.count.value)
+
+
 def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, year_hint: int | None) -> list[Occasion]:
     """Planned mentions that announce a completed occasion of the article join it."""
     # reported done: some mention says so in words, or a past handover verb tells its figures
+    # ("the above-mentioned servicemen were handed over on December 13": a past handover, figures or not)
     done = [o for o in occasions if o.status == "completed"
             and (any(r != "status.default_completed" for m in o.mentions for r in m.rules if r.startswith("status."))
-                 or any(m.group.count is not None and _past_handover(m.group.view) for m in o.mentions))]
+                 or any(_past_handover(m.group.view) for m in o.mentions))]
     if not done:
         return occasions
+    folded: dict[int, tuple[Occasion, Mention]] = {}  # sentence -> the occasion its figure folded into
     for occasion in [o for o in occasions if o.status == "planned"]:
         kept = []
         for mention in occasion.mentions:
@@ -162,7 +173,17 @@ def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, y
             # its date was read as future or as the day of the announcement: the occasion keeps its own
             mention.date_span, mention.date, mention.key = None, None, None
             target.mentions.append(mention)
+            folded[mention.group.view.index] = (target, mention)
         occasion.mentions = kept
+    # the breakdown of a folded figure ("90 may be freed: 69 women and 21 children") goes with it
+    for occasion in [o for o in occasions if o.status == "planned"]:
+        for mention in [m for m in occasion.mentions if m.group.view.index in folded
+                        and _breaks_down(m, folded[m.group.view.index][1])]:
+            occasion.mentions.remove(mention)
+            mention.status = "completed"
+            mention.rules.append("status.folded_preview")
+            mention.date_span, mention.date, mention.key = None, None, None
+            folded[mention.group.view.index][0].mentions.append(mention)
     return [o for o in occasions if o.mentions]
 
 

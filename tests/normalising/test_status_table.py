@@ -21,6 +21,13 @@ CASES = [
     ("s1_lead_report_without_completed_wording_makes_no_occasion",
      "A prisoner exchange between Sudan and the RSF, seen as the only result of the Jeddah talks, is still awaited. "
      "The envoy said the sides would exchange 96 prisoners next week.", None, [(P, (96,))]),
+    ("s1_agreement_then_handed_over_without_figures",
+     "On 4 March, an agreement was reached on the release of 14 Armenian servicemen by Azerbaijan and 3 "
+     "Azerbaijani soldiers by Armenia. After checks by the Red Cross, on 9 March, the servicemen were handed over "
+     "at the border.", None, [(C, (3, 14))]),
+    ("s1_breakdown_folds_with_its_figure",
+     "Hezbollah freed two Israeli hostages on Sunday. On the first day of the exchange, 50 Lebanese prisoners may "
+     "be freed by Israel: 30 women and 20 teenagers.", None, [(C, (2, 50))]),
     ("s1_agreed_earlier_then_done",
      "Armenia and Azerbaijan completed a prisoner swap at the border on Tuesday. Under the deal struck last week, "
      "Baku had agreed to release 18 Armenians in return for 4 Azerbaijani soldiers.", None,

@@ -54,6 +54,7 @@ from .occasion_status import fold_previews, split_begun_whole
 from .occasions import (
     Mention,
     Occasion,
+    article_days,
     attach_loose,
     group_occasions,
     merge_complementary,
@@ -323,7 +324,7 @@ def form_occasions(mentions: list[Mention], loose: list[Mention], views: list[Se
     occasions = fold_previews(occasions, published=published, year_hint=year_hint)
     occasions = split_begun_whole(occasions, views)
     if published is None or published.full is None:
-        occasions = place_weekdays(occasions)
+        occasions = place_weekdays(occasions, article_days(views))
     same_day_lead(occasions, published)
     story_day(occasions, published)
     span_of_stages(occasions, views)

@@ -99,6 +99,11 @@ def _usable_now(view: SentenceView, date: Span, *, meeting: bool) -> bool:
     return match is not None and not history_date(view, date)
 
 
+def usable_date(view: SentenceView, date: Span) -> bool:
+    """May this date expression date a handover at all (see _usable)?"""
+    return _usable(view, date)
+
+
 def history_date(view: SentenceView, date: Span) -> bool:
     """'since the start of the full-scale war in February 2022', 'the invasion began in 2022': a date
     with a year told of the war's history, never the day of a handover."""

@@ -564,13 +564,36 @@ def span_multi_day_plan(occasions: list[Occasion], views: list[SentenceView]) ->
             m.rules.append("date.multi_day_whole")
 
 
-def place_weekdays(occasions: list[Occasion]) -> list[Occasion]:
+def article_days(views: list[SentenceView]) -> list[dt.date]:
+    """Days the article states in full ('on August 1, 2024', a caption's date) that may date a handover
+    (not the day of talks, of a capture or of the war's history)."""
+    from ..recognising.extensions import date_of
+    from .dating import usable_date
+    days = []
+    for view in views:
+        for date in view.dates:
+            match = date_of(date)
+            if match is None or match.kind != "absolute" or match.year is None or match.month is None \
+                    or match.day is None or not usable_date(view, date):
+                continue
+            try:
+                days.append(dt.date(match.year, match.month, match.day))
+            except ValueError:
+                continue
+    return days
+
+
+def place_weekdays(occasions: list[Occasion], stated: list[dt.date] | None = None) -> list[Occasion]:
     """Without a publication day a bare weekday cannot be resolved; beside a day the article gives
     in full ("beginning Friday, May 23"), "Saturday saw the exchange of 307" is the Saturday
     nearest to it. Occasions that then fall on one day with the same status and no conflicting
     figure are one occasion."""
     anchors = sorted({o.date.start for o in occasions if o.date is not None and o.date.precision == "day"
                       and o.date.start is not None and o.date.start == o.date.end})
+    if not anchors and stated:
+        # no occasion placed to the day: a day the article states elsewhere (a photo caption's
+        # "Ankara on August 1, 2024") places "Thursday" when it falls within that week
+        anchors = sorted(set(stated))
     if not anchors:
         return occasions
     for occasion in occasions:

@@ -96,6 +96,11 @@ CASES = [
     ("whole_of_a_three_day_swap_runs_back_from_its_last_stage",
      "Armenia got back 85 soldiers from Azerbaijan on Sunday. The three-day exchange ended with this stage; "
      "over its days 600 Armenian soldiers came home.", "2024-03-14", (600,), (C, "2024-03-08", "2024-03-10")),
+    ("weekday_placed_by_a_caption_day_without_publication",
+     "Armenia and Azerbaijan carried out a prisoner exchange on Thursday, with 9 Armenian soldiers freed by Baku "
+     "in return for 4 Azerbaijani soldiers.\nA convoy crosses the border near Ijevan on March 7, 2024, as the "
+     "Armenian ministry announced the exchange. (Photo by a news agency)", None, (4, 9),
+     (C, "2024-03-07", "2024-03-07")),
     ("multi_day_span",
      "The three-day swap which started on Monday concluded on Wednesday, with 300 prisoners freed by Sudan and "
      "the RSF each in total.", "2024-03-14", (300, 300), (C, "2024-03-11", "2024-03-13")),

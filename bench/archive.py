@@ -41,6 +41,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -426,12 +427,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, default=None, help="write the archives and outputs here")
     args = parser.parse_args(argv)
 
+    references: list[Path] = []
+    try:
+        return _run(args, references)
+    finally:
+        for folder in references:  # the reference checkouts (the archives stay with --keep)
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _run(args: argparse.Namespace, references: list[Path]) -> int:
     folder = args.keep or Path(tempfile.mkdtemp(prefix="extractor-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cpus; files in {folder}")
     roots = {"this": ROOT}
     if args.reference:
         roots[args.reference] = checkout(args.reference)
+        references.append(roots[args.reference])
         print(f"reference {args.reference} checked out in {roots[args.reference]}")
 
     archives: dict[str, tuple[Path, int]] = {}

@@ -280,7 +280,8 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
                 if actor is not None and not held and actor.start == m and actor.label_ in ("STATE", "INSTITUTION", "DEMONYM"):
                     nationality = actor.kb_id_
                     rules.append("group.of_state")
-                    from_phrase = view.lower[k] == "from"
+                    # "eight civilians from Russia's Kursk region": residents of a region, not its handover
+                    from_phrase = view.lower[k] == "from" and not _home_region(view, actor)
     before = _category_before(view, quantity)
     if before is not None:
         category, noun = before
@@ -326,6 +327,20 @@ def _kidnapped_after(view: SentenceView, noun: Span) -> bool:
         if view.lower[k] in ("for", "the", "a", "an", "of", "with", "and") or view.cue(k) is not None:
             return False
     return False
+
+
+REGION_WORDS = frozenset({"region", "regions", "oblast", "province", "provinces", "district", "city", "town",
+                          "village", "villages", "border", "area", "territory"})
+
+
+def _home_region(view: SentenceView, actor: Span) -> bool:
+    """'from Russia's Kursk region', 'from Armenia's Syunik province': a possessive state and a region."""
+    after = view.words_between(actor.end, min(view.end, actor.end + 4))
+    if not actor.text.lower().endswith(("'s", "’s")):
+        if not after or after[0] not in ("'s", "’s", "'", "’"):
+            return False
+        after = after[1:]
+    return any(w in REGION_WORDS for w in after[:3])
 
 
 AFFILIATION = frozenset({("affiliated", "with"), ("linked", "to"), ("belonging", "to"), ("loyal", "to"),

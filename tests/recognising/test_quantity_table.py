@@ -19,6 +19,8 @@ TABLE = [
     ("hundreds of detainees", []),
     ("1.2 thousand bodies were returned", [("1.2 thousand", 1200, 1200, 1200, "exact", False)]),
     ("some 260 captives", [("some 260", 260, None, None, "about", False)]),
+    ("Item 1 of 5 Armenian prisoners of war wave on arrival", []),
+    ("Slide 3 of 7 freed soldiers board a bus", []),
     ("some twelve or more Peruvians", [("some twelve or more", None, 12, None, "at_least", False)]),
     ("some 400-odd fishermen", [("some 400-odd", 400, None, None, "about", False)]),
     ("forty-three servicemen", [("forty-three", 43, 43, 43, "exact", False)]),

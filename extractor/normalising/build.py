@@ -38,6 +38,7 @@ from .gate import (
 )
 from .groups import (
     Group,
+    civil_crews_alike,
     complete,
     direct,
     mark_parts,
@@ -161,6 +162,7 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
                 partner.rules.append("direction.opposite_of_person")
             single.giver, single.receiver = partner.receiver, partner.giver
         groups.extend(in_sentence)
+    civil_crews_alike(groups)
     return groups
 
 

@@ -430,6 +430,20 @@ def _civil_crew(group: Group) -> bool:
     return any(w in CIVIL_VESSEL for w in view.words_between(noun.end, min(view.end, noun.end + 7)))
 
 
+def civil_crews_alike(groups: list[Group]) -> None:
+    """'14 Russian sailors were allowed home ... Fourteen sailors from the civilian ship': the crew
+    told again without its vessel is the same civilian crew."""
+    civil = {(g.count.value, g.nationality) for g in groups
+             if "category.civil_crew" in g.rules and g.count is not None and g.count.value}
+    if not civil:
+        return
+    for g in groups:
+        if g.category == "pows" and g.noun is not None and g.noun.text.lower() in SEAFARERS \
+                and g.count is not None and any(v == g.count.value and n in (None, g.nationality) for v, n in civil):
+            g.category = "civilians"
+            g.rules.append("category.civil_crew")
+
+
 def resolve_category(group: Group, context: ArticleContext) -> None:
     if group.category in ("pows", "generic") and _civil_crew(group):
         group.category = "civilians"

@@ -53,6 +53,9 @@ CASES = [
                  [("HEZBOLLAH", "ISR", "hostages", 3), ("ISR", "LBN", "prisoners", 20)], id="kidnapped-soldiers-hostages"),
     pytest.param("Russia freed 30 Ukrainian sailors taken from a fishing boat on Monday in a swap.",
                  [("RUS", "UKR", "civilians", 30)], id="sailors-of-civilian-boat"),
+    pytest.param("In the swap on Monday, Ukraine handed 9 Russian sailors back to Russia. The 9 sailors from the cargo "
+                 "ship Vega were released after months in detention, Kyiv said.",
+                 [("UKR", "RUS", "civilians", 9)], id="civil-crew-told-again-without-its-ship"),
     pytest.param("Georgia handed 12 Russian crew members of a seized cargo ship to Russia on Friday in exchange for "
                  "4 Georgian soldiers.",
                  [("GEO", "RUS", "civilians", 12), ("RUS", "GEO", "pows", 4)], id="crew-of-a-cargo-ship"),

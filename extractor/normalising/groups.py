@@ -526,7 +526,17 @@ def _listed(view: SentenceView, actor: Span) -> bool:
         if other is not None and other.kb_id_ != actor.kb_id_ and other.label_ in SUBJECT_LABELS \
                 and any(view.lower[m] in (",", "and") for m in range(other.end, actor.start)):
             return True
+    # "the Saudi-led coalition and their rivals, the Houthi rebels, released ...": both sides
+    for k in range(max(view.start, actor.start - 10), actor.start):
+        other = view.actor(k)
+        if other is not None and other.kb_id_ != actor.kb_id_ and other.label_ in SUBJECT_LABELS | {"MULTI"}:
+            between = set(view.words_between(other.end, actor.start))
+            if "and" in between and between & RIVAL_WORDS:
+                return True
     return False
+
+
+RIVAL_WORDS = frozenset({"rivals", "rival", "opponents", "foes", "enemies", "adversaries", "counterparts"})
 
 
 BOTH_WORDS = frozenset({"sides", "parties", "both", "two", "warring"})

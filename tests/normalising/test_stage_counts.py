@@ -120,6 +120,10 @@ CASES = [
      "In a prisoner swap on Monday, the Taliban freed 10 American prisoners and the United States released the "
      "same number of Afghans.",
      [("TALIBAN", "USA", "prisoners", 10), ("USA", "AFG", "prisoners", 10)]),
+    ("c3_both_rivals_released_a_total",
+     "It was the largest swap since the Sudanese army and its rivals, the RSF paramilitaries, released 400 "
+     "detainees in March.",
+     [(None, None, "pows", 400)]),
     ("c3_the_same_number_goes_the_other_way",
      "Baku said on Monday that Armenia brought back 35 of its soldiers, and that Azerbaijan got the same number "
      "of Armenian soldiers in return.",

@@ -91,14 +91,21 @@ def _speaker_side(view: SentenceView, group: Group, next_view: SentenceView | No
     noun = group.noun.text.lower() if group.noun is not None else ""
     if not (words & FIRST_PERSON or "our" in noun):
         return None
-    candidates = list(view.actors)
+    candidates = [a for a in view.actors if not _holder(view, a)]
     if next_view is not None and ("”" in view.sent.text or '"' in view.sent.text):
-        candidates += next_view.actors
-    for actor in candidates:
-        if actor.label_ in ("OFFICIAL", "INSTITUTION", "STATE", "CAPITAL", "SEAT", "DEMONYM") \
-                and (sides is None or actor.kb_id_ in sides):
-            return actor.kb_id_
+        candidates += [a for a in next_view.actors if not _holder(next_view, a)]
+    # the speaker before a place or an adjective: "from Russian captivity,' Zelensky said" is Zelensky's side
+    for labels in (("OFFICIAL", "INSTITUTION", "SEAT"), ("STATE", "CAPITAL", "DEMONYM")):
+        for actor in candidates:
+            if actor.label_ in labels and (sides is None or actor.kb_id_ in sides):
+                return actor.kb_id_
     return None
+
+
+def _holder(view: SentenceView, actor) -> bool:
+    """'Russian captivity', 'Russian prisons': who holds the people, not who speaks."""
+    cue = view.cue(actor.end) if actor.end < view.end else None
+    return cue is not None and cue.label_ == "CAPTIVITY"
 
 
 def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Group]:

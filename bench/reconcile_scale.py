@@ -65,7 +65,15 @@ def _date(day: int) -> dict:
 
 
 def synthetic(n: int, *, seed: int = 7, hot: float = 0.0) -> Iterator[tuple[dict, int | None]]:
-    """About `n` claim lines, each with its true occasion number (exchanges only, else None)."""
+    """`n` claim lines, each with its true occasion number (exchanges only, else None)."""
+    for k, item in enumerate(_synthetic(seed=seed, hot=hot, at_least=n)):
+        if k >= n:
+            return
+        yield item
+
+
+def _synthetic(*, seed: int, hot: float, at_least: int) -> Iterator[tuple[dict, int | None]]:
+    n = at_least
     rng = random.Random(seed)
     actors = ACTORS + [f"X{k:04d}" for k in range(max(0, n // 3000 - len(ACTORS)))]
     pairs = [tuple(rng.sample(actors, 2)) for _ in range(max(60, n // PER_PAIR))]

@@ -7,7 +7,7 @@ from spacy.tokens import Span
 
 from ..recognising.extensions import date_of
 from .dating import date_span_for
-from .groups import Group
+from .groups import Group, uncounted_group
 from .sentences import SentenceView
 from .status import TRANSFER_LABELS, is_past_verb
 
@@ -179,13 +179,6 @@ def deal_groups(views: list[SentenceView], context, counted: set[int], categorie
         if not swaps:
             continue
         found = categories_of(view, context) or [(context.default_category, swaps[0])]
-        for category, noun in found:
-            group = Group(view=view, quantity=None, noun=noun, count=None, category=category,
-                          rules=["agreement.uncounted_deal"])
-            fixed = context.fixed_sides(category)
-            if fixed is not None:
-                group.giver, group.receiver = fixed
-            else:
-                group.per_side = True
-            out.append(group)
+        out.extend(uncounted_group(view, noun, category, context, "agreement.uncounted_deal")
+                   for category, noun in found)
     return out

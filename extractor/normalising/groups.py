@@ -74,6 +74,17 @@ class Group:
         return self.view.sent.doc[self.start].idx
 
 
+def uncounted_group(view: SentenceView, noun: Span, category: str, context: ArticleContext, rule: str) -> Group:
+    """A group told with no figure: the sides the article fixes for its category, else one group per side."""
+    group = Group(view=view, quantity=None, noun=noun, count=None, category=category, rules=[rule])
+    fixed = context.fixed_sides(category)
+    if fixed is not None:
+        group.giver, group.receiver = fixed
+    else:
+        group.per_side = True
+    return group
+
+
 def count_of(quantity: Span, view: SentenceView) -> Count | None:
     match = quantity_of(quantity)
     if match is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..recognising.extensions import date_of
 from .dating import since_when
 from .context import ArticleContext
-from .groups import Group
+from .groups import Group, uncounted_group
 from .sentences import SentenceView
 from .status import is_past_verb
 
@@ -149,15 +149,7 @@ def loose_groups(views: list[SentenceView], context: ArticleContext, counted: se
             continue
         found = categories(view, context) or ([(context.default_category, view.dates[0])]
                                               if not triggers else [])
-        for category, cue in found:
-            group = Group(view=view, quantity=None, noun=cue, count=None, category=category,
-                          rules=["group.uncounted"])
-            fixed = context.fixed_sides(category)
-            if fixed is not None:
-                group.giver, group.receiver = fixed
-            else:
-                group.per_side = True
-            out.append(group)
+        out.extend(uncounted_group(view, cue, category, context, "group.uncounted") for category, cue in found)
     return out
 
 

@@ -272,6 +272,15 @@ def whole_swap_value(mentions: list[Mention]) -> int | None:
     return None
 
 
+def _whole_occasion(occasions: list[Occasion], mention: Mention) -> Occasion:
+    """The occasion of the whole of a staged swap, spanning its stages: made on first use."""
+    whole = next((o for o in occasions if o.status == mention.status and o.key == "whole"), None)
+    if whole is None:
+        whole = Occasion(status=mention.status, key="whole")
+        occasions.append(whole)
+    return whole
+
+
 def group_occasions(mentions: list[Mention]) -> list[Occasion]:
     occasions: list[Occasion] = []
     whole = whole_swap_value(mentions)
@@ -282,11 +291,7 @@ def group_occasions(mentions: list[Mention]) -> list[Occasion]:
         if whole is not None and g.per_side and g.count is not None and g.count.value == whole \
                 and mention.status == "completed":
             # the whole of a staged swap is an occasion of its own, spanning its stages
-            target = next((o for o in same_status if o.key == "whole"), None)
-            if target is None:
-                target = Occasion(status=mention.status, key="whole")
-                occasions.append(target)
-            target.mentions.append(mention)
+            _whole_occasion(occasions, mention).mentions.append(mention)
             mention.rules.append("occasion.whole_swap")
             continue
         if mention.key is not None:
@@ -313,11 +318,7 @@ def group_occasions(mentions: list[Mention]) -> list[Occasion]:
             if mention.status == "completed" and main is not None and g.count is not None \
                     and _sums_up(g.view, g.start) and _exceeds(main, mention):
                 # "the last stage of a major exchange, thanks to which 1,000 returned": the whole swap
-                target = next((o for o in same_status if o.key == "whole"), None)
-                if target is None:
-                    target = Occasion(status=mention.status, key="whole")
-                    occasions.append(target)
-                target.mentions.append(mention)
+                _whole_occasion(occasions, mention).mentions.append(mention)
                 mention.rules.append("occasion.whole_summed_up")
                 continue
             if mention.background and main is not None and _conflicts(main, mention, wide=True):

@@ -33,3 +33,19 @@ def flows_of(extractor, text: str, *, people: bool = False) -> list[tuple]:
 
 def categories_of(extractor, text: str) -> set[str]:
     return {row[2] for row in flows_of(extractor, text)}
+
+
+def flow_row(flow: dict) -> tuple:
+    """A dumped flow as (from, to, category, value, min, max)."""
+    count = flow["count"] or {}
+    return (flow["from"], flow["to"], flow["category"], count.get("value"), count.get("min"), count.get("max"))
+
+
+def normalised_and_records(extractor, text: str, *, doc_id: str, published: PartialDate = PUBLISHED):
+    """The normaliser's hand-off for the article and its records, dumped as in the output."""
+    from extractor.normalising.build import normalise
+
+    article = Article(id=doc_id, text=text, published=published)
+    doc = extractor.nlp(extractor._doc(article))
+    records = [r.model_dump(mode="json", by_alias=True) for r in doc._.records]
+    return normalise(doc, published=published), records

@@ -11,22 +11,18 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.contract import Article, PartialDate
-from extractor.normalising.build import normalise
+from _stage import flow_row, normalised_and_records
+
+from extractor.contract import PartialDate
 
 PUBLISHED = PartialDate.parse("2024-03-15")
 
 
-def _flow(flow: dict) -> tuple:
-    count = flow["count"] or {}
-    return (flow["from"], flow["to"], flow["category"], count.get("value"), count.get("min"), count.get("max"))
+_flow = flow_row
 
 
 def _run(extractor, text: str):
-    article = Article(id="stage-tallies", text=text, published=PUBLISHED)
-    doc = extractor.nlp(extractor._doc(article))
-    records = [r.model_dump(mode="json", by_alias=True) for r in doc._.records]
-    return normalise(doc, published=PUBLISHED), records
+    return normalised_and_records(extractor, text, doc_id="stage-tallies", published=PUBLISHED)
 
 
 def _tally_flows(records: list[dict]) -> list[tuple]:

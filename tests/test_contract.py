@@ -22,6 +22,7 @@ from extractor.contract import (
     PartialDate,
     Record,
     TallyRecord,
+    leading_day,
 )
 from extractor.contract.records import ErrorInfo
 
@@ -300,6 +301,25 @@ def test_partial_date_parse_nothing(raw):
 def test_partial_date_parse_is_strict(raw):
     with pytest.raises(ValueError):
         PartialDate.parse(raw)
+
+
+LEADING_DAYS = [
+    ("2025-06-09", D(2025, 6, 9)),
+    ("2025-06-09T10:00:00Z", D(2025, 6, 9)),
+    ("2024-02-29", D(2024, 2, 29)),
+    ("2025-02-30", None),
+    ("2024-02", None),
+    ("2024", None),
+    ("", None),
+    (None, None),
+    ("June 9, 2025", None),
+]
+
+
+@pytest.mark.parametrize(("raw", "day"), LEADING_DAYS, ids=[repr(r) for r, _ in LEADING_DAYS])
+def test_leading_day_is_lenient(raw, day):
+    """Record and gold dates read for a table or a score: anything but a full leading day is None, never an error."""
+    assert leading_day(raw) == day
 
 
 def test_article_full_text_puts_the_title_first():

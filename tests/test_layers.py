@@ -46,6 +46,7 @@ FORBIDDEN = [
     ("contract", ("extractor.reading", "extractor.running", "extractor.cli", "extractor.storing")),
     ("exporting", ("extractor.cli", "extractor.running")),
     ("reporting", ("extractor.cli", "extractor.running")),
+    ("evaluating", ("extractor.exporting", "extractor.cli", "extractor.running")),
 ]
 
 

@@ -1,6 +1,6 @@
 """The record contract: pydantic models that are the single source of truth for every output line."""
 
-from .articles import Article, PartialDate, SourceRef
+from .articles import Article, PartialDate, SourceRef, leading_day
 from .records import (
     AgreementRecord,
     ArticleStatus,
@@ -30,4 +30,5 @@ __all__ = [
     "Record",
     "SourceRef",
     "TallyRecord",
+    "leading_day",
 ]

@@ -39,6 +39,19 @@ class PartialDate(ContractModel):
         return cls(year=year, month=month, day=day)
 
 
+def leading_day(value: object) -> dt.date | None:
+    """The calendar day an ISO value starts with ('2024-06-09', '2024-06-09T10:00Z'), or None.
+
+    Lenient, unlike `PartialDate.parse`: an empty, partial ('2024-06') or impossible value is None,
+    not an error (for reading record and gold dates, which a table or a score may only skip)."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
 class SourceRef(ContractModel):
     path: str
     line: int | None = None

@@ -13,6 +13,8 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
+from ..contract.articles import leading_day
+
 TYPES = ("exchange", "agreement", "tally")
 HEADLINE = ("exchange_flows.f1", "completed_flows.f1", "planned_flows.f1", "exchange_events.f1",
             "exchange_date_exact", "agreement_flows.f1", "tally_flows.f1")
@@ -24,19 +26,10 @@ def _actor(value: object) -> str | None:
     return str(value).strip().upper() or None
 
 
-def _day(value: object) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 def _interval(date: object) -> tuple[dt.date | None, dt.date | None] | None:
     if not isinstance(date, dict):
         return None
-    start, end = _day(date.get("start")), _day(date.get("end"))
+    start, end = leading_day(date.get("start")), leading_day(date.get("end"))
     if start is None and end is None:
         return None
     return start, end

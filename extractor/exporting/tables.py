@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ..contract.articles import leading_day
 from ..contract.events import EventFlow, EventRecord
 from ..contract.records import Count
 from .names import actor_name
@@ -292,22 +293,14 @@ def claim_row(body: Mapping, event_id: str | None) -> dict[str, object]:
         texts.append(f"{f.get('from') or '?'}->{f.get('to') or '?'} {f.get('category')}{' ' + fig if fig else ''}")
     return {
         "claim_id": body.get("claim_id"), "doc_id": body.get("doc_id"), "event_id": event_id, "type": kind,
-        "status": body.get("status"), "date_start": _date(date.get("start")), "date_end": _date(date.get("end")),
+        "status": body.get("status"),
+        "date_start": leading_day(date.get("start")), "date_end": leading_day(date.get("end")),
         "date_precision": date.get("precision"), "flows": "; ".join(texts),
         "confidence": body.get("confidence"), "rules": list(body.get("rules") or ()),
         "outlet": body.get("outlet"), "url": body.get("url"), "headline": body.get("title"),
         "published": body.get("published"),
         "evidence": " | ".join(str(e.get("text", "")) for e in body.get("evidence") or () if isinstance(e, Mapping)),
     }
-
-
-def _date(value: object) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 def csv_cell(value: object) -> object:

@@ -13,29 +13,10 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
-import spacy
-
-from extractor.recognising import tokenizer as _tokenizer  # noqa: F401  (registers the tokenizer)
-from extractor.recognising.numbers import find_quantities
-from extractor.recognising.temporal import find_dates
-
-_NLP: dict[str, object] = {}
-
-
-def _make_doc(text: str):
-    if "nlp" not in _NLP:
-        _NLP["nlp"] = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "extractor.tokenizer.v1"}}})
-    return _NLP["nlp"].make_doc(text)  # type: ignore[attr-defined]
-
-
-DOUBLING: dict[str, tuple[Callable[[str], object], Callable[[int, str], str], int]] = {
-    "number words (was cubic)": (find_quantities, lambda n, s: f"Officials {s} counted " + "twenty " * n, 400),
-    "weekday lists (was quadratic)": (find_dates, lambda n, s: f"Talks {s} on " + "Monday, Tuesday, " * n, 1000),
-    "punctuation run, no spaces (was quadratic)": (_make_doc, lambda n, s: f"Talks. {s}" + "!?" * n, 6000),
-    "emoji run, no spaces (was quadratic)": (_make_doc, lambda n, s: f"Talks. {s}" + "\U0001F600" * n, 12000),
-    "runs of 190 punctuation marks": (_make_doc, lambda n, s: " ".join(f"{s}{i}" + "!?.," * 47 for i in range(n)), 15),
-}
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from slow_inputs import SLOW_INPUTS  # noqa: E402  (the inputs live beside the test that runs them)
 
 
 def best_time(work: Callable[[str], object], make: Callable[[int, str], str], n: int, *, runs: int) -> float:
@@ -54,7 +35,7 @@ def main() -> int:
     parser.add_argument("--max-ratio", type=float, default=3.0)
     args = parser.parse_args()
     worst = 0.0
-    for case, (work, make, n) in DOUBLING.items():
+    for case, (work, make, n) in SLOW_INPUTS.items():
         work(make(n // 4, "warm"))
         small = best_time(work, make, n, runs=args.runs)
         large = best_time(work, make, 2 * n, runs=args.runs)

@@ -5,37 +5,17 @@ measured by bench/linear_paths.py (no timed tests)."""
 from __future__ import annotations
 
 import pytest
-import spacy
+from slow_inputs import SLOW_INPUTS, make_doc
 
 from extractor.contract import Article
-from extractor.recognising import tokenizer as _tokenizer  # noqa: F401  (registers the tokenizer)
-from extractor.recognising.numbers import find_quantities
-from extractor.recognising.temporal import find_dates
 from extractor.running.articles import HARD_MAX_CHARS, OverBudget, RunOptions, _truncate, within_budget
 
 
-_NLP: dict[str, object] = {}
-
-
-def _make_doc(text: str):
-    if "nlp" not in _NLP:
-        _NLP["nlp"] = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "extractor.tokenizer.v1"}}})
-    return _NLP["nlp"].make_doc(text)  # type: ignore[attr-defined]
-
-# The inputs that made these paths super-linear. Their timing at n and 2n is a benchmark
-# (bench/linear_paths.py prints the ratios); here they only have to come out right.
-LONG_RUNS = {
-    "number words": (find_quantities, "Officials counted " + "twenty " * 800),
-    "weekday lists": (find_dates, "Talks on " + "Monday, Tuesday, " * 2000),
-    "punctuation run, no spaces": (_make_doc, "Talks. " + "!?" * 12000),
-    "emoji run, no spaces": (_make_doc, "Talks. " + "\U0001F600" * 24000),
-    "runs of 190 punctuation marks": (_make_doc, " ".join(f"w{i}" + "!?.," * 47 for i in range(30))),
-}
-
-
-@pytest.mark.parametrize("case", list(LONG_RUNS))
+@pytest.mark.parametrize("case", list(SLOW_INPUTS))
 def test_row5_long_runs_complete(case: str) -> None:
-    work, text = LONG_RUNS[case]
+    """The once slow inputs at twice their benchmark size (bench/linear_paths.py times them; no timed tests)."""
+    work, make, n = SLOW_INPUTS[case]
+    text = make(2 * n, "w")
     result = work(text)
     if hasattr(result, "text"):
         assert result.text == text
@@ -43,7 +23,7 @@ def test_row5_long_runs_complete(case: str) -> None:
 
 def test_long_runs_keep_every_character_and_offset() -> None:
     text = "Talks ended. " + "!?" * 400 + " then " + "\U0001F600" * 300 + "x 12 prisoners"
-    doc = _make_doc(text)
+    doc = make_doc(text)
     assert doc.text == text
     assert all(text[t.idx:t.idx + len(t.text)] == t.text for t in doc)
     assert [t.text for t in doc][-3:] == ["x", "12", "prisoners"]
@@ -54,7 +34,7 @@ def test_ordinary_text_is_tokenised_as_before() -> None:
 
     text = "On 3 May, Chile's envoy said 1,200-for-1,200 was agreed... (see https://a.example/x?y=1!)"
     plain = English().tokenizer(text)
-    assert [t.text for t in _make_doc(text)][:6] == [t.text for t in plain][:6]
+    assert [t.text for t in make_doc(text)][:6] == [t.text for t in plain][:6]
 
 
 def test_time_budget_stops_one_article() -> None:

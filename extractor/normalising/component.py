@@ -25,7 +25,8 @@ from ..about import __version__
 from ..contract.articles import PartialDate
 from ..recognising import extensions  # noqa: F401  (registers the custom attributes)
 from ..recognising.extensions import REJECTED_KEY, context_value, rejected
-from .context import DYADS_FILE, DYADS_KEY, package_dyads_text, read_dyads
+from ..recognising.gazetteer import GazetteerRecogniser
+from .context import DYADS_FILE, DYADS_KEY, STATES_KEY, package_dyads_text, package_state_ids, read_dyads
 from .gate import may_be_about_exchanges
 from .records import build_records
 
@@ -81,6 +82,7 @@ class RecordBuilder:
         self.nlp = nlp
         self.name = name
         self._versions: dict | None = None
+        self._states: tuple[tuple, frozenset[str]] | None = None
         self._set_dyads(package_dyads_text(), origin=f"extractor/data/{DYADS_FILE}")
 
     def _set_dyads(self, text: str, *, origin: str) -> None:
@@ -93,6 +95,17 @@ class RecordBuilder:
         return self.dyads_text.encode("utf-8")
 
     @property
+    def state_ids(self) -> frozenset[str]:
+        """The STATE ids of the pipeline's own gazetteers (a model folder's lexicon, not the package's);
+        the package's when no gazetteer holds any. Read again when a gazetteer's entries change."""
+        gazetteers = [c for _, c in self.nlp.pipeline if isinstance(c, GazetteerRecogniser)]
+        key = tuple((id(g.entries), len(g.entries)) for g in gazetteers)
+        if self._states is None or self._states[0] != key:
+            found = frozenset(e.id for g in gazetteers for e in g.entries if e.label == "STATE")
+            self._states = (key, found or package_state_ids())
+        return self._states[1]
+
+    @property
     def versions(self) -> dict:
         if self._versions is None:
             self._versions = {"extractor_version": __version__, "data_version": data_version(self.nlp)}
@@ -103,12 +116,14 @@ class RecordBuilder:
             doc._.records = []  # what build_records gives a doc that `about_exchanges` turns down
             return doc
         doc.user_data[DYADS_KEY] = self.dyads
+        doc.user_data[STATES_KEY] = self.state_ids
         _take_context(doc)
         try:
             doc._.records = build_records(doc, doc_id=doc._.doc_id or "doc", published=doc._.published,
                                           versions=self.versions)
         finally:
             del doc.user_data[DYADS_KEY]
+            del doc.user_data[STATES_KEY]
         return doc
 
     def to_disk(self, path, *, exclude=tuple()) -> None:

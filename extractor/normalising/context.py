@@ -23,18 +23,17 @@ PARTY_LABELS = frozenset({"STATE", "CAPITAL", "SEAT", "INSTITUTION", "DEMONYM", 
 MULTI_ID = "WEST"
 
 
+STATES_KEY = "extractor.states"  # doc.user_data: the STATE ids of the pipeline that reads the doc
+
+
 @lru_cache(maxsize=1)
-def state_ids() -> frozenset[str]:
-    """The ids of every state of the generated lexicon (ISO 3166-1 alpha-3, and Kosovo's XKX)."""
+def package_state_ids() -> frozenset[str]:
+    """The ids of every state of the packaged lexicon (ISO 3166-1 alpha-3, and Kosovo's XKX); a pipeline
+    reads the ids its own actor gazetteer holds (`RecordBuilder.state_ids`), this is for a doc without them."""
     from ..recognising.gazetteer import package_entries
     from ..recognising.lexicon import GENERATED_FILE
 
     return frozenset(e.id for e in package_entries(GENERATED_FILE) if e.label == "STATE")
-
-
-def is_state(actor: str | None) -> bool:
-    """A state's id, not a group's id ("RSF", "PKK") and not a side of several states."""
-    return actor is not None and actor in state_ids()
 
 
 # Sides made of several states ("the West", "the Saudi-led coalition"): written as a null side, never filled in
@@ -77,6 +76,11 @@ class ArticleContext:
     category_sides: dict[str, tuple[str, str]]
     mediators: tuple[str, ...]
     party_counts: Counter = field(default_factory=Counter)
+    states: frozenset[str] = field(default_factory=package_state_ids)
+
+    def is_state(self, actor: str | None) -> bool:
+        """A state's id, not a group's id ("RSF", "PKK") and not a side of several states."""
+        return actor is not None and actor in self.states
 
     def counterpart(self, actor: str | None, category: str | None = None) -> str | None:
         """The other side of `actor` in this article's exchange, or None when unknown or several."""
@@ -98,12 +102,12 @@ class ArticleContext:
         """In a state-versus-group dyad, the state ('government soldiers' in Yemen are YEM)."""
         if self.sides is None:
             return None
-        states = [s for s in self.sides if is_state(s)]
+        states = [s for s in self.sides if self.is_state(s)]
         return states[0] if len(states) == 1 else None
 
     def between_states(self) -> bool:
         """Both sides of the article's exchange are states (Russia-Ukraine, Armenia-Azerbaijan)."""
-        return self.sides is not None and all(is_state(s) for s in self.sides)
+        return self.sides is not None and all(self.is_state(s) for s in self.sides)
 
     def fixed_sides(self, category: str) -> tuple[str, str] | None:
         """Giver and receiver a category always has in this dyad (hostages: HAMAS -> ISR)."""
@@ -130,7 +134,8 @@ def mediators_in(views: list[SentenceView]) -> list[str]:
 
 
 def build_context(views: list[SentenceView]) -> ArticleContext:
-    dyads = (views[0].sent.doc.user_data.get(DYADS_KEY) if views else None) or known_dyads()
+    user_data = views[0].sent.doc.user_data if views else {}
+    dyads = user_data.get(DYADS_KEY) or known_dyads()
     mediators = mediators_in(views)
     counts: Counter = Counter()
     for view in views:
@@ -181,6 +186,7 @@ def build_context(views: list[SentenceView]) -> ArticleContext:
         category_sides=category_sides,
         mediators=tuple(m for m in mediators if m not in (sides or ())),
         party_counts=party_counts,
+        states=user_data.get(STATES_KEY) or package_state_ids(),
     )
 
 

@@ -21,7 +21,7 @@ the article's own voice beats a quoted one, a precise figure beats a rounded one
 from __future__ import annotations
 
 from ..contract import Count
-from .context import SEVERAL_STATES, ArticleContext, is_state
+from .context import SEVERAL_STATES, ArticleContext
 from .groups import Group, _number_end_token, count_of, resolve_category
 from .sentences import PART_OF, SentenceView, phrase_starts
 
@@ -403,10 +403,10 @@ def _link_parts(groups: list[Group]) -> dict[int, Group]:
     return wholes_of
 
 
-def _foreign_part(part: Group, whole: Group) -> bool:
+def _foreign_part(part: Group, whole: Group, context: ArticleContext) -> bool:
     """A part of people of a third state, handed over with the whole ('24 hostages, including 10
     Thais'): they go to their own state (README: freed people go to the state whose nationals they are)."""
-    return part.nationality is not None and is_state(part.nationality) and not whole.per_side \
+    return part.nationality is not None and context.is_state(part.nationality) and not whole.per_side \
         and whole.giver is not None and whole.receiver is not None \
         and part.nationality not in (whole.giver, whole.receiver) and whole.category in ("hostages", "prisoners",
                                                                                           "civilians")
@@ -499,7 +499,7 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
     civilian_parts: dict[int, int] = {}  # whole -> its parts of another category ("including 40 civilians")
     for group in groups:
         whole = wholes_of.get(id(group))
-        if whole is not None and (group.category != whole.category or _foreign_part(group, whole)) \
+        if whole is not None and (group.category != whole.category or _foreign_part(group, whole, context)) \
                 and _exact(group.count):
             civilian_parts[id(whole)] = civilian_parts.get(id(whole), 0) + _exact(group.count)
     # "24 hostages, including 13 Israelis and 10 Thais": with its nationals counted, the whole's own
@@ -509,7 +509,7 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
         whole = wholes_of.get(id(group))
         if whole is not None and group.nationality is not None and group.nationality == whole.receiver \
                 and group.category == whole.category and _exact(group.count) \
-                and any(_foreign_part(g, whole) for g in groups if wholes_of.get(id(g)) is whole):
+                and any(_foreign_part(g, whole, context) for g in groups if wholes_of.get(id(g)) is whole):
             own_nationals[id(whole)] = own_nationals.get(id(whole), 0) + _exact(group.count)
     candidates: dict[tuple, list[tuple[int, Count | None, Group]]] = {}
     for group in groups:
@@ -518,7 +518,7 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
             continue  # "exchange 0 prisoners": a garbled figure, not a flow
         if group.part_of:
             whole = wholes_of.get(id(group))
-            foreign = whole is not None and _foreign_part(group, whole)
+            foreign = whole is not None and _foreign_part(group, whole, context)
             if whole is None or (group.category == whole.category and not foreign) \
                     or not _exact(whole.count) or _exact(whole.count) < civilian_parts.get(id(whole), 0):
                 continue

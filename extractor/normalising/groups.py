@@ -15,7 +15,7 @@ from spacy.tokens import Span
 
 from ..contract import Count
 from ..recognising.extensions import quantity_of
-from .context import SEVERAL_STATES, ArticleContext, is_state
+from .context import SEVERAL_STATES, ArticleContext
 from .sentences import PART_OF, SentenceView
 
 PERSON_CATEGORIES = frozenset({"pows", "civilians", "bodies", "hostages"})
@@ -405,7 +405,7 @@ def refine_category(group: Group, context: ArticleContext) -> None:
     else:
         giver, receiver = group.giver, group.receiver
     if group.category == "hostages" and noun in CAPTIVE_WORDS and "group.kidnapped" not in group.rules:
-        held_by_group = giver is not None and not group.per_side and not is_state(giver)
+        held_by_group = giver is not None and not group.per_side and not context.is_state(giver)
         if not held_by_group and (context.between_states() or context.default_category == "pows"):
             group.category = "pows"  # captives taken between two armed forces
             group.rules.append("category.captives_between_forces")
@@ -422,7 +422,7 @@ def refine_category(group: Group, context: ArticleContext) -> None:
         group.rules.append("category.held_by_state")
         return
     if group.category == "civilians" and noun in HELD_CIVILIAN_WORDS and giver is not None \
-            and giver not in SEVERAL_STATES and not is_state(giver):
+            and giver not in SEVERAL_STATES and not context.is_state(giver):
         group.category = "hostages"  # held by an armed group, not by a state
         group.rules.append("category.held_by_group")
 
@@ -502,7 +502,7 @@ def resolve_category(group: Group, context: ArticleContext) -> None:
 
 def _third_country(nationality: str, context: ArticleContext) -> bool:
     """A state that is neither side of the dyad nor the receiver of one of its categories."""
-    return is_state(nationality) and (context.sides is None or nationality not in context.sides) \
+    return context.is_state(nationality) and (context.sides is None or nationality not in context.sides) \
         and nationality not in {r for _, r in context.category_sides.values()} \
         and nationality not in {g for g, _ in context.category_sides.values()}
 

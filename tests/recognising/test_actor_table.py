@@ -60,10 +60,14 @@ ACTORS = [
 # a group's id is never a state's, even with three letters; every generated STATE id is a state
 @pytest.mark.parametrize(("actor", "state"), [("PKK", False), ("RSF", False), ("SDF", False), ("M23", False),
                                               ("HAMAS", False), ("COD", True), ("THA", True), ("XKX", True)])
-def test_is_state(actor, state):
-    from extractor.normalising.context import is_state
+def test_is_state(extractor, actor, state):
+    from extractor.normalising.context import ArticleContext, package_state_ids
 
-    assert is_state(actor) is state
+    states = extractor.nlp.get_pipe("exchange_records").state_ids
+    assert states == package_state_ids()
+    context = ArticleContext(sides=None, multi=False, default_category="prisoners", category_sides={}, mediators=(),
+                             states=states)
+    assert context.is_state(actor) is state
 
 
 @pytest.mark.parametrize(("text", "expected"), ACTORS, ids=[t for t, _ in ACTORS])

@@ -49,6 +49,28 @@ def test_edited_dyads_are_read_and_change_the_data_version(folder, extractor):
     assert any(d.parties == ("CHL", "PER") for d in edited.nlp.get_pipe("exchange_records").dyads)
 
 
+def test_state_ids_are_the_folders_own(folder, monkeypatch):
+    """A state added to a folder's actor gazetteer is a state for that pipeline's normaliser (not only the
+    package lexicon's states): the folder is self-contained."""
+    from extractor.normalising import component
+    from extractor.normalising.context import STATES_KEY, package_state_ids
+
+    entries = folder / "exchange_actors" / "entries.jsonl"
+    entries.write_text(entries.read_text(encoding="utf-8") + '{"label": "STATE", "id": "ZMB2", "patterns": ["Zembla"]}\n',
+                       encoding="utf-8")
+    edited = Extractor(spacy.load(folder))
+    seen = []
+    real = component.build_records
+
+    def spy(doc, **kwargs):
+        seen.append(doc.user_data[STATES_KEY])
+        return real(doc, **kwargs)
+
+    monkeypatch.setattr(component, "build_records", spy)
+    edited.nlp("Zembla and Chile swapped 40 prisoners of war on Monday.")
+    assert "ZMB2" in seen[0] and "ZMB2" not in package_state_ids() and "CHL" in seen[0]
+
+
 BAD_LINES = [
     ("exchange_quantities", "quantity_cues.jsonl", '{"kind": "count_noun"}', "word"),
     ("exchange_quantities", "quantity_cues.jsonl", '{"kind": "count_noun", "word": "x"', "not valid JSON"),

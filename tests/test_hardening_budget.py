@@ -8,7 +8,8 @@ import pytest
 from slow_inputs import SLOW_INPUTS, make_doc
 
 from extractor.contract import Article
-from extractor.running.articles import HARD_MAX_CHARS, OverBudget, RunOptions, _truncate, within_budget
+from extractor.running.articles import HARD_MAX_CHARS, RunOptions, _truncate
+from extractor.running.budget import OverBudget, within_budget
 
 
 @pytest.mark.parametrize("case", list(SLOW_INPUTS))
@@ -45,6 +46,44 @@ def test_time_budget_stops_one_article() -> None:
     with pytest.raises(OverBudget):
         within_budget(0.2, slow)
     assert within_budget(0.2, lambda: 7) == 7
+
+
+def test_time_budget_stops_work_in_any_thread() -> None:
+    """Not only the main thread (where SIGALRM would arrive): a Ray actor runs its shards in a thread pool."""
+    import threading
+
+    def slow() -> None:
+        while True:
+            sum(range(1000))
+
+    outcome: list[str] = []
+
+    def worker() -> None:
+        try:
+            within_budget(0.2, slow)
+        except OverBudget:
+            outcome.append("stopped")
+        outcome.append(str(within_budget(0.2, lambda: 7)))
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join(timeout=60)
+    assert outcome == ["stopped", "7"]
+
+
+def test_a_budget_never_fires_after_its_work() -> None:
+    """Budgets that run out around the moment their work ends: OverBudget is raised inside the call
+    or not at all, never later in the caller's code."""
+    stopped = 0
+    for _ in range(300):
+        try:
+            within_budget(0.0005, lambda: sum(range(3000)))
+        except OverBudget:
+            stopped += 1
+    total = 0
+    for _ in range(200):
+        total += sum(range(3000))  # a stray OverBudget would surface here
+    assert total == 200 * sum(range(3000)) and stopped <= 300
 
 
 def test_time_budget_is_a_coded_status(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:

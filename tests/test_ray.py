@@ -57,6 +57,25 @@ def test_ray_run_resumes_from_parts(tmp_path: Path, cluster) -> None:
     assert out.read_bytes() == first
 
 
+def test_ray_actors_keep_the_time_budget(tmp_path: Path, cluster) -> None:
+    """A Ray actor runs its shards outside the main thread: the budget stops a long article there too."""
+    import json
+
+    from extractor.running.articles import RunOptions
+
+    swap = "Chile and Peru swapped 40 prisoners of war on Monday, officials in Lima said. "
+    rows = [{"id": "short-1", "text": swap, "published": "2025-06-09"},
+            {"id": "long", "text": swap * 3000, "published": "2025-06-09"},  # seconds of work: 10x the budget
+            {"id": "short-2", "text": swap, "published": "2025-06-09"}]
+    archive = tmp_path / "in.jsonl"
+    archive.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "ray.jsonl"
+    extract_archive([archive], output=out, shard_size=1, workers=1, engine="ray", options=RunOptions(time_budget=0.5))
+    statuses = {r["doc_id"]: (r["status"], (r["error"] or {}).get("code"))
+                for r in map(json.loads, out.read_text(encoding="utf-8").splitlines()) if r["type"] == "article"}
+    assert statuses == {"short-1": ("ok", None), "long": ("error", "E020"), "short-2": ("ok", None)}
+
+
 def test_ray_missing_is_a_coded_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from extractor.running import ray_engine
 

@@ -14,8 +14,6 @@ the one path from input files to an output file.
 from __future__ import annotations
 
 import logging
-import signal
-import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal, Protocol
@@ -26,6 +24,7 @@ from ..contract import Article, ArticleStatus, Record
 from ..contract.records import ErrorInfo
 from ..errors import coded, short
 from ..reading.items import ArticleItem, ErrorItem, ReadItem, SkippedItem
+from .budget import OverBudget, within_budget
 from .prefilter import Prefilter
 from .summary import RunSummary
 
@@ -265,29 +264,6 @@ def _truncate(article: Article, limit: int) -> Article:
     if room >= 0:
         return article.model_copy(update={"text": article.text[:room]})
     return article.model_copy(update={"title": (article.title or "").strip()[:max(limit - 2, 1)], "text": ""})
-
-
-class OverBudget(BaseException):
-    """The time budget of one article ran out (a BaseException: no `except Exception` in the
-    pipeline may swallow it)."""
-
-
-def within_budget(seconds: float | None, work):
-    """`work()`, stopped with OverBudget after `seconds` (a real-time alarm; only in the main thread
-    of a process, where signals arrive, and where SIGALRM exists; elsewhere without a limit)."""
-    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        return work()
-
-    def stop(signum, frame):  # noqa: ANN001
-        raise OverBudget()
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        return work()
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 _RELATIVE_DATES = frozenset({"weekday", "relative", "month_day", "bounded"})

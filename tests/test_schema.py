@@ -128,3 +128,18 @@ def test_schema_command_writes_the_schema(tmp_path: Path) -> None:
 def test_schema_to_stdout() -> None:
     result = CliRunner().invoke(app, ["schema", "--output", "-"])
     assert result.exit_code == 0 and json.loads(result.stdout) == output_line_schema()
+
+
+@pytest.mark.parametrize("which", ["record", "event", "corrections"])
+def test_write_schema_is_library_code(tmp_path: Path, which: str) -> None:
+    """The library writes each schema without the command line; the command is a thin wrapper of it."""
+    from extractor.errors import CodedError
+    from extractor.exporting.schema import schema_of, write_schema
+
+    out = write_schema(tmp_path / f"{which}.json", which=which)
+    assert json.loads(out.read_text(encoding="utf-8")) == schema_of(which)
+    with pytest.raises(CodedError) as err:
+        write_schema(out, which=which)
+    assert err.value.code == "E201"
+    command = ["schema", "--output", "-"] + ({"event": ["--event"], "corrections": ["--corrections"]}.get(which, []))
+    assert json.loads(CliRunner().invoke(app, command).stdout) == schema_of(which)

@@ -356,3 +356,19 @@ def test_reconcile_command(tmp_path):
     res = runner.invoke(app, ["reconcile", str(claims), "--output", str(out), "--force"])
     assert res.exit_code == 0 and out.read_bytes() == before
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_no_cyclic_gc_pauses_and_restores_the_collector(enabled: bool) -> None:
+    import gc
+
+    from extractor.memory import no_cyclic_gc
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with no_cyclic_gc():
+            assert not gc.isenabled()
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -11,12 +11,11 @@ block by block, for large runs).
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..contract.events import EventRecord, SourceMeta
+from ..memory import no_cyclic_gc
 from .blockrun import IdState, TallyIndex, events_by_block
 from .claims import Claim, ClaimInput, ClaimRecord, parse_claim, read_claim_files, read_sources, to_claim
 from .clustering import Clustering, Merge, Miss, cluster_claims
@@ -58,22 +57,9 @@ def reconcile(items: Iterable[ClaimInput | ClaimRecord | Claim], *, sources: Map
     `previous`: claim id -> event id of an earlier run, whose ids are kept (see `ids.assign_ids`);
     `reserved`: retired event ids never handed out again; `engine`: where blocks are clustered (see
     `engines`: the events do not depend on it)."""
-    with _no_cyclic_gc():
+    with no_cyclic_gc():
         return _reconcile(items, sources=sources, previous=previous, reserved=reserved,
                           near_misses_per_event=near_misses_per_event, engine=engine)
-
-
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """The reconciler allocates millions of small acyclic objects; the cyclic collector's passes over
-    them cost more than the whole matching at a million claims. Reference counting still frees them."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def cluster_blocks(claims: Sequence[Claim], blocks: Iterable[Sequence[int]]) -> Clustering:

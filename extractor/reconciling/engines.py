@@ -32,7 +32,7 @@ class LocalEngine:
 def _cluster_remote(claims: Sequence[Claim]) -> Clustering:
     import gc
 
-    gc.disable()  # see `reconciling._no_cyclic_gc`
+    gc.disable()  # see `extractor.memory.no_cyclic_gc`
     try:
         return cluster_claims(claims)
     finally:

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import IO
 
 from ..contract.events import SourceMeta
-from . import _no_cyclic_gc, as_claims
+from ..memory import no_cyclic_gc
+from . import as_claims
 from .blockrun import IdState, TallyIndex, events_by_block
 from .claims import ClaimInput
 from .engines import BlockEngine, EngineName, block_engine
@@ -27,7 +28,7 @@ def reconcile_to(fh: IO[str], items: Iterable[ClaimInput], *, sources: Mapping[s
     """Write the events of `items` to `fh`, one JSON line each in event-id order (the bytes `reconcile`
     gives); returns (events written, events with conflicts). `progress(claims done, claims)` is called
     after each block."""
-    with _no_cyclic_gc(), tempfile.TemporaryDirectory(dir=spill_dir, prefix=".reconcile-") as tmp:
+    with no_cyclic_gc(), tempfile.TemporaryDirectory(dir=spill_dir, prefix=".reconcile-") as tmp:
         claims = as_claims(items, sources=sources)
         blocks = partition(claims)
         ids = IdState.of(None)

@@ -20,7 +20,8 @@ from ..contract.events import EventRecord, SourceMeta
 from ..correcting.apply import HAND_PREFIX, CorrectedReconciliation, hand_claims, reconcile_corrected
 from ..correcting.models import CorrectionLine
 from ..errors import coded_error
-from ..reconciling import NEAR_MISSES_PER_EVENT, Reconciliation, _no_cyclic_gc, as_claims
+from ..memory import no_cyclic_gc
+from ..reconciling import NEAR_MISSES_PER_EVENT, Reconciliation, as_claims
 from ..reconciling.blockrun import IdState, TallyIndex, events_by_block
 from ..reconciling.engines import BlockEngine, EngineName, block_engine
 from ..reconciling.ids import retired_aliases
@@ -296,7 +297,7 @@ class EventStore:
         run (`before`: claim id -> block), none of them `changed` (added, updated or retracted), keeps
         its stored events. Returns the result, the ids of the events taken as stored, and the numbers of
         blocks re-reconciled and kept."""
-        with _no_cyclic_gc():
+        with no_cyclic_gc():
             claims = as_claims(self.claim_inputs())
             blocks = partition(claims)
             sizes = Counter(before.values())

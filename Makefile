@@ -4,10 +4,12 @@ BIN := $(VENV)/bin
 
 .PHONY: run test setup browser clean
 
-$(BIN)/extractor: pyproject.toml
+# extractor, then the packaged pipeline models/ (editable: spacy.load("exchange_en") reads models/exchange_en)
+$(BIN)/extractor: pyproject.toml models/pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e ".[test]"
+	$(BIN)/pip install -q -e ./models
 	touch $(BIN)/extractor
 
 setup: $(BIN)/extractor

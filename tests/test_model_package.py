@@ -64,3 +64,21 @@ def test_the_package_version_follows_the_tool() -> None:
     assert re.search(r'^version = "([^"]+)"', text, re.M).group(1) == __version__  # type: ignore[union-attr]
     meta = json.loads((MODELS / "exchange_en" / "meta.json").read_text(encoding="utf-8"))
     assert meta["version"] == __version__
+
+
+def test_make_setup_installs_the_package_after_extractor() -> None:
+    """The README's `spacy.load("exchange_en")` works in the environment `make setup` makes."""
+    recipe = (ROOT / "Makefile").read_text(encoding="utf-8")
+    tool, model = recipe.find('pip install -q -e ".[test]"'), recipe.find("pip install -q -e ./models")
+    assert 0 <= tool < model
+
+
+def test_the_installed_package_is_this_folder(extractor) -> None:
+    """Where `make setup` installed it (editable): the name loads models/exchange_en of this checkout."""
+    exchange_en = pytest.importorskip("exchange_en")
+    import spacy
+
+    if not Path(exchange_en.__file__).resolve().is_relative_to(MODELS.resolve()):
+        pytest.skip(f"exchange_en is installed from another checkout: {exchange_en.__file__}")
+    nlp = spacy.load("exchange_en")
+    assert nlp.pipe_names == extractor.nlp.pipe_names

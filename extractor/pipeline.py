@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -41,6 +42,21 @@ def name_the_component(name: str, proc, docs, exc: Exception):
     raise exc
 
 
+_SPACY_E109 = re.compile(r"^\[E109\] Component '(?P<name>[^']+)' could not be run")
+
+
+def unwrapped_key_error(exc: ValueError) -> BaseException:
+    """spaCy's `nlp(doc)` turns a KeyError raised in a component into ValueError E109 ('did you forget to
+    call initialize()?'), past the error handler: the KeyError itself, named with its component, so the
+    E102 line names the component and the real error. Any other ValueError is given back as it is."""
+    cause = exc.__cause__
+    found = _SPACY_E109.match(str(exc))
+    if found is None or not isinstance(cause, KeyError):
+        return exc
+    cause.component = found["name"]  # type: ignore[attr-defined]
+    return cause
+
+
 class Extractor:
     """Wraps a loaded pipeline; `extract` turns one article into validated records with
     `doc_id`, a deterministic `claim_id`, and the tool and data versions filled in. The
@@ -66,7 +82,14 @@ class Extractor:
         return doc
 
     def extract(self, article: Article) -> list[Record]:
-        records = self.nlp(self._doc(article))._.records or []
+        try:
+            doc = self.nlp(self._doc(article))
+        except ValueError as exc:
+            error = unwrapped_key_error(exc)
+            if error is exc:
+                raise
+            raise error from None
+        records = doc._.records or []
         source = {"outlet": article.outlet, "url": article.url, "published": article.published_raw,
                   "title": article.title or None}
         if not any(source.values()):

@@ -72,15 +72,21 @@ def test_the_command_says_it_in_one_line(folder: Path, articles: Path, tmp_path:
     assert not (tmp_path / "out.jsonl").exists()
 
 
+# spaCy turns a KeyError in a component into its own ValueError E109 ("did you forget to call initialize()?")
+FAILURES = [(RuntimeError, "RuntimeError: invented failure"), (KeyError, "KeyError: 'invented failure'")]
+
+
 @pytest.mark.parametrize("component", ["exchange_places", "exchange_records"])
+@pytest.mark.parametrize(("error", "detail"), FAILURES, ids=[e.__name__ for e, _ in FAILURES])
 def test_e102_names_the_failing_component(extractor, articles: Path, tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch, component: str) -> None:
+                                          monkeypatch: pytest.MonkeyPatch, component: str, error: type,
+                                          detail: str) -> None:
     pipe = type(extractor.nlp.get_pipe(component))
     real = pipe.__call__
 
     def fails_on_forty(self, doc):
         if "40" in doc.text and self is extractor.nlp.get_pipe(component):
-            raise RuntimeError("invented failure")
+            raise error("invented failure")
         return real(self, doc)
 
     monkeypatch.setattr(pipe, "__call__", fails_on_forty)
@@ -91,5 +97,5 @@ def test_e102_names_the_failing_component(extractor, articles: Path, tmp_path: P
     assert statuses["one"]["status"] == "error" and statuses["two"]["status"] == "ok"
     message = statuses["one"]["error"]["message"]
     assert message.startswith(f"[E102] Component {component!r} could not process article 'one'")
-    assert "RuntimeError: invented failure" in message
+    assert detail in message and "E109" not in message and "initialize" not in message, message
     assert summary.errors == 1

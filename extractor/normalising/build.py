@@ -44,12 +44,14 @@ from .groups import (
     mark_parts,
     ones,
     oppose_pairs,
+    pronoun_person,
     read_group,
     resolve_category,
     share_coordinated,
     single_persons,
 )
 from .loose import categories as loose_categories
+from .sides import article_sides
 from .loose import first_since, loose_groups
 from .occasion_status import fold_previews, split_begun_whole
 from .occasions import (
@@ -145,6 +147,8 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
                                           and g.count.value and g.count.qualifier == "exact"))
         mark_per_side(view, in_sentence)
         in_sentence += single_persons(view, in_sentence, context)
+        if not in_sentence:
+            in_sentence += pronoun_person(view, views, context)
         for group in in_sentence:
             direct(group, context, [g for g in in_sentence if not g.part_of])
         share_coordinated(in_sentence)
@@ -242,6 +246,7 @@ def normalise(doc: Doc, *, published: PartialDate | None) -> Normalised:
             | {g.view.index for g in kinds.terms}
         kinds.terms.extend(deal_groups(views, context, told, categories_of=loose_categories))
     occasions = form_occasions(kinds.mentions, loose, views, published=published, year_hint=year_hint)
+    article_sides(occasions, context)                                         # sides of figures told without
     orient_tallies(kinds.tallies, occasions)                                  # sides of totals without their own
     return Normalised(context=context, occasions=occasions, terms=kinds.terms, tallies=kinds.tallies,
                       views=views, published=published, year_hint=year_hint)

@@ -8,6 +8,7 @@ import bisect
 from spacy.tokens import Doc, Span
 
 from ..recognising.extensions import quantity_of
+from .groups import person_for_person
 from .sentences import SentenceView, has_phrase, per_view, phrase_starts
 from .status import TRANSFER_LABELS
 
@@ -59,7 +60,15 @@ def about_exchanges(views: list[SentenceView]) -> bool:
         # "Russia freed the jailed American teacher in exchange for a Russian businessman"
         if swap_for(view) and len(view.cues_with("PERSON")) >= 2 and view.has_cue("GIVE", "RECEIVE", "EXCHANGE"):
             return True
+        # "Tom Harlan was freed in exchange for Igor Vasin", in an article about people held
+        if swap_for(view) and view.has_cue("GIVE") and _held_anywhere(views) and len(person_for_person(view)) == 2:
+            return True
     return False
+
+
+def _held_anywhere(views: list[SentenceView]) -> bool:
+    """Some sentence speaks of people held: a captivity cue or a captive word."""
+    return any(view.has_cue("CAPTIVITY") or not CAPTIVE_WORDS.isdisjoint(view.words) for view in views)
 
 
 TRANSFER_OR_SWAP = frozenset(TRANSFER_LABELS)
@@ -97,6 +106,9 @@ def may_be_about_exchanges(doc: Doc) -> bool:
         if swap_for_cue and sum(c.label_ == "PERSON" for c in found) >= 2 \
                 and labels & {"GIVE", "RECEIVE", "EXCHANGE"}:
             return True
+        if swap_for_cue and "GIVE" in labels and (any(c.label_ == "CAPTIVITY" for c in cues)
+                                                  or any(t.lower_ in CAPTIVE_WORDS for t in doc)):
+            return True  # a name swapped for a name, in an article about people held
     return False
 
 

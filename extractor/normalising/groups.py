@@ -35,6 +35,7 @@ PREPOSITIONS = frozenset({"in", "of", "from", "at", "on", "near", "with", "for",
 SEAT_NOUNS = frozenset({"ministry", "officials", "authorities", "government", "spokesman", "spokeswoman",
                         "spokesperson", "command", "headquarters", "delegation", "embassy", "presidency"})
 SUBJECT_STOPS = frozenset({":", ";", "—", "(", ")", "\n"})
+QUALIFIER_TAIL = frozenset({"or", "and", "more", "over", "so", "thereabouts", "odd", "-", "plus", "+", "fewer", "less"})
 
 
 @dataclass
@@ -178,6 +179,8 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
     nationality: str | None = None
     dead = mixed = False
     j, steps = _number_end_token(view, quantity), 0
+    while j < quantity.end and view.lower[j] in QUALIFIER_TAIL:
+        j += 1  # "12 or more Americans", "300-odd prisoners": the qualifier after the figure, then the noun
     while j < view.end and steps < (8 if "group.share_of_pool" in rules else 6):
         tok = doc[j]
         cue = view.cue(j)
@@ -1064,6 +1067,14 @@ def person_name(view: SentenceView, person: Span) -> str | None:
         span = _name_span(view, k - 1, -1)
         if span is not None:
             return doc[span[0]:span[1]].text
+    # "the president's ally is Mara Quint": the name after a copula
+    copula = next((k for k in range(person.end, min(view.end - 1, person.end + 6)) if view.lower[k] in ("is", "was")),
+                  None)
+    if copula is not None and not any(view.cue(k) is not None or view.lower[k] in (",", "who")
+                                      for k in range(person.end, copula)):
+        span = _name_span(view, copula + 1, 1)
+        if span is not None and span[0] == copula + 1:
+            return doc[span[0]:span[1]].text
     # "the engineer, Mara Quint,"
     if person.end + 1 < view.end and doc[person.end].text == ",":
         span = _name_span(view, person.end + 1, 1)
@@ -1094,7 +1105,7 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
     is a flow of one."""
     counted = [g for g in groups if g.count is not None and not g.part_of]
     if not counted:
-        return _person_for_person(view) or _released_person(view, context)
+        return person_for_person(view) or _released_person(view, context)
     if len(counted) != 1 or counted[0].per_side:
         return []
     other = counted[0]
@@ -1202,26 +1213,80 @@ def _listed_one(view: SentenceView, groups: list[Group], taken: set[int]) -> lis
     return out
 
 
-def _person_for_person(view: SentenceView) -> list[Group]:
-    """'Russia freed the jailed American teacher in exchange for a Russian businessman': one for one."""
-    persons = view.cues_with("PERSON")
+def person_for_person(view: SentenceView) -> list[Group]:
+    """'Russia freed the jailed American teacher in exchange for a Russian businessman', 'Tom Harlan was
+    freed in exchange for Igor Vasin': one for one, each person a PERSON noun or a name."""
     pivots = [c for c in view.cues_with("FOR") if c.kb_id_ != "for"]
-    if len(persons) < 2 or not pivots:
+    if not pivots:
         return []
     pivot = pivots[0]
+    persons = view.cues_with("PERSON")
     before = [p for p in persons if p.end <= pivot.start]
     after = [p for p in persons if p.start >= pivot.end]
-    if not before or not after:
+    first = before[-1] if before else _released_name(view, pivot.start)
+    second = after[0] if after else _name_after(view, pivot.end)
+    if first is None or second is None:
         return []
     out = []
-    for person in (before[-1], after[0]):
+    for person in (first, second):
         nationality = next((view.actor(m).kb_id_ for m in range(max(view.start, person.start - 3), person.start)
                             if view.actor(m) is not None and view.actor(m).label_ == "DEMONYM"), None)
-        group = Group(view=view, quantity=None, noun=person, count=Count.exact(1), category=person.kb_id_,
-                      nationality=nationality, rules=["group.single_person", "group.person_for_person"])
-        _name(group, view, person)
+        named = person.label_ != "PERSON"
+        group = Group(view=view, quantity=None, noun=person, count=Count.exact(1),
+                      category="prisoners" if named else person.kb_id_, nationality=nationality,
+                      rules=["group.single_person", "group.person_for_person"])
+        if named:
+            group.people.append(person.text)
+            group.rules.append("group.named_person")
+        else:
+            _name(group, view, person)
         out.append(group)
     return out
+
+
+NAME_FILLERS = frozenset({"the", "a", "an", "jailed", "detained", "imprisoned", "convicted", "former", "close",
+                          "prominent", "pro", "-", "anti", "wrongfully", "his", "her", "their", "its"})
+BE_WORDS = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "being", "be", "later", "finally"})
+
+
+def _name_at(view: SentenceView, k: int, limit: int) -> Span | None:
+    """The name starting at token k, past fillers and demonyms ('the pro-Russian Oleg Marchuk'), ending by
+    `limit`."""
+    while k < limit and (view.lower[k] in NAME_FILLERS or (view.actor(k) is not None
+                                                            and view.actor(k).label_ == "DEMONYM")):
+        k = view.actor(k).end if view.actor(k) is not None else k + 1
+    span = _name_span(view, k, 1) if k < limit else None
+    if span is None or span[0] != k or span[1] > limit:
+        return None
+    return view.sent.doc[span[0]:span[1]]
+
+
+def _name_after(view: SentenceView, k: int) -> Span | None:
+    """'... in exchange for Igor Vasin': the name right after the pivot."""
+    return _name_at(view, k, view.end)
+
+
+def _released_name(view: SentenceView, limit: int) -> Span | None:
+    """A name released before token `limit`: the object of a release verb ('Moscow freed Tom Harlan') or the
+    subject of a passive one ('Tom Harlan was freed')."""
+    for verb in view.cues_with("GIVE"):
+        if verb.kb_id_ not in RELEASE_KINDS or verb.end >= limit:
+            continue
+        name = _name_at(view, verb.end, limit)
+        if name is not None:
+            return name
+        k = verb.start - 1
+        while k >= view.start and verb.start - k <= 3 and view.lower[k] in BE_WORDS:
+            k -= 1
+        if k < verb.start - 1 and k >= view.start:
+            span = _name_span(view, k, -1)
+            if span is not None and span[1] == k + 1:
+                return view.sent.doc[span[0]:span[1]]
+            # "Tom Harlan, jailed in Iran since 2021, was freed": the name that opens the sentence
+            span = _name_span(view, view.start, 1)
+            if span is not None and span[1] < verb.start and view.lower[span[1]] == ",":
+                return view.sent.doc[span[0]:span[1]]
+    return None
 
 
 RELEASE_KINDS = frozenset({"release", "handover", "return"})
@@ -1275,3 +1340,53 @@ def _name(group: Group, view: SentenceView, person: Span) -> None:
     if name is not None:
         group.people.append(name)
         group.rules.append("group.named_person")
+
+
+
+PRONOUNS = frozenset({"he", "she"})
+
+
+HOLD_WORDS = frozenset({"held", "jailed", "detained", "imprisoned", "detention", "custody", "prison", "prisons", "jail"})
+
+
+def _holder_in(view: SentenceView) -> str | None:
+    """'in US detention', 'who was held in Sweden': the side a sentence says holds someone."""
+    for k in range(view.start, view.end):
+        if view.lower[k] not in HOLD_WORDS:
+            continue
+        prev = view.actor(k - 1) if k - 1 >= view.start else None
+        if prev is not None and prev.label_ in ("DEMONYM", "STATE"):
+            return prev.kb_id_
+        if k + 1 < view.end and view.lower[k + 1] in ("in", "by"):
+            holder = _actor_after(view, k + 2, 3)
+            if holder is not None and holder.label_ in ("STATE", "CAPITAL", "GROUP") and not _listed_after(view, holder):
+                return holder.kb_id_
+    return None
+
+
+def pronoun_person(view: SentenceView, views: list[SentenceView], context: ArticleContext) -> list[Group]:
+    """'The president's ally is Mara Quint, who was held in Sweden. She was freed on Monday. In exchange,
+    ...': a pronoun subject of a release verb, right after a sentence naming one person, in a swap
+    between states, is that person handed over; the earlier sentence's holder gives."""
+    if context.default_category != "prisoners" or context.sides is None or context.multi or view.index == 0:
+        return []
+    if view.lower[view.start] not in PRONOUNS:
+        return []
+    verb = next((c for c in view.cues_with("GIVE") if c.kb_id_ in RELEASE_KINDS and c.start - view.start <= 4), None)
+    if verb is None or not all(view.lower[k] in BE_WORDS for k in range(view.start + 1, verb.start)):
+        return []
+    near = views[max(0, view.index - 1):view.index + 2]
+    if not any(v.has_cue("EXCHANGE") or any(c.kb_id_ != "for" for c in v.cues_with("FOR")) for v in near):
+        return []  # a release with no swap near it is no handover of this kind
+    before = views[view.index - 1]
+    names = [n for n in (person_name(before, p) for p in before.cues_with("PERSON")) if n is not None]
+    if len(set(names)) != 1:
+        return []
+    group = Group(view=view, quantity=None, noun=view.sent.doc[view.start:view.start + 1], count=Count.exact(1),
+                  category="prisoners", people=[names[0]],
+                  rules=["group.pronoun_person", "group.named_person"])
+    holder = _holder_in(before)
+    if holder is not None and holder in context.sides:
+        group.giver = holder
+        group.rules.append("direction.held_in")
+    return [group]

@@ -116,6 +116,20 @@ CASES = [
                  [("HAMAS", "ISR", "hostages", 20), ("ISR", "PSE", "prisoners", 60)], id="d2-for-x-to-verb-not-mediator"),
     pytest.param("Moscow freed the hikers on Friday in the swap with Washington, which released 2 Russians.",
                  [("USA", "RUS", "prisoners", 2)], id="d2-relative-clause-subject"),
+    # D2: a one-way figure told with no side takes the one direction the article gives its category
+    pytest.param("Azerbaijan handed 300 bodies to Armenia on Monday. Another 250 bodies were returned on Thursday.",
+                 [("AZE", "ARM", "bodies", 250), ("AZE", "ARM", "bodies", 300)], id="d2-another-n-article-direction"),
+    pytest.param("On 3 May Armenia received the bodies of 212 fallen soldiers from Azerbaijan. A further 96 bodies "
+                 "were repatriated on 9 May.",
+                 [("AZE", "ARM", "bodies", 212), ("AZE", "ARM", "bodies", 96)], id="d2-further-n-article-direction"),
+    pytest.param("The RSF released 55 Sudanese soldiers on Monday. On Friday 20 prisoners were released by both sides.",
+                 [(None, None, "pows", 20), ("RSF", "SDN", "pows", 55)], id="d2-both-sides-keeps-no-direction"),
+    pytest.param("Azerbaijan freed 30 Armenian soldiers on Monday. On Wednesday a swap of 40 prisoners took place.",
+                 [(None, None, "pows", 40), ("AZE", "ARM", "pows", 30)], id="d2-swap-size-keeps-no-direction"),
+    pytest.param("Azerbaijan freed 30 Armenian soldiers on Monday and Armenia freed 25 Azerbaijani soldiers. On "
+                 "Thursday 12 more soldiers were released.",
+                 [(None, None, "pows", 12), ("ARM", "AZE", "pows", 25), ("AZE", "ARM", "pows", 30)],
+                 id="d2-two-way-article-keeps-no-direction"),
     # D3: a side made of several states is null, and the dyad does not fill it in
     pytest.param("The Saudi-led coalition freed 200 Houthi prisoners on Monday, and the Houthis released 50 in return.",
                  [("HOUTHIS", None, "pows", 50), (None, "HOUTHIS", "pows", 200)], id="d3-coalition-gives"),

@@ -90,6 +90,34 @@ CASES = [
     pytest.param("Azerbaijan received 40 prisoners from Armenia on Monday in exchange, including Garen Tovmas, a "
                  "former MP.",
                  [("ARM", "AZE", "pows", 40, ())], id="named-person-included-in-a-counted-group"),
+    # L2: names with no person word, pronoun follow-ups, sportspeople and businesspeople
+    pytest.param("Russia freed Tom Harlan on Friday in exchange for Igor Vasin, who had been jailed in Germany.",
+                 [("DEU", "RUS", "prisoners", 1, ("Igor Vasin",)), ("RUS", "DEU", "prisoners", 1, ("Tom Harlan",))],
+                 id="name-for-name"),
+    pytest.param("Tom Harlan, jailed in Iran since 2021, was freed on Friday in exchange for Reza Tavani, Iran's "
+                 "foreign ministry said.",
+                 [("IRN", None, "prisoners", 1, ("Tom Harlan",)), (None, "IRN", "prisoners", 1, ("Reza Tavani",))],
+                 id="name-subject-for-name"),
+    pytest.param("Belarus freed a Lithuanian footballer on Monday in exchange for a Belarusian entrepreneur held in "
+                 "Lithuania.",
+                 [("BLR", "LTU", "prisoners", 1, ()), ("LTU", "BLR", "prisoners", 1, ())], id="footballer-for-entrepreneur"),
+    pytest.param("Washington freed a Russian tycoon on Monday in exchange for an American chess player jailed in "
+                 "Moscow.",
+                 [("RUS", "USA", "prisoners", 1, ()), ("USA", "RUS", "prisoners", 1, ())], id="tycoon-for-chess-player"),
+    pytest.param("Iran and Sweden swapped prisoners on Monday. The Iranian ally of the judiciary chief is Reza Tavani, "
+                 "who was held in Sweden. He was freed on Monday. In exchange, Iran released two Swedish citizens.",
+                 [("IRN", "SWE", "prisoners", 2, ()), ("SWE", "IRN", "prisoners", 1, ("Reza Tavani",))],
+                 id="pronoun-follow-up"),
+    pytest.param("Washington and Caracas agreed a prisoner swap. The close associate of the Venezuelan president is "
+                 "Ivo Sandor, who has been in US detention since 2021. He was freed on Tuesday. In exchange, 12 or "
+                 "more Americans held in Venezuelan prisons were released.",
+                 [("USA", "VEN", "prisoners", 1, ("Ivo Sandor",)), ("VEN", "USA", "prisoners", 12, ())],
+                 id="pronoun-follow-up-holder-adjective"),
+    pytest.param("Iran and Sweden swapped prisoners last year. The Iranian ally of the judiciary chief is Reza "
+                 "Tavani. He was freed on bail on Monday by a court.",
+                 [], id="pronoun-release-with-no-swap-near"),
+    pytest.param("The club released striker John Smith in exchange for midfielder Mike Brown, the Washington team said.",
+                 [], id="sports-trade-is-no-swap"),
     # breakdowns by nationality: one flow per receiving state
     pytest.param("Hamas freed nine hostages on Monday: five Israelis, three Thais and a Filipino.",
                  [("HAMAS", "ISR", "hostages", 5, ()), ("HAMAS", "PHL", "hostages", 1, ()),

@@ -231,7 +231,8 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
             continue
         if actor is not None or view.doc_index.quantity_at[j] is not None:
             break
-        if cue is not None and cue.label_ not in ("CATEGORY", "CAPTIVITY", "BACKGROUND", "STAGE"):
+        if cue is not None and cue.label_ not in ("CATEGORY", "CAPTIVITY", "BACKGROUND", "STAGE") \
+                and not _participle_adjective(view, cue):
             break
         if tok.lower_ in ("and", "or") and j + 1 < view.end and view.doc_index.quantity_at[j + 1] is None \
                 and noun is None and steps > 0:
@@ -330,6 +331,24 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
     if (quantity_of(quantity) is not None and quantity_of(quantity).per_side) or "group.elliptic_per_side" in rules:
         group.per_side = True
     return group
+
+
+PARTICIPLES = frozenset({"freed", "released", "returned", "repatriated", "exchanged", "swapped", "liberated"})
+
+
+def _participle_adjective(view: SentenceView, cue: Span) -> bool:
+    """'a plane carrying 48 freed Armenian soldiers landed in Yerevan': in a sentence that tells a journey
+    (a route cue), a release participle between a figure and its noun describes the people moved; it is
+    not the verb. (Elsewhere 'the three released hostages' names people already counted.)"""
+    if len(cue) != 1 or cue.text.lower() not in PARTICIPLES or not view.has_cue("ROUTE"):
+        return False
+    for k in range(cue.end, min(view.end, cue.end + 3)):
+        nxt, actor = view.cue(k), view.actor(k)
+        if nxt is not None and nxt.label_ == "CATEGORY":
+            return True
+        if actor is None or actor.label_ not in ("DEMONYM", "GROUP"):
+            return False
+    return False
 
 
 def _kidnapped_after(view: SentenceView, noun: Span) -> bool:
@@ -773,6 +792,15 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
                     and actor.kb_id_ not in context.mediators:
                 group.giver = actor.kb_id_
                 group.rules.append("direction.by_phrase")
+    # "a plane carrying 48 freed soldiers landed in Yerevan", "a flight from Abha carrying 120 detainees"
+    if (group.giver is None or group.receiver is None) and _on_the_journey(view, group, lo, hi) and not context.multi:
+        origin, destination = route_sides(view, context)
+        if group.receiver is None and destination is not None and destination != group.giver:
+            group.receiver = destination
+            group.rules.append("direction.route_destination")
+        if group.giver is None and origin is not None and origin not in (group.receiver, group.nationality):
+            group.giver = origin
+            group.rules.append("direction.route_origin")
     # "released from Russian captivity", "held in the United States": the holder gives
     for k in range(group.end, stop):
         cue = view.cue(k)
@@ -1390,3 +1418,61 @@ def pronoun_person(view: SentenceView, views: list[SentenceView], context: Artic
         group.giver = holder
         group.rules.append("direction.held_in")
     return [group]
+
+
+ROUTE_STOPS = frozenset({",", ".", ";", ":", "on", "at", "after", "before", "with", "carrying", "and", "where", "when",
+                         "from", "to", "for", "in", "via", "as", "—", "-", "(", ")"})
+
+
+def _route_end(view: SentenceView, k: int) -> Span | None:
+    """The party a route phrase names: the last actor of the place phrase after token k ('bound for Yemen's
+    rebel-held capital Sanaa' is Sanaa), up to a preposition or a stop."""
+    found = None
+    m = k
+    while m < min(view.end, k + 8):
+        actor = view.actor(m)
+        if actor is not None:
+            found = actor if actor.label_ in SUBJECT_LABELS else found
+            m = actor.end
+            continue
+        if view.lower[m] in ROUTE_STOPS:
+            break
+        m += 1
+    return found
+
+
+CARRY_WORDS = frozenset({"carrying", "with", "transporting", "bringing", "aboard", "ferrying"})
+
+
+def _on_the_journey(view: SentenceView, group: Group, lo: int, hi: int) -> bool:
+    """The group is what the journey moves: a route cue in its clause ('48 soldiers landed in Yerevan') or
+    a carrier's 'carrying' right before it ('the flight from Abha ... carrying 120 detainees')."""
+    if not view.has_cue("ROUTE"):
+        return False
+    pivots = [c.start for c in view.cues_with("FOR")]
+
+    def same_side(cue: Span) -> bool:  # "... left Russia in a swap for two Russians": the pivot's object stays
+        return not any(min(cue.start, group.start) <= p < max(cue.end, group.end) for p in pivots)
+
+    if any(c.start >= lo and c.end <= hi and same_side(c) for c in view.cues_with("ROUTE")):
+        return True
+    return any(view.lower[k] in CARRY_WORDS for k in range(max(view.start, group.start - 3), group.start))
+
+
+def route_sides(view: SentenceView, context: ArticleContext) -> tuple[str | None, str | None]:
+    """'A plane carrying 48 freed soldiers landed in Yerevan', 'a flight from Abha ... carrying 120 detainees',
+    'left Riyadh bound for Sanaa': the origin and the destination of a movement, kept only where they
+    are sides of the article's exchange (an airport in a third country is a stop on the way)."""
+    origin = destination = None
+    sides = set(context.sides or ())
+    for cue in view.cues_with("ROUTE"):
+        actor = _route_end(view, cue.end)
+        if actor is None or actor.kb_id_ not in sides:
+            continue
+        if cue.kb_id_ == "destination" and destination is None:
+            destination = actor.kb_id_
+        elif cue.kb_id_ == "origin" and origin is None:
+            origin = actor.kb_id_
+    if origin == destination:
+        return None, None
+    return origin, destination

@@ -130,6 +130,17 @@ CASES = [
                  "Thursday 12 more soldiers were released.",
                  [(None, None, "pows", 12), ("ARM", "AZE", "pows", 25), ("AZE", "ARM", "pows", 30)],
                  id="d2-two-way-article-keeps-no-direction"),
+    # D2: movement verbs: the journey's end or start, when it is a side, names the receiver or the giver
+    pytest.param("An aircraft carrying 48 freed Armenian soldiers landed in Yerevan on Monday after the swap with "
+                 "Azerbaijan.", [("AZE", "ARM", "pows", 48)], id="d2-landed-in-destination"),
+    pytest.param("A plane carrying 65 freed soldiers landed in Khartoum on Tuesday after the prisoner exchange with the "
+                 "RSF.", [("RSF", "SDN", "pows", 65)], id="d2-landed-in-capital-no-nationality"),
+    pytest.param("A bus carrying 40 released Houthi fighters left Riyadh bound for Sanaa after the prisoner swap.",
+                 [("SAU", "HOUTHIS", "pows", 40)], id="d2-left-origin-bound-for"),
+    pytest.param("The flight from the Saudi city of Jeddah took off on Monday carrying 75 former detainees, part of the "
+                 "swap with the Houthis.", [("SAU", "HOUTHIS", "pows", 75)], id="d2-flight-from-origin"),
+    pytest.param("The three released hostages are being accompanied by the army on their return to Israel after the "
+                 "swap with Hamas.", [("HAMAS", "ISR", "hostages", None)], id="d2-released-adjective-off-a-journey"),
     # D3: a side made of several states is null, and the dyad does not fill it in
     pytest.param("The Saudi-led coalition freed 200 Houthi prisoners on Monday, and the Houthis released 50 in return.",
                  [("HOUTHIS", None, "pows", 50), (None, "HOUTHIS", "pows", 200)], id="d3-coalition-gives"),

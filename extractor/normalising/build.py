@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from ..contract import DateInterval, PartialDate
 from .agreements import agreed_near, deal_formula, deal_groups, is_term
 from .context import ArticleContext, build_context
-from .counts import mark_counts, mark_per_side, same_number_groups, settle_totals
+from .counts import breakdown_follow_up, mark_counts, mark_per_side, same_number_groups, settle_totals
 from .deal_names import deal_name, whole_finished
 from .dating import (
     after_attribution,
@@ -113,7 +113,8 @@ def _holder(view: SentenceView, actor) -> bool:
 def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Group]:
     groups: list[Group] = []
     for view in views:
-        if not relevant(view):
+        follow_up = not relevant(view) and breakdown_follow_up(view, groups)
+        if not relevant(view) and not follow_up:
             continue
         in_sentence: list[Group] = []
         pools: set[int] = set()
@@ -139,6 +140,10 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
         for group in ones(view, in_sentence):
             resolve_category(group, context)
             in_sentence.append(group)
+        if follow_up:
+            for group in in_sentence:  # "Of those, 12 were civilians": parts of the figure told before
+                group.part_of = True
+                group.rules.append("count.breakdown_follow_up")
         in_sentence += same_number_groups(view, in_sentence, groups, context)
         in_sentence.sort(key=lambda g: g.start)
         mark_parts(in_sentence)
@@ -303,7 +308,7 @@ def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views
         if group.category not in ("hostages", "bodies") and group.count is not None \
                 and group.count.value in unilateral and not group.per_side:
             continue  # "released 104 detainees ... the unilateral release of the 104": no swap's handover
-        if not (group.view.has_cue(*TRANSFER_LABELS) or swap_for(group.view)
+        if not (group.view.has_cue(*TRANSFER_LABELS) or swap_for(group.view) or "count.breakdown_follow_up" in group.rules
                 or rule in ("status.deal_formula", "status.deal_name_whole")):
             continue
         mentions.append(_placed(group, status, rule, published, year_hint, views))

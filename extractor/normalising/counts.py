@@ -191,6 +191,41 @@ def _subset(view: SentenceView, group: Group, counted: list[Group], seen_values:
     return False
 
 
+BREAKDOWN_OPENERS = (("among", "them"), ("among", "those"), ("among", "the"), ("of", "them"), ("of", "those"),
+                     ("of", "the"), ("of", "whom"), ("they", "included"), ("they", "include"), ("these", "included"),
+                     ("those", "freed", "included"), ("those", "released", "included"), ("the", "group", "included"))
+
+
+def breakdown_follow_up(view: SentenceView, earlier: list[Group]) -> bool:
+    """'Azerbaijan handed 64 Armenians to Armenia. Among them were 9 civilians.': a sentence with no transfer
+    word that opens on a breakdown of the people the sentence before counted."""
+    if view.index == 0 or not view.quantities:
+        return False
+    words = view.words_between(view.start, min(view.end, view.start + 3))
+    words = words[1:] if words and not words[0].isalpha() else words
+    if not any(words[:len(o)] == o for o in BREAKDOWN_OPENERS):
+        return False
+    return any(g.view.index == view.index - 1 and g.count is not None and not g.part_of for g in earlier)
+
+
+GENERIC_PEOPLE = frozenset({"people", "persons", "individuals"})
+
+
+def pool_category(view: SentenceView, group: Group) -> str | None:
+    """'Among the freed civilians were six people': the pool's category noun names what the figure
+    counts (the figure counts the pool, no subset of it)."""
+    if group.noun is None or group.noun.text.lower() not in GENERIC_PEOPLE or group.quantity is None:
+        return None
+    among = next((k for k in range(max(view.start, group.start - 8), group.start) if view.lower[k] == "among"), None)
+    if among is None or view.lower[group.quantity.start - 1] not in ("were", "are", "was", "is"):
+        return None
+    cues = [view.cue(k) for k in range(among + 1, group.quantity.start) if view.cue(k) is not None]
+    kinds = [c.kb_id_ for c in cues if c.label_ == "CATEGORY" and c.kb_id_ not in ("generic", "foreigners")]
+    if len(set(kinds)) != 1 or view.doc_index.quantity_at[among + 1] is not None:
+        return None
+    return kinds[0]
+
+
 def _of_them(view: SentenceView, group: Group) -> bool:
     """'157 Ukrainians, seven of them civilians': a part of the figure before."""
     if group.quantity is None:
@@ -291,7 +326,12 @@ def mark_counts(view: SentenceView, groups: list[Group], seen_values: set[int], 
     the figures of subsets and breakdowns told earlier in the article."""
     counted = [g for g in groups if g.count is not None]
     for group in counted:
-        if group.part_of:
+        category = pool_category(view, group)
+        if category is not None:
+            group.category = category  # "among the freed civilians were six people": six civilians
+            group.rules.append("count.pool_category")
+    for group in counted:
+        if group.part_of or "count.pool_category" in group.rules:
             continue
         if _subset(view, group, counted, seen_values) or _restated_part(view, group, set(part_values)):
             group.part_of = True

@@ -301,6 +301,11 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
     if before is not None:
         category, noun = before
         rules.append("group.bodies_of")
+    if category is None and noun is None:
+        predicate = _predicate_noun(view, quantity)
+        if predicate is not None:
+            category, noun = predicate.kb_id_, predicate  # "of those, 12 were civilians"
+            rules.append("group.predicate_noun")
     if category is None:
         if quantity_of(quantity) is not None and quantity_of(quantity).rule == "qty.x_for_x":
             category = "generic"
@@ -349,6 +354,17 @@ def _participle_adjective(view: SentenceView, cue: Span) -> bool:
         if actor is None or actor.label_ not in ("DEMONYM", "GROUP"):
             return False
     return False
+
+
+def _predicate_noun(view: SentenceView, quantity: Span) -> Span | None:
+    """'Of them, 12 were civilians': the category noun after 'were' names what a bare figure counts."""
+    k = _number_end_token(view, quantity)
+    if k + 1 >= view.end or view.lower[k] not in ("were", "are"):
+        return None
+    cue = view.cue(k + 1)
+    if cue is None or cue.label_ != "CATEGORY" or cue.kb_id_ in ("generic", "foreigners"):
+        return None
+    return cue
 
 
 def _kidnapped_after(view: SentenceView, noun: Span) -> bool:

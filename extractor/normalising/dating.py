@@ -18,6 +18,8 @@ NOT_EVENT_DATE_BEFORE = frozenset({"born", "since", "until", "till", "aged", "ab
                                    "arrested", "detained", "sentenced", "convicted", "taken", "apprehended", "seized",
                                    "killed", "died", "crashed", "shot", "downed", "disappeared", "invaded", "attacked",
                                    "occupied", "elected", "appointed", "launched", "struck"})
+TIME_FRAME_WORDS = frozenset({"at", "in", "on", "by", "around", "about", "towards", "toward", "the", "very", "end",
+                              "beginning", "start", "middle", "of", "early", "late", "mid", "then"})
 EVENT_CLAUSE_CUES = ("GIVE", "RECEIVE", "HOME", "EXCHANGE", "COMPLETED", "PLANNED", "ATTRIBUTION", "STAGE")
 
 
@@ -52,6 +54,10 @@ def since_when(view: SentenceView, date: Span) -> bool:
 def _event_clause(view: SentenceView, date: Span) -> bool:
     lo, hi = view.clause_bounds(date.start)
     if hi - lo - len(date) <= 3:
+        return True
+    # "At the very end of last September, ...": a time adverbial clause of framing words only
+    if all(view.lower[k] in TIME_FRAME_WORDS or not view.lower[k].isalpha() for k in range(lo, hi)
+           if not date.start <= k < date.end):
         return True
     doc = view.sent.doc
     if hi + 1 < view.end and doc[hi].text == "," and view.lower[hi + 1] == "when":

@@ -52,8 +52,11 @@ class Occasion:
 
 
 def _flow_keys(occasion: Occasion) -> set[tuple]:
+    """The flows the occasion's dated mentions give (an undated mention that joined it could as well
+    belong to the day beside it: a caption's '90 prisoners released' is no stage of its own)."""
     keys = set()
-    for m in occasion.mentions:
+    dated = [m for m in occasion.mentions if m.key is not None]
+    for m in dated or occasion.mentions:
         g = m.group
         if g.per_side:
             keys |= {("each", g.category)}
@@ -101,6 +104,13 @@ def attach_loose(occasions: list[Occasion], loose: list[Mention]) -> None:
             c.kb_id_ in ("future", "cancelled") for c in mention.group.view.cues_with("PLANNED"))
         if mention.key is not None:
             target = next((o for o in same_status if same_day(o.key, mention.key)), None)
+            inside = _dated_within(same_status, mention) if target is None else []
+            if len(inside) == 1:
+                # "the first swap took place late last month" beside the counted swap of 24 March: that one
+                target = inside[0]
+                mention.rules.append("occasion.within_period")
+            elif len(inside) > 1:
+                continue  # "the second swap this summer" beside this summer's two dated swaps: they are told
             # a dated mention joins an undated occasion only when that one has no figures of its own
             # (a plan's dated stage stays apart from the undated whole swap; a completed one joins it)
             # (and only one of its category: "the first stage of the prisoner swap took place on June 9"
@@ -139,6 +149,18 @@ def attach_loose(occasions: list[Occasion], loose: list[Mention]) -> None:
                 mention.rules.append("occasion.lead_report")
         if target is not None:
             target.add(mention)
+
+
+def _dated_within(occasions: list[Occasion], mention: Mention) -> list[Occasion]:
+    """The counted occasions of the mention's category placed to a day inside the wider period it gives
+    ('late last month', 'this summer'), unless the mention marks another occasion ('the previous swap')."""
+    period = mention.date
+    if period is None or period.start is None or period.end is None or period.start == period.end \
+            or mention.background or "occasion.first_since" in mention.rules:
+        return []
+    return [o for o in occasions if not o.background and o.date is not None and o.date.start is not None
+            and o.date.end is not None and o.date.start == o.date.end and period.start <= o.date.start <= period.end
+            and any(m.group.count is not None and m.group.category == mention.group.category for m in o.mentions)]
 
 
 LEAD_SENTENCES = 3  # the title and the first sentences of the text
@@ -210,9 +232,19 @@ def _conflicts(occasion: Occasion, mention: Mention, *, wide: bool = False) -> b
         overlap = same_flow(o, g) if (wide and not added) else \
             (o.giver, o.receiver, o.category, o.per_side) == (g.giver, g.receiver, g.category, g.per_side)
         if overlap and not compatible_counts(o.total or o.count, g.total or g.count) \
-                and not g.part_of and not o.part_of:
+                and not g.part_of and not o.part_of and not _both_sides_total(o, g):
             return True
     return False
+
+
+def _both_sides_total(a: Group, b: Group) -> bool:
+    """'Ukraine, Russia swap 206 prisoners' beside '103 prisoners' with no side named: a total of both
+    sides and the figure of each side, not two handovers."""
+    if a.giver or a.receiver or b.giver or b.receiver or a.per_side or b.per_side \
+            or a.count is None or b.count is None or a.count.value is None or b.count.value is None:
+        return False
+    low, high = sorted((a.count.value, b.count.value))
+    return high == 2 * low
 
 
 def _repeats(occasion: Occasion, mention: Mention) -> bool:

@@ -138,7 +138,7 @@ _DAY_WORD = _c(rf"(?P<w>yesterday|Yesterday|today|Today|tonight|Tonight|tomorrow
 # prefixes, searched in a short window that ends where the core starts
 _P_BETWEEN = _c(r"\b(?P<w>(?i:between|from))\s+\Z")
 _P_PART = _c(r"\b(?P<part>(?i:early|mid|late|(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle)\s+of"
-             r"|(?:the\s+)?(?:first|second)\s+half\s+of))(?:-|\s+)(?:(?i:in)\s+)?\Z")
+             r"|(?:the\s+)?(?:first|second)\s+half\s+of))(?:[-\u2010\u2011]|\s+)(?:(?i:in)\s+)?\Z")
 _P_MONTH_PREP = _c(r"\b(?P<prep>(?i:in|during|since|until|till|by|from|through|throughout|before|after|of|to|for"
                    r"|last|this|next))\s+\Z")
 _P_YEAR_PREP = _c(r"\b(?i:in|during|since|until|till|by|through|throughout|before|after)\s+(?:(?i:the\s+year)\s+)?\Z")
@@ -149,7 +149,7 @@ _P_NOT_WEEKDAY = _c(r"\b(?:Good|Black|Bloody|Holy|Palm|Easter|Cyber|Mail\s+on)\s
 _NOT_WEEKDAY_AFTER = _c(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|People|Independent|Agreement)\b")
 _P_SEASON = _c(r"\b(?:(?P<rel>(?i:last|this|next|past))\s+|(?i:the\s+)|(?i:in|during|by|since|until)\s+)\Z")
 _P_TRAILING = _c(r"\b(?i:the\s+(?:past|last))\s+(?:(?P<n>(?i:seven|7|thirty|30|24))\s+)?\Z")
-_P_UNIT = _c(r"\b(?:(?P<part>(?i:early|mid|late|(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle)\s+of))(?:-|\s+))?"
+_P_UNIT = _c(r"\b(?:(?P<part>(?i:early|mid|late|(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle)\s+of))(?:[-\u2010\u2011]|\s+))?"
              r"(?P<rel>(?i:this\s+past|this\s+coming|last|this|next|(?:the\s+)?previous|earlier\s+this|later\s+this"
              r"|the\s+coming|the))\s+\Z")
 _P_WEEKEND = _c(r"\b(?i:over|at|on|during)\s+(?P<the>(?i:the))\s+\Z")

@@ -67,7 +67,31 @@ CASES = [
     ("o2_different_year_no_publication",
      "Sudan and the RSF exchanged 50 prisoners each on 3 April 2024. In 2023 the two sides had swapped 30 "
      "prisoners each.", None, [(C, (30, 30)), (C, (50, 50))]),
+    ("o2_time_adverbial_clause_dates_the_earlier_swap",
+     "Sudan and the RSF exchanged 40 prisoners each on Friday. At the end of last November, the RSF released 25 "
+     "Sudanese soldiers in a swap.", None, [(C, (25,)), (C, (40, 40))]),
+    ("o2_mid_month_with_a_non_breaking_hyphen",
+     "Azerbaijan handed 300 bodies to Armenia on Monday. In mid\u2011February, Azerbaijan had returned 120 bodies "
+     "to Armenia.", None, [(C, (120,)), (C, (300,))]),
+    ("o2_mid_month_no_publication",
+     "Azerbaijan handed 300 bodies to Armenia on Monday. In mid\u2011February, Azerbaijan had returned 120 bodies "
+     "to Armenia.", None, [(C, (120,)), (C, (300,))]),
     # O3: one occasion mentioned twice stays one record
+    ("o3_undated_repeat_does_not_split_complementary_days_no_publication",
+     "Three Ethiopian soldiers were freed by the TPLF on Sunday as the truce began. Early Monday, Ethiopia released "
+     "40 TPLF fighters. Photos showed the 40 fighters released by Ethiopia arriving in Mekelle.", None,
+     [(C, (3, 40))]),
+    ("o3_period_holding_one_dated_swap_is_that_swap",
+     "Sudan said it had carried out a second prisoner swap with the RSF, after the first took place early last "
+     "month. The swap of 30 prisoners each took place on Friday. On 5 February the two sides had swapped 12 "
+     "prisoners each in Jeddah.", None, [(C, (12, 12)), (C, (30, 30))]),
+    ("o3_period_holding_two_dated_swaps_tells_them",
+     "Armenia and Azerbaijan swapped 20 prisoners each on 11 March. Qatar mediated a prisoner swap between Armenia "
+     "and Azerbaijan for the second time this month. They had swapped 8 prisoners each on 2 March.", None,
+     [(C, (8, 8)), (C, (20, 20))]),
+    ("o3_headline_total_of_both_sides_unsided",
+     "The RSF said today it had exchanged 42 prisoners with Sudan. The army said 42 soldiers came home.",
+     "Sudan, RSF swap 84 prisoners", [(C, (42,))]),
     ("o3_headline_total_equals_body_sum",
      "Ethiopia and the TPLF each freed 30 soldiers on Wednesday, the Red Cross said.",
      "Ethiopia, TPLF swap 60 soldiers", [(C, (30, 30))]),

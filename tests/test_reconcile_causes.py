@@ -106,6 +106,16 @@ CASES = {
         [ex(f"{d}#0", *swap("SDN", "SSD", "pows", None), *swap("SDN", "SSD", "civilians", None),
             published="2024-03-01") for d in "ab"],
         [{"a#0", "b#0"}]),
+    "an uncounted mention of the swap does not hide the figures of flows with one side known": (
+        [ex("a#0", flow("BLR", None, "prisoners", 16), flow(None, "BLR", "prisoners", 8), flow(None, None, "prisoners"),
+            date=day("2024-08-01"), published="2024-08-01"),
+         ex("b#0", flow(None, "BLR", "prisoners", 8), flow("BLR", None, "prisoners", 16), flow(None, None, "prisoners"))],
+        [{"a#0", "b#0"}]),
+    "a figure naming neither side is not compared with one side's figure when the other side's is unknown": (
+        [ex("a#0", flow("SDN", "SSD", "pows", 215), flow("SSD", "SDN", "pows"), date=day("2024-09-21")),
+         ex("b#0", flow(None, None, "pows", 5), flow("SDN", "SSD", "pows"), flow("SSD", "SDN", "pows"),
+            date=day("2024-09-21"))],
+        [{"a#0", "b#0"}]),
     # 4. repeated figures
     "an undated report cannot bridge two dated swaps of the same figure": (
         [ex("a#0", *swap("COL", "VEN", "prisoners", 150), date=day("2024-03-10")),
@@ -171,6 +181,8 @@ def test_stages_are_linked_to_their_whole():
     ("undated reports naming the same person merge", ["same people named: dunn", "equal USA->BLR prisoners figure 1"]),
     ("a figureless planned report joins its completed twin of the same day",
      ["same day, 2025-11-05", "a planned and a completed report on the same dates"]),
+    ("an uncounted mention of the swap does not hide the figures of flows with one side known",
+     ["equal BLR->? prisoners figure 16", "equal ?->BLR prisoners figure 8"]),
     ("small figures that together count ten people identify an undated report",
      ["equal MDA->GEO civilians figure 1", "equal GEO->MDA pows figure 9"]),
 ])

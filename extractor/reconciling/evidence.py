@@ -141,9 +141,15 @@ def _sides_match(fa: FlowT, fb: FlowT) -> bool:
     return ((fa[0] is None or fb[0] is None or fa[0] == fb[0]) and (fa[1] is None or fb[1] is None or fa[1] == fb[1]))
 
 
+def _uncounted_mention(f: FlowT) -> bool:
+    """A flow with neither sides nor a figure ('a prisoner swap'): it names the occasion, not people of its own."""
+    return f[0] is None and f[1] is None and f[6] is None
+
+
 def _total(c: Claim, category: str) -> FlowT | None:
-    """All flows of a category summed into one sideless flow, when every one is an exact figure."""
-    fs = [f for f in c.flows if f[2] == category]
+    """All flows of a category summed into one sideless flow, when every one is an exact figure (an
+    uncounted mention of the swap beside them adds nobody)."""
+    fs = [f for f in c.flows if f[2] == category and not _uncounted_mention(f)]
     if len(fs) < 2 or any(f[6] != "exact" for f in fs):
         return None
     n = sum(f[3] for f in fs)  # type: ignore[misc]
@@ -154,7 +160,8 @@ def pair_flows(a: Claim, b: Claim) -> list[tuple[FlowT, FlowT]]:
     """Counted flows of `a` paired one-to-one with counted flows of `b`: same category, agreeing sides
     (an unknown side matches any), exact sides first. Where a flow names neither side ("a swap of
     300 prisoners") and the other claim has several flows of its category, the category's totals
-    are compared instead, or nothing when a total is unknown."""
+    are compared instead, or nothing when a total is unknown. A mention of the swap with neither sides
+    nor a figure ("a prisoner swap") is no such flow: it hides none of the figures beside it."""
     out: list[tuple[FlowT, FlowT]] = []
     if a.sided and b.sided:  # the common case: match on (from, to, category)
         by_key = {f[:3]: f for f in b.flows if f[6] is not None}
@@ -167,8 +174,8 @@ def pair_flows(a: Claim, b: Claim) -> list[tuple[FlowT, FlowT]]:
             return out
     as_totals: set[str] = set()
     for cat in sorted(a.categories & b.categories):
-        fa = [f for f in a.flows if f[2] == cat]
-        fb = [f for f in b.flows if f[2] == cat]
+        fa = [f for f in a.flows if f[2] == cat and not _uncounted_mention(f)]
+        fb = [f for f in b.flows if f[2] == cat and not _uncounted_mention(f)]
         if (len(fa) > 1 or len(fb) > 1) and any(f[0] is None and f[1] is None for f in fa + fb):
             as_totals.add(cat)
             ta = fa[0] if len(fa) == 1 else _total(a, cat)

@@ -78,6 +78,17 @@ CASES = {
     # 2. stages and wholes
     "a multi-day swap and its single-day stages stay apart": (
         STAGES, [{"a#0", "b#0"}, {"a#1", "c#0"}, {"b#1"}, {"d#0", "e#0"}]),
+    "two plans of one swap, one for a day and one for a two-day window around it, merge": (
+        [ex("a#0", *swap("GEO", "ABK", "pows", None), *swap("GEO", "ABK", "bodies", None), status="planned",
+            date=day("2026-05-09"), published="2026-05-08"),
+         ex("b#0", *swap("GEO", "ABK", "pows", 60), *swap("GEO", "ABK", "bodies", None), status="planned",
+            date=day("2026-05-09", "2026-05-10"), published="2026-05-08")],
+        [{"a#0", "b#0"}]),
+    "a completed day inside a planned multi-day span stays a stage of it": (
+        [ex("a#0", *swap("GEO", "ABK", "pows", 60), date=day("2026-05-10"), published="2026-05-10"),
+         ex("b#0", *swap("GEO", "ABK", "pows", 60), status="planned", date=day("2026-05-09", "2026-05-11"),
+            published="2026-05-08")],
+        [{"a#0"}, {"b#0"}]),
     "consecutive days with equal figures, each dated in a later report, stay apart": (
         [ex("a#0", flow("PIJ", "ISR", "hostages", 12), flow("ISR", "PSE", "prisoners", 36), date=day("2026-01-10"),
             published="2026-01-10"),

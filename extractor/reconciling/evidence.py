@@ -74,14 +74,16 @@ def placement(c: Claim) -> int:
 
 
 def date_relation(a: Claim, b: Claim) -> str:
-    """'undated', 'same_day', 'stage' (a single day inside the other's multi-day span), 'overlap'
-    (coarse dates that overlap), 'adjacent', 'pubday' or 'apart'."""
+    """'undated', 'same_day', 'stage' (a single day inside the other's multi-day span, unless both are
+    planned: a plan for 'Saturday' and one for 'Saturday or Sunday' are one plan, told more or less
+    closely), 'overlap' (coarse dates that overlap), 'adjacent', 'pubday' or 'apart'."""
     if not a.dated or not b.dated:
         return "undated"
     a_lo, a_hi = (a.start if a.start is not None else -INF), (a.end if a.end is not None else INF)
     b_lo, b_hi = (b.start if b.start is not None else -INF), (b.end if b.end is not None else INF)
     if a_lo <= b_hi and b_lo <= a_hi:
-        if (single_day(a) and multi_day(b)) or (single_day(b) and multi_day(a)):
+        if ((single_day(a) and multi_day(b)) or (single_day(b) and multi_day(a))) \
+                and not a.status == b.status == "planned":
             return "stage"
         return "same_day" if precise(a) and precise(b) else "overlap"
     if max(b_lo - a_hi, a_lo - b_hi) <= 1:

@@ -7,7 +7,8 @@ weights, for exchanges:
   apart only by publication-day slack (a completed occasion dated to the publication day may
   lie up to PUBDAY_SLACK days earlier) +0.5; dated near the undated report's publication +1;
   dates further apart: never merged. A single day inside another claim's multi-day span is a
-  stage of that swap: never merged with it, linked to it as a part (STAGE). Dates one day
+  stage of that swap: never merged with it, linked to it as a part (STAGE); two planned reports
+  are not stages of each other (a plan for a day and one for two days around it). Dates one day
   apart merge only when a figure or a name agrees and one date may be a day off (it is its
   article's publication day, or was resolved in a later article): consecutive days of a truce
   with the same figures, each reported on its day, are two occasions.

@@ -3,6 +3,7 @@ reference commit (measured in the same run) and, when it is installed, spaCy's e
 
     .venv/bin/python bench/archive.py --dev ../shared/eval/dev             # 20,000 articles per archive
     .venv/bin/python bench/archive.py --articles 5000 --repeats 3 --reference bde9e23 --keep /tmp/arch
+    .venv/bin/python bench/archive.py --articles 4000 --reference bde9e23 --reference bee5343   # two references
 
 Two archives of `--articles` articles each, `--relevant` (2%) of them exchange articles: the 40
 articles of corpus/examples and the 12 exchange articles of corpus/sample, repeated under new ids,
@@ -18,12 +19,16 @@ Without `--dev` (or with no dev set there) only the synthetic archive is built. 
 written as JSON Lines, seeded (the same archive every run).
 
 Reported, in one run (the machine is shared and noisy: every figure is the median of `--repeats`
-runs, and the runs of the versions compared take turns):
+runs, and the runs of the versions compared take turns). The runs read the Python sources compiled
+once, as an installed package does (bytecode cached in the benchmark's folder, after one unmeasured
+run of each version); `--no-bytecode-cache` compiles them at every start instead, as a shell with
+PYTHONDONTWRITEBYTECODE=1 does (a start-up cost that grows with the size of the code):
 - share of the filler's distinct articles that the prefilter and then the early gate pass on;
-- for each archive, `extractor extract ARCHIVE --workers 1` of this checkout and of `--reference`
-  (a commit, checked out with `git archive` into a temporary folder; `--reference ''` skips it):
-  wall and CPU seconds (user + system of the whole process, start-up included), articles/s and
-  the ratio of the two; the start-up (a run on an empty input) is shown too;
+- for each archive, `extractor extract ARCHIVE --workers 1` of this checkout and of each `--reference`
+  (a commit, checked out with `git archive` into a temporary folder; give `--reference` again for
+  more than one; `--reference ''` skips it): wall and CPU seconds (user + system of the whole
+  process, start-up included), articles/s and the ratio of this checkout to each reference; the
+  start-up (a run on an empty input) is shown too;
 - `--workers 2` on the real archive (or the synthetic one): the 1 -> 2 worker speed-up, peak
   resident memory (VmHWM) of the driver and of each worker;
 - relevant articles alone (`--relevant-only`, drawn from the same exchange articles), with the
@@ -323,6 +328,20 @@ class Run:
     memory: dict[str, float]  # MB peak: driver, worker n
 
 
+# changes to the environment of the measured runs, set by `_run` (None: the variable is removed)
+RUN_ENV: dict[str, str | None] = {}
+
+
+def _environment(root: Path) -> dict[str, str]:
+    env = dict(os.environ, PYTHONPATH=str(root))
+    for key, value in RUN_ENV.items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    return env
+
+
 def run_extract(archive: Path, out: Path, *, workers: int, root: Path = ROOT) -> Run:
     """`extractor extract` of the code in `root` as a subprocess: wall and CPU seconds, peak memory."""
     out.unlink(missing_ok=True)
@@ -330,7 +349,7 @@ def run_extract(archive: Path, out: Path, *, workers: int, root: Path = ROOT) ->
             "--workers", str(workers)]
     peaks: dict[int, int] = {}
     started = time.perf_counter()
-    proc = subprocess.Popen(args, cwd=root, env=dict(os.environ, PYTHONPATH=str(root)))
+    proc = subprocess.Popen(args, cwd=root, env=_environment(root))
     stop = threading.Event()
 
     def watch() -> None:
@@ -401,12 +420,12 @@ def compare(archive: Path, n: int, folder: Path, *, roots: dict[str, Path], repe
         wall, cpu = _median(runs[name], "wall"), _median(runs[name], "cpu")
         print(f"  {name:>12}: wall {wall:6.2f} s, CPU {cpu:6.2f} s, {n / wall:7.0f} articles/s (wall); runs "
               + ", ".join(f"{r.wall:.2f}/{r.cpu:.2f}" for r in runs[name]) + " s wall/CPU")
-    if len(roots) == 2:
-        (a, ra), (b, rb) = runs.items()
+    (a, ra), *others = runs.items()
+    for b, rb in others:
         print(f"  {a} / {b}: CPU {_median(ra, 'cpu') / _median(rb, 'cpu'):.3f}, "
               f"wall {_median(ra, 'wall') / _median(rb, 'wall'):.3f}")
         same = _out(folder, archive, a).read_bytes() == _out(folder, archive, b).read_bytes()
-        print(f"  outputs identical: {same} (expected only where both versions have the same rules)")
+        print(f"  outputs of {a} and {b} identical: {same} (expected only where both have the same rules)")
     return runs
 
 
@@ -418,11 +437,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="articles in the relevant-only file (drawn from the same exchange articles)")
     parser.add_argument("--dev", type=Path, default=ROOT.parent / "shared" / "eval" / "dev",
                         help="dev set folder (articles.jsonl, gold.jsonl) for the real-news filler")
-    parser.add_argument("--reference", default="bde9e23",
-                        help="commit to compare with in the same run ('' for none)")
+    parser.add_argument("--reference", action="append", default=None,
+                        help="commit to compare with in the same run (repeat for several; default bde9e23; '' for none)")
     parser.add_argument("--baseline-sample", type=int, default=2_000,
                         help="archive articles run through en_core_web_sm, if installed (0: all)")
     parser.add_argument("--repeats", type=int, default=3, help="runs of each extract (median reported)")
+    parser.add_argument("--no-bytecode-cache", dest="bytecode_cache", action="store_false",
+                        help="compile the Python sources at every start (PYTHONDONTWRITEBYTECODE=1), as a "
+                             "shell that sets it does, instead of reading them compiled as an installed package")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--keep", type=Path, default=None, help="write the archives and outputs here")
     args = parser.parse_args(argv)
@@ -440,10 +462,10 @@ def _run(args: argparse.Namespace, references: list[Path]) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cpus; files in {folder}")
     roots = {"this": ROOT}
-    if args.reference:
-        roots[args.reference] = checkout(args.reference)
-        references.append(roots[args.reference])
-        print(f"reference {args.reference} checked out in {roots[args.reference]}")
+    for commit in [c for c in (args.reference if args.reference is not None else ["bde9e23"]) if c]:
+        roots[commit] = checkout(commit)
+        references.append(roots[commit])
+        print(f"reference {commit} checked out in {roots[commit]}")
 
     archives: dict[str, tuple[Path, int]] = {}
     real = dev_non_exchange(args.dev) if (args.dev / "gold.jsonl").is_file() else []
@@ -468,6 +490,14 @@ def _run(args: argparse.Namespace, references: list[Path]) -> int:
 
     empty = folder / "empty.jsonl"
     empty.write_text("", encoding="utf-8")
+    if args.bytecode_cache:
+        RUN_ENV.update(PYTHONDONTWRITEBYTECODE=None, PYTHONPYCACHEPREFIX=str(folder / "pycache"))
+        for root in roots.values():  # compiled once, before anything is measured
+            run_extract(empty, folder / "warm-up.jsonl", workers=1, root=root)
+        print(f"Python sources compiled once (bytecode in {folder / 'pycache'}), as an installed package reads them")
+    else:
+        RUN_ENV.update(PYTHONDONTWRITEBYTECODE="1")
+        print("Python sources compiled at every start (PYTHONDONTWRITEBYTECODE=1)")
     print("start-up (empty input, --workers 1):")
     compare(empty, 0, folder, roots=roots, repeats=args.repeats)
     results: dict[str, dict[str, list[Run]]] = {}

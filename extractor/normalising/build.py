@@ -87,9 +87,8 @@ FIRST_PERSON = frozenset({"we", "our", "us"})
 def _speaker_side(view: SentenceView, group: Group, next_view: SentenceView | None,
                   sides: tuple[str, str] | None) -> str | None:
     """'207 of our people': the side of whoever speaks in the sentence."""
-    doc = view.sent.doc
     # case kept: "US President", "the U.S. side" are no first person
-    words = {doc[k].text.lower() for k in range(view.start, group.end) if not doc[k].text.isupper()}
+    words = {text.lower() for text in view.doc_index.texts[view.start:group.end] if not text.isupper()}
     noun = group.noun.text.lower() if group.noun is not None else ""
     if not (words & FIRST_PERSON or "our" in noun):
         return None

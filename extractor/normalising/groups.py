@@ -72,7 +72,7 @@ class Group:
 
     @property
     def char_start(self) -> int:
-        return self.view.sent.doc[self.start].idx
+        return self.view.doc_index.idx[self.start]
 
 
 def uncounted_group(view: SentenceView, noun: Span, category: str, context: ArticleContext, rule: str) -> Group:

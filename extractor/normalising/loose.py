@@ -118,6 +118,7 @@ HOPED_BEFORE = (("lead", "to"), ("result", "in"), ("pave", "the", "way", "for"),
                 ("called", "for"), ("calls", "for"), ("calling", "for"), ("idea", "of"), ("proposal", "for"),
                 ("proposal", "of"), ("proposed",), ("offer", "of"), ("suggested",))
 HOPED_REACH = 8  # tokens between the phrase and the swap word ("for an all-for-all prisoner swap")
+HOPED_FIRST = frozenset(p[0] for p in HOPED_BEFORE)
 
 
 def _hoped_for(view: SentenceView, triggers: list) -> bool:
@@ -126,7 +127,8 @@ def _hoped_for(view: SentenceView, triggers: list) -> bool:
     words = view.lower
     for cue in triggers:
         for k in range(max(view.start, cue.start - HOPED_REACH), cue.start):
-            if any(tuple(words[k:k + len(p)]) == p and k + len(p) <= cue.start for p in HOPED_BEFORE):
+            if words[k] in HOPED_FIRST and any(tuple(words[k:k + len(p)]) == p and k + len(p) <= cue.start
+                                               for p in HOPED_BEFORE):
                 return True
     return False
 

@@ -11,44 +11,15 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 from functools import cache, wraps
 
-from spacy.attrs import LOWER
+from spacy.attrs import IDX, LOWER, ORTH
 from spacy.tokens import Doc, Span
 
-from ..recognising.extensions import text_of
+from ..recognising.extensions import text_of, token_strings
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "while", "but", "whereas", "although", "though",
                            "after", "before", "which", "who", "when", "where", "whom", "because"})
 SPAN_KEYS = ("actors", "cues", "places", "quantities", "dates")  # doc.spans keys; also the SentenceView fields
 PART_OF = frozenset({"including", "among", "comprising", "consisting", "comprised", "included", "includes", "namely"})
-
-
-@dataclass
-class DocIndex:
-    """Token index -> actor, cue and quantity span, and token index -> lower-case word, built once
-    per doc (`doc[i].lower_` makes a Token object on every call); the doc's spans by key."""
-
-    doc: Doc
-    actor_at: list[Span | None]
-    cue_at: list[Span | None]
-    quantity_at: list[Span | None]
-    lower: list[str]
-    spans: dict[str, list[Span]]
-
-    @classmethod
-    def build(cls, doc: Doc) -> "DocIndex":
-        # each SpanGroup is read once: iterating one makes new Span objects every time
-        spans = {key: list(doc.spans[key]) if key in doc.spans else [] for key in SPAN_KEYS}
-
-        def index(key: str) -> list[Span | None]:
-            at: list[Span | None] = [None] * len(doc)
-            for span in spans[key]:
-                start, end = span.start, span.end
-                at[start:end] = [span] * (end - start)
-            return at
-
-        strings = doc.vocab.strings
-        lower = [strings[key] for key in doc.to_array(LOWER).tolist()] if len(doc) else []
-        return cls(doc, index("actors"), index("cues"), index("quantities"), lower, spans)
 
 
 class once:
@@ -69,6 +40,44 @@ class once:
             return self
         value = obj.__dict__[self.name] = self.fn(obj)
         return value
+
+
+@dataclass
+class DocIndex:
+    """Token index -> actor, cue and quantity span, and token index -> lower-case word, built once
+    per doc (`doc[i].lower_` makes a Token object on every call); the doc's spans by key; the
+    tokens' texts and character offsets when first asked for."""
+
+    doc: Doc
+    actor_at: list[Span | None]
+    cue_at: list[Span | None]
+    quantity_at: list[Span | None]
+    lower: list[str]
+    spans: dict[str, list[Span]]
+
+    @classmethod
+    def build(cls, doc: Doc) -> "DocIndex":
+        # each SpanGroup is read once: iterating one makes new Span objects every time
+        spans = {key: list(doc.spans[key]) if key in doc.spans else [] for key in SPAN_KEYS}
+
+        def index(key: str) -> list[Span | None]:
+            at: list[Span | None] = [None] * len(doc)
+            for span in spans[key]:
+                start, end = span.start, span.end
+                at[start:end] = [span] * (end - start)
+            return at
+
+        return cls(doc, index("actors"), index("cues"), index("quantities"), token_strings(doc, LOWER), spans)
+
+    @once
+    def texts(self) -> list[str]:
+        """Token index -> the token's text, as written."""
+        return token_strings(self.doc, ORTH)
+
+    @once
+    def idx(self) -> list[int]:
+        """Token index -> the token's character offset in the doc (`doc[i].idx`)."""
+        return self.doc.to_array(IDX).tolist() if len(self.doc) else []
 
 
 @dataclass

@@ -73,6 +73,29 @@ def date_of(span: Span):
     return _match(span, _DATE_KEY)
 
 
+_STRINGS: dict[int, str] = {}  # string id -> string: the same for every vocab (ids are hashes of the strings)
+_STRINGS_LIMIT = 1_000_000  # forgotten past this many, so a long run over many words stays bounded
+
+
+def token_strings(doc: Doc, attr: int) -> list[str]:
+    """Each token's string for `attr` (ORTH, LOWER), indexed like the doc, without a Token object
+    per token (`doc[i].lower_` makes one on every call) and with each string id looked up in the
+    vocab's StringStore once per process rather than once per token."""
+    if not len(doc):
+        return []
+    keys = doc.to_array(attr).tolist()
+    found = _STRINGS.get
+    words = [found(key) for key in keys]
+    if None in words:
+        if len(_STRINGS) > _STRINGS_LIMIT:
+            _STRINGS.clear()
+        strings = doc.vocab.strings
+        for i, word in enumerate(words):
+            if word is None:
+                words[i] = _STRINGS[keys[i]] = strings[keys[i]]
+    return words
+
+
 TEXT_KEY = "extractor.text"
 
 

@@ -12,6 +12,8 @@ from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .extensions import token_strings
+
 FINAL = frozenset({".", "!", "?", "…", "。"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "»"})
 SOFT_BREAKS = frozenset({",", ";", ":", "–", "—"})
@@ -28,20 +30,24 @@ class SentenceSplitter:
         # one array write: setting token.is_sent_start one by one costs a scan of the doc each time
         starts = numpy.full(len(doc), -1, dtype="int32")
         starts[0] = 1
-        strings = doc.vocab.strings  # the token texts without making a Token object for each
-        texts = [strings[key] for key in doc.to_array(ORTH).tolist()]
+        texts = token_strings(doc, ORTH)  # the token texts without making a Token object for each
         pending, length = False, 1
+        longest, half = self.max_tokens, self.max_tokens // 2
+        found = []  # the sentence starts after the first
+        prev = texts[0]
         for i in range(1, len(texts)):
-            prev, text = texts[i - 1], texts[i]
+            text = texts[i]
             if "\n" in prev or prev in FINAL:
                 pending = True
-            elif length >= self.max_tokens or (length >= self.max_tokens // 2 and prev in SOFT_BREAKS):
+            elif length >= longest or (length >= half and prev in SOFT_BREAKS):
                 pending = True
             if pending and not text.isspace() and text not in CLOSERS and text not in FINAL:
-                starts[i] = 1
+                found.append(i)
                 pending, length = False, 1
             else:
                 length += 1
+            prev = text
+        starts[found] = 1
         doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))
         return doc
 

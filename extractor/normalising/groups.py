@@ -297,6 +297,14 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
                     rules.append("group.of_state")
                     # "eight civilians from Russia's Kursk region": residents of a region, not its handover
                     from_phrase = view.lower[k] == "from" and not _home_region(view, actor)
+        # "three civilians from the Kursk region": residents of a region named as a place go home to its state
+        if nationality is None and noun.end < view.end and view.lower[noun.end] == "from":
+            place = next((p for p in view.places if noun.end < p.start <= noun.end + 2), None)
+            region = place is not None and (any(w in REGION_WORDS for w in place.text.lower().split())
+                                            or (place.end < view.end and view.lower[place.end] in REGION_WORDS))
+            if region and all(view.lower[m] == "the" for m in range(noun.end + 1, place.start)):
+                nationality = place.kb_id_
+                rules.append("group.of_region")
     before = _category_before(view, quantity)
     if before is not None:
         category, noun = before
@@ -756,7 +764,7 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
         if cue is not None and cue.label_ in ("GIVE", "RECEIVE", "HOME", "EXCHANGE"):
             # a verb already spent on an earlier group of the sentence does not govern this one,
             # unless the group is added to it: "received 120 ..., in addition to 20 civilians"
-            if not any(cue.end <= g.start for g in earlier) or _added(view, group):
+            if not any(cue.start < g.end for g in earlier) or _added(view, group):
                 verb_before = cue
             break
     split = _split_receive(view, group, lo)
@@ -885,10 +893,49 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
         if announcer is not None and context.sides and announcer.kb_id_ in context.sides:
             group.receiver = announcer.kb_id_
             group.rules.append("direction.announced_return")
+    if group.giver is None and group.receiver is None and not context.multi and context.sides:
+        speaker = _breakdown_speaker(view, group)
+        if speaker is not None and speaker in context.sides:
+            # "the Ukrainian coordination headquarters said among them were eight civilians": its own people
+            group.receiver = speaker
+            group.rules.append("direction.speaker_breakdown")
     fixed = context.fixed_sides(group.category)
     if fixed is not None and group.giver in (None, fixed[0]) and group.receiver in (None, fixed[1]):
         group.giver, group.receiver = fixed
         group.rules.append("direction.category_sides")
+
+
+BREAKDOWN_LEADS = (("among", "them"), ("among", "those"), ("of", "them"), ("of", "whom"), ("among", "the", "freed"),
+                   ("among", "the", "released"), ("among", "the", "returned"))
+SPEAKER_LABELS = frozenset({"INSTITUTION", "OFFICIAL", "SEAT", "STATE", "CAPITAL"})
+
+
+def _breakdown_speaker(view: SentenceView, group: Group) -> str | None:
+    """The side whose official says 'among them were N ...' of the people freed: a breakdown told by one
+    side's institution or official counts that side's own returnees."""
+    if group.quantity is None:
+        return None
+    before = view.words_between(max(view.start, group.quantity.start - 4), group.quantity.start)
+    after = view.words_between(group.quantity.end, group.quantity.end + 2)
+    if not any(tuple(before[i:i + len(lead)]) == lead for lead in BREAKDOWN_LEADS for i in range(len(before))) \
+            and after not in (("of", "them"), ("of", "whom")):
+        return None
+    said = [c for c in view.cues_with("ATTRIBUTION") if c.end <= group.start]
+    if not said:
+        return None
+    cue = said[-1]
+    for k in range(cue.start - 1, max(view.start, cue.start - 6) - 1, -1):
+        actor = view.actor(k)
+        if actor is not None:
+            speaks = actor.label_ in SPEAKER_LABELS or (actor.label_ == "DEMONYM" and _demonym_is_subject(view, actor))
+            return actor.kb_id_ if speaks else None
+        if view.lower[k] not in SPEAKER_FILLERS:
+            return None
+    return None
+
+
+SPEAKER_FILLERS = SEAT_NOUNS | {")", "(", "pows", "the", ",", "ombudsman", "commissioner", "side", "office", "military",
+                                "defence", "defense", "foreign", "'s", "’s"}
 
 
 def complete(group: Group, context: ArticleContext) -> None:

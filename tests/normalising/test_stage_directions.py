@@ -141,6 +141,19 @@ CASES = [
                  "swap with the Houthis.", [("SAU", "HOUTHIS", "pows", 75)], id="d2-flight-from-origin"),
     pytest.param("The three released hostages are being accompanied by the army on their return to Israel after the "
                  "swap with Hamas.", [("HAMAS", "ISR", "hostages", None)], id="d2-released-adjective-off-a-journey"),
+    # D2: a verb spent on a per-side figure does not govern the next group; a region names its people's state
+    pytest.param("Azerbaijan and Armenia swapped prisoners on Friday. Armenia's defence ministry said each side "
+                 "returned 45 prisoners and that four civilians from the Syunik region were also brought back.",
+                 [("ARM", "AZE", "pows", 45), ("AZE", "ARM", "civilians", 4), ("AZE", "ARM", "pows", 45)],
+                 id="d2-region-residents-go-home-verb-spent-on-each"),
+    pytest.param("Armenia brought home soldiers and civilians from Azerbaijani captivity on Monday in a prisoner "
+                 "exchange. With no figure yet for those released, the Armenian government said among them were five "
+                 "civilians.",
+                 [("ARM", "AZE", "civilians", None), ("ARM", "AZE", "pows", None), ("AZE", "ARM", "civilians", 5),
+                  ("AZE", "ARM", "pows", None)], id="d2-breakdown-told-by-one-sides-official"),
+    pytest.param("Armenia and Azerbaijan swapped prisoners on Monday. With no figure yet for those released, the Red "
+                 "Cross said among them were five civilians.",
+                 [(None, None, "civilians", 5)], id="d2-breakdown-told-by-a-neutral-speaker-keeps-no-side"),
     # D3: a side made of several states is null, and the dyad does not fill it in
     pytest.param("The Saudi-led coalition freed 200 Houthi prisoners on Monday, and the Houthis released 50 in return.",
                  [("HOUTHIS", None, "pows", 50), (None, "HOUTHIS", "pows", 200)], id="d3-coalition-gives"),

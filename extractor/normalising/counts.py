@@ -556,7 +556,11 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
         count = group.count
         if count is not None and count.qualifier == "exact" and not count.value:
             continue  # "exchange 0 prisoners": a garbled figure, not a flow
-        if group.part_of:
+        if group.part_of and wholes_of.get(id(group)) is None and group.category == "civilians" \
+                and not any(g.count is not None and not g.part_of and g.category != "civilians" for g in groups):
+            # "among those freed were five civilians" in an occasion told with no figure: the civilians' own count
+            keys = keys_of(group, context)
+        elif group.part_of:
             whole = wholes_of.get(id(group))
             foreign = whole is not None and _foreign_part(group, whole, context)
             if whole is None or (group.category == whole.category and not foreign) \

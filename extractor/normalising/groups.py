@@ -841,6 +841,9 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
             break
     # subject of an active verb before the group ("the return of ..." is a noun: no subject)
     noun_form = verb_before is not None and verb_before.end < view.end and view.lower[verb_before.end] == "of"
+    # "among those freed were ...": a participle after 'those' has no subject of its own
+    noun_form = noun_form or (verb_before is not None and verb_before.start > view.start
+                              and view.lower[verb_before.start - 1] in ("those", "ones"))
     if group.nationality_from_phrase and verb_before is not None and not noun_form \
             and (verb_before.label_ == "RECEIVE" or verb_before.kb_id_ == "return"):
         # "received 300 bodies from Azerbaijan", "returned 12 servicemen from Azerbaijan": the giver, not who they are

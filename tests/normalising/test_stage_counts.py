@@ -103,6 +103,14 @@ CASES = [
      "Armenia brought home 64 people from Azerbaijan on Monday. Among the freed civilians were six people, the "
      "ministry said.",
      [("AZE", "ARM", "pows", 58), ("AZE", "ARM", "civilians", 6)]),
+    ("c2_civilians_of_an_occasion_told_with_no_figure",
+     "Armenia brought home soldiers and civilians from Azerbaijani captivity on Monday in a prisoner exchange. The "
+     "Armenian government said among those freed were five civilians.",
+     [("AZE", "ARM", "civilians", 5), ("ARM", "AZE", "pows", None), ("AZE", "ARM", "pows", None),
+      ("ARM", "AZE", "civilians", None)]),
+    ("c2_civilians_among_a_counted_whole_stay_a_part",
+     "Azerbaijan freed 40 Armenian soldiers on Monday in a swap. Among the Armenians released were two civilians.",
+     [("AZE", "ARM", "pows", 38), ("AZE", "ARM", "civilians", 2)]),
     ("c2_wounded_of_them_refine_nothing",
      "Azerbaijan handed 64 Armenian soldiers to Armenia on Monday. Of them, 40 were wounded.",
      [("AZE", "ARM", "pows", 64)]),

@@ -154,6 +154,12 @@ CASES = [
     pytest.param("Armenia and Azerbaijan swapped prisoners on Monday. With no figure yet for those released, the Red "
                  "Cross said among them were five civilians.",
                  [(None, None, "civilians", 5)], id="d2-breakdown-told-by-a-neutral-speaker-keeps-no-side"),
+    pytest.param("Russia and Ukraine swapped 150 prisoners each on Monday, Kyiv said. Ten foreign volunteers were "
+                 "handed to Turkey as part of the swap, Kyiv said.",
+                 [("RUS", None, "pows", 10), ("RUS", "UKR", "pows", 150), ("UKR", "RUS", "pows", 150)],
+                 id="d2-third-country-route-giver-from-dyad",
+                 marks=GAP(reason="D2: people handed to a third country with no giver named keep a null giver; the "
+                                  "dyad side that held them is not chosen")),
     # D3: a side made of several states is null, and the dyad does not fill it in
     pytest.param("The Saudi-led coalition freed 200 Houthi prisoners on Monday, and the Houthis released 50 in return.",
                  [("HOUTHIS", None, "pows", 50), (None, "HOUTHIS", "pows", 200)], id="d3-coalition-gives"),

@@ -70,7 +70,10 @@ def _adjacent(a: Occasion, b: Occasion) -> bool:
             and a.date.precision == b.date.precision == "day":
         return abs((a.date.start - b.date.start).days) <= 1
     days = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    names = [next((i for i, d in enumerate(days) if o.key and d in o.key), None) for o in (a, b)]
+    # a bare weekday ("Sunday", no publication day to place it) beside a day given in full
+    names = [next((i for i, d in enumerate(days) if o.key and d in o.key), None)
+             if o.date is None or o.date.precision != "day" or o.date.start is None or o.date.start != o.date.end
+             else o.date.start.weekday() for o in (a, b)]
     if None in names:
         return False
     return (names[0] - names[1]) % 7 in (1, 6)
@@ -104,6 +107,15 @@ def attach_loose(occasions: list[Occasion], loose: list[Mention]) -> None:
             c.kb_id_ in ("future", "cancelled") for c in mention.group.view.cues_with("PLANNED"))
         if mention.key is not None:
             target = next((o for o in same_status if same_day(o.key, mention.key)), None)
+            if target is None and (mention.group.giver or mention.group.receiver or mention.group.category not in {
+                    m.group.category for o in same_status for m in o.mentions}):
+                # prisoners released early on Monday beside the hostages freed on Sunday: the same swap
+                alone = Occasion(status=mention.status, mentions=[mention], key=mention.key, date=mention.date)
+                beside = [o for o in same_status if not o.background and _adjacent(o, alone)
+                          and not (_flow_keys(o) & _flow_keys(alone))]
+                if len(beside) == 1:
+                    target = beside[0]
+                    mention.rules.append("occasion.complementary_day")
             inside = _dated_within(same_status, mention) if target is None else []
             if len(inside) == 1:
                 # "the first swap took place late last month" beside the counted swap of 24 March: that one
@@ -237,6 +249,34 @@ def _conflicts(occasion: Occasion, mention: Mention, *, wide: bool = False) -> b
     return False
 
 
+QUOTED_DAYS = frozenset({"today", "tonight", "this morning", "this evening", "yesterday"})
+MORE = frozenset({"more", "another", "further"})
+
+
+def _quoted_day(mention: Mention) -> bool:
+    """The mention is dated only by a quote's 'today' (in its sentence or the one before), and adds
+    nothing ('more', 'another', 'also')."""
+    span = mention.date_span
+    view = mention.group.view
+    if span is None or span.text.lower() not in QUOTED_DAYS:
+        return False
+    doc = span.doc
+    # the opening mark may close the sentence before ('... soldiers. "By agreement, ...')
+    around = doc.text[max(0, span.sent.start_char - 3):span.sent.end_char] + view.sent.text
+    if not any(q in around for q in QUOTE_MARKS):
+        return False
+    return not _adds(mention)
+
+
+def _adds(mention: Mention) -> bool:
+    """'another 14', 'also', '14 more': the sentence adds to what was told."""
+    view = mention.group.view
+    return any(w in ADDED or w in MORE for w in view.lower[view.start:view.end])
+
+
+QUOTE_MARKS = ('"', "“", "”")
+
+
 def _both_sides_total(a: Group, b: Group) -> bool:
     """'Ukraine, Russia swap 206 prisoners' beside '103 prisoners' with no side named: a total of both
     sides and the figure of each side, not two handovers."""
@@ -339,6 +379,16 @@ def group_occasions(mentions: list[Mention]) -> list[Occasion]:
                         target.mentions.append(mention)
                     mention.rules.append("occasion.statement_day_repeat")
                     continue
+            if target is None and _quoted_day(mention):
+                # 'Ukraine said on Saturday it had freed 12 soldiers', later '"The exchange took place
+                # today. Twelve of our soldiers are coming home"': the quote's today is the day it was
+                # said, and its figure is the occasion's already read
+                twin = next((o for o in same_status if o.key is not None and _repeats(o, mention)
+                             and not _conflicts(o, mention)), None)
+                if twin is not None:
+                    twin.mentions.append(mention)
+                    mention.rules.append("occasion.quoted_day_repeat")
+                    continue
             # "the previous repatriation, on 23 October, ...": a dated background is its own occasion
             earlier = mention.background and (mention.status == "completed" or (
                 mention.date_span is not None and mention.date_span.text.lower().startswith("since")))
@@ -388,6 +438,7 @@ def _statement_days_joined(occasions: list[Occasion]) -> list[Occasion]:
             continue
         twin = next((o for o in out if o is not occasion and o.status == occasion.status and o.key is not None
                      and _own_day(o) and any(_repeats(o, m) for m in occasion.mentions)
+                     and not any(_adds(m) for m in o.mentions if m.group.count is not None)
                      and not any(_conflicts(o, m) for m in occasion.mentions)), None)
         if twin is None:
             continue

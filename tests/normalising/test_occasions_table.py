@@ -104,6 +104,20 @@ CASES = [
     ("o3_null_date_is_a_wildcard",
      "Azerbaijan handed 6 Armenian soldiers to Armenia on Tuesday in a swap. Armenia returned 2 Azerbaijani "
      "soldiers in exchange.", None, [(C, (2, 6))]),
+    ("o3_quoted_today_repeats_the_day_said_before",
+     'Armenia said on Tuesday that it had carried out its second exchange with Azerbaijan, which freed 14 Armenian '
+     'soldiers. "By agreement, the exchange took place today. Fourteen of our soldiers are coming home," the '
+     'minister wrote.', None, [(C, (14,))]),
+    ("o2_quoted_today_adding_another_is_another_day",
+     'Armenia said on Tuesday that it had carried out its second exchange with Azerbaijan, which freed 14 Armenian '
+     'soldiers. "Today another 14 of our soldiers are coming home," the minister wrote.', None,
+     [(C, (14,)), (C, (14,))]),
+    ("o3_uncounted_other_category_next_day_completes_the_swap_no_publication",
+     "Armenia handed the bodies of 12 Azerbaijani soldiers to Azerbaijan on Sunday. Armenian prisoners of war "
+     "released by Azerbaijan arrived in Yerevan early on 20 January 2025.", None, [(C, (12,))]),
+    ("o2_uncounted_same_flow_next_day_stays_apart_no_publication",
+     "The TPLF freed 4 Ethiopian soldiers on Sunday under the truce. The TPLF released more Ethiopian soldiers "
+     "early on 20 January 2025.", None, [(C, ()), (C, (4,))]),
     # O5: placed background swaps make a record; vague mentions, announcements and hopes do not
     ("o5_previous_exchange_early_january",
      "Armenia and Azerbaijan exchanged 16 prisoners each on Monday. The previous exchange took place in early "

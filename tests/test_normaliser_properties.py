@@ -130,6 +130,8 @@ def test_arbitrary_text_gives_valid_records(extractor, article):
 @example(article=Article(id="a", text="Hamas freed 3 hostages in exchange for 90 Palestinian prisoners",
                          published=PartialDate(year=9999, month=12, day=31)))
 @example(article=Article(id="a", text="over 4,800 bodies each since the start", published=PartialDate(year=1)))
+@example(article=Article(id="a", text="Armenia and Azerbaijan swapped 5 soldiers each today.",
+                         title="on 29 February 2023"))  # a dateline that is no day
 def test_assembled_text_gives_valid_records(extractor, article):
     check_records(extractor, article)
 

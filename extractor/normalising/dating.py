@@ -245,6 +245,7 @@ def dateline_day(text: str, published: PartialDate | None) -> PartialDate | None
                                           or (published.month is not None and published.month != match.month)):
                 continue
             try:
+                dt.date(match.year, match.month, match.day)  # '29 February 2023' is no day
                 return PartialDate(year=match.year, month=match.month, day=match.day)
             except ValueError:
                 continue

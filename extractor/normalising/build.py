@@ -61,6 +61,7 @@ from .occasions import (
     attach_loose,
     group_occasions,
     merge_complementary,
+    one_per_day,
     place_weekdays,
     same_day_lead,
     separate_occasion,
@@ -344,6 +345,7 @@ def form_occasions(mentions: list[Mention], loose: list[Mention], views: list[Se
     if published is None or published.full is None:
         occasions = place_weekdays(occasions, article_days(views))
     same_day_lead(occasions, published)
+    occasions = one_per_day(occasions)
     story_day(occasions, published)
     span_of_stages(occasions, views)
     span_whole_under_way(occasions, views, published=published, year_hint=year_hint)

@@ -530,6 +530,30 @@ def span_of_stages(occasions: list[Occasion], views: list[SentenceView]) -> None
                     break
 
 
+def one_per_day(occasions: list[Occasion]) -> list[Occasion]:
+    """The lead's undated figures, dated to the publication day, and a figure told 'today' further
+    down are one occasion: completed occasions of one day are merged (the first keeps its figures)."""
+    out: list[Occasion] = []
+    for occasion in occasions:
+        twin = next((o for o in out if o.status == occasion.status == "completed" and o.key is not None
+                     and o.key == occasion.key and o.date is not None and o.date.precision == "day"
+                     and not o.background and not occasion.background and _same_sides(o, occasion)), None)
+        if twin is None:
+            out.append(occasion)
+            continue
+        for m in occasion.mentions:
+            m.rules.append("occasion.same_day")
+            twin.mentions.append(m)
+    return out
+
+
+def _same_sides(a: Occasion, b: Occasion) -> bool:
+    """The two occasions name the same sides, or one names none (a swap between two other states
+    on the same day is another occasion)."""
+    sides = [{x for m in o.mentions for x in (m.group.giver, m.group.receiver) if x} for o in (a, b)]
+    return not sides[0] or not sides[1] or len(sides[0] & sides[1]) >= min(2, len(sides[0]), len(sides[1]))
+
+
 def same_day_lead(occasions: list[Occasion], published: PartialDate | None) -> None:
     """A lead that gives no date reports the news of the day: the first completed occasion, if
     undated and read from the top of the article, takes the publication day (an earlier occasion

@@ -20,6 +20,7 @@ NOT_EVENT_DATE_BEFORE = frozenset({"born", "since", "until", "till", "aged", "ab
                                    "occupied", "elected", "appointed", "launched", "struck"})
 TIME_FRAME_WORDS = frozenset({"at", "in", "on", "by", "around", "about", "towards", "toward", "the", "very", "end",
                               "beginning", "start", "middle", "of", "early", "late", "mid", "then"})
+MEETING_VERBS = frozenset({"meet", "meets", "met", "meeting", "convene", "convened", "reconvene", "reconvened"})
 EVENT_CLAUSE_CUES = ("GIVE", "RECEIVE", "HOME", "EXCHANGE", "COMPLETED", "PLANNED", "ATTRIBUTION", "STAGE")
 
 
@@ -92,6 +93,9 @@ def _usable_now(view: SentenceView, date: Span, *, meeting: bool) -> bool:
         cue = view.cue(k)
         if cue is not None and cue.label_ == "TALKS" and not meeting:
             return False
+    # "agreed to free 887 and to meet again in May": the day of a meeting, not of a handover
+    if not meeting and any(view.lower[k] in MEETING_VERBS for k in range(max(lo, date.start - 4), date.start)):
+        return False
     if date.text.lower().startswith("since") and not since_when(view, date):
         return False
     if any(view.lower[k] == "such" for k in range(max(lo, date.start - 3), date.start)):

@@ -124,6 +124,13 @@ CASES = [
     ("o2_another_dyad_on_the_same_day_stays_apart",
      "Azerbaijan returned 60 Armenian soldiers to Armenia in a swap. In Istanbul, Russia and Ukraine swapped 90 "
      "prisoners each today.", None, [(C, (60,)), (C, (90, 90))]),
+    ("o3_a_meeting_day_is_not_the_plans_day",
+     "Armenia and Azerbaijan will exchange 40 prisoners each on Saturday. The two sides agreed to free 40 prisoners "
+     "each and to meet again in April.", None, [(P, (40, 40))]),
+    ("o2_month_as_subject_places_the_next_sentence",
+     "Armenia and Azerbaijan exchanged 25 prisoners each on Monday. January saw the largest swap so far. Then "
+     "Azerbaijan handed back 48 Armenians and Armenia released 30 Azerbaijanis.", None,
+     [(C, (25, 25)), (C, (30, 48))]),
     # O5: placed background swaps make a record; vague mentions, announcements and hopes do not
     ("o5_previous_exchange_early_january",
      "Armenia and Azerbaijan exchanged 16 prisoners each on Monday. The previous exchange took place in early "
@@ -154,6 +161,8 @@ CASES = [
 ]
 
 XFAIL = {
+    "o2_month_as_subject_places_the_next_sentence": "'January saw the largest swap' is no date, and the figures of "
+                                                    "the earlier swap told after it with 'Then' are lost",
     "o2_another_dyad_on_the_same_day_stays_apart": "a mention of another dyad joins the article's main occasion "
                                                    "(a check of sides there splits multi-party swaps on dev)",
     "o5_announced_last_week": "the day an exchange was announced still places an uncounted record of its own",

@@ -56,7 +56,7 @@ def _event_clause(view: SentenceView, date: Span) -> bool:
     lo, hi = view.clause_bounds(date.start)
     if hi - lo - len(date) <= 3:
         return True
-    # "At the very end of last September, ...": a time adverbial clause of framing words only
+    # "Towards the end of last November, ...": a time adverbial clause of framing words only
     if all(view.lower[k] in TIME_FRAME_WORDS or not view.lower[k].isalpha() for k in range(lo, hi)
            if not date.start <= k < date.end):
         return True
@@ -93,7 +93,7 @@ def _usable_now(view: SentenceView, date: Span, *, meeting: bool) -> bool:
         cue = view.cue(k)
         if cue is not None and cue.label_ == "TALKS" and not meeting:
             return False
-    # "agreed to free 887 and to meet again in May": the day of a meeting, not of a handover
+    # "agreed to free 40 each and to meet again in April": the day of a meeting, not of a handover
     if not meeting and any(view.lower[k] in MEETING_VERBS for k in range(max(lo, date.start - 4), date.start)):
         return False
     if date.text.lower().startswith("since") and not since_when(view, date):

@@ -53,7 +53,7 @@ class Occasion:
 
 def _flow_keys(occasion: Occasion) -> set[tuple]:
     """The flows the occasion's dated mentions give (an undated mention that joined it could as well
-    belong to the day beside it: a caption's '90 prisoners released' is no stage of its own)."""
+    belong to the day beside it: a photo caption repeating a figure is no stage of its own)."""
     keys = set()
     dated = [m for m in occasion.mentions if m.key is not None]
     for m in dated or occasion.mentions:
@@ -109,7 +109,7 @@ def attach_loose(occasions: list[Occasion], loose: list[Mention]) -> None:
             target = next((o for o in same_status if same_day(o.key, mention.key)), None)
             if target is None and (mention.group.giver or mention.group.receiver or mention.group.category not in {
                     m.group.category for o in same_status for m in o.mentions}):
-                # prisoners released early on Monday beside the hostages freed on Sunday: the same swap
+                # soldiers flown home on 8 May beside the bodies handed over on 7 May: the same swap
                 alone = Occasion(status=mention.status, mentions=[mention], key=mention.key, date=mention.date)
                 beside = [o for o in same_status if not o.background and _adjacent(o, alone)
                           and not (_flow_keys(o) & _flow_keys(alone))]
@@ -118,11 +118,11 @@ def attach_loose(occasions: list[Occasion], loose: list[Mention]) -> None:
                     mention.rules.append("occasion.complementary_day")
             inside = _dated_within(same_status, mention) if target is None else []
             if len(inside) == 1:
-                # "the first swap took place late last month" beside the counted swap of 24 March: that one
+                # "its opening round was held in early June" beside the counted swap of 4 June: that one
                 target = inside[0]
                 mention.rules.append("occasion.within_period")
             elif len(inside) > 1:
-                continue  # "the second swap this summer" beside this summer's two dated swaps: they are told
+                continue  # "two swaps in the spring" beside the spring's two dated swaps: they are told
             # a dated mention joins an undated occasion only when that one has no figures of its own
             # (a plan's dated stage stays apart from the undated whole swap; a completed one joins it)
             # (and only one of its category: "the first stage of the prisoner swap took place on June 9"
@@ -165,7 +165,7 @@ def attach_loose(occasions: list[Occasion], loose: list[Mention]) -> None:
 
 def _dated_within(occasions: list[Occasion], mention: Mention) -> list[Occasion]:
     """The counted occasions of the mention's category placed to a day inside the wider period it gives
-    ('late last month', 'this summer'), unless the mention marks another occasion ('the previous swap')."""
+    ('early June', 'in the spring'), unless the mention marks another occasion ('the previous swap')."""
     period = mention.date
     if period is None or period.start is None or period.end is None or period.start == period.end \
             or mention.background or "occasion.first_since" in mention.rules:
@@ -278,7 +278,7 @@ QUOTE_MARKS = ('"', "“", "”")
 
 
 def _both_sides_total(a: Group, b: Group) -> bool:
-    """'Ukraine, Russia swap 206 prisoners' beside '103 prisoners' with no side named: a total of both
+    """'Sudan, RSF swap 84 prisoners' beside '42 prisoners' with no side named: a total of both
     sides and the figure of each side, not two handovers."""
     if a.giver or a.receiver or b.giver or b.receiver or a.per_side or b.per_side \
             or a.count is None or b.count is None or a.count.value is None or b.count.value is None:
@@ -380,8 +380,8 @@ def group_occasions(mentions: list[Mention]) -> list[Occasion]:
                     mention.rules.append("occasion.statement_day_repeat")
                     continue
             if target is None and _quoted_day(mention):
-                # 'Ukraine said on Saturday it had freed 12 soldiers', later '"The exchange took place
-                # today. Twelve of our soldiers are coming home"': the quote's today is the day it was
+                # 'Armenia said on Tuesday that 14 soldiers were freed', later '"By agreement, the swap was
+                # today. Fourteen of our men are coming home"': the quote's today is the day it was
                 # said, and its figure is the occasion's already read
                 twin = next((o for o in same_status if o.key is not None and _repeats(o, mention)
                              and not _conflicts(o, mention)), None)

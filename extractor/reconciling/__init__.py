@@ -21,7 +21,7 @@ from .claims import Claim, ClaimInput, ClaimRecord, parse_claim, read_claim_file
 from .clustering import Clustering, Merge, Miss, cluster_claims
 from .engines import BlockEngine, EngineName, block_engine
 from .ids import event_id_for, retired_aliases
-from .partition import partition
+from .partition import partition_pairs, work
 from .scoring import THRESHOLD, PairScore, score_pair
 
 NEAR_MISSES_PER_EVENT = 5
@@ -80,9 +80,9 @@ def cluster_blocks(claims: Sequence[Claim], blocks: Iterable[Sequence[int]]) -> 
 
 def _reconcile(items, *, sources, previous, reserved, near_misses_per_event, engine) -> Reconciliation:
     claims = as_claims(items, sources=sources)
-    blocks = partition(claims)
+    blocks, pairs = partition_pairs(claims)
     ids = IdState.of(previous, reserved)
-    clusterings = block_engine(engine).cluster([claims[i] for i in b] for b in blocks)
+    clusterings = block_engine(engine).cluster(work(claims, blocks, pairs))
     tallies = TallyIndex()
     events: list[EventRecord] = []
     for _, found, _ in events_by_block(claims, blocks, clusterings, ids, near_misses_per_event=near_misses_per_event):

@@ -33,6 +33,7 @@ OPEN_SPAN = 31  # an interval open on one side is searched this far from its kno
 WIDE = 400  # intervals longer than this (days) are filed under their first and last weeks only
 PUBLISHED_WINDOW = 14
 CAP = 32
+_NEAREST_KEPT = 200_000
 _LOG_STEP = math.log(1.1)
 
 
@@ -121,8 +122,8 @@ class _Sorted:
 
 def candidate_pairs(claims: Sequence[Claim]) -> Iterator[tuple[int, int]]:
     """Index pairs (i < j) worth scoring; each pair once."""
-    for i, j, pair in _lookups_of(claims):
-        if pair:
+    for i, _, paired in scan(claims):
+        for j in paired:
             yield (i, j) if i < j else (j, i)
 
 
@@ -132,8 +133,8 @@ def reach(claims: Sequence[Claim], *, group: tuple[str, str] | None = None) -> I
     whole (the caps keep the nearest, and the nearest of a closed set are those of the whole).
     `group` (kind, category): only the lookups of that kind and category (each lookup is capped on its
     own, so the groups together give the whole; one at a time holds only one group's index)."""
-    for i, j, pair in _lookups_of(claims, group=group):
-        if pair is None:
+    for i, reached, _ in scan(claims, group=group):
+        for j in reached:
             yield i, j
 
 
@@ -142,10 +143,11 @@ def lookup_groups(claims: Sequence[Claim]) -> list[tuple[str, str]]:
     return sorted({(c.kind, cat) for c in claims for cat in (c.categories or ("*",))})
 
 
-def _lookups_of(claims: Sequence[Claim], *, group: tuple[str, str] | None = None
-                ) -> Iterator[tuple[int, int, bool | None]]:
-    """(i, j, True) for the pairs to score; (i, j, False) for a claim found but not paired; (i, j, None)
-    for every claim that enters i's lookups before the caps."""
+def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None
+         ) -> Iterator[tuple[int, list[int], list[int]]]:
+    """Per claim i, in order: the claims its lookups find before the caps (as `reach` gives them, with
+    repeats), and the claims j it is paired with (`candidate_pairs` gives the pair of i and j from i's
+    side). `group`: as for `reach`."""
     by_week: dict[tuple, list[int]] = defaultdict(list)
     by_size: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
     by_sig: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
@@ -175,24 +177,35 @@ def _lookups_of(claims: Sequence[Claim], *, group: tuple[str, str] | None = None
     blocks = {k: _Sorted(v) for k, v in by_block.items()}
     weeks = {k: sorted(v) for k, v in by_week.items()}
     del by_size, by_sig, by_week, by_block
+    times = [_time(c) for c in claims]
+    spans = [_span(c) if c.dated else None for c in claims]
+    nearest: dict[tuple, list[int]] = {}  # (block, lo, hi) -> a dated lookup's claims: claims of one day share it
 
     for i, c in enumerate(claims):
         if group is not None and not inside[i]:
             continue
+        reached: list[int] = []
         seen: set[int] = set()
-        t = _time(c)
+        t = times[i]
+        span_i = spans[i]
         for b in _lookups(c):
             if group is not None and b[:2] != group:
                 continue
-            if c.dated:
-                lo, hi = _span(c)
-                found: list[int] = []
-                for w in _weeks(lo - WINDOW, hi + WINDOW):
-                    found.extend(weeks.get((b, w), ()))
-                if len(found) > CAP:
-                    found = heapq.nsmallest(CAP, set(found), key=lambda j: (_distance(claims[j], lo, hi), j))
-                for j in found:
-                    yield i, j, None
+            if span_i is not None:
+                lo, hi = span_i
+                found = nearest.get((b, lo, hi))
+                if found is None:
+                    found = []
+                    for w in _weeks(lo - WINDOW, hi + WINDOW):
+                        found.extend(weeks.get((b, w), ()))
+                    if len(found) > CAP:
+                        found = [j for _, j in heapq.nsmallest(CAP, [
+                            (0 if times[j] is None else max(lo - times[j], times[j] - hi, 0), j)  # type: ignore[operator]
+                            for j in set(found)])]
+                    if len(nearest) >= _NEAREST_KEPT:
+                        nearest.clear()
+                    nearest[(b, lo, hi)] = found
+                reached.extend(found)
                 seen.update(found)
             else:
                 pool: set[int] = set()
@@ -212,19 +225,20 @@ def _lookups_of(claims: Sequence[Claim], *, group: tuple[str, str] | None = None
                     p = c.published
                     for w in _weeks(p - PUBLISHED_WINDOW, p + PUBLISHED_WINDOW):
                         pool.update(weeks.get((b, w), ()))
-                for j in pool:
-                    yield i, j, None
+                reached.extend(pool)
                 if len(pool) > 2 * CAP:
                     pool = set(_nearest_of_pool(claims, pool, i, t))
                 seen.update(pool)
-        span_i = _span(c) if c.dated else None
+        paired: list[int] = []
         for j in sorted(seen):
             if j == i:
                 continue
-            d = claims[j]
-            if span_i is not None and d.dated and _gap(span_i, _span(d)) > WINDOW:
+            span_j = spans[j]
+            if span_i is not None and span_j is not None and _gap(span_i, span_j) > WINDOW:
                 continue
-            yield i, j, j > i or _one_sided(c, d)
+            if j > i or _one_sided(c, claims[j]):
+                paired.append(j)
+        yield i, reached, paired
 
 
 def _nearest_of_pool(claims: Sequence[Claim], pool: set[int], i: int, t: int | None) -> list[int]:
@@ -235,11 +249,6 @@ def _nearest_of_pool(claims: Sequence[Claim], pool: set[int], i: int, t: int | N
     ordered = sorted(pool | {i})
     at = ordered.index(i)
     return [j for _, j in sorted((abs(r - at), j) for r, j in enumerate(ordered) if j != i)[:2 * CAP]]
-
-
-def _distance(c: Claim, lo: int, hi: int) -> int:
-    t = _time(c)
-    return 0 if t is None else max(lo - t, t - hi, 0)
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:

@@ -23,7 +23,7 @@ another event fits the undated cluster as well (within MARGIN).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .blocking import candidate_pairs
@@ -106,6 +106,10 @@ class _Clusters:
                 return f"an undated, loosely dated or named report that does not fit {self.claims[misfit].claim_id}"
         return None
 
+    def known(self, i: int, j: int, compatible: bool) -> None:
+        """A pair's `fits`, scored already (i < j)."""
+        self._fits[(i, j)] = compatible
+
     def fits(self, i: int, j: int) -> bool:
         key = (i, j) if i < j else (j, i)
         found = self._fits.get(key)
@@ -115,17 +119,17 @@ class _Clusters:
 
     def misfit(self, ra: int, rb: int) -> int | None:
         """A member of one cluster that some loose member of the other does not fit (complete linkage)."""
-        ma, mb = self.members[ra], self.members[rb]
+        loose = self.loose
+        mb = sorted(self.members[rb])  # type: ignore[arg-type]
+        loose_b = [y for y in mb if loose[y]]
         checked = 0
-        for x in sorted(ma):  # type: ignore[arg-type]
-            for y in sorted(mb):  # type: ignore[arg-type]
-                if not (self.loose[x] or self.loose[y]):
-                    continue
+        for x in sorted(self.members[ra]):  # type: ignore[arg-type]
+            for y in (mb if loose[x] else loose_b):  # pairs of two closely placed members need not fit
                 checked += 1
                 if checked > LINKAGE_LIMIT:
                     return None
                 if not self.fits(x, y):
-                    return y if self.loose[x] else x
+                    return y if loose[x] else x
         return None
 
     def union(self, ra: int, rb: int) -> None:
@@ -241,13 +245,23 @@ def _refused(claims: Sequence[Claim], ambiguous: dict[int, set[int] | None], i: 
 MISSES_PER_CLUSTER = 5
 
 
-def cluster_claims(claims: Sequence[Claim]) -> Clustering:
-    """Cluster claims (sorted by claim id; pairs never cross kinds)."""
+def _packed(pairs: Iterable[int], n: int) -> Iterator[tuple[int, int]]:
+    for key in pairs:
+        yield divmod(key, n)
+
+
+def cluster_claims(claims: Sequence[Claim], pairs: Iterable[int] | None = None) -> Clustering:
+    """Cluster claims (sorted by claim id; pairs never cross kinds). `pairs`: the candidate pairs when
+    known (`partition.partition_pairs`: i < j packed as i * len(claims) + j), else looked up here."""
     state = _Clusters(claims)
+    found = candidate_pairs(claims) if pairs is None else _packed(pairs, len(claims))
     pairs = _Pairs(len(claims))
     stages: list[tuple[int, int]] = []
-    for i, j in candidate_pairs(claims):
+    loose = state.loose
+    for i, j in found:
         ps = score_pair(claims[i], claims[j], explain=False)
+        if loose[i] or loose[j]:
+            state.known(i, j, ps.compatible)
         if ps.blocked == STAGE:
             stages.append((i, j) if claims[i].start == claims[i].end else (j, i))
         elif ps.score >= NEAR_MISS:

@@ -7,6 +7,7 @@ most IN_FLIGHT_PER_CPU x the cluster's CPUs blocks in flight, so the driver's me
 
 from __future__ import annotations
 
+from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal, Protocol
@@ -19,22 +20,26 @@ EngineName = Literal["local", "ray"]
 IN_FLIGHT_PER_CPU = 4
 
 
+# A block's claims and its candidate pairs (see `partition.partition_pairs`; None: looked up on the block)
+BlockWork = tuple[Sequence[Claim], "array | None"]
+
+
 class BlockEngine(Protocol):
-    def cluster(self, blocks: Iterable[Sequence[Claim]]) -> Iterator[Clustering]: ...
+    def cluster(self, blocks: Iterable[BlockWork]) -> Iterator[Clustering]: ...
 
 
 class LocalEngine:
-    def cluster(self, blocks: Iterable[Sequence[Claim]]) -> Iterator[Clustering]:
-        for claims in blocks:
-            yield cluster_claims(claims)
+    def cluster(self, blocks: Iterable[BlockWork]) -> Iterator[Clustering]:
+        for claims, pairs in blocks:
+            yield cluster_claims(claims, pairs)
 
 
-def _cluster_remote(claims: Sequence[Claim]) -> Clustering:
+def _cluster_remote(claims: Sequence[Claim], pairs: array | None) -> Clustering:
     import gc
 
     gc.disable()  # see `extractor.memory.no_cyclic_gc`
     try:
-        return cluster_claims(claims)
+        return cluster_claims(claims, pairs)
     finally:
         gc.enable()
 
@@ -55,10 +60,10 @@ class RayEngine:
         self._task = ray.remote(num_cpus=1)(_cluster_remote)
         self._in_flight = max(2, IN_FLIGHT_PER_CPU * int(ray.cluster_resources().get("CPU", 1)))
 
-    def cluster(self, blocks: Iterable[Sequence[Claim]]) -> Iterator[Clustering]:
+    def cluster(self, blocks: Iterable[BlockWork]) -> Iterator[Clustering]:
         pending: deque = deque()
-        for claims in blocks:
-            pending.append(self._task.remote(list(claims)))
+        for claims, pairs in blocks:
+            pending.append(self._task.remote(list(claims), pairs))
             if len(pending) >= self._in_flight:
                 yield self._ray.get(pending.popleft())
         while pending:
@@ -75,4 +80,4 @@ def block_engine(name: EngineName | BlockEngine | None) -> BlockEngine:
     return name
 
 
-__all__ = ["BlockEngine", "EngineName", "LocalEngine", "RayEngine", "block_engine"]
+__all__ = ["BlockEngine", "BlockWork", "EngineName", "LocalEngine", "RayEngine", "block_engine"]

@@ -15,9 +15,9 @@ the claims, so a full run and an incremental one cut alike.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
-from .blocking import lookup_groups, reach
+from .blocking import lookup_groups, scan
 from .claims import Claim
 from .evidence import INF
 
@@ -53,10 +53,32 @@ class _UnionFind:
 def partition(claims: Sequence[Claim], *, max_block: int = MAX_BLOCK) -> list[list[int]]:
     """Blocks of indices into `claims` (sorted by claim id): each block sorted, blocks ordered by
     their first claim."""
-    uf = _UnionFind(len(claims))
+    return partition_pairs(claims, max_block=max_block, with_pairs=False)[0]
+
+
+def partition_pairs(claims: Sequence[Claim], *, max_block: int = MAX_BLOCK, with_pairs: bool = True
+                    ) -> tuple[list[list[int]], list[array | None]]:
+    """`partition`'s blocks, and for each block the pairs `blocking.candidate_pairs` gives on it, found
+    by the same lookups that close the blocks (so they run once): each pair of block indices a < b packed
+    as a * len(block) + b. None for a block cut from a larger closed set (`cut_in_time`): its pairs are
+    not those of the whole and are looked up on the block alone."""
+    n = len(claims)
+    uf = _UnionFind(n)
+    found = array("q")  # i * n + j: claim i's lookups give the pair of i and j
+    twice: set[int] = set()  # the same for claims sharing several (kind, category) groups, which may both give it
+    several = [len(c.categories) > 1 for c in claims]
+    union = uf.union
     for group in lookup_groups(claims):
-        for i, j in reach(claims, group=group):
-            uf.union(i, j)
+        for i, reached, paired in scan(claims, group=group):
+            for j in reached:
+                union(i, j)
+            if with_pairs:
+                if several[i]:
+                    twice.update(i * n + j for j in paired if several[j])
+                    found.extend(i * n + j for j in paired if not several[j])
+                else:
+                    found.extend(i * n + j for j in paired)
+    del several
     first_of_doc: dict[str, int] = {}
     index_of = {c.claim_id: i for i, c in enumerate(claims) if c.kind == "agreement"}
     for i, c in enumerate(claims):
@@ -67,17 +89,46 @@ def partition(claims: Sequence[Claim], *, max_block: int = MAX_BLOCK) -> list[li
             uf.union(i, index_of[c.agreement_ref])
     del first_of_doc, index_of
     members: dict[int, list[int]] = {}
-    for i in range(len(claims)):
+    for i in range(n):
         members.setdefault(uf.find(i), []).append(i)
     del uf
-    blocks: list[list[int]] = []
+    made: list[tuple[list[int], bool]] = []
     for group in members.values():
         if len(group) <= max_block:
-            blocks.append(group)
+            made.append((group, True))
         else:
-            blocks.extend(cut_in_time(claims, group, max_block=max_block))
-    blocks.sort(key=lambda b: b[0])
-    return blocks
+            made.extend((run, False) for run in cut_in_time(claims, group, max_block=max_block))
+    del members
+    made.sort(key=lambda b: b[0][0])
+    blocks = [b for b, _ in made]
+    if not with_pairs:
+        return blocks, [None] * len(blocks)
+    pairs: list[array | None] = [array("q") if whole else None for _, whole in made]
+    del made
+    block_of = array("l", [0]) * n
+    local = array("l", [0]) * n
+    for k, block in enumerate(blocks):
+        for a, i in enumerate(block):
+            block_of[i] = k
+            local[i] = a
+    for keys in (found, sorted(twice)):
+        for key in keys:
+            i, j = divmod(key, n)
+            k = block_of[i]
+            out = pairs[k]
+            if out is not None:
+                a, b = local[i], local[j]
+                out.append(a * len(blocks[k]) + b if a < b else b * len(blocks[k]) + a)
+    del found, twice
+    return blocks, pairs
+
+
+def work(claims: Sequence[Claim], blocks: Sequence[Sequence[int]], pairs: list[array | None]
+         ) -> Iterator[tuple[list[Claim], array | None]]:
+    """Each block's claims and pairs, for an engine (see `engines`); a block's pairs are let go once handed out."""
+    for n, block in enumerate(blocks):
+        found, pairs[n] = pairs[n], None
+        yield [claims[i] for i in block], found
 
 
 def _when(c: Claim) -> int:
@@ -104,4 +155,4 @@ def cut_in_time(claims: Sequence[Claim], group: Sequence[int], *, max_block: int
     return runs
 
 
-__all__ = ["MAX_BLOCK", "cut_in_time", "partition"]
+__all__ = ["MAX_BLOCK", "cut_in_time", "partition", "partition_pairs", "work"]

@@ -17,7 +17,7 @@ from . import as_claims
 from .blockrun import IdState, TallyIndex, events_by_block
 from .claims import ClaimInput
 from .engines import BlockEngine, EngineName, block_engine
-from .partition import partition
+from .partition import partition_pairs, work as _work
 
 NEAR_MISSES_PER_EVENT = 5
 
@@ -30,7 +30,7 @@ def reconcile_to(fh: IO[str], items: Iterable[ClaimInput], *, sources: Mapping[s
     after each block."""
     with no_cyclic_gc(), tempfile.TemporaryDirectory(dir=spill_dir, prefix=".reconcile-") as tmp:
         claims = as_claims(items, sources=sources)
-        blocks = partition(claims)
+        blocks, pairs = partition_pairs(claims)
         ids = IdState.of(None)
         spill = sqlite3.connect(str(Path(tmp) / "events.db"), isolation_level=None)
         spill.execute("PRAGMA journal_mode = OFF")
@@ -39,7 +39,7 @@ def reconcile_to(fh: IO[str], items: Iterable[ClaimInput], *, sources: Mapping[s
         spill.execute("BEGIN")
         tallies = TallyIndex()
         conflicts = 0
-        clusterings = block_engine(engine).cluster([claims[i] for i in b] for b in blocks)
+        clusterings = block_engine(engine).cluster(_work(claims, blocks, pairs))
         done = 0
         for n, events, _ in events_by_block(claims, blocks, clusterings, ids, near_misses_per_event=NEAR_MISSES_PER_EVENT):
             done += len(blocks[n])
@@ -53,7 +53,7 @@ def reconcile_to(fh: IO[str], items: Iterable[ClaimInput], *, sources: Mapping[s
                 conflicts += bool(ev.conflicts)
                 rows.append((ev.event_id, ev.model_dump_json(by_alias=True)))
             spill.executemany("INSERT INTO events (event_id, body) VALUES (?, ?)", rows)
-        del claims, blocks
+        del claims, blocks, pairs
         for ev in tallies.checked().values():
             conflicts += bool(ev.conflicts)
             spill.execute("INSERT INTO events (event_id, body) VALUES (?, ?)", (ev.event_id, ev.model_dump_json(by_alias=True)))

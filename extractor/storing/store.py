@@ -25,7 +25,7 @@ from ..reconciling import NEAR_MISSES_PER_EVENT, Reconciliation, as_claims
 from ..reconciling.blockrun import IdState, TallyIndex, events_by_block
 from ..reconciling.engines import BlockEngine, EngineName, block_engine
 from ..reconciling.ids import retired_aliases
-from ..reconciling.partition import partition
+from ..reconciling.partition import partition_pairs
 from ..reconciling.claims import ClaimInput, ClaimRecord, parse_claim
 from .schema import DDL, SCHEMA_VERSION, UPGRADABLE
 
@@ -299,7 +299,7 @@ class EventStore:
         blocks re-reconciled and kept."""
         with no_cyclic_gc():
             claims = as_claims(self.claim_inputs())
-            blocks = partition(claims)
+            blocks, pairs = partition_pairs(claims)
             sizes = Counter(before.values())
             dirty = {before[c] for c in changed if c in before}
 
@@ -319,7 +319,7 @@ class EventStore:
 
             state = IdState.of(previous, reserved)
             clusterings = block_engine(engine).cluster(
-                [claims[i] for i in b] for n, b in enumerate(blocks) if not keep[n])
+                ([claims[i] for i in b], pairs[n]) for n, b in enumerate(blocks) if not keep[n])
             tallies = TallyIndex()
             events: list[EventRecord] = []
             kept: set[str] = set()

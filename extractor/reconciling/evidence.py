@@ -164,6 +164,9 @@ def pair_flows(a: Claim, b: Claim) -> list[tuple[FlowT, FlowT]]:
     300 prisoners") and the other claim has several flows of its category, the category's totals
     are compared instead, or nothing when a total is unknown. A mention of the swap with neither sides
     nor a figure ("a prisoner swap") is no such flow: it hides none of the figures beside it."""
+    if a.sided and b.sided and len(a.flows) == 1 and len(b.flows) == 1:  # the commonest case, as below
+        f, g = a.flows[0], b.flows[0]
+        return [(f, g)] if f[6] is not None and g[6] is not None and f[:3] == g[:3] else []
     out: list[tuple[FlowT, FlowT]] = []
     if a.sided and b.sided:  # the common case: match on (from, to, category)
         by_key = {f[:3]: f for f in b.flows if f[6] is not None}

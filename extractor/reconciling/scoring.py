@@ -124,8 +124,11 @@ def date_text(c: Claim) -> str:
     return f"from {_day(c.start)}" if c.start is not None else "undated"
 
 
-def _date_evidence(a: Claim, b: Claim, s: float, r: list[str] | None) -> tuple[float, str | None]:
-    rel = date_relation(a, b)
+def _date_evidence(a: Claim, b: Claim, s: float, r: list[str] | None, rel: str | None = None
+                   ) -> tuple[float, str | None]:
+    """`rel`: `date_relation(a, b)` when the caller has it."""
+    if rel is None:
+        rel = date_relation(a, b)
     if rel == "apart":
         return s, DATES_APART
     if rel in _DATE_WEIGHTS:
@@ -166,11 +169,11 @@ def _count_evidence(a: Claim, b: Claim, s: float, r: list[str] | None, *, soft: 
     the agreeing figures together name SMALL people or more (nine soldiers for one mayor)."""
     pos, out, mismatched = 0.0, _Figures(s), []
     pairs = pair_flows(a, b)
+    rels = [compare_counts(fa, fb) for fa, fb in pairs]
     if not small_ok:
-        agreeing = [max(_size(fa), _size(fb)) for fa, fb in pairs if compare_counts(fa, fb) in ("equal", "compatible")]
+        agreeing = [max(_size(fa), _size(fb)) for (fa, fb), rel in zip(pairs, rels) if rel in ("equal", "compatible")]
         small_ok = sum(agreeing) >= SMALL
-    for fa, fb in pairs:
-        rel = compare_counts(fa, fb)
+    for (fa, fb), rel in zip(pairs, rels):
         if rel in ("equal", "compatible") and not small_ok and max(_size(fa), _size(fb)) < SMALL:
             if r is not None:
                 r.append(f"{rel} small {_what(fa)} figure {_fig(fa)} not counted: no agreeing dates or names (0)")
@@ -251,8 +254,10 @@ def _category_evidence(a: Claim, b: Claim, s: float, r: list[str] | None) -> flo
     return s + w
 
 
-def _place_evidence(a: Claim, b: Claim, s: float, r: list[str] | None) -> float:
-    place = same_place(a, b)
+def _place_evidence(a: Claim, b: Claim, s: float, r: list[str] | None, place: bool | None | str = "?") -> float:
+    """`place`: `same_place(a, b)` when the caller has it."""
+    if place == "?":
+        place = same_place(a, b)
     if place is True:
         if r is not None:
             r.append("same place (+1)")
@@ -270,7 +275,7 @@ def _exchange_dates(a: Claim, b: Claim, s: float, r: list[str] | None) -> tuple[
     rel = date_relation(a, b)
     if rel == "stage":
         return s, STAGE, rel
-    new, block = _date_evidence(a, b, s, r)
+    new, block = _date_evidence(a, b, s, r, rel)
     if rel == "undated" and new > s:
         rel = "near_pub" if narrow(a if a.dated else b) else "undated"
     return new, block, rel
@@ -298,7 +303,7 @@ def _copies(a: Claim, b: Claim) -> str | None:
     and both were published within COPY_DAYS; 'possible' otherwise; None when they are not."""
     if (a.dated and b.dated) or a.status != b.status or a.signature != b.signature:
         return None
-    if sorted(map(repr, a.flows)) != sorted(map(repr, b.flows)):
+    if a.flows != b.flows and sorted(map(repr, a.flows)) != sorted(map(repr, b.flows)):
         return None
     if a.published is not None and b.published is not None:
         if abs(a.published - b.published) > COPY_DAYS:
@@ -326,7 +331,7 @@ def score_exchanges(a: Claim, b: Claim, *, explain: bool = True) -> PairScore:
     s, named = _names(a, b, s, r)
     figs = _count_evidence(a, b, s, r, soft=a.status == b.status == "planned", small_ok=dates_agree or bool(named))
     s = _category_evidence(a, b, figs.score, r)
-    copies = _copies(a, b)
+    copies = _copies(a, b) if a.signature == b.signature else None  # _copies needs the same flows
     if flow_signature(a) == flow_signature(b):
         if copies == "copies" and not a.counted and not b.counted:
             s += 1.0
@@ -337,7 +342,7 @@ def score_exchanges(a: Claim, b: Claim, *, explain: bool = True) -> PairScore:
             if r is not None:
                 r.append("same flows (+0.5)")
     place = same_place(a, b)
-    s = _place_evidence(a, b, s, r)
+    s = _place_evidence(a, b, s, r, place)
     if a.mediators and b.mediators and set(a.mediators) & set(b.mediators):
         s += 0.5
         if r is not None:

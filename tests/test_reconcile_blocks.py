@@ -144,6 +144,54 @@ def test_incremental_store_updates_equal_a_full_rebuild(tmp_path):
         assert again.total == 0 and again.blocks_rebuilt == 0
 
 
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("max_block", [None, 40])
+def test_updates_touching_few_blocks_equal_a_rebuild(tmp_path, monkeypatch, seed, max_block):
+    """Many small updates (new claims, claims given again changed, articles retracted), each through the
+    claims the update can reach only, give the store a rebuild gives, also where closed sets are cut."""
+    from extractor.reconciling import partition as partition_module
+    from extractor.storing import EventStore
+
+    if max_block is not None:
+        monkeypatch.setattr(partition_module, "MAX_BLOCK", max_block)
+    rng = random.Random(seed)
+    rows = invented_claims(520, seed=20 + seed, days=200, pairs=4)
+    steps = [(rows[:400], ())]
+    for k in range(400, 520, 30):
+        batch = rows[k:k + 30]
+        old = rng.choice(rows[:k])
+        if old["type"] == "exchange":
+            batch = batch + [dict(old, date=None, status="planned")]
+        gone = rng.choice(rows[:k])["doc_id"]
+        steps.append((batch, (gone,) if all(r["doc_id"] != gone for r in batch) else ()))
+    with EventStore(tmp_path / "inc.db") as inc, EventStore(tmp_path / "full.db") as full:
+        for batch, replaced in steps:
+            a = inc.update([parse_claim(r) for r in batch], replace_docs=replaced)
+            b = full.update([parse_claim(r) for r in batch], replace_docs=replaced, incremental=False)
+            assert _store_state(inc) == _store_state(full)
+            assert list(inc.event_bodies()) == list(full.event_bodies())
+            assert (a.events_added, a.events_changed, a.events_removed) == (b.events_added, b.events_changed,
+                                                                            b.events_removed)
+        assert inc.check() == []
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_blocks_keep_the_pairs_their_lookups_give(seed):
+    from extractor.reconciling.blocking import candidate_pairs
+    from extractor.reconciling.partition import partition_pairs
+
+    claims = _claims(invented_claims(900, seed=seed, days=40))
+    blocks, pairs, groups = partition_pairs(claims, max_block=80)
+    assert any(p is None for p in pairs) and any(p is not None for p in pairs)
+    for block, found, group in zip(blocks, pairs, groups):
+        if found is None:
+            assert group < block[0] or len(block) <= 80
+            continue
+        assert group == block[0]
+        part = [claims[i] for i in block]
+        assert sorted(divmod(k, len(block)) for k in found) == sorted(candidate_pairs(part))
+
+
 def test_incremental_store_equals_the_batch_grouping(tmp_path):
     from extractor.reconciling import reconcile
     from extractor.storing import EventStore

@@ -150,13 +150,15 @@ WRITER = textwrap.dedent("""
     import extractor.storing.store as m
     from extractor.reconciling import parse_claim
     path, rows = sys.argv[1], [json.loads(l) for l in open(sys.argv[2])]
-    original = m.EventStore._write
-    def stalled(self, *a, **k):
-        out = original(self, *a, **k)
-        print("WRITING", flush=True)   # inside the transaction, after every row is written
-        time.sleep(60)
-        return out
-    m.EventStore._write = stalled
+    def stalling(original):
+        def stalled(self, *a, **k):
+            out = original(self, *a, **k)
+            print("WRITING", flush=True)   # inside the transaction, after the events are written
+            time.sleep(60)
+            return out
+        return stalled
+    m.EventStore._write = stalling(m.EventStore._write)   # a full run
+    m.EventStore._write_some = stalling(m.EventStore._write_some)   # an update of the touched blocks
     with m.EventStore(path) as st:
         st.reconcile([parse_claim(r) for r in rows])
 """)

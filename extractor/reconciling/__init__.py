@@ -80,7 +80,7 @@ def cluster_blocks(claims: Sequence[Claim], blocks: Iterable[Sequence[int]]) -> 
 
 def _reconcile(items, *, sources, previous, reserved, near_misses_per_event, engine) -> Reconciliation:
     claims = as_claims(items, sources=sources)
-    blocks, pairs = partition_pairs(claims)
+    blocks, pairs, _ = partition_pairs(claims)
     ids = IdState.of(previous, reserved)
     clusterings = block_engine(engine).cluster(work(claims, blocks, pairs))
     tallies = TallyIndex()

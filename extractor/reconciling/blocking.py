@@ -253,3 +253,14 @@ def _nearest_of_pool(claims: Sequence[Claim], pool: set[int], i: int, t: int | N
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(b[0] - a[1], a[0] - b[1], 0)
+
+
+def filed_keys(c: Claim) -> list[tuple]:
+    """The lookup keys a claim is filed under (others find it through them)."""
+    return _blocks(c)
+
+
+def lookup_keys(c: Claim) -> list[tuple]:
+    """The lookup keys a claim looks up."""
+    return _lookups(c)
+

@@ -96,6 +96,25 @@ def make_claim(*, versions: str = "", **fields) -> Claim:
                  sided=all(f[0] is not None and f[1] is not None for f in flows))
 
 
+def compact_json(c: Claim) -> str:
+    """A claim as a JSON array of `make_claim`'s fields, which `from_compact_json` reads back equal (the
+    event store keeps it, so claims are not validated again on every run)."""
+    return json.dumps([c.claim_id, c.doc_id, c.kind, c.status, c.start, c.end, c.precision, c.flows, c.location,
+                       c.mediators, sorted(c.parties), c.scope, c.agreement_ref, c.outlet, c.url, c.published_raw,
+                       c.published, sorted(c.people), c.run_doc.split("\x00", 1)[1]],
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def from_compact_json(text: str) -> Claim:
+    (claim_id, doc_id, kind, status, start, end, precision, flows, location, mediators, parties, scope, ref, outlet,
+     url, published_raw, published, people, versions) = json.loads(text)
+    return make_claim(versions=versions, claim_id=claim_id, doc_id=doc_id, kind=kind, status=status, start=start,
+                      end=end, precision=precision, flows=tuple(tuple(f) for f in flows),
+                      location=tuple(location) if location is not None else None, mediators=tuple(mediators),
+                      parties=frozenset(parties), scope=scope, agreement_ref=ref, outlet=outlet, url=url,
+                      published_raw=published_raw, published=published, people=frozenset(people))
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimInput:
     """A validated record with the source metadata found on its line."""
@@ -263,5 +282,5 @@ def read_sources(path: Path) -> dict[str, SourceMeta]:
     return out
 
 
-__all__ = ["Claim", "ClaimInput", "make_claim", "ClaimRecord", "CodedError", "FlowT", "parse_claim", "person_key", "published_ordinal",
+__all__ = ["Claim", "ClaimInput", "compact_json", "from_compact_json", "make_claim", "ClaimRecord", "CodedError", "FlowT", "parse_claim", "person_key", "published_ordinal",
            "read_claim_file", "read_claim_files", "read_sources", "to_claim"]

@@ -50,18 +50,21 @@ class _UnionFind:
         self.size[ri] += self.size[rj]
 
 
-def partition(claims: Sequence[Claim], *, max_block: int = MAX_BLOCK) -> list[list[int]]:
+def partition(claims: Sequence[Claim], *, max_block: int | None = None) -> list[list[int]]:
     """Blocks of indices into `claims` (sorted by claim id): each block sorted, blocks ordered by
     their first claim."""
     return partition_pairs(claims, max_block=max_block, with_pairs=False)[0]
 
 
-def partition_pairs(claims: Sequence[Claim], *, max_block: int = MAX_BLOCK, with_pairs: bool = True
-                    ) -> tuple[list[list[int]], list[array | None]]:
-    """`partition`'s blocks, and for each block the pairs `blocking.candidate_pairs` gives on it, found
+def partition_pairs(claims: Sequence[Claim], *, max_block: int | None = None, with_pairs: bool = True
+                    ) -> tuple[list[list[int]], list[array | None], list[int]]:
+    """`partition`'s blocks; for each block the pairs `blocking.candidate_pairs` gives on it, found
     by the same lookups that close the blocks (so they run once): each pair of block indices a < b packed
-    as a * len(block) + b. None for a block cut from a larger closed set (`cut_in_time`): its pairs are
-    not those of the whole and are looked up on the block alone."""
+    as a * len(block) + b; None for a block cut from a larger closed set (`cut_in_time`): its pairs are
+    not those of the whole and are looked up on the block alone. Third, per block, the first claim of
+    the closed set it was cut from (its own first claim when it was not cut)."""
+    if max_block is None:
+        max_block = MAX_BLOCK
     n = len(claims)
     uf = _UnionFind(n)
     found = array("q")  # i * n + j: claim i's lookups give the pair of i and j
@@ -92,18 +95,19 @@ def partition_pairs(claims: Sequence[Claim], *, max_block: int = MAX_BLOCK, with
     for i in range(n):
         members.setdefault(uf.find(i), []).append(i)
     del uf
-    made: list[tuple[list[int], bool]] = []
+    made: list[tuple[list[int], int]] = []
     for group in members.values():
         if len(group) <= max_block:
-            made.append((group, True))
+            made.append((group, -1))
         else:
-            made.extend((run, False) for run in cut_in_time(claims, group, max_block=max_block))
+            made.extend((run, group[0]) for run in cut_in_time(claims, group, max_block=max_block))
     del members
     made.sort(key=lambda b: b[0][0])
     blocks = [b for b, _ in made]
+    groups = [b[0] if whole < 0 else whole for b, whole in made]
     if not with_pairs:
-        return blocks, [None] * len(blocks)
-    pairs: list[array | None] = [array("q") if whole else None for _, whole in made]
+        return blocks, [None] * len(blocks), groups
+    pairs: list[array | None] = [array("q") if whole < 0 else None for _, whole in made]
     del made
     block_of = array("l", [0]) * n
     local = array("l", [0]) * n
@@ -120,7 +124,7 @@ def partition_pairs(claims: Sequence[Claim], *, max_block: int = MAX_BLOCK, with
                 a, b = local[i], local[j]
                 out.append(a * len(blocks[k]) + b if a < b else b * len(blocks[k]) + a)
     del found, twice
-    return blocks, pairs
+    return blocks, pairs, groups
 
 
 def work(claims: Sequence[Claim], blocks: Sequence[Sequence[int]], pairs: list[array | None]

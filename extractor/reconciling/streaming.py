@@ -30,7 +30,7 @@ def reconcile_to(fh: IO[str], items: Iterable[ClaimInput], *, sources: Mapping[s
     after each block."""
     with no_cyclic_gc(), tempfile.TemporaryDirectory(dir=spill_dir, prefix=".reconcile-") as tmp:
         claims = as_claims(items, sources=sources)
-        blocks, pairs = partition_pairs(claims)
+        blocks, pairs, _ = partition_pairs(claims)
         ids = IdState.of(None)
         spill = sqlite3.connect(str(Path(tmp) / "events.db"), isolation_level=None)
         spill.execute("PRAGMA journal_mode = OFF")

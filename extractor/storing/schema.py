@@ -1,24 +1,30 @@
 """The store's tables. Bump SCHEMA_VERSION on any change; an older store is rebuilt from its claims files.
 
-- `claims`: every claim line ever reconciled into the store (JSON as read, plus its source metadata);
-- `events`: the current canonical events (JSON of `EventRecord`);
+- `claims`: every claim line ever reconciled into the store (JSON as read, plus its source metadata),
+  and its compact form (`reconciling.claims.compact_json`), read back without validating it again;
+- `claim_keys`: the lookup keys each claim is filed under (`looks` 0), looks up (1), and its article and
+  agreement (2) (see `storing.blockindex`): the claims an update can reach, found without reading the others;
+- `events`: the current canonical events (JSON of `EventRecord`), and what the running-total check
+  needs of each (`spans`, see `reconciling.checks.exchange_spans`);
 - `links`: claim id -> event id, one row per claim, so a claim is in exactly one event;
 - `aliases`: event ids retired when events merged -> the event that holds their claims now;
 - `raw_links`, `raw_aliases`: the same before hand corrections (see `extractor.correcting`): the
   grouping's ids are kept from these, so a correction applies the same way on every run;
 - `blocks`: claim id -> the block it was reconciled in (named by its first claim id; see
-  `reconciling.partition`), so the next run re-reconciles only the blocks whose claims changed;
-  empty after a run with corrections (the next run then re-reconciles every block);
+  `reconciling.partition`) and the closed set the block was cut from (`grp`), so the next run
+  re-reconciles only the blocks whose claims changed; empty after a run with corrections (the next run
+  then re-reconciles every block);
 - `meta`: schema version; `rejected`: the claim ids hand corrections keep out of every event (JSON).
 
 Version 1 stores (no raw tables) are upgraded in place: their links serve as the raw ones; version 1
-and 2 stores get an empty `blocks` table (their next run re-reconciles every block).
+to 3 stores get the compact claims, keys and spans filled in and an empty `blocks` table (their next
+run re-reconciles every block).
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "3"
-UPGRADABLE = ("1", "2")
+SCHEMA_VERSION = "4"
+UPGRADABLE = ("1", "2", "3")
 
 DDL = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -26,13 +32,15 @@ DDL = (
         claim_id TEXT PRIMARY KEY,
         doc_id TEXT NOT NULL,
         kind TEXT NOT NULL CHECK (kind IN ('exchange', 'agreement', 'tally')),
-        body TEXT NOT NULL
+        body TEXT NOT NULL,
+        compact TEXT
     )""",
     """CREATE TABLE IF NOT EXISTS events (
         event_id TEXT PRIMARY KEY,
         kind TEXT NOT NULL,
         date_start TEXT,
-        body TEXT NOT NULL
+        body TEXT NOT NULL,
+        spans TEXT
     )""",
     """CREATE TABLE IF NOT EXISTS links (
         claim_id TEXT PRIMARY KEY REFERENCES claims (claim_id) DEFERRABLE INITIALLY DEFERRED,
@@ -46,5 +54,14 @@ DDL = (
     )""",
     "CREATE TABLE IF NOT EXISTS raw_links (claim_id TEXT PRIMARY KEY, event_id TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS raw_aliases (old_id TEXT PRIMARY KEY, event_id TEXT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS blocks (claim_id TEXT PRIMARY KEY, block TEXT NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS blocks (claim_id TEXT PRIMARY KEY, block TEXT NOT NULL, grp TEXT) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS claim_keys (key TEXT NOT NULL, claim_id TEXT NOT NULL, looks INTEGER NOT NULL)",
+)
+# Run after DDL: columns added since version 3 (skipped where the table has them), then the indexes.
+COLUMNS = (("claims", "compact", "TEXT"), ("events", "spans", "TEXT"), ("blocks", "grp", "TEXT"))
+INDEXES = (
+    "CREATE INDEX IF NOT EXISTS claim_keys_key ON claim_keys (key, looks)",
+    "CREATE INDEX IF NOT EXISTS claim_keys_claim ON claim_keys (claim_id)",
+    "CREATE INDEX IF NOT EXISTS blocks_grp ON blocks (grp)",
+    "CREATE INDEX IF NOT EXISTS events_kind ON events (kind)",
 )

@@ -25,9 +25,10 @@ from ..reconciling import NEAR_MISSES_PER_EVENT, Reconciliation, as_claims
 from ..reconciling.blockrun import IdState, TallyIndex, events_by_block
 from ..reconciling.engines import BlockEngine, EngineName, block_engine
 from ..reconciling.ids import retired_aliases
-from ..reconciling.partition import partition_pairs
-from ..reconciling.claims import ClaimInput, ClaimRecord, parse_claim
-from .schema import DDL, SCHEMA_VERSION, UPGRADABLE
+from ..reconciling.partition import partition_pairs, work
+from ..reconciling.claims import Claim, ClaimInput, ClaimRecord, compact_json, from_compact_json, parse_claim, to_claim
+from .blockindex import chunks, reached, spans_json, spans_of, write_keys
+from .schema import COLUMNS, DDL, INDEXES, SCHEMA_VERSION, UPGRADABLE
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -134,10 +135,16 @@ class EventStore:
         try:
             for stmt in DDL:
                 self.db.execute(stmt)
+            for table, column, kind in COLUMNS:
+                if column not in {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}:
+                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+            for stmt in INDEXES:
+                self.db.execute(stmt)
             row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             if row is None:
                 self.db.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
             elif row[0] in UPGRADABLE:
+                self._upgrade()
                 self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION,))
             elif row[0] != SCHEMA_VERSION:
                 raise coded_error("E308", path=str(self.path), found=row[0], expected=SCHEMA_VERSION)
@@ -145,6 +152,22 @@ class EventStore:
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+
+    def _upgrade(self) -> None:
+        """An older store gets its claims' compact forms and keys, its events' spans, and no blocks (its
+        next run re-reconciles every block)."""
+        db = self.db
+        db.execute("DELETE FROM claim_keys")
+        db.execute("DELETE FROM blocks")
+        for claim_id, body in db.execute("SELECT claim_id, body FROM claims ORDER BY claim_id").fetchall():
+            item = parse_claim(json.loads(body), where=f"{self.path}:claims/{claim_id}")
+            if item is not None:
+                claim = to_claim(item)
+                db.execute("UPDATE claims SET compact = ? WHERE claim_id = ?", (compact_json(claim), claim_id))
+                write_keys(db, [claim])
+        for event_id, body in db.execute("SELECT event_id, body FROM events").fetchall():
+            db.execute("UPDATE events SET spans = ? WHERE event_id = ?",
+                       (spans_json(EventRecord.model_validate_json(body)), event_id))
 
     def close(self) -> None:
         self.db.close()
@@ -236,14 +259,29 @@ class EventStore:
                   sources: Mapping[str, SourceMeta] | None = None, replace_docs: Iterable[str] = (),
                   corrections: Sequence[CorrectionLine] = (), engine: EngineName | BlockEngine = "local",
                   incremental: bool = True) -> tuple[Reconciliation, StoreChanges]:
-        """Add `items` and re-reconcile the store, in one transaction.
+        """Add `items` and re-reconcile the store, in one transaction; returns every event and the changes.
 
         `replace_docs`: articles whose claims in `items` are all they now have (re-extracted): their
         other stored claims are retracted. `corrections`: applied on top (see `extractor.correcting`);
         the claims of events added by hand are replaced by those of `corrections` on every call.
-        Without corrections, only the blocks (see `reconciling.partition`) whose claims were added,
-        changed or retracted are re-reconciled; the others keep their stored events, which are what
-        re-reconciling them would give (`incremental=False` re-reconciles every block, for checking)."""
+        Without corrections, only the closed sets of claims that the added, changed or retracted claims
+        can reach (see `blockindex`) are read and partitioned again, and only their blocks (see
+        `reconciling.partition`) whose claims changed are re-reconciled; the others keep their stored
+        events, which are what re-reconciling them would give (`incremental=False` re-reconciles every
+        block, for checking)."""
+        return self._run(items, sources=sources, replace_docs=replace_docs, corrections=corrections, engine=engine,
+                         incremental=incremental, read_back=True)  # type: ignore[return-value]
+
+    def update(self, items: Iterable[ClaimInput | ClaimRecord], *,
+               sources: Mapping[str, SourceMeta] | None = None, replace_docs: Iterable[str] = (),
+               corrections: Sequence[CorrectionLine] = (), engine: EngineName | BlockEngine = "local",
+               incremental: bool = True) -> StoreChanges:
+        """`reconcile` without reading every event back: the changes only (the events are `event_bodies()`)."""
+        return self._run(items, sources=sources, replace_docs=replace_docs, corrections=corrections, engine=engine,
+                         incremental=incremental, read_back=False)[1]
+
+    def _run(self, items, *, sources, replace_docs, corrections, engine, incremental, read_back
+             ) -> tuple[Reconciliation | None, StoreChanges]:
         hand = hand_claims(corrections)
         rows = [claim_line(i) for i in items] + [claim_line(i) for i in hand]
         if sources:
@@ -255,104 +293,223 @@ class EventStore:
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
-            before = dict(db.execute("SELECT claim_id, block FROM blocks")) if incremental and not corrections else {}
-            gone = self._retract({row["claim_id"] for row in rows}, set(replace_docs))
+            indexed = (incremental and not corrections
+                       and db.execute("SELECT 1 FROM blocks LIMIT 1").fetchone() is not None)
+            gone, touched, stale, left = self._retract({row["claim_id"] for row in rows}, set(replace_docs))
             changed = set(gone)
             added = updated = 0
             for row in rows:
                 body = _dumps(row)
-                old = db.execute("SELECT body FROM claims WHERE claim_id = ?", (row["claim_id"],)).fetchone()
+                old = db.execute("SELECT body, compact FROM claims WHERE claim_id = ?", (row["claim_id"],)).fetchone()
+                if old is not None and old[0] == body:
+                    continue
+                claim = to_claim(parse_claim(row, where=f"{self.path}:claims/{row['claim_id']}"))  # type: ignore[arg-type]
                 if old is None:
-                    db.execute("INSERT INTO claims (claim_id, doc_id, kind, body) VALUES (?, ?, ?, ?)",
-                               (row["claim_id"], row["doc_id"], row["type"], body))
+                    db.execute("INSERT INTO claims (claim_id, doc_id, kind, body, compact) VALUES (?, ?, ?, ?, ?)",
+                               (row["claim_id"], row["doc_id"], row["type"], body, compact_json(claim)))
                     added += 1
-                    changed.add(row["claim_id"])
-                elif old[0] != body:
-                    db.execute("UPDATE claims SET doc_id = ?, kind = ?, body = ? WHERE claim_id = ?",
-                               (row["doc_id"], row["type"], body, row["claim_id"]))
+                else:
+                    db.execute("UPDATE claims SET doc_id = ?, kind = ?, body = ?, compact = ? WHERE claim_id = ?",
+                               (row["doc_id"], row["type"], body, compact_json(claim), row["claim_id"]))
+                    db.execute("DELETE FROM claim_keys WHERE claim_id = ?", (row["claim_id"],))
+                    if old[1] is not None:
+                        touched.append(from_compact_json(old[1]))
                     updated += 1
-                    changed.add(row["claim_id"])
-            previous, reserved = self._raw_previous()
+                write_keys(db, [claim])
+                touched.append(claim)
+                changed.add(row["claim_id"])
+            result: Reconciliation | None = None
+            applied: tuple = ()
             if corrections:
+                previous, reserved = self._raw_previous()
                 corrected = reconcile_corrected(self.claim_inputs(), corrections=corrections, previous=previous,
                                                 reserved=reserved, with_hand_claims=False)
                 db.execute("DELETE FROM blocks")  # stored events are corrected ones: the next run rebuilds
                 changes = self._write(corrected.result, added, updated)
+                self._write_raw(corrected)
+                result, applied = corrected.result, corrected.applied
+            elif indexed:
+                changes, aliases = self._reconcile_touched(touched, changed, stale, left, added, updated,
+                                                           engine=engine)
+                if read_back:
+                    result = Reconciliation(events=tuple(self.events()), event_of=self.assignments(), aliases=aliases)
             else:
-                result, kept, counts = self._reconcile_blocks(previous, reserved, changed, before, engine=engine)
-                corrected = CorrectedReconciliation(result=result, raw=result)
-                changes = replace(self._write(result, added, updated, kept=kept), blocks_rebuilt=counts[0],
-                                  blocks_kept=counts[1])
-            self._write_raw(corrected)
+                result, counts = self._reconcile_all(engine=engine)
+                changes = replace(self._write(result, added, updated), blocks_rebuilt=counts)
+                self._write_raw(CorrectedReconciliation(result=result, raw=result))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
-        return corrected.result, replace(changes, claims_retracted=len(gone), corrections=corrected.applied)
+        return result, replace(changes, claims_retracted=len(gone), corrections=applied)
 
-    def _reconcile_blocks(self, previous: dict[str, str], reserved: set[str], changed: set[str],
-                          before: Mapping[str, str], *, engine: EngineName | BlockEngine
-                          ) -> tuple[Reconciliation, set[str], tuple[int, int]]:
-        """Every claim reconciled block by block; a block whose claims are those of a block of the last
-        run (`before`: claim id -> block), none of them `changed` (added, updated or retracted), keeps
-        its stored events. Returns the result, the ids of the events taken as stored, and the numbers of
-        blocks re-reconciled and kept."""
+    def _claims(self, ids: Iterable[str] | None = None) -> list[Claim]:
+        """Stored claims in their compact form (all, or those of `ids` that are stored), sorted by claim id."""
+        if ids is None:
+            rows = [r[0] for r in self.db.execute("SELECT compact FROM claims")]
+        else:
+            rows = [r[0] for batch in chunks(ids) for r in self.db.execute(
+                f"SELECT compact FROM claims WHERE claim_id IN ({','.join('?' * len(batch))})", batch)]
+        return as_claims(from_compact_json(r) for r in rows)
+
+    def _write_blocks(self, claims: Sequence[Claim], blocks: Sequence[Sequence[int]], groups: Sequence[int],
+                      which: Iterable[int]) -> None:
+        self.db.executemany(
+            "INSERT INTO blocks (claim_id, block, grp) VALUES (?, ?, ?) ON CONFLICT (claim_id) "
+            "DO UPDATE SET block = excluded.block, grp = excluded.grp",
+            [(claims[i].claim_id, claims[blocks[n][0]].claim_id, claims[groups[n]].claim_id)
+             for n in which for i in blocks[n]])
+
+    def _reconcile_all(self, *, engine: EngineName | BlockEngine) -> tuple[Reconciliation, int]:
+        """Every claim reconciled block by block; returns the result and the number of blocks."""
+        previous, reserved = self._raw_previous()
         with no_cyclic_gc():
-            claims = as_claims(self.claim_inputs())
-            blocks, pairs = partition_pairs(claims)
-            sizes = Counter(before.values())
-            dirty = {before[c] for c in changed if c in before}
-
-            def untouched(block: Sequence[int]) -> bool:
-                key = claims[block[0]].claim_id
-                return key not in dirty and sizes.get(key) == len(block) and all(
-                    before.get(claims[i].claim_id) == key and claims[i].claim_id not in changed for i in block)
-
-            keep = [bool(before) and untouched(b) for b in blocks]
-
-            def stored(n: int) -> list[EventRecord] | None:
-                if not keep[n]:
-                    return None
-                ids = sorted({previous[claims[i].claim_id] for i in blocks[n]})
-                return [EventRecord.model_validate_json(self.db.execute(
-                    "SELECT body FROM events WHERE event_id = ?", (e,)).fetchone()[0]) for e in ids]
-
+            claims = self._claims()
+            blocks, pairs, groups = partition_pairs(claims)
             state = IdState.of(previous, reserved)
-            clusterings = block_engine(engine).cluster(
-                ([claims[i] for i in b], pairs[n]) for n, b in enumerate(blocks) if not keep[n])
+            clusterings = block_engine(engine).cluster(work(claims, blocks, pairs))
             tallies = TallyIndex()
             events: list[EventRecord] = []
-            kept: set[str] = set()
-            for n, found, reused in events_by_block(claims, blocks, clusterings, state,
-                                                    near_misses_per_event=NEAR_MISSES_PER_EVENT, skip=stored):
+            for _, found, _ in events_by_block(claims, blocks, clusterings, state,
+                                               near_misses_per_event=NEAR_MISSES_PER_EVENT):
                 for ev in found:
                     tallies.add(ev)
                 events.extend(found)
-                if reused:
-                    kept.update(e.event_id for e in found)
-                else:
-                    key = claims[blocks[n][0]].claim_id
-                    self.db.executemany("INSERT INTO blocks (claim_id, block) VALUES (?, ?) ON CONFLICT (claim_id) "
-                                        "DO UPDATE SET block = excluded.block",
-                                        [(claims[i].claim_id, key) for i in blocks[n]])
+            self.db.execute("DELETE FROM blocks")
+            self._write_blocks(claims, blocks, groups, range(len(blocks)))
             checked = tallies.checked()
             events = [checked.get(ev.event_id, ev) for ev in events]
-            kept -= set(checked)
             events.sort(key=lambda e: e.event_id)
             event_of = {cid: ev.event_id for ev in events for cid in ev.claims}
             aliases = retired_aliases(previous, event_of, state.used)
-        return (Reconciliation(events=tuple(events), event_of=event_of, aliases=aliases), kept,
-                (len(blocks) - sum(keep), sum(keep)))
+        return Reconciliation(events=tuple(events), event_of=event_of, aliases=aliases), len(blocks)
 
-    def _retract(self, keep: set[str], docs: set[str]) -> list[str]:
-        """Delete the stored claims of `docs` and of events added by hand that are not in `keep`; returns their ids."""
+    def _reconcile_touched(self, touched: Sequence[Claim], changed: set[str], stale: set[str], left: set[str],
+                           added: int, updated: int, *, engine: EngineName | BlockEngine
+                           ) -> tuple[StoreChanges, dict[str, str]]:
+        """Only the closed sets the `touched` claims can reach (see `blockindex`) read and partitioned again;
+        their blocks whose claims are those of a block of the last run, none of them `changed`, keep their
+        stored events; the others are re-reconciled and written, with the tally checks run again over
+        every event (`stale`: ids of stored events whose claims were retracted; `left`: the blocks they were
+        in). Returns the changes and the retired ids' aliases."""
+        db = self.db
+        with no_cyclic_gc():
+            near = reached(db, touched) | {c.claim_id for c in touched}
+            sets: set[str] = set()
+            for batch in chunks(sorted(near)):
+                sets.update(r[0] for r in db.execute(
+                    f"SELECT DISTINCT grp FROM blocks WHERE claim_id IN ({','.join('?' * len(batch))})", batch))
+            for batch in chunks(sorted(sets)):
+                near.update(r[0] for r in db.execute(
+                    f"SELECT claim_id FROM blocks WHERE grp IN ({','.join('?' * len(batch))})", batch))
+            claims = self._claims(sorted(near))
+            blocks, pairs, groups = partition_pairs(claims)
+            before: dict[str, str] = {}
+            for batch in chunks(c.claim_id for c in claims):
+                before.update(db.execute(
+                    f"SELECT claim_id, block FROM blocks WHERE claim_id IN ({','.join('?' * len(batch))})", batch))
+            sizes = Counter(before.values())
+            dirty_keys = {before[c] for c in changed if c in before} | left
+
+            def untouched(block: Sequence[int]) -> bool:
+                key = claims[block[0]].claim_id
+                return key not in dirty_keys and sizes.get(key) == len(block) and all(
+                    before.get(claims[i].claim_id) == key and claims[i].claim_id not in changed for i in block)
+
+            dirty = [n for n, b in enumerate(blocks) if not untouched(b)]
+            redone = [c for n in dirty for c in (claims[i].claim_id for i in blocks[n])]
+            previous: dict[str, str] = {}
+            for batch in chunks(redone):
+                qs = ",".join("?" * len(batch))
+                previous.update(db.execute(f"SELECT claim_id, event_id FROM raw_links WHERE claim_id IN ({qs})", batch))
+                stale.update(r[0] for r in db.execute(f"SELECT event_id FROM links WHERE claim_id IN ({qs})", batch))
+            taken = {r[0] for r in db.execute("SELECT event_id FROM raw_links")}
+            taken.update(r[0] for r in db.execute("SELECT old_id FROM raw_aliases"))
+            state = IdState(previous=previous, taken=taken)
+            some = [blocks[n] for n in dirty]
+            clusterings = block_engine(engine).cluster(work(claims, some, [pairs[n] for n in dirty]))
+            events: list[EventRecord] = []
+            for _, found, _ in events_by_block(claims, some, clusterings, state,
+                                               near_misses_per_event=NEAR_MISSES_PER_EVENT):
+                events.extend(found)
+            new_ids = {ev.event_id for ev in events}
+            tallies = TallyIndex()
+            for ev in events:
+                tallies.add(ev)
+            for event_id, kind, spans, body in db.execute("SELECT event_id, kind, spans, "
+                                                          "CASE WHEN kind = 'tally' THEN body END FROM events"):
+                if event_id in stale or event_id in new_ids:  # replaced by this run's events
+                    continue
+                if kind == "tally":
+                    tallies.add(EventRecord.model_validate_json(body))
+                elif spans and spans != "[]":
+                    for key, span in spans_of(spans):
+                        tallies.spans[key].append(span)
+            checked = tallies.checked()
+            events = [checked.get(ev.event_id, ev) for ev in events]
+            kept_tallies = [ev for event_id, ev in checked.items() if event_id not in new_ids]
+            changes = self._write_some(events + kept_tallies, stale - new_ids, added, updated)
+            event_of = {cid: ev.event_id for ev in events for cid in ev.claims}
+            for claim_id, event_id in sorted(event_of.items()):
+                for table in ("links", "raw_links"):
+                    db.execute(f"INSERT INTO {table} (claim_id, event_id) VALUES (?, ?) ON CONFLICT (claim_id) "
+                               "DO UPDATE SET event_id = excluded.event_id WHERE event_id != excluded.event_id",
+                               (claim_id, event_id))
+            aliases = retired_aliases(previous, event_of, state.used)
+            for old_id, event_id in aliases.items():
+                for table in ("aliases", "raw_aliases"):
+                    db.execute(f"INSERT INTO {table} (old_id, event_id) VALUES (?, ?) ON CONFLICT (old_id) "
+                               "DO UPDATE SET event_id = excluded.event_id", (old_id, event_id))
+            db.execute("INSERT INTO meta (key, value) VALUES ('rejected', '[]') "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            self._write_blocks(claims, blocks, groups, range(len(blocks)))
+        total = db.execute("SELECT count(DISTINCT block) FROM blocks").fetchone()[0]
+        return replace(changes, blocks_rebuilt=len(dirty), blocks_kept=total - len(dirty)), aliases
+
+    def _write_some(self, events: Sequence[EventRecord], removed: set[str], added: int, updated: int) -> StoreChanges:
+        """Write `events` where they changed and delete the `removed` ids."""
+        db = self.db
+        for e in sorted(removed):
+            db.execute("DELETE FROM events WHERE event_id = ?", (e,))
+        ev_added = ev_changed = 0
+        for ev in events:
+            body = ev.model_dump_json(by_alias=True)
+            found = db.execute("SELECT body FROM events WHERE event_id = ?", (ev.event_id,)).fetchone()
+            if found is None:
+                self._put_event(ev, body, insert=True)
+                ev_added += 1
+            elif found[0] != body:
+                self._put_event(ev, body, insert=False)
+                ev_changed += 1
+        return StoreChanges(added, updated, ev_added, ev_changed, len(removed))
+
+    def _put_event(self, ev: EventRecord, body: str, *, insert: bool) -> None:
+        day = ev.date.start.isoformat() if ev.date and ev.date.start else None
+        if insert:
+            self.db.execute("INSERT INTO events (event_id, kind, date_start, body, spans) VALUES (?, ?, ?, ?, ?)",
+                            (ev.event_id, ev.kind, day, body, spans_json(ev)))
+        else:
+            self.db.execute("UPDATE events SET kind = ?, date_start = ?, body = ?, spans = ? WHERE event_id = ?",
+                            (ev.kind, day, body, spans_json(ev), ev.event_id))
+
+    def _retract(self, keep: set[str], docs: set[str]) -> tuple[list[str], list[Claim], set[str], set[str]]:
+        """Delete the stored claims of `docs` and of events added by hand that are not in `keep`; returns
+        their ids, their compact forms, the events that held them and the blocks they were in."""
         db = self.db
         gone = [cid for cid, doc in db.execute("SELECT claim_id, doc_id FROM claims")
                 if cid not in keep and (doc in docs or doc.startswith(HAND_PREFIX))]
+        claims: list[Claim] = []
+        held: set[str] = set()
+        blocks: set[str] = set()
         for cid in gone:
-            for table in ("links", "raw_links", "blocks", "claims"):
+            row = db.execute("SELECT compact FROM claims WHERE claim_id = ?", (cid,)).fetchone()
+            if row is not None and row[0] is not None:
+                claims.append(from_compact_json(row[0]))
+            held.update(r[0] for r in db.execute("SELECT event_id FROM links WHERE claim_id = ?", (cid,)))
+            blocks.update(r[0] for r in db.execute("SELECT block FROM blocks WHERE claim_id = ?", (cid,)))
+            for table in ("links", "raw_links", "blocks", "claim_keys", "claims"):
                 db.execute(f"DELETE FROM {table} WHERE claim_id = ?", (cid,))
-        return gone
+        return gone, claims, held, blocks
 
     def _write_raw(self, corrected: CorrectedReconciliation) -> None:
         db = self.db
@@ -384,12 +541,10 @@ class EventStore:
             found = db.execute("SELECT body FROM events WHERE event_id = ?", (event_id,)).fetchone()
             old = {event_id: found[0]} if found else {}
             if event_id not in old:
-                db.execute("INSERT INTO events (event_id, kind, date_start, body) VALUES (?, ?, ?, ?)",
-                           (event_id, ev.kind, ev.date.start.isoformat() if ev.date and ev.date.start else None, body))
+                self._put_event(ev, body, insert=True)
                 ev_added += 1
             elif old[event_id] != body:
-                db.execute("UPDATE events SET kind = ?, date_start = ?, body = ? WHERE event_id = ?",
-                           (ev.kind, ev.date.start.isoformat() if ev.date and ev.date.start else None, body, event_id))
+                self._put_event(ev, body, insert=False)
                 ev_changed += 1
         links = self.assignments()
         for claim_id in links.keys() - result.event_of.keys():  # rejected by a correction

@@ -72,19 +72,23 @@ def reconcile_files(inputs: Sequence[Path], *, output: Path, store: Path | None 
         return _streamed(inputs, output=output, sources=meta, engine=engine)
     statuses: dict[str, str] = {}
     items = list(read_claim_files(inputs, statuses=statuses))
-    changes = None
     if store is not None:
         with EventStore(store) as st:
-            result, changes = st.reconcile(items, sources=meta, replace_docs=replaced_docs(statuses),
-                                           corrections=fixes, engine=engine)
-        applied = changes.corrections
-    else:
-        corrected = reconcile_corrected(items, corrections=fixes, sources=meta)
-        result, applied = corrected.result, corrected.applied
+            changes = st.update(items, sources=meta, replace_docs=replaced_docs(statuses), corrections=fixes,
+                                engine=engine)
+            with atomic_writer(output) as fh:  # the stored events are the run's, in event-id order
+                written = 0
+                for body in st.event_bodies():
+                    fh.write(body)
+                    fh.write("\n")
+                    written += 1
+            return ReconcileSummary(claims_read=len(items), events_written=written, conflicts=st.conflicted(),
+                                    store_changes=changes, corrections=changes.corrections)
+    corrected = reconcile_corrected(items, corrections=fixes, sources=meta)
+    result, applied = corrected.result, corrected.applied
     with atomic_writer(output) as fh:
         for ev in result.events:
             fh.write(ev.model_dump_json(by_alias=True))
             fh.write("\n")
     return ReconcileSummary(claims_read=len(items), events_written=len(result.events),
-                            conflicts=sum(1 for e in result.events if e.conflicts), store_changes=changes,
-                            corrections=applied)
+                            conflicts=sum(1 for e in result.events if e.conflicts), corrections=applied)

@@ -217,6 +217,11 @@ class EventStore:
         for (body,) in self.db.execute("SELECT body FROM events ORDER BY event_id"):
             yield body
 
+    def conflicted(self) -> int:
+        """The number of events with conflicts."""
+        return self.db.execute("SELECT count(*) FROM events WHERE json_array_length(body, '$.conflicts') > 0"
+                               ).fetchone()[0]
+
     def resolve(self, event_id: str) -> str | None:
         """The current id of an event, following aliases of events that were merged away."""
         seen = set()

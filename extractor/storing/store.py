@@ -300,7 +300,8 @@ class EventStore:
         try:
             indexed = (incremental and not corrections
                        and db.execute("SELECT 1 FROM blocks LIMIT 1").fetchone() is not None)
-            gone, touched, stale, left = self._retract({row["claim_id"] for row in rows}, set(replace_docs))
+            gone, retracted, stale, left = self._retract({row["claim_id"] for row in rows}, set(replace_docs))
+            touched = list(retracted)
             changed = set(gone)
             added = updated = 0
             for row in rows:
@@ -339,7 +340,9 @@ class EventStore:
                 if read_back:
                     result = Reconciliation(events=tuple(self.events()), event_of=self.assignments(), aliases=aliases)
             else:
-                result, counts = self._reconcile_all(engine=engine)
+                written = {c.claim_id: c for c in touched[len(retracted):] if c.claim_id in changed}
+                result, counts = self._reconcile_all(known=written, engine=engine)
+                del written
                 changes = replace(self._write(result, added, updated), blocks_rebuilt=counts)
                 self._write_raw(CorrectedReconciliation(result=result, raw=result))
             db.execute("COMMIT")
@@ -348,14 +351,15 @@ class EventStore:
             raise
         return result, replace(changes, claims_retracted=len(gone), corrections=applied)
 
-    def _claims(self, ids: Iterable[str] | None = None) -> list[Claim]:
-        """Stored claims in their compact form (all, or those of `ids` that are stored), sorted by claim id."""
+    def _claims(self, ids: Iterable[str] | None = None, *, known: Mapping[str, Claim]) -> list[Claim]:
+        """Stored claims in their compact form (all, or those of `ids` that are stored), sorted by claim id;
+        those in `known` (claim id -> claim: the ones this run wrote) are taken from it, not read again."""
         if ids is None:
-            rows = [r[0] for r in self.db.execute("SELECT compact FROM claims")]
+            rows = self.db.execute("SELECT claim_id, compact FROM claims")
         else:
-            rows = [r[0] for batch in chunks(ids) for r in self.db.execute(
-                f"SELECT compact FROM claims WHERE claim_id IN ({','.join('?' * len(batch))})", batch)]
-        return as_claims(from_compact_json(r) for r in rows)
+            rows = (r for batch in chunks(ids) for r in self.db.execute(
+                f"SELECT claim_id, compact FROM claims WHERE claim_id IN ({','.join('?' * len(batch))})", batch))
+        return as_claims(known[cid] if cid in known else from_compact_json(text) for cid, text in rows)
 
     def _write_blocks(self, claims: Sequence[Claim], blocks: Sequence[Sequence[int]], groups: Sequence[int],
                       which: Iterable[int]) -> None:
@@ -365,11 +369,13 @@ class EventStore:
             [(claims[i].claim_id, claims[blocks[n][0]].claim_id, claims[groups[n]].claim_id)
              for n in which for i in blocks[n]])
 
-    def _reconcile_all(self, *, engine: EngineName | BlockEngine) -> tuple[Reconciliation, int]:
-        """Every claim reconciled block by block; returns the result and the number of blocks."""
+    def _reconcile_all(self, *, known: Mapping[str, Claim], engine: EngineName | BlockEngine
+                       ) -> tuple[Reconciliation, int]:
+        """Every claim reconciled block by block (`known`: see `_claims`); returns the result and the number
+        of blocks."""
         previous, reserved = self._raw_previous()
         with no_cyclic_gc():
-            claims = self._claims()
+            claims = self._claims(known=known)
             blocks, pairs, groups = partition_pairs(claims)
             state = IdState.of(previous, reserved)
             clusterings = block_engine(engine).cluster(work(claims, blocks, pairs))
@@ -407,7 +413,7 @@ class EventStore:
             for batch in chunks(sorted(sets)):
                 near.update(r[0] for r in db.execute(
                     f"SELECT claim_id FROM blocks WHERE grp IN ({','.join('?' * len(batch))})", batch))
-            claims = self._claims(sorted(near))
+            claims = self._claims(sorted(near), known={c.claim_id: c for c in touched})
             blocks, pairs, groups = partition_pairs(claims)
             before: dict[str, str] = {}
             for batch in chunks(c.claim_id for c in claims):

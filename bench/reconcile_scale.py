@@ -24,7 +24,8 @@ order) where the code has it, else by `reconcile()` (all events in memory). `--b
 the same sizes with DIR (another checkout) first on the import path, in the same run, and prints
 the ratios. `--repeat N` gives medians of N runs. `--timeout S` stops a run after S seconds (printed
 as stopped, with the memory it had reached). `--store-update SIZE` times adding 1,000 claims to a
-store of SIZE synthetic claims: re-reconciling only the blocks they touch, and every block.
+store of SIZE synthetic claims: re-reconciling only the blocks they touch, and every block (`--no-rebuild`:
+only the former).
 Not a test: figures only.
 """
 
@@ -239,9 +240,9 @@ def run_one(kind: str, n: int, real: Path | None, progress_file: Path | None = N
             "streaming": reconcile_to is not None}
 
 
-def store_update(n: int, added: int) -> dict:
+def store_update(n: int, added: int, *, rebuild: bool = True) -> dict:
     """A store of `n` synthetic claims, then `added` more: the update re-reconciling only the blocks they
-    touch, and the same update re-reconciling every block (on a copy of the store), timed."""
+    touch, and (`rebuild`) the same update re-reconciling every block (on a copy of the store), timed."""
     import shutil
 
     from extractor.reconciling.claims import parse_claim
@@ -258,16 +259,20 @@ def store_update(n: int, added: int) -> dict:
         with EventStore(path) as st:
             st.update([parse_claim(r) for r in base])
         out["build_s"] = round(time.perf_counter() - t0, 2)
-        shutil.copy(path, Path(tmp) / "full.db")
-        for label, where, incremental in (("update_s", path, True), ("full_s", Path(tmp) / "full.db", False)):
+        out["build_peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        if rebuild:
+            shutil.copy(path, Path(tmp) / "full.db")
+        runs = (("update_s", path, True), ("full_s", Path(tmp) / "full.db", False))
+        for label, where, incremental in runs[:2 if rebuild else 1]:
             t0, c0 = time.perf_counter(), time.process_time()
             with EventStore(where) as st:
                 changes = st.update([parse_claim(r) for r in extra], incremental=incremental)
             out[label] = round(time.perf_counter() - t0, 2)
             out[label.replace("_s", "_cpu_s")] = round(time.process_time() - c0, 2)
             out[label.replace("_s", "_blocks")] = [changes.blocks_rebuilt, changes.blocks_kept]
-        with EventStore(path) as a, EventStore(Path(tmp) / "full.db") as b:
-            out["identical"] = list(a.event_bodies()) == list(b.event_bodies())
+        if rebuild:
+            with EventStore(path) as a, EventStore(Path(tmp) / "full.db") as b:
+                out["identical"] = list(a.event_bodies()) == list(b.event_bodies())
     out["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     return out
 
@@ -347,11 +352,12 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, help="stop a run after this many seconds")
     ap.add_argument("--store-update", type=size, metavar="SIZE",
                     help="time adding 1,000 claims to a store of SIZE synthetic claims, incrementally and in full")
+    ap.add_argument("--no-rebuild", action="store_true", help="with --store-update: skip the full rebuild")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--progress", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.store_update:
-        print(json.dumps(store_update(args.store_update, 1000)))
+        print(json.dumps(store_update(args.store_update, 1000, rebuild=not args.no_rebuild)))
         return
     if args.one:
         print(json.dumps(run_one(args.kind[0], args.one, args.real, args.progress)))

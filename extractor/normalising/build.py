@@ -88,10 +88,8 @@ FIRST_PERSON = frozenset({"we", "our", "us"})
 def _speaker_side(view: SentenceView, group: Group, next_view: SentenceView | None,
                   sides: tuple[str, str] | None) -> str | None:
     """'207 of our people': the side of whoever speaks in the sentence."""
-    # case kept: "US President", "the U.S. side" are no first person
-    words = {text.lower() for text in view.doc_index.texts[view.start:group.end] if not text.isupper()}
     noun = group.noun.text.lower() if group.noun is not None else ""
-    if not (words & FIRST_PERSON or "our" in noun):
+    if not ("our" in noun or _first_person_before(view, group.end)):
         return None
     candidates = [a for a in view.actors if not _holder(view, a)]
     if next_view is not None and ("”" in view.sent.text or '"' in view.sent.text):
@@ -102,6 +100,13 @@ def _speaker_side(view: SentenceView, group: Group, next_view: SentenceView | No
             if actor.label_ in labels and (sides is None or actor.kb_id_ in sides):
                 return actor.kb_id_
     return None
+
+
+def _first_person_before(view: SentenceView, end: int) -> bool:
+    """'we', 'our', 'us' in the sentence before token `end`; case kept: "US President", "the U.S.
+    side" are no first person (only the few first-person words have their text read)."""
+    lower, doc = view.doc_index.lower, view.sent.doc
+    return any(lower[k] in FIRST_PERSON and not doc[k].text.isupper() for k in range(view.start, end))
 
 
 def _holder(view: SentenceView, actor) -> bool:
@@ -145,12 +150,13 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
                 group.part_of = True
                 group.rules.append("count.breakdown_follow_up")
         in_sentence += same_number_groups(view, in_sentence, groups, context)
-        in_sentence.sort(key=lambda g: g.start)
-        mark_parts(in_sentence)
-        mark_counts(view, in_sentence, {g.count.value for g in groups if g.count is not None and g.count.value},
-                    part_values=frozenset(g.count.value for g in groups if g.part_of and g.count is not None
-                                          and g.count.value and g.count.qualifier == "exact"))
-        mark_per_side(view, in_sentence)
+        if in_sentence:  # most relevant sentences hold no figure: nothing to mark
+            in_sentence.sort(key=lambda g: g.start)
+            mark_parts(in_sentence)
+            mark_counts(view, in_sentence, {g.count.value for g in groups if g.count is not None and g.count.value},
+                        part_values=frozenset(g.count.value for g in groups if g.part_of and g.count is not None
+                                              and g.count.value and g.count.qualifier == "exact"))
+            mark_per_side(view, in_sentence)
         in_sentence += single_persons(view, in_sentence, context)
         if not in_sentence:
             in_sentence += pronoun_person(view, views, context)
@@ -284,7 +290,15 @@ def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views
     terms: list[Group] = []
     tallies: list[Tally] = []
     mentions: list[Mention] = []
-    term_sentences = {group.view.index for group in groups if is_term(group, views, statuses[id(group)][0])}
+    term_sentences: dict[int, bool] = {}  # sentence index -> a group of it is a term; read when first asked
+
+    def in_term_sentence(index: int) -> bool:
+        found = term_sentences.get(index)
+        if found is None:
+            found = term_sentences[index] = any(is_term(g, views, statuses[id(g)][0])
+                                                for g in groups if g.view.index == index)
+        return found
+
     done = [g for g in groups if statuses[id(g)][0] == "completed"]
     unilateral = one_sided_figures(views)
     for group in groups:
@@ -300,7 +314,7 @@ def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views
         if tally is not None:
             tallies.append(tally)
             continue
-        if group.view.index in term_sentences and (status == "planned" or group.view.has_cue("AGREEMENT")):
+        if (status == "planned" or group.view.has_cue("AGREEMENT")) and in_term_sentence(group.view.index):
             terms.append(group)
             continue
         if not handed_over:
@@ -402,10 +416,11 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
     if date_span is None and group.view.index > 0 \
             and anaphoric_date(group.view, views, published=published, year_hint=year_hint) is None:
         before = views[group.view.index - 1]
-        usable = [d for d in before.dates if date_span_for(before, d.start) is d]
         # the previous sentence must date a handover: "sent troops into" does not
-        if len(usable) == 1 and not before.quantities and before.has_cue("COMPLETED", "EXCHANGE", "RECEIVE", "HOME") \
-                and status == "completed":
+        usable = [d for d in before.dates if date_span_for(before, d.start) is d] if status == "completed" \
+            and before.dates and not before.quantities and before.has_cue("COMPLETED", "EXCHANGE", "RECEIVE", "HOME") \
+            else []
+        if len(usable) == 1:
             # "On 12 February ... was carried out the repatriation. To the Ukrainian side were transmitted 502"
             date_span = usable[0]
             interval = resolve_span(date_span, published=published, status=status, year_hint=year_hint)

@@ -275,10 +275,12 @@ def _introduced_as_extra(view: SentenceView, group: Group, earlier: list[Group])
     q = group.quantity
     lo, hi = view.clause_bounds(q.start)
     clause = view.words_between(lo, hi)
-    if any(w in INCLUSION for w in clause + view.words_between(view.start, q.start)) or _of_them(view, group):
+    if not INCLUSION.isdisjoint(clause) or not INCLUSION.isdisjoint(view.words_between(view.start, q.start)) \
+            or _of_them(view, group):
         return False  # "the exchange included 31 wounded ... for 15": parts of the figures given
-    marks = set(view.words_between(q.start - 2, q.start)) | ({t.lower_ for t in q} & ADDED_BEFORE)
-    if view.words_between(_number_end(view, group), _number_end(view, group) + 1) == ("more",):
+    marks = set(view.words_between(q.start - 2, q.start)) | (ADDED_BEFORE.intersection(view.lower[q.start:q.end]))
+    number_end = _number_end(view, group)
+    if view.words_between(number_end, number_end + 1) == ("more",):
         marks.add("more")  # "22 more wounded"
     if marks & ADDED_BEFORE or (marks & ADDED_WEAK and earlier):
         return True
@@ -300,12 +302,13 @@ def _introduced_as_extra(view: SentenceView, group: Group, earlier: list[Group])
         return True
     # "also" beside the transfer verb that governs the group: "Russia also handed over 22",
     # "the sides also swapped ...", "three civilians were also brought back"
-    verb = next((view.cue(k) for k in range(group.end, min(view.end, group.end + 5))
-                 if view.cue(k) is not None and view.cue(k).label_ in TRANSFER_VERBS), None)
+    cue_at = view.doc_index.cue_at
+    verb = next((cue_at[k] for k in range(group.end, min(view.end, group.end + 5))
+                 if cue_at[k] is not None and cue_at[k].label_ in TRANSFER_VERBS), None)
     if verb is not None and "also" in view.words_between(group.end, verb.start):
         return True
-    verb = next((view.cue(k) for k in range(group.start - 1, view.start - 1, -1)
-                 if view.cue(k) is not None and view.cue(k).label_ in TRANSFER_VERBS), None)
+    verb = next((cue_at[k] for k in range(group.start - 1, view.start - 1, -1)
+                 if cue_at[k] is not None and cue_at[k].label_ in TRANSFER_VERBS), None)
     if verb is not None and not any(verb.end <= g.start for g in earlier) \
             and "also" in view.words_between(verb.start - 2, verb.start):
         return True

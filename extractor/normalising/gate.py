@@ -87,9 +87,7 @@ def may_be_about_exchanges(doc: Doc) -> bool:
         sentences.setdefault(bisect.bisect_right(starts, cue.start) - 1, []).append(cue)
     swapping = any(c.label_ == "EXCHANGE" or (c.label_ == "FOR" and c.kb_id_ != "for") for c in cues)
     kinds = ("generic",) if swapping else ("generic", "prisoners")
-    actors = doc.spans["actors"] if "actors" in doc.spans else []
-    demonyms = {bisect.bisect_right(starts, a.start) - 1 for a in actors
-                if a.label_ == "DEMONYM" and a.text.endswith("s")}
+    demonyms: set[int] | None = None  # read when first needed: each actor read is a new Span object
     for k, found in sentences.items():
         labels = {c.label_ for c in found}
         if not labels & TRANSFER_OR_SWAP and "FOR" not in labels:
@@ -101,7 +99,11 @@ def may_be_about_exchanges(doc: Doc) -> bool:
             return True
         if any(c.label_ == "EXCHANGE" and len(c) > 1 and {t.lower_ for t in c} & DOMAIN_WORDS for c in found):
             return True
-        if swap_word and (categories or k in demonyms):
+        if swap_word and not categories and demonyms is None:
+            actors = doc.spans["actors"] if "actors" in doc.spans else []
+            demonyms = {bisect.bisect_right(starts, a.start) - 1 for a in actors
+                        if a.label_ == "DEMONYM" and a.text.endswith("s")}
+        if swap_word and (categories or k in (demonyms or ())):
             return True
         if swap_for_cue and sum(c.label_ == "PERSON" for c in found) >= 2 \
                 and labels & {"GIVE", "RECEIVE", "EXCHANGE"}:

@@ -140,6 +140,8 @@ def loose_groups(views: list[SentenceView], context: ArticleContext, counted: se
         if view.index in counted or view.has_cue("NOT_EXCHANGE") or view.has_cue("TALLY"):
             continue
         triggers = view.cues_with("EXCHANGE")
+        if not triggers and not view.dates:
+            continue  # no swap word and no date: none of the tests below can place a handover
         if _about_the_swap(view) or _past_summary(view, triggers) or _hoped_for(view, triggers):
             continue
         specific = any(c.kb_id_ not in ("generic", "foreigners") for c in view.cues_with("CATEGORY")

@@ -224,8 +224,9 @@ def _size_of_begun_swap(mention: Mention) -> bool:
 def split_begun_whole(occasions: list[Occasion], views: list[SentenceView]) -> list[Occasion]:
     """A multi-day swap under way (README): the stage done is a completed record, the whole swap's
     figure a planned one. 'A three-day exchange of 600 prisoners began on Monday' gives both."""
-    if not _multi_day(views):
-        return occasions
+    if not any(o.status == "completed" and any(_size_of_begun_swap(m) for m in o.mentions) for o in occasions) \
+            or not _multi_day(views):
+        return occasions  # no figure of a swap said to have begun, or no swap over several days
     out = list(occasions)
     for occasion in occasions:
         if occasion.status != "completed":

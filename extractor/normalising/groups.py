@@ -597,6 +597,7 @@ RIVAL_WORDS = frozenset({"rivals", "rival", "opponents", "foes", "enemies", "adv
 
 
 BOTH_WORDS = frozenset({"sides", "parties", "both", "two", "warring"})
+BOTH_SUBJECTS = frozenset({"delegations", "sides", "parties", "negotiators", "belligerents"})
 
 
 def _both_sides(view: SentenceView, subject: Span, verb: Span) -> bool:
@@ -616,6 +617,8 @@ def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
     for k in range(i - 1, max(lo, view.start) - 1, -1):
         if doc[k].text.strip() in SUBJECT_STOPS or "\n" in doc[k].text:
             return None
+        if view.lower[k] in BOTH_SUBJECTS and k > view.start and view.lower[k - 1] in ("the", "both", "two", "warring"):
+            return None  # "the envoy said the delegations had agreed to release 314": no one side gives
         if view.lower[k] in ("which", "who") and k - 2 >= view.start and view.lower[k - 1] == ",":
             antecedent = view.actor(k - 2)
             if antecedent is not None and antecedent.label_ in SUBJECT_LABELS - {"DEMONYM"}:

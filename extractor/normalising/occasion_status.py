@@ -41,12 +41,16 @@ def _whole(view: SentenceView) -> bool:
     the whole of a swap in stages, not the one stage reported done."""
     words = view.lower[view.start:view.end]
     for k, w in enumerate(words):
-        if w == "over" and any(x in ("days", "weekend", "week", "weeks") for x in words[k + 1:k + 7]):
-            return True
+        if w == "over" and any(x in ("days", "weekend", "week", "weeks") for x in words[k + 1:k + 7]) \
+                and not PAST_SPAN.intersection(words[k + 1:k + 3]):
+            return True  # not "talks held over the past two days": a span already behind
         if w in ("stages", "phases", "rounds", "multi-day") or (w == "-" and 0 < k < len(words) - 1
                                                                  and words[k + 1] == "day" and words[k - 1] != "one"):
             return True
     return False
+
+
+PAST_SPAN = frozenset({"past", "last", "previous", "preceding"})
 
 
 def _planned_cues(view: SentenceView, i: int) -> list:
@@ -91,7 +95,25 @@ def _sides(occasion: Occasion) -> set[tuple]:
     return {(m.group.giver, m.group.receiver) for m in occasion.mentions if not m.group.per_side}
 
 
-def _fits(occasion: Occasion, mention: Mention) -> bool:
+def _told_again(occasion: Occasion, g) -> bool:
+    """The occasion already holds this figure for the category ('of the 86 returned, 15 were women',
+    then 'the exchange was to include the 15 women'): the planned mention repeats it."""
+    return any(o.category == g.category and o.count is not None and not o.per_side and not g.per_side
+               and compatible_counts(o.count, g.count) and (o.giver, o.receiver) in ((g.giver, g.receiver), (None, None))
+               for o in (m.group for m in occasion.mentions))
+
+
+def _both_sides_total(occasion: Occasion, g) -> bool:
+    """'agreed to exchange 314' beside '157 each': the total of both sides, no direction of its own."""
+    if g.per_side or g.giver is not None or g.receiver is not None or g.count is None or g.count.value is None:
+        return False
+    return any(o.per_side and o.category == g.category and o.count is not None and o.count.value is not None
+               and 2 * o.count.value == g.count.value for o in (m.group for m in occasion.mentions))
+
+
+def _fits(occasion: Occasion, mention: Mention, *, figures: bool = True) -> bool:
+    """Could the planned mention be the announcement of this occasion? With figures=False, its
+    figure is not compared (an earlier pledge the handover did not keep to)."""
     g = mention.group
     categories = {m.group.category for m in occasion.mentions}
     receivers = {m.group.receiver for m in occasion.mentions if m.group.receiver is not None}
@@ -99,9 +121,10 @@ def _fits(occasion: Occasion, mention: Mention) -> bool:
     # ("9 hostages handed over by Hamas; 27 prisoners are to be released by Israel")
     if g.category not in categories and not (g.giver is not None and g.giver in receivers):
         return False
+    repeated = not figures or _told_again(occasion, g) or _both_sides_total(occasion, g)
     for other in occasion.mentions:
         o = other.group
-        if o.part_of or g.part_of or o.count is None or g.count is None:
+        if repeated or o.part_of or g.part_of or o.count is None or g.count is None:
             continue
         # a figure per side overlaps each directional figure of its category
         same_flow = o.category == g.category and (o.per_side or g.per_side or (o.giver, o.receiver) == (g.giver, g.receiver)) \
@@ -144,6 +167,23 @@ def _breaks_down(part: Mention, whole: Mention) -> bool:
                          and p.count.value < w.count.value)
 
 
+WHOLE_WORDS = frozenset({"total", "whole", "overall", "all", "stages", "phases", "rounds"})
+PLEDGE_VERBS = frozenset({"pledged", "promised", "agreed", "vowed", "planned", "intended", "committed", "said",
+                          "announced", "undertaken", "undertook"})
+
+
+def _superseded(view: SentenceView) -> bool:
+    """'Initially, X had pledged to release 23', 'had originally agreed to free 50': the earlier word
+    of a pledge, told as past beside what was done."""
+    words = view.lower[view.start:view.end]
+    if WHOLE_WORDS.intersection(words):
+        return False
+    if any(w in ("initially", "originally") for w in words) or any(
+            w == "at" and words[k + 1:k + 2] == ["first"] for k, w in enumerate(words)):
+        return True
+    return any(w == "had" and PLEDGE_VERBS.intersection(words[k + 1:k + 3]) for k, w in enumerate(words))
+
+
 def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, year_hint: int | None) -> list[Occasion]:
     """Planned mentions that announce a completed occasion of the article join it."""
     # reported done: some mention says so in words, or a past handover verb tells its figures
@@ -165,6 +205,19 @@ def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, y
                             None)
                 target = next((o for o in fitting if mention.key is not None and same_day(o.key, mention.key)),
                               None) or (main if main in fitting else None)
+            if target is None and previews(mention) and _superseded(mention.group.view):
+                # "Initially, X had pledged to release 23" beside the 22 handed over: the pledge of
+                # this occasion, whose figure the handover did not keep to
+                fitting = [o for o in done if _fits(o, mention, figures=False)
+                           and _date_fits(o, mention, published, year_hint)]
+                mains = [o for o in done if not o.background and not all(m.background for m in o.mentions)]
+                # one handover reported, not stages of a whole ("a total exchange of 1,000 each had been agreed")
+                target = mains[0] if len(mains) == 1 and mains[0] in fitting else None
+                if target is not None:
+                    mention.group = dataclasses.replace(mention.group, quantity=None, count=None, total=None,
+                                                        noun=mention.group.noun or mention.group.quantity,
+                                                        rules=[*mention.group.rules])
+                    mention.rules.append("status.superseded_preview")
             if target is None:
                 kept.append(mention)
                 continue

@@ -640,7 +640,8 @@ def _days_of(view: SentenceView) -> int | None:
         reach = 9 if words[k + 3:k + 4] in (['"'], ["“"], ["'"]) else 6
         if words[k + 1:k + 3] == ["-", "day"] and any(x in RUNNING_NOUNS for x in words[k + 3:k + reach]):
             return DAY_COUNTS[w]
-        if words[k + 1:k + 2] == ["days"] and "over" in words[max(0, k - 4):k]:
+        if words[k + 1:k + 2] == ["days"] and "over" in words[max(0, k - 4):k] \
+                and words[k - 1] not in ("past", "last", "previous"):  # not "talks over the past two days"
             return DAY_COUNTS[w]
     return None
 

@@ -53,7 +53,27 @@ CASES = [
     ("s1_confirming_it_had_taken_place",
      "The two sides agreed to each hand over 52 prisoners, and officials later confirmed that the exchange had "
      "taken place on 3 March.", None, [(C, (52, 52))]),
+    ("s1_superseded_pledge_folds_without_its_figure",
+     "Sudan and the RSF exchanged 80 prisoners each on Tuesday. Initially, the Sudanese army had pledged to release "
+     "81 RSF prisoners during a call with the Saudi king.", None, [(C, (80, 80))]),
+    ("s1_originally_promised_other_figure",
+     "Armenia and Azerbaijan exchanged 35 prisoners each on Tuesday. Azerbaijan had originally promised to free "
+     "40 Armenian soldiers.", None, [(C, (35, 35))]),
+    ("s1_agreed_total_of_both_sides_beside_each",
+     "Armenia and Azerbaijan exchanged 35 prisoners each on Tuesday. The US envoy, who hosted talks over the past "
+     "two days, said the two countries had agreed to exchange 70 prisoners.", None, [(C, (35, 35))]),
+    ("s1_part_told_again_in_a_plan",
+     "Ethiopia and the TPLF exchanged 60 prisoners each on Friday. Of the 60 prisoners who came home, 12 were "
+     "women. The TPLF said that one of its conditions for the swap was to include the 12 women.", None,
+     [(C, (60, 60))]),
     # S1: genuinely later occasions stay planned
+    ("s1_pledge_for_the_next_stage_stays_planned",
+     "Sudan and the RSF exchanged 80 prisoners each on Tuesday. The army had pledged to release 81 RSF prisoners "
+     "in the next stage.", None, [(C, (80, 80)), (P, (81,))]),
+    ("s1_agreed_total_beside_two_stages_stays_planned",
+     "Sudan and the RSF exchanged 200 prisoners each on Monday. They exchanged 150 prisoners each on Tuesday. A "
+     "total exchange of 500 prisoners each had been agreed upon in Jeddah.", None,
+     [(C, (150, 150)), (C, (200, 200)), (P, (500, 500))]),
     ("s1_next_stage_stays_planned",
      "Sudan and the RSF swapped 40 prisoners each on Monday. The next stage of the swap will see 60 more "
      "prisoners freed by each side.", None, [(C, (40, 40)), (P, (60, 60))]),

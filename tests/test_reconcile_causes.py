@@ -248,3 +248,22 @@ def test_daily_releases_with_equal_figures_reported_on_their_days_stay_apart():
             ex("c#0", *figures, date=day("2026-01-11"), published="2026-01-11"),
             ex("d#0", *figures, date=day("2026-01-11"), published="2026-01-11")]
     assert partition(reconcile(_rows(rows))) == {frozenset({"a#0", "b#0"}), frozenset({"c#0", "d#0"})}
+
+
+def _summed(src, dst, cat, *parts):
+    row = flow(src, dst, cat, sum(parts))
+    row["parts"] = list(parts)
+    return row
+
+
+def test_a_report_of_the_first_group_alone_joins_the_report_that_summed_it():
+    # "52 each, and an additional 20 wounded" = 72 in one report; "52 came home" in another
+    summed = ex("a#0", _summed("AZE", "ARM", "pows", 52, 20), flow("ARM", "AZE", "pows", 52),
+                date=day("2026-04-07"), published="2026-04-07")
+    first = ex("b#0", flow("AZE", "ARM", "pows", 52), date=day("2026-04-07"), published="2026-05-02")
+    (event,) = reconcile([parse_claim(summed), parse_claim(first)]).events
+    assert any("a group summed into the other" in r for m in event.merges for r in m.reasons)
+    # without the parts, 52 against 72 is a different figure for one flow
+    plain = ex("a#0", flow("AZE", "ARM", "pows", 72), flow("ARM", "AZE", "pows", 52),
+               date=day("2026-04-07"), published="2026-04-07")
+    assert len(reconcile([parse_claim(plain), parse_claim(first)]).events) == 2

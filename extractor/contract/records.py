@@ -57,20 +57,27 @@ PersonName = Annotated[str, Field(min_length=1, max_length=200, description="a p
 
 class Flow(ContractModel):
     """What moved from whom to whom: one direction, one category; `people` names the persons handed
-    over where the text names them ("Evan Gershkovich"), in text order, and is left out when empty."""
+    over where the text names them ("Evan Gershkovich"), in text order, and is left out when empty;
+    `parts` gives the figures of groups added into `count` ("246 ... plus 31 wounded": 246, 31), so
+    that a report of the first figure alone can be matched to it; left out when nothing was summed."""
 
     from_: ActorId | None = Field(default=None, alias="from")
     to: ActorId | None = None
     category: Category
     count: Count | None = None
     people: tuple[PersonName, ...] = Field(default=(), description="names of the persons handed over, as written")
+    parts: tuple[Annotated[int, Field(ge=0)], ...] = Field(
+        default=(), description="the figures the text gives for groups summed into count, in text order "
+                                "('246 POWs, plus an additional 31 wounded': 246, 31)")
 
     @model_serializer(mode="wrap")
     def _without_empty_people(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        # Records naming nobody serialise exactly as before the field existed.
+        # Records naming nobody and summing nothing serialise exactly as before these fields existed.
         data = handler(self)
         if not self.people:
             data.pop("people", None)
+        if not self.parts:
+            data.pop("parts", None)
         return data
 
 

@@ -21,6 +21,7 @@ from .counts import breakdown_follow_up, mark_counts, mark_per_side, same_number
 from .deal_names import deal_name, whole_finished
 from .dating import (
     after_attribution,
+    anaphor_at,
     anaphoric_date,
     date_key,
     date_span_for,
@@ -401,6 +402,22 @@ def _spoken_day(view: SentenceView, date_span: Span | None, published: PartialDa
     return said[0], DateInterval(start=shifted, end=shifted, precision="day")
 
 
+def _plan_anaphor(group: Group) -> bool:
+    """The day anaphor stands in a later clause that speaks of a promise or plan, not of this handover."""
+    view = group.view
+    at = anaphor_at(view)
+    lo, hi = view.clause_bounds(group.start)
+    if at is None or at < hi:
+        return False
+    alo, ahi = view.clause_bounds(at)
+    if any(view.lower[k] in PROMISE_WORDS for k in range(max(alo, at - 4), at)):
+        return True
+    return any(alo <= c.start < ahi and c.start < at and real_plan(view, c) for c in view.cues_with("PLANNED"))
+
+
+PROMISE_WORDS = frozenset({"promised", "pledged", "announced", "agreed", "planned", "vowed", "expected", "said"})
+
+
 def _placed(group: Group, status: str, rule: str, published: PartialDate | None, year_hint: int | None,
             views: list[SentenceView]) -> Mention:
     """The mention of a group: its status with the date that belongs to it."""
@@ -431,6 +448,8 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
         rule = rule + "+date.quoted_relative_day"
     if date_span is None or after_attribution(group.view, date_span):
         anaphor = anaphoric_date(group.view, views, published=published, year_hint=year_hint)
+        if anaphor is not None and _plan_anaphor(group):
+            anaphor = None  # "released 22, one less than what the Kremlin promised the day before"
         if anaphor is not None:
             date_span, interval = anaphor
             key = date_key(None, interval)

@@ -534,7 +534,8 @@ def split_categories(groups: list[Group]) -> frozenset[str]:
 
 
 def flows_of(groups: list[Group], context: ArticleContext, attributed, compatible, *,
-             split_elsewhere: frozenset[str] = frozenset()) -> list[tuple[tuple, Count | None, Group]]:
+             split_elsewhere: frozenset[str] = frozenset(),
+             summed: dict | None = None) -> list[tuple[tuple, Count | None, Group]]:
     """(giver, receiver, category) keys of an occasion with the count chosen for each. An unsplit
     total is dropped beside counted figures with a direction of its category, when it is their sum
     (a headline total), or beside uncounted ones when the article splits that category elsewhere."""
@@ -615,7 +616,10 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
             extra_values = list(dict.fromkeys(_exact(e[1]) for e in extra if _exact(e[1]) in extra_values
                                               and near & {e[2].view.index, e[2].view.index - 1}))
         if extra_values:
-            count = _plus(count, sum(extra_values), base_values | stated.get(key[2].split("#")[0], set()))
+            added = _plus(count, sum(extra_values), base_values | stated.get(key[2].split("#")[0], set()))
+            if summed is not None and added != count and _exact(count):
+                summed[key] = (_exact(count), *extra_values)  # the figures told, for matching other reports
+            count = added
         out.append((key, count, chosen[2]))
     # an unsplit total beside counted directional figures of the same category is a summary: drop it
     directional = [(k, c) for k, c, _ in out if (k[0] is not None or k[1] is not None) and c is not None]

@@ -205,6 +205,16 @@ ANAPHORA = {("earlier", "in", "the", "day"): 0, ("later", "in", "the", "day"): 0
 _PADDED_ANAPHORA = tuple((" " + " ".join(phrase) + " ", shift) for phrase, shift in ANAPHORA.items())
 
 
+def anaphor_at(view: SentenceView) -> int | None:
+    """The token where the sentence's day anaphor ('the day before', 'that day') starts."""
+    words = view.lower
+    for k in range(view.start, view.end):
+        for phrase in ANAPHORA:
+            if tuple(words[k:k + len(phrase)]) == phrase:
+                return k
+    return None
+
+
 def anaphoric_date(view: SentenceView, views: list[SentenceView], *, published: PartialDate | None,
                    year_hint: int | None) -> tuple[Span, DateInterval] | None:
     """'that day', 'the following day': a day counted from the last day the article named before."""

@@ -1240,6 +1240,7 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
 
 DEMONYM_HEAD_NEXT = frozenset({"and", "on", "in", "to", "from", "for", "held", "who", "was", "were", "as", "at",
                                "after", "before", "while", "jailed", "detained", "imprisoned", "back", "home"})
+COMPARATIVES = frozenset({"less", "fewer", "more"})
 ONE_BLOCKERS = frozenset({"no", "every", "each", "any", "only", "at", "the", "which", "this", "that"})
 
 
@@ -1275,6 +1276,8 @@ def ones(view: SentenceView, groups: list[Group]) -> list[Group]:
             cue = view.cue(k)
             actor = view.actor(k)
             if cue is not None and cue.label_ == "CATEGORY" and not cue.text.lower().endswith("s"):
+                if cue.end + 1 < view.end and view.lower[cue.end] in COMPARATIVES and view.lower[cue.end + 1] == "than":
+                    break  # "one soldier less than promised": a difference between figures, not a group
                 before = [view.lower[m] for m in range(max(view.start, tok.i - 2), tok.i)]
                 category = "bodies" if before[-2:] in (["remains", "of"], ["body", "of"], ["bodies", "of"]) else cue.kb_id_
                 nationality = next((view.actor(m).kb_id_ for m in range(tok.i + 1, cue.start)

@@ -111,6 +111,20 @@ def _both_sides_total(occasion: Occasion, g) -> bool:
                and 2 * o.count.value == g.count.value for o in (m.group for m in occasion.mentions))
 
 
+def _added_to_base(occasion: Occasion, o, g) -> bool:
+    """An added group ('released 22 wounded') beside a base figure of its flow ('175 each', in the
+    occasion or the planned mention itself): its figure adds to that one, so it does not stand
+    against a planned figure."""
+    return "count.additional" in o.rules and any(
+        b.count is not None and "count.additional" not in b.rules and b.category == o.category
+        and (b.per_side or (b.giver, b.receiver) == (o.giver, o.receiver))
+        for b in [m.group for m in occasion.mentions] + ([g] if g.per_side else []))
+
+
+def _same_flow_key(a, b) -> bool:
+    return (a.giver, a.receiver, a.category) == (b.giver, b.receiver, b.category)
+
+
 def _fits(occasion: Occasion, mention: Mention, *, figures: bool = True) -> bool:
     """Could the planned mention be the announcement of this occasion? With figures=False, its
     figure is not compared (an earlier pledge the handover did not keep to)."""
@@ -121,10 +135,11 @@ def _fits(occasion: Occasion, mention: Mention, *, figures: bool = True) -> bool
     # ("9 hostages handed over by Hamas; 27 prisoners are to be released by Israel")
     if g.category not in categories and not (g.giver is not None and g.giver in receivers):
         return False
-    repeated = not figures or _told_again(occasion, g) or _both_sides_total(occasion, g)
+    # an added group ("would return an additional 23 wounded") adds to the flow's figure: no conflict
+    repeated = not figures or "count.additional" in g.rules or _told_again(occasion, g) or _both_sides_total(occasion, g)
     for other in occasion.mentions:
         o = other.group
-        if repeated or o.part_of or g.part_of or o.count is None or g.count is None:
+        if repeated or o.part_of or g.part_of or o.count is None or g.count is None or _added_to_base(occasion, o, g):
             continue
         # a figure per side overlaps each directional figure of its category
         same_flow = o.category == g.category and (o.per_side or g.per_side or (o.giver, o.receiver) == (g.giver, g.receiver)) \
@@ -221,6 +236,15 @@ def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, y
             if target is None:
                 kept.append(mention)
                 continue
+            if "count.additional" in mention.group.rules and mention.group.count is not None and any(
+                    "count.additional" in m.group.rules and m.group.count is not None and m.status == "completed"
+                    and "status.folded_preview" not in m.rules and _same_flow_key(m.group, mention.group)
+                    for m in target.mentions):
+                # "would return an additional 23", then "released 22 wounded": the group handed over counts
+                mention.group = dataclasses.replace(mention.group, quantity=None, count=None, total=None,
+                                                    noun=mention.group.noun or mention.group.quantity,
+                                                    rules=[*mention.group.rules])
+                mention.rules.append("status.superseded_preview")
             mention.status = "completed"
             mention.rules.append("status.folded_preview")
             # its date was read as future or as the day of the announcement: the occasion keeps its own

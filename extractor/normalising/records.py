@@ -39,21 +39,21 @@ class _Attributed:
         return index > 0 and self.views[index].attributed
 
 
-def _flows_of(groups: list[Group], context: ArticleContext, attributed, *,
+def _flows_of(groups: list[Group], context: ArticleContext, attributed, *, summed: dict | None = None,
               split_elsewhere: frozenset[str] = frozenset()) -> list[tuple[tuple, Count | None, Group]]:
     """(giver, receiver, category) keys with the count chosen for each (see counts.py)."""
-    return flows_of(groups, context, attributed, compatible_counts, split_elsewhere=split_elsewhere)
+    return flows_of(groups, context, attributed, compatible_counts, split_elsewhere=split_elsewhere, summed=summed)
 
 
 def _keys(group: Group, context: ArticleContext) -> list[tuple]:
     return keys_of(group, context)
 
 
-def _flow(key: tuple, count: Count | None, people: tuple[str, ...] = ()) -> Flow:
+def _flow(key: tuple, count: Count | None, people: tuple[str, ...] = (), parts: tuple[int, ...] = ()) -> Flow:
     category = key[2].split("#")[0]
     side = lambda actor: None if actor in SEVERAL_STATES else actor  # noqa: E731  (several states: no one side)
     return Flow.model_validate({"from": side(key[0]), "to": side(key[1]), "category": category, "count": count,
-                                "people": people})
+                                "people": people, "parts": parts})
 
 
 def _people_of(key: tuple, groups: list[Group], context: ArticleContext) -> tuple[str, ...]:
@@ -165,7 +165,8 @@ def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versi
     split = split_categories([m.group for occasion in parts.occasions for m in occasion.mentions])
     for n, occasion in enumerate(parts.occasions):
         groups = [m.group for m in occasion.mentions]
-        flows = _flows_of(groups, context, attributed, split_elsewhere=split)
+        summed: dict = {}
+        flows = _flows_of(groups, context, attributed, split_elsewhere=split, summed=summed)
         if not flows:
             continue
         rules = sorted({r for m in occasion.mentions for r in m.rules + m.group.rules}
@@ -176,7 +177,7 @@ def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versi
             claim_id=claim_id("exchange", anchor, n),
             status=occasion.status,
             date=occasion.date,
-            flows=tuple(_flow(k, c, _people_of(k, groups, context)) for k, c, _ in flows),
+            flows=tuple(_flow(k, c, _people_of(k, groups, context), summed.get(k, ())) for k, c, _ in flows),
             location=_location(groups),
             mediators=tuple(context.mediators),
             evidence=tuple(_evidence_for(groups, [occasion.date_span] if occasion.date_span is not None else [])),

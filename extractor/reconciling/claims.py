@@ -62,6 +62,7 @@ class Claim:
     sided: bool = True  # every flow names both sides
     run_doc: str = ""  # the article as read by one extractor and data version
     people: frozenset[str] = frozenset()  # the named people handed over, as surname keys (see `person_key`)
+    parts: frozenset[tuple] = frozenset()  # (from, to, category, figure) of groups summed into a flow's count
 
 
 _SHARED: dict = {}
@@ -80,7 +81,7 @@ def _shared(value):
 
 
 _SHARED_FIELDS = ("kind", "status", "start", "end", "precision", "location", "mediators", "parties", "scope",
-                  "outlet", "published_raw", "published", "people")
+                  "outlet", "published_raw", "published", "people", "parts")
 
 
 def make_claim(*, versions: str = "", **fields) -> Claim:
@@ -165,10 +166,11 @@ def to_claim(item: ClaimInput, *, sources: Mapping[str, SourceMeta] | None = Non
     """The compact view of a record; source metadata from the line wins over the `sources` mapping."""
     rec = item.record
     meta = item.source or (sources.get(rec.doc_id) if sources else None) or SourceMeta()
-    people = frozenset()
+    people, parts = frozenset(), frozenset()
     if isinstance(rec, ExchangeRecord):
         flows, date, status = tuple(_flow(f) for f in rec.flows), rec.date, rec.status
         people = _people(rec.flows)
+        parts = frozenset((f.from_, f.to, f.category, n) for f in rec.flows for n in (getattr(f, "parts", None) or ()))
         location, mediators, parties, scope = rec.location, tuple(sorted(set(rec.mediators))), set(), None
     elif isinstance(rec, AgreementRecord):
         flows, date, status = tuple(_flow(f) for f in rec.terms), rec.date, None
@@ -185,7 +187,7 @@ def to_claim(item: ClaimInput, *, sources: Mapping[str, SourceMeta] | None = Non
         location=(location.name, location.country) if location else None,
         mediators=mediators, parties=frozenset(parties), scope=scope, agreement_ref=item.agreement_ref,
         outlet=meta.outlet, url=meta.url, published_raw=meta.published, published=published_ordinal(meta.published),
-        people=people,
+        people=people, parts=parts,
     )
 
 

@@ -189,6 +189,12 @@ def _count_evidence(a: Claim, b: Claim, s: float, r: list[str] | None, *, soft: 
             pos += 1.0
             if r is not None:
                 r.append(f"compatible {_what(fa)} figures {_fig(fa)} / {_fig(fb)} (+1)")
+        elif _told_part(fa, b) or _told_part(fb, a):
+            # "175 brought home" beside "175 plus an additional 22 wounded = 197": the first group alone
+            out.identifying = True
+            pos += 1.0
+            if r is not None:
+                r.append(f"{_what(fa)} figure {_fig(fa)} / {_fig(fb)}: one is a group summed into the other (+1)")
         elif rel == "near":
             out.score -= 1.0
             if r is not None:
@@ -215,6 +221,11 @@ def _count_evidence(a: Claim, b: Claim, s: float, r: list[str] | None, *, soft: 
             r.append("figures capped at +4")
     out.score += min(pos, 4.0)
     return out
+
+
+def _told_part(f, other: Claim) -> bool:
+    """The exact figure of flow `f` is one of the groups the other claim summed into the same flow."""
+    return f[6] == "exact" and (f[0], f[1], f[2], f[3]) in other.parts
 
 
 def _what(f) -> str:

@@ -66,6 +66,15 @@ CASES = [
      "Ethiopia and the TPLF exchanged 60 prisoners each on Friday. Of the 60 prisoners who came home, 12 were "
      "women. The TPLF said that one of its conditions for the swap was to include the 12 women.", None,
      [(C, (60, 60))]),
+    ("s1_added_group_promised_the_day_before_yields_to_the_one_handed_over",
+     "Sudan and the RSF exchanged 260 prisoners on Thursday, officials said. The army chief had announced on "
+     "Wednesday night that the swap would take place, with each side freeing 120 prisoners. He also said the army "
+     "would hand over an additional 21 wounded RSF fighters as a humanitarian gesture. The army said on Thursday "
+     "that it freed 20 wounded RSF fighters but did not say why the figure was one fighter fewer than what it "
+     "promised the day before.", None, [(C, (120, 140))]),
+    ("c1_agreed_added_groups_of_a_done_swap_add_to_it",
+     "Armenia and Azerbaijan exchanged 40 soldiers each on Monday. Baku agreed to release another 5 wounded "
+     "Armenian soldiers, while Yerevan agreed to release 3 wounded Azerbaijani soldiers.", None, [(C, (43, 45))]),
     # S1: genuinely later occasions stay planned
     ("s1_pledge_for_the_next_stage_stays_planned",
      "Sudan and the RSF exchanged 80 prisoners each on Tuesday. The army had pledged to release 81 RSF prisoners "

@@ -20,6 +20,8 @@ the article's own voice beats a quoted one, a precise figure beats a rounded one
 
 from __future__ import annotations
 
+import dataclasses
+
 from ..contract import Count
 from .context import SEVERAL_STATES, ArticleContext
 from .groups import Group, _number_end_token, count_of, resolve_category
@@ -88,11 +90,31 @@ def each_governs(view: SentenceView, group: Group, groups: list[Group]) -> bool:
     return False
 
 
+EVERY_FOLLOW = frozenset({"in", "on", "at", "to", "from", "and", "or", "but", "as", "with", "under", "during",
+                          "after", "before", "since", "this", "last", "by", "for", "while", "when", "earlier",
+                          "yesterday", "today", "so", "then", "was", "were", "had", "have", "has", "is", "are"})
+
+
+def _every_after(view: SentenceView, group: Group) -> bool:
+    """'exchanged 115 prisoners of war every, ...': a reworded 'each' closing the counted noun phrase
+    (not 'every week', 'every prisoner')."""
+    if group.noun is None or group.quantity is None or group.noun.start < group.quantity.end:
+        return False
+    for k in range(group.end, min(view.end, group.end + 3)):
+        word = view.lower[k]
+        if word == "every":
+            nxt = view.sent.doc[k + 1] if k + 1 < view.end else None
+            return nxt is None or nxt.is_punct or nxt.lower_ in EVERY_FOLLOW
+        if not view.sent.doc[k].is_alpha:
+            return False
+    return False
+
+
 def mark_per_side(view: SentenceView, groups: list[Group]) -> None:
     """Per-side figures of a sentence. (A leading 'both sides released 303' stays per side, as the
     quantity recogniser reads it: reports use it for 'each side' far more often than for a total.)"""
     wholes = [g for g in groups if not g.part_of]
-    marked = [g for g in wholes if not g.per_side and each_governs(view, g, wholes)]
+    marked = [g for g in wholes if not g.per_side and (each_governs(view, g, wholes) or _every_after(view, g))]
     for group in marked:
         group.per_side = True
         group.rules.append("direction.each_side")
@@ -390,6 +412,11 @@ def keys_of(group: Group, context: ArticleContext) -> list[tuple]:
     return [(giver, receiver, group.category)]
 
 
+def _unsplit(group: Group) -> bool:
+    """A figure with no side and no 'each': a total, or a side's figure told without its side."""
+    return not group.per_side and not group.part_of and group.giver is None and group.receiver is None
+
+
 def _exact(count: Count | None) -> int | None:
     return count.value if count is not None and count.qualifier == "exact" else None
 
@@ -555,6 +582,7 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
                 and group.category == whole.category and _exact(group.count) \
                 and any(_foreign_part(g, whole, context) for g in groups if wholes_of.get(id(g)) is whole):
             own_nationals[id(whole)] = own_nationals.get(id(whole), 0) + _exact(group.count)
+    unsplit_figures = {(g.category, _exact(g.count)) for g in groups if _unsplit(g) and _exact(g.count)}
     candidates: dict[tuple, list[tuple[int, Count | None, Group]]] = {}
     for group in groups:
         count = group.count
@@ -577,6 +605,11 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
                 keys = [(k[0], k[1], group.category) for k in keys_of(whole, context)]
         else:
             keys = keys_of(group, context)
+            if _unsplit(group) and _exact(count) and (group.category, 2 * _exact(count)) in unsplit_figures:
+                # "swap 206 prisoners" and "exchanged 103 prisoners with Ukraine": 103 each way
+                keys = keys_of(dataclasses.replace(group, per_side=True), context)
+                if "count.half_of_total" not in group.rules:
+                    group.rules.append("count.half_of_total")
             parts = civilian_parts.get(id(group), 0)
             if id(group) in own_nationals:
                 count = Count.exact(own_nationals[id(group)])

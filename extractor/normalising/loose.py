@@ -133,6 +133,21 @@ def _hoped_for(view: SentenceView, triggers: list) -> bool:
     return False
 
 
+def _dated_done_swap(view: SentenceView, triggers: list) -> bool:
+    """'Armenia and Azerbaijan swapped detainees at the border on Tuesday', 'completed a swap on
+    Monday': a swap told as done on a day, even with no specific category word."""
+    if not any(date_of(d) is not None and date_of(d).kind in ("absolute", "month_day", "weekday", "relative")
+               for d in view.dates):
+        return False
+    done = any(is_past_verb(c) and not (c.start > view.start and view.lower[c.start - 1] in ("a", "the", "their"))
+               for c in triggers) or any(c.text.lower() in DONE_WORDS for c in view.cues_with("COMPLETED"))
+    return done and not view.has_cue("PLANNED")
+
+
+DONE_WORDS = frozenset({"completed", "carried out", "conducted", "took place", "held", "concluded", "has taken place",
+                        "have taken place", "was carried out", "were carried out", "was completed"})
+
+
 def loose_groups(views: list[SentenceView], context: ArticleContext, counted: set[int]) -> list[Group]:
     """One uncounted group per category for each sentence that speaks of a swap without a figure."""
     out: list[Group] = []
@@ -149,7 +164,8 @@ def loose_groups(views: list[SentenceView], context: ArticleContext, counted: se
         if not triggers:
             if not (_placed_handover(view, specific) or _placed_background(view, triggers)):
                 continue
-        elif not (specific or any(len(c) > 1 for c in triggers) or _placed_background(view, triggers)):
+        elif not (specific or any(len(c) > 1 for c in triggers) or _placed_background(view, triggers)
+                  or _dated_done_swap(view, triggers)):
             continue
         found = categories(view, context) or ([(context.default_category, view.dates[0])]
                                               if not triggers else [])

@@ -130,6 +130,17 @@ CASES = [
      "Azerbaijan released 60 Armenians on Monday in a prisoner swap. Among them were eight civilians, the "
      "Armenian ombudsman said.",
      [("AZE", "ARM", "pows", 52), ("AZE", "ARM", "civilians", 8)]),
+    ("c3_reworded_every_is_each",
+     "Sudan and the RSF said on Monday they had swapped 64 prisoners of conflict every, days after talks in "
+     "Jeddah.",
+     [("SDN", "RSF", "pows", 64), ("RSF", "SDN", "pows", 64)]),
+    ("c3_every_week_is_no_each",
+     "The RSF freed 40 prisoners every week during the truce, while Sudan swapped 20 RSF fighters on Monday.",
+     [("RSF", "SDN", "pows", 40), ("SDN", "RSF", "pows", 20)]),
+    ("c3_half_of_the_total_told_without_each",
+     "Armenia and Azerbaijan swapped 64 prisoners on Monday. Azerbaijan said it had exchanged 32 prisoners of war "
+     "with Armenia. Yerevan received 32 soldiers, the prime minister said.",
+     [("ARM", "AZE", "pows", 32), ("AZE", "ARM", "pows", 32)]),
     # --- C3: totals against per-side figures
     ("c3_total_beside_each_side",
      "On Monday Sudan and the RSF carried out a large swap, freeing 300 detainees, with each side handing over "

@@ -75,6 +75,12 @@ CASES = [
     ("c1_agreed_added_groups_of_a_done_swap_add_to_it",
      "Armenia and Azerbaijan exchanged 40 soldiers each on Monday. Baku agreed to release another 5 wounded "
      "Armenian soldiers, while Yerevan agreed to release 3 wounded Azerbaijani soldiers.", None, [(C, (43, 45))]),
+    ("s1_swapped_detainees_on_a_day_then_the_deal_figures",
+     "Armenia and Azerbaijan swapped detainees at the border on Tuesday. Under the deal struck last week, Baku had "
+     "agreed to release 18 Armenians in return for 4 Azerbaijani soldiers.", None, [(C, (4, 18))]),
+    ("s1_completed_a_swap_without_a_category_word",
+     "Armenia and Azerbaijan completed a swap on Monday. Azerbaijan had earlier said the swap would involve 30 "
+     "prisoners from each side.", None, [(C, (30, 30))]),
     # S1: genuinely later occasions stay planned
     ("s1_pledge_for_the_next_stage_stays_planned",
      "Sudan and the RSF exchanged 80 prisoners each on Tuesday. The army had pledged to release 81 RSF prisoners "

@@ -31,6 +31,8 @@ NOT_PREVIEW = frozenset({"demanded", "demand", "demands", "urged", "urges", "cal
 # "the next stage", "further exchanges", "a new swap", "more releases": another occasion
 LATER_WORDS = frozenset({"next", "further", "future", "new", "upcoming", "subsequent", "more", "another",
                          "additional", "later"})
+TALK_WORDS = frozenset({"talks", "negotiations", "consultations", "meetings", "discussions"})
+ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "final"})
 LATER_VERBS = frozenset({"continue", "continues", "continued", "continuing", "resume", "resumes", "resumed"})
 LATER_TIMES = frozenset({"next week", "tomorrow", "in the coming days", "coming days", "coming weeks",
                          "in the near future"})
@@ -68,13 +70,40 @@ def _later(view: SentenceView) -> bool:
             # "another 31 wounded": an added group of the same handover, not another occasion
             if not any(view.sent.doc[k].like_num for k in range(cue.start, min(view.end, cue.end + 2))):
                 return True
-    if any(w in LATER_VERBS for w in view.lower[view.start:view.end]):
-        return True
+    if any((c[0].lower_ in ORDINALS or view.lower[max(view.start, c.start - 1)] in ORDINALS)
+           and not any(w in TALK_WORDS for w in view.lower[c.end:min(view.end, c.end + 4)])
+           for c in view.cues_with("STAGE")):
+        return True  # "will free 60 on Saturday as the second stage of the swap": a stage of its own
+    return any(w in LATER_VERBS for w in view.lower[view.start:view.end])
+
+
+def soon(view: SentenceView) -> bool:
+    """'in the near future', 'in the coming days': later than when it was said, which may be before
+    the handover the article reports done."""
     return any(c.text.lower() in LATER_TIMES for c in view.cues_with("PLANNED"))
 
 
-def previews(mention: Mention) -> bool:
-    """May this planned mention be the announcement of an occasion reported done elsewhere?"""
+def _equal_figure(occasion: Occasion, g) -> bool:
+    """The done occasion has this very figure for the flow ('50 each' and '50 RSF fighters')."""
+    value = g.count.value if g.count is not None and g.count.qualifier == "exact" else None
+    return value is not None and any(
+        o.category == g.category and o.count is not None and o.count.qualifier == "exact" and o.count.value == value
+        and (o.per_side or g.per_side or (o.giver, o.receiver) == (g.giver, g.receiver))
+        for o in (m.group for m in occasion.mentions))
+
+
+def _more_of(g) -> bool:
+    """'50 more fighters', 'another 50', 'a further 50': more people than those handed over."""
+    if "count.additional" in g.rules or g.quantity is None:
+        return "count.additional" in g.rules
+    view = g.view
+    near = [view.lower[k] for k in range(max(view.start, g.quantity.start - 2), min(view.end, g.quantity.end + 1))]
+    return any(w in LATER_WORDS for w in near)
+
+
+def previews(mention: Mention, *, soon_ok: bool = False) -> bool:
+    """May this planned mention be the announcement of an occasion reported done elsewhere? With
+    `soon_ok`, 'in the near future' does not rule it out (its figure must then be the done one's)."""
     view = mention.group.view
     cues = _planned_cues(view, mention.group.start)
     if any(c.kb_id_ == "cancelled" and real_plan(view, c) for c in view.cues_with("PLANNED")):
@@ -84,7 +113,7 @@ def previews(mention: Mention) -> bool:
     if any(r in ("status.deal_formula", "status.whole_formula") for r in mention.rules) \
             or "group.x_for_x" in mention.group.rules:
         return False  # the deal's name or the whole swap's figure is never a stage's count
-    return not _later(view) and not _whole(view)
+    return not _later(view) and not _whole(view) and (soon_ok or not soon(view))
 
 
 def _past_handover(view: SentenceView) -> bool:
@@ -220,6 +249,12 @@ def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, y
                             None)
                 target = next((o for o in fitting if mention.key is not None and same_day(o.key, mention.key)),
                               None) or (main if main in fitting else None)
+            if target is None and not _more_of(mention.group) and not previews(mention) \
+                    and previews(mention, soon_ok=True):
+                # "said on Monday a swap of 50 each would take place in the near future", then 50 each
+                # exchanged on Tuesday: soon after it was said, the same figures
+                target = next((o for o in done if _equal_figure(o, mention.group) and _fits(o, mention)
+                               and _date_fits(o, mention, published, year_hint)), None)
             if target is None and previews(mention) and _superseded(mention.group.view):
                 # "Initially, X had pledged to release 23" beside the 22 handed over: the pledge of
                 # this occasion, whose figure the handover did not keep to

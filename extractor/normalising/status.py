@@ -126,6 +126,21 @@ def _done_clause_wins(view: SentenceView, lo: int, hi: int) -> bool:
     return False
 
 
+PROGRESSIVE_AUX = frozenset({"is", "are", "am"})
+PROGRESSIVE_FILLERS = frozenset({"now", "currently", "already", "also", "still"})
+
+
+def _under_way(view: SentenceView, cue: Span) -> bool:
+    """'the Houthis are releasing 20 soldiers today', 'Hamas is now handing over': a handover taking
+    place, completed under the README rule on occasions under way (not 'are going to release')."""
+    if cue.label_ not in TRANSFER_LABELS or not cue[0].lower_.endswith("ing") or cue[0].lower_ == "going":
+        return False
+    k = cue.start - 1
+    while k > view.start and view.lower[k] in PROGRESSIVE_FILLERS:
+        k -= 1
+    return k >= view.start and view.lower[k] in PROGRESSIVE_AUX
+
+
 def _past_transfer_in(view: SentenceView, lo: int, hi: int) -> bool:
     return any(c.label_ in TRANSFER_LABELS and is_past_verb(c) for c in view.in_range(view.cues, lo, hi))
 
@@ -142,11 +157,15 @@ def status_at(view: SentenceView, i: int) -> tuple[str, str]:
     markers += [(abs(d.start - i), "planned") for d in view.in_range(view.dates, lo, hi)
                 if d.start > view.start and view.lower[d.start - 1] in ("for", "next")]
     # "Ukraine and Russia to exchange 300 prisoners": an infinitive in a headline or plan
-    markers += [(abs(c.start - i), "planned") for c in view.in_range(view.cues, lo, hi)
+    # ("the soldiers that X had promised to release were handed over": the plan of a relative clause is weaker)
+    relative_ends = {p.end for p in view.in_range(view.cues, lo, hi) if real_plan(view, p) and _relative(view, p)}
+    markers += [(abs(c.start - i) + (8 if c.start in relative_ends else 0), "planned")
+                for c in view.in_range(view.cues, lo, hi)
                 if c.label_ in TRANSFER_LABELS and c.start > view.start and view.lower[c.start - 1] == "to"
                 and (c.start < 2 or view.lower[c.start - 2] not in DONE_INFINITIVE_BEFORE)]
     markers += [(abs(c.start - i), "completed") for c in view.in_range(view.cues, lo, hi)
-                if (c.label_ in TRANSFER_LABELS and is_past_verb(c) and _finite(view, c, i)) or c.label_ == "COMPLETED"]
+                if (c.label_ in TRANSFER_LABELS and is_past_verb(c) and _finite(view, c, i)) or c.label_ == "COMPLETED"
+                or _under_way(view, c)]
     if markers:
         status = min(markers)[1]
         if status == "planned" and _done_clause_wins(view, lo, hi):

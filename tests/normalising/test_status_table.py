@@ -81,7 +81,28 @@ CASES = [
     ("s1_completed_a_swap_without_a_category_word",
      "Armenia and Azerbaijan completed a swap on Monday. Azerbaijan had earlier said the swap would involve 30 "
      "prisoners from each side.", None, [(C, (30, 30))]),
+    ("s1_near_future_said_the_day_before",
+     "On Monday, officials said a swap of 50 prisoners each would take place in the near future. On Tuesday, "
+     "Sudan and the RSF exchanged 50 prisoners each.", None, [(C, (50, 50))]),
+    ("s1_near_future_said_a_day_before_in_the_same_sentence",
+     "Sudan and the RSF exchanged 50 prisoners each on Tuesday, a day after the army said 50 RSF fighters would be "
+     "freed in the near future.", None, [(C, (50, 50))]),
+    ("s1_plan_in_a_relative_clause_of_a_done_handover",
+     "The 35 Armenian soldiers that Azerbaijan had promised to release were handed over at the border on Friday.",
+     None, [(C, (35,))]),
+    ("s1_plan_in_a_relative_clause_of_a_future_handover_stays_planned",
+     "The 35 Armenian soldiers that Azerbaijan had promised to release will be handed over at the border on "
+     "Friday.", None, [(P, (35,))]),
+    ("s1_second_round_of_talks_is_no_later_stage",
+     "Sudan and the RSF exchanged 45 prisoners each on Tuesday. The envoy said the two sides had agreed to exchange "
+     "90 prisoners during the second round of talks in Jeddah.", None, [(C, (45, 45))]),
     # S1: genuinely later occasions stay planned
+    ("s1_more_in_the_coming_days_stays_planned",
+     "Sudan and the RSF exchanged 50 prisoners each on Tuesday. The army said 50 more RSF fighters would be freed "
+     "in the coming days.", None, [(C, (50, 50)), (P, (50,))]),
+    ("s1_further_swap_in_the_near_future_stays_planned",
+     "Sudan and the RSF exchanged 50 prisoners each on Tuesday. The army said a further swap of 70 prisoners would "
+     "take place in the near future.", None, [(C, (50, 50)), (P, (70,))]),
     ("s1_pledge_for_the_next_stage_stays_planned",
      "Sudan and the RSF exchanged 80 prisoners each on Tuesday. The army had pledged to release 81 RSF prisoners "
      "in the next stage.", None, [(C, (80, 80)), (P, (81,))]),
@@ -105,6 +126,14 @@ CASES = [
     ("s2_same_day_will_be_freed",
      "Hamas freed 11 hostages on Thursday. In exchange, 33 Palestinian prisoners will be released by Israel on "
      "Thursday.", None, [(C, (11, 33))]),
+    ("s2_are_releasing_today_with_the_return_leg_later_the_same_day",
+     "Hamas is now handing over 6 hostages to the Red Cross in Gaza, while Israel will free 18 prisoners tonight.",
+     None, [(C, (6, 18))]),
+    ("s2_are_releasing_today_and_a_second_stage_on_another_day",
+     "The Houthis are releasing 20 Saudi soldiers today, while Saudi Arabia will free 60 Houthi fighters on "
+     "Saturday as the second stage of the swap.", None, [(C, (20,)), (P, (60,))]),
+    ("s2_going_to_release_is_a_plan",
+     "The Houthis are going to release 20 Saudi soldiers in a swap on Saturday.", None, [(P, (20,))]),
     ("s2_in_the_process_of",
      "Azerbaijan is in the process of handing over 16 Armenian soldiers at the border.", None, [(C, (16,))]),
     ("s2_are_being_released",

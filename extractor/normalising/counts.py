@@ -289,6 +289,31 @@ def _wounded(view: SentenceView, group: Group) -> bool:
     return any(w in WOUNDED for w in view.words_between(_number_end(view, group), group.noun.start))
 
 
+def _named_runs(view: SentenceView, lo: int, hi: int) -> int:
+    """How many names ('Emad Shargi, Morad Tahbaz and Siamak Namazi': 3) stand between lo and hi:
+    runs of capitalised words that are no party, place or date."""
+    doc = view.sent.doc
+    taken = {k for span in view.actors + view.places + view.dates for k in range(span.start, span.end)}
+    runs, inside = 0, False
+    for k in range(lo, hi):
+        word = doc[k]
+        name = word.is_alpha and word.text[:1].isupper() and k not in taken
+        if name and not inside:
+            runs += 1
+        inside = name
+    return runs
+
+
+def _completes_named_list(view: SentenceView, group: Group, before: Group, join_start: int) -> bool:
+    """'the five detainees A, B and C, along with two who were not named': the added figure completes a
+    list of names that counts out the figure before it; it adds no one."""
+    total, added = _exact(before.count), _exact(group.count)
+    if total is None or added is None or before.end >= join_start:
+        return False
+    names = _named_runs(view, before.end, join_start)
+    return names > 0 and names + added == total
+
+
 def _introduced_as_extra(view: SentenceView, group: Group, earlier: list[Group]) -> bool:
     """'an additional 22', 'another 6', 'in addition, the army handed over 14', 'Ethiopia also freed 7',
     '246 POWs plus 31 wounded', 'as a gesture of goodwill'; never a part ('including', 'of whom')."""
@@ -306,8 +331,9 @@ def _introduced_as_extra(view: SentenceView, group: Group, earlier: list[Group])
         marks.add("more")  # "22 more wounded"
     if marks & ADDED_BEFORE or (marks & ADDED_WEAK and earlier):
         return True
-    if earlier and any(view.words_between(group.start - len(j), group.start) == j for j in ADDED_JOINS):
-        return True
+    join = next((j for j in ADDED_JOINS if earlier and view.words_between(group.start - len(j), group.start) == j), None)
+    if join is not None:
+        return not _completes_named_list(view, group, earlier[-1], group.start - len(join))
     opening = view.words_between(view.start, view.start + 4)
     opening = opening[1:] if opening and not opening[0].isalpha() else opening
     if any(opening[:len(lead)] == lead for lead in ADDED_LEADS):

@@ -141,6 +141,13 @@ CASES = [
      "Armenia and Azerbaijan swapped 64 prisoners on Monday. Azerbaijan said it had exchanged 32 prisoners of war "
      "with Armenia. Yerevan received 32 soldiers, the prime minister said.",
      [("ARM", "AZE", "pows", 32), ("AZE", "ARM", "pows", 32)]),
+    ("c1_along_with_completes_a_list_of_names",
+     "Iran freed five Americans in the swap on Monday: Emad Shargi, Morad Tahbaz and Siamak Namazi, along with two "
+     "Americans who were not named, landed in Doha the next day.",
+     [("IRN", "USA", "prisoners", 5)]),
+    ("c1_along_with_after_no_names_adds",
+     "Iran freed five Americans in the swap on Monday, along with two Americans held for spying.",
+     [("IRN", "USA", "prisoners", 7)]),
     # --- C3: totals against per-side figures
     ("c3_total_beside_each_side",
      "On Monday Sudan and the RSF carried out a large swap, freeing 300 detainees, with each side handing over "

@@ -154,7 +154,9 @@ CASES = [
                   ("AZE", "ARM", "pows", None)], id="d2-breakdown-told-by-one-sides-official"),
     pytest.param("Armenia and Azerbaijan swapped prisoners on Monday. With no figure yet for those released, the Red "
                  "Cross said among them were five civilians.",
-                 [(None, None, "civilians", 5)], id="d2-breakdown-told-by-a-neutral-speaker-keeps-no-side"),
+                 # "swapped prisoners on Monday": a done swap of its own, both sides uncounted
+                 [(None, None, "civilians", 5), ("ARM", "AZE", "pows", None), ("AZE", "ARM", "pows", None)],
+                 id="d2-breakdown-told-by-a-neutral-speaker-keeps-no-side"),
     pytest.param("Russia and Ukraine swapped 150 prisoners each on Monday, Kyiv said. Ten foreign volunteers were "
                  "handed to Turkey as part of the swap, Kyiv said.",
                  [("RUS", None, "pows", 10), ("RUS", "UKR", "pows", 150), ("UKR", "RUS", "pows", 150)],

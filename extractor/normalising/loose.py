@@ -136,7 +136,7 @@ def _hoped_for(view: SentenceView, triggers: list) -> bool:
 def _dated_done_swap(view: SentenceView, triggers: list) -> bool:
     """'Armenia and Azerbaijan swapped detainees at the border on Tuesday', 'completed a swap on
     Monday': a swap told as done on a day, even with no specific category word."""
-    if not any(date_of(d) is not None and date_of(d).kind in ("absolute", "month_day", "weekday", "relative")
+    if not any(date_of(d) is not None and date_of(d).kind in ("absolute", "month_day", "weekday")
                for d in view.dates):
         return False
     done = any(is_past_verb(c) and not (c.start > view.start and view.lower[c.start - 1] in ("a", "the", "their"))

@@ -149,6 +149,12 @@ CASES = [
     ("s2_postponed_part_is_its_own_plan",
      "Russia handed 50 Ukrainian prisoners to Kyiv on Saturday, but the return of 20 bodies planned for the same "
      "day was postponed.", None, [(C, (50,)), (P, (20,))]),
+    ("s2_before_clause_is_still_to_come",
+     "Israel freed 90 Palestinian prisoners on Monday before Hamas handed over the bodies of 4 hostages.", None,
+     [(C, (90,)), (P, (4,))]),
+    ("s1_present_tense_headline_reports_the_swap_done",
+     "The envoy said the two delegations had agreed to exchange 120 prisoners.",
+     "Sudan and RSF swap prisoners after Jeddah talks", [(C, (120,))]),
     # S3: false status cues
     ("s2_begun_multi_day_swap_stage_done_whole_planned",
      "An exchange of more than 500 detainees between the army and the RSF began on Tuesday, the Red Cross said. "
@@ -176,7 +182,14 @@ CASES = [
      "Armenia-Azerbaijan prisoner swap to occur on Wednesday", [(P, (10, 10))]),
 ]
 
-XFAIL: dict[str, str] = {}
+XFAIL: dict[str, str] = {
+    "s2_before_clause_is_still_to_come":
+        "a past verb after 'before' in a report of what came first is read as done; whether it has happened is "
+        "not said (S2)",
+    "s1_present_tense_headline_reports_the_swap_done":
+        "a headline in the present tense ('swap prisoners') makes no occasion without a figure, so the agreed "
+        "figure has no done occasion to fold into (S1)",
+}
 
 
 @pytest.mark.parametrize(

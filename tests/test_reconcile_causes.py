@@ -267,3 +267,12 @@ def test_a_report_of_the_first_group_alone_joins_the_report_that_summed_it():
     plain = ex("a#0", flow("AZE", "ARM", "pows", 72), flow("ARM", "AZE", "pows", 52),
                date=day("2026-04-07"), published="2026-04-07")
     assert len(reconcile([parse_claim(plain), parse_claim(first)]).events) == 2
+
+
+def test_the_summed_figures_survive_the_stores_compact_form():
+    from extractor.reconciling.claims import compact_json, from_compact_json
+
+    row = ex("a#0", _summed("AZE", "ARM", "pows", 52, 20), flow("ARM", "AZE", "pows", 52), date=day("2026-04-07"))
+    (claim,) = as_claims([parse_claim(row)])
+    assert claim.parts == frozenset({("AZE", "ARM", "pows", 52), ("AZE", "ARM", "pows", 20)})
+    assert from_compact_json(compact_json(claim)) == claim

@@ -102,18 +102,22 @@ def compact_json(c: Claim) -> str:
     event store keeps it, so claims are not validated again on every run)."""
     return json.dumps([c.claim_id, c.doc_id, c.kind, c.status, c.start, c.end, c.precision, c.flows, c.location,
                        c.mediators, sorted(c.parties), c.scope, c.agreement_ref, c.outlet, c.url, c.published_raw,
-                       c.published, sorted(c.people), c.run_doc.split("\x00", 1)[1]],
+                       c.published, sorted(c.people), c.run_doc.split("\x00", 1)[1]]
+                      + ([sorted(c.parts, key=repr)] if c.parts else []),
                       ensure_ascii=False, separators=(",", ":"))
 
 
 def from_compact_json(text: str) -> Claim:
+    values = json.loads(text)
     (claim_id, doc_id, kind, status, start, end, precision, flows, location, mediators, parties, scope, ref, outlet,
-     url, published_raw, published, people, versions) = json.loads(text)
+     url, published_raw, published, people, versions) = values[:19]
+    parts = values[19] if len(values) > 19 else ()  # the figures summed into a flow, where there are any
     return make_claim(versions=versions, claim_id=claim_id, doc_id=doc_id, kind=kind, status=status, start=start,
                       end=end, precision=precision, flows=tuple(tuple(f) for f in flows),
                       location=tuple(location) if location is not None else None, mediators=tuple(mediators),
                       parties=frozenset(parties), scope=scope, agreement_ref=ref, outlet=outlet, url=url,
-                      published_raw=published_raw, published=published, people=frozenset(people))
+                      published_raw=published_raw, published=published, people=frozenset(people),
+                      parts=frozenset(tuple(p) for p in parts))
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,8 +80,9 @@ def _adjacent(a: Occasion, b: Occasion) -> bool:
 
 
 def merge_complementary(occasions: list[Occasion]) -> list[Occasion]:
-    """Hostages freed on Sunday and prisoners released early on Monday are one swap: occasions a
-    day apart whose flows do not overlap at all are merged (stages with the same flows stay apart)."""
+    """Captives one side freed late on a Friday and detainees the other side let go early on Saturday
+    are one swap: occasions a day apart whose flows do not overlap at all are merged (stages with the
+    same flows stay apart)."""
     out: list[Occasion] = []
     for occasion in occasions:
         partner = next((o for o in out if o.status == occasion.status and _adjacent(o, occasion)

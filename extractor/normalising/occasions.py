@@ -83,15 +83,22 @@ def merge_complementary(occasions: list[Occasion]) -> list[Occasion]:
     """Captives one side freed late on a Friday and detainees the other side let go early on Saturday
     are one swap: occasions a day apart whose flows do not overlap at all are merged (stages with the
     same flows stay apart)."""
+    return _fold_into_first(occasions, "occasion.complementary_day",
+                            lambda o, occasion: o.status == occasion.status and _adjacent(o, occasion)
+                            and not (_flow_keys(o) & _flow_keys(occasion)))
+
+
+def _fold_into_first(occasions: list[Occasion], rule: str, belongs) -> list[Occasion]:
+    """Each occasion joins the first earlier one it belongs to (its mentions tagged with `rule`),
+    or stands on its own."""
     out: list[Occasion] = []
     for occasion in occasions:
-        partner = next((o for o in out if o.status == occasion.status and _adjacent(o, occasion)
-                        and not (_flow_keys(o) & _flow_keys(occasion))), None)
+        partner = next((o for o in out if belongs(o, occasion)), None)
         if partner is None:
             out.append(occasion)
             continue
         for m in occasion.mentions:
-            m.rules.append("occasion.complementary_day")
+            m.rules.append(rule)
             partner.mentions.append(m)
     return out
 
@@ -534,18 +541,11 @@ def span_of_stages(occasions: list[Occasion], views: list[SentenceView]) -> None
 def one_per_day(occasions: list[Occasion]) -> list[Occasion]:
     """The lead's undated figures, dated to the publication day, and a figure told 'today' further
     down are one occasion: completed occasions of one day are merged (the first keeps its figures)."""
-    out: list[Occasion] = []
-    for occasion in occasions:
-        twin = next((o for o in out if o.status == occasion.status == "completed" and o.key is not None
-                     and o.key == occasion.key and o.date is not None and o.date.precision == "day"
-                     and not o.background and not occasion.background and _same_sides(o, occasion)), None)
-        if twin is None:
-            out.append(occasion)
-            continue
-        for m in occasion.mentions:
-            m.rules.append("occasion.same_day")
-            twin.mentions.append(m)
-    return out
+    return _fold_into_first(occasions, "occasion.same_day",
+                            lambda o, occasion: o.status == occasion.status == "completed"
+                            and o.key is not None and o.key == occasion.key and o.date is not None
+                            and o.date.precision == "day" and not o.background
+                            and not occasion.background and _same_sides(o, occasion))
 
 
 def _same_sides(a: Occasion, b: Occasion) -> bool:

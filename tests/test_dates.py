@@ -112,6 +112,8 @@ RECOGNISED = [
     ("The list must be ready by the end of the month.", "by the end of the month", "bounded",
      "date.relative_unit+by"),
     ("Since early June, 300 have come home.", "Since early June", "bounded", "date.month_part+since"),
+    ("Talks failed. October saw the largest handover of the year.", "October", "month", "date.month_subject"),
+    ("November brought the first release of detainees.", "November", "month", "date.month_subject"),
 ]
 
 
@@ -129,6 +131,8 @@ NOT_DATES = [
     "On the second day of the swap, buses arrived.",
     "It was day 3 of the operation.",
     "Theresa May said to May Smith that the list would grow.",
+    "May saw the list grow.",   # "May" opening a sentence may be a name
+    "The envoy met August Novak, and April saw him at the border.",   # a name inside a sentence
     "A total of 1,000 prisoners and 2024 bodies were listed.",
     "Russia Today reported the figures.",
     "The week was long and the month was hard.",

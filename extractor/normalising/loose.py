@@ -14,7 +14,7 @@ from .dating import since_when
 from .context import ArticleContext
 from .groups import Group, uncounted_group
 from .sentences import SentenceView
-from .status import is_past_verb
+from .status import headline_swap, is_past_verb
 
 BODY_WORDS = frozenset({"body", "bodies", "remains", "corpses", "dead", "fallen"})
 
@@ -165,7 +165,7 @@ def loose_groups(views: list[SentenceView], context: ArticleContext, counted: se
             if not (_placed_handover(view, specific) or _placed_background(view, triggers)):
                 continue
         elif not (specific or any(len(c) > 1 for c in triggers) or _placed_background(view, triggers)
-                  or _dated_done_swap(view, triggers)):
+                  or _dated_done_swap(view, triggers) or headline_swap(view) is not None):
             continue
         found = categories(view, context) or ([(context.default_category, view.dates[0])]
                                               if not triggers else [])

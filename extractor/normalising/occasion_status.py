@@ -71,7 +71,7 @@ def _later(view: SentenceView) -> bool:
             if not any(view.sent.doc[k].like_num for k in range(cue.start, min(view.end, cue.end + 2))):
                 return True
     if any((c[0].lower_ in ORDINALS or view.lower[max(view.start, c.start - 1)] in ORDINALS)
-           and not any(w in TALK_WORDS for w in view.lower[c.end:min(view.end, c.end + 4)])
+           and not any(w in TALK_WORDS for w in view.lower[c.end:min(view.end, c.end + 6)])
            for c in view.cues_with("STAGE")):
         return True  # "will free 60 on Saturday as the second stage of the swap": a stage of its own
     return any(w in LATER_VERBS for w in view.lower[view.start:view.end])
@@ -105,6 +105,8 @@ def previews(mention: Mention, *, soon_ok: bool = False) -> bool:
     """May this planned mention be the announcement of an occasion reported done elsewhere? With
     `soon_ok`, 'in the near future' does not rule it out (its figure must then be the done one's)."""
     view = mention.group.view
+    if any(r.startswith("status.before_plan") for r in mention.rules):
+        return False  # "decided to free them before Hamas handed over the bodies": later than the release
     cues = _planned_cues(view, mention.group.start)
     if any(c.kb_id_ == "cancelled" and real_plan(view, c) for c in view.cues_with("PLANNED")):
         return False
@@ -162,7 +164,9 @@ def _fits(occasion: Occasion, mention: Mention, *, figures: bool = True) -> bool
     receivers = {m.group.receiver for m in occasion.mentions if m.group.receiver is not None}
     # the same category, or the return leg of the swap: given by a side the occasion gave to
     # ("9 hostages handed over by Hamas; 27 prisoners are to be released by Israel")
-    if g.category not in categories and not (g.giver is not None and g.giver in receivers):
+    # a headline's "X and Y swap prisoners" gives no category of its own: the figure's category fits it
+    unnamed = all(m.group.count is None and "occasion.lead_report" in m.rules for m in occasion.mentions)
+    if g.category not in categories and not (g.giver is not None and g.giver in receivers) and not unnamed:
         return False
     # an added group ("would return an additional 23 wounded") adds to the flow's figure: no conflict
     repeated = not figures or "count.additional" in g.rules or _told_again(occasion, g) or _both_sides_total(occasion, g)

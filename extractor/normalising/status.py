@@ -145,9 +145,50 @@ def _past_transfer_in(view: SentenceView, lo: int, hi: int) -> bool:
     return any(c.label_ in TRANSFER_LABELS and is_past_verb(c) for c in view.in_range(view.cues, lo, hi))
 
 
+DECISION_WORDS = frozenset({"decided", "decide", "decides", "chose", "choose", "chooses", "opted", "opt", "opts",
+                            "agreed", "agree", "agrees", "planned", "plans", "plan", "intends", "intended",
+                            "expects", "expected"})
+
+
+def _before_a_plan(view: SentenceView, lo: int, hi: int) -> bool:
+    """'decided to free the prisoners before Hamas handed over the bodies of 28': a handover told after
+    'before' in a sentence whose main clause is a decision or a plan is still to come (a past verb
+    after 'before' does not say it happened; 'X freed 90 before Y handed over 4' says nothing more)."""
+    if lo <= view.start or view.lower[lo - 1] != "before" or view.in_range(view.cues_with("COMPLETED"), lo, view.end):
+        return False
+    head = range(view.start, lo - 1)
+    if any(real_plan(view, c) for c in view.in_range(view.cues, view.start, lo - 1)):
+        return True
+    return any(view.lower[k] in DECISION_WORDS and view.lower[k + 1] == "to" for k in head if k + 1 < lo - 1)
+
+
+HEADLINE_SWAP_VERBS = frozenset({"swap", "exchange", "trade"})
+
+
+def headline_swap(view: SentenceView) -> Span | None:
+    """'Sudan and RSF swap prisoners after Jeddah talks': in the opening line (the title), a swap verb
+    in the present tense between sides reports the swap done, as headlines do (not 'a prisoner swap',
+    not 'Ukraine-Russia swap of prisoners', not 'to swap')."""
+    if view.index != 0:
+        return None
+    for cue in view.cues_with("EXCHANGE"):
+        k = cue.start
+        if len(cue) != 1 or view.lower[k] not in HEADLINE_SWAP_VERBS or k == view.start or k + 1 >= view.end:
+            continue
+        if view.actor(k - 1) is None or view.lower[k - 1] in ("-", "–"):
+            continue
+        following = view.cue(k + 1)
+        counted = view.doc_index.quantity_at[k + 1] is not None
+        if counted or (following is not None and following.label_ == "CATEGORY"):
+            return cue
+    return None
+
+
 def status_at(view: SentenceView, i: int) -> tuple[str, str]:
     """('planned' | 'completed', rule id) for the mention at token i."""
     lo, hi = view.clause_bounds(i)
+    if _before_a_plan(view, lo, hi):
+        return "planned", "status.before_plan"
     # in the clause, the status word nearest to the mention decides
     # a plan inside a relative clause ("the swap that was postponed last week is complete") is weaker
     markers = [(abs(c.start - i) + (8 if _relative(view, c) else 0), "planned")
@@ -171,6 +212,8 @@ def status_at(view: SentenceView, i: int) -> tuple[str, str]:
         if status == "planned" and _done_clause_wins(view, lo, hi):
             return "completed", "status.done_clause_wins"
         return status, f"status.{status}_clause"
+    if headline_swap(view) is not None:
+        return "completed", "status.headline_present"
     # "with the first 390 freed on Friday": a past participle, when nothing else speaks
     if any(c.label_ in TRANSFER_LABELS and is_past_verb(c) for c in view.in_range(view.cues, lo, hi)):
         return "completed", "status.past_participle"

@@ -297,6 +297,16 @@ def _ranges(rule: str, pattern: re.Pattern[str], text: str) -> Iterator[DateMatc
                     day=day, end_year=year2, end_month=month2, end_day=day2)
 
 
+# "January saw ...", "March brought ...": a month that opens its sentence as the subject of a verb
+# of happening (not "May", a verb and a name, nor any month before another word: "June Smith")
+_S_MONTH_SUBJECT = _c(r"\s+(?:saw|witnessed|brought)\b")
+_SENTENCE_END = _c(r"(?:[.!?][\"\u201d\u2019']?\s+|\n\s*)\Z")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    return start == 0 or _SENTENCE_END.search(text, max(0, start - 4), start) is not None
+
+
 def _months(text: str) -> Iterator[DateMatch]:
     for rule, pattern in (("date.month_year", _MONTH_YEAR), ("date.month_prep", _MONTH_BARE)):
         for m in pattern.finditer(text):
@@ -318,6 +328,11 @@ def _months(text: str) -> Iterator[DateMatch]:
                 yield _make(text, start, end, rule, kind="month", year=year, month=month)
                 continue
             prep = _before(_P_MONTH_PREP, text, start, width=14)
+            if not prep and rule == "date.month_prep" and month != 5 and m.group("m") in _FULL_MONTHS \
+                    and _sentence_start(text, start) and _S_MONTH_SUBJECT.match(text, end):
+                # "January saw the biggest swap of the war": the month is the subject of its sentence
+                yield _make(text, start, end, "date.month_subject", kind="month", month=month)
+                continue
             if not prep or (m.group("m") not in _FULL_MONTHS and not m.group("dot")):   # "by Jan Novak": a name
                 continue
             word = prep.group("prep").lower()

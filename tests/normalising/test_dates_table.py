@@ -101,6 +101,14 @@ CASES = [
      "in return for 4 Azerbaijani soldiers.\nA convoy crosses the border near Ijevan on March 7, 2024, as the "
      "Armenian ministry announced the exchange. (Photo by a news agency)", None, (4, 9),
      (C, "2024-03-07", "2024-03-07")),
+    ("month_as_subject_dates_the_swap_told_next",
+     "Sudan and the RSF swapped 60 prisoners each on Tuesday. February saw the first swap of the war. Then the "
+     "army freed 15 RSF fighters and the RSF released 12 soldiers.", "2024-03-14", (12, 15),
+     (C, "2024-02-01", "2024-02-29")),
+    ("month_as_subject_keeps_the_main_swap_apart",
+     "Sudan and the RSF swapped 60 prisoners each on Tuesday. February saw the first swap of the war. Then the "
+     "army freed 15 RSF fighters and the RSF released 12 soldiers.", "2024-03-14", (60, 60),
+     (C, "2024-03-12", "2024-03-12")),
     ("multi_day_span",
      "The three-day swap which started on Monday concluded on Wednesday, with 300 prisoners freed by Sudan and "
      "the RSF each in total.", "2024-03-14", (300, 300), (C, "2024-03-11", "2024-03-13")),

@@ -152,9 +152,27 @@ CASES = [
     ("s2_before_clause_is_still_to_come",
      "Israel freed 90 Palestinian prisoners on Monday before Hamas handed over the bodies of 4 hostages.", None,
      [(C, (90,)), (P, (4,))]),
+    ("s2_before_clause_after_a_decision_is_still_to_come",
+     "Armenia released 30 Azerbaijani prisoners on Monday. Yerevan had decided to free them before Baku handed "
+     "over the bodies of 7 soldiers.", None, [(C, (30,)), (P, (7,))]),
+    ("s2_before_clause_after_chose_to_is_still_to_come",
+     "Sudan freed 44 RSF fighters on Sunday; the army chose to let them go before the RSF returned the remains "
+     "of 5 officers.", None, [(C, (44,)), (P, (5,))]),
+    ("s2_before_clause_with_took_place_is_done",
+     "Sudan freed 44 RSF fighters on Sunday; the army had planned to let them go before the RSF returned the "
+     "remains of 5 officers, and that handover took place on Sunday too.", None, [(C, (5, 44))]),
     ("s1_present_tense_headline_reports_the_swap_done",
      "The envoy said the two delegations had agreed to exchange 120 prisoners.",
      "Sudan and RSF swap prisoners after Jeddah talks", [(C, (120,))]),
+    ("s1_present_tense_headline_exchange_with_a_figure_of_the_deal",
+     "Mediators in Nairobi said the two sides had agreed to exchange 64 prisoners.",
+     "Ethiopia and TPLF exchange prisoners after Nairobi talks", [(C, (64,))]),
+    ("s1_headline_noun_swap_of_prisoners_is_no_report",
+     "Mediators said the two sides would exchange 64 prisoners next week.",
+     "Ethiopia-TPLF swap of prisoners expected next week", [(P, (64,))]),
+    ("s1_headline_infinitive_is_a_plan",
+     "The government said it had agreed to exchange 12 captives with the ELN.",
+     "Colombia and ELN to swap captives", [(P, (12,))]),
     # S3: false status cues
     ("s2_begun_multi_day_swap_stage_done_whole_planned",
      "An exchange of more than 500 detainees between the army and the RSF began on Tuesday, the Red Cross said. "
@@ -186,9 +204,6 @@ XFAIL: dict[str, str] = {
     "s2_before_clause_is_still_to_come":
         "a past verb after 'before' in a report of what came first is read as done; whether it has happened is "
         "not said (S2)",
-    "s1_present_tense_headline_reports_the_swap_done":
-        "a headline in the present tense ('swap prisoners') makes no occasion without a figure, so the agreed "
-        "figure has no done occasion to fold into (S1)",
 }
 
 

@@ -353,7 +353,7 @@ def form_occasions(mentions: list[Mention], loose: list[Mention], views: list[Se
                    published: PartialDate | None, year_hint: int | None) -> list[Occasion]:
     """Mentions of one handover occasion grouped together, status settled per occasion (previews of
     a done occasion fold into it), dated at occasion level."""
-    occasions = merge_complementary(group_occasions(mentions))
+    occasions = merge_complementary(group_occasions(mentions, views))
     attach_loose(occasions, loose)
     occasions = fold_previews(occasions, published=published, year_hint=year_hint)
     occasions = split_begun_whole(occasions, views)
@@ -415,6 +415,24 @@ def _plan_anaphor(group: Group) -> bool:
     return any(alo <= c.start < ahi and c.start < at and real_plan(view, c) for c in view.cues_with("PLANNED"))
 
 
+SAME_OCCASION_WORDS = frozenset({"same", "that"})
+OPENING_REACH = 6  # tokens from the sentence start: "As part of the same exchange, ..."
+OPENING_PREPOSITIONS = frozenset({"in", "as", "under", "during", "within", "with", "through", "by"})
+
+
+def _same_occasion_opening(view: SentenceView) -> bool:
+    """'In the same agreement, ...', 'As part of that exchange, ...': an opening phrase that carries on
+    with the occasion of the sentence before."""
+    if view.lower[view.start] not in OPENING_PREPOSITIONS:
+        return False  # not "He said that exchange ...": a phrase placed before the clause
+    for cue in view.cues_with("EXCHANGE", "AGREEMENT"):
+        if cue.start - view.start > OPENING_REACH or cue.start == view.start:
+            continue
+        if view.lower[cue.start - 1] in SAME_OCCASION_WORDS and view.clause_bounds(cue.start)[0] == view.start:
+            return True
+    return False
+
+
 PROMISE_WORDS = frozenset({"promised", "pledged", "announced", "agreed", "planned", "vowed", "expected", "said"})
 
 
@@ -434,10 +452,17 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
             and anaphoric_date(group.view, views, published=published, year_hint=year_hint) is None:
         before = views[group.view.index - 1]
         # the previous sentence must date a handover: "sent troops into" does not
+        same = _same_occasion_opening(group.view)
         usable = [d for d in before.dates if date_span_for(before, d.start) is d] if status == "completed" \
-            and before.dates and not before.quantities and before.has_cue("COMPLETED", "EXCHANGE", "RECEIVE", "HOME") \
-            else []
-        if len(usable) == 1:
+            and before.dates and (same or not before.quantities) \
+            and before.has_cue("COMPLETED", "EXCHANGE", "RECEIVE", "HOME") else []
+        if len(usable) == 1 and same:
+            # "... in late March, when ten soldiers were exchanged. In the same agreement, eleven sailors ...":
+            # the sentence goes on with the occasion of the one before, figures and all
+            date_span = usable[0]
+            interval = resolve_span(date_span, published=published, status=status, year_hint=year_hint)
+            rule = rule + "+date.same_occasion"
+        elif len(usable) == 1:
             # "On 12 February ... was carried out the repatriation. To the Ukrainian side were transmitted 502"
             date_span = usable[0]
             interval = resolve_span(date_span, published=published, status=status, year_hint=year_hint)

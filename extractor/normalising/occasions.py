@@ -361,8 +361,57 @@ def _whole_occasion(occasions: list[Occasion], mention: Mention) -> Occasion:
     return whole
 
 
-def group_occasions(mentions: list[Mention]) -> list[Occasion]:
+STAGE_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                 "eighth": 8, "ninth": 9, "tenth": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+STAGE_TALKS = frozenset({"talks", "negotiations", "consultations", "meetings", "discussions"})
+
+
+def _stage_numbers(view: SentenceView) -> frozenset[int]:
+    """The stages the sentence names by number ('the first stage', 'day two'; not 'the second round
+    of talks')."""
+    found = set()
+    for cue in view.cues_with("STAGE"):
+        if any(w in STAGE_TALKS for w in view.lower[cue.end:min(view.end, cue.end + 6)]):
+            continue
+        found.update(STAGE_NUMBERS[t.lower_] for t in cue if t.lower_ in STAGE_NUMBERS)
+    return frozenset(found)
+
+
+def _other_stage(occasion: Occasion, mention: Mention, views: list[SentenceView]) -> bool:
+    """'The third stage ... was completed. As a result, 303 soldiers came home' and, later, 'the first
+    stage took place on May 23, when 390 were returned': stages of different numbers are different
+    occasions (an occasion's stage may be named in the sentence beside its figure)."""
+    own = _stage_numbers(mention.group.view)
+    if not own or not views:
+        return False
+    near = {k for m in occasion.mentions for k in range(m.group.view.index - 1, m.group.view.index + 2)
+            if 0 <= k < len(views)}
+    told = frozenset().union(*(_stage_numbers(views[k]) for k in near))
+    return bool(told) and not (own & told)
+
+
+def _another_group(occasion: Occasion, mention: Mention) -> bool:
+    """'On May 24, another 307 soldiers were released' beside the undated 303 of the article's news:
+    a dated figure told as more people than those of an occasion with a figure of its category is
+    another handover."""
+    g = mention.group
+    return g.count is not None and _adds_more(mention) and not _repeats(occasion, mention) and any(
+        m.group.count is not None and m.group.category == g.category for m in occasion.mentions)
+
+
+def _adds_more(mention: Mention) -> bool:
+    """'another 307', '20 more', 'a further 50' right at the figure."""
+    g = mention.group
+    if g.quantity is None:
+        return False
+    view = g.view
+    near = view.lower[max(view.start, g.quantity.start - 2):min(view.end, g.quantity.end + 1)]
+    return any(w in MORE for w in near)
+
+
+def group_occasions(mentions: list[Mention], views: list[SentenceView] | None = None) -> list[Occasion]:
     occasions: list[Occasion] = []
+    views = views or []
     whole = whole_swap_value(mentions)
     for mention in mentions:
         same_status = [o for o in occasions if o.status == mention.status]
@@ -402,7 +451,12 @@ def group_occasions(mentions: list[Mention]) -> list[Occasion]:
                 mention.date_span is not None and mention.date_span.text.lower().startswith("since")))
             if target is None and not earlier:
                 target = next((o for o in same_status if o.key is None and not o.background
-                               and not _conflicts(o, mention)), None)
+                               and not _conflicts(o, mention) and not _other_stage(o, mention, views)
+                               and not _another_group(o, mention)), None)
+                undated = [o for o in same_status if o.key is None and not o.background and not _conflicts(o, mention)]
+                if target is None and undated:
+                    mention.rules.append("occasion.other_stage" if _other_stage(undated[0], mention, views)
+                                         else "occasion.another_group")
         else:
             main = next((o for o in same_status if not o.background), None)
             if mention.status == "completed" and main is not None and g.count is not None \

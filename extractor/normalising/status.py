@@ -96,6 +96,11 @@ def _word_markers(view: SentenceView, lo: int, hi: int, i: int) -> list[tuple[in
             out.append((abs(k - i), "planned"))
         elif words[k] in ("had", "has", "have") and words[k + 1] == "taken" and k + 2 < hi and words[k + 2] == "place":
             out.append((abs(k - i), "completed"))
+    for k in range(lo, hi):
+        # "the exchange reportedly involved 246 prisoners from each side": the swap told in the past
+        if words[k] == "involved" and k > lo and words[k - 1] not in ("be", "been", "being", "is", "are") \
+                and any(c.label_ == "EXCHANGE" and k - 3 <= c.end <= k for c in view.in_range(view.cues, lo, k)):
+            out.append((abs(k - i), "completed"))
     return out
 
 

@@ -132,6 +132,28 @@ CASES = [
      "Armenia and Azerbaijan exchanged 25 prisoners each on Monday. January saw the largest swap so far. Then "
      "Azerbaijan handed back 48 Armenians and Armenia released 30 Azerbaijanis.", None,
      [(C, (25, 25)), (C, (30, 48))]),
+    ("o2_in_the_same_agreement_carries_on_with_the_earlier_swap",
+     "Armenia and Azerbaijan exchanged 25 prisoners each on Monday. Their first swap took place in late January, "
+     "when 8 Armenian soldiers were freed by Azerbaijan. In the same agreement, Armenia freed 3 Azerbaijani "
+     "civilians.", None, [(C, (3, 8)), (C, (25, 25))]),
+    ("o2_as_part_of_that_exchange_carries_on_with_the_earlier_swap",
+     "Sudan and the RSF swapped 70 prisoners each on Tuesday. In early February the RSF freed 14 Sudanese soldiers "
+     "in a swap with the army. As part of that exchange, the army released 6 RSF fighters.", None,
+     [(C, (6, 14)), (C, (70, 70))]),
+    ("o2_other_stage_by_number_no_publication",
+     "The fourth stage of the swap between Sudan and the RSF has been completed. As a result, 140 Sudanese soldiers "
+     "have come home from RSF captivity. The second stage of the exchange took place on 3 March, when the RSF "
+     "returned 210 Sudanese soldiers.", None, [(C, (140,)), (C, (210,))]),
+    ("o3_stage_named_again_is_the_same_occasion_no_publication",
+     "The fourth stage of the swap between Sudan and the RSF has been completed. As a result, 140 Sudanese soldiers "
+     "have come home from RSF captivity. The fourth stage of the exchange took place on 3 March.", None,
+     [(C, (140,))]),
+    ("o2_another_group_on_a_day_is_another_handover_no_publication",
+     "Sudan got back 160 soldiers from the RSF in a swap, officials said. On 4 March, another 95 soldiers were "
+     "released by the RSF.", None, [(C, (95,)), (C, (160,))]),
+    ("o3_another_repeating_the_figure_is_the_same_handover_no_publication",
+     "Another 160 Sudanese soldiers came home from RSF captivity in a swap, officials said. On 4 March, another 160 "
+     "soldiers were released by the RSF, the army said.", None, [(C, (160,))]),
     # O5: placed background swaps make a record; vague mentions, announcements and hopes do not
     ("o5_previous_exchange_early_january",
      "Armenia and Azerbaijan exchanged 16 prisoners each on Monday. The previous exchange took place in early "

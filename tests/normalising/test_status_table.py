@@ -96,6 +96,12 @@ CASES = [
     ("s1_second_round_of_talks_is_no_later_stage",
      "Sudan and the RSF exchanged 45 prisoners each on Tuesday. The envoy said the two sides had agreed to exchange "
      "90 prisoners during the second round of talks in Jeddah.", None, [(C, (45, 45))]),
+    ("s1_the_exchange_involved_reports_it_done",
+     "Sudan and the RSF had agreed to exchange 60 prisoners in Jeddah. The exchange involved 30 prisoners from "
+     "each side, the Red Cross said.", None, [(C, (30, 30))]),
+    ("s1_would_involve_stays_planned",
+     "Sudan and the RSF agreed in Jeddah on Monday to a prisoner exchange. The exchange would involve 30 prisoners "
+     "from each side, the Red Cross said.", None, [(P, (30, 30))]),
     # S1: genuinely later occasions stay planned
     ("s1_more_in_the_coming_days_stays_planned",
      "Sudan and the RSF exchanged 50 prisoners each on Tuesday. The army said 50 more RSF fighters would be freed "

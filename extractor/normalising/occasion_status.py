@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..contract import PartialDate
-from .dating import date_key, resolve_span, same_day
+from .dating import after_attribution, date_key, resolve_span, same_day
 from .occasions import Mention, Occasion, compatible_counts
 from .sentences import SentenceView
 from .status import is_past_verb, real_plan
@@ -206,6 +206,18 @@ def _date_fits(occasion: Occasion, mention: Mention, published: PartialDate | No
     return True
 
 
+def _said_before(occasion: Occasion, mention: Mention, published: PartialDate | None,
+                 year_hint: int | None) -> bool:
+    """The mention is dated by the day it was said ('Kyiv said on Wednesday'), one or two days before
+    the occasion's own day."""
+    span = mention.date_span
+    if span is None or not after_attribution(mention.group.view, span) or occasion.date is None \
+            or occasion.date.start is None or occasion.date.start != occasion.date.end:
+        return False
+    said = resolve_span(span, published=published, status="completed", year_hint=year_hint)
+    return said is not None and said.end is not None and 1 <= (occasion.date.start - said.end).days <= 2
+
+
 def _breaks_down(part: Mention, whole: Mention) -> bool:
     """A smaller figure of the same flow in the sentence of a folded figure: a part of it."""
     p, w = part.group, whole.group
@@ -259,6 +271,14 @@ def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, y
                 # exchanged on Tuesday: soon after it was said, the same figures
                 target = next((o for o in done if _equal_figure(o, mention.group) and _fits(o, mention)
                                and _date_fits(o, mention, published, year_hint)), None)
+            if target is None and mention.group.count is None and not previews(mention) \
+                    and previews(mention, soon_ok=True):
+                # "Kyiv said on Wednesday it expected an exchange in the near future", the swap done on
+                # Thursday: the announcement of the day before, with no figure of its own
+                target = next((o for o in done if _said_before(o, mention, published, year_hint)
+                               and _fits(o, mention)), None)
+                if target is not None:
+                    mention.rules.append("status.announced_the_day_before")
             if target is None and previews(mention) and _superseded(mention.group.view):
                 # "Initially, X had pledged to release 23" beside the 22 handed over: the pledge of
                 # this occasion, whose figure the handover did not keep to

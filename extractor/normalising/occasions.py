@@ -139,6 +139,13 @@ def attach_loose(occasions: list[Occasion], loose: list[Mention]) -> None:
                     and (mention.status == "completed" or all(m.group.count is None for m in o.mentions))
                     and (mention.group.category in {m.group.category for m in o.mentions}
                          or not mention.group.view.has_cue("STAGE", "BACKGROUND"))]
+            undated_plans = [o for o in same_status if o.key is None and not o.background]
+            if not bare and mention.status == "planned" and len(undated_plans) == 1 \
+                    and len(same_status) == 1 and _the_plan(mention):
+                # "today the two sides were preparing a prisoner exchange" beside the undated plan of the
+                # article ("the 192-for-192 exchange"): the article's one plan, placed
+                bare = undated_plans
+                mention.rules.append("occasion.the_plan_placed")
             same_day_word = mention.date is None and mention.key in SAME_DAY_WORDS
             if "occasion.first_since" in mention.rules:
                 bare, same_day_word = [], False  # an earlier occasion: never the undated main one
@@ -169,6 +176,17 @@ def attach_loose(occasions: list[Occasion], loose: list[Mention]) -> None:
                 mention.rules.append("occasion.lead_report")
         if target is not None:
             target.add(mention)
+
+
+NOT_THE_PLAN = frozenset({"next", "further", "another", "more", "new", "second", "third", "later", "future",
+                          "additional", "subsequent", "upcoming"})
+
+
+def _the_plan(mention: Mention) -> bool:
+    """The uncounted plan names no stage and no further swap ('the next stage on Sunday', 'more swaps
+    this month' are other occasions than the plan the article gives figures of)."""
+    view = mention.group.view
+    return not view.has_cue("STAGE", "BACKGROUND") and NOT_THE_PLAN.isdisjoint(view.words)
 
 
 def _dated_within(occasions: list[Occasion], mention: Mention) -> list[Occasion]:

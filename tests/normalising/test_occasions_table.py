@@ -154,6 +154,9 @@ CASES = [
     ("o3_another_repeating_the_figure_is_the_same_handover_no_publication",
      "Another 160 Sudanese soldiers came home from RSF captivity in a swap, officials said. On 4 March, another 160 "
      "soldiers were released by the RSF, the army said.", None, [(C, (160,))]),
+    ("o3_a_dated_uncounted_plan_places_the_one_plan",
+     "Sudan and the RSF agreed to exchange 80 prisoners each, mediators said. Officials said that tomorrow the two "
+     "sides would carry out the prisoner exchange.", None, [(P, (80, 80))]),
     # O5: placed background swaps make a record; vague mentions, announcements and hopes do not
     ("o5_previous_exchange_early_january",
      "Armenia and Azerbaijan exchanged 16 prisoners each on Monday. The previous exchange took place in early "

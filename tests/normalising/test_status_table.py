@@ -102,7 +102,13 @@ CASES = [
     ("s1_would_involve_stays_planned",
      "Sudan and the RSF agreed in Jeddah on Monday to a prisoner exchange. The exchange would involve 30 prisoners "
      "from each side, the Red Cross said.", None, [(P, (30, 30))]),
+    ("s1_uncounted_plan_said_the_day_before_folds",
+     "Sudan and the RSF exchanged 40 prisoners each on Thursday. The army said on Wednesday that it expected a "
+     "prisoner exchange in the near future.", None, [(C, (40, 40))]),
     # S1: genuinely later occasions stay planned
+    ("s1_another_swap_in_the_near_future_stays_planned",
+     "Sudan and the RSF exchanged 40 prisoners each on Thursday. The army said on Thursday that it expected "
+     "another prisoner exchange in the near future.", None, [(C, (40, 40)), (P, ())]),
     ("s1_more_in_the_coming_days_stays_planned",
      "Sudan and the RSF exchanged 50 prisoners each on Tuesday. The army said 50 more RSF fighters would be freed "
      "in the coming days.", None, [(C, (50, 50)), (P, (50,))]),

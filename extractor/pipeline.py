@@ -71,7 +71,10 @@ class Extractor:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Extractor":
-        return cls(load_pipeline(path))
+        from .memory import no_cyclic_gc
+
+        with no_cyclic_gc():  # loading makes many objects and no garbage: the collector's passes are waste
+            return cls(load_pipeline(path))
 
     def _doc(self, article: Article):
         text = article.full_text

@@ -7,6 +7,8 @@ import json
 
 import pytest
 import spacy
+from spacy.attrs import LOWER, ORTH
+from spacy.tokens import Doc
 
 from extractor.recognising.gazetteer import GazetteerEntry, GazetteerRecogniser, package_entries, read_entries
 
@@ -243,13 +245,20 @@ PATTERN_WORDS = ["Ivory Coast", "cannot", "Cannot", "gonna", "U.A.E.", "Guinea-B
                  "Hamas", "prisoners of  war", "POWs", "1,000-for-1,000", "St. Petersburg"]
 
 
-def test_pattern_docs_are_tokenised_as_the_tokenizer_does(extractor):
+@pytest.mark.parametrize("lower", [False, True], ids=["ORTH", "LOWER"])
+def test_pattern_keys_are_those_of_the_tokenizers_doc(extractor, lower):
     """Every packaged pattern, and a few that must go through the tokenizer (special cases,
-    punctuation, non-ASCII, double spaces), gives the tokens `nlp.make_doc` gives."""
+    punctuation, non-ASCII, double spaces), gives PhraseMatcher the keys of the tokens
+    `nlp.make_doc` gives (ORTH for exact patterns, LOWER for the others)."""
     nlp = extractor.nlp
     special = nlp.tokenizer.rules
     recogniser = nlp.get_pipe("exchange_cues")
+    attr = LOWER if lower else ORTH
     patterns = [p for name in ("exchange_actors", "exchange_cues", "exchange_places")
                 for e in nlp.get_pipe(name).entries for p in e.patterns] + PATTERN_WORDS
-    made = {p: [t.text for t in recogniser._pattern_doc(p, special)] for p in patterns}
-    assert made == {p: [t.text for t in nlp.make_doc(p)] for p in patterns}
+
+    def keys(made) -> list[int]:
+        return made.to_array(attr).tolist() if isinstance(made, Doc) else list(made)
+
+    made = {p: keys(recogniser._pattern_keys(p, special, lower=lower)) for p in patterns}
+    assert made == {p: nlp.make_doc(p).to_array(attr).tolist() for p in patterns}

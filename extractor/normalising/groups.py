@@ -437,7 +437,14 @@ def _citizens_mixed(group: Group) -> bool:
     """'307 citizens, among them 21 servicemen', '12 citizens, including three civilians', '5,757 citizens
     freed since 2022': citizens that cover soldiers too (a military word, a breakdown, a running total)."""
     view = group.view
-    if any(view.lower[k] in MILITARY_WORDS or view.lower[k] in PART_OF for k in range(view.start, view.end)):
+    if any(view.lower[k] in PART_OF for k in range(view.start, view.end)):
+        return True
+    # the noun of another figure in another clause ("in exchange for 110 citizens, it freed 108 soldiers")
+    # covers those, not these; one coordinated beside them ("116 soldiers and nine nationals") mixes them in
+    lo, hi = view.clause_bounds(group.start)
+    others = [q for q in view.quantities if not lo <= q.start < hi]
+    if any(view.lower[k] in MILITARY_WORDS and not any(0 <= k - q.end <= 4 for q in others)
+           for k in range(view.start, view.end)):
         return True
     return view.has_cue("TALLY") or any(d.text.lower().startswith("since") for d in view.dates)
 
@@ -940,6 +947,21 @@ def _breakdown_speaker(view: SentenceView, group: Group) -> str | None:
     return None
 
 
+def _teller_side(view: SentenceView) -> str | None:
+    """The side whose state, seat, institution or official the sentence's attribution names ('..., Kyiv
+    said', 'according to Ukraine's defence ministry'), or None."""
+    for cue in view.cues_with("ATTRIBUTION"):
+        if view.lower[cue.start] == "according":
+            near = [a for a in view.actors if cue.end <= a.start < cue.end + 4]
+        else:
+            near = [a for a in view.actors if cue.start - 5 <= a.start and a.end <= cue.start]
+            near = near[-1:]
+        for actor in near[:1]:
+            if actor.label_ in SPEAKER_LABELS:
+                return actor.kb_id_
+    return None
+
+
 SPEAKER_FILLERS = SEAT_NOUNS | {")", "(", "pows", "the", ",", "ombudsman", "commissioner", "side", "office", "military",
                                 "defence", "defense", "foreign", "'s", "’s"}
 
@@ -950,6 +972,13 @@ def complete(group: Group, context: ArticleContext) -> None:
         return
     _nationality_wins(group, context)
     if group.transit:
+        if group.giver is None and group.receiver is None and not context.multi and context.sides:
+            teller = _teller_side(group.view)
+            if teller is not None and teller in context.sides:
+                # "Ten foreign volunteers were handed to Turkey as part of the swap, Kyiv said": the side that
+                # tells of people it got out to a third country got them from the other side
+                group.giver = context.counterpart(teller, group.category)
+                group.rules.append("direction.transit_from_tellers_counterpart")
         refine_category(group, context)
         return
     coalition = next((a.kb_id_ for a in group.view.actors if a.kb_id_ in SEVERAL_STATES), None)
@@ -1234,7 +1263,8 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
         out.append(group)
         break
     if not out:  # "Washington will release businessman X, and Caracas will free 12 Americans"
-        out = [g for g in _released_person(view, context) if not other.start <= g.start < other.end]
+        out = [g for g in _released_person(view, context, reciprocal_of=other)
+               if not other.start <= g.start < other.end]
     return out
 
 
@@ -1394,19 +1424,22 @@ OBJECT_FILLERS = frozenset({"the", "a", "an", "jailed", "detained", "imprisoned"
                             "prominent", "wrongfully", "its", "his", "her", "their"})
 
 
-def _released_person(view: SentenceView, context: ArticleContext) -> list[Group]:
+def _released_person(view: SentenceView, context: ArticleContext, *,
+                     reciprocal_of: Group | None = None) -> list[Group]:
     """'the U.S. government will be releasing Colombian businessman Alex Saab': one person, the object of a
     release verb with a subject, in an article about swaps between states (a prisoners dyad), is a flow of
-    one from the subject to the other side. Its sides come from `direct` and the dyad."""
-    if context.default_category != "prisoners" or context.sides is None or context.multi:
+    one from the subject to the other side. Its sides come from `direct` and the dyad. In any dyad, a
+    person released in a clause of its own by the other side of a counted group told before it ('Chad
+    freed 40 soldiers, and Libya also released opposition leader X') is one (`group.reciprocal_person`)."""
+    if context.sides is None or context.multi:
         return []
+    if context.default_category != "prisoners":
+        if reciprocal_of is None:
+            return []
+        return _reciprocal_person(view, context, reciprocal_of)
     for person in view.cues_with("PERSON"):
-        k = person.start - 1
-        while k >= view.start and (view.lower[k] in OBJECT_FILLERS or (view.actor(k) is not None
-                                                                       and view.actor(k).label_ == "DEMONYM")):
-            k -= 1
-        verb = view.cue(k) if k >= view.start else None
-        if verb is None or verb.label_ != "GIVE" or verb.kb_id_ not in RELEASE_KINDS or verb.end != k + 1:
+        verb = _release_verb_before(view, person)
+        if verb is None:
             continue
         subject = _subject_before(view, verb.start, view.start)
         if subject is None or subject.kb_id_ not in context.sides:
@@ -1431,6 +1464,48 @@ def _released_person(view: SentenceView, context: ArticleContext) -> list[Group]
         name = view.sent.doc[span[0]:span[1]]
         group = Group(view=view, quantity=None, noun=name, count=Count.exact(1), category="prisoners",
                       people=[name.text], rules=["group.released_person", "group.named_person"])
+        return [group]
+    return []
+
+
+def _release_verb_before(view: SentenceView, person: Span) -> Span | None:
+    """The release verb whose object the person noun is ('freed the jailed American teacher')."""
+    k = person.start - 1
+    while k >= view.start and (view.lower[k] in OBJECT_FILLERS or (view.actor(k) is not None
+                                                                   and view.actor(k).label_ == "DEMONYM")):
+        k -= 1
+    verb = view.cue(k) if k >= view.start else None
+    if verb is None or verb.label_ != "GIVE" or verb.kb_id_ not in RELEASE_KINDS or verb.end != k + 1:
+        return None
+    return verb
+
+
+RECIPROCAL_JOINS = frozenset({"and", "while", "whereas"})
+
+
+def _reciprocal_person(view: SentenceView, context: ArticleContext, other: Group) -> list[Group]:
+    """'Chad freed 40 Libyan soldiers on Monday, and Libya also released opposition leader Omar Haddad': a
+    person noun, object of a release verb whose subject is a side, in a clause joined by 'and' / 'while'
+    after the counted group, when the counted group's own giver is the other side."""
+    for person in view.cues_with("PERSON"):
+        if person.start <= other.end:
+            continue
+        verb = _release_verb_before(view, person)
+        if verb is None:
+            continue
+        subject = _subject_before(view, verb.start, other.end)
+        if subject is None or subject.kb_id_ not in context.sides:
+            continue
+        if not RECIPROCAL_JOINS & set(view.words_between(other.end, subject.start)):
+            continue
+        first_verb = next((c for c in view.cues_with("GIVE") if c.end <= other.start and c.kb_id_ in RELEASE_KINDS),
+                          None)
+        giver = _subject_before(view, first_verb.start, view.start) if first_verb is not None else None
+        if giver is None or giver.kb_id_ not in context.sides or giver.kb_id_ == subject.kb_id_:
+            continue
+        group = Group(view=view, quantity=None, noun=person, count=Count.exact(1), category=person.kb_id_,
+                      rules=["group.reciprocal_person"])
+        _name(group, view, person)
         return [group]
     return []
 

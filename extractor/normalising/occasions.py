@@ -427,6 +427,23 @@ def _adds_more(mention: Mention) -> bool:
     return any(w in MORE for w in near)
 
 
+PAST_PERIOD_WORDS = frozenset({"last", "earlier", "previous"})
+
+
+def _past_undated(main: Occasion, mention: Mention) -> bool:
+    """'At the end of last September, Chad freed 55 soldiers' in an article with no publication day: a
+    period the text places in the past, which cannot be resolved, beside a main occasion told with no
+    date at all, is an earlier occasion (rule occasion.past_period_undated)."""
+    span = mention.date_span
+    if span is None or mention.date is not None or mention.status != "completed":
+        return False
+    if not PAST_PERIOD_WORDS & {t.lower_ for t in span} or any(m.date_span is not None for m in main.mentions):
+        return False
+    if "occasion.past_period_undated" not in mention.rules:
+        mention.rules.append("occasion.past_period_undated")
+    return True
+
+
 def group_occasions(mentions: list[Mention], views: list[SentenceView] | None = None) -> list[Occasion]:
     occasions: list[Occasion] = []
     views = views or []
@@ -470,9 +487,10 @@ def group_occasions(mentions: list[Mention], views: list[SentenceView] | None = 
             if target is None and not earlier:
                 target = next((o for o in same_status if o.key is None and not o.background
                                and not _conflicts(o, mention) and not _other_stage(o, mention, views)
-                               and not _another_group(o, mention)), None)
+                               and not _another_group(o, mention)
+                               and not _past_undated(o, mention)), None)
                 undated = [o for o in same_status if o.key is None and not o.background and not _conflicts(o, mention)]
-                if target is None and undated:
+                if target is None and undated and "occasion.past_period_undated" not in mention.rules:
                     mention.rules.append("occasion.other_stage" if _other_stage(undated[0], mention, views)
                                          else "occasion.another_group")
         else:

@@ -39,6 +39,11 @@ GATE = [
     ("hostages_released", "The militia released 11 hostages to the Red Cross in Goma on Monday.", True),
     ("civilians_brought_home", "Georgia brought home 5 civilians held in South Ossetia.", True),
     ("exchanged_detainees", "Armenia and Azerbaijan exchanged 12 detainees on Tuesday.", True),
+    # gate.mutual_release: two sides releasing with 'each', whatever the people word
+    ("mutual_release_each", "Ethiopia and the TPLF released 35 prisoners each on Saturday.", True),
+    # gate.nationals_handed_home: a counted demonym handed to its own state, no people word
+    ("nationals_handed_home", "Azerbaijan handed 64 Armenians to Armenia on Friday.", True),
+    ("nationals_handed_over_to_a_third_state", "Greece handed 64 Syrians to the Turkish coast guard.", False),
 ]
 
 

@@ -170,6 +170,17 @@ CASES = [
     ("o5_first_stage_of_another_category_placed_apart",
      "Sudan handed over the bodies of 75 RSF fighters. The first stage of the prisoner exchange took place on 9 "
      "March.", None, [(C, ()), (C, (75,))]),
+    # O2: one more batch on a day of its own, and a past period that cannot be resolved, open their own records
+    ("o2_another_batch_dated_after_an_undated_release",
+     "Sudan and the RSF released 40 prisoners each. Another 25 prisoners were freed on Friday.", None,
+     [(C, (25,)), (C, (40, 40))]),
+    ("o2_another_batch_repeating_the_figure_is_the_same_occasion",
+     "Another 620 bodies were brought back to Armenia under the Geneva accord. \"Today another 620 bodies came "
+     "home,\" the minister said.", None, [(C, (620,))]),
+    ("o2_last_month_no_publication",
+     "Chad and Libya swapped prisoners of war under the deal. Chad freed 40 Libyan soldiers and Libya freed 35 "
+     "Chadian soldiers. At the end of last May, Libya released 12 Chadian soldiers in a separate swap.", None,
+     [(C, (12,)), (C, (35, 40))]),
     ("o5_regularly_since_ceasefire",
      "Swaps of prisoners between Sudan and the RSF have taken place regularly since the ceasefire.", None, []),
     ("o5_a_hope",

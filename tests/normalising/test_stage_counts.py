@@ -237,6 +237,21 @@ CASES = [
      "Azerbaijan freed 300 Armenian prisoners in a swap on Monday. The ministry said 296 Armenian soldiers "
      "were handed to Armenia on Monday.",
      [("AZE", "ARM", "pows", 296)]),
+    # a mutual release with 'each' and no swap word; a nationals' handover with no people word
+    ("mutual_release_each_without_a_swap_word",
+     "Ethiopia and the TPLF released 35 prisoners each on Saturday.",
+     [("ETH", "TPLF", "pows", 35), ("TPLF", "ETH", "pows", 35)]),
+    ("demonym_plural_handed_to_its_state",
+     "Azerbaijan handed 64 Armenians to Armenia.",
+     [("AZE", "ARM", "pows", 64)]),
+    # K1: the military noun of another figure does not make "citizens" soldiers
+    ("citizens_across_a_pivot_from_soldiers",
+     "In exchange for 40 Armenian citizens held in Baku, Armenia freed 38 Azerbaijani soldiers on Monday.",
+     [("AZE", "ARM", "civilians", 40), ("ARM", "AZE", "pows", 38)]),
+    ("citizens_coordinated_with_soldiers_are_mixed",
+     "On Monday Armenia freed 50 soldiers and six Azerbaijani citizens held in Yerevan in a prisoner swap with "
+     "Azerbaijan.",
+     [("ARM", "AZE", "pows", 56)]),
     ("x2_else_the_first_given",
      "Azerbaijan handed 48 Armenian soldiers to Armenia on Monday, the ministry said. Armenia's ombudsman said "
      "50 soldiers had come home from Azerbaijan.",

@@ -160,9 +160,17 @@ CASES = [
     pytest.param("Russia and Ukraine swapped 150 prisoners each on Monday, Kyiv said. Ten foreign volunteers were "
                  "handed to Turkey as part of the swap, Kyiv said.",
                  [("RUS", None, "pows", 10), ("RUS", "UKR", "pows", 150), ("UKR", "RUS", "pows", 150)],
-                 id="d2-third-country-route-giver-from-dyad",
-                 marks=GAP(reason="D2: people handed to a third country with no giver named keep a null giver; the "
-                                  "dyad side that held them is not chosen")),
+                 id="d2-third-country-route-giver-from-dyad"),
+    # the side that tells of people it got out to a third country got them from the other side
+    pytest.param("Armenia and Azerbaijan swapped 60 prisoners each on Friday. Four foreign volunteers were flown to "
+                 "Georgia as part of the swap, according to Azerbaijan's defence ministry.",
+                 [("ARM", "AZE", "pows", 60), ("ARM", None, "pows", 4), ("AZE", "ARM", "pows", 60)],
+                 id="d2-third-country-route-told-by-the-other-side"),
+    # a neutral teller names no side: the figure keeps no giver, and beside the sided figures it is a summary
+    pytest.param("Armenia and Azerbaijan swapped 60 prisoners each on Friday. Four foreign volunteers were flown to "
+                 "Georgia as part of the swap, the Red Cross said.",
+                 [("ARM", "AZE", "pows", 60), ("AZE", "ARM", "pows", 60)],
+                 id="d2-third-country-route-neutral-teller"),
     # D3: a side made of several states is null, and the dyad does not fill it in
     pytest.param("The Saudi-led coalition freed 200 Houthi prisoners on Monday, and the Houthis released 50 in return.",
                  [("HOUTHIS", None, "pows", 50), (None, "HOUTHIS", "pows", 200)], id="d3-coalition-gives"),

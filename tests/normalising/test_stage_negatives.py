@@ -106,6 +106,15 @@ HARD_NEGATIVES = [
      "The prison released 400 inmates who had completed their sentences."),
     ("jailbreak",
      "Some 120 prisoners escaped from a jail in the north after an attack by gunmen on Saturday."),
+    # no swap: a deportation flight sends nationals home, an amnesty frees prisoners on both sides of a border
+    ("deportation_flight",
+     "Germany handed 28 Afghans to Afghanistan on a charter flight from Leipzig on Tuesday."),
+    ("nationals_returned_home_by_a_non_party",
+     "Italy returned 45 Tunisians to Tunisia on Monday after their boat was stopped at sea."),
+    ("amnesties_in_two_states",
+     "Both countries released 40 prisoners each on Monday under holiday amnesties."),
+    ("losses_each",
+     "Sudan and the RSF each lost 40 fighters in the clashes on Monday, the monitors said."),
     ("talks_may_lead_to_a_swap",
      "Colombia's peace envoy met ELN negotiators in Havana on Tuesday. He said Bogota expected the talks to lead "
      "to a new prisoner exchange with the rebels soon."),

@@ -131,6 +131,20 @@ CASES = [
                  id="person-swap-of-another-dyad-recounted",
                  marks=GAP(reason="L2/D2: a person swap between other states recounted in an article about one dyad "
                                   "takes the article's sides")),
+    # a person released by the other side in a clause of its own, in a dyad of armies
+    pytest.param("At the end of last May, Armenia released 30 Azerbaijani soldiers, and Azerbaijan also released "
+                 "Armenian opposition leader Aram Sarkisov in a prisoner swap.",
+                 [("ARM", "AZE", "pows", 30, ()), ("AZE", "ARM", "prisoners", 1, ("Aram Sarkisov",))],
+                 id="reciprocal-person-in-a-clause-of-its-own"),
+    pytest.param("In a prisoner swap on Monday, Sudan freed 25 RSF fighters while the RSF released a Sudanese "
+                 "colonel.",
+                 [("RSF", "SDN", "pows", 1, ()), ("SDN", "RSF", "pows", 25, ())],
+                 id="reciprocal-person-while-clause"),
+    # the same side releasing a person too is no flow the other way
+    pytest.param("In a prisoner swap on Monday, Armenia freed 30 Azerbaijani soldiers and also released a "
+                 "journalist, while Azerbaijan freed 28 Armenian soldiers.",
+                 [("ARM", "AZE", "pows", 30, ()), ("AZE", "ARM", "pows", 28, ())],
+                 id="same-side-person-is-not-reciprocal"),
     # breakdowns by nationality: one flow per receiving state
     pytest.param("Hamas freed nine hostages on Monday: five Israelis, three Thais and a Filipino.",
                  [("HAMAS", "ISR", "hostages", 5, ()), ("HAMAS", "PHL", "hostages", 1, ()),

@@ -12,7 +12,7 @@ from conftest import ROOT, read_articles
 from extractor.rulebook import explain, read_catalogue, rule_catalogue
 
 NORMALISER = ROOT / "extractor" / "normalising"
-LITERAL = re.compile(r"""["']\+?((?:group|category|direction|status|date|occasion|agreement|tally|count)\.[a-z_0-9]+)["']""")
+LITERAL = re.compile(r"""["']\+?((?:group|category|direction|status|date|occasion|agreement|tally|count|gate)\.[a-z_0-9]+)["']""")
 # ids the code builds from a template: the template and the values it takes
 TEMPLATES = {r'f"status.{status}_clause"': ("status.completed_clause", "status.planned_clause")}
 

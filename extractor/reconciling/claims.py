@@ -63,6 +63,8 @@ class Claim:
     run_doc: str = ""  # the article as read by one extractor and data version
     people: frozenset[str] = frozenset()  # the named people handed over, as surname keys (see `person_key`)
     parts: frozenset[tuple] = frozenset()  # (from, to, category, figure) of groups summed into a flow's count
+    keyed: tuple[FlowT, ...] | None = None  # the counted flows, when every flow names both sides and no two
+    # counted flows share (from, to, category): pairing them with another claim's is then a lookup by key
 
 
 _SHARED: dict = {}
@@ -90,11 +92,14 @@ def make_claim(*, versions: str = "", **fields) -> Claim:
     for name in _SHARED_FIELDS:
         if fields.get(name) is not None:
             fields[name] = _shared(fields[name])
-    return Claim(**fields, run_doc=f"{fields['doc_id']}\x00{versions}",
+    sided = all(f[0] is not None and f[1] is not None for f in flows)
+    counted = tuple(f for f in flows if f[6] is not None)
+    keyed = _shared(counted) if sided and len({f[:3] for f in counted}) == len(counted) else None
+    return Claim(**fields, run_doc=f"{fields['doc_id']}\x00{versions}", keyed=keyed,
                  dated=fields["start"] is not None or fields["end"] is not None,
                  counted=any(f[6] is not None for f in flows), categories=_shared(frozenset(f[2] for f in flows)),
                  signature=_shared(frozenset(f[:3] for f in flows)),
-                 sided=all(f[0] is not None and f[1] is not None for f in flows))
+                 sided=sided)
 
 
 def compact_json(c: Claim) -> str:

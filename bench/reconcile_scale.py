@@ -23,7 +23,8 @@ wall and CPU): by `reconciling.streaming.reconcile_to` (events written to a spil
 order) where the code has it, else by `reconcile()` (all events in memory). `--baseline DIR` runs
 the same sizes with DIR (another checkout) first on the import path, in the same run, and prints
 the ratios. `--repeat N` gives medians of N runs. `--timeout S` stops a run after S seconds (printed
-as stopped, with the memory it had reached). `--store-update SIZE` times adding 1,000 claims to a
+as stopped, with the memory it had reached). `--stream`: claims are made one by one while reconciling
+(for sizes whose claims do not fit in memory at once). `--store-update SIZE` times adding 1,000 claims to a
 store of SIZE synthetic claims: re-reconciling only the blocks they touch, and every block (`--no-rebuild`:
 only the former).
 Not a test: figures only.
@@ -188,7 +189,7 @@ def rows_of(kind: str, n: int, real: Path | None) -> Iterator[tuple[dict, int | 
     return real_copies(n, real, undated=kind == "undated")
 
 
-def run_one(kind: str, n: int, real: Path | None, progress_file: Path | None = None) -> dict:
+def run_one(kind: str, n: int, real: Path | None, progress_file: Path | None = None, stream: bool = False) -> dict:
     from extractor.reconciling.claims import parse_claim, to_claim
 
     try:
@@ -198,11 +199,14 @@ def run_one(kind: str, n: int, real: Path | None, progress_file: Path | None = N
     truth: dict[str, int] = {}
     keep_truth = kind == "synthetic" and n <= 1_000_000
     t0 = time.perf_counter()
-    claims = []
-    for row, occasion in rows_of(kind, n, real):
-        claims.append(to_claim(parse_claim(row)))  # type: ignore[arg-type]
-        if keep_truth and occasion is not None:
-            truth[row["claim_id"]] = occasion
+
+    def made():
+        for row, occasion in rows_of(kind, n, real):
+            yield to_claim(parse_claim(row))  # type: ignore[arg-type]
+            if keep_truth and occasion is not None:
+                truth[row["claim_id"]] = occasion
+
+    claims = made() if stream else list(made())
     parse_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t1 = time.perf_counter()
     c1 = time.process_time()
@@ -237,7 +241,7 @@ def run_one(kind: str, n: int, real: Path | None, progress_file: Path | None = N
     return {"claims": n, "events": events, "parse_s": round(t1 - t0, 2), "reconcile_s": round(t2 - t1, 2),
             "reconcile_cpu_s": round(c2 - c1, 2), "peak_mb": round(peak_kb / 1024),
             "peak_after_parse_mb": round(parse_kb / 1024), "pairwise_f1": None if f1 is None else round(f1, 4),
-            "streaming": reconcile_to is not None}
+            "streaming": reconcile_to is not None, "claims_made_while_reconciling": stream}
 
 
 def store_update(n: int, added: int, *, rebuild: bool = True) -> dict:
@@ -257,7 +261,7 @@ def store_update(n: int, added: int, *, rebuild: bool = True) -> dict:
         path = Path(tmp) / "store.db"
         t0 = time.perf_counter()
         with EventStore(path) as st:
-            st.update([parse_claim(r) for r in base])
+            st.update(parse_claim(r) for r in base)
         out["build_s"] = round(time.perf_counter() - t0, 2)
         out["build_peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
         if rebuild:
@@ -294,13 +298,15 @@ def _peak_of(pid: int) -> int:
     return 0
 
 
-def _spawn(kind: str, n: int, real: Path | None, code: Path | None, timeout: float | None) -> dict:
+def _spawn(kind: str, n: int, real: Path | None, code: Path | None, timeout: float | None, stream: bool = False
+           ) -> dict:
     env = dict(os.environ)
     if code is not None:
         env["PYTHONPATH"] = os.pathsep.join([str(code), env.get("PYTHONPATH", "")])
     progress = Path(tempfile.mkstemp(prefix="reconcile-scale-", suffix=".progress")[1])
     args = [sys.executable, __file__, "--one", str(n), "--kind", kind, "--progress", str(progress)]
     args += ["--real", str(real)] if real else []
+    args += ["--stream"] if stream else []
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     started = time.perf_counter()
     peak = 0
@@ -353,6 +359,9 @@ def main() -> None:
     ap.add_argument("--store-update", type=size, metavar="SIZE",
                     help="time adding 1,000 claims to a store of SIZE synthetic claims, incrementally and in full")
     ap.add_argument("--no-rebuild", action="store_true", help="with --store-update: skip the full rebuild")
+    ap.add_argument("--stream", action="store_true",
+                    help="make the claims one by one while reconciling, never all in memory (parse time is then "
+                         "part of the reconcile time)")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--progress", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -360,7 +369,7 @@ def main() -> None:
         print(json.dumps(store_update(args.store_update, 1000, rebuild=not args.no_rebuild)))
         return
     if args.one:
-        print(json.dumps(run_one(args.kind[0], args.one, args.real, args.progress)))
+        print(json.dumps(run_one(args.kind[0], args.one, args.real, args.progress, args.stream)))
         return
     for kind in args.kind:
         for s in args.sizes:
@@ -370,7 +379,7 @@ def main() -> None:
                 codes.append(("baseline", args.baseline))
             medians = {}
             for label, code in codes:
-                runs = [_spawn(kind, n, args.real, code, args.timeout) for _ in range(args.repeat)]
+                runs = [_spawn(kind, n, args.real, code, args.timeout, args.stream) for _ in range(args.repeat)]
                 print(f"[{kind}] " + _line(label, n, runs), flush=True)
                 ok = [r for r in runs if "events" in r]
                 if ok:

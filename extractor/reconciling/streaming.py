@@ -1,6 +1,7 @@
-"""Reconciling a large set of claims in bounded memory: claims held in their compact form, clustered
-block by block (see `partition`), each block's events written to a spill database as soon as they
-are built, and the events file written from it in event-id order. Only tally events (few) stay in
+"""Reconciling a large set of claims in bounded memory: claims held in their compact form (on disk past
+`claimset.IN_MEMORY`), clustered block by block (see `partition`, `claimset`), each block's events
+written to a spill database as soon as they are built, and the events file written from it in
+event-id order. Only tally events (few) stay in
 memory until the running-total check, which spans blocks, has run."""
 
 from __future__ import annotations
@@ -13,24 +14,27 @@ from typing import IO
 
 from ..contract.events import SourceMeta
 from ..memory import no_cyclic_gc
-from . import as_claims
-from .blockrun import IdState, TallyIndex, events_by_block
-from .claims import ClaimInput
-from .engines import BlockEngine, EngineName, block_engine
-from .partition import partition_pairs, work as _work
+from .blockrun import IdState, TallyIndex
+from .claims import Claim, ClaimInput, to_claim
+from .claimset import ClaimSet, events_of_blocks
+from .engines import BlockEngine, EngineName
 
 NEAR_MISSES_PER_EVENT = 5
 
 
 def reconcile_to(fh: IO[str], items: Iterable[ClaimInput], *, sources: Mapping[str, SourceMeta] | None = None,
                  engine: EngineName | BlockEngine = "local", spill_dir: Path | None = None,
-                 progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
+                 progress: Callable[[int, int], None] | None = None, in_memory: int | None = None) -> tuple[int, int]:
     """Write the events of `items` to `fh`, one JSON line each in event-id order (the bytes `reconcile`
     gives); returns (events written, events with conflicts). `progress(claims done, claims)` is called
-    after each block."""
+    after each block. `in_memory`: claims beyond this many are kept on disk (see `claimset`; IN_MEMORY by default)."""
     with no_cyclic_gc(), tempfile.TemporaryDirectory(dir=spill_dir, prefix=".reconcile-") as tmp:
-        claims = as_claims(items, sources=sources)
-        blocks, pairs, _ = partition_pairs(claims)
+        claims = ClaimSet(Path(tmp), in_memory=in_memory)
+        for item in items:
+            if not isinstance(item, Claim):
+                item = to_claim(item if isinstance(item, ClaimInput) else ClaimInput(record=item), sources=sources)
+            claims.add(item)
+        total = len(claims)
         ids = IdState.of(None)
         spill = sqlite3.connect(str(Path(tmp) / "events.db"), isolation_level=None)
         spill.execute("PRAGMA journal_mode = OFF")
@@ -39,12 +43,12 @@ def reconcile_to(fh: IO[str], items: Iterable[ClaimInput], *, sources: Mapping[s
         spill.execute("BEGIN")
         tallies = TallyIndex()
         conflicts = 0
-        clusterings = block_engine(engine).cluster(_work(claims, blocks, pairs))
         done = 0
-        for n, events, _ in events_by_block(claims, blocks, clusterings, ids, near_misses_per_event=NEAR_MISSES_PER_EVENT):
-            done += len(blocks[n])
+        for block, events in events_of_blocks(claims.blocks(), ids, engine=engine,
+                                              near_misses_per_event=NEAR_MISSES_PER_EVENT):
+            done += len(block.claims)
             if progress is not None:
-                progress(done, len(claims))
+                progress(done, total)
             rows = []
             for ev in events:
                 tallies.add(ev)
@@ -53,7 +57,7 @@ def reconcile_to(fh: IO[str], items: Iterable[ClaimInput], *, sources: Mapping[s
                 conflicts += bool(ev.conflicts)
                 rows.append((ev.event_id, ev.model_dump_json(by_alias=True)))
             spill.executemany("INSERT INTO events (event_id, body) VALUES (?, ?)", rows)
-        del claims, blocks, pairs
+        claims.close()
         for ev in tallies.checked().values():
             conflicts += bool(ev.conflicts)
             spill.execute("INSERT INTO events (event_id, body) VALUES (?, ?)", (ev.event_id, ev.model_dump_json(by_alias=True)))

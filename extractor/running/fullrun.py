@@ -260,7 +260,7 @@ def run_all(
         with EventStore(store, create=reconcile) as st:  # opened once: reconciled into, then exported from
             if reconcile:
                 items = list(read_claim_files([claims]))  # records carry their article's outlet, url and date
-                _, changes = st.reconcile(items, corrections=fixes)
+                changes = st.update(items, corrections=fixes)
                 applied = changes.corrections
                 finish("reconcile")
             view = StoreView(st)  # each event parsed once, for the counts and every table

@@ -27,6 +27,17 @@ def _streamed(inputs: Sequence[Path], *, output: Path, sources, engine: EngineNa
     return ReconcileSummary(claims_read=read[0], events_written=written, conflicts=conflicts)
 
 
+class _Replaced:
+    """The articles whose stored claims the input replaces (`replaced_docs`), known once every input line
+    has been read: the store reads them after the claims."""
+
+    def __init__(self, statuses: dict[str, str]) -> None:
+        self.statuses = statuses
+
+    def __iter__(self):
+        return iter(replaced_docs(self.statuses))
+
+
 @dataclass(frozen=True)
 class ReconcileSummary:
     claims_read: int
@@ -71,10 +82,16 @@ def reconcile_files(inputs: Sequence[Path], *, output: Path, store: Path | None 
     if store is None and not fixes:
         return _streamed(inputs, output=output, sources=meta, engine=engine)
     statuses: dict[str, str] = {}
-    items = list(read_claim_files(inputs, statuses=statuses))
     if store is not None:
+        read = [0]
+
+        def counted():  # read one by one: the input is never held whole
+            for item in read_claim_files(inputs, statuses=statuses):
+                read[0] += 1
+                yield item
+
         with EventStore(store) as st:
-            changes = st.update(items, sources=meta, replace_docs=replaced_docs(statuses), corrections=fixes,
+            changes = st.update(counted(), sources=meta, replace_docs=_Replaced(statuses), corrections=fixes,
                                 engine=engine)
             with atomic_writer(output) as fh:  # the stored events are the run's, in event-id order
                 written = 0
@@ -82,8 +99,9 @@ def reconcile_files(inputs: Sequence[Path], *, output: Path, store: Path | None 
                     fh.write(body)
                     fh.write("\n")
                     written += 1
-            return ReconcileSummary(claims_read=len(items), events_written=written, conflicts=st.conflicted(),
+            return ReconcileSummary(claims_read=read[0], events_written=written, conflicts=st.conflicted(),
                                     store_changes=changes, corrections=changes.corrections)
+    items = list(read_claim_files(inputs, statuses=statuses))
     corrected = reconcile_corrected(items, corrections=fixes, sources=meta)
     result, applied = corrected.result, corrected.applied
     with atomic_writer(output) as fh:

@@ -9,8 +9,10 @@ input changes nothing.
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
+import tempfile
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -23,6 +25,7 @@ from ..errors import coded_error
 from ..memory import no_cyclic_gc
 from ..reconciling import NEAR_MISSES_PER_EVENT, Reconciliation, as_claims
 from ..reconciling.blockrun import IdState, TallyIndex, events_by_block
+from ..reconciling.claimset import ClaimSet, events_of_blocks
 from ..reconciling.engines import BlockEngine, EngineName, block_engine
 from ..reconciling.ids import retired_aliases
 from ..reconciling.partition import partition_pairs, work
@@ -267,7 +270,7 @@ class EventStore:
         """Add `items` and re-reconcile the store, in one transaction; returns every event and the changes.
 
         `replace_docs`: articles whose claims in `items` are all they now have (re-extracted): their
-        other stored claims are retracted. `corrections`: applied on top (see `extractor.correcting`);
+        other stored claims are retracted (it is read after `items`, which are read one by one). `corrections`: applied on top (see `extractor.correcting`);
         the claims of events added by hand are replaced by those of `corrections` on every call.
         Without corrections, only the closed sets of claims that the added, changed or retracted claims
         can reach (see `blockindex`) are read and partitioned again, and only their blocks (see
@@ -288,23 +291,18 @@ class EventStore:
     def _run(self, items, *, sources, replace_docs, corrections, engine, incremental, read_back
              ) -> tuple[Reconciliation | None, StoreChanges]:
         hand = hand_claims(corrections)
-        rows = [claim_line(i) for i in items] + [claim_line(i) for i in hand]
-        if sources:
-            for row in rows:
-                meta = sources.get(row["doc_id"])
-                if meta is not None:
-                    for k, v in meta.model_dump(exclude_none=True).items():
-                        row.setdefault(k, v)
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
             indexed = (incremental and not corrections
                        and db.execute("SELECT 1 FROM blocks LIMIT 1").fetchone() is not None)
-            gone, retracted, stale, left = self._retract({row["claim_id"] for row in rows}, set(replace_docs))
-            touched = list(retracted)
-            changed = set(gone)
+            given: set[str] = set()
+            written: list[Claim] = []  # the new versions of changed claims, kept only for an indexed update
+            olds: list[Claim] = []  # and their old versions
+            changed: set[str] = set()
             added = updated = 0
-            for row in rows:
+            for row in self._rows(items, hand, sources):  # read one by one: the input is never held whole
+                given.add(row["claim_id"])
                 body = _dumps(row)
                 old = db.execute("SELECT body, compact FROM claims WHERE claim_id = ?", (row["claim_id"],)).fetchone()
                 if old is not None and old[0] == body:
@@ -318,12 +316,18 @@ class EventStore:
                     db.execute("UPDATE claims SET doc_id = ?, kind = ?, body = ?, compact = ? WHERE claim_id = ?",
                                (row["doc_id"], row["type"], body, compact_json(claim), row["claim_id"]))
                     db.execute("DELETE FROM claim_keys WHERE claim_id = ?", (row["claim_id"],))
-                    if old[1] is not None:
-                        touched.append(from_compact_json(old[1]))
+                    if old[1] is not None and indexed:
+                        olds.append(from_compact_json(old[1]))
                     updated += 1
                 write_keys(db, [claim])
-                touched.append(claim)
+                if indexed:
+                    written.append(claim)
                 changed.add(row["claim_id"])
+            gone, retracted, stale, left = self._retract(given, set(replace_docs))
+            del given
+            touched = retracted + olds + written
+            del olds, written
+            changed.update(gone)
             result: Reconciliation | None = None
             applied: tuple = ()
             if corrections:
@@ -340,11 +344,10 @@ class EventStore:
                 if read_back:
                     result = Reconciliation(events=tuple(self.events()), event_of=self.assignments(), aliases=aliases)
             else:
-                written = {c.claim_id: c for c in touched[len(retracted):] if c.claim_id in changed}
-                result, counts = self._reconcile_all(known=written, engine=engine)
-                del written
-                changes = replace(self._write(result, added, updated), blocks_rebuilt=counts)
-                self._write_raw(CorrectedReconciliation(result=result, raw=result))
+                del touched
+                changes, aliases = self._reconcile_all(added, updated, engine=engine)
+                if read_back:
+                    result = Reconciliation(events=tuple(self.events()), event_of=self.assignments(), aliases=aliases)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -369,31 +372,85 @@ class EventStore:
             [(claims[i].claim_id, claims[blocks[n][0]].claim_id, claims[groups[n]].claim_id)
              for n in which for i in blocks[n]])
 
-    def _reconcile_all(self, *, known: Mapping[str, Claim], engine: EngineName | BlockEngine
-                       ) -> tuple[Reconciliation, int]:
-        """Every claim reconciled block by block (`known`: see `_claims`); returns the result and the number
-        of blocks."""
+    @staticmethod
+    def _rows(items, hand, sources) -> Iterator[dict]:
+        for item in itertools.chain(items, hand):
+            row = claim_line(item)
+            meta = sources.get(row["doc_id"]) if sources else None
+            if meta is not None:
+                for k, v in meta.model_dump(exclude_none=True).items():
+                    row.setdefault(k, v)
+            yield row
+
+    def _reconcile_all(self, added: int, updated: int, *, engine: EngineName | BlockEngine
+                       ) -> tuple[StoreChanges, dict[str, str]]:
+        """Every claim reconciled block by block, each block's events written as it is done (see
+        `reconciling.claimset`: the claims are read back one block at a time past IN_MEMORY claims); the
+        tally check runs last, over every event. Returns the changes and the retired ids' aliases."""
+        db = self.db
         previous, reserved = self._raw_previous()
-        with no_cyclic_gc():
-            claims = self._claims(known=known)
-            blocks, pairs, groups = partition_pairs(claims)
-            state = IdState.of(previous, reserved)
-            clusterings = block_engine(engine).cluster(work(claims, blocks, pairs))
-            tallies = TallyIndex()
-            events: list[EventRecord] = []
-            for _, found, _ in events_by_block(claims, blocks, clusterings, state,
-                                               near_misses_per_event=NEAR_MISSES_PER_EVENT):
-                for ev in found:
+        state = IdState.of(previous, reserved)
+        tallies = TallyIndex()
+        made: set[str] = set()
+        ev_added = ev_changed = blocks = 0
+        db.execute("DELETE FROM blocks")
+        with no_cyclic_gc(), tempfile.TemporaryDirectory(dir=self.path.parent, prefix=".store-") as tmp:
+            claims = ClaimSet(Path(tmp))
+            for claim_id, text in db.execute("SELECT claim_id, compact FROM claims"):
+                claims.add(from_compact_json(text), compact=text)
+            for block, events in events_of_blocks(claims.blocks(), state, engine=engine,
+                                                  near_misses_per_event=NEAR_MISSES_PER_EVENT):
+                blocks += 1
+                first = block.claims[0].claim_id
+                db.executemany("INSERT INTO blocks (claim_id, block, grp) VALUES (?, ?, ?)",
+                               [(c.claim_id, first, block.group) for c in block.claims])
+                for ev in events:
                     tallies.add(ev)
-                events.extend(found)
-            self.db.execute("DELETE FROM blocks")
-            self._write_blocks(claims, blocks, groups, range(len(blocks)))
-            checked = tallies.checked()
-            events = [checked.get(ev.event_id, ev) for ev in events]
-            events.sort(key=lambda e: e.event_id)
-            event_of = {cid: ev.event_id for ev in events for cid in ev.claims}
-            aliases = retired_aliases(previous, event_of, state.used)
-        return Reconciliation(events=tuple(events), event_of=event_of, aliases=aliases), len(blocks)
+                    if ev.kind != "tally":  # tally events are written once checked
+                        a, c = self._put_if_changed(ev)
+                        ev_added += a
+                        ev_changed += c
+                        made.add(ev.event_id)
+            claims.close()
+            for ev in tallies.checked().values():
+                a, c = self._put_if_changed(ev)
+                ev_added += a
+                ev_changed += c
+                made.add(ev.event_id)
+        removed = [e for (e,) in db.execute("SELECT event_id FROM events").fetchall() if e not in made]
+        for e in removed:
+            db.execute("DELETE FROM events WHERE event_id = ?", (e,))
+        del made
+        db.execute("DELETE FROM links WHERE claim_id NOT IN (SELECT claim_id FROM claims)")
+        db.execute("DELETE FROM raw_links WHERE claim_id NOT IN (SELECT claim_id FROM claims)")
+        retiring = {c: old for c, old in previous.items() if old not in state.used}
+        where = {}
+        for batch in chunks(sorted(retiring)):
+            where.update(db.execute(f"SELECT claim_id, event_id FROM links WHERE claim_id IN "
+                                    f"({','.join('?' * len(batch))})", batch))
+        aliases = retired_aliases(retiring, where, state.used)
+        for old_id, event_id in aliases.items():
+            for table in ("aliases", "raw_aliases"):
+                db.execute(f"INSERT INTO {table} (old_id, event_id) VALUES (?, ?) ON CONFLICT (old_id) "
+                           "DO UPDATE SET event_id = excluded.event_id WHERE event_id != excluded.event_id",
+                           (old_id, event_id))
+        db.execute("INSERT INTO meta (key, value) VALUES ('rejected', '[]') "
+                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        return StoreChanges(added, updated, ev_added, ev_changed, len(removed), blocks_rebuilt=blocks), aliases
+
+    def _put_if_changed(self, ev: EventRecord) -> tuple[int, int]:
+        """Write an event where it is new or changed, and link its claims to it: (1, 0) added, (0, 1) changed."""
+        body = ev.model_dump_json(by_alias=True)
+        found = self.db.execute("SELECT body FROM events WHERE event_id = ?", (ev.event_id,)).fetchone()
+        if found is None:
+            self._put_event(ev, body, insert=True)
+        elif found[0] != body:
+            self._put_event(ev, body, insert=False)
+        for table in ("links", "raw_links"):
+            self.db.executemany(f"INSERT INTO {table} (claim_id, event_id) VALUES (?, ?) ON CONFLICT (claim_id) "
+                                "DO UPDATE SET event_id = excluded.event_id WHERE event_id != excluded.event_id",
+                                [(cid, ev.event_id) for cid in ev.claims])
+        return (1, 0) if found is None else (0, int(found[0] != body))
 
     def _reconcile_touched(self, touched: Sequence[Claim], changed: set[str], stale: set[str], left: set[str],
                            added: int, updated: int, *, engine: EngineName | BlockEngine
@@ -507,8 +564,13 @@ class EventStore:
         """Delete the stored claims of `docs` and of events added by hand that are not in `keep`; returns
         their ids, their compact forms, the events that held them and the blocks they were in."""
         db = self.db
-        gone = [cid for cid, doc in db.execute("SELECT claim_id, doc_id FROM claims")
-                if cid not in keep and (doc in docs or doc.startswith(HAND_PREFIX))]
+        found: set[str] = set()
+        for doc in sorted(docs):  # through the doc_id index: the other claims are not read
+            found.update(r[0] for r in db.execute("SELECT claim_id FROM claims WHERE doc_id = ?", (doc,)))
+        above = HAND_PREFIX[:-1] + chr(ord(HAND_PREFIX[-1]) + 1)  # doc ids starting with HAND_PREFIX sort below it
+        found.update(r[0] for r in db.execute("SELECT claim_id FROM claims WHERE doc_id >= ? AND doc_id < ?",
+                                              (HAND_PREFIX, above)))
+        gone = sorted(found - keep)
         claims: list[Claim] = []
         held: set[str] = set()
         blocks: set[str] = set()

@@ -152,6 +152,33 @@ CASES = {
         [ex("a#0", *swap("ETH", "ERI", "pows", 30), status="planned", date=day("2025-11-05"), published="2025-11-04"),
          ex("b#0", *swap("ETH", "ERI", "pows", 64), date=day("2025-11-05"), published="2025-11-05")],
         [{"a#0"}, {"b#0"}]),
+    # 6. a figure naming neither side beside flows naming the sides without figures
+    "a figure naming neither side beside the sides is the total of the swap whose sides sum to it": (
+        [ex("a#0", flow(None, None, "pows", 240), *swap("ARM", "AZE", "pows", None), date=day("2026-06-03")),
+         ex("b#0", *swap("ARM", "AZE", "pows", 120), date=day("2026-06-03"))],
+        [{"a#0", "b#0"}]),
+    "a planned report of a swap's total joins the completed report of that total": (
+        [ex("a#0", flow(None, None, "pows", 240), *swap("ARM", "AZE", "pows", None), status="planned",
+            published="2026-06-01", mediators=["QAT"]),
+         ex("b#0", flow(None, None, "pows", 240), *swap("ARM", "AZE", "pows", None), date=day("2026-06-03"),
+            published="2026-06-03", mediators=["QAT"]),
+         ex("c#0", *swap("ARM", "AZE", "pows", 120), date=day("2026-06-03"), published="2026-06-03")],
+        [{"a#0", "b#0", "c#0"}]),
+    "a figure naming neither side beside the sides may be each side's figure": (
+        [ex("a#0", flow(None, None, "pows", 88), *swap("ARM", "AZE", "pows", None), date=day("2026-06-03")),
+         ex("b#0", *swap("ARM", "AZE", "pows", 88), date=day("2026-06-03"))],
+        [{"a#0", "b#0"}]),
+    "a figure naming neither side beside the sides that fits neither reading is no evidence against": (
+        [ex("a#0", flow(None, None, "pows", 4), *swap("ARM", "AZE", "pows", None),
+            date=day("2026-06-01", "2026-06-30", "month")),
+         ex("b#0", *swap("ARM", "AZE", "pows", 130, 45), date=day("2026-06-12"))],
+        [{"a#0", "b#0"}]),
+    "a planned report of a swap's total stays apart from a completed report of another total": (
+        [ex("a#0", flow(None, None, "pows", 240), *swap("ARM", "AZE", "pows", None), status="planned",
+            published="2026-06-01"),
+         ex("b#0", flow(None, None, "pows", 150), *swap("ARM", "AZE", "pows", None), date=day("2026-06-03"),
+            published="2026-06-03")],
+        [{"a#0"}, {"b#0"}]),
 }
 
 
@@ -194,6 +221,9 @@ def test_stages_are_linked_to_their_whole():
      ["same day, 2025-11-05", "a planned and a completed report on the same dates"]),
     ("an uncounted mention of the swap does not hide the figures of flows with one side known",
      ["equal BLR->? prisoners figure 16", "equal ?->BLR prisoners figure 8"]),
+    ("a figure naming neither side beside the sides is the total of the swap whose sides sum to it",
+     ["equal pows figure 240"]),
+    ("a figure naming neither side beside the sides may be each side's figure", ["equal pows figure 88"]),
     ("small figures that together count ten people identify an undated report",
      ["equal MDA->GEO civilians figure 1", "equal GEO->MDA pows figure 9"]),
 ])

@@ -158,11 +158,24 @@ def _total(c: Claim, category: str) -> FlowT | None:
     return (None, None, category, n, n, n, "exact")
 
 
+def _beside_sides(fs: list[FlowT]) -> FlowT | None:
+    """A lone figure naming neither side beside flows that name the sides but give no figure ("the two
+    sides swapped 240 prisoners"): the sided flows say who took part, the figure is for the swap. It
+    may be the total, each side's figure or one group of it ("five commanders among them"), so it
+    counts where it agrees with the other claim's total or each side's figure and is no evidence
+    against a merge where it does not."""
+    counted = [f for f in fs if f[6] is not None]
+    if len(counted) == 1 and len(fs) > 1 and counted[0][0] is None and counted[0][1] is None:
+        return counted[0]
+    return None
+
+
 def pair_flows(a: Claim, b: Claim) -> list[tuple[FlowT, FlowT]]:
     """Counted flows of `a` paired one-to-one with counted flows of `b`: same category, agreeing sides
     (an unknown side matches any), exact sides first. Where a flow names neither side ("a swap of
     300 prisoners") and the other claim has several flows of its category, the category's totals
-    are compared instead, or nothing when a total is unknown. A mention of the swap with neither sides
+    are compared instead, or nothing when a total is unknown (a lone such figure beside flows naming the
+    sides without figures is the total: see `_beside_sides`). A mention of the swap with neither sides
     nor a figure ("a prisoner swap") is no such flow: it hides none of the figures beside it."""
     if a.sided and b.sided and len(a.flows) == 1 and len(b.flows) == 1:  # the commonest case, as below
         f, g = a.flows[0], b.flows[0]
@@ -183,10 +196,14 @@ def pair_flows(a: Claim, b: Claim) -> list[tuple[FlowT, FlowT]]:
         fb = [f for f in b.flows if f[2] == cat and not _uncounted_mention(f)]
         if (len(fa) > 1 or len(fb) > 1) and any(f[0] is None and f[1] is None for f in fa + fb):
             as_totals.add(cat)
-            ta = fa[0] if len(fa) == 1 else _total(a, cat)
-            tb = fb[0] if len(fb) == 1 else _total(b, cat)
+            lone_a, lone_b = _beside_sides(fa), _beside_sides(fb)
+            ta = fa[0] if len(fa) == 1 else lone_a or _total(a, cat)
+            tb = fb[0] if len(fb) == 1 else lone_b or _total(b, cat)
             if ta is not None and tb is not None and ta[6] is not None and tb[6] is not None:
-                out.append(_per_side(fa, fb) or (ta, tb))
+                pair = _per_side(fa, fb) or (ta, tb)
+                if (lone_a or lone_b) and compare_counts(*pair) not in ("equal", "compatible"):
+                    continue
+                out.append(pair)
     fa = sorted((f for f in a.flows if f[6] is not None and f[2] not in as_totals),
                 key=lambda f: (f[0] is None) + (f[1] is None))
     fb = [f for f in b.flows if f[6] is not None and f[2] not in as_totals]
@@ -209,6 +226,7 @@ def _per_side(fa: list[FlowT], fb: list[FlowT]) -> tuple[FlowT, FlowT] | None:
     """'A swap of 103' may give each side's figure of a 103-for-103 swap rather than its total: a lone
     sideless figure pairs with the per-side figure when every side of the other claim gives that same figure."""
     for one, many, flip in ((fa, fb, False), (fb, fa, True)):
+        one = [f for f in one if f[6] is not None]  # sides named without a figure add nobody
         if len(one) == 1 and len(many) > 1 and one[0][0] is None and one[0][1] is None and one[0][6] == "exact":
             if all(f[6] == "exact" and f[3] == one[0][3] for f in many):
                 return (many[0], one[0]) if flip else (one[0], many[0])

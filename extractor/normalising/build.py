@@ -82,6 +82,7 @@ from .tallies import (
     ranks_swaps,
     total_group,
 )
+from .whole_days import span_told_whole
 
 FIRST_PERSON = frozenset({"we", "our", "us"})
 
@@ -365,6 +366,7 @@ def form_occasions(mentions: list[Mention], loose: list[Mention], views: list[Se
     span_of_stages(occasions, views)
     span_whole_under_way(occasions, views, published=published, year_hint=year_hint)
     span_multi_day_plan(occasions, views)
+    span_told_whole(occasions, views, published=published, year_hint=year_hint)
     return occasions
 
 

@@ -109,14 +109,22 @@ CASES = [
      "Sudan and the RSF swapped 60 prisoners each on Tuesday. February saw the first swap of the war. Then the "
      "army freed 15 RSF fighters and the RSF released 12 soldiers.", "2024-03-14", (60, 60),
      (C, "2024-03-12", "2024-03-12")),
+    ("whole_told_with_its_days_runs_back_from_the_day_it_ended",
+     "Sudan and the RSF said their prisoner exchange, which ended on Tuesday, had freed 310 detainees in all. "
+     "The four-day operation was run by the Red Cross.", "2024-03-14", (310,), (C, "2024-03-09", "2024-03-12")),
+    ("whole_told_with_its_days_runs_on_from_the_day_it_began",
+     "Ethiopia and Eritrea completed a two-day exchange of 140 prisoners each.\nThe two-day swap, which began on "
+     "Tuesday, was overseen by the Red Cross.", "2024-03-14", (140, 140), (C, "2024-03-12", "2024-03-13")),
+    ("first_day_stage_of_a_truce_that_began_keeps_its_day",
+     "The four-day truce between the army and the rebels began on Monday. On Monday the rebels freed 12 "
+     "soldiers in exchange for 30 prisoners held by the army.", "2024-03-14", (12, 30),
+     (C, "2024-03-11", "2024-03-11")),
     ("multi_day_span",
      "The three-day swap which started on Monday concluded on Wednesday, with 300 prisoners freed by Sudan and "
      "the RSF each in total.", "2024-03-14", (300, 300), (C, "2024-03-11", "2024-03-13")),
 ]
 
-XFAIL = {
-    "multi_day_span": "a span from 'started on Monday ... concluded on Wednesday' is not built yet",
-}
+XFAIL: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

@@ -179,6 +179,13 @@ CASES = {
          ex("b#0", flow(None, None, "pows", 150), *swap("ARM", "AZE", "pows", None), date=day("2026-06-03"),
             published="2026-06-03")],
         [{"a#0"}, {"b#0"}]),
+    # 7. an article's other occasions place an undated report in time; they do not make up for figures
+    "an undated plan of other figures is not joined on its article's other occasions alone": (
+        [ex("a#0", flow("PIJ", "ISR", "bodies", 3), status="planned", mediators=["EGY"]),
+         ex("a#1", flow("PIJ", "ISR", "hostages", 6), date=day("2026-09-02"), mediators=["EGY"]),
+         ex("b#0", flow("PIJ", "ISR", "bodies", 15), status="planned", mediators=["EGY"]),
+         ex("b#1", flow("PIJ", "ISR", "hostages", 6), date=day("2026-09-02"), mediators=["EGY"])],
+        [{"a#0"}, {"b#0"}, {"a#1", "b#1"}]),
 }
 
 

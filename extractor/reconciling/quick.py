@@ -17,6 +17,7 @@ from .scoring import (
     CONTRADICTIONS,
     COPY_DAYS,
     DATES_APART,
+    FIGURES_DIFFER,
     NAMES_DIFFER,
     NAMES_MATCH,
     NO_IDENTIFYING,
@@ -104,23 +105,23 @@ def _tolerant(c: Claim, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _figures(a: Claim, b: Claim, s: float, *, soft: bool, small_ok: bool) -> tuple[float, int, bool, bool]:
-    """`scoring._count_evidence` without reasons: (score, equal figures, identifying, against)."""
+def _figures(a: Claim, b: Claim, s: float, *, soft: bool, small_ok: bool) -> tuple[float, int, bool, bool, bool]:
+    """`scoring._count_evidence` without reasons: (score, equal figures, identifying, against, differ)."""
     ka, kb = a.keyed, b.keyed
     if ka is not None and kb is not None:  # `evidence.pair_flows`'s match on (from, to, category)
         if len(ka) == 1 and len(kb) == 1:
             f, g = ka[0], kb[0]
             if f[0] != g[0] or f[1] != g[1] or f[2] != g[2]:
-                return s, 0, False, False
+                return s, 0, False, False, False
             pairs = ((f, g),)
         else:
             pairs = [(f, g) for f in ka for g in kb if f[0] == g[0] and f[1] == g[1] and f[2] == g[2]]
             if not pairs:
-                return s, 0, False, False
+                return s, 0, False, False, False
     else:
         pairs = pair_flows(a, b)  # type: ignore[assignment]
         if not pairs:
-            return s, 0, False, False
+            return s, 0, False, False, False
     rels = []
     for fa, fb in pairs:
         if fa[6] == "exact" and fb[6] == "exact":
@@ -140,6 +141,7 @@ def _figures(a: Claim, b: Claim, s: float, *, soft: bool, small_ok: bool) -> tup
     equal = 0
     identifying = False
     against = False
+    differ = False
     mismatched = None
     for (fa, fb), rel in zip(pairs, rels):
         if (rel == "equal" or rel == "compatible") and not small_ok and max(_size(fa), _size(fb)) < SMALL:
@@ -156,6 +158,7 @@ def _figures(a: Claim, b: Claim, s: float, *, soft: bool, small_ok: bool) -> tup
             identifying = True
             pos += 1.0
         elif rel == "near":
+            differ = True
             s -= 1.0
         else:
             if mismatched is None:
@@ -170,10 +173,11 @@ def _figures(a: Claim, b: Claim, s: float, *, soft: bool, small_ok: bool) -> tup
         else:
             w = 1.0 if soft else 4.0
             against = not soft
+            differ = True
             for _ in mismatched:
                 s -= w
     s += min(pos, 4.0)
-    return s, equal, identifying, against
+    return s, equal, identifying, against, differ
 
 
 def _copies(a: Claim, b: Claim) -> str | None:
@@ -219,7 +223,7 @@ def _exchanges(a: Claim, b: Claim) -> Quick:
         else:
             s -= NAMES_DIFFER
             named = False
-    s, equal, identifying, _ = _figures(a, b, s, soft=a.status == b.status == "planned",
+    s, equal, identifying, _, differ = _figures(a, b, s, soft=a.status == b.status == "planned",
                                         small_ok=dates_agree or bool(named))
     # categories
     if ca or cb:
@@ -257,7 +261,7 @@ def _exchanges(a: Claim, b: Claim) -> Quick:
     elif rel == "pubday" and not (identifying or named):
         blocked = NO_IDENTIFYING
     elif not identifying_any and copies is None:
-        blocked = NO_IDENTIFYING
+        blocked = FIGURES_DIFFER if differ else NO_IDENTIFYING
     if a.status != b.status:
         s -= 2.0
         twin = (a.start is not None and a.end is not None and a.start == b.start and a.end == b.end

@@ -36,7 +36,9 @@ Identifying evidence is required: a date that places both claims (same day, or n
 overlapping intervals), an agreeing figure, the same place or a shared name. Categories and
 flows alone never merge two claims (NO_IDENTIFYING) unless the two may be copies of one story
 (same flows, figures and status, not both dated, published within COPY_DAYS where known); the
-clustering's anchored pass may make up the lack with the article's other occasions.
+clustering's anchored pass may make up the lack with the article's other occasions, though not
+where figures disagree (FIGURES_DIFFER): an article's other occasions may place a report in time,
+they do not make up for its figures.
 
 Never merged: two claims of one article read by one extractor version (the annotation
 makes one record per occasion and article; the same article read again by another version
@@ -69,6 +71,7 @@ NAMES_MATCH = 3.0
 NAMES_DIFFER = 5.0
 STAGE = "a single day inside the other's multi-day span: a stage of that swap, linked as a part"
 NO_IDENTIFYING = "no date, figure, place or name in common"
+FIGURES_DIFFER = "figures that differ and no date, place or name in common"
 STATUS_NO_FIGURE = "planned and completed with no equal figure and not the same dates"
 ONE_DAY_APART = "dates one day apart, each given as its own day"
 DATES_APART = "dates apart"
@@ -157,6 +160,7 @@ class _Figures:
     equal: int = 0  # equal figures that were counted
     identifying: bool = False  # a figure counted for the merge (equal, compatible, or equal totals)
     against: bool = False  # a clear mismatch that no total explains
+    differ: bool = False  # some figure disagrees (a close or a clear mismatch)
 
 
 def _size(f) -> int:
@@ -196,6 +200,7 @@ def _count_evidence(a: Claim, b: Claim, s: float, r: list[str] | None, *, soft: 
             if r is not None:
                 r.append(f"{_what(fa)} figure {_fig(fa)} / {_fig(fb)}: one is a group summed into the other (+1)")
         elif rel == "near":
+            out.differ = True
             out.score -= 1.0
             if r is not None:
                 r.append(f"close {_what(fa)} figures {_fig(fa)} vs {_fig(fb)} (-1)")
@@ -212,6 +217,7 @@ def _count_evidence(a: Claim, b: Claim, s: float, r: list[str] | None, *, soft: 
         else:
             w = 1.0 if soft else 4.0
             out.against = not soft
+            out.differ = True
             for fa, fb in mismatched:
                 out.score -= w
                 if r is not None:
@@ -368,7 +374,7 @@ def score_exchanges(a: Claim, b: Claim, *, explain: bool = True) -> PairScore:
     elif rel == "pubday" and not (figs.identifying or named):
         blocked = NO_IDENTIFYING
     elif not identifying and copies is None:
-        blocked = NO_IDENTIFYING
+        blocked = FIGURES_DIFFER if figs.differ else NO_IDENTIFYING
     if a.status != b.status:
         s -= 2.0
         if r is not None:

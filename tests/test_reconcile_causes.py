@@ -179,6 +179,14 @@ CASES = {
          ex("b#0", flow(None, None, "pows", 150), *swap("ARM", "AZE", "pows", None), date=day("2026-06-03"),
             published="2026-06-03")],
         [{"a#0"}, {"b#0"}]),
+    # repeated figures again: days told apart, and a report that fits both
+    "an undated report is not placed through a report dated 'by' a day that fits two days told apart": (
+        [ex("a#0", flow("ARM", "AZE", "bodies", 300), date={"start": None, "end": "2026-02-12", "precision": "day"},
+            published="2026-03-20"),
+         ex("b#0", flow("ARM", "AZE", "bodies", 300), date=day("2026-02-10"), published="2026-02-10"),
+         ex("c#0", flow("ARM", "AZE", "bodies", 300), date=day("2026-02-11"), published="2026-03-20"),
+         ex("d#0", flow("ARM", "AZE", "bodies", 300))],
+        [{"a#0"}, {"b#0"}, {"c#0"}, {"d#0"}]),
     # 7. an article's other occasions place an undated report in time; they do not make up for figures
     "an undated plan of other figures is not joined on its article's other occasions alone": (
         [ex("a#0", flow("PIJ", "ISR", "bodies", 3), status="planned", mediators=["EGY"]),

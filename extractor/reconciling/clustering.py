@@ -216,6 +216,9 @@ def _ambiguous(claims: Sequence[Claim], pairs: _Pairs, keys: list[int], state: _
                 partners.setdefault(u, []).append((s, d))
     out: dict[int, set[int] | None] = {}
     for u, found in partners.items():
+        # among partners scoring alike, the most closely placed is the one the others are tested against
+        # (a report dated 'by June 15' fits both of two days that a day-dated pair tells apart)
+        found.sort(key=lambda p: (-p[0], -rank[p[1]]))
         best_score, best = found[0]
         rivals = [(s, d) for s, d in found[1:]
                   if claims[best].run_doc == claims[d].run_doc or not state.fits(best, d)]

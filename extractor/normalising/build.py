@@ -171,6 +171,14 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
         settle_totals(view, in_sentence)
         _same_number_goes_back(in_sentence, groups)
         pair = [g for g in in_sentence if "group.person_for_person" in g.rules]
+        if len(pair) == 2 and pair[0].giver is not None \
+                and (pair[0].receiver is None or "direction.dyad" in pair[0].rules):
+            # "... also between Russia and the U.S. It hosted the swap when Moscow freed X in return for Y":
+            # the pair of states just named, not the article's dyad, are the sides of that person swap
+            other = named_pair_partner(views[max(0, view.index - 1):view.index + 1], pair[0].giver, context)
+            if other is not None:
+                pair[0].receiver = other
+                pair[0].rules = [r for r in pair[0].rules if r != "direction.dyad"] + ["direction.named_pair"]
         if len(pair) == 2:
             # one named person for another: the second goes the way the first came
             pair[1].giver, pair[1].receiver = pair[0].receiver, pair[0].giver
@@ -188,6 +196,28 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
         groups.extend(in_sentence)
     civil_crews_alike(groups)
     return groups
+
+
+def named_pair_partner(views: list[SentenceView], actor: str, context: ArticleContext) -> str | None:
+    """'between Russia and the U.S.': the last pair of states named after 'between' in these sentences that
+    holds `actor`, when its other member is not a side of the article's dyad; that member, else None."""
+    found = None
+    for view in views:
+        for k in range(view.start, view.end):
+            if view.lower[k] != "between":
+                continue
+            named = []
+            for m in range(k + 1, min(view.end, k + 8)):
+                a = view.actor(m)
+                if a is not None and a.label_ in ("STATE", "CAPITAL") and a.kb_id_ not in named:
+                    named.append(a.kb_id_)
+                elif view.lower[m] in (".", ";", ",", "but"):
+                    break
+            if len(named) == 2 and actor in named:
+                partner = named[1] if named[0] == actor else named[0]
+                if context.sides is None or partner not in context.sides:
+                    found = partner
+    return found
 
 
 def _same_number_goes_back(in_sentence: list[Group], earlier: list[Group]) -> None:

@@ -74,6 +74,12 @@ def after_attribution(view: SentenceView, date: Span) -> bool:
     return False
 
 
+def _modifies_a_person(view: SentenceView, k: int, end: int) -> bool:
+    """'freed X in return for convicted arms dealer Y in December 2022': the participle is an adjective
+    of the person noun after it, so the date is not the day of the conviction."""
+    return any(view.cue(m) is not None and view.cue(m).label_ == "PERSON" for m in range(k + 1, min(end, k + 4)))
+
+
 def _usable(view: SentenceView, date: Span, *, meeting: bool = False) -> bool:
     key = ("dating._usable", date.start, meeting)  # asked again for every mention of the sentence
     found = view.memo.get(key)
@@ -86,7 +92,7 @@ def _usable_now(view: SentenceView, date: Span, *, meeting: bool) -> bool:
     doc = view.sent.doc
     lo, hi = view.clause_bounds(date.start)
     for k in range(max(lo, date.start - 8), date.start):
-        if view.lower[k] in NOT_EVENT_DATE_BEFORE:
+        if view.lower[k] in NOT_EVENT_DATE_BEFORE and not _modifies_a_person(view, k, date.start):
             return False
     # "the June 2 Istanbul talks", "agreed at talks in Istanbul last month": when they met, not a handover
     for k in list(range(date.end, min(view.end, date.end + 3))) + list(range(max(view.start, date.start - 4), date.start)):

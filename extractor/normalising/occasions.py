@@ -427,6 +427,16 @@ def _adds_more(mention: Mention) -> bool:
     return any(w in MORE for w in near)
 
 
+def _other_pair(occasion: Occasion, mention: Mention) -> bool:
+    """A dated person swap between a pair of states named for it ('between Russia and the U.S.',
+    direction.named_pair) is not the undated occasion of the article's own sides."""
+    g = mention.group
+    if "direction.named_pair" not in g.rules:
+        return False
+    pair = {g.giver, g.receiver}
+    return not any({m.group.giver, m.group.receiver} == pair for m in occasion.mentions)
+
+
 PAST_PERIOD_WORDS = frozenset({"last", "earlier", "previous"})
 
 
@@ -488,9 +498,10 @@ def group_occasions(mentions: list[Mention], views: list[SentenceView] | None = 
                 target = next((o for o in same_status if o.key is None and not o.background
                                and not _conflicts(o, mention) and not _other_stage(o, mention, views)
                                and not _another_group(o, mention)
-                               and not _past_undated(o, mention)), None)
+                               and not _past_undated(o, mention) and not _other_pair(o, mention)), None)
                 undated = [o for o in same_status if o.key is None and not o.background and not _conflicts(o, mention)]
-                if target is None and undated and "occasion.past_period_undated" not in mention.rules:
+                if target is None and undated and "occasion.past_period_undated" not in mention.rules \
+                        and "direction.named_pair" not in g.rules:
                     mention.rules.append("occasion.other_stage" if _other_stage(undated[0], mention, views)
                                          else "occasion.another_group")
         else:

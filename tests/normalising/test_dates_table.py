@@ -23,6 +23,13 @@ CASES = [
     ("quoted_today_is_the_statement_day",
      '"Today 25 of our soldiers came home," the Armenian minister said on Monday after the swap with Azerbaijan.',
      "2024-03-14", (25,), (C, "2024-03-11", "2024-03-11")),
+    # "convicted" is an adjective of the person noun after it, not the verb of the date
+    ("convicted_person_noun_before_the_date",
+     "Tehran freed a French teacher in exchange for a convicted smuggler in May 2022.", "2024-03-14", (1, 1),
+     (C, "2022-05-01", "2022-05-31")),
+    ("detained_in_a_month_is_not_the_handover",
+     "Tehran freed a French teacher detained in May 2022 in exchange for an Iranian engineer on Monday.",
+     "2024-03-14", (1, 1), (C, "2024-03-11", "2024-03-11")),
     ("weekday_past",
      "Armenia and Azerbaijan exchanged 16 prisoners each on Monday.", "2024-03-14", (16, 16),
      (C, "2024-03-11", "2024-03-11")),

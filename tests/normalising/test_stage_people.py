@@ -131,6 +131,13 @@ CASES = [
                  id="person-swap-of-another-dyad-recounted",
                  marks=GAP(reason="L2/D2: a person swap between other states recounted in an article about one dyad "
                                   "takes the article's sides")),
+    # the pair of states named just before ('between X and Y') are the sides of a person swap recounted
+    pytest.param("Chad and Libya swapped 40 soldiers each on Monday in Tripoli. Qatar has mediated not only between "
+                 "Chad and Libya but also between Libya and Malta. It hosted the trade when Tripoli freed hiker "
+                 "Karl Borg in return for convicted smuggler Ali Senussi in June 2023.",
+                 [("LBY", "MLT", "prisoners", 1, ("Karl Borg",)), ("LBY", "TCD", "pows", 40, ()),
+                  ("MLT", "LBY", "prisoners", 1, ("Ali Senussi",)), ("TCD", "LBY", "pows", 40, ())],
+                 id="person-swap-between-the-pair-named-before"),
     # a person released by the other side in a clause of its own, in a dyad of armies
     pytest.param("At the end of last May, Armenia released 30 Azerbaijani soldiers, and Azerbaijan also released "
                  "Armenian opposition leader Aram Sarkisov in a prisoner swap.",

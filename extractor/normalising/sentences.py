@@ -93,10 +93,13 @@ class SentenceView:
     memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)  # see `per_view`
     start: int = field(init=False, repr=False, compare=False)  # token range of the sentence in the doc
     end: int = field(init=False, repr=False, compare=False)
+    # the doc's tokens in lower case, indexed like the doc (the DocIndex's table; read very often)
+    lower: list[str] = field(init=False, repr=False, compare=False)
     _clauses: dict[int, tuple[int, int]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.start, self.end = self.sent.start, self.sent.end
+        self.lower = self.doc_index.lower
 
     # The cues are all assigned when the views are made (`sentence_views`), before any lookup, so
     # their labels and texts can be read once (a Span's label_ and text are looked up on each call).
@@ -129,11 +132,6 @@ class SentenceView:
 
     def actor(self, i: int) -> Span | None:
         return self.doc_index.actor_at[i]
-
-    @property
-    def lower(self) -> list[str]:
-        """The doc's tokens in lower case, indexed like the doc."""
-        return self.doc_index.lower
 
     @once
     def words(self) -> list[str]:

@@ -84,8 +84,7 @@ def token_strings(doc: Doc, attr: int) -> list[str]:
     if not len(doc):
         return []
     keys = doc.to_array(attr).tolist()
-    found = _STRINGS.get
-    words = [found(key) for key in keys]
+    words = list(map(_STRINGS.get, keys))
     if None in words:
         if len(_STRINGS) > _STRINGS_LIMIT:
             _STRINGS.clear()

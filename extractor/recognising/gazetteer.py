@@ -19,7 +19,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from ..datalines import read_model_lines
 from .tokenizer import LinearTokenizer
@@ -62,6 +61,20 @@ def _exact(pattern: str, case: str) -> bool:
     return not any(ch.islower() for ch in pattern)
 
 
+def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """spaCy's `filter_spans` on (match_id, start, end) matches, before any Span is made: longest
+    first (the earlier start, then the earlier match, among equals), no token taken twice; by start."""
+    kept = []
+    seen: set[int] = set()
+    for match in sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True):
+        _, start, end = match
+        if start not in seen and end - 1 not in seen:
+            kept.append(match)
+            seen.update(range(start, end))
+    kept.sort(key=lambda m: m[1])
+    return kept
+
+
 class GazetteerRecogniser:
     """Marks every gazetteer phrase in the doc; overlapping matches keep the longest."""
 
@@ -73,7 +86,7 @@ class GazetteerRecogniser:
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._keys: dict[int, tuple[int, int]] = {}
-        self._has_blocks = False
+        self._block = nlp.vocab.strings[BLOCK_LABEL]  # its id (hash), not added to the strings
         self.add_entries(entries)
 
     def add_entries(self, entries: Iterable[GazetteerEntry]) -> None:
@@ -81,7 +94,6 @@ class GazetteerRecogniser:
         special = self.nlp.tokenizer.rules if isinstance(self.nlp.tokenizer, LinearTokenizer) else None
         for entry in entries:
             self.entries.append(entry)
-            self._has_blocks = self._has_blocks or entry.label == BLOCK_LABEL
             key = f"{entry.label}\t{entry.id}"
             exact = [p for p in entry.patterns if _exact(p, entry.case)]
             lower = [p for p in entry.patterns if not _exact(p, entry.case)]
@@ -104,21 +116,18 @@ class GazetteerRecogniser:
     def _reset(self, entries: list[GazetteerEntry]) -> None:
         self.entries = []
         self._keys = {}
-        self._has_blocks = False
         self._lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.add_entries(entries)
 
     def __call__(self, doc: Doc) -> Doc:
+        matches = [match for matcher in (self._exact, self._lower) for match in matcher(doc)]
         spans = []
-        for matcher in (self._exact, self._lower):
-            for match_id, start, end in matcher(doc):
-                label, kb_id = self._keys.get(match_id) or self._key_of(match_id)
+        for match_id, start, end in _longest_first(matches):
+            label, kb_id = self._keys.get(match_id) or self._key_of(match_id)
+            if label != self._block:
                 spans.append(Span(doc, start, end, label=label, kb_id=kb_id))
-        kept = filter_spans(spans)
-        if self._has_blocks:
-            kept = [s for s in kept if s.label_ != BLOCK_LABEL]
-        doc.spans[self.spans_key] = sorted(kept, key=lambda s: s.start)
+        doc.spans[self.spans_key] = spans
         return doc
 
     def _key_of(self, match_id: int) -> tuple[int, int]:

@@ -133,6 +133,11 @@ def ranks_swaps(view: SentenceView, date: Span) -> bool:
         and any(view.lower[k] in SWAP_NOUNS | {"exchange", "swap", "one", "such"} for k in window)
 
 
+# the words the frames read in `_frames`' loop over the words begin with: a test added there adds its first words here
+_FRAME_FIRST_WORDS = frozenset(PHRASES_BY_FIRST) | FORWARD_VERBS | SWAP_COUNT_BEFORE | {
+    "since", "in", "over", "during", "total", "overall", "cumulative", "of", "between", "from"}
+
+
 @per_view
 def _frames(view: SentenceView) -> list[tuple[Span, str]]:
     """(cue, kind) for every tally frame in the sentence; kind: strong, weak, forward, since, swaps, period."""
@@ -164,11 +169,12 @@ def _frames(view: SentenceView) -> list[tuple[Span, str]]:
         if text.startswith(("since", "as of")):
             add(date.start, date.end, "since")
     words, start = view.words, view.start
-    for k in range(len(words)):
-        for phrase, kind in PHRASES_BY_FIRST.get(words[k], ()):
+    for k, word in enumerate(words):
+        if word not in _FRAME_FIRST_WORDS:
+            continue  # most words begin no frame
+        for phrase, kind in PHRASES_BY_FIRST.get(word, ()):
             if phrase_at(words, k, phrase):
                 add(start + k, start + k + len(phrase), kind)
-        word = words[k]
         # "since the Russian invasion", "since the outbreak of the war"
         if word == "since" and any(w in WAR_WORDS for w in words[k + 1:k + 5]) \
                 and not any(w in ("day", "days", "week", "weeks", "month", "months") for w in words[k + 1:k + 3]):

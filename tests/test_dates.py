@@ -114,6 +114,8 @@ RECOGNISED = [
     ("Since early June, 300 have come home.", "Since early June", "bounded", "date.month_part+since"),
     ("Talks failed. October saw the largest handover of the year.", "October", "month", "date.month_subject"),
     ("November brought the first release of detainees.", "November", "month", "date.month_subject"),
+    ("Buses at the border crossing. Photo: 4 March 2024AFP/Getty Images", "4 March 2024", "absolute",
+     "date.day_month"),  # a photo credit glued to the caption's year
 ]
 
 
@@ -141,6 +143,7 @@ NOT_DATES = [
     "The note was signed by Jan Novak and handed to Dec Smith.",
     "Room 12/14/25 and code 1-2-3.",
     "Swaps were rare in the 1990s.",
+    "The 2024Q1 report listed them.",
     "The Good Friday Agreement freed hundreds; the Sunday Times and the Mail on Sunday reported it.",
     "",
 ]

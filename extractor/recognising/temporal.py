@@ -99,7 +99,7 @@ _M = r"(?P<m>[JFMASOND][a-zA-Z]{2,8})\b(?P<dot>\.)?"
 _M2 = r"(?P<m2>[JFMASOND][a-zA-Z]{2,8})\b(?P<dot2>\.)?"
 _D = r"(?P<d>\d\d?)(?:st|nd|rd|th)?(?![\d:])(?![,.]\d)\b"
 _D2 = r"(?P<d2>\d\d?)(?:st|nd|rd|th)?(?![\d:])(?![,.]\d)\b"
-_Y = r"(?P<y>(?:19|20)\d\d)(?!\w)(?![,.]\d)"
+_Y = r"(?P<y>(?:19|20)\d\d)(?:(?!\w)|(?=[A-Z][A-Za-z]))(?![,.]\d)"  # "4 March 2024AFP": a credit glued on
 _Y1 = r"(?P<y1>(?:19|20)\d\d)(?!\w)(?![,.]\d)"
 _SEP = r"(?P<sep>\s*[-\u2013\u2014]\s*|\s+(?:to|through|until|till|and)\s+)"
 _TOD = r"(?i:morning|afternoon|evening|night)"

@@ -2,7 +2,8 @@
 
 "1,000-for-1,000" becomes "1,000 - for - 1,000" and "under-25" becomes "under - 25", so the
 quantity and date recognisers see whole numbers as tokens; a full stop that lost its space
-("2025.Read also") still ends the sentence.
+("2025.Read also") still ends the sentence, and a photo credit glued to a caption's year
+("4 March 2024AFP/Getty") leaves the year a token of its own.
 
 Linear on any text: spaCy strips suffixes one at a time and searches the whole remaining string
 for each, so a run of punctuation or emoji without spaces costs its length squared (20,000
@@ -28,6 +29,7 @@ EXTRA_INFIXES = (
     r"(?<=[0-9])[–—](?=[A-Za-z])",
     r"(?<=[0-9])\.(?=[A-Z][a-z])",  # "on May 16, 2025.Read also": a full stop with its space lost
     r"(?<=[a-z]{2})\.(?=[A-Z][a-z])",  # "in Kyiv.The exchange"
+    r"(?<=\b(?:19|20)[0-9]{2})(?=[A-Z][A-Za-z])",  # "Photo: 4 March 2024AFP/Getty": a credit glued to the year
 )
 
 

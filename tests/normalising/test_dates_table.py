@@ -126,6 +126,10 @@ CASES = [
      "The four-day truce between the army and the rebels began on Monday. On Monday the rebels freed 12 "
      "soldiers in exchange for 30 prisoners held by the army.", "2024-03-14", (12, 30),
      (C, "2024-03-11", "2024-03-11")),
+    ("weekday_placed_by_a_caption_day_with_a_credit_glued_to_its_year",
+     "Armenia and Azerbaijan carried out a prisoner exchange on Thursday, with 9 Armenian soldiers freed by Baku "
+     "in return for 4 Azerbaijani soldiers.\nA convoy crosses the border near Ijevan. Photo: 7 March 2024AFP/Getty "
+     "Images", None, (4, 9), (C, "2024-03-07", "2024-03-07")),
     ("multi_day_span",
      "The three-day swap which started on Monday concluded on Wednesday, with 300 prisoners freed by Sudan and "
      "the RSF each in total.", "2024-03-14", (300, 300), (C, "2024-03-11", "2024-03-13")),

@@ -189,7 +189,8 @@ def rows_of(kind: str, n: int, real: Path | None) -> Iterator[tuple[dict, int | 
     return real_copies(n, real, undated=kind == "undated")
 
 
-def run_one(kind: str, n: int, real: Path | None, progress_file: Path | None = None, stream: bool = False) -> dict:
+def run_one(kind: str, n: int, real: Path | None, progress_file: Path | None = None, stream: bool = False,
+            workers: int = 1) -> dict:
     from extractor.reconciling.claims import parse_claim, to_claim
 
     try:
@@ -211,8 +212,14 @@ def run_one(kind: str, n: int, real: Path | None, progress_file: Path | None = N
     t1 = time.perf_counter()
     c1 = time.process_time()
     last = [0.0]
+    worker_peak = [0]
 
     def report(done: int, total: int) -> None:
+        if workers > 1:
+            import multiprocessing
+
+            pss = sum(_pss_of(child.pid) for child in multiprocessing.active_children())
+            worker_peak[0] = max(worker_peak[0], pss)
         now = time.perf_counter()
         if progress_file is not None and (now - last[0] > 5 or done == total):
             last[0] = now
@@ -224,10 +231,18 @@ def run_one(kind: str, n: int, real: Path | None, progress_file: Path | None = N
     with tempfile.TemporaryDirectory(prefix="reconcile-scale-") as tmp:
         out = Path(tmp) / "events.jsonl"
         if reconcile_to is not None:
+            engine = "local"
+            if workers > 1:
+                from extractor.reconciling.engines import block_engine
+
+                try:
+                    engine = block_engine("local", workers=workers)
+                except TypeError:  # a checkout without worker processes: one process
+                    workers = 1
             with out.open("w", encoding="utf-8") as fh:
-                events, _ = reconcile_to(fh, claims, spill_dir=Path(tmp), progress=report)
+                events, _ = reconcile_to(fh, claims, spill_dir=Path(tmp), progress=report, engine=engine)
             del claims
-            t2, c2 = time.perf_counter(), time.process_time()
+            t2, c2 = time.perf_counter(), time.process_time() + _children_cpu()
             groups = (json.loads(line)["claims"] for line in out.open(encoding="utf-8"))
             f1 = pairwise_f1(groups, truth) if truth else None
         else:
@@ -238,10 +253,17 @@ def run_one(kind: str, n: int, real: Path | None, progress_file: Path | None = N
             events = len(result.events)
             f1 = pairwise_f1((list(e.claims) for e in result.events), truth) if truth else None
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"claims": n, "events": events, "parse_s": round(t1 - t0, 2), "reconcile_s": round(t2 - t1, 2),
+    return {"workers": workers, "worker_peak_mb": worker_peak[0] if workers > 1 else None, "claims": n,
+            "events": events, "parse_s": round(t1 - t0, 2), "reconcile_s": round(t2 - t1, 2),
             "reconcile_cpu_s": round(c2 - c1, 2), "peak_mb": round(peak_kb / 1024),
             "peak_after_parse_mb": round(parse_kb / 1024), "pairwise_f1": None if f1 is None else round(f1, 4),
             "streaming": reconcile_to is not None, "claims_made_while_reconciling": stream}
+
+
+def _children_cpu() -> float:
+    """CPU seconds of the worker processes that have ended (`--workers`)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def store_update(n: int, added: int, *, rebuild: bool = True) -> dict:
@@ -287,6 +309,18 @@ def size(text: str) -> int:
     return int(float(t.rstrip("mk")) * mult)
 
 
+def _pss_of(pid: int) -> int:
+    """The proportional set size of a process (MB): its own pages, and its share of the pages a forked
+    worker shares with the driver."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return 0
+
+
 def _peak_of(pid: int) -> int:
     """The resident memory of a running process (MB), read while it runs (for a stopped run)."""
     try:
@@ -298,8 +332,8 @@ def _peak_of(pid: int) -> int:
     return 0
 
 
-def _spawn(kind: str, n: int, real: Path | None, code: Path | None, timeout: float | None, stream: bool = False
-           ) -> dict:
+def _spawn(kind: str, n: int, real: Path | None, code: Path | None, timeout: float | None, stream: bool = False,
+           workers: int = 1) -> dict:
     env = dict(os.environ)
     if code is not None:
         env["PYTHONPATH"] = os.pathsep.join([str(code), env.get("PYTHONPATH", "")])
@@ -307,6 +341,7 @@ def _spawn(kind: str, n: int, real: Path | None, code: Path | None, timeout: flo
     args = [sys.executable, __file__, "--one", str(n), "--kind", kind, "--progress", str(progress)]
     args += ["--real", str(real)] if real else []
     args += ["--stream"] if stream else []
+    args += ["--workers", str(workers)] if workers > 1 else []
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     started = time.perf_counter()
     peak = 0
@@ -344,6 +379,8 @@ def _line(label: str, n: int, runs: list[dict]) -> str:
     return (f"{label:>9} {n:>11,} claims: {int(_median(ok, 'events')):>9,} events  parse {_median(ok, 'parse_s'):>7.2f}s  "
             f"reconcile {_median(ok, 'reconcile_s'):>8.2f}s wall {_median(ok, 'reconcile_cpu_s'):>8.2f}s CPU  "
             f"peak {int(_median(ok, 'peak_mb')):>6,} MB ({int(_median(ok, 'peak_after_parse_mb')):,} after parsing)"
+            + (f", its {ok[0]['workers']} workers together {int(_median(ok, 'worker_peak_mb')):,} MB (PSS)"
+               if ok[0].get("worker_peak_mb") else "")
             + (f"  pairwise F1 {f1}" if f1 is not None else "") + (f"  [median of {len(ok)}]" if len(ok) > 1 else ""))
 
 
@@ -356,6 +393,8 @@ def main() -> None:
     ap.add_argument("--baseline-max", type=size, help="largest size run on the baseline (it may not fit in memory)")
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--timeout", type=float, help="stop a run after this many seconds")
+    ap.add_argument("--workers", type=int, default=1,
+                    help="processes that cluster blocks (CPU time and peak memory then include theirs)")
     ap.add_argument("--store-update", type=size, metavar="SIZE",
                     help="time adding 1,000 claims to a store of SIZE synthetic claims, incrementally and in full")
     ap.add_argument("--no-rebuild", action="store_true", help="with --store-update: skip the full rebuild")
@@ -369,7 +408,7 @@ def main() -> None:
         print(json.dumps(store_update(args.store_update, 1000, rebuild=not args.no_rebuild)))
         return
     if args.one:
-        print(json.dumps(run_one(args.kind[0], args.one, args.real, args.progress, args.stream)))
+        print(json.dumps(run_one(args.kind[0], args.one, args.real, args.progress, args.stream, args.workers)))
         return
     for kind in args.kind:
         for s in args.sizes:
@@ -379,7 +418,8 @@ def main() -> None:
                 codes.append(("baseline", args.baseline))
             medians = {}
             for label, code in codes:
-                runs = [_spawn(kind, n, args.real, code, args.timeout, args.stream) for _ in range(args.repeat)]
+                runs = [_spawn(kind, n, args.real, code, args.timeout, args.stream, args.workers)
+                        for _ in range(args.repeat)]
                 print(f"[{kind}] " + _line(label, n, runs), flush=True)
                 ok = [r for r in runs if "events" in r]
                 if ok:

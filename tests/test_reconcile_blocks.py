@@ -247,3 +247,20 @@ def test_ray_engine_missing_is_a_coded_error(monkeypatch):
     with pytest.raises(CodedError) as err:
         block_engine("ray")
     assert err.value.code == "E403"
+
+
+def test_worker_processes_give_the_one_process_bytes(tmp_path, monkeypatch):
+    import json
+
+    from extractor.reconciling import engines
+    from extractor.storing.reconcile import reconcile_files
+
+    monkeypatch.setattr(engines, "BATCH_CLAIMS", 40)  # many tasks in flight, finished out of order
+
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text("".join(json.dumps(r) + "\n" for r in invented_claims(600, seed=12, days=200, pairs=4)))
+    for store in (None, "s.db"):
+        one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+        reconcile_files([claims], output=one, force=True, store=tmp_path / f"1-{store}" if store else None)
+        reconcile_files([claims], output=two, force=True, workers=2, store=tmp_path / f"2-{store}" if store else None)
+        assert two.read_bytes() == one.read_bytes()

@@ -31,11 +31,13 @@ def reconcile_cli(
     engine: Annotated[EngineName, typer.Option(help="Where blocks of claims are clustered: local (this process) "
                                                     "or ray (extractor[ray], on the cluster of `ray.init()`); "
                                                     "the events are the same.")] = "local",
+    workers: Annotated[int, typer.Option(min=1, help="Processes that cluster blocks of claims with the local "
+                                                     "engine (the events are the same).")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
 ) -> None:
     """Reconcile claims from many articles into canonical events: one line per real-world occasion."""
     with usage_errors():
         summary = reconcile_files(inputs, output=output, store=store, sources=sources, corrections=corrections,
-                                  force=force, engine=engine)
+                                  force=force, engine=engine, workers=workers)
     if not quiet:
         typer.echo(summary.format(), err=True)

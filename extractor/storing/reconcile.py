@@ -9,12 +9,12 @@ from pathlib import Path
 from ..outputs import atomic_writer, check_output
 from ..correcting import read_corrections, reconcile_corrected
 from ..reconciling.claims import read_claim_files, read_sources, replaced_docs
-from ..reconciling.engines import EngineName
+from ..reconciling.engines import BlockEngine, EngineName, block_engine
 from ..reconciling.streaming import reconcile_to
 from .store import EventStore, StoreChanges
 
 
-def _streamed(inputs: Sequence[Path], *, output: Path, sources, engine: EngineName) -> ReconcileSummary:
+def _streamed(inputs: Sequence[Path], *, output: Path, sources, engine: EngineName | BlockEngine) -> ReconcileSummary:
     read = [0]
 
     def counted():
@@ -70,15 +70,18 @@ def corrections_text(applied: Sequence) -> list[str]:
 
 def reconcile_files(inputs: Sequence[Path], *, output: Path, store: Path | None = None,
                     sources: Path | None = None, corrections: Path | None = None,
-                    force: bool = False, engine: EngineName = "local") -> ReconcileSummary:
+                    force: bool = False, engine: EngineName = "local", workers: int = 1) -> ReconcileSummary:
     """Read claims (extract output; other line types skipped), reconcile them (into `store` when given:
     with every claim already there, keeping event ids; an article with a status line in the input
     replaces its stored claims), apply `corrections`, and write every event to `output` atomically.
     Without a store or corrections, claims are kept in their compact form and events are written to a
-    spill file block by block (see `streaming`), so memory is bounded by the claims and the largest block."""
+    spill file block by block (see `streaming`), so memory is bounded by the claims and the largest block.
+    `workers` > 1 (local engine): blocks are clustered in that many processes; the events are the same."""
     check_output(output, force=force, inputs=tuple(inputs) + ((store,) if store else ()))
     meta = read_sources(sources) if sources else None
     fixes = read_corrections(corrections) if corrections else []
+    if workers > 1:
+        engine = block_engine(engine, workers=workers)  # type: ignore[assignment]
     if store is None and not fixes:
         return _streamed(inputs, output=output, sources=meta, engine=engine)
     statuses: dict[str, str] = {}

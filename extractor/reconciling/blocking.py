@@ -179,6 +179,7 @@ def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None
     del by_size, by_sig, by_week, by_block
     times = [_time(c) for c in claims]
     spans = [_span(c) if c.dated else None for c in claims]
+    no_parties = [not c.parties for c in claims]
     nearest: dict[tuple, list[int]] = {}  # (block, lo, hi) -> a dated lookup's claims: claims of one day share it
 
     for i, c in enumerate(claims):
@@ -230,14 +231,26 @@ def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None
                     pool = set(_nearest_of_pool(claims, pool, i, t))
                 seen.update(pool)
         paired: list[int] = []
-        for j in sorted(seen):
-            if j == i:
-                continue
-            span_j = spans[j]
-            if span_i is not None and span_j is not None and _gap(span_i, span_j) > WINDOW:
-                continue
-            if j > i or _one_sided(c, claims[j]):
-                paired.append(j)
+        seen.discard(i)
+        if span_i is not None:
+            lo_i, hi_i = span_i
+            if c.parties:  # `_one_sided(c, d)`: d names no party (c is dated)
+                for j in sorted(seen):
+                    span_j = spans[j]
+                    if span_j is not None and (span_j[0] - hi_i > WINDOW or lo_i - span_j[1] > WINDOW):
+                        continue
+                    if j > i or no_parties[j]:
+                        paired.append(j)
+            else:
+                for j in sorted(seen):
+                    span_j = spans[j]
+                    if j > i and not (span_j is not None and (span_j[0] - hi_i > WINDOW or lo_i - span_j[1] > WINDOW)):
+                        paired.append(j)
+        else:  # `_one_sided(c, d)`: d is dated, or names no party while c names some
+            has_parties = bool(c.parties)
+            for j in sorted(seen):
+                if j > i or spans[j] is not None or (has_parties and no_parties[j]):
+                    paired.append(j)
         yield i, reached, paired
 
 

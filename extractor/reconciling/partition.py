@@ -40,6 +40,23 @@ class _UnionFind:
             parent[i], i = root, parent[i]
         return root
 
+    def union_all(self, i: int, js) -> None:
+        """`union(i, j)` for every j of `js` (the components are the same; the roots may differ)."""
+        parent, size = self.parent, self.size
+        ri = i
+        while parent[ri] != ri:
+            ri = parent[ri]
+        for j in js:
+            rj = j
+            while parent[rj] != rj:
+                rj = parent[rj]
+            if rj == ri:
+                continue
+            if size[ri] < size[rj] or (size[ri] == size[rj] and rj < ri):
+                ri, rj = rj, ri
+            parent[rj] = ri
+            size[ri] += size[rj]
+
     def union(self, i: int, j: int) -> None:
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
@@ -70,11 +87,10 @@ def partition_pairs(claims: Sequence[Claim], *, max_block: int | None = None, wi
     found = array("q")  # i * n + j: claim i's lookups give the pair of i and j
     twice: set[int] = set()  # the same for claims sharing several (kind, category) groups, which may both give it
     several = [len(c.categories) > 1 for c in claims]
-    union = uf.union
+    union_all = uf.union_all
     for group in lookup_groups(claims):
         for i, reached, paired in scan(claims, group=group):
-            for j in reached:
-                union(i, j)
+            union_all(i, set(reached))
             if with_pairs:
                 if several[i]:
                     twice.update(i * n + j for j in paired if several[j])

@@ -320,7 +320,18 @@ def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, y
             mention.rules.append("status.folded_preview")
             mention.date_span, mention.date, mention.key = None, None, None
             folded[mention.group.view.index][0].mentions.append(mention)
-    return [o for o in occasions if o.mentions]
+    # "He urged both sides to commit to an all-for-all exchange": a wish that joined the plan whose
+    # figures have folded into the done occasion is no occasion of its own
+    return [o for o in occasions if o.mentions and not (
+        o.status == "planned" and folded and all(_wish(m) for m in o.mentions))]
+
+
+def _wish(mention: Mention) -> bool:
+    """An uncounted, undated plan worded only as a wish, a demand or an offer."""
+    view = mention.group.view
+    cues = [c for c in view.cues_with("PLANNED") if real_plan(view, c)]
+    return mention.group.count is None and mention.key is None and bool(cues) \
+        and all(c.text.lower() in NOT_PREVIEW for c in cues)
 
 
 BEGUN = frozenset({"began", "begun", "begins", "started", "starts", "underway", "commenced"})

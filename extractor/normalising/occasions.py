@@ -18,6 +18,7 @@ from ..contract import Count, DateInterval, PartialDate
 from .dating import after_attribution, same_day
 from .groups import Group
 from .sentences import SentenceView
+from .status import is_past_verb
 
 
 @dataclass
@@ -111,6 +112,10 @@ def attach_loose(occasions: list[Occasion], loose: list[Mention]) -> None:
     other record of) makes its own."""
     for mention in loose:
         same_status = [o for o in occasions if o.status == mention.status]
+        if mention.key is not None and same_status and _announcement_day(mention):
+            # "the two countries announced the prisoner exchange last week": the day it was announced
+            mention.date_span, mention.date, mention.key = None, None, None
+            mention.rules.append("occasion.announcement_day")
         firm = mention.status == "completed" or any(
             c.kb_id_ in ("future", "cancelled") for c in mention.group.view.cues_with("PLANNED"))
         if mention.key is not None:
@@ -187,6 +192,28 @@ def _the_plan(mention: Mention) -> bool:
     this month' are other occasions than the plan the article gives figures of)."""
     view = mention.group.view
     return not view.has_cue("STAGE", "BACKGROUND") and NOT_THE_PLAN.isdisjoint(view.words)
+
+
+ANNOUNCING = frozenset({"announced", "announce", "announces", "announcing", "unveiled", "revealed"})
+DOCUMENTS = frozenset({"statement", "statements", "list", "lists", "report", "declaration", "communique"})
+
+
+def _announcement_day(mention: Mention) -> bool:
+    """A done swap placed only by the week it was announced ('as they announced the prisoner exchange
+    last week', 'released a joint statement last week and announced a swap'): the sentence tells no
+    handover, only its announcement, and no day that would place one."""
+    view, span = mention.group.view, mention.date_span
+    if mention.status != "completed" or span is None or mention.group.count is not None:
+        return False
+    if mention.date is not None and mention.date.precision == "day":
+        return False  # "on March 27, the president announced the exchange of ...": a day that places it
+    if view.has_cue("COMPLETED") or any(
+            is_past_verb(c) and not DOCUMENTS.intersection(view.lower[c.end:min(view.end, c.end + 4)])
+            for c in view.cues_with("GIVE", "RECEIVE", "HOME")):
+        return False
+    exchange = [c for c in view.cues_with("EXCHANGE") if not is_past_verb(c)]
+    return any(view.lower[k] in ANNOUNCING and any(k < c.start <= k + 4 for c in exchange)
+               for k in range(view.start, view.end))
 
 
 def _dated_within(occasions: list[Occasion], mention: Mention) -> list[Occasion]:

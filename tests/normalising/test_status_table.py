@@ -105,6 +105,9 @@ CASES = [
     ("s1_uncounted_plan_said_the_day_before_folds",
      "Sudan and the RSF exchanged 40 prisoners each on Thursday. The army said on Wednesday that it expected a "
      "prisoner exchange in the near future.", None, [(C, (40, 40))]),
+    ("s1_a_wish_beside_a_folded_plan_is_no_occasion",
+     "Sudan and the RSF exchanged 30 prisoners each on Monday, after the army had agreed to free 30 RSF fighters. "
+     "The envoy urged both sides to commit to an all-for-all exchange of captives.", None, [(C, (30, 30))]),
     # S1: genuinely later occasions stay planned
     ("s1_another_swap_in_the_near_future_stays_planned",
      "Sudan and the RSF exchanged 40 prisoners each on Thursday. The army said on Thursday that it expected "

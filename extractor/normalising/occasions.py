@@ -19,6 +19,7 @@ from .dating import after_attribution, same_day
 from .groups import Group
 from .sentences import SentenceView
 from .status import is_past_verb
+from ..recognising.extensions import date_of
 
 
 @dataclass
@@ -143,7 +144,7 @@ def attach_loose(occasions: list[Occasion], loose: list[Mention]) -> None:
             bare = [o for o in same_status if o.key is None and not o.background
                     and (mention.status == "completed" or all(m.group.count is None for m in o.mentions))
                     and (mention.group.category in {m.group.category for m in o.mentions}
-                         or not mention.group.view.has_cue("STAGE", "BACKGROUND"))]
+                         or not (mention.group.view.has_cue("STAGE", "BACKGROUND") or _month_placed(mention)))]
             undated_plans = [o for o in same_status if o.key is None and not o.background]
             if not bare and mention.status == "planned" and len(undated_plans) == 1 \
                     and len(same_status) == 1 and _the_plan(mention):
@@ -214,6 +215,13 @@ def _announcement_day(mention: Mention) -> bool:
     exchange = [c for c in view.cues_with("EXCHANGE") if not is_past_verb(c)]
     return any(view.lower[k] in ANNOUNCING and any(k < c.start <= k + 4 for c in exchange)
                for k in range(view.start, view.end))
+
+
+def _month_placed(mention: Mention) -> bool:
+    """'The body was handed over in early September': a handover placed in a month, not on a day (a month
+    of another category's handover is no day of an undated occasion's)."""
+    match = date_of(mention.date_span) if mention.date_span is not None else None
+    return match is not None and match.kind == "month"
 
 
 def _dated_within(occasions: list[Occasion], mention: Mention) -> list[Occasion]:

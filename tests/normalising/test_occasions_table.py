@@ -157,6 +157,12 @@ CASES = [
     ("o3_a_dated_uncounted_plan_places_the_one_plan",
      "Sudan and the RSF agreed to exchange 80 prisoners each, mediators said. Officials said that tomorrow the two "
      "sides would carry out the prisoner exchange.", None, [(P, (80, 80))]),
+    ("o2_other_category_placed_in_a_month_stays_apart_no_publication",
+     "Ethiopia and the TPLF exchanged 30 prisoners each, mediators said. The bodies of fallen TPLF fighters were "
+     "handed over to the TPLF in early February.", None, [(C, ()), (C, (30, 30))]),
+    ("o3_other_category_on_a_weekday_joins_the_undated_swap_no_publication",
+     "Ethiopia and the TPLF exchanged 30 prisoners each, mediators said. The bodies of fallen TPLF fighters were "
+     "handed over to the TPLF on Sunday.", None, [(C, (30, 30))]),
     # O5: placed background swaps make a record; vague mentions, announcements and hopes do not
     ("o5_previous_exchange_early_january",
      "Armenia and Azerbaijan exchanged 16 prisoners each on Monday. The previous exchange took place in early "

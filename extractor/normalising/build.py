@@ -42,6 +42,7 @@ from .groups import (
     civil_crews_alike,
     complete,
     direct,
+    joined_persons,
     mark_parts,
     ones,
     oppose_pairs,
@@ -159,7 +160,8 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
                         part_values=frozenset(g.count.value for g in groups if g.part_of and g.count is not None
                                               and g.count.value and g.count.qualifier == "exact"))
             mark_per_side(view, in_sentence)
-        in_sentence += single_persons(view, in_sentence, context)
+        joined = joined_persons(view, in_sentence)
+        in_sentence += single_persons(view, in_sentence, context) + [person for person, _ in joined]
         if not in_sentence:
             in_sentence += pronoun_person(view, views, context)
         for group in in_sentence:
@@ -168,6 +170,8 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
         oppose_pairs(in_sentence, context)
         for group in in_sentence:
             complete(group, context)
+        for person, partner in joined:  # handed over with the group it is joined to, the same way
+            person.giver, person.receiver = partner.giver, partner.receiver
         settle_totals(view, in_sentence)
         _same_number_goes_back(in_sentence, groups)
         pair = [g for g in in_sentence if "group.person_for_person" in g.rules]

@@ -1468,6 +1468,38 @@ def _released_person(view: SentenceView, context: ArticleContext, *,
     return []
 
 
+def joined_persons(view: SentenceView, groups: list[Group]) -> list[tuple[Group, Group]]:
+    """'Kremlin ally Oleg Marchuk and 55 Russian soldiers were returned to Russia': a full name (with or
+    without a person noun before it) joined by 'and' right before a counted group is one more person
+    handed over with that group, the same way (rule group.joined_person). (person, group) pairs.
+    The name is not written on the flow: the reconciler reads a named claim as one that must fit every
+    report of its event, and most reports of such a swap name no one beside the figure."""
+    if not view.has_cue("GIVE", "RECEIVE", "HOME"):
+        return []
+    out = []
+    for group in groups:
+        q = group.quantity
+        if q is None or group.count is None or group.part_of or q.start - 3 < view.start \
+                or view.lower[q.start - 1] != "and":
+            continue
+        span = _name_span(view, q.start - 2, -1)
+        if span is None or span[1] != q.start - 1:
+            continue
+        doc = view.sent.doc
+        k = span[0] - 1
+        person = view.cue(k) if k >= view.start else None
+        if person is not None and person.label_ != "PERSON":
+            continue
+        if k > view.start and view.lower[k] in (",", "and") and _name_token(view, k - 1):
+            continue  # "Ann Roe, Oleg Marchuk and 55 ...": a list of names is no one person beside the figure
+        category = person.kb_id_ if person is not None else "prisoners"
+        name = doc[span[0]:span[1]]
+        single = Group(view=view, quantity=None, noun=person if person is not None else name, count=Count.exact(1),
+                       category=category, rules=["group.joined_person"])
+        out.append((single, group))
+    return out
+
+
 def _release_verb_before(view: SentenceView, person: Span) -> Span | None:
     """The release verb whose object the person noun is ('freed the jailed American teacher')."""
     k = person.start - 1

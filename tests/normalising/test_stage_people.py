@@ -121,9 +121,18 @@ CASES = [
     pytest.param("Kyiv returned 200 defenders, and Kremlin ally Oleg Marchuk and 55 Russian soldiers were returned to "
                  "Russia.",
                  [("RUS", "UKR", "pows", 200, ()), ("UKR", "RUS", "pows", 55, ()),
-                  ("UKR", "RUS", "prisoners", 1, ("Oleg Marchuk",))], id="name-coordinated-with-a-counted-group",
-                 marks=GAP(reason="L2: a name joined by 'and' to a counted group is not yet a person of its own (a "
-                                  "tried rule moved reconciliation clusters of one dev event; left for the reconciler)")),
+                  # the name is left off the flow (group.joined_person): the reconciler reads a named claim as
+                  # one that must fit every report of its event
+                  ("UKR", "RUS", "prisoners", 1, ())], id="name-coordinated-with-a-counted-group"),
+    pytest.param("Kyiv returned 200 defenders, and Oleg Marchuk and 55 Russian soldiers were returned to Russia.",
+                 [("RUS", "UKR", "pows", 200, ()), ("UKR", "RUS", "pows", 55, ()), ("UKR", "RUS", "prisoners", 1, ())],
+                 id="bare-name-coordinated-with-a-counted-group"),
+    pytest.param("Kyiv returned 200 defenders, and Ivan Roe, Oleg Marchuk and 55 Russian soldiers were returned to "
+                 "Russia.",
+                 [("RUS", "UKR", "pows", 200, ()), ("UKR", "RUS", "pows", 55, ())],
+                 id="list-of-names-before-a-counted-group-is-not-one-person"),
+    pytest.param("The Red Cross and 55 volunteers helped as Armenia freed 30 Azerbaijani soldiers in a swap.",
+                 [("ARM", "AZE", "pows", 30, ())], id="an-organisation-joined-to-a-group-is-no-person"),
     pytest.param("Armenia and Azerbaijan swapped 40 soldiers each on Monday. Abu Dhabi also hosted the swap in 2022 "
                  "when Moscow freed American basketball star Ann Leroy in return for convicted arms dealer Igor Petrov.",
                  [("AZE", "ARM", "pows", 40, ()), ("ARM", "AZE", "pows", 40, ()),

@@ -64,4 +64,5 @@ INDEXES = (
     "CREATE INDEX IF NOT EXISTS claim_keys_claim ON claim_keys (claim_id)",
     "CREATE INDEX IF NOT EXISTS blocks_grp ON blocks (grp)",
     "CREATE INDEX IF NOT EXISTS events_kind ON events (kind)",
+    "CREATE INDEX IF NOT EXISTS raw_links_event ON raw_links (event_id)",
 )

@@ -66,6 +66,18 @@ def claim_line(item: ClaimInput | ClaimRecord) -> dict:
     return row
 
 
+class _TakenIds:
+    """Every event id of the last run and every retired one (raw, before corrections), looked up in the
+    store one id at a time (a new event's id is checked against them) rather than read whole."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __contains__(self, event_id: object) -> bool:
+        return (self.db.execute("SELECT 1 FROM raw_links WHERE event_id = ? LIMIT 1", (event_id,)).fetchone() is not None
+                or self.db.execute("SELECT 1 FROM raw_aliases WHERE old_id = ?", (event_id,)).fetchone() is not None)
+
+
 def _dumps(obj: dict) -> str:
     return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
@@ -299,7 +311,7 @@ class EventStore:
             given: set[str] = set()
             written: list[Claim] = []  # the new versions of changed claims, kept only for an indexed update
             olds: list[Claim] = []  # and their old versions
-            changed: set[str] = set()
+            changed: set[str] = set()  # and their ids
             added = updated = 0
             for row in self._rows(items, hand, sources):  # read one by one: the input is never held whole
                 given.add(row["claim_id"])
@@ -322,7 +334,7 @@ class EventStore:
                 write_keys(db, [claim])
                 if indexed:
                     written.append(claim)
-                changed.add(row["claim_id"])
+                    changed.add(row["claim_id"])
             gone, retracted, stale, left = self._retract(given, set(replace_docs))
             del given
             touched = retracted + olds + written
@@ -368,7 +380,8 @@ class EventStore:
                       which: Iterable[int]) -> None:
         self.db.executemany(
             "INSERT INTO blocks (claim_id, block, grp) VALUES (?, ?, ?) ON CONFLICT (claim_id) "
-            "DO UPDATE SET block = excluded.block, grp = excluded.grp",
+            "DO UPDATE SET block = excluded.block, grp = excluded.grp "
+            "WHERE block != excluded.block OR grp IS NOT excluded.grp",
             [(claims[i].claim_id, claims[blocks[n][0]].claim_id, claims[groups[n]].claim_id)
              for n in which for i in blocks[n]])
 
@@ -491,9 +504,7 @@ class EventStore:
                 qs = ",".join("?" * len(batch))
                 previous.update(db.execute(f"SELECT claim_id, event_id FROM raw_links WHERE claim_id IN ({qs})", batch))
                 stale.update(r[0] for r in db.execute(f"SELECT event_id FROM links WHERE claim_id IN ({qs})", batch))
-            taken = {r[0] for r in db.execute("SELECT event_id FROM raw_links")}
-            taken.update(r[0] for r in db.execute("SELECT old_id FROM raw_aliases"))
-            state = IdState(previous=previous, taken=taken)
+            state = IdState(previous=previous, taken=_TakenIds(db))  # type: ignore[arg-type]
             some = [blocks[n] for n in dirty]
             clusterings = block_engine(engine).cluster(work(claims, some, [pairs[n] for n in dirty]))
             events: list[EventRecord] = []

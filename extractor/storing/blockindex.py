@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from functools import lru_cache
 from collections.abc import Iterable, Iterator, Sequence
 
 from ..contract.events import EventRecord
@@ -28,7 +29,8 @@ FILED, LOOKS, LINKED = 0, 1, 2
 CHUNK = 500  # ids per `IN (...)` query
 
 
-def _key(parts: Sequence) -> str:
+@lru_cache(maxsize=1 << 16)  # keys recur across claims (a pair of sides, an article's claims)
+def _key(parts: tuple) -> str:
     return json.dumps(list(parts), ensure_ascii=False, separators=(",", ":"))
 
 

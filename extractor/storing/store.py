@@ -313,13 +313,15 @@ class EventStore:
             olds: list[Claim] = []  # and their old versions
             changed: set[str] = set()  # and their ids
             added = updated = 0
-            for row in self._rows(items, hand, sources):  # read one by one: the input is never held whole
+            for item, row in self._rows(items, hand, sources):  # read one by one: the input is never held whole
                 given.add(row["claim_id"])
                 body = _dumps(row)
                 old = db.execute("SELECT body, compact FROM claims WHERE claim_id = ?", (row["claim_id"],)).fetchone()
                 if old is not None and old[0] == body:
                     continue
-                claim = to_claim(parse_claim(row, where=f"{self.path}:claims/{row['claim_id']}"))  # type: ignore[arg-type]
+                if item is None:  # the line took metadata from `sources`: read as stored
+                    item = parse_claim(row, where=f"{self.path}:claims/{row['claim_id']}")
+                claim = to_claim(item)  # type: ignore[arg-type]
                 if old is None:
                     db.execute("INSERT INTO claims (claim_id, doc_id, kind, body, compact) VALUES (?, ?, ?, ?, ?)",
                                (row["claim_id"], row["doc_id"], row["type"], body, compact_json(claim)))
@@ -386,14 +388,20 @@ class EventStore:
              for n in which for i in blocks[n]])
 
     @staticmethod
-    def _rows(items, hand, sources) -> Iterator[dict]:
+    def _rows(items, hand, sources) -> Iterator[tuple[ClaimInput | None, dict]]:
+        """(claim, the JSON object stored for it) per item; the claim is None where `sources` added to the
+        line's metadata (it is then read from the object)."""
         for item in itertools.chain(items, hand):
+            if not isinstance(item, ClaimInput):
+                item = ClaimInput(record=item)
             row = claim_line(item)
             meta = sources.get(row["doc_id"]) if sources else None
             if meta is not None:
                 for k, v in meta.model_dump(exclude_none=True).items():
-                    row.setdefault(k, v)
-            yield row
+                    if k not in row:
+                        row[k] = v
+                        item = None
+            yield item, row
 
     def _reconcile_all(self, added: int, updated: int, *, engine: EngineName | BlockEngine
                        ) -> tuple[StoreChanges, dict[str, str]]:

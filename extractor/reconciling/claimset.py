@@ -17,7 +17,9 @@ So memory is bounded by the largest group's lookups and the largest block, not b
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import tempfile
 from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -61,7 +63,7 @@ def _groups_of(c: Claim) -> str:
 
 class ClaimSet:
     """Add claims with `add` (a claim id given twice keeps its last version), then read `blocks()` once.
-    `folder`: where the spill file goes once more than `in_memory` (IN_MEMORY) claims were added; `max_block`: see
+    `folder`: where the spill folder is made (and removed by `close`) once more than `in_memory` (IN_MEMORY) claims were added; `max_block`: see
     `partition.MAX_BLOCK` (its value when the blocks are read, by default)."""
 
     def __init__(self, folder: Path, *, in_memory: int | None = None, max_block: int | None = None) -> None:
@@ -91,7 +93,8 @@ class ClaimSet:
             self._flush()
 
     def _spill(self) -> None:
-        db = self.db = sqlite3.connect(str(self.folder / "claims.db"), isolation_level=None)
+        self._tmp = Path(tempfile.mkdtemp(dir=self.folder, prefix=".claims-"))
+        db = self.db = sqlite3.connect(str(self._tmp / "claims.db"), isolation_level=None)
         db.execute("PRAGMA journal_mode = OFF")
         db.execute("PRAGMA synchronous = OFF")
         db.execute("PRAGMA temp_store = FILE")
@@ -117,7 +120,7 @@ class ClaimSet:
         if self.db is not None:
             self.db.close()
             self.db = None
-            (self.folder / "claims.db").unlink(missing_ok=True)
+            shutil.rmtree(self._tmp, ignore_errors=True)
 
     def blocks(self) -> Iterator[Block]:
         """Every block, in order of its first claim id."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 import itertools
 import json
 import sqlite3
-import tempfile
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -415,24 +414,26 @@ class EventStore:
         made: set[str] = set()
         ev_added = ev_changed = blocks = 0
         db.execute("DELETE FROM blocks")
-        with no_cyclic_gc(), tempfile.TemporaryDirectory(dir=self.path.parent, prefix=".store-") as tmp:
-            claims = ClaimSet(Path(tmp))
-            for claim_id, text in db.execute("SELECT claim_id, compact FROM claims"):
-                claims.add(from_compact_json(text), compact=text)
-            for block, events in events_of_blocks(claims.blocks(), state, engine=engine,
-                                                  near_misses_per_event=NEAR_MISSES_PER_EVENT):
-                blocks += 1
-                first = block.claims[0].claim_id
-                db.executemany("INSERT INTO blocks (claim_id, block, grp) VALUES (?, ?, ?)",
-                               [(c.claim_id, first, block.group) for c in block.claims])
-                for ev in events:
-                    tallies.add(ev)
-                    if ev.kind != "tally":  # tally events are written once checked
-                        a, c = self._put_if_changed(ev)
-                        ev_added += a
-                        ev_changed += c
-                        made.add(ev.event_id)
-            claims.close()
+        with no_cyclic_gc():
+            claims = ClaimSet(self.path.parent)
+            try:
+                for claim_id, text in db.execute("SELECT claim_id, compact FROM claims"):
+                    claims.add(from_compact_json(text), compact=text)
+                for block, events in events_of_blocks(claims.blocks(), state, engine=engine,
+                                                      near_misses_per_event=NEAR_MISSES_PER_EVENT):
+                    blocks += 1
+                    first = block.claims[0].claim_id
+                    db.executemany("INSERT INTO blocks (claim_id, block, grp) VALUES (?, ?, ?)",
+                                   [(c.claim_id, first, block.group) for c in block.claims])
+                    for ev in events:
+                        tallies.add(ev)
+                        if ev.kind != "tally":  # tally events are written once checked
+                            a, c = self._put_if_changed(ev)
+                            ev_added += a
+                            ev_changed += c
+                            made.add(ev.event_id)
+            finally:
+                claims.close()
             for ev in tallies.checked().values():
                 a, c = self._put_if_changed(ev)
                 ev_added += a

@@ -215,12 +215,12 @@ def run_one(kind: str, n: int, real: Path | None, progress_file: Path | None = N
     worker_peak = [0]
 
     def report(done: int, total: int) -> None:
-        if workers > 1:
+        now = time.perf_counter()
+        if workers > 1 and (now - last[0] > 5 or done == total):  # a read costs about 1 ms per GB mapped
             import multiprocessing
 
             pss = sum(_pss_of(child.pid) for child in multiprocessing.active_children())
             worker_peak[0] = max(worker_peak[0], pss)
-        now = time.perf_counter()
         if progress_file is not None and (now - last[0] > 5 or done == total):
             last[0] = now
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024

@@ -1438,11 +1438,7 @@ def _released_person(view: SentenceView, context: ArticleContext, *,
             return []
         return _reciprocal_person(view, context, reciprocal_of)
     for person in view.cues_with("PERSON"):
-        verb = _release_verb_before(view, person)
-        if verb is None:
-            continue
-        subject = _subject_before(view, verb.start, view.start)
-        if subject is None or subject.kb_id_ not in context.sides:
+        if _side_releasing(view, context, person, view.start) is None:
             continue
         group = Group(view=view, quantity=None, noun=person, count=Count.exact(1), category="prisoners",
                       rules=["group.released_person"])
@@ -1512,6 +1508,16 @@ def _release_verb_before(view: SentenceView, person: Span) -> Span | None:
     return verb
 
 
+def _side_releasing(view: SentenceView, context: ArticleContext, person: Span, lo: int) -> Span | None:
+    """The side (named at or after token `lo`) that is the subject of the release verb whose object the
+    person noun is, or None."""
+    verb = _release_verb_before(view, person)
+    if verb is None:
+        return None
+    subject = _subject_before(view, verb.start, lo)
+    return subject if subject is not None and subject.kb_id_ in context.sides else None
+
+
 RECIPROCAL_JOINS = frozenset({"and", "while", "whereas"})
 
 
@@ -1519,21 +1525,18 @@ def _reciprocal_person(view: SentenceView, context: ArticleContext, other: Group
     """'Chad freed 40 Libyan soldiers on Monday, and Libya also released opposition leader Omar Haddad': a
     person noun, object of a release verb whose subject is a side, in a clause joined by 'and' / 'while'
     after the counted group, when the counted group's own giver is the other side."""
+    first_verb = next((c for c in view.cues_with("GIVE") if c.end <= other.start and c.kb_id_ in RELEASE_KINDS),
+                      None)
+    giver = _subject_before(view, first_verb.start, view.start) if first_verb is not None else None
+    if giver is None or giver.kb_id_ not in context.sides:
+        return []
     for person in view.cues_with("PERSON"):
         if person.start <= other.end:
             continue
-        verb = _release_verb_before(view, person)
-        if verb is None:
-            continue
-        subject = _subject_before(view, verb.start, other.end)
-        if subject is None or subject.kb_id_ not in context.sides:
+        subject = _side_releasing(view, context, person, other.end)
+        if subject is None or subject.kb_id_ == giver.kb_id_:
             continue
         if not RECIPROCAL_JOINS & set(view.words_between(other.end, subject.start)):
-            continue
-        first_verb = next((c for c in view.cues_with("GIVE") if c.end <= other.start and c.kb_id_ in RELEASE_KINDS),
-                          None)
-        giver = _subject_before(view, first_verb.start, view.start) if first_verb is not None else None
-        if giver is None or giver.kb_id_ not in context.sides or giver.kb_id_ == subject.kb_id_:
             continue
         group = Group(view=view, quantity=None, noun=person, count=Count.exact(1), category=person.kb_id_,
                       rules=["group.reciprocal_person"])

@@ -288,10 +288,7 @@ def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, y
                 # one handover reported, not stages of a whole ("a total exchange of 1,000 each had been agreed")
                 target = mains[0] if len(mains) == 1 and mains[0] in fitting else None
                 if target is not None:
-                    mention.group = dataclasses.replace(mention.group, quantity=None, count=None, total=None,
-                                                        noun=mention.group.noun or mention.group.quantity,
-                                                        rules=[*mention.group.rules])
-                    mention.rules.append("status.superseded_preview")
+                    _drop_figure(mention)
             if target is None:
                 kept.append(mention)
                 continue
@@ -300,10 +297,7 @@ def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, y
                     and "status.folded_preview" not in m.rules and _same_flow_key(m.group, mention.group)
                     for m in target.mentions):
                 # "would return an additional 23", then "released 22 wounded": the group handed over counts
-                mention.group = dataclasses.replace(mention.group, quantity=None, count=None, total=None,
-                                                    noun=mention.group.noun or mention.group.quantity,
-                                                    rules=[*mention.group.rules])
-                mention.rules.append("status.superseded_preview")
+                _drop_figure(mention)
             mention.status = "completed"
             mention.rules.append("status.folded_preview")
             # its date was read as future or as the day of the announcement: the occasion keeps its own
@@ -324,6 +318,14 @@ def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, y
     # figures have folded into the done occasion is no occasion of its own
     return [o for o in occasions if o.mentions and not (
         o.status == "planned" and folded and all(_wish(m) for m in o.mentions))]
+
+
+def _drop_figure(mention: Mention) -> None:
+    """A superseded preview joins the done occasion without its figure: the handover's own counts."""
+    mention.group = dataclasses.replace(mention.group, quantity=None, count=None, total=None,
+                                        noun=mention.group.noun or mention.group.quantity,
+                                        rules=[*mention.group.rules])
+    mention.rules.append("status.superseded_preview")
 
 
 def _wish(mention: Mention) -> bool:

@@ -258,28 +258,29 @@ def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, y
         kept = []
         for mention in occasion.mentions:
             target = None
-            if previews(mention):
+            # asked once: nothing below changes what previews() reads before a target is found
+            plain = previews(mention)
+            soon_only = not plain and previews(mention, soon_ok=True)
+            if plain:
                 fitting = [o for o in done if _fits(o, mention) and _date_fits(o, mention, published, year_hint)]
                 # the occasion of the same day first, else the article's main (first) one
                 main = next((o for o in done if not o.background and not all(m.background for m in o.mentions)),
                             None)
                 target = next((o for o in fitting if mention.key is not None and same_day(o.key, mention.key)),
                               None) or (main if main in fitting else None)
-            if target is None and not _more_of(mention.group) and not previews(mention) \
-                    and previews(mention, soon_ok=True):
+            if target is None and not _more_of(mention.group) and soon_only:
                 # "said on Monday a swap of 50 each would take place in the near future", then 50 each
                 # exchanged on Tuesday: soon after it was said, the same figures
                 target = next((o for o in done if _equal_figure(o, mention.group) and _fits(o, mention)
                                and _date_fits(o, mention, published, year_hint)), None)
-            if target is None and mention.group.count is None and not previews(mention) \
-                    and previews(mention, soon_ok=True):
+            if target is None and mention.group.count is None and soon_only:
                 # "Kyiv said on Wednesday it expected an exchange in the near future", the swap done on
                 # Thursday: the announcement of the day before, with no figure of its own
                 target = next((o for o in done if _said_before(o, mention, published, year_hint)
                                and _fits(o, mention)), None)
                 if target is not None:
                     mention.rules.append("status.announced_the_day_before")
-            if target is None and previews(mention) and _superseded(mention.group.view):
+            if target is None and plain and _superseded(mention.group.view):
                 # "Initially, X had pledged to release 23" beside the 22 handed over: the pledge of
                 # this occasion, whose figure the handover did not keep to
                 fitting = [o for o in done if _fits(o, mention, figures=False)

@@ -381,7 +381,7 @@ def _sums_up(view: SentenceView, at: int) -> bool:
     """The sentence tells the whole of a swap in stages: 'the three-day exchange', 'the last stage of a
     major exchange, thanks to which 1,000 ...' (the figure after the phrase: '1,245 bodies, marking the
     final phase of ...' is the figure of that last stage), 'over three days'."""
-    if _days_of(view) is not None:
+    if days_of(view) is not None:
         return True
     words = view.lower[view.start:at]
     return any(w in ("last", "final") and words[k + 1:k + 2] and words[k + 1] in SUMMING_STAGES
@@ -634,7 +634,7 @@ def span_of_stages(occasions: list[Occasion], views: list[SentenceView]) -> None
             # a whole told beside its last stage: it ends on that stage's day, and runs its stated days
             days = [o.date for o in occasions if o is not whole and o.status == whole.status and o.date is not None
                     and o.date.precision == "day" and o.date.start is not None and o.date.start == o.date.end]
-            running = next((n for m in whole.mentions if (n := _days_of(m.group.view)) is not None), None)
+            running = next((n for m in whole.mentions if (n := days_of(m.group.view)) is not None), None)
             if days and running is not None:
                 last = max(d.end for d in days)
                 days = [DateInterval(start=last - dt.timedelta(days=running - 1), end=last, precision="day")]
@@ -766,7 +766,7 @@ RUNNING_NOUNS = frozenset({"truce", "ceasefire", "cease-fire", "cease", "swap", 
                            "release", "releases", "process"})
 
 
-def _days_of(view: SentenceView) -> int | None:
+def days_of(view: SentenceView) -> int | None:
     """'a four-day truce', 'over four days', 'over the next three days': how many days a whole runs
     (not 'two days of talks')."""
     words = view.lower[view.start:view.end]
@@ -793,11 +793,11 @@ def span_multi_day_plan(occasions: list[Occasion], views: list[SentenceView]) ->
             or main.date.start != main.date.end:
         return
     stages = [main.date.start]
-    article_days = next((n for v in views if (n := _days_of(v)) is not None), None)
+    article_days = next((n for v in views if (n := days_of(v)) is not None), None)
     for whole in occasions:
         if whole.status != "planned" or whole.date is not None or whole.key is not None:
             continue
-        own = next((n for m in whole.mentions if (n := _days_of(m.group.view)) is not None), None)
+        own = next((n for m in whole.mentions if (n := days_of(m.group.view)) is not None), None)
         if own is None and not any(m.group.count is not None for m in whole.mentions):
             continue
         days = own or article_days

@@ -14,7 +14,7 @@ import datetime as dt
 from ..contract import DateInterval, PartialDate
 from .dating import resolve_span, usable_date
 from .occasions import Occasion
-from .occasions import _days_of as days_of
+from .occasions import days_of
 from .sentences import SentenceView
 
 START_WORDS = frozenset({"started", "began", "begun", "beginning", "starting"})

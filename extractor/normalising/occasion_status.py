@@ -299,11 +299,7 @@ def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, y
                     for m in target.mentions):
                 # "would return an additional 23", then "released 22 wounded": the group handed over counts
                 _drop_figure(mention)
-            mention.status = "completed"
-            mention.rules.append("status.folded_preview")
-            # its date was read as future or as the day of the announcement: the occasion keeps its own
-            mention.date_span, mention.date, mention.key = None, None, None
-            target.mentions.append(mention)
+            _fold(mention, target)
             folded[mention.group.view.index] = (target, mention)
         occasion.mentions = kept
     # the breakdown of a folded figure ("90 may be freed: 69 women and 21 children") goes with it
@@ -311,14 +307,20 @@ def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, y
         for mention in [m for m in occasion.mentions if m.group.view.index in folded
                         and _breaks_down(m, folded[m.group.view.index][1])]:
             occasion.mentions.remove(mention)
-            mention.status = "completed"
-            mention.rules.append("status.folded_preview")
-            mention.date_span, mention.date, mention.key = None, None, None
-            folded[mention.group.view.index][0].mentions.append(mention)
+            _fold(mention, folded[mention.group.view.index][0])
     # "He urged both sides to commit to an all-for-all exchange": a wish that joined the plan whose
     # figures have folded into the done occasion is no occasion of its own
     return [o for o in occasions if o.mentions and not (
         o.status == "planned" and folded and all(_wish(m) for m in o.mentions))]
+
+
+def _fold(mention: Mention, target: Occasion) -> None:
+    """The planned mention joins the done occasion, completed; its date was read as future or as the
+    day of the announcement: the occasion keeps its own."""
+    mention.status = "completed"
+    mention.rules.append("status.folded_preview")
+    mention.date_span, mention.date, mention.key = None, None, None
+    target.mentions.append(mention)
 
 
 def _drop_figure(mention: Mention) -> None:

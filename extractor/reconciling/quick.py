@@ -15,7 +15,6 @@ from .evidence import INF, NEAR_SHARE, PUBDAY_SLACK, compare_counts, direction_t
 from .scoring import (
     AFTER_PUBLICATION,
     CONTRADICTIONS,
-    COPY_DAYS,
     DATES_APART,
     FIGURES_DIFFER,
     NAMES_DIFFER,
@@ -26,6 +25,7 @@ from .scoring import (
     SMALL,
     STAGE,
     STATUS_NO_FIGURE,
+    _copies,
     score_pair,
 )
 
@@ -178,22 +178,6 @@ def _figures(a: Claim, b: Claim, s: float, *, soft: bool, small_ok: bool) -> tup
                 s -= w
     s += min(pos, 4.0)
     return s, equal, identifying, against, differ
-
-
-def _copies(a: Claim, b: Claim) -> str | None:
-    """`scoring._copies`, for claims with the same flow signature."""
-    if (a.dated and b.dated) or a.status != b.status:
-        return None
-    fa, fb = a.flows, b.flows
-    if fa != fb and (len(fa) != len(fb) or (repr(fa[0]) != repr(fb[0]) if len(fa) == 1
-                                             else sorted(map(repr, fa)) != sorted(map(repr, fb)))):
-        return None
-    if a.published is not None and b.published is not None:
-        if abs(a.published - b.published) > COPY_DAYS:
-            return None
-        if not a.dated and not b.dated and not a.counted and not b.counted:
-            return "copies"
-    return "possible"
 
 
 def _narrow(c: Claim) -> bool:

@@ -315,12 +315,16 @@ def _names(a: Claim, b: Claim, s: float, r: list[str] | None) -> tuple[float, bo
 
 
 def _copies(a: Claim, b: Claim) -> str | None:
-    """Whether two reports may be copies of one story: the same flows, figures and status, not both
-    dated, and published within COPY_DAYS of each other where both publication days are known. 'copies' when neither is dated nor gives a figure
-    and both were published within COPY_DAYS; 'possible' otherwise; None when they are not."""
-    if (a.dated and b.dated) or a.status != b.status or a.signature != b.signature:
+    """Whether two reports with the same flow signature may be copies of one story: the same flows and
+    status, not both dated, and published within COPY_DAYS of each other where both publication days
+    are known. 'copies' when neither is dated nor gives a figure and both were published within
+    COPY_DAYS; 'possible' otherwise; None when they are not. Callers check the signatures first;
+    `quick` calls this too, so it stays cheap (one repr per side for the common one-flow claim)."""
+    if (a.dated and b.dated) or a.status != b.status:
         return None
-    if a.flows != b.flows and sorted(map(repr, a.flows)) != sorted(map(repr, b.flows)):
+    fa, fb = a.flows, b.flows
+    if fa != fb and (len(fa) != len(fb) or (repr(fa[0]) != repr(fb[0]) if len(fa) == 1
+                                             else sorted(map(repr, fa)) != sorted(map(repr, fb)))):
         return None
     if a.published is not None and b.published is not None:
         if abs(a.published - b.published) > COPY_DAYS:

@@ -56,7 +56,6 @@ from .evidence import (
     compare_counts,
     date_relation,
     direction_totals,
-    flow_signature,
     narrow,
     off_by_one,
     pair_flows,
@@ -352,8 +351,9 @@ def score_exchanges(a: Claim, b: Claim, *, explain: bool = True) -> PairScore:
     s, named = _names(a, b, s, r)
     figs = _count_evidence(a, b, s, r, soft=a.status == b.status == "planned", small_ok=dates_agree or bool(named))
     s = _category_evidence(a, b, figs.score, r)
-    copies = _copies(a, b) if a.signature == b.signature else None  # _copies needs the same flows
-    if flow_signature(a) == flow_signature(b):
+    same_flows = a.signature == b.signature
+    copies = _copies(a, b) if same_flows else None
+    if same_flows:
         if copies == "copies" and not a.counted and not b.counted:
             s += 1.0
             if r is not None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..contract.events import EventRecord, SourceMeta
 from ..memory import no_cyclic_gc
 from .blockrun import IdState, TallyIndex, events_by_block
-from .claims import Claim, ClaimInput, ClaimRecord, parse_claim, read_claim_files, read_sources, to_claim
+from .claims import Claim, ClaimInput, ClaimRecord, as_claim, parse_claim, read_claim_files, read_sources, to_claim
 from .clustering import Clustering, Merge, Miss, cluster_claims
 from .engines import BlockEngine, EngineName, block_engine
 from .ids import event_id_for, retired_aliases
@@ -41,10 +41,7 @@ def as_claims(items: Iterable[ClaimInput | ClaimRecord | Claim], *, sources: Map
     """Compact claims sorted by claim id; a claim id given twice keeps its last version."""
     by_id: dict[str, Claim] = {}
     for item in items:
-        if isinstance(item, Claim):
-            c = item
-        else:
-            c = to_claim(item if isinstance(item, ClaimInput) else ClaimInput(record=item), sources=sources)
+        c = as_claim(item, sources=sources)
         by_id[c.claim_id] = c
     return [by_id[k] for k in sorted(by_id)]
 

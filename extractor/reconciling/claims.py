@@ -200,6 +200,13 @@ def to_claim(item: ClaimInput, *, sources: Mapping[str, SourceMeta] | None = Non
     )
 
 
+def as_claim(item: ClaimInput | ClaimRecord | Claim, *, sources: Mapping[str, SourceMeta] | None = None) -> Claim:
+    """A claim, a claim input or a bare record as a compact claim."""
+    if isinstance(item, Claim):
+        return item
+    return to_claim(item if isinstance(item, ClaimInput) else ClaimInput(record=item), sources=sources)
+
+
 def parse_claim(row: Mapping[str, object], *, where: str = "<claim>") -> ClaimInput | None:
     """A claim from one decoded line; None for lines that are not exchange/agreement/tally records."""
     kind = row.get("type")
@@ -293,5 +300,5 @@ def read_sources(path: Path) -> dict[str, SourceMeta]:
     return out
 
 
-__all__ = ["Claim", "ClaimInput", "compact_json", "from_compact_json", "make_claim", "ClaimRecord", "CodedError", "FlowT", "parse_claim", "person_key", "published_ordinal",
+__all__ = ["Claim", "ClaimInput", "as_claim", "compact_json", "from_compact_json", "make_claim", "ClaimRecord", "CodedError", "FlowT", "parse_claim", "person_key", "published_ordinal",
            "read_claim_file", "read_claim_files", "read_sources", "to_claim"]

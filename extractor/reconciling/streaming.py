@@ -15,7 +15,7 @@ from typing import IO
 from ..contract.events import SourceMeta
 from ..memory import no_cyclic_gc
 from .blockrun import IdState, TallyIndex
-from .claims import Claim, ClaimInput, to_claim
+from .claims import ClaimInput, as_claim
 from .claimset import ClaimSet, events_of_blocks
 from .engines import BlockEngine, EngineName
 
@@ -31,9 +31,7 @@ def reconcile_to(fh: IO[str], items: Iterable[ClaimInput], *, sources: Mapping[s
     with no_cyclic_gc(), tempfile.TemporaryDirectory(dir=spill_dir, prefix=".reconcile-") as tmp:
         claims = ClaimSet(Path(tmp), in_memory=in_memory)
         for item in items:
-            if not isinstance(item, Claim):
-                item = to_claim(item if isinstance(item, ClaimInput) else ClaimInput(record=item), sources=sources)
-            claims.add(item)
+            claims.add(as_claim(item, sources=sources))
         total = len(claims)
         ids = IdState.of(None)
         spill = sqlite3.connect(str(Path(tmp) / "events.db"), isolation_level=None)

@@ -309,27 +309,27 @@ def size(text: str) -> int:
     return int(float(t.rstrip("mk")) * mult)
 
 
-def _pss_of(pid: int) -> int:
-    """The proportional set size of a process (MB): its own pages, and its share of the pages a forked
-    worker shares with the driver."""
+def _proc_mb(path: str, field: str) -> int:
+    """A memory figure (MB) of a running process, from its `field:` line in /proc file `path`; 0 when
+    the process has ended."""
     try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) // 1024
     except OSError:
         pass
     return 0
+
+
+def _pss_of(pid: int) -> int:
+    """The proportional set size of a process (MB): its own pages, and its share of the pages a forked
+    worker shares with the driver."""
+    return _proc_mb(f"/proc/{pid}/smaps_rollup", "Pss")
 
 
 def _peak_of(pid: int) -> int:
     """The resident memory of a running process (MB), read while it runs (for a stopped run)."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) // 1024
-    except OSError:
-        pass
-    return 0
+    return _proc_mb(f"/proc/{pid}/status", "VmHWM")
 
 
 def _spawn(kind: str, n: int, real: Path | None, code: Path | None, timeout: float | None, stream: bool = False,

@@ -15,6 +15,9 @@ from .status import TRANSFER_LABELS
 
 CAPTIVE_WORDS = frozenset({"prisoner", "prisoners", "pow", "pows", "hostage", "hostages", "captive", "captives",
                            "detainee", "detainees", "captivity", "kidnapped", "abducted", "abductees"})
+# people held by a state's justice system: what a one-for-one person swap between states trades
+HELD_WORDS = CAPTIVE_WORDS | frozenset({"jailed", "imprisoned", "convicted", "sentence", "sentenced", "prison",
+                                        "custody", "detained"})
 DOMAIN_WORDS = frozenset({"prisoner", "prisoners", "pow", "hostage", "hostages", "prisoner-swap", "prisoner-exchange"})
 
 
@@ -124,8 +127,8 @@ def _nationals_handed_home(view: SentenceView, war_pairs: frozenset[frozenset[st
 
 
 def _held_anywhere(views: list[SentenceView]) -> bool:
-    """Some sentence speaks of people held: a captivity cue or a captive word."""
-    return any(view.has_cue("CAPTIVITY") or not CAPTIVE_WORDS.isdisjoint(view.words) for view in views)
+    """Some sentence speaks of people held: a captivity cue, a captive word or a word of people jailed."""
+    return any(view.has_cue("CAPTIVITY") or not HELD_WORDS.isdisjoint(view.words) for view in views)
 
 
 TRANSFER_OR_SWAP = frozenset(TRANSFER_LABELS)
@@ -166,7 +169,7 @@ def may_be_about_exchanges(doc: Doc) -> bool:
                 and labels & {"GIVE", "RECEIVE", "EXCHANGE"}:
             return True
         if swap_for_cue and "GIVE" in labels and (any(c.label_ == "CAPTIVITY" for c in cues)
-                                                  or any(t.lower_ in CAPTIVE_WORDS for t in doc)):
+                                                  or any(t.lower_ in HELD_WORDS for t in doc)):
             return True  # a name swapped for a name, in an article about people held
         if labels & {"GIVE", "RECEIVE", "HOME"} and "EACH" in labels and categories and _each_cues(found):
             return True  # _mutual_release, without its figure and sides
@@ -307,8 +310,21 @@ def _own_forces_return(view: SentenceView) -> bool:
 
 
 def clemency(view: SentenceView) -> bool:
-    """A pardon, an amnesty or a release on bail: a release with nothing handed in return."""
-    return not CLEMENCY.isdisjoint(view.words) and not _swap_cue(view)
+    """A pardon, an amnesty or a release on bail: a release with nothing handed in return. People who
+    'completed their sentences' are no clemency: they are freed by law, and may be handed home."""
+    words = view.word_set & CLEMENCY
+    if words == {"sentences"} and _sentences_served(view):
+        return False
+    return bool(words) and not _swap_cue(view)
+
+
+SERVED_WORDS = frozenset({"completed", "served", "finished", "serving", "completing", "serve"})
+
+
+def _sentences_served(view: SentenceView) -> bool:
+    """'who had completed their sentences', 'having served their sentences'."""
+    return all(any(view.lower[m] in SERVED_WORDS for m in range(max(view.start, k - 3), k))
+               for k in range(view.start, view.end) if view.lower[k] == "sentences")
 
 
 CAPTURE_BEFORE = frozenset({"killed", "killing", "kill", "kills", "wounded", "wounding", "injured", "injuring",

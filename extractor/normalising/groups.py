@@ -618,14 +618,31 @@ def _listed_after(view: SentenceView, actor: Span) -> bool:
     return k + 1 < view.end and view.lower[k] in (",", "and") and view.actor(k + 1) is not None
 
 
+def _group_anaphor_between(view: SentenceView, lo: int, hi: int) -> bool:
+    """'the group' / 'the movement' between a named armed group and the verb: it stands for that group."""
+    return any(view.lower[k] in GROUP_ANAPHORS and view.lower[k - 1] == "the" and view.actor(k) is None
+               for k in range(max(lo, view.start + 1), hi))
+
+
+GROUP_ANAPHORS = frozenset({"group", "movement", "militia", "militants", "rebels", "insurgents", "guerrillas"})
+
+
 def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
     """Nearest party named before token i, inside the sentence, skipping reporting officials."""
     doc = view.sent.doc
+    mediation = None  # the nearest mediation verb passed: "Berlin mediated the swap, when the group returned ..."
     for k in range(i - 1, max(lo, view.start) - 1, -1):
         if doc[k].text.strip() in SUBJECT_STOPS or "\n" in doc[k].text:
             return None
+        cue = view.cue(k)
+        if cue is not None and cue.label_ == "MEDIATION":
+            mediation = cue.start
         if view.lower[k] in BOTH_SUBJECTS and k > view.start and view.lower[k - 1] in ("the", "both", "two", "warring"):
             return None  # "the envoy said the delegations had agreed to release 314": no one side gives
+        if view.lower[k] in GROUP_ANAPHORS and k > view.start and view.lower[k - 1] == "the" and view.actor(k) is None:
+            named = [a for a in view.actors if a.end <= k - 1 and a.label_ == "GROUP"]
+            if named:
+                return named[-1]  # "talks with the ELN, when the group freed 11 soldiers" (direction.group_anaphor)
         if view.lower[k] in ("which", "who") and k - 2 >= view.start and view.lower[k - 1] == ",":
             antecedent = view.actor(k - 2)
             if antecedent is not None and antecedent.label_ in SUBJECT_LABELS - {"DEMONYM"}:
@@ -642,6 +659,8 @@ def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
                          and view.lower[before - 1] in SEAT_NOUNS and actor.label_ in ("CAPITAL", "STATE")):
             continue  # "separatists in eastern Ukraine released ...", "brokered by Qatar": not the subject
         if actor is not None and actor.label_ in SUBJECT_LABELS:
+            if mediation is not None and 0 <= mediation - actor.end <= 2:
+                continue  # the mediator is the subject of its own verb, never a side (direction.mediator_not_side)
             if actor.label_ == "DEMONYM" and not _demonym_is_subject(view, actor):
                 continue
             if _counted_modifier(view, actor):
@@ -866,7 +885,10 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
         for k in range(verb_before.end, group.start))
     if verb_before is not None and verb_before.label_ in ("GIVE", "RECEIVE") and not noun_form and not pivot_between:
         subject = _subject_before(view, verb_before.start, view.start)
-        if subject is not None and (_listed(view, subject) or _both_sides(view, subject, verb_before)):
+        anaphor = subject is not None and _group_anaphor_between(view, subject.end, verb_before.start)
+        if anaphor:
+            group.rules.append("direction.group_anaphor")
+        if subject is not None and not anaphor and (_listed(view, subject) or _both_sides(view, subject, verb_before)):
             subject = None
             group.rules.append("direction.several_givers")
         own_side = subject is not None and _own_side_return(view, group, subject, verb_before)
@@ -1182,17 +1204,9 @@ def person_name(view: SentenceView, person: Span) -> str | None:
         if span is not None:
             return doc[span[0]:span[1]].text
     # "Mara Quint, an American engineer": the name before ", a/an/the [adjectives] noun"
-    k = person.start - 1
-    while k > view.start and (view.actor(k) is not None or view.lower[k] in PERSON_DETERMINERS
-                             or (doc[k].is_lower and doc[k].is_alpha and person.start - k <= 3)):
-        if view.lower[k] in ("a", "an", "the"):
-            k -= 1
-            break
-        k -= 1
-    if k > view.start and doc[k].text == ",":
-        span = _name_span(view, k - 1, -1)
-        if span is not None:
-            return doc[span[0]:span[1]].text
+    span = appositive_name(view, person)
+    if span is not None:
+        return doc[span[0]:span[1]].text
     # "the president's ally is Mara Quint": the name after a copula
     copula = next((k for k in range(person.end, min(view.end - 1, person.end + 6)) if view.lower[k] in ("is", "was")),
                   None)
@@ -1206,6 +1220,22 @@ def person_name(view: SentenceView, person: Span) -> str | None:
         span = _name_span(view, person.end + 1, 1)
         if span is not None:
             return doc[span[0]:span[1]].text
+    return None
+
+
+def appositive_name(view: SentenceView, person: Span) -> tuple[int, int] | None:
+    """'Mara Quint, an American engineer': the token range of the name before ', a/an/the [adjectives]
+    noun', else None."""
+    doc = view.sent.doc
+    k = person.start - 1
+    while k > view.start and (view.actor(k) is not None or view.lower[k] in PERSON_DETERMINERS
+                             or (doc[k].is_lower and doc[k].is_alpha and person.start - k <= 3)):
+        if view.lower[k] in ("a", "an", "the"):
+            k -= 1
+            break
+        k -= 1
+    if k > view.start and doc[k].text == ",":
+        return _name_span(view, k - 1, -1)
     return None
 
 
@@ -1353,25 +1383,67 @@ def person_for_person(view: SentenceView) -> list[Group]:
     persons = view.cues_with("PERSON")
     before = [p for p in persons if p.end <= pivot.start]
     after = [p for p in persons if p.start >= pivot.end]
-    first = before[-1] if before else _released_name(view, pivot.start)
-    second = after[0] if after else _name_after(view, pivot.end)
+    first = before[-1] if before else (_released_name(view, pivot.start)
+                                        or _national_person(view, view.start, pivot.start, last=True))
+    second = after[0] if after else (_name_after(view, pivot.end) or _national_person(view, pivot.end, view.end))
     if first is None or second is None:
         return []
     out = []
     for person in (first, second):
-        nationality = next((view.actor(m).kb_id_ for m in range(max(view.start, person.start - 3), person.start)
+        # the demonym before the person noun ("a Russian businessman"), or opening a national person
+        nationality = next((view.actor(m).kb_id_ for m in range(max(view.start, person.start - 3), person.start + 1)
                             if view.actor(m) is not None and view.actor(m).label_ == "DEMONYM"), None)
         named = person.label_ != "PERSON"
-        group = Group(view=view, quantity=None, noun=person, count=Count.exact(1),
+        # "Russia freed Mara Quint, an American engineer, in exchange for ...": the person stands where the
+        # name does, in the clause of the verb that frees her
+        apposed = None if named else appositive_name(view, person)
+        noun = person if apposed is None else Span(view.sent.doc, apposed[0], person.end, label=person.label_,
+                                                   kb_id=person.kb_id_)
+        group = Group(view=view, quantity=None, noun=noun, count=Count.exact(1),
                       category="prisoners" if named else person.kb_id_, nationality=nationality,
                       rules=["group.single_person", "group.person_for_person"])
         if named:
             group.people.append(person.text)
             group.rules.append("group.named_person")
         else:
+            if not any(c.start == person.start and c.end == person.end for c in persons):
+                group.rules.append("group.national_person")
             _name(group, view, person)
         out.append(group)
     return out
+
+
+INDEFINITE = frozenset({"a", "an"})
+NATIONAL_HEAD_STOP = frozenset({"held", "jailed", "detained", "imprisoned", "convicted", "serving", "who", "in", "on",
+                                "at", "for", "from", "to", "by", "and", ",", ".", "sentenced", "arrested", "accused",
+                                "charged", "was", "were", "with", "of", "after", "since", "as", "that", "whom"})
+
+
+def _national_person(view: SentenceView, lo: int, hi: int, *, last: bool = False) -> Span | None:
+    """'a Russian citizen', 'an Afghan man', 'a Russian' across a swap pivot: an indefinite article before a
+    singular demonym is one person of that state, whatever the noun after it (rule group.national_person).
+    The span runs from the demonym over at most two lower-case words, and is a PERSON of category
+    prisoners (people swapped between states one by one are held by a state's justice system)."""
+    doc = view.sent.doc
+    found = None
+    for k in range(max(lo, view.start), min(hi, view.end) - 1):
+        if view.lower[k] not in INDEFINITE:
+            continue
+        m = k + 1
+        while m < hi and m - k <= 2 and view.actor(m) is None and doc[m].is_lower and doc[m].is_alpha:
+            m += 1  # "a jailed Russian", "a young Afghan"
+        demonym = view.actor(m) if m < hi else None
+        if demonym is None or demonym.label_ != "DEMONYM" or demonym.start != m or demonym.text.endswith("s") \
+                or demonym.end > hi:
+            continue
+        end = demonym.end
+        while end < hi and end - demonym.end < 2 and doc[end].is_lower and doc[end].is_alpha \
+                and view.lower[end] not in NATIONAL_HEAD_STOP and view.cue(end) is None:
+            end += 1
+        found = Span(doc, demonym.start, end, label="PERSON", kb_id="prisoners")
+        if not last:
+            return found
+    return found
 
 
 NAME_FILLERS = frozenset({"the", "a", "an", "jailed", "detained", "imprisoned", "convicted", "former", "close",

@@ -179,6 +179,19 @@ CASES = [
                  [("HOUTHIS", "SAU", "pows", 40), (None, "HOUTHIS", "pows", 120)], id="d3-coalition-beside-state"),
     pytest.param("Russia and Belarus freed 12 prisoners to the West on Monday in exchange for 8 Russians.",
                  [(None, None, "prisoners", 12), (None, "RUS", "prisoners", 8)], id="d3-several-states-and-west"),
+    # D2: a mediator is never a side, and "the group" stands for the armed group named before it
+    pytest.param("Norway mediated the exchange between Colombia and the ELN on Friday, when the group freed 11 soldiers.",
+                 [("ELN", "COL", "pows", 11)], id="d2-group-anaphor-after-mediator"),
+    pytest.param("Oman mediated the swap between Saudi Arabia and the Houthis on Monday, when the movement freed 9 "
+                 "Saudi soldiers.",
+                 [("HOUTHIS", "SAU", "pows", 9)], id="d2-movement-anaphor"),
+    pytest.param("Berlin also mediated the previous swap with the militia, in May 2019, when it returned the bodies of "
+                 "three soldiers.",
+                 [(None, None, "bodies", 3)], id="d2-mediator-subject-not-giver"),
+    # people who "served their sentences" are freed by law, not by clemency: the handover stands
+    pytest.param("Bangladesh freed 64 Burmese fishermen on Tuesday and handed them over at the border. Myanmar in "
+                 "turn repatriated 31 Bangladeshi civilian detainees who had served their sentences.",
+                 [("BGD", "MMR", "prisoners", 64), ("MMR", "BGD", "civilians", 31)], id="d2-served-sentences-handed-home"),
 ]
 
 

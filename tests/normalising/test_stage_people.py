@@ -186,6 +186,15 @@ CASES = [
                  id="hostages-from-gaza-come-from-hamas"),
     pytest.param("Hamas freed 4 Israeli hostages and 2 Russian-Israeli hostages on Monday in the swap.",
                  [("HAMAS", "ISR", "hostages", 6, ())], id="dual-nationals-with-receiving-side"),
+    pytest.param("Minsk freed a jailed Lithuanian citizen on Tuesday in exchange for a Belarusian held in Vilnius.",
+                 [("BLR", "LTU", "prisoners", 1, ()), ("LTU", "BLR", "prisoners", 1, ())], id="national-for-national"),
+    pytest.param("On Monday the US freed a Kazakh man serving a prison sentence for fraud in exchange for an "
+                 "American nurse jailed in Kazakhstan.",
+                 [("KAZ", "USA", "prisoners", 1, ()), ("USA", "KAZ", "prisoners", 1, ())], id="national-man-for-nurse"),
+    pytest.param("Caracas on Friday released Lena Marsh, an American yoga instructor sentenced to six years, in "
+                 "return for a Venezuelan jailed in Miami.",
+                 [("USA", "VEN", "prisoners", 1, ()), ("VEN", "USA", "prisoners", 1, ("Lena Marsh",))],
+                 id="named-for-national"),
 ]
 
 

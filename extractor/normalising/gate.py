@@ -234,11 +234,23 @@ def _false_cue(view: SentenceView, cue: Span) -> bool:
     if cue.label_ == "BACKGROUND" and cue.end < view.end and view.lower[cue.end] in CAPTIVITY_PARTICIPLES:
         # "the bodies of 1,000 soldiers previously held by Russia": the captivity was earlier, not the handover
         return True
+    if cue.label_ == "PERSON" and _inside_proper_name(view, cue):
+        return True  # "(Gulf Courier)", "the Daily Reporter": an outlet's or a body's name, not a person
     if cue.label_ == "HOME" and cue.text.lower() == "home":
         # "barricaded himself in a California home": a house, not a homecoming
         before = [view.lower[k] for k in range(max(view.start, cue.start - 2), cue.start)]
         return not any(w in MOTION_BEFORE_HOME for w in before)
     return False
+
+
+def _inside_proper_name(view: SentenceView, cue: Span) -> bool:
+    """A capitalised person word after a capitalised word that is no party ('Gulf Courier'), not opening
+    the sentence: part of a name."""
+    doc = view.sent.doc
+    k = cue.start - 1
+    if not cue.text[:1].isupper() or k <= view.start or view.actor(k) is not None:
+        return False
+    return doc[k].is_alpha and doc[k].text.istitle() and view.lower[k - 1] not in (".", ":", "\n")
 
 
 def drop_false_cues(views: list[SentenceView]) -> None:

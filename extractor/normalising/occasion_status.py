@@ -202,7 +202,13 @@ def _date_fits(occasion: Occasion, mention: Mention, published: PartialDate | No
         past = resolve_span(mention.date_span, published=published, status="completed", year_hint=year_hint)
         if past is None or past.start is None or past.start > occasion.date.end:
             return False
-        return same_day(date_key(mention.date_span, past), occasion.key) or past.end <= occasion.date.start
+        if same_day(date_key(mention.date_span, past), occasion.key):
+            return True
+        # an earlier day is the day it was said ("On Friday, Tehran said it would free 2,000"), not a day
+        # told after the figure: "would free 2,000 on Saturday" after Friday's release is a later occasion
+        said = after_attribution(mention.group.view, mention.date_span) \
+            or mention.date_span.start < mention.group.start
+        return past.end <= occasion.date.start and said
     return True
 
 

@@ -192,6 +192,10 @@ CASES = [
     pytest.param("Bangladesh freed 64 Burmese fishermen on Tuesday and handed them over at the border. Myanmar in "
                  "turn repatriated 31 Bangladeshi civilian detainees who had served their sentences.",
                  [("BGD", "MMR", "prisoners", 64), ("MMR", "BGD", "civilians", 31)], id="d2-served-sentences-handed-home"),
+    # L1: former states of past wars are sides too (ISO 3166-3 codes)
+    pytest.param("Croatia freed 200 Yugoslav army reservists on Friday, and the Yugoslav army released 150 Croatian "
+                 "soldiers in return.",
+                 [("HRV", "YUG", "pows", 200), ("YUG", "HRV", "pows", 150)], id="l1-former-state"),
 ]
 
 

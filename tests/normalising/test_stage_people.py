@@ -195,6 +195,9 @@ CASES = [
                  "return for a Venezuelan jailed in Miami.",
                  [("USA", "VEN", "prisoners", 1, ()), ("VEN", "USA", "prisoners", 1, ("Lena Marsh",))],
                  id="named-for-national"),
+    pytest.param("DOHA (Gulf Courier) — Hamas gave mediators the names of hostages it will release on Saturday, and "
+                 "Israel said it was preparing to free 90 Palestinian prisoners in return.",
+                 [("ISR", "PSE", "prisoners", 90, ())], id="outlet-name-is-no-courier"),
 ]
 
 

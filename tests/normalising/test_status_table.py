@@ -213,6 +213,11 @@ CASES = [
     ("s3_headline_to_occur",
      "Armenia and Azerbaijan will swap 10 prisoners each on Wednesday, mediators said.",
      "Armenia-Azerbaijan prisoner swap to occur on Wednesday", [(P, (10, 10))]),
+    # a figure the other side "would free on Saturday" after Thursday's release is a later occasion, not
+    # an announcement of Thursday's (a past reading of its day is the day it was said only after 'said on')
+    ("s3_would_free_on_a_later_day_stays_planned",
+     "Eritrea freed 300 Ethiopian prisoners of war today at the border. Ethiopia said it would free 450 Eritrean "
+     "prisoners on Saturday in response.", None, [(C, (300,)), (P, (450,))]),
 ]
 
 XFAIL: dict[str, str] = {

@@ -342,7 +342,8 @@ def _sentences_served(view: SentenceView) -> bool:
 CAPTURE_BEFORE = frozenset({"killed", "killing", "kill", "kills", "wounded", "wounding", "injured", "injuring",
                             "captured", "capturing", "capture", "captures", "detained", "detaining", "arrested",
                             "arresting", "abducted", "abducting", "kidnapped", "kidnapping", "seized", "seizing",
-                            "taking", "took", "take", "takes", "holding", "hold", "holds", "held"})
+                            "taking", "took", "take", "takes", "holding", "hold", "holds", "held", "seize", "seizes",
+                            "kidnap", "kidnaps", "abduct", "abducts", "snatched", "grabbed"})
 ACTING_AFTER = frozenset({"killed", "attacked", "stormed", "invaded", "fired", "launched", "died", "fought", "fled",
                           "escaped", "deserted", "surrendered"})
 HYPOTHETICAL = frozenset({"potential", "possible", "proposed", "hypothetical", "prospective", "eventual",

@@ -1311,6 +1311,7 @@ def ones(view: SentenceView, groups: list[Group]) -> list[Group]:
     taken = {k for g in groups for k in range(g.start, g.end)}
     out = []
     out += _listed_one(view, groups, taken)
+    out += _freed_national(view, taken)
     if " one " not in view.padded_text:
         return out
     for tok in view.sent:
@@ -1349,6 +1350,36 @@ def ones(view: SentenceView, groups: list[Group]) -> list[Group]:
             if actor is None and (doc[k].is_punct or view.lower[k] in NOUN_STOP):
                 break
     return out
+
+
+ASIDE_WORDS = frozenset({",", "who", "which", "that", "whom", "(", "—"})
+PASSIVE_BE = frozenset({"was", "is", "has", "had", "been", "being", "also", "later", "then", "finally"})
+
+
+def _freed_national(view: SentenceView, taken: set[int]) -> list[Group]:
+    """'A Thai farm worker was also set free': the subject of a passive release verb, an indefinite article
+    before a singular demonym, is one national of that state (rule group.freed_national)."""
+    if " a " not in view.padded_text and " an " not in view.padded_text:
+        return []
+    for verb in view.cues_with("GIVE"):
+        if verb.kb_id_ not in RELEASE_KINDS:
+            continue
+        k = verb.start - 1
+        while k > view.start and view.lower[k] in PASSIVE_BE:
+            k -= 1
+        if k == verb.start - 1 or view.lower[k + 1] not in ("was", "is", "has", "had"):
+            continue  # no passive 'was (also) freed'
+        person = _national_person(view, view.start, verb.start, last=True)
+        # the person's words open the subject: only a participle phrase may come before 'was' ("a Thai
+        # worker seized from a farm was freed"), no aside ("X, a Russian who was jailed in Y, has been freed")
+        if person is None or any(m in taken for m in range(person.start, person.end)) \
+                or any(view.doc_index.quantity_at[m] is not None or view.lower[m] in ASIDE_WORDS
+                       for m in range(person.end, k + 1)) \
+                or (person.start - 2 >= view.start and view.lower[person.start - 2] == ","):
+            continue
+        return [Group(view=view, quantity=None, noun=person, count=Count.exact(1), category="generic",
+                      nationality=view.actor(person.start).kb_id_, rules=["group.freed_national"])]
+    return []
 
 
 def _listed_one(view: SentenceView, groups: list[Group], taken: set[int]) -> list[Group]:

@@ -118,6 +118,8 @@ HARD_NEGATIVES = [
     ("talks_may_lead_to_a_swap",
      "Colombia's peace envoy met ELN negotiators in Havana on Tuesday. He said Bogota expected the talks to lead "
      "to a new prisoner exchange with the rebels soon."),
+    ("workers_seized_for_a_demand",
+     "Gunmen seize 11 workers at a copper mine; the group demands the release of its jailed fighters."),
 ]
 
 

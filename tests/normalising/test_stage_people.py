@@ -198,6 +198,14 @@ CASES = [
     pytest.param("DOHA (Gulf Courier) — Hamas gave mediators the names of hostages it will release on Saturday, and "
                  "Israel said it was preparing to free 90 Palestinian prisoners in return.",
                  [("ISR", "PSE", "prisoners", 90, ())], id="outlet-name-is-no-courier"),
+    pytest.param("Hamas freed five Israeli hostages on Sunday, and Israel released 150 Palestinian prisoners. A Nepali "
+                 "farm worker seized from a kibbutz was also set free on Sunday.",
+                 [("HAMAS", "ISR", "hostages", 5, ()), ("HAMAS", "NPL", "hostages", 1, ()),
+                  ("ISR", "PSE", "prisoners", 150, ())], id="freed-national-subject"),
+    pytest.param("Hamas freed five Israeli hostages on Sunday, and Israel released 150 Palestinian prisoners. Three "
+                 "Filipino workers were also freed.",
+                 [("HAMAS", "ISR", "hostages", 5, ()), ("HAMAS", "PHL", "hostages", 3, ()),
+                  ("ISR", "PSE", "prisoners", 150, ())], id="counted-foreign-workers"),
 ]
 
 

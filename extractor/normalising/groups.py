@@ -55,20 +55,20 @@ class Group:
     nationality_from_phrase: bool = False  # read from "N soldiers from <state>": may name the giver instead
     people: list[str] = field(default_factory=list)  # names of the persons handed over, as written
     rules: list[str] = field(default_factory=list)
+    # token range of the figure and the noun together; `quantity` and `noun` are never reassigned (a
+    # changed group is a new one, `dataclasses.replace`), so it is worked out once: the stages read it
+    # hundreds of times per article
+    start: int = field(init=False, repr=False, compare=False)
+    end: int = field(init=False, repr=False, compare=False)
 
-    @property
-    def start(self) -> int:
+    def __post_init__(self) -> None:
         quantity, noun = self.quantity, self.noun
         if noun is None:
-            return quantity.start  # type: ignore[union-attr]
-        return noun.start if quantity is None else min(quantity.start, noun.start)
-
-    @property
-    def end(self) -> int:
-        quantity, noun = self.quantity, self.noun
-        if noun is None:
-            return quantity.end  # type: ignore[union-attr]
-        return noun.end if quantity is None else max(quantity.end, noun.end)
+            self.start, self.end = quantity.start, quantity.end  # type: ignore[union-attr]
+        elif quantity is None:
+            self.start, self.end = noun.start, noun.end
+        else:
+            self.start, self.end = min(quantity.start, noun.start), max(quantity.end, noun.end)
 
     @property
     def char_start(self) -> int:

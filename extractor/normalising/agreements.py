@@ -8,7 +8,7 @@ from spacy.tokens import Span
 from ..recognising.extensions import date_of
 from .dating import date_span_for
 from .groups import Group, uncounted_group
-from .sentences import SentenceView
+from .sentences import SentenceView, span_text
 from .status import TRANSFER_LABELS, is_past_verb
 
 TERM_MIN_VALUE = 5000
@@ -102,7 +102,7 @@ def deal_formula(group: Group) -> bool:
 def agreed_near(group: Group, date: Span) -> bool:
     """The date sits nearer to 'agreed' than to the figure: it dates the deal, not the handover."""
     to_group = min(abs(date.start - group.end), abs(group.start - date.end))
-    return any(c.text.lower() in AGREED and min(abs(date.start - c.end), abs(c.start - date.end)) < to_group
+    return any(span_text(c).lower() in AGREED and min(abs(date.start - c.end), abs(c.start - date.end)) < to_group
                for c in group.view.cues_with("AGREEMENT"))
 
 
@@ -121,8 +121,8 @@ def _deal_cue(view: SentenceView):
     'the agreement reached in May': a deal made, not one referred to ('previous agreements')."""
     # "agreed to" is read as a plan cue: it makes the deal all the same
     for cue in [c for c in view.cues if c.label_ == "AGREEMENT"
-                or (c.label_ == "PLANNED" and c.text.lower().startswith("agreed"))]:
-        text = cue.text.lower()
+                or (c.label_ == "PLANNED" and span_text(c).lower().startswith("agreed"))]:
+        text = span_text(cue).lower()
         made = text in DEAL_PHRASES or (cue.label_ == "PLANNED" and text.split()[0] == "agreed")
         if not made and text in DEAL_NOUNS_REACHED:
             near = view.lower[max(view.start, cue.start - 3):cue.start] + view.lower[cue.end:min(view.end, cue.end + 2)]
@@ -152,7 +152,7 @@ def _framework(view: SentenceView, cue) -> bool:
         return True
     if "all" in words and "for" in words:
         return True  # "an all-for-all exchange"
-    return any(c.start >= cue.start and c.text.lower().endswith(("exchanges", "swaps"))
+    return any(c.start >= cue.start and span_text(c).lower().endswith(("exchanges", "swaps"))
                for c in view.cues_with("EXCHANGE"))
 
 

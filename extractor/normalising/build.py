@@ -72,7 +72,7 @@ from .occasions import (
     span_whole_under_way,
     story_day,
 )
-from .sentences import DocIndex, SentenceView, sentence_views
+from .sentences import DocIndex, SentenceView, sentence_views, span_text
 from .status import TRANSFER_LABELS, real_plan, status_at
 from .tallies import (
     Tally,
@@ -91,11 +91,11 @@ FIRST_PERSON = frozenset({"we", "our", "us"})
 def _speaker_side(view: SentenceView, group: Group, next_view: SentenceView | None,
                   sides: tuple[str, str] | None) -> str | None:
     """'207 of our people': the side of whoever speaks in the sentence."""
-    noun = group.noun.text.lower() if group.noun is not None else ""
+    noun = span_text(group.noun).lower() if group.noun is not None else ""
     if not ("our" in noun or _first_person_before(view, group.end)):
         return None
     candidates = [a for a in view.actors if not _holder(view, a)]
-    if next_view is not None and ("”" in view.sent.text or '"' in view.sent.text):
+    if next_view is not None and ("”" in view.text or '"' in view.text):
         candidates += [a for a in next_view.actors if not _holder(next_view, a)]
     # the speaker before a place or an adjective: "from Russian captivity,' Zelensky said" is Zelensky's side
     for labels in (("OFFICIAL", "INSTITUTION", "SEAT"), ("STATE", "CAPITAL", "DEMONYM")):
@@ -425,8 +425,8 @@ def _spoken_day(view: SentenceView, date_span: Span | None, published: PartialDa
                 year_hint: int | None) -> tuple[Span, DateInterval] | None:
     """'"Today 25 of our soldiers came home," the minister said on Monday': the quote's today is
     the day it was said, not the publication day."""
-    if date_span is None or date_span.text.lower() not in SPEECH_DAYS \
-            or not any(q in view.sent.text for q in QUOTE_CHARS):
+    if date_span is None or span_text(date_span).lower() not in SPEECH_DAYS \
+            or not any(q in view.text for q in QUOTE_CHARS):
         return None
     said = [d for d in view.dates if d is not date_span and after_attribution(view, d)]
     if not said:
@@ -434,7 +434,7 @@ def _spoken_day(view: SentenceView, date_span: Span | None, published: PartialDa
     day = resolve_span(said[0], published=published, status="completed", year_hint=year_hint)
     if day is None or day.precision != "day" or day.start is None or day.start != day.end:
         return None
-    shifted = day.start + dt.timedelta(days=SPEECH_DAYS[date_span.text.lower()])
+    shifted = day.start + dt.timedelta(days=SPEECH_DAYS[span_text(date_span).lower()])
     return said[0], DateInterval(start=shifted, end=shifted, precision="day")
 
 
@@ -530,6 +530,6 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
             and published is not None and published.full is not None and interval.end is not None \
             and (published.full - interval.end).days > 1:
         status, rule = "completed", "status.past_date"  # "topping last month's swap": it happened
-    background = _background(group.view) or (date_span is not None and date_span.text.lower().startswith("since"))
+    background = _background(group.view) or (date_span is not None and span_text(date_span).lower().startswith("since"))
     return Mention(group=group, status=status, date_span=date_span, date=interval,
                    key=date_key(date_span, interval), background=background, rules=[rule])

@@ -16,7 +16,7 @@ from importlib import resources
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..datalines import read_model_lines
-from .sentences import SentenceView
+from .sentences import SentenceView, span_text
 from .status import TRANSFER_LABELS
 
 PARTY_LABELS = frozenset({"STATE", "CAPITAL", "SEAT", "INSTITUTION", "DEMONYM", "OFFICIAL", "GROUP", "MULTI"})
@@ -118,7 +118,7 @@ def mediators_in(views: list[SentenceView]) -> list[str]:
     found: list[str] = []
     for view in views:
         for cue in view.cues_with("MEDIATION"):
-            looks_ahead = cue.text.lower().endswith((" by", " of", "thanks to", "thanked"))
+            looks_ahead = span_text(cue).lower().endswith((" by", " of", "thanks to", "thanked"))
             doc = view.sent.doc
             for actor in view.actors:
                 # before the cue only as "Qatar-brokered", "Turkey's mediation", "Turkey mediated"
@@ -202,10 +202,10 @@ def _dateline_end(view: SentenceView) -> int:
         k += 1
     first = doc[k] if k < view.end else None
     if first is None or not (first.is_alpha and first.is_upper and len(first) >= 3) \
-            or k + 1 >= view.end or doc[k + 1].text not in (",", "("):
+            or k + 1 >= view.end or view.lower[k + 1] not in (",", "("):
         return view.start
     for m in range(k + 1, min(view.end, k + 12)):
-        if doc[m].text in DATELINE_ENDS:
+        if view.lower[m] in DATELINE_ENDS:
             return m + 1
     return view.start
 

@@ -25,7 +25,7 @@ import dataclasses
 from ..contract import Count
 from .context import SEVERAL_STATES, ArticleContext
 from .groups import Group, _number_end_token, count_of, resolve_category
-from .sentences import PART_OF, SentenceView, phrase_starts
+from .sentences import PART_OF, SentenceView, phrase_starts, span_text
 
 TRANSFER_VERBS = ("GIVE", "RECEIVE", "HOME", "EXCHANGE")
 ADDED_BEFORE = frozenset({"additional", "extra"})
@@ -145,7 +145,7 @@ def same_number_groups(view: SentenceView, groups: list[Group], earlier: list[Gr
             cue, actor = view.cue(m), view.actor(m)
             if actor is not None and actor.label_ == "DEMONYM":
                 nationality = actor.kb_id_
-                if actor.text.lower().endswith("s"):
+                if span_text(actor).lower().endswith("s"):
                     category, end = "generic", actor.end
                     break
                 continue
@@ -236,7 +236,7 @@ GENERIC_PEOPLE = frozenset({"people", "persons", "individuals"})
 def pool_category(view: SentenceView, group: Group) -> str | None:
     """'Among the freed civilians were six people': the pool's category noun names what the figure
     counts (the figure counts the pool, no subset of it)."""
-    if group.noun is None or group.noun.text.lower() not in GENERIC_PEOPLE or group.quantity is None:
+    if group.noun is None or span_text(group.noun).lower() not in GENERIC_PEOPLE or group.quantity is None:
         return None
     among = next((k for k in range(max(view.start, group.start - 8), group.start) if view.lower[k] == "among"), None)
     if among is None or view.lower[group.quantity.start - 1] not in ("were", "are", "was", "is"):

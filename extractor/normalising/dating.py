@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from ..contract import DateInterval, PartialDate
 from ..recognising.extensions import date_of
 from ..recognising.temporal import find_dates, resolve
-from .sentences import SentenceView
+from .sentences import SentenceView, span_text
 
 NOT_EVENT_DATE_BEFORE = frozenset({"born", "since", "until", "till", "aged", "abducted", "kidnapped", "captured",
                                    "arrested", "detained", "sentenced", "convicted", "taken", "apprehended", "seized",
@@ -47,9 +47,8 @@ def date_span_for(view: SentenceView, i: int, *, end: int | None = None, meeting
 
 def since_when(view: SentenceView, date: Span) -> bool:
     """'the first swap since January 15, when 150 were exchanged': the date of that earlier swap."""
-    doc = view.sent.doc
     k = date.end
-    return k + 1 < view.end and doc[k].text == "," and view.lower[k + 1] == "when"
+    return k + 1 < view.end and view.lower[k] == "," and view.lower[k + 1] == "when"
 
 
 def _event_clause(view: SentenceView, date: Span) -> bool:
@@ -60,8 +59,7 @@ def _event_clause(view: SentenceView, date: Span) -> bool:
     if all(view.lower[k] in TIME_FRAME_WORDS or not view.lower[k].isalpha() for k in range(lo, hi)
            if not date.start <= k < date.end):
         return True
-    doc = view.sent.doc
-    if hi + 1 < view.end and doc[hi].text == "," and view.lower[hi + 1] == "when":
+    if hi + 1 < view.end and view.lower[hi] == "," and view.lower[hi + 1] == "when":
         return True  # "the last round went ahead on February 14, when three hostages were freed"
     return any(c.label_ in EVENT_CLAUSE_CUES for c in view.in_range(view.cues, lo, hi))
 
@@ -102,14 +100,14 @@ def _usable_now(view: SentenceView, date: Span, *, meeting: bool) -> bool:
     # "agreed to free 40 each and to meet again in April": the day of a meeting, not of a handover
     if not meeting and any(view.lower[k] in MEETING_VERBS for k in range(max(lo, date.start - 4), date.start)):
         return False
-    if date.text.lower().startswith("since") and not since_when(view, date):
+    if span_text(date).lower().startswith("since") and not since_when(view, date):
         return False
     if any(view.lower[k] == "such" for k in range(max(lo, date.start - 3), date.start)):
         return False  # "the sixth such transfer this year": a count of swaps, not the day of this one
     # a dateline: "MOSCOW, May 22 - Russia handed over ..."
     if date.start - view.start <= 4 and date.end < view.end and doc[date.end].text in ("-", "–", "—", ":", "("):
         return False
-    if "ago" in date.text.lower() and "year" in date.text.lower():
+    if "ago" in span_text(date).lower() and "year" in span_text(date).lower():
         return False
     match = date_of(date)
     return match is not None and not history_date(view, date)
@@ -177,7 +175,7 @@ def date_key(date: Span | None, interval: DateInterval | None) -> str | None:
     if interval is not None:
         return f"{interval.start}/{interval.end}"
     if date is not None:
-        return date.text.lower().strip()
+        return span_text(date).lower().strip()
     return None
 
 

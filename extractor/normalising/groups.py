@@ -16,7 +16,7 @@ from spacy.tokens import Span
 from ..contract import Count
 from ..recognising.extensions import quantity_of
 from .context import SEVERAL_STATES, ArticleContext
-from .sentences import PART_OF, SentenceView
+from .sentences import PART_OF, SentenceView, span_text
 
 PERSON_CATEGORIES = frozenset({"pows", "civilians", "bodies", "hostages"})
 DEAD_MODIFIERS = frozenset({"killed", "dead", "deceased", "slain", "fallen"})
@@ -139,7 +139,7 @@ def _number_end_now(quantity: Span) -> int:
 
 
 def _is_plural_demonym(span: Span) -> bool:
-    text = span.text.lower()
+    text = span_text(span).lower()
     return text.endswith("s") and text.endswith(PLURAL_DEMONYM_ENDINGS) and not text.endswith("'s")
 
 
@@ -189,14 +189,14 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
             category, noun = cue.kb_id_, cue
             head = view.cue(cue.end) if cue.end < view.end else None
             if head is not None and head.label_ == "CATEGORY" and head.kb_id_ in ("hostages", "prisoners") \
-                    and cue.kb_id_ in ("civilians", "generic") and cue.text.lower() != "civilian":
+                    and cue.kb_id_ in ("civilians", "generic") and span_text(cue).lower() != "civilian":
                 category, noun = head.kb_id_, head  # "50 women and children hostages": the head noun decides
                 rules.append("group.head_noun")
             j = noun.end
             break
         if actor is not None and actor.label_ == "GROUP" and steps < 3:
             nationality = actor.kb_id_  # "62 RSF fighters", "15 Houthi fighters"
-            if actor.text.lower().endswith("s") and not actor.text.isupper():
+            if span_text(actor).lower().endswith("s") and not span_text(actor).isupper():
                 category, noun = "generic", actor  # "the remaining 130 Houthis"
                 j = actor.end
                 break
@@ -300,7 +300,7 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
         # "three civilians from the Kursk region": residents of a region named as a place go home to its state
         if nationality is None and noun.end < view.end and view.lower[noun.end] == "from":
             place = next((p for p in view.places if noun.end < p.start <= noun.end + 2), None)
-            region = place is not None and (any(w in REGION_WORDS for w in place.text.lower().split())
+            region = place is not None and (any(w in REGION_WORDS for w in span_text(place).lower().split())
                                             or (place.end < view.end and view.lower[place.end] in REGION_WORDS))
             if region and all(view.lower[m] == "the" for m in range(noun.end + 1, place.start)):
                 nationality = place.kb_id_
@@ -353,7 +353,7 @@ def _participle_adjective(view: SentenceView, cue: Span) -> bool:
     """'a plane carrying 48 freed Armenian soldiers landed in Yerevan': in a sentence that tells a journey
     (a route cue), a release participle between a figure and its noun describes the people moved; it is
     not the verb. (Elsewhere 'the three released hostages' names people already counted.)"""
-    if len(cue) != 1 or cue.text.lower() not in PARTICIPLES or not view.has_cue("ROUTE"):
+    if len(cue) != 1 or span_text(cue).lower() not in PARTICIPLES or not view.has_cue("ROUTE"):
         return False
     for k in range(cue.end, min(view.end, cue.end + 3)):
         nxt, actor = view.cue(k), view.actor(k)
@@ -393,7 +393,7 @@ REGION_WORDS = frozenset({"region", "regions", "oblast", "province", "provinces"
 def _home_region(view: SentenceView, actor: Span) -> bool:
     """'from Russia's Kursk region', 'from Armenia's Syunik province': a possessive state and a region."""
     after = view.words_between(actor.end, min(view.end, actor.end + 4))
-    if not actor.text.lower().endswith(("'s", "’s")):
+    if not span_text(actor).lower().endswith(("'s", "’s")):
         if not after or after[0] not in ("'s", "’s", "'", "’"):
             return False
         after = after[1:]
@@ -446,13 +446,13 @@ def _citizens_mixed(group: Group) -> bool:
     if any(view.lower[k] in MILITARY_WORDS and not any(0 <= k - q.end <= 4 for q in others)
            for k in range(view.start, view.end)):
         return True
-    return view.has_cue("TALLY") or any(d.text.lower().startswith("since") for d in view.dates)
+    return view.has_cue("TALLY") or any(span_text(d).lower().startswith("since") for d in view.dates)
 
 
 def refine_category(group: Group, context: ArticleContext) -> None:
     """Category by dyad and holder, once the sides are known: captives between two states' forces are
     pows; women, children and captives held by an armed group are hostages."""
-    noun = group.noun.text.lower() if group.noun is not None else ""
+    noun = span_text(group.noun).lower() if group.noun is not None else ""
     if group.per_side:
         giver, receiver = context.sides if context.sides is not None and not context.multi else (None, None)
     else:
@@ -489,7 +489,7 @@ def _civil_crew(group: Group) -> bool:
     """'30 sailors seized from a fishing boat', '14 sailors from the civilian ship': the crew of a
     civilian vessel, not naval captives."""
     view, noun = group.view, group.noun
-    if noun is None or noun.text.lower() not in SEAFARERS:
+    if noun is None or span_text(noun).lower() not in SEAFARERS:
         return False
     return any(w in CIVIL_VESSEL for w in view.words_between(noun.end, min(view.end, noun.end + 7)))
 
@@ -502,7 +502,7 @@ def civil_crews_alike(groups: list[Group]) -> None:
     if not civil:
         return
     for g in groups:
-        if g.category == "pows" and g.noun is not None and g.noun.text.lower() in SEAFARERS \
+        if g.category == "pows" and g.noun is not None and span_text(g.noun).lower() in SEAFARERS \
                 and g.count is not None and any(v == g.count.value and n in (None, g.nationality) for v, n in civil):
             g.category = "civilians"
             g.rules.append("category.civil_crew")
@@ -530,7 +530,7 @@ def resolve_category(group: Group, context: ArticleContext) -> None:
                 return
             if view.lower[k] in (".", ";", "and", "while"):
                 break
-    if group.category == "generic" and group.noun is not None and group.noun.text.lower() in CIVIL_WORDS \
+    if group.category == "generic" and group.noun is not None and span_text(group.noun).lower() in CIVIL_WORDS \
             and context.default_category == "pows" and not _citizens_mixed(group):
         group.category = "civilians"  # "13 citizens of Armenia" in a war between two armies
         group.rules.append("category.citizens")
@@ -629,10 +629,10 @@ GROUP_ANAPHORS = frozenset({"group", "movement", "militia", "militants", "rebels
 
 def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
     """Nearest party named before token i, inside the sentence, skipping reporting officials."""
-    doc = view.sent.doc
+    lower = view.lower  # the stops hold no letters: a token's lower case is its text there
     mediation = None  # the nearest mediation verb passed: "Berlin mediated the swap, when the group returned ..."
     for k in range(i - 1, max(lo, view.start) - 1, -1):
-        if doc[k].text.strip() in SUBJECT_STOPS or "\n" in doc[k].text:
+        if lower[k].strip() in SUBJECT_STOPS or "\n" in lower[k]:
             return None
         cue = view.cue(k)
         if cue is not None and cue.label_ == "MEDIATION":
@@ -714,7 +714,7 @@ def _own_side_return(view: SentenceView, group: Group, subject: Span, verb: Span
     if any(w in OWN_WORDS for w in words[:max(0, group.end - lo)]):
         return True
     noun_words = {view.lower[k] for k in range(group.start, hi)}
-    if group.noun is not None and group.noun.text.lower() in OWN_SIDE_NOUNS | OWN_FORCE_NOUNS:
+    if group.noun is not None and span_text(group.noun).lower() in OWN_SIDE_NOUNS | OWN_FORCE_NOUNS:
         return True
     if group.category == "bodies" and noun_words & OWN_FORCE_NOUNS:
         return True  # "the bodies of 254 defenders", "remains of 12 servicemen"
@@ -799,7 +799,7 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
     split = _split_receive(view, group, lo)
     if split is not None and (verb_before is None or verb_before.end <= split.start):
         verb_before = split  # "got 5 of its own servicemen back": a split phrasal verb
-    if verb_before is not None and verb_before.label_ == "HOME" and verb_before.text.lower().endswith("returned") \
+    if verb_before is not None and verb_before.label_ == "HOME" and span_text(verb_before).lower().endswith("returned") \
             and all(view.lower[k] in ("the", "another", "more", "a", "further") for k in range(verb_before.end, group.start)):
         verb_before = _as_return(verb_before)  # "Armenia has returned 19 servicemen": transitive, not "came home"
     verb_after = None
@@ -1080,10 +1080,9 @@ def oppose_pairs(groups: list[Group], context: ArticleContext) -> None:
 
 def _has_own_verb(view: SentenceView, group: Group) -> bool:
     """'... and 55 Russian soldiers were returned to Russia': a group with its own verb is no part."""
-    doc = view.sent.doc
     for k in range(group.end, min(view.end, group.end + 4)):
         cue = view.cue(k)
-        if doc[k].text in (",", ")", ";"):
+        if view.lower[k] in (",", ")", ";"):
             return False  # ", including 40 civilians, had been released": the verb is the whole's
         if cue is not None and cue.label_ in ("GIVE", "RECEIVE", "HOME"):
             return any(view.lower[m] in ("were", "was", "have", "has", "had", "are", "is")
@@ -1269,7 +1268,7 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
     out = []
     for person in view.cues_with("PERSON"):
         if person.start < view.end - 1 and view.cue(person.end) is not None and view.cue(person.end).label_ == "EXCHANGE" \
-                and view.cue(person.end).text.lower() in ("exchange", "swap"):
+                and span_text(view.cue(person.end)).lower() in ("exchange", "swap"):
             continue
         if _speaking_officer(view, person):
             continue
@@ -1327,7 +1326,7 @@ def ones(view: SentenceView, groups: list[Group]) -> list[Group]:
             out.append(group)
             continue
         nxt = view.actor(tok.i + 1) if tok.i + 1 < view.end else None
-        if nxt is not None and nxt.label_ == "DEMONYM" and nxt.start == tok.i + 1 and not nxt.text.endswith("s") \
+        if nxt is not None and nxt.label_ == "DEMONYM" and nxt.start == tok.i + 1 and not span_text(nxt).endswith("s") \
                 and (nxt.end >= view.end or view.sent.doc[nxt.end].is_punct or view.lower[nxt.end] in DEMONYM_HEAD_NEXT):
             # "Tehran released one American": one national of that state
             out.append(Group(view=view, quantity=None, noun=doc[tok.i:nxt.end], count=Count.exact(1),
@@ -1336,7 +1335,7 @@ def ones(view: SentenceView, groups: list[Group]) -> list[Group]:
         for k in range(tok.i + 1, min(view.end, tok.i + 4)):
             cue = view.cue(k)
             actor = view.actor(k)
-            if cue is not None and cue.label_ == "CATEGORY" and not cue.text.lower().endswith("s"):
+            if cue is not None and cue.label_ == "CATEGORY" and not span_text(cue).lower().endswith("s"):
                 if cue.end + 1 < view.end and view.lower[cue.end] in COMPARATIVES and view.lower[cue.end + 1] == "than":
                     break  # "one soldier less than promised": a difference between figures, not a group
                 before = [view.lower[m] for m in range(max(view.start, tok.i - 2), tok.i)]
@@ -1393,7 +1392,7 @@ def _listed_one(view: SentenceView, groups: list[Group], taken: set[int]) -> lis
         if view.lower[k] not in ("a", "an") or k in taken or view.lower[k - 1] not in ("and", ","):
             continue
         nxt = view.actor(k + 1)
-        if nxt is None or nxt.label_ != "DEMONYM" or nxt.start != k + 1 or nxt.text.endswith("s"):
+        if nxt is None or nxt.label_ != "DEMONYM" or nxt.start != k + 1 or span_text(nxt).endswith("s"):
             continue
         if nxt.end < view.end and not (doc[nxt.end].is_punct or view.lower[nxt.end] in DEMONYM_HEAD_NEXT):
             continue  # "and a Filipino worker": a person noun, read elsewhere
@@ -1434,7 +1433,7 @@ def person_for_person(view: SentenceView) -> list[Group]:
                       category="prisoners" if named else person.kb_id_, nationality=nationality,
                       rules=["group.single_person", "group.person_for_person"])
         if named:
-            group.people.append(person.text)
+            group.people.append(span_text(person))
             group.rules.append("group.named_person")
         else:
             if not any(c.start == person.start and c.end == person.end for c in persons):
@@ -1562,7 +1561,7 @@ def _released_person(view: SentenceView, context: ArticleContext, *,
             continue
         name = view.sent.doc[span[0]:span[1]]
         group = Group(view=view, quantity=None, noun=name, count=Count.exact(1), category="prisoners",
-                      people=[name.text], rules=["group.released_person", "group.named_person"])
+                      people=[span_text(name)], rules=["group.released_person", "group.named_person"])
         return [group]
     return []
 

@@ -13,7 +13,7 @@ from ..recognising.extensions import date_of
 from .dating import since_when
 from .context import ArticleContext
 from .groups import Group, uncounted_group
-from .sentences import SentenceView
+from .sentences import SentenceView, span_text
 from .status import headline_swap, is_past_verb
 
 BODY_WORDS = frozenset({"body", "bodies", "remains", "corpses", "dead", "fallen"})
@@ -34,7 +34,7 @@ def categories(view: SentenceView, context: ArticleContext) -> list[tuple[str, o
         if cue.kb_id_ != "bodies" and any(0 <= cue.start - b.end <= 4 for b in bodies):
             continue  # "the remains of fallen fighters": the fighters are the remains
         category = context.default_category if cue.kb_id_ == "generic" else cue.kb_id_
-        if category == "civilians" and not cue.text.lower().startswith("civilian"):
+        if category == "civilians" and not span_text(cue).lower().startswith("civilian"):
             continue
         if category not in _plausible(context):
             continue
@@ -42,11 +42,11 @@ def categories(view: SentenceView, context: ArticleContext) -> list[tuple[str, o
             found.append((category, cue))
     for cue in view.cues_with("EXCHANGE"):
         words = {t.lower_ for t in cue}
-        if words & {"prisoner", "prisoners", "pow", "hostage"} or cue.text.lower() in ("exchange", "swap"):
+        if words & {"prisoner", "prisoners", "pow", "hostage"} or span_text(cue).lower() in ("exchange", "swap"):
             category = "hostages" if "hostage" in words else context.default_category
             if not found:
                 found.append((category, cue))
-        elif cue.text.lower() in ("exchanges", "swaps") and _placed_background(view, [cue]) and not found:
+        elif span_text(cue).lower() in ("exchanges", "swaps") and _placed_background(view, [cue]) and not found:
             # "the exchanges dropped, and the last one took place in early August": placed where it took place
             found.append((context.default_category, view.cues_with("COMPLETED")[0]))
     return found
@@ -92,7 +92,7 @@ def _about_the_swap(view: SentenceView) -> bool:
 def _past_summary(view: SentenceView, triggers: list) -> bool:
     """'POW exchanges were the only concrete steps last year': swaps in the plural, placed by no
     day or month, sum up the past rather than report an occasion."""
-    if not triggers or not all(c.text.lower().endswith(("exchanges", "swaps")) for c in triggers):
+    if not triggers or not all(span_text(c).lower().endswith(("exchanges", "swaps")) for c in triggers):
         return False
     return not any(date_of(d) is not None and date_of(d).kind in ("absolute", "month_day", "month", "weekday")
                    for d in view.dates)
@@ -140,7 +140,7 @@ def _dated_done_swap(view: SentenceView, triggers: list) -> bool:
                for d in view.dates):
         return False
     done = any(is_past_verb(c) and not (c.start > view.start and view.lower[c.start - 1] in ("a", "the", "their"))
-               for c in triggers) or any(c.text.lower() in DONE_WORDS for c in view.cues_with("COMPLETED"))
+               for c in triggers) or any(span_text(c).lower() in DONE_WORDS for c in view.cues_with("COMPLETED"))
     return done and not view.has_cue("PLANNED")
 
 
@@ -180,7 +180,7 @@ def first_since(views: list[SentenceView], context: ArticleContext) -> list[tupl
     for view in views:
         for date in view.dates:
             match = date_of(date)
-            if match is None or not date.text.lower().startswith("since") or since_when(view, date) \
+            if match is None or not span_text(date).lower().startswith("since") or since_when(view, date) \
                     or (match.base_kind or match.kind) not in ("absolute", "month_day", "month", "weekday"):
                 continue
             lo = max(view.start, date.start - 8)

@@ -20,7 +20,7 @@ import dataclasses
 from ..contract import PartialDate
 from .dating import after_attribution, date_key, resolve_span, same_day
 from .occasions import Mention, Occasion, compatible_counts
-from .sentences import SentenceView
+from .sentences import SentenceView, span_text
 from .status import is_past_verb, real_plan
 
 # planned wording that announces a handover rather than wishing for one
@@ -80,7 +80,7 @@ def _later(view: SentenceView) -> bool:
 def soon(view: SentenceView) -> bool:
     """'in the near future', 'in the coming days': later than when it was said, which may be before
     the handover the article reports done."""
-    return any(c.text.lower() in LATER_TIMES for c in view.cues_with("PLANNED"))
+    return any(span_text(c).lower() in LATER_TIMES for c in view.cues_with("PLANNED"))
 
 
 def _equal_figure(occasion: Occasion, g) -> bool:
@@ -110,7 +110,7 @@ def previews(mention: Mention, *, soon_ok: bool = False) -> bool:
     cues = _planned_cues(view, mention.group.start)
     if any(c.kb_id_ == "cancelled" and real_plan(view, c) for c in view.cues_with("PLANNED")):
         return False
-    if cues and all(c.text.lower() in NOT_PREVIEW for c in cues):
+    if cues and all(span_text(c).lower() in NOT_PREVIEW for c in cues):
         return False
     if any(r in ("status.deal_formula", "status.whole_formula") for r in mention.rules) \
             or "group.x_for_x" in mention.group.rules:
@@ -342,7 +342,7 @@ def _wish(mention: Mention) -> bool:
     view = mention.group.view
     cues = [c for c in view.cues_with("PLANNED") if real_plan(view, c)]
     return mention.group.count is None and mention.key is None and bool(cues) \
-        and all(c.text.lower() in NOT_PREVIEW for c in cues)
+        and all(span_text(c).lower() in NOT_PREVIEW for c in cues)
 
 
 BEGUN = frozenset({"began", "begun", "begins", "started", "starts", "underway", "commenced"})

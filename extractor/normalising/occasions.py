@@ -17,9 +17,9 @@ from spacy.tokens import Span
 from ..contract import Count, DateInterval, PartialDate
 from .dating import after_attribution, same_day
 from .groups import Group
-from .sentences import SentenceView
+from .sentences import SentenceView, span_text
 from .status import is_past_verb
-from ..recognising.extensions import date_of
+from ..recognising.extensions import date_of, text_of
 
 
 @dataclass
@@ -319,11 +319,12 @@ def _quoted_day(mention: Mention) -> bool:
     nothing ('more', 'another', 'also')."""
     span = mention.date_span
     view = mention.group.view
-    if span is None or span.text.lower() not in QUOTED_DAYS:
+    if span is None or span_text(span).lower() not in QUOTED_DAYS:
         return False
     doc = span.doc
     # the opening mark may close the sentence before ('... soldiers. "By agreement, ...')
-    around = doc.text[max(0, span.sent.start_char - 3):span.sent.end_char] + view.sent.text
+    sent = span.sent
+    around = text_of(doc)[max(0, sent.start_char - 3):sent.end_char] + view.text
     if not any(q in around for q in QUOTE_MARKS):
         return False
     return not _adds(mention)
@@ -528,7 +529,7 @@ def group_occasions(mentions: list[Mention], views: list[SentenceView] | None = 
                     continue
             # "the previous repatriation, on 23 October, ...": a dated background is its own occasion
             earlier = mention.background and (mention.status == "completed" or (
-                mention.date_span is not None and mention.date_span.text.lower().startswith("since")))
+                mention.date_span is not None and span_text(mention.date_span).lower().startswith("since")))
             if target is None and not earlier:
                 target = next((o for o in same_status if o.key is None and not o.background
                                and not _conflicts(o, mention) and not _other_stage(o, mention, views)
@@ -610,8 +611,8 @@ def story_day(occasions: list[Occasion], published: PartialDate | None) -> None:
         span = occasion.date_span
         if occasion.status != "planned" or span is None or occasion.date is None:
             continue
-        quoted = any(q in span.sent.text for q in ('"', "“", "”"))
-        if quoted and span.text.lower() in RELATIVE_DAYS and occasion.date.start is not None:
+        quoted = any(q in span_text(span.sent) for q in ('"', "“", "”"))
+        if quoted and span_text(span).lower() in RELATIVE_DAYS and occasion.date.start is not None:
             day = occasion.date.start + shift
             occasion.date = DateInterval(start=day, end=day, precision="day")
             occasion.key = f"{day}/{day}"
@@ -813,7 +814,7 @@ def span_multi_day_plan(occasions: list[Occasion], views: list[SentenceView]) ->
 def article_days(views: list[SentenceView]) -> list[dt.date]:
     """Days the article states in full ('on August 1, 2024', a caption's date) that may date a handover
     (not the day of talks, of a capture or of the war's history)."""
-    from ..recognising.extensions import date_of
+    from ..recognising.extensions import date_of, text_of
     from .dating import usable_date
     days = []
     for view in views:

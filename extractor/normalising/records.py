@@ -25,7 +25,7 @@ from .counts import flows_of, keys_of, split_categories
 from .dating import date_span_for, dateline_day, resolve_span
 from .groups import Group
 from .occasions import compatible_counts
-from .sentences import SentenceView
+from .sentences import SentenceView, span_text
 
 
 class _Attributed:
@@ -70,13 +70,13 @@ def _evidence_for(groups: list[Group], extra: list[Span]) -> list[EvidenceSpan]:
     for group in groups:
         if group.quantity is not None:
             q = group.quantity
-            spans.append((q.start_char, q.end_char, "count", q.text))
+            spans.append((q.start_char, q.end_char, "count", span_text(q)))
         if group.noun is not None:
             n = group.noun
-            spans.append((n.start_char, n.end_char, "category", n.text))
+            spans.append((n.start_char, n.end_char, "category", span_text(n)))
     for span in extra:
         if span is not None:
-            spans.append((span.start_char, span.end_char, span.label_.lower() or "cue", span.text))
+            spans.append((span.start_char, span.end_char, span.label_.lower() or "cue", span_text(span)))
     seen, out = set(), []
     for start, end, label, text in sorted(spans):
         if (start, end) in seen:
@@ -99,7 +99,7 @@ def _location(occasion_groups: list[Group]) -> Location | None:
             before = view.lower[place.start - 1] if place.start > view.start else ""
             before2 = view.lower[place.start - 2] if place.start - 1 > view.start else ""
             if before in ("in", "at", "on", "near") or before2 in ("in", "at", "on", "near"):
-                return Location(name=place.text, country=place.kb_id_)
+                return Location(name=span_text(place), country=place.kb_id_)
     return None
 
 
@@ -143,7 +143,7 @@ def _agreement_place(cluster: list[Group], views: list[SentenceView], context: A
     for vi in indices:
         for place in views[vi].places + [a for a in views[vi].actors if a.label_ == "CAPITAL"]:
             if place.kb_id_ not in (context.sides or ()):
-                return Location(name=place.text, country=place.kb_id_)
+                return Location(name=span_text(place), country=place.kb_id_)
     return None
 
 

@@ -42,6 +42,12 @@ class once:
         return value
 
 
+def span_text(span: Span) -> str:
+    """`span.text`, cut from the doc's text: spaCy joins a Token object per token on every read of
+    it, and the normaliser reads the texts of cues, nouns and dates many times per article."""
+    return text_of(span.doc)[span.start_char:span.end_char]
+
+
 @dataclass
 class DocIndex:
     """Token index -> actor, cue and quantity span, and token index -> lower-case word, built once
@@ -176,9 +182,14 @@ class SentenceView:
         return [s for s in spans if s.start >= lo and s.end <= hi]
 
     @once
+    def text(self) -> str:
+        """The sentence's text (`sent.text`, read once)."""
+        return span_text(self.sent)
+
+    @once
     def attributed(self) -> bool:
         """Reported speech: someone 'said', 'according to', or a quotation."""
-        text = text_of(self.sent.doc)[self.sent.start_char:self.sent.end_char]
+        text = self.text
         return self.has_cue("ATTRIBUTION") or '"' in text or "“" in text
 
 

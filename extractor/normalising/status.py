@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .sentences import SentenceView
+from .sentences import SentenceView, span_text
 
 TRANSFER_LABELS = ("GIVE", "RECEIVE", "HOME", "EXCHANGE")
 IRREGULAR_PAST = frozenset({"gave", "sent", "freed", "took", "brought", "got", "won", "came", "held", "swapped",
@@ -24,7 +24,7 @@ HOME_BASE_FORMS = frozenset({"home", "return home", "come home", "returning home
 
 def is_past_verb(cue: Span) -> bool:
     if cue.label_ == "HOME":
-        return cue.text.lower() not in HOME_BASE_FORMS  # "are home", "returned home", "came home"
+        return span_text(cue).lower() not in HOME_BASE_FORMS  # "are home", "returned home", "came home"
     words = [t.lower_ for t in cue]
     if any(w in NOUN_FORMS for w in words) and len(words) == 1:
         return False
@@ -65,7 +65,7 @@ def real_plan(view: SentenceView, cue: Span) -> bool:
     be the biggest swap', not 'long-anticipated', not 'awaiting trial'."""
     if cue.label_ != "PLANNED":
         return False
-    text = cue.text.lower()
+    text = span_text(cue).lower()
     after = [view.lower[k] for k in range(cue.end, min(view.end, cue.end + 2))]
     if text in ("may be", "could be", "might be", "to be") and after and after[0] in SUPERLATIVE_AFTER:
         return False  # "in what may be the biggest exchange yet"
@@ -119,9 +119,9 @@ def _done_clause_wins(view: SentenceView, lo: int, hi: int) -> bool:
     """'agreed to an exchange of 314 prisoners, which took place on Thursday': the done clause of the
     same sentence beats the intention of the mention's clause."""
     plans = [c for c in view.in_range(view.cues, lo, hi) if real_plan(view, c)]
-    if not plans or any(c.text.lower() not in OVERRIDABLE for c in plans):
+    if not plans or any(span_text(c).lower() not in OVERRIDABLE for c in plans):
         return False
-    done = [c for c in view.cues_with("COMPLETED") if c.text.lower() in STRONG_DONE and not (lo <= c.start < hi)]
+    done = [c for c in view.cues_with("COMPLETED") if span_text(c).lower() in STRONG_DONE and not (lo <= c.start < hi)]
     done += [view.sent.doc[k:k + 3] for k in range(view.start, view.end - 2)
              if view.lower[k] == "had" and view.lower[k + 1] == "taken" and view.lower[k + 2] == "place"]
     for cue in done:
@@ -227,9 +227,9 @@ def status_at(view: SentenceView, i: int) -> tuple[str, str]:
     if _planned_in(view, view.start, view.end):
         return "planned", "status.planned_sentence"
     # "reached an agreement on the exchange of ...", "... had been agreed upon"; not "in an agreement"
-    agreed = [c for c in view.cues_with("AGREEMENT") if c.text.lower() in AGREED_WORDS
-              and (c.start < i or c.text.lower() in ("agreed", "agree", "agrees"))
-              and not (c.text.lower() == "agreed" and c.start > view.start
+    agreed = [c for c in view.cues_with("AGREEMENT") if span_text(c).lower() in AGREED_WORDS
+              and (c.start < i or span_text(c).lower() in ("agreed", "agree", "agrees"))
+              and not (span_text(c).lower() == "agreed" and c.start > view.start
                        and view.lower[c.start - 1] in ("the", "a", "an", "this", "its"))]  # "the agreed format"
     if agreed and not _past_transfer_in(view, view.start, view.end):
         return "planned", "status.agreed_occasion"

@@ -23,7 +23,7 @@ from spacy.tokens import Span
 
 from .groups import Group, count_of
 from .occasions import Occasion
-from .sentences import SentenceView, has_phrase, per_view, phrase_at
+from .sentences import SentenceView, has_phrase, per_view, phrase_at, span_text
 from .status import TRANSFER_LABELS
 
 # cumulative adverbs and periods: a tally cue wherever they sit in the figure's clause
@@ -126,7 +126,7 @@ def _ranked(view: SentenceView, cue: Span) -> bool:
 def ranks_swaps(view: SentenceView, date: Span) -> bool:
     """'the sixth exchange this year', 'the 65th since the start': the date ranks swaps, it does not
     date a handover."""
-    if not date.text.lower().startswith(("this year", "last year", "so far", "to date")):
+    if not span_text(date).lower().startswith(("this year", "last year", "so far", "to date")):
         return False  # "the first swap since January 15, when ...": a day dates that swap
     window = range(max(view.start, date.start - 4), date.start)
     return any(_ordinal(view.lower[k]) for k in window) \
@@ -155,7 +155,7 @@ def _frames(view: SentenceView) -> list[tuple[Span, str]]:
         out.append((span, kind))
 
     for cue in view.cues_with("TALLY"):
-        text = cue.text.lower()
+        text = span_text(cue).lower()
         if text in FORWARD_TALLY:
             add(cue.start, cue.end, "forward")
         elif text in STRONG_TALLY:
@@ -165,7 +165,7 @@ def _frames(view: SentenceView) -> list[tuple[Span, str]]:
         elif text in WEAK_TALLY:
             add(cue.start, cue.end, "weak")
     for date in view.dates:
-        text = date.text.lower()
+        text = span_text(date).lower()
         if text.startswith(("since", "as of")):
             add(date.start, date.end, "since")
     words, start = view.words, view.start
@@ -245,7 +245,7 @@ def outside_exchanges(group: Group) -> bool:
 
 def _day_dated(view: SentenceView, lo: int, hi: int) -> bool:
     """A date in the clause that is not a period start: 'on Friday', 'on 12 May'."""
-    return any(not d.text.lower().startswith(("since", "as of", "this year", "last year", "in 20"))
+    return any(not span_text(d).lower().startswith(("since", "as of", "this year", "last year", "in 20"))
                and d.start >= lo and d.end <= hi for d in view.dates)
 
 
@@ -375,7 +375,7 @@ def total_group(view: SentenceView, quantity: Span) -> Group | None:
         demonyms = [a for a in view.actors if a.label_ == "DEMONYM" and cue.end <= a.start < quantity.start]
         if not nouns:
             # "takes the number of Palestinians released during the truce to 210": the people by nationality
-            plural = [a for a in demonyms if a.text.lower().endswith("s")]
+            plural = [a for a in demonyms if span_text(a).lower().endswith("s")]
             if not plural:
                 continue
             return Group(view=view, quantity=quantity, noun=plural[0], count=count, category="generic",

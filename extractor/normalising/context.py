@@ -157,6 +157,11 @@ def build_context(views: list[SentenceView]) -> ArticleContext:
             if score > best_score:
                 best, best_score = dyad, score
     ranked = [a for a, _ in party_counts.most_common() if a not in SEVERAL_STATES]
+    if best is not None and len(ranked) >= 2 and not set(best.parties) & set(ranked[:2]) \
+            and party_counts[ranked[1]] > best_score:
+        # Poland and Belarus swap people, one of them Ukrainian, another Russian-Belarusian: a known pair
+        # named in passing is not the article's, when the two parties it is about make no known pair
+        best = None  # (rule context.top_pair)
     if best is None and ranked:
         # the ELN frees soldiers to "the military authorities": one known dyad for the main party
         only = [d for d in dyads if ranked[0] in d.parties]

@@ -292,8 +292,8 @@ def recovery(view: SentenceView) -> bool:
     words = view.word_set
     if not (words & FORCE_WORDS) or _swap_cue(view):
         return False
-    if any(c.kb_id_ in HANDOVER_KINDS for c in view.cues_with("GIVE")):
-        return False
+    if any(c.kb_id_ in HANDOVER_KINDS for c in view.cues_with("GIVE")) and not _to_families(view):
+        return False  # "handed them to their families" after a recovery is no handover between sides
     if any(w.startswith("repatriat") for w in words) or any(a.kb_id_ in ("ICRC", "UN") for a in view.actors):
         return False  # "recovered the bodies in a repatriation operation", "via the Red Cross": handed over
     if words & RECOVERY_VERBS or words & RESCUE_WORDS:
@@ -319,6 +319,15 @@ def _own_forces_return(view: SentenceView) -> bool:
         if forces and after and forces[-1].kb_id_ == after[0].kb_id_:
             return True
     return False
+
+
+FAMILY_WORDS = frozenset({"families", "family", "relatives", "kin", "parents"})
+
+
+def _to_families(view: SentenceView) -> bool:
+    """'handed them to their families': the receivers are relatives, not a side."""
+    return any(view.lower[k] == "to" and any(view.lower[m] in FAMILY_WORDS for m in range(k + 1, min(view.end, k + 4)))
+               for k in range(view.start, view.end))
 
 
 def clemency(view: SentenceView) -> bool:

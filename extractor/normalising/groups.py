@@ -656,7 +656,10 @@ def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
             before -= 1
         if actor is not None and before >= view.start and view.lower[before] in PREPOSITIONS | {"by"} \
                 and not (view.lower[before] == "in" and before > view.start
-                         and view.lower[before - 1] in SEAT_NOUNS and actor.label_ in ("CAPITAL", "STATE")):
+                         and view.lower[before - 1] in SEAT_NOUNS and actor.label_ in ("CAPITAL", "STATE")) \
+                and not (view.lower[before] == "with" and actor.end == i and view.lower[i].endswith("ing")
+                         and view.cue(i) is not None and view.cue(i).kb_id_ in ("release", "handover")):
+            # (not skipped: "..., with Minsk releasing three Poles", the subject of the -ing clause)
             continue  # "separatists in eastern Ukraine released ...", "brokered by Qatar": not the subject
         if actor is not None and actor.label_ in SUBJECT_LABELS:
             if mediation is not None and 0 <= mediation - actor.end <= 2:
@@ -958,15 +961,11 @@ def _breakdown_speaker(view: SentenceView, group: Group) -> str | None:
     said = [c for c in view.cues_with("ATTRIBUTION") if c.end <= group.start]
     if not said:
         return None
-    cue = said[-1]
-    for k in range(cue.start - 1, max(view.start, cue.start - 6) - 1, -1):
-        actor = view.actor(k)
-        if actor is not None:
-            speaks = actor.label_ in SPEAKER_LABELS or (actor.label_ == "DEMONYM" and _demonym_is_subject(view, actor))
-            return actor.kb_id_ if speaks else None
-        if view.lower[k] not in SPEAKER_FILLERS:
-            return None
-    return None
+    actor = _speaker_before(view, said[-1], reach=6, fillers=SPEAKER_FILLERS)
+    if actor is None:
+        return None
+    speaks = actor.label_ in SPEAKER_LABELS or (actor.label_ == "DEMONYM" and _demonym_is_subject(view, actor))
+    return actor.kb_id_ if speaks else None
 
 
 def _teller_side(view: SentenceView) -> str | None:
@@ -974,13 +973,25 @@ def _teller_side(view: SentenceView) -> str | None:
     said', 'according to Ukraine's defence ministry'), or None."""
     for cue in view.cues_with("ATTRIBUTION"):
         if view.lower[cue.start] == "according":
-            near = [a for a in view.actors if cue.end <= a.start < cue.end + 4]
+            actor = next((a for a in view.actors if cue.end <= a.start < cue.end + 4), None)
         else:
-            near = [a for a in view.actors if cue.start - 5 <= a.start and a.end <= cue.start]
-            near = near[-1:]
-        for actor in near[:1]:
-            if actor.label_ in SPEAKER_LABELS:
-                return actor.kb_id_
+            actor = _speaker_before(view, cue, reach=5)
+            if actor is not None and (actor.start < cue.start - 5 or actor.end > cue.start):
+                actor = None
+        if actor is not None and actor.label_ in SPEAKER_LABELS:
+            return actor.kb_id_
+    return None
+
+
+def _speaker_before(view: SentenceView, cue: Span, *, reach: int, fillers: frozenset[str] | None = None) -> Span | None:
+    """The party named right before an attribution cue ('Kyiv said', 'Ukraine's defence ministry said'): the
+    nearest actor within `reach` tokens before it, with only `fillers` between (any words when None)."""
+    for k in range(cue.start - 1, max(view.start, cue.start - reach) - 1, -1):
+        actor = view.actor(k)
+        if actor is not None:
+            return actor
+        if fillers is not None and view.lower[k] not in fillers:
+            return None
     return None
 
 

@@ -196,6 +196,13 @@ CASES = [
     pytest.param("Croatia freed 200 Yugoslav army reservists on Friday, and the Yugoslav army released 150 Croatian "
                  "soldiers in return.",
                  [("HRV", "YUG", "pows", 200), ("YUG", "HRV", "pows", 150)], id="l1-former-state"),
+    # "with X releasing ...": X is the subject of the -ing clause; a known pair named in passing (a Ukrainian
+    # national, a Russian-Lithuanian) is not the article's pair when the two parties it is about make none
+    pytest.param("Lithuania and Belarus swapped prisoners at the border on Monday, the Lithuanian foreign ministry "
+                 "said, with Minsk releasing two Lithuanian citizens and Vilnius handing over "
+                 "three Belarusians. A Lithuanian official said the Belarusians had been convicted of spying. One of "
+                 "the Lithuanians holds Ukrainian citizenship and a second is a Russian-Lithuanian dual national.",
+                 [("BLR", "LTU", "prisoners", 2), ("LTU", "BLR", "prisoners", 3)], id="d2-with-subject-top-pair"),
 ]
 
 

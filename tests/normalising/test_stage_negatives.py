@@ -120,6 +120,9 @@ HARD_NEGATIVES = [
      "to a new prisoner exchange with the rebels soon."),
     ("workers_seized_for_a_demand",
      "Gunmen seize 11 workers at a copper mine; the group demands the release of its jailed fighters."),
+    # bodies recovered by troops and "handed to their families": relatives are no side
+    ("recovered_and_handed_to_families",
+     "SRINAGAR, Sept 3 \u2014 Two Indian soldiers were killed and three wounded when enemy troops opened fire on forward posts in the Poonch sector on Thursday, prompting Indian troops to retaliate, army officials said.\n\nThe exchange of fire lasted about three hours. Pakistan's military said one of its soldiers had been killed and accused India of an unprovoked attack.\n\nSeparately, security forces recovered the bodies of three insurgents after a gunfight in Baramulla district, police said, and handed them to their families for burial under local arrangements.\n\nThe two armies agreed in 2021 to observe a ceasefire along the de facto border in Kashmir, but violations have increased since May."),
 ]
 
 

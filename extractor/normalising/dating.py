@@ -92,6 +92,8 @@ def _usable_now(view: SentenceView, date: Span, *, meeting: bool) -> bool:
     for k in range(max(lo, date.start - 8), date.start):
         if view.lower[k] in NOT_EVENT_DATE_BEFORE and not _modifies_a_person(view, k, date.start):
             return False
+    if _in_relative_clause(view, date):
+        return False
     # "the June 2 Istanbul talks", "agreed at talks in Istanbul last month": when they met, not a handover
     for k in list(range(date.end, min(view.end, date.end + 3))) + list(range(max(view.start, date.start - 4), date.start)):
         cue = view.cue(k)
@@ -111,6 +113,29 @@ def _usable_now(view: SentenceView, date: Span, *, meeting: bool) -> bool:
         return False
     match = date_of(date)
     return match is not None and not history_date(view, date)
+
+
+RELATIVES = frozenset({"who", "whom"})  # people; "the operation, which started on Friday," is the occasion
+TRANSFER_VERB_LABELS = frozenset({"GIVE", "RECEIVE", "HOME", "EXCHANGE"})
+
+
+def _in_relative_clause(view: SentenceView, date: Span) -> bool:
+    """'two soldiers who had crossed the border after losing their way last November had been handed
+    over': a date inside a relative clause about the people, before the verb that hands them over, is
+    when something happened to them, not the handover (rule date.relative_clause)."""
+    rel = next((k for k in range(date.start - 1, max(view.start, date.start - 14) - 1, -1)
+                if view.lower[k] in RELATIVES), None)
+    if rel is None or any(view.lower[k] in (";", ":") for k in range(rel, date.start)):
+        return False
+    def transfer(k: int, labels: frozenset[str] = TRANSFER_VERB_LABELS) -> bool:
+        cue = view.cue(k)
+        return cue is not None and cue.label_ in labels
+    # (who "had crossed into" the other country is where they went astray, not a handover to them)
+    if any(transfer(k, TRANSFER_VERB_LABELS - {"HOME"}) for k in range(rel, date.start)):
+        return False
+    # the sentence's own transfer verb comes after the clause
+    return any(transfer(k) for k in range(date.end, view.end)) \
+        and not any(transfer(k) for k in range(view.start, rel))
 
 
 def usable_date(view: SentenceView, date: Span) -> bool:

@@ -117,6 +117,13 @@ def _category_before(view: SentenceView, quantity: Span) -> tuple[str, Span] | N
             continue
         if cue is not None and cue.label_ == "CATEGORY" and cue.kb_id_ == "bodies" and view.lower[cue.end] == "of":
             return "bodies", cue
+        if tok.lower_ in ("those", "that") and view.lower[i + 1] == "of":
+            # "handed over the remains of 60 soldiers, while Iran returned those of 25": the remains again
+            earlier = next((c for c in reversed(view.cues_with("CATEGORY")) if c.end <= i and c.kb_id_ == "bodies"
+                            and c.end < view.end and view.lower[c.end] == "of"), None)
+            if earlier is None:
+                return None
+            return "bodies", Span(doc, i, i + 1, label="CATEGORY", kb_id="bodies")
         return None
     return None
 

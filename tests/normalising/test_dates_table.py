@@ -133,6 +133,11 @@ CASES = [
     ("multi_day_span",
      "The three-day swap which started on Monday concluded on Wednesday, with 300 prisoners freed by Sudan and "
      "the RSF each in total.", "2024-03-14", (300, 300), (C, "2024-03-11", "2024-03-13")),
+    # a date in a relative clause about the people ('who had strayed ... last October') is not the handover's
+    ("relative_clause_date_is_the_peoples_not_the_handover",
+     "Georgia handed over 12 Armenian soldiers on Tuesday. Yerevan said that three Georgian hikers who had "
+     "crossed into Armenia after losing their way last October had been handed over to the Georgian side.",
+     "2024-03-14", (3, 12), (C, "2024-03-12", "2024-03-12")),
 ]
 
 XFAIL: dict[str, str] = {}

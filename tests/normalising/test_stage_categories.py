@@ -78,6 +78,9 @@ CASES = [
     pytest.param("Ukraine and Russia each freed 40 soldiers on Monday; Kyiv also got back 12 civilians.",
                  [("RUS", "UKR", "civilians", 12), ("RUS", "UKR", "pows", 40), ("UKR", "RUS", "pows", 40)],
                  id="civilians-beside-pows"),
+    pytest.param("Iraq handed over the remains of 40 Iranian soldiers on Monday, while Iran returned those of 15 Iraqi "
+                 "troops.",
+                 [("IRN", "IRQ", "bodies", 15), ("IRQ", "IRN", "bodies", 40)], id="those-of-n-are-remains-again"),
 ]
 
 

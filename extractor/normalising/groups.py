@@ -174,9 +174,13 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
         return None
     if _age_limit(view, quantity, count):
         return None
-    # "in exchange for each hostage, 30 prisoners", "15 bodies for each hostage": a ratio, not a count
+    # "in exchange for each hostage, 30 prisoners", "15 bodies for each hostage", "15 bodies for the remains of
+    # each hostage": a ratio, not a count
     for cue in view.cues_with("EACH"):
-        ratio = cue.start > view.start and view.lower[cue.start - 1] in ("for", "per")
+        ratio = cue.start > view.start and view.lower[cue.start - 1] in ("for", "per") \
+            or (cue.start - 4 >= view.start and view.lower[cue.start - 1] == "of"
+                and view.lower[cue.start - 4:cue.start - 1] in (["for", "the", "remains"], ["for", "the", "body"],
+                                                                ["for", "the", "bodies"]))
         if ratio and (cue.end <= quantity.start or 0 <= cue.start - quantity.end <= 8):
             return None
     rules = ["group.quantity"]

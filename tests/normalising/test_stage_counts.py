@@ -256,6 +256,11 @@ CASES = [
      "Azerbaijan handed 48 Armenian soldiers to Armenia on Monday, the ministry said. Armenia's ombudsman said "
      "50 soldiers had come home from Azerbaijan.",
      [("AZE", "ARM", "pows", 48)]),
+    # a rate of a deal ("15 bodies for the remains of each hostage") is no count of a handover
+    ("ratio_for_the_remains_of_each",
+     "Hezbollah handed over the remains of two soldiers on Thursday and Israel returned the bodies of 24 fighters. "
+     "Under the deal, Israel returns the bodies of 12 fighters for the remains of each soldier.",
+     [("HEZBOLLAH", "ISR", "bodies", 2), ("ISR", "HEZBOLLAH", "bodies", 24)]),
 ]
 
 XFAIL: dict[str, str] = {}

@@ -53,7 +53,7 @@ from .groups import (
     single_persons,
 )
 from .loose import categories as loose_categories
-from .sides import article_sides
+from .sides import article_sides, drop_outside_conflict, drop_peacetime_remains, drop_sideless
 from .loose import first_since, loose_groups
 from .occasion_status import fold_previews, split_begun_whole
 from .occasions import (
@@ -295,6 +295,9 @@ def normalise(doc: Doc, *, published: PartialDate | None) -> Normalised:
     occasions = form_occasions(kinds.mentions, loose, views, published=published, year_hint=year_hint)
     article_sides(occasions, context)                                         # sides of figures told without
     orient_tallies(kinds.tallies, occasions)                                  # sides of totals without their own
+    drop_sideless(occasions, kinds.tallies, views, context)                   # no sides anywhere: no handover
+    drop_outside_conflict(occasions, kinds.tallies, views, context)           # repatriations, deportations
+    drop_peacetime_remains(occasions, kinds.tallies, views, context)          # remains with no war about them
     return Normalised(context=context, occasions=occasions, terms=kinds.terms, tallies=kinds.tallies,
                       views=views, published=published, year_hint=year_hint)
 

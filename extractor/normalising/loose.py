@@ -53,7 +53,12 @@ def categories(view: SentenceView, context: ArticleContext) -> list[tuple[str, o
 
 
 DOCUMENT_WORDS = frozenset({"statement", "statements", "list", "lists", "report", "video", "videos", "photos",
-                            "images", "footage", "figures", "details", "names", "declaration", "communique"})
+                            "images", "footage", "figures", "details", "names", "declaration", "communique",
+                            # things received or sent that are no people: "received assurances of safe passage"
+                            "assurances", "assurance", "guarantees", "guarantee", "permission", "approval", "request",
+                            "requests", "aid", "supplies", "food", "convoy", "convoys", "trucks", "funding", "funds",
+                            "money", "letters", "messages", "calls", "complaints", "offers", "invitation", "threats",
+                            "warnings", "visas", "shipments", "deliveries", "fuel", "medicine", "weapons", "equipment"})
 CONTINUATION = frozenset({"more", "further", "continue", "continues", "continued", "remaining", "next"})
 
 
@@ -62,7 +67,7 @@ def _placed_handover(view: SentenceView, specific: bool) -> bool:
     expect more', 'the body was handed over in early September'."""
     if not view.dates:
         return False
-    # "released a joint statement", "handed over a list": a document, not people
+    # "released a joint statement", "handed over a list", "received assurances": a thing, not people
     verbs = [c for c in view.cues_with("GIVE", "RECEIVE", "HOME")
              if is_past_verb(c) and not (c.end < view.end and view.lower[c.end] == "of")
              and not any(w in DOCUMENT_WORDS for w in view.lower[c.end:min(view.end, c.end + 4)])]
@@ -77,7 +82,10 @@ def _placed_handover(view: SentenceView, specific: bool) -> bool:
     dated_plan = any(view.clause_bounds(c.start)[0] <= d.start < view.clause_bounds(c.start)[1]
                      for c in firm for d in view.dates)
     # "talks due to continue on Thursday": the talks go on, not the handovers
-    continuing = not CONTINUATION.isdisjoint(view.words) and not view.has_cue("TALKS")
+    # ("next week" is a date, not more of the same)
+    in_dates = {k for d in view.dates for k in range(d.start, d.end)}
+    continuing = any(view.lower[k] in CONTINUATION and k not in in_dates for k in range(view.start, view.end)) \
+        and not view.has_cue("TALKS")
     return (dated_plan and (transfer or continuing)) or (transfer and specific)
 
 

@@ -11,8 +11,10 @@ the count stage).
 from __future__ import annotations
 
 from .context import ArticleContext
+from .gate import war_anywhere
 from .groups import Group
 from .occasions import Occasion
+from .sentences import SentenceView
 
 ONE_WAY_VERBS = frozenset({"GIVE", "RECEIVE", "HOME"})
 TWO_WAY_CUES = frozenset({"EXCHANGE", "FOR", "EACH"})
@@ -73,3 +75,81 @@ def article_sides(occasions: list[Occasion], context: ArticleContext) -> None:
                 continue
             g.giver, g.receiver = giver, receiver
             g.rules = [r for r in g.rules if r != "direction.unsplit"] + ["direction.article_category_sides"]
+
+
+SWAP_LABELS = frozenset({"EXCHANGE", "EACH"})
+
+
+def handed_between_no_sides(group: Group, context: ArticleContext) -> bool:
+    """'The mortuary released the bodies of 19 crash victims to their families', 'Fishermen recovered 19
+    bodies', 'the junta freed 27 of its officers': a figure moved one way with no side at either end, even
+    after the article's sides were filled in, or with one side only where the sides are of no known war,
+    and no swap word, 'each' or 'both sides' in its sentence. A record needs a transfer between two sides;
+    nobody handed these over to anybody (rule gate.no_sides)."""
+    if group.per_side:
+        return False
+    sides = (group.giver is not None) + (group.receiver is not None)
+    if sides == 2 or (sides == 1 and context.known_dyad):
+        return False  # "Russia returned 300 soldiers": one side of a known war is enough
+    if NO_FILL_RULES & set(group.rules):
+        return False  # a total of both sides, or a figure told again
+    return not _swap_words(group.view)
+
+
+def _swap_for(view: SentenceView) -> bool:
+    return any(c.kb_id_ != "for" for c in view.cues_with("FOR"))
+
+
+def _swap_words(view: SentenceView) -> bool:
+    """A swap word, 'in exchange for', 'each', 'both', 'sides', 'between' ... in the sentence."""
+    return view.has_cue(*SWAP_LABELS) or _swap_for(view) or bool(view.word_set & TWO_WAY_WORDS)
+
+
+def drop_sideless(occasions: list[Occasion], tallies: list, views: list[SentenceView],
+                  context: ArticleContext) -> None:
+    """In an article with no swap word where every figure is `handed_between_no_sides`, remove them all
+    (the occasions and the running totals). Where some figure has sides, a sideless one is a total or a
+    part of the article's handover, settled by the count stage; one mention in a swap's words keeps its
+    occasion ('an exchange involving 900 prisoners')."""
+    if any(view.has_cue("EXCHANGE") or _swap_for(view) for view in views):
+        return  # "part of an exchange involving nearly 900 prisoners": a swap, its sides untold
+    groups = [m.group for o in occasions for m in o.mentions] + [t.group for t in tallies]
+    if not all(handed_between_no_sides(g, context) for g in groups):
+        return
+    occasions.clear()
+    tallies.clear()
+
+
+ONE_WAY_RELEASES = frozenset({"civilians", "prisoners"})
+
+
+def drop_outside_conflict(occasions: list[Occasion], tallies: list, views: list[SentenceView],
+                          context: ArticleContext) -> None:
+    """In an article with no swap word anywhere, civilians or prisoners moved one way are a repatriation,
+    a deportation or a one-sided release, not a handover to the other side (rule gate.outside_conflict),
+    when their sides are of no known war or prisoner dispute ('Kazakhstan repatriated 38 of its citizens
+    from camps in Syria'), or when a state frees its own people and only the dyad names a receiver
+    ('Venezuela released 36 political prisoners', whose other side is only the article's). Captured
+    fighters, hostages and remains are handed over between the sides of any war, so they stay."""
+    if any(view.has_cue("EXCHANGE") or _swap_for(view) for view in views):
+        return
+
+    def one_way_release(group: Group) -> bool:
+        if group.category not in ONE_WAY_RELEASES or group.per_side:
+            return False
+        return not context.known_dyad or (group.nationality is None and "direction.giver_subject" in group.rules
+                                          and "direction.dyad" in group.rules)
+
+    occasions[:] = [o for o in occasions if not all(one_way_release(m.group) for m in o.mentions)]
+    tallies[:] = [t for t in tallies if not one_way_release(t.group)]
+
+
+def drop_peacetime_remains(occasions: list[Occasion], tallies: list, views: list[SentenceView],
+                           context: ArticleContext) -> None:
+    """Remains handed over in an article with no war, fighting, forces or captives in it, between sides of
+    no known war ('the remains of 20 ancestors were returned from a museum', 'the bodies of 14 workers
+    were flown home'), are no war dead handed between two sides (rule gate.peacetime_remains)."""
+    if context.known_dyad or war_anywhere(views):
+        return
+    occasions[:] = [o for o in occasions if not all(m.group.category == "bodies" for m in o.mentions)]
+    tallies[:] = [t for t in tallies if t.group.category != "bodies"]

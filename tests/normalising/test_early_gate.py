@@ -70,7 +70,8 @@ def test_early_gate(extractor, case, text, passes):
         assert gated._.records == []
 
 
-CORPORA = [ROOT / "corpus" / name / "articles.jsonl" for name in ("examples", "sample", "heldout", "heldout2")]
+CORPORA = [ROOT / "corpus" / name / "articles.jsonl"
+           for name in ("examples", "sample", "heldout", "heldout2", "negatives")]
 
 
 @pytest.mark.parametrize("path", CORPORA, ids=[p.parent.name for p in CORPORA])

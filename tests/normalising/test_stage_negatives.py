@@ -8,11 +8,14 @@ exchanges, markets and sport make no record. Every text here is invented.
 
 from __future__ import annotations
 
-import pytest
+import json
 
+import pytest
 from _stage import flow_row, normalised_and_records
+from conftest import ROOT, read_articles
 
 from extractor.contract import PartialDate
+from extractor.normalising import gate, sides
 
 PUBLISHED = PartialDate.parse("2024-03-15")
 
@@ -123,6 +126,68 @@ HARD_NEGATIVES = [
     # bodies recovered by troops and "handed to their families": relatives are no side
     ("recovered_and_handed_to_families",
      "SRINAGAR, Sept 3 \u2014 Two Indian soldiers were killed and three wounded when enemy troops opened fire on forward posts in the Poonch sector on Thursday, prompting Indian troops to retaliate, army officials said.\n\nThe exchange of fire lasted about three hours. Pakistan's military said one of its soldiers had been killed and accused India of an unprovoked attack.\n\nSeparately, security forces recovered the bodies of three insurgents after a gunfight in Baramulla district, police said, and handed them to their families for burial under local arrangements.\n\nThe two armies agreed in 2021 to observe a ceasefire along the de facto border in Kashmir, but violations have increased since May."),
+    # gate.no_sides: moved one way with no side at either end, in an article with no swap word
+    ("morgue_releases_bodies_to_relatives",
+     "The city mortuary released the bodies of 12 flood victims to their families on Tuesday, Kenyan police said. "
+     "Nine of the bodies have been collected so far."),
+    ("state_frees_its_own_officers",
+     "Chad's government freed 19 army officers held over an alleged coup plot on Wednesday, a spokesman said."),
+    ("inmates_moved_between_prisons",
+     "Honduras moved 1,800 inmates from two jails to a new island prison escorted by soldiers on Sunday. The "
+     "transfer brings the number of inmates in the island prison to about 9,000."),
+    # gate.recovery: recovered with no side named, or dug out of graves
+    ("volunteers_recover_bodies_from_river",
+     "Volunteers recovered 16 bodies from the river after the ferry sank near Mopti, Malian officials said."),
+    ("forensic_teams_exhume_mass_grave",
+     "Ukrainian forensic teams exhumed 48 bodies from a mass grave near the village of Hrakove on Monday."),
+    ("searchers_unearth_remains",
+     "Searchers unearthed the remains of 23 people in clandestine graves in Sonora, Mexican prosecutors said."),
+    # gate.ransom: a release bought with money, and its figures elsewhere in the article
+    ("freed_after_ransom",
+     "Twenty-three passengers abducted from a bus in northern Nigeria were freed after their families paid a "
+     "ransom, relatives said on Thursday. The freed passengers, among them five women and a child, were taken to a "
+     "military hospital."),
+    # gate.released_thing: a release verb whose object is a thing
+    ("rebels_release_video_of_captives",
+     "The M23 released a video on Friday showing 85 Congolese soldiers captured near Goma, and said it was ready "
+     "to talk."),
+    # gate.still_held past an apposition; gate.hypothetical for a wish
+    ("hostages_held_apposition",
+     "Four hostages - an engineer, a nurse and two drivers - are held by militants who demand to swap them for "
+     "jailed comrades."),
+    ("kidnappers_want_to_trade",
+     "The kidnappers say they want to trade the 6 hostages for jailed gang members, police in Haiti said."),
+    # gate.acted_on: intercepted and sent back
+    ("intercepted_and_returned",
+     "Fishermen recovered 11 bodies after a boat carrying migrants from Sudan sank off Sfax on Monday. The Tunisian "
+     "coast guard, which receives funding from the European Union, has intercepted and returned about 12,000 "
+     "people to Tunisia so far this year."),
+    # gate.outside_conflict: one-way repatriations, deportations and releases with no swap anywhere
+    ("repatriation_from_camps",
+     "Tajikistan repatriated 42 women and children from detention camps in Iraq on Thursday, the foreign ministry "
+     "said."),
+    ("deportees_received",
+     "Honduras received 120 migrants deported from Mexico on a charter flight on Tuesday."),
+    ("own_political_prisoners_freed_before_sanctions_move",
+     "Iran freed 50 political prisoners on Monday, hours before Washington announced it would ease some sanctions."),
+    # gate.paid_for: the consideration is a thing, read past its adjectives
+    ("released_for_unspecified_concessions",
+     "Minsk released 25 political prisoners in return for unspecified concessions from Washington, officials said."),
+    # gate.peacetime_remains: remains with no war about them
+    ("ancestral_remains_returned_from_museum",
+     "The remains of 11 Maori ancestors were returned from a museum in Vienna to New Zealand on Tuesday."),
+    ("migrant_workers_bodies_flown_home",
+     "The bodies of 9 Sri Lankan workers killed in a factory fire in Qatar were flown home to Sri Lanka on Monday."),
+    # gate.nothing_in_return: a release the article says bought nothing
+    ("crew_freed_with_nothing_in_return",
+     "Yemen's Houthis released the 19 crew members of a tanker they seized in the Gulf of Aden last year, and the "
+     "sailors were flown to Oman on Friday, the Omani foreign ministry said. The Houthis said they had freed the "
+     "crew as a goodwill gesture and that nothing had been asked in return."),
+    # a thing received is no handover, and "next week" is a date, not "the next" handover
+    ("assurances_received_for_a_convoy_next_week",
+     "A convoy of 25 UN trucks crossed from Chad into Darfur on Friday, where the RSF holds most towns, the WFP "
+     "said. The UN said it had received assurances of safe passage from both sides for a second convoy of 35 "
+     "trucks next week."),
 ]
 
 
@@ -175,6 +240,15 @@ NOT_HANDED_OVER = [
     ("still_held",
      "Hamas freed 4 hostages on Saturday in exchange for 120 Palestinian prisoners. About 90 hostages remain "
      "in Gaza.", (90, 90, 90)),
+    ("still_held_past_an_apposition",
+     "Hamas freed 4 hostages on Saturday in exchange for 120 Palestinian prisoners. Another 6 hostages - two "
+     "women and four soldiers - are held in Rafah, the army said.", (6, 6, 6)),
+    ("intercepted_and_returned",
+     "Sudan and the RSF swapped 40 prisoners each on Monday. The army said it had intercepted and returned 300 "
+     "RSF fighters who tried to cross the Nile.", (300, 300, 300)),
+    ("released_a_video",
+     "Sudan and the RSF swapped 40 prisoners each on Monday. The RSF also released a video showing 470 army "
+     "soldiers captured in Kordofan.", (470, 470, 470)),
 ]
 
 
@@ -210,6 +284,39 @@ STILL_HANDOVERS = [
      "Militants released 82 schoolgirls in exchange for five jailed commanders, the government said."),
     ("released_and_received",
      "The RSF said it released 120 army prisoners as a humanitarian initiative and received 88 of its fighters."),
+    # near-misses of the rules above: each is a handover between two sides
+    ("swap_total_with_no_sides",
+     "A total of 120 prisoners were freed on Friday in the swap between Sudan and the RSF."),
+    ("one_side_named_of_a_known_war",
+     "Ukraine received the bodies of 757 fallen soldiers on Thursday, the coordination headquarters said."),
+    ("recovered_from_the_other_side",
+     "Armenia recovered the remains of 12 soldiers from Azerbaijan on Monday at the border."),
+    ("exhumed_then_handed_over",
+     "Azerbaijan handed over 14 bodies exhumed in Karabakh to Armenia on Monday."),
+    ("ransom_denied_in_a_swap",
+     "The ELN freed 8 hostages on Tuesday in exchange for 3 jailed rebels; officials said no ransom was paid."),
+    ("released_soldiers_and_a_video",
+     "Russia released 90 Ukrainian soldiers to Ukraine on Friday and released a video of the handover."),
+    ("apposition_then_released",
+     "Four hostages - two nurses and two engineers - were released by Hamas to Israel on Monday."),
+    ("civilians_swapped_outside_the_dyad_table",
+     "Thailand and Cambodia exchanged 18 detained civilians at the border crossing on Friday."),
+    ("soldiers_returned_outside_the_dyad_table",
+     "Thailand returned 18 Cambodian soldiers to Cambodia on Friday after a ceasefire took hold."),
+    ("civilians_handed_to_their_state_in_a_known_war",
+     "Russia handed 20 Ukrainian civilians over to Ukraine at the Belarus border on Friday."),
+    ("released_in_return_for_people",
+     "Belarus released 14 prisoners in return for the release of 2 Belarusians held in Poland."),
+    ("one_side_of_a_known_war",
+     "Russia returned 300 soldiers on Friday."),
+    ("one_side_and_a_sideless_total_of_a_known_war",
+     "The Houthis freed 95 detainees on Sunday. The total number of captives released stood at 418, since "
+     "Thursday, the ICRC said."),
+    ("swap_beside_nothing_in_return",
+     "Hamas freed 3 hostages to Israel on Sunday in exchange for 90 Palestinian prisoners; Israel said nothing was "
+     "given in return for the bodies it received."),
+    ("released_for_a_named_agent",
+     "Russia freed the jailed American teacher in exchange for a convicted Russian spy, officials said."),
 ]
 
 
@@ -217,3 +324,21 @@ STILL_HANDOVERS = [
 def test_handover_still_makes_a_record(extractor, text):
     _, records = _records(extractor, text)
     assert any(r["type"] == "exchange" for r in records)
+
+
+NEGATIVES = ROOT / "corpus" / "negatives"
+
+
+def test_invented_negative_news_makes_no_record(extractor):
+    """corpus/negatives: 74 invented articles of non-exchange news, each with empty gold."""
+    gold = [json.loads(line) for line in (NEGATIVES / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    articles = read_articles(NEGATIVES / "articles.jsonl")
+    assert [a.id for a in articles] == [g["doc_id"] for g in gold] and not any(g["records"] for g in gold)
+    with_output = [a.id for a in articles if extractor.extract(a)]
+    assert with_output == []
+
+
+@pytest.mark.parametrize("rule, name", sorted(gate.NO_HANDOVER_RULES.items()))
+def test_no_handover_rules_name_their_test(rule, name):
+    module, _, function = name.rpartition(".")
+    assert callable(getattr({"": gate, "sides": sides}[module], function)), rule

@@ -479,6 +479,29 @@ def hypothetical(view: SentenceView) -> bool:
     return False
 
 
+REQUESTS = (("called", "on"), ("calls", "on"), ("calling", "on"), ("call", "on"), ("urged",), ("urges",),
+            ("urging",), ("urge",), ("appealed", "to"), ("appeals", "to"), ("appealing", "to"), ("pressed",),
+            ("demanded", "that"), ("asked",))
+REQUEST_REACH = 10  # tokens from the request verb to the handover it asks for
+CLAUSE_MARKS = frozenset({",", ";", ":", ".", "but", "while", "after", "before"})
+
+
+def requested(view: SentenceView) -> bool:
+    """'called on Pakistan to expedite the release of its prisoners', 'urged the sides to exchange all
+    detainees': every handover word of the sentence is asked for, not done or agreed (rule gate.requested)."""
+    transfers = [c for c in view.cues if c.label_ in TRANSFER_LABELS]
+    if not transfers:
+        return False
+    starts = [view.start + k for k, _ in phrase_starts(view.words, REQUESTS)]
+
+    def asked_for(cue: Span) -> bool:
+        # "urged Pakistan to release ...", not "urged both sides to act, Russia handed ..."
+        return any(0 < cue.start - k <= REQUEST_REACH and "to" in view.lower[k:cue.start]
+                   and not CLAUSE_MARKS & set(view.lower[k:cue.start]) for k in starts)
+
+    return all(asked_for(c) for c in transfers)
+
+
 def one_sided(view: SentenceView, category: str) -> bool:
     """'transported 163 prisoners as part of a humanitarian initiative': a unilateral release of
     prisoners (hostages and remains are handed to the other side even so)."""
@@ -563,6 +586,7 @@ NO_HANDOVER_RULES = {
     "gate.recovery": "recovery", "gate.clemency": "clemency", "gate.ransom": "ransomed", "gate.paid_for": "paid_for",
     "gate.hypothetical": "hypothetical", "gate.still_held": "still_held", "gate.acted_on": "acted_on",
     "gate.one_sided": "one_sided", "gate.released_thing": "_released_thing", "gate.nothing_in_return": "nothing_in_return",
+    "gate.requested": "requested",
     "gate.no_sides": "sides.handed_between_no_sides", "gate.outside_conflict": "sides.drop_outside_conflict",
     "gate.peacetime_remains": "sides.drop_peacetime_remains",
 }
@@ -571,7 +595,7 @@ NO_HANDOVER_RULES = {
 @per_view
 def no_handover(view: SentenceView) -> bool:
     """A sentence whose figures are no handover between two sides."""
-    return recovery(view) or clemency(view) or paid_for(view) or hypothetical(view)
+    return recovery(view) or clemency(view) or paid_for(view) or hypothetical(view) or requested(view)
 
 
 def not_handed_over(group) -> bool:

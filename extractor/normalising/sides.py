@@ -125,14 +125,19 @@ ONE_WAY_RELEASES = frozenset({"civilians", "prisoners"})
 
 def drop_outside_conflict(occasions: list[Occasion], tallies: list, views: list[SentenceView],
                           context: ArticleContext) -> None:
-    """In an article with no swap word anywhere, civilians or prisoners moved one way are a repatriation,
-    a deportation or a one-sided release, not a handover to the other side (rule gate.outside_conflict),
+    """In an article with no swap word anywhere and no two figures going opposite ways, civilians or
+    prisoners moved one way are a repatriation, a deportation or a one-sided release, not a handover to
+    the other side (rule gate.outside_conflict),
     when their sides are of no known war or prisoner dispute ('Kazakhstan repatriated 38 of its citizens
     from camps in Syria'), or when a state frees its own people and only the dyad names a receiver
     ('Venezuela released 36 political prisoners', whose other side is only the article's). Captured
     fighters, hostages and remains are handed over between the sides of any war, so they stay."""
     if any(view.has_cue("EXCHANGE") or _swap_for(view) for view in views):
         return
+    ways = {(m.group.giver, m.group.receiver) for o in occasions for m in o.mentions
+            if m.group.giver is not None and m.group.receiver is not None}
+    if any((receiver, giver) in ways for giver, receiver in ways):
+        return  # "Bangladesh freed 64 fishermen ... Myanmar in turn repatriated 31": both ways, a swap
 
     def one_way_release(group: Group) -> bool:
         if group.category not in ONE_WAY_RELEASES or group.per_side:

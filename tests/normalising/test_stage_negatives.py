@@ -183,6 +183,15 @@ HARD_NEGATIVES = [
      "Yemen's Houthis released the 19 crew members of a tanker they seized in the Gulf of Aden last year, and the "
      "sailors were flown to Oman on Friday, the Omani foreign ministry said. The Houthis said they had freed the "
      "crew as a goodwill gesture and that nothing had been asked in return."),
+    # gate.requested: a handover asked for by a request verb is no plan
+    ("envoy_urges_a_swap",
+     "The UN envoy urged Russia and Ukraine to exchange 500 prisoners before winter."),
+    ("state_urges_return_of_children",
+     "Ukraine urged Russia to return 40 Ukrainian children held in occupied Crimea."),
+    ("called_on_to_release_and_grant_access",
+     "India and Pakistan exchanged lists of prisoners held in each other's jails on Thursday. New Delhi called on "
+     "Pakistan to expedite the release and repatriation of Indian fishermen who had completed their sentences, "
+     "and to grant consular access to 31 prisoners."),
     # a thing received is no handover, and "next week" is a date, not "the next" handover
     ("assurances_received_for_a_convoy_next_week",
      "A convoy of 25 UN trucks crossed from Chad into Darfur on Friday, where the RSF holds most towns, the WFP "
@@ -312,6 +321,11 @@ STILL_HANDOVERS = [
     ("one_side_and_a_sideless_total_of_a_known_war",
      "The Houthis freed 95 detainees on Sunday. The total number of captives released stood at 418, since "
      "Thursday, the ICRC said."),
+    ("handover_after_a_request_in_another_clause",
+     "After Qatar urged both sides to act, Russia handed 20 Ukrainian children over to Ukraine on Friday."),
+    ("releases_both_ways_outside_the_dyad_table",
+     "Ghana freed 12 Togolese fishermen on Monday and handed them over at the border. Togo in turn repatriated 9 "
+     "Ghanaian civilian detainees on Tuesday."),
     ("swap_beside_nothing_in_return",
      "Hamas freed 3 hostages to Israel on Sunday in exchange for 90 Palestinian prisoners; Israel said nothing was "
      "given in return for the bodies it received."),

@@ -192,6 +192,16 @@ def test_blocks_keep_the_pairs_their_lookups_give(seed):
         assert sorted(divmod(k, len(block)) for k in found) == sorted(candidate_pairs(part))
 
 
+@pytest.mark.parametrize("seed", range(2))
+def test_no_pair_apart_in_time_is_scored(seed):
+    from extractor.reconciling.blocking import _apart, candidate_pairs
+
+    claims = _claims(invented_claims(600, seed=seed, days=40))
+    found = list(candidate_pairs(claims))
+    assert len(found) > 1000
+    assert not [(i, j) for i, j in found if _apart(claims[i], claims[j])]
+
+
 def test_incremental_store_equals_the_batch_grouping(tmp_path):
     from extractor.reconciling import reconcile
     from extractor.storing import EventStore

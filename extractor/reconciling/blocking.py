@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from .claims import Claim
-from .evidence import INF, PUBDAY_SLACK
+from .evidence import INF, PUBDAY_SLACK, tolerant_interval
 
 WEEK = 7
 WINDOW = PUBDAY_SLACK + 2
@@ -180,6 +180,11 @@ def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None
     times = [_time(c) for c in claims]
     spans = [_span(c) if c.dated else None for c in claims]
     no_parties = [not c.parties for c in claims]
+    # What proves a pair apart in time (`_apart`), so it is never paired: the scorer blocks it with a score of 0
+    tolerant = [tolerant_interval(c) if c.dated else None for c in claims]
+    first_day = [(c.start if c.start is not None else c.end) if c.dated else None for c in claims]
+    published_by = [c.published + 1 if not c.dated and c.status == "completed" and c.published is not None
+                    and c.kind == "exchange" else None for c in claims]
     nearest: dict[tuple, list[int]] = {}  # (block, lo, hi) -> a dated lookup's claims: claims of one day share it
 
     for i, c in enumerate(claims):
@@ -234,24 +239,47 @@ def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None
         seen.discard(i)
         if span_i is not None:
             lo_i, hi_i = span_i
-            if c.parties:  # `_one_sided(c, d)`: d names no party (c is dated)
-                for j in sorted(seen):
-                    span_j = spans[j]
-                    if span_j is not None and (span_j[0] - hi_i > WINDOW or lo_i - span_j[1] > WINDOW):
-                        continue
-                    if j > i or no_parties[j]:
-                        paired.append(j)
-            else:
-                for j in sorted(seen):
-                    span_j = spans[j]
-                    if j > i and not (span_j is not None and (span_j[0] - hi_i > WINDOW or lo_i - span_j[1] > WINDOW)):
-                        paired.append(j)
-        else:  # `_one_sided(c, d)`: d is dated, or names no party while c names some
+            tlo_i, thi_i = tolerant[i]  # type: ignore[misc]
+            day_i = first_day[i]
             has_parties = bool(c.parties)
             for j in sorted(seen):
+                if not (j > i or (has_parties and no_parties[j])):  # `_one_sided(c, d)`: d names no party
+                    continue
+                span_j = spans[j]
+                if span_j is not None:
+                    if span_j[0] - hi_i > WINDOW or lo_i - span_j[1] > WINDOW:
+                        continue
+                    t_j = tolerant[j]
+                    if t_j[0] > thi_i or tlo_i > t_j[1]:  # type: ignore[index]
+                        continue  # `_apart`: dates apart
+                elif published_by[j] is not None and day_i > published_by[j]:  # type: ignore[operator]
+                    continue  # `_apart`: dated after the undated report was published
+                paired.append(j)
+        else:  # `_one_sided(c, d)`: d is dated, or names no party while c names some
+            has_parties = bool(c.parties)
+            by = published_by[i]
+            for j in sorted(seen):
                 if j > i or spans[j] is not None or (has_parties and no_parties[j]):
+                    if by is not None and spans[j] is not None and first_day[j] > by:  # type: ignore[operator]
+                        continue  # `_apart`: dated after the undated report was published
                     paired.append(j)
         yield i, reached, paired
+
+
+def _apart(c: Claim, d: Claim) -> bool:
+    """Whether the scorer blocks the pair for its dates, with a score of 0 (`scoring.DATES_APART`, or
+    `scoring.AFTER_PUBLICATION`), so scoring it changes nothing: `scan` never pairs such claims (it
+    tests the same inline). The days the two can lie on (`evidence.tolerant_interval`) do not meet, or
+    an undated completed exchange was published before the other's first day."""
+    if c.dated and d.dated:
+        (a_lo, a_hi), (b_lo, b_hi) = tolerant_interval(c), tolerant_interval(d)
+        return a_lo > b_hi or b_lo > a_hi
+    if c.dated == d.dated:
+        return False
+    dated, undated = (c, d) if c.dated else (d, c)
+    if undated.kind != "exchange" or undated.status != "completed" or undated.published is None:
+        return False
+    return (dated.start if dated.start is not None else dated.end) > undated.published + 1  # type: ignore[operator]
 
 
 def _nearest_of_pool(claims: Sequence[Claim], pool: set[int], i: int, t: int | None) -> list[int]:

@@ -11,7 +11,7 @@ here too, or that test fails.
 from __future__ import annotations
 
 from .claims import Claim
-from .evidence import INF, NEAR_SHARE, PUBDAY_SLACK, compare_counts, direction_totals, off_by_one, pair_flows
+from .evidence import INF, NEAR_SHARE, PUBDAY_SLACK, compare_counts, direction_totals, narrow, off_by_one, pair_flows
 from .scoring import (
     AFTER_PUBLICATION,
     CONTRADICTIONS,
@@ -69,8 +69,7 @@ def _dates(a: Claim, b: Claim) -> tuple[float, str | None, str]:
             if lo > p + 1:  # type: ignore[operator]
                 return 0.0, AFTER_PUBLICATION, "undated"
             if hi >= p - PUBLISHED_NEAR[0] and lo <= p + PUBLISHED_NEAR[1]:  # type: ignore[operator]
-                narrow = dated.start is not None and dated.end is not None and dated.end - dated.start <= 31
-                return 1.0, None, "near_pub" if narrow else "undated"
+                return 1.0, None, "near_pub" if narrow(dated) else "undated"
         return 0.0, None, "undated"
     a_lo = a_start if a_start is not None else -INF
     a_hi = a_end if a_end is not None else INF
@@ -180,10 +179,6 @@ def _figures(a: Claim, b: Claim, s: float, *, soft: bool, small_ok: bool) -> tup
     return s, equal, identifying, against, differ
 
 
-def _narrow(c: Claim) -> bool:
-    return c.start is not None and c.end is not None and c.end - c.start <= 31
-
-
 def _exchanges(a: Claim, b: Claim) -> Quick:
     """`scoring.score_exchanges(a, b, explain=False)`."""
     if a.run_doc == b.run_doc:
@@ -198,7 +193,7 @@ def _exchanges(a: Claim, b: Claim) -> Quick:
     if block is not None:
         return _STAGE if block == STAGE else _APART if block == DATES_APART else _AFTER
     dates_agree = rel == "same_day" or rel == "adjacent" or rel == "pubday" or rel == "near_pub" \
-        or (rel == "overlap" and _narrow(a) and _narrow(b))
+        or (rel == "overlap" and narrow(a) and narrow(b))
     named = None
     if a.people and b.people:
         if a.people & b.people:
@@ -224,7 +219,7 @@ def _exchanges(a: Claim, b: Claim) -> Quick:
             s += 1.0
         else:
             s += 0.5
-    place = None
+    place = None  # `evidence.same_place`, inline
     if a.location is not None and b.location is not None:
         (na, la), (nb, lb) = a.location, b.location
         first_a, first_b = na.lower().split()[:1], nb.lower().split()[:1]
@@ -239,7 +234,7 @@ def _exchanges(a: Claim, b: Claim) -> Quick:
     against = _DIFFERENT_NAMES if named is False else None
     blocked = None
     identifying_any = (identifying or bool(named) or place is True or rel == "same_day"
-                       or (rel == "overlap" and _narrow(a) and _narrow(b)))
+                       or (rel == "overlap" and narrow(a) and narrow(b)))
     if rel == "adjacent" and not ((identifying or named) and off_by_one(a, b)):
         blocked = ONE_DAY_APART
     elif rel == "pubday" and not (identifying or named):

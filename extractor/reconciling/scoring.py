@@ -126,11 +126,8 @@ def date_text(c: Claim) -> str:
     return f"from {_day(c.start)}" if c.start is not None else "undated"
 
 
-def _date_evidence(a: Claim, b: Claim, s: float, r: list[str] | None, rel: str | None = None
-                   ) -> tuple[float, str | None]:
-    """`rel`: `date_relation(a, b)` when the caller has it."""
-    if rel is None:
-        rel = date_relation(a, b)
+def _date_evidence(a: Claim, b: Claim, s: float, r: list[str] | None, *, rel: str) -> tuple[float, str | None]:
+    """`rel`: `date_relation(a, b)`."""
     if rel == "apart":
         return s, DATES_APART
     if rel in _DATE_WEIGHTS:
@@ -270,10 +267,8 @@ def _category_evidence(a: Claim, b: Claim, s: float, r: list[str] | None) -> flo
     return s + w
 
 
-def _place_evidence(a: Claim, b: Claim, s: float, r: list[str] | None, place: bool | None | str = "?") -> float:
-    """`place`: `same_place(a, b)` when the caller has it."""
-    if place == "?":
-        place = same_place(a, b)
+def _place_evidence(s: float, r: list[str] | None, *, place: bool | None) -> float:
+    """`place`: `same_place` of the two claims."""
     if place is True:
         if r is not None:
             r.append("same place (+1)")
@@ -291,7 +286,7 @@ def _exchange_dates(a: Claim, b: Claim, s: float, r: list[str] | None) -> tuple[
     rel = date_relation(a, b)
     if rel == "stage":
         return s, STAGE, rel
-    new, block = _date_evidence(a, b, s, r, rel)
+    new, block = _date_evidence(a, b, s, r, rel=rel)
     if rel == "undated" and new > s:
         rel = "near_pub" if narrow(a if a.dated else b) else "undated"
     return new, block, rel
@@ -363,7 +358,7 @@ def score_exchanges(a: Claim, b: Claim, *, explain: bool = True) -> PairScore:
             if r is not None:
                 r.append("same flows (+0.5)")
     place = same_place(a, b)
-    s = _place_evidence(a, b, s, r, place)
+    s = _place_evidence(s, r, place=place)
     if a.mediators and b.mediators and set(a.mediators) & set(b.mediators):
         s += 0.5
         if r is not None:
@@ -398,12 +393,12 @@ def score_agreements(a: Claim, b: Claim, *, explain: bool = True) -> PairScore:
     if not parties_agree(a.parties, b.parties):
         return _blocked("different parties")
     r: list[str] | None = [] if explain else None
-    s, block = _date_evidence(a, b, 0.0, r)
+    s, block = _date_evidence(a, b, 0.0, r, rel=date_relation(a, b))
     if block:
         return _blocked(block)
     s = _count_evidence(a, b, s, r, soft=True).score
     s = _category_evidence(a, b, s, r)
-    s = _place_evidence(a, b, s, r)
+    s = _place_evidence(s, r, place=same_place(a, b))
     if a.parties and a.parties == b.parties:
         s += 0.5
         if r is not None:
@@ -418,7 +413,7 @@ def score_tallies(a: Claim, b: Claim, *, explain: bool = True) -> PairScore:
     if fa[:3] != fb[:3]:
         return _blocked("different flows")
     r: list[str] | None = ["same flow (+1)"] if explain else None
-    s, block = _date_evidence(a, b, 1.0, r)
+    s, block = _date_evidence(a, b, 1.0, r, rel=date_relation(a, b))
     if block:
         return _blocked(block)
     if fa[6] is None or fb[6] is None:

@@ -151,22 +151,51 @@ def lookup_groups(claims: Sequence[Claim]) -> list[tuple[str, str]]:
     return sorted({(c.kind, cat) for c in claims for cat in (c.categories or ("*",))})
 
 
-def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None
-         ) -> Iterator[tuple[int, list[int], list[int]]]:
+def group_members(claims: Sequence[Claim]) -> dict[tuple[str, str], list[int]]:
+    """The claims of each (kind, category) group of `lookup_groups`, as increasing indices."""
+    out: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        for cat in (c.categories or ("*",)):
+            out[(c.kind, cat)].append(i)
+    return out
+
+
+class ClaimFacts:
+    """What `scan` reads of every claim, found once for all the groups a caller scans one at a time."""
+
+    __slots__ = ("times", "spans", "no_parties", "tolerant", "first_day", "published_by")
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self.times = [_time(c) for c in claims]
+        self.spans = [_span(c) if c.dated else None for c in claims]
+        self.no_parties = [not c.parties for c in claims]
+        # What proves a pair apart in time (`_apart`), so it is never paired: the scorer blocks it with a score of 0
+        self.tolerant = [tolerant_interval(c) if c.dated else None for c in claims]
+        self.first_day = [(c.start if c.start is not None else c.end) if c.dated else None for c in claims]
+        self.published_by = [c.published + 1 if not c.dated and c.status == "completed" and c.published is not None
+                             and c.kind == "exchange" else None for c in claims]
+
+
+def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None, facts: ClaimFacts | None = None,
+         members: Sequence[int] | None = None) -> Iterator[tuple[int, list[int], list[int]]]:
     """Per claim i, in order: the claims its lookups find before the caps (as `reach` gives them, with
     repeats), and the claims j it is paired with (`candidate_pairs` gives the pair of i and j from i's
-    side). `group`: as for `reach`."""
+    side). `group`: as for `reach`; `members`: the group's claims when known (`group_members`), and
+    `facts`: `ClaimFacts(claims)` when known."""
     by_week: dict[tuple, array] = defaultdict(_longs)
     by_size: dict[tuple, array] = defaultdict(_longs)  # (time, index) packed as in `_Sorted`
     by_sig: dict[tuple, array] = defaultdict(_longs)
     by_block: dict[tuple, array] = defaultdict(_longs)
     scale = len(claims) + 1
-    if group is not None:
-        kind, cat = group
-        inside = [c.kind == kind and (cat in c.categories or (cat == "*" and not c.categories)) for c in claims]
-    for i, c in enumerate(claims):
-        if group is not None and not inside[i]:
-            continue
+    if members is None:
+        if group is None:
+            members = range(len(claims))
+        else:
+            kind, cat = group
+            members = [i for i, c in enumerate(claims)
+                       if c.kind == kind and (cat in c.categories or (cat == "*" and not c.categories))]
+    for i in members:
+        c = claims[i]
         t = _time(c)
         tkey = (t if t is not None else INF) * scale + i
         sig = (c.status, c.signature)
@@ -186,19 +215,14 @@ def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None
     blocks = {k: _Sorted(v, scale) for k, v in by_block.items()}
     weeks = by_week  # indices in increasing order, as added
     del by_size, by_sig, by_block
-    times = [_time(c) for c in claims]
-    spans = [_span(c) if c.dated else None for c in claims]
-    no_parties = [not c.parties for c in claims]
-    # What proves a pair apart in time (`_apart`), so it is never paired: the scorer blocks it with a score of 0
-    tolerant = [tolerant_interval(c) if c.dated else None for c in claims]
-    first_day = [(c.start if c.start is not None else c.end) if c.dated else None for c in claims]
-    published_by = [c.published + 1 if not c.dated and c.status == "completed" and c.published is not None
-                    and c.kind == "exchange" else None for c in claims]
+    if facts is None:
+        facts = ClaimFacts(claims)
+    times, spans, no_parties = facts.times, facts.spans, facts.no_parties
+    tolerant, first_day, published_by = facts.tolerant, facts.first_day, facts.published_by
     nearest: dict[tuple, list[int]] = {}  # (block, lo, hi) -> a dated lookup's claims: claims of one day share it
 
-    for i, c in enumerate(claims):
-        if group is not None and not inside[i]:
-            continue
+    for i in members:
+        c = claims[i]
         reached: list[int] = []
         seen: set[int] = set()
         t = times[i]

@@ -17,7 +17,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterator, Sequence
 
-from .blocking import lookup_groups, scan
+from .blocking import ClaimFacts, group_members, scan
 from .claims import Claim
 from .evidence import INF
 
@@ -88,8 +88,10 @@ def partition_pairs(claims: Sequence[Claim], *, max_block: int | None = None, wi
     twice: set[int] = set()  # the same for claims sharing several (kind, category) groups, which may both give it
     several = [len(c.categories) > 1 for c in claims]
     union_all = uf.union_all
-    for group in lookup_groups(claims):
-        for i, reached, paired in scan(claims, group=group):
+    facts = ClaimFacts(claims)
+    members = group_members(claims)
+    for group in sorted(members):  # `lookup_groups`
+        for i, reached, paired in scan(claims, group=group, facts=facts, members=members.pop(group)):
             union_all(i, set(reached))
             if with_pairs:
                 if several[i]:
@@ -97,7 +99,7 @@ def partition_pairs(claims: Sequence[Claim], *, max_block: int | None = None, wi
                     found.extend(i * n + j for j in paired if not several[j])
                 else:
                     found.extend(i * n + j for j in paired)
-    del several
+    del several, facts
     first_of_doc: dict[str, int] = {}
     index_of = {c.claim_id: i for i, c in enumerate(claims) if c.kind == "agreement"}
     for i, c in enumerate(claims):

@@ -85,6 +85,8 @@ class Extractor:
         return doc
 
     def extract(self, article: Article) -> list[Record]:
+        if not self._admits(article.full_text):
+            return []  # what the pipeline gives a doc its early gate rejects
         try:
             doc = self.nlp(self._doc(article))
         except ValueError as exc:
@@ -98,6 +100,13 @@ class Extractor:
         if not any(source.values()):
             return list(records)
         return [record.model_copy(update=source) for record in records]
+
+    def _admits(self, text: str) -> bool:
+        """The early gate read from the text (see normalising/text_gate.py), when the pipeline runs it."""
+        if "exchange_gate" not in self.nlp.pipe_names:
+            return True
+        gate = self.nlp.get_pipe("exchange_gate")
+        return gate.admits_text(text) if hasattr(gate, "admits_text") else True
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Record]]]:
         for article in articles:

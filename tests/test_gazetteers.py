@@ -262,3 +262,43 @@ def test_pattern_keys_are_those_of_the_tokenizers_doc(extractor, lower):
 
     made = {p: keys(recogniser._pattern_keys(p, special, lower=lower)) for p in patterns}
     assert made == {p: nlp.make_doc(p).to_array(attr).tolist() for p in patterns}
+
+
+# (case, matches as (match_id, start, end)): overlaps _longest_first must settle as filter_spans does
+OVERLAPS = [
+    ("nested", [(1, 2, 3), (2, 1, 4), (3, 3, 4)]),
+    ("same_length_earlier_start_wins", [(1, 3, 5), (2, 2, 4), (3, 4, 6)]),
+    ("same_span_first_match_wins", [(7, 1, 3), (5, 1, 3), (9, 0, 1)]),
+    ("chain", [(1, 0, 2), (2, 1, 3), (3, 2, 4), (4, 3, 5), (5, 4, 6)]),
+    ("disjoint", [(1, 5, 6), (2, 0, 2), (3, 3, 4)]),
+    ("longest_in_the_middle", [(1, 0, 2), (2, 1, 5), (3, 4, 6), (4, 5, 7)]),
+]
+
+
+def _random_overlaps(seed: int, n: int = 12, length: int = 15) -> list[tuple[int, int, int]]:
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for k in range(n):
+        start = rng.randrange(length)
+        out.append((rng.choice((11, 12, 13)) + k % 2, start, min(length, start + rng.randint(1, 4))))
+    return out
+
+
+OVERLAPS += [(f"random_{seed}", _random_overlaps(seed)) for seed in range(40)]
+
+
+@pytest.mark.parametrize(("case", "matches"), OVERLAPS, ids=[c for c, _ in OVERLAPS])
+def test_longest_first_chooses_as_filter_spans(blank, case, matches):
+    """`_longest_first` settles overlapping matches before any Span is made; it must keep the same
+    matches, in the same order, as spaCy's `filter_spans` over the Spans of those matches."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    from extractor.recognising.gazetteer import _longest_first
+
+    doc = blank.make_doc(" ".join(f"w{i}" for i in range(16)))
+    spans = [Span(doc, start, end, label=str(mid)) for mid, start, end in matches]
+    expected = [(int(s.label_), s.start, s.end) for s in filter_spans(spans)]
+    assert _longest_first(list(matches)) == expected

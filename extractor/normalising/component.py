@@ -6,7 +6,9 @@
   (`gate.may_be_about_exchanges`) is marked rejected (`doc._.rejected`): the figure and date
   recognisers and the record builder leave it alone, so most news that merely shares a word with
   exchange news ("returned from injury", "troops") costs a tokenizer pass and four phrase
-  matchers. Its records are the same as without the gate: none.
+  matchers. Its records are the same as without the gate: none. `Extractor.extract` asks the
+  gate about the text first (`EarlyGate.admits_text`, text_gate.py): a text it turns away is not
+  tokenised at all.
 - `exchange_records`, the record builder, last: doc._.records holds the doc's records.
 
 Both factories are registered when this module is imported, which spaCy does through the
@@ -28,6 +30,7 @@ from ..recognising.extensions import REJECTED_KEY, context_value, rejected
 from ..recognising.gazetteer import GazetteerRecogniser
 from .context import DYADS_FILE, DYADS_KEY, STATES_KEY, package_dyads_text, package_state_ids, read_dyads
 from .gate import may_be_about_exchanges
+from .text_gate import TextGate
 from .records import build_records
 
 
@@ -57,8 +60,23 @@ def _take_context(doc: Doc) -> None:
 
 
 class EarlyGate:
+    """`gate(doc)` marks a doc rejected; `gate.admits_text(text)` asks the same of a text before it
+    is tokenised (`text_gate.TextGate`, built from the pipeline's own cue and actor gazetteers and
+    built again when their entries change): False only where the doc would be rejected."""
+
     def __init__(self, nlp: Language, name: str) -> None:
+        self.nlp = nlp
         self.name = name
+        self._text_gate: tuple[tuple, TextGate] | None = None
+
+    def admits_text(self, text: str) -> bool:
+        gazetteers = [self.nlp.get_pipe(n) for n in ("exchange_cues", "exchange_actors") if n in self.nlp.pipe_names]
+        if len(gazetteers) < 2 or not all(isinstance(g, GazetteerRecogniser) for g in gazetteers):
+            return True  # not our recognisers: nothing to read the text with
+        key = tuple((id(g.entries), len(g.entries)) for g in gazetteers)
+        if self._text_gate is None or self._text_gate[0] != key:
+            self._text_gate = (key, TextGate(self.nlp))
+        return self._text_gate[1].admits(text)
 
     def __call__(self, doc: Doc) -> Doc:
         if not may_be_about_exchanges(doc):

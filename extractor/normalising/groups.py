@@ -616,6 +616,7 @@ RIVAL_WORDS = frozenset({"rivals", "rival", "opponents", "foes", "enemies", "adv
 
 BOTH_WORDS = frozenset({"sides", "parties", "both", "two", "warring"})
 BOTH_SUBJECTS = frozenset({"delegations", "sides", "parties", "negotiators", "belligerents"})
+BOTH_DETERMINERS = ("the", "both", "two", "warring")  # before BOTH_SUBJECTS: "the two delegations"
 
 
 def _both_sides(view: SentenceView, subject: Span, verb: Span) -> bool:
@@ -648,7 +649,7 @@ def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
         cue = view.cue(k)
         if cue is not None and cue.label_ == "MEDIATION":
             mediation = cue.start
-        if view.lower[k] in BOTH_SUBJECTS and k > view.start and view.lower[k - 1] in ("the", "both", "two", "warring"):
+        if view.lower[k] in BOTH_SUBJECTS and k > view.start and view.lower[k - 1] in BOTH_DETERMINERS:
             return None  # "the envoy said the delegations had agreed to release 314": no one side gives
         if view.lower[k] in GROUP_ANAPHORS and k > view.start and view.lower[k - 1] == "the" and view.actor(k) is None:
             named = [a for a in view.actors if a.end <= k - 1 and a.label_ == "GROUP"]

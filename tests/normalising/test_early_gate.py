@@ -44,6 +44,18 @@ GATE = [
     # gate.nationals_handed_home: a counted demonym handed to its own state, no people word
     ("nationals_handed_home", "Azerbaijan handed 64 Armenians to Armenia on Friday.", True),
     ("nationals_handed_over_to_a_third_state", "Greece handed 64 Syrians to the Turkish coast guard.", False),
+    # gate.no_handover_sentence: recovered by troops or received by a hospital, no swap cue
+    ("recovered_by_troops", "Troops recovered the bodies of three hostages from a tunnel in Gaza.", False),
+    ("received_by_a_hospital", "The hospital in Kherson received 12 bodies after the strike.", False),
+    ("recovered_then_swapped", "Troops recovered the bodies of three soldiers.\n"
+                               "Chad returned the bodies of 12 soldiers to Sudan on Sunday.", True),
+    ("recovered_in_a_swap_sentence", "Troops recovered 12 soldiers in a prisoner swap with Sudan.", True),
+    # gate.one_sided_article: a pardon story with no swap anywhere
+    ("pardon_story", "Belarus pardoned 30 prisoners and released them on Monday.", False),
+    ("pardon_beside_a_swap", "Belarus pardoned 30 prisoners. They were swapped for 5 Poles on Monday.", True),
+    # gate.no_side: no state, group or official, nothing swapped for anyone and no captive word
+    ("no_side_named", "Volunteers returned the bodies to the families on Sunday.", False),
+    ("side_named", "Volunteers from Chad returned the bodies to the families on Sunday.", True),
 ]
 
 

@@ -1,0 +1,119 @@
+"""Stage table: the early gate read from the text (`text_gate.TextGate`, rule gate.cue_lines), which
+`Extractor.extract` asks before spaCy tokenises an article.
+
+It must never cost a record: wherever the doc gate (`may_be_about_exchanges`) passes a doc, the
+text gate passes its text, and the records of every corpus article are the same with and without
+it. Every text here is invented.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, read_articles
+
+from extractor.contract import Article, PartialDate
+from extractor.normalising.gate import may_be_about_exchanges
+from extractor.normalising.text_gate import TextGate
+
+PUBLISHED = PartialDate.parse("2024-03-15")
+
+# (case, text, the text gate passes it)
+CASES = [
+    ("market_news", "Shares rose 3% on the stock exchange in Oslo on Tuesday as oil prices climbed.", False),
+    ("sport_trade", "The club traded its captain to a rival.\nFans were angry.", False),
+    ("casualties_only", "Nine soldiers were killed and 14 wounded in the shelling of the town overnight.", False),
+    ("transfer_and_people_in_other_sentences",
+     "The ministry released a statement on Monday. Nine soldiers were killed in the shelling.", False),
+    ("transfer_and_people_on_other_lines", "Officials released the figures\nSoldiers died in the attack", False),
+    ("headline_without_stop", "Peru hands 31 prisoners of war to Ecuador\nThe handover took place at dawn.", True),
+    ("cue_and_number_sentences_apart",
+     "Chile and Bolivia carried out a swap on Friday. It was the largest in years. "
+     "In all, 41 soldiers went home.", True),
+    ("person_swap_without_number",
+     "Iran freed a French teacher in exchange for an Iranian engineer held in Paris.", True),
+    ("n_for_n_deal", "The 500-for-500 exchange of prisoners was agreed in Doha.", True),
+    ("tally", "Since 2022, 2,540 servicemen have been returned home in 48 exchanges.", True),
+    ("abbreviation_inside_the_sentence",
+     "Gen. Okafor said the captives were handed over at the border.", True),
+    ("title_abbreviation_before_the_people",
+     "Mr. Varga said 12 civilians held by the militia were freed on Sunday.", True),
+    ("special_case_cut_in_the_word", "Officials said the rebels cannot free the hostages yet.", True),
+    ("demonyms_swapped", "Kenya swapped 7 Ugandans for 9 Kenyans at the border.", True),
+    ("each_side_released_prisoners", "Both sides released 20 prisoners each on Monday.", True),
+    ("each_side_released_no_people_word", "Both sides released 20 each on Monday.", False),
+    ("nationals_handed", "Azerbaijan handed 64 Armenians to Armenia on Friday.", True),
+]
+
+
+@pytest.fixture(scope="module")
+def gate(extractor) -> TextGate:
+    return TextGate(extractor.nlp)
+
+
+def _doc_gate(extractor, text: str) -> bool:
+    nlp = extractor.nlp
+    with nlp.select_pipes(disable=["exchange_gate"]):
+        doc = nlp(extractor._doc(Article(id="gate", text=text, published=PUBLISHED)))
+    return may_be_about_exchanges(doc)
+
+
+@pytest.mark.parametrize(("case", "text", "passes"), CASES, ids=[c for c, _, _ in CASES])
+def test_text_gate(extractor, gate, case, text, passes):
+    assert gate.admits(text) is passes
+    if _doc_gate(extractor, text):
+        assert gate.admits(text), "the text gate turned away a text the doc gate passes"
+
+
+def test_pieces_hold_whole_sentences(extractor, gate):
+    """No sure sentence end the text gate cuts at falls inside a sentence of the pipeline (only the
+    closing marks of a sentence may fall after it), on every corpus article."""
+    nlp = extractor.nlp
+    for path in CORPORA:
+        for article in read_articles(path):
+            text = article.full_text
+            cuts = sorted(set(gate._stops(text)) | {i + 1 for i, ch in enumerate(text) if ch == "\n"})
+            doc = nlp.make_doc(text)
+            doc = nlp.get_pipe("exchange_sentences")(doc)
+            for sent in doc.sents:
+                letters = [t for t in sent if any(ch.isalpha() for ch in t.text)]
+                if not letters:
+                    continue
+                lo, hi = letters[0].idx, letters[-1].idx + len(letters[-1].text)
+                assert not [c for c in cuts if lo < c < hi], (article.id, sent.text)
+
+
+def test_cut_words_are_read_as_the_tokenizer_cuts_them(gate):
+    """A special case of the tokenizer that cuts a run of letters ("cannot" is "can" "not") is read
+    as its tokens: a phrase over one of its tokens is still found."""
+    assert gate.splits, "the English tokenizer has such special cases"
+    words = [b"officials", b"cannot", b"free", b"them"]
+    assert gate._cut(words) == [b"officials", b"can", b"not", b"free", b"them"]
+
+
+CORPORA = [ROOT / "corpus" / name / "articles.jsonl" for name in ("examples", "sample", "heldout")]
+
+
+@pytest.mark.parametrize("path", CORPORA, ids=[p.parent.name for p in CORPORA])
+def test_text_gate_costs_no_record(extractor, gate, path: Path):
+    """On every article of the corpora: the doc gate implies the text gate, and `Extractor.extract`
+    gives the same records as the whole pipeline with no gate at all."""
+    nlp = extractor.nlp
+    for article in read_articles(path):
+        with nlp.select_pipes(disable=["exchange_gate"]):
+            doc = nlp(extractor._doc(article))
+            without = [r.model_dump(mode="json") for r in extractor.extract(article)]
+        if may_be_about_exchanges(doc):
+            assert gate.admits(article.full_text), article.id
+        assert [r.model_dump(mode="json") for r in extractor.extract(article)] == without, article.id
+
+
+def test_extract_skips_the_pipeline_for_a_text_turned_away(extractor, monkeypatch):
+    calls = []
+    real = extractor.nlp.__class__.__call__
+    monkeypatch.setattr(extractor.nlp.__class__, "__call__", lambda self, *a, **k: calls.append(1) or real(self, *a, **k))
+    assert extractor.extract(Article(id="m", text="Shares rose 3% on the stock exchange in Oslo.")) == []
+    assert calls == []
+    extractor.extract(Article(id="x", text="Peru handed over 31 prisoners of war to Ecuador on Friday."))
+    assert calls == [1]

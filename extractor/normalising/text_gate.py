@@ -55,7 +55,7 @@ _CHUNK_END = re.compile(r"""(?<!\S)["'“‘(\[«]*([A-Za-z]*[a-z][.!?])\Z""")
 CHUNK_REACH = 64  # characters before a stop looked at for the start of its chunk
 
 
-_LINES = _LETTERS_ONLY[:10] + b"\n" + _LETTERS_ONLY[11:]  # as words_of, with line breaks kept
+_PIECES = b"\x00" + _LETTERS_ONLY[1:]  # as words_of, with NULs kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +107,10 @@ class TextGate:
     """`admits(text)`: False only for a text whose doc the early gate would turn away. Built from
     the entries of a loaded pipeline's cue and actor gazetteers, once."""
 
-    def __init__(self, nlp, *, cues: str = "exchange_cues", actors: str = "exchange_actors") -> None:
+    def __init__(self, nlp, *, cues: str = "exchange_cues", actors: str = "exchange_actors",
+                 quantities: str = "exchange_quantities") -> None:
+        # the figures of a text, as the quantity recogniser finds them (None: every piece may hold one)
+        self.find_quantities = getattr(nlp.get_pipe(quantities), "find", None) if quantities in nlp.pipe_names else None
         found: dict[tuple[bytes, ...], set[str]] = {}
 
         def add(tokens: list[str], marks: set[str]) -> None:
@@ -153,21 +156,23 @@ class TextGate:
         self.both_ways = any(cut & set(words) for words in found)
         self.triggers |= frozenset(self.splits)
 
-    def pieces(self, text: str) -> list[list[bytes]]:
-        """The a-z runs of the lower-cased text, cut at line breaks and at sure sentence ends."""
-        low = text.lower()
+    def pieces(self, text: str) -> list[tuple[list[bytes], int, int]]:
+        """(a-z runs, start, end) of the pieces of the text: cut after each line break and at each sure
+        sentence end; the runs are those of the lower-cased piece."""
+        bounds = [0]
         if self.specials is not None:
-            if len(low) != len(text):  # a letter lower-cased into two: cut each line on its own
-                return [run for line in text.split("\n") for run in self.pieces(line)] if "\n" in text \
-                    else self._cut_line(text)
-            cuts = self._stops(text)
-            if cuts:  # a line break where each piece ends: the words are then split in one go
-                low = "\n".join(low[a:b] for a, b in zip([0, *cuts], [*cuts, len(low)]))
-        return [line.split() for line in low.encode("utf-8", "surrogatepass").translate(_LINES).split(b"\n")]
-
-    def _cut_line(self, line: str) -> list[list[bytes]]:
-        cuts = self._stops(line)
-        return [words_of(line[a:b].lower()) for a, b in zip([0, *cuts], [*cuts, len(line)])]
+            bounds += self._stops(text)
+        start = text.find("\n")
+        while start >= 0:
+            bounds.append(start + 1)
+            start = text.find("\n", start + 1)
+        bounds = sorted(set(bounds) | {len(text)})
+        ranges = list(zip(bounds, bounds[1:])) or [(0, 0)]
+        low = text.lower()
+        if len(low) == len(text) and "\x00" not in text:  # one pass over the text: pieces parted by NULs
+            joined = "\x00".join(low[lo:hi] for lo, hi in ranges).encode("utf-8", "surrogatepass")
+            return [(words.split(), lo, hi) for words, (lo, hi) in zip(joined.translate(_PIECES).split(b"\x00"), ranges)]
+        return [(words_of(text[lo:hi].lower()), lo, hi) for lo, hi in ranges]  # a letter lower-cased into two
 
     def _stops(self, text: str) -> list[int]:
         """Where sure sentence ends stop: after a stop that ends a chunk made of opening marks and a
@@ -228,25 +233,38 @@ class TextGate:
     def admits(self, text: str) -> bool:
         # only pieces holding a transfer, swap or captive word (or a word the tokenizer cuts) are read
         triggers = self.triggers
-        lines = [self.marks_of(words) for words in self.pieces(text) if not triggers.isdisjoint(words)]
+        pieces = [(self.marks_of(words), lo, hi) for words, lo, hi in self.pieces(text)
+                  if not triggers.isdisjoint(words)]
+        lines = [m for m, _, _ in pieces]
         if any(DOMAIN_SWAP in m for m in lines):
             return True
         swapping = any(SWAP in m for m in lines)
         captive = any(CAPTIVE in m for m in lines)
         kinds = {CATEGORY_KIND + "generic"} if swapping else {CATEGORY_KIND + "generic", CATEGORY_KIND + "prisoners"}
-        for m in lines:
+        figures: list[tuple[int, int]] | None = None
+
+        def counted(lo: int, hi: int) -> bool:
+            """A figure of the text overlaps the piece: its sentence may hold a quantity span."""
+            nonlocal figures
+            if self.find_quantities is None:
+                return True
+            if figures is None:
+                figures = [(q.start, q.end) for q in self.find_quantities(text)]
+            return any(start < hi and end > lo for start, end in figures)
+
+        for m, lo, hi in pieces:
             if TRANSFER not in m and SWAP not in m:
                 continue
             if TRANSFER in m and any(x.startswith(CATEGORY_KIND) and x not in kinds for x in m):
                 return True
-            if SWAP in m and (CATEGORY in m or DEMONYMS in m):
+            if SWAP in m and (CATEGORY in m or DEMONYMS in m) and counted(lo, hi):
                 return True
             if SWAP_FOR in m and NAMED in m and GIVE_RECEIVE_SWAP in m:
                 return True
             if SWAP_FOR in m and GIVE in m and captive:
                 return True
-            if GIVE_OR_TAKE in m and EACH in m and CATEGORY in m:
+            if GIVE_OR_TAKE in m and EACH in m and CATEGORY in m and counted(lo, hi):
                 return True
-            if HANDED in m and DEMONYMS in m:
+            if HANDED in m and DEMONYMS in m and counted(lo, hi):
                 return True
         return False

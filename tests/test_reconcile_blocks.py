@@ -96,6 +96,38 @@ def test_blocks_alone_give_what_the_whole_gives(seed, n, days):
     _same(cluster_blocks(claims, blocks), cluster_claims(claims), claims)
 
 
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("n,days", [(300, 60), (700, 200)])
+def test_parts_alone_give_what_the_block_gives(seed, n, days):
+    """A block's parts (`Clustering.parts`), each clustered alone on the block's pairs among its claims,
+    give the block's groups, merges, near misses and stage links: the event store re-clusters only the
+    parts an update reaches."""
+    from array import array
+
+    from extractor.reconciling.blocking import candidate_pairs
+    from extractor.reconciling.clustering import Clustering, Merge, Miss
+
+    claims = _claims(invented_claims(n, seed=seed, days=days))
+    whole = cluster_claims(claims)
+    members: dict[int, list[int]] = {}
+    for i, first in enumerate(whole.parts):
+        members.setdefault(first, []).append(i)
+    assert all(first == part[0] for first, part in members.items())
+    assert 1 < len(members) < len(claims)
+    pairs = list(candidate_pairs(claims))
+    groups, merges, misses, stages = [], [], [], []
+    for part in members.values():
+        local = {i: k for k, i in enumerate(part)}
+        found = array("q", (local[i] * len(part) + local[j] for i, j in pairs if i in local and j in local))
+        alone = cluster_claims([claims[i] for i in part], found)
+        assert [part[k] for k in alone.parts] == [part[0]] * len(part)
+        groups += [[part[k] for k in g] for g in alone.groups]
+        merges += [Merge(part[m.a], part[m.b], m.score, m.reasons, m.stage) for m in alone.merges]
+        misses += [Miss(part[m.a], part[m.b], m.score, m.reasons, m.blocked_by) for m in alone.misses]
+        stages += [(part[a], part[b]) for a, b in alone.stage_links]
+    _same(Clustering(groups=groups, merges=merges, misses=misses, stage_links=stages), whole, claims)
+
+
 @pytest.mark.parametrize("max_block", [25, 60])
 def test_no_block_outgrows_its_bound(max_block):
     rows = invented_claims(800, seed=3, days=30, pairs=1)  # one very common pair of sides
@@ -123,11 +155,15 @@ def test_incremental_store_updates_equal_a_full_rebuild(tmp_path):
     rebuilt = dict(rows[3], flows=[dict(rows[3]["flows"][0], count=_count(77))]) if rows[3]["type"] == "exchange" \
         else dict(rows[3], date=None)
     retracted_doc = next(r["doc_id"] for r in rows[10:] if r["type"] == "exchange")
+    two = next(r for r in rows[:600] if r["claim_id"].endswith("#1") and r["doc_id"] != retracted_doc)
+    first_of_two = next(r for r in rows if r["claim_id"] == two["doc_id"] + "#0")
+    replaced = dict(first_of_two, status="planned", date=None)
     steps = [
         (first, ()),
         (later[:40], ()),  # new claims
         (later[40:] + [rebuilt], ()),  # new claims and a claim given again with new content
         ([], (retracted_doc,)),  # an article re-extracted with no claims left: its claims retracted
+        ([replaced], (replaced["doc_id"],)),  # an article re-extracted: one claim changed, the other retracted
     ]
     with EventStore(tmp_path / "inc.db") as inc, EventStore(tmp_path / "full.db") as full:
         for batch, replaced in steps:
@@ -138,6 +174,7 @@ def test_incremental_store_updates_equal_a_full_rebuild(tmp_path):
             assert inc.check() == [] and full.check() == []
             assert (a.events_added, a.events_changed, a.events_removed) == (b.events_added, b.events_changed,
                                                                             b.events_removed)
+        assert (a.claims_updated, a.claims_retracted) == (1, 1)  # the last step: the article re-extracted
         assert 0 < a.blocks_rebuilt < a.blocks_rebuilt + a.blocks_kept == b.blocks_rebuilt
         assert b.blocks_kept == 0
         _, again = inc.reconcile([])
@@ -164,6 +201,7 @@ def test_updates_touching_few_blocks_equal_a_rebuild(tmp_path, monkeypatch, seed
             batch = batch + [dict(old, date=None, status="planned")]
         gone = rng.choice(rows[:k])["doc_id"]
         steps.append((batch, (gone,) if all(r["doc_id"] != gone for r in batch) else ()))
+    fewer = 0
     with EventStore(tmp_path / "inc.db") as inc, EventStore(tmp_path / "full.db") as full:
         for batch, replaced in steps:
             a = inc.update([parse_claim(r) for r in batch], replace_docs=replaced)
@@ -172,7 +210,9 @@ def test_updates_touching_few_blocks_equal_a_rebuild(tmp_path, monkeypatch, seed
             assert list(inc.event_bodies()) == list(full.event_bodies())
             assert (a.events_added, a.events_changed, a.events_removed) == (b.events_added, b.events_changed,
                                                                             b.events_removed)
+            fewer += a.claims_reclustered < b.claims_reclustered
         assert inc.check() == []
+        assert fewer == len(steps) - 1  # every update but the first re-clustered only the parts it reaches
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -274,3 +314,29 @@ def test_worker_processes_give_the_one_process_bytes(tmp_path, monkeypatch):
         reconcile_files([claims], output=one, force=True, store=tmp_path / f"1-{store}" if store else None)
         reconcile_files([claims], output=two, force=True, workers=2, store=tmp_path / f"2-{store}" if store else None)
         assert two.read_bytes() == one.read_bytes()
+
+
+def test_a_version_4_store_gets_its_flow_keys_and_updates_as_a_rebuild(tmp_path):
+    """A store of version 4 (no flow keys, no parts) is upgraded on opening: its flow keys are filled in,
+    and its next update re-clusters the blocks it touches whole (their parts are unknown), giving the
+    events a rebuild gives."""
+    from extractor.storing import EventStore
+
+    rows = invented_claims(500, seed=12, days=300, pairs=4)
+    for name in ("old.db", "full.db"):
+        with EventStore(tmp_path / name) as st:
+            st.update([parse_claim(r) for r in rows[:450]])
+    with EventStore(tmp_path / "old.db") as st:
+        keys = sorted(st.db.execute("SELECT key, event_id FROM flow_keys"))
+        assert keys
+        st.db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+        st.db.execute("DELETE FROM flow_keys")
+        st.db.execute("UPDATE blocks SET part = NULL, partners = NULL")
+    with EventStore(tmp_path / "old.db") as old, EventStore(tmp_path / "full.db") as full:
+        assert sorted(old.db.execute("SELECT key, event_id FROM flow_keys")) == keys
+        old.update([parse_claim(r) for r in rows[450:]])
+        full.update([parse_claim(r) for r in rows[450:]], incremental=False)
+        assert list(old.event_bodies()) == list(full.event_bodies())
+        assert _store_state(old)[:-1] == _store_state(full)[:-1]
+        blocks = "SELECT claim_id, block, grp FROM blocks ORDER BY claim_id"  # the parts of untouched blocks stay unknown
+        assert old.db.execute(blocks).fetchall() == full.db.execute(blocks).fetchall()

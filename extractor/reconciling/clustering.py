@@ -64,6 +64,7 @@ class Clustering:
     merges: list[Merge] = field(default_factory=list)
     misses: list[Miss] = field(default_factory=list)
     stage_links: list[tuple[int, int]] = field(default_factory=list)  # (stage claim, whole-swap claim) indices
+    parts: list[int] = field(default_factory=list)  # per claim, the first claim of its part (see `parts_of`)
 
 
 LOOSE = 1  # placement at or below this (a month, a year, an open interval, no date) fits only where it fits everyone
@@ -262,14 +263,17 @@ def cluster_claims(claims: Sequence[Claim], pairs: Iterable[int] | None = None) 
     pairs = _Pairs(len(claims))
     stages: list[tuple[int, int]] = []
     loose = state.loose
+    linked: list[tuple[int, int]] = []
     for i, j in found:
         score, blocked, against = quick_score(claims[i], claims[j])  # `score_pair(explain=False)`, faster
         if loose[i] or loose[j]:
             state.known(i, j, against is None and blocked not in CONTRADICTIONS)
         if blocked == STAGE:
             stages.append((i, j) if claims[i].start == claims[i].end else (j, i))
+            linked.append((i, j))
         elif score >= NEAR_MISS:
             pairs.add(score, i, j, blocked)
+            linked.append((i, j))
     keys = pairs.sorted()
     merged: list[tuple[int, int, float, str, str | None]] = []
     refused: dict[tuple[int, int], str] = {}
@@ -314,7 +318,39 @@ def cluster_claims(claims: Sequence[Claim], pairs: Iterable[int] | None = None) 
     roots = sorted({state.find(i) for i in range(len(claims))}, key=lambda r: min(state.members[r]))  # type: ignore[arg-type]
     groups = [sorted(state.members[r]) for r in roots]  # type: ignore[arg-type]
     links = sorted({(a, b) for a, b in stages if state.find(a) != state.find(b)})
-    return Clustering(groups=groups, merges=merges, misses=misses, stage_links=links)
+    return Clustering(groups=groups, merges=merges, misses=misses, stage_links=links,
+                      parts=parts_of(claims, linked))
+
+
+def parts_of(claims: Sequence[Claim], linked: Iterable[tuple[int, int]]) -> list[int]:
+    """Per claim, the first claim of its part: the claims joined by the `linked` pairs (those scoring at
+    least NEAR_MISS, and stages), by their article, and an exchange with the agreement it names. Nothing
+    of a claim's clustering, merges, near misses and links reaches outside its part, so clustering a
+    union of parts alone gives what clustering the whole gives on them (the event store re-clusters
+    only the parts an update reaches; see `storing.store`)."""
+    n = len(claims)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+
+    for i, j in linked:
+        union(i, j)
+    first_of_doc: dict[str, int] = {}
+    agreements = {c.claim_id: i for i, c in enumerate(claims) if c.kind == "agreement"}
+    for i, c in enumerate(claims):
+        union(first_of_doc.setdefault(c.doc_id, i), i)
+        if c.agreement_ref is not None and c.agreement_ref in agreements:
+            union(i, agreements[c.agreement_ref])
+    return [find(i) for i in range(n)]
 
 
 def _anchors(claims: Sequence[Claim], state: _Clusters) -> dict[str, tuple[int, int]]:
@@ -396,4 +432,4 @@ def _anchored_pass(claims, state: _Clusters, pairs: _Pairs, keys: list[int], mer
         merged.append((i, j, s, "anchored", extra))
 
 
-__all__ = ["ANCHOR_DAYS", "Clustering", "Merge", "Miss", "cluster_claims"]
+__all__ = ["ANCHOR_DAYS", "Clustering", "Merge", "Miss", "cluster_claims", "parts_of"]

@@ -89,8 +89,16 @@ def spans_json(ev: EventRecord) -> str:
                       separators=(",", ":"))
 
 
+def flow_keys_of(ev: EventRecord) -> list[str]:
+    """The flows the running-total check reads an event under (`checks.tally_checks`): a completed
+    exchange's counted flows (`checks.exchange_spans`), a tally's flow."""
+    if ev.kind == "tally":
+        return [_key((f.from_, f.to, f.category)) for f in ev.flows[:1]]
+    return sorted({_key(key) for key, _ in exchange_spans(ev)})
+
+
 def spans_of(text: str) -> list[tuple[tuple, tuple[int, int, int]]]:
     return [(tuple(key), tuple(span)) for key, span in json.loads(text)]  # type: ignore[misc]
 
 
-__all__ = ["claim_keys", "chunks", "reached", "spans_json", "spans_of", "write_keys"]
+__all__ = ["claim_keys", "chunks", "flow_keys_of", "reached", "spans_json", "spans_of", "write_keys"]

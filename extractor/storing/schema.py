@@ -11,20 +11,25 @@
 - `raw_links`, `raw_aliases`: the same before hand corrections (see `extractor.correcting`): the
   grouping's ids are kept from these, so a correction applies the same way on every run;
 - `blocks`: claim id -> the block it was reconciled in (named by its first claim id; see
-  `reconciling.partition`) and the closed set the block was cut from (`grp`), so the next run
-  re-reconciles only the blocks whose claims changed; empty after a run with corrections (the next run
-  then re-reconciles every block);
+  `reconciling.partition`), the closed set the block was cut from (`grp`), the part of the block it
+  was clustered with (`part`: its first claim id; see `storing.parts`) and a hash of the claims it was
+  paired with (`partners`), so the next run re-reconciles only the parts of blocks whose claims or
+  pairs changed; empty after a run with corrections (the next run then re-reconciles every block);
+- `flow_keys`: event id -> the flows (from, to, category) the running-total check reads it under
+  (`reconciling.checks.exchange_spans`, and a tally's flow), so an update checks again only the
+  flows its events touch;
 - `meta`: schema version; `rejected`: the claim ids hand corrections keep out of every event (JSON).
 
 Version 1 stores (no raw tables) are upgraded in place: their links serve as the raw ones; version 1
 to 3 stores get the compact claims, keys and spans filled in and an empty `blocks` table (their next
-run re-reconciles every block).
+run re-reconciles every block); version 1 to 4 stores get their flow keys, and their blocks no parts
+(a block an update touches is then re-reconciled whole).
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "4"
-UPGRADABLE = ("1", "2", "3")
+SCHEMA_VERSION = "5"
+UPGRADABLE = ("1", "2", "3", "4")
 
 DDL = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -56,13 +61,18 @@ DDL = (
     "CREATE TABLE IF NOT EXISTS raw_aliases (old_id TEXT PRIMARY KEY, event_id TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS blocks (claim_id TEXT PRIMARY KEY, block TEXT NOT NULL, grp TEXT) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS claim_keys (key TEXT NOT NULL, claim_id TEXT NOT NULL, looks INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS flow_keys (key TEXT NOT NULL, event_id TEXT NOT NULL)",
 )
 # Run after DDL: columns added since version 3 (skipped where the table has them), then the indexes.
-COLUMNS = (("claims", "compact", "TEXT"), ("events", "spans", "TEXT"), ("blocks", "grp", "TEXT"))
+COLUMNS = (("claims", "compact", "TEXT"), ("events", "spans", "TEXT"), ("blocks", "grp", "TEXT"),
+           ("blocks", "part", "TEXT"), ("blocks", "partners", "INTEGER"))
 INDEXES = (
     "CREATE INDEX IF NOT EXISTS claim_keys_key ON claim_keys (key, looks)",
     "CREATE INDEX IF NOT EXISTS claim_keys_claim ON claim_keys (claim_id)",
     "CREATE INDEX IF NOT EXISTS blocks_grp ON blocks (grp)",
+    "CREATE INDEX IF NOT EXISTS blocks_first ON blocks (block) WHERE claim_id = block",  # counts the blocks
+    "CREATE INDEX IF NOT EXISTS flow_keys_key ON flow_keys (key)",
+    "CREATE INDEX IF NOT EXISTS flow_keys_event ON flow_keys (event_id)",
     "CREATE INDEX IF NOT EXISTS events_kind ON events (kind)",
     "CREATE INDEX IF NOT EXISTS raw_links_event ON raw_links (event_id)",
 )

@@ -12,7 +12,8 @@ from __future__ import annotations
 import itertools
 import json
 import sqlite3
-from collections import Counter
+from array import array
+from collections import Counter, deque
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,13 +24,14 @@ from ..correcting.models import CorrectionLine
 from ..errors import coded_error
 from ..memory import no_cyclic_gc
 from ..reconciling import NEAR_MISSES_PER_EVENT, Reconciliation, as_claims
-from ..reconciling.blockrun import IdState, TallyIndex, events_by_block
-from ..reconciling.claimset import ClaimSet, events_of_blocks
+from ..reconciling.blockrun import IdState, TallyIndex, block_events, events_by_block
+from ..reconciling.claimset import ClaimSet
 from ..reconciling.engines import BlockEngine, EngineName, block_engine
 from ..reconciling.ids import retired_aliases
 from ..reconciling.partition import partition_pairs, work
 from ..reconciling.claims import Claim, ClaimInput, ClaimRecord, compact_json, from_compact_json, parse_claim, to_claim
-from .blockindex import chunks, reached, spans_json, spans_of, write_keys
+from .blockindex import chunks, flow_keys_of, reached, spans_json, spans_of, write_keys
+from .parts import block_pairs, partner_hashes, region
 from .schema import COLUMNS, DDL, INDEXES, SCHEMA_VERSION, UPGRADABLE
 
 BUSY_TIMEOUT_MS = 30_000
@@ -46,6 +48,7 @@ class StoreChanges:
     corrections: tuple = ()  # `correcting.Applied`, one per correction given
     blocks_rebuilt: int = 0  # blocks re-reconciled (see `reconciling.partition`)
     blocks_kept: int = 0  # blocks whose stored events were kept: none of their claims changed
+    claims_reclustered: int = 0  # claims of the parts of blocks clustered again (see `storing.parts`)
 
     @property
     def total(self) -> int:
@@ -55,8 +58,10 @@ class StoreChanges:
 
 def claim_line(item: ClaimInput | ClaimRecord) -> dict:
     """The JSON object stored for a claim: the record, its source metadata and agreement reference."""
-    if not isinstance(item, ClaimInput):
-        item = ClaimInput(record=item)
+    return _line(item if isinstance(item, ClaimInput) else ClaimInput(record=item))
+
+
+def _line(item: ClaimInput) -> dict:
     row = item.record.model_dump(mode="json", by_alias=True)
     if item.source is not None:
         row.update(item.source.model_dump(exclude_none=True))
@@ -158,7 +163,7 @@ class EventStore:
             if row is None:
                 self.db.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
             elif row[0] in UPGRADABLE:
-                self._upgrade()
+                self._upgrade(row[0])
                 self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION,))
             elif row[0] != SCHEMA_VERSION:
                 raise coded_error("E308", path=str(self.path), found=row[0], expected=SCHEMA_VERSION)
@@ -167,9 +172,18 @@ class EventStore:
             self.db.execute("ROLLBACK")
             raise
 
-    def _upgrade(self) -> None:
-        """An older store gets its claims' compact forms and keys, its events' spans, and no blocks (its
-        next run re-reconciles every block)."""
+    def _upgrade(self, version: str) -> None:
+        """An older store gets its events' flow keys; before version 4, also its claims' compact forms and
+        keys, its events' spans, and no blocks (its next run re-reconciles every block)."""
+        if version != "4":
+            self._upgrade_to_4()
+        db = self.db
+        db.execute("DELETE FROM flow_keys")
+        for event_id, body in db.execute("SELECT event_id, body FROM events").fetchall():
+            db.executemany("INSERT INTO flow_keys (key, event_id) VALUES (?, ?)",
+                           [(key, event_id) for key in flow_keys_of(EventRecord.model_validate_json(body))])
+
+    def _upgrade_to_4(self) -> None:
         db = self.db
         db.execute("DELETE FROM claim_keys")
         db.execute("DELETE FROM blocks")
@@ -336,7 +350,7 @@ class EventStore:
                 if indexed:
                     written.append(claim)
                     changed.add(row["claim_id"])
-            gone, retracted, stale, left = self._retract(given, set(replace_docs))
+            gone, retracted, stale, left, gone_parts = self._retract(given, set(replace_docs))
             del given
             touched = retracted + olds + written
             del olds, written
@@ -352,8 +366,8 @@ class EventStore:
                 self._write_raw(corrected)
                 result, applied = corrected.result, corrected.applied
             elif indexed:
-                changes, aliases = self._reconcile_touched(touched, changed, stale, left, added, updated,
-                                                           engine=engine)
+                changes, aliases = self._reconcile_touched(touched, changed, stale, left, gone_parts, added,
+                                                           updated, engine=engine)
                 if read_back:
                     result = Reconciliation(events=tuple(self.events()), event_of=self.assignments(), aliases=aliases)
             else:
@@ -378,13 +392,15 @@ class EventStore:
         return as_claims(known[cid] if cid in known else from_compact_json(text) for cid, text in rows)
 
     def _write_blocks(self, claims: Sequence[Claim], blocks: Sequence[Sequence[int]], groups: Sequence[int],
-                      which: Iterable[int]) -> None:
+                      parts: Mapping[str, str | None], partners: Mapping[str, int | None]) -> None:
+        """Each claim's block, closed set, part and partners' hash, where they changed."""
         self.db.executemany(
-            "INSERT INTO blocks (claim_id, block, grp) VALUES (?, ?, ?) ON CONFLICT (claim_id) "
-            "DO UPDATE SET block = excluded.block, grp = excluded.grp "
-            "WHERE block != excluded.block OR grp IS NOT excluded.grp",
-            [(claims[i].claim_id, claims[blocks[n][0]].claim_id, claims[groups[n]].claim_id)
-             for n in which for i in blocks[n]])
+            "INSERT INTO blocks (claim_id, block, grp, part, partners) VALUES (?, ?, ?, ?, ?) ON CONFLICT (claim_id) "
+            "DO UPDATE SET block = excluded.block, grp = excluded.grp, part = excluded.part, "
+            "partners = excluded.partners WHERE block != excluded.block OR grp IS NOT excluded.grp "
+            "OR part IS NOT excluded.part OR partners IS NOT excluded.partners",
+            [(c, claims[block[0]].claim_id, claims[groups[n]].claim_id, parts[c], partners[c])
+             for n, block in enumerate(blocks) for c in (claims[i].claim_id for i in block)])
 
     @staticmethod
     def _rows(items, hand, sources) -> Iterator[tuple[ClaimInput | None, dict]]:
@@ -393,7 +409,7 @@ class EventStore:
         for item in itertools.chain(items, hand):
             if not isinstance(item, ClaimInput):
                 item = ClaimInput(record=item)
-            row = claim_line(item)
+            row = _line(item)
             meta = sources.get(row["doc_id"]) if sources else None
             if meta is not None:
                 for k, v in meta.model_dump(exclude_none=True).items():
@@ -412,19 +428,30 @@ class EventStore:
         state = IdState.of(previous, reserved)
         tallies = TallyIndex()
         made: set[str] = set()
-        ev_added = ev_changed = blocks = 0
+        ev_added = ev_changed = blocks = reclustered = 0
         db.execute("DELETE FROM blocks")
         with no_cyclic_gc():
             claims = ClaimSet(self.path.parent)
             try:
                 for claim_id, text in db.execute("SELECT claim_id, compact FROM claims"):
                     claims.add(from_compact_json(text), compact=text)
-                for block, events in events_of_blocks(claims.blocks(), state, engine=engine,
-                                                      near_misses_per_event=NEAR_MISSES_PER_EVENT):
+                pending: deque = deque()
+
+                def fed():
+                    for block in claims.blocks():
+                        found = block_pairs(block.claims, block.pairs)
+                        pending.append((block, partner_hashes(block.claims, found)[0]))
+                        yield block.claims, found
+
+                for clustering in block_engine(engine).cluster(fed()):
+                    block, partners = pending.popleft()
+                    events = block_events(block.claims, clustering, state, near_misses_per_event=NEAR_MISSES_PER_EVENT)
                     blocks += 1
+                    reclustered += len(block.claims)
                     first = block.claims[0].claim_id
-                    db.executemany("INSERT INTO blocks (claim_id, block, grp) VALUES (?, ?, ?)",
-                                   [(c.claim_id, first, block.group) for c in block.claims])
+                    db.executemany("INSERT INTO blocks (claim_id, block, grp, part, partners) VALUES (?, ?, ?, ?, ?)",
+                                   [(c.claim_id, first, block.group, block.claims[clustering.parts[i]].claim_id,
+                                     partners[i]) for i, c in enumerate(block.claims)])
                     for ev in events:
                         tallies.add(ev)
                         if ev.kind != "tally":  # tally events are written once checked
@@ -441,7 +468,7 @@ class EventStore:
                 made.add(ev.event_id)
         removed = [e for (e,) in db.execute("SELECT event_id FROM events").fetchall() if e not in made]
         for e in removed:
-            db.execute("DELETE FROM events WHERE event_id = ?", (e,))
+            self._drop_event(e)
         del made
         db.execute("DELETE FROM links WHERE claim_id NOT IN (SELECT claim_id FROM claims)")
         db.execute("DELETE FROM raw_links WHERE claim_id NOT IN (SELECT claim_id FROM claims)")
@@ -458,7 +485,8 @@ class EventStore:
                            (old_id, event_id))
         db.execute("INSERT INTO meta (key, value) VALUES ('rejected', '[]') "
                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-        return StoreChanges(added, updated, ev_added, ev_changed, len(removed), blocks_rebuilt=blocks), aliases
+        return StoreChanges(added, updated, ev_added, ev_changed, len(removed), blocks_rebuilt=blocks,
+                            claims_reclustered=reclustered), aliases
 
     def _put_if_changed(self, ev: EventRecord) -> tuple[int, int]:
         """Write an event where it is new or changed, and link its claims to it: (1, 0) added, (0, 1) changed."""
@@ -475,13 +503,14 @@ class EventStore:
         return (1, 0) if found is None else (0, int(found[0] != body))
 
     def _reconcile_touched(self, touched: Sequence[Claim], changed: set[str], stale: set[str], left: set[str],
-                           added: int, updated: int, *, engine: EngineName | BlockEngine
+                           gone_parts: set[str], added: int, updated: int, *, engine: EngineName | BlockEngine
                            ) -> tuple[StoreChanges, dict[str, str]]:
         """Only the closed sets the `touched` claims can reach (see `blockindex`) read and partitioned again;
         their blocks whose claims are those of a block of the last run, none of them `changed`, keep their
-        stored events; the others are re-reconciled and written, with the tally checks run again over
-        every event (`stale`: ids of stored events whose claims were retracted; `left`: the blocks they were
-        in). Returns the changes and the retired ids' aliases."""
+        stored events; in the others, only the parts the update reaches (see `parts`) are clustered again
+        and their events written, with the tally checks run again on the flows their events touch
+        (`stale`: ids of stored events whose claims were retracted; `left`, `gone_parts`: the blocks and
+        parts they were in). Returns the changes and the retired ids' aliases."""
         db = self.db
         with no_cyclic_gc():
             near = reached(db, touched) | {c.claim_id for c in touched}
@@ -495,10 +524,15 @@ class EventStore:
             claims = self._claims(sorted(near), known={c.claim_id: c for c in touched})
             blocks, pairs, groups = partition_pairs(claims)
             before: dict[str, str] = {}
+            stored: dict[str, tuple[str | None, int | None]] = {}  # claim id -> (part, partners) stored
             for batch in chunks(c.claim_id for c in claims):
-                before.update(db.execute(
-                    f"SELECT claim_id, block FROM blocks WHERE claim_id IN ({','.join('?' * len(batch))})", batch))
+                for claim_id, block, part, partners in db.execute(
+                        "SELECT claim_id, block, part, partners FROM blocks WHERE claim_id IN "
+                        f"({','.join('?' * len(batch))})", batch):
+                    before[claim_id] = block
+                    stored[claim_id] = (part, partners)
             sizes = Counter(before.values())
+            part_sizes = Counter(part for part, _ in stored.values() if part is not None)
             dirty_keys = {before[c] for c in changed if c in before} | left
 
             def untouched(block: Sequence[int]) -> bool:
@@ -506,34 +540,58 @@ class EventStore:
                 return key not in dirty_keys and sizes.get(key) == len(block) and all(
                     before.get(claims[i].claim_id) == key and claims[i].claim_id not in changed for i in block)
 
-            dirty = [n for n, b in enumerate(blocks) if not untouched(b)]
-            redone = [c for n in dirty for c in (claims[i].claim_id for i in blocks[n])]
+            parts: dict[str, str | None] = {}  # claim id -> its part, where it is known before clustering
+            partners: dict[str, int] = {}
+            some: list[list[int]] = []  # per block re-clustered, the indices (into `claims`) clustered again
+            some_pairs: list[array] = []
+            for n, block in enumerate(blocks):
+                if untouched(block):
+                    for i in block:
+                        parts[claims[i].claim_id], partners[claims[i].claim_id] = stored[claims[i].claim_id]  # type: ignore[assignment]
+                    continue
+                members = [claims[i] for i in block]
+                found = block_pairs(members, pairs[n])
+                pairs[n] = None
+                whole, less = partner_hashes(members, found, touched=changed)
+                partners.update((c.claim_id, h) for c, h in zip(members, whole))
+                again = region(members, found, less, stored, part_sizes, changed, gone_parts)
+                for i, c in enumerate(members):
+                    parts[c.claim_id] = stored[c.claim_id][0] if c.claim_id in stored else None
+                if not again:
+                    continue
+                some.append([block[i] for i in again])
+                if len(again) == len(block):
+                    some_pairs.append(found)
+                else:
+                    local = {i: k for k, i in enumerate(again)}
+                    m, k = len(block), len(again)
+                    kept = array("q")
+                    for key in found:
+                        a, b = divmod(key, m)
+                        if a in local and b in local:
+                            kept.append(local[a] * k + local[b])
+                    some_pairs.append(kept)
+            redone = [claims[i].claim_id for part in some for i in part]
             previous: dict[str, str] = {}
             for batch in chunks(redone):
                 qs = ",".join("?" * len(batch))
                 previous.update(db.execute(f"SELECT claim_id, event_id FROM raw_links WHERE claim_id IN ({qs})", batch))
                 stale.update(r[0] for r in db.execute(f"SELECT event_id FROM links WHERE claim_id IN ({qs})", batch))
             state = IdState(previous=previous, taken=_TakenIds(db))  # type: ignore[arg-type]
-            some = [blocks[n] for n in dirty]
-            clusterings = block_engine(engine).cluster(work(claims, some, [pairs[n] for n in dirty]))
+
+            def parts_kept(clusterings):
+                for part, clustering in zip(some, clusterings):
+                    for i, first in zip(part, clustering.parts):
+                        parts[claims[i].claim_id] = claims[part[first]].claim_id
+                    yield clustering
+
+            clusterings = parts_kept(block_engine(engine).cluster(work(claims, some, some_pairs)))
             events: list[EventRecord] = []
             for _, found, _ in events_by_block(claims, some, clusterings, state,
                                                near_misses_per_event=NEAR_MISSES_PER_EVENT):
                 events.extend(found)
             new_ids = {ev.event_id for ev in events}
-            tallies = TallyIndex()
-            for ev in events:
-                tallies.add(ev)
-            for event_id, kind, spans, body in db.execute("SELECT event_id, kind, spans, "
-                                                          "CASE WHEN kind = 'tally' THEN body END FROM events"):
-                if event_id in stale or event_id in new_ids:  # replaced by this run's events
-                    continue
-                if kind == "tally":
-                    tallies.add(EventRecord.model_validate_json(body))
-                elif spans and spans != "[]":
-                    for key, span in spans_of(spans):
-                        tallies.spans[key].append(span)
-            checked = tallies.checked()
+            checked = self._tally_checked(events, stale | new_ids)
             events = [checked.get(ev.event_id, ev) for ev in events]
             kept_tallies = [ev for event_id, ev in checked.items() if event_id not in new_ids]
             changes = self._write_some(events + kept_tallies, stale - new_ids, added, updated)
@@ -550,15 +608,45 @@ class EventStore:
                                "DO UPDATE SET event_id = excluded.event_id", (old_id, event_id))
             db.execute("INSERT INTO meta (key, value) VALUES ('rejected', '[]') "
                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-            self._write_blocks(claims, blocks, groups, range(len(blocks)))
-        total = db.execute("SELECT count(DISTINCT block) FROM blocks").fetchone()[0]
-        return replace(changes, blocks_rebuilt=len(dirty), blocks_kept=total - len(dirty)), aliases
+            self._write_blocks(claims, blocks, groups, parts, partners)
+        total = db.execute("SELECT count(*) FROM blocks WHERE claim_id = block").fetchone()[0]  # `blocks_first`
+        return replace(changes, blocks_rebuilt=len(some), blocks_kept=total - len(some),
+                       claims_reclustered=len(redone)), aliases
+
+    def _tally_checked(self, events: Sequence[EventRecord], replaced: set[str]) -> dict[str, EventRecord]:
+        """The running-total check (`TallyIndex.checked`) over this run's `events` and the stored events
+        not `replaced` by them, on the flows whose events changed only: the old and new versions' flow
+        keys. A stored tally of any other flow keeps its conflicts, as its flow's events are unchanged."""
+        db = self.db
+        keys: set[str] = set()
+        for batch in chunks(sorted(replaced)):
+            keys.update(r[0] for r in db.execute(
+                f"SELECT key FROM flow_keys WHERE event_id IN ({','.join('?' * len(batch))})", batch))
+        for ev in events:
+            keys.update(flow_keys_of(ev))
+        tallies = TallyIndex()
+        for ev in events:
+            tallies.add(ev)
+        found: set[str] = set()
+        for batch in chunks(sorted(keys)):
+            found.update(r[0] for r in db.execute(
+                f"SELECT event_id FROM flow_keys WHERE key IN ({','.join('?' * len(batch))})", batch))
+        for batch in chunks(sorted(found - replaced)):
+            for kind, spans, body in db.execute(
+                    "SELECT kind, spans, CASE WHEN kind = 'tally' THEN body END FROM events "
+                    f"WHERE event_id IN ({','.join('?' * len(batch))}) ORDER BY event_id", batch):
+                if kind == "tally":
+                    tallies.add(EventRecord.model_validate_json(body))
+                elif spans and spans != "[]":
+                    for key, span in spans_of(spans):
+                        tallies.spans[key].append(span)
+        return tallies.checked()
 
     def _write_some(self, events: Sequence[EventRecord], removed: set[str], added: int, updated: int) -> StoreChanges:
         """Write `events` where they changed and delete the `removed` ids."""
         db = self.db
         for e in sorted(removed):
-            db.execute("DELETE FROM events WHERE event_id = ?", (e,))
+            self._drop_event(e)
         ev_added = ev_changed = 0
         for ev in events:
             body = ev.model_dump_json(by_alias=True)
@@ -579,10 +667,17 @@ class EventStore:
         else:
             self.db.execute("UPDATE events SET kind = ?, date_start = ?, body = ?, spans = ? WHERE event_id = ?",
                             (ev.kind, day, body, spans_json(ev), ev.event_id))
+            self.db.execute("DELETE FROM flow_keys WHERE event_id = ?", (ev.event_id,))
+        self.db.executemany("INSERT INTO flow_keys (key, event_id) VALUES (?, ?)",
+                            [(key, ev.event_id) for key in flow_keys_of(ev)])
 
-    def _retract(self, keep: set[str], docs: set[str]) -> tuple[list[str], list[Claim], set[str], set[str]]:
+    def _drop_event(self, event_id: str) -> None:
+        self.db.execute("DELETE FROM events WHERE event_id = ?", (event_id,))
+        self.db.execute("DELETE FROM flow_keys WHERE event_id = ?", (event_id,))
+
+    def _retract(self, keep: set[str], docs: set[str]) -> tuple[list[str], list[Claim], set[str], set[str], set[str]]:
         """Delete the stored claims of `docs` and of events added by hand that are not in `keep`; returns
-        their ids, their compact forms, the events that held them and the blocks they were in."""
+        their ids, their compact forms, the events that held them, and the blocks and parts they were in."""
         db = self.db
         found: set[str] = set()
         for doc in sorted(docs):  # through the doc_id index: the other claims are not read
@@ -594,15 +689,19 @@ class EventStore:
         claims: list[Claim] = []
         held: set[str] = set()
         blocks: set[str] = set()
+        parts: set[str] = set()
         for cid in gone:
             row = db.execute("SELECT compact FROM claims WHERE claim_id = ?", (cid,)).fetchone()
             if row is not None and row[0] is not None:
                 claims.append(from_compact_json(row[0]))
             held.update(r[0] for r in db.execute("SELECT event_id FROM links WHERE claim_id = ?", (cid,)))
-            blocks.update(r[0] for r in db.execute("SELECT block FROM blocks WHERE claim_id = ?", (cid,)))
+            for block, part in db.execute("SELECT block, part FROM blocks WHERE claim_id = ?", (cid,)):
+                blocks.add(block)
+                if part is not None:
+                    parts.add(part)
             for table in ("links", "raw_links", "blocks", "claim_keys", "claims"):
                 db.execute(f"DELETE FROM {table} WHERE claim_id = ?", (cid,))
-        return gone, claims, held, blocks
+        return gone, claims, held, blocks, parts
 
     def _write_raw(self, corrected: CorrectedReconciliation) -> None:
         db = self.db
@@ -626,7 +725,7 @@ class EventStore:
         removed = [e for (e,) in db.execute("SELECT event_id FROM events") if e not in new]
         ev_added = ev_changed = 0
         for e in removed:
-            db.execute("DELETE FROM events WHERE event_id = ?", (e,))
+            self._drop_event(e)
         for event_id, ev in new.items():
             if event_id in kept:
                 continue

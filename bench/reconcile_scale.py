@@ -296,6 +296,7 @@ def store_update(n: int, added: int, *, rebuild: bool = True) -> dict:
             out[label] = round(time.perf_counter() - t0, 2)
             out[label.replace("_s", "_cpu_s")] = round(time.process_time() - c0, 2)
             out[label.replace("_s", "_blocks")] = [changes.blocks_rebuilt, changes.blocks_kept]
+            out[label.replace("_s", "_reclustered")] = getattr(changes, "claims_reclustered", None)
         if rebuild:
             with EventStore(path) as a, EventStore(Path(tmp) / "full.db") as b:
                 out["identical"] = list(a.event_bodies()) == list(b.event_bodies())

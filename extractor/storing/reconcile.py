@@ -54,7 +54,8 @@ class ReconcileSummary:
                      f"retracted, {s.events_added} event(s) added, {s.events_changed} changed, {s.events_removed} "
                      "merged away or gone")
             if s.blocks_rebuilt or s.blocks_kept:
-                text += f"; {s.blocks_rebuilt} block(s) re-reconciled, {s.blocks_kept} unchanged"
+                text += (f"; {s.blocks_rebuilt} block(s) re-reconciled ({s.claims_reclustered} claim(s) clustered "
+                         f"again), {s.blocks_kept} unchanged")
         return "\n".join([text, *corrections_text(self.corrections)])
 
 

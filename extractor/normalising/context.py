@@ -77,7 +77,7 @@ class ArticleContext:
     mediators: tuple[str, ...]
     party_counts: Counter = field(default_factory=Counter)
     states: frozenset[str] = field(default_factory=package_state_ids)
-    known_dyad: bool = False  # the sides, or the main party, are of a dyad of the table (a known war or dispute)
+    known_dyad: bool = False  # the sides, or the only party, are of a dyad of the table (a known war or dispute)
 
     def is_state(self, actor: str | None) -> bool:
         """A state's id, not a group's id ("RSF", "PKK") and not a side of several states."""
@@ -193,7 +193,7 @@ def build_context(views: list[SentenceView]) -> ArticleContext:
         mediators=tuple(m for m in mediators if m not in (sides or ())),
         party_counts=party_counts,
         states=user_data.get(STATES_KEY) or package_state_ids(),
-        known_dyad=best is not None or (bool(ranked) and any(ranked[0] in d.parties for d in dyads)),
+        known_dyad=best is not None or (len(ranked) == 1 and any(ranked[0] in d.parties for d in dyads)),
     )
 
 

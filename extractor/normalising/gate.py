@@ -271,6 +271,10 @@ NON_PERSON_OBJECTS = frozenset({
     "cooperation", "favours", "favors", "immunity", "asylum", "passage", "ceasefire", "truce", "withdrawal",
     "talks", "dialogue", "votes", "reforms", "elections", "benefits", "assistance", "tariffs", "tariff",
     "unfreezing", "assets", "fees", "fee", "compensation", "payout", "bribe", "bribes", "favour", "favor",
+    # what an exchange scheme runs or swaps: "needle exchange sites", "swapped 210,000 used needles"
+    "needles", "needle", "syringes", "sites", "site", "scheme", "schemes", "centre", "centres", "center", "centers",
+    "service", "services", "network", "platform", "counter", "counters", "booth", "booths", "market", "markets",
+    "kidneys", "kidney", "organs", "donors", "tokens", "coins", "bonds", "queens", "queen", "rooks", "pieces",
 })
 SKIPPABLE = frozenset({"of", "the", "a", "an", "some", "heavy", "sporadic", "daily", "near", "-", "near-daily",
                        "almost", "nightly", "cross-border", "cross", "border", "regular", "frequent", "occasional",
@@ -290,7 +294,9 @@ def _object_is_not_people(view: SentenceView, start: int, *, reach: int, scan: b
     doc = view.sent.doc
     for k in range(start, min(view.end, start + reach)):
         word = view.lower[k]
-        if view.doc_index.quantity_at[k] is not None or view.actor(k) is not None:
+        if view.doc_index.quantity_at[k] is not None:
+            return word in ("$", "€", "£") or _counted_thing(view, k)
+        if view.actor(k) is not None:
             return word in ("$", "€", "£")
         cue = view.cue(k)
         if cue is not None and cue.label_ in ("CATEGORY", "PERSON"):
@@ -301,6 +307,18 @@ def _object_is_not_people(view: SentenceView, start: int, *, reach: int, scan: b
             continue
         if not scan or word in PEOPLE_OBJECTS or not word.isalpha() or doc[k].text[:1].isupper():
             return False  # the first content word names something else, or people, or the clause ends
+    return False
+
+
+def _counted_thing(view: SentenceView, k: int) -> bool:
+    """'swapped 210,000 used needles', 'exchanged 40 letters': the figure counts things, not people."""
+    end = view.doc_index.quantity_at[k].end
+    for m in range(end, min(view.end, end + 3)):
+        cue = view.cue(m)
+        if cue is not None and cue.label_ in ("CATEGORY", "PERSON") or view.actor(m) is not None:
+            return False
+        if view.lower[m] in NON_PERSON_OBJECTS:
+            return True
     return False
 
 
@@ -542,22 +560,27 @@ def hypothetical(view: SentenceView) -> bool:
 
 REQUESTS = (("called", "on"), ("calls", "on"), ("calling", "on"), ("call", "on"), ("urged",), ("urges",),
             ("urging",), ("urge",), ("appealed", "to"), ("appeals", "to"), ("appealing", "to"), ("pressed",),
-            ("demanded", "that"), ("asked",))
+            ("demanded", "that"), ("asked",),
+            # refused: "the group refused to free 14 soldiers it has held since May"
+            ("refused",), ("refuses",), ("refusing",), ("declined",), ("declines",), ("rejected", "calls"),
+            ("rejected", "demands"))
 REQUEST_REACH = 10  # tokens from the request verb to the handover it asks for
 CLAUSE_MARKS = frozenset({",", ";", ":", ".", "but", "while", "after", "before"})
 
 
 def requested(view: SentenceView) -> bool:
     """'called on Pakistan to expedite the release of its prisoners', 'urged the sides to exchange all
-    detainees': every handover word of the sentence is asked for, not done or agreed (rule gate.requested)."""
-    transfers = [c for c in view.cues if c.label_ in TRANSFER_LABELS]
+    detainees', 'refused to free 14 soldiers': every handover word of the sentence is asked for or refused,
+    not done or agreed (rule gate.requested)."""
+    transfers = [c for c in view.cues
+                 if c.label_ in TRANSFER_LABELS or (c.label_ == "FOR" and c.kb_id_ == "purpose")]  # "to free"
     if not transfers:
         return False
     starts = [view.start + k for k, _ in phrase_starts(view.words, REQUESTS)]
 
     def asked_for(cue: Span) -> bool:
         # "urged Pakistan to release ...", not "urged both sides to act, Russia handed ..."
-        return any(0 < cue.start - k <= REQUEST_REACH and "to" in view.lower[k:cue.start]
+        return any(0 < cue.start - k <= REQUEST_REACH and "to" in view.lower[k:cue.start + 1]
                    and not CLAUSE_MARKS & set(view.lower[k:cue.start]) for k in starts)
 
     return all(asked_for(c) for c in transfers)

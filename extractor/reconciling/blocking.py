@@ -199,14 +199,14 @@ def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None, facts
         t = _time(c)
         tkey = (t if t is not None else INF) * scale + i
         sig = (c.status, c.signature)
+        filed_weeks = _weeks(*_span(c)) if c.dated else ()
+        magnitudes = _magnitudes(c)
         for b in _blocks(c):
             if group is not None and b[:2] != group:
                 continue
-            if c.dated:
-                lo, hi = _span(c)
-                for w in _weeks(lo, hi):
-                    by_week[(b, w)].append(i)
-            for m in _magnitudes(c):
+            for w in filed_weeks:
+                by_week[(b, w)].append(i)
+            for m in magnitudes:
                 by_size[(b, m)].append(tkey)
             by_sig[(b, sig)].append(tkey)
             by_block[b].append(tkey)
@@ -227,6 +227,11 @@ def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None, facts
         seen: set[int] = set()
         t = times[i]
         span_i = spans[i]
+        if span_i is None:
+            near_sizes = [(m[0], m[1] + dm) for m in _magnitudes(c) for dm in (-1, 0, 1)]
+            sig = (c.status, c.signature)
+            published_weeks = () if c.published is None else \
+                _weeks(c.published - PUBLISHED_WINDOW, c.published + PUBLISHED_WINDOW)
         for b in _lookups(c):
             if group is not None and b[:2] != group:
                 continue
@@ -248,25 +253,22 @@ def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None, facts
                 seen.update(found)
             else:
                 pool: set[int] = set()
-                for m in _magnitudes(c):
-                    for dm in (-1, 0, 1):
-                        s = sizes.get((b, (m[0], m[1] + dm)))
-                        if s is not None:
-                            pool.update(s.nearest(t, i))
-                s = sigs.get((b, (c.status, c.signature)))
+                for m in near_sizes:
+                    s = sizes.get((b, m))
+                    if s is not None:
+                        pool.update(s.nearest(t, i))
+                s = sigs.get((b, sig))
                 if s is not None:
                     pool.update(s.nearest(t, i))
                 if not c.counted:  # nothing to go by but the block: its nearest claims
                     s = blocks.get(b)
                     if s is not None:
                         pool.update(s.nearest(t, i))
-                if c.published is not None:
-                    p = c.published
-                    for w in _weeks(p - PUBLISHED_WINDOW, p + PUBLISHED_WINDOW):
-                        pool.update(weeks.get((b, w), ()))
+                for w in published_weeks:
+                    pool.update(weeks.get((b, w), ()))
                 reached.extend(pool)
                 if len(pool) > 2 * CAP:
-                    pool = set(_nearest_of_pool(claims, pool, i, t))
+                    pool = set(_nearest_of_pool(times, pool, i, t))
                 seen.update(pool)
         paired: list[int] = []
         seen.discard(i)
@@ -315,11 +317,12 @@ def _apart(c: Claim, d: Claim) -> bool:
     return (dated.start if dated.start is not None else dated.end) > undated.published + 1  # type: ignore[operator]
 
 
-def _nearest_of_pool(claims: Sequence[Claim], pool: set[int], i: int, t: int | None) -> list[int]:
-    """The 2 x CAP claims of an undated claim's pool nearest to it: in time, else in claim-id order
-    among the pool (ranks within the pool, so the choice does not depend on claims outside it)."""
+def _nearest_of_pool(times: Sequence[int | None], pool: set[int], i: int, t: int | None) -> list[int]:
+    """The 2 x CAP claims of an undated claim's pool nearest to it: in time (`times`: each claim's
+    `_time`; no time counts as none away), else in claim-id order among the pool (ranks within the
+    pool, so the choice does not depend on claims outside it)."""
     if t is not None:
-        return sorted(pool, key=lambda j: (abs((_time(claims[j]) or t) - t), j))[:2 * CAP]
+        return [j for _, j in sorted([(abs(times[j] - t) if times[j] else 0, j) for j in pool])[:2 * CAP]]  # type: ignore[operator]
     ordered = sorted(pool | {i})
     at = ordered.index(i)
     return [j for _, j in sorted((abs(r - at), j) for r, j in enumerate(ordered) if j != i)[:2 * CAP]]

@@ -105,7 +105,7 @@ def _tolerant(c: Claim, lo: int, hi: int) -> tuple[int, int]:
 
 
 _FIGURES: dict[tuple, tuple[float, int, bool, bool, bool]] = {}
-_FIGURES_KEPT = 200_000
+_FIGURES_KEPT = 50_000
 
 
 def _figures(a: Claim, b: Claim, s: float, *, soft: bool, small_ok: bool) -> tuple[float, int, bool, bool, bool]:

@@ -17,7 +17,7 @@ from spacy.tokens import Span
 from ..contract import Count, DateInterval, PartialDate
 from .dating import after_attribution, same_day
 from .groups import Group
-from .sentences import SentenceView, span_text
+from .sentences import SentenceView, per_view, span_text
 from .status import is_past_verb
 from ..recognising.extensions import date_of, text_of
 
@@ -767,6 +767,7 @@ RUNNING_NOUNS = frozenset({"truce", "ceasefire", "cease-fire", "cease", "swap", 
                            "release", "releases", "process"})
 
 
+@per_view  # asked of every sentence by several stages (whole days, multi-day plans, stages)
 def days_of(view: SentenceView) -> int | None:
     """'a four-day truce', 'over four days', 'over the next three days': how many days a whole runs
     (not 'two days of talks')."""

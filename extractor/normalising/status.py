@@ -194,23 +194,26 @@ def status_at(view: SentenceView, i: int) -> tuple[str, str]:
     lo, hi = view.clause_bounds(i)
     if _before_a_plan(view, lo, hi):
         return "planned", "status.before_plan"
+    # the clause's cues, read once: their labels, and which of them are plans (relative or not)
+    in_clause = view.in_range(view.cues, lo, hi)
+    labels = [c.label_ for c in in_clause]
+    plans = [(c, _relative(view, c)) for c in in_clause if real_plan(view, c)]
     # in the clause, the status word nearest to the mention decides
     # a plan inside a relative clause ("the swap that was postponed last week is complete") is weaker
-    markers = [(abs(c.start - i) + (8 if _relative(view, c) else 0), "planned")
-               for c in view.in_range(view.cues, lo, hi) if real_plan(view, c)]
+    markers = [(abs(c.start - i) + (8 if relative else 0), "planned") for c, relative in plans]
     markers += _word_markers(view, lo, hi, i)
     # "liberation of three soldiers for Wednesday": a day the handover is set for
     markers += [(abs(d.start - i), "planned") for d in view.in_range(view.dates, lo, hi)
                 if d.start > view.start and view.lower[d.start - 1] in ("for", "next")]
     # "Ukraine and Russia to exchange 300 prisoners": an infinitive in a headline or plan
     # ("the soldiers that X had promised to release were handed over": the plan of a relative clause is weaker)
-    relative_ends = {p.end for p in view.in_range(view.cues, lo, hi) if real_plan(view, p) and _relative(view, p)}
+    relative_ends = {p.end for p, relative in plans if relative}
     markers += [(abs(c.start - i) + (8 if c.start in relative_ends else 0), "planned")
-                for c in view.in_range(view.cues, lo, hi)
-                if c.label_ in TRANSFER_LABELS and c.start > view.start and view.lower[c.start - 1] == "to"
+                for c, label in zip(in_clause, labels)
+                if label in TRANSFER_LABELS and c.start > view.start and view.lower[c.start - 1] == "to"
                 and (c.start < 2 or view.lower[c.start - 2] not in DONE_INFINITIVE_BEFORE)]
-    markers += [(abs(c.start - i), "completed") for c in view.in_range(view.cues, lo, hi)
-                if (c.label_ in TRANSFER_LABELS and is_past_verb(c) and _finite(view, c, i)) or c.label_ == "COMPLETED"
+    markers += [(abs(c.start - i), "completed") for c, label in zip(in_clause, labels)
+                if (label in TRANSFER_LABELS and is_past_verb(c) and _finite(view, c, i)) or label == "COMPLETED"
                 or _under_way(view, c)]
     if markers:
         status = min(markers)[1]
@@ -220,7 +223,7 @@ def status_at(view: SentenceView, i: int) -> tuple[str, str]:
     if headline_swap(view) is not None:
         return "completed", "status.headline_present"
     # "with the first 390 freed on Friday": a past participle, when nothing else speaks
-    if any(c.label_ in TRANSFER_LABELS and is_past_verb(c) for c in view.in_range(view.cues, lo, hi)):
+    if any(label in TRANSFER_LABELS and is_past_verb(c) for c, label in zip(in_clause, labels)):
         return "completed", "status.past_participle"
     if view.has_cue("COMPLETED"):
         return "completed", "status.past_clause"

@@ -72,7 +72,13 @@ class Group:
 
     @property
     def char_start(self) -> int:
-        return self.view.doc_index.idx[self.start]
+        """Character offset of token `start`: that of the span that begins there (no offset table per doc)."""
+        quantity, noun = self.quantity, self.noun
+        if noun is None:
+            return quantity.start_char  # type: ignore[union-attr]
+        if quantity is None or noun.start < quantity.start:
+            return noun.start_char
+        return quantity.start_char
 
 
 def uncounted_group(view: SentenceView, noun: Span, category: str, context: ArticleContext, rule: str) -> Group:

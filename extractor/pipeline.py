@@ -10,7 +10,7 @@ from pathlib import Path
 from .about import __version__
 from .contract import Article, Record
 from .errors import Errors
-from .recognising.extensions import TEXT_KEY
+from .recognising.extensions import TEXT_KEY, doc_attr, set_doc_attr
 
 DEFAULT_CONFIG = "pipeline.cfg"
 
@@ -80,8 +80,8 @@ class Extractor:
         text = article.full_text
         doc = self.nlp.make_doc(text)
         doc.user_data[TEXT_KEY] = text  # the tokenizer keeps every character: no need to join tokens again
-        doc._.doc_id = article.id
-        doc._.published = article.published
+        set_doc_attr(doc, "doc_id", article.id)
+        set_doc_attr(doc, "published", article.published)
         return doc
 
     def extract(self, article: Article) -> list[Record]:
@@ -94,7 +94,7 @@ class Extractor:
             if error is exc:
                 raise
             raise error from None
-        records = doc._.records or []
+        records = doc_attr(doc, "records") or []
         source = {"outlet": article.outlet, "url": article.url, "published": article.published_raw,
                   "title": article.title or None}
         if not any(source.values()):

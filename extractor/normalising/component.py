@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from ..about import __version__
 from ..contract.articles import PartialDate
 from ..recognising import extensions  # noqa: F401  (registers the custom attributes)
-from ..recognising.extensions import REJECTED_KEY, context_value, rejected
+from ..recognising.extensions import REJECTED_KEY, context_value, doc_attr, rejected, set_doc_attr
 from ..recognising.gazetteer import GazetteerRecogniser
 from .context import DYADS_FILE, DYADS_KEY, STATES_KEY, package_dyads_text, package_state_ids, read_dyads
 from .gate import may_be_about_exchanges
@@ -52,11 +52,12 @@ def data_version(nlp: Language) -> str:
 
 def _take_context(doc: Doc) -> None:
     """`doc_id` and `published` (ISO, or a PartialDate) given as context through `nlp.pipe(..., as_tuples=True)`."""
-    if doc._.doc_id is None and context_value(doc, "doc_id") is not None:
-        doc._.doc_id = str(context_value(doc, "doc_id"))
+    if doc_attr(doc, "doc_id") is None and context_value(doc, "doc_id") is not None:
+        set_doc_attr(doc, "doc_id", str(context_value(doc, "doc_id")))
     published = context_value(doc, "published")
-    if doc._.published is None and published is not None:
-        doc._.published = published if isinstance(published, PartialDate) else PartialDate.parse(str(published))
+    if doc_attr(doc, "published") is None and published is not None:
+        set_doc_attr(doc, "published",
+                     published if isinstance(published, PartialDate) else PartialDate.parse(str(published)))
 
 
 class EarlyGate:
@@ -131,14 +132,15 @@ class RecordBuilder:
 
     def __call__(self, doc: Doc) -> Doc:
         if rejected(doc):
-            doc._.records = []  # what build_records gives a doc that `about_exchanges` turns down
+            set_doc_attr(doc, "records", [])  # what build_records gives a doc that `about_exchanges` turns down
             return doc
         doc.user_data[DYADS_KEY] = self.dyads
         doc.user_data[STATES_KEY] = self.state_ids
         _take_context(doc)
         try:
-            doc._.records = build_records(doc, doc_id=doc._.doc_id or "doc", published=doc._.published,
-                                          versions=self.versions)
+            records = build_records(doc, doc_id=doc_attr(doc, "doc_id") or "doc", published=doc_attr(doc, "published"),
+                                    versions=self.versions)
+            set_doc_attr(doc, "records", records)
         finally:
             del doc.user_data[DYADS_KEY]
             del doc.user_data[STATES_KEY]

@@ -26,7 +26,14 @@ from spacy.tokens import Doc
 from ..about import __version__
 from ..contract.articles import PartialDate
 from ..recognising import extensions  # noqa: F401  (registers the custom attributes)
-from ..recognising.extensions import REJECTED_KEY, context_value, doc_attr, rejected, set_doc_attr
+from ..recognising.extensions import (
+    REJECTED_KEY,
+    context_value,
+    doc_attr,
+    drop_span_lists,
+    rejected,
+    set_doc_attr,
+)
 from ..recognising.gazetteer import GazetteerRecogniser
 from .context import DYADS_FILE, DYADS_KEY, STATES_KEY, package_dyads_text, package_state_ids, read_dyads
 from .gate import may_be_about_exchanges
@@ -133,6 +140,7 @@ class RecordBuilder:
     def __call__(self, doc: Doc) -> Doc:
         if rejected(doc):
             set_doc_attr(doc, "records", [])  # what build_records gives a doc that `about_exchanges` turns down
+            drop_span_lists(doc)
             return doc
         doc.user_data[DYADS_KEY] = self.dyads
         doc.user_data[STATES_KEY] = self.state_ids
@@ -144,6 +152,7 @@ class RecordBuilder:
         finally:
             del doc.user_data[DYADS_KEY]
             del doc.user_data[STATES_KEY]
+            drop_span_lists(doc)
         return doc
 
     def to_disk(self, path, *, exclude=tuple()) -> None:

@@ -14,7 +14,7 @@ from functools import cache, wraps
 from spacy.attrs import IDX, LOWER, ORTH
 from spacy.tokens import Doc, Span
 
-from ..recognising.extensions import text_of, token_strings
+from ..recognising.extensions import spans_of, text_of, token_strings
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "while", "but", "whereas", "although", "though",
                            "after", "before", "which", "who", "when", "where", "whom", "because"})
@@ -63,8 +63,8 @@ class DocIndex:
 
     @classmethod
     def build(cls, doc: Doc) -> "DocIndex":
-        # each SpanGroup is read once: iterating one makes new Span objects every time
-        spans = {key: list(doc.spans[key]) if key in doc.spans else [] for key in SPAN_KEYS}
+        # the recognisers' own Span objects where they are kept (iterating a SpanGroup makes new ones)
+        spans = {key: spans_of(doc, key) for key in SPAN_KEYS}
 
         def index(key: str) -> list[Span | None]:
             at: list[Span | None] = [None] * len(doc)

@@ -21,6 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..datalines import read_model_lines
+from .extensions import keep_spans
 from .tokenizer import LinearTokenizer
 
 ENTRIES_FILE = "entries.jsonl"
@@ -127,7 +128,7 @@ class GazetteerRecogniser:
             label, kb_id = self._keys.get(match_id) or self._key_of(match_id)
             if label != self._block:
                 spans.append(Span(doc, start, end, label=label, kb_id=kb_id))
-        doc.spans[self.spans_key] = spans
+        keep_spans(doc, self.spans_key, spans)  # the Span objects kept for the normaliser
         return doc
 
     def _key_of(self, match_id: int) -> tuple[int, int]:

@@ -31,7 +31,7 @@ class MatchRecogniser:
                 continue
             spans.append(span)
             index[(span.start_char, span.end_char)] = match
-        doc.spans[self.spans_key] = spans
+        extensions.keep_spans(doc, self.spans_key, spans)  # the Span objects kept for the normaliser
         doc.user_data[self._index_key] = index  # `doc._.<index_attr>` reads it
         return doc
 

@@ -30,7 +30,7 @@ from ..recognising.extensions import (
     REJECTED_KEY,
     context_value,
     doc_attr,
-    drop_span_lists,
+    drop_recogniser_cache,
     rejected,
     set_doc_attr,
 )
@@ -140,7 +140,7 @@ class RecordBuilder:
     def __call__(self, doc: Doc) -> Doc:
         if rejected(doc):
             set_doc_attr(doc, "records", [])  # what build_records gives a doc that `about_exchanges` turns down
-            drop_span_lists(doc)
+            drop_recogniser_cache(doc)
             return doc
         doc.user_data[DYADS_KEY] = self.dyads
         doc.user_data[STATES_KEY] = self.state_ids
@@ -152,7 +152,7 @@ class RecordBuilder:
         finally:
             del doc.user_data[DYADS_KEY]
             del doc.user_data[STATES_KEY]
-            drop_span_lists(doc)
+            drop_recogniser_cache(doc)
         return doc
 
     def to_disk(self, path, *, exclude=tuple()) -> None:

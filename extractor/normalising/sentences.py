@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 from functools import cache, wraps
 
-from spacy.attrs import IDX, LOWER, ORTH
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
-from ..recognising.extensions import spans_of, text_of, token_strings
+from ..recognising.extensions import spans_of, text_of, texts_of
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "while", "but", "whereas", "although", "though",
                            "after", "before", "which", "who", "when", "where", "whom", "because"})
@@ -73,12 +73,14 @@ class DocIndex:
                 at[start:end] = [span] * (end - start)
             return at
 
-        return cls(doc, index("actors"), index("cues"), index("quantities"), token_strings(doc, LOWER), spans)
+        # the tokens' lower case from their texts, which the sentence splitter read (LOWER is str.lower of ORTH)
+        lower = list(map(str.lower, texts_of(doc)))
+        return cls(doc, index("actors"), index("cues"), index("quantities"), lower, spans)
 
     @once
     def texts(self) -> list[str]:
         """Token index -> the token's text, as written."""
-        return token_strings(self.doc, ORTH)
+        return texts_of(self.doc)
 
     @once
     def idx(self) -> list[int]:

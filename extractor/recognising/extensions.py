@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 
@@ -106,34 +107,39 @@ def text_of(doc: Doc) -> str:
     return text
 
 
-SPAN_LISTS_KEY = "extractor.span_lists"
+RECOGNISER_CACHE_KEY = "extractor.recogniser_cache"
 
 
-class SpanLists:
-    """The Span objects a recogniser put in `doc.spans[key]` (`keep_spans`), for readers after it
-    (`spans_of`): iterating a SpanGroup makes a new Span object per span (about 1.5 us each), and the
-    normaliser reads every group of every relevant article. Kept in doc.user_data but never written
-    out or copied (it holds nothing the doc's spans do not), and dropped by the record builder."""
+class RecogniserCache:
+    """What the recognisers made and the normaliser reads again: the Span objects put in
+    `doc.spans[key]` (`keep_spans`, `spans_of`; iterating a SpanGroup makes a new Span object per span,
+    about 1.5 us each) and the token texts (`keep_texts`, `texts_of`). Kept in doc.user_data but never
+    written out or copied (it holds nothing the doc does not), and dropped by the record builder."""
 
-    __slots__ = ("lists",)
+    __slots__ = ("spans", "texts")
 
     def __init__(self) -> None:
-        self.lists: dict[str, tuple[object, tuple[Span, ...]]] = {}  # key -> (the SpanGroup, its spans)
+        self.spans: dict[str, tuple[object, tuple[Span, ...]]] = {}  # key -> (the SpanGroup, its spans)
+        self.texts: list[str] | None = None
 
-    def __deepcopy__(self, memo) -> "SpanLists":
-        return SpanLists()
+    def __deepcopy__(self, memo) -> "RecogniserCache":
+        return RecogniserCache()
 
     def __reduce__(self):
-        return (SpanLists, ())
+        return (RecogniserCache, ())
+
+
+def _cache(doc: Doc) -> RecogniserCache:
+    kept = doc.user_data.get(RECOGNISER_CACHE_KEY)
+    if not isinstance(kept, RecogniserCache):
+        kept = doc.user_data[RECOGNISER_CACHE_KEY] = RecogniserCache()
+    return kept
 
 
 def keep_spans(doc: Doc, key: str, spans: list[Span]) -> None:
     """`doc.spans[key] = spans`, with the Span objects kept for `spans_of`."""
     doc.spans[key] = spans
-    kept = doc.user_data.get(SPAN_LISTS_KEY)
-    if kept is None:
-        kept = doc.user_data[SPAN_LISTS_KEY] = SpanLists()
-    kept.lists[key] = (doc.spans[key], tuple(spans))
+    _cache(doc).spans[key] = (doc.spans[key], tuple(spans))
 
 
 def spans_of(doc: Doc, key: str) -> list[Span]:
@@ -142,16 +148,28 @@ def spans_of(doc: Doc, key: str) -> list[Span]:
     if key not in doc.spans:
         return []
     group = doc.spans[key]
-    kept = doc.user_data.get(SPAN_LISTS_KEY)
-    entry = kept.lists.get(key) if isinstance(kept, SpanLists) else None
+    kept = doc.user_data.get(RECOGNISER_CACHE_KEY)
+    entry = kept.spans.get(key) if isinstance(kept, RecogniserCache) else None
     if entry is not None and entry[0] is group and len(group) == len(entry[1]):
         return list(entry[1])
     return list(group)
 
 
-def drop_span_lists(doc: Doc) -> None:
-    """Forget the kept Span objects (they refer to the doc: a cycle that only the cyclic collector frees)."""
-    doc.user_data.pop(SPAN_LISTS_KEY, None)
+def keep_texts(doc: Doc, texts: list[str]) -> None:
+    """The token texts (`token_strings(doc, ORTH)`), kept for `texts_of`."""
+    _cache(doc).texts = texts
+
+
+def texts_of(doc: Doc) -> list[str]:
+    """`token_strings(doc, ORTH)`, the kept list when there is one for as many tokens (callers do not change it)."""
+    kept = doc.user_data.get(RECOGNISER_CACHE_KEY)
+    texts = kept.texts if isinstance(kept, RecogniserCache) else None
+    return texts if texts is not None and len(texts) == len(doc) else token_strings(doc, ORTH)
+
+
+def drop_recogniser_cache(doc: Doc) -> None:
+    """Forget what the recognisers kept (a Span refers to its doc: a cycle that only the cyclic collector frees)."""
+    doc.user_data.pop(RECOGNISER_CACHE_KEY, None)
 
 
 def doc_attr(doc: Doc, name: str):

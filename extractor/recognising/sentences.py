@@ -12,7 +12,7 @@ from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import token_strings
+from .extensions import keep_texts, token_strings
 
 FINAL = frozenset({".", "!", "?", "…", "。"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "»"})
@@ -31,6 +31,7 @@ class SentenceSplitter:
         starts = numpy.full(len(doc), -1, dtype="int32")
         starts[0] = 1
         texts = token_strings(doc, ORTH)  # the token texts without making a Token object for each
+        keep_texts(doc, texts)  # read again by the normaliser
         pending, length = False, 1
         longest, half = self.max_tokens, self.max_tokens // 2
         found = []  # the sentence starts after the first

@@ -37,12 +37,12 @@ def _known() -> dict[str, type]:
 
 
 def encode(obj, chain=None):
-    from .extensions import MatchIndex, SpanLists
+    from .extensions import MatchIndex, RecogniserCache
 
     if isinstance(obj, MatchIndex):
         return {TAG: "MatchIndex", "data": [[start, end, match] for (start, end), match in obj.items()]}
-    if isinstance(obj, SpanLists):
-        return {TAG: "SpanLists"}  # a cache of the doc's own spans: read back empty
+    if isinstance(obj, RecogniserCache):
+        return {TAG: "RecogniserCache"}  # a cache of the doc's own spans: read back empty
     known = _known()
     name = type(obj).__name__
     if known.get(name) is type(obj):
@@ -59,10 +59,10 @@ def decode(obj, chain=None):
         name, data = obj[TAG], obj.get("data")
         if name == "date":
             return dt.date.fromisoformat(data)
-        if name == "SpanLists":
-            from .extensions import SpanLists
+        if name == "RecogniserCache":
+            from .extensions import RecogniserCache
 
-            return SpanLists()
+            return RecogniserCache()
         if name == "MatchIndex":
             from .extensions import MatchIndex
 

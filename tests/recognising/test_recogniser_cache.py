@@ -1,5 +1,5 @@
-"""The recognisers' Span objects kept for the normaliser (`keep_spans` / `spans_of`) stand for exactly
-what doc.spans holds: the same spans in the same order, another reading once the group is replaced or
+"""What the recognisers keep for the normaliser (`keep_spans` / `spans_of`, `keep_texts` / `texts_of`) stands
+for exactly what the doc holds: the same spans in the same order, another reading once the group is replaced or
 changed, nothing written out with the doc, and nothing left on a doc the record builder has seen."""
 
 from __future__ import annotations
@@ -7,7 +7,15 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from extractor.recognising.extensions import SPAN_LISTS_KEY, SpanLists, keep_spans, spans_of
+from extractor.normalising.sentences import DocIndex
+from extractor.recognising.extensions import (
+    RECOGNISER_CACHE_KEY,
+    RecogniserCache,
+    keep_spans,
+    keep_texts,
+    spans_of,
+    texts_of,
+)
 
 TEXTS = [
     "Armenia and Azerbaijan exchanged 14 prisoners of war on Tuesday, officials in Yerevan said.",
@@ -38,7 +46,7 @@ def _recognised(nlp, text: str) -> Doc:
 @pytest.mark.parametrize("text", TEXTS)
 def test_kept_spans_are_the_groups_spans(nlp, text):
     doc = _recognised(nlp, text)
-    assert isinstance(doc.user_data.get(SPAN_LISTS_KEY), SpanLists)
+    assert isinstance(doc.user_data.get(RECOGNISER_CACHE_KEY), RecogniserCache)
     for key in KEYS:
         expected = [_key(s) for s in doc.spans[key]] if key in doc.spans else []
         assert [_key(s) for s in spans_of(doc, key)] == expected
@@ -68,10 +76,10 @@ def test_the_callers_list_is_its_own(nlp):
 def test_kept_spans_are_neither_written_out_nor_copied(nlp):
     doc = _recognised(nlp, TEXTS[0])
     back = Doc(nlp.vocab).from_bytes(doc.to_bytes())
-    assert isinstance(back.user_data[SPAN_LISTS_KEY], SpanLists) and not back.user_data[SPAN_LISTS_KEY].lists
+    assert isinstance(back.user_data[RECOGNISER_CACHE_KEY], RecogniserCache) and not back.user_data[RECOGNISER_CACHE_KEY].spans
     assert [_key(s) for s in spans_of(back, "cues")] == [_key(s) for s in doc.spans["cues"]]
     copied = doc.copy()
-    assert not copied.user_data[SPAN_LISTS_KEY].lists
+    assert not copied.user_data[RECOGNISER_CACHE_KEY].spans
     assert [_key(s) for s in spans_of(copied, "cues")] == [_key(s) for s in doc.spans["cues"]]
 
 
@@ -84,4 +92,22 @@ def test_keep_spans_sets_the_group(nlp):
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_the_record_builder_drops_them(nlp, text):
-    assert SPAN_LISTS_KEY not in nlp(text).user_data
+    assert RECOGNISER_CACHE_KEY not in nlp(text).user_data
+
+
+ODD_TEXTS = TEXTS + ["İSTANBUL — Ölüm ΣΟΦΊΑ ﬁnal ǅemal STRASSE straße 12 DETAINEES freed.", "\n\n  \t", ""]
+
+
+@pytest.mark.parametrize("text", ODD_TEXTS)
+def test_kept_texts_and_their_lower_case_are_the_tokens_own(nlp, text):
+    doc = _recognised(nlp, text)
+    assert texts_of(doc) == [t.text for t in doc]
+    index = DocIndex.build(doc)
+    assert index.lower == [t.lower_ for t in doc]
+    assert index.texts == [t.text for t in doc]
+
+
+def test_kept_texts_for_another_number_of_tokens_are_not_used(nlp):
+    doc = _recognised(nlp, TEXTS[0])
+    keep_texts(doc, ["stale"])
+    assert texts_of(doc) == [t.text for t in doc]

@@ -11,9 +11,7 @@ from ..contract import (
     AgreementRecord,
     Count,
     DateInterval,
-    EvidenceSpan,
     ExchangeRecord,
-    Flow,
     Location,
     PartialDate,
     TallyRecord,
@@ -49,11 +47,13 @@ def _keys(group: Group, context: ArticleContext) -> list[tuple]:
     return keys_of(group, context)
 
 
-def _flow(key: tuple, count: Count | None, people: tuple[str, ...] = (), parts: tuple[int, ...] = ()) -> Flow:
+def _flow(key: tuple, count: Count | None, people: tuple[str, ...] = (), parts: tuple[int, ...] = ()) -> dict:
+    """A Flow's fields, validated by the record that holds it (one validation in pydantic's core, not a
+    model built in Python and then checked again)."""
     category = key[2].split("#")[0]
     side = lambda actor: None if actor in SEVERAL_STATES else actor  # noqa: E731  (several states: no one side)
-    return Flow.model_validate({"from": side(key[0]), "to": side(key[1]), "category": category, "count": count,
-                                "people": people, "parts": parts})
+    return {"from": side(key[0]), "to": side(key[1]), "category": category, "count": count, "people": people,
+            "parts": parts}
 
 
 def _people_of(key: tuple, groups: list[Group], context: ArticleContext) -> tuple[str, ...]:
@@ -65,7 +65,8 @@ def _people_of(key: tuple, groups: list[Group], context: ArticleContext) -> tupl
     return tuple(names)
 
 
-def _evidence_for(groups: list[Group], extra: list[Span]) -> list[EvidenceSpan]:
+def _evidence_for(groups: list[Group], extra: list[Span]) -> list[dict]:
+    """EvidenceSpan fields, validated by the record that holds them (as `_flow`)."""
     spans: list[tuple[int, int, str, str]] = []
     for group in groups:
         if group.quantity is not None:
@@ -82,7 +83,7 @@ def _evidence_for(groups: list[Group], extra: list[Span]) -> list[EvidenceSpan]:
         if (start, end) in seen:
             continue
         seen.add((start, end))
-        out.append(EvidenceSpan(start=start, end=end, label=label, text=text))
+        out.append({"start": start, "end": end, "label": label, "text": text})
     return out
 
 

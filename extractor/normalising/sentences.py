@@ -150,9 +150,14 @@ class SentenceView:
     def word_set(self) -> frozenset[str]:
         return frozenset(self.words)
 
+    @once
+    def word_tuple(self) -> tuple[str, ...]:
+        return tuple(self.words)
+
     def words_between(self, lo: int, hi: int) -> tuple[str, ...]:
         """Lower-case tokens from doc index lo to hi, clipped to the sentence."""
-        return tuple(self.doc_index.lower[max(self.start, lo):min(self.end, hi)])
+        start = self.start
+        return self.word_tuple[max(lo - start, 0):max(min(self.end, hi) - start, 0)]
 
     def word(self, i: int) -> str:
         """Lower-case token at doc index i (inside the sentence)."""

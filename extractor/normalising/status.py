@@ -189,6 +189,14 @@ def headline_swap(view: SentenceView) -> Span | None:
     return None
 
 
+NEGATIONS = frozenset({"not", "never", "n't"})
+
+
+def _negated(view: SentenceView, cue: Span) -> bool:
+    """'were not freed', 'have never been returned': the verb with a negation right before it."""
+    return any(view.lower[k] in NEGATIONS for k in range(max(view.start, cue.start - 3), cue.start))
+
+
 def status_at(view: SentenceView, i: int) -> tuple[str, str]:
     """('planned' | 'completed', rule id) for the mention at token i."""
     lo, hi = view.clause_bounds(i)
@@ -212,9 +220,12 @@ def status_at(view: SentenceView, i: int) -> tuple[str, str]:
                 for c, label in zip(in_clause, labels)
                 if label in TRANSFER_LABELS and c.start > view.start and view.lower[c.start - 1] == "to"
                 and (c.start < 2 or view.lower[c.start - 2] not in DONE_INFINITIVE_BEFORE)]
+    # "if the hostages were not freed by noon": a negated handover verb tells of none done
+    negated = {c.start for c, label in zip(in_clause, labels) if label in TRANSFER_LABELS and _negated(view, c)}
     markers += [(abs(c.start - i), "completed") for c, label in zip(in_clause, labels)
-                if (label in TRANSFER_LABELS and is_past_verb(c) and _finite(view, c, i)) or label == "COMPLETED"
-                or _under_way(view, c)]
+                if (label in TRANSFER_LABELS and is_past_verb(c) and _finite(view, c, i) and c.start not in negated)
+                or label == "COMPLETED" or _under_way(view, c)]
+    markers += [(abs(k - i), "planned") for k in negated]
     if markers:
         status = min(markers)[1]
         if status == "planned" and _done_clause_wins(view, lo, hi):

@@ -218,6 +218,11 @@ CASES = [
     ("s3_would_free_on_a_later_day_stays_planned",
      "Eritrea freed 300 Ethiopian prisoners of war today at the border. Ethiopia said it would free 450 Eritrean "
      "prisoners on Saturday in response.", None, [(C, (300,)), (P, (450,))]),
+    # a negated handover verb ("if the hostages were not freed by noon") reports nothing done
+    ("s1_negated_release_is_no_completed_clause",
+     "Hamas said on Tuesday it would free four hostages on Saturday, and Israel's prison service said it was "
+     "preparing to free 110 Palestinian prisoners in return. Israel warned it would resume strikes if the "
+     "hostages were not freed by noon on Saturday.", None, [(P, (4, 110))]),
 ]
 
 XFAIL: dict[str, str] = {

@@ -1410,6 +1410,9 @@ def _freed_national(view: SentenceView, taken: set[int]) -> list[Group]:
     return []
 
 
+NATIONAL_NOUNS = frozenset({"national", "citizen", "passport-holder"})
+
+
 def _listed_one(view: SentenceView, groups: list[Group], taken: set[int]) -> list[Group]:
     """'five Israelis, three Thais and a Filipino': 'a' national closing a list of counted nationals
     is one national of that state."""
@@ -1423,8 +1426,9 @@ def _listed_one(view: SentenceView, groups: list[Group], taken: set[int]) -> lis
         nxt = view.actor(k + 1)
         if nxt is None or nxt.label_ != "DEMONYM" or nxt.start != k + 1 or span_text(nxt).endswith("s"):
             continue
-        if nxt.end < view.end and not (doc[nxt.end].is_punct or view.lower[nxt.end] in DEMONYM_HEAD_NEXT):
-            continue  # "and a Filipino worker": a person noun, read elsewhere
+        if nxt.end < view.end and not (doc[nxt.end].is_punct or view.lower[nxt.end] in DEMONYM_HEAD_NEXT
+                                       or view.lower[nxt.end] in NATIONAL_NOUNS):
+            continue  # "and a Filipino worker": a person noun, read elsewhere ("and a Ukrainian national" is one)
         listed = any(g.count is not None and g.nationality is not None and 0 <= k - g.end <= 2 for g in groups)
         if listed:
             out.append(Group(view=view, quantity=None, noun=doc[k:nxt.end], count=Count.exact(1),

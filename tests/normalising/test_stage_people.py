@@ -206,6 +206,10 @@ CASES = [
                  "Filipino workers were also freed.",
                  [("HAMAS", "ISR", "hostages", 5, ()), ("HAMAS", "PHL", "hostages", 3, ()),
                   ("ISR", "PSE", "prisoners", 150, ())], id="counted-foreign-workers"),
+    pytest.param("Lithuania and Belarus swapped prisoners on Monday, with Minsk releasing two Lithuanian citizens and a "
+                 "Latvian national and Vilnius handing over three Belarusians.",
+                 [("BLR", "LTU", "prisoners", 2, ()), ("BLR", "LVA", "prisoners", 1, ()),
+                  ("LTU", "BLR", "prisoners", 3, ())], id="listed-national-noun"),
 ]
 
 

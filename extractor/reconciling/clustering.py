@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from .blocking import candidate_pairs
 from .claims import Claim
+from .disjoint import DisjointSets
 from .evidence import placement, tolerant_interval
 from .quick import compatible, quick_score
 from .scoring import CONTRADICTIONS, NEAR_MISS, NO_IDENTIFYING, STAGE, THRESHOLD, score_pair
@@ -329,18 +330,8 @@ def parts_of(claims: Sequence[Claim], linked: Iterable[tuple[int, int]]) -> list
     union of parts alone gives what clustering the whole gives on them (the event store re-clusters
     only the parts an update reaches; see `storing.store`)."""
     n = len(claims)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
+    sets = DisjointSets(n)
+    find, union = sets.find, sets.union
 
     for i, j in linked:
         union(i, j)

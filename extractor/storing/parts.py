@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from ..reconciling.blocking import candidate_pairs
 from ..reconciling.claims import Claim
+from ..reconciling.disjoint import DisjointSets
 from ..reconciling.quick import quick_score
 from ..reconciling.scoring import NEAR_MISS, STAGE
 
@@ -77,18 +78,8 @@ def region(claims: Sequence[Claim], pairs: Iterable[int], untouched_partners: Se
     stored (part, partners), `sizes` the number of claims read per stored part, `touched` the ids of the
     claims added, changed or retracted, `gone_parts` the parts of retracted or changed claims."""
     n = len(claims)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
+    sets = DisjointSets(n)
+    find, union = sets.find, sets.union
 
     seed = [False] * n
     part_of: list[str | None] = [None] * n

@@ -147,12 +147,13 @@ class TextGate:
         self.triggers = frozenset(triggers)
         rules = getattr(nlp.tokenizer, "rules", None)
         self.specials = frozenset(rules or ()) if rules is not None else None
+        split_specials = _split_specials(rules or {})
         self.splits: dict[bytes, list[tuple[tuple[bytes, ...], tuple[bytes, ...]]]] = {}
-        for runs, split in sorted(_split_specials(rules or {}).items(), key=lambda kv: -len(kv[0])):
+        for runs, split in sorted(split_specials.items(), key=lambda kv: -len(kv[0])):
             self.splits.setdefault(runs[0], []).append((runs, split))
         # runs such a special case cuts ("cannot", "don"): if no phrase holds one, the text read with
         # every special case cut gives every match; otherwise it is read both ways
-        cut = {run for runs, split in _split_specials(rules or {}).items() for run in runs if run not in split}
+        cut = {run for runs, split in split_specials.items() for run in runs if run not in split}
         self.both_ways = any(cut & set(words) for words in found)
         self.triggers |= frozenset(self.splits)
 

@@ -8,7 +8,7 @@ import bisect
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
-from ..recognising.extensions import quantity_of, token_strings
+from ..recognising.extensions import quantity_of, spans_of, token_strings
 from .context import DYADS_KEY, PARTY_LABELS, known_dyads
 from .groups import person_for_person
 from .sentences import DocIndex, SentenceView, has_phrase, per_view, phrase_starts, sentence_views
@@ -215,7 +215,7 @@ class _GateDoc:
     @property
     def actors(self) -> list[Span]:
         if self._actors is None:
-            self._actors = list(self.doc.spans["actors"]) if "actors" in self.doc.spans else []
+            self._actors = spans_of(self.doc, "actors")
         return self._actors
 
     def actor_at(self, i: int) -> Span | None:

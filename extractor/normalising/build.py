@@ -349,7 +349,7 @@ def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views
         if rule == "status.deal_name_whole" and whole_finished(group, done):
             continue  # the deal's name in a report of its finished swap: no count, no record
         handed_over = not not_handed_over(group)  # not "troops recovered 3 bodies", "130 remain held"
-        tally = find_tally(group, groups, statuses) if handed_over else None
+        tally = find_tally(group, groups, statuses, done=done) if handed_over else None
         if tally is not None:
             tallies.append(tally)
             continue

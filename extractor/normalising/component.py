@@ -124,7 +124,9 @@ class RecordBuilder:
     def state_ids(self) -> frozenset[str]:
         """The STATE ids of the pipeline's own gazetteers (a model folder's lexicon, not the package's);
         the package's when no gazetteer holds any. Read again when a gazetteer's entries change."""
-        gazetteers = [c for _, c in self.nlp.pipeline if isinstance(c, GazetteerRecogniser)]
+        # the components as they stand (`nlp.pipeline` would make a new frozen list on every doc)
+        gazetteers = [c for n, c in self.nlp._components if isinstance(c, GazetteerRecogniser)
+                      and n not in self.nlp._disabled]
         key = tuple((id(g.entries), len(g.entries)) for g in gazetteers)
         if self._states is None or self._states[0] != key:
             found = frozenset(e.id for g in gazetteers for e in g.entries if e.label == "STATE")

@@ -446,6 +446,8 @@ STILL_HELD = (("on", "board"), ("aboard",), ("remain",), ("remained",), ("remain
 CASUALTIES = (("were", "killed"), ("was", "killed"), ("killed",), ("died",), ("have", "died"), ("had", "died"),
               ("were", "wounded"), ("were", "injured"), ("have", "been", "killed"), ("had", "been", "killed"),
               ("lost", "their", "lives"))
+STILL_HELD_FIRST = frozenset(p[0] for p in STILL_HELD)
+CASUALTY_FIRST = frozenset(p[0] for p in CASUALTIES)
 
 
 def _swap_cue(view: SentenceView) -> bool:
@@ -530,6 +532,8 @@ DENIALS = frozenset({"no", "not", "without", "never", "denied", "denies", "deny"
 def ransomed(view: SentenceView) -> bool:
     """'freed after their families paid a ransom': money, not people, bought the release (rule
     gate.ransom); 'no ransom was paid' says nothing of the kind."""
+    if view.word_set.isdisjoint(RANSOM_WORDS):
+        return False
     lower = view.lower
     return any(lower[k] in RANSOM_WORDS and not any(lower[m] in DENIALS for m in range(max(view.start, k - 3), k))
                for k in range(view.start, view.end))
@@ -607,7 +611,7 @@ def requested(view: SentenceView) -> bool:
 def one_sided(view: SentenceView, category: str) -> bool:
     """'transported 163 prisoners as part of a humanitarian initiative': a unilateral release of
     prisoners (hostages and remains are handed to the other side even so)."""
-    return category not in ("hostages", "bodies") and not ONE_SIDED_WORDS.isdisjoint(view.words) \
+    return category not in ("hostages", "bodies") and not ONE_SIDED_WORDS.isdisjoint(view.word_set) \
         and not _swap_cue(view) and not view.has_cue("RECEIVE")  # "released 120 ... and received 88": a swap
 
 
@@ -651,16 +655,20 @@ def still_held(view: SentenceView, end: int, category: str) -> bool:
     """'About 130 hostages remain in captivity', 'four soldiers were killed': those still held, killed
     or captured, not those handed over (the dead of 'the bodies of 20 soldiers killed' are handed over)."""
     end = past_apposition(view, end)
-    after = [view.lower[k] for k in range(end, min(view.end, end + 3))]
-    if after[:3] == ["remain", "to", "be"] or after[:2] == ["remain", "set"]:
+    after = view.words_between(end, end + 3)
+    if not after or after[0] not in STILL_HELD_FIRST and after[0] not in CASUALTY_FIRST:
+        return False  # (each phrase below begins with one of these words)
+    if after[:3] == ("remain", "to", "be") or after[:2] == ("remain", "set"):
         return False
-    if category != "bodies" and any(tuple(after[:len(p)]) == p for p in CASUALTIES):
+    if category != "bodies" and any(after[:len(p)] == p for p in CASUALTIES):
         return True
-    return any(tuple(after[:len(p)]) == p for p in STILL_HELD)
+    return any(after[:len(p)] == p for p in STILL_HELD)
 
 
 def one_sided_article(views: list[SentenceView]) -> bool:
     """A pardon, amnesty or ransom story, or a release with nothing in return, with no swap anywhere in it."""
+    if views and views[0].doc_index.word_set.isdisjoint(ONE_SIDED_HINTS):
+        return False  # none of the words the tests below need stands anywhere in the doc
     return any(clemency(v) or has_phrase(v.words, NOTHING_IN_RETURN) for v in views) and not any(_swap_cue(v) for v in views)
 
 

@@ -83,6 +83,11 @@ class DocIndex:
         return texts_of(self.doc)
 
     @once
+    def word_set(self) -> frozenset[str]:
+        """Every lower-case word of the doc: a rule whose words are all missing holds in no sentence."""
+        return frozenset(self.lower)
+
+    @once
     def idx(self) -> list[int]:
         """Token index -> the token's character offset in the doc (`doc[i].idx`)."""
         return self.doc.to_array(IDX).tolist() if len(self.doc) else []

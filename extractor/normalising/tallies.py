@@ -408,13 +408,17 @@ def counts_swaps(group: Group) -> bool:
     return view.lower[noun.end] in SWAP_NOUNS
 
 
-def find_tally(group: Group, groups: list[Group], statuses: dict[int, tuple[str, str]]) -> Tally | None:
+def find_tally(group: Group, groups: list[Group], statuses: dict[int, tuple[str, str]], *,
+               done: list[Group] | None = None) -> Tally | None:
     """The group as a running total, if a tally cue frames it and a transfer word governs it.
-    `statuses`: id(group) -> (status, rule); totals are compared with completed handovers only."""
+    `statuses`: id(group) -> (status, rule); totals are compared with completed handovers only
+    (`done`: those of `groups`, when the caller has them already)."""
     if not (transfer_near(group) or _transfer_after(group)):
         return None
-    done = [g for g in groups if statuses[id(g)][0] == "completed"]
-    cue = tally_cue(group, [g for g in groups if g.view is group.view], done)
+    if done is None:
+        done = [g for g in groups if statuses[id(g)][0] == "completed"]
+    # most sentences hold no tally frame: tally_cue finds none there, with no need of the sentence's groups
+    cue = tally_cue(group, [g for g in groups if g.view is group.view], done) if _frames(group.view) else None
     if cue is None and statuses[id(group)][0] == "completed":
         cue = deal_total(group, done)
     if cue is not None:

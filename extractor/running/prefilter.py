@@ -55,8 +55,9 @@ journalists dissident dissidents spy spies inmate inmates convict convicts detai
 imprisoned custody captured abducted abduction kidnapped
 """.split())
 # Words are runs of a-z in the lower-cased text, as with re.findall("[a-z]+"), found faster on its
-# UTF-8 bytes: every byte but a-z becomes a space (non-ASCII bytes are all >= 0x80), then split.
-_LETTERS_ONLY = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
+# UTF-8 bytes: every byte but a-z becomes a space (non-ASCII bytes are all >= 0x80), then split. The
+# text gate (normalising/text_gate.py) reads its words with the same table.
+LETTERS_ONLY = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
 _B = "ascii"
 _STRONG_B = frozenset(w.encode(_B) for w in _STRONG_WORDS)
 _HANDOVER_B = frozenset(w.encode(_B) for w in _HANDOVER)
@@ -68,7 +69,7 @@ _ANY_B = _STRONG_B | _HANDOVER_B | _PAIR_FIRST_B  # an article with none of thes
 
 def words_of(low: str) -> list[bytes]:
     """The a-z words of lower-cased text, in order (ASCII bytes)."""
-    return low.encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).split()
+    return low.encode("utf-8", "surrogatepass").translate(LETTERS_ONLY).split()
 
 
 @dataclass(frozen=True, slots=True)

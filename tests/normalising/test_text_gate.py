@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT, read_articles
 
 from extractor.contract import Article, PartialDate
-from extractor.normalising.gate import about_exchanges, drop_false_cues
+from extractor.normalising.gate import about_exchanges, drop_false_cues, handover_sentences
 from extractor.normalising.sentences import DocIndex, sentence_views
 from extractor.normalising.text_gate import TextGate
 
@@ -48,6 +48,19 @@ CASES = [
     ("each_side_released_prisoners", "Both sides released 20 prisoners each on Monday.", True),
     ("each_side_released_no_people_word", "Both sides released 20 each on Monday.", False),
     ("nationals_handed", "Azerbaijan handed 64 Armenians to Armenia on Friday.", True),
+    # cue senses `drop_false_cues` takes away, read from the tokens next to the cue
+    ("fire_exchanged_near_counted_people",
+     "The two armies exchanged heavy fire near 3 villages where 40 soldiers are held.", False),
+    ("hyphenated_fire_exchanged", "Troops on both sides exchanged cross-border fire as 9 soldiers were killed.", False),
+    ("exchange_fund_of_prisoners", "Officials spoke of an exchange fund of 200 captured soldiers.", False),
+    ("released_a_statement", "The army released a statement on the 12 hostages.", False),
+    ("released_people", "The army released the 12 hostages on Sunday.", True),
+    ("freed_in_exchange_for_sanctions_relief",
+     "In 2021, 14 prisoners were freed in exchange for the lifting of sanctions.", False),
+    ("freed_in_exchange_for_people", "In 2021, 14 prisoners were freed in exchange for 9 soldiers.", True),
+    ("a_house_called_home", "Police found 4 soldiers hiding in a Lisbon home.", False),
+    ("coming_home", "Officials said the bodies of 4 soldiers came home on Friday.", True),
+    ("fire_swapped_in_a_name", "The sides exchanged Red Cross lists and 30 prisoners.", True),
 ]
 
 
@@ -93,6 +106,21 @@ def test_pieces_hold_whole_sentences(extractor, gate):
                 assert not [c for c in cuts if lo < c < hi], (article.id, sent.text)
 
 
+def test_pieces_are_tokenised_as_in_the_whole_text(extractor, gate):
+    """The text gate reads the tokens of a piece's whole chunks tokenised alone (`token_range`): they
+    are the tokens of the whole text there, on every corpus article."""
+    nlp = extractor.nlp
+    for path in CORPORA:
+        for article in read_articles(path):
+            text = article.full_text
+            doc = nlp.make_doc(text)
+            for _, lo, hi in gate.pieces(text):
+                start, end = gate.token_range(text, lo, hi)
+                alone = [(t.idx + start, t.text) for t in gate.tokenizer(text[start:end])]
+                whole = [(t.idx, t.text) for t in doc if start <= t.idx < end]
+                assert alone == whole, (article.id, text[start:end])
+
+
 def test_cut_words_are_read_as_the_tokenizer_cuts_them(gate):
     """A special case of the tokenizer that cuts a run of letters ("cannot" is "can" "not") is read
     as its tokens: a phrase over one of its tokens is still found."""
@@ -126,3 +154,22 @@ def test_extract_skips_the_pipeline_for_a_text_turned_away(extractor, monkeypatc
     assert calls == []
     extractor.extract(Article(id="x", text="Peru handed over 31 prisoners of war to Ecuador on Friday."))
     assert calls == [1]
+
+
+@pytest.mark.parametrize("path", CORPORA, ids=[p.parent.name for p in CORPORA])
+def test_every_handover_sentence_lies_in_a_passing_piece(extractor, gate, path: Path):
+    """The text gate mirrors `about_exchanges` sentence by sentence: on every corpus article, each
+    sentence `handover_sentences` gives (one of `about_exchanges`'s tests holds there) lies in a piece
+    of the text that passes one of the text gate's tests."""
+    nlp = extractor.nlp
+    for article in read_articles(path):
+        text = article.full_text
+        with nlp.select_pipes(disable=["exchange_gate"]):
+            doc = nlp(extractor._doc(article))
+        views = sentence_views(doc, DocIndex.build(doc))
+        drop_false_cues(views)
+        passing = list(gate.passing(text))
+        for view in handover_sentences(views):
+            letters = [t for t in view.sent if any(ch.isalpha() for ch in t.text)]
+            lo, hi = letters[0].idx, letters[-1].idx + len(letters[-1].text)
+            assert any(a <= lo and hi <= b for a, b in passing), (article.id, view.sent.text)

@@ -277,12 +277,15 @@ class Sorted:
     mentions: list[Mention]
 
 
-def normalise(doc: Doc, *, published: PartialDate | None) -> Normalised:
-    """The records of one doc as contract-ready parts (without doc_id and claim_id)."""
+def normalise(doc: Doc, *, published: PartialDate | None, talk_only: bool = False) -> Normalised | None:
+    """The records of one doc as contract-ready parts (without doc_id and claim_id). With `talk_only`,
+    None for a doc `about_exchanges` turns down: its parts hold no group, so no record."""
     views = sentence_views(doc, DocIndex.build(doc))
     drop_false_cues(views)                                                    # cue senses: no "exchanged fire"
-    context = build_context(views)
     exchange_talk = about_exchanges(views)
+    if talk_only and not exchange_talk:
+        return None
+    context = build_context(views)
     year_hint = year_hint_of(views)
     groups = find_groups(views, context) if exchange_talk else []          # groups, with their directions
     statuses = assign_statuses(groups)                                        # status of each group

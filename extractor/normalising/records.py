@@ -152,7 +152,9 @@ def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versi
     dateline = dateline_day(text_of(doc), published) if published is None or published.full is None else None
     if dateline is not None:
         published = dateline  # the article's own dateline dates it
-    parts = normalise(doc, published=published)
+    parts = normalise(doc, published=published, talk_only=True)
+    if parts is None:
+        return []  # no occasion, term or tally: `about_exchanges` turned the article down
     context = parts.context
     views = parts.views
     attributed = _Attributed(views)

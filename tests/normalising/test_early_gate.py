@@ -98,3 +98,19 @@ def test_gate_holds_wherever_the_article_speaks_of_exchanges(extractor, path: Pa
         if _about_exchanges(doc):
             assert may_be_about_exchanges(doc), article.id
         assert [r.model_dump(mode="json") for r in nlp(extractor._doc(article))._.records] == without, article.id
+
+
+@pytest.mark.parametrize("path", CORPORA, ids=[p.parent.name for p in CORPORA])
+def test_no_part_of_a_record_where_the_article_speaks_of_no_exchange(extractor, path: Path):
+    """`build_records` stops where `about_exchanges` is false (`normalise(..., talk_only=True)` gives
+    None): on every article of the corpora, the whole normaliser finds no occasion, term or tally there."""
+    from extractor.normalising.build import normalise
+
+    nlp = extractor.nlp
+    for article in read_articles(path):
+        with nlp.select_pipes(disable=["exchange_gate", "exchange_records"]):
+            doc = nlp(extractor._doc(article))
+        if normalise(doc, published=article.published, talk_only=True) is not None:
+            continue
+        parts = normalise(doc, published=article.published)
+        assert (parts.occasions, parts.terms, parts.tallies) == ([], [], []), article.id

@@ -23,7 +23,12 @@ article `about_exchanges` would pass (so every article that can have a record):
   pipeline's own tokenizer (whitespace-parted chunks are tokenised alone, so from a chunk's start the
   tokens are the doc's), and the words gate._false_cue reads are read the same way, with every token
   that might be part of a figure, an actor or a people cue, or lie past a sentence cut, keeping the
-  cue. That is only done where a test would pass with the cue's marks.
+  cue. That is only done where a test would pass with the cue's marks;
+- a piece whose every sentence that may pass a test is one `no_handover` refuses by gate.recovery
+  (bodies recovered by troops or rescuers, dug out of graves: its tests that need no figure) passes
+  no test: the piece's tokens are cut into sentences as `exchange_sentences` cuts them (the piece
+  begins where the splitter waits for a sentence to begin), and a swap cue, a handover cue or a party
+  actor that may stand in the sentence keeps it.
 
 So an article it turns away would have had no record; the pipeline is not run on it at all.
 `tests/normalising/test_text_gate.py` checks, on every article of the corpora, that each sentence
@@ -41,14 +46,21 @@ from spacy.attrs import IDX, LENGTH, ORTH
 from ..recognising.extensions import token_strings
 from ..recognising.gazetteer import matches_case_exactly
 from ..running.prefilter import LETTERS_ONLY, words_of
+from ..recognising.sentences import CLOSERS, FINAL, SOFT_BREAKS
+from .context import PARTY_LABELS
 from .gate import (
     DOMAIN_WORDS,
+    EXHUMATION_VERBS,
+    FORCE_WORDS,
+    HANDOVER_KINDS,
     HELD_WORDS,
     MOTION_BEFORE_HOME,
     NATIONALS_HANDED,
     NON_PERSON_OBJECTS,
+    RECOVERY_VERBS,
     RELEASE_SKIPPABLE,
     RELEASED_THINGS,
+    RESCUE_WORDS,
     SKIPPABLE,
 )
 
@@ -218,6 +230,10 @@ class _PatternIndex:
             else:
                 self.by_after.setdefault(token, {}).setdefault(tokens[1], []).append((tokens, at))
 
+    def any_over(self, lower: list[str], lo: int, hi: int) -> bool:
+        """A pattern may stand over one of the tokens lo..hi-1."""
+        return any(next(self.over(lower, k), None) is not None for k in range(lo, hi))
+
     def over(self, lower: list[str], k: int):
         """(start, tokens) of every pattern that may stand over token k: it matches the tokens read
         around k, as far as they go (it may run past them)."""
@@ -281,11 +297,16 @@ class TextGate:
         # matches the gazetteer chooses among
         self.cue_cover = _PatternIndex()
 
-        def cover(pattern: str) -> None:
+        # what gate.recovery reads of a sentence beyond its words (see `_recovery`)
+        self.swap_cues, self.handover_cues = _PatternIndex(), _PatternIndex()
+        self.party_actors, self.aid_actors = _PatternIndex(), _PatternIndex()
+
+        def cover(pattern: str) -> tuple[str, ...]:
             words = pattern.lower().split()
             if not all(w.isascii() and w.isalpha() for w in words) or any(w in specials for w in pattern.split()):
                 words = [t.lower_ for t in nlp.make_doc(pattern)]  # marks, or a special case: the tokenizer's tokens
             self.coverers.add(tuple(words))
+            return tuple(words)
 
         for entry in nlp.get_pipe(cues).entries:
             for pattern in entry.patterns:
@@ -300,9 +321,17 @@ class TextGate:
                 self.cue_cover.add(tuple(tokens))
                 if entry.label in ("CATEGORY", "PERSON"):
                     cover(pattern)
+                if entry.label == "EXCHANGE" or (entry.label == "FOR" and entry.id != "for"):
+                    self.swap_cues.add(tuple(tokens))
+                if entry.label == "GIVE" and entry.id in HANDOVER_KINDS:
+                    self.handover_cues.add(tuple(tokens))
         for entry in nlp.get_pipe(actors).entries:
             for pattern in entry.patterns:
-                cover(pattern)
+                words = cover(pattern)
+                if entry.label in PARTY_LABELS:
+                    self.party_actors.add(words)
+                if entry.id in ("ICRC", "UN"):
+                    self.aid_actors.add(words)
                 if entry.label == "DEMONYM" and pattern.lower().endswith("s"):  # the gate reads `actor.text.endswith("s")`
                     add([t.lower_ for t in nlp.make_doc(pattern)], {DEMONYMS})
         for word in HELD_WORDS:  # the gate reads any of these words anywhere as people held
@@ -395,41 +424,89 @@ class TextGate:
 
     # -- cues `drop_false_cues` takes away, read from the tokens of a piece
 
-    def kept_marks(self, text: str, lo: int, hi: int, figures: Callable[[], list[tuple[int, int]] | None]) -> set[str] | None:
-        """The marks of the droppable phrases of piece (lo, hi) whose cues `drop_false_cues` would not
-        surely take away, read from the tokenizer's own tokens of the piece; None where the tokens
-        cannot be read apart from the text around them (every droppable phrase then keeps its marks)."""
+    def read_tokens(self, text: str, lo: int, hi: int) -> "_Tokens | None":
+        """The tokenizer's own tokens of piece (lo, hi) (see `token_range`); None without the pipeline's
+        tokenizer and sentence splitter (nothing is then read from tokens)."""
         if self.max_tokens is None or self.tokenizer is None:
             return None
         start, end = self.token_range(text, lo, hi)
-        if any(ch.isalnum() for ch in text[lo:start]):
-            return None
         doc = self.tokenizer(text[start:end])
-        lower = list(map(str.lower, token_strings(doc, ORTH)))
+        texts = token_strings(doc, ORTH)
         offsets = [(start + i, start + i + n) for i, n in doc.to_array([IDX, LENGTH]).tolist()]
-        before = start - lo  # at most this many tokens of the piece come before the first one read
+        first = next((k for k, (s, _) in enumerate(offsets) if s >= lo), len(offsets))
+        return _Tokens(texts, list(map(str.lower, texts)), offsets, first, lo == 0)
+
+    def kept_marks(self, tokens: "_Tokens", figures: Callable[[], list[tuple[int, int]] | None]) -> set[str]:
+        """The marks of the droppable phrases of a piece whose cues `drop_false_cues` would not surely take
+        away. The tokens before the piece's own (the start of the chunk it opens in) only add phrases, and
+        the cue's sentence begins at or after the first token read."""
+        lower, offsets = tokens.lower, tokens.offsets
         found: list[Occurrence] = []
         for j, word in enumerate(lower):
             for phrase in self.droppable.get(word, ()):
                 n = len(phrase.tokens)
                 if j + 1 >= n and tuple(lower[j + 1 - n:j + 1]) == phrase.tokens:
                     found.append(Occurrence(phrase, j + 1 - n, j + 1,
-                                            self._dropped(phrase.kind, lower, offsets, j, before, figures)))
+                                            self._dropped(phrase.kind, lower, offsets, j, 0, figures)))
         kept: set[str] = set()
         for occurrence in found:
             if not occurrence.dropped and not any(self._hides(o, occurrence, lower) for o in found):
                 kept |= occurrence.phrase.marks
         return kept
 
+    def sentences(self, tokens: "_Tokens") -> list[tuple[int, int]] | None:
+        """The token ranges of the sentences of a piece, as `exchange_sentences` cuts them (None where the
+        splitter's state at the piece's start is not known). A piece opens after a sure stop or a line
+        break, where the splitter waits for a token that may begin a sentence (its tokens before `first`
+        end the sentence before), or at the text's start, with its first token."""
+        texts, n, first = tokens.texts, len(tokens.texts), tokens.first
+        if tokens.opens_text and (first != 0 or not tokens.offsets or tokens.offsets[0][0] != 0):
+            return None  # the text opens with whitespace: a token the splitter counts is not read
+        longest, half = self.max_tokens, self.max_tokens // 2  # type: ignore[operator]
+        starts: list[int] = []
+        pending, length = not tokens.opens_text, 1
+        for i in range(first, n):
+            if i > first:
+                prev = texts[i - 1]
+                if "\n" in prev or prev in FINAL:
+                    pending = True
+                elif length >= longest or (length >= half and prev in SOFT_BREAKS):
+                    pending = True
+            text = texts[i]
+            if (i == first and tokens.opens_text) or (
+                    pending and not text.isspace() and text not in CLOSERS and text not in FINAL):
+                starts.append(i)
+                pending, length = False, 1
+            else:
+                length += 1
+        return list(zip(starts, starts[1:] + [n]))
+
+    def recovery(self, tokens: "_Tokens", lo: int, hi: int) -> bool:
+        """gate.recovery holds for the sentence of tokens lo..hi-1, by its tests that need no figure: no
+        swap cue and no handover cue may stand there, and no party actor (or no ICRC or UN actor)."""
+        lower = tokens.lower
+        words = set(lower[lo:hi])
+        if self.swap_cues.any_over(lower, lo, hi) or self.handover_cues.any_over(lower, lo, hi):
+            return False
+        if words & EXHUMATION_VERBS:
+            return True
+        if words & RECOVERY_VERBS and not self.party_actors.any_over(lower, lo, hi):
+            return True
+        if not words & FORCE_WORDS:
+            return False
+        if any(w.startswith("repatriat") for w in words) or self.aid_actors.any_over(lower, lo, hi):
+            return False
+        return bool(words & RECOVERY_VERBS or words & RESCUE_WORDS)
+
     @staticmethod
     def token_range(text: str, lo: int, hi: int) -> tuple[int, int]:
-        """The whole chunks (whitespace-parted) of piece (lo, hi): from the first chunk that starts in it
+        """The whole chunks (whitespace-parted) of piece (lo, hi): from the start of the chunk it opens in
         (a piece may open inside a chunk, after a stop) to the end of the chunk it ends in, without the
         whitespace around them. The tokenizer tokenises each chunk alone, so the tokens of
         text[start:end] are those of the whole text there."""
         start = lo
-        while start < hi and not (start == 0 or text[start - 1].isspace()):
-            start += 1
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
         while start < hi and text[start].isspace():
             start += 1  # a run of whitespace is a token of its own, which may begin before the piece
         end = hi
@@ -505,6 +582,15 @@ class TextGate:
         return False
 
 
+@dataclass(frozen=True, slots=True)
+class _Tokens:
+    texts: list[str]
+    lower: list[str]
+    offsets: list[tuple[int, int]]  # character offsets in the text
+    first: int  # the first token of the piece (those before end the sentence before it)
+    opens_text: bool
+
+
 @dataclass(slots=True)
 class _Piece:
     marks: set[str]
@@ -513,6 +599,13 @@ class _Piece:
     words: list[bytes]
     settled: bool  # `marks` hold no droppable phrase's marks that were not read again from the tokens
     firm: set[str] | None = None
+    tokens: _Tokens | None = None
+    read: bool = False  # `tokens` were read
+    refused: bool | None = None
+
+
+# the words without one of which gate.recovery cannot hold for a sentence
+RECOVERY_WORDS = frozenset(w.encode() for w in EXHUMATION_VERBS | RECOVERY_VERBS | RESCUE_WORDS)
 
 
 def _reads_as(lower: list[str], start: int, tokens: tuple[str, ...]) -> bool:
@@ -558,14 +651,34 @@ class _Reading:
             piece.firm = self.gate.marks_of(piece.words, self.gate.firm)
         return piece.firm
 
+    def tokens(self, piece: "_Piece") -> _Tokens | None:
+        if not piece.read:
+            piece.tokens = self.gate.read_tokens(self.text, piece.lo, piece.hi)
+            piece.read = True
+        return piece.tokens
+
     def settled(self, piece: "_Piece") -> set[str]:
         """The piece's marks, with the droppable phrases read again from its tokens (once)."""
         if not piece.settled:
-            kept = self.gate.kept_marks(self.text, piece.lo, piece.hi, lambda: self.figures)
-            if kept is not None:
-                piece.marks = self.firm(piece) | kept
+            tokens = self.tokens(piece)
+            if tokens is not None:
+                piece.marks = self.firm(piece) | self.gate.kept_marks(tokens, lambda: self.figures)
             piece.settled = True
         return piece.marks
+
+    def refused(self, piece: "_Piece") -> bool:
+        """Every sentence of the piece that may pass a test is one `no_handover` refuses by gate.recovery
+        (bodies recovered by troops or rescuers, dug out of graves): no handover sentence lies in it."""
+        if piece.refused is None:
+            piece.refused = False
+            tokens = None if RECOVERY_WORDS.isdisjoint(piece.words) else self.tokens(piece)
+            if tokens is not None:
+                gate, text = self.gate, self.text
+                sentences = gate.sentences(tokens)
+                piece.refused = sentences is not None and all(
+                    gate.triggers.isdisjoint(words_of(text[tokens.offsets[lo][0]:tokens.offsets[hi - 1][1]].lower()))
+                    or gate.recovery(tokens, lo, hi) for lo, hi in sentences)
+        return piece.refused
 
     def holds(self, piece: "_Piece", mark: str) -> bool:
         return mark in piece.marks and (mark in self.firm(piece) or mark in self.settled(piece))
@@ -573,7 +686,7 @@ class _Reading:
     def passing(self):
         pieces = self.pieces
         for piece in pieces:
-            if self.holds(piece, DOMAIN_SWAP):
+            if self.holds(piece, DOMAIN_SWAP) and not self.refused(piece):
                 yield piece.lo, piece.hi
         swapping = any(self.holds(p, SWAP) for p in pieces)
         captive = any(CAPTIVE in p.marks for p in pieces)  # no droppable phrase marks CAPTIVE
@@ -582,7 +695,7 @@ class _Reading:
             lo, hi = piece.lo, piece.hi
             if self._passes(piece.marks, lo, hi, kinds, captive) and (
                     self._passes(self.firm(piece), lo, hi, kinds, captive)
-                    or self._passes(self.settled(piece), lo, hi, kinds, captive)):
+                    or self._passes(self.settled(piece), lo, hi, kinds, captive)) and not self.refused(piece):
                 yield lo, hi
 
     def _passes(self, m: set[str], lo: int, hi: int, kinds: set[str], captive: bool) -> bool:

@@ -61,6 +61,11 @@ CASES = [
     ("a_house_called_home", "Police found 4 soldiers hiding in a Lisbon home.", False),
     ("coming_home", "Officials said the bodies of 4 soldiers came home on Friday.", True),
     ("fire_swapped_in_a_name", "The sides exchanged Red Cross lists and 30 prisoners.", True),
+    # sentences gate.recovery refuses, read from the tokens of a piece
+    ("bodies_recovered_by_rescuers", "Rescuers recovered the bodies of 4 soldiers from the rubble on Monday.", False),
+    ("troops_rescued_hostages", "Mr. Okafor said 3 hostages were rescued by troops.", False),
+    ("recovered_then_handed_over", "Troops recovered 4 bodies, which were handed over to Peru.", True),
+    ("recovery_beside_a_handover", "Divers recovered 2 bodies. Peru handed 4 soldiers to Chile.", True),
 ]
 
 
@@ -119,6 +124,26 @@ def test_pieces_are_tokenised_as_in_the_whole_text(extractor, gate):
                 alone = [(t.idx + start, t.text) for t in gate.tokenizer(text[start:end])]
                 whole = [(t.idx, t.text) for t in doc if start <= t.idx < end]
                 assert alone == whole, (article.id, text[start:end])
+
+
+def test_pieces_are_cut_into_sentences_as_the_splitter_cuts_them(extractor, gate):
+    """The sentences the text gate reads in a piece (`sentences`) begin where `exchange_sentences` begins
+    them in the whole text, on every corpus article."""
+    nlp = extractor.nlp
+    for path in CORPORA:
+        for article in read_articles(path):
+            text = article.full_text
+            doc = nlp.get_pipe("exchange_sentences")(nlp.make_doc(text))
+            starts = {sent[0].idx for sent in doc.sents}
+            for _, lo, hi in gate.pieces(text):
+                tokens = gate.read_tokens(text, lo, hi)
+                sentences = gate.sentences(tokens)
+                if sentences is None:
+                    continue
+                ends = tokens.offsets[-1][1] if tokens.offsets else lo
+                read = {tokens.offsets[a][0] for a, _ in sentences}
+                assert read == {s for s in starts if tokens.offsets and tokens.offsets[tokens.first:] and
+                                tokens.offsets[tokens.first][0] <= s < ends}, (article.id, text[lo:hi])
 
 
 def test_cut_words_are_read_as_the_tokenizer_cuts_them(gate):

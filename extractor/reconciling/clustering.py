@@ -66,6 +66,7 @@ class Clustering:
     misses: list[Miss] = field(default_factory=list)
     stage_links: list[tuple[int, int]] = field(default_factory=list)  # (stage claim, whole-swap claim) indices
     parts: list[int] = field(default_factory=list)  # per claim, the first claim of its part (see `parts_of`)
+    linked: list[tuple[int, int]] = field(default_factory=list)  # the pairs joining parts (see `parts_of`)
 
 
 LOOSE = 1  # placement at or below this (a month, a year, an open interval, no date) fits only where it fits everyone
@@ -320,7 +321,7 @@ def cluster_claims(claims: Sequence[Claim], pairs: Iterable[int] | None = None) 
     groups = [sorted(state.members[r]) for r in roots]  # type: ignore[arg-type]
     links = sorted({(a, b) for a, b in stages if state.find(a) != state.find(b)})
     return Clustering(groups=groups, merges=merges, misses=misses, stage_links=links,
-                      parts=parts_of(claims, linked))
+                      parts=parts_of(claims, linked), linked=linked)
 
 
 def parts_of(claims: Sequence[Claim], linked: Iterable[tuple[int, int]]) -> list[int]:

@@ -61,25 +61,29 @@ def chunks(ids: Iterable[str]) -> Iterator[list[str]]:
         yield batch
 
 
-def reached(db: sqlite3.Connection, touched: Sequence[Claim]) -> set[str]:
-    """Ids of the stored claims whose lookups, or whose being found, the `touched` claims can change."""
+def reached_sets(db: sqlite3.Connection, touched: Sequence[Claim]) -> set[str]:
+    """The closed sets (`blocks.grp`) holding a stored claim whose lookups, or whose being found, the
+    `touched` claims can change, or a stored version of a touched claim: the keys are joined to the
+    blocks in SQL, so the claims reached are never listed here."""
     looked: set[str] = set()
     filed: set[str] = set()
     linked: set[str] = set()
     for c in touched:
         for key, role in claim_keys(c):
             (filed, looked, linked)[role].add(key)
+    query = "SELECT DISTINCT b.grp FROM claim_keys k JOIN blocks b ON b.claim_id = k.claim_id WHERE k.key = ? AND "
     out: set[str] = set()
-    for key in looked:
-        out.update(r[0] for r in db.execute("SELECT claim_id FROM claim_keys WHERE key = ? AND looks = ?", (key, FILED)))
-    for key in filed:
+    for key in sorted(looked):
+        out.update(r[0] for r in db.execute(query + "k.looks = ?", (key, FILED)))
+    for key in sorted(filed):
         if key in looked or db.execute("SELECT 1 FROM claim_keys WHERE key = ? AND looks = ? LIMIT 1",
                                        (key, LOOKS)).fetchone():
-            out.update(r[0] for r in db.execute("SELECT claim_id FROM claim_keys WHERE key = ? AND looks < ?",
-                                                (key, LINKED)))
-    for key in linked:
-        out.update(r[0] for r in db.execute("SELECT claim_id FROM claim_keys WHERE key = ? AND looks = ?",
-                                            (key, LINKED)))
+            out.update(r[0] for r in db.execute(query + "k.looks < ?", (key, LINKED)))
+    for key in sorted(linked):
+        out.update(r[0] for r in db.execute(query + "k.looks = ?", (key, LINKED)))
+    for c in touched:
+        out.update(r[0] for r in db.execute("SELECT grp FROM blocks WHERE claim_id = ?", (c.claim_id,)))
+    out.discard(None)  # type: ignore[arg-type]
     return out
 
 
@@ -101,4 +105,4 @@ def spans_of(text: str) -> list[tuple[tuple, tuple[int, int, int]]]:
     return [(tuple(key), tuple(span)) for key, span in json.loads(text)]  # type: ignore[misc]
 
 
-__all__ = ["claim_keys", "chunks", "flow_keys_of", "reached", "spans_json", "spans_of", "write_keys"]
+__all__ = ["claim_keys", "chunks", "flow_keys_of", "reached_sets", "spans_json", "spans_of", "write_keys"]

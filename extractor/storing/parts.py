@@ -3,11 +3,15 @@
 A block's parts are joined by nothing that clustering reads (a pair scoring below NEAR_MISS only caches
 whether two claims fit, which is computed again where needed), so clustering a union of parts alone gives
 what clustering the block gives on them, and the events of a part that an update cannot reach are those
-it has. The store keeps, per claim, its part (`blocks.part`) and a hash of the claims it was paired
-with (`blocks.partners`: a sum of 64-bit hashes of their ids). A stored part is kept when:
+it has. The store keeps, per claim, its part (`blocks.part`), a hash of the claims it was paired
+with (`blocks.partners`: a sum of 64-bit hashes of their ids) and one of the claims it was linked to
+by a pair that joins parts (`blocks.linked`). A stored part is kept when:
 
-- none of its claims was added, changed or retracted, and each is paired with the claims it was paired
-  with before, apart from touched claims (its partners' hash, less theirs, is the stored one);
+- none of its claims was added, changed or retracted, and each is linked to the claims it was linked
+  to before, apart from touched claims: its partners' hash, less theirs, is the stored one (nothing
+  to score), or, where it is not (the capped lookups found other claims), its pairs with untouched
+  claims are scored and those joining parts give the stored linked hash (a pair scoring below
+  NEAR_MISS gained or lost changes nothing clustering reads);
 - none of its claims is paired with a touched claim by a pair that joins parts (scored again here);
 - it lies whole in one block, and no article or agreement joins it to another part or a new claim.
 
@@ -71,32 +75,58 @@ def partner_hashes(claims: Sequence[Claim], pairs: Iterable[int], *, touched: Co
     return [_signed(v) for v in whole], [_signed(v) for v in less]
 
 
+def linked_hashes(claims: Sequence[Claim], linked: Iterable[tuple[int, int]]) -> list[int]:
+    """Per claim, the hash of the claims it is `linked` to (index pairs joining parts, see `parts_of`)."""
+    h = [0] * len(claims)
+    for i, j in linked:
+        h[i] += _hash(claims[j].claim_id)
+        h[j] += _hash(claims[i].claim_id)
+    return [_signed(v) for v in h]
+
+
+def _joins(a: Claim, b: Claim) -> bool:
+    """Whether a pair joins parts (`clustering.cluster_claims`'s linked pairs)."""
+    score, blocked, _ = quick_score(a, b)
+    return blocked == STAGE or score >= NEAR_MISS
+
+
 def region(claims: Sequence[Claim], pairs: Iterable[int], untouched_partners: Sequence[int],
-           before: Mapping[str, tuple[str | None, int | None]], sizes: Mapping[str, int],
+           before: Mapping[str, tuple[str | None, int | None, int | None]], sizes: Mapping[str, int],
            touched: Container[str], gone_parts: Container[str]) -> list[int]:
     """The indices of a block's `claims` to cluster again (see the module): `before` gives a claim's
-    stored (part, partners), `sizes` the number of claims read per stored part, `touched` the ids of the
-    claims added, changed or retracted, `gone_parts` the parts of retracted or changed claims."""
+    stored (part, partners, linked), `sizes` the number of claims read per stored part, `touched` the ids
+    of the claims added, changed or retracted, `gone_parts` the parts of retracted or changed claims."""
     n = len(claims)
     sets = DisjointSets(n)
     find, union = sets.find, sets.union
 
     seed = [False] * n
+    recheck = [False] * n  # paired otherwise than before: linked as before?
     part_of: list[str | None] = [None] * n
     for i, c in enumerate(claims):
         old = before.get(c.claim_id)
-        if c.claim_id in touched or old is None or old[0] is None or old[1] is None or old[0] in gone_parts \
-                or untouched_partners[i] != old[1]:
+        if c.claim_id in touched or old is None or old[0] is None or old[1] is None or old[0] in gone_parts:
             seed[i] = True
+        elif untouched_partners[i] != old[1]:
+            if old[2] is None:
+                seed[i] = True
+            else:
+                recheck[i] = True
         if old is not None:
             part_of[i] = old[0]
     hit = [c.claim_id in touched for c in claims]
+    linked = [0] * n
     for key in pairs:
         i, j = divmod(key, n)
-        if (hit[i] or hit[j]) and not (seed[i] and seed[j]):
-            score, blocked, _ = quick_score(claims[i], claims[j])
-            if blocked == STAGE or score >= NEAR_MISS:
+        if hit[i] or hit[j]:
+            if not (seed[i] and seed[j]) and _joins(claims[i], claims[j]):
                 seed[i] = seed[j] = True
+        elif (recheck[i] or recheck[j]) and _joins(claims[i], claims[j]):
+            linked[i] += _hash(claims[j].claim_id)
+            linked[j] += _hash(claims[i].claim_id)
+    for i in range(n):
+        if recheck[i] and _signed(linked[i]) != before[claims[i].claim_id][2]:
+            seed[i] = True
     first: dict[str, int] = {}
     count: dict[str, int] = {}
     for i, p in enumerate(part_of):
@@ -120,4 +150,4 @@ def region(claims: Sequence[Claim], pairs: Iterable[int], untouched_partners: Se
     return [i for i in range(n) if find(i) in dirty]
 
 
-__all__ = ["block_pairs", "partner_hashes", "region"]
+__all__ = ["block_pairs", "linked_hashes", "partner_hashes", "region"]

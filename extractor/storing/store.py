@@ -23,15 +23,15 @@ from ..correcting.apply import HAND_PREFIX, CorrectedReconciliation, hand_claims
 from ..correcting.models import CorrectionLine
 from ..errors import coded_error
 from ..memory import no_cyclic_gc
-from ..reconciling import NEAR_MISSES_PER_EVENT, Reconciliation, as_claims
+from ..reconciling import NEAR_MISSES_PER_EVENT, Reconciliation
 from ..reconciling.blockrun import IdState, TallyIndex, block_events, events_by_block
 from ..reconciling.claimset import ClaimSet
 from ..reconciling.engines import BlockEngine, EngineName, block_engine
 from ..reconciling.ids import retired_aliases
 from ..reconciling.partition import partition_pairs, work
 from ..reconciling.claims import Claim, ClaimInput, ClaimRecord, compact_json, from_compact_json, parse_claim, to_claim
-from .blockindex import chunks, flow_keys_of, reached, spans_json, spans_of, write_keys
-from .parts import block_pairs, partner_hashes, region
+from .blockindex import chunks, flow_keys_of, reached_sets, spans_json, spans_of, write_keys
+from .parts import block_pairs, linked_hashes, partner_hashes, region
 from .schema import COLUMNS, DDL, INDEXES, SCHEMA_VERSION, UPGRADABLE
 
 BUSY_TIMEOUT_MS = 30_000
@@ -173,8 +173,11 @@ class EventStore:
             raise
 
     def _upgrade(self, version: str) -> None:
-        """An older store gets its events' flow keys; before version 4, also its claims' compact forms and
-        keys, its events' spans, and no blocks (its next run re-reconciles every block)."""
+        """A store older than version 5 gets its events' flow keys; before version 4, also its claims' compact
+        forms and keys, its events' spans, and no blocks (its next run re-reconciles every block). Version 5
+        needs nothing: its blocks' linked hashes are left empty (see `schema`)."""
+        if version == "5":
+            return
         if version != "4":
             self._upgrade_to_4()
         db = self.db
@@ -381,26 +384,15 @@ class EventStore:
             raise
         return result, replace(changes, claims_retracted=len(gone), corrections=applied)
 
-    def _claims(self, ids: Iterable[str] | None = None, *, known: Mapping[str, Claim]) -> list[Claim]:
-        """Stored claims in their compact form (all, or those of `ids` that are stored), sorted by claim id;
-        those in `known` (claim id -> claim: the ones this run wrote) are taken from it, not read again."""
-        if ids is None:
-            rows = self.db.execute("SELECT claim_id, compact FROM claims")
-        else:
-            rows = (r for batch in chunks(ids) for r in self.db.execute(
-                f"SELECT claim_id, compact FROM claims WHERE claim_id IN ({','.join('?' * len(batch))})", batch))
-        return as_claims(known[cid] if cid in known else from_compact_json(text) for cid, text in rows)
-
-    def _write_blocks(self, claims: Sequence[Claim], blocks: Sequence[Sequence[int]], groups: Sequence[int],
-                      parts: Mapping[str, str | None], partners: Mapping[str, int | None]) -> None:
-        """Each claim's block, closed set, part and partners' hash, where they changed."""
+    def _write_blocks(self, rows: Iterable[tuple[str, str, str, str | None, int | None, int | None]]) -> None:
+        """(claim id, block, closed set, part, partners' hash, linked hash) rows, written where they changed:
+        the one writer of the `blocks` table, for the full run and an update alike."""
         self.db.executemany(
-            "INSERT INTO blocks (claim_id, block, grp, part, partners) VALUES (?, ?, ?, ?, ?) ON CONFLICT (claim_id) "
-            "DO UPDATE SET block = excluded.block, grp = excluded.grp, part = excluded.part, "
-            "partners = excluded.partners WHERE block != excluded.block OR grp IS NOT excluded.grp "
-            "OR part IS NOT excluded.part OR partners IS NOT excluded.partners",
-            [(c, claims[block[0]].claim_id, claims[groups[n]].claim_id, parts[c], partners[c])
-             for n, block in enumerate(blocks) for c in (claims[i].claim_id for i in block)])
+            "INSERT INTO blocks (claim_id, block, grp, part, partners, linked) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (claim_id) DO UPDATE SET block = excluded.block, grp = excluded.grp, part = excluded.part, "
+            "partners = excluded.partners, linked = excluded.linked WHERE block != excluded.block "
+            "OR grp IS NOT excluded.grp OR part IS NOT excluded.part OR partners IS NOT excluded.partners "
+            "OR linked IS NOT excluded.linked", rows)
 
     @staticmethod
     def _rows(items, hand, sources) -> Iterator[tuple[ClaimInput | None, dict]]:
@@ -449,9 +441,9 @@ class EventStore:
                     blocks += 1
                     reclustered += len(block.claims)
                     first = block.claims[0].claim_id
-                    db.executemany("INSERT INTO blocks (claim_id, block, grp, part, partners) VALUES (?, ?, ?, ?, ?)",
-                                   [(c.claim_id, first, block.group, block.claims[clustering.parts[i]].claim_id,
-                                     partners[i]) for i, c in enumerate(block.claims)])
+                    linked = linked_hashes(block.claims, clustering.linked)
+                    self._write_blocks((c.claim_id, first, block.group, block.claims[clustering.parts[i]].claim_id,
+                                        partners[i], linked[i]) for i, c in enumerate(block.claims))
                     for ev in events:
                         tallies.add(ev)
                         if ev.kind != "tally":  # tally events are written once checked
@@ -513,26 +505,29 @@ class EventStore:
         parts they were in). Returns the changes and the retired ids' aliases."""
         db = self.db
         with no_cyclic_gc():
-            near = reached(db, touched) | {c.claim_id for c in touched}
-            sets: set[str] = set()
-            for batch in chunks(sorted(near)):
-                sets.update(r[0] for r in db.execute(
-                    f"SELECT DISTINCT grp FROM blocks WHERE claim_id IN ({','.join('?' * len(batch))})", batch))
-            for batch in chunks(sorted(sets)):
-                near.update(r[0] for r in db.execute(
-                    f"SELECT claim_id FROM blocks WHERE grp IN ({','.join('?' * len(batch))})", batch))
-            claims = self._claims(sorted(near), known={c.claim_id: c for c in touched})
-            blocks, pairs, groups = partition_pairs(claims)
+            known = {c.claim_id: c for c in touched}
             before: dict[str, str] = {}
-            stored: dict[str, tuple[str | None, int | None]] = {}  # claim id -> (part, partners) stored
-            for batch in chunks(c.claim_id for c in claims):
-                for claim_id, block, part, partners in db.execute(
-                        "SELECT claim_id, block, part, partners FROM blocks WHERE claim_id IN "
-                        f"({','.join('?' * len(batch))})", batch):
+            stored: dict[str, tuple[str | None, int | None, int | None]] = {}  # claim id -> (part, partners, linked)
+            found: dict[str, Claim] = {}
+            rows: dict[str, tuple] = {}  # claim id -> its blocks row as stored
+            for batch in chunks(sorted(reached_sets(db, touched))):  # each set's claims and blocks rows, in one read
+                for row in db.execute(
+                        "SELECT b.claim_id, b.block, b.grp, b.part, b.partners, b.linked, c.compact FROM blocks b "
+                        f"JOIN claims c ON c.claim_id = b.claim_id WHERE b.grp IN ({','.join('?' * len(batch))})", batch):
+                    claim_id, block, _, part, partners, linked, text = row
+                    rows[claim_id] = row[:6]
                     before[claim_id] = block
-                    stored[claim_id] = (part, partners)
+                    stored[claim_id] = (part, partners, linked)
+                    found[claim_id] = known[claim_id] if claim_id in known else from_compact_json(text)
+            for claim_id, c in known.items():  # the new claims (stored, in no block yet)
+                if claim_id not in found and db.execute("SELECT 1 FROM claims WHERE claim_id = ?",
+                                                        (claim_id,)).fetchone():
+                    found[claim_id] = c
+            claims = [found[k] for k in sorted(found)]
+            del found, known
+            blocks, pairs, groups = partition_pairs(claims)
             sizes = Counter(before.values())
-            part_sizes = Counter(part for part, _ in stored.values() if part is not None)
+            part_sizes = Counter(part for part, _, _ in stored.values() if part is not None)
             dirty_keys = {before[c] for c in changed if c in before} | left
 
             def untouched(block: Sequence[int]) -> bool:
@@ -542,12 +537,14 @@ class EventStore:
 
             parts: dict[str, str | None] = {}  # claim id -> its part, where it is known before clustering
             partners: dict[str, int] = {}
+            links: dict[str, int | None] = {}  # claim id -> its linked hash
             some: list[list[int]] = []  # per block re-clustered, the indices (into `claims`) clustered again
             some_pairs: list[array] = []
             for n, block in enumerate(blocks):
                 if untouched(block):
                     for i in block:
-                        parts[claims[i].claim_id], partners[claims[i].claim_id] = stored[claims[i].claim_id]  # type: ignore[assignment]
+                        cid = claims[i].claim_id
+                        parts[cid], partners[cid], links[cid] = stored[cid]  # type: ignore[assignment]
                     continue
                 members = [claims[i] for i in block]
                 found = block_pairs(members, pairs[n])
@@ -555,8 +552,8 @@ class EventStore:
                 whole, less = partner_hashes(members, found, touched=changed)
                 partners.update((c.claim_id, h) for c, h in zip(members, whole))
                 again = region(members, found, less, stored, part_sizes, changed, gone_parts)
-                for i, c in enumerate(members):
-                    parts[c.claim_id] = stored[c.claim_id][0] if c.claim_id in stored else None
+                for c in members:
+                    parts[c.claim_id], _, links[c.claim_id] = stored.get(c.claim_id, (None, None, None))
                 if not again:
                     continue
                 some.append([block[i] for i in again])
@@ -581,8 +578,10 @@ class EventStore:
 
             def parts_kept(clusterings):
                 for part, clustering in zip(some, clusterings):
-                    for i, first in zip(part, clustering.parts):
+                    linked = linked_hashes([claims[i] for i in part], clustering.linked)
+                    for i, first, h in zip(part, clustering.parts, linked):
                         parts[claims[i].claim_id] = claims[part[first]].claim_id
+                        links[claims[i].claim_id] = h
                     yield clustering
 
             clusterings = parts_kept(block_engine(engine).cluster(work(claims, some, some_pairs)))
@@ -596,11 +595,10 @@ class EventStore:
             kept_tallies = [ev for event_id, ev in checked.items() if event_id not in new_ids]
             changes = self._write_some(events + kept_tallies, stale - new_ids, added, updated)
             event_of = {cid: ev.event_id for ev in events for cid in ev.claims}
-            for claim_id, event_id in sorted(event_of.items()):
-                for table in ("links", "raw_links"):
-                    db.execute(f"INSERT INTO {table} (claim_id, event_id) VALUES (?, ?) ON CONFLICT (claim_id) "
+            for table in ("links", "raw_links"):
+                db.executemany(f"INSERT INTO {table} (claim_id, event_id) VALUES (?, ?) ON CONFLICT (claim_id) "
                                "DO UPDATE SET event_id = excluded.event_id WHERE event_id != excluded.event_id",
-                               (claim_id, event_id))
+                               sorted(event_of.items()))
             aliases = retired_aliases(previous, event_of, state.used)
             for old_id, event_id in aliases.items():
                 for table in ("aliases", "raw_aliases"):
@@ -608,10 +606,16 @@ class EventStore:
                                "DO UPDATE SET event_id = excluded.event_id", (old_id, event_id))
             db.execute("INSERT INTO meta (key, value) VALUES ('rejected', '[]') "
                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-            self._write_blocks(claims, blocks, groups, parts, partners)
+            self._write_blocks(row for row in (
+                (c, claims[block[0]].claim_id, claims[groups[n]].claim_id, parts[c], partners[c], links[c])
+                for n, block in enumerate(blocks) for c in (claims[i].claim_id for i in block)) if rows.get(row[0]) != row)
+            n_redone = len(redone)
+            # freed while the cyclic collector is off: its first pass after it is on walks every object still held
+            del claims, blocks, pairs, groups, before, stored, rows, parts, partners, links, some_pairs, redone, events
+            del previous, event_of, checked, kept_tallies, state, clusterings
         total = db.execute("SELECT count(*) FROM blocks WHERE claim_id = block").fetchone()[0]  # `blocks_first`
         return replace(changes, blocks_rebuilt=len(some), blocks_kept=total - len(some),
-                       claims_reclustered=len(redone)), aliases
+                       claims_reclustered=n_redone), aliases
 
     def _tally_checked(self, events: Sequence[EventRecord], replaced: set[str]) -> dict[str, EventRecord]:
         """The running-total check (`TallyIndex.checked`) over this run's `events` and the stored events

@@ -652,15 +652,20 @@ class EventStore:
         for e in sorted(removed):
             self._drop_event(e)
         ev_added = ev_changed = 0
+        old: dict[str, str] = {}
+        for batch in chunks(sorted({ev.event_id for ev in events})):
+            old.update(db.execute(f"SELECT event_id, body FROM events WHERE event_id IN ({','.join('?' * len(batch))})",
+                                  batch))
         for ev in events:
             body = ev.model_dump_json(by_alias=True)
-            found = db.execute("SELECT body FROM events WHERE event_id = ?", (ev.event_id,)).fetchone()
+            found = old.get(ev.event_id)
             if found is None:
                 self._put_event(ev, body, insert=True)
                 ev_added += 1
-            elif found[0] != body:
+            elif found != body:
                 self._put_event(ev, body, insert=False)
                 ev_changed += 1
+            old[ev.event_id] = body
         return StoreChanges(added, updated, ev_added, ev_changed, len(removed))
 
     def _put_event(self, ev: EventRecord, body: str, *, insert: bool) -> None:

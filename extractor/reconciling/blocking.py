@@ -11,14 +11,13 @@ A claim is filed under blocks of (kind, category, parties): see `_blocks`. Withi
 
 Every lookup is capped at CAP claims (the ones nearest in time), and an undated claim's
 lookups together at 2 x CAP per block (nearest in time, else in claim-id order among them), so a
-crowded block costs O(CAP) per claim rather than O(block size). `reach` gives every claim a
-lookup sees before the caps: `partition` closes blocks over it, so a block gives the pairs the
-whole gives.
+crowded block costs O(CAP) per claim rather than O(block size). `reach` gives what every lookup
+finds (a dated lookup its CAP nearest, an undated claim's lookups their whole pool, before the 2 x CAP
+cut): `partition` closes blocks over it, so a block gives the pairs the whole gives.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 from array import array
 from bisect import bisect_left
@@ -136,12 +135,15 @@ def candidate_pairs(claims: Sequence[Claim]) -> Iterator[tuple[int, int]]:
 
 
 def reach(claims: Sequence[Claim], *, group: tuple[str, str] | None = None) -> Iterator[tuple[int, int]]:
-    """(i, j): claim j is found by claim i's lookups, before any cap. Claims that reach each other,
-    transitively, form a closed set: `candidate_pairs` on it gives exactly the pairs it gives on the
-    whole (the caps keep the nearest, and the nearest of a closed set are those of the whole).
+    """(i, j): claim j is found by claim i's lookups: for a dated claim, each lookup's CAP nearest (the
+    capped list, as the pairs are taken from it); for an undated one, the whole pool of its lookups
+    (each list's nearest, and the claims around its publication day), before the pool is cut to the
+    2 x CAP nearest. Claims that reach each other, transitively, form a closed set: `candidate_pairs`
+    on it gives exactly the pairs it gives on the whole (each cap keeps the nearest of what the lookup
+    finds, and a closed set holds everything its claims' lookups find on the whole).
     `group` (kind, category): only the lookups of that kind and category (each lookup is capped on its
     own, so the groups together give the whole; one at a time holds only one group's index)."""
-    for i, reached, _ in scan(claims, group=group):
+    for i, reached, _ in scan(claims, group=group, pairs=False):
         for j in reached:
             yield i, j
 
@@ -177,11 +179,12 @@ class ClaimFacts:
 
 
 def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None, facts: ClaimFacts | None = None,
-         members: Sequence[int] | None = None) -> Iterator[tuple[int, list[int], list[int]]]:
+         members: Sequence[int] | None = None, pairs: bool = True) -> Iterator[tuple[int, list[int], list[int]]]:
     """Per claim i, in order: the claims its lookups find before the caps (as `reach` gives them, with
     repeats), and the claims j it is paired with (`candidate_pairs` gives the pair of i and j from i's
-    side). `group`: as for `reach`; `members`: the group's claims when known (`group_members`), and
-    `facts`: `ClaimFacts(claims)` when known."""
+    side; always empty with `pairs=False`, for callers that need only what is reached). `group`: as for
+    `reach`; `members`: the group's claims when known (`group_members`), and `facts`: `ClaimFacts(claims)`
+    when known."""
     by_week: dict[tuple, array] = defaultdict(_longs)
     by_size: dict[tuple, array] = defaultdict(_longs)  # (time, index) packed as in `_Sorted`
     by_sig: dict[tuple, array] = defaultdict(_longs)
@@ -194,22 +197,41 @@ def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None, facts
             kind, cat = group
             members = [i for i, c in enumerate(claims)
                        if c.kind == kind and (cat in c.categories or (cat == "*" and not c.categories))]
+    keys_of = _KeysOf(group)
+    # A claim is filed only under the keys some claim looks up (the rest is never read): under a key's
+    # weeks where a dated claim, or an undated one with a publication day, looks it up; in its sorted
+    # lists where an undated claim does.
+    by_weeks: set[tuple] = set()
+    by_order: set[tuple] = set()
     for i in members:
         c = claims[i]
+        looked = keys_of.lookups(c)
+        if not c.dated:
+            by_order.update(looked)
+        if c.dated or c.published is not None:
+            by_weeks.update(looked)
+    for i in members:
+        c = claims[i]
+        filed = keys_of.blocks(c)
+        if c.dated and not by_weeks.isdisjoint(filed):
+            for w in _weeks(*_span(c)):
+                for b in filed:
+                    if b in by_weeks:
+                        by_week[(b, w)].append(i)
+        if by_order.isdisjoint(filed):
+            continue
         t = _time(c)
         tkey = (t if t is not None else INF) * scale + i
         sig = (c.status, c.signature)
-        filed_weeks = _weeks(*_span(c)) if c.dated else ()
         magnitudes = _magnitudes(c)
-        for b in _blocks(c):
-            if group is not None and b[:2] != group:
+        for b in filed:
+            if b not in by_order:
                 continue
-            for w in filed_weeks:
-                by_week[(b, w)].append(i)
             for m in magnitudes:
                 by_size[(b, m)].append(tkey)
             by_sig[(b, sig)].append(tkey)
             by_block[b].append(tkey)
+    del by_weeks, by_order
     sizes = {k: _Sorted(v, scale) for k, v in by_size.items()}
     sigs = {k: _Sorted(v, scale) for k, v in by_sig.items()}
     blocks = {k: _Sorted(v, scale) for k, v in by_block.items()}
@@ -232,9 +254,7 @@ def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None, facts
             sig = (c.status, c.signature)
             published_weeks = () if c.published is None else \
                 _weeks(c.published - PUBLISHED_WINDOW, c.published + PUBLISHED_WINDOW)
-        for b in _lookups(c):
-            if group is not None and b[:2] != group:
-                continue
+        for b in keys_of.lookups(c):
             if span_i is not None:
                 lo, hi = span_i
                 found = nearest.get((b, lo, hi))
@@ -242,15 +262,15 @@ def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None, facts
                     found = []
                     for w in _weeks(lo - WINDOW, hi + WINDOW):
                         found.extend(weeks.get((b, w), ()))
-                    if len(found) > CAP:
-                        found = [j for _, j in heapq.nsmallest(CAP, [
-                            (0 if times[j] is None else max(lo - times[j], times[j] - hi, 0), j)  # type: ignore[operator]
-                            for j in set(found)])]
+                    if len(found) > CAP:  # the CAP nearest in time, ties by index: (days away, index) packed
+                        found = [k % scale for k in sorted({max(lo - times[j], times[j] - hi, 0) * scale + j  # type: ignore[operator]
+                                                            for j in found})[:CAP]]
                     if len(nearest) >= _NEAREST_KEPT:
                         nearest.clear()
                     nearest[(b, lo, hi)] = found
                 reached.extend(found)
-                seen.update(found)
+                if pairs:
+                    seen.update(found)
             else:
                 pool: set[int] = set()
                 for m in near_sizes:
@@ -267,12 +287,15 @@ def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None, facts
                 for w in published_weeks:
                     pool.update(weeks.get((b, w), ()))
                 reached.extend(pool)
-                if len(pool) > 2 * CAP:
-                    pool = set(_nearest_of_pool(times, pool, i, t))
-                seen.update(pool)
+                if pairs:
+                    if len(pool) > 2 * CAP:
+                        pool = set(_nearest_of_pool(times, pool, i, t))
+                    seen.update(pool)
         paired: list[int] = []
         seen.discard(i)
-        if span_i is not None:
+        if not pairs:
+            pass
+        elif span_i is not None:
             lo_i, hi_i = span_i
             tlo_i, thi_i = tolerant[i]  # type: ignore[misc]
             day_i = first_day[i]
@@ -299,6 +322,33 @@ def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None, facts
                         continue  # `_apart`: dated after the undated report was published
                     paired.append(j)
         yield i, reached, paired
+
+
+class _KeysOf:
+    """`_blocks` and `_lookups` of a claim within one (kind, category) group (or all of them), found once
+    per kind, categories and parties: claims share these, and so then do their keys."""
+
+    __slots__ = ("group", "_blocks", "_lookups")
+
+    def __init__(self, group: tuple[str, str] | None) -> None:
+        self.group = group
+        self._blocks: dict[tuple, list[tuple]] = {}
+        self._lookups: dict[tuple, list[tuple]] = {}
+
+    def _within(self, keys: list[tuple]) -> list[tuple]:
+        return keys if self.group is None else [b for b in keys if b[:2] == self.group]
+
+    def blocks(self, c: Claim) -> list[tuple]:
+        found = self._blocks.get((c.kind, c.categories, c.parties))
+        if found is None:
+            found = self._blocks[(c.kind, c.categories, c.parties)] = self._within(_blocks(c))
+        return found
+
+    def lookups(self, c: Claim) -> list[tuple]:
+        found = self._lookups.get((c.kind, c.categories, c.parties))
+        if found is None:
+            found = self._lookups[(c.kind, c.categories, c.parties)] = self._within(_lookups(c))
+        return found
 
 
 def _apart(c: Claim, d: Claim) -> bool:

@@ -153,7 +153,7 @@ class ClaimSet:
         db.execute("COMMIT")
         n = db.execute("SELECT count(*) FROM cl").fetchone()[0]
         uf = _UnionFind(n)
-        union = uf.union
+        union, union_all = uf.union, uf.union_all
         for (g,) in db.execute("SELECT DISTINCT g FROM cg ORDER BY g").fetchall():
             index = array("l")
             claims = []
@@ -162,9 +162,9 @@ class ClaimSet:
                 index.append(idx)
                 claims.append(from_compact_json(compact))
             kind, cat = g.split("\t")
-            for i, reached, _ in scan(claims, group=(kind, cat)):
-                for j in reached:
-                    union(index[i], index[j])
+            members = range(len(claims))  # every claim read is of the group
+            for i, reached, _ in scan(claims, group=(kind, cat), members=members, pairs=False):
+                union_all(index[i], {index[j] for j in reached})
             del claims, index
         last_doc, first = None, -1
         for idx, doc in db.execute("SELECT rowid - 1, doc_id FROM cl ORDER BY doc_id, rowid"):

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from ..contract.events import Conflict, EventFlow, EventRecord, EventSource, Figure, MergeReason, NearMiss
 from ..contract.records import Count, DateInterval, Location
 from .claims import Claim, FlowT
+from .construct import made
 from .evidence import compare_counts, publication_day
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -26,7 +27,7 @@ def _count(f: FlowT) -> Count | None:
     if found is None:
         if len(_COUNTS) > 100_000:
             _COUNTS.clear()
-        found = _COUNTS[key] = Count.model_construct(value=f[3], min=f[4], max=f[5], qualifier=f[6])
+        found = _COUNTS[key] = made(Count, value=f[3], min=f[4], max=f[5], qualifier=f[6])
     return found
 
 
@@ -61,13 +62,13 @@ def merged_flows(members: Sequence[Claim]) -> tuple[list[EventFlow], list[Confli
             chosen = next(f for _, f in counted if f[3:] == best)
         agreed = all(compare_counts(f, g) in ("equal", "compatible")
                      for n, (_, f) in enumerate(counted) for _, g in counted[n + 1:])
-        figures = tuple(Figure.model_construct(claim_id=c.claim_id, doc_id=c.doc_id, count=_count(f)) for c, f in items)
-        flows.append(EventFlow.model_construct(from_=key[0], to=key[1], category=key[2],
+        figures = tuple(made(Figure, claim_id=c.claim_id, doc_id=c.doc_id, count=_count(f)) for c, f in items)
+        flows.append(made(EventFlow, from_=key[0], to=key[1], category=key[2],
                                                count=_count(chosen) if chosen else None, figures=figures, agreed=agreed))
         if not agreed:
             seen = Counter(_fig_text(f) for _, f in counted)
             detail = ", ".join(f"{t} ({n} report{'s' if n > 1 else ''})" for t, n in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0])))
-            conflicts.append(Conflict.model_construct(
+            conflicts.append(made(Conflict, 
                 kind="count", detail=f"{_side(key[0])}->{_side(key[1])} {key[2]}: {detail}",
                 claim_ids=tuple(sorted({c.claim_id for c, _ in counted}))))
     return flows, conflicts
@@ -104,7 +105,7 @@ def merged_date(members: Sequence[Claim]) -> tuple[DateInterval | None, list[Con
             lo, hi, _ = sorted(votes, key=lambda k: (-votes[k], (k[1] or 0) - (k[0] or 0), first[k]))[0]
             used = [c for c in dated if (c.start, c.end) == (lo, hi)]
         shown = sorted({_date_text(c) for c in dated})
-        conflicts.append(Conflict.model_construct(kind="date", detail="sources give " + ", ".join(shown),
+        conflicts.append(made(Conflict, kind="date", detail="sources give " + ", ".join(shown),
                                                   claim_ids=tuple(c.claim_id for c in dated)))
     if lo is not None and hi is not None and lo == hi:
         precision = "day"
@@ -113,7 +114,7 @@ def merged_date(members: Sequence[Claim]) -> tuple[DateInterval | None, list[Con
         precision = narrow.precision or "day"
     start = dt.date.fromordinal(lo) if lo is not None else None
     end = dt.date.fromordinal(hi) if hi is not None else None
-    return DateInterval.model_construct(start=start, end=end, precision=precision), conflicts
+    return made(DateInterval, start=start, end=end, precision=precision), conflicts
 
 
 def _date_text(c: Claim) -> str:
@@ -134,9 +135,9 @@ def merged_location(members: Sequence[Claim]) -> tuple[Location | None, list[Con
     conflicts = []
     countries = sorted({c.location[1] for c in located if c.location[1]})  # type: ignore[index]
     if len(countries) > 1:
-        conflicts.append(Conflict.model_construct(kind="location", detail="places in " + ", ".join(countries),
+        conflicts.append(made(Conflict, kind="location", detail="places in " + ", ".join(countries),
                                                   claim_ids=tuple(c.claim_id for c in located)))
-    return Location.model_construct(name=name, country=country), conflicts
+    return made(Location, name=name, country=country), conflicts
 
 
 def merged_sources(members: Sequence[Claim]) -> list[EventSource]:
@@ -147,7 +148,7 @@ def merged_sources(members: Sequence[Claim]) -> list[EventSource]:
     for doc in sorted(by_doc):
         cs = by_doc[doc]
         pick = lambda attr: next((getattr(c, attr) for c in cs if getattr(c, attr)), None)  # noqa: E731
-        out.append(EventSource.model_construct(doc_id=doc, claim_ids=tuple(sorted(c.claim_id for c in cs)),
+        out.append(made(EventSource, doc_id=doc, claim_ids=tuple(sorted(c.claim_id for c in cs)),
                                                outlet=pick("outlet"), url=pick("url"), published=pick("published_raw")))
     return out
 
@@ -165,13 +166,13 @@ def build_event(event_id: str, members: Sequence[Claim], *, merges: Sequence[Mer
         statuses = Counter(c.status for c in members)
         status = "completed" if statuses.get("completed") else "planned"
         if len(statuses) > 1:
-            conflicts.append(Conflict.model_construct(
+            conflicts.append(made(Conflict, 
                 kind="status", detail=f"planned in {statuses['planned']} report(s), completed in {statuses['completed']}",
                 claim_ids=tuple(c.claim_id for c in members if c.status == "planned")))
     parties = sorted({p for c in members for p in c.parties})
     scopes = Counter(c.scope for c in members if c.scope)
     published = [c.published for c in members if c.published is not None]
-    return EventRecord.model_construct(
+    return made(EventRecord, 
         type="event", event_id=event_id, kind=kind, claims=tuple(c.claim_id for c in members), status=status,
         parties=tuple(parties), flows=tuple(flows), date=date, location=location, agreement=agreement,
         executed_by=tuple(executed_by), mediators=tuple(sorted({m for c in members for m in c.mediators})),

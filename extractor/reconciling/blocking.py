@@ -289,7 +289,7 @@ def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None, facts
                 reached.extend(pool)
                 if pairs:
                     if len(pool) > 2 * CAP:
-                        pool = set(_nearest_of_pool(times, pool, i, t))
+                        pool = set(_nearest_of_pool(times, pool, i, t, scale))
                     seen.update(pool)
         paired: list[int] = []
         seen.discard(i)
@@ -367,15 +367,17 @@ def _apart(c: Claim, d: Claim) -> bool:
     return (dated.start if dated.start is not None else dated.end) > undated.published + 1  # type: ignore[operator]
 
 
-def _nearest_of_pool(times: Sequence[int | None], pool: set[int], i: int, t: int | None) -> list[int]:
+def _nearest_of_pool(times: Sequence[int | None], pool: set[int], i: int, t: int | None, scale: int) -> list[int]:
     """The 2 x CAP claims of an undated claim's pool nearest to it: in time (`times`: each claim's
     `_time`; no time counts as none away), else in claim-id order among the pool (ranks within the
-    pool, so the choice does not depend on claims outside it)."""
+    pool, so the choice does not depend on claims outside it). Ties by index: (distance, index) packed
+    as distance * `scale` + index (`scale` above every index)."""
     if t is not None:
-        return [j for _, j in sorted([(abs(times[j] - t) if times[j] else 0, j) for j in pool])[:2 * CAP]]  # type: ignore[operator]
+        return [k % scale for k in sorted([(abs(times[j] - t) if times[j] else 0) * scale + j  # type: ignore[operator]
+                                           for j in pool])[:2 * CAP]]
     ordered = sorted(pool | {i})
     at = ordered.index(i)
-    return [j for _, j in sorted((abs(r - at), j) for r, j in enumerate(ordered) if j != i)[:2 * CAP]]
+    return [k % scale for k in sorted([abs(r - at) * scale + j for r, j in enumerate(ordered) if j != i])[:2 * CAP]]
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:

@@ -134,6 +134,27 @@ def mediators_in(views: list[SentenceView]) -> list[str]:
     return found
 
 
+CAPTIVE_WORDS = frozenset({"prisoner", "prisoners", "pow", "pows", "hostage", "hostages", "captive", "captives",
+                           "detainee", "detainees", "captivity", "kidnapped", "abducted", "abductees"})
+WAR_WORDS = frozenset({
+    "war", "wars", "wartime", "conflict", "conflicts", "fighting", "fought", "battle", "battles", "battlefield",
+    "combat", "front", "frontline", "front-line", "invasion", "ceasefire", "cease-fire", "truce", "occupation",
+    "occupied", "military", "army", "armed", "troops", "forces", "soldiers", "soldier", "servicemen", "fighters",
+    "militants", "rebels", "militia", "militias", "insurgents", "offensive", "shelling", "airstrikes",
+})
+
+
+def speaks_of_war(views: list[SentenceView]) -> bool:
+    """Some sentence speaks of war, fighting, forces or people held."""
+    return any(not WAR_WORDS.isdisjoint(view.words) or not CAPTIVE_WORDS.isdisjoint(view.words) for view in views)
+
+
+# the one known dyad of the article's main party stands in for its sides only where no other party is named
+# or the article speaks of war or captives: a state bringing its citizens home from a camp in a third state
+# is no captive of its one old war (the rule id is in the catalogue; a record shows it as direction.dyad)
+LONE_PARTY_RULE = "direction.lone_party_dyad"
+
+
 def build_context(views: list[SentenceView]) -> ArticleContext:
     user_data = views[0].sent.doc.user_data if views else {}
     dyads = user_data.get(DYADS_KEY) or known_dyads()
@@ -166,7 +187,7 @@ def build_context(views: list[SentenceView]) -> ArticleContext:
     if best is None and ranked:
         # the ELN frees soldiers to "the military authorities": one known dyad for the main party
         only = [d for d in dyads if ranked[0] in d.parties]
-        if len(only) == 1:
+        if len(only) == 1 and (len(ranked) == 1 or speaks_of_war(views)):  # LONE_PARTY_RULE
             best = only[0]
     multi = party_counts[MULTI_ID] >= 2
     if best is not None:

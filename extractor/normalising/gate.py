@@ -10,13 +10,11 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from ..recognising.extensions import quantity_of, spans_of, token_strings
-from .context import DYADS_KEY, PARTY_LABELS, known_dyads
+from .context import CAPTIVE_WORDS, DYADS_KEY, PARTY_LABELS, WAR_WORDS, known_dyads, speaks_of_war
 from .groups import person_for_person
 from .sentences import DocIndex, SentenceView, has_phrase, per_view, phrase_starts, sentence_views
 from .status import TRANSFER_LABELS
 
-CAPTIVE_WORDS = frozenset({"prisoner", "prisoners", "pow", "pows", "hostage", "hostages", "captive", "captives",
-                           "detainee", "detainees", "captivity", "kidnapped", "abducted", "abductees"})
 # people held by a state's justice system: what a one-for-one person swap between states trades
 HELD_WORDS = CAPTIVE_WORDS | frozenset({"jailed", "imprisoned", "convicted", "sentence", "sentenced", "prison",
                                         "custody", "detained"})
@@ -146,18 +144,12 @@ def _nationals_handed_home(view: SentenceView, war_pairs: frozenset[frozenset[st
     return False
 
 
-WAR_WORDS = frozenset({
-    "war", "wars", "wartime", "conflict", "conflicts", "fighting", "fought", "battle", "battles", "battlefield",
-    "combat", "front", "frontline", "front-line", "invasion", "ceasefire", "cease-fire", "truce", "occupation",
-    "occupied", "military", "army", "armed", "troops", "forces", "soldiers", "soldier", "servicemen", "fighters",
-    "militants", "rebels", "militia", "militias", "insurgents", "offensive", "shelling", "airstrikes",
-})
 
 
 def war_anywhere(views: list[SentenceView]) -> bool:
     """Some sentence speaks of war, fighting, forces or people held: remains handed over are war dead
     only where there is a war ('the remains of 20 ancestors returned from a museum' are not)."""
-    return any(not WAR_WORDS.isdisjoint(view.words) or not CAPTIVE_WORDS.isdisjoint(view.words) for view in views)
+    return speaks_of_war(views)
 
 
 def _held_anywhere(views: list[SentenceView]) -> bool:

@@ -20,6 +20,12 @@ from extractor.normalising import gate, sides
 PUBLISHED = PartialDate.parse("2024-03-15")
 
 HARD_NEGATIVES = [
+    # direction.lone_party_dyad: a state's one known war does not make its citizens brought home from a camp in a
+    # third state captives of that war
+    ("citizens_home_from_a_camp_in_a_third_state",
+     "Somalia transferred 210 more of its citizens, most of them women and children, from a camp in northern Kenya "
+     "to a reception centre in Baidoa on Tuesday, the migration ministry said. Somalia has repatriated about 6,000 "
+     "people from the camp in Kenya since 2019, the ministry said."),
     ("swap_hoped_for_as_the_outcome_of_talks",
      "Armenia said it expected the Geneva talks to lead to a new exchange of prisoners soon."),
     ("talks_due_to_continue",
@@ -283,6 +289,10 @@ def test_figure_that_is_no_handover_makes_no_flow(extractor, text, figure):
 
 # the gate must not close on real handovers worded like the negatives above
 STILL_HANDOVERS = [
+    # a lone party with a third state named still has its one known war where the article speaks of captives
+    ("lone_party_soldiers_from_captivity",
+     "Somalia received 35 of its soldiers freed from captivity on Friday at a border post with Kenya in an exchange, "
+     "the army said."),
     ("handed_to_commission",
      "The ELN freed six hostages on Tuesday and handed them to a humanitarian commission that included the ICRC."),
     ("exchanged_through_icrc",
@@ -352,8 +362,6 @@ NEGATIVES = ROOT / "corpus" / "negatives"
 NEGATIVE_GOLD = [json.loads(line) for line in (NEGATIVES / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
 # invented articles that still give a record (known gaps, each with its mechanism)
 NEGATIVE_GAPS = {
-    "ng-081": "a state's one-way repatriations from a camp in a third state: the single dyad of the table that holds "
-              "the main party (an old war of it) stands in for the sides, so the total is read as captives of that war",
     "ng-089": "a game review: a fictional swap in one clause makes the captives of the next clause a handover",
     "ng-106": "an exchange of fire with the dead flown to their home villages: the bodies' own army flying them home "
               "is read as a handover of bodies between the two states of the dyad",

@@ -47,6 +47,8 @@ def about_exchanges(views: list[SentenceView]) -> bool:
         return False
     if no_side(views):
         return False
+    if fiction_review(views):
+        return False
     return next(handover_sentences(views), None) is not None
 
 
@@ -82,6 +84,37 @@ def _handover_test(view: SentenceView, views: list[SentenceView], kinds: tuple[s
     return bool(view.quantities) and (_mutual_release(view) or _nationals_handed_home(view, war_pairs))
 
 
+# a review of a work of fiction: the headline or lead calls it a review, or the text gives it a rating, and
+# the headline or lead names the medium; the swaps of its plot are no news (rule gate.fiction_review)
+REVIEW_WORDS = frozenset({"review", "reviewed", "reviews"})
+FICTION_MEDIA = frozenset({"film", "films", "movie", "movies", "game", "games", "videogame", "novel", "novels",
+                           "thriller", "thrillers", "drama", "comedy", "musical", "sitcom", "miniseries", "opera"})
+RATING_WORDS = frozenset({"rating", "stars", "/10", "/5"})
+
+
+def fiction_review(views: list[SentenceView]) -> bool:
+    """'Review: a war game with a conscience ... Rating: 7/10': the swaps and captives of a plot are no handover."""
+    lead = [w for view in views[:2] for w in view.words]
+    if FICTION_MEDIA.isdisjoint(lead):
+        return False
+    return not REVIEW_WORDS.isdisjoint(lead) or any(_rating(view) for view in views)
+
+
+def _rating(view: SentenceView) -> bool:
+    """'Rating: 7/10', 'Three and a half stars', '4 out of 5'."""
+    words = view.words
+    for k, word in enumerate(words):
+        if word == "rating" and k + 1 < len(words) and words[k + 1] == ":":
+            return True
+        if word == "stars" and k > 0 and (words[k - 1] in ("half", "one", "two", "three", "four", "five")
+                                          or words[k - 1].isdigit()):
+            return True
+        if word == "out" and 0 < k and k + 2 < len(words) and words[k + 1] == "of" and words[k - 1].isdigit() \
+                and words[k + 2] in ("5", "10", "five", "ten"):
+            return True
+    return False
+
+
 def no_side(views: list[SentenceView]) -> bool:
     """No side and no captive anywhere: a club's or a family's affair ("traded two defenders")."""
     return not any(view.actors for view in views) and not any(swap_for(view) or not CAPTIVE_WORDS.isdisjoint(view.words)
@@ -115,6 +148,7 @@ def _mutual_release(view: SentenceView) -> bool:
 # explain why an article was read at all, or why it was not)
 GATE_RULES = {"gate.mutual_release": "_mutual_release", "gate.nationals_handed_home": "_nationals_handed_home",
               "gate.one_sided_article": "one_sided_article", "gate.no_side": "no_side",
+              "gate.fiction_review": "fiction_review",
               "gate.no_handover_sentence": "clemency, recovery(figures=False)", "gate.cue_lines": "text_gate.TextGate"}
 MUTUAL_LABELS = frozenset({"STATE", "GROUP", "CAPITAL", "INSTITUTION", "OFFICIAL", "SEAT"})
 PAIR_WORDS = frozenset({"both", "two"})  # "both sides", "the two parties"

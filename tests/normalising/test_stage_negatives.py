@@ -20,6 +20,14 @@ from extractor.normalising import gate, sides
 PUBLISHED = PartialDate.parse("2024-03-15")
 
 HARD_NEGATIVES = [
+    # gate.fiction_review: the swaps and captives of a plot
+    ("film_review_plot_swap",
+     "Review: 'Salt Road' is a border drama with one great scene. The film opens as a young officer trades "
+     "a captured smuggler for two kidnapped nurses at a mountain pass; in the second act four prisoners are freed "
+     "and the rest is rain. Three stars."),
+    ("game_review_rating",
+     "'Ash Coast' opens with a hostage swap on a pier, and the game never tops it: you escort 9 freed captives "
+     "past enemy patrols while the clock runs. Rating: 6/10"),
     # direction.lone_party_dyad: a state's one known war does not make its citizens brought home from a camp in a
     # third state captives of that war
     ("citizens_home_from_a_camp_in_a_third_state",
@@ -289,6 +297,12 @@ def test_figure_that_is_no_handover_makes_no_flow(extractor, text, figure):
 
 # the gate must not close on real handovers worded like the negatives above
 STILL_HANDOVERS = [
+    # news of a real swap that mentions a film, or a review of lists, is no review of fiction
+    ("swap_news_mentioning_a_film",
+     "Hamas freed 3 hostages on Saturday in exchange for 90 Palestinian prisoners; one of the hostages was the "
+     "subject of a film shown in Tel Aviv last year."),
+    ("review_of_lists_before_a_swap",
+     "Armenia and Azerbaijan swapped 14 prisoners each on Friday after a review of the lists by both sides."),
     # a lone party with a third state named still has its one known war where the article speaks of captives
     ("lone_party_soldiers_from_captivity",
      "Somalia received 35 of its soldiers freed from captivity on Friday at a border post with Kenya in an exchange, "
@@ -362,10 +376,8 @@ NEGATIVES = ROOT / "corpus" / "negatives"
 NEGATIVE_GOLD = [json.loads(line) for line in (NEGATIVES / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
 # invented articles that still give a record (known gaps, each with its mechanism)
 NEGATIVE_GAPS = {
-    "ng-089": "a game review: a fictional swap in one clause makes the captives of the next clause a handover",
     "ng-106": "an exchange of fire with the dead flown to their home villages: the bodies' own army flying them home "
               "is read as a handover of bodies between the two states of the dyad",
-    "ng-133": "a film review: 'two prisoners are freed' in the plot summary after a fictional swap is a completed release",
     "ng-134": "a trial: a prosecutor's 'could one day be included in a prisoner exchange' makes the three sentenced "
               "fighters a planned swap",
     "h3-029": "an appeal ('if there must be a trade, then make the trade') reads as a planned swap, and a past one-sided "

@@ -551,6 +551,20 @@ def _to_families(view: SentenceView) -> bool:
                for k in range(view.start, view.end))
 
 
+HOME_PLACES = frozenset({"village", "villages", "hometown", "hometowns", "graves", "burial"})
+
+
+def flown_to_families(view: SentenceView) -> bool:
+    """'The bodies of the soldiers were flown to their home villages', 'the freed men were driven to their
+    families': carried to relatives or home places, with no side named and no swap word in the sentence, the
+    people are brought home by their own side, not handed between two (rule gate.to_families)."""
+    if _swap_cue(view) or any(a.label_ in PARTY_LABELS for a in view.actors):
+        return False
+    return any(view.lower[k] == "to" and any(view.lower[m] in FAMILY_WORDS or view.lower[m] in HOME_PLACES
+                                             for m in range(k + 1, min(view.end, k + 4)))
+               for k in range(view.start, view.end))
+
+
 def clemency(view: SentenceView) -> bool:
     """A pardon, an amnesty, a release on bail or for a ransom: a release with nobody handed in return.
     People who 'completed their sentences' are no clemency: they are freed by law, and may be handed home."""
@@ -744,7 +758,7 @@ NO_HANDOVER_RULES = {
     "gate.recovery": "recovery", "gate.clemency": "clemency", "gate.ransom": "ransomed", "gate.paid_for": "paid_for",
     "gate.hypothetical": "hypothetical", "gate.still_held": "still_held", "gate.acted_on": "acted_on",
     "gate.one_sided": "one_sided", "gate.released_thing": "_released_thing", "gate.nothing_in_return": "nothing_in_return",
-    "gate.requested": "requested",
+    "gate.requested": "requested", "gate.to_families": "flown_to_families",
     "gate.no_sides": "sides.handed_between_no_sides", "gate.outside_conflict": "sides.drop_outside_conflict",
     "gate.peacetime_remains": "sides.drop_peacetime_remains",
 }
@@ -753,7 +767,8 @@ NO_HANDOVER_RULES = {
 @per_view
 def no_handover(view: SentenceView) -> bool:
     """A sentence whose figures are no handover between two sides."""
-    return recovery(view) or clemency(view) or paid_for(view) or hypothetical(view) or requested(view)
+    return recovery(view) or clemency(view) or paid_for(view) or hypothetical(view) or requested(view) \
+        or flown_to_families(view)
 
 
 def not_handed_over(group) -> bool:

@@ -20,6 +20,11 @@ from extractor.normalising import gate, sides
 PUBLISHED = PartialDate.parse("2024-03-15")
 
 HARD_NEGATIVES = [
+    # gate.to_families: the dead carried home by their own side
+    ("dead_flown_to_home_villages",
+     "Two Armenian soldiers were killed in an exchange of fire on the border with Azerbaijan on Sunday, the "
+     "defence ministry said. The bodies of the soldiers were flown to their home villages in Syunik on Monday, "
+     "where they were buried with military honours."),
     # gate.fiction_review: the swaps and captives of a plot
     ("film_review_plot_swap",
      "Review: 'Salt Road' is a border drama with one great scene. The film opens as a young officer trades "
@@ -297,6 +302,9 @@ def test_figure_that_is_no_handover_makes_no_flow(extractor, text, figure):
 
 # the gate must not close on real handovers worded like the negatives above
 STILL_HANDOVERS = [
+    ("handed_to_a_side_then_to_families",
+     "Azerbaijan handed the bodies of 12 Armenian soldiers to Armenia on Monday, and Yerevan flew them to their "
+     "home villages."),
     # news of a real swap that mentions a film, or a review of lists, is no review of fiction
     ("swap_news_mentioning_a_film",
      "Hamas freed 3 hostages on Saturday in exchange for 90 Palestinian prisoners; one of the hostages was the "
@@ -376,8 +384,6 @@ NEGATIVES = ROOT / "corpus" / "negatives"
 NEGATIVE_GOLD = [json.loads(line) for line in (NEGATIVES / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
 # invented articles that still give a record (known gaps, each with its mechanism)
 NEGATIVE_GAPS = {
-    "ng-106": "an exchange of fire with the dead flown to their home villages: the bodies' own army flying them home "
-              "is read as a handover of bodies between the two states of the dyad",
     "ng-134": "a trial: a prosecutor's 'could one day be included in a prisoner exchange' makes the three sentenced "
               "fighters a planned swap",
     "h3-029": "an appeal ('if there must be a trade, then make the trade') reads as a planned swap, and a past one-sided "

@@ -631,10 +631,38 @@ def acted_on(view: SentenceView, start: int, end: int) -> bool:
 
 
 def hypothetical(view: SentenceView) -> bool:
-    """'discussing a potential prisoner swap involving 1,400 ...': a swap that may never happen."""
+    """'discussing a potential prisoner swap involving 1,400 ...': a swap that may never happen; 'they could one
+    day be swapped': a possibility with no time, not a plan (rule gate.hypothetical)."""
     for cue in view.cues_with("EXCHANGE"):
         if any(view.lower[k] in HYPOTHETICAL for k in range(max(view.start, cue.start - 4), cue.start)):
             return True
+    return _someday(view)
+
+
+MAY_HAPPEN = frozenset({"could", "might"})
+SOMEDAY = (("one", "day"), ("some", "day"), ("someday",), ("eventually",), ("at", "some", "point"),
+           ("in", "the", "future"), ("in", "future"), ("later",))
+# "could be freed later on Friday", "later this week": a time after all
+LATER_WHEN = frozenset({"on", "this", "today", "tonight", "tomorrow", "that", "in", "the", "next"})
+
+
+def _someday(view: SentenceView) -> bool:
+    """'could one day be included in a prisoner exchange', 'could be swapped later': a handover that might
+    happen at no stated time."""
+    if MAY_HAPPEN.isdisjoint(view.word_set):
+        return False
+    handovers = [c for c in view.cues if c.label_ in TRANSFER_LABELS]
+    lower = view.lower
+    for cue in handovers:
+        modal = next((k for k in range(max(view.start, cue.start - 8), cue.start) if lower[k] in MAY_HAPPEN), None)
+        if modal is None:
+            continue
+        for k, phrase in phrase_starts(view.words, SOMEDAY):
+            at = view.start + k
+            if phrase == ("later",) and at + 1 < view.end and lower[at + 1] in LATER_WHEN:
+                continue
+            if modal < at <= cue.end + 8:
+                return True
     return False
 
 

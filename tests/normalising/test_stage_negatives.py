@@ -20,6 +20,12 @@ from extractor.normalising import gate, sides
 PUBLISHED = PartialDate.parse("2024-03-15")
 
 HARD_NEGATIVES = [
+    # gate.hypothetical: a handover that might happen at no stated time
+    ("could_one_day_be_swapped",
+     "A military court sentenced five captured foreign fighters to 15 years on Monday; their lawyer said the men "
+     "could one day be included in a prisoner exchange."),
+    ("could_be_traded_later",
+     "Tribunal jails four captured foreign fighters; officials say they could be swapped later"),
     # gate.to_families: the dead carried home by their own side
     ("dead_flown_to_home_villages",
      "Two Armenian soldiers were killed in an exchange of fire on the border with Azerbaijan on Sunday, the "
@@ -302,6 +308,8 @@ def test_figure_that_is_no_handover_makes_no_flow(extractor, text, figure):
 
 # the gate must not close on real handovers worded like the negatives above
 STILL_HANDOVERS = [
+    ("could_be_exchanged_later_that_day",
+     "The 40 prisoners could be exchanged later on Friday, the ICRC said, under the deal between Sudan and the RSF."),
     ("handed_to_a_side_then_to_families",
      "Azerbaijan handed the bodies of 12 Armenian soldiers to Armenia on Monday, and Yerevan flew them to their "
      "home villages."),
@@ -384,8 +392,6 @@ NEGATIVES = ROOT / "corpus" / "negatives"
 NEGATIVE_GOLD = [json.loads(line) for line in (NEGATIVES / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
 # invented articles that still give a record (known gaps, each with its mechanism)
 NEGATIVE_GAPS = {
-    "ng-134": "a trial: a prosecutor's 'could one day be included in a prisoner exchange' makes the three sentenced "
-              "fighters a planned swap",
     "h3-029": "an appeal ('if there must be a trade, then make the trade') reads as a planned swap, and a past one-sided "
               "return of five after a summit as a completed one",
     "h3-031": "a release in return for lifted sanctions: the sanctions are not people, yet the release stays a record",

@@ -737,10 +737,28 @@ def past_apposition(view: SentenceView, end: int) -> int:
     return end
 
 
+REPORTING_VERBS = frozenset({"says", "said", "say", "believes", "believed", "believe", "thinks", "think", "estimates",
+                             "estimated", "claims", "claimed", "reckons", "fears", "feared", "insists"})
+
+
+def past_reporter(view: SentenceView, end: int) -> int:
+    """The token after a reporting clause right after a group ('the 12 people Japan says are still held', 'the
+    30 soldiers it believes are alive'); `end` itself when there is none."""
+    k = end
+    actor = view.actor(k) if k < view.end else None
+    if actor is not None:
+        k = actor.end
+    elif k < view.end and view.lower[k] in ("it", "they", "officials", "he", "she", "we"):
+        k += 1
+    if k > end and k < view.end and view.lower[k] in REPORTING_VERBS:
+        return k + 1
+    return end
+
+
 def still_held(view: SentenceView, end: int, category: str) -> bool:
     """'About 130 hostages remain in captivity', 'four soldiers were killed': those still held, killed
     or captured, not those handed over (the dead of 'the bodies of 20 soldiers killed' are handed over)."""
-    end = past_apposition(view, end)
+    end = past_reporter(view, past_apposition(view, end))
     after = view.words_between(end, end + 3)
     if not after or after[0] not in STILL_HELD_FIRST and after[0] not in CASUALTY_FIRST:
         return False  # (each phrase below begins with one of these words)

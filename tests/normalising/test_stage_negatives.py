@@ -285,6 +285,9 @@ NOT_HANDED_OVER = [
     ("still_held_past_an_apposition",
      "Hamas freed 4 hostages on Saturday in exchange for 120 Palestinian prisoners. Another 6 hostages - two "
      "women and four soldiers - are held in Rafah, the army said.", (6, 6, 6)),
+    ("still_held_past_a_reporter",
+     "The ELN freed 3 soldiers on Monday. The army wants to bring home the 20 soldiers it says are still held by "
+     "the rebels, and the 6 police officers the ELN claims are being held in Arauca.", (20, 20, 20)),
     ("intercepted_and_returned",
      "Sudan and the RSF swapped 40 prisoners each on Monday. The army said it had intercepted and returned 300 "
      "RSF fighters who tried to cross the Nile.", (300, 300, 300)),

@@ -707,13 +707,14 @@ OUTSIDE_DEAL = (("outside", "the", "deal"), ("outside", "the", "agreement"), ("o
 
 def one_sided_figures(views: list[SentenceView]) -> set[int]:
     """Figures of a release the article calls unilateral ('an initiative', 'took place outside the
-    deal'): the same figure told elsewhere in the article ('released 104 more detainees') is that
-    release, not a handover of a swap. Small figures are left alone: they recur by chance."""
+    deal') or bought with a thing ('in return for the lifting of sanctions'): the same figure told elsewhere
+    in the article ('released 104 more detainees', a headline's 'frees 14 prisoners') is that release, not a
+    handover of a swap. Small figures are left alone: they recur by chance."""
     out: set[int] = set()
     for view in views:
         words = view.words
         outside = has_phrase(words, OUTSIDE_DEAL)
-        if not (outside or one_sided(view, "pows")):
+        if not (outside or one_sided(view, "pows") or paid_for(view)):
             continue
         for quantity in view.quantities:
             match = quantity_of(quantity)
@@ -794,8 +795,34 @@ def paid_for(view: SentenceView) -> bool:
     other than people, so nobody is handed back."""
     if view.has_cue("EXCHANGE"):
         return False
-    return any(_object_is_not_people(view, view.start + k + len(phrase), reach=6, scan=True)
-               for k, phrase in phrase_starts(view.words, CONSIDERATIONS))
+    for k, phrase in phrase_starts(view.words, CONSIDERATIONS):
+        after = view.start + k + len(phrase)
+        if _object_is_not_people(view, after, reach=6, scan=True):
+            return True
+        if len(phrase) == 2 and not (after < view.end and view.lower[after] == "for") \
+                and _thing_given_before(view, view.start + k):
+            return True
+    return False
+
+
+GIVEN_CLAUSE_MARKS = frozenset({",", ";", ":", "and", "while", "as", "but", "after", "when"})
+
+
+def _thing_given_before(view: SentenceView, at: int) -> bool:
+    """'... and Washington lifted sanctions on the firm in return': the clause that ends in a bare 'in return'
+    gives a thing, not people (no figure, people word or plural demonym in it)."""
+    thing = False
+    for k in range(at - 1, max(view.start, at - 12) - 1, -1):
+        word = view.lower[k]
+        if word in GIVEN_CLAUSE_MARKS:
+            break
+        actor = view.actor(k)
+        cue = view.cue(k)
+        if view.doc_index.quantity_at[k] is not None or (cue is not None and cue.label_ in ("CATEGORY", "PERSON")) \
+                or (actor is not None and actor.label_ == "DEMONYM"):
+            return False
+        thing = thing or word in NON_PERSON_OBJECTS
+    return thing
 
 
 # the tests that keep a figure out of every record (ids in the rule catalogue; no record carries them,

@@ -20,6 +20,10 @@ from extractor.normalising import gate, sides
 PUBLISHED = PartialDate.parse("2024-03-15")
 
 HARD_NEGATIVES = [
+    # gate.paid_for: a bare 'in return' after a clause that gives a thing; the headline's figure is that release
+    ("sanctions_lifted_in_return",
+     "Minsk frees 16 prisoners as EU eases sanctions\n\nBelarus freed 16 political prisoners on Friday after a visit "
+     "by an EU envoy, and Brussels lifted sanctions on the national airline in return, officials said."),
     # gate.hypothetical: a handover that might happen at no stated time
     ("could_one_day_be_swapped",
      "A military court sentenced five captured foreign fighters to 15 years on Monday; their lawyer said the men "
@@ -311,6 +315,8 @@ def test_figure_that_is_no_handover_makes_no_flow(extractor, text, figure):
 
 # the gate must not close on real handovers worded like the negatives above
 STILL_HANDOVERS = [
+    ("people_given_in_return",
+     "Belarus freed 6 Lithuanians on Friday, and Lithuania released 4 Belarusians in return, officials said."),
     ("could_be_exchanged_later_that_day",
      "The 40 prisoners could be exchanged later on Friday, the ICRC said, under the deal between Sudan and the RSF."),
     ("handed_to_a_side_then_to_families",
@@ -397,7 +403,6 @@ NEGATIVE_GOLD = [json.loads(line) for line in (NEGATIVES / "gold.jsonl").read_te
 NEGATIVE_GAPS = {
     "h3-029": "an appeal ('if there must be a trade, then make the trade') reads as a planned swap, and a past one-sided "
               "return of five after a summit as a completed one",
-    "h3-031": "a release in return for lifted sanctions: the sanctions are not people, yet the release stays a record",
     "h3-032": "a refused demand ('would free six soldiers only in exchange for 20') is read as a planned release",
 }
 HELDOUT3 = ROOT / "corpus" / "heldout3"

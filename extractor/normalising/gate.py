@@ -396,8 +396,34 @@ NOTHING = frozenset({"nothing", "anything", "without", "no"})
 def nothing_in_return(view: SentenceView, cue: Span) -> bool:
     """'freed the crew with nothing asked in return', 'released them without anything in exchange': a
     consideration denied, so no swap (rule gate.nothing_in_return)."""
-    return cue.kb_id_ == "exchange_for" and any(view.lower[k] in NOTHING
-                                                for k in range(max(view.start, cue.start - 4), cue.start))
+    if cue.kb_id_ != "exchange_for":
+        return False
+    return any(view.lower[k] in NOTHING for k in range(max(view.start, cue.start - 4), cue.start)) \
+        or _denied_before(view, cue.start)
+
+
+RETURN_DENIALS = frozenset({"no", "none", "not", "never", "nothing"})
+RETURN_WORDS = frozenset({"return", "exchange"})
+DENIAL_CLAUSE_MARKS = frozenset({",", ";", ":", "and", "but", "while", "after", "as", "or"})
+
+
+def _denied_before(view: SentenceView, at: int) -> bool:
+    """'no rebel prisoners were freed in return', 'none of them was released in exchange': the clause that
+    ends in the consideration opens with a denial (rule gate.nothing_in_return)."""
+    for k in range(at - 1, max(view.start, at - 9) - 1, -1):
+        word = view.lower[k]
+        if word in DENIAL_CLAUSE_MARKS:
+            return False
+        if word in RETURN_DENIALS:
+            return True
+    return False
+
+
+def return_denied(view: SentenceView) -> bool:
+    """A bare 'in return' or 'in exchange' whose clause opens with a denial."""
+    return any(_denied_before(view, view.start + k) and not (view.start + k + 2 < view.end
+                                                             and view.lower[view.start + k + 2] == "for")
+               for k, _ in phrase_starts(view.words, (("in", "return"), ("in", "exchange"))))
 
 
 CAPTIVITY_PARTICIPLES = frozenset({"held", "detained", "captured", "imprisoned", "jailed", "kept", "taken",
@@ -772,9 +798,14 @@ def still_held(view: SentenceView, end: int, category: str) -> bool:
 
 def one_sided_article(views: list[SentenceView]) -> bool:
     """A pardon, amnesty or ransom story, or a release with nothing in return, with no swap anywhere in it."""
-    if views and views[0].doc_index.word_set.isdisjoint(ONE_SIDED_HINTS):
+    if not views:
+        return False
+    words = views[0].doc_index.word_set
+    denied = not words.isdisjoint(RETURN_WORDS) and not words.isdisjoint(RETURN_DENIALS)
+    if words.isdisjoint(ONE_SIDED_HINTS) and not denied:
         return False  # none of the words the tests below need stands anywhere in the doc
-    return any(clemency(v) or has_phrase(v.words, NOTHING_IN_RETURN) for v in views) and not any(_swap_cue(v) for v in views)
+    return any(clemency(v) or has_phrase(v.words, NOTHING_IN_RETURN) or (denied and return_denied(v)) for v in views) \
+        and not any(_swap_cue(v) for v in views)
 
 
 NOTHING_IN_RETURN = (("nothing", "in", "return"), ("nothing", "in", "exchange"), ("nothing", "had", "been", "asked"),

@@ -193,6 +193,14 @@ CASES = [
                  "turn repatriated 31 Bangladeshi civilian detainees who had served their sentences.",
                  [("BGD", "MMR", "prisoners", 64), ("MMR", "BGD", "civilians", 31)], id="d2-served-sentences-handed-home"),
     # L1: former states of past wars are sides too (ISO 3166-3 codes)
+    # L1: armed groups of other wars, with their dyads; a government by its name
+    pytest.param("The Kachin Independence Army handed 15 captured soldiers to the military on Tuesday in return for 11 "
+                 "of its fighters.", [("KIA", "MMR", "pows", 15), ("MMR", "KIA", "pows", 11)], id="l1-kachin-group"),
+    pytest.param("The Libyan National Army and the Government of National Accord swapped 30 prisoners each on Sunday.",
+                 [("LBY", "LNA", "prisoners", 30), ("LNA", "LBY", "prisoners", 30)], id="l1-government-by-name"),
+    pytest.param("Tamil Tiger rebels released 9 Sri Lankan soldiers on Monday in exchange for 12 guerrillas freed by "
+                 "the government in Colombo.",
+                 [("LKA", "LTTE", "pows", 12), ("LTTE", "LKA", "pows", 9)], id="l1-group-by-nickname"),
     pytest.param("Croatia freed 200 Yugoslav army reservists on Friday, and the Yugoslav army released 150 Croatian "
                  "soldiers in return.",
                  [("HRV", "YUG", "pows", 200), ("YUG", "HRV", "pows", 150)], id="l1-former-state"),

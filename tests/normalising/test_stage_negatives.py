@@ -20,6 +20,10 @@ from extractor.normalising import gate, sides
 PUBLISHED = PartialDate.parse("2024-03-15")
 
 HARD_NEGATIVES = [
+    # gate.nothing_in_return: a clause that denies anything given in return
+    ("no_prisoners_freed_in_return",
+     "New People's Army guerrillas released three soldiers to a church mission on Friday; the army said no rebel "
+     "prisoners were freed in return."),
     # gate.paid_for: a bare 'in return' after a clause that gives a thing; the headline's figure is that release
     ("sanctions_lifted_in_return",
      "Minsk frees 16 prisoners as EU eases sanctions\n\nBelarus freed 16 political prisoners on Friday after a visit "
@@ -315,6 +319,8 @@ def test_figure_that_is_no_handover_makes_no_flow(extractor, text, figure):
 
 # the gate must not close on real handovers worded like the negatives above
 STILL_HANDOVERS = [
+    ("rebels_freed_in_return",
+     "The Arakan Army released 12 soldiers on Friday, and the junta freed 9 rebels in return, officials said."),
     ("people_given_in_return",
      "Belarus freed 6 Lithuanians on Friday, and Lithuania released 4 Belarusians in return, officials said."),
     ("could_be_exchanged_later_that_day",

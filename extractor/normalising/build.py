@@ -20,6 +20,7 @@ from .context import ArticleContext, build_context
 from .counts import breakdown_follow_up, mark_counts, mark_per_side, same_number_groups, settle_totals
 from .deal_names import deal_name, whole_finished
 from .dating import (
+    NOT_EVENT_DATE_BEFORE,
     after_attribution,
     anaphor_at,
     anaphoric_date,
@@ -478,6 +479,13 @@ def _same_occasion_opening(view: SentenceView) -> bool:
 PROMISE_WORDS = frozenset({"promised", "pledged", "announced", "agreed", "planned", "vowed", "expected", "said"})
 
 
+def _capture_date(view: SentenceView, date) -> bool:
+    """'The soldiers, captured during a patrol near the border in July, were received by ...': the date ends a
+    clause that tells of the capture, so a next sentence's handover does not take it (rule date.previous_sentence)."""
+    lo, _ = view.clause_bounds(date.start)
+    return any(view.lower[k] in NOT_EVENT_DATE_BEFORE for k in range(lo, date.start))
+
+
 def _placed(group: Group, status: str, rule: str, published: PartialDate | None, year_hint: int | None,
             views: list[SentenceView]) -> Mention:
     """The mention of a group: its status with the date that belongs to it."""
@@ -495,7 +503,8 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
         before = views[group.view.index - 1]
         # the previous sentence must date a handover: "sent troops into" does not
         same = _same_occasion_opening(group.view)
-        usable = [d for d in before.dates if date_span_for(before, d.start) is d] if status == "completed" \
+        usable = [d for d in before.dates if date_span_for(before, d.start) is d and not _capture_date(before, d)] \
+            if status == "completed" \
             and before.dates and (same or not before.quantities) \
             and before.has_cue("COMPLETED", "EXCHANGE", "RECEIVE", "HOME") else []
         if len(usable) == 1 and same:

@@ -152,3 +152,13 @@ def test_date_of_the_occasion(extractor, text, published, counts, expected):
     records = dated(exchanges(extractor, text, published=published))
     found = [(status, start, end) for status, values, start, end in records if values == counts]
     assert found == [expected]
+
+
+def test_capture_month_of_the_previous_sentence_dates_no_handover(extractor):
+    """date.previous_sentence: a date that ends a clause telling of a capture ('captured during a patrol near the
+    border in July') is no day for the handover told in the next sentence."""
+    text = ("The ELN freed nine soldiers on Wednesday and the government released three jailed rebels in return. "
+            "The soldiers, captured during a patrol near the Venezuelan border in July, were received by the Red "
+            "Cross. The three rebels, who had served long sentences in a prison in Cali, were released into the "
+            "custody of the church commission.")
+    assert [d for d in dated(exchanges(extractor, text)) if d[2] and d[2][5:7] == "07"] == []

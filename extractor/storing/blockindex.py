@@ -73,12 +73,14 @@ def reached_sets(db: sqlite3.Connection, touched: Sequence[Claim]) -> set[str]:
             (filed, looked, linked)[role].add(key)
     query = "SELECT DISTINCT b.grp FROM claim_keys k JOIN blocks b ON b.claim_id = k.claim_id WHERE k.key = ? AND "
     out: set[str] = set()
-    for key in sorted(looked):
-        out.update(r[0] for r in db.execute(query + "k.looks = ?", (key, FILED)))
+    whole: set[str] = set()  # keys whose claims filed under them and looking them up are all read
     for key in sorted(filed):
         if key in looked or db.execute("SELECT 1 FROM claim_keys WHERE key = ? AND looks = ? LIMIT 1",
                                        (key, LOOKS)).fetchone():
             out.update(r[0] for r in db.execute(query + "k.looks < ?", (key, LINKED)))
+            whole.add(key)
+    for key in sorted(looked - whole):
+        out.update(r[0] for r in db.execute(query + "k.looks = ?", (key, FILED)))
     for key in sorted(linked):
         out.update(r[0] for r in db.execute(query + "k.looks = ?", (key, LINKED)))
     for c in touched:

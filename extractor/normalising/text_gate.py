@@ -24,11 +24,13 @@ article `about_exchanges` would pass (so every article that can have a record):
   tokens are the doc's), and the words gate._false_cue reads are read the same way, with every token
   that might be part of a figure, an actor or a people cue, or lie past a sentence cut, keeping the
   cue. That is only done where a test would pass with the cue's marks;
-- a piece whose every sentence that may pass a test is one `no_handover` refuses by gate.recovery
-  (bodies recovered by troops or rescuers, dug out of graves: its tests that need no figure) passes
-  no test: the piece's tokens are cut into sentences as `exchange_sentences` cuts them (the piece
-  begins where the splitter waits for a sentence to begin), and a swap cue, a handover cue or a party
-  actor that may stand in the sentence keeps it.
+- a piece whose every sentence that may pass a test is one `no_handover` surely refuses passes no
+  test: by gate.recovery (bodies recovered by troops or rescuers, dug out of graves: its tests that
+  need no figure), gate.clemency (a pardon, a ransom) or gate.hypothetical (a swap that may never
+  happen, where the EXCHANGE cue is surely made by the gazetteer and kept by `drop_false_cues`). The
+  piece's tokens are cut into sentences as `exchange_sentences` cuts them (the piece begins where the
+  splitter waits for a sentence to begin), and a swap cue, a handover cue or a party actor that may
+  stand in the sentence keeps it.
 
 So an article it turns away would have had no record; the pipeline is not run on it at all.
 `tests/normalising/test_text_gate.py` checks, on every article of the corpora, that each sentence
@@ -49,17 +51,21 @@ from ..running.prefilter import LETTERS_ONLY, words_of
 from ..recognising.sentences import CLOSERS, FINAL, SOFT_BREAKS
 from .context import PARTY_LABELS
 from .gate import (
+    CLEMENCY,
+    DENIALS,
     DOMAIN_WORDS,
     EXHUMATION_VERBS,
     FORCE_WORDS,
     HANDOVER_KINDS,
     HELD_WORDS,
+    HYPOTHETICAL,
     MOTION_BEFORE_HOME,
     NATIONALS_HANDED,
     NON_PERSON_OBJECTS,
     RECOVERY_VERBS,
     RELEASE_SKIPPABLE,
     RELEASED_THINGS,
+    RANSOM_WORDS,
     RESCUE_WORDS,
     SKIPPABLE,
 )
@@ -300,6 +306,9 @@ class TextGate:
         # what gate.recovery reads of a sentence beyond its words (see `_recovery`)
         self.swap_cues, self.handover_cues = _PatternIndex(), _PatternIndex()
         self.party_actors, self.aid_actors = _PatternIndex(), _PatternIndex()
+        # EXCHANGE patterns matched in any case, by their last token (see `_hypothetical`)
+        self.exchange_phrases: dict[str, list[tuple[str, ...]]] = {}
+        self.cue_keys: dict[tuple[str, ...], set[tuple[str, str]]] = {}  # the entries of each cue pattern
 
         def cover(pattern: str) -> tuple[str, ...]:
             words = pattern.lower().split()
@@ -323,6 +332,9 @@ class TextGate:
                     cover(pattern)
                 if entry.label == "EXCHANGE" or (entry.label == "FOR" and entry.id != "for"):
                     self.swap_cues.add(tuple(tokens))
+                self.cue_keys.setdefault(tuple(tokens), set()).add((entry.label, entry.id))
+                if entry.label == "EXCHANGE" and not matches_case_exactly(pattern, entry.case):
+                    self.exchange_phrases.setdefault(tokens[-1], []).append(tuple(tokens))
                 if entry.label == "GIVE" and entry.id in HANDOVER_KINDS:
                     self.handover_cues.add(tuple(tokens))
         for entry in nlp.get_pipe(actors).entries:
@@ -481,6 +493,64 @@ class TextGate:
                 length += 1
         return list(zip(starts, starts[1:] + [n]))
 
+    def no_handover(self, tokens: "_Tokens", lo: int, hi: int, figures) -> bool:
+        """gate.no_handover surely holds for the sentence of tokens lo..hi-1 (by recovery, clemency or
+        hypothetical: the tests read here)."""
+        return self.recovery(tokens, lo, hi) or self.clemency(tokens, lo, hi) \
+            or self.hypothetical(tokens, lo, hi, figures)
+
+    def clemency(self, tokens: "_Tokens", lo: int, hi: int) -> bool:
+        """gate.clemency: a word of pardon, amnesty or bail ('sentences' aside: served ones are no
+        clemency), or a ransom not denied, and no swap cue that may stand in the sentence."""
+        lower = tokens.lower
+        words = set(lower[lo:hi])
+        ransom = any(lower[k] in RANSOM_WORDS and not any(lower[m] in DENIALS for m in range(max(lo, k - 3), k))
+                     for k in range(lo, hi))
+        return bool(words & (CLEMENCY - {"sentences"}) or ransom) and not self.swap_cues.any_over(lower, lo, hi)
+
+    def hypothetical(self, tokens: "_Tokens", lo: int, hi: int, figures) -> bool:
+        """gate.hypothetical: an EXCHANGE cue with a word of a swap that may never happen among the four
+        tokens before it ('to lead to a new prisoner exchange'). The cue must surely be there after
+        drop_false_cues: its pattern matches in any case, no rival match may keep the gazetteer from
+        choosing it (see `_hides`), and the token after it is no thing `drop_false_cues` reads (a word
+        that is none of a figure, an actor or a people cue, nor a skippable word or a thing), or the
+        sentence ends with it."""
+        lower = tokens.lower
+        for j in range(lo, hi):
+            for phrase in self.exchange_phrases.get(lower[j], ()):
+                start = j + 1 - len(phrase)
+                if start < lo or tuple(lower[start:j + 1]) != phrase:
+                    continue
+                if not any(lower[k] in HYPOTHETICAL for k in range(max(lo, start - 4), start)):
+                    continue
+                if self._chosen(lower, start, j + 1) and self._kept(tokens, j + 1, hi, figures):
+                    return True
+        return False
+
+    def _chosen(self, lower: list[str], start: int, end: int) -> bool:
+        """The gazetteer surely keeps a match at tokens start..end-1, of its one entry: no other entry has
+        the same pattern, and no other cue pattern as long or longer may match over its first or last token."""
+        if len(self.cue_keys.get(tuple(lower[start:end]), ())) != 1:
+            return False
+        for q in (start, end - 1):
+            for at, tokens in self.cue_cover.over(lower, q):
+                if len(tokens) >= end - start and (at, tokens) != (start, tuple(lower[start:end])):
+                    return False
+        return True
+
+    def _kept(self, tokens: "_Tokens", k: int, hi: int, figures) -> bool:
+        """gate._object_is_not_people(reach=4) is surely False for an EXCHANGE cue ending at token k of a
+        sentence ending at token hi: the sentence ends there, or token k is read as neither a figure, an
+        actor, a people cue, a thing nor a skippable word."""
+        if k >= hi:
+            return True
+        lower, offsets = tokens.lower, tokens.offsets
+        word = lower[k]
+        if word in NON_PERSON_OBJECTS or word in SKIPPABLE or "-" in word or self._covered(lower, k):
+            return False
+        found = figures()
+        return found is not None and not any(s < offsets[k][1] and e > offsets[k][0] for s, e in found)
+
     def recovery(self, tokens: "_Tokens", lo: int, hi: int) -> bool:
         """gate.recovery holds for the sentence of tokens lo..hi-1, by its tests that need no figure: no
         swap cue and no handover cue may stand there, and no party actor (or no ICRC or UN actor)."""
@@ -604,8 +674,9 @@ class _Piece:
     refused: bool | None = None
 
 
-# the words without one of which gate.recovery cannot hold for a sentence
-RECOVERY_WORDS = frozenset(w.encode() for w in EXHUMATION_VERBS | RECOVERY_VERBS | RESCUE_WORDS)
+# the words without one of which no refusal read from a piece's tokens (`TextGate.no_handover`) can hold
+REFUSAL_WORDS = frozenset(w.encode() for w in EXHUMATION_VERBS | RECOVERY_VERBS | RESCUE_WORDS | CLEMENCY
+                          | RANSOM_WORDS | HYPOTHETICAL)
 
 
 def _reads_as(lower: list[str], start: int, tokens: tuple[str, ...]) -> bool:
@@ -667,17 +738,18 @@ class _Reading:
         return piece.marks
 
     def refused(self, piece: "_Piece") -> bool:
-        """Every sentence of the piece that may pass a test is one `no_handover` refuses by gate.recovery
-        (bodies recovered by troops or rescuers, dug out of graves): no handover sentence lies in it."""
+        """Every sentence of the piece that may pass a test is one `no_handover` surely refuses (bodies
+        recovered by troops or rescuers, a pardon, a swap that may never happen): no handover sentence
+        lies in it."""
         if piece.refused is None:
             piece.refused = False
-            tokens = None if RECOVERY_WORDS.isdisjoint(piece.words) else self.tokens(piece)
+            tokens = None if REFUSAL_WORDS.isdisjoint(piece.words) else self.tokens(piece)
             if tokens is not None:
                 gate, text = self.gate, self.text
                 sentences = gate.sentences(tokens)
                 piece.refused = sentences is not None and all(
                     gate.triggers.isdisjoint(words_of(text[tokens.offsets[lo][0]:tokens.offsets[hi - 1][1]].lower()))
-                    or gate.recovery(tokens, lo, hi) for lo, hi in sentences)
+                    or gate.no_handover(tokens, lo, hi, lambda: self.figures) for lo, hi in sentences)
         return piece.refused
 
     def holds(self, piece: "_Piece", mark: str) -> bool:

@@ -66,6 +66,12 @@ CASES = [
     ("troops_rescued_hostages", "Mr. Okafor said 3 hostages were rescued by troops.", False),
     ("recovered_then_handed_over", "Troops recovered 4 bodies, which were handed over to Peru.", True),
     ("recovery_beside_a_handover", "Divers recovered 2 bodies. Peru handed 4 soldiers to Chile.", True),
+    # sentences gate.clemency and gate.hypothetical refuse
+    ("pardoned_prisoners", "The president pardoned 12 prisoners held by the army.", False),
+    ("freed_for_a_ransom", "The rebels freed 3 hostages after a ransom was paid.", False),
+    ("no_ransom_paid", "No ransom was paid when the rebels freed 3 hostages.", True),
+    ("swap_that_may_come", "Officials discussed a potential prisoner swap involving 40 soldiers.", False),
+    ("swap_hoped_for_with_its_terms", "Peru and Chile hope for a prisoner exchange of 40 soldiers.", True),
 ]
 
 

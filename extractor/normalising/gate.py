@@ -457,18 +457,19 @@ def _released_thing(view: SentenceView, cue: Span) -> bool:
 
 
 def _false_cue(view: SentenceView, cue: Span) -> bool:
-    if cue.label_ == "GIVE":
+    label = cue.label_  # (read once: each read is a look-up in the string store)
+    if label == "GIVE":
         return _released_thing(view, cue)
-    if cue.label_ == "EXCHANGE":
+    if label == "EXCHANGE":
         return _object_is_not_people(view, cue.end, reach=4)
-    if cue.label_ == "FOR" and cue.kb_id_ != "for":
+    if label == "FOR" and cue.kb_id_ != "for":
         return nothing_in_return(view, cue) or _object_is_not_people(view, cue.end, reach=6, scan=True)
-    if cue.label_ == "BACKGROUND" and cue.end < view.end and view.lower[cue.end] in CAPTIVITY_PARTICIPLES:
+    if label == "BACKGROUND" and cue.end < view.end and view.lower[cue.end] in CAPTIVITY_PARTICIPLES:
         # "the bodies of 1,000 soldiers previously held by Russia": the captivity was earlier, not the handover
         return True
-    if cue.label_ == "PERSON" and _inside_proper_name(view, cue):
+    if label == "PERSON" and _inside_proper_name(view, cue):
         return True  # "(Gulf Courier)", "the Daily Reporter": an outlet's or a body's name, not a person
-    if cue.label_ == "HOME" and cue.text.lower() == "home":
+    if label == "HOME" and cue.text.lower() == "home":
         # "barricaded himself in a California home": a house, not a homecoming
         before = [view.lower[k] for k in range(max(view.start, cue.start - 2), cue.start)]
         return not any(w in MOTION_BEFORE_HOME for w in before)
@@ -508,6 +509,7 @@ FORCE_WORDS = frozenset({"forces", "troops", "army", "military", "idf", "command
                          "searchers", "firefighters", "divers", "police", "hospital", "hospitals", "morgue",
                          "mortuary", "clinic", "medics", "paramedics"})
 HANDOVER_KINDS = frozenset({"handover", "repatriate_to"})
+RECOVERY_HINTS = EXHUMATION_VERBS | RECOVERY_VERBS | FORCE_WORDS
 CLEMENCY = frozenset({"pardon", "pardoned", "pardons", "pardoning", "amnesty", "amnesties", "amnestied",
                       "clemency", "bail", "parole", "paroled", "sentences"})
 RESCUE_WORDS = frozenset({"raid", "rescue", "rescued", "commandos", "stormed", "assault"})
@@ -531,6 +533,8 @@ def recovery(view: SentenceView, *, figures: bool = True) -> bool:
     the figures are not read yet (the early gate), so the test that needs them is left out, and the
     answer is True only where it is True with them (rule gate.no_handover_sentence)."""
     words = view.word_set
+    if words.isdisjoint(RECOVERY_HINTS):
+        return False  # each test below that can say True needs one of these words
     if _swap_cue(view):
         return False
     if any(c.kb_id_ in HANDOVER_KINDS for c in view.cues_with("GIVE")) and not _to_families(view):
@@ -698,6 +702,7 @@ REQUESTS = (("called", "on"), ("calls", "on"), ("calling", "on"), ("call", "on")
             # refused: "the group refused to free 14 soldiers it has held since May"
             ("refused",), ("refuses",), ("refusing",), ("declined",), ("declines",), ("rejected", "calls"),
             ("rejected", "demands"))
+REQUEST_FIRST_WORDS = frozenset(phrase[0] for phrase in REQUESTS)
 REQUEST_REACH = 10  # tokens from the request verb to the handover it asks for
 CLAUSE_MARKS = frozenset({",", ";", ":", ".", "but", "while", "after", "before"})
 
@@ -706,6 +711,8 @@ def requested(view: SentenceView) -> bool:
     """'called on Pakistan to expedite the release of its prisoners', 'urged the sides to exchange all
     detainees', 'refused to free 14 soldiers': every handover word of the sentence is asked for or refused,
     not done or agreed (rule gate.requested)."""
+    if view.word_set.isdisjoint(REQUEST_FIRST_WORDS):
+        return False  # no request: no handover word of the sentence is asked for
     transfers = [c for c in view.cues
                  if c.label_ in TRANSFER_LABELS or (c.label_ == "FOR" and c.kb_id_ == "purpose")]  # "to free"
     if not transfers:
@@ -804,8 +811,9 @@ def one_sided_article(views: list[SentenceView]) -> bool:
     denied = not words.isdisjoint(RETURN_WORDS) and not words.isdisjoint(RETURN_DENIALS)
     if words.isdisjoint(ONE_SIDED_HINTS) and not denied:
         return False  # none of the words the tests below need stands anywhere in the doc
-    return any(clemency(v) or has_phrase(v.words, NOTHING_IN_RETURN) or (denied and return_denied(v)) for v in views) \
-        and not any(_swap_cue(v) for v in views)
+    # a swap anywhere (most articles that get this far) decides it before any sentence is read for the rest
+    return not any(_swap_cue(v) for v in views) \
+        and any(clemency(v) or has_phrase(v.words, NOTHING_IN_RETURN) or (denied and return_denied(v)) for v in views)
 
 
 NOTHING_IN_RETURN = (("nothing", "in", "return"), ("nothing", "in", "exchange"), ("nothing", "had", "been", "asked"),
@@ -819,12 +827,13 @@ ONE_SIDED_HINTS = CLEMENCY | RANSOM_WORDS | frozenset(phrase[0] for phrase in NO
 
 
 CONSIDERATIONS = (("in", "exchange", "for"), ("in", "return", "for"), ("in", "exchange"), ("in", "return"))
+CONSIDERATION_WORDS = frozenset({"exchange", "return"})  # one of them stands in each of the phrases
 
 
 def paid_for(view: SentenceView) -> bool:
     """'freed 40 prisoners in exchange for the lifting of sanctions': a release bought with something
     other than people, so nobody is handed back."""
-    if view.has_cue("EXCHANGE"):
+    if view.has_cue("EXCHANGE") or view.word_set.isdisjoint(CONSIDERATION_WORDS):
         return False
     for k, phrase in phrase_starts(view.words, CONSIDERATIONS):
         after = view.start + k + len(phrase)

@@ -493,10 +493,23 @@ def _day_words(text: str) -> Iterator[DateMatch]:
                     offset=offset)
 
 
+# Words one of which every match of a pattern holds: a text without any of them is not searched with it
+# (a full pass of a pattern that starts with a common letter costs more than these substring tests).
+_SEASON_WORDS = ("spring", "summer", "autumn", "fall")  # in the lower-cased text
+_DAY_WORDS = ("yesterday", "today", "night", "tomorrow", "morning", "afternoon", "evening")  # lower-cased text
+_UNIT_WORDS = ("week", "month", "year", "days", "hours")  # as written: the pattern is lower case
+
+
+def _holds(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
+
+
 def _candidates(text: str) -> Iterator[DateMatch]:
+    lower = text.lower()
     yield from _numeric("date.iso", _ISO, text)
     yield from _numeric("date.dmy_numeric", _DMY, text)
-    yield from _numeric("date.slash", _SLASH, text)
+    if "/" in text:
+        yield from _numeric("date.slash", _SLASH, text)
     yield from _single_days("date.month_day", _MONTH_DAY, text)
     yield from _single_days("date.day_month", _DAY_MONTH, text)
     yield from _ranges("date.range_month_days", _RANGE_MDD, text)
@@ -505,12 +518,16 @@ def _candidates(text: str) -> Iterator[DateMatch]:
     yield from _ranges("date.range_day_month_day_month", _RANGE_DMDM, text)
     yield from _months(text)
     yield from _month_ranges(text)
-    yield from _seasons(text)
+    if _holds(lower, _SEASON_WORDS):
+        yield from _seasons(text)
     yield from _years(text)
     yield from _weekdays(text)
-    yield from _units(text)
-    yield from _agos(text)
-    yield from _day_words(text)
+    if _holds(text, _UNIT_WORDS):
+        yield from _units(text)
+    if "ago" in text:
+        yield from _agos(text)
+    if _holds(lower, _DAY_WORDS):
+        yield from _day_words(text)
 
 
 def _extend(match: DateMatch, text: str) -> DateMatch:

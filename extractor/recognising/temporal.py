@@ -498,6 +498,8 @@ def _day_words(text: str) -> Iterator[DateMatch]:
 _SEASON_WORDS = ("spring", "summer", "autumn", "fall")  # in the lower-cased text
 _DAY_WORDS = ("yesterday", "today", "night", "tomorrow", "morning", "afternoon", "evening")  # lower-cased text
 _UNIT_WORDS = ("week", "month", "year", "days", "hours")  # as written: the pattern is lower case
+# every month a rule accepts (`_month_of`) begins with one of these, as written
+_MONTH_STARTS = tuple(w for name in _MONTH_NAMES for w in (name[:3], name[:3].upper()))
 
 
 def _holds(text: str, words: tuple[str, ...]) -> bool:
@@ -506,18 +508,20 @@ def _holds(text: str, words: tuple[str, ...]) -> bool:
 
 def _candidates(text: str) -> Iterator[DateMatch]:
     lower = text.lower()
-    yield from _numeric("date.iso", _ISO, text)
+    if "-" in text:
+        yield from _numeric("date.iso", _ISO, text)
     yield from _numeric("date.dmy_numeric", _DMY, text)
     if "/" in text:
         yield from _numeric("date.slash", _SLASH, text)
-    yield from _single_days("date.month_day", _MONTH_DAY, text)
-    yield from _single_days("date.day_month", _DAY_MONTH, text)
-    yield from _ranges("date.range_month_days", _RANGE_MDD, text)
-    yield from _ranges("date.range_days_month", _RANGE_DDM, text)
-    yield from _ranges("date.range_month_day_month_day", _RANGE_MDMD, text)
-    yield from _ranges("date.range_day_month_day_month", _RANGE_DMDM, text)
-    yield from _months(text)
-    yield from _month_ranges(text)
+    if _holds(text, _MONTH_STARTS):  # the rules below yield nothing without a month name
+        yield from _single_days("date.month_day", _MONTH_DAY, text)
+        yield from _single_days("date.day_month", _DAY_MONTH, text)
+        yield from _ranges("date.range_month_days", _RANGE_MDD, text)
+        yield from _ranges("date.range_days_month", _RANGE_DDM, text)
+        yield from _ranges("date.range_month_day_month_day", _RANGE_MDMD, text)
+        yield from _ranges("date.range_day_month_day_month", _RANGE_DMDM, text)
+        yield from _months(text)
+        yield from _month_ranges(text)
     if _holds(lower, _SEASON_WORDS):
         yield from _seasons(text)
     yield from _years(text)

@@ -35,6 +35,7 @@ ADDED_LEADS = (("in", "addition"), ("additionally",), ("separately",), ("also",)
 ADDED_JOINS = (("in", "addition", "to"), ("as", "well", "as"), ("along", "with"), ("together", "with"), ("plus",))
 WOUNDED = frozenset({"wounded", "injured", "ill", "sick", "wounded,", "severely-wounded", "seriously-wounded"})
 GOODWILL = (("gesture", "of", "goodwill"), ("goodwill", "gesture"), ("humanitarian", "gesture"))
+GOODWILL_FIRST = frozenset(phrase[0] for phrase in GOODWILL)
 INCLUSION = PART_OF | {"include", "whom"}
 BREAK_MARKS = frozenset({"-", "–", "—", ":"})
 RELEASED = frozenset({"released", "freed", "exchanged", "returned", "swapped", "repatriated", "handed", "transferred",
@@ -339,9 +340,12 @@ def _introduced_as_extra(view: SentenceView, group: Group, earlier: list[Group])
     if any(opening[:len(lead)] == lead for lead in ADDED_LEADS):
         return True
     sentence = view.words_between(view.start, group.start)
-    if "separately" in clause or "additionally" in sentence or ("in", "addition") in zip(sentence, sentence[1:]):
+    if "separately" in clause or "additionally" in sentence \
+            or ("addition" in sentence and ("in", "addition") in zip(sentence, sentence[1:])):
         return True
-    if any(k < hi - lo for k, _ in phrase_starts(view.words[lo - view.start:], GOODWILL)):
+    # (a phrase that begins in the clause has its first word there)
+    if not GOODWILL_FIRST.isdisjoint(clause) \
+            and any(k < hi - lo for k, _ in phrase_starts(view.words[lo - view.start:], GOODWILL)):
         return True
     if _wounded(view, group):
         # "Russia received 246 of its men, while 15 severely wounded Russian soldiers were transferred":

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from ..recognising.extensions import quantity_of, spans_of, token_strings
 from .context import CAPTIVE_WORDS, DYADS_KEY, PARTY_LABELS, WAR_WORDS, known_dyads, speaks_of_war
 from .groups import person_for_person
-from .sentences import DocIndex, SentenceView, has_phrase, per_view, phrase_starts, sentence_views
+from .sentences import DocIndex, SentenceView, has_phrase, per_view, phrase_starts, sentence_views, span_text
 from .status import TRANSFER_LABELS
 
 # people held by a state's justice system: what a one-for-one person swap between states trades
@@ -69,11 +69,12 @@ def _handover_test(view: SentenceView, views: list[SentenceView], kinds: tuple[s
     if view.has_cue("EXCHANGE", "GIVE", "RECEIVE", "HOME") and any(
             c.kb_id_ not in kinds for c in view.cues_with("CATEGORY") if view.actor(c.start) is None):
         return True
-    if any(len(c) > 1 and {t.lower_ for t in c} & DOMAIN_WORDS for c in view.cues_with("EXCHANGE")):
+    if any(len(c) > 1 and not DOMAIN_WORDS.isdisjoint(view.lower[c.start:c.end]) for c in view.cues_with("EXCHANGE")):
         return True
     # "Iran released five US citizens in exchange for five Iranians": people swapped for people
-    people = view.cues_with("CATEGORY") + [a for a in view.actors if a.label_ == "DEMONYM" and a.text.endswith("s")]
-    if (view.has_cue("EXCHANGE") or swap_for(view)) and people and view.quantities:
+    if (view.has_cue("EXCHANGE") or swap_for(view)) and view.quantities and (
+            view.cues_with("CATEGORY")
+            or any(a.label_ == "DEMONYM" and span_text(a).endswith("s") for a in view.actors)):
         return True
     # "Russia freed the jailed American teacher in exchange for a Russian businessman"
     if swap_for(view) and len(view.cues_with("PERSON")) >= 2 and view.has_cue("GIVE", "RECEIVE", "EXCHANGE"):
@@ -446,7 +447,7 @@ RELEASE_SKIPPABLE = frozenset({"a", "an", "the", "its", "their", "his", "her", "
 def _released_thing(view: SentenceView, cue: Span) -> bool:
     """'released a video of the captured soldiers', 'released its annual report': the verb takes a
     thing, not people (rule gate.released_thing)."""
-    if cue.kb_id_ != "release" or not cue.text.lower().startswith("releas"):
+    if cue.kb_id_ != "release" or not span_text(cue).lower().startswith("releas"):
         return False
     for k in range(cue.end, min(view.end, cue.end + 4)):
         word = view.lower[k]
@@ -469,7 +470,7 @@ def _false_cue(view: SentenceView, cue: Span) -> bool:
         return True
     if label == "PERSON" and _inside_proper_name(view, cue):
         return True  # "(Gulf Courier)", "the Daily Reporter": an outlet's or a body's name, not a person
-    if label == "HOME" and cue.text.lower() == "home":
+    if label == "HOME" and span_text(cue).lower() == "home":
         # "barricaded himself in a California home": a house, not a homecoming
         before = [view.lower[k] for k in range(max(view.start, cue.start - 2), cue.start)]
         return not any(w in MOTION_BEFORE_HOME for w in before)
@@ -481,7 +482,7 @@ def _inside_proper_name(view: SentenceView, cue: Span) -> bool:
     the sentence: part of a name."""
     doc = view.sent.doc
     k = cue.start - 1
-    if not cue.text[:1].isupper() or k <= view.start or view.actor(k) is not None:
+    if not span_text(cue)[:1].isupper() or k <= view.start or view.actor(k) is not None:
         return False
     return doc[k].is_alpha and doc[k].text.istitle() and view.lower[k - 1] not in (".", ":", "\n")
 

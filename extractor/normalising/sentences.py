@@ -123,7 +123,7 @@ class SentenceView:
     @once
     def cue_texts(self) -> list[str]:
         """The cues' texts in lower case."""
-        return [c.text.lower() for c in self.cues]
+        return [span_text(c).lower() for c in self.cues]
 
     @once
     def _cues_by_label(self) -> dict[str, list[Span]]:

@@ -109,6 +109,8 @@ def _speaker_side(view: SentenceView, group: Group, next_view: SentenceView | No
 def _first_person_before(view: SentenceView, end: int) -> bool:
     """'we', 'our', 'us' in the sentence before token `end`; case kept: "US President", "the U.S.
     side" are no first person (only the few first-person words have their text read)."""
+    if FIRST_PERSON.isdisjoint(view.word_set):
+        return False
     lower, doc = view.doc_index.lower, view.sent.doc
     return any(lower[k] in FIRST_PERSON and not doc[k].text.isupper() for k in range(view.start, end))
 

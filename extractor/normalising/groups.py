@@ -454,7 +454,7 @@ def _citizens_mixed(group: Group) -> bool:
     """'307 citizens, among them 21 servicemen', '12 citizens, including three civilians', '5,757 citizens
     freed since 2022': citizens that cover soldiers too (a military word, a breakdown, a running total)."""
     view = group.view
-    if any(view.lower[k] in PART_OF for k in range(view.start, view.end)):
+    if not PART_OF.isdisjoint(view.word_set):
         return True
     # the noun of another figure in another clause ("in exchange for 110 citizens, it freed 108 soldiers")
     # covers those, not these; one coordinated beside them ("116 soldiers and nine nationals") mixes them in
@@ -1696,6 +1696,8 @@ HOLD_WORDS = frozenset({"held", "jailed", "detained", "imprisoned", "detention",
 
 def _holder_in(view: SentenceView) -> str | None:
     """'in US detention', 'who was held in Sweden': the side a sentence says holds someone."""
+    if HOLD_WORDS.isdisjoint(view.word_set):
+        return None
     for k in range(view.start, view.end):
         if view.lower[k] not in HOLD_WORDS:
             continue

@@ -82,9 +82,15 @@ def _planned_in(view: SentenceView, lo: int, hi: int) -> bool:
     return any(real_plan(view, c) for c in view.in_range(view.cues, lo, hi))
 
 
+MARKER_WORDS = frozenset({"occur", "happen", "pledged", "pledges", "promised", "promises", "vowed", "rule", "taken",
+                          "involved"})
+
+
 def _word_markers(view: SentenceView, lo: int, hi: int, i: int) -> list[tuple[int, str]]:
     """Status phrases read from the words: "swap to occur on Wednesday", "did not rule out freeing"
     (planned); "the exchange had taken place" (completed)."""
+    if MARKER_WORDS.isdisjoint(view.word_set):
+        return []  # each marker below needs one of these words
     out = []
     words = view.lower
     for k in range(lo, hi - 1):

@@ -521,6 +521,9 @@ CASUALTIES = (("were", "killed"), ("was", "killed"), ("killed",), ("died",), ("h
               ("lost", "their", "lives"))
 STILL_HELD_FIRST = frozenset(p[0] for p in STILL_HELD)
 CASUALTY_FIRST = frozenset(p[0] for p in CASUALTIES)
+# the phrases by their first word, in their order
+STILL_HELD_BY_FIRST = {w: tuple(p for p in STILL_HELD if p[0] == w) for w in STILL_HELD_FIRST}
+CASUALTIES_BY_FIRST = {w: tuple(p for p in CASUALTIES if p[0] == w) for w in CASUALTY_FIRST}
 
 
 def _swap_cue(view: SentenceView) -> bool:
@@ -799,9 +802,9 @@ def still_held(view: SentenceView, end: int, category: str) -> bool:
         return False  # (each phrase below begins with one of these words)
     if after[:3] == ("remain", "to", "be") or after[:2] == ("remain", "set"):
         return False
-    if category != "bodies" and any(after[:len(p)] == p for p in CASUALTIES):
+    if category != "bodies" and any(after[:len(p)] == p for p in CASUALTIES_BY_FIRST.get(after[0], ())):
         return True
-    return any(after[:len(p)] == p for p in STILL_HELD)
+    return any(after[:len(p)] == p for p in STILL_HELD_BY_FIRST.get(after[0], ()))
 
 
 def one_sided_article(views: list[SentenceView]) -> bool:

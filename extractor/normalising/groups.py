@@ -584,9 +584,12 @@ DETERMINERS = frozenset({"the", "its", "their", "his", "her", "a", "an", "territ
 ADDITIVE = (("in", "addition", "to"), ("as", "well", "as"), ("along", "with"), ("together", "with"), ("plus",))
 
 
+ADDITIVE_LAST = frozenset(a[-1] for a in ADDITIVE)
+
+
 def _added(view: SentenceView, group: Group) -> bool:
     words = tuple(view.lower[max(view.start, group.start - 3):group.start])
-    return any(words[-len(a):] == a for a in ADDITIVE)
+    return bool(words) and words[-1] in ADDITIVE_LAST and any(words[-len(a):] == a for a in ADDITIVE)
 
 
 def _actor_after(view: SentenceView, i: int, limit: int) -> Span | None:
@@ -768,6 +771,8 @@ SPLIT_RECEIVE_VERBS = frozenset({"got", "get", "gets", "getting", "brought", "br
 def _split_receive(view: SentenceView, group: Group, lo: int) -> Span | None:
     """'got 5 of its own servicemen back', 'brought 40 soldiers home': the verb and its particle around
     the group, read as one receive verb."""
+    if SPLIT_RECEIVE_VERBS.isdisjoint(view.word_set):
+        return None
     k = group.start - 1
     while k >= max(lo, view.start) and group.start - k <= 3 and view.lower[k] not in SPLIT_RECEIVE_VERBS:
         if view.cue(k) is not None or view.doc_index.quantity_at[k] is not None:
@@ -1089,9 +1094,9 @@ def oppose_pairs(groups: list[Group], context: ArticleContext) -> None:
     groups = [g for g in groups if "group.single_person" not in g.rules]
     for a, b in zip(groups, groups[1:]):
         # "270 prisoners were exchanged for 270": one figure on each side
-        if a.view is b.view and a.count is not None and a.count == b.count and not (a.giver or a.receiver) \
+        if a.view is b.view and a.count is not None and not (a.giver or a.receiver) \
                 and not (b.giver or b.receiver) and not a.per_side and a.nationality is None and b.nationality is None \
-                and any(a.view.cue(k) is not None and a.view.cue(k).label_ in ("FOR", "EXCHANGE")
+                and a.count == b.count and any(a.view.cue(k) is not None and a.view.cue(k).label_ in ("FOR", "EXCHANGE")
                         for k in range(a.end, b.start)):
             a.per_side = True
             b.part_of = True
@@ -1123,6 +1128,8 @@ def mark_parts(groups: list[Group]) -> None:
     """Groups after 'including' or 'among them' in the same sentence are parts of an earlier group."""
     for i, group in enumerate(groups):
         view = group.view
+        if PART_OF.isdisjoint(view.word_set):
+            continue  # no word in the sentence opens a part
         wholes = [g for g in groups[:i] if g.view is view and not g.part_of]
         if not wholes and any(view.lower[k] == "among" for k in range(max(view.start, group.start - 3), group.start)):
             continue  # "among the 307 freed were 21 servicemen": the 307 is the whole

@@ -94,7 +94,7 @@ AFTERMATH = frozenset({"identify", "identifying", "identification", "identified"
 
 def _about_the_swap(view: SentenceView) -> bool:
     """'It would take months to identify the bodies handed over': what follows a handover, not one."""
-    return any(w in AFTERMATH for w in view.lower[view.start:view.end]) and not view.has_cue("COMPLETED")
+    return not AFTERMATH.isdisjoint(view.word_set) and not view.has_cue("COMPLETED")
 
 
 def _past_summary(view: SentenceView, triggers: list) -> bool:

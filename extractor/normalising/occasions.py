@@ -771,6 +771,8 @@ RUNNING_NOUNS = frozenset({"truce", "ceasefire", "cease-fire", "cease", "swap", 
 def days_of(view: SentenceView) -> int | None:
     """'a four-day truce', 'over four days', 'over the next three days': how many days a whole runs
     (not 'two days of talks')."""
+    if view.word_set.isdisjoint(DAY_COUNTS):
+        return None
     words = view.lower[view.start:view.end]
     for k, w in enumerate(words):
         if w not in DAY_COUNTS or k + 1 >= len(words):

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from ..contract import DateInterval, PartialDate
 from .agreements import agreed_near, deal_formula, deal_groups, is_term
 from .context import ArticleContext, build_context
+from .recast import note_recast, recast_actors
 from .counts import breakdown_follow_up, mark_counts, mark_per_side, same_number_groups, settle_totals
 from .deal_names import deal_name, whole_finished
 from .dating import (
@@ -54,7 +55,7 @@ from .groups import (
     single_persons,
 )
 from .loose import categories as loose_categories
-from .sides import article_sides, drop_outside_conflict, drop_peacetime_remains, drop_sideless
+from .sides import article_sides, drop_outside_conflict, drop_peacetime_remains, drop_sideless, restated_receivers
 from .loose import first_since, loose_groups
 from .occasion_status import fold_previews, split_begun_whole
 from .occasions import (
@@ -289,8 +290,13 @@ def normalise(doc: Doc, *, published: PartialDate | None, talk_only: bool = Fals
     if talk_only and not exchange_talk:
         return None
     context = build_context(views)
+    recast = recast_actors(views, context, published=published)             # who a name stands for in this war
+    if recast:
+        context = build_context(views, keep=context.sides)
     year_hint = year_hint_of(views)
     groups = find_groups(views, context) if exchange_talk else []          # groups, with their directions
+    if recast:
+        note_recast(groups, recast)
     statuses = assign_statuses(groups)                                        # status of each group
     kinds = sort_groups(groups, statuses, views, published=published, year_hint=year_hint)  # terms, tallies, dated mentions
     loose = place_loose(views, context, kinds, published=published, year_hint=year_hint) if exchange_talk else []
@@ -300,6 +306,7 @@ def normalise(doc: Doc, *, published: PartialDate | None, talk_only: bool = Fals
         kinds.terms.extend(deal_groups(views, context, told, categories_of=loose_categories))
     occasions = form_occasions(kinds.mentions, loose, views, published=published, year_hint=year_hint)
     article_sides(occasions, context)                                         # sides of figures told without
+    restated_receivers(occasions)                                             # a figure told again, its receiver named
     orient_tallies(kinds.tallies, occasions)                                  # sides of totals without their own
     drop_sideless(occasions, kinds.tallies, views, context)                   # no sides anywhere: no handover
     drop_outside_conflict(occasions, kinds.tallies, views, context)           # repatriations, deportations

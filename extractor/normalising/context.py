@@ -47,6 +47,10 @@ class Dyad(BaseModel):
     parties: tuple[str, str]
     default_category: str = "prisoners"
     sides: dict[str, tuple[str, str]] = Field(default_factory=dict)
+    # places one side holds, as written -> that side's id ("Sanaa" in the Houthi war): see recast.py
+    held: dict[str, str] = Field(default_factory=dict)
+    # a group that governs a state of the line -> the day it took power (YYYY-MM-DD): see recast.py
+    ruled_by: dict[str, str] = Field(default_factory=dict)
 
 
 DYADS_FILE = "dyads.jsonl"
@@ -78,6 +82,7 @@ class ArticleContext:
     party_counts: Counter = field(default_factory=Counter)
     states: frozenset[str] = field(default_factory=package_state_ids)
     known_dyad: bool = False  # the sides, or the only party, are of a dyad of the table (a known war or dispute)
+    pairs: frozenset = frozenset()  # every dyad of the table, as frozensets of its two parties
 
     def is_state(self, actor: str | None) -> bool:
         """A state's id, not a group's id ("RSF", "PKK") and not a side of several states."""
@@ -98,6 +103,12 @@ class ArticleContext:
             if actor == giver:
                 return receiver
         return None
+
+    def partner(self, actor: str) -> str | None:
+        """The one side of the article's dyad that a third party is at war with in the dyad table (the
+        Lebanese state in an Israel-Hezbollah article: Israel), or None."""
+        partners = [s for s in self.sides or () if s != actor and frozenset((actor, s)) in self.pairs]
+        return partners[0] if len(partners) == 1 else None
 
     def state_side(self) -> str | None:
         """In a state-versus-group dyad, the state ('government soldiers' in Yemen are YEM)."""
@@ -159,7 +170,9 @@ def speaks_of_war(views: list[SentenceView], *, remains: bool = False) -> bool:
 LONE_PARTY_RULE = "direction.lone_party_dyad"
 
 
-def build_context(views: list[SentenceView]) -> ArticleContext:
+def build_context(views: list[SentenceView], *, keep: tuple[str, str] | None = None) -> ArticleContext:
+    """The article's context; `keep`: the sides of a context built before, kept when both are still named
+    (the actors were recast: who a name stands for changed, not what the article is about)."""
     user_data = views[0].sent.doc.user_data if views else {}
     dyads = user_data.get(DYADS_KEY) or known_dyads()
     mediators = mediators_in(views)
@@ -178,6 +191,9 @@ def build_context(views: list[SentenceView]) -> ArticleContext:
     best_score = 0
     for dyad in dyads:
         a, b = dyad.parties
+        if keep is not None and set(keep) == {a, b} and party_counts[a] and party_counts[b]:
+            best = dyad
+            break
         if party_counts[a] and party_counts[b]:
             score = party_counts[a] + party_counts[b]
             if score > best_score:
@@ -219,6 +235,7 @@ def build_context(views: list[SentenceView]) -> ArticleContext:
         party_counts=party_counts,
         states=user_data.get(STATES_KEY) or package_state_ids(),
         known_dyad=best is not None or (len(ranked) == 1 and any(ranked[0] in d.parties for d in dyads)),
+        pairs=frozenset(frozenset(d.parties) for d in dyads),
     )
 
 

@@ -41,6 +41,14 @@ BREAK_MARKS = frozenset({"-", "–", "—", ":"})
 RELEASED = frozenset({"released", "freed", "exchanged", "returned", "swapped", "repatriated", "handed", "transferred",
                       "liberated", "returning", "released,", "traded"})
 TOTAL_AFTER = (("in", "total"), ("in", "all"), ("altogether",), ("combined",))
+# "a multi-day exchange involving nearly 900 prisoners", "an operation to transfer 400 detainees": the
+# whole operation's size, named by a swap noun and a link word before the figure
+SIZE_NOUNS = frozenset({"exchange", "exchanges", "swap", "swaps", "operation", "operations"})
+SIZE_LINKS = frozenset({"involving", "covering", "involved", "transfer", "of", "comprising", "totalling", "totaling"})
+SIZE_BRIDGE = frozenset({"to", "facilitate", "the", "release", "transfer", "repatriation", "and", ",", "free", "return",
+                         "carry", "out"})
+SIZE_QUALIFIERS = frozenset({"nearly", "almost", "about", "around", "some", "roughly", "approximately", "more", "than",
+                             "over", "at", "least", "a", "total", "the"})
 SAME_NUMBER = (("the", "same", "number", "of"), ("an", "equal", "number", "of"), ("an", "equivalent", "number", "of"),
                ("a", "similar", "number", "of"), ("similar", "numbers", "of"), ("the", "same", "amount", "of"))
 
@@ -417,9 +425,26 @@ def settle_totals(view: SentenceView, groups: list[Group]) -> None:
         before = view.cue(q.start - 2) if q.start - 2 >= view.start and view.lower[q.start - 1] == "of" else None
         size = before is not None and before.label_ == "EXCHANGE" and before.end == q.start - 1
         size = size or any(view.words_between(group.end, group.end + len(t)) == t for t in TOTAL_AFTER)
+        size = size or _operation_size(view, q.start)
         if size:
             group.giver = group.receiver = None
             group.rules.append("count.exchange_size")
+
+
+def _operation_size(view: SentenceView, start: int) -> bool:
+    """The figure at `start` follows a swap noun and a link word, with only qualifiers between ('an
+    exchange involving nearly 900', 'an operation to facilitate the release and transfer of 887')."""
+    k = start - 1
+    while k >= view.start and view.lower[k] in SIZE_QUALIFIERS:
+        k -= 1
+    if k < view.start or view.lower[k] not in SIZE_LINKS:
+        return False
+    for m in range(k - 1, max(view.start, k - 9) - 1, -1):
+        if view.lower[m] in SIZE_NOUNS:
+            return True
+        if view.lower[m] not in SIZE_BRIDGE:
+            return False
+    return False
 
 
 # ----------------------------------------------------------------------------- occasion level

@@ -486,6 +486,11 @@ def refine_category(group: Group, context: ArticleContext) -> None:
         group.category = "hostages"  # "Hamas freed 6 Nepali workers": people the hostage-taker frees are hostages
         group.rules.append("category.held_by_group")
         return
+    if "category.dyad_default" in group.rules and group.category == "hostages" and hostage_taker is not None \
+            and giver == hostage_taker[1] and receiver in (None, hostage_taker[0]) and not group.per_side:
+        group.category = "prisoners"  # "the government freed 40 jailed rebels": the state's prisoners, not hostages
+        group.rules.append("category.held_by_state")
+        return
     if group.category == "civilians" and not group.per_side and giver is not None \
             and context.fixed_sides("prisoners") == (giver, receiver):
         group.category = "prisoners"  # "150 Palestinian women and children" freed from Israeli jails
@@ -890,7 +895,8 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
                 group.rules.append("direction.captivity")
             elif cue.end < view.end and view.lower[cue.end] in ("in", "by"):
                 holder = _actor_after(view, cue.end + 1, 3)
-                if holder is not None and holder.label_ in ("STATE", "CAPITAL", "GROUP") and not _listed_after(view, holder):
+                if holder is not None and holder.label_ in ("STATE", "CAPITAL", "GROUP", "INSTITUTION") \
+                        and not _listed_after(view, holder):
                     group.giver = holder.kb_id_
                     group.rules.append("direction.held_in")
             break
@@ -937,7 +943,13 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
         if group.category in PERSON_CATEGORIES or fixed is None or fixed[1] == group.nationality:
             group.receiver = group.nationality
             group.rules.append("direction.nationality")
-    if not context.multi and context.sides and group.receiver is not None and group.receiver not in context.sides \
+    if group.category == "bodies" and group.receiver is not None and not context.multi and context.sides \
+            and group.receiver not in context.sides and _handed_to_state_body(view, group.receiver, context):
+        # "the remains were handed to the Lebanese army": remains go to the side they were handed to, from
+        # the side at war with that state
+        group.rules.append("direction.remains_to_state_body")
+        group.giver = group.giver or context.partner(group.receiver)
+    elif not context.multi and context.sides and group.receiver is not None and group.receiver not in context.sides \
             and group.receiver != group.nationality \
             and group.receiver not in {r for _, r in context.category_sides.values()}:
         # taken to Belarus, handed to Saudi Arabia: a transit country, not a side
@@ -964,6 +976,22 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
     if fixed is not None and group.giver in (None, fixed[0]) and group.receiver in (None, fixed[1]):
         group.giver, group.receiver = fixed
         group.rules.append("direction.category_sides")
+
+
+STATE_BODIES = frozenset({"army", "government", "authorities", "military", "forces", "troops", "officials", "ministry"})
+
+
+def _handed_to_state_body(view: SentenceView, receiver: str, context: ArticleContext) -> bool:
+    """'handed to the Lebanese army', 'to Jordanian authorities': a state's own body takes the remains (not a
+    country they pass through, not a mediator)."""
+    if receiver in context.mediators or not context.is_state(receiver) or context.partner(receiver) is None:
+        return False  # Egyptian officials at a crossing are go-betweens: a state at war with a side takes remains
+    for actor in view.actors:
+        if actor.kb_id_ == receiver and actor.label_ in ("DEMONYM", "STATE") and actor.end < view.end \
+                and view.lower[actor.end] in STATE_BODIES \
+                and "to" in view.words_between(max(view.start, actor.start - 2), actor.start):
+            return True
+    return False
 
 
 BREAKDOWN_LEADS = (("among", "them"), ("among", "those"), ("of", "them"), ("of", "whom"), ("among", "the", "freed"),

@@ -77,6 +77,24 @@ def article_sides(occasions: list[Occasion], context: ArticleContext) -> None:
             g.rules = [r for r in g.rules if r != "direction.unsplit"] + ["direction.article_category_sides"]
 
 
+def restated_receivers(occasions: list[Occasion]) -> None:
+    """'Israel returned the bodies of 120 fighters ... The remains of the 120 were handed to the Lebanese
+    army': one figure told twice in an occasion, its receiver once only filled in from the dyad and once
+    named; the named receiver holds for both (rule direction.restated_receiver)."""
+    for occasion in occasions:
+        groups = [m.group for m in occasion.mentions]
+        named = [g for g in groups if g.receiver is not None and g.giver is not None and "direction.dyad" not in g.rules
+                 and g.count is not None and g.count.qualifier == "exact" and (g.count.value or 0) >= 2]
+        for g in groups:
+            if "direction.dyad" not in g.rules or g.per_side or g.count is None or g.count.qualifier != "exact":
+                continue
+            match = [n for n in named if n.count.value == g.count.value and n.category == g.category
+                     and n.giver == g.giver and n.receiver != g.receiver]
+            if len({n.receiver for n in match}) == 1:
+                g.receiver = match[0].receiver
+                g.rules.append("direction.restated_receiver")
+
+
 SWAP_LABELS = frozenset({"EXCHANGE", "EACH"})
 
 

@@ -81,6 +81,13 @@ CASES = [
     pytest.param("Iraq handed over the remains of 40 Iranian soldiers on Monday, while Iran returned those of 15 Iraqi "
                  "troops.",
                  [("IRN", "IRQ", "bodies", 15), ("IRQ", "IRN", "bodies", 40)], id="those-of-n-are-remains-again"),
+    # category.held_by_state: in a dyad whose generic word means hostages, what the state frees are its prisoners
+    pytest.param("The ELN freed four kidnapped soldiers on Monday in a swap, and the Colombian government released 12 "
+                 "prisoners in return.",
+                 [("COL", "ELN", "prisoners", 12), ("ELN", "COL", "hostages", 4)], id="state-frees-prisoners-not-hostages"),
+    pytest.param("Malian authorities freed about 150 prisoners on Tuesday in exchange for two soldiers held by JNIM "
+                 "since 2023.",
+                 [("JNIM", "MLI", "pows", 2), ("MLI", "JNIM", "prisoners", 150)], id="state-frees-prisoners-sahel"),
 ]
 
 

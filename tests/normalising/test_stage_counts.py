@@ -162,7 +162,8 @@ CASES = [
     ("c3_the_same_number",
      "In a prisoner swap on Monday, the Taliban freed 10 American prisoners and the United States released the "
      "same number of Afghans.",
-     [("TALIBAN", "USA", "prisoners", 10), ("USA", "AFG", "prisoners", 10)]),
+     # published after the Taliban took power: the group stands for its state (direction.governing_group)
+     [("AFG", "USA", "prisoners", 10), ("USA", "AFG", "prisoners", 10)]),
     ("c3_both_rivals_released_a_total",
      "It was the largest swap since the Sudanese army and its rivals, the RSF paramilitaries, released 400 "
      "detainees in March.",
@@ -261,6 +262,14 @@ CASES = [
      "Hezbollah handed over the remains of two soldiers on Thursday and Israel returned the bodies of 24 fighters. "
      "Under the deal, Israel returns the bodies of 12 fighters for the remains of each soldier.",
      [("HEZBOLLAH", "ISR", "bodies", 2), ("ISR", "HEZBOLLAH", "bodies", 24)]),
+    # count.exchange_size: the operation's size named by a swap noun and a link word is a total with no sides
+    ("c3_operation_to_transfer",
+     "The ICRC began an operation to transfer about 600 detainees between Sudan's army and the RSF on Monday, in a "
+     "swap agreed last month.",
+     [(None, None, "pows", 600)]),
+    ("c3_exchange_involving",
+     "Ethiopia and the TPLF carried out a swap on Monday, part of an exchange involving some 340 prisoners.",
+     [(None, None, "pows", 340)]),
 ]
 
 XFAIL: dict[str, str] = {}

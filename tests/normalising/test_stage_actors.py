@@ -1,0 +1,63 @@
+"""Actors stage: who a name stands for in the article's war (recast.py; issue 9 item 4).
+
+Invented sentences only (other countries, numbers and wording than any article). Each row: the text
+and every flow the article should yield, as (from, to, category, figure)."""
+
+from __future__ import annotations
+
+import pytest
+
+from _stage import flows_of
+from extractor.contract import Article, ExchangeRecord, PartialDate
+
+CASES = [
+    # direction.held_capital: the capital the rebels hold stands for the rebels in their war with the government
+    pytest.param("The Houthis and Yemen's government swapped prisoners on Monday: Sanaa freed 30 government soldiers, "
+                 "and the government released 64 Houthi fighters who were flown to Sanaa.",
+                 [("HOUTHIS", "YEM", "pows", 30), ("YEM", "HOUTHIS", "pows", 64)], id="held-capital-giver-and-destination"),
+    pytest.param("Yemen's government handed 48 Houthi detainees to the Red Cross on Tuesday in a swap; they were flown "
+                 "from Marib to Sana'a, while Sana'a released 21 soldiers.",
+                 [("HOUTHIS", "YEM", "pows", 21), ("YEM", "HOUTHIS", "pows", 48)], id="held-capital-apostrophe"),
+    pytest.param("The Houthi-run government in Sanaa freed 25 Saudi soldiers on Monday in exchange for 60 Houthi "
+                 "fighters.",
+                 [("HOUTHIS", "SAU", "pows", 25), ("SAU", "HOUTHIS", "pows", 60)], id="held-capital-against-third-state"),
+    # direction.governing_group: a group that governs a state stands for it (published 2024, after it took power)
+    pytest.param("The Taliban released a British engineer on Tuesday in exchange for an Afghan national jailed in "
+                 "London.",
+                 [("AFG", "GBR", "prisoners", 1), ("GBR", "AFG", "prisoners", 1)], id="governing-group-person-swap"),
+    pytest.param("The Taliban freed two Australians on Friday in a swap for three Afghans held in Canberra.",
+                 [("AFG", "AUS", "prisoners", 2), ("AUS", "AFG", "prisoners", 3)], id="governing-group-counted"),
+    # direction.sponsor_named_group: "an X-linked group" is not X; the group the article names is the actor
+    pytest.param("An al-Qaeda-linked group released three Somali soldiers on Sunday in exchange for 20 prisoners. The "
+                 "soldiers had been held by al-Shabaab since March.",
+                 [("AL_SHABAAB", "SOM", "pows", 3), ("SOM", "AL_SHABAAB", "prisoners", 20)], id="sponsor-linked-group"),
+    # direction.partisan_state: the state side named by its enemies
+    pytest.param("Houthi media said 80 fighters held by the forces of the ousted government of Yemen were freed on "
+                 "Monday in a prisoner swap, and the Houthis released 35 soldiers.",
+                 [("HOUTHIS", "YEM", "pows", 35), ("YEM", "HOUTHIS", "pows", 80)], id="partisan-ousted-government"),
+    # direction.remains_to_state_body: remains handed to a state's army go to that state (a state at war with a side)
+    pytest.param("Hezbollah handed over the bodies of three Israeli soldiers on Tuesday, and Israel returned the bodies "
+                 "of 45 fighters in exchange. The remains of the 45 were handed to the Lebanese army at the Naqoura "
+                 "crossing.",
+                 [("HEZBOLLAH", "ISR", "bodies", 3), ("ISR", "LBN", "bodies", 45)], id="remains-to-state-army"),
+    # ... but officials of a state that is no party at war with a side are go-betweens
+    pytest.param("Azerbaijan returned 40 bodies on Monday in a swap with Armenia; the remains were handed to Georgian "
+                 "officials at the border.",
+                 [("AZE", "ARM", "bodies", 40)], id="remains-to-go-between-officials"),
+    pytest.param("Israel returned the bodies of 30 fighters to Hezbollah on Sunday in exchange for the remains of one "
+                 "soldier.",
+                 [("HEZBOLLAH", "ISR", "bodies", 1), ("ISR", "HEZBOLLAH", "bodies", 30)], id="remains-to-the-group"),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_actors(extractor, text: str, expected: list[tuple]) -> None:
+    assert flows_of(extractor, text) == sorted(expected, key=repr)
+
+
+def test_governing_group_only_since_it_took_power(extractor) -> None:
+    """Before it governed the state, the group is its own side (direction.governing_group needs the date)."""
+    text = "The Taliban freed two Australians on Friday in a swap for three Afghans held in Canberra."
+    article = Article(id="stage", text=text, published=PartialDate(year=2019, month=5, day=3))
+    sides = {(f.from_, f.to) for r in extractor.extract(article) if isinstance(r, ExchangeRecord) for f in r.flows}
+    assert ("TALIBAN", "AUS") in sides

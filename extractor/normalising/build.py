@@ -44,6 +44,7 @@ from .groups import (
     civil_crews_alike,
     complete,
     direct,
+    drop_handed_persons,
     joined_persons,
     mark_parts,
     ones,
@@ -66,6 +67,7 @@ from .occasions import (
     group_occasions,
     merge_complementary,
     one_per_day,
+    own_day_over_told_day,
     place_weekdays,
     same_day_lead,
     separate_occasion,
@@ -203,7 +205,7 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
             single.giver, single.receiver = partner.receiver, partner.giver
         groups.extend(in_sentence)
     civil_crews_alike(groups)
-    return groups
+    return drop_handed_persons(groups, views, context)
 
 
 def named_pair_partner(views: list[SentenceView], actor: str, context: ArticleContext) -> str | None:
@@ -406,6 +408,7 @@ def form_occasions(mentions: list[Mention], loose: list[Mention], views: list[Se
     a done occasion fold into it), dated at occasion level."""
     occasions = merge_complementary(group_occasions(mentions, views))
     attach_loose(occasions, loose)
+    own_day_over_told_day(occasions)
     occasions = fold_previews(occasions, published=published, year_hint=year_hint)
     occasions = split_begun_whole(occasions, views)
     if published is None or published.full is None:

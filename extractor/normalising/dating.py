@@ -48,7 +48,16 @@ def date_span_for(view: SentenceView, i: int, *, end: int | None = None, meeting
 def since_when(view: SentenceView, date: Span) -> bool:
     """'the first swap since January 15, when 150 were exchanged': the date of that earlier swap."""
     k = date.end
-    return k + 1 < view.end and view.lower[k] == "," and view.lower[k + 1] == "when"
+    if not (k + 1 < view.end and view.lower[k] == "," and view.lower[k + 1] == "when"):
+        return False
+    # "held since May 12, when he was caught": the when-clause must tell of a handover
+    for m in range(k + 2, view.end):
+        if view.lower[m] in (",", ";", ".", ":"):
+            break
+        cue = view.cue(m)
+        if cue is not None and cue.label_ in ("GIVE", "RECEIVE", "HOME", "EXCHANGE", "FOR"):
+            return True
+    return False
 
 
 def _event_clause(view: SentenceView, date: Span) -> bool:
@@ -124,7 +133,9 @@ def _in_relative_clause(view: SentenceView, date: Span) -> bool:
     over': a date inside a relative clause about the people, before the verb that hands them over, is
     when something happened to them, not the handover (rule date.relative_clause)."""
     rel = next((k for k in range(date.start - 1, max(view.start, date.start - 14) - 1, -1)
-                if view.lower[k] in RELATIVES), None)
+                if view.lower[k] in RELATIVES), None) or next(
+        (k for k in range(date.start - 15, max(view.start, date.start - 24) - 1, -1) if view.lower[k] in RELATIVES
+         and not any(view.lower[m] in (",", ";", ":") for m in range(k, date.start))), None)
     if rel is None or any(view.lower[k] in (";", ":") for k in range(rel, date.start)):
         return False
     def transfer(k: int, labels: frozenset[str] = TRANSFER_VERB_LABELS) -> bool:

@@ -82,6 +82,9 @@ def _handover_test(view: SentenceView, views: list[SentenceView], kinds: tuple[s
     # "Tom Harlan was freed in exchange for Igor Vasin", in an article about people held
     if swap_for(view) and view.has_cue("GIVE") and _held_anywhere(views) and len(person_for_person(view)) == 2:
         return True
+    # "in exchange, the American side received its citizen Dan Roe", in an article about people held
+    if swap_for(view) and view.cues_with("PERSON") and view.has_cue("GIVE", "RECEIVE") and _held_anywhere(views):
+        return True
     return bool(view.quantities) and (_mutual_release(view) or _nationals_handed_home(view, war_pairs))
 
 
@@ -305,9 +308,9 @@ def _may_hold_handover(article: _GateDoc, k: int, found: list[Span], cues: list[
         return True
     if swap_for_cue and sum(c.label_ == "PERSON" for c in found) >= 2 and labels & {"GIVE", "RECEIVE", "EXCHANGE"}:
         return True
-    if swap_for_cue and "GIVE" in labels and (any(c.label_ == "CAPTIVITY" for c in cues)
-                                              or not HELD_WORDS.isdisjoint(article.lower)):
-        return True  # a name swapped for a name, in an article about people held
+    if swap_for_cue and labels & {"GIVE", "RECEIVE"} and ("GIVE" in labels or "PERSON" in labels) \
+            and (any(c.label_ == "CAPTIVITY" for c in cues) or not HELD_WORDS.isdisjoint(article.lower)):
+        return True  # a name swapped for a name, or a person received in exchange, in an article about people held
     if labels & {"GIVE", "RECEIVE", "HOME"} and "EACH" in labels and categories and _each_cues(found):
         return True  # _mutual_release, without its figure and sides
     if any(c.label_ == "GIVE" and c.kb_id_ in NATIONALS_HANDED for c in found):
@@ -637,6 +640,8 @@ CAPTURE_BEFORE = frozenset({"killed", "killing", "kill", "kills", "wounded", "wo
                             "taking", "took", "take", "takes", "holding", "hold", "holds", "held", "seize", "seizes",
                             "kidnap", "kidnaps", "abduct", "abducts", "snatched", "grabbed"})
 INTERCEPTED = frozenset({"intercepted", "stopped", "caught"})
+GROUP_NAME_TAIL = frozenset({"-", "led", "-led", "backed", "-backed", "terrorists", "militants", "gunmen", "attackers",
+                             "fighters", "insurgents", "rebels"})
 ACTING_AFTER = frozenset({"killed", "attacked", "stormed", "invaded", "fired", "launched", "died", "fought", "fled",
                           "escaped", "deserted", "surrendered"})
 HYPOTHETICAL = frozenset({"potential", "possible", "proposed", "hypothetical", "prospective", "eventual",
@@ -660,6 +665,9 @@ def acted_on(view: SentenceView, start: int, end: int) -> bool:
     if k - 2 >= view.start and view.lower[k - 1] == "and" and view.lower[k - 2] in INTERCEPTED:
         return True  # "intercepted and returned 19,000 people": caught on their way, sent back
     end = past_apposition(view, end)
+    skipped = 0
+    while end < view.end and view.lower[end] in GROUP_NAME_TAIL and skipped < 3:
+        end, skipped = end + 1, skipped + 1  # "3,000 Hamas-led terrorists killed": the rest of the group's name
     after = [view.lower[k] for k in range(end, min(view.end, end + 2))]
     return bool(after) and after[0] in ACTING_AFTER
 

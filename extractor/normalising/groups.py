@@ -1324,7 +1324,7 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
     is a flow of one."""
     counted = [g for g in groups if g.count is not None and not g.part_of]
     if not counted:
-        return person_for_person(view) or _released_person(view, context)
+        return person_for_person(view) or _released_person(view, context) or _handed_person(view, context)
     if len(counted) != 1 or counted[0].per_side:
         return []
     other = counted[0]
@@ -1489,8 +1489,7 @@ def person_for_person(view: SentenceView) -> list[Group]:
     out = []
     for person in (first, second):
         # the demonym before the person noun ("a Russian businessman"), or opening a national person
-        nationality = next((view.actor(m).kb_id_ for m in range(max(view.start, person.start - 3), person.start + 1)
-                            if view.actor(m) is not None and view.actor(m).label_ == "DEMONYM"), None)
+        nationality = _dual_aware_nationality(view, person)
         named = person.label_ != "PERSON"
         # "Russia freed Mara Quint, an American engineer, in exchange for ...": the person stands where the
         # name does, in the clause of the verb that frees her
@@ -1509,6 +1508,20 @@ def person_for_person(view: SentenceView) -> list[Group]:
             _name(group, view, person)
         out.append(group)
     return out
+
+
+def _dual_aware_nationality(view: SentenceView, person: Span) -> str | None:
+    """The demonym before a person noun ('a Russian businessman'); of a dual national ('an American-Russian
+    dual national' freed by Russia), the state that is not the side named before the person as freeing him."""
+    found = [view.actor(m) for m in range(max(view.start, person.start - 5), person.start + 1)
+             if view.actor(m) is not None and view.actor(m).label_ == "DEMONYM"]
+    found = list(dict.fromkeys(found))
+    if len(found) >= 2 and found[-1].start - found[-2].end == 1 and view.lower[found[-2].end] == "-":
+        sides = {a.kb_id_ for a in view.actors if a.end <= found[-2].start and a.label_ in SUBJECT_LABELS}
+        pair = [a.kb_id_ for a in found[-2:]]
+        return next((d for d in pair if d not in sides), pair[0])
+    near = [a for a in found if a.start >= person.start - 3]
+    return near[0].kb_id_ if near else None
 
 
 INDEFINITE = frozenset({"a", "an"})
@@ -1634,6 +1647,99 @@ def _released_person(view: SentenceView, context: ArticleContext, *,
     return []
 
 
+FORCE_NAME_WORDS = frozenset({"army", "navy", "police", "border", "security", "force", "forces", "air", "military",
+                              "naval", "national", "guard"})
+PASSIVE_LEADS = frozenset({"was", "were", "has", "had", "been", "is", "being", "safely", "finally", "then", "later",
+                           "also", "simultaneously"})
+HANDED_KINDS = frozenset({"release", "handover", "return", "home", "receive"})
+
+
+def _handed_person(view: SentenceView, context: ArticleContext) -> list[Group]:
+    """'a border guard detained last month was handed back to India on Friday', 'the American side received
+    its citizen Daniel Roe', 'India handed over a Pakistani soldier': one person, subject of a passive or
+    homecoming verb or object of a give or receive verb whose subject is a side, in an article between two
+    known sides (rule group.handed_person; dropped again in an article with counted figures, where a lone
+    person is one of them: `drop_handed_persons`)."""
+    if context.sides is None or context.multi:
+        return []
+    out: list[Group] = []
+    singular = [c for c in view.cues_with("CATEGORY") if c.kb_id_ in ("pows", "civilians", "prisoners", "hostages")
+                and not span_text(c).lower().endswith("s") and c.start > view.start
+                and view.lower[c.start - 1] not in ("of", "per", "each")]
+    for person in sorted(view.cues_with("PERSON") + singular, key=lambda c: c.start):
+        if _speaking_officer(view, person) or span_text(person).lower().endswith("s"):
+            continue
+        giver = receiver = None
+        verb = _release_verb_before(view, person, skip_names=True)
+        if verb is not None and verb.kb_id_ in HANDED_KINDS:
+            subject = _subject_before(view, verb.start, view.start)
+            if subject is None or subject.kb_id_ not in context.sides:
+                continue
+            if verb.label_ == "RECEIVE":
+                receiver = subject.kb_id_
+            else:
+                giver = subject.kb_id_
+        else:
+            verb = _verb_of_subject(view, person)
+            if verb is None:
+                continue
+            receiver = _destination(view, verb)
+            if receiver is None:
+                nationality = view.actor(person.start - 1) if person.start > view.start else None
+                receiver = nationality.kb_id_ if nationality is not None and nationality.label_ == "DEMONYM" else None
+            if receiver is None or receiver not in context.sides:
+                continue
+        # a soldier swapped between states is a pow whatever the dyad's generic word means
+        category = "prisoners" if context.default_category == "prisoners" and person.kb_id_ != "pows" \
+            else person.kb_id_
+        group = Group(view=view, quantity=None, noun=person, count=Count.exact(1), category=category,
+                      giver=giver, receiver=receiver, rules=["group.handed_person"])
+        _name(group, view, person)
+        out.append(group)
+    return out
+
+
+def _verb_of_subject(view: SentenceView, person: Span) -> Span | None:
+    """The give or homecoming verb a person noun is the subject of, past a relative clause set off by 'who'
+    or commas ('the constable, who was detained last month, was handed back'): the first such verb after
+    it with only auxiliaries right before it."""
+    for k in range(person.end, min(view.end, person.end + 30)):
+        if view.lower[k] in (";", ":") or (view.lower[k] in ("and", "but") and view.lower[k - 1] == ","):
+            return None  # "..., and he was freed": another clause, its own subject
+        cue = view.cue(k)
+        if cue is None or cue.start != k or cue.label_ not in ("GIVE", "HOME") or cue.kb_id_ not in HANDED_KINDS:
+            continue
+        if (k - 1 >= person.end and view.lower[k - 1] in PASSIVE_LEADS) or view.lower[k] in PASSIVE_LEADS:
+            return cue  # "was handed back", "has returned" (the auxiliary inside the cue)
+    return None
+
+
+def _destination(view: SentenceView, verb: Span) -> str | None:
+    """The side a person was handed to: 'to <side>' right after the verb, or inside it ('returned to Russia')."""
+    for k in range(verb.start, min(view.end, verb.end + 4)):
+        if view.lower[k] == "to":
+            actor = _actor_after(view, k + 1, 3)
+            if actor is not None and actor.label_ in ("STATE", "CAPITAL", "INSTITUTION", "GROUP", "SEAT"):
+                return actor.kb_id_
+    return None
+
+
+def drop_handed_persons(groups: list[Group], views: list[SentenceView], context: ArticleContext) -> list[Group]:
+    """A lone person handed over in an article that counts its handovers is one of those counted; and one
+    person freed with nobody handed back, unless a swap word stands in an article about a known war or
+    dispute, is a one-sided release."""
+    handed = [g for g in groups if "group.handed_person" in g.rules]
+    if not handed:
+        return groups
+    counted = any(g.count is not None and g.quantity is not None and not g.part_of for g in groups)
+    swap = any(view.has_cue("EXCHANGE") or any(c.kb_id_ != "for" for c in view.cues_with("FOR")) for view in views)
+    ways = {(g.giver, g.receiver) for g in groups if g.count is not None and not g.part_of}
+    both_ways = any((r, g) in ways for g, r in ways if g is not None and r is not None)
+    if not counted and ((swap and context.known_dyad) or both_ways):
+        return groups
+    return [g for g in groups if "group.handed_person" not in g.rules]
+
+
 def joined_persons(view: SentenceView, groups: list[Group]) -> list[tuple[Group, Group]]:
     """'Kremlin ally Oleg Marchuk and 55 Russian soldiers were returned to Russia': a full name (with or
     without a person noun before it) joined by 'and' right before a counted group is one more person
@@ -1666,14 +1772,18 @@ def joined_persons(view: SentenceView, groups: list[Group]) -> list[tuple[Group,
     return out
 
 
-def _release_verb_before(view: SentenceView, person: Span) -> Span | None:
-    """The release verb whose object the person noun is ('freed the jailed American teacher')."""
+def _release_verb_before(view: SentenceView, person: Span, *, skip_names: bool = False) -> Span | None:
+    """The release verb whose object the person noun is ('freed the jailed American teacher'); with
+    `skip_names`, past a named force too ('handed over a Border Police officer')."""
     k = person.start - 1
     while k >= view.start and (view.lower[k] in OBJECT_FILLERS or (view.actor(k) is not None
-                                                                   and view.actor(k).label_ == "DEMONYM")):
+                                                                   and view.actor(k).label_ == "DEMONYM")
+                               or (skip_names and person.start - k <= 4 and view.cue(k) is None
+                                   and (view.sent.doc[k].is_title or view.lower[k] in FORCE_NAME_WORDS))):
         k -= 1
     verb = view.cue(k) if k >= view.start else None
-    if verb is None or verb.label_ != "GIVE" or verb.kb_id_ not in RELEASE_KINDS or verb.end != k + 1:
+    if verb is None or verb.kb_id_ not in RELEASE_KINDS | (HANDED_KINDS if skip_names else frozenset()) \
+            or verb.label_ not in (("GIVE", "RECEIVE") if skip_names else ("GIVE",)) or verb.end != k + 1:
         return None
     return verb
 

@@ -121,6 +121,10 @@ def attach_loose(occasions: list[Occasion], loose: list[Mention]) -> None:
             c.kb_id_ in ("future", "cancelled") for c in mention.group.view.cues_with("PLANNED"))
         if mention.key is not None:
             target = next((o for o in same_status if same_day(o.key, mention.key)), None)
+            if target is None and mention.status == "completed":
+                # the day of one of the occasion's mentions, though the occasion is dated by another
+                target = next((o for o in same_status if any(m.key is not None and same_day(m.key, mention.key)
+                                                              for m in o.mentions)), None)
             if target is None and (mention.group.giver or mention.group.receiver or mention.group.category not in {
                     m.group.category for o in same_status for m in o.mentions}):
                 # soldiers flown home on 8 May beside the bodies handed over on 7 May: the same swap
@@ -559,6 +563,23 @@ def group_occasions(mentions: list[Mention], views: list[SentenceView] | None = 
             occasions.append(target)
         target.add(mention)
     return _statement_days_joined(occasions)
+
+
+def own_day_over_told_day(occasions: list[Occasion]) -> None:
+    """'X has returned home, the ministry reported on Friday ... The exchange took place on September 24':
+    an occasion dated by the day something was said takes the day one of its mentions gives the handover
+    itself (rule occasion.own_day_over_told_day)."""
+    for occasion in occasions:
+        told = next((m for m in occasion.mentions if m.date_span is not None and m.date_span is occasion.date_span),
+                    None)
+        if told is None or occasion.status != "completed" or not after_attribution(told.group.view, told.date_span):
+            continue
+        own = next((m for m in occasion.mentions if m.date_span is not None and m.key is not None
+                    and not same_day(m.key, occasion.key) and not after_attribution(m.group.view, m.date_span)
+                    and m.date_span.sent == m.group.view.sent), None)
+        if own is not None:
+            occasion.key, occasion.date, occasion.date_span = own.key, own.date, own.date_span
+            own.rules.append("occasion.own_day_over_told_day")
 
 
 def _statement_dated(occasion: Occasion) -> bool:

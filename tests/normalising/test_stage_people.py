@@ -210,6 +210,31 @@ CASES = [
                  "Latvian national and Vilnius handing over three Belarusians.",
                  [("BLR", "LTU", "prisoners", 2, ()), ("BLR", "LVA", "prisoners", 1, ()),
                   ("LTU", "BLR", "prisoners", 3, ())], id="listed-national-noun"),
+    # group.handed_person: one person handed over, told without "in exchange for" (subject of a passive or
+    # homecoming verb, or object of a give or receive verb whose subject is a side)
+    pytest.param("A Bangladeshi border guard who was detained by Myanmar troops after he strayed across the frontier "
+                 "two weeks ago was handed back to Bangladesh on Tuesday. Bangladesh simultaneously handed over a "
+                 "Myanmar army soldier held since March.",
+                 [("BGD", "MMR", "pows", 1, ()), ("MMR", "BGD", "pows", 1, ())], id="handed-person-both-ways"),
+    pytest.param("Kazakh citizen Arman Seitov, who was serving a prison term in Georgia, has returned to Kazakhstan as "
+                 "a result of an exchange, the ministry said. In exchange the Georgian side received its citizen "
+                 "Levan Beridze, convicted in Kazakhstan of fraud.",
+                 [("GEO", "KAZ", "prisoners", 1, ("Arman Seitov",)), ("KAZ", "GEO", "prisoners", 1, ("Levan Beridze",))],
+                 id="handed-person-returned-and-received"),
+    pytest.param("The commission said a Thai soldier held since June 3, when he was caught near the border, was "
+                 "returned to Thailand on Friday in a swap, and Thailand handed over a Cambodian soldier.",
+                 [("KHM", "THA", "pows", 1, ()), ("THA", "KHM", "pows", 1, ())], id="handed-person-known-dyad-swap"),
+    # a dual national goes to the state that is not the one freeing them
+    pytest.param("Georgia freed a Lithuanian-Georgian dual national on Monday in return for a Georgian national jailed "
+                 "in Lithuania.",
+                 [("GEO", "LTU", "prisoners", 1, ()), ("LTU", "GEO", "prisoners", 1, ())], id="dual-national-freed"),
+    # contrast: one person handed back with nothing in return and no swap word is a one-sided release
+    pytest.param("A Georgian soldier detained near the boundary line was handed back to Georgia on Monday, officials "
+                 "said, after a court hearing.",
+                 [], id="handed-person-one-sided"),
+    pytest.param("A Lebanese shepherd held for a month was freed on Sunday and crossed home, and he was greeted by "
+                 "relatives in his village.",
+                 [], id="handed-person-no-sides"),
 ]
 
 

@@ -173,9 +173,10 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
     if count is None:
         return None
     # lists of names and cards are not handovers; "according to two people familiar with" are sources
-    for i in range(max(view.start, quantity.start - 3), quantity.start):
-        if view.lower[i] in LIST_WORDS:
-            return None
+    listed = any(view.lower[i] in LIST_WORDS for i in range(max(view.start, quantity.start - 3), quantity.start))
+    named_for_release = listed and _named_for_release(view, quantity)
+    if listed and not named_for_release:
+        return None
     if quantity.start - 2 >= view.start and view.lower[quantity.start - 2] == "according":
         return None
     if _age_limit(view, quantity, count):
@@ -189,7 +190,7 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
                                                                 ["for", "the", "bodies"]))
         if ratio and (cue.end <= quantity.start or 0 <= cue.start - quantity.end <= 8):
             return None
-    rules = ["group.quantity"]
+    rules = ["group.quantity"] + (["group.named_for_release"] if named_for_release else [])
     from_phrase = False
     category: str | None = None
     noun: Span | None = None
@@ -216,6 +217,11 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
             if span_text(actor).lower().endswith("s") and not span_text(actor).isupper():
                 category, noun = "generic", actor  # "the remaining 130 Houthis"
                 j = actor.end
+                break
+            if actor.end < view.end and view.lower[actor.end] in GROUP_MEMBER_NOUNS and view.cue(actor.end) is None:
+                category, noun = "generic", doc[actor.end:actor.end + 1]  # "three jailed ELN members"
+                rules.append("group.members_of_group")
+                j = actor.end + 1
                 break
             j, steps = actor.end, steps + 1
             continue
@@ -597,6 +603,23 @@ def _added(view: SentenceView, group: Group) -> bool:
     return bool(words) and words[-1] in ADDITIVE_LAST and any(words[-len(a):] == a for a in ADDITIVE)
 
 
+GROUP_MEMBER_NOUNS = frozenset({"members", "member", "supporters", "loyalists", "operatives", "cadres", "affiliates"})
+FUTURE_RELEASE_LEADS = frozenset({"will", "would", "be", "to", "is", "are", "due", "set", "was", "were"})
+
+
+def _named_for_release(view: SentenceView, quantity: Span) -> bool:
+    """'gave mediators the names of three hostages it will release on Saturday': a list of those to be
+    freed in the coming handover is a count of that handover (rule group.named_for_release)."""
+    for k in range(quantity.end, min(view.end, quantity.end + 8)):
+        if view.lower[k] in (".", ";", ":"):
+            return False
+        cue = view.cue(k)
+        if cue is not None and cue.start == k and cue.label_ == "GIVE" and cue.kb_id_ in ("release", "handover") \
+                and k - 1 > quantity.end and view.lower[k - 1] in FUTURE_RELEASE_LEADS:
+            return True
+    return False
+
+
 def _actor_after(view: SentenceView, i: int, limit: int) -> Span | None:
     """The party named right after a preposition, past determiners only ('to the U.S.')."""
     for k in range(i, min(view.end, i + limit)):
@@ -622,7 +645,22 @@ def _listed(view: SentenceView, actor: Span) -> bool:
             between = set(view.words_between(other.end, actor.start))
             if "and" in between and between & RIVAL_WORDS:
                 return True
+            # "Yemen's internationally recognised government and the Houthi movement agreed": one coordinated
+            # subject of two parties, with no verb or stop between them
+            if k >= actor.start - 8 and "and" in between and not between & {",", ";", ":", "(", ")", "while", "but"} \
+                    and not any(view.cue(m) is not None for m in range(other.end, actor.start)) \
+                    and other.label_ in SUBJECT_LABELS and _subject_start(view, other):
+                return True
     return False
+
+
+def _subject_start(view: SentenceView, actor: Span) -> bool:
+    """The actor opens its clause (after a determiner at most): the head of a subject, not inside an object."""
+    k = actor.start - 1
+    while k >= view.start and view.lower[k] in ("the", "both"):
+        k -= 1
+    return k < view.start or view.lower[k] in (",", ";", ":", "—", "-", "(", "and") or view.cue(k) is not None \
+        and view.cue(k).label_ in ("ATTRIBUTION", "BACKGROUND")
 
 
 RIVAL_WORDS = frozenset({"rivals", "rival", "opponents", "foes", "enemies", "adversaries", "counterparts"})

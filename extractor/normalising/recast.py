@@ -11,8 +11,8 @@ reads names one by one, cannot know it:
   as the contract's "a government stands for its state" asks;
 - "an <X>-linked group", "<X>-affiliated militants": X is a sponsor, not the actor; the actor is the
   one group the article names besides X, else nobody (rule direction.sponsor_named_group);
-- "the ousted government", "the former regime": partisan names of the state side of a
-  state-versus-group dyad (rule direction.partisan_state).
+- "the ousted government", "the former regime", and "the government (side)" itself: names of the state
+  side of a state-versus-group dyad (rule direction.partisan_state).
 
 Spans are changed in place (the normaliser's own Span objects, see `DocIndex`); the context is then
 built again. Each change is kept by token position so the groups read from it carry its rule id.
@@ -35,6 +35,7 @@ SPONSORED_NOUNS = frozenset({"group", "groups", "militants", "militant", "fighte
 PARTISAN_ADJECTIVES = frozenset({"ousted", "deposed", "exiled", "former", "toppled", "overthrown", "fugitive",
                                  "illegitimate", "puppet", "runaway", "fled", "collapsed"})
 PARTISAN_NOUNS = frozenset({"government", "regime", "authorities", "administration"})
+GOVERNMENT_HEADS = frozenset({"side", "forces", "troops", "army", "delegation", "negotiators"})
 FORCE_HEADS = frozenset({"forces", "troops", "militias", "army", "soldiers", "side"})
 
 
@@ -116,6 +117,12 @@ def _partisan_phrases(view: SentenceView) -> list[tuple[int, int]]:
             if start - 2 >= view.start and lower[start - 1] == "of" and lower[start - 2] in FORCE_HEADS:
                 start -= 2  # "the forces of the ousted government": the forces are that side's
             out.append((start, k + 2))
+        elif lower[k] == "the" and lower[k + 1] in ("government", "regime") and view.actor(k + 1) is None \
+                and (k + 2 >= view.end or lower[k + 2] not in ("of", "'s", "’s", "in")) \
+                and (k == view.start or view.actor(k - 1) is None):
+            # "the government side will release 760": in a war between a state and a group, the state
+            end = k + 3 if k + 2 < view.end and lower[k + 2] in GOVERNMENT_HEADS else k + 2
+            out.append((k, end))
     return out
 
 

@@ -35,6 +35,10 @@ CASES = [
     pytest.param("Houthi media said 80 fighters held by the forces of the ousted government of Yemen were freed on "
                  "Monday in a prisoner swap, and the Houthis released 35 soldiers.",
                  [("HOUTHIS", "YEM", "pows", 35), ("YEM", "HOUTHIS", "pows", 80)], id="partisan-ousted-government"),
+    # "the government (side)" itself is the state side of a state-versus-group dyad
+    pytest.param("The TPLF freed 140 soldiers on Sunday in a swap with Ethiopia, while the government side released 160 "
+                 "Tigrayan fighters.",
+                 [("ETH", "TPLF", "pows", 160), ("TPLF", "ETH", "pows", 140)], id="partisan-government-side"),
     # direction.remains_to_state_body: remains handed to a state's army go to that state (a state at war with a side)
     pytest.param("Hezbollah handed over the bodies of three Israeli soldiers on Tuesday, and Israel returned the bodies "
                  "of 45 fighters in exchange. The remains of the 45 were handed to the Lebanese army at the Naqoura "

@@ -267,6 +267,15 @@ CASES = [
      "The ICRC began an operation to transfer about 600 detainees between Sudan's army and the RSF on Monday, in a "
      "swap agreed last month.",
      [(None, None, "pows", 600)]),
+    # L4: the names of those to be freed in the coming handover count it; members named after their group
+    ("l4_names_of_those_to_be_freed",
+     "Hezbollah on Monday handed Egyptian mediators the names of four Israeli captives it will release on Wednesday, "
+     "and Israel said it would free 60 Lebanese prisoners in return.",
+     [("HEZBOLLAH", "ISR", "hostages", 4), ("ISR", "LBN", "prisoners", 60)]),
+    ("l4_members_of_the_group",
+     "The ELN freed four kidnapped soldiers on Tuesday in a swap, and the Colombian government released five jailed "
+     "ELN members in return.",
+     [("COL", "ELN", "prisoners", 5), ("ELN", "COL", "hostages", 4)]),
     ("c3_exchange_involving",
      "Ethiopia and the TPLF carried out a swap on Monday, part of an exchange involving some 340 prisoners.",
      [(None, None, "pows", 340)]),

@@ -171,6 +171,10 @@ CASES = [
                  "Georgia as part of the swap, the Red Cross said.",
                  [("ARM", "AZE", "pows", 60), ("AZE", "ARM", "pows", 60)],
                  id="d2-third-country-route-neutral-teller"),
+    # C3/D2: a subject coordinating both sides ("X's government and the Y movement agreed to free N") is no giver
+    pytest.param("Ethiopia's federal government and the Tigrayan TPLF agreed on Sunday to free about 500 detainees in a "
+                 "swap next month.",
+                 [(None, None, "pows", 500)], id="d2-coordinated-subject-of-both-sides"),
     # D3: a side made of several states is null, and the dyad does not fill it in
     pytest.param("The Saudi-led coalition freed 200 Houthi prisoners on Monday, and the Houthis released 50 in return.",
                  [("HOUTHIS", None, "pows", 50), (None, "HOUTHIS", "pows", 200)], id="d3-coalition-gives"),

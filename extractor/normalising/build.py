@@ -81,6 +81,8 @@ from .status import TRANSFER_LABELS, real_plan, status_at
 from .tallies import (
     Tally,
     counts_swaps,
+    answered_tally,
+    continued_tally,
     find_tally,
     orient_tallies,
     outside_exchanges,
@@ -365,6 +367,10 @@ def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views
             continue  # the deal's name in a report of its finished swap: no count, no record
         handed_over = not not_handed_over(group)  # not "troops recovered 3 bodies", "130 remain held"
         tally = find_tally(group, groups, statuses, done=done) if handed_over else None
+        if tally is None and handed_over and status == "completed" and tallies:
+            tally = continued_tally(group, tallies, done)
+        if tally is None and handed_over and status == "completed":
+            tally = answered_tally(group, views)
         if tally is not None:
             tallies.append(tally)
             continue

@@ -220,7 +220,8 @@ def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versi
         as_of = resolve_span(date_span, published=published, status="completed", year_hint=parts.year_hint)
         if as_of is None and published is not None and published.full is not None:
             as_of = DateInterval(start=published.full, end=published.full, precision="day")
-        lo, hi = view.clause_bounds(cue.start)
+        # a total that runs on from the sentence before (tally.continued) has its period there
+        lo, hi = view.clause_bounds(cue.start) if view.start <= cue.start < view.end else (cue.start, cue.end)
         records.append(TallyRecord(
             doc_id=doc_id,
             claim_id=claim_id("tally", group.char_start, 0),

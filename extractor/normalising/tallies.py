@@ -426,6 +426,49 @@ def find_tally(group: Group, groups: list[Group], statuses: dict[int, tuple[str,
     return None
 
 
+def answered_tally(group: Group, views: list[SentenceView]) -> Tally | None:
+    """'HOW MANY PALESTINIANS HAVE BEEN RELEASED? Israel has freed about 1,750 prisoners.': an explainer's
+    question of how many were freed, answered in the perfect tense with no day, is a running total (rule
+    tally.answered_question)."""
+    view = group.view
+    if view.index == 0:
+        return None
+    question = views[view.index - 1]
+    words = question.words_between(question.start, question.end)
+    if "?" not in words or not has_phrase(words, (("how", "many"),)) or not question.has_cue(*TRANSFER_LABELS):
+        return None
+    lo, hi = view.clause_bounds(group.start)
+    if not _perfect(view, lo, max(hi, group.end)) or _day_dated(view, view.start, view.end):
+        return None
+    group.rules.append("tally.answered_question")
+    return Tally(group=group, cue=question.sent[question.start - question.sent.start:question.end - question.sent.start])
+
+
+def continued_tally(group: Group, tallies: list[Tally], groups: list[Group]) -> Tally | None:
+    """'Since the truce began, Hamas has released 25 hostages. The remains of eight hostages have also been
+    returned.': a perfect-tense figure with no day of its own, in the sentence right after a running total
+    ('also', 'further', or the same period's stock-taking), sums up the same period (rule tally.continued)."""
+    view = group.view
+    before = [t for t in tallies if t.group.view.index in (view.index - 1, view.index) and t.group is not group]
+    if not before or _frames(view):
+        return None
+    lo, hi = view.clause_bounds(group.start)
+    if not _perfect(view, lo, max(hi, group.end)) or _day_dated(view, view.start, view.end):
+        return None
+    if not {"also", "further", "meanwhile", "likewise"} & set(view.words_between(view.start, view.end)) \
+            and before[-1].group.view.index == view.index - 1:
+        return None
+    previous = before[-1]
+    opening = view.sent.doc[previous.cue.start].lower_ if previous.cue.start < len(view.sent.doc) else ""
+    if group.count is None or previous.cue.start - previous.group.view.start > 2 \
+            or opening not in ("since", "so", "to", "until", "till", "thus", "over"):
+        return None  # only a period opening the sentence before ("Since the truce began, ...") runs on
+    if any(_figure(g) == _figure(group) for g in groups if g.view is not view and g.count is not None):
+        return None  # the figure of a handover told elsewhere
+    group.rules.append("tally.continued")
+    return Tally(group=group, cue=before[-1].cue)
+
+
 def orient_tallies(tallies: list[Tally], occasions: list[Occasion]) -> None:
     """A total with no sides of its own ("since then, we have brought back over 6,000 bodies") runs
     the way the article's completed handovers of its category run, when they all run one way."""

@@ -121,6 +121,17 @@ TALLIES = [
      "Since 2021, a total of 310 Armenians have been freed from Azerbaijani captivity through official "
      "exchanges, while a further 41 were released outside the framework of the agreements.",
      ("AZE", "ARM", "pows", 310, 310, 310)),
+    # tally.continued: a perfect-tense figure with "also", right after a sentence opened by the period
+    ("continued_after_a_fronted_period",
+     "Since the ceasefire took effect in May, Hezbollah has released 14 Israeli captives. The remains of six Israeli "
+     "soldiers have also been handed back. The largest single swap took place on June 2, when four captives "
+     "were freed for 120 Lebanese prisoners.",
+     ("HEZBOLLAH", "ISR", "bodies", 6, 6, 6)),
+    # tally.answered_question: an explainer's "how many ... freed?" answered in the perfect tense, no day
+    ("answered_how_many_question",
+     "Armenia and Azerbaijan swapped 12 soldiers each on Monday.\nHOW MANY ARMENIANS HAVE BEEN RETURNED?\n"
+     "Azerbaijan has handed back about 310 Armenian soldiers, according to the ombudsman.",
+     ("AZE", "ARM", "pows", 310, None, None)),
 ]
 
 

@@ -1250,6 +1250,12 @@ def share_coordinated(groups: list[Group]) -> None:
             elif "direction.giver_subject" in src.rules and dst.giver is None and src.giver != dst.receiver:
                 dst.giver = src.giver  # "the Houthis released 81 soldiers and 15 Saudi soldiers"
                 dst.rules.append("direction.coordinated_giver")
+            elif "direction.giver_subject" in src.rules and dst.giver is None and src.giver is not None \
+                    and src.giver == dst.receiver == dst.nationality and dst.category == "prisoners" and dst is b:
+                # "Caracas freed 10 Americans and 20 Venezuelan political prisoners in return for X": its own
+                # people freed at home, handed to nobody
+                dst.part_of = True
+                dst.rules.append("direction.own_nationals_freed")
         if a.count is not None and b.count is not None and a.count.qualifier == b.count.qualifier == "exact" \
                 and not breakdown and (a.giver, a.receiver, a.category) == (b.giver, b.receiver, b.category):
             total = Count.exact(a.count.value + b.count.value)
@@ -1363,6 +1369,9 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
     counted = [g for g in groups if g.count is not None and not g.part_of]
     if not counted:
         return person_for_person(view) or _released_person(view, context) or _handed_person(view, context)
+    if len(counted) > 1 and not any(g.per_side for g in counted):
+        # "freed 10 Americans and 20 of its own prisoners in return for X": the name after the pivot
+        return _named_across_pivot(view, max(counted, key=lambda g: g.end))
     if len(counted) != 1 or counted[0].per_side:
         return []
     other = counted[0]
@@ -1393,10 +1402,35 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
         group.transit = True  # its direction is the reverse of the group it was swapped for
         out.append(group)
         break
+    if not out:
+        out = _named_across_pivot(view, other)
     if not out:  # "Washington will release businessman X, and Caracas will free 12 Americans"
         out = [g for g in _released_person(view, context, reciprocal_of=other)
                if not other.start <= g.start < other.end]
     return out
+
+
+def _named_across_pivot(view: SentenceView, other: Group) -> list[Group]:
+    """'the Taliban freed two Americans in exchange for Khan Mohammed, an Afghan jailed in California': a
+    name (or 'a Russian citizen') right after the swap pivot that follows the counted group is one person
+    going the other way (rule group.named_across_pivot)."""
+    pivot = next((c for c in view.cues_with("FOR") if c.kb_id_ != "for" and c.start >= other.end
+                  and c.start - other.end <= 8 and view.lower[c.end - 1] == "for"), None)
+    if pivot is None:
+        return []
+    person = _name_after(view, pivot.end) or _national_person(view, pivot.end, view.end)
+    if person is None or person.start - pivot.end > 2:
+        return []
+    named = person.label_ != "PERSON"
+    group = Group(view=view, quantity=None, noun=person, count=Count.exact(1), category="prisoners",
+                  nationality=_dual_aware_nationality(view, person) if not named else None,
+                  rules=["group.single_person", "group.named_across_pivot"])
+    if named:
+        group.people.append(span_text(person))
+        group.rules.append("group.named_person")
+    group.giver, group.receiver = other.receiver, other.giver
+    group.transit = True  # its direction is the reverse of the group it was swapped for
+    return [group]
 
 
 DEMONYM_HEAD_NEXT = frozenset({"and", "on", "in", "to", "from", "for", "held", "who", "was", "were", "as", "at",

@@ -235,6 +235,20 @@ CASES = [
     pytest.param("A Lebanese shepherd held for a month was freed on Sunday and crossed home, and he was greeted by "
                  "relatives in his village.",
                  [], id="handed-person-no-sides"),
+    # group.named_across_pivot: a name right after the pivot that follows a counted group goes the other way
+    pytest.param("Belarus freed three Lithuanians on Monday in exchange for Tomas Vaitkus, a Belarusian jailed in "
+                 "Vilnius.",
+                 [("BLR", "LTU", "prisoners", 3, ()), ("LTU", "BLR", "prisoners", 1, ("Tomas Vaitkus",))],
+                 id="name-after-pivot"),
+    # direction.own_nationals_freed: the freeing state's own nationals beside the other side's are freed at home
+    pytest.param("Minsk freed four Poles and 12 Belarusian political prisoners on Sunday in return for Piotr Zaremba, "
+                 "a Belarusian jailed in Warsaw.",
+                 [("BLR", "POL", "prisoners", 4, ()), ("POL", "BLR", "prisoners", 1, ("Piotr Zaremba",))],
+                 id="own-nationals-freed-at-home"),
+    # contrast: "in exchange, the ministry said" names nobody
+    pytest.param("Russia returned 150 soldiers from Ukrainian captivity and 150 Ukrainian prisoners of war were handed "
+                 "over in exchange, the ministry said.",
+                 [("RUS", "UKR", "pows", 150, ()), ("UKR", "RUS", "pows", 150, ())], id="in-exchange-then-speaker"),
 ]
 
 

@@ -358,8 +358,9 @@ def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views
     done = [g for g in groups if statuses[id(g)][0] == "completed"]
     unilateral = one_sided_figures(views)
     for group in groups:
-        if group.part_of and group.category not in ("civilians", "hostages"):
-            continue
+        if group.part_of and group.category not in ("civilians", "hostages") \
+                and not ("count.breakdown" in group.rules and group.nationality is not None):
+            continue  # (a breakdown by nationality goes on: its third states' nationals go to them)
         status, rule = statuses[id(group)]
         if outside_exchanges(group):
             continue  # "a further 41 were released outside the framework of the agreements"

@@ -534,7 +534,7 @@ def _foreign_part(part: Group, whole: Group, context: ArticleContext) -> bool:
     return part.nationality is not None and context.is_state(part.nationality) and not whole.per_side \
         and whole.giver is not None and whole.receiver is not None \
         and part.nationality not in (whole.giver, whole.receiver) and whole.category in ("hostages", "prisoners",
-                                                                                          "civilians")
+                                                                                          "civilians", "pows")
 
 
 def _plus(count: Count | None, added: int, base_values: set[int]) -> Count | None:

@@ -59,8 +59,13 @@ def handover_sentences(views: list[SentenceView]) -> Iterator[SentenceView]:
     swapping = any(_swap_cue(view) for view in views)
     kinds = ("generic",) if swapping else ("generic", "prisoners")
     war_pairs = _war_pairs(views)
+    told: set[int] = set()
     for view in views:
         if _handover_test(view, views, kinds, war_pairs) and not no_handover(view):
+            yield view
+            told.add(view.index)
+    for view in _reciprocal_releases(views):
+        if view.index not in told:
             yield view
 
 
@@ -119,6 +124,47 @@ def _rating(view: SentenceView) -> bool:
     return False
 
 
+RELEASE_GIVES = frozenset({"release", "handover", "return"})
+RELEASER_LABELS = frozenset({"STATE", "CAPITAL", "SEAT", "INSTITUTION", "GROUP", "MULTI"})
+
+
+def _dyad_pairs(doc: Doc) -> frozenset[frozenset[str]]:
+    return frozenset(frozenset(d.parties) for d in (doc.user_data.get(DYADS_KEY) or known_dyads()))
+
+
+def _releaser(actors: list[Span], lower: list[str], lo: int, verb: Span) -> str | None:
+    """The first party named in the clause before a release verb ('the Ansar Allah authorities in Sanaa
+    released ...': the Houthis), or None."""
+    k = verb.start - 1
+    while k > lo and lower[k - 1] not in (".", ";", ":", "\n"):
+        k -= 1
+    first = next((a for a in actors if k <= a.start and a.end <= verb.start and a.label_ in RELEASER_LABELS), None)
+    return first.kb_id_ if first is not None else None
+
+
+def _reciprocal_releases(views: list[SentenceView]) -> list[SentenceView]:
+    """'The Houthi authorities released 125 detainees ... The Government of Yemen released 742 detainees':
+    the two sides of a known war or dispute, each the subject of a release of counted people in a
+    sentence of its own, hand people to each other though no swap word is written (rule
+    gate.reciprocal_releases)."""
+    givers: dict[str, list[SentenceView]] = {}
+    for view in views:
+        if not view.quantities or no_handover(view):
+            continue
+        categories = view.cues_with("CATEGORY")
+        for verb in view.cues_with("GIVE"):
+            if verb.kb_id_ in RELEASE_GIVES and any(0 <= c.start - verb.end <= 6 for c in categories):
+                giver = _releaser(view.actors, view.lower, view.start, verb)
+                if giver is not None and view not in givers.get(giver, []):
+                    givers.setdefault(giver, []).append(view)
+    if len(givers) < 2:
+        return []
+    pairs = _dyad_pairs(views[0].sent.doc)
+    found = {v.index: v for a in givers for b in givers if a < b and frozenset((a, b)) in pairs
+             for v in givers[a] + givers[b]}
+    return [found[k] for k in sorted(found)]
+
+
 def no_side(views: list[SentenceView]) -> bool:
     """No side and no captive anywhere: a club's or a family's affair ("traded two defenders")."""
     return not any(view.actors for view in views) and not any(swap_for(view) or not CAPTIVE_WORDS.isdisjoint(view.words)
@@ -151,6 +197,7 @@ def _mutual_release(view: SentenceView) -> bool:
 # gate's refusals read before any figure (ids in the rule catalogue; the gate writes no record, so they
 # explain why an article was read at all, or why it was not)
 GATE_RULES = {"gate.mutual_release": "_mutual_release", "gate.nationals_handed_home": "_nationals_handed_home",
+              "gate.reciprocal_releases": "_reciprocal_releases",
               "gate.one_sided_article": "one_sided_article", "gate.no_side": "no_side",
               "gate.fiction_review": "fiction_review",
               "gate.no_handover_sentence": "clemency, recovery(figures=False)", "gate.cue_lines": "text_gate.TextGate"}
@@ -214,6 +261,8 @@ def may_be_about_exchanges(doc: Doc) -> bool:
     kinds = ("generic",) if swapping else ("generic", "prisoners")
     article = _GateDoc(doc, starts)
     candidates = [k for k, found in sentences.items() if _may_hold_handover(article, k, found, cues, kinds)]
+    if not candidates:
+        candidates = _may_release_reciprocally(article, sentences)
     if not candidates:
         return False
     if not doc.has_annotation("SENT_START"):
@@ -288,6 +337,24 @@ class _GateDoc:
                 by_sentence.setdefault(self.sentence_of(actor.start), []).append(actor)
             self._actors_by_sentence = by_sentence
         return self._actors_by_sentence.get(k, [])
+
+
+def _may_release_reciprocally(article: "_GateDoc", sentences: dict[int, list[Span]]) -> list[int]:
+    """The sentences of `_reciprocal_releases`, without their figures: a release verb with a people word
+    after it and a party before it, in sentences of two sides of a known dyad."""
+    givers: dict[str, list[int]] = {}
+    for k, found in sentences.items():
+        categories = [c for c in found if c.label_ == "CATEGORY"]
+        for verb in found:
+            if verb.label_ == "GIVE" and verb.kb_id_ in RELEASE_GIVES \
+                    and any(0 <= c.start - verb.end <= 6 for c in categories):
+                lo = article.starts[k]
+                giver = _releaser(article.actors_in(k), article.lower, lo, verb)
+                if giver is not None:
+                    givers.setdefault(giver, []).append(k)
+    pairs = _dyad_pairs(article.doc)
+    found_pairs = [(a, b) for a in givers for b in givers if a < b and frozenset((a, b)) in pairs]
+    return sorted({k for a, b in found_pairs for k in givers[a] + givers[b]})
 
 
 def _may_hold_handover(article: _GateDoc, k: int, found: list[Span], cues: list[Span], kinds: tuple[str, ...]) -> bool:

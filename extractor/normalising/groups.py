@@ -297,8 +297,8 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
             if pair in AFFILIATION:
                 named = []
                 for m in range(k + 2, min(view.end, k + 9)):
-                    if view.lower[m] in (",", ";", "and", "who", "which"):
-                        break
+                    if view.lower[m] in (",", ";", "and", "who", "which") or view.lower[m] in NOT_A_PARTY:
+                        break  # "detainees linked to the conflict in Yemen": the war, not a side
                     actor = view.actor(m)
                     if actor is not None and actor.label_ in ("GROUP", "STATE", "DEMONYM", "INSTITUTION"):
                         named.append(actor)
@@ -604,6 +604,7 @@ def _added(view: SentenceView, group: Group) -> bool:
 
 
 GROUP_MEMBER_NOUNS = frozenset({"members", "member", "supporters", "loyalists", "operatives", "cadres", "affiliates"})
+NOT_A_PARTY = frozenset({"conflict", "war", "fighting", "hostilities", "crisis", "situation", "violence"})
 FUTURE_RELEASE_LEADS = frozenset({"will", "would", "be", "to", "is", "are", "due", "set", "was", "were"})
 
 

@@ -763,12 +763,21 @@ class _Reading:
         swapping = any(self.holds(p, SWAP) for p in pieces)
         captive = any(CAPTIVE in p.marks for p in pieces)  # no droppable phrase marks CAPTIVE
         kinds = {CATEGORY_KIND + "generic"} if swapping else {CATEGORY_KIND + "generic", CATEGORY_KIND + "prisoners"}
+        passed = set()
         for piece in pieces:
             lo, hi = piece.lo, piece.hi
             if self._passes(piece.marks, lo, hi, kinds, captive) and (
                     self._passes(self.firm(piece), lo, hi, kinds, captive)
                     or self._passes(self.settled(piece), lo, hi, kinds, captive)) and not self.refused(piece):
+                passed.add((lo, hi))
                 yield lo, hi
+        # gate.reciprocal_releases, without its sides: two counted pieces releasing people
+        releasing = [p for p in pieces if GIVE in p.marks and CATEGORY in p.marks and self.counted(p.lo, p.hi)
+                     and not self.refused(p)]
+        if len(releasing) >= 2:
+            for piece in releasing:
+                if (piece.lo, piece.hi) not in passed:
+                    yield piece.lo, piece.hi
 
     def _passes(self, m: set[str], lo: int, hi: int, kinds: set[str], captive: bool) -> bool:
         """The tests of `about_exchanges` for a sentence, each with fewer conditions, on a piece's marks."""

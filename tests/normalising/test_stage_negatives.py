@@ -233,6 +233,13 @@ HARD_NEGATIVES = [
     ("group_refused_to_free",
      "Talks between Colombia's government and an ELN front collapsed on Monday after the rebels refused to free 9 "
      "police officers they have held since March."),
+    # gate.reciprocal_releases needs two sides of a known dyad, and no pardon
+    ("releases_by_two_states_of_no_dyad",
+     "Kenya released 200 prisoners on Monday to ease overcrowding. Separately, Uganda released 40 detainees held at "
+     "a border post."),
+    ("release_beside_a_pardon_of_the_other_side",
+     "The Houthis released 30 detainees on Monday, the group said. On Tuesday, the Yemeni government released 45 "
+     "detainees as part of a pardon for the Eid holiday."),
     # a thing received is no handover, and "next week" is a date, not "the next" handover
     ("assurances_received_for_a_convoy_next_week",
      "A convoy of 25 UN trucks crossed from Chad into Darfur on Friday, where the RSF holds most towns, the WFP "
@@ -392,6 +399,10 @@ STILL_HANDOVERS = [
     ("swap_beside_nothing_in_return",
      "Hamas freed 3 hostages to Israel on Sunday in exchange for 90 Palestinian prisoners; Israel said nothing was "
      "given in return for the bodies it received."),
+    # gate.reciprocal_releases: two sides of a known war each release people, told in sentences of their own
+    ("reciprocal_releases_told_apart",
+     "The Red Cross said it had completed a two-day operation on Friday. The RSF released 64 detainees, who were "
+     "flown to Port Sudan. Sudan's army released 80 detainees, who were taken to Nyala."),
     ("released_for_a_named_agent",
      "Russia freed the jailed American teacher in exchange for a convicted Russian spy, officials said."),
 ]

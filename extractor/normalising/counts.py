@@ -323,6 +323,21 @@ def _completes_named_list(view: SentenceView, group: Group, before: Group, join_
     return names > 0 and names + added == total
 
 
+OTHER_TIMES = (("in", "the", "same", "year"), ("later", "that", "year"), ("later", "that", "month"),
+               ("the", "following", "year"), ("the", "following", "month"), ("the", "following", "week"),
+               ("a", "year", "later"), ("a", "month", "later"), ("a", "week", "later"), ("weeks", "later"),
+               ("months", "later"), ("the", "next", "year"), ("the", "next", "month"), ("in", "the", "same", "month"))
+
+
+def _own_time_after(view: SentenceView, group: Group, hi: int) -> bool:
+    """A time of its own after the figure ('a further 300 in the same year', 'another 40 a month later',
+    'another 12 on 3 May'): another release, not a group added to the one before."""
+    words = view.words_between(group.end, min(hi, group.end + 6))
+    if any(tuple(words[i:i + len(t)]) == t for t in OTHER_TIMES for i in range(len(words))):
+        return True
+    return any(group.end <= d.start < min(hi, group.end + 6) for d in view.dates)
+
+
 def _introduced_as_extra(view: SentenceView, group: Group, earlier: list[Group]) -> bool:
     """'an additional 22', 'another 6', 'in addition, the army handed over 14', 'Ethiopia also freed 7',
     '246 POWs plus 31 wounded', 'as a gesture of goodwill'; never a part ('including', 'of whom')."""
@@ -334,6 +349,8 @@ def _introduced_as_extra(view: SentenceView, group: Group, earlier: list[Group])
     if not INCLUSION.isdisjoint(clause) or not INCLUSION.isdisjoint(view.words_between(view.start, q.start)) \
             or _of_them(view, group):
         return False  # "the exchange included 31 wounded ... for 15": parts of the figures given
+    if _own_time_after(view, group, hi):
+        return False  # "100 in February and a further 300 in the same year": another release, not an extra group
     marks = set(view.words_between(q.start - 2, q.start)) | (ADDED_BEFORE.intersection(view.lower[q.start:q.end]))
     number_end = _number_end(view, group)
     if view.words_between(number_end, number_end + 1) == ("more",):

@@ -276,6 +276,13 @@ CASES = [
      "The ELN freed four kidnapped soldiers on Tuesday in a swap, and the Colombian government released five jailed "
      "ELN members in return.",
      [("COL", "ELN", "prisoners", 5), ("ELN", "COL", "hostages", 4)]),
+    # C1 contrast: "a further N" with a time of its own is another release, not an extra group
+    ("c1_further_group_with_its_own_time",
+     "The Polisario Front freed 150 Moroccan soldiers in March 2003 and a further 200 in the same year.",
+     [("POLISARIO", "MAR", "pows", 150)]),
+    ("c1_another_group_same_day_still_added",
+     "Azerbaijan freed 40 Armenian soldiers on Monday, and another 6 wounded Armenian soldiers were also handed over.",
+     [("AZE", "ARM", "pows", 46)]),
     ("c3_exchange_involving",
      "Ethiopia and the TPLF carried out a swap on Monday, part of an exchange involving some 340 prisoners.",
      [(None, None, "pows", 340)]),

@@ -329,12 +329,15 @@ OTHER_TIMES = (("in", "the", "same", "year"), ("later", "that", "year"), ("later
                ("months", "later"), ("the", "next", "year"), ("the", "next", "month"), ("in", "the", "same", "month"))
 
 
-def _own_time_after(view: SentenceView, group: Group, hi: int) -> bool:
+def _own_time_after(view: SentenceView, group: Group, hi: int, earlier: list[Group]) -> bool:
     """A time of its own after the figure ('a further 300 in the same year', 'another 40 a month later',
-    'another 12 on 3 May'): another release, not a group added to the one before."""
+    '120 in March and another 80 in May'): another release, not a group added to the one before (a day
+    after the last of two figures that have none between them is the day of both)."""
     words = view.words_between(group.end, min(hi, group.end + 6))
     if any(tuple(words[i:i + len(t)]) == t for t in OTHER_TIMES for i in range(len(words))):
         return True
+    if not earlier or not any(earlier[-1].end <= d.start < group.start for d in view.dates):
+        return False
     return any(group.end <= d.start < min(hi, group.end + 6) for d in view.dates)
 
 
@@ -349,7 +352,7 @@ def _introduced_as_extra(view: SentenceView, group: Group, earlier: list[Group])
     if not INCLUSION.isdisjoint(clause) or not INCLUSION.isdisjoint(view.words_between(view.start, q.start)) \
             or _of_them(view, group):
         return False  # "the exchange included 31 wounded ... for 15": parts of the figures given
-    if _own_time_after(view, group, hi):
+    if _own_time_after(view, group, hi, earlier):
         return False  # "100 in February and a further 300 in the same year": another release, not an extra group
     marks = set(view.words_between(q.start - 2, q.start)) | (ADDED_BEFORE.intersection(view.lower[q.start:q.end]))
     number_end = _number_end(view, group)

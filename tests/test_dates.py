@@ -85,6 +85,7 @@ RECOGNISED = [
     ("Talks resumed last June.", "last June", "month", "date.month_prep"),
     ("Talks resumed in 2024.", "2024", "year", "date.year_prep"),
     ("Talks resumed in late 2024.", "late 2024", "year", "date.year_part"),
+    ("Unlike the 2019 prisoner swap, it went smoothly.", "2019", "year", "date.year_attributive"),
     ("The detainees were freed on Wednesday.", "Wednesday", "weekday", "date.weekday"),
     ("The detainees were freed Wednesday evening.", "Wednesday evening", "weekday", "date.weekday"),
     ("The detainees were freed early on Monday.", "early on Monday", "weekday", "date.weekday"),

@@ -60,7 +60,14 @@ def since_when(view: SentenceView, date: Span) -> bool:
     return False
 
 
+ATTRIBUTIVE_SWAP_NOUNS = frozenset({"swap", "exchange", "trade", "deal", "arrangement", "handover", "agreement",
+                                    "accord", "release", "prisoner", "hostage", "detainee"})
+
+
 def _event_clause(view: SentenceView, date: Span) -> bool:
+    if date.end < view.end and view.lower[date.end] in ATTRIBUTIVE_SWAP_NOUNS and date.start > view.start \
+            and view.lower[date.start - 1] == "the":
+        return True  # "the 2023 arrangement under which five were freed": the date of that swap
     lo, hi = view.clause_bounds(date.start)
     if hi - lo - len(date) <= 3:
         return True

@@ -565,10 +565,28 @@ def group_occasions(mentions: list[Mention], views: list[SentenceView] | None = 
     return _statement_days_joined(occasions)
 
 
-def own_day_over_told_day(occasions: list[Occasion]) -> None:
+def own_day_over_told_day(occasions: list[Occasion]) -> list[Occasion]:
     """'X has returned home, the ministry reported on Friday ... The exchange took place on September 24':
     an occasion dated by the day something was said takes the day one of its mentions gives the handover
-    itself (rule occasion.own_day_over_told_day)."""
+    itself, or joins the one occasion of the article dated by its own day whose flows it completes (the
+    other way of a swap) (rule occasion.own_day_over_told_day)."""
+    out = list(occasions)
+    for occasion in occasions:
+        if occasion.status != "completed" or occasion.background or not _statement_dated(occasion):
+            continue
+        keys = _flow_keys(occasion)
+        others = [o for o in out if o is not occasion and o.status == "completed" and not o.background
+                  and o.key is not None and not _statement_dated(o)]
+        if len(others) != 1 or keys & _flow_keys(others[0]):
+            continue
+        other_keys = _flow_keys(others[0])
+        if not any((r, g, c) in other_keys for g, r, c in (k for k in keys if len(k) == 3)):
+            continue  # only the other way of the same swap joins it
+        for m in occasion.mentions:
+            m.rules.append("occasion.own_day_over_told_day")
+            others[0].mentions.append(m)
+        out.remove(occasion)
+    occasions[:] = out
     for occasion in occasions:
         told = next((m for m in occasion.mentions if m.date_span is not None and m.date_span is occasion.date_span),
                     None)

@@ -141,6 +141,8 @@ _P_PART = _c(r"\b(?P<part>(?i:early|mid|late|(?:the\s+)?(?:very\s+)?(?:end|begin
              r"|(?:the\s+)?(?:first|second)\s+half\s+of))(?:[-\u2010\u2011]|\s+)(?:(?i:in)\s+)?\Z")
 _P_MONTH_PREP = _c(r"\b(?P<prep>(?i:in|during|since|until|till|by|from|through|throughout|before|after|of|to|for"
                    r"|last|this|next))\s+\Z")
+_P_THE = _c(r"\b(?i:the)\s+\Z")
+_A_SWAP_NOUN = _c(r"\s+(?i:(?:prisoner\s+|hostage\s+|detainee\s+)?(?:swap|exchange|trade|deal|arrangement|handover|agreement|accord|release))\b")
 _P_YEAR_PREP = _c(r"\b(?i:in|during|since|until|till|by|through|throughout|before|after)\s+(?:(?i:the\s+year)\s+)?\Z")
 _P_WEEKDAY = _c(r"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|past|next|this|coming))\s+)?"
                 r"(?:(?i:early|late)\s+(?:(?i:on)\s+)?)?(?:(?i:the)\s+(?i:morning|afternoon|evening|night)\s+(?i:of)\s+)?\Z")
@@ -401,6 +403,9 @@ def _years(text: str) -> Iterator[DateMatch]:
                         part=_part(part.group("part")))
         elif _before(_P_YEAR_PREP, text, m.start(), width=24):
             yield _make(text, m.start(), m.end(), "date.year_prep", kind="year", year=year)
+        elif _before(_P_THE, text, m.start(), width=8) and _A_SWAP_NOUN.match(text, m.end()):
+            # "the 2023 arrangement under which five Americans were freed": the year of that swap
+            yield _make(text, m.start(), m.end(), "date.year_attributive", kind="year", year=year)
 
 
 def _weekdays(text: str) -> Iterator[DateMatch]:

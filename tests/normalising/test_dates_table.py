@@ -138,6 +138,16 @@ CASES = [
      "Georgia handed over 12 Armenian soldiers on Tuesday. Yerevan said that three Georgian hikers who had "
      "crossed into Armenia after losing their way last October had been handed over to the Georgian side.",
      "2024-03-14", (3, 12), (C, "2024-03-12", "2024-03-12")),
+    # date.year_attributive: "the 2019 swap under which ..." dates that earlier swap, apart from the day's
+    ("the_year_of_an_earlier_arrangement",
+     "Tehran freed two Swedes on Monday in return for three Iranians. Unlike the 2019 arrangement under which four "
+     "Swedes were freed in exchange for four Iranians, no money changed hands.", "2024-03-14", (4, 4),
+     (C, "2019-01-01", "2019-12-31")),
+    # occasion.own_day_over_told_day: the day the ministry reported yields to the day the swap took place
+    ("the_swap_day_over_the_report_day",
+     "Kazakh citizen Arman Seitov, jailed in Tbilisi, has returned to Kazakhstan as a result of an exchange, the ministry reported on "
+     "Wednesday. The exchange took place on March 11 in Baku. In exchange the Georgian side received its citizen "
+     "Levan Beridze.", "2024-03-14", (1, 1), (C, "2024-03-11", "2024-03-11")),
 ]
 
 XFAIL: dict[str, str] = {}

@@ -502,6 +502,12 @@ def refine_category(group: Group, context: ArticleContext) -> None:
         group.category = "prisoners"  # "150 Palestinian women and children" freed from Israeli jails
         group.rules.append("category.held_by_state")
         return
+    if group.category == "civilians" and noun == "civilian" and context.default_category == "prisoners" \
+            and group.noun.end < group.view.end and group.view.lower[group.noun.end] in ("prisoners", "detainees",
+                                                                                       "inmates", "convicts"):
+        group.category = "prisoners"  # "22 civilian prisoners" between two states' justice systems
+        group.rules.append("category.held_by_state")
+        return
     if group.category == "civilians" and noun in HELD_CIVILIAN_WORDS and giver is not None \
             and giver not in SEVERAL_STATES and not context.is_state(giver):
         group.category = "hostages"  # held by an armed group, not by a state

@@ -81,6 +81,14 @@ CASES = [
     pytest.param("Iraq handed over the remains of 40 Iranian soldiers on Monday, while Iran returned those of 15 Iraqi "
                  "troops.",
                  [("IRN", "IRQ", "bodies", 15), ("IRQ", "IRN", "bodies", 40)], id="those-of-n-are-remains-again"),
+    # "civilian prisoners" between two states' justice systems are prisoners; in a war they stay civilians
+    pytest.param("Pakistan freed 40 Indian fishermen on Monday in a swap, and India repatriated 15 Pakistani civilian "
+                 "prisoners who had served their sentences in return.",
+                 [("IND", "PAK", "prisoners", 15), ("PAK", "IND", "prisoners", 40)], id="civilian-prisoners-of-justice"),
+    pytest.param("Ukraine and Russia each freed 40 soldiers on Monday, and Russia also handed over 12 Ukrainian civilian "
+                 "detainees.",
+                 [("RUS", "UKR", "civilians", 12), ("RUS", "UKR", "pows", 40), ("UKR", "RUS", "pows", 40)],
+                 id="civilian-detainees-in-a-war"),
     # category.held_by_state: in a dyad whose generic word means hostages, what the state frees are its prisoners
     pytest.param("The ELN freed four kidnapped soldiers on Monday in a swap, and the Colombian government released 12 "
                  "prisoners in return.",

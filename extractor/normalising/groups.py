@@ -212,6 +212,11 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
                 rules.append("group.head_noun")
             j = noun.end
             break
+        if view.lower[j] in GROUP_MEMBER_NOUNS and cue is None and _members_of_armed(view, j):
+            category, noun = "generic", doc[j:j + 1]  # "45 members of the rebel alliance"
+            rules.append("group.members_of_group")
+            j += 1
+            break
         if actor is not None and actor.label_ == "GROUP" and steps < 3:
             nationality = actor.kb_id_  # "62 RSF fighters", "15 Houthi fighters"
             if span_text(actor).lower().endswith("s") and not span_text(actor).isupper():
@@ -607,6 +612,24 @@ ADDITIVE_LAST = frozenset(a[-1] for a in ADDITIVE)
 def _added(view: SentenceView, group: Group) -> bool:
     words = tuple(view.lower[max(view.start, group.start - 3):group.start])
     return bool(words) and words[-1] in ADDITIVE_LAST and any(words[-len(a):] == a for a in ADDITIVE)
+
+
+ARMED_BODIES = frozenset({"rebel", "rebels", "armed", "militia", "militias", "movement", "alliance", "guerrilla",
+                          "guerrillas", "insurgency", "insurgents", "faction", "brigade", "brigades", "paramilitary",
+                          "paramilitaries", "group"})
+
+
+def _members_of_armed(view: SentenceView, k: int) -> bool:
+    """'members of the rebel alliance', 'members of the M23': members of an armed side (not of an orchestra)."""
+    if k + 1 >= view.end or view.lower[k + 1] != "of":
+        return False
+    for m in range(k + 2, min(view.end, k + 6)):
+        actor = view.actor(m)
+        if (actor is not None and actor.label_ == "GROUP") or view.lower[m] in ARMED_BODIES:
+            return True
+        if view.lower[m] in (",", ";", ".", "and", "who", "which"):
+            return False
+    return False
 
 
 GROUP_MEMBER_NOUNS = frozenset({"members", "member", "supporters", "loyalists", "operatives", "cadres", "affiliates"})

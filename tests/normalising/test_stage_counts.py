@@ -283,6 +283,10 @@ CASES = [
     ("c1_another_group_same_day_still_added",
      "Azerbaijan freed 40 Armenian soldiers on Monday, and another 6 wounded Armenian soldiers were also handed over.",
      [("AZE", "ARM", "pows", 46)]),
+    ("l4_members_of_the_rebel_alliance",
+     "The ICRC said it had flown 30 Congolese soldiers freed by the M23 to Kinshasa on Friday, and 25 members of the "
+     "rebel alliance freed by Kinshasa in the opposite direction.",
+     [("COD", "M23", "pows", 25), ("M23", "COD", "pows", 30)]),
     ("c3_exchange_involving",
      "Ethiopia and the TPLF carried out a swap on Monday, part of an exchange involving some 340 prisoners.",
      [(None, None, "pows", 340)]),

@@ -93,6 +93,19 @@ def restated_receivers(occasions: list[Occasion]) -> None:
             if len({n.receiver for n in match}) == 1:
                 g.receiver = match[0].receiver
                 g.rules.append("direction.restated_receiver")
+        # "742 prisoners arrive in Sanaa" (a receiver only) and "742 held by the government were released"
+        # (a giver only): one figure told twice, each time with one side, has both
+        halves = [g for g in groups if not g.per_side and g.count is not None and g.count.qualifier == "exact"
+                  and (g.count.value or 0) >= 2 and (g.giver is None) != (g.receiver is None)]
+        for a in halves:
+            for b in halves:
+                if a is b or a.count.value != b.count.value or a.category != b.category:
+                    continue
+                if a.giver is not None and b.receiver is not None and a.giver != b.receiver \
+                        and a.receiver is None and b.giver is None:
+                    a.receiver, b.giver = b.receiver, a.giver
+                    a.rules.append("direction.restated_receiver")
+                    b.rules.append("direction.restated_receiver")
 
 
 SWAP_LABELS = frozenset({"EXCHANGE", "EACH"})

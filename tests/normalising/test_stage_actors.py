@@ -39,6 +39,15 @@ CASES = [
     pytest.param("The TPLF freed 140 soldiers on Sunday in a swap with Ethiopia, while the government side released 160 "
                  "Tigrayan fighters.",
                  [("ETH", "TPLF", "pows", 160), ("TPLF", "ETH", "pows", 140)], id="partisan-government-side"),
+    # direction.restated_receiver: one figure told twice, once with its receiver only ("flown to Sanaa"), once
+    # with its giver only ("held by the forces of the ousted government"), where third states' nationals keep
+    # the dyad from filling sides in
+    pytest.param("Eighty prisoners of the popular committees were flown to Sanaa on Tuesday, the Houthi prisoner "
+                 "committee said. The 80 prisoners, held by the forces of the ousted government of Yemen, were "
+                 "released under the deal, while Sanaa freed 12 Saudi soldiers and 5 Sudanese soldiers, officials in "
+                 "Riyadh and Khartoum said.",
+                 [("HOUTHIS", "SAU", "pows", 12), ("HOUTHIS", "SDN", "pows", 5), ("YEM", "HOUTHIS", "pows", 80)],
+                 id="figure-told-twice-with-one-side-each"),
     # direction.remains_to_state_body: remains handed to a state's army go to that state (a state at war with a side)
     pytest.param("Hezbollah handed over the bodies of three Israeli soldiers on Tuesday, and Israel returned the bodies "
                  "of 45 fighters in exchange. The remains of the 45 were handed to the Lebanese army at the Naqoura "

@@ -588,8 +588,17 @@ def resolve_category(group: Group, context: ArticleContext) -> None:
                     group.category = "hostages"
                     group.rules.append("category.third_country_hostages")
                     return
+        if category == "hostages" and group.noun is not None \
+                and span_text(group.noun).lower() in STATE_HELD_WORDS:
+            # "freed 180 jihadist prisoners" in a war with hostage-takers: a state's prisoners (a group's
+            # prisoners become hostages again once the group turns out to free them: category.held_by_group)
+            category = "prisoners"
+            group.rules.append("category.held_by_state")
         group.category = category
         group.rules.append("category.dyad_default")
+
+
+STATE_HELD_WORDS = frozenset({"prisoners", "prisoner", "detainees", "detainee", "inmates", "convicts"})
 
 
 def _third_country(nationality: str, context: ArticleContext) -> bool:

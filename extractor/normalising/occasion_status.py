@@ -270,8 +270,7 @@ def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, y
             if plain:
                 fitting = [o for o in done if _fits(o, mention) and _date_fits(o, mention, published, year_hint)]
                 # the occasion of the same day first, else the article's main (first) one
-                main = next((o for o in done if not o.background and not all(m.background for m in o.mentions)),
-                            None)
+                main = next(iter(_mains(done)), None)
                 target = next((o for o in fitting if mention.key is not None and same_day(o.key, mention.key)),
                               None) or (main if main in fitting else None)
             if target is None and not _more_of(mention.group) and soon_only:
@@ -291,7 +290,7 @@ def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, y
                 # this occasion, whose figure the handover did not keep to
                 fitting = [o for o in done if _fits(o, mention, figures=False)
                            and _date_fits(o, mention, published, year_hint)]
-                mains = [o for o in done if not o.background and not all(m.background for m in o.mentions)]
+                mains = _mains(done)
                 # one handover reported, not stages of a whole ("a total exchange of 1,000 each had been agreed")
                 target = mains[0] if len(mains) == 1 and mains[0] in fitting else None
                 if target is not None:
@@ -318,6 +317,12 @@ def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, y
     # figures have folded into the done occasion is no occasion of its own
     return [o for o in occasions if o.mentions and not (
         o.status == "planned" and folded and all(_wish(m) for m in o.mentions))]
+
+
+def _mains(done: list[Occasion]) -> list[Occasion]:
+    """The article's own occasions reported done, not background ones, main (first) one first. Asked
+    again on each use: a folded mention can make an occasion of background mentions the article's own."""
+    return [o for o in done if not o.background and not all(m.background for m in o.mentions)]
 
 
 def _fold(mention: Mention, target: Occasion) -> None:

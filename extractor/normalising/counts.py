@@ -25,7 +25,7 @@ import dataclasses
 from ..contract import Count
 from .context import SEVERAL_STATES, ArticleContext
 from .groups import Group, _number_end_token, count_of, resolve_category
-from .sentences import PART_OF, SentenceView, phrase_starts, span_text
+from .sentences import PART_OF, SentenceView, has_phrase, phrase_starts, span_text
 
 TRANSFER_VERBS = ("GIVE", "RECEIVE", "HOME", "EXCHANGE")
 ADDED_BEFORE = frozenset({"additional", "extra"})
@@ -334,7 +334,7 @@ def _own_time_after(view: SentenceView, group: Group, hi: int, earlier: list[Gro
     '120 in March and another 80 in May'): another release, not a group added to the one before (a day
     after the last of two figures that have none between them is the day of both)."""
     words = view.words_between(group.end, min(hi, group.end + 6))
-    if any(tuple(words[i:i + len(t)]) == t for t in OTHER_TIMES for i in range(len(words))):
+    if has_phrase(words, OTHER_TIMES):
         return True
     if not earlier or not any(earlier[-1].end <= d.start < group.start for d in view.dates):
         return False

@@ -10,9 +10,9 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from ..recognising.extensions import quantity_of, spans_of, token_strings
-from .context import CAPTIVE_WORDS, DYADS_KEY, PARTY_LABELS, WAR_WORDS, known_dyads, speaks_of_war
+from .context import CAPTIVE_WORDS, DYADS_KEY, PARTY_LABELS, known_dyads, speaks_of_war
 from .groups import person_for_person
-from .sentences import DocIndex, SentenceView, has_phrase, per_view, phrase_starts, sentence_views, span_text
+from .sentences import DocIndex, SentenceView, has_phrase, once, per_view, phrase_starts, sentence_views, span_text
 from .status import TRANSFER_LABELS
 
 # people held by a state's justice system: what a one-for-one person swap between states trades
@@ -317,7 +317,7 @@ class _GateDoc:
             self._actor_at = at
         return self._actor_at[i]
 
-    @property
+    @once
     def word_set(self) -> frozenset[str]:
         return frozenset(self.lower)
 
@@ -369,14 +369,14 @@ def _may_hold_handover(article: _GateDoc, k: int, found: list[Span], cues: list[
     if labels & TRANSFER_OR_SWAP and any(c.kb_id_ not in kinds and article.actor_at(c.start) is None
                                          for c in categories):
         return True
-    if any(c.label_ == "EXCHANGE" and len(c) > 1 and {t.lower_ for t in c} & DOMAIN_WORDS for c in found):
+    if any(c.label_ == "EXCHANGE" and len(c) > 1 and not DOMAIN_WORDS.isdisjoint(article.lower[c.start:c.end]) for c in found):
         return True
     if swap_word and (categories or any(a.label_ == "DEMONYM" and a.text.endswith("s") for a in article.actors_in(k))):
         return True
     if swap_for_cue and sum(c.label_ == "PERSON" for c in found) >= 2 and labels & {"GIVE", "RECEIVE", "EXCHANGE"}:
         return True
     if swap_for_cue and labels & {"GIVE", "RECEIVE"} and ("GIVE" in labels or "PERSON" in labels) \
-            and (any(c.label_ == "CAPTIVITY" for c in cues) or not HELD_WORDS.isdisjoint(article.lower)):
+            and (any(c.label_ == "CAPTIVITY" for c in cues) or not HELD_WORDS.isdisjoint(article.word_set)):
         return True  # a name swapped for a name, or a person received in exchange, in an article about people held
     if labels & {"GIVE", "RECEIVE", "HOME"} and "EACH" in labels and categories and _each_cues(found):
         return True  # _mutual_release, without its figure and sides

@@ -565,7 +565,7 @@ def group_occasions(mentions: list[Mention], views: list[SentenceView] | None = 
     return _statement_days_joined(occasions)
 
 
-def own_day_over_told_day(occasions: list[Occasion]) -> list[Occasion]:
+def own_day_over_told_day(occasions: list[Occasion]) -> None:
     """'X has returned home, the ministry reported on Friday ... The exchange took place on September 24':
     an occasion dated by the day something was said takes the day one of its mentions gives the handover
     itself, or joins the one occasion of the article dated by its own day whose flows it completes (the

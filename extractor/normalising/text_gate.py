@@ -50,6 +50,7 @@ from ..recognising.gazetteer import matches_case_exactly
 from ..running.prefilter import LETTERS_ONLY, words_of
 from ..recognising.sentences import CLOSERS, FINAL, SOFT_BREAKS
 from .context import PARTY_LABELS
+from .sentences import once
 from .gate import (
     CLEMENCY,
     DENIALS,
@@ -532,9 +533,14 @@ class TextGate:
         the same pattern, and no other cue pattern as long or longer may match over its first or last token."""
         if len(self.cue_keys.get(tuple(lower[start:end]), ())) != 1:
             return False
-        for q in (start, end - 1):
-            for at, tokens in self.cue_cover.over(lower, q):
-                if len(tokens) >= end - start and (at, tokens) != (start, tuple(lower[start:end])):
+        return self._longest_over(lower, start, end - start, tuple(lower[start:end]))
+
+    def _longest_over(self, lower: list[str], start: int, size: int, tokens: tuple[str, ...]) -> bool:
+        """No cue pattern but `tokens` at `start`, as long or longer, may match over its first or last
+        token (the gazetteer keeps the longest match, the earlier among equals)."""
+        for q in (start, start + size - 1):
+            for at, other in self.cue_cover.over(lower, q):
+                if len(other) >= size and (at, other) != (start, tokens):
                     return False
         return True
 
@@ -594,12 +600,7 @@ class TextGate:
         if not longer.dropped or not longer.phrase.lower or longer.end - longer.start <= shorter.end - shorter.start \
                 or not (longer.start <= shorter.start and shorter.end <= longer.end):
             return False
-        size = longer.end - longer.start
-        for q in (longer.start, longer.end - 1):
-            for start, tokens in self.cue_cover.over(lower, q):
-                if len(tokens) >= size and (start, tokens) != (longer.start, longer.phrase.tokens):
-                    return False
-        return True
+        return self._longest_over(lower, longer.start, longer.end - longer.start, longer.phrase.tokens)
 
     def _dropped(self, kind: str, lower: list[str], offsets: list[tuple[int, int]], j: int, before: int,
                  figures: Callable[[], list[tuple[int, int]] | None]) -> bool:
@@ -699,16 +700,13 @@ class _Reading:
         self.pieces = [_Piece(gate.marks_of(words), lo, hi, words,
                               gate.droppable_words.isdisjoint(words) or DROP_WORDS.isdisjoint(words))
                        for words, lo, hi in gate.pieces(text) if not triggers.isdisjoint(words)]
-        self._figures: list[tuple[int, int]] | None = None
-        self._figures_read = False
 
-    @property
+    @once
     def figures(self) -> list[tuple[int, int]] | None:
-        if not self._figures_read:
-            self._figures_read = True
-            find = self.gate.find_quantities
-            self._figures = None if find is None else [(q.start, q.end) for q in find(self.text)]
-        return self._figures
+        """The character ranges of the text's figures, read when a test first needs them (None: no
+        quantity recogniser, so any piece may hold one)."""
+        find = self.gate.find_quantities
+        return None if find is None else [(q.start, q.end) for q in find(self.text)]
 
     def counted(self, lo: int, hi: int) -> bool:
         """A figure of the text overlaps the piece: its sentence may hold a quantity span."""

@@ -49,13 +49,13 @@ def block_events(claims: Sequence[Claim], clustering: Clustering, ids: IdState, 
     merges: dict[str, list[MergeReason]] = defaultdict(list)
     for m in clustering.merges:
         a, b = claims[m.a], claims[m.b]
-        merges[event_of[a.claim_id]].append(made(MergeReason, 
+        merges[event_of[a.claim_id]].append(made(MergeReason,
             claim_id=b.claim_id, linked_to=a.claim_id, score=m.score, reasons=m.reasons, stage=m.stage))
     misses: dict[str, list[NearMiss]] = defaultdict(list)
     for m in clustering.misses:
         a, b = claims[m.a], claims[m.b]
         for x, y in ((a, b), (b, a)):
-            misses[event_of[x.claim_id]].append(made(NearMiss, 
+            misses[event_of[x.claim_id]].append(made(NearMiss,
                 claim_id=x.claim_id, other_claim_id=y.claim_id, other_event_id=event_of[y.claim_id],
                 score=m.score, reasons=m.reasons, blocked_by=m.blocked_by))
     events = []

@@ -68,7 +68,7 @@ def merged_flows(members: Sequence[Claim]) -> tuple[list[EventFlow], list[Confli
         if not agreed:
             seen = Counter(_fig_text(f) for _, f in counted)
             detail = ", ".join(f"{t} ({n} report{'s' if n > 1 else ''})" for t, n in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0])))
-            conflicts.append(made(Conflict, 
+            conflicts.append(made(Conflict,
                 kind="count", detail=f"{_side(key[0])}->{_side(key[1])} {key[2]}: {detail}",
                 claim_ids=tuple(sorted({c.claim_id for c, _ in counted}))))
     return flows, conflicts
@@ -166,13 +166,13 @@ def build_event(event_id: str, members: Sequence[Claim], *, merges: Sequence[Mer
         statuses = Counter(c.status for c in members)
         status = "completed" if statuses.get("completed") else "planned"
         if len(statuses) > 1:
-            conflicts.append(made(Conflict, 
+            conflicts.append(made(Conflict,
                 kind="status", detail=f"planned in {statuses['planned']} report(s), completed in {statuses['completed']}",
                 claim_ids=tuple(c.claim_id for c in members if c.status == "planned")))
     parties = sorted({p for c in members for p in c.parties})
     scopes = Counter(c.scope for c in members if c.scope)
     published = [c.published for c in members if c.published is not None]
-    return made(EventRecord, 
+    return made(EventRecord,
         type="event", event_id=event_id, kind=kind, claims=tuple(c.claim_id for c in members), status=status,
         parties=tuple(parties), flows=tuple(flows), date=date, location=location, agreement=agreement,
         executed_by=tuple(executed_by), mediators=tuple(sorted({m for c in members for m in c.mediators})),

@@ -163,7 +163,7 @@ def tally_checks(events: Sequence[EventRecord], exchanges: Mapping[tuple, Sequen
         highest = None  # (lower bound, event) of the highest earlier total
         for day, ev, (lo, hi) in items:
             if highest is not None and hi < highest[0] and highest[2] < day:
-                out[ev.event_id].append(made(Conflict, 
+                out[ev.event_id].append(made(Conflict,
                     kind="tally_decrease",
                     detail=f"total {hi:g} as of {dt.date.fromordinal(day)} is lower than {highest[0]:g} "
                            f"reported as of {dt.date.fromordinal(highest[2])} ({highest[1].event_id})",
@@ -190,7 +190,7 @@ def tally_checks(events: Sequence[EventRecord], exchanges: Mapping[tuple, Sequen
             first = 0 if since is None else bisect_left(days, since)
             total = prefix[bisect_right(days, day)] - prefix[first]
             if total > hi:
-                out[ev.event_id].append(made(Conflict, 
+                out[ev.event_id].append(made(Conflict,
                     kind="tally_exceeded",
                     detail=f"completed exchanges dated up to {dt.date.fromordinal(day)} sum to {total}, "
                            f"beyond the total of {hi:g}",

@@ -170,7 +170,8 @@ def speaks_of_war(views: list[SentenceView], *, remains: bool = False) -> bool:
 
 # the one known dyad of the article's main party stands in for its sides only where no other party is named
 # or the article speaks of war, captives or remains: a state bringing its citizens home from a camp in a third state
-# is no captive of its one old war (rule direction.lone_party_dyad in the catalogue; a record shows it as direction.dyad)
+# is no captive of its one old war (the rule id is in the catalogue; a record shows it as direction.dyad)
+LONE_PARTY_RULE = "direction.lone_party_dyad"
 
 
 def build_context(views: list[SentenceView], *, keep: tuple[str, str] | None = None) -> ArticleContext:
@@ -210,7 +211,7 @@ def build_context(views: list[SentenceView], *, keep: tuple[str, str] | None = N
     if best is None and ranked:
         # the ELN frees soldiers to "the military authorities": one known dyad for the main party
         only = [d for d in dyads if ranked[0] in d.parties]
-        if len(only) == 1 and (len(ranked) == 1 or speaks_of_war(views, remains=True)):  # direction.lone_party_dyad
+        if len(only) == 1 and (len(ranked) == 1 or speaks_of_war(views, remains=True)):  # LONE_PARTY_RULE
             best = only[0]
     multi = party_counts[MULTI_ID] >= 2
     if best is not None:

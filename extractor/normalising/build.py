@@ -204,6 +204,20 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
                 partner.giver, partner.receiver = single.receiver, single.giver
                 complete(partner, context)
                 partner.rules.append("direction.opposite_of_person")
+            if "group.one_of_each" in single.rules and single.nationality is not None:
+                # "freed an American and an Australian professor in exchange for three militants": each goes
+                # home to the state of its nationality, from the side that freed them
+                giver = single.giver if single.giver not in (None, single.nationality) else partner.receiver
+                guessed = partner.receiver is None or "direction.dyad" in partner.rules
+                if guessed and giver is not None and giver != partner.giver:
+                    partner.receiver = giver
+                    partner.rules = [r for r in partner.rules if r != "direction.dyad"] + ["direction.opposite_of_person"]
+                single.giver, single.receiver = giver, single.nationality
+                single.rules.append("direction.nationality")
+                if giver is not None and not context.is_state(giver) and single.category in ("prisoners", "civilians"):
+                    single.category = "hostages"  # foreigners freed by a non-state armed group
+                    single.rules.append("category.held_by_group")
+                continue
             single.giver, single.receiver = partner.receiver, partner.giver
         groups.extend(in_sentence)
     civil_crews_alike(groups)

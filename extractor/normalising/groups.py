@@ -9,7 +9,7 @@ home), then from the article's dyad.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span
 
@@ -249,6 +249,12 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
                 break
             j, steps = actor.end, steps + 1
             continue
+        if tok.lower_ in ("and", "or", ",") and nationality is not None and noun is None and j + 1 < view.end:
+            shared = _shared_noun(view, j + 1)
+            if shared is not None:  # "some 900 Peruvian and 400 Ecuadorian soldiers": one noun for both figures
+                category, noun = shared
+                rules.append("group.shared_noun")
+                break
         if tok.is_punct and tok.text not in ("-", "'", "’"):
             break
         pool = view.doc_index.quantity_at[j]
@@ -372,6 +378,39 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
     if (quantity_of(quantity) is not None and quantity_of(quantity).per_side) or "group.elliptic_per_side" in rules:
         group.per_side = True
     return group
+
+
+def _adjectives_end(view: SentenceView, k: int) -> int | None:
+    """Past the nationality adjectives at k ('Peruvian', 'US', 'Houthi'): the token after them, or None."""
+    start = k
+    while k < view.end and k - start < 4:
+        actor = view.actor(k)
+        if actor is None or actor.start != k or actor.label_ not in ("DEMONYM", "STATE", "GROUP") \
+                or (actor.label_ == "DEMONYM" and _is_plural_demonym(actor)):
+            break
+        k = actor.end
+    return k if k > start else None
+
+
+def _shared_noun(view: SentenceView, k: int, depth: int = 0) -> tuple[str, Span] | None:
+    """'some 900 Peruvian and 400 Ecuadorian soldiers': the figure at token k, its nationality adjectives,
+    then the person noun that the figure before the 'and' shares (rule group.shared_noun); a list
+    ('900 Peruvian, 400 Ecuadorian and 60 Chilean soldiers') reaches the noun after the last figure."""
+    quantity = view.doc_index.quantity_at[k]
+    if quantity is None or quantity.start != k or depth > 4:
+        return None
+    j = _number_end_token(view, quantity)
+    while j < quantity.end and view.lower[j] in QUALIFIER_TAIL:
+        j += 1
+    j = _adjectives_end(view, max(j, quantity.end))
+    if j is None or j >= view.end:
+        return None
+    if view.lower[j] in ("and", "or", ",") and j + 1 < view.end:
+        return _shared_noun(view, j + 1 if view.lower[j + 1] not in ("and", "or") else j + 2, depth + 1)
+    cue = view.cue(j)
+    if cue is None or cue.label_ != "CATEGORY" or cue.start != j:
+        return None
+    return cue.kb_id_, cue
 
 
 PARTICIPLES = frozenset({"freed", "released", "returned", "repatriated", "exchanged", "swapped", "liberated"})
@@ -1439,13 +1478,54 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
         _name(group, view, person)
         group.giver, group.receiver = other.receiver, other.giver
         group.transit = True  # its direction is the reverse of the group it was swapped for
-        out.append(group)
+        out += _one_of_each(view, group) or [group]
         break
     if not out:
         out = _named_across_pivot(view, other)
     if not out:  # "Washington will release businessman X, and Caracas will free 12 Americans"
         out = [g for g in _released_person(view, context, reciprocal_of=other)
                if not other.start <= g.start < other.end]
+    return out
+
+
+def _coordinated_nationals(view: SentenceView, person: Span) -> list[Span]:
+    """'an American and an Australian professor', 'a Chilean, a Peruvian and a Bolivian engineer': singular
+    demonyms, each after its own indefinite article, coordinated before one person noun: the demonyms, in
+    order (none unless two or more)."""
+    found: list[Span] = []
+    k = person.start
+    while k - 2 >= view.start:
+        actor = view.actor(k - 1)
+        if actor is None or actor.label_ != "DEMONYM" or actor.end != k or _is_plural_demonym(actor) \
+                or actor.start - 1 < view.start or view.lower[actor.start - 1] not in INDEFINITE:
+            break
+        found.append(actor)
+        k = actor.start - 1
+        if k - 1 < view.start or view.lower[k - 1] not in ("and", ","):
+            break
+        k -= 1
+        if view.lower[k] == "and" and k - 1 >= view.start and view.lower[k - 1] == ",":
+            k -= 1  # the serial comma
+    return found[::-1] if len(found) >= 2 else []
+
+
+def _one_of_each(view: SentenceView, group: Group) -> list[Group]:
+    """One person of each coordinated nationality (rule group.one_of_each): 'an American and an Australian
+    professor' are two people, one going home to each state; kidnapped ones are hostages."""
+    nationals = _coordinated_nationals(view, group.noun)
+    if not nationals:
+        return []
+    hostages = _kidnapped_after(view, group.noun) or any(
+        view.lower[m] in HOSTAGE_MODIFIERS for m in range(max(view.start, nationals[0].start - 3), group.noun.start))
+    out = []
+    for demonym in nationals:
+        one = replace(group, noun=Span(view.sent.doc, demonym.start - 1, group.noun.end, label=group.noun.label_,
+                                       kb_id=group.noun.kb_id_),
+                      nationality=demonym.kb_id_, people=[], rules=group.rules + ["group.one_of_each"])
+        if hostages:
+            one.category = "hostages"
+            one.rules.append("group.kidnapped")
+        out.append(one)
     return out
 
 

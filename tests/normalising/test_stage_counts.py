@@ -287,6 +287,21 @@ CASES = [
      "The ICRC said it had flown 30 Congolese soldiers freed by the M23 to Kinshasa on Friday, and 25 members of the "
      "rebel alliance freed by Kinshasa in the opposite direction.",
      [("COD", "M23", "pows", 25), ("M23", "COD", "pows", 30)]),
+    # G5: figures coordinated by nationality adjective share the one person noun after the last of them
+    ("g5_shared_noun_two_figures",
+     "On Saturday the Red Cross oversaw the return of 140 Armenian and 95 Azerbaijani prisoners of war across the "
+     "border.",
+     [("AZE", "ARM", "pows", 140), ("ARM", "AZE", "pows", 95)]),
+    ("g5_shared_noun_after_a_colon",
+     "Georgia and Russia swapped detainees on Monday: 12 Georgian and 9 Russian soldiers were handed over at the "
+     "checkpoint.",
+     [("RUS", "GEO", "pows", 12), ("GEO", "RUS", "pows", 9)]),
+    ("g5_shared_noun_equal_figures",
+     "Ukraine and Russia exchanged 150 Ukrainian and 150 Russian soldiers on Friday.",
+     [("RUS", "UKR", "pows", 150), ("UKR", "RUS", "pows", 150)]),
+    ("g5_shared_noun_and_its_about",
+     "Roughly 900 Indian and 610 Pakistani prisoners of war were sent home on Monday, the Red Cross said.",
+     [("PAK", "IND", "pows", 900), ("IND", "PAK", "pows", 610)]),
     ("c3_exchange_involving",
      "Ethiopia and the TPLF carried out a swap on Monday, part of an exchange involving some 340 prisoners.",
      [(None, None, "pows", 340)]),

@@ -45,6 +45,23 @@ CASES = [
                  "smuggler.",
                  [("BLR", "LTU", "prisoners", 1, ("Olga Brandt",)), ("LTU", "BLR", "prisoners", 1, ())],
                  id="activist-for-smuggler"),
+    # group.one_of_each: singular demonyms, each with its own article, coordinated before one person noun
+    pytest.param("Al-Shabaab freed a Kenyan and a Ugandan doctor on Friday in exchange for five fighters held by "
+                 "Somalia.",
+                 [("AL_SHABAAB", "KEN", "hostages", 1, ()), ("AL_SHABAAB", "UGA", "hostages", 1, ()),
+                  ("SOM", "AL_SHABAAB", "pows", 5, ())], id="one-of-each-doctor"),
+    pytest.param("The ELN released a Spanish, an Italian and a Swiss aid worker in exchange for four guerrillas freed "
+                 "by Colombia on Sunday.",
+                 [("COL", "ELN", "pows", 4, ()), ("ELN", "CHE", "hostages", 1, ()), ("ELN", "ESP", "hostages", 1, ()),
+                  ("ELN", "ITA", "hostages", 1, ())], id="one-of-each-three-aid-workers"),
+    pytest.param("The Polisario Front on Tuesday freed a French and a German nurse kidnapped in 2023 in exchange for "
+                 "20 Sahrawi prisoners released by Morocco.",
+                 [("MAR", "POLISARIO", "pows", 20, ()), ("POLISARIO", "DEU", "hostages", 1, ()),
+                  ("POLISARIO", "FRA", "hostages", 1, ())], id="one-of-each-kidnapped-nurses"),
+    pytest.param("Boko Haram on Tuesday freed an American and an Australian professor kidnapped in 2016, in exchange "
+                 "for three senior militants released by the Nigerian government, officials said.",
+                 [("BOKO_HARAM", "AUS", "hostages", 1, ()), ("BOKO_HARAM", "USA", "hostages", 1, ()),
+                  ("NGA", "BOKO_HARAM", "pows", 3, ())], id="one-of-each-professors"),
     pytest.param("Lev Brodsky, jailed since 2021, was released on Tuesday. In return, Minsk will free two "
                  "Lithuanian activists.",
                  [("BLR", "LTU", "prisoners", 2, ()), ("LTU", "BLR", "prisoners", 1, ("Lev Brodsky",))],

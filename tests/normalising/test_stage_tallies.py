@@ -127,6 +127,14 @@ TALLIES = [
      "soldiers have also been handed back. The largest single swap took place on June 2, when four captives "
      "were freed for 120 Lebanese prisoners.",
      ("HEZBOLLAH", "ISR", "bodies", 6, 6, 6)),
+    # group.shared_noun: two running totals told as figures of two nationalities sharing one noun; each
+    # figure keeps the qualifier written before it (the figures as the article states them)
+    ("shared_noun_first_figure",
+     "Some 4,100 Iraqi and 2,300 Iranian prisoners of war have been repatriated since the ceasefire, the ICRC said.",
+     ("IRN", "IRQ", "pows", 4100, None, None)),
+    ("shared_noun_second_figure",
+     "About 3,400 Armenian and 1,900 Azerbaijani soldiers have been sent home since the war ended, an envoy said.",
+     ("ARM", "AZE", "pows", 1900, 1900, 1900)),
     # tally.answered_question: an explainer's "how many ... freed?" answered in the perfect tense, no day
     ("answered_how_many_question",
      "Armenia and Azerbaijan swapped 12 soldiers each on Monday.\nHOW MANY ARMENIANS HAVE BEEN RETURNED?\n"

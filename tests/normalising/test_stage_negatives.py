@@ -421,10 +421,18 @@ NEGATIVE_GAPS = {
     "h3-029": "an appeal ('if there must be a trade, then make the trade') reads as a planned swap, and a past one-sided "
               "return of five after a summit as a completed one",
     "h3-032": "a refused demand ('would free six soldiers only in exchange for 20') is read as a planned release",
+    "ng-155": "a group's demand that a state free N prisoners before any hostage is let go is read as a completed swap",
+    "ng-156": "a fraud trial of a man who claimed he had been returned in an exchange is read as a swap of one",
+    "h4-024": "the interviewees of a study ('interviews with 50 soldiers released from captivity in prisoner "
+              "exchanges') are read as a swap of 50",
 }
 HELDOUT3 = ROOT / "corpus" / "heldout3"
 # heldout3's hard negatives (empty gold) are held to the same standard
 HELDOUT3_NEGATIVES = [g["doc_id"] for g in map(json.loads, (HELDOUT3 / "gold.jsonl").read_text(encoding="utf-8").splitlines())
+                      if not g["records"]]
+HELDOUT4 = ROOT / "corpus" / "heldout4"
+# heldout4's hard negatives likewise
+HELDOUT4_NEGATIVES = [g["doc_id"] for g in map(json.loads, (HELDOUT4 / "gold.jsonl").read_text(encoding="utf-8").splitlines())
                       if not g["records"]]
 
 
@@ -432,20 +440,20 @@ def test_invented_negative_corpus_is_all_empty_gold():
     articles = read_articles(NEGATIVES / "articles.jsonl")
     assert [a.id for a in articles] == [g["doc_id"] for g in NEGATIVE_GOLD]
     assert not any(g["records"] for g in NEGATIVE_GOLD)
-    assert set(NEGATIVE_GAPS) <= {g["doc_id"] for g in NEGATIVE_GOLD} | set(HELDOUT3_NEGATIVES)
+    assert set(NEGATIVE_GAPS) <= {g["doc_id"] for g in NEGATIVE_GOLD} | set(HELDOUT3_NEGATIVES) | set(HELDOUT4_NEGATIVES)
 
 
 @pytest.fixture(scope="module")
 def negative_articles():
-    return {a.id: a for folder in (NEGATIVES, HELDOUT3) for a in read_articles(folder / "articles.jsonl")}
+    return {a.id: a for folder in (NEGATIVES, HELDOUT3, HELDOUT4) for a in read_articles(folder / "articles.jsonl")}
 
 
 @pytest.mark.parametrize("doc_id", [
     pytest.param(doc_id, id=doc_id, marks=[pytest.mark.xfail(reason=NEGATIVE_GAPS[doc_id], strict=False)]
                  if doc_id in NEGATIVE_GAPS else [])
-    for doc_id in [g["doc_id"] for g in NEGATIVE_GOLD] + HELDOUT3_NEGATIVES])
+    for doc_id in [g["doc_id"] for g in NEGATIVE_GOLD] + HELDOUT3_NEGATIVES + HELDOUT4_NEGATIVES])
 def test_invented_negative_news_makes_no_record(extractor, negative_articles, doc_id):
-    """corpus/negatives and heldout3's hard negatives: invented non-exchange news, each with empty gold, read
+    """corpus/negatives and heldout3's and heldout4's hard negatives: invented non-exchange news, each with empty gold, read
     without the prefilter."""
     assert extractor.extract(negative_articles[doc_id]) == []
 

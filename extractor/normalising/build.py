@@ -182,46 +182,52 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
             person.giver, person.receiver = partner.giver, partner.receiver
         settle_totals(view, in_sentence)
         _same_number_goes_back(in_sentence, groups)
-        pair = [g for g in in_sentence if "group.person_for_person" in g.rules]
-        if len(pair) == 2 and pair[0].giver is not None \
-                and (pair[0].receiver is None or "direction.dyad" in pair[0].rules):
-            # "... also between Russia and the U.S. It hosted the swap when Moscow freed X in return for Y":
-            # the pair of states just named, not the article's dyad, are the sides of that person swap
-            other = named_pair_partner(views[max(0, view.index - 1):view.index + 1], pair[0].giver, context)
-            if other is not None:
-                pair[0].receiver = other
-                pair[0].rules = [r for r in pair[0].rules if r != "direction.dyad"] + ["direction.named_pair"]
-        if len(pair) == 2:
-            # one named person for another: the second goes the way the first came
-            pair[1].giver, pair[1].receiver = pair[0].receiver, pair[0].giver
-            for single in pair:
-                if context.default_category == "prisoners":
-                    single.category = "prisoners"  # a teacher or a businessman held by a state
-        for single in [g for g in in_sentence if "group.single_person" in g.rules and g not in pair]:
-            partner = next(g for g in in_sentence if g.count is not None and g is not single and not g.part_of)
-            if not (partner.giver or partner.receiver) and (single.giver or single.receiver):
-                # "Washington will release businessman X in exchange for 36 people": they go the other way
-                partner.giver, partner.receiver = single.receiver, single.giver
-                complete(partner, context)
-                partner.rules.append("direction.opposite_of_person")
-            if "group.one_of_each" in single.rules and single.nationality is not None:
-                # "freed an American and an Australian professor in exchange for three militants": each goes
-                # home to the state of its nationality, from the side that freed them
-                giver = single.giver if single.giver not in (None, single.nationality) else partner.receiver
-                guessed = partner.receiver is None or "direction.dyad" in partner.rules
-                if guessed and giver is not None and giver != partner.giver:
-                    partner.receiver = giver
-                    partner.rules = [r for r in partner.rules if r != "direction.dyad"] + ["direction.opposite_of_person"]
-                single.giver, single.receiver = giver, single.nationality
-                single.rules.append("direction.nationality")
-                if giver is not None and not context.is_state(giver) and single.category in ("prisoners", "civilians"):
-                    single.category = "hostages"  # foreigners freed by a non-state armed group
-                    single.rules.append("category.held_by_group")
-                continue
-            single.giver, single.receiver = partner.receiver, partner.giver
+        orient_persons(in_sentence, views[max(0, view.index - 1):view.index + 1], context)
         groups.extend(in_sentence)
     civil_crews_alike(groups)
     return drop_handed_persons(groups, views, context)
+
+
+def orient_persons(in_sentence: list[Group], near: list[SentenceView], context: ArticleContext) -> None:
+    """The directions of a sentence's single persons, once its groups are directed: of two persons swapped
+    for each other, and of one person swapped for a counted group (`near`: the sentence and the one before)."""
+    pair = [g for g in in_sentence if "group.person_for_person" in g.rules]
+    if len(pair) == 2 and pair[0].giver is not None \
+            and (pair[0].receiver is None or "direction.dyad" in pair[0].rules):
+        # "... also between Russia and the U.S. It hosted the swap when Moscow freed X in return for Y":
+        # the pair of states just named, not the article's dyad, are the sides of that person swap
+        other = named_pair_partner(near, pair[0].giver, context)
+        if other is not None:
+            pair[0].receiver = other
+            pair[0].rules = [r for r in pair[0].rules if r != "direction.dyad"] + ["direction.named_pair"]
+    if len(pair) == 2:
+        # one named person for another: the second goes the way the first came
+        pair[1].giver, pair[1].receiver = pair[0].receiver, pair[0].giver
+        for single in pair:
+            if context.default_category == "prisoners":
+                single.category = "prisoners"  # a teacher or a businessman held by a state
+    for single in [g for g in in_sentence if "group.single_person" in g.rules and g not in pair]:
+        partner = next(g for g in in_sentence if g.count is not None and g is not single and not g.part_of)
+        if not (partner.giver or partner.receiver) and (single.giver or single.receiver):
+            # "Washington will release businessman X in exchange for 36 people": they go the other way
+            partner.giver, partner.receiver = single.receiver, single.giver
+            complete(partner, context)
+            partner.rules.append("direction.opposite_of_person")
+        if "group.one_of_each" in single.rules and single.nationality is not None:
+            # "freed an American and an Australian professor in exchange for three militants": each goes
+            # home to the state of its nationality, from the side that freed them
+            giver = single.giver if single.giver not in (None, single.nationality) else partner.receiver
+            guessed = partner.receiver is None or "direction.dyad" in partner.rules
+            if guessed and giver is not None and giver != partner.giver:
+                partner.receiver = giver
+                partner.rules = [r for r in partner.rules if r != "direction.dyad"] + ["direction.opposite_of_person"]
+            single.giver, single.receiver = giver, single.nationality
+            single.rules.append("direction.nationality")
+            if giver is not None and not context.is_state(giver) and single.category in ("prisoners", "civilians"):
+                single.category = "hostages"  # foreigners freed by a non-state armed group
+                single.rules.append("category.held_by_group")
+            continue
+        single.giver, single.receiver = partner.receiver, partner.giver
 
 
 def named_pair_partner(views: list[SentenceView], actor: str, context: ArticleContext) -> str | None:

@@ -78,7 +78,8 @@ class EarlyGate:
         self._text_gate: tuple[tuple, TextGate] | None = None
 
     def admits_text(self, text: str) -> bool:
-        gazetteers = [self.nlp.get_pipe(n) for n in ("exchange_cues", "exchange_actors") if n in self.nlp.pipe_names]
+        names = self.nlp.pipe_names  # a new list on every read
+        gazetteers = [self.nlp.get_pipe(n) for n in ("exchange_cues", "exchange_actors") if n in names]
         if len(gazetteers) < 2 or not all(isinstance(g, GazetteerRecogniser) for g in gazetteers):
             return True  # not our recognisers: nothing to read the text with
         key = tuple((id(g.entries), len(g.entries)) for g in gazetteers)

@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
+from spacy.tokens import Doc
 
 from ..datalines import read_model_lines
 from .sentences import SentenceView, span_text
@@ -70,6 +71,47 @@ def package_dyads_text() -> str:
 def known_dyads() -> tuple[Dyad, ...]:
     """The packaged dyad table (a pipeline folder carries its own copy: `RecordBuilder.dyads`)."""
     return read_dyads(package_dyads_text(), origin=f"extractor/data/{DYADS_FILE}")
+
+
+def dyads_of(doc: Doc) -> tuple[Dyad, ...]:
+    """The dyad table of the pipeline that reads the doc (`RecordBuilder` puts it in `doc.user_data`), or
+    the packaged one for a doc read without it."""
+    return doc.user_data.get(DYADS_KEY) or known_dyads()
+
+
+@dataclass(frozen=True)
+class DyadFacts:
+    """What the rules read of a whole dyad table, made once per table rather than once per article."""
+
+    pairs: frozenset[frozenset[str]]  # every dyad, as the frozenset of its two parties
+    war_pairs: frozenset[frozenset[str]]  # those of armed conflicts (captives between them are pows by default)
+    held: tuple[tuple[str, str], ...]  # (place as written, in lower case; its holder), in table order
+    ruled: tuple[tuple[str, str, str], ...]  # (governing group, a party of its dyad, the day it took power)
+
+
+_FACTS: dict[int, tuple[tuple[Dyad, ...], DyadFacts]] = {}  # id of a dyad table -> (the table, its facts)
+
+
+def dyad_facts(dyads: tuple[Dyad, ...]) -> DyadFacts:
+    found = _FACTS.get(id(dyads))
+    if found is None or found[0] is not dyads:
+        if len(_FACTS) > 16:
+            _FACTS.clear()
+        facts = DyadFacts(
+            pairs=frozenset(frozenset(d.parties) for d in dyads),
+            war_pairs=frozenset(frozenset(d.parties) for d in dyads if d.default_category == "pows"),
+            held=tuple((name.lower(), holder) for d in dyads for name, holder in d.held.items()),
+            ruled=tuple((group, state, since) for d in dyads for group, since in d.ruled_by.items()
+                        for state in d.parties))
+        found = _FACTS[id(dyads)] = (dyads, facts)
+    return found[1]
+
+
+def dyad_pairs(dyads: tuple[Dyad, ...], *, wars: bool = False) -> frozenset[frozenset[str]]:
+    """Every dyad of the table as the frozenset of its two parties; with `wars`, only those of armed
+    conflicts (captives between them are pows by default)."""
+    facts = dyad_facts(dyads)
+    return facts.war_pairs if wars else facts.pairs
 
 
 @dataclass
@@ -178,7 +220,7 @@ def build_context(views: list[SentenceView], *, keep: tuple[str, str] | None = N
     """The article's context; `keep`: the sides of a context built before, kept when both are still named
     (the actors were recast: who a name stands for changed, not what the article is about)."""
     user_data = views[0].sent.doc.user_data if views else {}
-    dyads = user_data.get(DYADS_KEY) or known_dyads()
+    dyads = dyads_of(views[0].sent.doc) if views else known_dyads()
     mediators = mediators_in(views)
     counts: Counter = Counter()
     for view in views:
@@ -239,7 +281,7 @@ def build_context(views: list[SentenceView], *, keep: tuple[str, str] | None = N
         party_counts=party_counts,
         states=user_data.get(STATES_KEY) or package_state_ids(),
         known_dyad=best is not None or (len(ranked) == 1 and any(ranked[0] in d.parties for d in dyads)),
-        pairs=frozenset(frozenset(d.parties) for d in dyads),
+        pairs=dyad_pairs(dyads),
     )
 
 

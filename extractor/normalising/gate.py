@@ -10,7 +10,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from ..recognising.extensions import quantity_of, spans_of, token_strings
-from .context import CAPTIVE_WORDS, DYADS_KEY, PARTY_LABELS, known_dyads, speaks_of_war
+from .context import CAPTIVE_WORDS, PARTY_LABELS, dyad_pairs, dyads_of, known_dyads, speaks_of_war
 from .groups import person_for_person
 from .sentences import DocIndex, SentenceView, has_phrase, once, per_view, phrase_starts, sentence_views, span_text
 from .status import TRANSFER_LABELS
@@ -128,10 +128,6 @@ RELEASE_GIVES = frozenset({"release", "handover", "return"})
 RELEASER_LABELS = frozenset({"STATE", "CAPITAL", "SEAT", "INSTITUTION", "GROUP", "MULTI"})
 
 
-def _dyad_pairs(doc: Doc) -> frozenset[frozenset[str]]:
-    return frozenset(frozenset(d.parties) for d in (doc.user_data.get(DYADS_KEY) or known_dyads()))
-
-
 def _releaser(actors: list[Span], lower: list[str], lo: int, verb: Span) -> str | None:
     """The first party named in the clause before a release verb ('the Ansar Allah authorities in Sanaa
     released ...': the Houthis), or None."""
@@ -147,22 +143,31 @@ def _reciprocal_releases(views: list[SentenceView]) -> list[SentenceView]:
     the two sides of a known war or dispute, each the subject of a release of counted people in a
     sentence of its own, hand people to each other though no swap word is written (rule
     gate.reciprocal_releases)."""
-    givers: dict[str, list[SentenceView]] = {}
+    givers: dict[str, list[int]] = {}
     for view in views:
-        if not view.quantities or no_handover(view):
-            continue
-        categories = view.cues_with("CATEGORY")
-        for verb in view.cues_with("GIVE"):
-            if verb.kb_id_ in RELEASE_GIVES and any(0 <= c.start - verb.end <= 6 for c in categories):
+        if view.quantities and not no_handover(view):
+            for verb in _release_verbs(view.cues_with("GIVE"), view.cues_with("CATEGORY")):
                 giver = _releaser(view.actors, view.lower, view.start, verb)
-                if giver is not None and view not in givers.get(giver, []):
-                    givers.setdefault(giver, []).append(view)
+                if giver is not None:
+                    givers.setdefault(giver, []).append(view.index)
+    by_index = {view.index: view for view in views}
+    return [by_index[k] for k in _two_sides(givers, dyads_of(views[0].sent.doc) if views else known_dyads())]
+
+
+def _release_verbs(gives: list[Span], categories: list[Span]) -> Iterator[Span]:
+    """The release verbs among a sentence's GIVE cues that have a people word at most six tokens after them."""
+    for verb in gives:
+        if verb.kb_id_ in RELEASE_GIVES and any(0 <= c.start - verb.end <= 6 for c in categories):
+            yield verb
+
+
+def _two_sides(givers: dict[str, list[int]], dyads) -> list[int]:
+    """The sentences (by index) of the releasers that are the two sides of a dyad of the table, in order."""
     if len(givers) < 2:
         return []
-    pairs = _dyad_pairs(views[0].sent.doc)
-    found = {v.index: v for a in givers for b in givers if a < b and frozenset((a, b)) in pairs
-             for v in givers[a] + givers[b]}
-    return [found[k] for k in sorted(found)]
+    pairs = dyad_pairs(dyads)
+    return sorted({k for a in givers for b in givers if a < b and frozenset((a, b)) in pairs
+                   for k in givers[a] + givers[b]})
 
 
 def no_side(views: list[SentenceView]) -> bool:
@@ -173,9 +178,7 @@ def no_side(views: list[SentenceView]) -> bool:
 
 def _war_pairs(views: list[SentenceView]) -> frozenset[frozenset[str]]:
     """The known dyads of armed conflicts (captives between them are pows by default)."""
-    user_data = views[0].sent.doc.user_data if views else {}
-    return frozenset(frozenset(d.parties) for d in (user_data.get(DYADS_KEY) or known_dyads())
-                     if d.default_category == "pows")
+    return dyad_pairs(dyads_of(views[0].sent.doc) if views else known_dyads(), wars=True)
 
 
 def _each_cues(cues) -> list:
@@ -344,17 +347,12 @@ def _may_release_reciprocally(article: "_GateDoc", sentences: dict[int, list[Spa
     after it and a party before it, in sentences of two sides of a known dyad."""
     givers: dict[str, list[int]] = {}
     for k, found in sentences.items():
-        categories = [c for c in found if c.label_ == "CATEGORY"]
-        for verb in found:
-            if verb.label_ == "GIVE" and verb.kb_id_ in RELEASE_GIVES \
-                    and any(0 <= c.start - verb.end <= 6 for c in categories):
-                lo = article.starts[k]
-                giver = _releaser(article.actors_in(k), article.lower, lo, verb)
-                if giver is not None:
-                    givers.setdefault(giver, []).append(k)
-    pairs = _dyad_pairs(article.doc)
-    found_pairs = [(a, b) for a in givers for b in givers if a < b and frozenset((a, b)) in pairs]
-    return sorted({k for a, b in found_pairs for k in givers[a] + givers[b]})
+        gives = [c for c in found if c.label_ == "GIVE"]
+        for verb in _release_verbs(gives, [c for c in found if c.label_ == "CATEGORY"] if gives else []):
+            giver = _releaser(article.actors_in(k), article.lower, article.starts[k], verb)
+            if giver is not None:
+                givers.setdefault(giver, []).append(k)
+    return _two_sides(givers, dyads_of(article.doc))
 
 
 def _may_hold_handover(article: _GateDoc, k: int, found: list[Span], cues: list[Span], kinds: tuple[str, ...]) -> bool:

@@ -547,8 +547,7 @@ def refine_category(group: Group, context: ArticleContext) -> None:
         group.rules.append("category.held_by_state")
         return
     if group.category == "civilians" and noun == "civilian" and context.default_category == "prisoners" \
-            and group.noun.end < group.view.end and group.view.lower[group.noun.end] in ("prisoners", "detainees",
-                                                                                       "inmates", "convicts"):
+            and group.noun.end < group.view.end and group.view.lower[group.noun.end] in STATE_HELD_PLURALS:
         group.category = "prisoners"  # "22 civilian prisoners" between two states' justice systems
         group.rules.append("category.held_by_state")
         return
@@ -638,6 +637,7 @@ def resolve_category(group: Group, context: ArticleContext) -> None:
 
 
 STATE_HELD_WORDS = frozenset({"prisoners", "prisoner", "detainees", "detainee", "inmates", "convicts"})
+STATE_HELD_PLURALS = STATE_HELD_WORDS - {"prisoner", "detainee"}  # "22 civilian prisoners"
 
 
 def _third_country(nationality: str, context: ArticleContext) -> bool:
@@ -1473,11 +1473,8 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
         if not (pivot or fronted):
             continue
         category = "prisoners" if context.default_category == "prisoners" else person.kb_id_
-        group = Group(view=view, quantity=None, noun=person, count=Count.exact(1), category=category,
-                      rules=["group.single_person"])
+        group = _swapped_back(view, person, other, category=category, rules=["group.single_person"])
         _name(group, view, person)
-        group.giver, group.receiver = other.receiver, other.giver
-        group.transit = True  # its direction is the reverse of the group it was swapped for
         out += _one_of_each(view, group) or [group]
         break
     if not out:
@@ -1541,15 +1538,23 @@ def _named_across_pivot(view: SentenceView, other: Group) -> list[Group]:
     if person is None or person.start - pivot.end > 2:
         return []
     named = person.label_ != "PERSON"
-    group = Group(view=view, quantity=None, noun=person, count=Count.exact(1), category="prisoners",
-                  nationality=_dual_aware_nationality(view, person) if not named else None,
-                  rules=["group.single_person", "group.named_across_pivot"])
+    group = _swapped_back(view, person, other, category="prisoners",
+                          nationality=_dual_aware_nationality(view, person) if not named else None,
+                          rules=["group.single_person", "group.named_across_pivot"])
     if named:
         group.people.append(span_text(person))
         group.rules.append("group.named_person")
+    return [group]
+
+
+def _swapped_back(view: SentenceView, person: Span, other: Group, *, category: str, rules: list[str],
+                  nationality: str | None = None) -> Group:
+    """One person swapped for the counted group `other`: a flow of one, the reverse way."""
+    group = Group(view=view, quantity=None, noun=person, count=Count.exact(1), category=category,
+                  nationality=nationality, rules=rules)
     group.giver, group.receiver = other.receiver, other.giver
     group.transit = True  # its direction is the reverse of the group it was swapped for
-    return [group]
+    return group
 
 
 DEMONYM_HEAD_NEXT = frozenset({"and", "on", "in", "to", "from", "for", "held", "who", "was", "were", "as", "at",

@@ -25,7 +25,7 @@ import bisect
 from spacy.tokens import Span
 
 from ..contract import PartialDate
-from .context import ArticleContext, known_dyads, DYADS_KEY
+from .context import ArticleContext, dyad_facts, dyads_of
 from .sentences import SentenceView, span_text
 
 SPONSOR_SUFFIXES = ("-linked", "-affiliated", "-allied", "-aligned", "-inspired", "-backed", "-sponsored", "-supported")
@@ -44,18 +44,16 @@ def recast_actors(views: list[SentenceView], context: ArticleContext, *,
     """Recast the actors of the article by its war; token start of each changed actor -> its rule id."""
     if not views:
         return {}
-    user_data = views[0].sent.doc.user_data
-    dyads = user_data.get(DYADS_KEY) or known_dyads()
+    facts = dyad_facts(dyads_of(views[0].sent.doc))
     changed: dict[int, str] = {}
     sides = set(context.sides or ())
-    held = {name.lower(): holder for d in dyads for name, holder in d.held.items() if holder in sides}
-    ruled = {group: (state, since) for d in dyads for group, since in d.ruled_by.items()
-             for state in d.parties if context.is_state(state)}
+    held = {name: holder for name, holder in facts.held if holder in sides}
+    ruled = {group: (state, since) for group, state, since in facts.ruled if context.is_state(state)}
     named_groups = {a.kb_id_ for v in views for a in v.actors if a.label_ == "GROUP" and not _sponsor(v, a)}
     dropped: list[tuple[SentenceView, Span]] = []
     for view in views:
         for actor in view.actors:
-            text = span_text(actor).lower()
+            text = span_text(actor).lower() if actor.label_ == "CAPITAL" else ""
             if actor.label_ == "CAPITAL" and text in held and actor.kb_id_ != held[text]:
                 actor.kb_id_ = held[text]
                 changed[actor.start] = "direction.held_capital"

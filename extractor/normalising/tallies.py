@@ -434,14 +434,17 @@ def answered_tally(group: Group, views: list[SentenceView]) -> Tally | None:
     if view.index == 0:
         return None
     question = views[view.index - 1]
-    words = question.words_between(question.start, question.end)
-    if "?" not in words or not has_phrase(words, (("how", "many"),)) or not question.has_cue(*TRANSFER_LABELS):
+    if "?" not in question.word_set or "how" not in question.word_set \
+            or not has_phrase(question.word_tuple, (("how", "many"),)) or not question.has_cue(*TRANSFER_LABELS):
         return None
     lo, hi = view.clause_bounds(group.start)
     if not _perfect(view, lo, max(hi, group.end)) or _day_dated(view, view.start, view.end):
         return None
     group.rules.append("tally.answered_question")
     return Tally(group=group, cue=question.sent[question.start - question.sent.start:question.end - question.sent.start])
+
+
+CONTINUING_WORDS = frozenset({"also", "further", "meanwhile", "likewise"})
 
 
 def continued_tally(group: Group, tallies: list[Tally], groups: list[Group]) -> Tally | None:
@@ -455,7 +458,7 @@ def continued_tally(group: Group, tallies: list[Tally], groups: list[Group]) -> 
     lo, hi = view.clause_bounds(group.start)
     if not _perfect(view, lo, max(hi, group.end)) or _day_dated(view, view.start, view.end):
         return None
-    if not {"also", "further", "meanwhile", "likewise"} & set(view.words_between(view.start, view.end)) \
+    if CONTINUING_WORDS.isdisjoint(view.word_set) \
             and before[-1].group.view.index == view.index - 1:
         return None
     previous = before[-1]

@@ -6,10 +6,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
-from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
-from ..recognising.extensions import quantity_of, spans_of, token_strings
+from ..recognising.extensions import lowers_of, quantity_of, spans_of, word_set_of
 from .context import CAPTIVE_WORDS, PARTY_LABELS, dyad_pairs, dyads_of, known_dyads, speaks_of_war
 from .groups import person_for_person
 from .sentences import DocIndex, SentenceView, has_phrase, once, per_view, phrase_starts, sentence_views, span_text
@@ -303,7 +302,7 @@ class _GateDoc:
     @property
     def lower(self) -> list[str]:
         if self._lower is None:
-            self._lower = token_strings(self.doc, LOWER)
+            self._lower = lowers_of(self.doc)
         return self._lower
 
     @property
@@ -322,7 +321,7 @@ class _GateDoc:
 
     @once
     def word_set(self) -> frozenset[str]:
-        return frozenset(self.lower)
+        return word_set_of(self.doc)
 
     def words_in(self, k: int) -> frozenset[str]:
         """The lower-case words of sentence k."""

@@ -14,7 +14,7 @@ from functools import cache, wraps
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
-from ..recognising.extensions import spans_of, text_of, texts_of
+from ..recognising.extensions import lowers_of, spans_of, text_of, texts_of, word_set_of
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "while", "but", "whereas", "although", "though",
                            "after", "before", "which", "who", "when", "where", "whom", "because"})
@@ -74,7 +74,7 @@ class DocIndex:
             return at
 
         # the tokens' lower case from their texts, which the sentence splitter read (LOWER is str.lower of ORTH)
-        lower = list(map(str.lower, texts_of(doc)))
+        lower = lowers_of(doc)
         return cls(doc, index("actors"), index("cues"), index("quantities"), lower, spans)
 
     @once
@@ -85,7 +85,7 @@ class DocIndex:
     @once
     def word_set(self) -> frozenset[str]:
         """Every lower-case word of the doc: a rule whose words are all missing holds in no sentence."""
-        return frozenset(self.lower)
+        return word_set_of(self.doc)
 
     @once
     def idx(self) -> list[int]:

@@ -116,11 +116,13 @@ class RecogniserCache:
     about 1.5 us each) and the token texts (`keep_texts`, `texts_of`). Kept in doc.user_data but never
     written out or copied (it holds nothing the doc does not), and dropped by the record builder."""
 
-    __slots__ = ("spans", "texts")
+    __slots__ = ("spans", "texts", "lower", "word_set")
 
     def __init__(self) -> None:
         self.spans: dict[str, tuple[object, tuple[Span, ...]]] = {}  # key -> (the SpanGroup, its spans)
         self.texts: list[str] | None = None
+        self.lower: list[str] | None = None
+        self.word_set: frozenset[str] | None = None
 
     def __deepcopy__(self, memo) -> "RecogniserCache":
         return RecogniserCache()
@@ -165,6 +167,26 @@ def texts_of(doc: Doc) -> list[str]:
     kept = doc.user_data.get(RECOGNISER_CACHE_KEY)
     texts = kept.texts if isinstance(kept, RecogniserCache) else None
     return texts if texts is not None and len(texts) == len(doc) else token_strings(doc, ORTH)
+
+
+def lowers_of(doc: Doc) -> list[str]:
+    """`token_strings(doc, LOWER)` (LOWER is str.lower of the token's text), made once per doc for the
+    early gate and the record builder (callers do not change it)."""
+    kept = _cache(doc)
+    lower = kept.lower
+    if lower is None or len(lower) != len(doc):
+        lower = kept.lower = list(map(str.lower, texts_of(doc)))
+        kept.word_set = None
+    return lower
+
+
+def word_set_of(doc: Doc) -> frozenset[str]:
+    """Every lower-case word of the doc (`lowers_of`), as a set made once per doc."""
+    lower = lowers_of(doc)
+    kept = _cache(doc)
+    if kept.word_set is None:
+        kept.word_set = frozenset(lower)
+    return kept.word_set
 
 
 def drop_recogniser_cache(doc: Doc) -> None:

@@ -115,17 +115,17 @@ def test_quick_scorer_equals_the_reference_scorer(seed):
 
 @pytest.mark.parametrize("seed", range(4))
 def test_pairs_never_paired_for_their_dates_score_nothing(seed):
-    """`blocking.scan` never pairs what `blocking._apart` finds apart in time: the scorer blocks each such
+    """`blocking.scan` never pairs what `dates_apart.apart` finds apart in time: the scorer blocks each such
     pair (for its dates, or a check made before them) with a score of 0, so the clustering, which keeps
     only pairs scoring NEAR_MISS or more and stages, does the same without scoring it."""
-    from extractor.reconciling.blocking import _apart
+    from dates_apart import apart as dates_apart
     from extractor.reconciling.scoring import AFTER_PUBLICATION, DATES_APART, STAGE
 
     claims = invented_claims(160, seed=seed)
     apart = dates = 0
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
-            if a.kind != b.kind or not _apart(a, b):
+            if a.kind != b.kind or not dates_apart(a, b):
                 continue
             ref = score_pair(a, b, explain=False)
             assert ref.score == 0.0 and ref.blocked is not None and ref.blocked != STAGE, (a, b, ref)

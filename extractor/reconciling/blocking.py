@@ -67,12 +67,6 @@ def _lookups(c: Claim) -> list[tuple]:
     return keys
 
 
-def _one_sided(c: Claim, d: Claim) -> bool:
-    """Whether `c` finds `d` while `d` never looks `c` up: dated claims do not look undated ones up, and
-    claims naming no party look up only their like."""
-    return (not c.dated and d.dated) or (bool(c.parties) and not d.parties)
-
-
 def _span(c: Claim) -> tuple[int, int]:
     lo = c.start if c.start is not None else c.end - OPEN_SPAN  # type: ignore[operator]
     hi = c.end if c.end is not None else c.start + OPEN_SPAN  # type: ignore[operator]
@@ -148,13 +142,9 @@ def reach(claims: Sequence[Claim], *, group: tuple[str, str] | None = None) -> I
             yield i, j
 
 
-def lookup_groups(claims: Sequence[Claim]) -> list[tuple[str, str]]:
-    """The (kind, category) groups that `reach` can be run on one at a time."""
-    return sorted({(c.kind, cat) for c in claims for cat in (c.categories or ("*",))})
-
-
 def group_members(claims: Sequence[Claim]) -> dict[tuple[str, str], list[int]]:
-    """The claims of each (kind, category) group of `lookup_groups`, as increasing indices."""
+    """The claims of each (kind, category) group (the groups `reach` can be run on one at a time), as
+    increasing indices."""
     out: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         for cat in (c.categories or ("*",)):
@@ -171,7 +161,8 @@ class ClaimFacts:
         self.times = [_time(c) for c in claims]
         self.spans = [_span(c) if c.dated else None for c in claims]
         self.no_parties = [not c.parties for c in claims]
-        # What proves a pair apart in time (`_apart`), so it is never paired: the scorer blocks it with a score of 0
+        # What proves a pair apart in time, so it is never paired: the scorer blocks it with a score of 0
+        # (`scoring.DATES_APART`, or `scoring.AFTER_PUBLICATION`: `quick._dates`), so scoring it changes nothing
         self.tolerant = [tolerant_interval(c) if c.dated else None for c in claims]
         self.first_day = [(c.start if c.start is not None else c.end) if c.dated else None for c in claims]
         self.published_by = [c.published + 1 if not c.dated and c.status == "completed" and c.published is not None
@@ -293,15 +284,13 @@ def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None, facts
                     seen.update(pool)
         paired: list[int] = []
         seen.discard(i)
-        if not pairs:
-            pass
-        elif span_i is not None:
+        if pairs and span_i is not None:
             lo_i, hi_i = span_i
             tlo_i, thi_i = tolerant[i]  # type: ignore[misc]
             day_i = first_day[i]
             has_parties = bool(c.parties)
             for j in sorted(seen):
-                if not (j > i or (has_parties and no_parties[j])):  # `_one_sided(c, d)`: d names no party
+                if not (j > i or (has_parties and no_parties[j])):  # or d is found one-sidedly: it names no party (it looks up only its like)
                     continue
                 span_j = spans[j]
                 if span_j is not None:
@@ -309,17 +298,17 @@ def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None, facts
                         continue
                     t_j = tolerant[j]
                     if t_j[0] > thi_i or tlo_i > t_j[1]:  # type: ignore[index]
-                        continue  # `_apart`: dates apart
+                        continue  # the days the two can lie on do not meet (`evidence.tolerant_interval`)
                 elif published_by[j] is not None and day_i > published_by[j]:  # type: ignore[operator]
-                    continue  # `_apart`: dated after the undated report was published
+                    continue  # dated after the undated completed report was published
                 paired.append(j)
-        else:  # `_one_sided(c, d)`: d is dated, or names no party while c names some
+        elif pairs:  # found one-sidedly: d is dated (dated claims do not look undated ones up), or names no party while c names some
             has_parties = bool(c.parties)
             by = published_by[i]
             for j in sorted(seen):
                 if j > i or spans[j] is not None or (has_parties and no_parties[j]):
                     if by is not None and spans[j] is not None and first_day[j] > by:  # type: ignore[operator]
-                        continue  # `_apart`: dated after the undated report was published
+                        continue  # dated after the undated completed report was published
                     paired.append(j)
         yield i, reached, paired
 
@@ -351,22 +340,6 @@ class _KeysOf:
         return found
 
 
-def _apart(c: Claim, d: Claim) -> bool:
-    """Whether the scorer blocks the pair for its dates, with a score of 0 (`scoring.DATES_APART`, or
-    `scoring.AFTER_PUBLICATION`), so scoring it changes nothing: `scan` never pairs such claims (it
-    tests the same inline). The days the two can lie on (`evidence.tolerant_interval`) do not meet, or
-    an undated completed exchange was published before the other's first day."""
-    if c.dated and d.dated:
-        (a_lo, a_hi), (b_lo, b_hi) = tolerant_interval(c), tolerant_interval(d)
-        return a_lo > b_hi or b_lo > a_hi
-    if c.dated == d.dated:
-        return False
-    dated, undated = (c, d) if c.dated else (d, c)
-    if undated.kind != "exchange" or undated.status != "completed" or undated.published is None:
-        return False
-    return (dated.start if dated.start is not None else dated.end) > undated.published + 1  # type: ignore[operator]
-
-
 def _nearest_of_pool(times: Sequence[int | None], pool: set[int], i: int, t: int | None, scale: int) -> list[int]:
     """The 2 x CAP claims of an undated claim's pool nearest to it: in time (`times`: each claim's
     `_time`; no time counts as none away), else in claim-id order among the pool (ranks within the
@@ -378,10 +351,6 @@ def _nearest_of_pool(times: Sequence[int | None], pool: set[int], i: int, t: int
     ordered = sorted(pool | {i})
     at = ordered.index(i)
     return [k % scale for k in sorted([abs(r - at) * scale + j for r, j in enumerate(ordered) if j != i])[:2 * CAP]]
-
-
-def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(b[0] - a[1], a[0] - b[1], 0)
 
 
 def filed_keys(c: Claim) -> list[tuple]:

@@ -32,7 +32,8 @@ from .blockrun import IdState, block_events
 from .claims import Claim, compact_json, from_compact_json
 from .engines import BlockEngine, EngineName, block_engine
 from . import partition
-from .partition import _UnionFind, cut_in_time, partition_pairs
+from .disjoint import DisjointSets
+from .partition import cut_in_time, partition_pairs
 
 IN_MEMORY = 1_000_000
 _BATCH = 10_000
@@ -152,7 +153,7 @@ class ClaimSet:
         db.execute("DROP TABLE raw")
         db.execute("COMMIT")
         n = db.execute("SELECT count(*) FROM cl").fetchone()[0]
-        uf = _UnionFind(n)
+        uf = DisjointSets(n)
         union, union_all = uf.union, uf.union_all
         for (g,) in db.execute("SELECT DISTINCT g FROM cg ORDER BY g").fetchall():
             index = array("l")
@@ -203,7 +204,7 @@ class ClaimSet:
     def _claim_id(self, idx: int) -> str:
         return self.db.execute("SELECT claim_id FROM cl WHERE rowid = ?", (idx + 1,)).fetchone()[0]  # type: ignore[union-attr]
 
-    def _assign(self, uf: _UnionFind, n: int) -> tuple[array, array]:
+    def _assign(self, uf: DisjointSets, n: int) -> tuple[array, array]:
         """Per claim, the first claim of its block and of its closed set (indices)."""
         find = uf.find
         first = array("l", [-1]) * n  # root -> first claim of its closed set

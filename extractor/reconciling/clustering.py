@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from .blocking import candidate_pairs
 from .claims import Claim
-from .disjoint import DisjointSets
+from .disjoint import DisjointSets, article_links
 from .evidence import placement, tolerant_interval
 from .quick import compatible, quick_score
 from .scoring import CONTRADICTIONS, NEAR_MISS, NO_IDENTIFYING, STAGE, THRESHOLD, score_pair
@@ -333,15 +333,10 @@ def parts_of(claims: Sequence[Claim], linked: Iterable[tuple[int, int]]) -> list
     n = len(claims)
     sets = DisjointSets(n)
     find, union = sets.find, sets.union
-
     for i, j in linked:
         union(i, j)
-    first_of_doc: dict[str, int] = {}
-    agreements = {c.claim_id: i for i, c in enumerate(claims) if c.kind == "agreement"}
-    for i, c in enumerate(claims):
-        union(first_of_doc.setdefault(c.doc_id, i), i)
-        if c.agreement_ref is not None and c.agreement_ref in agreements:
-            union(i, agreements[c.agreement_ref])
+    for i, j in article_links(claims):
+        union(i, j)
     return [find(i) for i in range(n)]
 
 

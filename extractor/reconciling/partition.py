@@ -19,52 +19,10 @@ from collections.abc import Iterator, Sequence
 
 from .blocking import ClaimFacts, group_members, scan
 from .claims import Claim
+from .disjoint import DisjointSets, article_links
 from .evidence import INF
 
 MAX_BLOCK = 5000
-
-
-class _UnionFind:
-    __slots__ = ("parent", "size")
-
-    def __init__(self, n: int) -> None:
-        self.parent = array("l", range(n))
-        self.size = array("l", [1]) * n
-
-    def find(self, i: int) -> int:
-        parent = self.parent
-        root = i
-        while parent[root] != root:
-            root = parent[root]
-        while parent[i] != root:
-            parent[i], i = root, parent[i]
-        return root
-
-    def union_all(self, i: int, js) -> None:
-        """`union(i, j)` for every j of `js` (the components are the same; the roots may differ)."""
-        parent, size = self.parent, self.size
-        ri = i
-        while parent[ri] != ri:
-            ri = parent[ri]
-        for j in js:
-            rj = j
-            while parent[rj] != rj:
-                rj = parent[rj]
-            if rj == ri:
-                continue
-            if size[ri] < size[rj] or (size[ri] == size[rj] and rj < ri):
-                ri, rj = rj, ri
-            parent[rj] = ri
-            size[ri] += size[rj]
-
-    def union(self, i: int, j: int) -> None:
-        ri, rj = self.find(i), self.find(j)
-        if ri == rj:
-            return
-        if self.size[ri] < self.size[rj] or (self.size[ri] == self.size[rj] and rj < ri):
-            ri, rj = rj, ri
-        self.parent[rj] = ri
-        self.size[ri] += self.size[rj]
 
 
 def partition(claims: Sequence[Claim], *, max_block: int | None = None) -> list[list[int]]:
@@ -83,14 +41,14 @@ def partition_pairs(claims: Sequence[Claim], *, max_block: int | None = None, wi
     if max_block is None:
         max_block = MAX_BLOCK
     n = len(claims)
-    uf = _UnionFind(n)
+    uf = DisjointSets(n)
     found = array("q")  # i * n + j: claim i's lookups give the pair of i and j
     twice: set[int] = set()  # the same for claims sharing several (kind, category) groups, which may both give it
     several = [len(c.categories) > 1 for c in claims]
     union_all = uf.union_all
     facts = ClaimFacts(claims)
     members = group_members(claims)
-    for group in sorted(members):  # `lookup_groups`
+    for group in sorted(members):
         for i, reached, paired in scan(claims, group=group, facts=facts, members=members.pop(group)):
             union_all(i, set(reached))
             if with_pairs:
@@ -100,15 +58,8 @@ def partition_pairs(claims: Sequence[Claim], *, max_block: int | None = None, wi
                 else:
                     found.extend(i * n + j for j in paired)
     del several, facts
-    first_of_doc: dict[str, int] = {}
-    index_of = {c.claim_id: i for i, c in enumerate(claims) if c.kind == "agreement"}
-    for i, c in enumerate(claims):
-        k = first_of_doc.setdefault(c.doc_id, i)
-        if k != i:
-            uf.union(k, i)
-        if c.agreement_ref is not None and c.agreement_ref in index_of:
-            uf.union(i, index_of[c.agreement_ref])
-    del first_of_doc, index_of
+    for i, j in article_links(claims):
+        uf.union(i, j)
     members: dict[int, list[int]] = {}
     for i in range(n):
         members.setdefault(uf.find(i), []).append(i)

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from ..reconciling.blocking import candidate_pairs
 from ..reconciling.claims import Claim
-from ..reconciling.disjoint import DisjointSets
+from ..reconciling.disjoint import DisjointSets, article_links
 from ..reconciling.quick import quick_score
 from ..reconciling.scoring import NEAR_MISS, STAGE
 
@@ -55,14 +55,20 @@ def block_pairs(claims: Sequence[Claim], pairs: array | None) -> array:
     return array("q", (i * n + j for i, j in candidate_pairs(claims)))
 
 
-def partner_hashes(claims: Sequence[Claim], pairs: Iterable[int], *, touched: Container[str] = ()
-                   ) -> tuple[list[int], list[int]]:
-    """Per claim, the hash of the claims it is paired with (packed `pairs`), and that hash less the
-    touched claims' (the hash its untouched partners give)."""
+def partner_hashes(claims: Sequence[Claim], pairs: Iterable[int], *, touched: Container[str] | None = None
+                   ) -> tuple[list[int], list[int] | None]:
+    """Per claim, the hash of the claims it is paired with (packed `pairs`), and, when `touched` is given,
+    that hash less the touched claims' (the hash its untouched partners give; else None)."""
     n = len(claims)
     h = [_hash(c.claim_id) for c in claims]
-    hit = [c.claim_id in touched for c in claims]
     whole = [0] * n
+    if touched is None:
+        for key in pairs:
+            i, j = divmod(key, n)
+            whole[i] += h[j]
+            whole[j] += h[i]
+        return [_signed(v) for v in whole], None
+    hit = [c.claim_id in touched for c in claims]
     less = [0] * n
     for key in pairs:
         i, j = divmod(key, n)
@@ -136,16 +142,11 @@ def region(claims: Sequence[Claim], pairs: Iterable[int], untouched_partners: Se
     for p, k in count.items():
         if k != sizes.get(p):  # some of its claims are in another block now
             seed[first[p]] = True
-    first_of_doc: dict[str, int] = {}
-    agreements = {c.claim_id: i for i, c in enumerate(claims) if c.kind == "agreement"}
-    joined = set()  # roots of sets that an article or agreement joined across stored parts
-    for i, c in enumerate(claims):
-        k = first_of_doc.setdefault(c.doc_id, i)
-        links = [k] + ([agreements[c.agreement_ref]] if c.agreement_ref in agreements else [])
-        for j in links:
-            if part_of[j] != part_of[i] or part_of[i] is None:
-                joined.update((i, j))
-            union(i, j)
+    joined = set()  # claims that an article or agreement joined across stored parts (or to a new claim)
+    for i, j in article_links(claims):
+        if part_of[j] != part_of[i] or part_of[i] is None:
+            joined.update((i, j))
+        union(i, j)
     dirty = {find(i) for i in range(n) if seed[i]} | {find(i) for i in joined}
     return [i for i in range(n) if find(i) in dirty]
 

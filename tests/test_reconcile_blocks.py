@@ -341,3 +341,30 @@ def test_a_version_4_store_gets_its_flow_keys_and_updates_as_a_rebuild(tmp_path)
         assert _store_state(old)[:-1] == _store_state(full)[:-1]
         blocks = "SELECT claim_id, block, grp FROM blocks ORDER BY claim_id"  # the parts of untouched blocks stay unknown
         assert old.db.execute(blocks).fetchall() == full.db.execute(blocks).fetchall()
+
+
+@pytest.mark.parametrize(("seed", "per_day", "lo", "hi"), [
+    (0, 1, 100, 100), (1, 6, 100, 100), (2, 12, 98, 104), (3, 3, 90, 130), (4, 40, 101, 101), (5, 0, 100, 100),
+])
+def test_nearest_dated_claims_are_the_cap_nearest_of_their_weeks(seed, per_day, lo, hi):
+    """`blocking._nearest_dated` looks at a few claims of each week only; it gives what ranking every claim
+    of the weeks looked up by (days away, index) gives, ties of one day included."""
+    from array import array
+
+    from extractor.reconciling.blocking import CAP, WEEK, _nearest_dated
+
+    rng = random.Random(seed)
+    times: list[int] = []
+    weeks: dict[tuple, array] = {}
+    for day in range(70, 140):
+        for _ in range(rng.randint(0, 2 * per_day)):
+            end = day + (rng.choice([0, 0, 0, 3, 9]))
+            j = len(times)
+            times.append(day)
+            for w in range(day // WEEK, end // WEEK + 1):  # filed under every week of its span, as `scan` does
+                weeks.setdefault(("k", w), array("q")).append(j)
+    looked = list(range((lo - 7) // WEEK, (hi + 7) // WEEK + 1))
+    found = {j for w in looked for j in weeks.get(("k", w), ())}
+    scale = len(times) + 1
+    expected = sorted(found, key=lambda j: (max(lo - times[j], times[j] - hi, 0), j))[:CAP]
+    assert _nearest_dated(weeks, {}, times, "k", looked, lo, hi, scale) == expected

@@ -233,6 +233,7 @@ def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None, facts
     times, spans, no_parties = facts.times, facts.spans, facts.no_parties
     tolerant, first_day, published_by = facts.tolerant, facts.first_day, facts.published_by
     nearest: dict[tuple, list[int]] = {}  # (block, lo, hi) -> a dated lookup's claims: claims of one day share it
+    timed: dict[tuple, array] = {}  # (block, week) -> its claims as (time, index) packed, sorted (`_nearest_dated`)
 
     for i in members:
         c = claims[i]
@@ -251,11 +252,11 @@ def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None, facts
                 found = nearest.get((b, lo, hi))
                 if found is None:
                     found = []
-                    for w in _weeks(lo - WINDOW, hi + WINDOW):
+                    looked_weeks = _weeks(lo - WINDOW, hi + WINDOW)
+                    for w in looked_weeks:
                         found.extend(weeks.get((b, w), ()))
-                    if len(found) > CAP:  # the CAP nearest in time, ties by index: (days away, index) packed
-                        found = [k % scale for k in sorted({max(lo - times[j], times[j] - hi, 0) * scale + j  # type: ignore[operator]
-                                                            for j in found})[:CAP]]
+                    if len(found) > CAP:
+                        found = _nearest_dated(weeks, timed, times, b, looked_weeks, lo, hi, scale)
                     if len(nearest) >= _NEAREST_KEPT:
                         nearest.clear()
                     nearest[(b, lo, hi)] = found
@@ -338,6 +339,51 @@ class _KeysOf:
         if found is None:
             found = self._lookups[(c.kind, c.categories, c.parties)] = self._within(_lookups(c))
         return found
+
+
+def _nearest_dated(weeks: dict[tuple, array], timed: dict[tuple, array], times: Sequence[int | None], b: tuple,
+                   looked_weeks: Sequence[int], lo: int, hi: int, scale: int) -> list[int]:
+    """The CAP claims filed under key `b` in `looked_weeks` nearest in time to the days lo..hi: fewest days
+    away (`times`: each claim's `_time`), ties by index, each once. Each week's claims are kept sorted by
+    (time, index) in `timed` (made on first use), so only the claims that can be among the CAP nearest are
+    looked at: those inside lo..hi (no day away); when fewer than CAP, then of each week the `need` (CAP
+    less those) first after hi (in (days away, index) order as they stand) and the `need` last before lo,
+    with every claim of the same day as the farthest of them (before lo, fewer days away is a later day,
+    and a day's claims go by index)."""
+    inside: set[int] = set()
+    sides: list[tuple[array, int, int]] = []
+    lo_key, past_hi = lo * scale, (hi + 1) * scale
+    for w in looked_weeks:
+        bucket = weeks.get((b, w))
+        if not bucket:
+            continue
+        ordered = timed.get((b, w))
+        if ordered is None:
+            ordered = timed[(b, w)] = array("q", sorted(times[j] * scale + j for j in bucket))  # type: ignore[operator]
+        before = bisect_left(ordered, lo_key)
+        after = bisect_left(ordered, past_hi, before)
+        if after > before:
+            inside.update(e % scale for e in ordered[before:after])
+        sides.append((ordered, before, after))
+    if len(inside) >= CAP:
+        return sorted(inside)[:CAP]
+    need = CAP - len(inside)
+    keys = inside  # (days away, index) packed as days * scale + index: index alone inside lo..hi
+    hi_key = hi * scale
+    for ordered, before, after in sides:
+        keys.update(e - hi_key for e in ordered[after:after + need])
+        if before:
+            start = before - need
+            if start <= 0:
+                start = 0
+            else:
+                day = ordered[start] // scale
+                while start and ordered[start - 1] // scale == day:
+                    start -= 1
+            for e in ordered[start:before]:
+                t, j = divmod(e, scale)
+                keys.add((lo - t) * scale + j)
+    return [k % scale for k in sorted(keys)[:CAP]]
 
 
 def _nearest_of_pool(times: Sequence[int | None], pool: set[int], i: int, t: int | None, scale: int) -> list[int]:

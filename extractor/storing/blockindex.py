@@ -61,6 +61,10 @@ def chunks(ids: Iterable[str]) -> Iterator[list[str]]:
         yield batch
 
 
+def _marks(batch: Sequence[str]) -> str:
+    return ",".join("?" * len(batch))
+
+
 def reached_sets(db: sqlite3.Connection, touched: Sequence[Claim]) -> set[str]:
     """The closed sets (`blocks.grp`) holding a stored claim whose lookups, or whose being found, the
     `touched` claims can change, or a stored version of a touched claim: the keys are joined to the
@@ -71,20 +75,19 @@ def reached_sets(db: sqlite3.Connection, touched: Sequence[Claim]) -> set[str]:
     for c in touched:
         for key, role in claim_keys(c):
             (filed, looked, linked)[role].add(key)
-    query = "SELECT DISTINCT b.grp FROM claim_keys k JOIN blocks b ON b.claim_id = k.claim_id WHERE k.key = ? AND "
     out: set[str] = set()
-    whole: set[str] = set()  # keys whose claims filed under them and looking them up are all read
-    for key in sorted(filed):
-        if key in looked or db.execute("SELECT 1 FROM claim_keys WHERE key = ? AND looks = ? LIMIT 1",
-                                       (key, LOOKS)).fetchone():
-            out.update(r[0] for r in db.execute(query + "k.looks < ?", (key, LINKED)))
-            whole.add(key)
-    for key in sorted(looked - whole):
-        out.update(r[0] for r in db.execute(query + "k.looks = ?", (key, FILED)))
-    for key in sorted(linked):
-        out.update(r[0] for r in db.execute(query + "k.looks = ?", (key, LINKED)))
-    for c in touched:
-        out.update(r[0] for r in db.execute("SELECT grp FROM blocks WHERE claim_id = ?", (c.claim_id,)))
+    looked_up = set(looked)  # keys filed under that some stored or touched claim looks up
+    for batch in chunks(sorted(filed - looked)):
+        looked_up.update(r[0] for r in db.execute(
+            f"SELECT DISTINCT key FROM claim_keys WHERE looks = {LOOKS} AND key IN ({_marks(batch)})", batch))
+    whole = filed & looked_up  # keys whose claims filed under them and looking them up are all read
+    for keys, roles in ((whole, f"< {LINKED}"), (looked - whole, f"= {FILED}"), (linked, f"= {LINKED}")):
+        for batch in chunks(sorted(keys)):
+            out.update(r[0] for r in db.execute(
+                "SELECT DISTINCT b.grp FROM claim_keys k JOIN blocks b ON b.claim_id = k.claim_id "
+                f"WHERE k.key IN ({_marks(batch)}) AND k.looks {roles}", batch))
+    for batch in chunks(sorted({c.claim_id for c in touched})):
+        out.update(r[0] for r in db.execute(f"SELECT grp FROM blocks WHERE claim_id IN ({_marks(batch)})", batch))
     out.discard(None)  # type: ignore[arg-type]
     return out
 

@@ -519,10 +519,10 @@ class EventStore:
                     before[claim_id] = block
                     stored[claim_id] = (part, partners, linked)
                     found[claim_id] = known[claim_id] if claim_id in known else from_compact_json(text)
-            for claim_id, c in known.items():  # the new claims (stored, in no block yet)
-                if claim_id not in found and db.execute("SELECT 1 FROM claims WHERE claim_id = ?",
-                                                        (claim_id,)).fetchone():
-                    found[claim_id] = c
+            for batch in chunks(sorted(known.keys() - found.keys())):  # the new claims (stored, in no block yet)
+                for (claim_id,) in db.execute(
+                        f"SELECT claim_id FROM claims WHERE claim_id IN ({','.join('?' * len(batch))})", batch):
+                    found[claim_id] = known[claim_id]
             claims = [found[k] for k in sorted(found)]
             del found, known
             blocks, pairs, groups = partition_pairs(claims)
@@ -699,17 +699,17 @@ class EventStore:
         held: set[str] = set()
         blocks: set[str] = set()
         parts: set[str] = set()
-        for cid in gone:
-            row = db.execute("SELECT compact FROM claims WHERE claim_id = ?", (cid,)).fetchone()
-            if row is not None and row[0] is not None:
-                claims.append(from_compact_json(row[0]))
-            held.update(r[0] for r in db.execute("SELECT event_id FROM links WHERE claim_id = ?", (cid,)))
-            for block, part in db.execute("SELECT block, part FROM blocks WHERE claim_id = ?", (cid,)):
+        for batch in chunks(gone):
+            qs = ",".join("?" * len(batch))
+            compact = dict(db.execute(f"SELECT claim_id, compact FROM claims WHERE claim_id IN ({qs})", batch))
+            claims.extend(from_compact_json(compact[cid]) for cid in batch if compact.get(cid) is not None)
+            held.update(r[0] for r in db.execute(f"SELECT event_id FROM links WHERE claim_id IN ({qs})", batch))
+            for block, part in db.execute(f"SELECT block, part FROM blocks WHERE claim_id IN ({qs})", batch):
                 blocks.add(block)
                 if part is not None:
                     parts.add(part)
             for table in ("links", "raw_links", "blocks", "claim_keys", "claims"):
-                db.execute(f"DELETE FROM {table} WHERE claim_id = ?", (cid,))
+                db.execute(f"DELETE FROM {table} WHERE claim_id IN ({qs})", batch)
         return gone, claims, held, blocks, parts
 
     def _write_raw(self, corrected: CorrectedReconciliation) -> None:

@@ -22,7 +22,7 @@ import sqlite3
 import tempfile
 from array import array
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from ..contract.events import EventRecord
 from .blocking import scan
 from .blockrun import IdState, block_events
 from .claims import Claim, compact_json, from_compact_json
+from .clustering import Clustering
 from .engines import BlockEngine, EngineName, block_engine
 from . import partition
 from .disjoint import DisjointSets
@@ -232,19 +233,30 @@ class ClaimSet:
         return blk, grp
 
 
-def events_of_blocks(blocks: Iterable[Block], ids: IdState, *, engine: EngineName | BlockEngine = "local",
-                     near_misses_per_event: int) -> Iterator[tuple[Block, list[EventRecord]]]:
-    """Each block with its events (see `blockrun.block_events`), in block order; blocks clustered on `engine`."""
-    pending: deque[Block] = deque()
+def clustered_blocks(blocks: Iterable[Block], *, engine: EngineName | BlockEngine = "local",
+                     pairs_of: Callable[[Block], array | None] | None = None
+                     ) -> Iterator[tuple[Block, array | None, Clustering]]:
+    """Each block with the pairs handed to the engine and its clustering, in block order. `pairs_of`: the
+    pairs to hand out for a block (the store looks up a cut block's pairs here, as it hashes them), by
+    default its own (`Block.pairs`; None: looked up by the engine)."""
+    pending: deque[tuple[Block, array | None]] = deque()
 
     def fed() -> Iterator[tuple[list[Claim], array | None]]:
         for b in blocks:
-            pending.append(b)
-            yield b.claims, b.pairs
+            found = b.pairs if pairs_of is None else pairs_of(b)
+            pending.append((b, found))
+            yield b.claims, found
 
     for clustering in block_engine(engine).cluster(fed()):
-        b = pending.popleft()
+        b, found = pending.popleft()
+        yield b, found, clustering
+
+
+def events_of_blocks(blocks: Iterable[Block], ids: IdState, *, engine: EngineName | BlockEngine = "local",
+                     near_misses_per_event: int) -> Iterator[tuple[Block, list[EventRecord]]]:
+    """Each block with its events (see `blockrun.block_events`), in block order; blocks clustered on `engine`."""
+    for b, _, clustering in clustered_blocks(blocks, engine=engine):
         yield b, block_events(b.claims, clustering, ids, near_misses_per_event=near_misses_per_event)
 
 
-__all__ = ["IN_MEMORY", "Block", "ClaimSet", "events_of_blocks"]
+__all__ = ["IN_MEMORY", "Block", "ClaimSet", "clustered_blocks", "events_of_blocks"]

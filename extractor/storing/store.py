@@ -13,7 +13,7 @@ import itertools
 import json
 import sqlite3
 from array import array
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -25,7 +25,7 @@ from ..errors import coded_error
 from ..memory import no_cyclic_gc
 from ..reconciling import NEAR_MISSES_PER_EVENT, Reconciliation
 from ..reconciling.blockrun import IdState, TallyIndex, block_events, events_by_block
-from ..reconciling.claimset import ClaimSet
+from ..reconciling.claimset import Block, ClaimSet, clustered_blocks
 from ..reconciling.engines import BlockEngine, EngineName, block_engine
 from ..reconciling.ids import retired_aliases
 from ..reconciling.partition import partition_pairs, work
@@ -80,6 +80,10 @@ class _TakenIds:
     def __contains__(self, event_id: object) -> bool:
         return (self.db.execute("SELECT 1 FROM raw_links WHERE event_id = ? LIMIT 1", (event_id,)).fetchone() is not None
                 or self.db.execute("SELECT 1 FROM raw_aliases WHERE old_id = ?", (event_id,)).fetchone() is not None)
+
+
+def _block_pairs(block: Block) -> array:
+    return block_pairs(block.claims, block.pairs)
 
 
 def _dumps(obj: dict) -> str:
@@ -427,16 +431,8 @@ class EventStore:
             try:
                 for claim_id, text in db.execute("SELECT claim_id, compact FROM claims"):
                     claims.add(from_compact_json(text), compact=text)
-                pending: deque = deque()
-
-                def fed():
-                    for block in claims.blocks():
-                        found = block_pairs(block.claims, block.pairs)
-                        pending.append((block, partner_hashes(block.claims, found)[0]))
-                        yield block.claims, found
-
-                for clustering in block_engine(engine).cluster(fed()):
-                    block, partners = pending.popleft()
+                for block, found, clustering in clustered_blocks(claims.blocks(), engine=engine, pairs_of=_block_pairs):
+                    partners = partner_hashes(block.claims, found)[0]
                     events = block_events(block.claims, clustering, state, near_misses_per_event=NEAR_MISSES_PER_EVENT)
                     blocks += 1
                     reclustered += len(block.claims)

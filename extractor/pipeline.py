@@ -57,6 +57,17 @@ def unwrapped_key_error(exc: ValueError) -> BaseException:
     return cause
 
 
+def enabled_text_gate(nlp):
+    """The enabled `exchange_gate`'s `admits_text`, or None: read from the pipeline's own component list
+    on every call (an article costs a few list steps; `nlp.pipe_names` and `get_pipe` make new lists)."""
+    if "exchange_gate" in nlp._disabled:
+        return None
+    for name, component in nlp._components:
+        if name == "exchange_gate":
+            return getattr(component, "admits_text", None)
+    return None
+
+
 class Extractor:
     """Wraps a loaded pipeline; `extract` turns one article into validated records with
     `doc_id`, a deterministic `claim_id`, and the tool and data versions filled in. The
@@ -103,10 +114,8 @@ class Extractor:
 
     def _admits(self, text: str) -> bool:
         """The early gate read from the text (see normalising/text_gate.py), when the pipeline runs it."""
-        if "exchange_gate" not in self.nlp.pipe_names:
-            return True
-        gate = self.nlp.get_pipe("exchange_gate")
-        return gate.admits_text(text) if hasattr(gate, "admits_text") else True
+        admits = enabled_text_gate(self.nlp)
+        return admits is None or admits(text)
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Record]]]:
         for article in articles:

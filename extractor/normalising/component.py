@@ -67,6 +67,9 @@ def _take_context(doc: Doc) -> None:
                      published if isinstance(published, PartialDate) else PartialDate.parse(str(published)))
 
 
+GATE_GAZETTEERS = ("exchange_cues", "exchange_actors")  # what the text gate is built from
+
+
 class EarlyGate:
     """`gate(doc)` marks a doc rejected; `gate.admits_text(text)` asks the same of a text before it
     is tokenised (`text_gate.TextGate`, built from the pipeline's own cue and actor gazetteers and
@@ -78,8 +81,10 @@ class EarlyGate:
         self._text_gate: tuple[tuple, TextGate] | None = None
 
     def admits_text(self, text: str) -> bool:
-        names = self.nlp.pipe_names  # a new list on every read
-        gazetteers = [self.nlp.get_pipe(n) for n in ("exchange_cues", "exchange_actors") if n in names]
+        # the enabled components as they stand (`nlp.pipe_names` and `get_pipe` would make lists per article)
+        disabled = self.nlp._disabled
+        found = {n: c for n, c in self.nlp._components if n in GATE_GAZETTEERS and n not in disabled}
+        gazetteers = [found[n] for n in GATE_GAZETTEERS if n in found]
         if len(gazetteers) < 2 or not all(isinstance(g, GazetteerRecogniser) for g in gazetteers):
             return True  # not our recognisers: nothing to read the text with
         key = tuple((id(g.entries), len(g.entries)) for g in gazetteers)

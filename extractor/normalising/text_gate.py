@@ -770,8 +770,10 @@ class _Reading:
                 passed.add((lo, hi))
                 yield lo, hi
         # gate.reciprocal_releases, without its sides: two counted pieces releasing people
-        releasing = [p for p in pieces if GIVE in p.marks and CATEGORY in p.marks and self.counted(p.lo, p.hi)
-                     and not self.refused(p)]
+        releasing = [p for p in pieces if GIVE in p.marks and CATEGORY in p.marks]
+        if len(releasing) < 2:
+            return  # (without reading the figures of the text for one piece that could not pass alone)
+        releasing = [p for p in releasing if self.counted(p.lo, p.hi) and not self.refused(p)]
         if len(releasing) >= 2:
             for piece in releasing:
                 if (piece.lo, piece.hi) not in passed:

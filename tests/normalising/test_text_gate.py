@@ -204,3 +204,65 @@ def test_every_handover_sentence_lies_in_a_passing_piece(extractor, gate, path: 
             letters = [t for t in view.sent if any(ch.isalpha() for ch in t.text)]
             lo, hi = letters[0].idx, letters[-1].idx + len(letters[-1].text)
             assert any(a <= lo and hi <= b for a, b in passing), (article.id, view.sent.text)
+
+
+# Invented exchange reports in many phrasings (other wars, numbers and wordings than the corpora):
+# whatever the gates read, each gets the records of the whole pipeline with no gate at all.
+PHRASINGS = [
+    ("counted_swap_active", "Peru and Ecuador exchanged 38 prisoners of war at the border on Thursday."),
+    ("counted_swap_passive", "A total of 112 captured soldiers were swapped between Chile and Bolivia on 4 May."),
+    ("each_side_handed", "Under the deal each side handed over 75 servicemen, the Red Cross said."),
+    ("words_not_digits", "Ghana freed twenty-three Togolese fishermen and Togo released nineteen Ghanaians."),
+    ("reciprocal_in_two_sentences",
+     "Mali released 14 Nigerien soldiers on Monday. Niger freed 11 Malian soldiers the same day."),
+    ("reciprocal_on_two_lines", "Sudan released 40 prisoners.\nThe rebels freed 25 prisoners in return."),
+    ("one_release_only", "Chad released 40 prisoners on Monday."),
+    ("one_release_and_a_plan", "Chad released 40 prisoners on Monday. Libya is expected to follow."),
+    ("bodies_repatriated", "The remains of 212 fallen soldiers were repatriated to Armenia on Saturday."),
+    ("bodies_for_bodies", "Kyiv received the bodies of 500 soldiers; Moscow received 45 in exchange."),
+    ("hostages_for_prisoners",
+     "The militia freed 6 hostages in exchange for 90 prisoners held by Colombia."),
+    ("person_for_person", "Belarus freed a Polish reporter in return for a Belarusian officer jailed in Warsaw."),
+    ("named_person_freed", "Venezuela released Tom Harlan on Friday in exchange for 10 Venezuelans."),
+    ("one_for_one", "The sides carried out a one-for-one swap of pilots near the frontier."),
+    ("one_national", "Tehran released one Austrian in exchange for an Iranian diplomat."),
+    ("uncounted_dated_swap", "Armenia and Azerbaijan swapped detainees at the border on Tuesday."),
+    ("uncounted_planned_swap", "A prisoner exchange between Ethiopia and Eritrea is planned for next week."),
+    ("deal_with_terms", "At talks in Geneva, Serbia and Kosovo agreed to exchange all remaining detainees."),
+    ("deal_with_figures", "The accord signed in Doha provides for the release of 1,500 prisoners by each side."),
+    ("tally_so_far", "Since the war began, 3,210 Ukrainian defenders have been brought home from captivity."),
+    ("tally_in_words", "In all, some two thousand captives have been returned in forty exchanges."),
+    ("headline_only", "Yemen: 887 detainees freed in swap brokered by UN"),
+    ("headline_and_body",
+     "Swap of captives at Kenyan border\nKenyan and Somali officials said 17 men were handed over."),
+    ("quoted_announcement", '"We have returned 95 of our boys home," the ombudsman said on Sunday.'),
+    ("apostrophe_stop", "Officials said the 12 detainees' release was completed."),
+    ("abbreviations", "Lt. Col. Haddad said 44 POWs were handed to the ICRC in Jan. and flown home."),
+    ("semicolon_list", "Georgia freed 8 Abkhaz; Abkhazia freed 6 Georgians; both sides hailed the deal."),
+    ("ratio_deal", "The 300-for-300 swap was completed in two stages."),
+    ("range_figure", "Between 60 and 80 prisoners are due to be released by each side."),
+    ("over_figure", "More than 1,000 detainees were released by both parties in October."),
+    ("civilians_returned", "Forty-two civilians deported during the war were returned to their families."),
+    ("children_reunited", "Russia returned 11 Ukrainian children to Kyiv with Qatari mediation."),
+    ("hostages_released", "Hamas released 13 Israeli hostages and Israel freed 39 Palestinian prisoners."),
+    ("crew_released", "The Houthis released the 25 crew members of the seized ship to Oman."),
+    ("ex_pow_figures", "The ministry said 1,850 POWs remain in captivity, and 300 were freed last year."),
+    ("uncounted_bodies_handed", "The bodies of the pilots were handed over to the Turkish side at dawn."),
+    ("dual_national", "Iran freed a British-Iranian aid worker as part of a swap with London."),
+    ("diaspora_exchange", "In a rare swap, Cuba and the United States exchanged three prisoners each."),
+    ("long_sentence",
+     "After months of talks mediated by Turkey and the United Nations in Istanbul, which both sides "
+     "described as difficult, the two countries finally agreed on Friday to exchange 240 prisoners of war, "
+     "including 12 wounded, at a crossing point on the northern border."),
+]
+
+
+@pytest.mark.parametrize(("case", "text"), PHRASINGS, ids=[c for c, _ in PHRASINGS])
+def test_exchange_phrasings_lose_no_record_to_the_gates(extractor, gate, case, text):
+    nlp = extractor.nlp
+    article = Article(id="p-" + case, text=text, published=PUBLISHED)
+    with nlp.select_pipes(disable=["exchange_gate"]):
+        without = [r.model_dump(mode="json") for r in extractor.extract(article)]
+    if without or _about_exchanges(extractor, text):
+        assert gate.admits(text), "the text gate turned away a text with records or about exchanges"
+    assert [r.model_dump(mode="json") for r in extractor.extract(article)] == without

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from ..recognising.extensions import lowers_of, quantity_of, spans_of, word_set_of
+from ..recognising.extensions import lowers_of, quantity_of, sentence_starts, spans_of, word_set_of
 from .context import CAPTIVE_WORDS, PARTY_LABELS, dyad_pairs, dyads_of, known_dyads, speaks_of_war
 from .groups import person_for_person
 from .sentences import DocIndex, SentenceView, has_phrase, once, per_view, phrase_starts, sentence_views, span_text
@@ -255,8 +255,8 @@ def may_be_about_exchanges(doc: Doc) -> bool:
     it turns away would have had no record. Its refusals are those of `about_exchanges` that need no
     figure: `one_sided_article`, `no_side`, and the sentences of a pardon or a recovery."""
     sentences: dict[int, list[Span]] = {}
-    starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
-    cues = list(doc.spans["cues"]) if "cues" in doc.spans else []
+    starts = sentence_starts(doc) if doc.has_annotation("SENT_START") else [0]
+    cues = spans_of(doc, "cues")
     for cue in cues:
         sentences.setdefault(bisect.bisect_right(starts, cue.start) - 1, []).append(cue)
     swapping = any(c.label_ == "EXCHANGE" or (c.label_ == "FOR" and c.kb_id_ != "for") for c in cues)
@@ -280,7 +280,7 @@ def may_be_about_exchanges(doc: Doc) -> bool:
     refusable = [k for k in candidates if not article.words_in(k).isdisjoint(NO_HANDOVER_HINTS)]
     if not (one_sided or sides or refusable):
         return True
-    views = sentence_views(doc, DocIndex.build(doc))
+    views = sentence_views(doc, article.index)
     if (one_sided and one_sided_article(views)) or (sides and no_side(views)):
         return False  # rules gate.one_sided_article, gate.no_side
     return len(refusable) < len(candidates) \
@@ -288,38 +288,32 @@ def may_be_about_exchanges(doc: Doc) -> bool:
 
 
 class _GateDoc:
-    """What the gate reads of a doc beyond its cues, each made when first asked for (every Span read
-    from a SpanGroup is a new object, and most docs are decided before any of this is needed)."""
+    """What the gate reads of a doc beyond its cues: the doc's lower-case words (`lowers_of`, shared with
+    the record builder), the normaliser's `DocIndex` of the doc as it stands for its actors (made when
+    first asked for: most docs are decided before it is needed; the views of the refusals are made on
+    it too), and the actors of each sentence."""
 
     def __init__(self, doc: Doc, starts: list[int]) -> None:
         self.doc = doc
         self.starts = starts
-        self._lower: list[str] | None = None
-        self._actors: list[Span] | None = None
-        self._actor_at: list[Span | None] | None = None
         self._actors_by_sentence: dict[int, list[Span]] | None = None
+
+    @once
+    def index(self) -> DocIndex:
+        return DocIndex.build(self.doc)
 
     @property
     def lower(self) -> list[str]:
-        if self._lower is None:
-            self._lower = lowers_of(self.doc)
-        return self._lower
+        return lowers_of(self.doc)  # the doc's own, shared with the DocIndex (made once per doc)
 
     @property
     def actors(self) -> list[Span]:
-        if self._actors is None:
-            self._actors = spans_of(self.doc, "actors")
-        return self._actors
+        return self.index.spans["actors"]
 
     def actor_at(self, i: int) -> Span | None:
-        if self._actor_at is None:
-            at: list[Span | None] = [None] * len(self.doc)
-            for actor in self.actors:
-                at[actor.start:actor.end] = [actor] * (actor.end - actor.start)
-            self._actor_at = at
-        return self._actor_at[i]
+        return self.index.actor_at[i]
 
-    @once
+    @property
     def word_set(self) -> frozenset[str]:
         return word_set_of(self.doc)
 
@@ -368,7 +362,7 @@ def _may_hold_handover(article: _GateDoc, k: int, found: list[Span], cues: list[
         return True
     if any(c.label_ == "EXCHANGE" and len(c) > 1 and not DOMAIN_WORDS.isdisjoint(article.lower[c.start:c.end]) for c in found):
         return True
-    if swap_word and (categories or any(a.label_ == "DEMONYM" and a.text.endswith("s") for a in article.actors_in(k))):
+    if swap_word and (categories or any(a.label_ == "DEMONYM" and span_text(a).endswith("s") for a in article.actors_in(k))):
         return True
     if swap_for_cue and sum(c.label_ == "PERSON" for c in found) >= 2 and labels & {"GIVE", "RECEIVE", "EXCHANGE"}:
         return True
@@ -379,7 +373,7 @@ def _may_hold_handover(article: _GateDoc, k: int, found: list[Span], cues: list[
         return True  # _mutual_release, without its figure and sides
     if any(c.label_ == "GIVE" and c.kb_id_ in NATIONALS_HANDED for c in found):
         actors = article.actors_in(k)
-        if any(a.label_ == "DEMONYM" and a.text.endswith("s")
+        if any(a.label_ == "DEMONYM" and span_text(a).endswith("s")
                and any(b.start > a.end and b.kb_id_ == a.kb_id_ for b in actors) for a in actors):
             return True  # _nationals_handed_home, without its figure and dyad
     return False

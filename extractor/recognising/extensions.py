@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from spacy.attrs import ORTH
+import numpy
+from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
 
@@ -94,6 +95,17 @@ def token_strings(doc: Doc, attr: int) -> list[str]:
             if word is None:
                 words[i] = _STRINGS[keys[i]] = strings[keys[i]]
     return words
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """`[sent.start for sent in doc.sents]` read from the SENT_START column, without a Span object (and
+    its character offsets) per sentence; the doc must have sentence starts, as `doc.sents` needs."""
+    if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+        return [sent.start for sent in doc.sents]
+    if not len(doc):
+        return []
+    flags = doc.to_array(SENT_START)
+    return [0] + (numpy.flatnonzero(flags[1:] == 1) + 1).tolist()
 
 
 TEXT_KEY = "extractor.text"

@@ -40,3 +40,11 @@ def test_doc_index_texts_and_offsets(nlp, text):
     assert index.lower == [t.lower_ for t in doc]
     assert index.texts == [t.text for t in doc]
     assert index.idx == [t.idx for t in doc]
+
+
+@pytest.mark.parametrize("text", [t for t in TEXTS if t] + ["One.", "Two lines\nof text. And a third!"])
+def test_sentence_starts_are_those_of_doc_sents(extractor, text):
+    doc = extractor.nlp.make_doc(text)
+    with extractor.nlp.select_pipes(enable=["exchange_sentences"]):
+        doc = extractor.nlp(doc)
+    assert extensions.sentence_starts(doc) == [sent.start for sent in doc.sents]

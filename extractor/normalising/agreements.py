@@ -106,6 +106,15 @@ def agreed_near(group: Group, date: Span) -> bool:
                for c in group.view.cues_with("AGREEMENT"))
 
 
+def dated_as_agreed(group: Group, date: Span) -> bool:
+    """'agreed in Geneva on 11 March to return up to 650 bodies': the date sits by 'agreed', or between
+    'agreed' and the figure it agreed on."""
+    if agreed_near(group, date):
+        return True
+    return any(c.end <= date.start and date.end <= group.start and span_text(c).lower().split()[0].startswith("agree")
+               for c in group.view.cues if c.label_ in ("AGREEMENT", "PLANNED"))
+
+
 # ----------------------------------------------------------------------------- deals without figures
 
 DEAL_PHRASES = frozenset({"agreed", "was agreed", "were agreed", "reached an agreement", "reached agreement",

@@ -20,6 +20,7 @@ NOT_EVENT_DATE_BEFORE = frozenset({"born", "since", "until", "till", "aged", "ab
                                    "occupied", "elected", "appointed", "launched", "struck"})
 TIME_FRAME_WORDS = frozenset({"at", "in", "on", "by", "around", "about", "towards", "toward", "the", "very", "end",
                               "beginning", "start", "middle", "of", "early", "late", "mid", "then"})
+DEAL_MADE = frozenset({"agreed", "signed", "reached", "struck", "concluded"})
 MEETING_VERBS = frozenset({"meet", "meets", "met", "meeting", "convene", "convened", "reconvene", "reconvened"})
 EVENT_CLAUSE_CUES = ("GIVE", "RECEIVE", "HOME", "EXCHANGE", "COMPLETED", "PLANNED", "ATTRIBUTION", "STAGE")
 
@@ -43,6 +44,25 @@ def date_span_for(view: SentenceView, i: int, *, end: int | None = None, meeting
     if not pool:
         return None
     return min(pool, key=lambda d: min(abs(d.start - i), abs(d.end - i), abs(d.start - (end or i))))
+
+
+DEADLINE_WORDS = ("by", "before", "until", "till", "within")
+
+
+def deal_day_over_deadline(view: SentenceView, span: Span | None) -> Span | None:
+    """'agreed in August to return up to 3,000 bodies each by the end of the year': the deadline of the
+    terms is not the day of the deal; another usable date of the sentence is (None: keep `span`)."""
+    if span is None or not is_deadline(view, span):
+        return None
+    other = [d for d in view.dates if d is not span and not is_deadline(view, d) and _usable(view, d, meeting=True)]
+    return min(other, key=lambda d: abs(d.start - span.start)) if other else None
+
+
+def is_deadline(view: SentenceView, date: Span) -> bool:
+    """'by the end of the year', 'before June 15', 'within two weeks': a date the terms must be met by."""
+    first = view.lower[date.start]
+    before = view.lower[date.start - 1] if date.start > view.start else ""
+    return first in DEADLINE_WORDS or before in DEADLINE_WORDS
 
 
 def since_when(view: SentenceView, date: Span) -> bool:
@@ -106,8 +126,9 @@ def _usable_now(view: SentenceView, date: Span, *, meeting: bool) -> bool:
     doc = view.sent.doc
     lo, hi = view.clause_bounds(date.start)
     for k in range(max(lo, date.start - 8), date.start):
-        if view.lower[k] in NOT_EVENT_DATE_BEFORE and not _modifies_a_person(view, k, date.start):
-            return False
+        if view.lower[k] in NOT_EVENT_DATE_BEFORE and not _modifies_a_person(view, k, date.start) \
+                and not (meeting and any(view.lower[m] in DEAL_MADE for m in range(k + 1, date.start))):
+            return False  # (but "since the sides agreed in August": the deal's date all the same)
     if _in_relative_clause(view, date):
         return False
     # "the June 2 Istanbul talks", "agreed at talks in Istanbul last month": when they met, not a handover

@@ -730,6 +730,32 @@ def acted_on(view: SentenceView, start: int, end: int) -> bool:
     return bool(after) and after[0] in ACTING_AFTER
 
 
+# a study's subjects: "interviews with 50 soldiers released in swaps", "surveyed 120 former hostages"
+STUDIED_BEFORE = (("interviews", "with"), ("interviewed",), ("interviewing",), ("surveyed",), ("surveying",),
+                  ("survey", "of"), ("study", "of"), ("studied",), ("testimonies", "of"), ("testimony", "of"),
+                  ("accounts", "of"), ("examined",), ("questioned",), ("sample", "of"), ("cohort", "of"))
+STUDIED_REACH = 4  # tokens from the end of the study word to the figure ("interviews with some 50 ...")
+
+
+def studied(view: SentenceView, start: int) -> bool:
+    """'A study based on interviews with 50 soldiers released in prisoner exchanges', 'researchers surveyed
+    120 former hostages': the people of a study, told by what happened to them, not a handover (rule
+    gate.studied)."""
+    for k, phrase in phrase_starts(view.words, STUDIED_BEFORE):
+        end = view.start + k + len(phrase)
+        if 0 <= start - end <= STUDIED_REACH and not CLAUSE_MARKS & set(view.lower[end:start]):
+            return True
+    return False
+
+
+def study_only(view: SentenceView) -> bool:
+    """Every figure of people in the sentence counts a study's people: its handover words tell what happened
+    to them, no handover of its own (rule gate.studied)."""
+    nouns = view.cues_with("CATEGORY")
+    people = [q for q in view.quantities if any(0 <= c.start - q.end <= 2 for c in nouns)]
+    return bool(people) and all(studied(view, q.start) for q in people)
+
+
 def hypothetical(view: SentenceView) -> bool:
     """'discussing a potential prisoner swap involving 1,400 ...': a swap that may never happen; 'they could one
     day be swapped': a possibility with no time, not a plan (rule gate.hypothetical)."""
@@ -772,9 +798,15 @@ REQUESTS = (("called", "on"), ("calls", "on"), ("calling", "on"), ("call", "on")
             # refused: "the group refused to free 14 soldiers it has held since May"
             ("refused",), ("refuses",), ("refusing",), ("declined",), ("declines",), ("rejected", "calls"),
             ("rejected", "demands"))
-REQUEST_FIRST_WORDS = frozenset(phrase[0] for phrase in REQUESTS)
+# a demand or insistence with a that-clause: "repeated its demand that Israel free 1,000 prisoners", "insisted
+# on Sunday that the army release 300"
+DEMAND_WORDS = frozenset({"demand", "demands", "demanding", "demanded", "insist", "insists", "insisted", "insisting"})
+DEMAND_THAT_REACH = 4  # tokens from the demand word to its "that"
+REQUEST_FIRST_WORDS = frozenset(phrase[0] for phrase in REQUESTS) | DEMAND_WORDS
 REQUEST_REACH = 10  # tokens from the request verb to the handover it asks for
 CLAUSE_MARKS = frozenset({",", ";", ":", ".", "but", "while", "after", "before"})
+THAT_REACH = 16
+THAT_RUNS_ON = frozenset({"before", "after"})
 
 
 def requested(view: SentenceView) -> bool:
@@ -787,12 +819,18 @@ def requested(view: SentenceView) -> bool:
                  if c.label_ in TRANSFER_LABELS or (c.label_ == "FOR" and c.kb_id_ == "purpose")]  # "to free"
     if not transfers:
         return False
-    starts = [view.start + k for k, _ in phrase_starts(view.words, REQUESTS)]
+    starts = [(view.start + k, phrase[-1] == "that") for k, phrase in phrase_starts(view.words, REQUESTS)]
+    words = view.words
+    starts += [(view.start + k, True) for k, word in enumerate(words)
+               if word in DEMAND_WORDS and "that" in words[k + 1:k + 1 + DEMAND_THAT_REACH]]
 
     def asked_for(cue: Span) -> bool:
-        # "urged Pakistan to release ...", not "urged both sides to act, Russia handed ..."
-        return any(0 < cue.start - k <= REQUEST_REACH and "to" in view.lower[k:cue.start + 1]
-                   and not CLAUSE_MARKS & set(view.lower[k:cue.start]) for k in starts)
+        # "urged Pakistan to release ...", not "urged both sides to act, Russia handed ..."; a that-clause
+        # demand needs no "to", and runs on past "before" ("... free 1,000 prisoners before any is let go")
+        return any(0 < cue.start - k <= (THAT_REACH if that else REQUEST_REACH)
+                   and (that or "to" in view.lower[k:cue.start + 1])
+                   and not (CLAUSE_MARKS - (THAT_RUNS_ON if that else set())) & set(view.lower[k:cue.start])
+                   for k, that in starts)
 
     return all(asked_for(c) for c in transfers)
 
@@ -941,7 +979,7 @@ NO_HANDOVER_RULES = {
     "gate.recovery": "recovery", "gate.clemency": "clemency", "gate.ransom": "ransomed", "gate.paid_for": "paid_for",
     "gate.hypothetical": "hypothetical", "gate.still_held": "still_held", "gate.acted_on": "acted_on",
     "gate.one_sided": "one_sided", "gate.released_thing": "_released_thing", "gate.nothing_in_return": "nothing_in_return",
-    "gate.requested": "requested", "gate.to_families": "flown_to_families",
+    "gate.requested": "requested", "gate.to_families": "flown_to_families", "gate.studied": "studied",
     "gate.no_sides": "sides.handed_between_no_sides", "gate.outside_conflict": "sides.drop_outside_conflict",
     "gate.peacetime_remains": "sides.drop_peacetime_remains",
 }
@@ -951,7 +989,7 @@ NO_HANDOVER_RULES = {
 def no_handover(view: SentenceView) -> bool:
     """A sentence whose figures are no handover between two sides."""
     return recovery(view) or clemency(view) or paid_for(view) or hypothetical(view) or requested(view) \
-        or flown_to_families(view)
+        or flown_to_families(view) or study_only(view)
 
 
 def not_handed_over(group) -> bool:
@@ -959,5 +997,5 @@ def not_handed_over(group) -> bool:
     killed, captured or acting, or released one-sidedly."""
     view = group.view
     return no_handover(view) or still_held(view, group.end, group.category) \
-        or acted_on(view, group.start, group.end) or one_sided(view, group.category)
+        or acted_on(view, group.start, group.end) or one_sided(view, group.category) or studied(view, group.start)
 

@@ -17,10 +17,11 @@ from ..contract import (
     TallyRecord,
 )
 from ..recognising.extensions import text_of
+from .agreements import dated_as_agreed
 from .build import normalise
 from .context import SEVERAL_STATES, ArticleContext
 from .counts import flows_of, keys_of, split_categories
-from .dating import date_span_for, dateline_day, resolve_span
+from .dating import date_span_for, dateline_day, deal_day_over_deadline, resolve_span
 from .groups import Group
 from .occasions import compatible_counts
 from .sentences import SentenceView, span_text
@@ -118,23 +119,54 @@ def _agreement_clusters(terms: list[Group], views: list[SentenceView], published
     """Terms grouped into deals: one per date the article gives for a deal; undated terms join the first."""
     clusters: list[tuple[DateInterval | None, list[Group]]] = []
     undated: list[Group] = []
+    said_agreed: set[int] = set()  # id of the groups whose date sits by 'agreed'
     for group in terms:
         span = date_span_for(group.view, group.start, end=group.end, meeting=True)
+        deal_day = deal_day_over_deadline(group.view, span)
+        if deal_day is not None:
+            span = deal_day
+            group.rules.append("agreement.deal_day_not_deadline")
         date = resolve_span(span, published=published, status="completed", year_hint=year_hint)
         if date is None:
             undated.append(group)
             continue
+        if dated_as_agreed(group, span):
+            said_agreed.add(id(group))
         target = next((c for c in clusters if c[0] == date), None)
         if target is None:
             clusters.append((date, [group]))
         else:
             target[1].append(group)
+    clusters = _told_twice(clusters, said_agreed)
     if undated:
         if clusters:
             clusters[0][1].extend(undated)
         else:
             clusters.append((None, undated))
     return clusters
+
+
+def _terms_of(cluster: list[Group]) -> set[tuple]:
+    return {(g.category, g.per_side, g.giver, g.receiver, g.count) for g in cluster}
+
+
+def _told_twice(clusters: list[tuple[DateInterval | None, list[Group]]],
+                said_agreed: set[int]) -> list[tuple[DateInterval | None, list[Group]]]:
+    """One deal's terms told twice with two dates ('agree to free up to 2,000 each; first phase on April 2'
+    in a headline, 'agreed on Friday to free up to 2,000 on each side' in the body) are one deal, dated where
+    a date sits by 'agreed' (or between 'agreed' and the figure), else where first told (rule agreement.told_twice)."""
+    merged: list[tuple[DateInterval | None, list[Group]]] = []
+    for date, cluster in clusters:
+        twin = next((n for n, (_, kept) in enumerate(merged) if _terms_of(kept) == _terms_of(cluster)), None)
+        if twin is None:
+            merged.append((date, cluster))
+            continue
+        kept_date, kept = merged[twin]
+        if any(id(g) in said_agreed for g in cluster) and not any(id(g) in said_agreed for g in kept):
+            kept_date, kept = date, cluster
+        kept[0].rules.append("agreement.told_twice")
+        merged[twin] = (kept_date, kept)
+    return merged
 
 
 def _agreement_place(cluster: list[Group], views: list[SentenceView], context: ArticleContext) -> Location | None:

@@ -53,6 +53,12 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("in", "just", "two", "days"): "recent", ("in", "two", "days"): "recent", ("in", "three", "days"): "recent",
     ("in", "just", "three", "days"): "recent",
     ("a", "total", "of"): "weak", ("total", "of"): "weak",
+    # "in the same period", "over that period": the period of a running total told just before
+    ("in", "the", "same", "period"): "strong", ("over", "the", "same", "period"): "strong",
+    ("during", "the", "same", "period"): "strong", ("in", "that", "period"): "strong",
+    ("over", "that", "period"): "strong", ("during", "that", "period"): "strong",
+    # "Britain has now sent home 10,254": a perfect tense with "now" sums up what was handed over so far
+    ("has", "now"): "now", ("have", "now"): "now", ("had", "now"): "now",
 }
 
 # totals that may sum up one day's swap ("in total, 390 were exchanged on Friday"): a tally only
@@ -61,6 +67,11 @@ WEAK_TALLY = frozenset({"a total of", "total of", "in total", "all told", "altog
 
 WAR_WORDS = frozenset({"invasion", "war", "start", "beginning", "outbreak", "conflict", "escalation", "aggression",
                        "hostilities", "fighting"})
+
+# "since the exchanges started on 17 August", "since the swaps began": the period of the swaps themselves
+SWAPS_BEGAN = frozenset({"began", "begun", "started", "start", "begin", "resumed", "opened"})
+SWAP_WORDS = frozenset({"exchanges", "swaps", "repatriations", "releases", "handovers", "exchange", "swap",
+                        "repatriation", "handover", "returns"})
 
 PERIOD_UNITS = frozenset({"years", "months", "weeks", "year", "decade", "decades"})
 
@@ -180,6 +191,11 @@ def _frames(view: SentenceView) -> list[tuple[Span, str]]:
                 and not any(w in ("day", "days", "week", "weeks", "month", "months") for w in words[k + 1:k + 3]):
             add(start + k, start + k + 1 + next(m for m, w in enumerate(words[k + 1:k + 5], 1) if w in WAR_WORDS),
                 "strong")
+        # "since the exchanges started on 17 August", "since the repatriation began"
+        if word == "since" and k + 2 < len(words) and words[k + 1] in ("the", "these", "those") \
+                and words[k + 2] in SWAP_WORDS and any(w in SWAPS_BEGAN for w in words[k + 3:k + 5]):
+            add(start + k, start + k + 3 + next(m for m, w in enumerate(words[k + 3:k + 5], 1) if w in SWAPS_BEGAN),
+                "strong")
         # "in the first two days", "over the past three days": the stages so far of one swap
         if word in ("in", "over", "during") and words[k + 1:k + 3] in (["the", "first"], ["the", "past"],
                                                                        ["the", "last"]) \
@@ -268,6 +284,15 @@ def tally_cue(group: Group, sentence_groups: list[Group], groups: list[Group]) -
         if kind == "weak" and (_day_dated(view, view.start, view.end) or not _perfect(view, view.start, view.end)
                                or not _exceeds(group, groups, repeats=True)):
             continue  # "a total of 390 prisoners were exchanged on Friday": one swap's figure
+        if kind == "now":
+            # "X has now sent home N", its figure more than twice every handover figure elsewhere, with no
+            # day in its clause (rule tally.has_now); "has now freed 12 on Friday" is that day's handover
+            near = 0 <= group.start - cue.end <= 4 or 0 <= cue.start - group.end <= 4  # "N have now been freed"
+            if not near or _day_dated(view, min(lo, group.start), max(hi, group.end, cue.end)) \
+                    or not _exceeds(group, groups, repeats=True):
+                continue
+            group.rules.append("tally.has_now")
+            return cue
         inside = group.quantity is not None and group.quantity.start <= cue.start and cue.end <= group.quantity.end
         if cue.end <= group.start or inside:
             opening = cue.start - view.start <= 2 and view.clause_bounds(view.start)[1] >= cue.end
@@ -486,8 +511,27 @@ def orient_tallies(tallies: list[Tally], occasions: list[Occasion]) -> None:
         if any(m.group.per_side or (m.group.giver is None and m.group.receiver is None
                                     and m.group.view.has_cue("EXCHANGE")) for m in mentions):
             continue
-        ways = {(m.group.giver, m.group.receiver) for m in mentions
-                if m.group.giver is not None and m.group.receiver is not None}
+        sided = [m for m in mentions if m.group.giver is not None and m.group.receiver is not None]
+        ways = {(m.group.giver, m.group.receiver) for m in sided}
         if len(ways) == 1:
             group.giver, group.receiver = next(iter(ways))
             group.rules.append("tally.sides_of_occasions")
+        elif len(ways) == 2 and _opposite(ways) and _homeward(group.view):
+            # "14,360 bodies have been brought home since 2022" beside a swap that ran both ways: home is
+            # where the article's lead handover of the category went
+            lead = min(sided, key=lambda m: (m.group.view.index, m.group.start))
+            group.giver, group.receiver = lead.group.giver, lead.group.receiver
+            group.rules.append("tally.home_of_lead")
+
+
+def _opposite(ways: set[tuple[str, str]]) -> bool:
+    (a, b), (c, d) = sorted(ways)
+    return (a, b) == (d, c)
+
+
+# cue ids of a handover told as a return home: "repatriated", "brought home", "came home"
+HOMEWARD = frozenset({"bring_home", "home"})
+
+
+def _homeward(view: SentenceView) -> bool:
+    return any(c.kb_id_ in HOMEWARD for c in view.cues if c.label_ in ("RECEIVE", "HOME"))

@@ -184,3 +184,42 @@ def test_deal_without_figures_is_an_agreement(extractor, text, terms, date):
 def test_deal_referred_to_or_one_swap_makes_no_agreement(extractor, text):
     _, records = _run(extractor, text)
     assert not [r for r in records if r["type"] == "agreement"]
+
+
+# The day a deal was made: not the deadline of its terms (agreement.deal_day_not_deadline; "since the sides
+# agreed in February" dates the deal), and one deal told twice (a headline and the body) is one agreement,
+# dated where a date sits by 'agreed' (agreement.told_twice).
+# (id, text, expected date (start, end) of the one agreement)
+DEAL_DAYS = [
+    ("deadline_after_the_month_agreed",
+     "Armenia and Azerbaijan agreed in Vienna in January to return up to 900 bodies each by the end of the year.",
+     ("2024-01-01", "2024-01-31")),
+    ("deadline_before_a_day",
+     "Sudan and the RSF agreed at talks in Jeddah last month to free up to 500 detainees each before 30 April.",
+     ("2024-02-01", "2024-02-29")),
+    ("since_the_sides_agreed",
+     "Armenia received 40 bodies from Azerbaijan on Monday. It was the third handover since the sides agreed in "
+     "Geneva in February to return up to 2,000 bodies each by the summer.",
+     ("2024-02-01", "2024-02-29")),
+    ("headline_with_a_phase_day",
+     "Houthis and Yemen agree to free up to 1,500 detainees each; first phase on 2 April\n\nThe Houthis and "
+     "Yemen's government agreed on Tuesday to free up to 1,500 detainees on each side, the UN said.",
+     ("2024-03-12", "2024-03-12")),
+    ("body_then_first_handover_day",
+     "Sudan and the RSF agreed on Monday to swap up to 400 prisoners on each side. The deal for up to 400 "
+     "prisoners on each side foresees a first handover on 28 March.",
+     ("2024-03-11", "2024-03-11")),
+    ("headline_with_a_start_day",
+     "Armenia, Azerbaijan to return up to 650 bodies each from 1 April\n\nArmenia and Azerbaijan agreed in "
+     "Geneva on 11 March to return up to 650 bodies on each side.",
+     ("2024-03-11", "2024-03-11")),
+]
+
+
+@pytest.mark.parametrize("text, date", [pytest.param(t, d, id=i) for i, t, d in DEAL_DAYS])
+def test_deal_is_dated_the_day_it_was_made(extractor, text, date):
+    _, records = _run(extractor, text)
+    agreements = [r for r in records if r["type"] == "agreement"]
+    assert len(agreements) == 1
+    got = agreements[0]["date"]
+    assert (None if got is None else (got["start"], got["end"])) == date

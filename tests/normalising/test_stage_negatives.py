@@ -20,6 +20,25 @@ from extractor.normalising import gate, sides
 PUBLISHED = PartialDate.parse("2024-03-15")
 
 HARD_NEGATIVES = [
+    # gate.studied: the people of a study, told by the swaps that freed them
+    ("interviews_with_released_soldiers",
+     "A study based on interviews with 64 Armenian soldiers released from Azerbaijani captivity in prisoner swaps "
+     "found that most still suffer from nightmares, researchers in Yerevan said on Monday."),
+    ("surveyed_former_hostages",
+     "Psychologists in Bangkok surveyed 37 Thai farm workers freed by Hamas in exchange deals and found lasting "
+     "anxiety in two of three, the university said."),
+    ("testimonies_of_returned_pows",
+     "The report draws on testimonies of 120 Ukrainian prisoners of war returned by Russia in exchanges since 2022, "
+     "the UN monitoring mission said on Tuesday."),
+    # gate.requested: a demand in a that-clause, with no 'to'
+    ("demand_that_a_state_free",
+     "Hamas released a video of two hostages on Monday and repeated its demand that Israel free 800 Palestinian "
+     "prisoners before any of them are let go."),
+    ("insisted_that_the_army_release",
+     "The RSF insisted on Sunday that Sudan's army release 300 of its fighters before it hands over any soldiers."),
+    ("demands_that_captives_be_exchanged",
+     "The Houthis renewed their demands that the government free 500 detainees in exchange for the 40 soldiers "
+     "they hold."),
     # gate.nothing_in_return: a clause that denies anything given in return
     ("no_prisoners_freed_in_return",
      "New People's Army guerrillas released three soldiers to a church mission on Friday; the army said no rebel "
@@ -421,10 +440,7 @@ NEGATIVE_GAPS = {
     "h3-029": "an appeal ('if there must be a trade, then make the trade') reads as a planned swap, and a past one-sided "
               "return of five after a summit as a completed one",
     "h3-032": "a refused demand ('would free six soldiers only in exchange for 20') is read as a planned release",
-    "ng-155": "a group's demand that a state free N prisoners before any hostage is let go is read as a completed swap",
     "ng-156": "a fraud trial of a man who claimed he had been returned in an exchange is read as a swap of one",
-    "h4-024": "the interviewees of a study ('interviews with 50 soldiers released from captivity in prisoner "
-              "exchanges') are read as a swap of 50",
 }
 HELDOUT3 = ROOT / "corpus" / "heldout3"
 # heldout3's hard negatives (empty gold) are held to the same standard

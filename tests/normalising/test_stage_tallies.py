@@ -135,6 +135,58 @@ TALLIES = [
     ("shared_noun_second_figure",
      "About 3,400 Armenian and 1,900 Azerbaijani soldiers have been sent home since the war ended, an envoy said.",
      ("ARM", "AZE", "pows", 1900, 1900, 1900)),
+    # a period of the swaps themselves: "since the exchanges started", "since the repatriation began"
+    ("since_the_exchanges_started",
+     "Iran handed 640 Iraqi prisoners of war to Iraq on Monday and got back 410 of its own. Iraqi radio said "
+     "7,215 Iraqi prisoners had come home since the exchanges started on 3 September.",
+     ("IRN", "IRQ", "pows", 7215, 7215, 7215)),
+    ("since_the_repatriation_began",
+     "Azerbaijan freed 14 Armenian soldiers on Friday and Armenia freed 6 Azerbaijanis. Officials in Yerevan "
+     "said 388 Armenian soldiers have returned home since the repatriation began in May.",
+     ("AZE", "ARM", "pows", 388, 388, 388)),
+    ("since_these_swaps_resumed",
+     "The RSF freed 30 soldiers to the army on Sunday. The army says the RSF has released 452 of its soldiers "
+     "since the swaps resumed in January.",
+     ("RSF", "SDN", "pows", 452, 452, 452)),
+    # "in the same period", "over that period": the period of the running total told just before
+    ("in_the_same_period",
+     "The RSF handed 52 soldiers to the ICRC on Monday, bringing to 610 the number of soldiers the RSF has "
+     "handed over since March. The army has freed 233 RSF fighters in the same period.",
+     ("SDN", "RSF", "pows", 233, 233, 233)),
+    ("over_that_period",
+     "Armenia received 9 soldiers from Azerbaijan on Tuesday. Since the spring, Azerbaijan has returned 164 "
+     "Armenian soldiers; over that period Armenia has handed back 71 Azerbaijani servicemen.",
+     ("ARM", "AZE", "pows", 71, 71, 71)),
+    ("during_the_same_period",
+     "The RSF freed 20 soldiers to the army on Saturday. Since 2024 the RSF has freed 880 soldiers, and "
+     "Sudan's army has released 1,120 RSF fighters during the same period.",
+     ("SDN", "RSF", "pows", 1120, 1120, 1120)),
+    # tally.has_now: "X has now sent home N", a figure more than twice the article's handovers, no day
+    ("has_now_sent_home",
+     "Azerbaijan handed 310 Armenian soldiers to Armenia on Saturday. With 90 freed on Friday and earlier "
+     "releases, Azerbaijan has now sent home 2,460 Armenian soldiers.",
+     ("AZE", "ARM", "pows", 2460, 2460, 2460)),
+    ("have_now_been_returned",
+     "Iraq returned the remains of 35 Iranian soldiers on Tuesday. The remains of 1,905 Iranian soldiers "
+     "have now been returned by Iraq, the committee said.",
+     ("IRQ", "IRN", "bodies", 1905, 1905, 1905)),
+    ("had_now_freed",
+     "Hamas freed 4 hostages on Sunday in exchange for 120 Palestinian prisoners. By the evening Israel had now "
+     "freed 1,260 Palestinian prisoners.",
+     ("ISR", "PSE", "prisoners", 1260, 1260, 1260)),
+    # tally.home_of_lead: a total told as a return home, beside a swap both ways: the lead handover's way
+    ("home_of_lead_bodies",
+     "The bodies of 600 soldiers were returned to Armenia on Friday, and Azerbaijan received the bodies of 40 "
+     "of its own. Overall, 5,210 bodies have been repatriated since 2021.",
+     ("AZE", "ARM", "bodies", 5210, 5210, 5210)),
+    ("home_of_lead_brought_home",
+     "Iraq handed over the remains of 92 Iranian soldiers on Monday and received 18 in return. Since 1995 the "
+     "remains of more than 39,000 soldiers have been brought home, the committee said.",
+     ("IRQ", "IRN", "bodies", None, 39001, None)),
+    ("home_of_lead_repatriated_remains",
+     "The remains of 250 fallen defenders came back to Ukraine on Thursday; Russia got back 16. In total, "
+     "8,830 bodies have been repatriated since 2022.",
+     ("RUS", "UKR", "bodies", 8830, 8830, 8830)),
     # tally.answered_question: an explainer's "how many ... freed?" answered in the perfect tense, no day
     ("answered_how_many_question",
      "Armenia and Azerbaijan swapped 12 soldiers each on Monday.\nHOW MANY ARMENIANS HAVE BEEN RETURNED?\n"
@@ -195,6 +247,12 @@ FALSE_CUES = [
     ("count_of_swaps",
      "Armenia and Azerbaijan have already carried out two body exchanges this year.",
      (2, 2, 2), None),
+    ("has_now_on_a_day",
+     "Azerbaijan has now freed 12 Armenian soldiers on Friday, in exchange for 4 Azerbaijani servicemen.",
+     (12, 12, 12), (12, 12, 12)),
+    ("has_now_a_figure_like_the_others",
+     "Iraq handed 300 Iranian prisoners to Iran on Monday. Iran has now freed 250 Iraqi prisoners in return.",
+     (250, 250, 250), (250, 250, 250)),
     ("outside_the_framework",
      "Since 2021, a total of 310 Armenians have been freed from Azerbaijani captivity through official "
      "exchanges, while a further 41 were released outside the framework of the agreements.",

@@ -357,7 +357,21 @@ def assign_statuses(groups: list[Group]) -> dict[int, tuple[str, str]]:
             # "the 1,000-for-1,000 exchange" beside stages of 390 and 307: the whole swap, still to finish
             status, rule = "planned", "status.whole_formula"
         statuses[id(group)] = (status, rule)
+    _title_follows_body(groups, statuses)
     return statuses
+
+
+def _title_follows_body(groups: list[Group], statuses: dict[int, tuple[str, str]]) -> None:
+    """A figure of the title with no tense of its own ('Iran moves four Americans to house arrest in first step
+    of swap') told again in the body as planned only ('they are to be flown out'): the title's figure is that
+    plan (rule status.title_follows_body)."""
+    for group in groups:
+        if group.view.index != 0 or statuses[id(group)][1] != "status.default_completed" or group.count is None:
+            continue
+        same = [g for g in groups if g.view.index > 0 and g.count == group.count and g.category == group.category
+                and (g.giver, g.receiver) == (group.giver, group.receiver)]
+        if same and all(statuses[id(g)][0] == "planned" for g in same):
+            statuses[id(group)] = ("planned", "status.title_follows_body")
 
 
 def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views: list[SentenceView], *,

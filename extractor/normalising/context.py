@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..datalines import read_model_lines
 from .sentences import SentenceView, span_text
@@ -230,7 +230,7 @@ def build_context(views: list[SentenceView], *, keep: tuple[str, str] | None = N
         for actor in view.actors:
             if actor.start < dateline:
                 continue  # "BAKU, Azerbaijan, May 25.": where the story was filed, not a party
-            if actor.label_ in PARTY_LABELS:
+            if actor.label_ in PARTY_LABELS and not names_a_deal(view, actor):
                 counts[actor.kb_id_] += weight * (2 if relevant else 1)
     party_counts = Counter({a: n for a, n in counts.items() if a not in mediators or a in _top_two(counts)})
     best: Dyad | None = None
@@ -286,6 +286,24 @@ def build_context(views: list[SentenceView], *, keep: tuple[str, str] | None = N
 
 
 DATELINE_ENDS = frozenset({".", "-", "–", "—", ")", ":"})
+
+
+# "the Pretoria peace deal", "the Minsk agreements", "the Jeddah talks": a place that names a deal or talks
+DEAL_NAME_NOUNS = frozenset({"deal", "deals", "agreement", "agreements", "accord", "accords", "talks", "process",
+                             "format", "declaration", "memorandum", "protocol", "protocols", "framework"})
+DEAL_NAME_FILLERS = frozenset({"peace", "ceasefire", "cease-fire", "truce", "prisoner", "humanitarian", "-", "'s"})
+
+
+def names_a_deal(view: SentenceView, actor: Span) -> bool:
+    """'under follow-up talks to the Pretoria peace deal': a capital or a state that names a deal or talks is
+    where they were held, not a party to the article's handovers (rule context.deal_named_by_place)."""
+    if actor.label_ not in ("CAPITAL", "STATE") or actor.start == view.start \
+            or view.lower[actor.start - 1] not in ("the", "a", "an"):
+        return False
+    k = actor.end
+    while k < view.end and k - actor.end < 2 and view.lower[k] in DEAL_NAME_FILLERS:
+        k += 1
+    return k < view.end and view.lower[k] in DEAL_NAME_NOUNS
 
 
 def _dateline_end(view: SentenceView) -> int:

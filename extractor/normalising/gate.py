@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Span
 from ..recognising.extensions import lowers_of, quantity_of, sentence_starts, spans_of, word_set_of
 from .context import CAPTIVE_WORDS, PARTY_LABELS, dyad_pairs, dyads_of, known_dyads, speaks_of_war
 from .groups import person_for_person
-from .sentences import DocIndex, SentenceView, has_phrase, once, per_view, phrase_starts, sentence_views, span_text
+from .sentences import (DocIndex, SentenceView, has_phrase, once, per_view, phrase_at, phrase_starts, sentence_views,
+                        span_text)
 from .status import TRANSFER_LABELS
 
 # people held by a state's justice system: what a one-for-one person swap between states trades
@@ -518,10 +519,31 @@ def _released_thing(view: SentenceView, cue: Span) -> bool:
     return False
 
 
+MOVE_WORDS = frozenset({"moved", "transferred", "relocated", "shifted", "taken", "move", "moves", "moving",
+                        "transfer", "transfers", "transferring"})
+# where a move keeps people in the same hands: "from Evin prison to house arrest", "to a hospital"
+WITHIN_CUSTODY = (("house", "arrest"), ("hospital",), ("a", "hospital"), ("another", "prison"), ("a", "different", "prison"),
+                  ("a", "hotel"), ("a", "clinic"), ("solitary",), ("another", "jail"), ("a", "military", "hospital"))
+MOVE_REACH = 8  # tokens from the move word to "to <where>"
+
+
+def moved_within_custody(view: SentenceView, cue: Span) -> bool:
+    """'moved four jailed Americans from prison to house arrest', 'transferred the hostages to a hospital': the
+    people stay in the same hands, a step before any handover (rule gate.moved_within_custody)."""
+    if span_text(cue).lower() not in MOVE_WORDS:
+        return False
+    for k in range(cue.end, min(view.end - 1, cue.end + MOVE_REACH)):
+        if view.lower[k] == "to" and any(phrase_at(view.words, k + 1 - view.start, p) for p in WITHIN_CUSTODY):
+            return True
+        if view.lower[k] in (",", ";", ":"):
+            break
+    return False
+
+
 def _false_cue(view: SentenceView, cue: Span) -> bool:
     label = cue.label_  # (read once: each read is a look-up in the string store)
     if label == "GIVE":
-        return _released_thing(view, cue)
+        return _released_thing(view, cue) or moved_within_custody(view, cue)
     if label == "EXCHANGE":
         return _object_is_not_people(view, cue.end, reach=4)
     if label == "FOR" and cue.kb_id_ != "for":
@@ -980,6 +1002,7 @@ NO_HANDOVER_RULES = {
     "gate.hypothetical": "hypothetical", "gate.still_held": "still_held", "gate.acted_on": "acted_on",
     "gate.one_sided": "one_sided", "gate.released_thing": "_released_thing", "gate.nothing_in_return": "nothing_in_return",
     "gate.requested": "requested", "gate.to_families": "flown_to_families", "gate.studied": "studied",
+    "gate.moved_within_custody": "moved_within_custody",
     "gate.no_sides": "sides.handed_between_no_sides", "gate.outside_conflict": "sides.drop_outside_conflict",
     "gate.peacetime_remains": "sides.drop_peacetime_remains",
 }

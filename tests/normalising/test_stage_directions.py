@@ -215,6 +215,16 @@ CASES = [
                  "three Belarusians. A Lithuanian official said the Belarusians had been convicted of spying. One of "
                  "the Lithuanians holds Ukrainian citizenship and a second is a Russian-Lithuanian dual national.",
                  [("BLR", "LTU", "prisoners", 2), ("LTU", "BLR", "prisoners", 3)], id="d2-with-subject-top-pair"),
+    # a capital or a state that names a deal or talks ("the Pretoria peace deal") is no party of the article
+    pytest.param("A swap of 150 prisoners held by each side took place on Friday under the Pretoria peace deal, AU "
+                 "mediators said. Tigrayan forces freed federal soldiers captured in 2021.",
+                 [("ETH", "TPLF", "pows", 150), ("TPLF", "ETH", "pows", 150)], id="context-deal-named-by-capital"),
+    pytest.param("A handover of 35 soldiers held by each side was completed on Thursday under the Tashkent protocol, "
+                 "the mediators said. The TNLA freed its captives first.",
+                 [("MMR", "TNLA", "pows", 35), ("TNLA", "MMR", "pows", 35)], id="context-protocol-named-by-capital"),
+    pytest.param("The Houthis freed 40 soldiers and received 40 fighters on Sunday under the Stockholm agreement.",
+                 [("HOUTHIS", None, "pows", 40), (None, "HOUTHIS", "pows", 40)],
+                 id="context-agreement-named-by-capital"),
 ]
 
 

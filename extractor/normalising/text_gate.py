@@ -87,11 +87,11 @@ CAPTIVE = "K"         # CAPTIVITY, or a captive word (for the whole article)
 CATEGORY_KIND = "c:"  # + the CATEGORY id
 
 
-# a word ending a sentence: at the start of a chunk (after opening marks), letters, the last one in
-# lower case (the tokenizer's suffix rule splits a full stop after a lower-case letter), a stop; then
-# closing marks and a space or the end of the line. Group 1: the word with its stop.
+# a word ending a sentence: a whole chunk (whitespace-parted) of opening marks, letters, the last one in
+# lower case (the tokenizer's suffix rule splits a full stop after a lower-case letter), and a stop
+# (_CHUNK_WORD); then closing marks and a space or the end of the line (_STOP, which finds the stop).
 _STOP = re.compile(r"""[.!?](?<=[a-z].)(?=[)"'”’»\]]*(?:\s|\Z))""")
-_CHUNK_END = re.compile(r"""(?<!\S)["'“‘(\[«]*([A-Za-z]*[a-z][.!?])\Z""")
+_CHUNK_WORD = re.compile(r"""["'“‘(\[«]*([A-Za-z]*[a-z][.!?])""")  # a whole chunk: group 1, the word with its stop
 CHUNK_REACH = 64  # characters before a stop looked at for the start of its chunk
 
 
@@ -395,8 +395,15 @@ class TextGate:
         cuts = []
         for stop in _STOP.finditer(text):
             end = stop.end()
-            chunk = _CHUNK_END.search(text, max(0, end - CHUNK_REACH), end)
-            if chunk is not None and chunk.group(1) not in self.specials:
+            # the chunk the stop ends: the last whitespace-parted run of the CHUNK_REACH characters before
+            # it (and one more, to see the whitespace before a chunk of exactly that length); a chunk
+            # that starts before them is too long
+            chunk = text[max(0, end - CHUNK_REACH - 1):end].rsplit(None, 1)[-1]
+            start = end - len(chunk)
+            if len(chunk) > CHUNK_REACH or (start > 0 and not text[start - 1].isspace()):
+                continue
+            word = _CHUNK_WORD.fullmatch(chunk)
+            if word is not None and word.group(1) not in self.specials:
                 cuts.append(end)
         return cuts
 

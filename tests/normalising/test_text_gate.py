@@ -8,14 +8,18 @@ every corpus article are the same with and without it. Every text here is invent
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, read_articles
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.contract import Article, PartialDate
 from extractor.normalising.gate import about_exchanges, drop_false_cues, handover_sentences
 from extractor.normalising.sentences import DocIndex, sentence_views
+from extractor.normalising import text_gate
 from extractor.normalising.text_gate import TextGate
 
 PUBLISHED = PartialDate.parse("2024-03-15")
@@ -266,3 +270,36 @@ def test_exchange_phrasings_lose_no_record_to_the_gates(extractor, gate, case, t
     if without or _about_exchanges(extractor, text):
         assert gate.admits(text), "the text gate turned away a text with records or about exchanges"
     assert [r.model_dump(mode="json") for r in extractor.extract(article)] == without
+
+
+# The definition `_stops` reads faster: the chunk ending at a stop, searched for within CHUNK_REACH
+# characters before it (a lookbehind sees the text before the search window).
+_CHUNK_END = re.compile(r"""(?<!\S)["'“‘(\[«]*([A-Za-z]*[a-z][.!?])\Z""")
+
+
+def _stops_by_search(gate: TextGate, text: str) -> list[int]:
+    cuts = []
+    for stop in text_gate._STOP.finditer(text):
+        end = stop.end()
+        chunk = _CHUNK_END.search(text, max(0, end - text_gate.CHUNK_REACH), end)
+        if chunk is not None and chunk.group(1) not in gate.specials:
+            cuts.append(end)
+    return cuts
+
+
+STOP_TEXTS = ["The talks ended. Both sides left!", "He said: (\"they went home.\") Then", "Mr. Varga and Gen. Okafor met.",
+              "e.g. this. U.S. troops left.", "  lead spaces. x", "\u00a0nbsp before. After", "a" * 63 + ". Next",
+              "x " + "a" * 63 + ". Next", "x " + "a" * 64 + ". Next", "x (" + "b" * 62 + "! y", "x  " + "b" * 62 + "! y",
+              "x«" + "c" * 62 + "? z", "done.\n\nNext line", "no stop here", ""]
+_STOP_CHARS = list("aAbzq. !?\n\t\"'“‘(«[)]”’»") + ["\u00a0", "\u2009", "é", "Mr.", "e.g.", "x" * 30]
+
+
+@pytest.mark.parametrize("text", STOP_TEXTS)
+def test_sure_stops_table(gate, text):
+    assert gate._stops(text) == _stops_by_search(gate, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_STOP_CHARS), max_size=40).map("".join))
+def test_sure_stops_are_those_of_the_chunk_search(gate, text):
+    assert gate._stops(text) == _stops_by_search(gate, text)

@@ -8,7 +8,7 @@ from spacy.tokens import Span
 from ..recognising.extensions import date_of
 from .dating import date_span_for
 from .groups import Group, uncounted_group
-from .sentences import SentenceView, span_text
+from .sentences import SentenceView, has_phrase, span_text
 from .status import TRANSFER_LABELS, is_past_verb
 
 TERM_MIN_VALUE = 5000
@@ -49,6 +49,15 @@ def _one_occasion(view: SentenceView, group: Group) -> bool:
                for i, w in enumerate(words))
 
 
+# the handover is set for the day of the report: its figures are that day's occasion, not a deal's terms
+THIS_DAY = (("today", "is", "the", "day"), ("the", "day", "set", "for"), ("today", "'s"), ("tonight", "'s"),
+            ("later", "today"), ("expected", "today"), ("due", "today"), ("later", "tonight"))
+
+
+def _this_day(view: SentenceView) -> bool:
+    return has_phrase(view.words, THIS_DAY)
+
+
 DEAL_NOUNS = frozenset({"deal", "agreement", "accord", "ceasefire", "cease-fire", "truce", "plan", "framework"})
 
 
@@ -84,6 +93,9 @@ def is_term(group: Group, views: list[SentenceView], status: str) -> bool:
         return False
     if _staged_swap(view) or _one_occasion(view, group):
         return False
+    if _this_day(view) or (view.index > 0 and _this_day(views[view.index - 1])):
+        group.rules.append("agreement.day_of_the_handover")
+        return False  # "Today is the day set for the release ... Around 350 are expected to go home"
     if any(date_of(d) is not None and date_of(d).kind == "weekday" and date_span_for(view, d.start) is d
            for d in view.dates):
         return False  # "three hostages on Saturday for about 150 prisoners": a dated handover, not a deal

@@ -315,8 +315,23 @@ def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, y
             _fold(mention, folded[mention.group.view.index][0])
     # "He urged both sides to commit to an all-for-all exchange": a wish that joined the plan whose
     # figures have folded into the done occasion is no occasion of its own
-    return [o for o in occasions if o.mentions and not (
+    kept = [o for o in occasions if o.mentions and not (
         o.status == "planned" and folded and all(_wish(m) for m in o.mentions))]
+    # "work on the exchange of bodies will be continued in the coming days": an uncounted, undated plan to
+    # carry on is no occasion of its own (rule status.continued_work)
+    return [o for o in kept if not (o.status == "planned" and all(_carried_on(m) for m in o.mentions))]
+
+
+CONTINUE_WORDS = frozenset({"continue", "continued", "continues", "continuing", "continuation"})
+
+
+def _carried_on(mention: Mention) -> bool:
+    if mention.group.count is not None or mention.key is not None:
+        return False
+    if CONTINUE_WORDS.isdisjoint(mention.group.view.word_set):
+        return False
+    mention.rules.append("status.continued_work")
+    return True
 
 
 def _mains(done: list[Occasion]) -> list[Occasion]:

@@ -223,3 +223,31 @@ def test_deal_is_dated_the_day_it_was_made(extractor, text, date):
     assert len(agreements) == 1
     got = agreements[0]["date"]
     assert (None if got is None else (got["start"], got["end"])) == date
+
+
+# agreement.day_of_the_handover: a hedged figure beside a deal, where the report names this very day as the
+# handover's, is that day's occasion, not a term of the deal
+# (id, text)
+DAY_OF_THE_HANDOVER = [
+    ("today_is_the_day_set_for",
+     "Today is the day set for the prisoner swap agreed between Sudan and the RSF at talks in Jeddah last "
+     "month. Around 200 detainees are expected to go home. The first plane carried 40 soldiers freed by "
+     "the RSF to Port Sudan."),
+    ("todays_swap_agreed_last_week",
+     "Armenia and Azerbaijan agreed last week on today's prisoner swap. About 70 servicemen are expected "
+     "to return home. The first group of 20 Armenian soldiers crossed at Ijevan at noon."),
+    ("later_today_under_the_deal",
+     "Under the deal agreed in Muscat, the Houthis and the government will swap prisoners later today. "
+     "Some 150 detainees are expected to be flown out. The first ICRC plane left Sanaa with 35 government "
+     "soldiers freed by the Houthis."),
+    ("due_today_under_the_deal",
+     "The exchange agreed by Ethiopia and the TPLF in Nairobi is due today. Roughly 120 prisoners are "
+     "expected to be freed. By noon the TPLF had handed 45 federal soldiers to the ICRC."),
+]
+
+
+@pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in DAY_OF_THE_HANDOVER])
+def test_figure_of_the_day_of_the_handover_is_no_term(extractor, text):
+    parts, records = _run(extractor, text)
+    assert not parts.terms
+    assert not [r for r in records if r["type"] == "agreement"]

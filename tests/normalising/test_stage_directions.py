@@ -215,6 +215,15 @@ CASES = [
                  "three Belarusians. A Lithuanian official said the Belarusians had been convicted of spying. One of "
                  "the Lithuanians holds Ukrainian citizenship and a second is a Russian-Lithuanian dual national.",
                  [("BLR", "LTU", "prisoners", 2), ("LTU", "BLR", "prisoners", 3)], id="d2-with-subject-top-pair"),
+    # wars of the dyad table beyond the sets the rules were tuned on: their sides, and captives as pows
+    pytest.param("Hayat Tahrir al-Sham freed 9 captives held in Idlib, and the Syrian government released 12 "
+                 "captives, on Monday.",
+                 [("HTS", "SYR", "pows", 9), ("SYR", "HTS", "pows", 12)], id="dyad-syria-hts"),
+    pytest.param("Kuwait received the remains of 14 people from Iraq on Tuesday and handed back 3 Iraqi captives.",
+                 [("IRQ", "KWT", "bodies", 14), ("KWT", "IRQ", "pows", 3)], id="dyad-iraq-kuwait"),
+    pytest.param("Turkey freed 140 Greek Cypriot captives at the Ledra Palace on Monday, and Cyprus released 96 "
+                 "Turkish captives.",
+                 [("CYP", "TUR", "pows", 96), ("TUR", "CYP", "pows", 140)], id="dyad-cyprus-turkey"),
     # a capital or a state that names a deal or talks ("the Pretoria peace deal") is no party of the article
     pytest.param("A swap of 150 prisoners held by each side took place on Friday under the Pretoria peace deal, AU "
                  "mediators said. Tigrayan forces freed federal soldiers captured in 2021.",

@@ -234,6 +234,19 @@ CASES = [
     ("taken_to_a_hotel_awaiting_swap",
      "Venezuela relocated four jailed Americans to a hotel in Caracas on Wednesday ahead of their planned release in "
      "exchange for two Venezuelans held in the United States.", None, [(P, (2, 4))]),
+    # status.continued_work: an uncounted, undated plan to carry on is no occasion of its own
+    ("work_will_be_continued",
+     "Azerbaijan handed 9 Armenian soldiers to Armenia on Wednesday. Work on the exchange of bodies of the fallen "
+     "will be continued in the coming days, the commission said.", None, [(C, (9,))]),
+    ("efforts_will_continue_in_the_near_future",
+     "Armenia received 14 soldiers from Azerbaijan on Wednesday. Efforts to exchange the remaining captives will "
+     "continue in the near future, the mediators said.", None, [(C, (14,))]),
+    ("efforts_will_be_continued_soon",
+     "Ethiopia and the TPLF swapped 60 prisoners each on Wednesday. Efforts to exchange the bodies of the fallen "
+     "will be continued soon, the AU said.", None, [(C, (60, 60))]),
+    ("exchanges_will_continue_guard",
+     "The RSF freed 27 soldiers to Sudan's army on Wednesday. The exchange of the remaining detainees will "
+     "continue in the coming weeks, the ICRC said.", None, [(C, (27,))]),
     # status.title_follows_body: a title's tenseless figure told in the body as planned only is that plan
     ("title_figure_with_a_planned_body",
      "Two Americans are to be released in exchange for three Iranians held in the United States, officials said.",

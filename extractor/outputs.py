@@ -197,13 +197,19 @@ def remove_temp_files(folder: Path, name: str) -> int:
 
 
 _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+# json.dumps(obj, ensure_ascii=False, separators=(",", ":")) makes this encoder anew on every call
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def dumps_line(obj: dict) -> str:
     """Compact JSON, model field order kept, non-ASCII written as is, except the characters that
     line-splitting readers (Python's str.splitlines, JavaScript) take for line breaks: U+0085,
-    U+2028 and U+2029 are escaped, so one output line is always one physical line."""
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).translate(_LINE_BREAKS)
+    U+2028 and U+2029 are escaped, so one output line is always one physical line. (Every article
+    writes a line: the translation, a lookup per character, runs only on a line that holds one.)"""
+    line = _ENCODER.encode(obj)
+    if "\x85" in line or "\u2028" in line or "\u2029" in line:
+        return line.translate(_LINE_BREAKS)
+    return line
 
 
 class AtomicLines:

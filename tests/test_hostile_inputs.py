@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from extractor.contract import ExchangeRecord, Flow
+from extractor.outputs import dumps_line
 from extractor.pipeline import Extractor
 from extractor.reading import ReadOptions
 from extractor.running import RunOptions, RunSummary, extract_archive
@@ -375,3 +376,16 @@ def test_arbitrary_lines_never_raise(tmp_path_factory: pytest.TempPathFactory, s
     if suffix == ".jsonl":  # at most one item per line; every line that is not blank is one
         assert sum(1 for line in data.split(b"\n") if line.strip(b" \t\r\n\x00")) >= len(items)
         assert len(items) >= sum(1 for line in data.split(b"\n") if line.replace(b"\xef\xbb\xbf", b"").strip(b" \t\r\n\x00\x1c\x1d\x1e\x1f\x0b\x0c\x85\xa0"))
+
+
+@pytest.mark.parametrize("obj", [
+    {"doc_id": "a", "note": None, "records": 0, "n": 1.5, "flag": True},
+    {"text": "line\u2028sep\u2029para\x85next", "nested": {"list": ["é", "\u2028", 3]}},
+    {"quote": 'say "hi"\n\t\\', "control": "\x01\x1f", "cjk": "斛", "astral": "\U0001F600"},
+    {},
+])
+def test_output_lines_are_compact_json_with_line_breaks_escaped(obj):
+    line = dumps_line(obj)
+    expected = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    assert line == expected.replace("\x85", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    assert line.splitlines() == [line] and json.loads(line) == obj

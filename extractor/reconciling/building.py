@@ -60,8 +60,9 @@ def merged_flows(members: Sequence[Claim]) -> tuple[list[EventFlow], list[Confli
                 first.setdefault(f[3:], c.claim_id)
             best = sorted(tally, key=lambda k: (-tally[k], k[3] != "exact", first[k]))[0]
             chosen = next(f for _, f in counted if f[3:] == best)
-        agreed = all(compare_counts(f, g) in ("equal", "compatible")
-                     for n, (_, f) in enumerate(counted) for _, g in counted[n + 1:])
+        # `compare_counts` reads only the figure, and finds a figure equal to itself: each two figures once
+        shown = list({f[3:]: f for _, f in counted}.values())
+        agreed = all(compare_counts(f, g) in ("equal", "compatible") for n, f in enumerate(shown) for g in shown[n + 1:])
         figures = tuple(made(Figure, claim_id=c.claim_id, doc_id=c.doc_id, count=_count(f)) for c, f in items)
         flows.append(made(EventFlow, from_=key[0], to=key[1], category=key[2],
                                                count=_count(chosen) if chosen else None, figures=figures, agreed=agreed))

@@ -313,12 +313,12 @@ def _copies(a: Claim, b: Claim) -> str | None:
     status, not both dated, and published within COPY_DAYS of each other where both publication days
     are known. 'copies' when neither is dated nor gives a figure and both were published within
     COPY_DAYS; 'possible' otherwise; None when they are not. Callers check the signatures first;
-    `quick` calls this too, so it stays cheap (one repr per side for the common one-flow claim)."""
+    `quick` calls this too, so it stays cheap (no repr for the common one-flow claim)."""
     if (a.dated and b.dated) or a.status != b.status:
         return None
     fa, fb = a.flows, b.flows
-    if fa != fb and (len(fa) != len(fb) or (repr(fa[0]) != repr(fb[0]) if len(fa) == 1
-                                             else sorted(map(repr, fa)) != sorted(map(repr, fb)))):
+    # one flow each, unequal: their reprs differ too (a flow holds only strings, ints and None), so no repr is made
+    if fa != fb and (len(fa) != len(fb) or len(fa) == 1 or sorted(map(repr, fa)) != sorted(map(repr, fb))):
         return None
     if a.published is not None and b.published is not None:
         if abs(a.published - b.published) > COPY_DAYS:

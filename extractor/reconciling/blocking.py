@@ -22,7 +22,7 @@ import math
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from .claims import Claim
 from .evidence import INF, PUBDAY_SLACK, tolerant_interval
@@ -170,12 +170,13 @@ class ClaimFacts:
 
 
 def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None, facts: ClaimFacts | None = None,
-         members: Sequence[int] | None = None, pairs: bool = True) -> Iterator[tuple[int, list[int], list[int]]]:
+         members: Sequence[int] | None = None, pairs: bool = True, wanted: Callable[[int], bool] | None = None
+         ) -> Iterator[tuple[int, list[int], list[int]]]:
     """Per claim i, in order: the claims its lookups find before the caps (as `reach` gives them, with
     repeats), and the claims j it is paired with (`candidate_pairs` gives the pair of i and j from i's
-    side; always empty with `pairs=False`, for callers that need only what is reached). `group`: as for
-    `reach`; `members`: the group's claims when known (`group_members`), and `facts`: `ClaimFacts(claims)`
-    when known."""
+    side; always empty with `pairs=False`, for callers that need only what is reached, and for a claim
+    whose pairs are not `wanted`, asked just before its lookups). `group`: as for `reach`; `members`: the
+    group's claims when known (`group_members`), and `facts`: `ClaimFacts(claims)` when known."""
     by_week: dict[tuple, array] = defaultdict(_longs)
     by_size: dict[tuple, array] = defaultdict(_longs)  # (time, index) packed as in `_Sorted`
     by_sig: dict[tuple, array] = defaultdict(_longs)
@@ -235,10 +236,12 @@ def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None, facts
     nearest: dict[tuple, list[int]] = {}  # (block, lo, hi) -> a dated lookup's claims: claims of one day share it
     timed: dict[tuple, array] = {}  # (block, week) -> its claims as (time, index) packed, sorted (`_nearest_dated`)
 
+    all_pairs = pairs
     for i in members:
         c = claims[i]
         reached: list[int] = []
         seen: set[int] = set()
+        pairs = all_pairs and (wanted is None or wanted(i))
         t = times[i]
         span_i = spans[i]
         if span_i is None:

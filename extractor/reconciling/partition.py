@@ -48,8 +48,14 @@ def partition_pairs(claims: Sequence[Claim], *, max_block: int | None = None, wi
     union_all = uf.union_all
     facts = ClaimFacts(claims)
     members = group_members(claims)
+    find, size = uf.find, uf.size
+
+    def wanted(i: int) -> bool:  # sets only grow: a claim already in a set past max_block is in a cut block,
+        return size[find(i)] <= max_block  # whose pairs are looked up on the block alone
+
     for group in sorted(members):
-        for i, reached, paired in scan(claims, group=group, facts=facts, members=members.pop(group)):
+        for i, reached, paired in scan(claims, group=group, facts=facts, members=members.pop(group),
+                                       pairs=with_pairs, wanted=wanted):
             union_all(i, set(reached))
             if with_pairs:
                 if several[i]:

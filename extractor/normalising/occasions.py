@@ -846,11 +846,30 @@ def span_multi_day_plan(occasions: list[Occasion], views: list[SentenceView]) ->
         days = own or article_days
         if days is None:
             continue
-        start = stages[0]
+        # the whole began with the earliest stage done within its days before the one reported ("Thursday's
+        # handover completes it: in the earlier rounds ... on Monday, ... on Tuesday")
+        done_days = [o.date.start for o in occasions if o.status == "completed" and not o.background
+                     and o.date is not None and o.date.precision == "day" and o.date.start is not None
+                     and o.date.start == o.date.end and 0 <= (stages[0] - o.date.start).days < days]
+        start = min(done_days, default=stages[0])
         whole.date = DateInterval(start=start, end=start + dt.timedelta(days=days - 1), precision="day")
         whole.key = f"{whole.date.start}/{whole.date.end}"
         for m in whole.mentions:
             m.rules.append("date.multi_day_whole")
+        if max(done_days, default=start) >= whole.date.end and any(finished_words(v) for v in views):
+            # its last day is done and the article says the swap is complete (README: occasions under way)
+            whole.status = "completed"
+            for m in whole.mentions:
+                m.status = "completed"
+                m.rules.append("status.whole_finished")
+
+
+FINISHED_WORDS = frozenset({"completes", "completed", "complete", "concludes", "concluded", "finished", "finishes"})
+
+
+def finished_words(view: SentenceView) -> bool:
+    """'Thursday's handover completes it', 'the swap was completed': a sentence that calls a swap finished."""
+    return not FINISHED_WORDS.isdisjoint(view.word_set)
 
 
 def article_days(views: list[SentenceView]) -> list[dt.date]:

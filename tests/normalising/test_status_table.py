@@ -247,6 +247,26 @@ CASES = [
     ("exchanges_will_continue_guard",
      "The RSF freed 27 soldiers to Sudan's army on Wednesday. The exchange of the remaining detainees will "
      "continue in the coming weeks, the ICRC said.", None, [(C, (27,))]),
+    # status.whole_finished: the planned whole of a multi-day swap, its last day done and the swap called
+    # complete, is a completed record spanning its days (README: occasions under way)
+    ("whole_completed_by_the_last_round",
+     "Hamas freed 8 Israeli hostages on Thursday, and Israel released 24 Palestinian prisoners. The truce deal "
+     "provided for 24 hostages to be freed over three days in return for 72 prisoners. Thursday's handover "
+     "completes it: on Tuesday Hamas freed 8 hostages and Israel released 24 prisoners.", None,
+     [(C, (8, 24)), (C, (8, 24)), (C, (24, 72))]),
+    ("whole_complete_with_the_round",
+     "The RSF handed 40 soldiers to Sudan's army on Wednesday, and the army freed 40 RSF fighters. The deal "
+     "provided for 120 prisoners of each side to be freed over three days. With Wednesday's round the swap is "
+     "complete: on Monday the RSF freed 40 soldiers and the army released 40 RSF fighters.", None,
+     [(C, (40, 40)), (C, (40, 40)), (C, (120, 120))]),
+    ("whole_complete_with_that_handover",
+     "Ethiopia and the TPLF exchanged 50 prisoners each on Thursday. The deal provided for 150 prisoners of each "
+     "side to be freed over three days. With that handover the swap is complete: on Tuesday the two sides freed "
+     "50 prisoners each.", None, [(C, (50, 50)), (C, (50, 50)), (C, (150, 150))]),
+    ("whole_not_called_complete_stays_planned",
+     "Ethiopia and the TPLF exchanged 50 prisoners each on Thursday. The deal provided for 150 prisoners of each "
+     "side to be freed over three days. On Tuesday the two sides freed 50 prisoners each.", None,
+     [(C, (50, 50)), (C, (50, 50)), (P, (150, 150))]),
     # status.title_follows_body: a title's tenseless figure told in the body as planned only is that plan
     ("title_figure_with_a_planned_body",
      "Two Americans are to be released in exchange for three Iranians held in the United States, officials said.",

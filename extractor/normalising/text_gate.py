@@ -370,6 +370,14 @@ class TextGate:
         cut = {run for runs, split in split_specials.items() for run in runs if run not in split}
         self.both_ways = any(cut & set(words) for words in found)
         self.triggers |= frozenset(self.splits)
+        # the runs without one of which a piece's marks hold no DOMAIN_SWAP, SWAP or CAPTIVE (a phrase is
+        # found by its key run; a piece holding a run a special case cuts is read in full)
+        self.marking = {mark: self._keys_with(mark) | frozenset(self.splits) for mark in (DOMAIN_SWAP, SWAP, CAPTIVE)}
+
+    def _keys_with(self, mark: str) -> frozenset[bytes]:
+        """The vocabulary's key runs whose own phrases give `mark`."""
+        return frozenset(key for key in self.keys if mark in self.single.get(key, ())
+                         or any(mark in p.marks for p in self.phrases.get(key, ())))
 
     def pieces(self, text: str) -> list[tuple[list[bytes], int, int]]:
         """(a-z runs, start, end) of the pieces of the text: cut after each line break and at each sure
@@ -671,7 +679,7 @@ class _Tokens:
 
 @dataclass(slots=True)
 class _Piece:
-    marks: set[str]
+    marks: set[str] | None  # None until first read (`_Reading.marks`)
     lo: int
     hi: int
     words: list[bytes]
@@ -680,6 +688,10 @@ class _Piece:
     tokens: _Tokens | None = None
     read: bool = False  # `tokens` were read
     refused: bool | None = None
+
+
+PRISONERS_KIND = CATEGORY_KIND + "prisoners"
+ONE_SIDED_KINDS = frozenset({CATEGORY_KIND + "generic", PRISONERS_KIND})  # no people word of a handover alone
 
 
 # the words without one of which no refusal read from a piece's tokens (`TextGate.no_handover`) can hold
@@ -704,9 +716,29 @@ class _Reading:
         self.gate = gate
         self.text = text
         triggers = gate.triggers
-        self.pieces = [_Piece(gate.marks_of(words), lo, hi, words,
-                              gate.droppable_words.isdisjoint(words) or DROP_WORDS.isdisjoint(words))
+        self.pieces = [_Piece(None, lo, hi, words, gate.droppable_words.isdisjoint(words) or DROP_WORDS.isdisjoint(words))
                        for words, lo, hi in gate.pieces(text) if not triggers.isdisjoint(words)]
+
+    def marks(self, piece: "_Piece") -> set[str]:
+        """The piece's marks as they stand (read when first asked for: `admits` stops at the first piece
+        that passes)."""
+        if piece.marks is None:
+            piece.marks = self.gate.marks_of(piece.words)
+        return piece.marks
+
+    def may_hold(self, piece: "_Piece", mark: str) -> bool:
+        """The piece holds a run that may give `mark` (DOMAIN_SWAP, SWAP or CAPTIVE) and holds the mark."""
+        return not self.gate.marking[mark].isdisjoint(piece.words) and mark in self.marks(piece)
+
+    @once
+    def swapping(self) -> bool:
+        """Some piece holds a swap cue (`about_exchanges`: an article with no swap anywhere reads 'prisoners'
+        freed as a one-sided release)."""
+        return any(self.may_hold(p, SWAP) and self.holds(p, SWAP) for p in self.pieces)
+
+    @once
+    def captive(self) -> bool:
+        return any(self.may_hold(p, CAPTIVE) for p in self.pieces)  # no droppable phrase marks CAPTIVE
 
     @once
     def figures(self) -> list[tuple[int, int]] | None:
@@ -722,7 +754,7 @@ class _Reading:
 
     def firm(self, piece: "_Piece") -> set[str]:
         if piece.settled:
-            return piece.marks
+            return self.marks(piece)
         if piece.firm is None:
             piece.firm = self.gate.marks_of(piece.words, self.gate.firm)
         return piece.firm
@@ -740,7 +772,7 @@ class _Reading:
             if tokens is not None:
                 piece.marks = self.firm(piece) | self.gate.kept_marks(tokens, lambda: self.figures)
             piece.settled = True
-        return piece.marks
+        return self.marks(piece)
 
     def refused(self, piece: "_Piece") -> bool:
         """Every sentence of the piece that may pass a test is one `no_handover` surely refuses (bodies
@@ -758,26 +790,28 @@ class _Reading:
         return piece.refused
 
     def holds(self, piece: "_Piece", mark: str) -> bool:
-        return mark in piece.marks and (mark in self.firm(piece) or mark in self.settled(piece))
+        return mark in self.marks(piece) and (mark in self.firm(piece) or mark in self.settled(piece))
 
     def passing(self):
+        """The whole article's readings (`swapping`, `captive`) are made only when a piece's test needs
+        them, and a piece's marks only when it is looked at; each test gives what it gives with all of
+        them made first (so `admits`, which stops at the first piece, reads less)."""
         pieces = self.pieces
         for piece in pieces:
-            if self.holds(piece, DOMAIN_SWAP) and not self.refused(piece):
+            if self.may_hold(piece, DOMAIN_SWAP) and self.holds(piece, DOMAIN_SWAP) and not self.refused(piece):
                 yield piece.lo, piece.hi
-        swapping = any(self.holds(p, SWAP) for p in pieces)
-        captive = any(CAPTIVE in p.marks for p in pieces)  # no droppable phrase marks CAPTIVE
-        kinds = {CATEGORY_KIND + "generic"} if swapping else {CATEGORY_KIND + "generic", CATEGORY_KIND + "prisoners"}
         passed = set()
         for piece in pieces:
             lo, hi = piece.lo, piece.hi
-            if self._passes(piece.marks, lo, hi, kinds, captive) and (
-                    self._passes(self.firm(piece), lo, hi, kinds, captive)
-                    or self._passes(self.settled(piece), lo, hi, kinds, captive)) and not self.refused(piece):
+            if self._passes(self.marks(piece), lo, hi) and (
+                    self._passes(self.firm(piece), lo, hi)
+                    or self._passes(self.settled(piece), lo, hi)) and not self.refused(piece):
                 passed.add((lo, hi))
                 yield lo, hi
+        # a piece's marks below are those it holds once `swapping` has read the pieces it reads
+        self.swapping  # noqa: B018
         # gate.reciprocal_releases, without its sides: two counted pieces releasing people
-        releasing = [p for p in pieces if GIVE in p.marks and CATEGORY in p.marks]
+        releasing = [p for p in pieces if GIVE in self.marks(p) and CATEGORY in self.marks(p)]
         if len(releasing) < 2:
             return  # (without reading the figures of the text for one piece that could not pass alone)
         releasing = [p for p in releasing if self.counted(p.lo, p.hi) and not self.refused(p)]
@@ -786,17 +820,20 @@ class _Reading:
                 if (piece.lo, piece.hi) not in passed:
                     yield piece.lo, piece.hi
 
-    def _passes(self, m: set[str], lo: int, hi: int, kinds: set[str], captive: bool) -> bool:
+    def _passes(self, m: set[str], lo: int, hi: int) -> bool:
         """The tests of `about_exchanges` for a sentence, each with fewer conditions, on a piece's marks."""
         if TRANSFER not in m and SWAP not in m:
             return False
-        if TRANSFER in m and any(x.startswith(CATEGORY_KIND) and x not in kinds for x in m):
+        # a people word of a kind other than 'generic' beside a transfer cue; 'prisoners' only where some
+        # piece holds a swap cue
+        if TRANSFER in m and (any(x.startswith(CATEGORY_KIND) and x not in ONE_SIDED_KINDS for x in m)
+                              or (PRISONERS_KIND in m and self.swapping)):
             return True
         if SWAP in m and (CATEGORY in m or DEMONYMS in m) and self.counted(lo, hi):
             return True
         if SWAP_FOR in m and NAMED in m and GIVE_RECEIVE_SWAP in m:
             return True
-        if SWAP_FOR in m and GIVE in m and captive:
+        if SWAP_FOR in m and GIVE in m and self.captive:
             return True
         if GIVE_OR_TAKE in m and EACH in m and CATEGORY in m and self.counted(lo, hi):
             return True

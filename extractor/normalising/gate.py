@@ -4,6 +4,7 @@ which of its sentences can hold a counted group."""
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
@@ -263,10 +264,13 @@ def may_be_about_exchanges(doc: Doc) -> bool:
     swapping = any(c.label_ == "EXCHANGE" or (c.label_ == "FOR" and c.kb_id_ != "for") for c in cues)
     kinds = ("generic",) if swapping else ("generic", "prisoners")
     article = _GateDoc(doc, starts)
-    candidates = [k for k, found in sentences.items() if _may_hold_handover(article, k, found, cues, kinds)]
-    if not candidates:
-        candidates = _may_release_reciprocally(article, sentences)
-    if not candidates:
+    # the candidate sentences, found one at a time: the doc passes at the first one no refusal holds for
+    candidates = (k for k, found in sentences.items() if _may_hold_handover(article, k, found, cues, kinds))
+    first = next(candidates, None)
+    if first is None:
+        candidates = iter(_may_release_reciprocally(article, sentences))
+        first = next(candidates, None)
+    if first is None:
         return False
     if not doc.has_annotation("SENT_START"):
         return True
@@ -278,14 +282,19 @@ def may_be_about_exchanges(doc: Doc) -> bool:
     words = article.word_set
     one_sided = not swapping and not words.isdisjoint(ONE_SIDED_HINTS)
     sides = not article.actors
-    refusable = [k for k in candidates if not article.words_in(k).isdisjoint(NO_HANDOVER_HINTS)]
-    if not (one_sided or sides or refusable):
-        return True
-    views = sentence_views(doc, article.index)
-    if (one_sided and one_sided_article(views)) or (sides and no_side(views)):
-        return False  # rules gate.one_sided_article, gate.no_side
-    return len(refusable) < len(candidates) \
-        or any(not (clemency(views[k]) or recovery(views[k], figures=False)) for k in refusable)
+    views: list[SentenceView] | None = None
+    if one_sided or sides:
+        views = sentence_views(doc, article.index)
+        if (one_sided and one_sided_article(views)) or (sides and no_side(views)):
+            return False  # rules gate.one_sided_article, gate.no_side
+    for k in itertools.chain((first,), candidates):
+        if article.words_in(k).isdisjoint(NO_HANDOVER_HINTS):
+            return True  # no refusal of a sentence can hold here
+        if views is None:
+            views = sentence_views(doc, article.index)
+        if not (clemency(views[k]) or recovery(views[k], figures=False)):
+            return True
+    return False
 
 
 class _GateDoc:

@@ -141,9 +141,10 @@ def _deal_cue(view: SentenceView):
     """'agreed to exchange', 'reached agreement on an exchange', 'the swap was agreed in Istanbul',
     'the agreement reached in May': a deal made, not one referred to ('previous agreements')."""
     # "agreed to" is read as a plan cue: it makes the deal all the same
-    for cue in [c for c in view.cues if c.label_ == "AGREEMENT"
-                or (c.label_ == "PLANNED" and span_text(c).lower().startswith("agreed"))]:
+    for cue in view.cues_with("AGREEMENT", "PLANNED"):
         text = span_text(cue).lower()
+        if cue.label_ == "PLANNED" and not text.startswith("agreed"):
+            continue
         made = text in DEAL_PHRASES or (cue.label_ == "PLANNED" and text.split()[0] == "agreed")
         if not made and text in DEAL_NOUNS_REACHED:
             near = view.lower[max(view.start, cue.start - 3):cue.start] + view.lower[cue.end:min(view.end, cue.end + 2)]

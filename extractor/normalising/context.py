@@ -232,7 +232,8 @@ def build_context(views: list[SentenceView], *, keep: tuple[str, str] | None = N
                 continue  # "BAKU, Azerbaijan, May 25.": where the story was filed, not a party
             if actor.label_ in PARTY_LABELS and not names_a_deal(view, actor):
                 counts[actor.kb_id_] += weight * (2 if relevant else 1)
-    party_counts = Counter({a: n for a, n in counts.items() if a not in mediators or a in _top_two(counts)})
+    top_two = _top_two(counts) if mediators else set()
+    party_counts = Counter({a: n for a, n in counts.items() if a not in mediators or a in top_two})
     best: Dyad | None = None
     best_score = 0
     for dyad in dyads:

@@ -98,9 +98,9 @@ def count_of(quantity: Span, view: SentenceView) -> Count | None:
         return None
     qualifier = match.qualifier
     # "gave over 19", "handed over 1,000": the 'over' belongs to the verb
-    first = quantity[0]
-    cue = view.cue(first.i)
-    if qualifier == "over" and first.lower_ == "over" and cue is not None and cue.label_ == "GIVE" and cue.end > first.i:
+    first = quantity.start
+    cue = view.cue(first)
+    if qualifier == "over" and view.lower[first] == "over" and cue is not None and cue.label_ == "GIVE" and cue.end > first:
         n = match.min - 1 if match.min is not None else match.value
         return Count.exact(n) if n is not None else None
     try:
@@ -115,15 +115,15 @@ def _category_before(view: SentenceView, quantity: Span) -> tuple[str, Span] | N
     i = quantity.start - 1
     steps = 0
     while i >= view.start and steps < 3:
-        tok = doc[i]
+        word = view.lower[i]
         cue = view.cue(i)
-        if tok.lower_ in ("of", "the", "another", "further", "additional", "a", "more"):
+        if word in ("of", "the", "another", "further", "additional", "a", "more"):
             i -= 1
             steps += 1
             continue
         if cue is not None and cue.label_ == "CATEGORY" and cue.kb_id_ == "bodies" and view.lower[cue.end] == "of":
             return "bodies", cue
-        if tok.lower_ in ("those", "that") and view.lower[i + 1] == "of":
+        if word in ("those", "that") and view.lower[i + 1] == "of":
             # "handed over the remains of 60 soldiers, while Iran returned those of 25": the remains again
             earlier = next((c for c in reversed(view.cues_with("CATEGORY")) if c.end <= i and c.kb_id_ == "bodies"
                             and c.end < view.end and view.lower[c.end] == "of"), None)
@@ -200,7 +200,7 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
     while j < quantity.end and view.lower[j] in QUALIFIER_TAIL:
         j += 1  # "12 or more Americans", "300-odd prisoners": the qualifier after the figure, then the noun
     while j < view.end and steps < (8 if "group.share_of_pool" in rules else 6):
-        tok = doc[j]
+        word = view.lower[j]  # (the token's lower case, without making a Token object)
         cue = view.cue(j)
         actor = view.actor(j)
         if cue is not None and cue.label_ == "CATEGORY":
@@ -230,7 +230,7 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
                 break
             j, steps = actor.end, steps + 1
             continue
-        if tok.lower_ in STATE_WORDS and nationality is None:
+        if word in STATE_WORDS and nationality is None:
             rules.append("group.state_forces")  # "81 government soldiers": the state side of the dyad
         if actor is not None and actor.label_ == "STATE" and nationality is None and steps < 3 \
                 and actor.end < view.end and view.cue(actor.end) is not None \
@@ -249,12 +249,13 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
                 break
             j, steps = actor.end, steps + 1
             continue
-        if tok.lower_ in ("and", "or", ",") and nationality is not None and noun is None and j + 1 < view.end:
+        if word in ("and", "or", ",") and nationality is not None and noun is None and j + 1 < view.end:
             shared = _shared_noun(view, j + 1)
             if shared is not None:  # "some 900 Peruvian and 400 Ecuadorian soldiers": one noun for both figures
                 category, noun = shared
                 rules.append("group.shared_noun")
                 break
+        tok = doc[j]
         if tok.is_punct and tok.text not in ("-", "'", "’"):
             break
         pool = view.doc_index.quantity_at[j]
@@ -268,18 +269,18 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
         if cue is not None and cue.label_ not in ("CATEGORY", "CAPTIVITY", "BACKGROUND", "STAGE") \
                 and not _participle_adjective(view, cue):
             break
-        if tok.lower_ in ("and", "or") and j + 1 < view.end and view.doc_index.quantity_at[j + 1] is None \
+        if word in ("and", "or") and j + 1 < view.end and view.doc_index.quantity_at[j + 1] is None \
                 and noun is None and steps > 0:
             j, steps = j + 1, steps + 1  # "33 Israeli and foreign hostages"
             continue
-        if tok.lower_ in NOUN_STOP:
+        if word in NOUN_STOP:
             break
-        if tok.is_lower and tok.is_alpha and len(tok) > 3 and tok.lower_.endswith("s") \
-                and not tok.lower_.endswith(("ss", "us", "ous")) and cue is None:
+        if tok.is_lower and tok.is_alpha and len(tok) > 3 and word.endswith("s") \
+                and not word.endswith(("ss", "us", "ous")) and cue is None:
             break  # "3,200 letters between prisoners": another noun is counted
-        if tok.lower_ in DEAD_MODIFIERS:
+        if word in DEAD_MODIFIERS:
             dead = True
-        if tok.lower_ in HOSTAGE_MODIFIERS:
+        if word in HOSTAGE_MODIFIERS:
             rules.append("group.kidnapped")
         j, steps = j + 1, steps + 1
     if mixed:

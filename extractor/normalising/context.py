@@ -310,12 +310,12 @@ def names_a_deal(view: SentenceView, actor: Span) -> bool:
 def _dateline_end(view: SentenceView) -> int:
     """End token of a wire dateline opening the sentence ('BAKU, Azerbaijan, May 25.', 'KYIV (Reuters) -'):
     a place in capitals, then a comma or a bracket, up to the first stop or dash; view.start if none."""
-    doc = view.sent.doc
+    texts = view.doc_index.texts  # (Token.is_space, is_alpha and is_upper are str.isspace, isalpha and isupper)
     k = view.start
-    while k < view.end and doc[k].is_space:
+    while k < view.end and texts[k].isspace():
         k += 1
-    first = doc[k] if k < view.end else None
-    if first is None or not (first.is_alpha and first.is_upper and len(first) >= 3) \
+    first = texts[k] if k < view.end else None
+    if first is None or not (first.isalpha() and first.isupper() and len(first) >= 3) \
             or k + 1 >= view.end or view.lower[k + 1] not in (",", "("):
         return view.start
     for m in range(k + 1, min(view.end, k + 12)):

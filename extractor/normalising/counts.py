@@ -114,7 +114,7 @@ def _every_after(view: SentenceView, group: Group) -> bool:
         if word == "every":
             nxt = view.sent.doc[k + 1] if k + 1 < view.end else None
             return nxt is None or nxt.is_punct or nxt.lower_ in EVERY_FOLLOW
-        if not view.sent.doc[k].is_alpha:
+        if not view.doc_index.texts[k].isalpha():  # (Token.is_alpha, without making the Token)
             return False
     return False
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from ..recognising.extensions import lowers_of
 from .sentences import SentenceView, span_text
 
 TRANSFER_LABELS = ("GIVE", "RECEIVE", "HOME", "EXCHANGE")
@@ -25,7 +26,7 @@ HOME_BASE_FORMS = frozenset({"home", "return home", "come home", "returning home
 def is_past_verb(cue: Span) -> bool:
     if cue.label_ == "HOME":
         return span_text(cue).lower() not in HOME_BASE_FORMS  # "are home", "returned home", "came home"
-    words = [t.lower_ for t in cue]
+    words = lowers_of(cue.doc)[cue.start:cue.end]
     if any(w in NOUN_FORMS for w in words) and len(words) == 1:
         return False
     return any(w.endswith("ed") or w in IRREGULAR_PAST for w in words)

@@ -235,6 +235,8 @@ def named_pair_partner(views: list[SentenceView], actor: str, context: ArticleCo
     holds `actor`, when its other member is not a side of the article's dyad; that member, else None."""
     found = None
     for view in views:
+        if "between" not in view.word_set:
+            continue
         for k in range(view.start, view.end):
             if view.lower[k] != "between":
                 continue

@@ -884,6 +884,8 @@ def one_sided_figures(views: list[SentenceView]) -> set[int]:
     handover of a swap. Small figures are left alone: they recur by chance."""
     out: set[int] = set()
     for view in views:
+        if not view.quantities:
+            continue  # no figure to give
         words = view.words
         outside = has_phrase(words, OUTSIDE_DEAL)
         if not (outside or one_sided(view, "pows") or paid_for(view)):

@@ -763,7 +763,7 @@ def _continuation_days(views: list[SentenceView], published: PartialDate | None,
     from .status import real_plan
     days = []
     for view in views:
-        if not any(w in CONTINUING for w in view.lower[view.start:view.end]) \
+        if CONTINUING.isdisjoint(view.word_set) \
                 or not any(c.kb_id_ == "future" and real_plan(view, c) for c in view.cues_with("PLANNED")):
             continue
         for date in view.dates:

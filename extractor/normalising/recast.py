@@ -105,6 +105,8 @@ def _sponsor(view: SentenceView, actor: Span) -> bool:
 def _partisan_phrases(view: SentenceView) -> list[tuple[int, int]]:
     """Token ranges of 'the ousted government', '(the) forces of the former regime'."""
     out = []
+    if PARTISAN_NOUNS.isdisjoint(view.word_set):
+        return out  # both kinds of phrase hold one of these nouns
     lower = view.lower
     for k in range(view.start, view.end - 1):
         if lower[k] in PARTISAN_ADJECTIVES and lower[k + 1] in PARTISAN_NOUNS and view.actor(k) is None \

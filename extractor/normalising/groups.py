@@ -1574,36 +1574,36 @@ def ones(view: SentenceView, groups: list[Group]) -> list[Group]:
     out += _freed_national(view, taken)
     if " one " not in view.padded_text:
         return out
-    for tok in view.sent:
-        if tok.lower_ != "one" or tok.i in taken or (tok.i > view.start and view.lower[tok.i - 1] in ONE_BLOCKERS):
+    for i in range(view.start, view.end):  # (token indices: no Token object per word of the sentence)
+        if view.lower[i] != "one" or i in taken or (i > view.start and view.lower[i - 1] in ONE_BLOCKERS):
             continue
-        words = [view.lower[k] for k in range(tok.i, min(view.end, tok.i + 5))]
+        words = [view.lower[k] for k in range(i, min(view.end, i + 5))]
         if words[:5] == ["one", "-", "for", "-", "one"] or words[:3] == ["one", "for", "one"]:
             if any(g.count is not None and g.count.value != 1 for g in groups):
                 continue  # "released 246 each in what amounted to a one-for-one swap": the swap's kind
-            cue = view.cue(tok.i + 5) if tok.i + 5 < view.end else None
-            group = Group(view=view, quantity=None, noun=doc[tok.i:tok.i + 5], count=Count.exact(1), category="generic",
+            cue = view.cue(i + 5) if i + 5 < view.end else None
+            group = Group(view=view, quantity=None, noun=doc[i:i + 5], count=Count.exact(1), category="generic",
                           per_side=True, rules=["group.one_for_one"])
             out.append(group)
             continue
-        nxt = view.actor(tok.i + 1) if tok.i + 1 < view.end else None
-        if nxt is not None and nxt.label_ == "DEMONYM" and nxt.start == tok.i + 1 and not span_text(nxt).endswith("s") \
+        nxt = view.actor(i + 1) if i + 1 < view.end else None
+        if nxt is not None and nxt.label_ == "DEMONYM" and nxt.start == i + 1 and not span_text(nxt).endswith("s") \
                 and (nxt.end >= view.end or view.sent.doc[nxt.end].is_punct or view.lower[nxt.end] in DEMONYM_HEAD_NEXT):
             # "Tehran released one American": one national of that state
-            out.append(Group(view=view, quantity=None, noun=doc[tok.i:nxt.end], count=Count.exact(1),
+            out.append(Group(view=view, quantity=None, noun=doc[i:nxt.end], count=Count.exact(1),
                              category="generic", nationality=nxt.kb_id_, rules=["group.one_national"]))
             continue
-        for k in range(tok.i + 1, min(view.end, tok.i + 4)):
+        for k in range(i + 1, min(view.end, i + 4)):
             cue = view.cue(k)
             actor = view.actor(k)
             if cue is not None and cue.label_ == "CATEGORY" and not span_text(cue).lower().endswith("s"):
                 if cue.end + 1 < view.end and view.lower[cue.end] in COMPARATIVES and view.lower[cue.end + 1] == "than":
                     break  # "one soldier less than promised": a difference between figures, not a group
-                before = [view.lower[m] for m in range(max(view.start, tok.i - 2), tok.i)]
+                before = [view.lower[m] for m in range(max(view.start, i - 2), i)]
                 category = "bodies" if before[-2:] in (["remains", "of"], ["body", "of"], ["bodies", "of"]) else cue.kb_id_
-                nationality = next((view.actor(m).kb_id_ for m in range(tok.i + 1, cue.start)
+                nationality = next((view.actor(m).kb_id_ for m in range(i + 1, cue.start)
                                     if view.actor(m) is not None and view.actor(m).label_ == "DEMONYM"), None)
-                group = Group(view=view, quantity=None, noun=doc[tok.i:cue.end], count=Count.exact(1),
+                group = Group(view=view, quantity=None, noun=doc[i:cue.end], count=Count.exact(1),
                               category=category, nationality=nationality, rules=["group.one"])
                 out.append(group)
                 break

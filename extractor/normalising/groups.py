@@ -212,6 +212,12 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
                 rules.append("group.head_noun")
             j = noun.end
             break
+        force = _member_of_force(view, j) if view.lower[j] in FORCE_MEMBER_NOUNS and cue is None else None
+        if force is not None:
+            nationality, category, noun = force, "pows", doc[j:j + 1]  # "56 members of the Malian army"
+            rules.append("group.members_of_force")
+            j += 1
+            break
         if view.lower[j] in GROUP_MEMBER_NOUNS and cue is None and _members_of_armed(view, j):
             category, noun = "generic", doc[j:j + 1]  # "45 members of the rebel alliance"
             rules.append("group.members_of_group")
@@ -327,7 +333,10 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
                 actor = view.actor(m) if m < view.end else None
                 held = actor is not None and actor.end < view.end and view.cue(actor.end) is not None \
                     and view.cue(actor.end).label_ == "CAPTIVITY"  # "from Russian captivity" is the holder
-                if actor is not None and not held and actor.start == m and actor.label_ in ("STATE", "INSTITUTION", "DEMONYM"):
+                fighters_of = actor is not None and actor.label_ == "GROUP" and view.lower[k] == "of" \
+                    and span_text(noun).lower() in FIGHTER_NOUNS  # "47 combatants of the M23", not its captives
+                if actor is not None and (not held or fighters_of) and actor.start == m \
+                        and (actor.label_ in ("STATE", "INSTITUTION", "DEMONYM") or fighters_of):
                     nationality = actor.kb_id_
                     rules.append("group.of_state")
                     # "eight civilians from Russia's Kursk region": residents of a region, not its handover
@@ -679,6 +688,39 @@ def _members_of_armed(view: SentenceView, k: int) -> bool:
         if view.lower[m] in (",", ";", ".", "and", "who", "which"):
             return False
     return False
+
+
+FIGHTER_NOUNS = frozenset({"fighters", "combatants", "militants", "guerrillas", "rebels", "members", "elements"})
+FORCE_MEMBER_NOUNS = frozenset({"members", "member", "elements", "personnel"})
+FORCE_WORDS = frozenset({"army", "armies", "military", "navy", "police", "forces", "force", "gendarmerie", "guard",
+                         "guards", "troops"})
+
+
+def _member_of_force(view: SentenceView, k: int) -> str | None:
+    """'56 elements of the FARDC', '40 members of the Congolese army', 'personnel of Ukraine's armed forces':
+    members of a state's armed force are its soldiers (rule group.members_of_force); the state, or None."""
+    if k + 2 >= view.end or view.lower[k + 1] != "of":
+        return None
+    m = k + 2
+    if view.lower[m] in ("the", "its", "their"):
+        m += 1
+    actor = view.actor(m) if m < view.end else None
+    if actor is None or actor.start != m:
+        return None
+    words = span_text(actor).split()
+    if actor.label_ == "INSTITUTION" and (any(w.lower() in FORCE_WORDS for w in words)
+                                          or (len(words) == 1 and words[0][:2].isupper())):
+        return actor.kb_id_  # "the FARDC", "the Sudanese Armed Forces"
+    if actor.label_ in ("STATE", "DEMONYM"):
+        n = actor.end
+        if n < view.end and view.lower[n] in ("'s", "’s"):
+            n += 1
+        for q in range(n, min(view.end, n + 2)):
+            if view.lower[q] in FORCE_WORDS:
+                return actor.kb_id_  # "the Congolese army", "Ukraine's armed forces"
+            if view.lower[q] not in ("armed", "regular", "national", "security", "border"):
+                break
+    return None
 
 
 GROUP_MEMBER_NOUNS = frozenset({"members", "member", "supporters", "loyalists", "operatives", "cadres", "affiliates"})

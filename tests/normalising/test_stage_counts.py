@@ -302,6 +302,30 @@ CASES = [
     ("g5_shared_noun_and_its_about",
      "Roughly 900 Indian and 610 Pakistani prisoners of war were sent home on Monday, the Red Cross said.",
      [("PAK", "IND", "pows", 900), ("IND", "PAK", "pows", 610)]),
+    # G6: members (elements, personnel) of a state's armed force are its soldiers; fighters of a group are its own
+    ("g6_members_of_the_demonym_army",
+     "In a prisoner swap, the M23 freed 40 members of the Congolese army on Monday, and Kinshasa released 25 members "
+     "of the M23 in return.",
+     [("M23", "COD", "pows", 40), ("COD", "M23", "pows", 25)]),
+    ("g6_members_of_the_demonym_armed_forces",
+     "The Houthis handed over 18 members of the Saudi armed forces on Sunday in exchange for 60 Houthi prisoners.",
+     [("HOUTHIS", "SAU", "pows", 18), ("SAU", "HOUTHIS", "pows", 60)]),
+    ("g6_personnel_of_a_force_acronym",
+     "In a prisoner exchange on Friday, the TPLF released 70 personnel of the ENDF and Addis Ababa freed 35 TPLF "
+     "fighters.",
+     [("TPLF", "ETH", "pows", 70), ("ETH", "TPLF", "pows", 35)]),
+    ("g6_elements_of_a_force_acronym",
+     "Mali and the JNIM swapped prisoners on Monday: 31 elements of the FAMa were released by the group in exchange "
+     "for 12 fighters detained in Bamako.",
+     [("JNIM", "MLI", "pows", 31), ("MLI", "JNIM", "pows", 12)]),
+    ("g6_members_of_a_states_armed_forces",
+     "The Kachin Independence Army freed 14 members of Myanmar's armed forces in exchange for 9 KIA fighters held by "
+     "the junta on Saturday.",
+     [("KIA", "MMR", "pows", 14), ("MMR", "KIA", "pows", 9)]),
+    ("g6_fighters_of_the_group_held_by_the_state",
+     "Sudan and the RSF swapped prisoners on Sunday, when the army freed 30 fighters of the RSF held in Port Sudan "
+     "and the RSF released 44 Sudanese soldiers.",
+     [("SDN", "RSF", "pows", 30), ("RSF", "SDN", "pows", 44)]),
     ("c3_exchange_involving",
      "Ethiopia and the TPLF carried out a swap on Monday, part of an exchange involving some 340 prisoners.",
      [(None, None, "pows", 340)]),

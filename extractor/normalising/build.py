@@ -26,6 +26,7 @@ from .dating import (
     anaphor_at,
     anaphoric_date,
     date_key,
+    occasion_day_near,
     date_span_for,
     resolve_span,
     year_hint_of,
@@ -588,6 +589,12 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
             same = " in the day " in group.view.padded_text or " same day " in group.view.padded_text
             return Mention(group=group, status=status, date_span=date_span, date=interval, key=key,
                            background=_background(group.view) and not same, rules=[rule, "date.anaphora"])
+    if status == "completed" and (date_span is None or after_attribution(group.view, date_span)):
+        told = occasion_day_near(group.view, views)
+        if told is not None:  # "..., the group said on Tuesday. The handover took place on Monday."
+            date_span = told
+            interval = resolve_span(told, published=published, status=status, year_hint=year_hint)
+            rule = rule + "+date.occasion_sentence"
     if status == "planned" and date_span is not None and agreed_near(group, date_span) \
             and _before_publication(date_span, published, year_hint):
         date_span, interval = None, None  # "agreed on 16 May to exchange ...": the day of the deal

@@ -332,3 +332,53 @@ def dateline_day(text: str, published: PartialDate | None) -> PartialDate | None
             except ValueError:
                 continue
     return None
+
+
+OCCASION_NOUNS = frozenset({"swap", "exchange", "handover", "hand-over", "release", "transfer", "repatriation", "trade",
+                            "swaps", "exchanges", "handovers", "releases", "transfers"})
+OCCASION_OPENERS = frozenset({"the", "that", "this", "actual", "prisoner", "prisoners", "hostage", "pow", "itself",
+                              "whole", "entire", "first", "last", "final"})
+OCCURRENCE_WORDS = frozenset({"took", "lasted", "began", "started", "ended", "unfolded", "came"})
+OCCASION_REACH = 4  # tokens from the sentence start to the occasion noun: "The prisoner handover itself"
+
+
+def occasion_day(view: SentenceView) -> Span | None:
+    """'The handover took place on Monday near the border.', 'The swap itself took three hours on Wednesday.': a
+    sentence whose subject is the occasion and whose verb tells it happened, with one date and no people of
+    its own, gives the day of the handover told beside it (rule date.occasion_sentence)."""
+    if view.lower[view.start] not in ("the", "that", "this"):
+        return None
+    noun = next((k for k in range(view.start, min(view.end, view.start + OCCASION_REACH + 1))
+                 if view.lower[k] in OCCASION_NOUNS), None)
+    if noun is None or any(view.lower[k] not in OCCASION_OPENERS for k in range(view.start, noun)):
+        return None
+    k = noun + 1
+    while k < view.end and view.lower[k] in ("itself", "finally", "eventually", "then"):
+        k += 1
+    if k >= view.end:
+        return None
+    cue = view.cue(k)
+    if view.lower[k] not in OCCURRENCE_WORDS and (cue is None or cue.label_ != "COMPLETED" or cue.start != k):
+        return None
+    usable = [d for d in view.dates if not after_attribution(view, d)]
+    if len(usable) != 1:
+        return None
+    if any(c.label_ == "CATEGORY" for c in view.cues if c.start > k):
+        return None  # "The handover took place on Monday, when 40 soldiers crossed": a mention of its own
+    return usable[0]
+
+
+def occasion_day_near(view: SentenceView, views: list[SentenceView]) -> Span | None:
+    """The day of a handover told in the sentence after it ('... the group said on Tuesday. The handover took
+    place on Monday.') or before it, with no other date between."""
+    if view.index + 1 < len(views):
+        found = occasion_day(views[view.index + 1])
+        if found is not None:
+            return found
+    for earlier in reversed(views[max(0, view.index - 3):view.index]):
+        found = occasion_day(earlier)
+        if found is not None:
+            return found
+        if earlier.dates:
+            return None
+    return None

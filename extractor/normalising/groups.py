@@ -26,7 +26,7 @@ NOUN_STOP = frozenset({"between", "were", "was", "have", "has", "had", "are", "i
 SUBJECT_LABELS = frozenset({"STATE", "CAPITAL", "SEAT", "INSTITUTION", "GROUP", "DEMONYM", "MULTI", "OFFICIAL"})
 PLURAL_DEMONYM_ENDINGS = ("ians", "ans", "is", "ers", "ese", "ons", "ots", "ards", "ites", "ks", "es")
 LIST_WORDS = frozenset({"list", "lists", "names", "cards", "applications", "requests"})
-STATE_WORDS = frozenset({"government", "regime", "army", "state", "coalition", "federal"})
+STATE_WORDS = frozenset({"government", "regime", "army", "state", "coalition", "federal", "junta"})
 HOSTAGE_MODIFIERS = frozenset({"kidnapped", "abducted", "seized"})
 OWN_SIDE_NOUNS = frozenset({"defenders", "defender", "heroes", "of our people", "our people", "our citizens"})
 PREPOSITIONS = frozenset({"in", "of", "from", "at", "on", "near", "with", "for", "against", "to", "into", "across",
@@ -281,6 +281,13 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
             continue
         if word in NOUN_STOP:
             break
+        if word in CONTAINER_NOUNS and cue is None:
+            held = _remains_inside(view, j)
+            if held is not None and (held or word in COFFIN_NOUNS):
+                category, noun = "bodies", doc[j:j + 1]  # "two coffins holding the remains of the soldiers"
+                rules.append("group.coffins")
+                j += 1
+            break
         if tok.is_lower and tok.is_alpha and len(tok) > 3 and word.endswith("s") \
                 and not word.endswith(("ss", "us", "ous")) and cue is None:
             break  # "3,200 letters between prisoners": another noun is counted
@@ -421,6 +428,30 @@ def _shared_noun(view: SentenceView, k: int, depth: int = 0) -> tuple[str, Span]
     if cue is None or cue.label_ != "CATEGORY" or cue.start != j:
         return None
     return cue.kb_id_, cue
+
+
+COFFIN_NOUNS = frozenset({"coffins", "coffin", "caskets", "casket"})
+CONTAINER_NOUNS = COFFIN_NOUNS | frozenset({"boxes", "box", "urns", "urn", "containers", "cases", "body bags", "bags"})
+REMAINS_WORDS = frozenset({"remains", "bodies", "body", "ashes"})
+CONTAINER_REACH = 6  # tokens from the container to the remains: "boxes thought to contain the remains of"
+
+
+def _remains_inside(view: SentenceView, k: int) -> bool | None:
+    """The container noun at k ('two coffins', '55 boxes') counts the dead inside it (rule group.coffins): True when
+    the remains are named after it ('holding the remains of the soldiers'), False when nothing is ('12 coffins'),
+    None when the remains have a figure of their own ('boxes thought to contain the remains of about 60 airmen'):
+    that figure counts them, not the boxes."""
+    for m in range(k + 1, min(view.end, k + 1 + CONTAINER_REACH)):
+        if view.lower[m] in REMAINS_WORDS:
+            for q in range(m + 1, min(view.end, m + 5)):
+                if view.doc_index.quantity_at[q] is not None:
+                    return None
+                if view.lower[q] in (",", ";", ".", "and", "who", "which", "whose"):
+                    break
+            return True
+        if view.lower[m] in (",", ";", ".", ":") or view.doc_index.quantity_at[m] is not None:
+            break
+    return False
 
 
 PARTICIPLES = frozenset({"freed", "released", "returned", "repatriated", "exchanged", "swapped", "liberated"})

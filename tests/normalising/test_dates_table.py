@@ -144,6 +144,19 @@ CASES = [
      "Swedes were freed in exchange for four Iranians, no money changed hands.", "2024-03-14", (4, 4),
      (C, "2019-01-01", "2019-12-31")),
     # occasion.own_day_over_told_day: the day the ministry reported yields to the day the swap took place
+    # date.occasion_sentence: a sentence of its own tells the day the handover happened ("The handover took place
+    # on Tuesday"), with no people of its own; it dates the handover told beside it instead of the day it was said
+    ("handover_day_told_in_the_next_sentence",
+     "The Kachin Independence Army freed 12 army soldiers in exchange for 9 of its fighters held in Myitkyina, the "
+     "group said on Thursday. The handover took place on Tuesday near the Chinese border.", "2024-03-14", (9, 12),
+     (C, "2024-03-12", "2024-03-12")),
+    ("swap_happened_day_in_the_next_sentence",
+     "Armenia and Azerbaijan exchanged 20 prisoners of war each, the Armenian foreign ministry said on Friday. The "
+     "swap happened on Wednesday at the border.", "2024-03-14", (20, 20), (C, "2024-03-13", "2024-03-13")),
+    ("handover_day_told_in_the_sentence_before",
+     "The handover took place on Monday at a river crossing. The rebels freed 14 soldiers and the army released 9 "
+     "rebel prisoners in a swap, officials said on Wednesday.", "2024-03-14", (9, 14),
+     (C, "2024-03-11", "2024-03-11")),
     ("the_swap_day_over_the_report_day",
      "Kazakh citizen Arman Seitov, jailed in Tbilisi, has returned to Kazakhstan as a result of an exchange, the ministry reported on "
      "Wednesday. The exchange took place on March 11 in Baku. In exchange the Georgian side received its citizen "

@@ -326,6 +326,30 @@ CASES = [
      "Sudan and the RSF swapped prisoners on Sunday, when the army freed 30 fighters of the RSF held in Port Sudan "
      "and the RSF released 44 Sudanese soldiers.",
      [("SDN", "RSF", "pows", 30), ("RSF", "SDN", "pows", 44)]),
+    # G7: coffins and caskets count the dead inside them; boxes only when the remains are named after them and
+    # have no figure of their own
+    ("g7_coffins_holding_the_remains",
+     "At the crossing, the Houthis handed over two black coffins holding the remains of Saudi soldiers captured in "
+     "2019, and Saudi Arabia freed six Houthi prisoners in exchange.",
+     [("HOUTHIS", "SAU", "bodies", 2), ("SAU", "HOUTHIS", "pows", 6)]),
+    ("g7_caskets_with_the_bodies",
+     "Under the swap, Armenia received 14 caskets with the bodies of its soldiers from Azerbaijan on Friday, and "
+     "returned the remains of 3 Azerbaijani servicemen.",
+     [("AZE", "ARM", "bodies", 14), ("ARM", "AZE", "bodies", 3)]),
+    ("g7_bare_coffins",
+     "Russia handed 300 coffins to Ukraine on Friday and received 45 bodies of Russian soldiers in return.",
+     [("RUS", "UKR", "bodies", 300), ("UKR", "RUS", "bodies", 45)]),
+    ("g7_boxes_whose_remains_have_a_figure",
+     "North Korea handed over 55 boxes thought to contain the remains of about 60 American servicemen on Wednesday.",
+     [("PRK", "USA", "bodies", 60)]),
+    # group.state_forces: "junta soldiers" are the state side of a state-versus-group war
+    ("g8_junta_soldiers_with_a_held_in_place",
+     "The Arakan Army freed 23 junta soldiers captured in Rakhine in exchange for 17 of its fighters held in Sittwe "
+     "prison, the group said on Tuesday.",
+     [("AA", "MMR", "pows", 23), ("MMR", "AA", "pows", 17)]),
+    ("g8_junta_troops_and_the_military",
+     "The TNLA released 31 junta troops in a prisoner swap on Monday and the military freed 12 TNLA fighters.",
+     [("TNLA", "MMR", "pows", 31), ("MMR", "TNLA", "pows", 12)]),
     ("c3_exchange_involving",
      "Ethiopia and the TPLF carried out a swap on Monday, part of an exchange involving some 340 prisoners.",
      [(None, None, "pows", 340)]),

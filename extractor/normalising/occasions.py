@@ -494,6 +494,37 @@ def _past_undated(main: Occasion, mention: Mention) -> bool:
     return True
 
 
+GOES_ON_REACH = 2  # sentences back to the dated one
+FRONTED_DATE = 1  # tokens before the date that opens the sentence: "In May 1985", "On 2 March"
+
+
+def _told_on(same_status: list[Occasion], mention: Mention, views: list[SentenceView]) -> Occasion | None:
+    """The dated occasion that the nearest sentence before the undated counted mention (at most GOES_ON_REACH
+    back, with no date between) tells, when that sentence opens on its date, its mentions tell that one
+    occasion only and the mention adds a flow it lacks (rule occasion.goes_on_from_dated_sentence)."""
+    g = mention.group
+    index = g.view.index
+    if g.view.dates or g.count is None:
+        return None
+    for back in range(1, GOES_ON_REACH + 1):
+        k = index - back
+        if k < 0:
+            return None
+        told = [o for o in same_status if any(m.group.view.index == k for m in o.mentions)]
+        if told:
+            if len(told) != 1 or told[0].key is None or _conflicts(told[0], mention) \
+                    or any(same_flow(m.group, g) for m in told[0].mentions):
+                return None  # a figure for a flow it already has is no new flow of it
+            # the sentence opens on its date ("In May 1985, ...", "On July 16, 2008, ..."): a frame of time the
+            # next sentences go on in, not a comparison ("the biggest since 1,000 were freed in October 2020")
+            fronted = any(m.group.view.index == k and m.date_span is not None and m.date_span.sent == m.group.view.sent
+                          and m.date_span.start - m.group.view.start <= FRONTED_DATE for m in told[0].mentions)
+            return told[0] if fronted else None
+        if views and k < len(views) and views[k].dates:
+            return None
+    return None
+
+
 def group_occasions(mentions: list[Mention], views: list[SentenceView] | None = None) -> list[Occasion]:
     occasions: list[Occasion] = []
     views = views or []
@@ -552,7 +583,13 @@ def group_occasions(mentions: list[Mention], views: list[SentenceView] | None = 
                 _whole_occasion(occasions, mention).mentions.append(mention)
                 mention.rules.append("occasion.whole_summed_up")
                 continue
-            if mention.background and main is not None and _conflicts(main, mention, wide=True):
+            told = _told_on(same_status, mention, views)
+            if told is not None and told is not main and not (main is not None and _repeats(main, mention)):
+                # "In January 2004, X freed a businessman and handed over three bodies. Y released 429 prisoners
+                # ...": the sentence goes on with the occasion the one before it dated
+                target = told
+                mention.rules.append("occasion.goes_on_from_dated_sentence")
+            elif mention.background and main is not None and _conflicts(main, mention, wide=True):
                 # "the previous day, 390 were freed" beside today's 307: an earlier occasion
                 same = [o for o in same_status if o.background and not _conflicts(o, mention, wide=True)]
                 target = same[-1] if same else None

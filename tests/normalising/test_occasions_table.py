@@ -192,6 +192,24 @@ CASES = [
     ("o5_a_hope",
      "The president said he hoped the negotiations with the RSF would soon produce another prisoner exchange.",
      None, []),
+    # occasion.goes_on_from_dated_sentence: in an explainer, a sentence that opens on its date ("In June 2001, ...")
+    # frames the undated sentence after it, which adds the flows that occasion lacks
+    ("o6_explainer_paragraphs_each_their_own_occasion",
+     "How earlier swaps worked. In March 1998, Peru freed 120 Ecuadorian soldiers in return for 40 Peruvian "
+     "soldiers held in Quito. The deal took two years to arrange.\n\nIn June 2001, Ecuador handed over the bodies of "
+     "12 Peruvian soldiers. Peru returned 30 Ecuadorian prisoners and handed the remains of 8 fighters to Ecuador.",
+     None, [(C, (8, 12, 30)), (C, (40, 120))]),
+    ("o6_explainer_the_other_way_told_next",
+     "Background. On 3 May 2016, the Houthis freed 50 Saudi soldiers. Saudi Arabia released 120 Houthi fighters and "
+     "sent them to Sanaa.\n\nOn 9 October 2019, the Houthis handed over 14 Saudi soldiers. Saudi Arabia freed 200 "
+     "Houthi prisoners in return.", None, [(C, (14, 200)), (C, (50, 120))]),
+    ("o6_one_dated_occasion_goes_on",
+     "In April 1994, Armenia freed 60 Azerbaijani prisoners of war in return for 45 Armenian soldiers. The exchange "
+     "was brokered by Russia. Azerbaijan also handed over the remains of 11 Armenian servicemen.", None,
+     [(C, (11, 45, 60))]),
+    ("o6_a_comparison_date_frames_nothing",
+     "Armenia and Azerbaijan exchanged 16 prisoners each on Monday, the biggest swap since 200 soldiers were freed "
+     "in May 2021. The Red Cross said 32 people in all crossed the border.", None, [(C, (16, 16))]),
     ("o5_announced_last_week",
      "Armenia and Azerbaijan exchanged 16 prisoners each on Monday. The two countries announced the prisoner "
      "exchange last week.", None, [(C, (16, 16))]),

@@ -170,7 +170,8 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
                                               and g.count.value and g.count.qualifier == "exact"))
             mark_per_side(view, in_sentence)
         joined = joined_persons(view, in_sentence)
-        in_sentence += single_persons(view, in_sentence, context) + [person for person, _ in joined]
+        in_sentence += single_persons(view, in_sentence, context) + [
+            person for person, _ in joined if "group.joined_national" not in person.rules]
         if not in_sentence:
             in_sentence += pronoun_person(view, views, context)
         for group in in_sentence:
@@ -181,6 +182,13 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
             complete(group, context)
         for person, partner in joined:  # handed over with the group it is joined to, the same way
             person.giver, person.receiver = partner.giver, partner.receiver
+            if "group.joined_national" in person.rules and person.nationality not in (None, person.giver):
+                person.receiver = person.nationality  # "a Turkish engineer" goes home to Turkey
+                if person.giver is not None and not context.is_state(person.giver):
+                    person.category = "hostages"  # held by a non-state armed group
+                    person.rules.append("category.held_by_group")
+            if "group.joined_national" in person.rules:
+                in_sentence.append(person)  # apart until now: its state is no side of the figures' directions
         settle_totals(view, in_sentence)
         _same_number_goes_back(in_sentence, groups)
         orient_persons(in_sentence, views[max(0, view.index - 1):view.index + 1], context)

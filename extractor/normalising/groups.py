@@ -2010,6 +2010,28 @@ def drop_handed_persons(groups: list[Group], views: list[SentenceView], context:
     return [g for g in groups if "group.handed_person" not in g.rules]
 
 
+def _joined_national(view: SentenceView, group: Group) -> Group | None:
+    """'returned a Turkish engineer and the bodies of two soldiers': one person of a state, with an indefinite
+    article, joined by 'and' right before a counted group, is handed over with it; he goes home to his state
+    (rule group.joined_national)."""
+    if group.quantity is None or group.count is None or group.part_of:
+        return None
+    end = group.start
+    if end - 1 >= view.start and view.lower[end - 1] == "the":
+        end -= 1
+    if end - 3 < view.start or view.lower[end - 1] != "and":
+        return None
+    person = _national_person(view, max(view.start, end - 6), end - 1, last=True)
+    noun = view.cue(person.end) if person is not None and person.end < end - 1 else None
+    if noun is not None and noun.label_ == "PERSON" and noun.start == person.end and noun.end == end - 1:
+        person = Span(view.sent.doc, person.start, noun.end, label=person.label_, kb_id=person.kb_id_)
+    if person is None or person.end != end - 1:
+        return None
+    one = Group(view=view, quantity=None, noun=person, count=Count.exact(1), category="prisoners",
+                nationality=view.actor(person.start).kb_id_, rules=["group.joined_person", "group.joined_national"])
+    return one
+
+
 def joined_persons(view: SentenceView, groups: list[Group]) -> list[tuple[Group, Group]]:
     """'Kremlin ally Oleg Marchuk and 55 Russian soldiers were returned to Russia': a full name (with or
     without a person noun before it) joined by 'and' right before a counted group is one more person
@@ -2020,6 +2042,10 @@ def joined_persons(view: SentenceView, groups: list[Group]) -> list[tuple[Group,
         return []
     out = []
     for group in groups:
+        national = _joined_national(view, group)
+        if national is not None:
+            out.append((national, group))
+            continue
         q = group.quantity
         if q is None or group.count is None or group.part_of or q.start - 3 < view.start \
                 or view.lower[q.start - 1] != "and":

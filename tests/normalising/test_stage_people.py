@@ -62,6 +62,24 @@ CASES = [
                  "for three senior militants released by the Nigerian government, officials said.",
                  [("BOKO_HARAM", "AUS", "hostages", 1, ()), ("BOKO_HARAM", "USA", "hostages", 1, ()),
                   ("NGA", "BOKO_HARAM", "pows", 3, ())], id="one-of-each-professors"),
+    # group.joined_national: "a <demonym> <person noun>" joined by 'and' right before a counted group goes with it,
+    # home to its state (a hostage when a non-state group held it)
+    pytest.param("In 2009 the PKK returned a Turkish engineer and the bodies of two soldiers in exchange for 300 "
+                 "prisoners held by Turkey.",
+                 [("PKK", "TUR", "bodies", 2, ()), ("PKK", "TUR", "hostages", 1, ()),
+                  ("TUR", "PKK", "prisoners", 300, ())], id="joined-national-before-bodies"),
+    pytest.param("The ELN freed a Colombian journalist and four soldiers on Monday in exchange for 12 jailed "
+                 "guerrillas.",
+                 [("COL", "ELN", "pows", 12, ()), ("ELN", "COL", "hostages", 1, ()), ("ELN", "COL", "pows", 4, ())],
+                 id="joined-national-before-soldiers"),
+    pytest.param("Hezbollah returned an Israeli farmer and the remains of two soldiers in exchange for 90 prisoners "
+                 "on Sunday.",
+                 [("HEZBOLLAH", "ISR", "bodies", 2, ()), ("HEZBOLLAH", "ISR", "hostages", 1, ()),
+                  ("ISR", "HEZBOLLAH", "prisoners", 90, ())], id="joined-national-before-remains"),
+    pytest.param("Russia freed a Ukrainian priest and 90 Ukrainian soldiers on Friday, and Ukraine returned 90 "
+                 "Russian servicemen.",
+                 [("RUS", "UKR", "pows", 90, ()), ("RUS", "UKR", "prisoners", 1, ()), ("UKR", "RUS", "pows", 90, ())],
+                 id="joined-national-state-holder"),
     pytest.param("Lev Brodsky, jailed since 2021, was released on Tuesday. In return, Minsk will free two "
                  "Lithuanian activists.",
                  [("BLR", "LTU", "prisoners", 2, ()), ("LTU", "BLR", "prisoners", 1, ("Lev Brodsky",))],

@@ -386,11 +386,30 @@ def _sums_up(view: SentenceView, at: int) -> bool:
     """The sentence tells the whole of a swap in stages: 'the three-day exchange', 'the last stage of a
     major exchange, thanks to which 1,000 ...' (the figure after the phrase: '1,245 bodies, marking the
     final phase of ...' is the figure of that last stage), 'over three days'."""
-    if days_of(view) is not None:
+    if days_of(view) is not None or _over_the_stages(view):
         return True
     words = view.lower[view.start:at]
     return any(w in ("last", "final") and words[k + 1:k + 2] and words[k + 1] in SUMMING_STAGES
                and "of" in words[k + 2:k + 3] for k, w in enumerate(words))
+
+
+ALL_STAGES = 1000
+STAGE_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5, "both": 2,
+                "all": ALL_STAGES, "its": ALL_STAGES, "their": ALL_STAGES, "several": ALL_STAGES}
+
+
+def _over_the_stages(view: SentenceView) -> int:
+    """'In all, 500 went free over the two stages', 'across both rounds': a figure summed over the stages told
+    (rule occasion.whole_summed_up); how many stages (every one told: a large number), or 0."""
+    words = view.lower[view.start:view.end]
+    for k, w in enumerate(words[:-2]):
+        if w not in ("over", "across", "during", "in") or k + 2 >= len(words):
+            continue
+        m = k + 2 if words[k + 1] == "the" else k + 1
+        if m + 1 < len(words) and words[m] in STAGE_COUNTS and words[m + 1] in SUMMING_STAGES \
+                and words[m + 1].endswith("s"):
+            return STAGE_COUNTS[words[m]]
+    return 0
 
 
 def _exceeds(occasion: Occasion, mention: Mention) -> bool:
@@ -712,9 +731,15 @@ def span_of_stages(occasions: list[Occasion], views: list[SentenceView]) -> None
             days = [o.date for o in occasions if o is not whole and o.status == whole.status and o.date is not None
                     and o.date.precision == "day" and o.date.start is not None and o.date.start == o.date.end]
             running = next((n for m in whole.mentions if (n := days_of(m.group.view)) is not None), None)
+            stages = next((n for m in whole.mentions if (n := _over_the_stages(m.group.view))), 0)
             if days and running is not None:
                 last = max(d.end for d in days)
                 days = [DateInterval(start=last - dt.timedelta(days=running - 1), end=last, precision="day")]
+            elif days and stages:
+                # "over the two stages": from the first of the stages told to the last
+                told = sorted(days, key=lambda d: d.start)[-stages:]
+                whole.date = DateInterval(start=told[0].start, end=max(d.end for d in told), precision="day")
+                days = []
             elif days:
                 days = []  # how many days it ran is not said: no date
         if days:

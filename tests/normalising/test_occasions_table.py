@@ -210,6 +210,21 @@ CASES = [
     ("o6_a_comparison_date_frames_nothing",
      "Armenia and Azerbaijan exchanged 16 prisoners each on Monday, the biggest swap since 200 soldiers were freed "
      "in May 2021. The Red Cross said 32 people in all crossed the border.", None, [(C, (16, 16))]),
+    # occasion.whole_summed_up: a figure summed "over the two stages", "across both rounds" is the whole swap,
+    # a record of its own beside its dated stages
+    ("o7_summed_over_the_two_stages",
+     "The first stage. On 4 June 2012, Hamas handed a captured Israeli soldier to Egyptian mediators, and Israel "
+     "released 300 Palestinian prisoners the same day. The second stage. On 9 August 2012, Israel freed a further "
+     "200 Palestinian prisoners. In all, 500 prisoners went free over the two stages for a single soldier.", None,
+     [(C, (200,)), (C, (300,)), (C, (500,))]),
+    ("o7_summed_across_both_rounds",
+     "The first round. On 4 June 2012, the Houthis freed 80 Saudi soldiers. The second round. On 9 August 2012, they "
+     "freed 70 more Saudi soldiers. In all, 150 soldiers went home across both rounds.", None,
+     [(C, (70,)), (C, (80,)), (C, (150,))]),
+    ("o7_summed_in_the_two_phases",
+     "On 2 May 2015, Ethiopia freed 300 Eritrean prisoners of war. On 20 May 2015, Ethiopia freed another 120 "
+     "Eritrean prisoners of war. In total, 420 prisoners were freed in the two phases of the deal.", None,
+     [(C, (120,)), (C, (300,)), (C, (420,))]),
     ("o5_announced_last_week",
      "Armenia and Azerbaijan exchanged 16 prisoners each on Monday. The two countries announced the prisoner "
      "exchange last week.", None, [(C, (16, 16))]),

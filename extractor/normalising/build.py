@@ -222,7 +222,8 @@ def orient_persons(in_sentence: list[Group], near: list[SentenceView], context: 
             partner.giver, partner.receiver = single.receiver, single.giver
             complete(partner, context)
             partner.rules.append("direction.opposite_of_person")
-        if "group.one_of_each" in single.rules and single.nationality is not None:
+        if ("group.one_of_each" in single.rules or "group.single_national" in single.rules) \
+                and single.nationality is not None:
             # "freed an American and an Australian professor in exchange for three militants": each goes
             # home to the state of its nationality, from the side that freed them
             giver = single.giver if single.giver not in (None, single.nationality) else partner.receiver

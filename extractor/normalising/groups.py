@@ -1549,7 +1549,14 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
         category = "prisoners" if context.default_category == "prisoners" else person.kb_id_
         group = _swapped_back(view, person, other, category=category, rules=["group.single_person"])
         _name(group, view, person)
-        out += _one_of_each(view, group) or [group]
+        each = _one_of_each(view, group)
+        demonym = view.actor(person.start - 1) if person.start - 1 >= view.start else None
+        if not each and demonym is not None and demonym.label_ == "DEMONYM" and demonym.end == person.start \
+                and demonym.start - 1 >= view.start and view.lower[demonym.start - 1] in INDEFINITE | SINGLE_FILLERS:
+            group.nationality = _dual_aware_nationality(view, person)  # "a Kenyan doctor": one of that state
+            if group.nationality is not None:
+                group.rules.append("group.single_national")
+        out += each or [group]
         break
     if not out:
         out = _named_across_pivot(view, other)
@@ -1557,6 +1564,9 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
         out = [g for g in _released_person(view, context, reciprocal_of=other)
                if not other.start <= g.start < other.end]
     return out
+
+
+SINGLE_FILLERS = frozenset({"former", "jailed", "detained", "kidnapped", "abducted", "young", "elderly", "retired"})
 
 
 def _coordinated_nationals(view: SentenceView, person: Span) -> list[Span]:

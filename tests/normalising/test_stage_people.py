@@ -62,6 +62,17 @@ CASES = [
                  "for three senior militants released by the Nigerian government, officials said.",
                  [("BOKO_HARAM", "AUS", "hostages", 1, ()), ("BOKO_HARAM", "USA", "hostages", 1, ()),
                   ("NGA", "BOKO_HARAM", "pows", 3, ())], id="one-of-each-professors"),
+    # group.single_national: "a <demonym> <person noun>" swapped for a counted group goes home to its state, from
+    # the side that freed it (a hostage when that side is not a state)
+    pytest.param("Al-Shabaab freed a Kenyan doctor on Monday in exchange for 15 fighters held by Somalia.",
+                 [("AL_SHABAAB", "KEN", "hostages", 1, ()), ("SOM", "AL_SHABAAB", "pows", 15, ())],
+                 id="single-national-doctor"),
+    pytest.param("Boko Haram released a Nigerian journalist in exchange for four commanders held by Nigeria.",
+                 [("BOKO_HARAM", "NGA", "hostages", 1, ()), ("NGA", "BOKO_HARAM", "pows", 4, ())],
+                 id="single-national-journalist"),
+    pytest.param("The ELN released a kidnapped Venezuelan engineer in exchange for six guerrillas held by Colombia.",
+                 [("COL", "ELN", "pows", 6, ()), ("ELN", "VEN", "hostages", 1, ())],
+                 id="single-national-third-state"),
     # group.joined_national: "a <demonym> <person noun>" joined by 'and' right before a counted group goes with it,
     # home to its state (a hostage when a non-state group held it)
     pytest.param("In 2009 the PKK returned a Turkish engineer and the bodies of two soldiers in exchange for 300 "

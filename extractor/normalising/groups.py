@@ -1552,7 +1552,7 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
         each = _one_of_each(view, group)
         demonym = view.actor(person.start - 1) if person.start - 1 >= view.start else None
         if not each and demonym is not None and demonym.label_ == "DEMONYM" and demonym.end == person.start \
-                and demonym.start - 1 >= view.start and view.lower[demonym.start - 1] in INDEFINITE | SINGLE_FILLERS:
+                and _indefinite_before(view, demonym.start):
             group.nationality = _dual_aware_nationality(view, person)  # "a Kenyan doctor": one of that state
             if group.nationality is not None:
                 group.rules.append("group.single_national")
@@ -1567,6 +1567,15 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
 
 
 SINGLE_FILLERS = frozenset({"former", "jailed", "detained", "kidnapped", "abducted", "young", "elderly", "retired"})
+
+
+def _indefinite_before(view: SentenceView, k: int) -> bool:
+    """'a Kenyan', 'a kidnapped Kenyan': an indefinite article (with at most one filler) before token k; not
+    'the former jailed Russian leader', someone already known."""
+    m = k - 1
+    if m >= view.start and view.lower[m] in SINGLE_FILLERS:
+        m -= 1
+    return m >= view.start and view.lower[m] in INDEFINITE
 
 
 def _coordinated_nationals(view: SentenceView, person: Span) -> list[Span]:

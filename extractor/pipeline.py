@@ -10,7 +10,7 @@ from pathlib import Path
 from .about import __version__
 from .contract import Article, Record
 from .errors import Errors
-from .recognising.extensions import TEXT_KEY, doc_attr, set_doc_attr
+from .recognising.extensions import TEXT_KEY, doc_attr, enabled_components, set_doc_attr
 
 DEFAULT_CONFIG = "pipeline.cfg"
 
@@ -60,9 +60,7 @@ def unwrapped_key_error(exc: ValueError) -> BaseException:
 def enabled_text_gate(nlp):
     """The enabled `exchange_gate`'s `admits_text`, or None: read from the pipeline's own component list
     on every call (an article costs a few list steps; `nlp.pipe_names` and `get_pipe` make new lists)."""
-    if "exchange_gate" in nlp._disabled:
-        return None
-    for name, component in nlp._components:
+    for name, component in enabled_components(nlp):
         if name == "exchange_gate":
             return getattr(component, "admits_text", None)
     return None

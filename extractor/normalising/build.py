@@ -374,8 +374,8 @@ def assign_statuses(groups: list[Group]) -> dict[int, tuple[str, str]]:
 
 
 def _title_follows_body(groups: list[Group], statuses: dict[int, tuple[str, str]]) -> None:
-    """A figure of the title with no tense of its own ('Iran moves four Americans to house arrest in first step
-    of swap') told again in the body as planned only ('they are to be flown out'): the title's figure is that
+    """A figure of the title with no tense of its own ('Cuba transfers three Canadians to a hotel ahead of
+    swap') told again in the body as planned only ('they will be released next week'): the title's figure is that
     plan (rule status.title_follows_body)."""
     for group in groups:
         if group.view.index != 0 or statuses[id(group)][1] != "status.default_completed" or group.count is None:

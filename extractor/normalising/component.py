@@ -31,6 +31,7 @@ from ..recognising.extensions import (
     context_value,
     doc_attr,
     drop_recogniser_cache,
+    enabled_components,
     rejected,
     set_doc_attr,
 )
@@ -81,9 +82,7 @@ class EarlyGate:
         self._text_gate: tuple[tuple, TextGate] | None = None
 
     def admits_text(self, text: str) -> bool:
-        # the enabled components as they stand (`nlp.pipe_names` and `get_pipe` would make lists per article)
-        disabled = self.nlp._disabled
-        found = {n: c for n, c in self.nlp._components if n in GATE_GAZETTEERS and n not in disabled}
+        found = {n: c for n, c in enabled_components(self.nlp) if n in GATE_GAZETTEERS}
         gazetteers = [found[n] for n in GATE_GAZETTEERS if n in found]
         if len(gazetteers) < 2 or not all(isinstance(g, GazetteerRecogniser) for g in gazetteers):
             return True  # not our recognisers: nothing to read the text with
@@ -130,9 +129,7 @@ class RecordBuilder:
     def state_ids(self) -> frozenset[str]:
         """The STATE ids of the pipeline's own gazetteers (a model folder's lexicon, not the package's);
         the package's when no gazetteer holds any. Read again when a gazetteer's entries change."""
-        # the components as they stand (`nlp.pipeline` would make a new frozen list on every doc)
-        gazetteers = [c for n, c in self.nlp._components if isinstance(c, GazetteerRecogniser)
-                      and n not in self.nlp._disabled]
+        gazetteers = [c for _, c in enabled_components(self.nlp) if isinstance(c, GazetteerRecogniser)]
         key = tuple((id(g.entries), len(g.entries)) for g in gazetteers)
         if self._states is None or self._states[0] != key:
             found = frozenset(e.id for g in gazetteers for e in g.entries if e.label == "STATE")

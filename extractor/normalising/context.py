@@ -289,15 +289,15 @@ def build_context(views: list[SentenceView], *, keep: tuple[str, str] | None = N
 DATELINE_ENDS = frozenset({".", "-", "–", "—", ")", ":"})
 
 
-# "the Pretoria peace deal", "the Minsk agreements", "the Jeddah talks": a place that names a deal or talks
+# "the Lusaka peace deal", "the Minsk agreements", "the Geneva talks": a place that names a deal or talks
 DEAL_NAME_NOUNS = frozenset({"deal", "deals", "agreement", "agreements", "accord", "accords", "talks", "process",
                              "format", "declaration", "memorandum", "protocol", "protocols", "framework"})
 DEAL_NAME_FILLERS = frozenset({"peace", "ceasefire", "cease-fire", "truce", "prisoner", "humanitarian", "-", "'s"})
 
 
 def names_a_deal(view: SentenceView, actor: Span) -> bool:
-    """'under follow-up talks to the Pretoria peace deal': a capital or a state that names a deal or talks is
-    where they were held, not a party to the article's handovers (rule context.deal_named_by_place)."""
+    """'at new talks on the Lusaka peace deal': a capital or a state that names a deal or talks is
+    where they were held, not a party to the article's handovers."""
     if actor.label_ not in ("CAPITAL", "STATE") or actor.start == view.start \
             or view.lower[actor.start - 1] not in ("the", "a", "an"):
         return False

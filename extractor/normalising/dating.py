@@ -50,7 +50,7 @@ DEADLINE_WORDS = ("by", "before", "until", "till", "within")
 
 
 def deal_day_over_deadline(view: SentenceView, span: Span | None) -> Span | None:
-    """'agreed in August to return up to 3,000 bodies each by the end of the year': the deadline of the
+    """'agreed in March to return up to 800 bodies each by the end of the summer': the deadline of the
     terms is not the day of the deal; another usable date of the sentence is (None: keep `span`)."""
     if span is None or not is_deadline(view, span):
         return None

@@ -530,7 +530,7 @@ def _released_thing(view: SentenceView, cue: Span) -> bool:
 
 MOVE_WORDS = frozenset({"moved", "transferred", "relocated", "shifted", "taken", "move", "moves", "moving",
                         "transfer", "transfers", "transferring"})
-# where a move keeps people in the same hands: "from Evin prison to house arrest", "to a hospital"
+# where a move keeps people in the same hands: "from a desert jail to house arrest", "to a hospital"
 WITHIN_CUSTODY = (("house", "arrest"), ("hospital",), ("a", "hospital"), ("another", "prison"), ("a", "different", "prison"),
                   ("a", "hotel"), ("a", "clinic"), ("solitary",), ("another", "jail"), ("a", "military", "hospital"))
 MOVE_REACH = 8  # tokens from the move word to "to <where>"

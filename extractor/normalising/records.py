@@ -152,8 +152,8 @@ def _terms_of(cluster: list[Group]) -> set[tuple]:
 
 def _told_twice(clusters: list[tuple[DateInterval | None, list[Group]]],
                 said_agreed: set[int]) -> list[tuple[DateInterval | None, list[Group]]]:
-    """One deal's terms told twice with two dates ('agree to free up to 2,000 each; first phase on April 2'
-    in a headline, 'agreed on Friday to free up to 2,000 on each side' in the body) are one deal, dated where
+    """One deal's terms told twice with two dates ('agree to free up to 650 each; first round on May 9'
+    in a headline, 'agreed on Monday to free up to 650 on each side' in the body) are one deal, dated where
     a date sits by 'agreed' (or between 'agreed' and the figure), else where first told (rule agreement.told_twice)."""
     merged: list[tuple[DateInterval | None, list[Group]]] = []
     for date, cluster in clusters:

@@ -57,7 +57,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("in", "the", "same", "period"): "strong", ("over", "the", "same", "period"): "strong",
     ("during", "the", "same", "period"): "strong", ("in", "that", "period"): "strong",
     ("over", "that", "period"): "strong", ("during", "that", "period"): "strong",
-    # "Britain has now sent home 10,254": a perfect tense with "now" sums up what was handed over so far
+    # "Peru has now sent home 3,418": a perfect tense with "now" sums up what was handed over so far
     ("has", "now"): "now", ("have", "now"): "now", ("had", "now"): "now",
 }
 
@@ -517,7 +517,7 @@ def orient_tallies(tallies: list[Tally], occasions: list[Occasion]) -> None:
             group.giver, group.receiver = next(iter(ways))
             group.rules.append("tally.sides_of_occasions")
         elif len(ways) == 2 and _opposite(ways) and _homeward(group.view):
-            # "14,360 bodies have been brought home since 2022" beside a swap that ran both ways: home is
+            # "5,120 bodies have been brought home since 2019" beside a swap that ran both ways: home is
             # where the article's lead handover of the category went
             lead = min(sided, key=lambda m: (m.group.view.index, m.group.start))
             group.giver, group.receiver = lead.group.giver, lead.group.receiver

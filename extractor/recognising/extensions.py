@@ -252,3 +252,11 @@ def register() -> None:
 
 
 register()
+
+
+def enabled_components(nlp) -> list[tuple[str, object]]:
+    """The pipeline's enabled (name, component) pairs, read from its own list: `nlp.pipe_names` and `get_pipe`
+    build new lists on every call, and the gates ask once per article. Relies on spaCy's private `_components`
+    and `_disabled`; this is the one place to change if spaCy renames them."""
+    disabled = nlp._disabled
+    return [(name, component) for name, component in nlp._components if name not in disabled]

@@ -79,6 +79,11 @@ def dyads_of(doc: Doc) -> tuple[Dyad, ...]:
     return doc.user_data.get(DYADS_KEY) or known_dyads()
 
 
+def dyads_of_views(views) -> tuple[Dyad, ...]:
+    """`dyads_of` the doc the sentence views come from; the packaged table when there are none."""
+    return dyads_of(views[0].sent.doc) if views else known_dyads()
+
+
 @dataclass(frozen=True)
 class DyadFacts:
     """What the rules read of a whole dyad table, made once per table rather than once per article."""
@@ -220,7 +225,7 @@ def build_context(views: list[SentenceView], *, keep: tuple[str, str] | None = N
     """The article's context; `keep`: the sides of a context built before, kept when both are still named
     (the actors were recast: who a name stands for changed, not what the article is about)."""
     user_data = views[0].sent.doc.user_data if views else {}
-    dyads = dyads_of(views[0].sent.doc) if views else known_dyads()
+    dyads = dyads_of_views(views)
     mediators = mediators_in(views)
     counts: Counter = Counter()
     for view in views:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from ..recognising.extensions import lowers_of, quantity_of, sentence_starts, spans_of, word_set_of
-from .context import CAPTIVE_WORDS, PARTY_LABELS, dyad_pairs, dyads_of, known_dyads, speaks_of_war
+from .context import CAPTIVE_WORDS, PARTY_LABELS, dyad_pairs, dyads_of, dyads_of_views, speaks_of_war
 from .groups import person_for_person
 from .sentences import (DocIndex, SentenceView, has_phrase, once, per_view, phrase_at, phrase_starts, sentence_views,
                         span_text)
@@ -152,7 +152,7 @@ def _reciprocal_releases(views: list[SentenceView]) -> list[SentenceView]:
                 if giver is not None:
                     givers.setdefault(giver, []).append(view.index)
     by_index = {view.index: view for view in views}
-    return [by_index[k] for k in _two_sides(givers, dyads_of(views[0].sent.doc) if views else known_dyads())]
+    return [by_index[k] for k in _two_sides(givers, dyads_of_views(views))]
 
 
 def _release_verbs(gives: list[Span], categories: list[Span]) -> Iterator[Span]:
@@ -179,7 +179,7 @@ def no_side(views: list[SentenceView]) -> bool:
 
 def _war_pairs(views: list[SentenceView]) -> frozenset[frozenset[str]]:
     """The known dyads of armed conflicts (captives between them are pows by default)."""
-    return dyad_pairs(dyads_of(views[0].sent.doc) if views else known_dyads(), wars=True)
+    return dyad_pairs(dyads_of_views(views), wars=True)
 
 
 def _each_cues(cues) -> list:

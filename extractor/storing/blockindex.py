@@ -61,7 +61,8 @@ def chunks(ids: Iterable[str]) -> Iterator[list[str]]:
         yield batch
 
 
-def _marks(batch: Sequence[str]) -> str:
+def placeholders(batch: Sequence) -> str:
+    """The `?,?,…` of an SQL `IN (…)` over one batch of `chunks`."""
     return ",".join("?" * len(batch))
 
 
@@ -79,15 +80,15 @@ def reached_sets(db: sqlite3.Connection, touched: Sequence[Claim]) -> set[str]:
     looked_up = set(looked)  # keys filed under that some stored or touched claim looks up
     for batch in chunks(sorted(filed - looked)):
         looked_up.update(r[0] for r in db.execute(
-            f"SELECT DISTINCT key FROM claim_keys WHERE looks = {LOOKS} AND key IN ({_marks(batch)})", batch))
+            f"SELECT DISTINCT key FROM claim_keys WHERE looks = {LOOKS} AND key IN ({placeholders(batch)})", batch))
     whole = filed & looked_up  # keys whose claims filed under them and looking them up are all read
     for keys, roles in ((whole, f"< {LINKED}"), (looked - whole, f"= {FILED}"), (linked, f"= {LINKED}")):
         for batch in chunks(sorted(keys)):
             out.update(r[0] for r in db.execute(
                 "SELECT DISTINCT b.grp FROM claim_keys k JOIN blocks b ON b.claim_id = k.claim_id "
-                f"WHERE k.key IN ({_marks(batch)}) AND k.looks {roles}", batch))
+                f"WHERE k.key IN ({placeholders(batch)}) AND k.looks {roles}", batch))
     for batch in chunks(sorted({c.claim_id for c in touched})):
-        out.update(r[0] for r in db.execute(f"SELECT grp FROM blocks WHERE claim_id IN ({_marks(batch)})", batch))
+        out.update(r[0] for r in db.execute(f"SELECT grp FROM blocks WHERE claim_id IN ({placeholders(batch)})", batch))
     out.discard(None)  # type: ignore[arg-type]
     return out
 

@@ -30,7 +30,7 @@ from ..reconciling.engines import BlockEngine, EngineName, block_engine
 from ..reconciling.ids import retired_aliases
 from ..reconciling.partition import partition_pairs, work
 from ..reconciling.claims import Claim, ClaimInput, ClaimRecord, compact_json, from_compact_json, parse_claim, to_claim
-from .blockindex import chunks, flow_keys_of, reached_sets, spans_json, spans_of, write_keys
+from .blockindex import chunks, flow_keys_of, placeholders, reached_sets, spans_json, spans_of, write_keys
 from .parts import block_pairs, linked_hashes, partner_hashes, region
 from .schema import COLUMNS, DDL, INDEXES, SCHEMA_VERSION, UPGRADABLE
 
@@ -464,7 +464,7 @@ class EventStore:
         where = {}
         for batch in chunks(sorted(retiring)):
             where.update(db.execute(f"SELECT claim_id, event_id FROM links WHERE claim_id IN "
-                                    f"({','.join('?' * len(batch))})", batch))
+                                    f"({placeholders(batch)})", batch))
         aliases = retired_aliases(retiring, where, state.used)
         for old_id, event_id in aliases.items():
             for table in ("aliases", "raw_aliases"):
@@ -509,7 +509,7 @@ class EventStore:
             for batch in chunks(sorted(reached_sets(db, touched))):  # each set's claims and blocks rows, in one read
                 for row in db.execute(
                         "SELECT b.claim_id, b.block, b.grp, b.part, b.partners, b.linked, c.compact FROM blocks b "
-                        f"JOIN claims c ON c.claim_id = b.claim_id WHERE b.grp IN ({','.join('?' * len(batch))})", batch):
+                        f"JOIN claims c ON c.claim_id = b.claim_id WHERE b.grp IN ({placeholders(batch)})", batch):
                     claim_id, block, _, part, partners, linked, text = row
                     rows[claim_id] = row[:6]
                     before[claim_id] = block
@@ -517,7 +517,7 @@ class EventStore:
                     found[claim_id] = known[claim_id] if claim_id in known else from_compact_json(text)
             for batch in chunks(sorted(known.keys() - found.keys())):  # the new claims (stored, in no block yet)
                 for (claim_id,) in db.execute(
-                        f"SELECT claim_id FROM claims WHERE claim_id IN ({','.join('?' * len(batch))})", batch):
+                        f"SELECT claim_id FROM claims WHERE claim_id IN ({placeholders(batch)})", batch):
                     found[claim_id] = known[claim_id]
             claims = [found[k] for k in sorted(found)]
             del found, known
@@ -567,7 +567,7 @@ class EventStore:
             redone = [claims[i].claim_id for part in some for i in part]
             previous: dict[str, str] = {}
             for batch in chunks(redone):
-                qs = ",".join("?" * len(batch))
+                qs = placeholders(batch)
                 previous.update(db.execute(f"SELECT claim_id, event_id FROM raw_links WHERE claim_id IN ({qs})", batch))
                 stale.update(r[0] for r in db.execute(f"SELECT event_id FROM links WHERE claim_id IN ({qs})", batch))
             state = IdState(previous=previous, taken=_TakenIds(db))  # type: ignore[arg-type]
@@ -621,7 +621,7 @@ class EventStore:
         keys: set[str] = set()
         for batch in chunks(sorted(replaced)):
             keys.update(r[0] for r in db.execute(
-                f"SELECT key FROM flow_keys WHERE event_id IN ({','.join('?' * len(batch))})", batch))
+                f"SELECT key FROM flow_keys WHERE event_id IN ({placeholders(batch)})", batch))
         for ev in events:
             keys.update(flow_keys_of(ev))
         tallies = TallyIndex()
@@ -630,11 +630,11 @@ class EventStore:
         found: set[str] = set()
         for batch in chunks(sorted(keys)):
             found.update(r[0] for r in db.execute(
-                f"SELECT event_id FROM flow_keys WHERE key IN ({','.join('?' * len(batch))})", batch))
+                f"SELECT event_id FROM flow_keys WHERE key IN ({placeholders(batch)})", batch))
         for batch in chunks(sorted(found - replaced)):
             for kind, spans, body in db.execute(
                     "SELECT kind, spans, CASE WHEN kind = 'tally' THEN body END FROM events "
-                    f"WHERE event_id IN ({','.join('?' * len(batch))}) ORDER BY event_id", batch):
+                    f"WHERE event_id IN ({placeholders(batch)}) ORDER BY event_id", batch):
                 if kind == "tally":
                     tallies.add(EventRecord.model_validate_json(body))
                 elif spans and spans != "[]":
@@ -650,7 +650,7 @@ class EventStore:
         ev_added = ev_changed = 0
         old: dict[str, str] = {}
         for batch in chunks(sorted({ev.event_id for ev in events})):
-            old.update(db.execute(f"SELECT event_id, body FROM events WHERE event_id IN ({','.join('?' * len(batch))})",
+            old.update(db.execute(f"SELECT event_id, body FROM events WHERE event_id IN ({placeholders(batch)})",
                                   batch))
         for ev in events:
             body = ev.model_dump_json(by_alias=True)
@@ -696,7 +696,7 @@ class EventStore:
         blocks: set[str] = set()
         parts: set[str] = set()
         for batch in chunks(gone):
-            qs = ",".join("?" * len(batch))
+            qs = placeholders(batch)
             compact = dict(db.execute(f"SELECT claim_id, compact FROM claims WHERE claim_id IN ({qs})", batch))
             claims.extend(from_compact_json(compact[cid]) for cid in batch if compact.get(cid) is not None)
             held.update(r[0] for r in db.execute(f"SELECT event_id FROM links WHERE claim_id IN ({qs})", batch))

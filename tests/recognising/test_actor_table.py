@@ -32,6 +32,7 @@ ACTORS = [
     ("Kosovo freed two Serbs", [("Kosovo", "STATE", "XKX"), ("Serbs", "DEMONYM", "SRB")]),
     ("Kyiv and Moscow", [("Kyiv", "CAPITAL", "UKR"), ("Moscow", "CAPITAL", "RUS")]),
     ("Two Spaniards and a Dane", [("Spaniards", "DEMONYM", "ESP"), ("Dane", "DEMONYM", "DNK")]),
+    ("three Ecuadorian sailors and a Maldivian", [("Ecuadorian", "DEMONYM", "ECU"), ("Maldivian", "DEMONYM", "MDV")]),
     # ambiguity guards
     ("a rally in Atlanta, Georgia", []),
     ("Georgia and Armenia", [("Georgia", "STATE", "GEO"), ("Armenia", "STATE", "ARM")]),

@@ -182,13 +182,11 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
             complete(group, context)
         for person, partner in joined:  # handed over with the group it is joined to, the same way
             person.giver, person.receiver = partner.giver, partner.receiver
-            if "group.joined_national" in person.rules and person.nationality not in (None, person.giver):
-                person.receiver = person.nationality  # "a Turkish engineer" goes home to Turkey
-                if person.giver is not None and not context.is_state(person.giver):
-                    person.category = "hostages"  # held by a non-state armed group
-                    person.rules.append("category.held_by_group")
-            if "group.joined_national" in person.rules:
-                in_sentence.append(person)  # apart until now: its state is no side of the figures' directions
+            if "group.joined_national" not in person.rules:
+                continue
+            if person.nationality not in (None, person.giver):
+                sent_home(person, person.giver, context)  # "a Turkish engineer" goes home to Turkey
+            in_sentence.append(person)  # apart until now: its state is no side of the figures' directions
         settle_totals(view, in_sentence)
         _same_number_goes_back(in_sentence, groups)
         orient_persons(in_sentence, views[max(0, view.index - 1):view.index + 1], context)
@@ -231,13 +229,21 @@ def orient_persons(in_sentence: list[Group], near: list[SentenceView], context: 
             if guessed and giver is not None and giver != partner.giver:
                 partner.receiver = giver
                 partner.rules = [r for r in partner.rules if r != "direction.dyad"] + ["direction.opposite_of_person"]
-            single.giver, single.receiver = giver, single.nationality
             single.rules.append("direction.nationality")
-            if giver is not None and not context.is_state(giver) and single.category in ("prisoners", "civilians"):
-                single.category = "hostages"  # foreigners freed by a non-state armed group
-                single.rules.append("category.held_by_group")
+            sent_home(single, giver, context, recategorise=("prisoners", "civilians"))
             continue
         single.giver, single.receiver = partner.receiver, partner.giver
+
+
+def sent_home(person: Group, giver: str | None, context: ArticleContext, *,
+              recategorise: tuple[str, ...] | None = None) -> None:
+    """A foreign national freed by `giver` goes home to the state of their nationality; freed by a non-state
+    armed group, they were its hostage (only from the `recategorise` categories, when given)."""
+    person.giver, person.receiver = giver, person.nationality
+    if giver is not None and not context.is_state(giver) \
+            and (recategorise is None or person.category in recategorise):
+        person.category = "hostages"
+        person.rules.append("category.held_by_group")
 
 
 def named_pair_partner(views: list[SentenceView], actor: str, context: ArticleContext) -> str | None:

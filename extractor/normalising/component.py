@@ -38,7 +38,7 @@ from ..recognising.extensions import (
 from ..recognising.gazetteer import GazetteerRecogniser
 from .context import DYADS_FILE, DYADS_KEY, STATES_KEY, package_dyads_text, package_state_ids, read_dyads
 from .gate import may_be_about_exchanges
-from .text_gate import TextGate
+from .text_gate import GATE_GAZETTEERS, TextGate
 from .records import build_records
 
 
@@ -68,7 +68,6 @@ def _take_context(doc: Doc) -> None:
                      published if isinstance(published, PartialDate) else PartialDate.parse(str(published)))
 
 
-GATE_GAZETTEERS = ("exchange_cues", "exchange_actors")  # what the text gate is built from
 
 
 class EarlyGate:

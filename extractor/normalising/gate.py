@@ -825,7 +825,7 @@ def _someday(view: SentenceView) -> bool:
 
 REQUESTS = (("called", "on"), ("calls", "on"), ("calling", "on"), ("call", "on"), ("urged",), ("urges",),
             ("urging",), ("urge",), ("appealed", "to"), ("appeals", "to"), ("appealing", "to"), ("pressed",),
-            ("demanded", "that"), ("asked",),
+            ("asked",),
             # refused: "the group refused to free 14 soldiers it has held since May"
             ("refused",), ("refuses",), ("refusing",), ("declined",), ("declines",), ("rejected", "calls"),
             ("rejected", "demands"))
@@ -850,7 +850,7 @@ def requested(view: SentenceView) -> bool:
                  if c.label_ in TRANSFER_LABELS or (c.label_ == "FOR" and c.kb_id_ == "purpose")]  # "to free"
     if not transfers:
         return False
-    starts = [(view.start + k, phrase[-1] == "that") for k, phrase in phrase_starts(view.words, REQUESTS)]
+    starts = [(view.start + k, False) for k, _ in phrase_starts(view.words, REQUESTS)]
     words = view.words
     starts += [(view.start + k, True) for k, word in enumerate(words)
                if word in DEMAND_WORDS and "that" in words[k + 1:k + 1 + DEMAND_THAT_REACH]]

@@ -918,7 +918,7 @@ def span_multi_day_plan(occasions: list[Occasion], views: list[SentenceView]) ->
         whole.key = f"{whole.date.start}/{whole.date.end}"
         for m in whole.mentions:
             m.rules.append("date.multi_day_whole")
-        if max(done_days, default=start) >= whole.date.end and any(finished_words(v) for v in views):
+        if max(done_days, default=start) >= whole.date.end and any(calls_finished(v) for v in views):
             # its last day is done and the article says the swap is complete (README: occasions under way)
             whole.status = "completed"
             for m in whole.mentions:
@@ -929,7 +929,7 @@ def span_multi_day_plan(occasions: list[Occasion], views: list[SentenceView]) ->
 FINISHED_WORDS = frozenset({"completes", "completed", "complete", "concludes", "concluded", "finished", "finishes"})
 
 
-def finished_words(view: SentenceView) -> bool:
+def calls_finished(view: SentenceView) -> bool:
     """'Thursday's handover completes it', 'the swap was completed': a sentence that calls a swap finished."""
     return not FINISHED_WORDS.isdisjoint(view.word_set)
 

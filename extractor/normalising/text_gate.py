@@ -273,12 +273,17 @@ def _split_specials(rules: dict) -> dict[tuple[bytes, ...], tuple[bytes, ...]]:
     return out
 
 
+CUES_GAZETTEER = "exchange_cues"
+ACTORS_GAZETTEER = "exchange_actors"
+GATE_GAZETTEERS = (CUES_GAZETTEER, ACTORS_GAZETTEER)  # what the text gate is built from
+
+
 class TextGate:
     """`admits(text)`: False only for a text in which `about_exchanges` would find no sentence about a
     handover of people (so no record). Built from the entries of a loaded pipeline's cue and actor
     gazetteers, once."""
 
-    def __init__(self, nlp, *, cues: str = "exchange_cues", actors: str = "exchange_actors",
+    def __init__(self, nlp, *, cues: str = CUES_GAZETTEER, actors: str = ACTORS_GAZETTEER,
                  quantities: str = "exchange_quantities", sentences: str = "exchange_sentences") -> None:
         # the figures of a text, as the quantity recogniser finds them (None: every piece may hold one)
         self.find_quantities = getattr(nlp.get_pipe(quantities), "find", None) if quantities in nlp.pipe_names else None

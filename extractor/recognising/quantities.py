@@ -26,16 +26,16 @@ class QuantityRecogniser(MatchRecogniser):
     def _set_cues(self, text: str, *, source: str) -> None:
         cues: QuantityCues = parse_cues(text.splitlines(), source=source)  # E101 on a bad line
         self.cue_text, self.cues = text, cues
-        self._last: tuple[str, QuantityCues, list] | None = None
+        self._last: tuple[str, list] | None = None  # the figures of the last text, read with these cues
 
     def _find(self, text: str):
         # The gate on the text (`TextGate`) reads an article's figures with this method before the
         # pipeline tokenises the same text: the figures of the last text are kept for that second read.
         last = self._last
-        if last is not None and last[1] is self.cues and last[0] == text:
-            return last[2]
+        if last is not None and last[0] == text:
+            return last[1]
         found = find_quantities(text, cues=self.cues)
-        self._last = (text, self.cues, found)
+        self._last = (text, found)
         return found
 
     def rule_data(self) -> bytes:

@@ -236,12 +236,11 @@ def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None, facts
     nearest: dict[tuple, list[int]] = {}  # (block, lo, hi) -> a dated lookup's claims: claims of one day share it
     timed: dict[tuple, array] = {}  # (block, week) -> its claims as (time, index) packed, sorted (`_nearest_dated`)
 
-    all_pairs = pairs
     for i in members:
         c = claims[i]
         reached: list[int] = []
         seen: set[int] = set()
-        pairs = all_pairs and (wanted is None or wanted(i))
+        pair_i = pairs and (wanted is None or wanted(i))
         t = times[i]
         span_i = spans[i]
         if span_i is None:
@@ -264,7 +263,7 @@ def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None, facts
                         nearest.clear()
                     nearest[(b, lo, hi)] = found
                 reached.extend(found)
-                if pairs:
+                if pair_i:
                     seen.update(found)
             else:
                 pool: set[int] = set()
@@ -282,13 +281,13 @@ def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None, facts
                 for w in published_weeks:
                     pool.update(weeks.get((b, w), ()))
                 reached.extend(pool)
-                if pairs:
+                if pair_i:
                     if len(pool) > 2 * CAP:
                         pool = set(_nearest_of_pool(times, pool, i, t, scale))
                     seen.update(pool)
         paired: list[int] = []
         seen.discard(i)
-        if pairs and span_i is not None:
+        if pair_i and span_i is not None:
             lo_i, hi_i = span_i
             tlo_i, thi_i = tolerant[i]  # type: ignore[misc]
             day_i = first_day[i]
@@ -306,7 +305,7 @@ def scan(claims: Sequence[Claim], *, group: tuple[str, str] | None = None, facts
                 elif published_by[j] is not None and day_i > published_by[j]:  # type: ignore[operator]
                     continue  # dated after the undated completed report was published
                 paired.append(j)
-        elif pairs:  # found one-sidedly: d is dated (dated claims do not look undated ones up), or names no party while c names some
+        elif pair_i:  # found one-sidedly: d is dated (dated claims do not look undated ones up), or names no party while c names some
             has_parties = bool(c.parties)
             by = published_by[i]
             for j in sorted(seen):

@@ -19,17 +19,7 @@ Then its claims' pairs, outside those with touched claims (which do not join par
 had, so its claims join nothing outside it and it is a part of the new block as it was. Every other
 part, and the new claims, is clustered again (`region`).
 
-Why parts are large, and what would make them small: where many reports of one pair of sides score near
-misses with each other (blocked pairs: "figures that differ"), a part is most of its closed set. Pairs
-scoring below THRESHOLD - 1, or blocked, are read only by the near misses, and by the anchored pass
-where blocked for want of identifying evidence; and what the near misses show is local: a pair is shown
-exactly when it is among the first MISSES_PER_CLUSTER pairs of either of its clusters
-(tests/test_near_miss_locality.py). So a finer part could be clustered alone, with only the near misses
-of the clusters next to it ranked again: claims joined by stages, by article or agreement, by pairs
-scoring at least THRESHOLD - 1 unblocked, and by those blocked for want of identifying evidence where
-the anchored pass can read them (an undated exchange whose finer part holds an article with two
-exchanges, which can give it an anchor). On the 200 largest blocks of a 100k synthetic store (one claim
-per article) such parts hold 11 claims, weighted by claims; today's hold 147. Not built yet.
+Why parts are large, and a design for smaller ones: docs/performance.md ("Store updates: part sizes").
 """
 
 from __future__ import annotations

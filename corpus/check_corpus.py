@@ -40,9 +40,11 @@ STATUSES = {"completed", "planned"}
 GROUPS = {"HAMAS", "PIJ", "HOUTHIS", "ICRC", "UN", "RSF", "ELN", "FARC",
           # groups and organisations of the blind sets (heldout*, other conflicts)
           "AA", "ASEAN", "AU", "BOKO_HARAM", "EU", "HEZBOLLAH", "HTS", "JNIM", "LNA", "LTTE", "M23", "MILF",
-          "POLISARIO", "SDF", "TALIBAN", "TPLF"}
+          "POLISARIO", "SDF", "TALIBAN", "TPLF",
+          "AL_SHABAAB", "CPN_M", "ICHKERIA", "OSCE", "RENAMO", "RUF", "UNITA"}
 # the blind sets (article id prefix by folder), checked like the examples
-BLIND_SETS = {"heldout": "ho-", "heldout2": "h2-", "heldout3": "h3-", "heldout4": "h4-", "negatives": "ng-"}
+BLIND_SETS = {"heldout": "ho-", "heldout2": "h2-", "heldout3": "h3-", "heldout4": "h4-", "heldout6": "h6-",
+              "negatives": "ng-"}
 ISO3 = re.compile(r"^[A-Z]{3}$")
 ARTICLE_KEYS = {"id", "url", "outlet", "published", "title", "text"}
 

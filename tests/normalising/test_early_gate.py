@@ -83,7 +83,7 @@ def test_early_gate(extractor, case, text, passes):
 
 
 CORPORA = [ROOT / "corpus" / name / "articles.jsonl"
-           for name in ("examples", "sample", "heldout", "heldout2", "heldout3", "heldout4", "negatives")]
+           for name in ("examples", "sample", "heldout", "heldout2", "heldout3", "heldout4", "heldout6", "negatives")]
 
 
 @pytest.mark.parametrize("path", CORPORA, ids=[p.parent.name for p in CORPORA])

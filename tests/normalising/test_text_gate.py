@@ -164,7 +164,7 @@ def test_cut_words_are_read_as_the_tokenizer_cuts_them(gate):
     assert gate._cut(words) == [b"officials", b"can", b"not", b"free", b"them"]
 
 
-CORPORA = [ROOT / "corpus" / name / "articles.jsonl" for name in ("examples", "sample", "heldout", "heldout2", "heldout3", "heldout4", "negatives")]
+CORPORA = [ROOT / "corpus" / name / "articles.jsonl" for name in ("examples", "sample", "heldout", "heldout2", "heldout3", "heldout4", "heldout6", "negatives")]
 
 
 @pytest.mark.parametrize("path", CORPORA, ids=[p.parent.name for p in CORPORA])

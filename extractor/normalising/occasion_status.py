@@ -318,8 +318,13 @@ def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, y
     kept = [o for o in occasions if o.mentions and not (
         o.status == "planned" and folded and all(_wish(m) for m in o.mentions))]
     # "work on the exchange of bodies will be continued in the coming days": an uncounted, undated plan to
-    # carry on is no occasion of its own (rule status.continued_work)
+    # carry on is no occasion of its own
     return [o for o in kept if not (o.status == "planned" and all(_carried_on(m) for m in o.mentions))]
+
+
+# the tests that drop an occasion whole (ids in the rule catalogue; no record carries them, they explain
+# why an occasion made none): rule id -> the function that decides it
+DROPPING_RULES = {"status.continued_work": "_carried_on"}
 
 
 CONTINUE_WORDS = frozenset({"continue", "continued", "continues", "continuing", "continuation"})
@@ -328,10 +333,7 @@ CONTINUE_WORDS = frozenset({"continue", "continued", "continues", "continuing", 
 def _carried_on(mention: Mention) -> bool:
     if mention.group.count is not None or mention.key is not None:
         return False
-    if CONTINUE_WORDS.isdisjoint(mention.group.view.word_set):
-        return False
-    mention.rules.append("status.continued_work")
-    return True
+    return not CONTINUE_WORDS.isdisjoint(mention.group.view.word_set)
 
 
 def _mains(done: list[Occasion]) -> list[Occasion]:

@@ -11,6 +11,8 @@ import pytest
 
 from occasion_cases import exchanges, shapes
 
+from extractor.normalising import occasion_status
+
 C, P = "completed", "planned"
 
 CASES = [
@@ -293,3 +295,8 @@ XFAIL: dict[str, str] = {
      for name, text, title, expected in CASES])
 def test_status_per_occasion(extractor, text, title, expected):
     assert shapes(exchanges(extractor, text, title=title)) == sorted(expected)
+
+
+@pytest.mark.parametrize(("rule", "name"), sorted(occasion_status.DROPPING_RULES.items()))
+def test_dropping_rules_name_their_test(rule, name):
+    assert callable(getattr(occasion_status, name)), rule

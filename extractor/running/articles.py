@@ -113,11 +113,34 @@ class StatusLines:
     def status(self, *, doc_id: str, status: str, source: str, records: int = 0,
                error: tuple[str, str] | None = None, notes: Iterable[str] = ()) -> None:
         joined = " ".join(notes) or None
-        info = ErrorInfo(code=error[0], message=error[1]) if error else None
-        line = ArticleStatus(doc_id=doc_id, status=status, records=records, source=source or None,
-                             error=info, note=joined, **self.stamp)
-        self.out.write(stamp_run(line.model_dump(mode="json", by_alias=True, exclude_none=False), self.run_id))
+        data = None if error else status_line(doc_id=doc_id, status=status, records=records, source=source or None,
+                                              note=joined, stamp=self.stamp)
+        if data is None:
+            info = ErrorInfo(code=error[0], message=error[1]) if error else None
+            line = ArticleStatus(doc_id=doc_id, status=status, records=records, source=source or None,
+                                 error=info, note=joined, **self.stamp)
+            data = line.model_dump(mode="json", by_alias=True, exclude_none=False)
+        self.out.write(stamp_run(data, self.run_id))
         self.summary.count_status(status, error=error[1] if error else None, note=joined)
+
+
+_STATUSES = frozenset({"ok", "no_events", "skipped"})
+_STAMP_KEYS = frozenset({"extractor_version", "data_version"})
+
+
+def status_line(*, doc_id: str, status: str, records: int, source: str | None, note: str | None,
+                stamp: dict[str, str]) -> dict | None:
+    """The dict `ArticleStatus(...).model_dump(mode="json", exclude_none=False)` gives for a line without an
+    error, built without the model (every article writes one, most of them skipped, and the model's validation
+    and dump cost more than the rest of a skipped article's line); None for arguments the model alone may
+    judge, which then build it (tests/test_status_line.py holds the two equal)."""
+    if status not in _STATUSES or type(records) is not int or records < 0 or type(doc_id) is not str or not doc_id \
+            or not (source is None or type(source) is str) or not (note is None or type(note) is str) \
+            or stamp.keys() != _STAMP_KEYS or not all(type(v) is str for v in stamp.values()):
+        return None
+    return {"type": "article", "doc_id": doc_id, "status": status, "records": records, "source": source,
+            "error": None, "note": note, "extractor_version": stamp["extractor_version"],
+            "data_version": stamp["data_version"], "run_id": ""}
 
 
 class Screener(StatusLines):
@@ -287,4 +310,4 @@ def _component(exc: BaseException) -> str:
 
 
 __all__ = ["ArticleRunner", "DEFAULT_TIME_BUDGET", "HARD_MAX_CHARS", "OnOversize", "Pending", "Pipeline",
-           "RunOptions", "Screener", "mark_seen", "prefilter_for", "stamp_of"]
+           "RunOptions", "Screener", "mark_seen", "prefilter_for", "stamp_of", "status_line"]

@@ -184,6 +184,10 @@ def _after_alt(phrases: Iterable[str]) -> str:
 
 
 _NEVER = re.compile(r"(?!)")
+# The characters outside ASCII that re.IGNORECASE matches to an ASCII letter ("ſ" to "s", the kelvin
+# sign to "k"): where one stands, a lower-case copy of the text does not show every place a phrase
+# can match.
+ASCII_CASE_TWINS = "\u0130\u0131\u017f\u212a"
 _WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 # Words that end a noun phrase: the gap in "84 prisoners each" may not contain them.
 _GAP_STOP = ("and|or|but|nor|for|to|with|who|whom|which|that|of|in|at|by|while|than|from|on|as|"
@@ -196,6 +200,38 @@ _EACH_FOLLOW = ("in|on|at|to|from|and|or|but|as|with|under|during|after|before|s
                 "was|were|had|have|has|is|are|will|would|could")
 
 
+class PhrasesBefore:
+    """Phrases that end right before a figure ("more than", "aged", "$"): `search(text, lo, end)` is
+    `pattern.search(text, lo, end)` for the pattern `(?P<p>...)\\Z`, which re tries at every position
+    of the window. A phrase's last word ends at the window's last non-blank character, so the pattern
+    is tried only where the word there ends with the last word of one of the phrases."""
+
+    __slots__ = ("pattern", "_tails", "_lengths")
+
+    def __init__(self, pattern: re.Pattern[str], phrases: Iterable[str]) -> None:
+        self.pattern = pattern
+        tails = {_norm(p).split(" ")[-1] for p in phrases}
+        # an ASCII word can match only an ASCII last word, unless one holds a letter that
+        # re.IGNORECASE matches to an ASCII one ("ı" to "i"): then every window is searched
+        self._tails: frozenset[str] | None = (
+            None if any(ch in tail for tail in tails for ch in ASCII_CASE_TWINS)
+            else frozenset(t for t in tails if t.isascii()))
+        self._lengths = sorted({len(t) for t in self._tails or ()})
+
+    def search(self, text: str, lo: int, end: int) -> re.Match[str] | None:
+        tails = self._tails
+        if tails is not None:
+            head = text[lo:end].rstrip()
+            if not head:
+                return None
+            word = head.rsplit(None, 1)[-1]
+            if word.isascii():
+                word = word.lower()
+                if not any(word[-n:] in tails for n in self._lengths):
+                    return None
+        return self.pattern.search(text, lo, end)
+
+
 @dataclass(frozen=True, slots=True)
 class QuantityCues:
     """Compiled cue data; build with `parse_cues` or `load_cues`."""
@@ -205,12 +241,13 @@ class QuantityCues:
     qualifier_after: dict[str, str]
     skip_reasons: dict[str, str]              # skip_before/skip_after phrase -> reason
     word_seq_re: re.Pattern[str]
+    word_heads: tuple[str, ...] | None        # the number words no other begins with (None: not all ASCII)
     digits_re: re.Pattern[str]
-    qual_before_re: re.Pattern[str]
+    qual_before_re: PhrasesBefore
     qual_after_re: re.Pattern[str]
     side_after_re: re.Pattern[str]
     side_before_re: re.Pattern[str]
-    skip_before_re: re.Pattern[str]
+    skip_before_re: PhrasesBefore
     skip_after_re: re.Pattern[str]
     month_before_re: re.Pattern[str]
     weekday_before_re: re.Pattern[str]
@@ -278,9 +315,10 @@ def _compile(entries: dict[str, list[dict]], *, source: str) -> QuantityCues:
     for e in entries["not_qualifier"]:
         qualifier_before[_norm(e["phrase"])] = None
 
-    def before_re(phrases: Iterable[str]) -> re.Pattern[str]:
-        alt = _before_alt(list(phrases))
-        return re.compile(rf"(?P<p>{alt})\Z", re.IGNORECASE) if alt else _NEVER
+    def before_re(phrases: Iterable[str]) -> PhrasesBefore:
+        phrases = list(phrases)
+        alt = _before_alt(phrases)
+        return PhrasesBefore(re.compile(rf"(?P<p>{alt})\Z", re.IGNORECASE) if alt else _NEVER, phrases)
 
     def after_re(phrases: Iterable[str]) -> re.Pattern[str]:
         alt = _after_alt(list(phrases))
@@ -313,6 +351,8 @@ def _compile(entries: dict[str, list[dict]], *, source: str) -> QuantityCues:
         qualifier_after=qualifier_after,
         skip_reasons={_norm(e["phrase"]): e["reason"] for e in entries["skip_before"] + entries["skip_after"]},
         word_seq_re=word_seq_re,
+        word_heads=(tuple(w for w in sorted(words) if not any(o != w and w.startswith(o) for o in words))
+                    if all(w.isascii() for w in words) else None),
         digits_re=digits_re,
         qual_before_re=before_re(qualifier_before),
         qual_after_re=after_re(qualifier_after),
@@ -477,6 +517,44 @@ _DIGIT_RUN = re.compile(r"[0-9]+")
 _MAX_NUMBER_TOKENS = 40
 
 
+_BLANKS = " \t\u00a0"
+
+
+def _number_word_runs(text: str, cues: QuantityCues) -> list[re.Match[str]]:
+    """`cues.word_seq_re.finditer(text)`, with the pattern tried only where a run can begin.
+
+    The pattern has no literal start, so re tries it at every character of the text. A run begins
+    with a number word at a word's start, or with "a" and blanks before one ("a dozen"), and each
+    number word begins with one of `word_heads`: the heads are found as substrings of the
+    lower-case text, and the pattern is matched at those places only, in order, each after the end
+    of the last run, which gives the runs finditer gives."""
+    if cues.word_heads is None or any(ch in text for ch in ASCII_CASE_TWINS):
+        return list(cues.word_seq_re.finditer(text))
+    lower = text.lower()
+    if len(lower) != len(text):
+        return list(cues.word_seq_re.finditer(text))
+    starts = []
+    for head in cues.word_heads:
+        i = lower.find(head)
+        while i >= 0:
+            if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"):
+                j = i
+                while j > 0 and text[j - 1] in _BLANKS:
+                    j -= 1
+                if j < i and j > 0 and text[j - 1] in "aA":
+                    starts.append(j - 1)
+                starts.append(i)
+            i = lower.find(head, i + 1)
+    runs = []
+    end = 0
+    match = cues.word_seq_re.match
+    for start in sorted(set(starts)):
+        if start >= end and (m := match(text, start)) is not None:
+            runs.append(m)
+            end = m.end()
+    return runs
+
+
 def _atoms(text: str, cues: QuantityCues) -> list[_Atom]:
     found: list[_Atom] = []
     pos = 0
@@ -497,7 +575,7 @@ def _atoms(text: str, cues: QuantityCues) -> list[_Atom]:
         day_like = plain and len(num) <= 2 and 1 <= int(num) <= 31
         found.append(_Atom(start, end, value, True, year_like, day_like, False))
         pos = end
-    for m in cues.word_seq_re.finditer(text):
+    for m in _number_word_runs(text, cues):
         toks = [(t.start() + m.start(), t.end() + m.start(), t.group())
                 for t in _TOKEN_RE.finditer(m.group())]
         i = 0

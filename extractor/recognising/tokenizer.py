@@ -36,7 +36,19 @@ EXTRA_INFIXES = (
 LONG_RUN = 200  # characters without a space: longer than any word, figure or usual URL
 SUFFIX_WINDOW = 32  # the end of a string the suffix search looks at (suffixes are a few characters)
 _RUN = re.compile(r"\S{%d,}" % (LONG_RUN + 1))
+_BLOCK = (LONG_RUN + 1) // 2  # a run of 2 * _BLOCK - 1 characters or more holds a whole block
 _PIECE = re.compile(r"\w+|\S")
+
+
+def _holds_long_run(string: str) -> bool:
+    """Whether `_RUN` finds a run in `string`. Its search tries every character and counts on through
+    each word; a run of more than LONG_RUN characters holds a whole block of `_BLOCK` characters that
+    starts at a multiple of `_BLOCK`, so blocks that each hold a space rule it out at a few
+    substring tests per article."""
+    for i in range(0, len(string) - _BLOCK + 1, _BLOCK):
+        if " " not in string[i:i + _BLOCK]:
+            return _RUN.search(string) is not None
+    return False
 
 
 def _end_search(search):
@@ -60,7 +72,7 @@ class LinearTokenizer(Tokenizer):
         search = self.suffix_search
         if search is not None and not getattr(search, "bounded", False) and hasattr(search, "__self__"):
             self.suffix_search = _end_search(search)  # after from_disk/from_bytes set a plain one
-        if len(string) <= LONG_RUN or _RUN.search(string) is None:
+        if len(string) <= LONG_RUN or not _holds_long_run(string):
             return super().__call__(string)
         docs, pos = [], 0
         for run in _RUN.finditer(string):

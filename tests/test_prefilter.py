@@ -10,7 +10,8 @@ import pytest
 from extractor.pipeline import Extractor
 from extractor.reading import ArticleItem, ReadOptions, read_jsonl
 from extractor.running import RunOptions, extract_archive
-from extractor.running.prefilter import Prefilter
+from extractor.recognising.gazetteer import GazetteerEntry
+from extractor.running.prefilter import Prefilter, package_vocabulary, pipeline_vocabulary, vocabulary_of
 
 from conftest import ARTICLES, ROOT
 
@@ -28,6 +29,11 @@ KEEP = [
     "Both sides handed over the dead under ICRC supervision.",
     "Journalists jailed in Belarus were freed and flown to Vilnius.",
     "TROOPS RETURNED HOME AFTER THE HANDOVER",
+    # freed people named only by a counted plural demonym (rule gate.prefilter_lexicon)
+    "Under a deal brokered by Oman, Tehran is to free four Britons held on spying charges.",
+    "Caracas released 11 Colombians on Sunday and Bogota returned three Venezuelans.",
+    "Moscow handed back twenty-two Georgians, the ombudsman said.",
+    "Some 1,250 Eritreans were brought home overnight.",
 ]
 SKIP = [
     "A novel about a lighthouse keeper won the national book prize on Tuesday.",
@@ -35,6 +41,10 @@ SKIP = [
     "Shares rose on the stock exchange after the company returned to profit.",
     "Rain is expected across the north, with sunny spells returning by the weekend.",
     "The team released its new kit ahead of the season opener.",
+    # a demonym without a figure is everyday news, not a counted group of freed people
+    "The Americans returned to the negotiating table on Monday after a week of silence.",
+    "Many Brazilians received the news of the election result with relief.",
+    "Returning Canadians face long queues at the border this summer.",
     "",
 ]
 
@@ -110,3 +120,34 @@ def test_an_extractor_without_a_spacy_pipeline_sees_every_article(tmp_path: Path
     src.write_text(json.dumps({"id": "w", "text": SKIP[0]}) + "\n", encoding="utf-8")
     extract_archive([src], extractor=Plain(), output=tmp_path / "out.jsonl")
     assert _lines(tmp_path / "out.jsonl")[0]["status"] == "no_events"
+
+
+def test_the_prefilter_reads_the_pipelines_own_lexicon() -> None:
+    """A word given a prefilter part in the gazetteer is a prefilter word: added once, in the data."""
+    extra = [GazetteerEntry(label="GIVE", id="release", patterns=("clemency granted to",)),
+             GazetteerEntry(label="CATEGORY", id="generic", patterns=("stateless sailors",), prefilter="strong"),
+             GazetteerEntry(label="DEMONYM", id="XKX", patterns=("Kosovar", "Kosovars"))]
+    base = package_vocabulary()
+    vocabulary = vocabulary_of([*extra], numbers=["seven"])
+    assert b"kosovars" in vocabulary.counted and b"kosovar" not in vocabulary.counted  # plurals only
+    assert vocabulary.handover_pairs == {b"granted": frozenset({b"to"})}  # its last two words
+    assert vocabulary.terms == ("stateless sailors",)
+    text = "Clemency granted to seven Kosovars ends a long wait."
+    assert Prefilter(vocabulary=vocabulary).check(text).keep
+    assert not Prefilter(vocabulary=base).check(text).keep
+    assert Prefilter(vocabulary=vocabulary).check("A story of stateless sailors.").keep
+
+
+def test_the_default_prefilter_is_the_packaged_pipelines(extractor: Extractor) -> None:
+    assert pipeline_vocabulary(extractor.nlp) == package_vocabulary()
+
+
+@pytest.mark.parametrize("role,words", [
+    ("strong", ["prisoners", "hostages", "pows", "swap", "captivity", "repatriated"]),
+    ("handover", ["released", "freed", "free", "returned", "exchanged", "handed"]),
+    ("who", ["soldiers", "bodies", "civilians", "nationals", "citizens", "journalists"]),
+    ("counted", ["americans", "iranians", "eritreans", "fishermen"]),
+])
+def test_the_packaged_lexicon_gives_each_part_its_words(role: str, words: list[str]) -> None:
+    found = getattr(package_vocabulary(), role)
+    assert {w.encode() for w in words} <= found

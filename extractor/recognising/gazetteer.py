@@ -40,6 +40,8 @@ class GazetteerEntry(BaseModel):
     id: str = Field(min_length=1)
     patterns: tuple[str, ...] = Field(min_length=1)
     case: Literal["auto", "lower", "exact"] = "auto"
+    # the entry's words in the keyword prefilter (running/prefilter.py); None: the default of its label
+    prefilter: Literal["strong", "handover", "who", "counted", "none"] | None = None
 
 
 def read_entries(lines: Iterable[str], *, origin: str) -> list[GazetteerEntry]:

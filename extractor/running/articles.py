@@ -79,8 +79,9 @@ class Pending:
 
 def prefilter_for(extractor: Pipeline, options: RunOptions) -> Prefilter | None:
     """The prefilter to use in front of `extractor`, or None (off, or no spaCy pipeline to spare)."""
-    if options.prefilter and getattr(extractor, "nlp", None) is not None:
-        return Prefilter()
+    nlp = getattr(extractor, "nlp", None)
+    if options.prefilter and nlp is not None:
+        return Prefilter.for_pipeline(nlp)  # the words of the pipeline's own lexicon
     return None
 
 

@@ -22,6 +22,7 @@ from .counts import breakdown_follow_up, mark_counts, mark_per_side, same_number
 from .deal_names import deal_name, whole_finished
 from .dating import (
     NOT_EVENT_DATE_BEFORE,
+    adverbial_rule,
     after_attribution,
     anaphor_at,
     anaphoric_date,
@@ -557,12 +558,26 @@ def _capture_date(view: SentenceView, date) -> bool:
     return any(view.lower[k] in NOT_EVENT_DATE_BEFORE for k in range(lo, date.start))
 
 
+def _handover_clause(view: SentenceView, date: Span) -> bool:
+    """The date stands in a clause with a handover word: 'the two countries exchanged prisoners of war on
+    August 10, 1988' (not 'the process stalled in the latter half of last year')."""
+    lo, hi = view.clause_bounds(date.start)
+    return any(c.label_ in ("COMPLETED", "EXCHANGE", "RECEIVE", "HOME", "GIVE") for c in view.in_range(view.cues, lo, hi))
+
+
+def _counts_people(view: SentenceView) -> bool:
+    """A figure of the sentence counts people or remains ('their two leaders' counts no one handed over)."""
+    return any(read_group(view, q, None) is not None for q in view.quantities)
+
+
 def _placed(group: Group, status: str, rule: str, published: PartialDate | None, year_hint: int | None,
             views: list[SentenceView]) -> Mention:
     """The mention of a group: its status with the date that belongs to it."""
     date_span = date_span_for(group.view, group.start, end=group.end)
     if date_span is not None and ranks_swaps(group.view, date_span):
         date_span = None  # "was the sixth exchange this year"
+    lent = adverbial_rule(group.view, date_span, group.start) if date_span is not None else None
+    lent_span = date_span
     if status == "completed" and date_span is not None and _plan_date(group, date_span):
         date_span = None  # "390 returned, with further exchanges expected over the weekend": the plan's day
     # a swap under way named in a report of its stage: the stage's day, a day already past, starts it
@@ -574,9 +589,11 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
         before = views[group.view.index - 1]
         # the previous sentence must date a handover: "sent troops into" does not
         same = _same_occasion_opening(group.view)
-        usable = [d for d in before.dates if date_span_for(before, d.start) is d and not _capture_date(before, d)] \
+        uncounted = not before.quantities or not _counts_people(before)
+        usable = [d for d in before.dates if date_span_for(before, d.start) is d and not _capture_date(before, d)
+                  and (same or not before.quantities or _handover_clause(before, d))] \
             if status == "completed" \
-            and before.dates and (same or not before.quantities) \
+            and before.dates and (same or uncounted) \
             and before.has_cue("COMPLETED", "EXCHANGE", "RECEIVE", "HOME") else []
         if len(usable) == 1 and same:
             # "... in late March, when ten soldiers were exchanged. In the same agreement, eleven sailors ...":
@@ -623,5 +640,7 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
             and (published.full - interval.end).days > 1:
         status, rule = "completed", "status.past_date"  # "topping last month's swap": it happened
     background = _background(group.view) or (date_span is not None and span_text(date_span).lower().startswith("since"))
+    if lent is not None and interval is not None and date_span is lent_span:
+        rule = rule + "+" + lent  # the date came from a place phrase or a where-clause of its own
     return Mention(group=group, status=status, date_span=date_span, date=interval,
                    key=date_key(date_span, interval), background=background, rules=[rule])

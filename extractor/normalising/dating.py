@@ -85,6 +85,10 @@ ATTRIBUTIVE_SWAP_NOUNS = frozenset({"swap", "exchange", "trade", "deal", "arrang
 
 
 def _event_clause(view: SentenceView, date: Span) -> bool:
+    return _plain_event_clause(view, date) or where_clause(view, date) or place_adverbial(view, date)
+
+
+def _plain_event_clause(view: SentenceView, date: Span) -> bool:
     if date.end < view.end and view.lower[date.end] in ATTRIBUTIVE_SWAP_NOUNS and date.start > view.start \
             and view.lower[date.start - 1] == "the":
         return True  # "the 2023 arrangement under which five were freed": the date of that swap
@@ -98,6 +102,55 @@ def _event_clause(view: SentenceView, date: Span) -> bool:
     if hi + 1 < view.end and view.lower[hi] == "," and view.lower[hi + 1] == "when":
         return True  # "the last round went ahead on February 14, when three hostages were freed"
     return any(c.label_ in EVENT_CLAUSE_CUES for c in view.in_range(view.cues, lo, hi))
+
+
+HANDOVER_LABELS = ("GIVE", "RECEIVE", "HOME", "EXCHANGE", "FOR")
+LOCATIVE_OPENERS = frozenset({"at", "near", "in", "outside", "inside", "on", "across", "along", "beside", "by"})
+RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "where", "when", "while", "after", "before"})
+DATE_PREPOSITIONS = frozenset({"on", "in", "during"})
+PLACE_CLAUSE_WIDTH = 10  # tokens of a place phrase with its date: "at the Safwan border crossing on Wednesday"
+
+
+def where_clause(view: SentenceView, date: Span) -> bool:
+    """'I remember a field near the border in January 1997, where 30 conscripts were traded': the date of the
+    clause a where-clause of a handover hangs on."""
+    hi = view.clause_bounds(date.start)[1]
+    return hi + 2 < view.end and view.lower[hi] == "," and view.lower[hi + 1] == "where" and _handover_after(view, hi + 2)
+
+
+def adverbial_rule(view: SentenceView, date: Span, mention: int) -> str | None:
+    """The rule that lent the mention at token `mention` a date from another clause of its sentence."""
+    lo, hi = view.clause_bounds(mention)
+    if lo <= date.start < hi or _plain_event_clause(view, date):
+        return None
+    if place_adverbial(view, date):
+        return "date.place_adverbial"
+    if where_clause(view, date):
+        return "date.where_clause"
+    return None
+
+
+def _handover_after(view: SentenceView, k: int) -> bool:
+    """A handover cue in the clause that starts at token k."""
+    lo, hi = view.clause_bounds(min(k, view.end - 1))
+    return any(c.label_ in HANDOVER_LABELS for c in view.in_range(view.cues, lo, hi))
+
+
+def place_adverbial(view: SentenceView, date: Span) -> bool:
+    """A clause of its own made only of a place phrase and the date ('at the Safwan border crossing on
+    Wednesday', 'near the river in May'): a bare adverbial of the handover told in the sentence, cut off
+    from it by a relative clause."""
+    lo, hi = view.clause_bounds(date.start)
+    if hi - lo > PLACE_CLAUSE_WIDTH or view.lower[lo] not in LOCATIVE_OPENERS or date.start == lo:
+        return False
+    # the place phrase follows a comma and ends with its date: "..., at the crossing on Wednesday,"
+    ends = date.end == hi or (date.end < view.end and view.lower[date.end] in (".", ";", "!", "?"))
+    if lo == view.start or view.lower[lo - 1] != "," or not ends \
+            or view.lower[date.start - 1] not in DATE_PREPOSITIONS and view.lower[date.start] not in DATE_PREPOSITIONS:
+        return False
+    if any(view.lower[k] in RELATIVE_WORDS for k in range(lo, hi)):
+        return False
+    return not [c for c in view.in_range(view.cues, lo, hi) if not (c.start >= date.start and c.end <= date.end)]
 
 
 def after_attribution(view: SentenceView, date: Span) -> bool:

@@ -834,7 +834,17 @@ REQUESTS = (("called", "on"), ("calls", "on"), ("calling", "on"), ("call", "on")
 # on Sunday that the army release 300"
 DEMAND_WORDS = frozenset({"demand", "demands", "demanding", "demanded", "insist", "insists", "insisted", "insisting"})
 DEMAND_THAT_REACH = 4  # tokens from the demand word to its "that"
-REQUEST_FIRST_WORDS = frozenset(phrase[0] for phrase in REQUESTS) | DEMAND_WORDS
+# a refusal told with a negated modal right before the handover verb: "would not trade prisoners with terrorists",
+# "will never free them" (part of gate.requested)
+REFUSALS = (("would", "not"), ("will", "not"), ("would", "never"), ("will", "never"), ("wo", "n't"), ("would", "n't"),
+            ("won't",), ("wouldn't",), ("cannot",), ("can", "not"), ("could", "not"), ("could", "never"))
+# a demand whose object is the handover itself: "demanded the release of 1,000 prisoners", "demands the immediate
+# return of its fighters" (part of gate.requested); the words allowed between the demand and that noun
+DEMAND_OBJECT_FILLERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "immediate", "swift", "prompt",
+                                   "unconditional", "full", "speedy", "urgent", "quick"})
+DEMAND_OBJECT_REACH = 4  # tokens from the demand word to the handover noun
+REQUEST_FIRST_WORDS = frozenset(phrase[0] for phrase in REQUESTS) | DEMAND_WORDS \
+    | frozenset(phrase[0] for phrase in REFUSALS)
 REQUEST_REACH = 10  # tokens from the request verb to the handover it asks for
 CLAUSE_MARKS = frozenset({",", ";", ":", ".", "but", "while", "after", "before"})
 THAT_REACH = 16
@@ -855,16 +865,36 @@ def requested(view: SentenceView) -> bool:
     words = view.words
     starts += [(view.start + k, True) for k, word in enumerate(words)
                if word in DEMAND_WORDS and "that" in words[k + 1:k + 1 + DEMAND_THAT_REACH]]
+    # "demanded the release of 20 fighters in exchange for the workers": the handover noun right after the
+    # demand opens its object, which runs to the clause's end; "would not trade prisoners": the verb refused
+    heads = {c.start for c in transfers}
+    objects = [view.start + k for k, word in enumerate(words) if word in DEMAND_WORDS
+               and _demanded_noun(view, view.start + k, heads)]
+    refused = [view.start + k + len(phrase) for k, phrase in phrase_starts(words, REFUSALS)]
 
     def asked_for(cue: Span) -> bool:
         # "urged Pakistan to release ...", not "urged both sides to act, Russia handed ..."; a that-clause
         # demand needs no "to", and runs on past "before" ("... free 1,000 prisoners before any is let go")
+        if any(cue.start == k for k in refused):
+            return True
+        if any(0 < cue.start - k <= REQUEST_REACH and not CLAUSE_MARKS & set(view.lower[k:cue.start]) for k in objects):
+            return True
         return any(0 < cue.start - k <= (THAT_REACH if that else REQUEST_REACH)
                    and (that or "to" in view.lower[k:cue.start + 1])
                    and not (CLAUSE_MARKS - (THAT_RUNS_ON if that else set())) & set(view.lower[k:cue.start])
                    for k, that in starts)
 
     return all(asked_for(c) for c in transfers)
+
+
+def _demanded_noun(view: SentenceView, k: int, heads: set[int]) -> bool:
+    """The demand word at token k takes a handover noun as its object: 'demands the immediate release of'."""
+    for m in range(k + 1, min(view.end, k + 1 + DEMAND_OBJECT_REACH)):
+        if m in heads:
+            return m + 1 < view.end and view.lower[m + 1] == "of"
+        if view.lower[m] not in DEMAND_OBJECT_FILLERS:
+            return False
+    return False
 
 
 def one_sided(view: SentenceView, category: str) -> bool:
@@ -954,7 +984,8 @@ def one_sided_article(views: list[SentenceView]) -> bool:
     if words.isdisjoint(ONE_SIDED_HINTS) and not denied:
         return False  # none of the words the tests below need stands anywhere in the doc
     # a swap anywhere (most articles that get this far) decides it before any sentence is read for the rest
-    return not any(_swap_cue(v) for v in views) \
+    # a swap only asked for or refused ("had demanded the release of two leaders in exchange for them") is none
+    return not any(_swap_cue(v) and not requested(v) for v in views) \
         and any(clemency(v) or has_phrase(v.words, NOTHING_IN_RETURN) or (denied and return_denied(v)) for v in views)
 
 

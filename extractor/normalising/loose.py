@@ -124,14 +124,18 @@ HOPED_BEFORE = (("lead", "to"), ("result", "in"), ("pave", "the", "way", "for"),
                 ("open", "the", "way", "for"), ("produce",), ("bring", "about"), ("hope", "for"), ("hopes", "for"),
                 ("hoped", "for"), ("hoping", "for"), ("push", "for"), ("pushing", "for"), ("call", "for"),
                 ("called", "for"), ("calls", "for"), ("calling", "for"), ("idea", "of"), ("proposal", "for"),
-                ("proposal", "of"), ("proposed",), ("offer", "of"), ("suggested",))
+                ("proposal", "of"), ("proposed",), ("offer", "of"), ("suggested",),
+                # "talks on a new exchange remain stalled": the swap is what the talks are about
+                ("talks", "on"), ("talks", "over"), ("talks", "about"), ("talks", "for"), ("negotiations", "on"),
+                ("negotiations", "over"), ("negotiations", "about"), ("negotiations", "for"))
 HOPED_REACH = 8  # tokens between the phrase and the swap word ("for an all-for-all prisoner swap")
 HOPED_FIRST = frozenset(p[0] for p in HOPED_BEFORE)
 
 
 def _hoped_for(view: SentenceView, triggers: list) -> bool:
-    """'expected the talks to lead to a new prisoner exchange', 'called for an all-for-all swap': a
-    swap hoped for or asked for, the outcome of something else, not an occasion of its own."""
+    """'expected the talks to lead to a new prisoner exchange', 'called for an all-for-all swap', 'talks on a new
+    exchange remain stalled': a swap hoped for, asked for or talked about, the outcome of something else, not an
+    occasion of its own."""
     words = view.lower
     for cue in triggers:
         for k in range(max(view.start, cue.start - HOPED_REACH), cue.start):

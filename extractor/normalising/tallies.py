@@ -146,7 +146,7 @@ def ranks_swaps(view: SentenceView, date: Span) -> bool:
 
 # the words the frames read in `_frames`' loop over the words begin with: a test added there adds its first words here
 _FRAME_FIRST_WORDS = frozenset(PHRASES_BY_FIRST) | FORWARD_VERBS | SWAP_COUNT_BEFORE | {
-    "since", "in", "over", "during", "total", "overall", "cumulative", "of", "between", "from"}
+    "since", "in", "over", "during", "total", "overall", "cumulative", "of", "between", "from", "number"}
 
 
 @per_view
@@ -210,6 +210,10 @@ def _frames(view: SentenceView) -> list[tuple[Span, str]]:
         if word in FORWARD_VERBS and k + 1 < len(words) and words[k + 1] in ("the", "its", "their", "this"):
             if any(w in TOTAL_NOUNS for w in words[k + 2:k + 4]):
                 add(start + k, start + k + 3, "forward")
+        # "the number of missing whose remains were returned since 2003 has reached 236" (rule tally.number_reached)
+        if word == "number" and k > 0 and words[k - 1] in ("the", "its", "their") and words[k + 1:k + 2] == ["of"] \
+                and not (k > 1 and words[k - 2] in FORWARD_VERBS) and _reached_after(view, start + k):
+            add(start + k - 1, start + k + 1, "forward")
         # "the total number of captives released stood at 973"
         if word in ("total", "overall", "cumulative") and k > 0 and words[k - 1] in ("the", "its", "their") \
                 and not (k > 1 and words[k - 2] in FORWARD_VERBS):
@@ -236,6 +240,19 @@ def _frames(view: SentenceView) -> list[tuple[Span, str]]:
     return out
 
 
+REACHED_WORDS = frozenset({"reached", "reaches", "rose", "risen", "climbed", "stood", "stands", "totals", "totalled",
+                           "totaled", "amounts", "amounted", "grown", "grew"})
+NUMBER_SUBJECT_REACH = 30  # tokens from "the number of" to its verb
+
+
+def _reached_after(view: SentenceView, k: int) -> bool:
+    """'the number of ... has reached / stood at / rose to N': a verb of reaching with a figure right after it."""
+    for m in range(k + 2, min(view.end, k + NUMBER_SUBJECT_REACH)):
+        if view.lower[m] in REACHED_WORDS:
+            return any(view.doc_index.quantity_at[j] is not None for j in range(m + 1, min(view.end, m + 4)))
+    return False
+
+
 def _plural(quantity: Span, view: SentenceView) -> bool:
     count = count_of(quantity, view)
     return count is not None and (count.value or count.min or 0) >= 2
@@ -260,9 +277,15 @@ def outside_exchanges(group: Group) -> bool:
 
 
 def _day_dated(view: SentenceView, lo: int, hi: int) -> bool:
-    """A date in the clause that is not a period start: 'on Friday', 'on 12 May'."""
+    """A date in the clause that is not a period start: 'on Friday', 'on 12 May' (not 'since the year 2003')."""
     return any(not span_text(d).lower().startswith(("since", "as of", "this year", "last year", "in 20"))
-               and d.start >= lo and d.end <= hi for d in view.dates)
+               and d.start >= lo and d.end <= hi and not _since_before(view, d)
+               for d in view.dates)
+
+
+def _since_before(view: SentenceView, date: Span) -> bool:
+    """'since the year 2003', 'since the end of 2003': the start of a period, not a day."""
+    return "since" in view.lower[max(view.start, date.start - 4):date.start]
 
 
 def tally_cue(group: Group, sentence_groups: list[Group], groups: list[Group]) -> Span | None:
@@ -277,6 +300,8 @@ def tally_cue(group: Group, sentence_groups: list[Group], groups: list[Group]) -
             if cue.end <= group.start and group.start - cue.end <= 30 and linked \
                     and not [q for q in others if cue.end <= q.start < group.start] \
                     and not _day_dated(view, cue.end, group.start):
+                if view.lower[cue.end - 1] == "number" and view.lower[cue.start] != "total":
+                    group.rules.append("tally.number_reached")
                 return cue
             continue
         if kind == "recent" and (_day_dated(view, view.start, view.end) or not _perfect(view, view.start, view.end)):
@@ -369,9 +394,16 @@ def _exceeds(group: Group, groups: list[Group], *, repeats: bool = False) -> boo
     """More than twice every figure in the article's other sentences (and there are some).
     `repeats`: the same figure told again elsewhere ("has handed over 6,060", then "a total of 6,060
     have been delivered") is this total, not a handover beside it."""
-    elsewhere = [_figure(g) for g in groups if g.view is not group.view and g.count is not None
-                 and not (repeats and _figure(g) == _figure(group))]
+    others = [g for g in groups if g.view is not group.view and g.count is not None
+              and not (repeats and _figure(g) == _figure(group))]
+    elsewhere = [_figure(g) for g in ([g for g in others if _same_kind(g, group)] or others)]
     return bool(elsewhere) and _figure(group) > 2 * max(elsewhere)
+
+
+def _same_kind(a: Group, b: Group) -> bool:
+    """Remains are summed with remains, the living with the living: a total of 236 remains is not outgrown by
+    5,000 prisoners of war freed in another year (where the article gives figures of the total's own kind)."""
+    return (a.category == "bodies") == (b.category == "bodies")
 
 
 def transfer_near(group: Group) -> bool:

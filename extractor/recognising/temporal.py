@@ -171,6 +171,9 @@ _REL = {"last": -1, "past": -1, "this": 0, "next": 1}
 _UNIT_REL = {"last": -1, "previous": -1, "the previous": -1, "this past": -1, "next": 1, "this coming": 1,
              "the coming": 1, "this": 0, "the": 0, "earlier this": 0, "later this": 0}
 _WD_REL = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1, "this": 0}
+# "Wednesday last week", "on Tuesday of next week", "Friday this week": the weekday inside a named week
+_WEEKDAY_OF_WEEK = _c(r"\s+(?:(?i:of)\s+)?(?P<rel>(?i:last|next|this|the\s+previous|the\s+following))\s+(?i:week)\b")
+_WEEK_REL = {"last": -1, "the previous": -1, "next": 1, "the following": 1, "this": 0}
 
 
 def _before(pattern: re.Pattern[str], text: str, start: int, *, width: int) -> re.Match[str] | None:
@@ -417,6 +420,11 @@ def _weekdays(text: str) -> Iterator[DateMatch]:
             continue
         prefix = _before(_P_WEEKDAY, text, m.start(), width=48)
         start = prefix.start() if prefix else m.start()
+        week = _WEEKDAY_OF_WEEK.match(text, m.end("w")) if not (prefix and prefix.group("rel")) else None
+        if week is not None:  # "on Wednesday last week": that week's Wednesday (rule date.weekday_of_week)
+            yield _make(text, start, week.end(), "date.weekday_of_week", kind="weekday", weekday=weekday,
+                        unit="week", offset=_WEEK_REL[_norm(week.group("rel"))])
+            continue
         offset = _WD_REL.get(_norm(prefix.group("rel"))) if prefix else None
         yield _make(text, start, m.end(), "date.weekday", kind="weekday", weekday=weekday, offset=offset)
 
@@ -680,6 +688,9 @@ def _days(match: DateMatch, published: PartialDate | None, tense: str | None,
 def _weekday(match: DateMatch, today: dt.date, tense: str | None) -> tuple[dt.date, dt.date, str] | None:
     if match.weekday is None:
         return None
+    if match.unit == "week":  # "Wednesday last week": the weekday of the week before the published one
+        day = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=7 * (match.offset or 0) + match.weekday)
+        return day, day, "day"
     back = (today.weekday() - match.weekday) % 7
     ahead = (match.weekday - today.weekday()) % 7
     if match.offset == -1:

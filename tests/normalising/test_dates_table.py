@@ -161,6 +161,58 @@ CASES = [
      "Kazakh citizen Arman Seitov, jailed in Tbilisi, has returned to Kazakhstan as a result of an exchange, the ministry reported on "
      "Wednesday. The exchange took place on March 11 in Baku. In exchange the Georgian side received its citizen "
      "Levan Beridze.", "2024-03-14", (1, 1), (C, "2024-03-11", "2024-03-11")),
+    # date.place_adverbial: a clause of its own made of a place phrase and the date, cut off from the handover by a
+    # relative clause, dates the handover (not the publication day)
+    ("place_phrase_after_a_relative_clause",
+     "Peru handed over the remains of 17 Ecuadorian soldiers, who died in the 1995 border war, at the Tiwinza "
+     "crossing on Monday, in a ceremony led by the Red Cross.", "2024-03-14", (17,), (C, "2024-03-11", "2024-03-11")),
+    ("place_phrase_near_a_town_after_an_aside",
+     "Chad freed 26 Sudanese fighters, most of them captured last year, near the town of Adre on Tuesday, a "
+     "ministry statement said.", "2024-03-14", (26,), (C, "2024-03-12", "2024-03-12")),
+    ("place_phrase_with_a_day_month",
+     "Ecuador freed 9 Peruvian soldiers, who had strayed across the river during a storm, at the Huaquillas bridge "
+     "on 2 March, in return for 4 Ecuadorian sailors.", "2024-03-14", (4, 9), (C, "2024-03-02", "2024-03-02")),
+    # date.where_clause: a where-clause of a handover hangs on the clause that gives the date
+    ("where_clause_of_a_swap",
+     "Officials recall a muddy airstrip outside Goma in June 2019, where 44 soldiers were swapped for 51 rebels.",
+     "2024-03-14", (44,), (C, "2019-06-01", "2019-06-30")),
+    ("where_clause_of_a_handover",
+     "It began at a border post near Batken in October 2021, where Kyrgyzstan handed back 12 Tajik border guards "
+     "to Tajikistan.", "2024-03-14", (12,), (C, "2021-10-01", "2021-10-31")),
+    ("where_clause_of_an_exchange_in_a_season",
+     "Veterans remember the docks of Mocha in spring 1994, where 230 prisoners were exchanged under Red Cross "
+     "flags.", "2024-03-14", (230,), (C, "1994-03-01", "1994-05-31")),
+    # date.previous_sentence: a figure of the previous sentence that counts no one handed over ('their two
+    # presidents') does not keep its handover date from the figures of the next sentence
+    ("previous_sentence_with_a_figure_of_leaders",
+     "Twenty years after the war, Chad and Libya exchanged prisoners of war at the airport of Faya on March 3, "
+     "2007, under the accord their two presidents had signed in Sirte that January. Chad handed over 412 Libyan "
+     "soldiers and Libya freed 96 Chadians.", "2024-03-14", (96, 412), (C, "2007-03-03", "2007-03-03")),
+    ("previous_sentence_with_a_figure_of_armies",
+     "Years later, Peru and Bolivia swapped prisoners of war at the Desaguadero bridge on 5 May 2013, under a plan "
+     "the two armies had drawn up. Bolivia handed over 21 Peruvian soldiers and Peru freed 16 Bolivians.",
+     "2024-03-14", (16, 21), (C, "2013-05-05", "2013-05-05")),
+    ("previous_sentence_with_a_figure_of_presidents",
+     "Kenya and Uganda exchanged prisoners of war at the Busia border post on 19 August 2012, in a ceremony their "
+     "two presidents attended. Uganda handed over 27 Kenyan soldiers and Kenya freed 11 Ugandans.", "2024-03-14",
+     (11, 27), (C, "2012-08-19", "2012-08-19")),
+    ("previous_sentence_date_of_a_stalled_process",
+     "The two armies have carried out dozens of exchanges since the war began in 2021, but the talks stalled in "
+     "the second half of last year. Chad handed over 40 Sudanese fighters and Sudan freed 38 Chadians.",
+     "2024-03-14", (38, 40), (C, "2024-03-14", "2024-03-14")),
+    # the recogniser's date.weekday_of_week: "Wednesday last week" is that week's Wednesday, not the whole week
+    ("weekday_of_last_week",
+     "On Wednesday last week, at the Tiwinza post, Peru delivered the remains of 17 Ecuadorian soldiers.",
+     "2024-03-14", (17,), (C, "2024-03-06", "2024-03-06")),
+    ("weekday_of_next_week",
+     "Sudan will free 12 RSF fighters on Friday of next week, a mediator said.", "2024-03-14", (12,),
+     (P, "2024-03-22", "2024-03-22")),
+    ("monday_of_last_week",
+     "Chad said 26 Sudanese fighters were freed on Monday last week in a swap with Sudan.", "2024-03-14", (26,),
+     (C, "2024-03-04", "2024-03-04")),
+    ("statement_on_a_weekday_of_last_week",
+     "Ukraine said on Friday last week that 95 soldiers were back home after a swap with Russia.", "2024-03-14",
+     (95,), (C, "2024-03-08", "2024-03-08")),
 ]
 
 XFAIL: dict[str, str] = {}

@@ -39,6 +39,37 @@ HARD_NEGATIVES = [
     ("demands_that_captives_be_exchanged",
      "The Houthis renewed their demands that the government free 500 detainees in exchange for the 40 soldiers "
      "they hold."),
+    # gate.requested: a demand whose object is the handover noun ("demanded the release of"), with no 'to' or 'that'
+    ("demanded_release_of",
+     "The Taliban have demanded the release of 400 of their fighters held in Kabul; the government called the "
+     "demand unacceptable."),
+    ("demands_immediate_return",
+     "In a statement on Monday, the ELN demands the immediate return of 35 guerrillas jailed in Bogota, but the army "
+     "has refused any talks."),
+    ("demanding_swift_release",
+     "Al-Shabaab is demanding the swift release of 25 of its fighters held in Mogadishu, the group said in a video "
+     "on Saturday."),
+    # gate.requested: a handover verb refused with a negated modal right before it
+    ("would_not_trade_counted",
+     "Kenya said on Monday it would not trade the 20 militants it holds for the three abducted police officers."),
+    ("will_never_free_counted",
+     "Mali will never free 50 jailed jihadists in exchange for the two Italian hostages, its prime minister said on "
+     "Friday."),
+    ("would_not_swap_counted",
+     "The Philippine army would not swap 15 captured rebels for the four kidnapped soldiers, a spokesman said."),
+    # a swap that talks are about is no occasion of its own (loose._hoped_for)
+    ("talks_on_an_exchange",
+     "Talks on a new exchange of hostages for prisoners remain stalled, Egyptian mediators said on Thursday."),
+    ("negotiations_over_a_new_swap",
+     "Negotiations over a new swap of hostages for prisoners are stalled, Qatar said on Wednesday."),
+    ("negotiations_on_another_exchange",
+     "Negotiations on another prisoner exchange between Russia and Ukraine are deadlocked, Turkish officials said."),
+    # gate.one_sided_article: a ransom story whose only swap was demanded and refused
+    ("ransom_with_a_refused_swap",
+     "Eight Filipino sailors kidnapped off Cameroon last month were freed on Tuesday after their shipowner paid a "
+     "ransom, the company said. The sailors, six Filipinos and two Ukrainians, were handed over to the navy in "
+     "Douala. The gunmen had demanded the release of 40 jailed separatists in exchange for the crew, a demand the "
+     "government rejected."),
     # gate.nothing_in_return: a clause that denies anything given in return
     ("no_prisoners_freed_in_return",
      "New People's Army guerrillas released three soldiers to a church mission on Friday; the army said no rebel "
@@ -345,6 +376,16 @@ def test_figure_that_is_no_handover_makes_no_flow(extractor, text, figure):
 
 # the gate must not close on real handovers worded like the negatives above
 STILL_HANDOVERS = [
+    # a refusal or a demand told beside a swap that was done leaves the swap its record
+    ("done_after_a_refusal",
+     "Kenya, which had said it would not trade prisoners, freed 20 militants on Monday in exchange for three police "
+     "officers held by al-Shabaab."),
+    ("done_after_a_demand",
+     "After months in which the group demanded the release of its fighters, Somalia freed 12 al-Shabaab prisoners "
+     "on Sunday in exchange for five hostages."),
+    ("deal_after_talks_on_an_exchange",
+     "Talks on a new exchange ended on Monday with a deal: Russia will hand over 90 Ukrainian soldiers on Friday and "
+     "receive 90 of its own."),
     ("rebels_freed_in_return",
      "The Arakan Army released 12 soldiers on Friday, and the junta freed 9 rebels in return, officials said."),
     ("people_given_in_return",
@@ -441,10 +482,6 @@ NEGATIVE_GAPS = {
               "return of five after a summit as a completed one",
     "h3-032": "a refused demand ('would free six soldiers only in exchange for 20') is read as a planned release",
     "ng-156": "a fraud trial of a man who claimed he had been returned in an exchange is read as a swap of one",
-    "h6-027": "a ransom release handed to police, with a refused demand for a swap, is read as a completed release of "
-              "hostages by nationality",
-    "h6-028": "a refused demand ('has demanded the release of 1,000 prisoners') in stalled talks is read as a planned swap",
-    "ng-180": "a hostage video's refused demand for the release of 20 members is read as a swap",
 }
 HELDOUT3 = ROOT / "corpus" / "heldout3"
 # heldout3's hard negatives (empty gold) are held to the same standard

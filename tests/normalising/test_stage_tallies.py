@@ -192,6 +192,34 @@ TALLIES = [
      "Armenia and Azerbaijan swapped 12 soldiers each on Monday.\nHOW MANY ARMENIANS HAVE BEEN RETURNED?\n"
      "Azerbaijan has handed back about 310 Armenian soldiers, according to the ombudsman.",
      ("AZE", "ARM", "pows", 310, None, None)),
+    # tally.number_reached: "the number of ... has reached N" sums up what was handed over so far
+    ("number_of_remains_reached",
+     "Peru handed the remains of 12 soldiers to Ecuador on Monday. With this handover, the number of Ecuadorian "
+     "soldiers whose remains were returned since 2019 has reached 310.",
+     ("PER", "ECU", "bodies", 310, 310, 310)),
+    ("number_handed_reached",
+     "Armenia received 9 bodies from Azerbaijan on Tuesday. The number of remains handed to Yerevan by the "
+     "commission reached 412, officials said.",
+     ("AZE", "ARM", "bodies", 412, 412, 412)),
+    ("number_since_the_year_reached",
+     "Ethiopia handed the bodies of 15 Eritrean soldiers to Eritrea on Monday. The ministry said that with this "
+     "handover the number of Eritrean soldiers whose remains were given back to Eritrea since the year 2018 has "
+     "reached 260 soldiers.",
+     ("ETH", "ERI", "bodies", 260, 260, 260)),
+    # a total of remains outgrows the remains handed over elsewhere in the article, not the living freed in
+    # another year
+    ("remains_total_beside_an_older_release_of_the_living",
+     "Iraq returned the remains of 30 Iranian soldiers to Iran in May. In 1990, Iraq freed 2,000 Iranian prisoners "
+     "of war. The remains of 410 Iranian soldiers have now been handed to Iran by Iraq, Tehran said.",
+     ("IRQ", "IRN", "bodies", 410, 410, 410)),
+    ("bodies_total_beside_an_older_release_of_prisoners",
+     "Kenya handed the bodies of 6 Somali fighters to Somalia on Monday. In 2011, Kenya freed 1,500 Somali "
+     "prisoners. The bodies of 95 Somali fighters have now been returned to Somalia by Kenya.",
+     ("KEN", "SOM", "bodies", 95, 95, 95)),
+    ("remains_total_beside_a_coalition_release",
+     "Iraq delivered the remains of 41 Kuwaitis on Wednesday. In March 1991, some 5,000 Iraqi prisoners of war were "
+     "sent home. With the latest handover, the remains of 236 have now been returned to Kuwait.",
+     ("IRQ", "KWT", "bodies", 236, 236, 236)),
 ]
 
 
@@ -204,11 +232,14 @@ def test_running_total_is_a_tally_not_a_flow(extractor, text, expected):
 
 
 # the sides and category of a tally come from the group's direction and category (groups.py)
+REMAINS_OF_SOLDIERS = "category: 'soldiers whose remains were returned' read as pows, not bodies (groups.py)"
 CAPTIVES_AS_HOSTAGES = "category: 'captives' between two states read as hostages (cause K1, groups.py)"
 SIDES_OF_TALLY = {
     "in_total_has_received": "direction: 'has received N from X' gives no sides (cause D2, groups.py)",
     "stood_at": CAPTIVES_AS_HOSTAGES,
     "brought_the_number_to": CAPTIVES_AS_HOSTAGES,
+    "number_of_remains_reached": REMAINS_OF_SOLDIERS,
+    "number_since_the_year_reached": REMAINS_OF_SOLDIERS,
 }
 
 

@@ -30,7 +30,7 @@ import calendar
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from extractor.contract.articles import PartialDate
@@ -241,8 +241,9 @@ def _make(text: str, start: int, end: int, rule: str, **fields: object) -> DateM
 
 # --------------------------------------------------------------------------- rules
 
-def _numeric(rule: str, pattern: re.Pattern[str], text: str) -> Iterator[DateMatch]:
-    for m in pattern.finditer(text):
+def _numeric(rule: str, pattern: re.Pattern[str], text: str,
+             starts: Iterable[int] | None = None) -> Iterator[DateMatch]:
+    for m in pattern.finditer(text) if starts is None else _matches_at(pattern, text, starts):
         if _glued(text, m.start()) or text[m.start() - 1: m.start()] in ("-", ".", "/", ","):
             continue
         year = int(m.group("y"))
@@ -376,8 +377,9 @@ def _month_ranges(text: str) -> Iterator[DateMatch]:
                     end_year=year2, end_month=month2)
 
 
-def _seasons(text: str) -> Iterator[DateMatch]:
-    for m in _SEASON.finditer(text):
+def _seasons(text: str, lower: str | None) -> Iterator[DateMatch]:
+    starts = None if lower is None else _found(lower, _SEASON_WORDS)
+    for m in _SEASON.finditer(text) if starts is None else _matches_at(_SEASON, text, starts):
         if _glued(text, m.start()):
             continue
         month, month2 = _SEASONS[m.group("season").lower()]
@@ -393,7 +395,7 @@ def _seasons(text: str) -> Iterator[DateMatch]:
 
 
 def _years(text: str) -> Iterator[DateMatch]:
-    for m in _YEAR.finditer(text):
+    for m in _matches_at(_YEAR, text, _found(text, _CENTURIES)):
         before = text[m.start() - 1: m.start()]
         if _glued(text, m.start()) or before in (",", ".", "/", "\u2013"):
             continue
@@ -430,7 +432,7 @@ def _weekdays(text: str) -> Iterator[DateMatch]:
 
 
 def _units(text: str) -> Iterator[DateMatch]:
-    for m in _UNIT.finditer(text):
+    for m in _matches_at(_UNIT, text, _found(text, _UNIT_WORDS)):
         unit, start = m.group("unit"), m.start()
         if _glued(text, start):
             continue
@@ -478,8 +480,9 @@ def _agos(text: str) -> Iterator[DateMatch]:
             yield _make(text, p.start(), m.end(), "date.relative_ago", kind="relative", unit=unit, offset=-count)
 
 
-def _day_words(text: str) -> Iterator[DateMatch]:
-    for m in _DAY_WORD.finditer(text):
+def _day_words(text: str, lower: str | None) -> Iterator[DateMatch]:
+    starts = None if lower is None else _found(lower, _DAY_WORD_STARTS)
+    for m in _DAY_WORD.finditer(text) if starts is None else _matches_at(_DAY_WORD, text, starts):
         word, start = m.group("w").lower(), m.start()
         if _glued(text, start):
             continue
@@ -508,9 +511,13 @@ def _day_words(text: str) -> Iterator[DateMatch]:
 
 # Words one of which every match of a pattern holds: a text without any of them is not searched with it
 # (a full pass of a pattern that starts with a common letter costs more than these substring tests).
-_SEASON_WORDS = ("spring", "summer", "autumn", "fall")  # in the lower-cased text
+# Where every match also begins with one of them, the pattern is tried only where they stand (_matches_at).
+_SEASON_WORDS = ("spring", "summer", "autumn", "fall")  # in the lower-cased text; every match begins with one
 _DAY_WORDS = ("yesterday", "today", "night", "tomorrow", "morning", "afternoon", "evening")  # lower-cased text
-_UNIT_WORDS = ("week", "month", "year", "days", "hours")  # as written: the pattern is lower case
+_DAY_WORD_STARTS = _DAY_WORDS + ("tonight",)  # every match of _DAY_WORD begins with one, lower-cased
+_UNIT_WORDS = ("week", "month", "year", "days", "hours")  # as written: the pattern is lower case; every match
+# begins with one
+_CENTURIES = ("19", "20")  # every match of _YEAR begins with one
 # every month a rule accepts (`_month_of`) begins with one of these, as written
 _MONTH_STARTS = tuple(w for name in _MONTH_NAMES for w in (name[:3], name[:3].upper()))
 
@@ -519,11 +526,49 @@ def _holds(text: str, words: tuple[str, ...]) -> bool:
     return any(word in text for word in words)
 
 
+def _found(text: str, words: tuple[str, ...]) -> Iterator[int]:
+    """Every index of `text` where one of `words` stands."""
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            yield at
+            at = text.find(word, at + 1)
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern each match of which begins at one of `starts`: the pattern
+    is tried at those places only, in order, each after the end of the last match. A pass of re tries
+    every character of the text; the places are found by substring search, which costs far less."""
+    end = 0
+    match = pattern.match
+    for start in sorted(set(starts)):
+        if start >= end and (m := match(text, start)) is not None:
+            yield m
+            end = m.end()
+
+
+def _iso_starts(text: str) -> Iterator[int]:
+    """Where an ISO date (`_ISO`) can begin: four characters before a hyphen, at a 1 or a 2."""
+    for at in _found(text, ("-",)):
+        if at >= 4 and text[at - 4] in "12":
+            yield at - 4
+
+
+def _dmy_starts(text: str) -> Iterator[int]:
+    """Where a day-month-year date (`_DMY`) can begin: its day is one or two digits (re's \\d: a
+    decimal character) before a hyphen or a full stop."""
+    for at in _found(text, ("-", ".")):
+        if at >= 1 and text[at - 1].isdecimal():
+            yield at - 1
+            if at >= 2 and text[at - 2].isdecimal():
+                yield at - 2
+
+
 def _candidates(text: str) -> Iterator[DateMatch]:
     lower = text.lower()
     if "-" in text:
-        yield from _numeric("date.iso", _ISO, text)
-    yield from _numeric("date.dmy_numeric", _DMY, text)
+        yield from _numeric("date.iso", _ISO, text, _iso_starts(text))
+    yield from _numeric("date.dmy_numeric", _DMY, text, _dmy_starts(text))
     if "/" in text:
         yield from _numeric("date.slash", _SLASH, text)
     if _holds(text, _MONTH_STARTS):  # the rules below yield nothing without a month name
@@ -535,8 +580,10 @@ def _candidates(text: str) -> Iterator[DateMatch]:
         yield from _ranges("date.range_day_month_day_month", _RANGE_DMDM, text)
         yield from _months(text)
         yield from _month_ranges(text)
+    # where a letter's lower case is longer ("İ"), `lower` does not show where words stand in the text
+    at = lower if len(lower) == len(text) else None
     if _holds(lower, _SEASON_WORDS):
-        yield from _seasons(text)
+        yield from _seasons(text, at)
     yield from _years(text)
     yield from _weekdays(text)
     if _holds(text, _UNIT_WORDS):
@@ -544,7 +591,7 @@ def _candidates(text: str) -> Iterator[DateMatch]:
     if "ago" in text:
         yield from _agos(text)
     if _holds(lower, _DAY_WORDS):
-        yield from _day_words(text)
+        yield from _day_words(text, at)
 
 
 def _extend(match: DateMatch, text: str) -> DateMatch:

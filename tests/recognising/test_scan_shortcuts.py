@@ -1,9 +1,10 @@
 """The recognisers' shortcuts give what the plain regex scans give.
 
 The quantity recogniser tries its number-word pattern only where a number word can begin, and its
-phrases before a figure only where the word before it can end one; the tokenizer rules out very
-long runs without a space by a few substring tests. Each shortcut is compared here with the scan
-it replaces, on invented texts and on generated ones.
+phrases before a figure only where the word before it can end one; the date recogniser tries the
+patterns whose matches begin with a known word or figure only where those stand; the tokenizer rules
+out very long runs without a space by a few substring tests. Each shortcut is compared here with the
+scan it replaces, on invented texts and on generated ones.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractor.recognising import temporal
 from extractor.recognising.numbers import ASCII_CASE_TWINS, _number_word_runs, load_cues
 from extractor.recognising.tokenizer import _RUN, LONG_RUN, _holds_long_run
 
@@ -97,3 +99,47 @@ def test_phrases_before_on_generated_windows(pieces, back):
 def test_long_runs_found_as_the_pattern_finds_them(run, offset, blank):
     text = ("word" + blank) * (offset // 5) + "x" * run + blank + "tail " * 60
     assert _holds_long_run(text) == (_RUN.search(text) is not None)
+
+
+DATE_PIECES = ["spring", "Spring", "SPRING", "sPRING", "Fall", "fall", "FALL", "autumn", "summer", "of", "2024",
+               "1999", "20", "19", "2019", "202", "12", "3", "-", ".", "/", "\u0661\u0662", "today", "Today",
+               "TODAY", "tonight", "Tonight", "night", "morning", "week", "weekend", "Week", "month", "year",
+               "days", "hours", "the", "\u0130", "2023-05-04", "12.05.2023", "4-5-2022", "x", "\n", "Monday"]
+
+
+def _date_scans(text: str):
+    """(pattern, the shortcut's starts) for each date pattern tried only at its places."""
+    lower = text.lower()
+    pairs = [(temporal._ISO, temporal._iso_starts(text)), (temporal._DMY, temporal._dmy_starts(text)),
+             (temporal._YEAR, temporal._found(text, temporal._CENTURIES)),
+             (temporal._UNIT, temporal._found(text, temporal._UNIT_WORDS))]
+    if len(lower) == len(text):
+        pairs += [(temporal._SEASON, temporal._found(lower, temporal._SEASON_WORDS)),
+                  (temporal._DAY_WORD, temporal._found(lower, temporal._DAY_WORD_STARTS))]
+    return pairs
+
+
+@pytest.mark.parametrize("text", [
+    "In the spring of 2024 and again last Fall, on 2023-05-04 and 12.05.2023, tonight or tomorrow morning.",
+    "Talks this week, next month, the past 30 days, 24 hours, the 1999 accord, the 2019-2020 season.",
+    "\u0661\u0662-05-2023 and 4-5-2022 and 1.2.2021 and 2020-1-1-1",
+    "SPRING SUMMER AUTUMN FALL Today TODAY weekend",
+])
+def test_date_patterns_tried_at_their_places_as_finditer(text):
+    for pattern, starts in _date_scans(text):
+        assert [m.span() for m in temporal._matches_at(pattern, text, starts)] == \
+            [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=14), st.lists(st.sampled_from(["", " ", "-", "."]), max_size=14))
+def test_date_patterns_on_generated_text(pieces, gaps):
+    text = "".join(p + (gaps[i] if i < len(gaps) else " ") for i, p in enumerate(pieces))
+    for pattern, starts in _date_scans(text):
+        assert [m.span() for m in temporal._matches_at(pattern, text, starts)] == \
+            [m.span() for m in pattern.finditer(text)]
+
+
+def test_re_digits_are_the_decimal_characters():
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert "".join(re.findall(r"\d", every)) == "".join(c for c in every if c.isdecimal())

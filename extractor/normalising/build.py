@@ -23,6 +23,7 @@ from .deal_names import deal_name, whole_finished
 from .dating import (
     NOT_EVENT_DATE_BEFORE,
     adverbial_rule,
+    timeline_entry_date,
     after_attribution,
     anaphor_at,
     anaphoric_date,
@@ -584,6 +585,11 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
     tense = "completed" if rule == "status.deal_name_whole" else status
     interval = resolve_span(date_span, published=published, status=tense, year_hint=year_hint,
                             cancelled=_called_off(group.view))
+    entry = timeline_entry_date(group.view, views) if date_span is None else None
+    if entry is not None:  # "January 25 - Four soldiers are handed over. Israel frees 200 prisoners."
+        date_span = entry
+        interval = resolve_span(entry, published=published, status=status, year_hint=year_hint)
+        rule = rule + "+date.timeline_entry"
     if date_span is None and group.view.index > 0 \
             and anaphoric_date(group.view, views, published=published, year_hint=year_hint) is None:
         before = views[group.view.index - 1]

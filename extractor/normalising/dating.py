@@ -435,3 +435,41 @@ def occasion_day_near(view: SentenceView, views: list[SentenceView]) -> Span | N
         if earlier.dates:
             return None
     return None
+
+
+ENTRY_MARKS = frozenset({"-", "\u2013", "\u2014", ":"})
+TIMELINE_ENTRIES = 2  # paragraphs opening with a date and a dash: a timeline
+
+
+def _entry_date(view: SentenceView) -> Span | None:
+    """'January 25 - Four soldiers are handed over ...': the date that opens a paragraph, then a dash or colon."""
+    k = view.start
+    while k < view.end and not view.lower[k].strip():
+        k += 1
+    date = next((d for d in view.dates if d.start == k), None)
+    if date is None or date.end >= view.end or view.lower[date.end] not in ENTRY_MARKS:
+        return None
+    return date
+
+
+def _paragraph_start(view: SentenceView, views: list[SentenceView]) -> SentenceView:
+    k = view.index
+    while k > 0 and not views[k - 1].text.endswith("\n"):
+        k -= 1
+    return views[k]
+
+
+def timeline_entry_date(view: SentenceView, views: list[SentenceView]) -> Span | None:
+    """In a timeline (two or more paragraphs that open with a date and a dash), the date that opens the
+    sentence's paragraph dates its handovers (rule date.timeline_entry)."""
+    if not views:
+        return None
+    memo = views[0].memo
+    entries = memo.get("dating.timeline_entries")
+    if entries is None:
+        entries = memo["dating.timeline_entries"] = {
+            v.index: d for v in views if (v.index == 0 or views[v.index - 1].text.endswith("\n"))
+            and (d := _entry_date(v)) is not None}
+    if len(entries) < TIMELINE_ENTRIES:
+        return None
+    return entries.get(_paragraph_start(view, views).index)

@@ -92,6 +92,11 @@ def _placed_handover(view: SentenceView, specific: bool) -> bool:
 AFTERMATH = frozenset({"identify", "identifying", "identification", "identified"})
 
 
+def asked(view: SentenceView) -> bool:
+    """'Is a prisoner swap expected too?': an explainer's question tells of no occasion (its answer may)."""
+    return "?" in view.word_set and view.text.rstrip().endswith("?")
+
+
 def _about_the_swap(view: SentenceView) -> bool:
     """'It would take months to identify the bodies handed over': what follows a handover, not one."""
     return not AFTERMATH.isdisjoint(view.word_set) and not view.has_cue("COMPLETED")
@@ -169,7 +174,7 @@ def loose_groups(views: list[SentenceView], context: ArticleContext, counted: se
         triggers = view.cues_with("EXCHANGE")
         if not triggers and not view.dates:
             continue  # no swap word and no date: none of the tests below can place a handover
-        if _about_the_swap(view) or _past_summary(view, triggers) or _hoped_for(view, triggers):
+        if _about_the_swap(view) or _past_summary(view, triggers) or _hoped_for(view, triggers) or asked(view):
             continue
         specific = any(c.kb_id_ not in ("generic", "foreigners") for c in view.cues_with("CATEGORY")
                        if view.actor(c.start) is None)

@@ -398,6 +398,24 @@ STAGE_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4":
                 "all": ALL_STAGES, "its": ALL_STAGES, "their": ALL_STAGES, "several": ALL_STAGES}
 
 
+SUMMING_ADVERBS = (("in", "all"), ("in", "total"), ("altogether",), ("all", "told"), ("overall",))
+
+
+def _summed(view: SentenceView, at: int) -> bool:
+    """'In all, 135 soldiers went home', 'altogether 300 were freed': a summing adverb in the clause before the
+    figure, with no date of its own."""
+    if view.dates:
+        return False
+    words = view.lower[view.start:at]
+    return any(tuple(words[k:k + len(p)]) == p for k in range(len(words)) for p in SUMMING_ADVERBS)
+
+
+def _day_stages(occasions: list[Occasion]) -> list[Occasion]:
+    """The occasions told on a day of their own, not in the background."""
+    return [o for o in occasions if o.key is not None and o.key != "whole" and not o.background
+            and o.date is not None and o.date.precision == "day" and o.date.start == o.date.end]
+
+
 def _over_the_stages(view: SentenceView) -> int:
     """'In all, 500 went free over the two stages', 'across both rounds': a figure summed over the stages told
     (rule occasion.whole_summed_up); how many stages (every one told: a large number), or 0."""
@@ -602,6 +620,15 @@ def group_occasions(mentions: list[Mention], views: list[SentenceView] | None = 
                 _whole_occasion(occasions, mention).mentions.append(mention)
                 mention.rules.append("occasion.whole_summed_up")
                 continue
+            whole_told = next((o for o in occasions if o.key == "whole" and o.status == mention.status
+                               and any(m.group.view is g.view for m in o.mentions)), None)
+            if mention.status == "completed" and main is not None and g.count is not None \
+                    and _summed(g.view, g.start) and (whole_told is not None or _exceeds(main, mention)) \
+                    and len(_day_stages(same_status)) >= 2:
+                # "On Monday 60 ..., on Tuesday 45 ..., on Wednesday 30 .... In all, 135 went home": the whole
+                _whole_occasion(occasions, mention).mentions.append(mention)
+                mention.rules.append("occasion.whole_in_all")
+                continue
             told = _told_on(same_status, mention, views)
             if told is not None and told is not main and not (main is not None and _repeats(main, mention)):
                 # "In January 2004, X freed a businessman and handed over three bodies. Y released 429 prisoners
@@ -726,12 +753,13 @@ def span_of_stages(occasions: list[Occasion], views: list[SentenceView]) -> None
         days = [o.date for o in occasions if o is not whole and o.status == whole.status and o.date is not None
                 and o.date.precision == "day" and o.date.start is not None and o.date.end is not None
                 and any(m.group.per_side for m in o.mentions)]
-        if any("occasion.whole_summed_up" in m.rules for m in whole.mentions):
+        in_all = any("occasion.whole_in_all" in m.rules for m in whole.mentions)
+        if in_all or any("occasion.whole_summed_up" in m.rules for m in whole.mentions):
             # a whole told beside its last stage: it ends on that stage's day, and runs its stated days
             days = [o.date for o in occasions if o is not whole and o.status == whole.status and o.date is not None
                     and o.date.precision == "day" and o.date.start is not None and o.date.start == o.date.end]
             running = next((n for m in whole.mentions if (n := days_of(m.group.view)) is not None), None)
-            stages = next((n for m in whole.mentions if (n := _over_the_stages(m.group.view))), 0)
+            stages = ALL_STAGES if in_all else next((n for m in whole.mentions if (n := _over_the_stages(m.group.view))), 0)
             if days and running is not None:
                 last = max(d.end for d in days)
                 days = [DateInterval(start=last - dt.timedelta(days=running - 1), end=last, precision="day")]

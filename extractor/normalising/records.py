@@ -138,12 +138,45 @@ def _agreement_clusters(terms: list[Group], views: list[SentenceView], published
         else:
             target[1].append(group)
     clusters = _told_twice(clusters, said_agreed)
+    if undated and not clusters:
+        made = _deal_made_before(undated[0].view, views, published=published, year_hint=year_hint)
+        if made is not None:  # "... under the peace agreement signed in Rome last month. The Rome accord provides ..."
+            for group in undated:
+                group.rules.append("agreement.made_in_an_earlier_sentence")
+            clusters.append((made, undated))
+            undated = []
     if undated:
         if clusters:
             clusters[0][1].extend(undated)
         else:
             clusters.append((None, undated))
     return clusters
+
+
+DEAL_MADE_WORDS = frozenset({"signed", "agreed", "reached", "struck", "concluded", "sealed", "brokered"})
+DEAL_REFERENCES = frozenset({"the", "this", "that", "its", "their"})
+DEAL_MADE_REACH = 3  # sentences back from the terms to the sentence that tells the deal was made
+
+
+def _deal_made_before(view: SentenceView, views: list[SentenceView], *, published: PartialDate | None,
+                      year_hint: int | None) -> DateInterval | None:
+    """Terms told of a deal named again ('The Rome accord provides for ...') take the day that deal was made,
+    told in an earlier sentence with a verb of making it ('the peace agreement signed in Rome last month')."""
+    named = [c for c in view.cues_with("AGREEMENT") if c.start > view.start
+             and (view.lower[c.start - 1] in DEAL_REFERENCES or (c.start - 2 >= view.start
+                                                                 and view.lower[c.start - 2] in DEAL_REFERENCES))]
+    if not named:
+        return None
+    for earlier in reversed(views[max(0, view.index - DEAL_MADE_REACH):view.index]):
+        for cue in earlier.cues_with("AGREEMENT"):
+            lo, hi = earlier.clause_bounds(cue.start)
+            made = [k for k in range(cue.end, min(earlier.end, cue.end + 4)) if earlier.lower[k] in DEAL_MADE_WORDS]
+            if not made:
+                continue
+            dates = [d for d in earlier.dates if made[0] < d.start and d.start - made[0] <= 6]
+            if len(dates) == 1:
+                return resolve_span(dates[0], published=published, status="completed", year_hint=year_hint)
+    return None
 
 
 def _terms_of(cluster: list[Group]) -> set[tuple]:

@@ -213,6 +213,22 @@ CASES = [
     ("statement_on_a_weekday_of_last_week",
      "Ukraine said on Friday last week that 95 soldiers were back home after a swap with Russia.", "2024-03-14",
      (95,), (C, "2024-03-08", "2024-03-08")),
+    # date.timeline_entry: in a timeline (paragraphs that open with a date and a dash) the entry's date dates the
+    # handovers of its paragraph
+    ("timeline_entry_of_a_truce",
+     "Timeline of the swaps\n\nMarch 2 - The truce begins. Sudan frees 40 RSF fighters.\n\nMarch 9 - The RSF hands "
+     "over 35 soldiers to the army.\n\nMarch 12 - Talks stall.", "2024-03-14", (40,), (C, "2024-03-02", "2024-03-02")),
+    ("timeline_entry_of_bodies",
+     "How the deal unfolded\n\nJanuary 5 - Armenia and Azerbaijan agree to a swap.\n\nJanuary 11 - Azerbaijan "
+     "returns 12 Armenian soldiers to Armenia.\n\nFebruary 2 - Armenia receives 9 bodies from Azerbaijan.",
+     "2024-03-14", (9,), (C, "2024-02-02", "2024-02-02")),
+    ("timeline_entry_of_last_year",
+     "The year in swaps\n\nFebruary 14 - Colombia releases 18 ELN rebels.\n\nJune 3 - The ELN frees 7 Colombian "
+     "soldiers in Arauca.\n\nOctober 21 - Colombia and the ELN swap 5 prisoners each.", "2024-03-14", (7,),
+     (C, "2023-06-03", "2023-06-03")),
+    ("one_dated_paragraph_is_no_timeline",
+     "March 2 - Sudan and the RSF met in Jeddah. The RSF freed 40 soldiers to the army, officials said.",
+     "2024-03-14", (40,), (C, "2024-03-14", "2024-03-14")),
 ]
 
 XFAIL: dict[str, str] = {}

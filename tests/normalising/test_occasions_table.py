@@ -13,6 +13,33 @@ from occasion_cases import exchanges, shapes
 C, P = "completed", "planned"
 
 CASES = [
+    # an explainer's question tells of no occasion of its own (loose.asked); its answer may
+    ("question_of_an_explainer",
+     "Is a prisoner exchange expected next? Armenia says no date has been set. On Tuesday Azerbaijan handed over "
+     "the bodies of 7 Armenian soldiers.", None, [(C, (7,))]),
+    ("question_with_a_season",
+     "Is another exchange of captured soldiers expected this spring? Kyiv says talks continue. Russia handed over "
+     "48 Ukrainian soldiers on Tuesday.", None, [(C, (48,))]),
+    ("question_of_a_hostage_swap",
+     "Is a new hostage swap expected before Ramadan? Qatar would not comment. Hamas freed 2 Thai hostages on "
+     "Friday.", None, [(C, (2,))]),
+    ("answer_after_a_question_is_a_plan",
+     "What is expected next? Another prisoner exchange is expected, the ICRC says. The Houthis freed 16 detainees "
+     "on Sunday.", None, [(C, (16,)), (P, ())]),
+    # occasion.whole_in_all: "in all", "altogether", "in total" after stages told on their days is the whole swap
+    ("altogether_after_two_days",
+     "On Saturday Eritrea handed back 80 Ethiopian soldiers and Ethiopia freed 30 Eritrean soldiers. On Sunday "
+     "Eritrea handed back 70 Ethiopian soldiers and Ethiopia freed 20 Eritrean soldiers. Altogether, 150 Ethiopian "
+     "soldiers and 50 Eritrean soldiers came home, the Red Cross said.", None,
+     [(C, (20, 70)), (C, (30, 80)), (C, (50, 150))]),
+    ("in_all_after_two_stages",
+     "On Monday Peru freed 25 Ecuadorian soldiers and Ecuador freed 20 Peruvian soldiers. On Wednesday Peru freed 15 "
+     "Ecuadorian soldiers and Ecuador freed 10 Peruvian soldiers. In all, 40 Ecuadorian soldiers and 30 Peruvian "
+     "soldiers returned home, officials said.", None, [(C, (10, 15)), (C, (20, 25)), (C, (30, 40))]),
+    ("in_total_of_one_way_handovers",
+     "Chad handed 33 Sudanese soldiers to Sudan on Tuesday. On Thursday Chad handed 27 more Sudanese soldiers to "
+     "Sudan. In total, 60 Sudanese soldiers went home from Chad, the Red Cross said.", None,
+     [(C, (27,)), (C, (33,)), (C, (60,))]),
     # the whole of a staged swap told beside its last stage is a record of its own
     ("whole_told_beside_its_last_stage",
      "The third stage of the swap between Sudan and the RSF took place on Tuesday. Sudan returned 140 soldiers. "

@@ -213,6 +213,16 @@ DEAL_DAYS = [
      "Armenia, Azerbaijan to return up to 650 bodies each from 1 April\n\nArmenia and Azerbaijan agreed in "
      "Geneva on 11 March to return up to 650 bodies on each side.",
      ("2024-03-11", "2024-03-11")),
+    # agreement.made_in_an_earlier_sentence: terms of a deal named again take the day the deal was made, told before
+    ("accord_signed_last_month",
+     "Angola and UNITA freed the first prisoners on Tuesday under the peace accord signed in Lusaka last month. The "
+     "Lusaka accord provides for the release of up to 800 prisoners on each side.", ("2024-02-01", "2024-02-29")),
+    ("agreement_reached_in_january",
+     "Colombia and the ELN released 12 prisoners on Sunday under the agreement reached in Havana in January. The "
+     "Havana agreement provides for the release of up to 300 detainees on each side.", ("2024-01-01", "2024-01-31")),
+    ("deal_struck_in_december",
+     "Sudan and the RSF began a swap on Monday under a deal struck in Jeddah in December. The Jeddah deal provides "
+     "for the release of up to 1,000 prisoners on each side.", ("2023-12-01", "2023-12-31")),
 ]
 
 

@@ -90,6 +90,26 @@ def _placed_handover(view: SentenceView, specific: bool) -> bool:
 
 
 AFTERMATH = frozenset({"identify", "identifying", "identification", "identified"})
+# verbs of carrying people somewhere: after a handover told above, the people told again ('the soldiers', 'the
+# freed men') are carried on, not handed over
+CARRY_VERBS = frozenset({"flown", "flew", "driven", "drove", "taken", "took", "transported", "airlifted", "bused",
+                         "bussed", "carried", "moved", "brought"})
+DEFINITE = frozenset({"the", "these", "those", "their", "his", "her", "its"})
+
+
+def _carried_on(view: SentenceView) -> bool:
+    """'The remains of the soldiers were flown to Nairobi on Monday for a funeral', told after the handover: the
+    people already told (a definite noun) carried on by their own side, with no other handover word (rule-less
+    filter of loose mentions)."""
+    people = [c for c in view.cues_with("CATEGORY") if view.actor(c.start) is None]
+    if not people:
+        return False
+    # "the freed hostages": a participle before the noun is an adjective, not the verb of the sentence
+    gives = [c for c in view.cues_with("GIVE", "RECEIVE", "HOME") if not any(p.start == c.end for p in people)]
+    if any(view.lower[c.start] not in CARRY_VERBS for c in gives) or CARRY_VERBS.isdisjoint(view.word_set):
+        return False
+    first = people[0]
+    return any(view.lower[k] in DEFINITE for k in range(max(view.start, first.start - 3), first.start))
 
 
 def asked(view: SentenceView) -> bool:
@@ -176,6 +196,8 @@ def loose_groups(views: list[SentenceView], context: ArticleContext, counted: se
             continue  # no swap word and no date: none of the tests below can place a handover
         if _about_the_swap(view) or _past_summary(view, triggers) or _hoped_for(view, triggers) or asked(view):
             continue
+        if not triggers and any(i < view.index for i in counted) and _carried_on(view):
+            continue  # "The remains of the soldiers were flown to Nairobi on Monday": after the handover told above
         specific = any(c.kb_id_ not in ("generic", "foreigners") for c in view.cues_with("CATEGORY")
                        if view.actor(c.start) is None)
         if not triggers:

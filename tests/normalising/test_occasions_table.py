@@ -26,6 +26,16 @@ CASES = [
     ("answer_after_a_question_is_a_plan",
      "What is expected next? Another prisoner exchange is expected, the ICRC says. The Houthis freed 16 detainees "
      "on Sunday.", None, [(C, (16,)), (P, ())]),
+    # people told again after their handover and carried on by their own side make no occasion (loose._carried_on)
+    ("remains_flown_home_after_the_handover",
+     "Al-Shabaab handed the bodies of 4 Kenyan soldiers to Kenya on Sunday. The remains of the soldiers were flown to "
+     "Nairobi on Monday for a funeral.", None, [(C, (4,))]),
+    ("freed_hostages_flown_to_hospital",
+     "Hamas freed 3 hostages on Saturday in exchange for 90 prisoners. The freed hostages were flown to a hospital in "
+     "Tel Aviv on Sunday.", None, [(C, (3, 90))]),
+    ("released_soldiers_driven_to_a_town",
+     "Russia handed 90 Ukrainian soldiers to Ukraine on Friday. The released soldiers were driven to Chernihiv on "
+     "Saturday for medical checks.", None, [(C, (90,))]),
     # occasion.whole_in_all: "in all", "altogether", "in total" after stages told on their days is the whole swap
     ("altogether_after_two_days",
      "On Saturday Eritrea handed back 80 Ethiopian soldiers and Ethiopia freed 30 Eritrean soldiers. On Sunday "

@@ -221,6 +221,49 @@ def speaks_of_war(views: list[SentenceView], *, remains: bool = False) -> bool:
 LONE_PARTY_RULE = "direction.lone_party_dyad"
 
 
+# the labels that name a party acting in the article (a state's name, its institutions, officials, an armed
+# group), not where something happened (a capital) nor whose people were handed over (a demonym)
+ACTING_LABELS = frozenset({"STATE", "SEAT", "INSTITUTION", "OFFICIAL", "GROUP"})
+WAR_DEAD = frozenset({"pows", "bodies"})  # CATEGORY ids of the dead a war is implied by ('of 40 soldiers', 'of the fallen')
+REMAINS_OF_REACH = 6  # tokens from 'bodies of' to the people word ('the bodies of nine Sri Lankan workers')
+
+
+def _war_remains(views: list[SentenceView]) -> bool:
+    """Some remains word stands alone or is of combatants or the fallen ('212 bodies', 'the remains of 40
+    soldiers'), not of other people ('the bodies of 9 workers', 'the remains of 6 tourists')."""
+    for view in views:
+        if REMAINS_WORDS.isdisjoint(view.words):
+            continue
+        dead = [c.start for c in view.cues_with("CATEGORY") if c.kb_id_ in WAR_DEAD]
+        for k in range(view.start, view.end):
+            if view.lower[k] not in REMAINS_WORDS:
+                continue
+            if not (k + 1 < view.end and view.lower[k + 1] == "of") \
+                    or any(k + 1 < p <= k + REMAINS_OF_REACH for p in dead):
+                return True
+    return False
+
+
+def _implies_its_war(dyad: Dyad, ranked: list[str], counts: Counter, acting: Counter, views: list[SentenceView],
+                     pairs: frozenset[frozenset[str]]) -> bool:
+    """The article's main party, with one dyad in the table, stands for that dyad (LONE_PARTY_RULE) only where
+    the other side is implied by the article's war, captives or remains: a word of war or captivity in some
+    sentence, or remains alone or of combatants ('the bodies of nine workers killed in a fire were flown
+    home' are no war dead); and only where the article's second party, if it is mostly named as acting in
+    sentences of a transfer, a deal or captivity (as a state, an institution, an official or a group: not as
+    a capital, where things happen, nor as a demonym, whose people were handed), is not in another affair,
+    with no known dyad with either side ('Chad and Libya swapped 40 soldiers': Chad is the other side, not Libya's civil war)."""
+    other = ranked[1] if len(ranked) > 1 else None
+    if other is not None and acting[other] * 2 >= counts[other] and other not in dyad.parties \
+            and not any(frozenset((other, side)) in pairs for side in dyad.parties):
+        return False
+    return _war_implied(views)
+
+
+def _war_implied(views: list[SentenceView]) -> bool:
+    return speaks_of_war(views) or _war_remains(views)
+
+
 def build_context(views: list[SentenceView], *, keep: tuple[str, str] | None = None) -> ArticleContext:
     """The article's context; `keep`: the sides of a context built before, kept when both are still named
     (the actors were recast: who a name stands for changed, not what the article is about)."""
@@ -228,6 +271,7 @@ def build_context(views: list[SentenceView], *, keep: tuple[str, str] | None = N
     dyads = dyads_of_views(views)
     mediators = mediators_in(views)
     counts: Counter = Counter()
+    acting: Counter = Counter()  # the part of `counts` named as acting (ACTING_LABELS) in a sentence of a transfer
     for view in views:
         relevant = view.has_cue(*TRANSFER_LABELS, "AGREEMENT", "CAPTIVITY")
         weight = 3 if view.index < 3 else 1
@@ -237,6 +281,8 @@ def build_context(views: list[SentenceView], *, keep: tuple[str, str] | None = N
                 continue  # "BAKU, Azerbaijan, May 25.": where the story was filed, not a party
             if actor.label_ in PARTY_LABELS and not names_a_deal(view, actor):
                 counts[actor.kb_id_] += weight * (2 if relevant else 1)
+                if relevant and actor.label_ in ACTING_LABELS:
+                    acting[actor.kb_id_] += weight * 2
     top_two = _top_two(counts) if mediators else set()
     party_counts = Counter({a: n for a, n in counts.items() if a not in mediators or a in top_two})
     best: Dyad | None = None
@@ -259,8 +305,8 @@ def build_context(views: list[SentenceView], *, keep: tuple[str, str] | None = N
     if best is None and ranked:
         # the ELN frees soldiers to "the military authorities": one known dyad for the main party
         only = [d for d in dyads if ranked[0] in d.parties]
-        if len(only) == 1 and (len(ranked) == 1 or speaks_of_war(views, remains=True)):  # LONE_PARTY_RULE
-            best = only[0]
+        if len(only) == 1 and _implies_its_war(only[0], ranked, party_counts, acting, views, dyad_pairs(dyads)):
+            best = only[0]  # LONE_PARTY_RULE
     multi = party_counts[MULTI_ID] >= 2
     if best is not None:
         sides = best.parties
@@ -286,7 +332,8 @@ def build_context(views: list[SentenceView], *, keep: tuple[str, str] | None = N
         mediators=tuple(m for m in mediators if m not in (sides or ())),
         party_counts=party_counts,
         states=user_data.get(STATES_KEY) or package_state_ids(),
-        known_dyad=best is not None or (len(ranked) == 1 and any(ranked[0] in d.parties for d in dyads)),
+        known_dyad=best is not None or (len(ranked) == 1 and any(ranked[0] in d.parties for d in dyads)
+                                        and _war_implied(views)),
         pairs=dyad_pairs(dyads),
     )
 

@@ -119,10 +119,26 @@ def _every_after(view: SentenceView, group: Group) -> bool:
     return False
 
 
+# the cue gazetteer's NOISE phrases "each night", "each round", "each swap"...: they shadow the EACH cue "each"
+PER_OCCASION = "per_occasion"
+PER_OCCASION_REACH = 3  # tokens from the end of the counted group to the phrase ("39 prisoners each night")
+
+
+def _per_occasion(view: SentenceView, group: Group) -> bool:
+    """'Israel freed 39 prisoners each night': a figure for every occasion of a multi-day operation is no
+    'each side' (rule count.per_occasion)."""
+    return any(c.kb_id_ == PER_OCCASION and 0 <= c.start - group.end <= PER_OCCASION_REACH
+               for c in view.cues_with("NOISE"))
+
+
 def mark_per_side(view: SentenceView, groups: list[Group]) -> None:
     """Per-side figures of a sentence. (A leading 'both sides released 303' stays per side, as the
     quantity recogniser reads it: reports use it for 'each side' far more often than for a total.)"""
     wholes = [g for g in groups if not g.part_of]
+    if view.has_cue("NOISE"):
+        for group in wholes:
+            if _per_occasion(view, group) and "count.per_occasion" not in group.rules:
+                group.rules.append("count.per_occasion")
     marked = [g for g in wholes if not g.per_side and (each_governs(view, g, wholes) or _every_after(view, g))]
     for group in marked:
         group.per_side = True

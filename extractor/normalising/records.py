@@ -213,6 +213,17 @@ def _agreement_place(cluster: list[Group], views: list[SentenceView], context: A
     return None
 
 
+NOBODY_NAMED_RULE = "occasion.nobody_named"
+
+
+def _nobody_named(flows: list, context: ArticleContext) -> bool:
+    """'jailed for posing as a soldier freed in a prisoner swap': a swap told with no side, no figure and no
+    party named anywhere in the article is a swap someone speaks of, no occasion a record can hold (rule
+    occasion.nobody_named)."""
+    return not context.party_counts and all(key[0] is None and key[1] is None and count is None
+                                            for key, count, _ in flows)
+
+
 def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versions: dict) -> list:
     dateline = dateline_day(text_of(doc), published) if published is None or published.full is None else None
     if dateline is not None:
@@ -235,7 +246,7 @@ def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versi
         groups = [m.group for m in occasion.mentions]
         summed: dict = {}
         flows = _flows_of(groups, context, attributed, split_elsewhere=split, summed=summed)
-        if not flows:
+        if not flows or _nobody_named(flows, context):
             continue
         rules = sorted({r for m in occasion.mentions for r in m.rules + m.group.rules}
                        | ({"date.dateline_published"} if dateline is not None and occasion.date is not None else set()))

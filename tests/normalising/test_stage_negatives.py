@@ -261,6 +261,12 @@ HARD_NEGATIVES = [
      "The remains of 11 Maori ancestors were returned from a museum in Vienna to New Zealand on Tuesday."),
     ("migrant_workers_bodies_flown_home",
      "The bodies of 9 Sri Lankan workers killed in a factory fire in Qatar were flown home to Sri Lanka on Monday."),
+    # direction.lone_party_dyad: remains of non-combatants imply no war of the one party named
+    ("builders_bodies_flown_home",
+     "The bodies of 14 Georgian construction workers killed in a landslide in Turkey were flown home to Tbilisi on "
+     "Friday."),
+    ("tourists_bodies_returned",
+     "The remains of 6 Libyan tourists who died in a bus crash abroad were returned to Benghazi on Wednesday."),
     # gate.nothing_in_return: a release the article says bought nothing
     ("crew_freed_with_nothing_in_return",
      "Yemen's Houthis released the 19 crew members of a tanker they seized in the Gulf of Aden last year, and the "
@@ -307,6 +313,31 @@ def test_no_exchange_news_makes_no_record(extractor, text):
     parts, records = _records(extractor, text)
     assert not parts.occasions and not parts.terms and not parts.tallies
     assert records == []
+
+
+# occasion.nobody_named: a swap spoken of in a story that names no party (a fraud, a memoir): no record
+NOBODY_NAMED = [
+    ("posing_as_a_freed_hostage",
+     "A court in the port city fined a woman who had told a charity she was a former hostage freed in an exchange "
+     "and needed money for rent."),
+    ("memoir_of_a_swap",
+     "The singer says in his new memoir that his grandfather came home in a prisoner swap after the war and never "
+     "spoke of it."),
+    ("claiming_to_be_a_released_soldier",
+     "Police arrested a man who collected 40,000 euros online while claiming to be a soldier released in a "
+     "prisoner exchange."),
+]
+
+
+@pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in NOBODY_NAMED])
+def test_a_swap_spoken_of_with_nobody_named_makes_no_record(extractor, text):
+    _, records = _records(extractor, text)
+    assert records == []
+
+
+def test_a_named_swap_with_no_figure_still_makes_a_record(extractor):
+    _, records = _records(extractor, "Armenia and Azerbaijan swapped prisoners of war on Monday, officials said.")
+    assert [r["type"] for r in records] == ["exchange"]
 
 
 # figures in articles about a real swap that are no handover: (id, text, figure (value, min, max))
@@ -481,7 +512,6 @@ NEGATIVE_GAPS = {
     "h3-029": "an appeal ('if there must be a trade, then make the trade') reads as a planned swap, and a past one-sided "
               "return of five after a summit as a completed one",
     "h3-032": "a refused demand ('would free six soldiers only in exchange for 20') is read as a planned release",
-    "ng-156": "a fraud trial of a man who claimed he had been returned in an exchange is read as a swap of one",
 }
 HELDOUT3 = ROOT / "corpus" / "heldout3"
 # heldout3's hard negatives (empty gold) are held to the same standard

@@ -274,8 +274,13 @@ CASES = [
     pytest.param("Georgia freed a Lithuanian-Georgian dual national on Monday in return for a Georgian national jailed "
                  "in Lithuania.",
                  [("GEO", "LTU", "prisoners", 1, ()), ("LTU", "GEO", "prisoners", 1, ())], id="dual-national-freed"),
-    # contrast: one person handed back with nothing in return and no swap word is a one-sided release
+    # one person handed back with nothing in return and no swap word: a handover only where the giver is
+    # known (a captured soldier handed to his own side by the other side of a war in the dyad table, as the
+    # gold has a captured pilot handed back at a border); with no known counterpart, no record
     pytest.param("A Georgian soldier detained near the boundary line was handed back to Georgia on Monday, officials "
+                 "said, after a court hearing.",
+                 [("RUS", "GEO", "pows", 1, ())], id="handed-person-one-sided-in-a-known-war"),
+    pytest.param("A Moldovan soldier detained near the boundary line was handed back to Moldova on Monday, officials "
                  "said, after a court hearing.",
                  [], id="handed-person-one-sided"),
     pytest.param("A Lebanese shepherd held for a month was freed on Sunday and crossed home, and he was greeted by "

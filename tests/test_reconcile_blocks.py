@@ -100,8 +100,9 @@ def test_blocks_alone_give_what_the_whole_gives(seed, n, days):
 @pytest.mark.parametrize("n,days", [(300, 60), (700, 200)])
 def test_parts_alone_give_what_the_block_gives(seed, n, days):
     """A block's parts (`Clustering.parts`), each clustered alone on the block's pairs among its claims,
-    give the block's groups, merges, near misses and stage links: the event store re-clusters only the
-    parts an update reaches."""
+    with the clusters next to it (and their partners) given as they are (`fixed`) to rank the near
+    misses, give the block's groups, merges, near misses and stage links: the event store re-clusters
+    only the parts an update reaches."""
     from array import array
 
     from extractor.reconciling.blocking import candidate_pairs
@@ -114,18 +115,32 @@ def test_parts_alone_give_what_the_block_gives(seed, n, days):
         members.setdefault(first, []).append(i)
     assert all(first == part[0] for first, part in members.items())
     assert 1 < len(members) < len(claims)
+    cluster = {i: g for g, group in enumerate(whole.groups) for i in group}
     pairs = list(candidate_pairs(claims))
-    groups, merges, misses, stages = [], [], [], []
+    partners: dict[int, set[int]] = {}
+    for i, j in pairs:
+        partners.setdefault(i, set()).add(j)
+        partners.setdefault(j, set()).add(i)
+    groups, merges, misses, stages = [], [], set(), []
     for part in members.values():
-        local = {i: k for k, i in enumerate(part)}
-        found = array("q", (local[i] * len(part) + local[j] for i, j in pairs if i in local and j in local))
-        alone = cluster_claims([claims[i] for i in part], found)
-        assert [part[k] for k in alone.parts] == [part[0]] * len(part)
-        groups += [[part[k] for k in g] for g in alone.groups]
-        merges += [Merge(part[m.a], part[m.b], m.score, m.reasons, m.stage) for m in alone.merges]
-        misses += [Miss(part[m.a], part[m.b], m.score, m.reasons, m.blocked_by) for m in alone.misses]
-        stages += [(part[a], part[b]) for a, b in alone.stage_links]
-    _same(Clustering(groups=groups, merges=merges, misses=misses, stage_links=stages), whole, claims)
+        inside = set(part)
+        ring = {k for i in part for j in partners.get(i, ()) if j not in inside
+                for k in whole.groups[cluster[j]]}
+        outer = {j for i in ring for j in partners.get(i, ()) if j not in inside and j not in ring}
+        sub = sorted(inside | ring | outer)
+        local = {i: k for k, i in enumerate(sub)}
+        weighed = inside | ring
+        found = array("q", (local[i] * len(sub) + local[j] for i, j in pairs
+                            if i in local and j in local and (i in weighed or j in weighed)))
+        fixed = [-1 if i in inside else cluster[i] for i in sub]
+        alone = cluster_claims([claims[i] for i in sub], found, fixed)
+        assert {sub[k] for k, first in enumerate(alone.parts) if fixed[k] < 0 and sub[first] != part[0]} == set()
+        groups += [[sub[k] for k in g] for g in alone.groups]
+        merges += [Merge(sub[m.a], sub[m.b], m.score, m.reasons, m.stage) for m in alone.merges]
+        misses |= {Miss(sub[m.a], sub[m.b], m.score, m.reasons, m.blocked_by) for m in alone.misses}
+        stages += [(sub[a], sub[b]) for a, b in alone.stage_links]
+    assert len(whole.misses) > len(members) // 4  # near misses across parts are ranked too
+    _same(Clustering(groups=groups, merges=merges, misses=list(misses), stage_links=stages), whole, claims)
 
 
 @pytest.mark.parametrize("max_block", [25, 60])
@@ -341,6 +356,31 @@ def test_a_version_4_store_gets_its_flow_keys_and_updates_as_a_rebuild(tmp_path)
         assert _store_state(old)[:-1] == _store_state(full)[:-1]
         blocks = "SELECT claim_id, block, grp FROM blocks ORDER BY claim_id"  # the parts of untouched blocks stay unknown
         assert old.db.execute(blocks).fetchall() == full.db.execute(blocks).fetchall()
+
+
+def test_a_version_6_store_updates_as_a_rebuild_and_gets_the_finer_parts(tmp_path):
+    """A store of version 6 (parts joined by every pair a near miss can show, no near hash) is opened as
+    it is: a block its next update touches is re-clustered whole, giving the events a rebuild gives, and
+    gets the finer parts; the blocks it does not touch keep theirs until an update reaches them."""
+    from extractor.storing import EventStore
+
+    rows = invented_claims(500, seed=13, days=300, pairs=4)
+    for name in ("old.db", "full.db"):
+        with EventStore(tmp_path / name) as st:
+            st.update([parse_claim(r) for r in rows[:450]])
+    with EventStore(tmp_path / "old.db") as st:
+        st.db.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
+        st.db.execute("UPDATE blocks SET near = NULL, anchored = NULL")
+    with EventStore(tmp_path / "old.db") as old, EventStore(tmp_path / "full.db") as full:
+        assert old.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "7"
+        a = old.update([parse_claim(r) for r in rows[450:]])
+        b = full.update([parse_claim(r) for r in rows[450:]])
+        assert list(old.event_bodies()) == list(full.event_bodies())
+        assert _store_state(old)[:-1] == _store_state(full)[:-1]
+        assert a.claims_reclustered > b.claims_reclustered  # touched blocks whole, once
+        assert old.db.execute("SELECT count(*) FROM blocks WHERE near IS NULL").fetchone()[0] > 0
+        a = old.update([parse_claim(r) for r in rows[:450]])
+        assert a.total == 0
 
 
 @pytest.mark.parametrize(("seed", "per_day", "lo", "hi"), [

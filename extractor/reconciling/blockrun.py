@@ -39,12 +39,14 @@ class IdState:
 
 
 def block_events(claims: Sequence[Claim], clustering: Clustering, ids: IdState, *,
-                 near_misses_per_event: int) -> list[EventRecord]:
+                 near_misses_per_event: int, outside: Mapping[str, str] | None = None) -> list[EventRecord]:
     """The events of one block (`claims` sorted by claim id, `clustering` found on them), with every link
-    inside the block (stages, agreements) but no tally check."""
+    inside the block (stages, agreements) but no tally check. `outside`: the event of each claim that
+    `clustering` did not cluster (its `fixed` claims), named by their near misses."""
     groups = [[claims[i].claim_id for i in g] for g in clustering.groups]
     event_ids = assign_block_ids(groups, previous=ids.previous, taken=ids.taken, used=ids.used)
     event_of = {cid: event_ids[g] for g, members in enumerate(groups) for cid in members}
+    named = event_of if not outside else {**outside, **event_of}
 
     merges: dict[str, list[MergeReason]] = defaultdict(list)
     for m in clustering.merges:
@@ -55,8 +57,10 @@ def block_events(claims: Sequence[Claim], clustering: Clustering, ids: IdState, 
     for m in clustering.misses:
         a, b = claims[m.a], claims[m.b]
         for x, y in ((a, b), (b, a)):
+            if x.claim_id not in event_of:
+                continue  # an event not built here
             misses[event_of[x.claim_id]].append(made(NearMiss,
-                claim_id=x.claim_id, other_claim_id=y.claim_id, other_event_id=event_of[y.claim_id],
+                claim_id=x.claim_id, other_claim_id=y.claim_id, other_event_id=named[y.claim_id],
                 score=m.score, reasons=m.reasons, blocked_by=m.blocked_by))
     events = []
     for g, members in enumerate(clustering.groups):
@@ -91,11 +95,11 @@ def block_events(claims: Sequence[Claim], clustering: Clustering, ids: IdState, 
 
 def events_by_block(claims: Sequence[Claim], blocks: Sequence[Sequence[int]], clusterings: Iterable[Clustering],
                     ids: IdState, *, near_misses_per_event: int,
-                    skip: Callable[[int], Sequence[EventRecord] | None] | None = None
-                    ) -> Iterator[tuple[int, list[EventRecord], bool]]:
+                    skip: Callable[[int], Sequence[EventRecord] | None] | None = None,
+                    outside: Mapping[str, str] | None = None) -> Iterator[tuple[int, list[EventRecord], bool]]:
     """(block number, its events, reused) in block order. `clusterings`: one per block not skipped, in
     order. `skip(n)`: the events of block n kept from an earlier run (their ids are marked used), or
-    None to build them from the next clustering."""
+    None to build them from the next clustering. `outside`: see `block_events`."""
     found = iter(clusterings)
     for n, block in enumerate(blocks):
         kept = skip(n) if skip is not None else None
@@ -104,7 +108,7 @@ def events_by_block(claims: Sequence[Claim], blocks: Sequence[Sequence[int]], cl
             yield n, list(kept), True
             continue
         yield n, block_events([claims[i] for i in block], next(found), ids,
-                              near_misses_per_event=near_misses_per_event), False
+                              near_misses_per_event=near_misses_per_event, outside=outside), False
 
 
 class TallyIndex:

@@ -67,6 +67,8 @@ class Clustering:
     stage_links: list[tuple[int, int]] = field(default_factory=list)  # (stage claim, whole-swap claim) indices
     parts: list[int] = field(default_factory=list)  # per claim, the first claim of its part (see `parts_of`)
     linked: list[tuple[int, int]] = field(default_factory=list)  # the pairs joining parts (see `parts_of`)
+    near: list[tuple[int, int]] = field(default_factory=list)  # the pairs a near miss can show (and stages)
+    anchored: list[bool] = field(default_factory=list)  # per claim: its part may place an undated claim
 
 
 LOOSE = 1  # placement at or below this (a month, a year, an open interval, no date) fits only where it fits everyone
@@ -257,25 +259,49 @@ def _packed(pairs: Iterable[int], n: int) -> Iterator[tuple[int, int]]:
         yield divmod(key, n)
 
 
-def cluster_claims(claims: Sequence[Claim], pairs: Iterable[int] | None = None) -> Clustering:
+OUTSIDE = "outside the claims clustered"  # a pair with a claim of `fixed`: weighed for near misses only
+
+
+def cluster_claims(claims: Sequence[Claim], pairs: Iterable[int] | None = None,
+                   fixed: Sequence[int] | None = None) -> Clustering:
     """Cluster claims (sorted by claim id; pairs never cross kinds). `pairs`: the candidate pairs when
-    known (`partition.partition_pairs`: i < j packed as i * len(claims) + j), else looked up here."""
+    known (`partition.partition_pairs`: i < j packed as i * len(claims) + j), else looked up here.
+
+    `fixed`: per claim, -1 for a claim to cluster, else the label of the cluster it already is in (a
+    claim of a part not clustered again, see `storing.parts`): such claims only rank the near misses
+    of the clusters next to them; the result holds the clustered claims' groups, merges, links and the
+    near misses with at least one of them."""
     state = _Clusters(claims)
     found = candidate_pairs(claims) if pairs is None else _packed(pairs, len(claims))
     pairs = _Pairs(len(claims))
     stages: list[tuple[int, int]] = []
     loose = state.loose
-    linked: list[tuple[int, int]] = []
+    strong: list[tuple[int, int]] = []
+    thin: list[tuple[int, int]] = []
+    near: list[tuple[int, int]] = []
+    out = [f >= 0 for f in fixed] if fixed is not None else None
     for i, j in found:
         score, blocked, against = quick_score(claims[i], claims[j])  # `score_pair(explain=False)`, faster
+        if out is not None and (out[i] or out[j]):
+            if blocked != STAGE and score >= NEAR_MISS:
+                pairs.add(score, i, j, OUTSIDE)
+                if not (out[i] and out[j]):
+                    near.append((i, j))
+            continue
         if loose[i] or loose[j]:
             state.known(i, j, against is None and blocked not in CONTRADICTIONS)
         if blocked == STAGE:
             stages.append((i, j) if claims[i].start == claims[i].end else (j, i))
-            linked.append((i, j))
+            strong.append((i, j))
+            near.append((i, j))
         elif score >= NEAR_MISS:
             pairs.add(score, i, j, blocked)
-            linked.append((i, j))
+            near.append((i, j))
+            if score >= THRESHOLD - 1:
+                if not blocked:
+                    strong.append((i, j))
+                elif blocked == NO_IDENTIFYING and may_anchor(claims[i], claims[j]):
+                    thin.append((i, j))
     keys = pairs.sorted()
     merged: list[tuple[int, int, float, str, str | None]] = []
     refused: dict[tuple[int, int], str] = {}
@@ -306,38 +332,78 @@ def cluster_claims(claims: Sequence[Claim], pairs: Iterable[int] | None = None) 
     for i, j, s, stage, extra in merged:
         reasons = score_pair(claims[i], claims[j]).reasons + ((extra,) if extra else ())
         merges.append(Merge(i, j, s, reasons, stage))
+    n = len(claims)
+    root = state.find if fixed is None else (lambda i: n + fixed[i] if fixed[i] >= 0 else state.find(i))
     misses = []
     shown: dict[int, int] = {}
     for key in keys:
         s, i, j, blocked = pairs.unpack(key)
-        ri, rj = state.find(i), state.find(j)
+        ri, rj = root(i), root(j)
         if ri == rj or (shown.get(ri, 0) >= MISSES_PER_CLUSTER and shown.get(rj, 0) >= MISSES_PER_CLUSTER):
             continue
         shown[ri] = shown.get(ri, 0) + 1
         shown[rj] = shown.get(rj, 0) + 1
+        if ri >= n and rj >= n:
+            continue  # two claims not clustered here: counted for their clusters' ranks only
         ps = score_pair(claims[i], claims[j])
         misses.append(Miss(i, j, s, ps.reasons, ps.blocked or refused.get((i, j))))
-    roots = sorted({state.find(i) for i in range(len(claims))}, key=lambda r: min(state.members[r]))  # type: ignore[arg-type]
+    free = range(n) if out is None else [i for i in range(n) if not out[i]]
+    roots = sorted({state.find(i) for i in free}, key=lambda r: min(state.members[r]))  # type: ignore[arg-type]
     groups = [sorted(state.members[r]) for r in roots]  # type: ignore[arg-type]
     links = sorted({(a, b) for a, b in stages if state.find(a) != state.find(b)})
+    parts, anchored, linked = parts_of(claims, strong, thin)
     return Clustering(groups=groups, merges=merges, misses=misses, stage_links=links,
-                      parts=parts_of(claims, linked), linked=linked)
+                      parts=parts, linked=linked, near=near, anchored=anchored)
 
 
-def parts_of(claims: Sequence[Claim], linked: Iterable[tuple[int, int]]) -> list[int]:
-    """Per claim, the first claim of its part: the claims joined by the `linked` pairs (those scoring at
-    least NEAR_MISS, and stages), by their article, and an exchange with the agreement it names. Nothing
-    of a claim's clustering, merges, near misses and links reaches outside its part, so clustering a
-    union of parts alone gives what clustering the whole gives on them (the event store re-clusters
-    only the parts an update reaches; see `storing.store`)."""
+def may_anchor(a: Claim, b: Claim) -> bool:
+    """Whether a pair blocked for want of identifying evidence may be merged by the anchored pass: two
+    exchanges, one of them undated (an undated cluster placed near its article's other occasions)."""
+    return a.kind == "exchange" and not (a.dated and b.dated)
+
+
+def anchoring(claims: Sequence[Claim]) -> list[bool]:
+    """Per claim: whether its article holds another exchange, which can place it (`_anchors`)."""
+    count: dict[str, int] = {}
+    for c in claims:
+        if c.kind == "exchange":
+            count[c.doc_id] = count.get(c.doc_id, 0) + 1
+    return [c.kind == "exchange" and count[c.doc_id] > 1 for c in claims]
+
+
+def parts_of(claims: Sequence[Claim], strong: Iterable[tuple[int, int]], thin: Iterable[tuple[int, int]] = ()
+             ) -> tuple[list[int], list[bool], list[tuple[int, int]]]:
+    """Per claim, the first claim of its part; per claim, whether its strong set may anchor; and the
+    pairs joining parts.
+
+    A part holds the claims joined by `strong` pairs (stages, pairs scoring at least THRESHOLD - 1
+    unblocked: every pair either pass can merge), by their article, and an exchange with the agreement
+    it names; and two such sets joined by a `thin` pair (blocked for want of identifying evidence,
+    which only the anchored pass merges) where an undated claim of the pair lies in a set holding an
+    article with two exchanges: an undated cluster is placed only through such an article (its members
+    all lie in one strong set). Nothing of a claim's clustering, merges and links reaches outside its
+    part, so clustering a union of parts alone gives what clustering the whole gives on them; the near
+    misses, which pairs scoring from NEAR_MISS show across parts, are ranked again around the parts an
+    update re-clusters (see `storing.parts`)."""
     n = len(claims)
     sets = DisjointSets(n)
     find, union = sets.find, sets.union
+    linked = list(strong)
     for i, j in linked:
         union(i, j)
     for i, j in article_links(claims):
         union(i, j)
-    return [find(i) for i in range(n)]
+    flag = anchoring(claims)
+    rooted = [False] * n
+    for i in range(n):
+        if flag[i]:
+            rooted[find(i)] = True
+    anchored = [rooted[find(i)] for i in range(n)]
+    for i, j in thin:
+        if (anchored[i] and not claims[i].dated) or (anchored[j] and not claims[j].dated):
+            linked.append((i, j))
+            union(i, j)
+    return [find(i) for i in range(n)], anchored, linked
 
 
 def _anchors(claims: Sequence[Claim], state: _Clusters) -> dict[str, tuple[int, int]]:

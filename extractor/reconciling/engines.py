@@ -26,8 +26,9 @@ IN_FLIGHT_PER_CPU = 4
 BATCH_CLAIMS = 2000
 
 
-# A block's claims and its candidate pairs (see `partition.partition_pairs`; None: looked up on the block)
-BlockWork = tuple[Sequence[Claim], "array | None"]
+# A block's claims and its candidate pairs (see `partition.partition_pairs`; None: looked up on the block),
+# and optionally the labels of claims not clustered again (`clustering.cluster_claims`'s `fixed`)
+BlockWork = tuple  # (claims, pairs) or (claims, pairs, fixed)
 
 
 class BlockEngine(Protocol):
@@ -36,25 +37,25 @@ class BlockEngine(Protocol):
 
 class LocalEngine:
     def cluster(self, blocks: Iterable[BlockWork]) -> Iterator[Clustering]:
-        for claims, pairs in blocks:
-            yield cluster_claims(claims, pairs)
+        for claims, pairs, *fixed in blocks:
+            yield cluster_claims(claims, pairs, *fixed)
 
 
-def _cluster_remote(claims: Sequence[Claim], pairs: array | None) -> Clustering:
+def _cluster_remote(claims: Sequence[Claim], pairs: array | None, fixed: Sequence[int] | None = None) -> Clustering:
     import gc
 
     gc.disable()  # see `extractor.memory.no_cyclic_gc`
     try:
-        return cluster_claims(claims, pairs)
+        return cluster_claims(claims, pairs, fixed)
     finally:
         gc.enable()
 
 
-def _cluster_batch(batch: list[tuple[list[Claim], array | None]]) -> list[Clustering]:
+def _cluster_batch(batch: list[tuple]) -> list[Clustering]:
     import gc
 
     gc.disable()  # see `extractor.memory.no_cyclic_gc`; a worker process runs nothing else
-    return [cluster_claims(claims, pairs) for claims, pairs in batch]
+    return [cluster_claims(*work) for work in batch]
 
 
 class ProcessEngine:
@@ -72,10 +73,10 @@ class ProcessEngine:
         in_flight = IN_FLIGHT_PER_CPU * self.workers
         with ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx) as pool:
             pending: deque = deque()
-            batch: list[tuple[list[Claim], array | None]] = []
+            batch: list[tuple] = []
             size = 0
-            for claims, pairs in blocks:
-                batch.append((list(claims), pairs))
+            for claims, pairs, *fixed in blocks:
+                batch.append((list(claims), pairs, *fixed))
                 size += len(claims)
                 if size >= BATCH_CLAIMS:
                     pending.append(pool.submit(_cluster_batch, batch))
@@ -106,8 +107,8 @@ class RayEngine:
 
     def cluster(self, blocks: Iterable[BlockWork]) -> Iterator[Clustering]:
         pending: deque = deque()
-        for claims, pairs in blocks:
-            pending.append(self._task.remote(list(claims), pairs))
+        for claims, pairs, *fixed in blocks:
+            pending.append(self._task.remote(list(claims), pairs, *fixed))
             if len(pending) >= self._in_flight:
                 yield self._ray.get(pending.popleft())
         while pending:

@@ -1,39 +1,50 @@
 """Which claims of a block an update clusters again: the parts it reaches (see `clustering.parts_of`).
 
-A block's parts are joined by nothing that clustering reads (a pair scoring below NEAR_MISS only caches
-whether two claims fit, which is computed again where needed), so clustering a union of parts alone gives
-what clustering the block gives on them, and the events of a part that an update cannot reach are those
-it has. The store keeps, per claim, its part (`blocks.part`), a hash of the claims it was paired
-with (`blocks.partners`: a sum of 64-bit hashes of their ids) and one of the claims it was linked to
-by a pair that joins parts (`blocks.linked`). A stored part is kept when:
+A block's parts are joined by nothing that the merging reads: a part holds the claims joined by pairs
+either pass can merge (and stages, articles, agreements; thin pairs where an undated claim may be
+anchored), so clustering a union of parts alone gives the groups, merges and links that clustering the
+block gives on them. Near misses (pairs scoring from NEAR_MISS) do cross parts; a pair is shown where it
+is among the first MISSES_PER_CLUSTER of either of its clusters (tests/test_near_miss_locality.py), so a
+cluster's near misses depend on its own pairs and its neighbours' only.
+
+The store keeps, per claim, its part (`blocks.part`), a hash of the claims it was paired with
+(`blocks.partners`: a sum of 64-bit hashes of their ids), one of the claims it was linked to by a pair
+joining parts (`blocks.linked`), one of those a near miss can show it with (`blocks.near`), and whether
+its strong set may anchor an undated claim (`blocks.anchored`). A stored part is kept when:
 
 - none of its claims was added, changed or retracted, and each is linked to the claims it was linked
   to before, apart from touched claims: its partners' hash, less theirs, is the stored one (nothing
   to score), or, where it is not (the capped lookups found other claims), its pairs with untouched
-  claims are scored and those joining parts give the stored linked hash (a pair scoring below
-  NEAR_MISS gained or lost changes nothing clustering reads);
-- none of its claims is paired with a touched claim by a pair that joins parts (scored again here);
+  claims are scored and those joining parts give the stored linked hash;
+- none of its claims is paired with a touched claim, or a claim of a part clustered again, by a pair
+  that joins parts (scored again here; a thin pair joins where its undated claim's strong set may
+  anchor, taken from above for the sets an update changes: any article of two exchanges in them);
 - it lies whole in one block, and no article or agreement joins it to another part or a new claim.
 
-Then its claims' pairs, outside those with touched claims (which do not join parts), are those they
-had, so its claims join nothing outside it and it is a part of the new block as it was. Every other
-part, and the new claims, is clustered again (`region`).
+Every other part is clustered again, and so is every kept part whose near misses may rank otherwise:
+those holding a claim paired with a touched claim by a pair a near miss can show, or whose near hash
+changed, and the parts next to those or to a part clustered again. Their events are built anew; the
+stored clusters next to them take part as they are (`fixed`), ranking the near misses with their own
+pairs (`Region`). The events of the other parts are what a full rebuild gives: their clusters, pairs,
+neighbours' ranks and neighbours' event ids are as they were.
 
-Why parts are large, and a design for smaller ones: docs/performance.md ("Store updates: part sizes").
+Why this is cheaper than clustering the closed sets again: docs/performance.md ("Store updates: part sizes").
 """
 
 from __future__ import annotations
 
 import hashlib
 from array import array
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..reconciling.blocking import candidate_pairs
 from ..reconciling.claims import Claim
+from ..reconciling.clustering import anchoring, may_anchor
 from ..reconciling.disjoint import DisjointSets, article_links
 from ..reconciling.quick import quick_score
-from ..reconciling.scoring import NEAR_MISS, STAGE
+from ..reconciling.scoring import NEAR_MISS, NO_IDENTIFYING, STAGE, THRESHOLD
 
 _MOD = 1 << 64
 
@@ -92,49 +103,78 @@ def linked_hashes(claims: Sequence[Claim], linked: Iterable[tuple[int, int]]) ->
     return [_signed(v) for v in h]
 
 
-def _joins(a: Claim, b: Claim) -> bool:
-    """Whether a pair joins parts (`clustering.cluster_claims`'s linked pairs)."""
+def _pair_kind(a: Claim, b: Claim) -> int:
+    """What a pair is to parts (`clustering.parts_of`): STRONG (joins them), THIN (blocked for want of
+    identifying evidence: joins them where an undated claim of it may be anchored), NEAR (a near miss
+    can show it) or 0."""
     score, blocked, _ = quick_score(a, b)
-    return blocked == STAGE or score >= NEAR_MISS
+    if blocked == STAGE:
+        return STRONG
+    if score < NEAR_MISS:
+        return 0
+    if score >= THRESHOLD - 1:
+        if not blocked:
+            return STRONG
+        if blocked == NO_IDENTIFYING and may_anchor(a, b):
+            return THIN
+    return NEAR
 
 
-def region(claims: Sequence[Claim], pairs: Iterable[int], untouched_partners: Sequence[int],
-           before: Mapping[str, tuple[str | None, int | None, int | None]], sizes: Mapping[str, int],
-           touched: Container[str], gone_parts: Container[str]) -> list[int]:
-    """The indices of a block's `claims` to cluster again (see the module): `before` gives a claim's
-    stored (part, partners, linked), `sizes` the number of claims read per stored part, `touched` the ids
-    of the claims added, changed or retracted, `gone_parts` the parts of retracted or changed claims."""
+STRONG, THIN, NEAR = 3, 2, 1
+
+
+@dataclass
+class Region:
+    """What an update re-clusters in one block: `again`, the claims of the parts it reaches, clustered
+    with the claims of `fixed` (index -> the claim's stored event) ranking their near misses."""
+
+    again: list[int]
+    fixed: dict[int, str]
+    ring: set[int]  # the claims of `fixed` in the stored clusters next to `again` (the others: their partners)
+
+
+def region(claims: Sequence[Claim], pairs: Sequence[int], untouched_partners: Sequence[int],
+           before: Mapping[str, tuple], sizes: Mapping[str, int], touched: Container[str],
+           gone_parts: Container[str], events_of: Callable[[list[str]], Mapping[str, str]],
+           members_of: Callable[[list[str]], Mapping[str, list[str]]]) -> Region:
+    """The parts of a block's `claims` to cluster again (see the module): `before` gives a claim's stored
+    (part, partners, linked, near, anchored), `sizes` the number of claims read per stored part,
+    `touched` the ids of the claims added, changed or retracted, `gone_parts` the parts of retracted or
+    changed claims; `events_of(ids)` gives the stored event of claims, `members_of(events)` their claims."""
     n = len(claims)
-    sets = DisjointSets(n)
-    find, union = sets.find, sets.union
-
+    hit = [c.claim_id in touched for c in claims]
     seed = [False] * n
     recheck = [False] * n  # paired otherwise than before: linked as before?
+    close = [False] * n  # its near misses may rank otherwise
     part_of: list[str | None] = [None] * n
+    anchored = [True] * n  # may its strong set anchor an undated claim (unknown: True)
     for i, c in enumerate(claims):
         old = before.get(c.claim_id)
-        if c.claim_id in touched or old is None or old[0] is None or old[1] is None or old[0] in gone_parts:
-            seed[i] = True
-        elif untouched_partners[i] != old[1]:
-            if old[2] is None:
-                seed[i] = True
-            else:
-                recheck[i] = True
         if old is not None:
             part_of[i] = old[0]
-    hit = [c.claim_id in touched for c in claims]
-    linked = [0] * n
+        if hit[i] or old is None or None in old or old[0] in gone_parts:
+            seed[i] = True
+            continue
+        anchored[i] = bool(old[4])
+        if untouched_partners[i] != old[1]:
+            recheck[i] = True
+    adjacent: dict[int, list[int]] = {}
+    kinds: dict[int, int] = {}
+
+    def kind(key: int) -> int:
+        found = kinds.get(key)
+        if found is None:
+            i, j = divmod(key, n)
+            found = kinds[key] = _pair_kind(claims[i], claims[j])
+        return found
+
     for key in pairs:
         i, j = divmod(key, n)
-        if hit[i] or hit[j]:
-            if not (seed[i] and seed[j]) and _joins(claims[i], claims[j]):
-                seed[i] = seed[j] = True
-        elif (recheck[i] or recheck[j]) and _joins(claims[i], claims[j]):
-            linked[i] += _hash(claims[j].claim_id)
-            linked[j] += _hash(claims[i].claim_id)
-    for i in range(n):
-        if recheck[i] and _signed(linked[i]) != before[claims[i].claim_id][2]:
-            seed[i] = True
+        adjacent.setdefault(i, []).append(j)
+        adjacent.setdefault(j, []).append(i)
+    # strong sets bounded from above: stored parts, articles, and the strong pairs of touched claims
+    sets = DisjointSets(n)
+    find, union = sets.find, sets.union
     first: dict[str, int] = {}
     count: dict[str, int] = {}
     for i, p in enumerate(part_of):
@@ -149,8 +189,97 @@ def region(claims: Sequence[Claim], pairs: Iterable[int], untouched_partners: Se
         if part_of[j] != part_of[i] or part_of[i] is None:
             joined.update((i, j))
         union(i, j)
+    linked = [0] * n
+    nearby = [0] * n
+    for key in pairs:
+        i, j = divmod(key, n)
+        if hit[i] or hit[j]:
+            k = kind(key)
+            if k == STRONG:
+                seed[i] = seed[j] = True
+                union(i, j)
+            elif k:
+                close[i] = close[j] = True
+        elif recheck[i] or recheck[j]:
+            k = kind(key)
+            if k == STRONG:
+                union(i, j)  # new or not, within the bound of the strong sets
+            if k == STRONG or (k == THIN and ((anchored[i] and not claims[i].dated)
+                                              or (anchored[j] and not claims[j].dated))):
+                linked[i] += _hash(claims[j].claim_id)
+                linked[j] += _hash(claims[i].claim_id)
+            if k:
+                nearby[i] += _hash(claims[j].claim_id)
+                nearby[j] += _hash(claims[i].claim_id)
+    for i in range(n):
+        if recheck[i]:
+            old = before[claims[i].claim_id]
+            if _signed(linked[i]) != old[2]:
+                seed[i] = True
+            elif _signed(nearby[i]) != old[3]:
+                close[i] = True
+    flag = anchoring(claims)
+    rooted: dict[int, bool] = {}
+    for i in range(n):
+        if flag[i]:
+            rooted[find(i)] = True
+    # the parts re-clustered: those of the seeds, and those their thin pairs may join (to a fixed point)
     dirty = {find(i) for i in range(n) if seed[i]} | {find(i) for i in joined}
-    return [i for i in range(n) if find(i) in dirty]
+    members: dict[int, list[int]] = {}
+    for i in range(n):
+        members.setdefault(find(i), []).append(i)
+    changed = set(dirty)  # strong sets whose anchoring is unknown: bounded by the set's articles
+    for r in changed:
+        for i in members[r]:
+            anchored[i] = rooted.get(r, False)
+    todo = list(dirty)
+    while todo:
+        r = todo.pop()
+        for i in members[r]:
+            for j in adjacent.get(i, ()):
+                rj = find(j)
+                if rj in dirty:
+                    continue
+                key = i * n + j if i < j else j * n + i
+                k = kind(key)
+                if k == STRONG:  # not expected (a new strong pair seeds both claims): its set's anchoring is unknown
+                    for m in members[rj]:
+                        anchored[m] = True
+                if k == STRONG or (k == THIN and ((anchored[i] and not claims[i].dated)
+                                                  or (anchored[j] and not claims[j].dated))):
+                    dirty.add(rj)
+                    todo.append(rj)
+    # the parts whose near misses may rank otherwise: those next to a dirty or close part
+    core = set(dirty) | {find(i) for i in range(n) if close[i]}
+    ranked = set(core)
+    for r in core:
+        for i in members[r]:
+            for j in adjacent.get(i, ()):
+                rj = find(j)
+                if rj not in ranked:
+                    key = i * n + j if i < j else j * n + i
+                    if kind(key):
+                        ranked.add(rj)
+    again = sorted(i for r in ranked for i in members[r])
+    if not again:
+        return Region(again=[], fixed={}, ring=set())
+    inside = set(again)
+    ring = {j for i in again for j in adjacent.get(i, ()) if j not in inside}
+    index = {c.claim_id: k for k, c in enumerate(claims)}
+    fixed: dict[int, str] = {}
+    if ring:
+        events = events_of([claims[j].claim_id for j in sorted(ring)])
+        for event_id, ids in members_of(sorted(set(events.values()))).items():
+            for cid in ids:
+                k = index.get(cid)
+                if k is not None:
+                    fixed[k] = event_id
+    ring = set(fixed)
+    outer = {j for i in ring for j in adjacent.get(i, ()) if j not in inside and j not in ring}
+    if outer:
+        for cid, event_id in events_of([claims[j].claim_id for j in sorted(outer)]).items():
+            fixed[index[cid]] = event_id
+    return Region(again=again, fixed=fixed, ring=ring)
 
 
-__all__ = ["block_pairs", "linked_hashes", "partner_hashes", "region"]
+__all__ = ["Region", "block_pairs", "linked_hashes", "partner_hashes", "region"]

@@ -12,10 +12,12 @@
   grouping's ids are kept from these, so a correction applies the same way on every run;
 - `blocks`: claim id -> the block it was reconciled in (named by its first claim id; see
   `reconciling.partition`), the closed set the block was cut from (`grp`), the part of the block it
-  was clustered with (`part`: its first claim id; see `storing.parts`), a hash of the claims it was
-  paired with (`partners`) and of those it was linked to by a pair joining parts (`linked`), so the next
-  run re-reconciles only the parts of blocks whose claims or links changed; empty after a run with
-  corrections (the next run then re-reconciles every block);
+  was clustered with (`part`: its first claim id; see `clustering.parts_of`), a hash of the claims it was
+  paired with (`partners`), of those it was linked to by a pair joining parts (`linked`) and of those
+  a near miss can show it with (`near`), and whether its strong set may anchor an undated claim
+  (`anchored`), so the next run re-clusters only the parts of blocks whose claims or links changed, and
+  ranks again the near misses next to them (see `storing.parts`); empty after a run with corrections
+  (the next run then re-reconciles every block);
 - `flow_keys`: event id -> the flows (from, to, category) the running-total check reads it under
   (`reconciling.checks.exchange_spans`, and a tally's flow), so an update checks again only the
   flows its events touch;
@@ -24,14 +26,15 @@
 Version 1 stores (no raw tables) are upgraded in place: their links serve as the raw ones; version 1
 to 3 stores get the compact claims, keys and spans filled in and an empty `blocks` table (their next
 run re-reconciles every block); version 1 to 4 stores get their flow keys, and their blocks no parts
-(a block an update touches is then re-reconciled whole); version 5 stores get no linked hashes (a
-part is then kept only where its claims' partners are as before).
+(a block an update touches is then re-reconciled whole); version 5 and 6 stores keep their blocks with
+no near hash and anchoring (their parts were joined by every pair a near miss can show; a block an
+update touches is then re-clustered whole, and gets version 7's finer parts).
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "6"
-UPGRADABLE = ("1", "2", "3", "4", "5")
+SCHEMA_VERSION = "7"
+UPGRADABLE = ("1", "2", "3", "4", "5", "6")
 
 DDL = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -67,7 +70,8 @@ DDL = (
 )
 # Run after DDL: columns added since version 3 (skipped where the table has them), then the indexes.
 COLUMNS = (("claims", "compact", "TEXT"), ("events", "spans", "TEXT"), ("blocks", "grp", "TEXT"),
-           ("blocks", "part", "TEXT"), ("blocks", "partners", "INTEGER"), ("blocks", "linked", "INTEGER"))
+           ("blocks", "part", "TEXT"), ("blocks", "partners", "INTEGER"), ("blocks", "linked", "INTEGER"),
+           ("blocks", "near", "INTEGER"), ("blocks", "anchored", "INTEGER"))
 INDEXES = (
     "CREATE INDEX IF NOT EXISTS claim_keys_key ON claim_keys (key, looks)",
     "CREATE INDEX IF NOT EXISTS claim_keys_claim ON claim_keys (claim_id)",

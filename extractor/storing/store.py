@@ -178,9 +178,10 @@ class EventStore:
 
     def _upgrade(self, version: str) -> None:
         """A store older than version 5 gets its events' flow keys; before version 4, also its claims' compact
-        forms and keys, its events' spans, and no blocks (its next run re-reconciles every block). Version 5
-        needs nothing: its blocks' linked hashes are left empty (see `schema`)."""
-        if version == "5":
+        forms and keys, its events' spans, and no blocks (its next run re-reconciles every block). Versions 5
+        and 6 need nothing: their blocks' near hashes are left empty, so a block an update touches is
+        re-clustered whole once, and its parts are then the finer ones of version 7 (see `schema`)."""
+        if version in ("5", "6"):
             return
         if version != "4":
             self._upgrade_to_4()
@@ -388,15 +389,34 @@ class EventStore:
             raise
         return result, replace(changes, claims_retracted=len(gone), corrections=applied)
 
-    def _write_blocks(self, rows: Iterable[tuple[str, str, str, str | None, int | None, int | None]]) -> None:
-        """(claim id, block, closed set, part, partners' hash, linked hash) rows, written where they changed:
-        the one writer of the `blocks` table, for the full run and an update alike."""
+    def _write_blocks(self, rows: Iterable[tuple]) -> None:
+        """(claim id, block, closed set, part, partners' hash, linked hash, near hash, anchored) rows, written
+        where they changed: the one writer of the `blocks` table, for the full run and an update alike."""
         self.db.executemany(
-            "INSERT INTO blocks (claim_id, block, grp, part, partners, linked) VALUES (?, ?, ?, ?, ?, ?) "
+            "INSERT INTO blocks (claim_id, block, grp, part, partners, linked, near, anchored) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (claim_id) DO UPDATE SET block = excluded.block, grp = excluded.grp, part = excluded.part, "
-            "partners = excluded.partners, linked = excluded.linked WHERE block != excluded.block "
+            "partners = excluded.partners, linked = excluded.linked, near = excluded.near, "
+            "anchored = excluded.anchored WHERE block != excluded.block "
             "OR grp IS NOT excluded.grp OR part IS NOT excluded.part OR partners IS NOT excluded.partners "
-            "OR linked IS NOT excluded.linked", rows)
+            "OR linked IS NOT excluded.linked OR near IS NOT excluded.near OR anchored IS NOT excluded.anchored", rows)
+
+    def _events_of(self, ids: list[str]) -> dict[str, str]:
+        """Claim id -> its stored event, for `ids`."""
+        out: dict[str, str] = {}
+        for batch in chunks(ids):
+            out.update(self.db.execute(f"SELECT claim_id, event_id FROM links WHERE claim_id IN ({placeholders(batch)})",
+                                       batch))
+        return out
+
+    def _members_of(self, events: list[str]) -> dict[str, list[str]]:
+        """Event id -> the ids of its stored claims, for `events`."""
+        out: dict[str, list[str]] = {}
+        for batch in chunks(events):
+            for claim_id, event_id in self.db.execute(
+                    f"SELECT claim_id, event_id FROM links WHERE event_id IN ({placeholders(batch)})", batch):
+                out.setdefault(event_id, []).append(claim_id)
+        return out
 
     @staticmethod
     def _rows(items, hand, sources) -> Iterator[tuple[ClaimInput | None, dict]]:
@@ -438,8 +458,10 @@ class EventStore:
                     reclustered += len(block.claims)
                     first = block.claims[0].claim_id
                     linked = linked_hashes(block.claims, clustering.linked)
+                    near = linked_hashes(block.claims, clustering.near)
                     self._write_blocks((c.claim_id, first, block.group, block.claims[clustering.parts[i]].claim_id,
-                                        partners[i], linked[i]) for i, c in enumerate(block.claims))
+                                        partners[i], linked[i], near[i], int(clustering.anchored[i]))
+                                       for i, c in enumerate(block.claims))
                     for ev in events:
                         tallies.add(ev)
                         if ev.kind != "tally":  # tally events are written once checked
@@ -503,17 +525,18 @@ class EventStore:
         with no_cyclic_gc():
             known = {c.claim_id: c for c in touched}
             before: dict[str, str] = {}
-            stored: dict[str, tuple[str | None, int | None, int | None]] = {}  # claim id -> (part, partners, linked)
+            stored: dict[str, tuple] = {}  # claim id -> (part, partners, linked, near, anchored)
             found: dict[str, Claim] = {}
             rows: dict[str, tuple] = {}  # claim id -> its blocks row as stored
             for batch in chunks(sorted(reached_sets(db, touched))):  # each set's claims and blocks rows, in one read
                 for row in db.execute(
-                        "SELECT b.claim_id, b.block, b.grp, b.part, b.partners, b.linked, c.compact FROM blocks b "
-                        f"JOIN claims c ON c.claim_id = b.claim_id WHERE b.grp IN ({placeholders(batch)})", batch):
-                    claim_id, block, _, part, partners, linked, text = row
-                    rows[claim_id] = row[:6]
+                        "SELECT b.claim_id, b.block, b.grp, b.part, b.partners, b.linked, b.near, b.anchored, c.compact "
+                        f"FROM blocks b JOIN claims c ON c.claim_id = b.claim_id WHERE b.grp IN ({placeholders(batch)})",
+                        batch):
+                    claim_id, block, _, part, partners, linked, near, anchored, text = row
+                    rows[claim_id] = row[:8]
                     before[claim_id] = block
-                    stored[claim_id] = (part, partners, linked)
+                    stored[claim_id] = (part, partners, linked, near, anchored)
                     found[claim_id] = known[claim_id] if claim_id in known else from_compact_json(text)
             for batch in chunks(sorted(known.keys() - found.keys())):  # the new claims (stored, in no block yet)
                 for (claim_id,) in db.execute(
@@ -523,7 +546,7 @@ class EventStore:
             del found, known
             blocks, pairs, groups = partition_pairs(claims)
             sizes = Counter(before.values())
-            part_sizes = Counter(part for part, _, _ in stored.values() if part is not None)
+            part_sizes = Counter(v[0] for v in stored.values() if v[0] is not None)
             dirty_keys = {before[c] for c in changed if c in before} | left
 
             def untouched(block: Sequence[int]) -> bool:
@@ -531,40 +554,60 @@ class EventStore:
                 return key not in dirty_keys and sizes.get(key) == len(block) and all(
                     before.get(claims[i].claim_id) == key and claims[i].claim_id not in changed for i in block)
 
-            parts: dict[str, str | None] = {}  # claim id -> its part, where it is known before clustering
+            parts: dict[str, tuple] = {}  # claim id -> (part, linked, near, anchored), where known before clustering
             partners: dict[str, int] = {}
-            links: dict[str, int | None] = {}  # claim id -> its linked hash
             some: list[list[int]] = []  # per block re-clustered, the indices (into `claims`) clustered again
             some_pairs: list[array] = []
+            some_fixed: list[list[int]] = []  # and per index, -1 or the label of its stored event
+            labels: list[str] = []  # label -> event id
+            outside: dict[str, str] = {}  # claim id -> stored event, of the claims ranking near misses only
             for n, block in enumerate(blocks):
                 if untouched(block):
                     for i in block:
                         cid = claims[i].claim_id
-                        parts[cid], partners[cid], links[cid] = stored[cid]  # type: ignore[assignment]
+                        part, partners[cid], linked, near, anchored = stored[cid]
+                        parts[cid] = (part, linked, near, anchored)
                     continue
                 members = [claims[i] for i in block]
                 found = block_pairs(members, pairs[n])
                 pairs[n] = None
                 whole, less = partner_hashes(members, found, touched=changed)
                 partners.update((c.claim_id, h) for c, h in zip(members, whole))
-                again = region(members, found, less, stored, part_sizes, changed, gone_parts)
+                reach = region(members, found, less, stored, part_sizes, changed, gone_parts,
+                               events_of=self._events_of, members_of=self._members_of)
                 for c in members:
-                    parts[c.claim_id], _, links[c.claim_id] = stored.get(c.claim_id, (None, None, None))
-                if not again:
+                    part, _, linked, near, anchored = stored.get(c.claim_id, (None,) * 5)
+                    parts[c.claim_id] = (part, linked, near, anchored)
+                if not reach.again:
                     continue
-                some.append([block[i] for i in again])
-                if len(again) == len(block):
+                sub = sorted(set(reach.again) | reach.fixed.keys())
+                label_of: dict[str, int] = {}
+                fixed = []
+                for i in sub:
+                    event_id = reach.fixed.get(i)
+                    if event_id is None:
+                        fixed.append(-1)
+                        continue
+                    if event_id not in label_of:
+                        label_of[event_id] = len(labels)
+                        labels.append(event_id)
+                    fixed.append(label_of[event_id])
+                    outside[members[i].claim_id] = event_id
+                some.append([block[i] for i in sub])
+                some_fixed.append(fixed)
+                if len(sub) == len(block):
                     some_pairs.append(found)
                 else:
-                    local = {i: k for k, i in enumerate(again)}
-                    m, k = len(block), len(again)
+                    local = {i: k for k, i in enumerate(sub)}
+                    weighed = set(reach.again) | reach.ring  # pairs among outer claims rank nothing needed
+                    m, k = len(block), len(sub)
                     kept = array("q")
                     for key in found:
                         a, b = divmod(key, m)
-                        if a in local and b in local:
+                        if (a in weighed or b in weighed) and a in local and b in local:
                             kept.append(local[a] * k + local[b])
                     some_pairs.append(kept)
-            redone = [claims[i].claim_id for part in some for i in part]
+            redone = [claims[i].claim_id for part, fixed in zip(some, some_fixed) for i, f in zip(part, fixed) if f < 0]
             previous: dict[str, str] = {}
             for batch in chunks(redone):
                 qs = placeholders(batch)
@@ -573,17 +616,21 @@ class EventStore:
             state = IdState(previous=previous, taken=_TakenIds(db))  # type: ignore[arg-type]
 
             def parts_kept(clusterings):
-                for part, clustering in zip(some, clusterings):
-                    linked = linked_hashes([claims[i] for i in part], clustering.linked)
-                    for i, first, h in zip(part, clustering.parts, linked):
-                        parts[claims[i].claim_id] = claims[part[first]].claim_id
-                        links[claims[i].claim_id] = h
+                for part, fixed, clustering in zip(some, some_fixed, clusterings):
+                    members = [claims[i] for i in part]
+                    linked = linked_hashes(members, clustering.linked)
+                    near = linked_hashes(members, clustering.near)
+                    for k, c in enumerate(members):
+                        if fixed[k] < 0:
+                            parts[c.claim_id] = (members[clustering.parts[k]].claim_id, linked[k], near[k],
+                                                 int(clustering.anchored[k]))
                     yield clustering
 
-            clusterings = parts_kept(block_engine(engine).cluster(work(claims, some, some_pairs)))
+            todo = ((*item, fixed) for item, fixed in zip(work(claims, some, some_pairs), some_fixed))
+            clusterings = parts_kept(block_engine(engine).cluster(todo))
             events: list[EventRecord] = []
             for _, found, _ in events_by_block(claims, some, clusterings, state,
-                                               near_misses_per_event=NEAR_MISSES_PER_EVENT):
+                                               near_misses_per_event=NEAR_MISSES_PER_EVENT, outside=outside):
                 events.extend(found)
             new_ids = {ev.event_id for ev in events}
             checked = self._tally_checked(events, stale | new_ids)
@@ -603,11 +650,12 @@ class EventStore:
             db.execute("INSERT INTO meta (key, value) VALUES ('rejected', '[]') "
                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
             self._write_blocks(row for row in (
-                (c, claims[block[0]].claim_id, claims[groups[n]].claim_id, parts[c], partners[c], links[c])
+                (c, claims[block[0]].claim_id, claims[groups[n]].claim_id, parts[c][0], partners[c], *parts[c][1:])
                 for n, block in enumerate(blocks) for c in (claims[i].claim_id for i in block)) if rows.get(row[0]) != row)
             n_redone = len(redone)
             # freed while the cyclic collector is off: its first pass after it is on walks every object still held
-            del claims, blocks, pairs, groups, before, stored, rows, parts, partners, links, some_pairs, redone, events
+            del claims, blocks, pairs, groups, before, stored, rows, parts, partners, some_pairs, redone, events
+            del some_fixed, outside, labels
             del previous, event_of, checked, kept_tallies, state, clusterings
         total = db.execute("SELECT count(*) FROM blocks WHERE claim_id = block").fetchone()[0]  # `blocks_first`
         return replace(changes, blocks_rebuilt=len(some), blocks_kept=total - len(some),

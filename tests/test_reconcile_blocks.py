@@ -99,9 +99,9 @@ def test_blocks_alone_give_what_the_whole_gives(seed, n, days):
 @pytest.mark.parametrize("seed", range(4))
 @pytest.mark.parametrize("n,days", [(300, 60), (700, 200)])
 def test_parts_alone_give_what_the_block_gives(seed, n, days):
-    """A block's parts (`Clustering.parts`), each clustered alone on the block's pairs among its claims,
-    with the clusters next to it (and their partners) given as they are (`fixed`) to rank the near
-    misses, give the block's groups, merges, near misses and stage links: the event store re-clusters
+    """A block's parts (`Clustering.parts`), each clustered alone on the block's pairs with its claims,
+    the claims paired with them given as they are (`fixed`: their clusters' fifth pairs) to rank the
+    near misses, give the block's groups, merges, near misses and stage links: the event store re-clusters
     only the parts an update reaches."""
     from array import array
 
@@ -124,17 +124,14 @@ def test_parts_alone_give_what_the_block_gives(seed, n, days):
     groups, merges, misses, stages = [], [], set(), []
     for part in members.values():
         inside = set(part)
-        ring = {k for i in part for j in partners.get(i, ()) if j not in inside
-                for k in whole.groups[cluster[j]]}
-        outer = {j for i in ring for j in partners.get(i, ()) if j not in inside and j not in ring}
-        sub = sorted(inside | ring | outer)
+        ring = {j for i in part for j in partners.get(i, ()) if j not in inside}
+        sub = sorted(inside | ring)
         local = {i: k for k, i in enumerate(sub)}
-        weighed = inside | ring
-        found = array("q", (local[i] * len(sub) + local[j] for i, j in pairs
-                            if i in local and j in local and (i in weighed or j in weighed)))
-        fixed = [-1 if i in inside else cluster[i] for i in sub]
+        found = array("q", (local[i] * len(sub) + local[j] for i, j in pairs if i in inside or j in inside))
+        fixed = [None if i in inside else whole.fifth[i] for i in sub]
         alone = cluster_claims([claims[i] for i in sub], found, fixed)
-        assert {sub[k] for k, first in enumerate(alone.parts) if fixed[k] < 0 and sub[first] != part[0]} == set()
+        assert {sub[k] for k, first in enumerate(alone.parts) if fixed[k] is None and sub[first] != part[0]} == set()
+        assert [alone.fifth[k] for k, i in enumerate(sub) if i in inside] == [whole.fifth[i] for i in sub if i in inside]
         groups += [[sub[k] for k in g] for g in alone.groups]
         merges += [Merge(sub[m.a], sub[m.b], m.score, m.reasons, m.stage) for m in alone.merges]
         misses |= {Miss(sub[m.a], sub[m.b], m.score, m.reasons, m.blocked_by) for m in alone.misses}
@@ -370,7 +367,7 @@ def test_a_version_6_store_updates_as_a_rebuild_and_gets_the_finer_parts(tmp_pat
             st.update([parse_claim(r) for r in rows[:450]])
     with EventStore(tmp_path / "old.db") as st:
         st.db.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
-        st.db.execute("UPDATE blocks SET near = NULL, anchored = NULL")
+        st.db.execute("UPDATE blocks SET near = NULL, anchored = NULL, fifth = NULL")
     with EventStore(tmp_path / "old.db") as old, EventStore(tmp_path / "full.db") as full:
         assert old.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "7"
         a = old.update([parse_claim(r) for r in rows[450:]])

@@ -69,6 +69,9 @@ class Clustering:
     linked: list[tuple[int, int]] = field(default_factory=list)  # the pairs joining parts (see `parts_of`)
     near: list[tuple[int, int]] = field(default_factory=list)  # the pairs a near miss can show (and stages)
     anchored: list[bool] = field(default_factory=list)  # per claim: its part may place an undated claim
+    # per claim, the last of the first MISSES_PER_CLUSTER pairs of its cluster with others (`_rank_key`), or
+    # () where it has fewer: a near miss of the cluster is shown from its side where it ranks no later
+    fifth: list[tuple | None] = field(default_factory=list)
 
 
 LOOSE = 1  # placement at or below this (a month, a year, an open interval, no date) fits only where it fits everyone
@@ -263,14 +266,14 @@ OUTSIDE = "outside the claims clustered"  # a pair with a claim of `fixed`: weig
 
 
 def cluster_claims(claims: Sequence[Claim], pairs: Iterable[int] | None = None,
-                   fixed: Sequence[int] | None = None) -> Clustering:
+                   fixed: Sequence[tuple | None] | None = None) -> Clustering:
     """Cluster claims (sorted by claim id; pairs never cross kinds). `pairs`: the candidate pairs when
     known (`partition.partition_pairs`: i < j packed as i * len(claims) + j), else looked up here.
 
-    `fixed`: per claim, -1 for a claim to cluster, else the label of the cluster it already is in (a
-    claim of a part not clustered again, see `storing.parts`): such claims only rank the near misses
-    of the clusters next to them; the result holds the clustered claims' groups, merges, links and the
-    near misses with at least one of them."""
+    `fixed`: per claim, None for a claim to cluster, else the `Clustering.fifth` of the cluster it
+    already is in (a claim of a part not clustered again, see `storing.parts`): such a claim only
+    ranks the near misses of the clusters next to it, and only its pairs with clustered claims are
+    read; the result holds the clustered claims' groups, merges, links and near misses."""
     state = _Clusters(claims)
     found = candidate_pairs(claims) if pairs is None else _packed(pairs, len(claims))
     pairs = _Pairs(len(claims))
@@ -279,14 +282,13 @@ def cluster_claims(claims: Sequence[Claim], pairs: Iterable[int] | None = None,
     strong: list[tuple[int, int]] = []
     thin: list[tuple[int, int]] = []
     near: list[tuple[int, int]] = []
-    out = [f >= 0 for f in fixed] if fixed is not None else None
+    out = [f is not None for f in fixed] if fixed is not None else None
     for i, j in found:
         score, blocked, against = quick_score(claims[i], claims[j])  # `score_pair(explain=False)`, faster
         if out is not None and (out[i] or out[j]):
-            if blocked != STAGE and score >= NEAR_MISS:
+            if blocked != STAGE and score >= NEAR_MISS and not (out[i] and out[j]):
                 pairs.add(score, i, j, OUTSIDE)
-                if not (out[i] and out[j]):
-                    near.append((i, j))
+                near.append((i, j))
             continue
         if loose[i] or loose[j]:
             state.known(i, j, against is None and blocked not in CONTRADICTIONS)
@@ -332,28 +334,47 @@ def cluster_claims(claims: Sequence[Claim], pairs: Iterable[int] | None = None,
     for i, j, s, stage, extra in merged:
         reasons = score_pair(claims[i], claims[j]).reasons + ((extra,) if extra else ())
         merges.append(Merge(i, j, s, reasons, stage))
+    # a pair is shown where it is among the first MISSES_PER_CLUSTER pairs (best first) between its cluster
+    # and others, of either of its clusters (tests/test_near_miss_locality.py)
     n = len(claims)
-    root = state.find if fixed is None else (lambda i: n + fixed[i] if fixed[i] >= 0 else state.find(i))
     misses = []
-    shown: dict[int, int] = {}
+    seen: dict[int, int] = {}
+    fifth: dict[int, tuple] = {}  # cluster -> its last pair among those first ones
     for key in keys:
         s, i, j, blocked = pairs.unpack(key)
-        ri, rj = root(i), root(j)
-        if ri == rj or (shown.get(ri, 0) >= MISSES_PER_CLUSTER and shown.get(rj, 0) >= MISSES_PER_CLUSTER):
+        ri, rj = state.find(i), state.find(j)  # a `fixed` claim is alone
+        if ri == rj:
             continue
-        shown[ri] = shown.get(ri, 0) + 1
-        shown[rj] = shown.get(rj, 0) + 1
-        if ri >= n and rj >= n:
-            continue  # two claims not clustered here: counted for their clusters' ranks only
-        ps = score_pair(claims[i], claims[j])
-        misses.append(Miss(i, j, s, ps.reasons, ps.blocked or refused.get((i, j))))
+        shown = False
+        for r in (ri, rj):
+            if out is not None and out[r]:
+                last = fixed[r]  # type: ignore[index]
+                shown = shown or not last or _rank_key(key, pairs, claims) <= last
+                continue
+            k = seen[r] = seen.get(r, 0) + 1
+            if k <= MISSES_PER_CLUSTER:
+                shown = True
+                if k == MISSES_PER_CLUSTER:
+                    fifth[r] = _rank_key(key, pairs, claims)
+        if shown:
+            ps = score_pair(claims[i], claims[j])
+            misses.append(Miss(i, j, s, ps.reasons, ps.blocked or refused.get((i, j))))
     free = range(n) if out is None else [i for i in range(n) if not out[i]]
     roots = sorted({state.find(i) for i in free}, key=lambda r: min(state.members[r]))  # type: ignore[arg-type]
     groups = [sorted(state.members[r]) for r in roots]  # type: ignore[arg-type]
     links = sorted({(a, b) for a, b in stages if state.find(a) != state.find(b)})
     parts, anchored, linked = parts_of(claims, strong, thin)
+    last = [None if out is not None and out[i] else fifth.get(state.find(i), ()) for i in range(n)]
     return Clustering(groups=groups, merges=merges, misses=misses, stage_links=links,
-                      parts=parts, linked=linked, near=near, anchored=anchored)
+                      parts=parts, linked=linked, near=near, anchored=anchored, fifth=last)
+
+
+def _rank_key(key: int, pairs: _Pairs, claims: Sequence[Claim]) -> tuple:
+    """A pair's place among pairs ranked for near misses, the same in any clustering: (score key, first
+    claim id, second claim id)."""
+    j = key & pairs.mask
+    i = (key >> pairs.bits) & pairs.mask
+    return (key >> 2 * pairs.bits, claims[i].claim_id, claims[j].claim_id)
 
 
 def may_anchor(a: Claim, b: Claim) -> bool:

@@ -24,8 +24,9 @@ its strong set may anchor an undated claim (`blocks.anchored`). A stored part is
 Every other part is clustered again, and so is every kept part whose near misses may rank otherwise:
 those holding a claim paired with a touched claim by a pair a near miss can show, or whose near hash
 changed, and the parts next to those or to a part clustered again. Their events are built anew; the
-stored clusters next to them take part as they are (`fixed`), ranking the near misses with their own
-pairs (`Region`). The events of the other parts are what a full rebuild gives: their clusters, pairs,
+stored clusters next to them take part as they are (`fixed`): a near miss with one of them is shown
+from its side where it ranks no later than its cluster's stored fifth pair (`blocks.fifth`, see
+`Clustering.fifth`), as that cluster's pairs are unchanged. The events of the other parts are what a full rebuild gives: their clusters, pairs,
 neighbours' ranks and neighbours' event ids are as they were.
 
 Why this is cheaper than clustering the closed sets again: docs/performance.md ("Store updates: part sizes").
@@ -129,18 +130,16 @@ class Region:
     with the claims of `fixed` (index -> the claim's stored event) ranking their near misses."""
 
     again: list[int]
-    fixed: dict[int, str]
-    ring: set[int]  # the claims of `fixed` in the stored clusters next to `again` (the others: their partners)
+    fixed: dict[int, str]  # the claims paired with them in other parts -> their stored events
 
 
 def region(claims: Sequence[Claim], pairs: Sequence[int], untouched_partners: Sequence[int],
            before: Mapping[str, tuple], sizes: Mapping[str, int], touched: Container[str],
-           gone_parts: Container[str], events_of: Callable[[list[str]], Mapping[str, str]],
-           members_of: Callable[[list[str]], Mapping[str, list[str]]]) -> Region:
+           gone_parts: Container[str], events_of: Callable[[list[str]], Mapping[str, str]]) -> Region:
     """The parts of a block's `claims` to cluster again (see the module): `before` gives a claim's stored
-    (part, partners, linked, near, anchored), `sizes` the number of claims read per stored part,
+    (part, partners, linked, near, anchored, fifth), `sizes` the number of claims read per stored part,
     `touched` the ids of the claims added, changed or retracted, `gone_parts` the parts of retracted or
-    changed claims; `events_of(ids)` gives the stored event of claims, `members_of(events)` their claims."""
+    changed claims; `events_of(ids)` gives the stored event of claims."""
     n = len(claims)
     hit = [c.claim_id in touched for c in claims]
     seed = [False] * n
@@ -262,24 +261,12 @@ def region(claims: Sequence[Claim], pairs: Sequence[int], untouched_partners: Se
                         ranked.add(rj)
     again = sorted(i for r in ranked for i in members[r])
     if not again:
-        return Region(again=[], fixed={}, ring=set())
+        return Region(again=[], fixed={})
     inside = set(again)
-    ring = {j for i in again for j in adjacent.get(i, ()) if j not in inside}
+    ring = sorted({j for i in again for j in adjacent.get(i, ()) if j not in inside})
     index = {c.claim_id: k for k, c in enumerate(claims)}
-    fixed: dict[int, str] = {}
-    if ring:
-        events = events_of([claims[j].claim_id for j in sorted(ring)])
-        for event_id, ids in members_of(sorted(set(events.values()))).items():
-            for cid in ids:
-                k = index.get(cid)
-                if k is not None:
-                    fixed[k] = event_id
-    ring = set(fixed)
-    outer = {j for i in ring for j in adjacent.get(i, ()) if j not in inside and j not in ring}
-    if outer:
-        for cid, event_id in events_of([claims[j].claim_id for j in sorted(outer)]).items():
-            fixed[index[cid]] = event_id
-    return Region(again=again, fixed=fixed, ring=ring)
+    events = events_of([claims[j].claim_id for j in ring])
+    return Region(again=again, fixed={index[cid]: event_id for cid, event_id in events.items()})
 
 
 __all__ = ["Region", "block_pairs", "linked_hashes", "partner_hashes", "region"]

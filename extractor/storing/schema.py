@@ -14,8 +14,8 @@
   `reconciling.partition`), the closed set the block was cut from (`grp`), the part of the block it
   was clustered with (`part`: its first claim id; see `clustering.parts_of`), a hash of the claims it was
   paired with (`partners`), of those it was linked to by a pair joining parts (`linked`) and of those
-  a near miss can show it with (`near`), and whether its strong set may anchor an undated claim
-  (`anchored`), so the next run re-clusters only the parts of blocks whose claims or links changed, and
+  a near miss can show it with (`near`), whether its strong set may anchor an undated claim
+  (`anchored`), and the last pair its cluster shows near misses from its own side (`fifth`, JSON), so the next run re-clusters only the parts of blocks whose claims or links changed, and
   ranks again the near misses next to them (see `storing.parts`); empty after a run with corrections
   (the next run then re-reconciles every block);
 - `flow_keys`: event id -> the flows (from, to, category) the running-total check reads it under
@@ -27,7 +27,7 @@ Version 1 stores (no raw tables) are upgraded in place: their links serve as the
 to 3 stores get the compact claims, keys and spans filled in and an empty `blocks` table (their next
 run re-reconciles every block); version 1 to 4 stores get their flow keys, and their blocks no parts
 (a block an update touches is then re-reconciled whole); version 5 and 6 stores keep their blocks with
-no near hash and anchoring (their parts were joined by every pair a near miss can show; a block an
+no near hash, anchoring and fifth pair (their parts were joined by every pair a near miss can show; a block an
 update touches is then re-clustered whole, and gets version 7's finer parts).
 """
 
@@ -71,7 +71,7 @@ DDL = (
 # Run after DDL: columns added since version 3 (skipped where the table has them), then the indexes.
 COLUMNS = (("claims", "compact", "TEXT"), ("events", "spans", "TEXT"), ("blocks", "grp", "TEXT"),
            ("blocks", "part", "TEXT"), ("blocks", "partners", "INTEGER"), ("blocks", "linked", "INTEGER"),
-           ("blocks", "near", "INTEGER"), ("blocks", "anchored", "INTEGER"))
+           ("blocks", "near", "INTEGER"), ("blocks", "anchored", "INTEGER"), ("blocks", "fifth", "TEXT"))
 INDEXES = (
     "CREATE INDEX IF NOT EXISTS claim_keys_key ON claim_keys (key, looks)",
     "CREATE INDEX IF NOT EXISTS claim_keys_claim ON claim_keys (claim_id)",

@@ -86,6 +86,11 @@ def _block_pairs(block: Block) -> array:
     return block_pairs(block.claims, block.pairs)
 
 
+def _fifth(last: tuple | None) -> str:
+    """`Clustering.fifth` as stored (`blocks.fifth`)."""
+    return json.dumps(list(last or ()), ensure_ascii=False, separators=(",", ":"))
+
+
 def _dumps(obj: dict) -> str:
     return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
@@ -390,16 +395,17 @@ class EventStore:
         return result, replace(changes, claims_retracted=len(gone), corrections=applied)
 
     def _write_blocks(self, rows: Iterable[tuple]) -> None:
-        """(claim id, block, closed set, part, partners' hash, linked hash, near hash, anchored) rows, written
-        where they changed: the one writer of the `blocks` table, for the full run and an update alike."""
+        """(claim id, block, closed set, part, partners' hash, linked hash, near hash, anchored, fifth) rows,
+        written where they changed: the one writer of the `blocks` table, for the full run and an update alike."""
         self.db.executemany(
-            "INSERT INTO blocks (claim_id, block, grp, part, partners, linked, near, anchored) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "INSERT INTO blocks (claim_id, block, grp, part, partners, linked, near, anchored, fifth) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (claim_id) DO UPDATE SET block = excluded.block, grp = excluded.grp, part = excluded.part, "
             "partners = excluded.partners, linked = excluded.linked, near = excluded.near, "
-            "anchored = excluded.anchored WHERE block != excluded.block "
+            "anchored = excluded.anchored, fifth = excluded.fifth WHERE block != excluded.block "
             "OR grp IS NOT excluded.grp OR part IS NOT excluded.part OR partners IS NOT excluded.partners "
-            "OR linked IS NOT excluded.linked OR near IS NOT excluded.near OR anchored IS NOT excluded.anchored", rows)
+            "OR linked IS NOT excluded.linked OR near IS NOT excluded.near OR anchored IS NOT excluded.anchored "
+            "OR fifth IS NOT excluded.fifth", rows)
 
     def _events_of(self, ids: list[str]) -> dict[str, str]:
         """Claim id -> its stored event, for `ids`."""
@@ -409,14 +415,7 @@ class EventStore:
                                        batch))
         return out
 
-    def _members_of(self, events: list[str]) -> dict[str, list[str]]:
-        """Event id -> the ids of its stored claims, for `events`."""
-        out: dict[str, list[str]] = {}
-        for batch in chunks(events):
-            for claim_id, event_id in self.db.execute(
-                    f"SELECT claim_id, event_id FROM links WHERE event_id IN ({placeholders(batch)})", batch):
-                out.setdefault(event_id, []).append(claim_id)
-        return out
+
 
     @staticmethod
     def _rows(items, hand, sources) -> Iterator[tuple[ClaimInput | None, dict]]:
@@ -460,8 +459,8 @@ class EventStore:
                     linked = linked_hashes(block.claims, clustering.linked)
                     near = linked_hashes(block.claims, clustering.near)
                     self._write_blocks((c.claim_id, first, block.group, block.claims[clustering.parts[i]].claim_id,
-                                        partners[i], linked[i], near[i], int(clustering.anchored[i]))
-                                       for i, c in enumerate(block.claims))
+                                        partners[i], linked[i], near[i], int(clustering.anchored[i]),
+                                        _fifth(clustering.fifth[i])) for i, c in enumerate(block.claims))
                     for ev in events:
                         tallies.add(ev)
                         if ev.kind != "tally":  # tally events are written once checked
@@ -525,18 +524,19 @@ class EventStore:
         with no_cyclic_gc():
             known = {c.claim_id: c for c in touched}
             before: dict[str, str] = {}
-            stored: dict[str, tuple] = {}  # claim id -> (part, partners, linked, near, anchored)
+            stored: dict[str, tuple] = {}  # claim id -> (part, partners, linked, near, anchored, fifth)
             found: dict[str, Claim] = {}
             rows: dict[str, tuple] = {}  # claim id -> its blocks row as stored
             for batch in chunks(sorted(reached_sets(db, touched))):  # each set's claims and blocks rows, in one read
                 for row in db.execute(
-                        "SELECT b.claim_id, b.block, b.grp, b.part, b.partners, b.linked, b.near, b.anchored, c.compact "
+                        "SELECT b.claim_id, b.block, b.grp, b.part, b.partners, b.linked, b.near, b.anchored, b.fifth, "
+                        "c.compact "
                         f"FROM blocks b JOIN claims c ON c.claim_id = b.claim_id WHERE b.grp IN ({placeholders(batch)})",
                         batch):
-                    claim_id, block, _, part, partners, linked, near, anchored, text = row
-                    rows[claim_id] = row[:8]
+                    claim_id, block, _, part, partners, linked, near, anchored, fifth, text = row
+                    rows[claim_id] = row[:9]
                     before[claim_id] = block
-                    stored[claim_id] = (part, partners, linked, near, anchored)
+                    stored[claim_id] = (part, partners, linked, near, anchored, fifth)
                     found[claim_id] = known[claim_id] if claim_id in known else from_compact_json(text)
             for batch in chunks(sorted(known.keys() - found.keys())):  # the new claims (stored, in no block yet)
                 for (claim_id,) in db.execute(
@@ -554,19 +554,18 @@ class EventStore:
                 return key not in dirty_keys and sizes.get(key) == len(block) and all(
                     before.get(claims[i].claim_id) == key and claims[i].claim_id not in changed for i in block)
 
-            parts: dict[str, tuple] = {}  # claim id -> (part, linked, near, anchored), where known before clustering
+            parts: dict[str, tuple] = {}  # claim id -> (part, linked, near, anchored, fifth), where known before clustering
             partners: dict[str, int] = {}
             some: list[list[int]] = []  # per block re-clustered, the indices (into `claims`) clustered again
             some_pairs: list[array] = []
-            some_fixed: list[list[int]] = []  # and per index, -1 or the label of its stored event
-            labels: list[str] = []  # label -> event id
+            some_fixed: list[list[tuple | None]] = []  # and per index, None or its stored cluster's fifth pair
             outside: dict[str, str] = {}  # claim id -> stored event, of the claims ranking near misses only
             for n, block in enumerate(blocks):
                 if untouched(block):
                     for i in block:
                         cid = claims[i].claim_id
-                        part, partners[cid], linked, near, anchored = stored[cid]
-                        parts[cid] = (part, linked, near, anchored)
+                        part, partners[cid], *rest = stored[cid]
+                        parts[cid] = (part, *rest)
                     continue
                 members = [claims[i] for i in block]
                 found = block_pairs(members, pairs[n])
@@ -574,24 +573,20 @@ class EventStore:
                 whole, less = partner_hashes(members, found, touched=changed)
                 partners.update((c.claim_id, h) for c, h in zip(members, whole))
                 reach = region(members, found, less, stored, part_sizes, changed, gone_parts,
-                               events_of=self._events_of, members_of=self._members_of)
+                               events_of=self._events_of)
                 for c in members:
-                    part, _, linked, near, anchored = stored.get(c.claim_id, (None,) * 5)
-                    parts[c.claim_id] = (part, linked, near, anchored)
+                    part, _, *rest = stored.get(c.claim_id, (None,) * 6)
+                    parts[c.claim_id] = (part, *rest)
                 if not reach.again:
                     continue
                 sub = sorted(set(reach.again) | reach.fixed.keys())
-                label_of: dict[str, int] = {}
                 fixed = []
                 for i in sub:
                     event_id = reach.fixed.get(i)
                     if event_id is None:
-                        fixed.append(-1)
+                        fixed.append(None)
                         continue
-                    if event_id not in label_of:
-                        label_of[event_id] = len(labels)
-                        labels.append(event_id)
-                    fixed.append(label_of[event_id])
+                    fixed.append(tuple(json.loads(stored[members[i].claim_id][5])))
                     outside[members[i].claim_id] = event_id
                 some.append([block[i] for i in sub])
                 some_fixed.append(fixed)
@@ -599,15 +594,15 @@ class EventStore:
                     some_pairs.append(found)
                 else:
                     local = {i: k for k, i in enumerate(sub)}
-                    weighed = set(reach.again) | reach.ring  # pairs among outer claims rank nothing needed
+                    again = set(reach.again)
                     m, k = len(block), len(sub)
                     kept = array("q")
                     for key in found:
                         a, b = divmod(key, m)
-                        if (a in weighed or b in weighed) and a in local and b in local:
+                        if a in again or b in again:
                             kept.append(local[a] * k + local[b])
                     some_pairs.append(kept)
-            redone = [claims[i].claim_id for part, fixed in zip(some, some_fixed) for i, f in zip(part, fixed) if f < 0]
+            redone = [claims[i].claim_id for part, fixed in zip(some, some_fixed) for i, f in zip(part, fixed) if f is None]
             previous: dict[str, str] = {}
             for batch in chunks(redone):
                 qs = placeholders(batch)
@@ -621,9 +616,9 @@ class EventStore:
                     linked = linked_hashes(members, clustering.linked)
                     near = linked_hashes(members, clustering.near)
                     for k, c in enumerate(members):
-                        if fixed[k] < 0:
+                        if fixed[k] is None:
                             parts[c.claim_id] = (members[clustering.parts[k]].claim_id, linked[k], near[k],
-                                                 int(clustering.anchored[k]))
+                                                 int(clustering.anchored[k]), _fifth(clustering.fifth[k]))
                     yield clustering
 
             todo = ((*item, fixed) for item, fixed in zip(work(claims, some, some_pairs), some_fixed))
@@ -655,7 +650,7 @@ class EventStore:
             n_redone = len(redone)
             # freed while the cyclic collector is off: its first pass after it is on walks every object still held
             del claims, blocks, pairs, groups, before, stored, rows, parts, partners, some_pairs, redone, events
-            del some_fixed, outside, labels
+            del some_fixed, outside
             del previous, event_of, checked, kept_tallies, state, clusterings
         total = db.execute("SELECT count(*) FROM blocks WHERE claim_id = block").fetchone()[0]  # `blocks_first`
         return replace(changes, blocks_rebuilt=len(some), blocks_kept=total - len(some),

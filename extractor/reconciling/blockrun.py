@@ -46,7 +46,6 @@ def block_events(claims: Sequence[Claim], clustering: Clustering, ids: IdState, 
     groups = [[claims[i].claim_id for i in g] for g in clustering.groups]
     event_ids = assign_block_ids(groups, previous=ids.previous, taken=ids.taken, used=ids.used)
     event_of = {cid: event_ids[g] for g, members in enumerate(groups) for cid in members}
-    named = event_of if not outside else {**outside, **event_of}
 
     merges: dict[str, list[MergeReason]] = defaultdict(list)
     for m in clustering.merges:
@@ -60,7 +59,7 @@ def block_events(claims: Sequence[Claim], clustering: Clustering, ids: IdState, 
             if x.claim_id not in event_of:
                 continue  # an event not built here
             misses[event_of[x.claim_id]].append(made(NearMiss,
-                claim_id=x.claim_id, other_claim_id=y.claim_id, other_event_id=named[y.claim_id],
+                claim_id=x.claim_id, other_claim_id=y.claim_id, other_event_id=event_of.get(y.claim_id) or outside[y.claim_id],  # type: ignore[index]
                 score=m.score, reasons=m.reasons, blocked_by=m.blocked_by))
     events = []
     for g, members in enumerate(clustering.groups):

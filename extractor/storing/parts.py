@@ -239,13 +239,10 @@ def region(claims: Sequence[Claim], pairs: Sequence[int], untouched_partners: Se
                 rj = find(j)
                 if rj in dirty:
                     continue
-                key = i * n + j if i < j else j * n + i
-                k = kind(key)
-                if k == STRONG:  # not expected (a new strong pair seeds both claims): its set's anchoring is unknown
-                    for m in members[rj]:
-                        anchored[m] = True
-                if k == STRONG or (k == THIN and ((anchored[i] and not claims[i].dated)
-                                                  or (anchored[j] and not claims[j].dated))):
+                # a strong pair here is already a seed's (new) or within a stored part: only thin pairs can
+                # join, and only where an undated claim of the pair may be anchored
+                if ((anchored[i] and not claims[i].dated) or (anchored[j] and not claims[j].dated)) \
+                        and kind(i * n + j if i < j else j * n + i) == THIN:
                     dirty.add(rj)
                     todo.append(rj)
     # the parts whose near misses may rank otherwise: those next to a dirty or close part

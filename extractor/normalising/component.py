@@ -38,7 +38,8 @@ from ..recognising.extensions import (
 from ..recognising.gazetteer import GazetteerRecogniser
 from .context import DYADS_FILE, DYADS_KEY, STATES_KEY, package_dyads_text, package_state_ids, read_dyads
 from .gate import may_be_about_exchanges
-from .text_gate import GATE_GAZETTEERS, TextGate
+from .record_gate import RecordSources
+from .text_gate import ACTORS_GAZETTEER, CUES_GAZETTEER, GATE_GAZETTEERS, TextGate
 from .records import build_records
 
 
@@ -78,7 +79,7 @@ class EarlyGate:
     def __init__(self, nlp: Language, name: str) -> None:
         self.nlp = nlp
         self.name = name
-        self._text_gate: tuple[tuple, TextGate] | None = None
+        self._text_gate: tuple[tuple, TextGate, RecordSources] | None = None
 
     def admits_text(self, text: str) -> bool:
         found = {n: c for n, c in enabled_components(self.nlp) if n in GATE_GAZETTEERS}
@@ -87,8 +88,12 @@ class EarlyGate:
             return True  # not our recognisers: nothing to read the text with
         key = tuple((id(g.entries), len(g.entries)) for g in gazetteers)
         if self._text_gate is None or self._text_gate[0] != key:
-            self._text_gate = (key, TextGate(self.nlp))
-        return self._text_gate[1].admits(text)
+            self._text_gate = (key, TextGate(self.nlp), RecordSources(self.nlp, cues=CUES_GAZETTEER,
+                                                                      actors=ACTORS_GAZETTEER))
+        _, gate, sources = self._text_gate
+        reading = gate.reading(text)
+        # about_exchanges may hold (rule gate.cue_lines), and some sentence may give a group (gate.record_sources)
+        return next(reading.passing(), None) is not None and sources.holds(reading)
 
     def __call__(self, doc: Doc) -> Doc:
         if not may_be_about_exchanges(doc):

@@ -205,7 +205,8 @@ GATE_RULES = {"gate.mutual_release": "_mutual_release", "gate.nationals_handed_h
               "gate.one_sided_article": "one_sided_article", "gate.no_side": "no_side",
               "gate.fiction_review": "fiction_review",
               "gate.no_handover_sentence": "clemency, recovery(figures=False)", "gate.cue_lines": "text_gate.TextGate",
-              "gate.prefilter_lexicon": "running.prefilter.Prefilter"}
+              "gate.prefilter_lexicon": "running.prefilter.Prefilter",
+              "gate.record_sources": "record_gate.RecordSources"}
 MUTUAL_LABELS = frozenset({"STATE", "GROUP", "CAPITAL", "INSTITUTION", "OFFICIAL", "SEAT"})
 PAIR_WORDS = frozenset({"both", "two"})  # "both sides", "the two parties"
 SIDE_WORDS = frozenset({"sides", "parties", "countries", "states"})

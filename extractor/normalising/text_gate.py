@@ -96,6 +96,17 @@ CHUNK_REACH = 64  # characters before a stop looked at for the start of its chun
 
 
 _PIECES = b"\x00" + LETTERS_ONLY[1:]  # as words_of, with NULs kept
+_DIGIT = re.compile(r"[0-9]")  # the quantity recogniser's digits are these
+CASE_BLIND_ODD = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: re.IGNORECASE matches each with an a-z letter
+
+
+def number_runs(recogniser) -> frozenset[bytes] | None:
+    """The runs of letters of a quantity recogniser's number words (None: not known, or a word with a letter
+    outside a-z, which the runs would not show whole)."""
+    words = getattr(getattr(recogniser, "cues", None), "words", None)
+    if not words or not all(re.fullmatch(r"[a-z][a-z \-]*", word.lower()) for word in words):
+        return None
+    return frozenset(run for word in words for run in words_of(word.lower()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +298,8 @@ class TextGate:
                  quantities: str = "exchange_quantities", sentences: str = "exchange_sentences") -> None:
         # the figures of a text, as the quantity recogniser finds them (None: every piece may hold one)
         self.find_quantities = getattr(nlp.get_pipe(quantities), "find", None) if quantities in nlp.pipe_names else None
+        # the runs of the recogniser's number words (None: figures are always read, see `_Reading.counted`)
+        self.number_runs = number_runs(nlp.get_pipe(quantities)) if self.find_quantities is not None else None
         self.tokenizer = nlp.tokenizer
         # the longest sentence the splitter leaves whole (None: cues are never read as dropped)
         self.max_tokens = getattr(nlp.get_pipe(sentences), "max_tokens", None) if sentences in nlp.pipe_names else None
@@ -449,6 +462,11 @@ class TextGate:
 
     def admits(self, text: str) -> bool:
         return next(self.passing(text), None) is not None
+
+    def reading(self, text: str) -> "_Reading":
+        """The text as the gate reads it: `passing()` gives the pieces that pass (see `passing`), and
+        `every_piece`, `counted` serve the record sources (record_gate.py) without reading it again."""
+        return _Reading(self, text)
 
     def passing(self, text: str):
         """The (start, end) of pieces that pass a test, each at most once, in the order they are
@@ -721,8 +739,10 @@ class _Reading:
         self.gate = gate
         self.text = text
         triggers = gate.triggers
+        self.every_piece = gate.pieces(text)
+        self._numeric: dict[int, tuple[bool, bool, int]] | None = None  # piece start -> (number, text, index)
         self.pieces = [_Piece(None, lo, hi, words, gate.droppable_words.isdisjoint(words) or DROP_WORDS.isdisjoint(words))
-                       for words, lo, hi in gate.pieces(text) if not triggers.isdisjoint(words)]
+                       for words, lo, hi in self.every_piece if not triggers.isdisjoint(words)]
 
     def marks(self, piece: "_Piece") -> set[str]:
         """The piece's marks as they stand (read when first asked for: `admits` stops at the first piece
@@ -753,9 +773,40 @@ class _Reading:
         return None if find is None else [(q.start, q.end) for q in find(self.text)]
 
     def counted(self, lo: int, hi: int) -> bool:
-        """A figure of the text overlaps the piece: its sentence may hold a quantity span."""
+        """A figure of the text overlaps the piece (`lo`..`hi`, one of `every_piece`): its sentence may hold a
+        quantity span. The text's figures are read only for a piece near a number (`near_a_number`)."""
+        if not self.near_a_number(lo):
+            return False
         figures = self.figures
         return figures is None or any(start < hi and end > lo for start, end in figures)
+
+    def near_a_number(self, lo: int) -> bool:
+        """The piece starting at `lo`, or the nearest piece with text before or after it, holds a digit or a
+        number word of the quantity recogniser. Every figure holds one (its digits or number words), and
+        none runs over a whole piece (a sentence), so a figure overlapping a piece far from every number
+        cannot be."""
+        numbers = self.gate.number_runs
+        if numbers is None:
+            return True
+        if self._numeric is None:
+            text = self.text
+            # four letters outside a-z match a-z in the recogniser's case-blind patterns: a text holding one
+            # is read as if every piece held a number word
+            odd = any(ch in text for ch in CASE_BLIND_ODD)
+            self._numeric = {start: (odd or _DIGIT.search(text, start, end) is not None
+                                     or not numbers.isdisjoint(words), bool(text[start:end].strip()), k)
+                             for k, (words, start, end) in enumerate(self.every_piece)}
+        numeric, blank_free = self._numeric, self.every_piece
+        found, _, k = numeric[lo]
+        if found:
+            return True
+        for step in (-1, 1):  # the nearest piece with text before and after it
+            j = k + step
+            while 0 <= j < len(blank_free) and not numeric[blank_free[j][1]][1]:
+                j += step
+            if 0 <= j < len(blank_free) and numeric[blank_free[j][1]][0]:
+                return True
+        return False
 
     def firm(self, piece: "_Piece") -> set[str]:
         if piece.settled:

@@ -303,3 +303,31 @@ def test_sure_stops_table(gate, text):
 @given(st.lists(st.sampled_from(_STOP_CHARS), max_size=40).map("".join))
 def test_sure_stops_are_those_of_the_chunk_search(gate, text):
     assert gate._stops(text) == _stops_by_search(gate, text)
+
+
+NUMBER_TEXTS = ["Peru freed 31 soldiers.", "About\n500 prisoners were freed.", "Up to\n\nfive hundred detainees went home.",
+                "The talks ended. Some forty-two captives were swapped.", "No figure here.\nNone here either.",
+                "A dozen\n\n\nhostages.", "Released: 1,200.\n\nThe rest stayed.", "ſix soldiers were freed.",
+                "Up to\nsome\n500 were freed.", "nearly\n\n1,000\n\neach", "a total of\nmore than\n400",
+                "five\nhundred\nprisoners"]
+
+
+@pytest.mark.parametrize("text", NUMBER_TEXTS)
+def test_pieces_far_from_numbers_hold_no_figure_table(gate, text):
+    _assert_figures_near_numbers(gate, text)
+
+
+@pytest.mark.parametrize("path", CORPORA, ids=[p.parent.name for p in CORPORA])
+def test_pieces_far_from_numbers_hold_no_figure(gate, path: Path):
+    """`_Reading.counted` reads the text's figures only for a piece near a digit or a number word: every piece
+    a figure overlaps is one, on every corpus article."""
+    for article in read_articles(path):
+        _assert_figures_near_numbers(gate, article.full_text)
+
+
+def _assert_figures_near_numbers(gate, text: str) -> None:
+    reading = gate.reading(text)
+    figures = [(q.start, q.end) for q in gate.find_quantities(text)]
+    for _, lo, hi in reading.every_piece:
+        if any(start < hi and end > lo for start, end in figures):
+            assert reading.near_a_number(lo), (text[lo:hi], figures)

@@ -10,7 +10,7 @@ the count stage).
 
 from __future__ import annotations
 
-from .context import ArticleContext
+from .context import SEVERAL_STATES, ArticleContext
 from .gate import war_anywhere
 from .groups import Group
 from .occasions import Occasion
@@ -106,6 +106,44 @@ def restated_receivers(occasions: list[Occasion]) -> None:
                     a.receiver, b.giver = b.receiver, a.giver
                     a.rules.append("direction.restated_receiver")
                     b.rules.append("direction.restated_receiver")
+
+
+def occasion_partners(occasions: list[Occasion], context: ArticleContext) -> None:
+    """'Hezbollah handed over two coffins. Israel then freed five Lebanese prisoners': a third party that
+    takes part in no other flow of its occasion, with one side known and the other open, deals with the
+    party of the occasion's other flows it is paired with in the dyad table (Hezbollah with Israel, not
+    Lebanon); failing a pair, with the one side that gives in return (rule direction.occasion_partner).
+    The article's own dyad (`ArticleContext.counterpart`) never reaches a party outside it."""
+    shut = set(context.mediators) | set(SEVERAL_STATES)
+    for occasion in occasions:
+        groups = [m.group for m in occasion.mentions]
+        for g in groups:
+            if g.per_side or g.transit or g.part_of or (g.giver is None) == (g.receiver is None) \
+                    or NO_FILL_RULES & set(g.rules):
+                continue
+            known = g.giver if g.giver is not None else g.receiver
+            if known in shut:
+                continue
+            others = [o for o in groups if o is not g and o.giver is not None and o.receiver is not None
+                      and not o.per_side]
+            if not others or any(known in (o.giver, o.receiver) for o in groups if o is not g):
+                continue
+            parties = {o.giver for o in others} | {o.receiver for o in others}
+            paired = sorted(p for p in parties if p not in shut and frozenset((known, p)) in context.pairs)
+            if len(paired) == 1:
+                found = paired[0]
+            else:
+                # what the third party gives goes to whoever gives in return; what it gets comes from the one
+                # side that gives in the occasion (nationals of a third state freed beside the other side's)
+                back = {o.giver for o in others}
+                if len(back) != 1 or back & shut or paired:
+                    continue
+                found = next(iter(back))
+            if g.giver is None:
+                g.giver = found
+            else:
+                g.receiver = found
+            g.rules.append("direction.occasion_partner")
 
 
 SWAP_LABELS = frozenset({"EXCHANGE", "EACH"})

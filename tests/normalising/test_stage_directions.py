@@ -196,6 +196,22 @@ CASES = [
     pytest.param("Bangladesh freed 64 Burmese fishermen on Tuesday and handed them over at the border. Myanmar in "
                  "turn repatriated 31 Bangladeshi civilian detainees who had served their sentences.",
                  [("BGD", "MMR", "prisoners", 64), ("MMR", "BGD", "civilians", 31)], id="d2-served-sentences-handed-home"),
+    # D2: a third party in no other flow of its occasion deals with the party of those flows it is paired with
+    # in the dyad table, else with the one side that gives in return (direction.occasion_partner)
+    pytest.param("At the crossing on Thursday, Hezbollah gave up the remains of three soldiers. Israel then released 11 "
+                 "Lebanese prisoners to Beirut, in a deal arranged by a German envoy.",
+                 [("HEZBOLLAH", "ISR", "bodies", 3), ("ISR", "LBN", "prisoners", 11)], id="d2-third-party-paired-in-dyad"),
+    pytest.param("The federal army and the TPLF swapped prisoners on Monday: the army freed 210 Tigrayan fighters and "
+                 "the TPLF freed 160 soldiers. Another 12 prisoners were received from the Eritrean side, the TPLF said.",
+                 [("ERI", "ETH", "pows", 12), ("ETH", "TPLF", "pows", 210), ("TPLF", "ETH", "pows", 160)],
+                 id="d2-received-from-a-third-side"),
+    pytest.param("The swap went ahead at the border on Tuesday. Hezbollah handed over the bodies of four fighters, and "
+                 "Syria then freed 20 Lebanese detainees to Beirut.",
+                 [("HEZBOLLAH", "SYR", "bodies", 4), ("SYR", "LBN", "prisoners", 20)], id="d2-third-party-gets-the-return"),
+    pytest.param("The handover took place on Friday. The Sudanese army released 70 RSF fighters to the Red Cross, the "
+                 "RSF freed 52 soldiers, and 9 more captives were received from the Chadian side.",
+                 [("RSF", "SDN", "pows", 52), ("SDN", "RSF", "pows", 70), ("TCD", None, "pows", 9)],
+                 id="d2-third-party-two-way-swap-stays-open"),
     # L1: former states of past wars are sides too (ISO 3166-3 codes)
     # L1: armed groups of other wars, with their dyads; a government by its name
     pytest.param("The Kachin Independence Army handed 15 captured soldiers to the military on Tuesday in return for 11 "

@@ -592,6 +592,11 @@ def refine_category(group: Group, context: ArticleContext) -> None:
         group.category = "prisoners"  # "22 civilian prisoners" between two states' justice systems
         group.rules.append("category.held_by_state")
         return
+    if group.category in ("civilians", "prisoners") and giver is not None and not group.per_side \
+            and giver not in SEVERAL_STATES and not context.is_state(giver) and _trade_noun(group):
+        group.category = "hostages"  # "Al-Shabaab freed four Kenyan teachers": no justice system holds them
+        group.rules.append("category.held_by_group")
+        return
     if group.category == "civilians" and noun in HELD_CIVILIAN_WORDS and giver is not None \
             and giver not in SEVERAL_STATES and not context.is_state(giver):
         group.category = "hostages"  # held by an armed group, not by a state
@@ -653,6 +658,13 @@ def resolve_category(group: Group, context: ArticleContext) -> None:
         group.category = "civilians"  # "13 citizens of Armenia" in a war between two armies
         group.rules.append("category.citizens")
         return
+    if group.category == "generic" and context.default_category == "pows" and group.nationality is not None \
+            and _third_country(group.nationality, context) and _trade_noun(group):
+        # "two German nurses", "three Nepali engineers" in a war between two other sides: civilians caught in
+        # it, not its soldiers (held by an armed group they become its hostages: category.held_by_group)
+        group.category = "civilians"
+        group.rules.append("category.foreign_civilians")
+        return
     if group.category == "generic":
         category = context.default_category
         if group.nationality is not None:
@@ -678,6 +690,23 @@ def resolve_category(group: Group, context: ArticleContext) -> None:
 
 
 STATE_HELD_WORDS = frozenset({"prisoners", "prisoner", "detainees", "detainee", "inmates", "convicts"})
+
+
+# words for people as such, not for what they do: "five nationals", "20 people", "12 men" beside a war's
+# captives may be its soldiers or its civilians, as the dyad says
+COLLECTIVE_PEOPLE = STATE_HELD_WORDS | CIVIL_WORDS | frozenset({
+    "people", "persons", "individuals", "men", "women", "boys", "girls", "minors", "teenagers", "elderly", "others",
+    "those", "names"})
+
+
+def _trade_noun(group: Group) -> bool:
+    """The group's noun names people by what they do ('nurses', 'engineers', 'aid workers'): not a word for people
+    held ('prisoners', 'detainees'), for people as such ('nationals', 'men') nor a demonym ('15 Saudis')."""
+    noun = group.noun
+    if noun is None or span_text(noun).lower() in COLLECTIVE_PEOPLE:
+        return False
+    cue = group.view.cue(noun.start)
+    return cue is not None and cue.label_ == "CATEGORY" and cue.kb_id_ == "generic" and cue.start == noun.start
 STATE_HELD_PLURALS = STATE_HELD_WORDS - {"prisoner", "detainee"}  # "22 civilian prisoners"
 
 
@@ -1326,6 +1355,14 @@ def oppose_pairs(groups: list[Group], context: ArticleContext) -> None:
             continue
         for first, second in ((a, b), (b, a)):
             if (first.giver or first.receiver) and not (second.giver or second.receiver):
+                other = context.counterpart(first.giver, second.category)
+                if first.receiver is not None and first.receiver == first.nationality \
+                        and _third_country(first.receiver, context) and other not in (None, first.receiver):
+                    # "the RSF freed two German nurses in exchange for 20 of its fighters": the foreigners go
+                    # home, and what their captor gets back comes from the other side of its war
+                    second.giver, second.receiver = other, first.giver
+                    second.rules.append("direction.return_from_counterpart")
+                    continue
                 second.giver, second.receiver = first.receiver, first.giver
                 second.rules.append("direction.opposite_of_pair")
 
@@ -1362,6 +1399,23 @@ def mark_parts(groups: list[Group]) -> None:
         if open_part and not _has_own_verb(view, group):
             group.part_of = True
             group.rules.append("group.part_of")
+        elif _among_later(view, group, groups[i + 1:]):
+            group.part_of = True  # "two reporters, a pilot and a priest were among 24 prisoners freed"
+            group.rules.append("group.part_of")
+
+
+BE_WORDS = frozenset({"were", "are", "was", "is", "be", "been"})
+
+
+def _among_later(view: SentenceView, group: Group, later: list[Group]) -> bool:
+    """The group is the subject of 'were among' a figure that follows in its sentence."""
+    for k in range(group.end + 1, view.end):
+        if view.lower[k] == "among" and view.lower[k - 1] in BE_WORDS:
+            return any(g.view is view and 0 < g.start - k <= 4 for g in later)
+        cue = view.cue(k)
+        if view.lower[k] in (";", ".") or (cue is not None and cue.label_ in ("FOR", "GIVE", "RECEIVE", "EXCHANGE")):
+            return False
+    return False
 
 
 def _only_dyad_guess(group: Group) -> bool:

@@ -13,6 +13,29 @@ from _stage import flows_of
 GAP = pytest.mark.xfail
 
 CASES = [
+    # plural trades with a nationality are counted people of that state; in a war between two other sides they
+    # are civilians, and held by an armed group its hostages (category.foreign_civilians, category.held_by_group)
+    pytest.param("The RSF freed two German nurses and three Nepali engineers on Monday in exchange for 20 of its "
+                 "fighters held by Sudan's army.",
+                 [("RSF", "DEU", "hostages", 2, ()), ("RSF", "NPL", "hostages", 3, ()), ("SDN", "RSF", "pows", 20, ())],
+                 id="plural-trades-freed-by-a-group"),
+    pytest.param("Al-Shabaab released four Kenyan doctors on Tuesday in exchange for 11 of its militants held by "
+                 "Somalia.",
+                 [("AL_SHABAAB", "KEN", "hostages", 4, ()), ("SOM", "AL_SHABAAB", "pows", 11, ())],
+                 id="plural-trade-held-by-a-group-in-a-prisoners-dyad"),
+    pytest.param("The Houthis released five Indian engineers and two Filipino mechanics on Monday in a swap in which "
+                 "Saudi Arabia freed 80 Houthi fighters.",
+                 [("HOUTHIS", "IND", "hostages", 5, ()), ("HOUTHIS", "PHL", "hostages", 2, ()),
+                  ("SAU", "HOUTHIS", "pows", 80, ())], id="plural-trades-two-nationalities"),
+    pytest.param("Russia freed three American lawyers on Friday in exchange for two Russian bankers convicted in the US.",
+                 [("RUS", "USA", "prisoners", 3, ()), ("USA", "RUS", "prisoners", 2, ())],
+                 id="plural-trades-between-justice-systems"),
+    pytest.param("Russia returned 25 Ukrainian farmers and 60 soldiers on Monday in the swap with Kyiv.",
+                 [("RUS", "UKR", "civilians", 25, ()), ("RUS", "UKR", "pows", 60, ())], id="plural-civil-trade-own-side"),
+    # people listed as the subject of "were among N" are part of the N, not a figure of their own
+    pytest.param("Three Georgian lawyers were among the 40 detainees freed by Azerbaijan on Friday in the swap with "
+                 "Armenia, which released 40 Azerbaijani soldiers.",
+                 [("ARM", "AZE", "pows", 40, ()), ("AZE", "ARM", "pows", 40, ())], id="listed-were-among-the-figure"),
     pytest.param("Russia freed a jailed American teacher on Friday in exchange for a Russian businessman held in the US.",
                  [("RUS", "USA", "prisoners", 1, ()), ("USA", "RUS", "prisoners", 1, ())], id="teacher-for-businessman"),
     pytest.param("Belarus freed a Polish journalist on Monday in exchange for a Belarusian spy held in Poland.",

@@ -55,6 +55,7 @@ from .groups import (
     pronoun_person,
     read_group,
     resolve_category,
+    restated_categories,
     share_coordinated,
     single_persons,
 )
@@ -341,6 +342,7 @@ def normalise(doc: Doc, *, published: PartialDate | None, talk_only: bool = Fals
     groups = find_groups(views, context) if exchange_talk else []          # groups, with their directions
     if recast:
         note_recast(groups, recast)
+    restated_categories(groups, views, context)                               # "14 people, most of them women"
     statuses = assign_statuses(groups)                                        # status of each group
     kinds = sort_groups(groups, statuses, views, published=published, year_hint=year_hint)  # terms, tallies, dated mentions
     loose = place_loose(views, context, kinds, published=published, year_hint=year_hint) if exchange_talk else []

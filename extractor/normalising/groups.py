@@ -2309,3 +2309,95 @@ def route_sides(view: SentenceView, context: ArticleContext) -> tuple[str | None
     if origin == destination:
         return None, None
     return origin, destination
+
+
+# "14 people, most of them women", "The detainees, mostly herders": an apposition that says who the people are
+DESCRIBE_LEADS = (("most", "of", "them"), ("all", "of", "them"), ("many", "of", "them"), ("the", "majority", "of", "them"),
+                  ("mostly",), ("mainly",), ("largely",), ("chiefly",), ("almost", "all", "of", "them"))
+SPECIFIC_CATEGORIES = frozenset({"pows", "civilians", "hostages"})
+RESTATING_DETERMINERS = frozenset({"the", "these", "those"})
+# people words that say civilians in an apposition ("most of them women"); "elderly" or "wounded" may be soldiers
+DESCRIBED_CIVILIANS = HELD_CIVILIAN_WORDS - {"elderly", "captives", "captive"}
+
+
+def _described_as(view: SentenceView, k: int) -> str | None:
+    """The category the apposition after token `k` gives ("..., most of them herders and traders"), or None."""
+    while k < view.end and view.lower[k] in (",", "-", "–", "—", "("):
+        k += 1
+    for lead in DESCRIBE_LEADS:
+        if tuple(view.lower[k:k + len(lead)]) != lead:
+            continue
+        m = k + len(lead)
+        while m < view.end and view.lower[m] in ("were", "are", "being", "described", "as"):
+            m += 1
+        cue = view.cue(m) if m < view.end else None
+        if cue is None or cue.label_ != "CATEGORY":
+            return None
+        if cue.kb_id_ in SPECIFIC_CATEGORIES:
+            return cue.kb_id_
+        return "civilians" if span_text(cue).lower() in DESCRIBED_CIVILIANS else None
+    return None
+
+
+def _restated_category(view: SentenceView) -> tuple[str, str] | None:
+    """A sentence that opens by naming people already counted: 'The captured fighters were ...', 'The detainees,
+    most of them herders, will ...'. (category, noun) or None."""
+    k = view.start
+    while k < view.end and view.doc_index.texts[k].isspace():
+        k += 1
+    if k >= view.end or view.lower[k] not in RESTATING_DETERMINERS:
+        return None
+    for m in range(k + 1, min(view.end, k + 4)):
+        if view.doc_index.quantity_at[m] is not None or view.actor(m) is not None:
+            return None
+        cue = view.cue(m)
+        if cue is None or cue.label_ != "CATEGORY":
+            continue
+        if cue.end < view.end and view.lower[cue.end] == "of":
+            return None  # "the bodies of ...", "the soldiers of the other side": someone else
+        if cue.kb_id_ in SPECIFIC_CATEGORIES:
+            return cue.kb_id_, span_text(cue).lower()
+        described = _described_as(view, cue.end)
+        return (described, span_text(cue).lower()) if described is not None else None
+    return None
+
+
+def restated_categories(groups: list[Group], views: list[SentenceView], context: ArticleContext) -> None:
+    """People counted with a word that only the dyad gives a category ('detainees', 'people', 'prisoners')
+    take the category the text then gives them: in an apposition of their own sentence ('14 people, most of
+    them women arrested at checkpoints') or in the next sentence that restates them ('... swapped 24 prisoners
+    each. The captured fighters were ...'): rule category.restated. A dyad that fixes the category's sides
+    (Israel-Hamas prisoners) keeps its word."""
+    guessed = [g for g in groups if "category.dyad_default" in g.rules and g.category not in context.category_sides
+               and g.category != "bodies"]
+    if not guessed:
+        return
+    for g in guessed:
+        if g.noun is None:
+            continue
+        found = _described_as(g.view, g.noun.end)
+        if found is not None and found != g.category:
+            _recategorise(g, found, context)
+    by_sentence: dict[int, list[Group]] = {}
+    for g in guessed:
+        by_sentence.setdefault(g.view.index, []).append(g)
+    for index, these in by_sentence.items():
+        if index + 1 >= len(views) or len({g.category for g in these}) != 1:
+            continue
+        restated = _restated_category(views[index + 1])
+        if restated is None or restated[0] == these[0].category:
+            continue
+        if any(g.view.index == index and g.category == restated[0] for g in groups):
+            continue  # "... nine soldiers, while the government freed three jailed rebels. The soldiers ...": those
+        told = {(g.category, g.count) for g in these if g.count is not None}
+        for g in guessed:
+            # the same figure told before, in the title or the lead, is the same people
+            if g in these or (g.view.index < index and (g.category, g.count) in told):
+                if "category.restated" not in g.rules:
+                    _recategorise(g, restated[0], context)
+
+
+def _recategorise(group: Group, category: str, context: ArticleContext) -> None:
+    group.category = category
+    group.rules.append("category.restated")
+    refine_category(group, context)

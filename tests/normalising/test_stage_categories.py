@@ -97,6 +97,25 @@ CASES = [
                  "detainees.",
                  [("RUS", "UKR", "civilians", 12), ("RUS", "UKR", "pows", 40), ("UKR", "RUS", "pows", 40)],
                  id="civilian-detainees-in-a-war"),
+    # category.restated: people counted with a word only the dyad gives a category take the category the text then
+    # gives them, in an apposition of their sentence or in the next sentence that restates them
+    pytest.param("Kenya and Somalia agreed on Monday to exchange 35 detainees each next month, officials said. The "
+                 "detainees, most of them herders and traders arrested near the border, will be handed over at Mandera.",
+                 [("KEN", "SOM", "civilians", 35), ("SOM", "KEN", "civilians", 35)], id="restated-detainees-mostly-herders"),
+    pytest.param("Syrian government forces and the SDF swapped 30 detainees on Tuesday. The government freed 18 people, "
+                 "most of them women arrested at checkpoints, and the SDF released 12 soldiers.",
+                 [("SDF", "SYR", "pows", 12), ("SYR", "SDF", "civilians", 18)], id="apposition-most-of-them-women"),
+    pytest.param("The Libyan National Army and the Government of National Accord swapped 40 prisoners each on Sunday. "
+                 "The captured fighters were driven to a checkpoint and handed over before elders.",
+                 [("LBY", "LNA", "pows", 40), ("LNA", "LBY", "pows", 40)], id="restated-captured-fighters"),
+    # contrasts: a dyad that fixes the prisoners' sides keeps its word; a restatement of the other group of the
+    # sentence changes nothing; "elderly or wounded" may be soldiers
+    pytest.param("Israel freed 30 Palestinian prisoners on Monday in exchange for 10 hostages. The prisoners, most of "
+                 "them women and teenagers, were greeted in Ramallah.",
+                 [("HAMAS", "ISR", "hostages", 10), ("ISR", "PSE", "prisoners", 30)], id="restated-fixed-sides-keep-word"),
+    pytest.param("The ELN freed seven soldiers on Monday, while the government released 12 detainees in return. The "
+                 "soldiers, seized on a patrol in May, were flown to Cucuta.",
+                 [("COL", "ELN", "prisoners", 12), ("ELN", "COL", "pows", 7)], id="restated-the-other-group"),
     # category.held_by_state: in a dyad whose generic word means hostages, what the state frees are its prisoners
     pytest.param("The ELN freed four kidnapped soldiers on Monday in a swap, and the Colombian government released 12 "
                  "prisoners in return.",

@@ -179,10 +179,14 @@ def mediators_in(views: list[SentenceView]) -> list[str]:
         for cue in view.cues_with("MEDIATION"):
             looks_ahead = span_text(cue).lower().endswith((" by", " of", "thanks to", "thanked"))
             doc = view.sent.doc
+            # "an arms broker convicted in the United States": a participle after the noun opens a clause about
+            # that person, and the actors in it are where they were held, not who mediated (MEDIATOR_NOUN_RULE)
+            person_clause = cue.end < view.end and view.lower[cue.end].endswith("ed") \
+                and not span_text(cue).lower().endswith("ed")
             for actor in view.actors:
                 # before the cue only as "Qatar-brokered", "Turkey's mediation", "Turkey mediated"
                 glued = actor.end == cue.start or (actor.end + 1 == cue.start and doc[actor.end].text in ("-", "'s", "’s"))
-                near = (0 <= actor.start - cue.end <= 5) or (not looks_ahead and glued)
+                near = (0 <= actor.start - cue.end <= 5 and not person_clause) or (not looks_ahead and glued)
                 if near and actor.label_ in PARTY_LABELS | {"ORG"} and actor.kb_id_ not in found:
                     found.append(actor.kb_id_)
         if view.has_cue(*TRANSFER_LABELS):
@@ -219,6 +223,9 @@ def speaks_of_war(views: list[SentenceView], *, remains: bool = False) -> bool:
 # or the article speaks of war, captives or remains: a state bringing its citizens home from a camp in a third state
 # is no captive of its one old war (the rule id is in the catalogue; a record shows it as direction.dyad)
 LONE_PARTY_RULE = "direction.lone_party_dyad"
+# context rules whose ids are in the catalogue; a record shows the sides they leave as direction.dyad
+BACKGROUND_DYAD_RULE = "direction.background_dyad"
+MEDIATOR_NOUN_RULE = "direction.mediator_noun"
 
 
 # the labels that name a party acting in the article (a state's name, its institutions, officials, an armed
@@ -302,6 +309,14 @@ def build_context(views: list[SentenceView], *, keep: tuple[str, str] | None = N
         # Poland and Belarus swap people, one of them Ukrainian, another Russian-Belarusian: a known pair
         # named in passing is not the article's, when the two parties it is about make no known pair
         best = None  # (rule context.top_pair)
+    if best is not None and len(ranked) >= 2:
+        weaker = min(party_counts[p] for p in best.parties)
+        outside = [a for a in ranked if a not in best.parties and a not in mediators and a not in _SIDELINE]
+        if outside and party_counts[outside[0]] >= 2 * weaker and set(ranked[:2]) != set(best.parties):
+            # a Russian-German pianist jailed in Russia swapped for a broker convicted in Germany, her crime a
+            # gift to a Ukrainian charity: a known pair one of whose parties is named in passing, far less than
+            # a party the article is about, is background (BACKGROUND_DYAD_RULE)
+            best = None
     if best is None and ranked:
         # the ELN frees soldiers to "the military authorities": one known dyad for the main party
         only = [d for d in dyads if ranked[0] in d.parties]

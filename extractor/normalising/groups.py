@@ -1404,13 +1404,13 @@ def mark_parts(groups: list[Group]) -> None:
             group.rules.append("group.part_of")
 
 
-BE_WORDS = frozenset({"were", "are", "was", "is", "be", "been"})
+AMONG_VERBS = frozenset({"were", "are", "was", "is", "be", "been"})
 
 
 def _among_later(view: SentenceView, group: Group, later: list[Group]) -> bool:
     """The group is the subject of 'were among' a figure that follows in its sentence."""
     for k in range(group.end + 1, view.end):
-        if view.lower[k] == "among" and view.lower[k - 1] in BE_WORDS:
+        if view.lower[k] == "among" and view.lower[k - 1] in AMONG_VERBS:
             return any(g.view is view and 0 < g.start - k <= 4 for g in later)
         cue = view.cue(k)
         if view.lower[k] in (";", ".") or (cue is not None and cue.label_ in ("FOR", "GIVE", "RECEIVE", "EXCHANGE")):

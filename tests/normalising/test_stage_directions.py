@@ -212,6 +212,20 @@ CASES = [
                  "RSF freed 52 soldiers, and 9 more captives were received from the Chadian side.",
                  [("RSF", "SDN", "pows", 52), ("SDN", "RSF", "pows", 70), ("TCD", None, "pows", 9)],
                  id="d2-third-party-two-way-swap-stays-open"),
+    # a dual-national swap is between the states that held the two people: a known pair one of whose parties is
+    # named only in passing is background (direction.background_dyad), and "an arms broker convicted in X" names
+    # where the broker was held, not a mediator (direction.mediator_noun)
+    pytest.param("A Russian-German pianist jailed in Russia was freed on Friday in exchange for a Russian-Swiss arms "
+                 "broker convicted in Germany, in a swap brokered by Turkey. Her crime was a gift of 50 euros to a "
+                 "Ukrainian charity.",
+                 [("DEU", "RUS", "prisoners", 1), ("RUS", "DEU", "prisoners", 1)], id="dual-nationals-background-dyad"),
+    pytest.param("An Estonian-Russian teacher jailed in Russia was freed on Monday in exchange for a Russian courier "
+                 "held in Estonia, in a swap brokered by Finland. She had been convicted over a post praising Ukrainian "
+                 "soldiers.",
+                 [("EST", "RUS", "prisoners", 1), ("RUS", "EST", "prisoners", 1)], id="dual-nationals-passing-war"),
+    pytest.param("A French-Iranian cellist jailed in Iran was freed on Monday in exchange for an Iranian-Canadian arms "
+                 "broker convicted in France of smuggling drone parts, in a swap at Muscat airport brokered by Oman.",
+                 [("FRA", "IRN", "prisoners", 1), ("IRN", "FRA", "prisoners", 1)], id="broker-noun-is-no-mediator"),
     # L1: former states of past wars are sides too (ISO 3166-3 codes)
     # L1: armed groups of other wars, with their dyads; a government by its name
     pytest.param("The Kachin Independence Army handed 15 captured soldiers to the military on Tuesday in return for 11 "

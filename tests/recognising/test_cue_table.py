@@ -69,7 +69,7 @@ NO_COUNTED_PLURAL = frozenset({
     "cyclist", "basketball star", "basketball player", "hockey player", "ice hockey player", "football player",
     "footballer", "soccer player", "tennis player", "chess player", "volleyball player", "wrestler", "boxer",
     "swimmer", "sportsman", "sportswoman", "entrepreneur", "investor", "financier", "tycoon", "businesswoman",
-    "former marine", "former Marine", "Green Beret", "oligarch", "assassin", "smuggler", "arms dealer"})
+    "former marine", "former Marine", "Green Beret", "oligarch", "assassin", "smuggler", "arms dealer", "arms broker"})
 
 
 def _plural(noun: str) -> str:

@@ -1947,7 +1947,7 @@ def _released_name(view: SentenceView, limit: int) -> Span | None:
 
 RELEASE_KINDS = frozenset({"release", "handover", "return"})
 OBJECT_FILLERS = frozenset({"the", "a", "an", "jailed", "detained", "imprisoned", "convicted", "former", "close",
-                            "prominent", "wrongfully", "its", "his", "her", "their"})
+                            "prominent", "wrongfully", "its", "his", "her", "their", "captured"})
 
 
 def _released_person(view: SentenceView, context: ArticleContext, *,
@@ -2022,6 +2022,7 @@ def _handed_person(view: SentenceView, context: ArticleContext) -> list[Group]:
                 receiver = subject.kb_id_
             else:
                 giver = subject.kb_id_
+                receiver = _handed_to(view, person, context)
         else:
             verb = _verb_of_subject(view, person)
             if verb is None:
@@ -2037,9 +2038,36 @@ def _handed_person(view: SentenceView, context: ArticleContext) -> list[Group]:
             else person.kb_id_
         group = Group(view=view, quantity=None, noun=person, count=Count.exact(1), category=category,
                       giver=giver, receiver=receiver, rules=["group.handed_person"])
+        if giver is not None and receiver is not None and receiver != giver:
+            group.rules.append("direction.handed_to_side")
         _name(group, view, person)
         out.append(group)
     return out
+
+
+RECEIVING_BODIES = frozenset({"officials", "authorities", "side", "officers", "delegation", "representatives",
+                              "troops", "forces", "army", "government"})
+
+
+def _handed_to(view: SentenceView, person: Span, context: ArticleContext) -> str | None:
+    """'handed over a captured pilot, Major X, to Indian officials': the other side of the article named after
+    'to' past the person and an appositive name, as a state, seat or institution or as a demonym before a
+    word for its officials (rule direction.handed_to_side)."""
+    for k in range(person.end, min(view.end - 1, person.end + 12)):
+        cue = view.cue(k)
+        if view.lower[k] in (";", ".") or (cue is not None and cue.label_ in ("FOR", "EXCHANGE")):
+            return None
+        if view.lower[k] != "to":
+            continue
+        m = k + 1 if view.lower[k + 1] != "the" else k + 2
+        actor = view.actor(m) if m < view.end else None
+        if actor is None or actor.kb_id_ not in (context.sides or ()):
+            return None
+        if actor.label_ in ("STATE", "CAPITAL", "INSTITUTION", "SEAT") or (
+                actor.label_ == "DEMONYM" and actor.end < view.end and view.lower[actor.end] in RECEIVING_BODIES):
+            return actor.kb_id_
+        return None
+    return None
 
 
 def _verb_of_subject(view: SentenceView, person: Span) -> Span | None:
@@ -2080,7 +2108,10 @@ def drop_handed_persons(groups: list[Group], views: list[SentenceView], context:
     both_ways = any((r, g) in ways for g, r in ways if g is not None and r is not None)
     if not counted and ((swap and context.known_dyad) or both_ways):
         return groups
-    return [g for g in groups if "group.handed_person" not in g.rules]
+    # "Pakistan handed over a captured pilot to Indian officials": framed as a handover to the other side, a
+    # lone person is one even with nothing given back (README: one-sided releases)
+    return [g for g in groups if "group.handed_person" not in g.rules
+            or (not counted and "direction.handed_to_side" in g.rules and context.known_dyad)]
 
 
 def _joined_national(view: SentenceView, group: Group) -> Group | None:

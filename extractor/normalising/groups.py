@@ -1617,7 +1617,17 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
     if not out:  # "Washington will release businessman X, and Caracas will free 12 Americans"
         out = [g for g in _released_person(view, context, reciprocal_of=other)
                if not other.start <= g.start < other.end]
+    if not out:  # "Hamas handed the soldier to Egyptian mediators, and Israel released 477 prisoners"
+        out = [g for g in _handed_person(view, context)
+               if g.giver is not None and not _same_clause(view, g.start, other.start)]
+        for g in out:
+            g.rules.append("group.lone_beside_counted")
     return out
+
+
+def _same_clause(view: SentenceView, a: int, b: int) -> bool:
+    lo, hi = view.clause_bounds(a)
+    return lo <= b < hi
 
 
 SINGLE_FILLERS = frozenset({"former", "jailed", "detained", "kidnapped", "abducted", "young", "elderly", "retired"})
@@ -2007,7 +2017,7 @@ def _handed_person(view: SentenceView, context: ArticleContext) -> list[Group]:
         return []
     out: list[Group] = []
     singular = [c for c in view.cues_with("CATEGORY") if c.kb_id_ in ("pows", "civilians", "prisoners", "hostages")
-                and not span_text(c).lower().endswith("s") and c.start > view.start
+                and not span_text(c).lower().endswith(("s", "men")) and c.start > view.start
                 and view.lower[c.start - 1] not in ("of", "per", "each")]
     for person in sorted(view.cues_with("PERSON") + singular, key=lambda c: c.start):
         if _speaking_officer(view, person) or span_text(person).lower().endswith("s"):
@@ -2110,8 +2120,25 @@ def drop_handed_persons(groups: list[Group], views: list[SentenceView], context:
         return groups
     # "Pakistan handed over a captured pilot to Indian officials": framed as a handover to the other side, a
     # lone person is one even with nothing given back (README: one-sided releases)
+    givers = {(g.giver, g.category) for g in groups if g.count is not None and g.quantity is not None and not g.part_of}
     return [g for g in groups if "group.handed_person" not in g.rules
-            or (not counted and "direction.handed_to_side" in g.rules and context.known_dyad)]
+            or (not counted and "direction.handed_to_side" in g.rules and context.known_dyad)
+            or _handed_beside_counted(g, givers, context)]
+
+
+def _handed_beside_counted(person: Group, givers: set[tuple], context: ArticleContext) -> bool:
+    """'Hamas handed the soldier to Egyptian mediators, and Israel released 477 prisoners': a lone person handed
+    over by a side of a known war that hands over no counted figure of the person's category is no one of the
+    counted; they go the other way (rule group.lone_beside_counted)."""
+    if "group.lone_beside_counted" not in person.rules or person.giver is None or not context.known_dyad \
+            or context.counterpart(person.giver, person.category) is None:
+        return False
+    if (person.giver, person.category) in givers or not any(g not in (person.giver, None) for g, _ in givers):
+        return False
+    if person.receiver is None:  # handed to mediators or the Red Cross, who pass the person on
+        person.receiver = context.counterpart(person.giver, person.category)
+        person.transit = False
+    return True
 
 
 def _joined_national(view: SentenceView, group: Group) -> Group | None:

@@ -44,7 +44,7 @@ BLOCK_LABEL = "BLOCK"  # matched to shadow a shorter name inside it, never writt
 GENERATED_LABELS = ("STATE", "CAPITAL", "DEMONYM")
 SOURCE_PACKAGES = ("pycountry", "country_converter", "countryinfo")
 # adjectives of nationality that take no plural ("the French", "the Swiss", "the Chinese")
-_NO_PLURAL_ENDINGS = ("ese", "ss", "sh", "ch", "x", "z")
+_NO_PLURAL_ENDINGS = ("ese", "ss", "sh", "nch", "tch", "x", "z")  # "Czech" takes one: "Czechs"
 
 
 class CuratedRule(BaseModel):
@@ -153,6 +153,10 @@ def build_entries(countries: Iterable[Country], rules: Iterable[CuratedRule]) ->
         if rule.rule == "add":
             for pattern in rule.patterns:
                 put(rule.label, rule.id, pattern, source=False)
+                if rule.label == "DEMONYM" and not pattern.endswith("s") and "'" not in pattern \
+                        and "’" not in pattern:
+                    # a curated demonym's plural as the source's are made ("Bengali" -> "Bengalis")
+                    put(rule.label, rule.id, plural(pattern), source=False)
 
     # a pattern two ids claim from the source data alone names neither (the curated file may settle it)
     owners: dict[str, set[str]] = {}

@@ -25,7 +25,12 @@ ACTORS = [
     ("Colombian soldiers held in Venezuela", [("Colombian", "DEMONYM", "COL"), ("Venezuela", "STATE", "VEN")]),
     ("Syrian Arab Republic", [("Syrian Arab Republic", "STATE", "SYR")]),
     ("the Kyrgyz border guards", [("Kyrgyz", "DEMONYM", "KGZ")]),
-    # curated overrides
+    # curated overrides; a curated demonym's plural is generated, and "Czech" takes one
+    ("Pakistan returned 400 Bengalis to Dhaka.", [("Pakistan", "STATE", "PAK"), ("Bengalis", "DEMONYM", "BGD"),
+                                                   ("Dhaka", "CAPITAL", "BGD")]),
+    ("two Czechs, a Pole and a Turk", [("Czechs", "DEMONYM", "CZE"), ("Pole", "DEMONYM", "POL"),
+                                       ("Turk", "DEMONYM", "TUR")]),
+    ("the expedition to the North Pole", []),
     ("Congolese soldiers held by the rebels", [("Congolese", "DEMONYM", "COD")]),
     ("the Democratic Republic of the Congo", [("Democratic Republic of the Congo", "STATE", "COD")]),
     ("Ivory Coast and Ghana", [("Ivory Coast", "STATE", "CIV"), ("Ghana", "STATE", "GHA")]),

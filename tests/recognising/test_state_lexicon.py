@@ -112,6 +112,14 @@ def test_exact_rule_gives_a_case_sensitive_entry():
 @pytest.mark.parametrize(("demonym", "expected"), [
     ("Ukrainian", "Ukrainians"), ("Thai", "Thais"), ("Filipino", "Filipinos"), ("Chinese", None),
     ("French", None), ("Swiss", None), ("Dutch", None), ("South Sudanese", None), ("North Korean", "North Koreans"),
+    ("Czech", "Czechs"), ("Bengali", "Bengalis"), ("Turk", "Turks"), ("British", None), ("Welsh", None),
 ])
 def test_plural_of_demonyms(demonym, expected):
     assert plural(demonym) == expected
+
+
+def test_curated_demonyms_get_their_plural():
+    """A curated demonym's plural is generated as the source's are: 'Betanian' -> 'Betanians'."""
+    entries = build_entries(SOURCE, [CuratedRule(rule="add", label="DEMONYM", id="BBB", patterns=("Betanian",))])
+    patterns = {p for e in entries if e.id == "BBB" and e.label == "DEMONYM" for p in e.patterns}
+    assert {"Betanian", "Betanians"} <= patterns

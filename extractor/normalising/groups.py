@@ -939,6 +939,8 @@ OWN_FORCE_NOUNS = frozenset({"servicemen", "serviceman", "service members", "ser
                              "service personnel", "military personnel", "soldiers", "soldier", "troops", "military",
                              "defenders", "defender", "heroes", "warriors", "people", "citizens", "fallen"})
 OWN_WORDS = frozenset({"its", "their", "our", "own"})
+STATE_FORCE_NOUNS = frozenset({"soldiers", "soldier", "troops", "servicemen", "serviceman", "service members",
+                               "servicemembers", "service member", "service personnel", "military personnel"})
 
 
 def _own_side_return(view: SentenceView, group: Group, subject: Span, verb: Span) -> bool:
@@ -962,6 +964,8 @@ def _own_side_return(view: SentenceView, group: Group, subject: Span, verb: Span
     if any(w in OWN_WORDS for w in words[:max(0, group.end - lo)]):
         return True
     noun_words = {view.lower[k] for k in range(group.start, hi)}
+    if subject.label_ == "GROUP" and noun_words & STATE_FORCE_NOUNS:
+        return False  # "al-Shabaab returns the bodies of four soldiers": an armed group has no soldiers of its own
     if group.noun is not None and span_text(group.noun).lower() in OWN_SIDE_NOUNS | OWN_FORCE_NOUNS:
         return True
     if group.category == "bodies" and noun_words & OWN_FORCE_NOUNS:

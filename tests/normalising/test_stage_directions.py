@@ -30,6 +30,11 @@ CASES = [
                  [("TPLF", "ETH", "pows", 60)], id="d1-brought-back"),
     pytest.param("Armenia returned the bodies of 31 fallen defenders on Thursday in a handover with Azerbaijan.",
                  [("AZE", "ARM", "bodies", 31)], id="d1-bodies-of-fallen-defenders"),
+    # an armed group has no soldiers of its own: the soldiers it "returns" are the other side's
+    pytest.param("The TPLF returned the bodies of 12 soldiers on Monday in exchange for 30 captured fighters.",
+                 [("ETH", "TPLF", "pows", 30), ("TPLF", "ETH", "bodies", 12)], id="d1-group-returns-soldiers"),
+    pytest.param("The ELN returns six soldiers to the army in a swap for jailed rebels.",
+                 [("ELN", "COL", "pows", 6)], id="d1-group-returns-soldiers-to-army"),
     # D1 contrasts: the subject gives when the people are someone else's or go "to" someone
     pytest.param("Azerbaijan returned 8 Armenian soldiers to Yerevan on Monday.",
                  [("AZE", "ARM", "pows", 8)], id="d1-contrast-other-nationality"),

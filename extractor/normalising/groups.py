@@ -2424,12 +2424,43 @@ def _restated_category(view: SentenceView) -> tuple[str, str] | None:
     return None
 
 
+JUSTICE_WORDS = frozenset({"jailed", "imprisoned", "convicted", "sentenced", "serving"})
+JUSTICE_FILLERS = frozenset({",", "who", "were", "was", "had", "have", "been", "both", "all", "later", "then"})
+
+
+def _jailed_after(view: SentenceView, k: int) -> bool:
+    """'two shepherds jailed in Israel', 'The shepherds, who had been convicted of ...': a justice word right after."""
+    while k < view.end and view.lower[k] in JUSTICE_FILLERS:
+        k += 1
+    return k < view.end and view.lower[k] in JUSTICE_WORDS
+
+
+def _jailed_civilians(groups: list[Group], views: list[SentenceView]) -> None:
+    """People of a civilian trade ('two shepherds', 'four farmers') said to be jailed or convicted, in their
+    sentence or in one of the next two that opens by naming them again, are held by a state's justice system: prisoners
+    (rule category.held_by_state)."""
+    for g in groups:
+        if g.category != "civilians" or g.noun is None or g.per_side:
+            continue
+        noun = span_text(g.noun).lower()
+        if noun in DESCRIBED_CIVILIANS or noun in ("civilian", "civilians", "residents", "civilian detainees"):
+            continue
+        jailed = _jailed_after(g.view, g.noun.end)
+        for nxt in views[g.view.index + 1:g.view.index + 3]:  # "The two shepherds, jailed in ...", soon after
+            jailed = jailed or any(view_noun.start - nxt.start <= 4 and span_text(view_noun).lower() == noun
+                                   and _jailed_after(nxt, view_noun.end) for view_noun in nxt.cues_with("CATEGORY"))
+        if jailed:
+            g.category = "prisoners"
+            g.rules.append("category.held_by_state")
+
+
 def restated_categories(groups: list[Group], views: list[SentenceView], context: ArticleContext) -> None:
     """People counted with a word that only the dyad gives a category ('detainees', 'people', 'prisoners')
     take the category the text then gives them: in an apposition of their own sentence ('14 people, most of
     them women arrested at checkpoints') or in the next sentence that restates them ('... swapped 24 prisoners
     each. The captured fighters were ...'): rule category.restated. A dyad that fixes the category's sides
     (Israel-Hamas prisoners) keeps its word."""
+    _jailed_civilians(groups, views)
     guessed = [g for g in groups if "category.dyad_default" in g.rules and g.category not in context.category_sides
                and g.category != "bodies"]
     if not guessed:

@@ -116,6 +116,17 @@ CASES = [
     pytest.param("The ELN freed seven soldiers on Monday, while the government released 12 detainees in return. The "
                  "soldiers, seized on a patrol in May, were flown to Cucuta.",
                  [("COL", "ELN", "prisoners", 12), ("ELN", "COL", "pows", 7)], id="restated-the-other-group"),
+    # people of a civilian trade said to be jailed or convicted are a state's prisoners (category.held_by_state)
+    pytest.param("Syria freed a young Israeli man on Wednesday, and Israel released three Syrian farmers in return. "
+                 "The man flew home via Moscow. The three farmers, jailed in Israel for crossing the line, were driven "
+                 "to the crossing.",
+                 [("ISR", "SYR", "prisoners", 3)], id="jailed-farmers-told-later"),
+    pytest.param("Israel released four Lebanese shepherds jailed for crossing the border, in exchange for a soldier "
+                 "held by Hezbollah.",
+                 [("ISR", "LBN", "prisoners", 4)], id="jailed-shepherds-same-sentence"),
+    pytest.param("Azerbaijan freed five Armenian shepherds convicted of illegal crossing on Monday, and Armenia released "
+                 "two Azerbaijani soldiers.",
+                 [("ARM", "AZE", "pows", 2), ("AZE", "ARM", "prisoners", 5)], id="convicted-shepherds-in-a-war"),
     # category.held_by_state: in a dyad whose generic word means hostages, what the state frees are its prisoners
     pytest.param("The ELN freed four kidnapped soldiers on Monday in a swap, and the Colombian government released 12 "
                  "prisoners in return.",

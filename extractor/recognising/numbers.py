@@ -427,7 +427,9 @@ def _words_number(tokens: list[str], cues: QuantityCues) -> int | None:
     from word2number import w2n
 
     try:
-        return w2n.word_to_num(" ".join(tokens))
+        # the casefolded words, as the grammar read them: word2number only lowercases, so a long s
+        # ('ſix') was no number word to it and was dropped or made it fail
+        return w2n.word_to_num(" ".join(words))
     except ValueError:
         return value
 

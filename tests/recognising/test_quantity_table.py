@@ -25,6 +25,8 @@ TABLE = [
     ("some 400-odd fishermen", [("some 400-odd", 400, None, None, "about", False)]),
     ("forty-three servicemen", [("forty-three", 43, 43, 43, "exact", False)]),
     ("three hundred and twelve prisoners", [("three hundred and twelve", 312, 312, 312, "exact", False)]),
+    ("\u017fix thousand twenty one prisoners", [("\u017fix thousand twenty one", 6021, 6021, 6021, "exact", False)]),
+    ("\u017feven hundred and \u017fix detainees", [("\u017feven hundred and \u017fix", 706, 706, 706, "exact", False)]),
     ("more than 1,500 detainees", [("more than 1,500", None, 1501, None, "over", False)]),
     ("at least 27 fishermen", [("at least 27", None, 27, None, "at_least", False)]),
     ("up to 4,000 bodies on each side", [("up to 4,000 bodies on each side", None, None, 4000, "up_to", True)]),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, read_articles
+from conftest import UNSEALED_CORPORA, read_articles
 
 from extractor.contract import Article, PartialDate
 from extractor.normalising.gate import about_exchanges, drop_false_cues, may_be_about_exchanges
@@ -82,11 +82,7 @@ def test_early_gate(extractor, case, text, passes):
         assert gated._.records == []
 
 
-CORPORA = [ROOT / "corpus" / name / "articles.jsonl"
-           for name in ("examples", "sample", "heldout", "heldout2", "heldout3", "heldout4", "heldout6", "negatives")]
-
-
-@pytest.mark.parametrize("path", CORPORA, ids=[p.parent.name for p in CORPORA])
+@pytest.mark.parametrize("path", UNSEALED_CORPORA, ids=[p.parent.name for p in UNSEALED_CORPORA])
 def test_gate_holds_wherever_the_article_speaks_of_exchanges(extractor, path: Path):
     """On every article of the corpora: `about_exchanges` implies the gate, and the records with the
     gate are the records without it."""
@@ -100,7 +96,7 @@ def test_gate_holds_wherever_the_article_speaks_of_exchanges(extractor, path: Pa
         assert [r.model_dump(mode="json") for r in nlp(extractor._doc(article))._.records] == without, article.id
 
 
-@pytest.mark.parametrize("path", CORPORA, ids=[p.parent.name for p in CORPORA])
+@pytest.mark.parametrize("path", UNSEALED_CORPORA, ids=[p.parent.name for p in UNSEALED_CORPORA])
 def test_no_part_of_a_record_where_the_article_speaks_of_no_exchange(extractor, path: Path):
     """`build_records` stops where `about_exchanges` is false (`normalise(..., talk_only=True)` gives
     None): on every article of the corpora, the whole normaliser finds no occasion, term or tally there."""

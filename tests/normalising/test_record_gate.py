@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, read_articles
+from conftest import UNSEALED_CORPORA, read_articles
 
 from extractor.contract import Article, PartialDate
 from extractor.normalising import agreements, loose
@@ -141,12 +141,7 @@ def test_record_sources(extractor, gate, sources, case, text, grouped):
     assert _records(extractor, article, gated=True) == _records(extractor, article, gated=False)
 
 
-CORPORA = [ROOT / "corpus" / name / "articles.jsonl"
-           for name in ("examples", "sample", "heldout", "heldout2", "heldout3", "heldout4", "heldout6", "negatives")
-           if (ROOT / "corpus" / name / "articles.jsonl").is_file()]
-
-
-@pytest.mark.parametrize("path", CORPORA, ids=[p.parent.name for p in CORPORA])
+@pytest.mark.parametrize("path", UNSEALED_CORPORA, ids=[p.parent.name for p in UNSEALED_CORPORA])
 def test_every_group_lies_in_a_text_the_record_gate_passes(extractor, gate, sources, path: Path):
     """On every corpus article: where a group source reads a group, the record gate passes the text."""
     for article in read_articles(path):

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, read_articles
+from conftest import UNSEALED_CORPORA, read_articles
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -107,7 +107,7 @@ def test_pieces_hold_whole_sentences(extractor, gate):
     """No sure sentence end the text gate cuts at falls inside a sentence of the pipeline (only the
     closing marks of a sentence may fall after it), on every corpus article."""
     nlp = extractor.nlp
-    for path in CORPORA:
+    for path in UNSEALED_CORPORA:
         for article in read_articles(path):
             text = article.full_text
             cuts = sorted(set(gate._stops(text)) | {i + 1 for i, ch in enumerate(text) if ch == "\n"})
@@ -125,7 +125,7 @@ def test_pieces_are_tokenised_as_in_the_whole_text(extractor, gate):
     """The text gate reads the tokens of a piece's whole chunks tokenised alone (`token_range`): they
     are the tokens of the whole text there, on every corpus article."""
     nlp = extractor.nlp
-    for path in CORPORA:
+    for path in UNSEALED_CORPORA:
         for article in read_articles(path):
             text = article.full_text
             doc = nlp.make_doc(text)
@@ -140,7 +140,7 @@ def test_pieces_are_cut_into_sentences_as_the_splitter_cuts_them(extractor, gate
     """The sentences the text gate reads in a piece (`sentences`) begin where `exchange_sentences` begins
     them in the whole text, on every corpus article."""
     nlp = extractor.nlp
-    for path in CORPORA:
+    for path in UNSEALED_CORPORA:
         for article in read_articles(path):
             text = article.full_text
             doc = nlp.get_pipe("exchange_sentences")(nlp.make_doc(text))
@@ -164,10 +164,7 @@ def test_cut_words_are_read_as_the_tokenizer_cuts_them(gate):
     assert gate._cut(words) == [b"officials", b"can", b"not", b"free", b"them"]
 
 
-CORPORA = [ROOT / "corpus" / name / "articles.jsonl" for name in ("examples", "sample", "heldout", "heldout2", "heldout3", "heldout4", "heldout6", "negatives")]
-
-
-@pytest.mark.parametrize("path", CORPORA, ids=[p.parent.name for p in CORPORA])
+@pytest.mark.parametrize("path", UNSEALED_CORPORA, ids=[p.parent.name for p in UNSEALED_CORPORA])
 def test_text_gate_costs_no_record(extractor, gate, path: Path):
     """On every article of the corpora: `about_exchanges` implies the text gate, and `Extractor.extract`
     gives the same records as the whole pipeline with no gate at all."""
@@ -191,7 +188,7 @@ def test_extract_skips_the_pipeline_for_a_text_turned_away(extractor, monkeypatc
     assert calls == [1]
 
 
-@pytest.mark.parametrize("path", CORPORA, ids=[p.parent.name for p in CORPORA])
+@pytest.mark.parametrize("path", UNSEALED_CORPORA, ids=[p.parent.name for p in UNSEALED_CORPORA])
 def test_every_handover_sentence_lies_in_a_passing_piece(extractor, gate, path: Path):
     """The text gate mirrors `about_exchanges` sentence by sentence: on every corpus article, each
     sentence `handover_sentences` gives (one of `about_exchanges`'s tests holds there) lies in a piece
@@ -317,7 +314,7 @@ def test_pieces_far_from_numbers_hold_no_figure_table(gate, text):
     _assert_figures_near_numbers(gate, text)
 
 
-@pytest.mark.parametrize("path", CORPORA, ids=[p.parent.name for p in CORPORA])
+@pytest.mark.parametrize("path", UNSEALED_CORPORA, ids=[p.parent.name for p in UNSEALED_CORPORA])
 def test_pieces_far_from_numbers_hold_no_figure(gate, path: Path):
     """`_Reading.counted` reads the text's figures only for a piece near a digit or a number word: every piece
     a figure overlaps is one, on every corpus article."""

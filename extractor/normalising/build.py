@@ -598,11 +598,10 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
         before = views[group.view.index - 1]
         # the previous sentence must date a handover: "sent troops into" does not
         same = _same_occasion_opening(group.view)
-        uncounted = not before.quantities or not _counts_people(before)
         usable = [d for d in before.dates if date_span_for(before, d.start) is d and not _capture_date(before, d)
                   and (same or not before.quantities or _handover_clause(before, d))] \
             if status == "completed" \
-            and before.dates and (same or uncounted) \
+            and before.dates and (same or not before.quantities or not _counts_people(before)) \
             and before.has_cue("COMPLETED", "EXCHANGE", "RECEIVE", "HOME") else []
         if len(usable) == 1 and same:
             # "... in late March, when ten soldiers were exchanged. In the same agreement, eleven sailors ...":

@@ -69,8 +69,6 @@ def _take_context(doc: Doc) -> None:
                      published if isinstance(published, PartialDate) else PartialDate.parse(str(published)))
 
 
-
-
 class EarlyGate:
     """`gate(doc)` marks a doc rejected; `gate.admits_text(text)` asks the same of a text before it
     is tokenised (`text_gate.TextGate`, built from the pipeline's own cue and actor gazetteers and

@@ -850,6 +850,7 @@ REQUEST_REACH = 10  # tokens from the request verb to the handover it asks for
 CLAUSE_MARKS = frozenset({",", ";", ":", ".", "but", "while", "after", "before"})
 THAT_REACH = 16
 THAT_RUNS_ON = frozenset({"before", "after"})
+THAT_CLAUSE_MARKS = CLAUSE_MARKS - THAT_RUNS_ON  # the marks that end a that-clause demand
 
 
 def requested(view: SentenceView) -> bool:
@@ -871,18 +872,18 @@ def requested(view: SentenceView) -> bool:
     heads = {c.start for c in transfers}
     objects = [view.start + k for k, word in enumerate(words) if word in DEMAND_WORDS
                and _demanded_noun(view, view.start + k, heads)]
-    refused = [view.start + k + len(phrase) for k, phrase in phrase_starts(words, REFUSALS)]
+    refused = {view.start + k + len(phrase) for k, phrase in phrase_starts(words, REFUSALS)}
 
     def asked_for(cue: Span) -> bool:
         # "urged Pakistan to release ...", not "urged both sides to act, Russia handed ..."; a that-clause
         # demand needs no "to", and runs on past "before" ("... free 1,000 prisoners before any is let go")
-        if any(cue.start == k for k in refused):
+        if cue.start in refused:
             return True
         if any(0 < cue.start - k <= REQUEST_REACH and not CLAUSE_MARKS & set(view.lower[k:cue.start]) for k in objects):
             return True
         return any(0 < cue.start - k <= (THAT_REACH if that else REQUEST_REACH)
                    and (that or "to" in view.lower[k:cue.start + 1])
-                   and not (CLAUSE_MARKS - (THAT_RUNS_ON if that else set())) & set(view.lower[k:cue.start])
+                   and not (THAT_CLAUSE_MARKS if that else CLAUSE_MARKS) & set(view.lower[k:cue.start])
                    for k, that in starts)
 
     return all(asked_for(c) for c in transfers)

@@ -16,7 +16,7 @@ from spacy.tokens import Span
 from ..contract import Count
 from ..recognising.extensions import quantity_of
 from .context import SEVERAL_STATES, ArticleContext
-from .sentences import PART_OF, SentenceView, span_text
+from .sentences import PART_OF, SentenceView, phrase_at, span_text
 
 PERSON_CATEGORIES = frozenset({"pows", "civilians", "bodies", "hostages"})
 DEAD_MODIFIERS = frozenset({"killed", "dead", "deceased", "slain", "fallen"})
@@ -2387,7 +2387,7 @@ def _described_as(view: SentenceView, k: int) -> str | None:
     while k < view.end and view.lower[k] in (",", "-", "–", "—", "("):
         k += 1
     for lead in DESCRIBE_LEADS:
-        if tuple(view.lower[k:k + len(lead)]) != lead:
+        if not phrase_at(view.lower, k, lead):
             continue
         m = k + len(lead)
         while m < view.end and view.lower[m] in ("were", "are", "being", "described", "as"):

@@ -319,18 +319,18 @@ def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, y
         o.status == "planned" and folded and all(_wish(m) for m in o.mentions))]
     # "work on the exchange of bodies will be continued in the coming days": an uncounted, undated plan to
     # carry on is no occasion of its own
-    return [o for o in kept if not (o.status == "planned" and all(_carried_on(m) for m in o.mentions))]
+    return [o for o in kept if not (o.status == "planned" and all(_continued_work(m) for m in o.mentions))]
 
 
 # the tests that drop an occasion whole (ids in the rule catalogue; no record carries them, they explain
 # why an occasion made none): rule id -> the function that decides it
-DROPPING_RULES = {"status.continued_work": "_carried_on"}
+DROPPING_RULES = {"status.continued_work": "_continued_work"}
 
 
 CONTINUE_WORDS = frozenset({"continue", "continued", "continues", "continuing", "continuation"})
 
 
-def _carried_on(mention: Mention) -> bool:
+def _continued_work(mention: Mention) -> bool:
     if mention.group.count is not None or mention.key is not None:
         return False
     return not CONTINUE_WORDS.isdisjoint(mention.group.view.word_set)

@@ -17,7 +17,7 @@ from spacy.tokens import Span
 from ..contract import Count, DateInterval, PartialDate
 from .dating import after_attribution, same_day
 from .groups import Group
-from .sentences import SentenceView, per_view, span_text
+from .sentences import SentenceView, has_phrase, per_view, span_text
 from .status import is_past_verb
 from ..recognising.extensions import date_of, text_of
 
@@ -406,8 +406,7 @@ def _summed(view: SentenceView, at: int) -> bool:
     figure, with no date of its own."""
     if view.dates:
         return False
-    words = view.lower[view.start:at]
-    return any(tuple(words[k:k + len(p)]) == p for k in range(len(words)) for p in SUMMING_ADVERBS)
+    return has_phrase(view.lower[view.start:at], SUMMING_ADVERBS)
 
 
 def _day_stages(occasions: list[Occasion]) -> list[Occasion]:

@@ -218,9 +218,9 @@ class RecordSources:
         self.vocabulary = _Vocabulary(found)
         # the runs without one of which a piece holds no phrase a source is read by (a run a special case of
         # the tokenizer cuts, too: such a piece is read in full), and those of the person nouns
-        self.triggers = frozenset(key for key in self.vocabulary.keys if _marks_of_key(self.vocabulary, key) & TRIGGERS) \
+        self.triggers = frozenset(key for key in self.vocabulary.keys if self.vocabulary.marks_of_key(key) & TRIGGERS) \
             | frozenset(nlp_splits(nlp))
-        self.person_keys = frozenset(key for key in self.vocabulary.keys if PERSON in _marks_of_key(self.vocabulary, key))
+        self.person_keys = frozenset(key for key in self.vocabulary.keys if PERSON in self.vocabulary.marks_of_key(key))
         self.vocab = nlp.vocab  # a token's is_punct, read from its lexeme
         # the dates of a text as the date recogniser finds them (None: every piece may hold one)
         self.find_dates = getattr(nlp.get_pipe(dates), "find", None) if dates in nlp.pipe_names else None
@@ -469,11 +469,6 @@ def _specific(m: set[str]) -> bool:
 
 # the marks of which some source needs one in the sentence it reads
 TRIGGERS = frozenset({TRANSFER, PIVOT, DEAL_OR_TALLY, EXCHANGE, PLAN, COMPLETED})
-
-
-def _marks_of_key(vocabulary: _Vocabulary, key: bytes) -> set[str]:
-    """The marks of the phrases found by this run."""
-    return set(vocabulary.single.get(key, ())) | {m for phrase in vocabulary.phrases.get(key, ()) for m in phrase.marks}
 
 
 def nlp_splits(nlp) -> set[bytes]:

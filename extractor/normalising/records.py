@@ -21,7 +21,7 @@ from .agreements import dated_as_agreed
 from .build import normalise
 from .context import SEVERAL_STATES, ArticleContext
 from .counts import flows_of, keys_of, split_categories
-from .dating import date_span_for, dateline_day, deal_day_over_deadline, resolve_span
+from .dating import DEAL_MADE, date_span_for, dateline_day, deal_day_over_deadline, resolve_span
 from .groups import Group
 from .occasions import compatible_counts
 from .sentences import SentenceView, span_text
@@ -153,7 +153,7 @@ def _agreement_clusters(terms: list[Group], views: list[SentenceView], published
     return clusters
 
 
-DEAL_MADE_WORDS = frozenset({"signed", "agreed", "reached", "struck", "concluded", "sealed", "brokered"})
+DEAL_MADE_WORDS = DEAL_MADE | {"sealed", "brokered"}
 DEAL_REFERENCES = frozenset({"the", "this", "that", "its", "their"})
 DEAL_MADE_REACH = 3  # sentences back from the terms to the sentence that tells the deal was made
 
@@ -169,7 +169,6 @@ def _deal_made_before(view: SentenceView, views: list[SentenceView], *, publishe
         return None
     for earlier in reversed(views[max(0, view.index - DEAL_MADE_REACH):view.index]):
         for cue in earlier.cues_with("AGREEMENT"):
-            lo, hi = earlier.clause_bounds(cue.start)
             made = [k for k in range(cue.end, min(earlier.end, cue.end + 4)) if earlier.lower[k] in DEAL_MADE_WORDS]
             if not made:
                 continue

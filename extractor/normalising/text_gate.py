@@ -205,6 +205,10 @@ class _Vocabulary:
                 self.phrases.setdefault(words[at], []).append(Phrase(words, at, frozenset(marks)))
         self.keys = frozenset(self.single) | frozenset(self.phrases)
 
+    def marks_of_key(self, key: bytes) -> set[str]:
+        """The marks of the phrases found by this key run."""
+        return set(self.single.get(key, ())) | {m for phrase in self.phrases.get(key, ()) for m in phrase.marks}
+
     def marks(self, words: list[bytes]) -> set[str]:
         marks: set[str] = set()
         present = self.keys.intersection(words)
@@ -370,10 +374,8 @@ class TextGate:
         self.vocabulary = _Vocabulary(found)
         self.firm = _Vocabulary(firm)
         self.single, self.phrases, self.keys = self.vocabulary.single, self.vocabulary.phrases, self.vocabulary.keys
-        triggers = {key for key in self.keys
-                    if (self.single.get(key, frozenset()) | {m for p in self.phrases.get(key, ()) for m in p.marks})
-                    & {TRANSFER, SWAP, CAPTIVE}}
-        self.triggers = frozenset(triggers)
+        self.triggers = frozenset(key for key in self.keys
+                                  if self.vocabulary.marks_of_key(key) & {TRANSFER, SWAP, CAPTIVE})
         # the runs of droppable phrases: a piece with none of them has all its marks from firm phrases
         self.droppable_words = frozenset(run for phrases in self.droppable.values() for p in phrases
                                          for token in p.tokens for run in words_of(token))
@@ -394,8 +396,7 @@ class TextGate:
 
     def _keys_with(self, mark: str) -> frozenset[bytes]:
         """The vocabulary's key runs whose own phrases give `mark`."""
-        return frozenset(key for key in self.keys if mark in self.single.get(key, ())
-                         or any(mark in p.marks for p in self.phrases.get(key, ())))
+        return frozenset(key for key in self.keys if mark in self.vocabulary.marks_of_key(key))
 
     def pieces(self, text: str) -> list[tuple[list[bytes], int, int]]:
         """(a-z runs, start, end) of the pieces of the text: cut after each line break and at each sure

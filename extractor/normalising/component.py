@@ -39,7 +39,7 @@ from ..recognising.gazetteer import GazetteerRecogniser
 from .context import DYADS_FILE, DYADS_KEY, STATES_KEY, package_dyads_text, package_state_ids, read_dyads
 from .gate import may_be_about_exchanges
 from .record_gate import RecordSources
-from .text_gate import ACTORS_GAZETTEER, CUES_GAZETTEER, GATE_GAZETTEERS, TextGate
+from .text_gate import GATE_GAZETTEERS, TextGate
 from .records import build_records
 
 
@@ -86,8 +86,8 @@ class EarlyGate:
             return True  # not our recognisers: nothing to read the text with
         key = tuple((id(g.entries), len(g.entries)) for g in gazetteers)
         if self._text_gate is None or self._text_gate[0] != key:
-            self._text_gate = (key, TextGate(self.nlp), RecordSources(self.nlp, cues=CUES_GAZETTEER,
-                                                                      actors=ACTORS_GAZETTEER))
+            gate = TextGate(self.nlp)
+            self._text_gate = (key, gate, RecordSources(self.nlp, gate))
         _, gate, sources = self._text_gate
         reading = gate.reading(text)
         # about_exchanges may hold (rule gate.cue_lines), and some sentence may give a group (gate.record_sources)

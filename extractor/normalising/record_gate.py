@@ -56,29 +56,43 @@ from .groups import (
 )
 from .loose import CONTINUATION, ONE_WORDS
 from .status import HOME_BASE_FORMS, IRREGULAR_PAST, NOUN_FORMS
-from .text_gate import CATEGORY_KIND, _PatternIndex, _split_specials, _Vocabulary, words_of
+from .text_gate import (
+    CATEGORY,
+    CATEGORY_KIND,
+    DEMONYMS,
+    GIVE,
+    GIVE_OR_TAKE,
+    NAMED,
+    SWAP_FOR,
+    TRANSFER,
+    ACTORS_GAZETTEER,
+    TextGate,
+    _marks,
+    _PatternIndex,
+    _Vocabulary,
+    words_of,
+)
 
-# marks of the phrases the sources read (one letter each, as the text gate's own)
-TRANSFER = "T"       # GIVE, RECEIVE, HOME, EXCHANGE
-TAKE = "V"           # GIVE, RECEIVE, HOME
-GIVE = "G"
+# marks of the phrases the sources read (one letter each): those the text gate gives too are its own
+# (TRANSFER: GIVE, RECEIVE, HOME, EXCHANGE; GIVE; CATEGORY), the others the sources' alone
+TAKE = GIVE_OR_TAKE  # GIVE, RECEIVE, HOME
+PIVOT = SWAP_FOR     # FOR other than a bare 'for'
+PERSON = NAMED
+PLURAL_DEMONYM = DEMONYMS  # a DEMONYM ending in 's' (tallies.total_group)
+SHARED_MARKS = frozenset({TRANSFER, TAKE, GIVE, PIVOT, CATEGORY, PERSON})  # of text_gate._marks, with CATEGORY_KIND ones
 HOME = "O"
 EXCHANGE = "X"
 LONG_EXCHANGE = "M"  # an EXCHANGE phrase of more than one token
 SWAP_NOUN = "W"      # 'exchange', 'swap', or an EXCHANGE phrase with a prisoner word (loose.categories)
-PIVOT = "F"          # FOR other than a bare 'for'
 DEAL_OR_TALLY = "A"  # AGREEMENT, TALLY
 TALLY = "Q"
-CATEGORY = "C"
-PERSON = "P"
 LONE_CAPTIVE = "1"   # a CATEGORY of pows, civilians, prisoners or hostages whose text ends in no 's'
-PLURAL_DEMONYM = "N"  # a DEMONYM ending in 's' (tallies.total_group)
 PEOPLE_DEMONYM = "n"  # a DEMONYM read_group counts people by ("300 Peruvians": groups._is_plural_demonym)
 DEMONYM = "Y"
 ARMED_GROUP = "g"    # a GROUP actor
 PAST_TAKE = "t"      # GIVE, RECEIVE, HOME read as a past verb (status.is_past_verb)
 PAST_EXCHANGE = "x"  # EXCHANGE read as a past verb
-COMPLETED = "K"
+COMPLETED = "k"      # (not "K": the text gate's CAPTIVE)
 PLAN = "L"           # PLANNED of kind 'future' or 'cancelled'
 
 NOT_SPECIFIC = frozenset({CATEGORY_KIND + "generic", CATEGORY_KIND + "foreigners"})
@@ -114,17 +128,13 @@ def _past(label: str, tokens: list[str]) -> bool:
 
 
 def _cue_marks(label: str, kb_id: str, tokens: list[str]) -> set[str]:
-    marks: set[str] = set()
-    if label in ("GIVE", "RECEIVE", "HOME", "EXCHANGE"):
-        marks.add(TRANSFER)
-    if label in ("GIVE", "RECEIVE", "HOME"):
-        marks.add(TAKE)
-        if _past(label, tokens):
-            marks.add(PAST_TAKE)
-    if label == "GIVE":
-        marks.add(GIVE)
+    """The text gate's marks of a cue pattern that the sources read (`SHARED_MARKS`, people kinds), and the
+    sources' own."""
+    marks = {m for m in _marks(label, kb_id, tokens) if m in SHARED_MARKS or m.startswith(CATEGORY_KIND)}
     if label == "HOME":
         marks.add(HOME)
+    if label in ("GIVE", "RECEIVE", "HOME") and _past(label, tokens):
+        marks.add(PAST_TAKE)
     if label == "EXCHANGE":
         marks.add(EXCHANGE)
         if _past(label, tokens):
@@ -133,18 +143,12 @@ def _cue_marks(label: str, kb_id: str, tokens: list[str]) -> set[str]:
             marks.add(LONG_EXCHANGE)
         if tokens in (["exchange"], ["swap"]) or not PRISONER_WORDS.isdisjoint(tokens):
             marks.add(SWAP_NOUN)
-    if label == "FOR" and kb_id != "for":
-        marks.add(PIVOT)
     if label in ("AGREEMENT", "TALLY"):
         marks.add(DEAL_OR_TALLY)
     if label == "TALLY":
         marks.add(TALLY)
-    if label == "CATEGORY":
-        marks |= {CATEGORY, CATEGORY_KIND + kb_id}
-        if kb_id in LONE_KINDS and not " ".join(tokens).endswith("s"):
-            marks.add(LONE_CAPTIVE)
-    if label == "PERSON":
-        marks.add(PERSON)
+    if label == "CATEGORY" and kb_id in LONE_KINDS and not " ".join(tokens).endswith("s"):
+        marks.add(LONE_CAPTIVE)
     if label == "COMPLETED":
         marks.add(COMPLETED)
     if label == "PLANNED" and kb_id in ("future", "cancelled"):
@@ -153,10 +157,11 @@ def _cue_marks(label: str, kb_id: str, tokens: list[str]) -> set[str]:
 
 
 class RecordSources:
-    """`holds(reading)`: some piece of a text read by the text gate may give the normaliser a group.
-    Built from a loaded pipeline's cue and actor gazetteers, once."""
+    """`holds(reading)`: some piece of a text read by `gate` may give the normaliser a group. Built once,
+    from the cue patterns the text gate has tokenised (`TextGate.cue_keys`) and the pipeline's actor
+    gazetteer."""
 
-    def __init__(self, nlp, *, cues: str, actors: str, dates: str = "exchange_dates") -> None:
+    def __init__(self, nlp, gate: TextGate, *, actors: str = ACTORS_GAZETTEER, dates: str = "exchange_dates") -> None:
         found: dict[tuple[bytes, ...], set[str]] = {}
         released: set[str] = set()
         # token patterns (lower case) the refinements read around a figure or a person
@@ -176,10 +181,9 @@ class RecordSources:
             if words and marks:
                 found.setdefault(words, set()).update(marks)
 
-        for entry in nlp.get_pipe(cues).entries:
-            label, kind = entry.label, entry.id
-            for pattern in entry.patterns:
-                tokens = [t.lower_ for t in nlp.make_doc(pattern)]
+        for pattern_tokens, keys in gate.cue_keys.items():
+            tokens = list(pattern_tokens)
+            for label, kind in sorted(keys):
                 marks = _cue_marks(label, kind, tokens)
                 add(tokens, marks)
                 if not tokens:
@@ -219,7 +223,7 @@ class RecordSources:
         # the runs without one of which a piece holds no phrase a source is read by (a run a special case of
         # the tokenizer cuts, too: such a piece is read in full), and those of the person nouns
         self.triggers = frozenset(key for key in self.vocabulary.keys if self.vocabulary.marks_of_key(key) & TRIGGERS) \
-            | frozenset(nlp_splits(nlp))
+            | frozenset(gate.splits)
         self.person_keys = frozenset(key for key in self.vocabulary.keys if PERSON in self.vocabulary.marks_of_key(key))
         self.vocab = nlp.vocab  # a token's is_punct, read from its lexeme
         # the dates of a text as the date recogniser finds them (None: every piece may hold one)
@@ -469,12 +473,6 @@ def _specific(m: set[str]) -> bool:
 
 # the marks of which some source needs one in the sentence it reads
 TRIGGERS = frozenset({TRANSFER, PIVOT, DEAL_OR_TALLY, EXCHANGE, PLAN, COMPLETED})
-
-
-def nlp_splits(nlp) -> set[bytes]:
-    """The first runs of the tokenizer's special cases that cut a run of letters (see text_gate._split_specials)."""
-    rules = getattr(nlp.tokenizer, "rules", None) or {}
-    return {runs[0] for runs in _split_specials(rules)}
 
 
 class _Facts:

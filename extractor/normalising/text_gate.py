@@ -46,7 +46,8 @@ from dataclasses import dataclass
 from spacy.attrs import IDX, LENGTH, ORTH
 
 from ..recognising.extensions import token_strings
-from ..recognising.gazetteer import matches_case_exactly
+from ..recognising.scanning import ASCII_CASE_TWINS
+from ..recognising.gazetteer import ACTORS_GAZETTEER, CUES_GAZETTEER, matches_case_exactly
 from ..running.prefilter import LETTERS_ONLY, words_of
 from ..recognising.sentences import CLOSERS, FINAL, SOFT_BREAKS
 from .context import PARTY_LABELS
@@ -97,7 +98,6 @@ CHUNK_REACH = 64  # characters before a stop looked at for the start of its chun
 
 _PIECES = b"\x00" + LETTERS_ONLY[1:]  # as words_of, with NULs kept
 _DIGIT = re.compile(r"[0-9]")  # the quantity recogniser's digits are these
-CASE_BLIND_ODD = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: re.IGNORECASE matches each with an a-z letter
 
 
 def number_runs(recogniser) -> frozenset[bytes] | None:
@@ -288,8 +288,6 @@ def _split_specials(rules: dict) -> dict[tuple[bytes, ...], tuple[bytes, ...]]:
     return out
 
 
-CUES_GAZETTEER = "exchange_cues"
-ACTORS_GAZETTEER = "exchange_actors"
 GATE_GAZETTEERS = (CUES_GAZETTEER, ACTORS_GAZETTEER)  # what the text gate is built from
 
 
@@ -793,7 +791,7 @@ class _Reading:
             text = self.text
             # four letters outside a-z match a-z in the recogniser's case-blind patterns: a text holding one
             # is read as if every piece held a number word
-            odd = any(ch in text for ch in CASE_BLIND_ODD)
+            odd = any(ch in text for ch in ASCII_CASE_TWINS)
             self._numeric = {start: (odd or _DIGIT.search(text, start, end) is not None
                                      or not numbers.isdisjoint(words), bool(text[start:end].strip()), k)
                              for k, (words, start, end) in enumerate(self.every_piece)}

@@ -28,6 +28,10 @@ ENTRIES_FILE = "entries.jsonl"
 # Entries with this label are matched so that, being longer, they shadow a shorter name inside them
 # ("New Jersey" over "Jersey"), and are then left out of doc.spans.
 BLOCK_LABEL = "BLOCK"
+# the names of the cue and actor gazetteers in the default pipeline (data/pipeline.cfg), which the prefilter and the
+# text gate read their words from
+CUES_GAZETTEER = "exchange_cues"
+ACTORS_GAZETTEER = "exchange_actors"
 _PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*\Z")  # ASCII letters, words parted by one space
 
 

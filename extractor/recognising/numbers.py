@@ -27,6 +27,8 @@ from importlib import resources
 
 from extractor.errors import RuleDataError, coded
 
+from .scanning import ASCII_CASE_TWINS, found, matches_at
+
 __all__ = ["QuantityMatch", "QuantityCues", "QuantityCuesError", "find_quantities",
            "parse_number", "parse_cues", "load_cues"]
 
@@ -184,10 +186,6 @@ def _after_alt(phrases: Iterable[str]) -> str:
 
 
 _NEVER = re.compile(r"(?!)")
-# The characters outside ASCII that re.IGNORECASE matches to an ASCII letter ("ſ" to "s", the kelvin
-# sign to "k"): where one stands, a lower-case copy of the text does not show every place a phrase
-# can match.
-ASCII_CASE_TWINS = "\u0130\u0131\u017f\u212a"
 _WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 # Words that end a noun phrase: the gap in "84 prisoners each" may not contain them.
 _GAP_STOP = ("and|or|but|nor|for|to|with|who|whom|which|that|of|in|at|by|while|than|from|on|as|"
@@ -536,25 +534,15 @@ def _number_word_runs(text: str, cues: QuantityCues) -> list[re.Match[str]]:
     if len(lower) != len(text):
         return list(cues.word_seq_re.finditer(text))
     starts = []
-    for head in cues.word_heads:
-        i = lower.find(head)
-        while i >= 0:
-            if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"):
-                j = i
-                while j > 0 and text[j - 1] in _BLANKS:
-                    j -= 1
-                if j < i and j > 0 and text[j - 1] in "aA":
-                    starts.append(j - 1)
-                starts.append(i)
-            i = lower.find(head, i + 1)
-    runs = []
-    end = 0
-    match = cues.word_seq_re.match
-    for start in sorted(set(starts)):
-        if start >= end and (m := match(text, start)) is not None:
-            runs.append(m)
-            end = m.end()
-    return runs
+    for i in found(lower, cues.word_heads):
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"):
+            j = i
+            while j > 0 and text[j - 1] in _BLANKS:
+                j -= 1
+            if j < i and j > 0 and text[j - 1] in "aA":
+                starts.append(j - 1)
+            starts.append(i)
+    return list(matches_at(cues.word_seq_re, text, starts))
 
 
 def _atoms(text: str, cues: QuantityCues) -> list[_Atom]:

@@ -36,6 +36,9 @@ from dataclasses import dataclass
 from extractor.contract.articles import PartialDate
 from extractor.contract.records import DateInterval
 
+from .scanning import found as _found
+from .scanning import matches_at as _matches_at
+
 __all__ = ["DateMatch", "find_dates", "resolve"]
 
 
@@ -524,27 +527,6 @@ _MONTH_STARTS = tuple(w for name in _MONTH_NAMES for w in (name[:3], name[:3].up
 
 def _holds(text: str, words: tuple[str, ...]) -> bool:
     return any(word in text for word in words)
-
-
-def _found(text: str, words: tuple[str, ...]) -> Iterator[int]:
-    """Every index of `text` where one of `words` stands."""
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            yield at
-            at = text.find(word, at + 1)
-
-
-def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)` for a pattern each match of which begins at one of `starts`: the pattern
-    is tried at those places only, in order, each after the end of the last match. A pass of re tries
-    every character of the text; the places are found by substring search, which costs far less."""
-    end = 0
-    match = pattern.match
-    for start in sorted(set(starts)):
-        if start >= end and (m := match(text, start)) is not None:
-            yield m
-            end = m.end()
 
 
 def _iso_starts(text: str) -> Iterator[int]:

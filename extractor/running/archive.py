@@ -91,10 +91,12 @@ def extract_archive(
     keep_parts: bool = False,
     progress: Progress | None = None,
     extractor: Pipeline | None = None,
+    prefilter: Prefilter | None | Literal["auto"] = "auto",
 ) -> RunSummary:
     """Read `inputs` (paths, or a plan made by `plan.plan_inputs`, whose `fmt` and read options then
     stand for `fmt`, `keys` and `read_options`), extract in shards with `workers` processes (or Ray
-    actors), write `output`.
+    actors), write `output`. `prefilter`: "auto" builds the one `options` asks for in front of `extractor`
+    (`articles.prefilter_for`); a caller that has already built it passes it (or None: every article goes on).
 
     Bad usage raises CodedError (E008, E017, E103, E201, E203, E204, E401, E403) before anything is
     written; a worker that dies raises E402 with the finished shards kept for a resume. The work
@@ -114,7 +116,8 @@ def extract_archive(
             raise coded_error("E403")
     if extractor is None:
         extractor = load_extractor(model)
-    prefilter = prefilter_for(extractor, options)
+    if prefilter == "auto":
+        prefilter = prefilter_for(extractor, options)
     stamp = stamp_of(extractor)
     run_id = run_id_for(plan, stamp=stamp, options=options, prefilter=prefilter)
     context = RunContext(options=options, run_id=run_id, stamp=stamp)

@@ -206,7 +206,8 @@ def run_all(
         raise coded_error("E204", path=str(folder), detail=f"folder {str(folder.parent)!r} does not exist")
     if extractor is None:
         extractor = load_extractor(model)
-    run_id = run_id_for(plan, stamp=stamp_of(extractor), options=options, prefilter=prefilter_for(extractor, options))
+    prefilter = prefilter_for(extractor, options)  # built once: extract_archive is given it
+    run_id = run_id_for(plan, stamp=stamp_of(extractor), options=options, prefilter=prefilter)
     fixes = read_corrections(Path(corrections)) if corrections is not None else []
     fix_digest = _digest(Path(corrections) if corrections is not None else None)
     folder.mkdir(exist_ok=True)
@@ -243,7 +244,7 @@ def run_all(
             done = []
             summary = extract_archive(plan, output=claims, options=replace(options, force=True), workers=workers,
                                       engine=engine, shard_size=shard_size, retry_failed=retry_failed,
-                                      progress=progress or NoProgress(), extractor=extractor)
+                                      progress=progress or NoProgress(), extractor=extractor, prefilter=prefilter)
 
         def finish(stage: str) -> None:
             if stage not in done:

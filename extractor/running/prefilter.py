@@ -37,6 +37,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..recognising.gazetteer import ACTORS_GAZETTEER, CUES_GAZETTEER
+
 PREFILTER_VERSION = "pf4"
 WINDOW = 20
 COUNT_REACH = 2  # words from a figure to the demonym it counts ("five Americans", "3 more Iranians")
@@ -139,7 +141,7 @@ def package_vocabulary() -> Vocabulary:
     return vocabulary_of(package_entries(*CUE_FILES, *ACTOR_FILES), load_cues().words)
 
 
-def pipeline_vocabulary(nlp, *, cues: str = "exchange_cues", actors: str = "exchange_actors",
+def pipeline_vocabulary(nlp, *, cues: str = CUES_GAZETTEER, actors: str = ACTORS_GAZETTEER,
                         quantities: str = "exchange_quantities") -> Vocabulary:
     """The vocabulary of a loaded pipeline's own gazetteers and number words (the package's where it
     has no such component)."""

@@ -20,7 +20,7 @@ from extractor.normalising.context import build_context
 from extractor.normalising.gate import drop_false_cues
 from extractor.normalising.record_gate import RecordSources
 from extractor.normalising.sentences import DocIndex, sentence_views
-from extractor.normalising.text_gate import ACTORS_GAZETTEER, CUES_GAZETTEER, TextGate
+from extractor.normalising.text_gate import TextGate
 
 PUBLISHED = PartialDate.parse("2024-03-15")
 
@@ -31,8 +31,8 @@ def gate(extractor) -> TextGate:
 
 
 @pytest.fixture(scope="module")
-def sources(extractor) -> RecordSources:
-    return RecordSources(extractor.nlp, cues=CUES_GAZETTEER, actors=ACTORS_GAZETTEER)
+def sources(extractor, gate) -> RecordSources:
+    return RecordSources(extractor.nlp, gate)
 
 
 def _groups(extractor, article: Article) -> list:

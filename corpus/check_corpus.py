@@ -43,7 +43,7 @@ GROUPS = {"HAMAS", "PIJ", "HOUTHIS", "ICRC", "UN", "RSF", "ELN", "FARC",
           "POLISARIO", "SDF", "TALIBAN", "TPLF",
           "AL_SHABAAB", "CPN_M", "ICHKERIA", "OSCE", "RENAMO", "RUF", "UNITA"}
 # the blind sets (article id prefix by folder), checked like the examples
-BLIND_SETS = {"heldout": "ho-", "heldout2": "h2-", "heldout3": "h3-", "heldout4": "h4-", "heldout6": "h6-",
+BLIND_SETS = {"heldout": "ho-", "heldout2": "h2-", "heldout3": "h3-", "heldout4": "h4-", "heldout6": "h6-", "heldout8": "h8-",
               "negatives": "ng-"}
 ISO3 = re.compile(r"^[A-Z]{3}$")
 ARTICLE_KEYS = {"id", "url", "outlet", "published", "title", "text"}

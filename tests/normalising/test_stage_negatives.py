@@ -512,6 +512,8 @@ NEGATIVE_GAPS = {
     "h3-029": "an appeal ('if there must be a trade, then make the trade') reads as a planned swap, and a past one-sided "
               "return of five after a summit as a completed one",
     "h3-032": "a refused demand ('would free six soldiers only in exchange for 20') is read as a planned release",
+    "h8-030": "a football club's 'exchange of two defenders' beside a central bank's currency swap line reads as a swap of "
+              "two captives",
 }
 HELDOUT3 = ROOT / "corpus" / "heldout3"
 # heldout3's hard negatives (empty gold) are held to the same standard
@@ -529,25 +531,33 @@ HELDOUT6_NEGATIVES = [g["doc_id"] for g in map(json.loads, (HELDOUT6 / "gold.jso
                       if not g["records"]]
 
 
+HELDOUT8 = ROOT / "corpus" / "heldout8"
+# heldout8's hard negatives likewise
+HELDOUT8_NEGATIVES = [g["doc_id"] for g in map(json.loads, (HELDOUT8 / "gold.jsonl").read_text(encoding="utf-8").splitlines())
+                      if not g["records"]]
+
+
 def test_invented_negative_corpus_is_all_empty_gold():
     articles = read_articles(NEGATIVES / "articles.jsonl")
     assert [a.id for a in articles] == [g["doc_id"] for g in NEGATIVE_GOLD]
     assert not any(g["records"] for g in NEGATIVE_GOLD)
     assert set(NEGATIVE_GAPS) <= ({g["doc_id"] for g in NEGATIVE_GOLD} | set(HELDOUT3_NEGATIVES) | set(HELDOUT4_NEGATIVES)
-                                  | set(HELDOUT6_NEGATIVES))
+                                  | set(HELDOUT6_NEGATIVES) | set(HELDOUT8_NEGATIVES))
 
 
 @pytest.fixture(scope="module")
 def negative_articles():
-    return {a.id: a for folder in (NEGATIVES, HELDOUT3, HELDOUT4, HELDOUT6) for a in read_articles(folder / "articles.jsonl")}
+    return {a.id: a for folder in (NEGATIVES, HELDOUT3, HELDOUT4, HELDOUT6, HELDOUT8)
+            for a in read_articles(folder / "articles.jsonl")}
 
 
 @pytest.mark.parametrize("doc_id", [
     pytest.param(doc_id, id=doc_id, marks=[pytest.mark.xfail(reason=NEGATIVE_GAPS[doc_id], strict=False)]
                  if doc_id in NEGATIVE_GAPS else [])
-    for doc_id in [g["doc_id"] for g in NEGATIVE_GOLD] + HELDOUT3_NEGATIVES + HELDOUT4_NEGATIVES + HELDOUT6_NEGATIVES])
+    for doc_id in [g["doc_id"] for g in NEGATIVE_GOLD] + HELDOUT3_NEGATIVES + HELDOUT4_NEGATIVES + HELDOUT6_NEGATIVES
+                   + HELDOUT8_NEGATIVES])
 def test_invented_negative_news_makes_no_record(extractor, negative_articles, doc_id):
-    """corpus/negatives and heldout3's, heldout4's and heldout6's hard negatives: invented non-exchange news, each with empty gold, read
+    """corpus/negatives and heldout3's, heldout4's, heldout6's and heldout8's hard negatives: invented non-exchange news, each with empty gold, read
     without the prefilter."""
     assert extractor.extract(negative_articles[doc_id]) == []
 

@@ -1,5 +1,5 @@
 """Names of actor ids for the tables and the codebook: the first pattern of the id's first STATE, GROUP,
-ORG or MULTI entry in the packaged gazetteers (states.jsonl, then actors.jsonl; any entry if it has none)."""
+ORG or MULTI entry in the packaged gazetteers (states.jsonl, actors.jsonl, then groups.jsonl; any entry if it has none)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ def actor_names() -> dict[str, str]:
     preferred: dict[str, str] = {}
     fallback: dict[str, str] = {}
     data = resources.files("extractor").joinpath("data")
-    files = [name for name in ("states.jsonl", "actors.jsonl") if data.joinpath(name).is_file()]
+    files = [name for name in ("states.jsonl", "actors.jsonl", "groups.jsonl") if data.joinpath(name).is_file()]
     lines = [line for name in files for line in data.joinpath(name).read_text(encoding="utf-8").splitlines()]
     for line in lines:
         line = line.strip()

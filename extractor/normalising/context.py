@@ -52,6 +52,9 @@ class Dyad(BaseModel):
     held: dict[str, str] = Field(default_factory=dict)
     # a group that governs a state of the line -> the day it took power (YYYY-MM-DD): see recast.py
     ruled_by: dict[str, str] = Field(default_factory=dict)
+    # the parties whose mention alone stands for this dyad (LONE_PARTY_RULE); empty: either. A group of one
+    # known war implies its state, while the state, at war with others too, does not imply the group
+    lone: tuple[str, ...] = ()
 
 
 DYADS_FILE = "dyads.jsonl"
@@ -267,6 +270,11 @@ def _implies_its_war(dyad: Dyad, ranked: list[str], counts: Counter, acting: Cou
     return _war_implied(views)
 
 
+def _alone_stands_for(dyad: Dyad, party: str) -> bool:
+    """The party, named alone, stands for the dyad (its `lone` parties; either when it lists none)."""
+    return party in dyad.parties and (not dyad.lone or party in dyad.lone)
+
+
 def _war_implied(views: list[SentenceView]) -> bool:
     return speaks_of_war(views) or _war_remains(views)
 
@@ -319,7 +327,7 @@ def build_context(views: list[SentenceView], *, keep: tuple[str, str] | None = N
             best = None
     if best is None and ranked:
         # the ELN frees soldiers to "the military authorities": one known dyad for the main party
-        only = [d for d in dyads if ranked[0] in d.parties]
+        only = [d for d in dyads if _alone_stands_for(d, ranked[0])]
         if len(only) == 1 and _implies_its_war(only[0], ranked, party_counts, acting, views, dyad_pairs(dyads)):
             best = only[0]  # LONE_PARTY_RULE
     multi = party_counts[MULTI_ID] >= 2
@@ -347,7 +355,7 @@ def build_context(views: list[SentenceView], *, keep: tuple[str, str] | None = N
         mediators=tuple(m for m in mediators if m not in (sides or ())),
         party_counts=party_counts,
         states=user_data.get(STATES_KEY) or package_state_ids(),
-        known_dyad=best is not None or (len(ranked) == 1 and any(ranked[0] in d.parties for d in dyads)
+        known_dyad=best is not None or (len(ranked) == 1 and any(_alone_stands_for(d, ranked[0]) for d in dyads)
                                         and _war_implied(views)),
         pairs=dyad_pairs(dyads),
     )

@@ -1,7 +1,9 @@
 """Actor recogniser: states, capitals, seats of power, institutions, officials, demonyms, groups.
 
 States, their capitals and demonyms come from the generated `states.jsonl` (see `lexicon.py`);
-the rest from the hand-kept `actors.jsonl`. Both are one vocabulary, saved by `to_disk`.
+institutions, officials, organisations and the groups first met from the hand-kept `actors.jsonl`;
+the curated gazetteer of non-state sides since ~1945 (armed groups, rebel movements, separatist
+governments, militias) from `groups.jsonl`. All are one vocabulary, saved by `to_disk`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from .gazetteer import GazetteerRecogniser, package_entries
 ACTORS_KEY = "actors"
 
 
-SOURCES = ["states.jsonl", "actors.jsonl"]
+SOURCES = ["states.jsonl", "actors.jsonl", "groups.jsonl"]
 
 
 @Language.factory("exchange_actors", default_config={"spans_key": ACTORS_KEY, "sources": SOURCES})

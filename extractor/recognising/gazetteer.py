@@ -46,6 +46,9 @@ class GazetteerEntry(BaseModel):
     case: Literal["auto", "lower", "exact"] = "auto"
     # the entry's words in the keyword prefilter (running/prefilter.py); None: the default of its label
     prefilter: Literal["strong", "handover", "who", "counted", "none"] | None = None
+    # ids of which one must be named elsewhere in the doc (by an entry without context) for these
+    # patterns to name `id`: an ambiguous short name ("CMA" in Mali, "the Maoists" in Nepal or India)
+    context: tuple[str, ...] = ()
 
 
 def read_entries(lines: Iterable[str], *, origin: str) -> list[GazetteerEntry]:
@@ -94,6 +97,8 @@ class GazetteerRecogniser:
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._keys: dict[int, tuple[int, int]] = {}
+        self._contexts: dict[int, frozenset[str]] = {}  # match id -> the context ids of its entry
+        self.has_context = False  # some entry has a context
         self._block = nlp.vocab.strings[BLOCK_LABEL]  # its id (hash), not added to the strings
         self.add_entries(entries)
 
@@ -103,6 +108,9 @@ class GazetteerRecogniser:
         for entry in entries:
             self.entries.append(entry)
             key = f"{entry.label}\t{entry.id}"
+            self.has_context = self.has_context or bool(entry.context)
+            if entry.context:  # a key of its own, so that its matches can be told from the plain entry's
+                key += "\t" + " ".join(entry.context)
             exact = [p for p in entry.patterns if matches_case_exactly(p, entry.case)]
             lower = [p for p in entry.patterns if not matches_case_exactly(p, entry.case)]
             if exact:
@@ -124,12 +132,15 @@ class GazetteerRecogniser:
     def _reset(self, entries: list[GazetteerEntry]) -> None:
         self.entries = []
         self._keys = {}
+        self._contexts = {}
         self._lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.add_entries(entries)
 
     def __call__(self, doc: Doc) -> Doc:
         matches = [match for matcher in (self._exact, self._lower) for match in matcher(doc)]
+        if self.has_context:
+            matches = self._in_context(matches)
         spans = []
         for match_id, start, end in _longest_first(matches):
             label, kb_id = self._keys.get(match_id) or self._key_of(match_id)
@@ -141,9 +152,34 @@ class GazetteerRecogniser:
     def _key_of(self, match_id: int) -> tuple[int, int]:
         """The string ids of the label and the entry id behind a match id, looked up once."""
         strings = self.nlp.vocab.strings
-        label, _, kb_id = strings[match_id].partition("\t")
+        label, kb_id, *context = strings[match_id].split("\t")
         self._keys[match_id] = found = (strings.add(label), strings.add(kb_id))
+        self._contexts[match_id] = frozenset(context[0].split(" ")) if context else frozenset()
         return found
+
+    def _in_context(self, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        """Matches of entries with a context, kept only where the doc names a context id elsewhere
+        (by a match of an entry without context); of two kept on one stretch, the one whose context id
+        the doc names more often, then the earlier entry. (rule actors.context_name)"""
+        named: dict[int, int] = {}
+        for match in matches:
+            if match[0] not in self._keys:
+                self._key_of(match[0])
+            if not self._contexts[match[0]]:
+                kb_id = self._keys[match[0]][1]
+                named[kb_id] = named.get(kb_id, 0) + 1
+        strings = self.nlp.vocab.strings
+        kept: dict[tuple[int, int], tuple[int, tuple[int, int, int]]] = {}
+        plain = []
+        for order, match in enumerate(matches):
+            context = self._contexts[match[0]]
+            if not context:
+                plain.append(match)
+                continue
+            weight = max((named.get(strings[c], 0) for c in context if c in strings), default=0)
+            if weight and (match[1:] not in kept or weight > kept[match[1:]][0]):
+                kept[match[1:]] = (weight, match)
+        return plain + [match for _, match in kept.values()]
 
     @property
     def labels(self) -> tuple[str, ...]:

@@ -48,7 +48,7 @@ STRONG, HANDOVER, WHO, COUNTED, NONE = "strong", "handover", "who", "counted", "
 LABEL_ROLES = {"CATEGORY": WHO, "CAPTIVITY": WHO, "EXCHANGE": HANDOVER, "GIVE": HANDOVER, "RECEIVE": HANDOVER,
                "HOME": HANDOVER, "DEMONYM": COUNTED}
 CUE_FILES = ("cues.jsonl",)
-ACTOR_FILES = ("states.jsonl", "actors.jsonl")
+ACTOR_FILES = ("states.jsonl", "actors.jsonl", "groups.jsonl")
 
 # Words are runs of a-z in the lower-cased text, as with re.findall("[a-z]+"), found faster on its
 # UTF-8 bytes: every byte but a-z becomes a space (non-ASCII bytes are all >= 0x80), then split. The

@@ -60,6 +60,33 @@ ACTORS = [
     ("the Polisario Front", [("Polisario Front", "GROUP", "POLISARIO")]),
     ("Boko Haram and ISWAP", [("Boko Haram", "GROUP", "BOKO_HARAM"), ("ISWAP", "GROUP", "ISWAP")]),
     ("the PKK and Turkey", [("PKK", "GROUP", "PKK"), ("Turkey", "STATE", "TUR")]),
+    # the curated gazetteer of non-state sides since ~1945 (groups.jsonl): names, acronyms, member nouns, leaders
+    ("Unita handed 14 captured officers to Luanda.", [("Unita", "GROUP", "UNITA"), ("Luanda", "CAPITAL", "AGO")]),
+    ("the National Union for the Total Independence of Angola",
+     [("National Union for the Total Independence of Angola", "GROUP", "UNITA")]),
+    ("Renamo fighters and Mozambique's army", [("Renamo", "GROUP", "RENAMO"), ("Mozambique", "STATE", "MOZ")]),
+    ("the Revolutionary United Front (RUF) freed 33 peacekeepers",
+     [("Revolutionary United Front", "GROUP", "RUF"), ("RUF", "GROUP", "RUF")]),
+    ("envoys of the Chechen Republic of Ichkeria", [("Chechen Republic of Ichkeria", "GROUP", "ICHKERIA")]),
+    ("Maskhadov's envoys", [("Maskhadov", "OFFICIAL", "ICHKERIA")]),
+    ("the SPLM-IO and Juba", [("SPLM-IO", "GROUP", "SPLA_IO"), ("Juba", "CAPITAL", "SSD")]),
+    ("the Lord's Resistance Army", [("Lord's Resistance Army", "GROUP", "LRA")]),
+    ("Shining Path guerrillas", [("Shining Path", "GROUP", "SHINING_PATH")]),
+    ("the Farabundo Marti National Liberation Front", [("Farabundo Marti National Liberation Front", "GROUP", "FMLN")]),
+    ("Contras and Sandinistas", [("Contras", "GROUP", "CONTRAS"), ("Sandinistas", "GROUP", "FSLN")]),
+    ("the Kosovo Liberation Army", [("Kosovo Liberation Army", "GROUP", "KLA")]),
+    ("the Karen National Union", [("Karen National Union", "GROUP", "KNU")]),
+    ("the Free Aceh Movement", [("Free Aceh Movement", "GROUP", "GAM")]),
+    ("Lashkar-e-Taiba and LeT", [("Lashkar-e-Taiba", "GROUP", "LET"), ("LeT", "GROUP", "LET")]),
+    ("let them go", []),
+    # actors.context_name: an ambiguous short name names its group only where the article names the context id
+    ("Maoist rebels freed 12 policemen in western Nepal.", [("Maoist rebels", "GROUP", "CPN_M"), ("Nepal", "STATE", "NPL")]),
+    ("Maoists in Chhattisgarh, India, freed a jawan.", [("Maoists", "GROUP", "CPI_MAOIST"), ("India", "STATE", "IND")]),
+    ("Maoist slogans were painted on the wall.", []),
+    ("The CMA freed 9 Malian soldiers.", [("CMA", "GROUP", "CMA"), ("Malian", "DEMONYM", "MLI")]),
+    ("The CMA fined two lenders.", []),
+    ("The Tigers let 17 Sri Lankan sailors go.", [("Tigers", "GROUP", "LTTE"), ("Sri Lankan", "DEMONYM", "LKA")]),
+    ("The Tigers won the cup final.", []),
 ]
 
 
@@ -87,6 +114,18 @@ DYAD_SENTENCES = [
     ("The Polisario Front released 40 Moroccan soldiers on Friday, the Red Cross said.", ("POLISARIO", "MAR", "pows", 40)),
     ("Al-Shabaab handed six Somali soldiers to elders in exchange for 11 of its fighters on Monday.",
      ("AL_SHABAAB", "SOM", "pows", 6)),
+    # groups of the curated gazetteer with their dyads (direction.dyad)
+    ("Unita released 57 government soldiers to the Red Cross on Thursday, a Unita spokesman said.",
+     ("UNITA", "AGO", "pows", 57)),
+    ("Renamo freed 19 captured government troops in Sofala province on Saturday.", ("RENAMO", "MOZ", "pows", 19)),
+    ("RUF fighters handed 26 Sierra Leonean soldiers to the ICRC on Wednesday.", ("RUF", "SLE", "pows", 26)),
+    ("Ichkerian commanders released nine Russian conscripts on Monday in exchange for 14 of their fighters.",
+     ("ICHKERIA", "RUS", "pows", 9)),
+    # a dyad's "lone": the group named alone implies its state, while the state keeps its own one dyad
+    ("SPLA fighters handed 31 captured soldiers to the Red Cross on Friday.", ("SPLA", "SDN", "pows", 31)),
+    ("Abkhaz authorities freed 12 Georgian soldiers on Tuesday in exchange for 7 of their fighters.",
+     ("ABKHAZIA", "GEO", "pows", 12)),
+    ("Georgia freed 12 detained soldiers on Tuesday, its ministry said, after the war.", ("GEO", "RUS", "pows", 12)),
 ]
 
 

@@ -50,7 +50,13 @@ SIZE_BRIDGE = frozenset({"to", "facilitate", "the", "release", "transfer", "repa
 SIZE_QUALIFIERS = frozenset({"nearly", "almost", "about", "around", "some", "roughly", "approximately", "more", "than",
                              "over", "at", "least", "a", "total", "the"})
 SAME_NUMBER = (("the", "same", "number", "of"), ("an", "equal", "number", "of"), ("an", "equivalent", "number", "of"),
-               ("a", "similar", "number", "of"), ("similar", "numbers", "of"), ("the", "same", "amount", "of"))
+               ("a", "similar", "number", "of"), ("similar", "numbers", "of"), ("the", "same", "amount", "of"),
+               ("the", "same", "number"), ("an", "equal", "number"), ("an", "equivalent", "number"),
+               ("a", "like", "number", "of"), ("a", "like", "number"), ("as", "many"))
+# "as many as 50" is a bound, "twice as many" a multiple: neither repeats the figure before
+AS_MANY_NOT_AFTER = frozenset({"twice", "thrice", "times", "half", "not", "nearly", "almost", "so"})
+SAME_NUMBER_FILLERS = frozenset({"its", "their", "his", "her", "the", "captured", "detained", "jailed", "own", "of",
+                                 "held", "imprisoned", "wounded"})
 
 
 def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -151,16 +157,19 @@ def same_number_groups(view: SentenceView, groups: list[Group], earlier: list[Gr
                        context: ArticleContext) -> list[Group]:
     """'... and the United States released the same number of Afghans': the figure just given, for the
     other direction (the sentence's own words give its direction)."""
-    if " number" not in view.padded_text and " numbers " not in view.padded_text:
+    if " number" not in view.padded_text and " numbers " not in view.padded_text \
+            and " as many " not in view.padded_text:
         return []
     doc = view.sent.doc
     out = []
     for k in range(view.start, view.end):
         phrase = next((p for p in SAME_NUMBER if view.words_between(k, k + len(p)) == p), None)
-        if phrase is None:
+        if phrase is None or (phrase == ("as", "many") and not _as_many_repeats(view, k)):
             continue
+        # the whole figure told just before, not one of its parts ("90: 80 soldiers and 10 civilians")
         figure = [g for g in groups if g.count is not None and g.end <= k]
         figure = figure or [g for g in earlier if g.count is not None and g.view.index == view.index - 1]
+        figure = [g for g in figure if not g.part_of] or figure
         if not figure:
             continue
         source = figure[-1]
@@ -177,7 +186,7 @@ def same_number_groups(view: SentenceView, groups: list[Group], earlier: list[Gr
             if cue is not None and cue.label_ == "CATEGORY":
                 category, end = cue.kb_id_, cue.end
                 break
-            if view.lower[m] not in ("its", "their", "the", "captured", "detained", "jailed", "own"):
+            if view.lower[m] not in SAME_NUMBER_FILLERS:
                 break
         if category is None:
             category, end = source.category, j  # "released the same number in return"
@@ -186,6 +195,15 @@ def same_number_groups(view: SentenceView, groups: list[Group], earlier: list[Gr
         resolve_category(group, context)
         out.append(group)
     return out
+
+
+def _as_many_repeats(view: SentenceView, k: int) -> bool:
+    """'received as many in return', 'freed as many of its soldiers': the figure before, repeated; not
+    'as many as 50' (a bound), 'twice as many' (a multiple), 'as many people' counted nowhere before."""
+    nxt = view.lower[k + 2] if k + 2 < view.end else ""
+    if nxt == "as" or (k > view.start and view.lower[k - 1] in AS_MANY_NOT_AFTER):
+        return False
+    return view.doc_index.quantity_at[k] is None
 
 
 # ----------------------------------------------------------------------------- breakdowns, subsets, extras
@@ -290,16 +308,55 @@ def _breakdown_run(view: SentenceView, whole: Group, groups: list[Group]) -> lis
         return []
     head = later[0]
     between = view.words_between(whole.end, head.start)
-    if not any(w in BREAK_MARKS for w in between):
+    # "the remains of 43 people, 41 Kuwaitis and 2 Saudis": an appositive list after a bare comma is a
+    # breakdown only when it adds up to the figure exactly (rule count.appositive_breakdown)
+    appositive = _appositive_comma(between) and (_generic_worded(whole) or any(w in GENERIC_PEOPLE for w in between)
+                                                 or all(_generic_worded(g) for g in later[:2]))
+    if not appositive and not any(w in BREAK_MARKS for w in between):
         return []
     run = [head]
     for g in later[1:]:
-        if not set(view.words_between(run[-1].end, g.start)) <= {",", "and", "plus"}:
+        if not (set(view.words_between(run[-1].end, g.start)) <= {",", "and", "plus"}
+                or _described_part_between(view, run[-1].end, g.start)):
             break
         run.append(g)
     if len(run) < 2 or any(g.count.qualifier != "exact" or g.count.value is None for g in run):
         return []
     return run if sum(g.count.value for g in run) == whole.count.value else []
+
+
+PART_DESCRIPTION_REACH = 16  # tokens: "80 defenders of the army, the national guard and the border service, and 10"
+
+
+def _described_part_between(view: SentenceView, lo: int, hi: int) -> bool:
+    """'80 defenders of the army, the navy and the border guard, and 10 civilians': a part described at
+    length, then the next part after a comma or 'and'; no verb, figure or clause break in the description
+    (the run must still add up to the whole)."""
+    words = view.words_between(lo, hi)
+    if not words or len(words) > PART_DESCRIPTION_REACH or words[-1] not in (",", "and") \
+            or not {";", ":", "(", ")", "-", "–", "—"}.isdisjoint(words):
+        return False
+    return not any(view.doc_index.quantity_at[k] is not None
+                   or (view.cue(k) is not None and view.cue(k).label_ in TRANSFER_VERBS + ("FOR",))
+                   for k in range(lo, hi))
+
+
+def _appositive_comma(between: tuple[str, ...]) -> bool:
+    """Only a comma between a figure and the list after it ('43 people, 41 ...'; the people word of 'the
+    remains of 43 people' lies outside the figure's group)."""
+    words = [w for w in between if w not in GENERIC_PEOPLE]
+    return words == [","]
+
+
+def _generic_worded(group: Group) -> bool:
+    """The group's noun says who the people are, not what they are: a plural demonym ('41 Kuwaitis') or a
+    generic people word ('12 people', '3 nationals')."""
+    noun = group.noun
+    if noun is None:
+        return False
+    if noun.label_ == "DEMONYM":
+        return True
+    return noun.label_ == "CATEGORY" and noun.kb_id_ == "generic"
 
 
 def _number_end(view: SentenceView, group: Group) -> int:
@@ -441,9 +498,19 @@ def mark_counts(view: SentenceView, groups: list[Group], seen_values: set[int], 
     for group in counted:
         if group.part_of:
             continue
-        for part in _breakdown_run(view, group, groups):
+        run = _breakdown_run(view, group, groups)
+        appositive = bool(run) and _appositive_comma(view.words_between(group.end, run[0].start))
+        for part in run:
             part.part_of = True
             part.rules.append("count.breakdown")
+            if appositive:
+                part.rules.append("count.appositive_breakdown")
+            if part.category != group.category and group.category != "generic" \
+                    and (_generic_worded(part) or group.category == "bodies"):
+                # "the remains of 43 people, 41 Kuwaitis and 2 Saudis": people named only by who they are
+                # count what the whole counts (rule count.part_takes_whole_category)
+                part.category = group.category
+                part.rules.append("count.part_takes_whole_category")
     for group in counted:
         if not group.part_of and _introduced_as_extra(view, group, [g for g in counted if g.end <= group.start]):
             group.rules.append("count.additional")
@@ -592,6 +659,8 @@ def _coordinated(a: Group, b: Group) -> bool:
     if a.view is not b.view or a.per_side or b.per_side or a.quantity is None or b.quantity is None:
         return False
     lo, hi = (a, b) if a.start < b.start else (b, a)
+    if "group.bodies_of_shared" in hi.rules:
+        return True  # "the remains of 41 Kuwaitis and two Saudis": one flow of 43
     words = [a.view.lower[k] for k in range(lo.end, hi.start)]
     return bool(words) and all(w in COORDINATORS for w in words) and ("and" in words or "plus" in words)
 

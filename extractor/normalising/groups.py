@@ -134,6 +134,22 @@ def _category_before(view: SentenceView, quantity: Span) -> tuple[str, Span] | N
     return None
 
 
+def _remains_shared(view: SentenceView, quantity: Span, previous: "Group | None") -> bool:
+    """The figure is the second conjunct of 'the remains of <figure> <people> and <figure>': only people
+    words (a demonym, 'people', 'nationals') and a bare 'and' stand between it and the remains figure."""
+    if previous is None or previous.view is not view or "group.bodies_of" not in previous.rules \
+            or previous.quantity is None:
+        return False
+    words = []
+    for k in range(previous.quantity.end, quantity.start):
+        actor, cue = view.actor(k), view.cue(k)
+        if (actor is not None and actor.label_ == "DEMONYM") or (cue is not None and cue.label_ == "CATEGORY"
+                                                                 and cue.kb_id_ in ("generic", "pows", "civilians")):
+            continue
+        words.append(view.lower[k])
+    return words in (["and"], [",", "and"])
+
+
 def _number_end_token(view: SentenceView, quantity: Span) -> int:
     """Token after the figure itself: per-side matches may hold the noun ('84 prisoners each')."""
     key = ("groups._number_end_token", quantity.start, quantity.end)  # asked again by several stages
@@ -360,6 +376,9 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
     if before is not None:
         category, noun = before
         rules.append("group.bodies_of")
+    elif category == "generic" and _remains_shared(view, quantity, previous):
+        category = "bodies"  # "the remains of 41 Kuwaitis and two Saudis": the second figure's remains too
+        rules.append("group.bodies_of_shared")
     if category is None and noun is None:
         predicate = _predicate_noun(view, quantity)
         if predicate is not None:
@@ -1439,6 +1458,12 @@ def share_coordinated(groups: list[Group]) -> None:
     """'three women and 387 men were freed from Russian captivity': one direction for both."""
     for a, b in zip(groups, groups[1:]):
         if a.view is not b.view or a.per_side != b.per_side:
+            continue
+        if "group.bodies_of_shared" in b.rules and "group.bodies_of" in a.rules and (a.giver or a.receiver):
+            # "the remains of 41 Kuwaitis and two Saudis": remains go to the side they are handed to (README),
+            # the sibling's, whatever the nationality of the dead
+            b.giver, b.receiver = a.giver, a.receiver
+            b.rules.append("direction.remains_with_sibling")
             continue
         words = [a.view.lower[k] for k in range(a.end, b.start)]
         breakdown = bool(words) and words[-1] in (":", "-", "—", "–") and len(words) <= 4 \

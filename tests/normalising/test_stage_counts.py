@@ -367,6 +367,47 @@ CASES = [
     ("c3_exchange_involving",
      "Ethiopia and the TPLF carried out a swap on Monday, part of an exchange involving some 340 prisoners.",
      [(None, None, "pows", 340)]),
+    # --- C4: "as many" / "an equal number" / "the same number" (no "of"): the whole figure told just before
+    ("c4_as_many_with_a_demonym",
+     "On Friday Armenia freed 40 Azerbaijani soldiers, and Azerbaijan handed back as many Armenian servicemen.",
+     [("ARM", "AZE", "pows", 40), ("AZE", "ARM", "pows", 40)]),
+    ("c4_an_equal_number_in_return",
+     "Ethiopia freed 60 Eritrean soldiers on Monday and received an equal number in return.",
+     [("ETH", "ERI", "pows", 60), ("ERI", "ETH", "pows", 60)]),
+    ("c4_as_many_of_its_own",
+     "Sudan freed 48 RSF fighters on Saturday, and the RSF released as many of its prisoners in return.",
+     [("SDN", "RSF", "pows", 48), ("RSF", "SDN", "pows", 48)]),
+    ("c4_as_many_repeats_the_whole_not_its_last_part",
+     "Today, 64 Armenians came home from Azerbaijan: 58 soldiers of the army, the border troops and the police, "
+     "and six civilians. In return, Azerbaijan received as many of its servicemen.",
+     [("AZE", "ARM", "pows", 58), ("AZE", "ARM", "civilians", 6), ("ARM", "AZE", "pows", 64)]),
+    ("c4_twice_as_many_is_no_repeat",
+     "Azerbaijan freed 30 Armenian soldiers on Monday, twice as many as Armenia freed.",
+     [("AZE", "ARM", "pows", 30)]),
+    # --- C5: an appositive list after a comma that adds up to the figure is its breakdown
+    ("c5_appositive_remains_by_nationality_stay_one_flow",
+     "On Monday Sudan handed over the bodies of 30 people, 24 Eritreans and six Ethiopians, to the RSF.",
+     [("SDN", "RSF", "bodies", 30)]),
+    ("c5_appositive_remains_parts_of_any_kind_are_remains",
+     "On Thursday the RSF handed back the bodies of 26 people, 19 Sudanese soldiers and seven Chadians, to the "
+     "army.",
+     [("RSF", "SDN", "bodies", 26)]),
+    ("c5_appositive_hostages_by_nationality",
+     "The ELN freed 31 hostages, 20 Colombians and 11 Venezuelans, on Monday.",
+     [("ELN", "COL", "hostages", 20), ("ELN", "VEN", "hostages", 11)]),
+    ("c5_appositive_people_by_kind",
+     "On Monday Ukraine returned 100 people, 60 soldiers and 40 civilians, to Russia in a swap.",
+     [("UKR", "RUS", "pows", 60), ("UKR", "RUS", "civilians", 40)]),
+    ("c5_a_list_of_kinds_that_happens_to_add_up_is_no_breakdown",
+     "On Monday Armenia handed 50 soldiers, 30 civilians and 20 bodies to Azerbaijan.",
+     [("ARM", "AZE", "pows", 50), ("ARM", "AZE", "civilians", 30), ("ARM", "AZE", "bodies", 20)]),
+    # --- C6: "the remains of A and B": both figures are remains, handed to the same side, one flow
+    ("c6_remains_of_two_nationalities_one_flow",
+     "Armenia handed over the bodies of 12 Azerbaijani soldiers and three Iranian citizens on Friday.",
+     [("ARM", "AZE", "bodies", 15)]),
+    ("c6_remains_of_border_guards_and_nationals",
+     "On Tuesday Kyrgyzstan returned the remains of 7 Tajik border guards and 2 Uzbek nationals to Tajikistan.",
+     [("KGZ", "TJK", "bodies", 9)]),
 ]
 
 XFAIL: dict[str, str] = {}

@@ -60,7 +60,8 @@ from .groups import (
     single_persons,
 )
 from .loose import categories as loose_categories
-from .sides import article_sides, drop_outside_conflict, drop_peacetime_remains, drop_sideless, occasion_partners, restated_receivers
+from .sides import (article_sides, drop_outside_conflict, drop_peacetime_remains, drop_sideless, noun_sides,
+                    occasion_partners, restated_receivers)
 from .loose import first_since, loose_groups
 from .occasion_status import fold_previews, split_begun_whole
 from .occasions import (
@@ -342,6 +343,7 @@ def normalise(doc: Doc, *, published: PartialDate | None, talk_only: bool = Fals
     groups = find_groups(views, context) if exchange_talk else []          # groups, with their directions
     if recast:
         note_recast(groups, recast)
+    noun_sides(groups, context)                                               # later stages' soldiers and rebels
     restated_categories(groups, views, context)                               # "14 people, most of them women"
     statuses = assign_statuses(groups)                                        # status of each group
     kinds = sort_groups(groups, statuses, views, published=published, year_hint=year_hint)  # terms, tallies, dated mentions

@@ -77,6 +77,66 @@ def article_sides(occasions: list[Occasion], context: ArticleContext) -> None:
             g.rules = [r for r in g.rules if r != "direction.unsplit"] + ["direction.article_category_sides"]
 
 
+STATE_FORCE_HEADS = frozenset({"soldiers", "troops", "servicemen", "policemen", "police", "officers", "guards",
+                               "sailors", "airmen", "conscripts", "gendarmes"})
+ARMED_GROUP_HEADS = frozenset({"rebels", "fighters", "guerrillas", "militants", "insurgents", "combatants",
+                               "militiamen", "cadres"})
+ARMED_MODIFIERS = frozenset({"rebel", "guerrilla", "militant", "insurgent", "militia"})
+
+
+def _people_kind(group: Group) -> str | None:
+    """What the group's noun says of whose people they are: 'state' (soldiers, troops, policemen), 'armed'
+    (rebels, fighters, 'rebel soldiers'), else None."""
+    if group.noun is None or group.quantity is None:
+        return None
+    view = group.view
+    head = view.lower[group.noun.end - 1]
+    modifiers = {view.lower[k] for k in range(group.quantity.end, group.noun.start)}
+    if head in ARMED_GROUP_HEADS or modifiers & ARMED_MODIFIERS:
+        return "armed"
+    if head in STATE_FORCE_HEADS:
+        return "state"
+    return None
+
+
+def noun_sides(groups: list[Group], context: ArticleContext) -> None:
+    """'On Monday the rebels freed 60 soldiers and the army released 50 fighters. On Tuesday 45 soldiers and
+    40 rebels crossed': figures told in a later stage with no side of their own go the way the article's
+    figures of the same people went (soldiers the one way, rebels or fighters the other), when that is one
+    way only, and their sentence pairs them with a figure of the other people, going the other way (rule
+    direction.article_noun_sides). (A lone figure with no side is left to `article_sides`: it may be a
+    summary or a total.)"""
+    if context.multi or context.sides is None or context.is_state(context.sides[0]) == context.is_state(context.sides[1]):
+        return  # soldiers and rebels tell the sides apart only in a war between a state and an armed group
+    ways: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for g in groups:
+        if g.count is None or g.part_of or g.per_side or g.giver is None or g.receiver is None \
+                or "direction.dyad" in g.rules and not any(r in g.rules for r in (
+                    "direction.giver_subject", "direction.receiver_subject", "direction.nationality")):
+            continue
+        kind = _people_kind(g)
+        if kind in ("state", "armed"):
+            ways.setdefault((g.category, kind), set()).add((g.giver, g.receiver))
+    open_groups = [g for g in groups if g.count is not None and not g.part_of and not g.transit and not _sided(g)
+                   and not NO_FILL_RULES & set(g.rules) and "count.exchange_size" not in g.rules]
+    chosen: dict[int, tuple[str, str]] = {}
+    for g in open_groups:
+        kind = _people_kind(g)
+        found = ways.get((g.category, kind), set()) if kind is not None else set()
+        if len(found) == 1:
+            chosen[id(g)] = next(iter(found))
+    for g in open_groups:
+        way = chosen.get(id(g))
+        if way is None:
+            continue
+        paired = any(o is not g and o.view is g.view and chosen.get(id(o)) == (way[1], way[0])
+                     for o in open_groups)
+        if not paired:
+            continue
+        g.giver, g.receiver = way
+        g.rules = [r for r in g.rules if r != "direction.unsplit"] + ["direction.article_noun_sides"]
+
+
 def restated_receivers(occasions: list[Occasion]) -> None:
     """'Israel returned the bodies of 120 fighters ... The remains of the 120 were handed to the Lebanese
     army': one figure told twice in an occasion, its receiver once only filled in from the dyad and once

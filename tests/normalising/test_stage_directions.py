@@ -280,6 +280,30 @@ CASES = [
     pytest.param("The Houthis freed 40 soldiers and received 40 fighters on Sunday under the Stockholm agreement.",
                  [("HOUTHIS", None, "pows", 40), (None, "HOUTHIS", "pows", 40)],
                  id="context-agreement-named-by-capital"),
+    # direction.article_noun_sides: a later stage's soldiers and rebels, told without sides, go the way the
+    # article's soldiers and rebels went (a war between a state and an armed group only)
+    pytest.param("On Monday the RSF freed 40 Sudanese soldiers and Sudan released 35 RSF fighters. On Tuesday 22 "
+                 "soldiers and 18 fighters crossed the front line.",
+                 [("RSF", "SDN", "pows", 40), ("SDN", "RSF", "pows", 35), ("RSF", "SDN", "pows", 22),
+                  ("SDN", "RSF", "pows", 18)], id="noun-sides-soldiers-and-fighters"),
+    pytest.param("On Monday the PKK freed 14 Turkish soldiers and Turkey released 20 PKK militants. On Tuesday 9 "
+                 "soldiers and 11 militants crossed at the border.",
+                 [("PKK", "TUR", "pows", 14), ("TUR", "PKK", "pows", 20), ("PKK", "TUR", "pows", 9),
+                  ("TUR", "PKK", "pows", 11)], id="noun-sides-soldiers-and-militants"),
+    pytest.param("Al-Shabaab freed 12 Somali troops on Sunday, and Somalia released 16 al-Shabaab militants. On "
+                 "Wednesday 8 troops were exchanged for 10 militants.",
+                 [("AL_SHABAAB", "SOM", "pows", 12), ("SOM", "AL_SHABAAB", "pows", 16),
+                  ("AL_SHABAAB", "SOM", "pows", 8), ("SOM", "AL_SHABAAB", "pows", 10)],
+                 id="noun-sides-troops-for-militants"),
+    pytest.param("On Monday the TPLF freed 70 Ethiopian soldiers and Ethiopia released 55 rebel fighters. On Tuesday "
+                 "40 soldiers and 35 rebels crossed, and Wednesday's final stage saw 20 soldiers returned for 25 "
+                 "rebels. In all, 130 soldiers and 115 fighters went home.",
+                 [("TPLF", "ETH", "pows", 70), ("ETH", "TPLF", "pows", 55), ("TPLF", "ETH", "pows", 40),
+                  ("ETH", "TPLF", "pows", 35), ("TPLF", "ETH", "pows", 20), ("ETH", "TPLF", "pows", 25),
+                  ("TPLF", "ETH", "pows", 130), ("ETH", "TPLF", "pows", 115)], id="noun-sides-three-stages-and-all"),
+    pytest.param("Armenia freed 30 Azerbaijani soldiers on Monday and Azerbaijan freed 25 Armenian soldiers. On "
+                 "Tuesday 10 soldiers and 12 soldiers crossed.",
+                 [("ARM", "AZE", "pows", 30), ("AZE", "ARM", "pows", 25)], id="noun-sides-not-between-two-states"),
 ]
 
 

@@ -634,8 +634,10 @@ def _link_parts(groups: list[Group]) -> dict[int, Group]:
 def _foreign_part(part: Group, whole: Group, context: ArticleContext) -> bool:
     """A part of people of a third state, handed over with the whole ('24 hostages, including 10
     Thais'): they go to their own state (README: freed people go to the state whose nationals they are)."""
+    # (a whole with no receiver, as in "four agents of the Eastern bloc: two Czechs, a Hungarian and a Pole",
+    # is handed to the states of its parts)
     return part.nationality is not None and context.is_state(part.nationality) and not whole.per_side \
-        and whole.giver is not None and whole.receiver is not None \
+        and whole.giver is not None \
         and part.nationality not in (whole.giver, whole.receiver) and whole.category in ("hostages", "prisoners",
                                                                                           "civilians", "pows")
 

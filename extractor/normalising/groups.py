@@ -219,6 +219,10 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
         word = view.lower[j]  # (the token's lower case, without making a Token object)
         cue = view.cue(j)
         actor = view.actor(j)
+        if cue is not None and cue.label_ == "CATEGORY" and cue.kb_id_ == "generic" and cue.end == j + 1 \
+                and ((word in FORCE_MEMBER_NOUNS and _member_of_force(view, j) is not None)
+                     or (word in GROUP_MEMBER_NOUNS and _members_of_armed(view, j))):
+            cue = None  # "31 elements of the army", "40 cadres of the rebel movement": whose members, read below
         if cue is not None and cue.label_ == "CATEGORY":
             category, noun = cue.kb_id_, cue
             head = view.cue(cue.end) if cue.end < view.end else None
@@ -245,7 +249,9 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
                 category, noun = "generic", actor  # "the remaining 130 Houthis"
                 j = actor.end
                 break
-            if actor.end < view.end and view.lower[actor.end] in GROUP_MEMBER_NOUNS and view.cue(actor.end) is None:
+            member_cue = view.cue(actor.end) if actor.end < view.end else None
+            if actor.end < view.end and view.lower[actor.end] in GROUP_MEMBER_NOUNS \
+                    and (member_cue is None or member_cue.kb_id_ == "generic"):
                 category, noun = "generic", doc[actor.end:actor.end + 1]  # "three jailed ELN members"
                 rules.append("group.members_of_group")
                 j = actor.end + 1
@@ -1831,8 +1837,8 @@ NATIONAL_NOUNS = frozenset({"national", "citizen", "passport-holder"})
 
 
 def _listed_one(view: SentenceView, groups: list[Group], taken: set[int]) -> list[Group]:
-    """'five Israelis, three Thais and a Filipino': 'a' national closing a list of counted nationals
-    is one national of that state."""
+    """'five Israelis, three Thais and a Filipino', 'two Czechs, a Slovak and a Hungarian': 'a' national in
+    a list of counted nationals is one national of that state."""
     if not any(g.count is not None and g.nationality is not None for g in groups):
         return []
     doc = view.sent.doc
@@ -1846,7 +1852,8 @@ def _listed_one(view: SentenceView, groups: list[Group], taken: set[int]) -> lis
         if nxt.end < view.end and not (doc[nxt.end].is_punct or view.lower[nxt.end] in DEMONYM_HEAD_NEXT
                                        or view.lower[nxt.end] in NATIONAL_NOUNS):
             continue  # "and a Filipino worker": a person noun, read elsewhere ("and a Ukrainian national" is one)
-        listed = any(g.count is not None and g.nationality is not None and 0 <= k - g.end <= 2 for g in groups)
+        # (or after one such national: "two Czechs, a Slovak and a Hungarian")
+        listed = any(g.count is not None and g.nationality is not None and 0 <= k - g.end <= 2 for g in groups + out)
         if listed:
             out.append(Group(view=view, quantity=None, noun=doc[k:nxt.end], count=Count.exact(1),
                              category="generic", nationality=nxt.kb_id_, rules=["group.one_national"]))

@@ -134,6 +134,26 @@ CASES = [
     pytest.param("Malian authorities freed about 150 prisoners on Tuesday in exchange for two soldiers held by JNIM "
                  "since 2023.",
                  [("JNIM", "MLI", "pows", 2), ("MLI", "JNIM", "prisoners", 150)], id="state-frees-prisoners-sahel"),
+    # captive nouns of the cue gazetteer (cues.jsonl, shared with the prefilter): police and security forces
+    # are a state's captured forces; "sets of remains" are remains; "agents", "elements", "cadres" are people
+    # whose category the dyad gives
+    pytest.param("On Monday the Polisario Front freed 48 Moroccan security personnel, and Morocco released 30 "
+                 "Sahrawi detainees in return.",
+                 [("MAR", "POLISARIO", "pows", 30), ("POLISARIO", "MAR", "pows", 48)], id="noun-security-personnel"),
+    pytest.param("Colombia freed 18 ELN guerrillas on Sunday, and the ELN released 7 policemen.",
+                 # (guerrillas freed by the state are its prisoners: the dyad table's holder rule)
+                 [("COL", "ELN", "prisoners", 18), ("ELN", "COL", "pows", 7)], id="noun-policemen"),
+    pytest.param("JNIM freed 14 Malian gendarmes on Friday in exchange for 20 of its fighters held by Mali.",
+                 [("JNIM", "MLI", "pows", 14), ("MLI", "JNIM", "pows", 20)], id="noun-gendarmes"),
+    pytest.param("On Thursday the PKK released 11 Turkish police officers in exchange for 15 PKK cadres held by "
+                 "Turkey.",
+                 [("PKK", "TUR", "pows", 11), ("TUR", "PKK", "prisoners", 15)], id="noun-police-officers-and-cadres"),
+    pytest.param("Armenia handed 6 sets of remains to Azerbaijan on Sunday.",
+                 [("ARM", "AZE", "bodies", 6)], id="noun-sets-of-remains"),
+    pytest.param("Kuwait returned 12 sets of human remains to Iraq on Tuesday.",
+                 [("KWT", "IRQ", "bodies", 12)], id="noun-sets-of-human-remains"),
+    pytest.param("Russia and Ukraine swapped 12 agents each on Monday.",
+                 [("RUS", "UKR", "pows", 12), ("UKR", "RUS", "pows", 12)], id="noun-agents-by-dyad"),
 ]
 
 

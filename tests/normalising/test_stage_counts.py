@@ -408,6 +408,14 @@ CASES = [
     ("c6_remains_of_border_guards_and_nationals",
      "On Tuesday Kyrgyzstan returned the remains of 7 Tajik border guards and 2 Uzbek nationals to Tajikistan.",
      [("KGZ", "TJK", "bodies", 9)]),
+    # --- C7: a list of nationals after a colon, closed by lone nationals ("a Pole and a Czech"), breaks the figure
+    # down by state, also when the whole has no receiver of its own
+    ("c7_agents_by_nationality_with_two_lone_nationals",
+     "In return Belgium freed four agents it had convicted of spying: two Russians, a Belarusian and a Kazakh.",
+     [("BEL", "RUS", "prisoners", 2), ("BEL", "BLR", "prisoners", 1), ("BEL", "KAZ", "prisoners", 1)]),
+    ("c7_hostages_by_nationality_two_lone_nationals",
+     "The ELN freed seven hostages on Monday: five Colombians, a Spaniard and an Italian.",
+     [("ELN", "COL", "hostages", 5), ("ELN", "ESP", "hostages", 1), ("ELN", "ITA", "hostages", 1)]),
 ]
 
 XFAIL: dict[str, str] = {}

@@ -668,6 +668,8 @@ def _pair_form(text: str, a: _Atom, b: _Atom, cues: QuantityCues, *, between: bo
         return "x_for_x" if a.value == b.value and a.value > 1 else None
     if not (_AND_SEP if between else _TO_SEP).fullmatch(gap):
         return None
+    if a.digits != b.digits and not between:
+        return None  # "March 3 - Six hostages": a date and a count in words, never one range
     if not between and cues.change_before_re.search(text, max(0, a.start - 30), a.start):
         return None  # "rose from 80 to 90": two counts, not a range
     if a.value < b.value:
@@ -737,8 +739,10 @@ def find_quantities(text: str, *, cues: QuantityCues | None = None) -> list[Quan
             if reason == "label" and i < len(atoms) and _OF_TOTAL.fullmatch(text, core_end, atoms[i].start):
                 floor, i = atoms[i].end, i + 1
             # "the ages of 18 and 60", "June 11 and 12": the partner figure goes with it
+            # ("March 25 - Four soldiers ...": a timeline's date, then a count in words, no second day)
             if reason in ("age", "date") and i < len(atoms) \
-                    and _CHAIN_SEP.fullmatch(text, core_end, atoms[i].start):
+                    and _CHAIN_SEP.fullmatch(text, core_end, atoms[i].start) \
+                    and (reason == "age" or atoms[i].day_like):
                 floor, i = atoms[i].end, i + 1
             continue
 

@@ -274,6 +274,23 @@ CASES = [
     ("o5_summary_of_past_years",
      "Armenia and Azerbaijan exchanged 16 prisoners each on Monday. Prisoner swaps were the only concrete result "
      "of the talks last year.", None, [(C, (16, 16))]),
+    # a timeline whose entries open "<date> - <a count in words>": each entry a stage of its own, and the sum
+    # "in all" the whole, measured against the stage figures of its own flow or category
+    ("timeline_with_counts_in_words",
+     "The truce held for three weeks. Here is how the handovers went.\n\nFebruary 4 - The ELN frees three "
+     "Colombian soldiers; Colombia releases 40 ELN fighters.\n\nFebruary 11 - Five Colombian policemen are "
+     "handed over in Arauca. Colombia frees 60 rebels.\n\nFebruary 18 - Six hostages are freed by the ELN. "
+     "Colombia releases 75 prisoners.\n\nIn all, the truce brought home 14 Colombian soldiers and policemen, "
+     "and freed 175 ELN members.", None,
+     [(C, (3, 40)), (C, (5, 60)), (C, (6, 75)), (C, (14, 175))]),
+    ("timeline_en_dash_and_a_count_in_words",
+     "How the swap unfolded.\n\nJanuary 9 – Four Sudanese soldiers are handed over by the RSF. Sudan frees 30 "
+     "RSF fighters.\n\nJanuary 16 – Seven Sudanese soldiers are freed; Sudan releases 45 RSF fighters.", None,
+     [(C, (4, 30)), (C, (7, 45))]),
+    ("in_all_measured_by_its_own_category",
+     "On Monday Hamas freed 4 hostages and Israel released 120 prisoners. On Thursday Hamas freed 6 hostages and "
+     "Israel released 150 prisoners. In all, Hamas freed 10 hostages and Israel 270 prisoners, the mediators said.", None,
+     [(C, (4, 120)), (C, (6, 150)), (C, (10, 270))]),
 ]
 
 XFAIL = {

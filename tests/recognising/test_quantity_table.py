@@ -34,6 +34,10 @@ TABLE = [
     ("a 500-for-500 swap", [("500-for-500", 500, 500, 500, "exact", True)]),
     ("Bolivia and Peru exchanged 9 conscripts each", [("9 conscripts each", 9, 9, 9, "exact", True)]),
     ("a 130-for-85 exchange", [("130", 130, 130, 130, "exact", False), ("85", 85, 85, 85, "exact", False)]),
+    # a timeline's date, a dash, then a count in words: the date takes no partner, and no range is read
+    ("March 25 - Four soldiers were freed", [("Four", 4, 4, 4, "exact", False)]),
+    ("May 3 – Six hostages were freed", [("Six", 6, 6, 6, "exact", False)]),
+    ("January 9 - Twelve bodies were returned", [("Twelve", 12, 12, 12, "exact", False)]),
     # guards: not counts of people
     ("prisoners aged under 30 were first", []),
     ("a 45-year-old pilot", []),

@@ -65,13 +65,18 @@ def _end_search(search):
     return end_search
 
 
+WARM_CHUNK = 48  # the longest chunk (whitespace-parted) `LinearTokenizer._warm` tokenises alone
+
+
 class LinearTokenizer(Tokenizer):
-    """spaCy's Tokenizer with the suffix search bounded and very long runs pre-split (see above)."""
+    """spaCy's Tokenizer with the suffix search bounded, very long runs pre-split, and its chunk cache
+    filled (see above and `_warm`)."""
 
     def __call__(self, string):
         search = self.suffix_search
         if search is not None and not getattr(search, "bounded", False) and hasattr(search, "__self__"):
             self.suffix_search = _end_search(search)  # after from_disk/from_bytes set a plain one
+        self._warm(string)
         if len(string) <= LONG_RUN or not _holds_long_run(string):
             return super().__call__(string)
         docs, pos = [], 0
@@ -88,6 +93,32 @@ class LinearTokenizer(Tokenizer):
         if pos < len(string):
             docs.append(super().__call__(string[pos:]))
         return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+    def _warm(self, string: str) -> None:
+        """Tokenise alone each chunk of `string` not met before, so that spaCy caches it. spaCy tokenises
+        each whitespace-parted chunk alone and keeps its tokens in a cache, but within one call it caches
+        no chunk after the first that holds a special case ("—", "'", "Jan.", "n't": its `has_special`
+        is set for the rest of the text; #1250 keeps a chunk holding one out of the cache): in a text
+        with one early on, every later chunk is split again by the affix and infix patterns on every
+        call (about 20 times the cost of a cached one). A chunk tokenised alone is cached unless it
+        holds a special case itself, and a cached chunk gives the tokens its own tokenising gives, so
+        the tokens are the same. Chunks are met once (`_met`, in text order) and no more are tokenised
+        once as many as the cache holds (`max_cache_size`) have been."""
+        met = self.__dict__.setdefault("_met", set())
+        if len(met) >= self.max_cache_size:
+            return
+        chunks = string.split()
+        fresh = set(chunks).difference(met)
+        if not fresh:
+            return
+        alone = super().__call__
+        for chunk in chunks:
+            if chunk in fresh:
+                fresh.discard(chunk)
+                met.add(chunk)
+                if len(chunk) <= WARM_CHUNK:
+                    alone(chunk)
 
 
 @spacy.registry.tokenizers("extractor.tokenizer.v1")

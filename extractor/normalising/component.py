@@ -90,8 +90,9 @@ class EarlyGate:
             self._text_gate = (key, gate, RecordSources(self.nlp, gate))
         _, gate, sources = self._text_gate
         reading = gate.reading(text)
-        # about_exchanges may hold (rule gate.cue_lines), and some sentence may give a group (gate.record_sources)
-        return next(reading.passing(), None) is not None and sources.holds(reading)
+        # about_exchanges may hold (rule gate.cue_lines), and some sentence may give a group (gate.record_sources),
+        # and the article is no one-sided release story (gate.one_sided_article)
+        return next(reading.passing(), None) is not None and sources.holds(reading) and not reading.one_sided
 
     def __call__(self, doc: Doc) -> Doc:
         if not may_be_about_exchanges(doc):

@@ -69,6 +69,7 @@ from .gate import (
     RELEASED_THINGS,
     RANSOM_WORDS,
     RESCUE_WORDS,
+    SERVED_WORDS,
     SKIPPABLE,
 )
 
@@ -719,6 +720,11 @@ ONE_SIDED_KINDS = frozenset({CATEGORY_KIND + "generic", PRISONERS_KIND})  # no p
 # the words without one of which no refusal read from a piece's tokens (`TextGate.no_handover`) can hold
 REFUSAL_WORDS = frozenset(w.encode() for w in EXHUMATION_VERBS | RECOVERY_VERBS | RESCUE_WORDS | CLEMENCY
                           | RANSOM_WORDS | HYPOTHETICAL)
+# gate.clemency holds for a sentence holding one of these tokens wherever no swap cue stands ('sentences' only where
+# no word of a sentence served stands among the three tokens before it: `_Reading.one_sided`)
+SENTENCES = "sentences"
+CLEMENCY_TOKENS = CLEMENCY - {SENTENCES}
+CLEMENCY_RUNS = frozenset(w.encode() for w in CLEMENCY if w.isascii() and w.isalpha())
 
 
 def _reads_as(lower: list[str], start: int, tokens: tuple[str, ...]) -> bool:
@@ -759,6 +765,29 @@ class _Reading:
         """Some piece holds a swap cue (`about_exchanges`: an article with no swap anywhere reads 'prisoners'
         freed as a one-sided release)."""
         return any(self.may_hold(p, SWAP) and self.holds(p, SWAP) for p in self.pieces)
+
+    @once
+    def one_sided(self) -> bool:
+        """gate.one_sided_article surely holds, so `about_exchanges` turns the article down (rule
+        gate.one_sided_article, read from the text): no swap cue anywhere (`swapping`), and a sentence that
+        `gate.clemency` reads as a pardon, an amnesty, bail or parole: one holding a token of CLEMENCY_TOKENS,
+        or 'sentences' with no word of a sentence served among the three tokens before it (read from the
+        tokenizer's own tokens of a piece whose runs hold one of those words)."""
+        if self.swapping:
+            return False
+        gate, text = self.gate, self.text
+        for words, lo, hi in self.every_piece:
+            if CLEMENCY_RUNS.isdisjoint(words):
+                continue
+            tokens = gate.read_tokens(text, lo, hi)
+            if tokens is None:
+                return False
+            lower = tokens.lower
+            for k, word in enumerate(lower):
+                if word in CLEMENCY_TOKENS or (word == SENTENCES and k >= tokens.first and not any(
+                        lower[m] in SERVED_WORDS for m in range(max(0, k - 3), k))):
+                    return True
+        return False
 
     @once
     def captive(self) -> bool:

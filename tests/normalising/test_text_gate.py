@@ -207,6 +207,42 @@ def test_every_handover_sentence_lies_in_a_passing_piece(extractor, gate, path: 
             assert any(a <= lo and hi <= b for a, b in passing), (article.id, view.sent.text)
 
 
+# (case, text, `_Reading.one_sided`: gate.one_sided_article read from the text, so no record)
+ONE_SIDED_TEXTS = [
+    ("amnesty", "Uzbekistan freed 900 prisoners in an amnesty for Independence Day.", True),
+    ("pardon_in_the_headline", "President pardons 41 inmates\nThe 41 prisoners walked out of jail on Monday.", True),
+    ("bail", "A court in Lagos released 12 protesters on bail after a week in custody.", True),
+    ("parole", "Eight detainees were released on parole, the prison service said.", True),
+    ("possessive_pardon", "The pardon's first 30 beneficiaries, all prisoners, went home on Friday.", True),
+    ("sentences_handed_down", "The court handed down sentences to 14 soldiers held since March.", True),
+    ("sentences_served", "The 14 prisoners who had served their sentences were released to Peru.", False),
+    ("sentences_completed_far_before", "They completed, in all, their sentences. 9 prisoners were freed.", True),
+    ("amnesty_beside_a_swap", "Under the amnesty, Peru freed 30 prisoners in exchange for 20 soldiers.", False),
+    ("swap_elsewhere", "Chile pardoned 5 soldiers.\nA prisoner swap with Bolivia followed.", False),
+    ("no_clemency_word", "Chile freed 5 soldiers on Monday.", False),
+    ("pardon_inside_a_word", "Officials said the unpardonable release of 12 prisoners angered families.", False),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "one_sided"), ONE_SIDED_TEXTS, ids=[c for c, _, _ in ONE_SIDED_TEXTS])
+def test_one_sided_article_read_from_the_text(extractor, gate, case, text, one_sided):
+    assert gate.reading(text).one_sided is one_sided
+    if one_sided:
+        assert not _about_exchanges(extractor, text)
+        assert extractor.extract(Article(id="o-" + case, text=text, published=PUBLISHED)) == []
+
+
+@pytest.mark.parametrize("path", UNSEALED_CORPORA, ids=[p.parent.name for p in UNSEALED_CORPORA])
+def test_one_sided_text_is_no_exchange_talk(extractor, gate, path: Path):
+    """On every corpus article the text reads as a one-sided story, `about_exchanges` turns it down."""
+    nlp = extractor.nlp
+    for article in read_articles(path):
+        if not gate.reading(article.full_text).one_sided:
+            continue
+        with nlp.select_pipes(disable=["exchange_gate"]):
+            assert not _about(nlp(extractor._doc(article))), article.id
+
+
 # Invented exchange reports in many phrasings (other wars, numbers and wordings than the corpora):
 # whatever the gates read, each gets the records of the whole pipeline with no gate at all.
 PHRASINGS = [

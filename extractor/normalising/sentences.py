@@ -19,6 +19,9 @@ from ..recognising.extensions import lowers_of, spans_of, text_of, texts_of, wor
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "while", "but", "whereas", "although", "though",
                            "after", "before", "which", "who", "when", "where", "whom", "because"})
 SPAN_KEYS = ("actors", "cues", "places", "quantities", "dates")  # doc.spans keys; also the SentenceView fields
+# A date inside a recognised name ("the March 23 Movement") is part of the name, not a time: it is dropped
+# from the dates the normaliser reads.
+DATE_IN_NAME = "date.inside_a_name"
 PART_OF = frozenset({"including", "among", "comprising", "consisting", "comprised", "included", "includes", "namely"})
 
 
@@ -65,6 +68,8 @@ class DocIndex:
     def build(cls, doc: Doc) -> "DocIndex":
         # the recognisers' own Span objects where they are kept (iterating a SpanGroup makes new ones)
         spans = {key: spans_of(doc, key) for key in SPAN_KEYS}
+        if spans["dates"] and spans["actors"]:
+            spans["dates"] = _outside_names(spans["dates"], spans["actors"])
 
         def index(key: str) -> list[Span | None]:
             at: list[Span | None] = [None] * len(doc)
@@ -91,6 +96,18 @@ class DocIndex:
     def idx(self) -> list[int]:
         """Token index -> the token's character offset in the doc (`doc[i].idx`)."""
         return self.doc.to_array(IDX).tolist() if len(self.doc) else []
+
+
+def _outside_names(dates: list[Span], names: list[Span]) -> list[Span]:
+    """The dates that lie inside no name (DATE_IN_NAME): both lists are in text order."""
+    kept, k = [], 0
+    for date in dates:
+        while k < len(names) and names[k].end <= date.start:
+            k += 1
+        if k < len(names) and names[k].start <= date.start and date.end <= names[k].end:
+            continue
+        kept.append(date)
+    return kept if len(kept) < len(dates) else dates
 
 
 @dataclass

@@ -129,6 +129,21 @@ def _captivity_date(view: SentenceView, cue: Span) -> bool:
     return any(view.lower[k] in CAPTIVITY_WORDS for k in window)
 
 
+CAPTURED_IN_PERIOD = "tally.captured_in_period"
+# participles of being taken or kept captive ("captivity", "prison" may name what the group was freed from)
+CAPTURE_PARTICIPLES = frozenset({"captured", "detained", "seized", "abducted", "kidnapped", "arrested", "taken",
+                                 "held", "jailed", "imprisoned", "rounded"})
+
+
+def _captured_in_period(view: SentenceView, a: int, b: int) -> bool:
+    """'78 fighters captured in clashes around the city over the past two years', '40 men seized during raids
+    since 2021': between the group and the period after it stands a word of their captivity and no transfer, so
+    the period tells when they were taken, not over how long they were handed over (CAPTURED_IN_PERIOD)."""
+    if any(view.cue(k) is not None and view.cue(k).label_ in TRANSFER_LABELS for k in range(a, b)):
+        return False
+    return any(view.lower[k] in CAPTURE_PARTICIPLES for k in range(a, b))
+
+
 def _ranked(view: SentenceView, cue: Span) -> bool:
     """'the largest such deal to date', 'the 65th since the start': it ranks a swap, not a sum."""
     return any(_ordinal(view.lower[k]) for k in range(max(view.start, cue.start - 5), cue.start))
@@ -210,6 +225,12 @@ def _frames(view: SentenceView) -> list[tuple[Span, str]]:
         if word in FORWARD_VERBS and k + 1 < len(words) and words[k + 1] in ("the", "its", "their", "this"):
             if any(w in TOTAL_NOUNS for w in words[k + 2:k + 4]):
                 add(start + k, start + k + 3, "forward")
+        # "raising to 154 the total of captives returned" (group.total_named_after reads the people after it)
+        if word in FORWARD_VERBS and words[k + 1:k + 2] == ["to"] and k + 2 < len(words) \
+                and view.doc_index.quantity_at[start + k + 2] is not None \
+                and words[quantity_end(view, start + k + 2) - start:][:2] in (["the", "total"], ["the", "number"],
+                                                                              ["its", "total"], ["their", "total"]):
+            add(start + k, start + k + 2, "forward")
         # "the number of missing whose remains were returned since 2003 has reached 236" (rule tally.number_reached)
         if word == "number" and k > 0 and words[k - 1] in ("the", "its", "their") and words[k + 1:k + 2] == ["of"] \
                 and not (k > 1 and words[k - 2] in FORWARD_VERBS) and _reached_after(view, start + k):
@@ -243,6 +264,11 @@ def _frames(view: SentenceView) -> list[tuple[Span, str]]:
 REACHED_WORDS = frozenset({"reached", "reaches", "rose", "risen", "climbed", "stood", "stands", "totals", "totalled",
                            "totaled", "amounts", "amounted", "grown", "grew"})
 NUMBER_SUBJECT_REACH = 30  # tokens from "the number of" to its verb
+
+
+def quantity_end(view: SentenceView, k: int) -> int:
+    """The token after the quantity span at token k."""
+    return view.doc_index.quantity_at[k].end  # type: ignore[union-attr]
 
 
 def _reached_after(view: SentenceView, k: int) -> bool:
@@ -297,7 +323,11 @@ def tally_cue(group: Group, sentence_groups: list[Group], groups: list[Group]) -
         if kind == "forward":
             linked = group.start - cue.end <= 1 \
                 or any(view.lower[k] in LINK_WORDS for k in range(max(cue.end, group.start - 3), group.start))
-            if cue.end <= group.start and group.start - cue.end <= 30 and linked \
+            # "brings to about 700 the number of inmates freed, out of the 5,000 demanded": the figure right
+            # after a phrase ending in "to" is the total's own (TOTAL_NAMED_AFTER), no later one
+            taken = view.lower[cue.end - 1] == "to" and cue.end < group.start \
+                and view.doc_index.quantity_at[cue.end] is not None
+            if cue.end <= group.start and group.start - cue.end <= 30 and linked and not taken \
                     and not [q for q in others if cue.end <= q.start < group.start] \
                     and not _day_dated(view, cue.end, group.start):
                 if view.lower[cue.end - 1] == "number" and view.lower[cue.start] != "total":
@@ -327,11 +357,14 @@ def tally_cue(group: Group, sentence_groups: list[Group], groups: list[Group]) -
             if between:
                 continue
             same_clause = lo <= cue.start
+            # a period after another figure ("brings to 700 the number freed since April, out of the 5,000
+            # demanded") is that figure's: it frames no figure after it from the front
+            figure_before = any(view.doc_index.quantity_at[k] is not None for k in range(view.start, cue.start))
             fronted = view.clause_bounds(view.start)[1] >= cue.end and group.start - cue.end <= 8 \
-                and not _contrast_between(view, cue.end, group.start)
+                and not _contrast_between(view, cue.end, group.start) and not figure_before
             # "According to X, since the war began, Y has released N": a fronted period frames the clause after it
             leading = kind in ("strong", "since", "period") and not _contrast_between(view, cue.end, group.start) \
-                and group.start - cue.end <= 12
+                and group.start - cue.end <= 12 and not figure_before
             if opening or same_clause or fronted or leading:
                 return cue
         elif cue.start >= group.end:
@@ -339,7 +372,8 @@ def tally_cue(group: Group, sentence_groups: list[Group], groups: list[Group]) -
                 + [f for f, k in _frames(view) if k == "forward" and group.end <= f.start < cue.start]
             if not between and (cue.start < hi or (kind in ("swaps", "period", "strong")
                                                    and cue.start - group.end <= 12
-                                                   and not _contrast_between(view, group.end, cue.start))):
+                                                   and not _contrast_between(view, group.end, cue.start))) \
+                    and not _captured_in_period(view, group.end, cue.start):
                 return cue
     return None
 
@@ -423,12 +457,17 @@ def total_group(view: SentenceView, quantity: Span) -> Group | None:
     for cue, kind in _frames(view):
         if kind != "forward" or cue.end > quantity.start or quantity.start - cue.end > 30:
             continue
-        if not any(view.lower[k] in LINK_WORDS for k in range(max(cue.end, quantity.start - 3), quantity.start)):
-            continue
-        nouns = [c for c in view.cues_with("CATEGORY") if cue.start <= c.start and c.end <= quantity.start]
         count = count_of(quantity, view)
         if count is None:
             continue
+        if quantity.start == cue.end and view.lower[cue.end - 1] == "to":
+            group = _total_named_after(view, quantity, count)
+            if group is not None:
+                return group
+            continue
+        if not any(view.lower[k] in LINK_WORDS for k in range(max(cue.end, quantity.start - 3), quantity.start)):
+            continue
+        nouns = [c for c in view.cues_with("CATEGORY") if cue.start <= c.start and c.end <= quantity.start]
         demonyms = [a for a in view.actors if a.label_ == "DEMONYM" and cue.end <= a.start < quantity.start]
         if not nouns:
             # "takes the number of Palestinians released during the truce to 210": the people by nationality
@@ -442,6 +481,29 @@ def total_group(view: SentenceView, quantity: Span) -> Group | None:
         return Group(view=view, quantity=quantity, noun=noun, count=count, category=noun.kb_id_,
                      nationality=before[0].kb_id_ if before else None, rules=["group.quantity", "group.total_of"])
     return None
+
+
+TOTAL_NAMED_AFTER = "group.total_named_after"
+NUMBER_OF_SPAN = 6  # tokens from the figure to the people noun of "the number of ..."
+
+
+def _total_named_after(view: SentenceView, quantity: Span, count) -> Group | None:
+    """'brings to about 700 the number of Taliban inmates freed', 'raised to 1,310 the total of soldiers returned':
+    a figure right after a forward total phrase ending in 'to', its people named in 'the number / total of ...' after
+    it (TOTAL_NAMED_AFTER)."""
+    k = quantity.end
+    if not (k + 2 < view.end and view.lower[k] in ("the", "its", "their") and view.lower[k + 1] in TOTAL_NOUNS
+            and view.lower[k + 2] == "of"):
+        return None
+    limit = min(view.end, k + 3 + NUMBER_OF_SPAN)
+    nouns = [c for c in view.cues_with("CATEGORY") if k + 3 <= c.start and c.end <= limit]
+    if not nouns:
+        return None
+    noun = nouns[0]
+    demonyms = [a for a in view.actors if a.label_ == "DEMONYM" and k + 3 <= a.start < noun.start]
+    return Group(view=view, quantity=quantity, noun=noun, count=count, category=noun.kb_id_,
+                 nationality=demonyms[0].kb_id_ if demonyms else None,
+                 rules=["group.quantity", "group.total_of", TOTAL_NAMED_AFTER])
 
 
 def _transfer_after(group: Group) -> bool:

@@ -229,6 +229,16 @@ CASES = [
     ("one_dated_paragraph_is_no_timeline",
      "March 2 - Sudan and the RSF met in Jeddah. The RSF freed 40 soldiers to the army, officials said.",
      "2024-03-14", (40,), (C, "2024-03-14", "2024-03-14")),
+    # date.inside_a_name: a date inside a recognised name is part of the name, not the occasion's day
+    ("name_with_a_date_is_no_date",
+     "Last Friday, fighters of the March 23 Movement handed 36 Congolese soldiers to the Red Cross near Bunagana.",
+     "2024-03-14", (36,), (C, "2024-03-08", "2024-03-08")),
+    ("name_with_a_date_in_the_other_order",
+     "The 23 March Movement freed 11 Burundian troops to their army on 2 February, a spokesman said.",
+     "2024-03-14", (11,), (C, "2024-02-02", "2024-02-02")),
+    ("name_with_a_date_beside_a_plan",
+     "A spokesman for the March 23 Movement said the rebels would release 58 prisoners to Kinshasa next Tuesday.",
+     "2024-03-14", (58,), (P, "2024-03-19", "2024-03-19")),
 ]
 
 XFAIL: dict[str, str] = {}

@@ -220,6 +220,19 @@ TALLIES = [
      "Iraq delivered the remains of 41 Kuwaitis on Wednesday. In March 1991, some 5,000 Iraqi prisoners of war were "
      "sent home. With the latest handover, the remains of 236 have now been returned to Kuwait.",
      ("IRQ", "KWT", "bodies", 236, 236, 236)),
+    # group.total_named_after: the figure right after "brings to" / "raising to", its people in "the number of ..."
+    ("brings_to_figure_the_number_of",
+     "Colombia freed 40 ELN rebels on Monday. The release brings to 310 the number of ELN prisoners freed by "
+     "Bogota since January.",
+     ("COL", "ELN", "prisoners", 310, 310, 310)),
+    ("raising_to_figure_the_total_of",
+     "Azerbaijan handed 12 Armenian soldiers to Armenia on Friday, raising to 154 the total of Armenian captives "
+     "returned to Yerevan under the accord.",
+     ("AZE", "ARM", "pows", 154, 154, 154)),
+    ("brought_to_figure_beside_a_figure_still_held",
+     "Iraq returned 80 Iranian prisoners of war to Iran on Sunday. The handover brought to 2,240 the number of "
+     "Iranian prisoners released by Baghdad this year, out of the 6,000 Tehran says are still held.",
+     ("IRQ", "IRN", "pows", 2240, 2240, 2240)),
 ]
 
 
@@ -240,6 +253,8 @@ SIDES_OF_TALLY = {
     "brought_the_number_to": CAPTIVES_AS_HOSTAGES,
     "number_of_remains_reached": REMAINS_OF_SOLDIERS,
     "number_since_the_year_reached": REMAINS_OF_SOLDIERS,
+    "brings_to_figure_the_number_of": "direction: 'freed by Bogota' after the people of a total gives no sides "
+                                      "(groups.py)",
 }
 
 
@@ -288,6 +303,24 @@ FALSE_CUES = [
      "Since 2021, a total of 310 Armenians have been freed from Azerbaijani captivity through official "
      "exchanges, while a further 41 were released outside the framework of the agreements.",
      (41, 41, 41), None),
+    # tally.captured_in_period: the period after the group tells when they were captured
+    ("captured_over_the_past_years",
+     "Colombia freed 26 ELN rebels captured in ambushes across Arauca over the last three years, and the ELN "
+     "released 9 soldiers in return on Sunday.",
+     (26, 26, 26), (26, 26, 26)),
+    ("seized_during_offensives_since",
+     "The Houthis handed 120 government fighters seized during offensives on Marib since 2021 to the Yemeni army on "
+     "Thursday.",
+     (120, 120, 120), (120, 120, 120)),
+    # a period after another figure is that figure's, and frames no figure after it
+    ("period_after_a_total_frames_no_later_figure",
+     "Sudan freed 60 RSF fighters on Monday. The release brings to about 450 the number of RSF fighters freed since "
+     "early May, out of the 1,200 prisoners the group has demanded.",
+     (1200, 1200, 1200), None),
+    ("detained_in_skirmishes_over_months",
+     "Kyrgyzstan returned 14 Tajik border guards detained in skirmishes over the past 18 months to Tajikistan on "
+     "Friday.",
+     (14, 14, 14), (14, 14, 14)),
 ]
 
 

@@ -222,8 +222,8 @@ TALLIES = [
      ("IRQ", "KWT", "bodies", 236, 236, 236)),
     # group.total_named_after: the figure right after "brings to" / "raising to", its people in "the number of ..."
     ("brings_to_figure_the_number_of",
-     "Colombia freed 40 ELN rebels on Monday. The release brings to 310 the number of ELN prisoners freed by "
-     "Bogota since January.",
+     "Colombia freed 40 ELN rebels on Monday in exchange for 12 soldiers held by the guerrillas. The release brings "
+     "to 310 the number of ELN prisoners freed by Bogota since January.",
      ("COL", "ELN", "prisoners", 310, 310, 310)),
     ("raising_to_figure_the_total_of",
      "Azerbaijan handed 12 Armenian soldiers to Armenia on Friday, raising to 154 the total of Armenian captives "
@@ -253,8 +253,6 @@ SIDES_OF_TALLY = {
     "brought_the_number_to": CAPTIVES_AS_HOSTAGES,
     "number_of_remains_reached": REMAINS_OF_SOLDIERS,
     "number_since_the_year_reached": REMAINS_OF_SOLDIERS,
-    "brings_to_figure_the_number_of": "direction: 'freed by Bogota' after the people of a total gives no sides "
-                                      "(groups.py)",
 }
 
 

@@ -156,7 +156,7 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
                     group.rules.append("group.speaker_side")
             resolve_category(group, context)
             if "group.state_forces" in group.rules and group.nationality is None:
-                group.nationality = context.state_side()
+                group.nationality = context.state_side() or context.only_state()
             in_sentence.append(group)
         for group in ones(view, in_sentence):
             resolve_category(group, context)

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span
 
 from ..datalines import read_model_lines
+from .dating import DEAL_MADE, MEETING_VERBS
 from .sentences import SentenceView, span_text
 from .status import TRANSFER_LABELS
 
@@ -167,6 +168,12 @@ class ArticleContext:
         states = [s for s in self.sides if self.is_state(s)]
         return states[0] if len(states) == 1 else None
 
+    def only_state(self) -> str | None:
+        """The one state the article names as a party, when it names no dyad ('government soldiers' freed
+        by rebels no gazetteer knows are that state's), or None."""
+        states = [a for a in self.party_counts if self.is_state(a)]
+        return states[0] if self.sides is None and len(states) == 1 else None
+
     def between_states(self) -> bool:
         """Both sides of the article's exchange are states (Russia-Ukraine, Armenia-Azerbaijan)."""
         return self.sides is not None and all(self.is_state(s) for s in self.sides)
@@ -294,7 +301,7 @@ def build_context(views: list[SentenceView], *, keep: tuple[str, str] | None = N
         for actor in view.actors:
             if actor.start < dateline:
                 continue  # "BAKU, Azerbaijan, May 25.": where the story was filed, not a party
-            if actor.label_ in PARTY_LABELS and not names_a_deal(view, actor):
+            if actor.label_ in PARTY_LABELS and not deal_place(view, actor):
                 counts[actor.kb_id_] += weight * (2 if relevant else 1)
                 if relevant and actor.label_ in ACTING_LABELS:
                     acting[actor.kb_id_] += weight * 2
@@ -370,16 +377,48 @@ DEAL_NAME_NOUNS = frozenset({"deal", "deals", "agreement", "agreements", "accord
 DEAL_NAME_FILLERS = frozenset({"peace", "ceasefire", "cease-fire", "truce", "prisoner", "humanitarian", "-", "'s"})
 
 
+# a bare place before a deal's name after these ("since Lusaka accord" in a headline, "under Minsk agreements")
+DEAL_NAME_OPENERS = frozenset({"the", "a", "an", "since", "under", "after", "before", "following", "of", "per"})
+
+
 def names_a_deal(view: SentenceView, actor: Span) -> bool:
     """'at new talks on the Lusaka peace deal': a capital or a state that names a deal or talks is
     where they were held, not a party to the article's handovers."""
     if actor.label_ not in ("CAPITAL", "STATE") or actor.start == view.start \
-            or view.lower[actor.start - 1] not in ("the", "a", "an"):
+            or view.lower[actor.start - 1] not in DEAL_NAME_OPENERS:
         return False
     k = actor.end
     while k < view.end and k - actor.end < 2 and view.lower[k] in DEAL_NAME_FILLERS:
         k += 1
     return k < view.end and view.lower[k] in DEAL_NAME_NOUNS
+
+
+DEAL_PLACE_REACH = 4  # tokens from the deal or talks word to the 'in' of its place ("signed last month in Rome")
+DEAL_PLACE_RULE = "direction.deal_place"
+
+
+def deal_place(view: SentenceView, actor: Span) -> bool:
+    """A capital or a state named as where a deal was made or talks were held ('the accord signed in
+    Rome', 'agreed at talks in Lusaka', 'the Geneva talks') is the deal's place, never a side of its
+    handovers (rule direction.deal_place); a state acting ('Italy signed', 'the Italian government')
+    is named otherwise and still counts."""
+    if actor.label_ not in ("CAPITAL", "STATE"):
+        return False
+    return names_a_deal(view, actor) or deal_made_at(view, actor)
+
+
+def deal_made_at(view: SentenceView, place: Span) -> bool:
+    """'signed in Rome', 'agreed on Friday at Arusha', 'talks in Doha': the place where a deal was made or
+    talks were held (not where a handover took place)."""
+    k = place.start - 1
+    if k <= view.start or view.lower[k] not in ("in", "at"):
+        return False
+    for m in range(max(view.start, k - DEAL_PLACE_REACH), k):
+        cue = view.cue(m)
+        if view.lower[m] in DEAL_MADE or view.lower[m] in MEETING_VERBS \
+                or (cue is not None and cue.label_ in ("TALKS", "AGREEMENT")):
+            return True
+    return False
 
 
 def _dateline_end(view: SentenceView) -> int:

@@ -897,6 +897,25 @@ def _group_anaphor_between(view: SentenceView, lo: int, hi: int) -> bool:
 GROUP_ANAPHORS = frozenset({"group", "movement", "militia", "militants", "rebels", "insurgents", "guerrillas"})
 
 
+def _definite(view: SentenceView, k: int) -> bool:
+    """'the group', 'the rebel movement', 'the armed group': the noun at k with 'the' before it or before
+    one modifier."""
+    return (k > view.start and view.lower[k - 1] == "the") or \
+        (k - 1 > view.start and view.lower[k - 2] == "the" and view.lower[k - 1].isalpha()
+         and view.actor(k - 1) is None and view.cue(k - 1) is None)
+
+
+UNNAMED_GROUP_SUBJECT_RULE = "direction.unnamed_group_subject"
+
+
+def _unnamed_group_before(view: SentenceView, i: int) -> bool:
+    """The verb at i has a group no gazetteer names as its subject ('the rebel movement freed'), and no
+    group is named before it in the sentence."""
+    k = i - 1
+    return k > view.start and view.lower[k] in GROUP_ANAPHORS and view.actor(k) is None and _definite(view, k) \
+        and not any(a.end <= k and a.label_ == "GROUP" for a in view.actors)
+
+
 def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
     """Nearest party named before token i, inside the sentence, skipping reporting officials."""
     lower = view.lower  # the stops hold no letters: a token's lower case is its text there
@@ -909,10 +928,13 @@ def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
             mediation = cue.start
         if view.lower[k] in BOTH_SUBJECTS and k > view.start and view.lower[k - 1] in BOTH_DETERMINERS:
             return None  # "the envoy said the delegations had agreed to release 314": no one side gives
-        if view.lower[k] in GROUP_ANAPHORS and k > view.start and view.lower[k - 1] == "the" and view.actor(k) is None:
+        if view.lower[k] in GROUP_ANAPHORS and view.actor(k) is None and _definite(view, k):
             named = [a for a in view.actors if a.end <= k - 1 and a.label_ == "GROUP"]
             if named:
                 return named[-1]  # "talks with the ELN, when the group freed 11 soldiers" (direction.group_anaphor)
+            # "the government freed 120 rebels and the rebel movement freed 88 soldiers": a subject of its
+            # own that no gazetteer names, not the earlier clause's (direction.unnamed_group_subject)
+            return None
         if view.lower[k] in ("which", "who") and k - 2 >= view.start and view.lower[k - 1] == ",":
             antecedent = view.actor(k - 2)
             if antecedent is not None and antecedent.label_ in SUBJECT_LABELS - {"DEMONYM"}:
@@ -1165,6 +1187,8 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
         for k in range(verb_before.end, group.start))
     if verb_before is not None and verb_before.label_ in ("GIVE", "RECEIVE") and not noun_form and not pivot_between:
         subject = _subject_before(view, verb_before.start, view.start)
+        if subject is None and _unnamed_group_before(view, verb_before.start):
+            group.rules.append(UNNAMED_GROUP_SUBJECT_RULE)
         anaphor = subject is not None and _group_anaphor_between(view, subject.end, verb_before.start)
         if anaphor:
             group.rules.append("direction.group_anaphor")

@@ -19,7 +19,7 @@ from ..contract import (
 from ..recognising.extensions import text_of
 from .agreements import dated_as_agreed
 from .build import normalise
-from .context import SEVERAL_STATES, ArticleContext
+from .context import SEVERAL_STATES, ArticleContext, deal_made_at
 from .counts import flows_of, keys_of, split_categories
 from .dating import DEAL_MADE, date_span_for, dateline_day, deal_day_over_deadline, resolve_span
 from .groups import Group
@@ -100,6 +100,8 @@ def _location(occasion_groups: list[Group]) -> Location | None:
         for place in view.places + [a for a in view.actors if a.label_ == "CAPITAL"]:
             before = view.lower[place.start - 1] if place.start > view.start else ""
             before2 = view.lower[place.start - 2] if place.start - 1 > view.start else ""
+            if deal_made_at(view, place):
+                continue  # "freed under the accord signed in Rome": where the deal was made (direction.deal_place)
             if before in ("in", "at", "on", "near") or before2 in ("in", "at", "on", "near"):
                 return Location(name=span_text(place), country=place.kb_id_)
     return None

@@ -304,6 +304,28 @@ CASES = [
     pytest.param("Armenia freed 30 Azerbaijani soldiers on Monday and Azerbaijan freed 25 Armenian soldiers. On "
                  "Tuesday 10 soldiers and 12 soldiers crossed.",
                  [("ARM", "AZE", "pows", 30), ("AZE", "ARM", "pows", 25)], id="noun-sides-not-between-two-states"),
+    # a place where a deal was made or talks were held ("signed in X", "agreed in X", "since X accord") is the
+    # deal's place, never the side that an unknown group leaves open (direction.deal_place)
+    pytest.param("BUJUMBURA - The rebels handed over 46 government soldiers on Monday and the Burundian army released "
+                 "58 rebel fighters in a swap, under the accord signed in Nairobi last month.",
+                 [(None, "BDI", "pows", 46), ("BDI", None, "pows", 58)], id="deal-place-signed-in"),
+    pytest.param("Niger frees 27 rebels in first swap since Algiers accord. The rebels freed 19 government soldiers, "
+                 "and the Nigerien army freed 27 rebel fighters in exchange.",
+                 [(None, "NER", "pows", 19), ("NER", None, "pows", 27)], id="deal-place-bare-deal-name"),
+    pytest.param("The Nepalese army freed 61 rebels on Friday in exchange for 44 government soldiers released by the "
+                 "Maoist movement, under the ceasefire agreed in New Delhi.",
+                 [(None, "NPL", "pows", 44), ("NPL", None, "pows", 61)], id="deal-place-agreed-in"),
+    # a coordinated clause whose subject is a group no gazetteer names ("the rebel movement", "the armed
+    # group") has that subject, not the earlier clause's: the state's soldiers it frees go to the state
+    pytest.param("Mozambique's government released 70 rebel fighters and the rebel movement freed 52 government "
+                 "soldiers on Tuesday in a swap.",
+                 [(None, "MOZ", "pows", 52), ("MOZ", None, "pows", 70)], id="unnamed-group-subject-movement"),
+    pytest.param("The Chadian army freed 36 insurgents on Thursday, while the armed group handed back 29 government "
+                 "soldiers in return.",
+                 [(None, "TCD", "pows", 29), ("TCD", None, "pows", 36)], id="unnamed-group-subject-armed-group"),
+    pytest.param("The Peruvian army freed 40 guerrillas on Friday and the armed group released 12 government "
+                 "soldiers in return.",
+                 [(None, "PER", "pows", 12), ("PER", None, "pows", 40)], id="unnamed-group-subject-guerrillas"),
 ]
 
 

@@ -60,8 +60,16 @@ from .groups import (
     single_persons,
 )
 from .loose import categories as loose_categories
-from .sides import (article_sides, drop_outside_conflict, drop_peacetime_remains, drop_sideless, noun_sides,
-                    occasion_partners, restated_receivers)
+from .sides import (
+    article_sides,
+    drop_outside_conflict,
+    drop_peacetime_remains,
+    drop_sideless,
+    jailed_members,
+    noun_sides,
+    occasion_partners,
+    restated_receivers,
+)
 from .loose import first_since, loose_groups
 from .occasion_status import fold_previews, split_begun_whole
 from .occasions import (
@@ -356,6 +364,7 @@ def normalise(doc: Doc, *, published: PartialDate | None, talk_only: bool = Fals
     article_sides(occasions, context)                                         # sides of figures told without
     restated_receivers(occasions)                                             # a figure told again, its receiver named
     occasion_partners(occasions, context)                                    # a third party's other side
+    jailed_members(occasions, context)                                       # a group's members a state jailed
     orient_tallies(kinds.tallies, occasions)                                  # sides of totals without their own
     drop_sideless(occasions, kinds.tallies, views, context)                   # no sides anywhere: no handover
     drop_outside_conflict(occasions, kinds.tallies, views, context)           # repatriations, deportations

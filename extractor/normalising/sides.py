@@ -10,11 +10,11 @@ the count stage).
 
 from __future__ import annotations
 
-from .context import SEVERAL_STATES, ArticleContext
+from .context import SEVERAL_STATES, ArticleContext, dyad_pairs, dyads_of_views
 from .gate import war_anywhere
 from .groups import Group
 from .occasions import Occasion
-from .sentences import SentenceView
+from .sentences import SentenceView, span_text
 
 ONE_WAY_VERBS = frozenset({"GIVE", "RECEIVE", "HOME"})
 TWO_WAY_CUES = frozenset({"EXCHANGE", "FOR", "EACH"})
@@ -287,3 +287,51 @@ def drop_peacetime_remains(occasions: list[Occasion], tallies: list, views: list
         return
     occasions[:] = [o for o in occasions if not all(m.group.category == "bodies" for m in o.mentions)]
     tallies[:] = [t for t in tallies if t.group.category != "bodies"]
+
+
+JAILED_BY_STATE_RULE = "category.jailed_by_state"
+JAIL_WORDS = frozenset({"jail", "jails", "jailed", "prison", "prisons", "imprisoned", "convicted", "sentenced",
+                        "inmates", "penitentiary"})
+JAIL_REACH = 8  # tokens after the noun to a jail word ("17 of its fighters held in a prison in the north")
+# the state's own people: never members of the armed group it frees
+STATE_PEOPLE = frozenset({"soldiers", "soldier", "servicemen", "serviceman", "troops", "officers", "police",
+                          "policemen", "guards", "servicemembers", "conscripts", "reservists"})
+
+
+def _jailed(group: Group) -> bool:
+    view = group.view
+    end = group.noun.end if group.noun is not None else group.end
+    lo, hi = view.clause_bounds(group.start)
+    return any(view.lower[k] in JAIL_WORDS for k in range(max(lo, group.start - 2), min(hi, end + JAIL_REACH)))
+
+
+def jailed_members(occasions: list[Occasion], context: ArticleContext) -> None:
+    """Fighters, militants or commanders a state frees to the armed group they belong to are the state's
+    prisoners (its justice system holds them), not prisoners of war, where that is no war between forces:
+    the dyad's default is not pows (hostage-takers, insurgents a state jails), the group gives hostages in
+    the same occasion, or, with no known dyad, the text says they were jailed ('released from a prison',
+    'jailed rebels'). Read once the occasion's sides are final (rule category.jailed_by_state)."""
+    dyad = context.known_dyad and context.sides is not None and not context.multi  # a pair of the dyad table
+    if dyad and context.default_category == "pows":
+        return  # a war between forces: the fighters either side holds are its prisoners of war
+    at_war = {p for pair in dyad_pairs(dyads_of_views([m.group.view for o in occasions for m in o.mentions][:1]),
+                                       wars=True) for p in pair}  # groups the table knows at war with a state
+    for occasion in occasions:
+        groups = [m.group for m in occasion.mentions]
+        hostage_givers = {g.giver for g in groups if g.category == "hostages" and g.giver is not None}
+        for g in groups:
+            if g.category != "pows" or g.per_side or context.is_state(g.receiver) or g.receiver in SEVERAL_STATES \
+                    or (g.giver is not None and not context.is_state(g.giver)) or context.is_state(g.nationality) \
+                    or (g.noun is not None and span_text(g.noun).lower() in STATE_PEOPLE):
+                continue
+            if g.giver is None and g.receiver is None:
+                continue
+            if (dyad and context.default_category != "pows") or (not dyad and g.receiver in hostage_givers) \
+                    or (not dyad and g.giver is not None and g.receiver not in at_war and _jailed(g)):
+                # "in exchange for 12 of the group's fighters released from a prison"; the same figure told
+                # again with no sides (a headline's "swap for 12 militants") is the same people
+                for same in [g] + [o for o in groups if o.giver is None and o.receiver is None and not o.per_side
+                                   and o.category == "pows" and o.count is not None and o.count == g.count]:
+                    same.category = "prisoners"
+                    same.rules.append(JAILED_BY_STATE_RULE)
+

@@ -154,6 +154,27 @@ CASES = [
                  [("KWT", "IRQ", "bodies", 12)], id="noun-sets-of-human-remains"),
     pytest.param("Russia and Ukraine swapped 12 agents each on Monday.",
                  [("RUS", "UKR", "pows", 12), ("UKR", "RUS", "pows", 12)], id="noun-agents-by-dyad"),
+    # category.jailed_by_state: fighters, militants or commanders a state frees to their armed group are its
+    # prisoners where the dyad is no war between forces (read once the occasion's sides are final); in a war
+    # between forces they stay prisoners of war, even "held in its prisons"
+    pytest.param("The ELN released five kidnapped oil workers on Thursday in exchange for eight of the group's "
+                 "commanders held by the government.",
+                 [("COL", "ELN", "prisoners", 8), ("ELN", "COL", "hostages", 5)], id="jailed-commanders-hostage-dyad"),
+    pytest.param("Al-Shabaab freed three abducted nurses on Sunday in return for 14 of its fighters released from a "
+                 "prison in Garowe.",
+                 [("AL_SHABAAB", "SOM", "hostages", 3), ("SOM", "AL_SHABAAB", "prisoners", 14)],
+                 id="jailed-fighters-released-from-prison"),
+    pytest.param("Boko Haram handed over 47 abducted villagers on Saturday in exchange for six militants freed by the "
+                 "Nigerian authorities.",
+                 [("BOKO_HARAM", "NGA", "hostages", 47), ("NGA", "BOKO_HARAM", "prisoners", 6)],
+                 id="jailed-militants-freed-by-authorities"),
+    pytest.param("The Turkish government freed 11 PKK militants on Monday in a swap for two soldiers held by the group.",
+                 [("PKK", "TUR", "pows", 2), ("TUR", "PKK", "prisoners", 11)], id="jailed-militants-soldiers-back"),
+    pytest.param("The Peruvian army freed 40 jailed guerrillas on Friday and the armed group released 12 government "
+                 "soldiers in return.",
+                 [(None, "PER", "pows", 12), ("PER", None, "prisoners", 40)], id="jailed-guerrillas-no-known-dyad"),
+    pytest.param("Saudi Arabia freed 70 Houthi fighters held in its prisons on Friday in exchange for 16 soldiers.",
+                 [("HOUTHIS", "SAU", "pows", 16), ("SAU", "HOUTHIS", "pows", 70)], id="jailed-contrast-war-dyad"),
 ]
 
 

@@ -1065,6 +1065,36 @@ def _as_return(cue: Span) -> Span:
     return Span(cue.doc, cue.start, cue.end, label="GIVE", kb_id="return")
 
 
+COLON_LIST_RULE = "direction.colon_list_giver"
+COLON_LIST_WORDS = frozenset({",", "and", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                        "ten", "of", "them", "whom", "among", "including"})
+
+
+def _colon_list_verb(view: SentenceView, group: Group) -> Span | None:
+    """The give verb of the clause before a colon that opens a list holding the group ('released four
+    agents it had convicted: two Germans, a Pole and a Bulgarian'): only list words, figures and people
+    between the colon and the group."""
+    k = group.start - 1
+    while k > view.start and view.lower[k] != ":":
+        if view.cue(k) is not None and view.cue(k).label_ in ("GIVE", "RECEIVE", "HOME", "EXCHANGE", "FOR"):
+            return None
+        if view.lower[k] not in COLON_LIST_WORDS and view.actor(k) is None and not view.lower[k].isdigit() \
+                and not (view.cue(k) is not None and view.cue(k).label_ == "CATEGORY"):
+            return None
+        k -= 1
+    if k <= view.start:
+        return None
+    for m in range(k - 1, view.start - 1, -1):
+        cue = view.cue(m)
+        if view.lower[m] in (";", ":", "\n"):
+            return None
+        if cue is not None and cue.label_ == "GIVE":
+            return cue
+        if cue is not None and cue.label_ in ("RECEIVE", "HOME", "EXCHANGE", "FOR"):
+            return None
+    return None
+
+
 def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group]) -> None:
     """Fill giver and receiver from the sentence, then nationality, then the dyad."""
     view = group.view
@@ -1206,6 +1236,14 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
             elif verb_before.label_ == "RECEIVE" and group.receiver is None and subject.kb_id_ != group.giver:
                 group.receiver = subject.kb_id_
                 group.rules.append("direction.receiver_subject")
+    if group.giver is None and verb_before is None and verb_after is None:
+        listed = _colon_list_verb(view, group)
+        if listed is not None:
+            subject = _subject_before(view, listed.start, view.start)
+            if subject is not None and subject.kb_id_ not in (group.nationality, group.receiver) \
+                    and not _listed(view, subject):
+                group.giver = subject.kb_id_  # "Lithuania released four agents: three Belarusians and a Russian"
+                group.rules.append(COLON_LIST_RULE)
     if verb_after is not None and verb_after.label_ == "HOME" and group.receiver is None and group.nationality:
         group.receiver = group.nationality
         group.rules.append("direction.home")

@@ -326,6 +326,18 @@ CASES = [
     pytest.param("The Peruvian army freed 40 guerrillas on Friday and the armed group released 12 government "
                  "soldiers in return.",
                  [(None, "PER", "pows", 12), ("PER", None, "pows", 40)], id="unnamed-group-subject-guerrillas"),
+    # a list after a colon breaks down what the verb before the colon handed over: the parts come from the
+    # subject of that verb, the colon does not hide it (direction.colon_list_giver)
+    pytest.param("Belarus freed 12 prisoners on Monday in a swap. In return, Lithuania released four agents: three "
+                 "Belarusians and two Russians.",
+                 [("BLR", "LTU", "prisoners", 12), ("LTU", "BLR", "prisoners", 3), ("LTU", "RUS", "prisoners", 2)],
+                 id="colon-list-giver-agents"),
+    pytest.param("Venezuela freed ten Americans in a swap on Friday. In return, the United States released eight "
+                 "prisoners it had convicted of drug trafficking: five Venezuelans and three Colombians.",
+                 [("USA", "COL", "prisoners", 3), ("USA", "VEN", "prisoners", 5), ("VEN", "USA", "prisoners", 10)],
+                 id="colon-list-giver-after-relative-clause"),
+    pytest.param("In a swap on Sunday, Poland handed over five spies it had jailed: three Belarusians and two Russians.",
+                 [("POL", "BLR", "prisoners", 3), ("POL", "RUS", "prisoners", 2)], id="colon-list-giver-one-sentence"),
 ]
 
 

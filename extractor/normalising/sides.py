@@ -314,8 +314,9 @@ def jailed_members(occasions: list[Occasion], context: ArticleContext) -> None:
     dyad = context.known_dyad and context.sides is not None and not context.multi  # a pair of the dyad table
     if dyad and context.default_category == "pows":
         return  # a war between forces: the fighters either side holds are its prisoners of war
+    # the parties of the table's wars between forces (a group there holds prisoners of war, even in jails)
     at_war = {p for pair in dyad_pairs(dyads_of_views([m.group.view for o in occasions for m in o.mentions][:1]),
-                                       wars=True) for p in pair}  # groups the table knows at war with a state
+                                       wars=True) for p in pair}
     for occasion in occasions:
         groups = [m.group for m in occasion.mentions]
         hostage_givers = {g.giver for g in groups if g.category == "hostages" and g.giver is not None}
@@ -324,10 +325,10 @@ def jailed_members(occasions: list[Occasion], context: ArticleContext) -> None:
                     or (g.giver is not None and not context.is_state(g.giver)) or context.is_state(g.nationality) \
                     or (g.noun is not None and span_text(g.noun).lower() in STATE_PEOPLE):
                 continue
-            if g.giver is None and g.receiver is None:
+            if (g.giver is None and g.receiver is None) or g.receiver in at_war:
                 continue
             if (dyad and context.default_category != "pows") or (not dyad and g.receiver in hostage_givers) \
-                    or (not dyad and g.giver is not None and g.receiver not in at_war and _jailed(g)):
+                    or (not dyad and g.giver is not None and _jailed(g)):
                 # "in exchange for 12 of the group's fighters released from a prison"; the same figure told
                 # again with no sides (a headline's "swap for 12 militants") is the same people
                 for same in [g] + [o for o in groups if o.giver is None and o.receiver is None and not o.per_side

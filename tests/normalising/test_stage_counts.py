@@ -303,6 +303,7 @@ CASES = [
      "Roughly 900 Indian and 610 Pakistani prisoners of war were sent home on Monday, the Red Cross said.",
      [("PAK", "IND", "pows", 900), ("IND", "PAK", "pows", 610)]),
     # G6: members (elements, personnel) of a state's armed force are its soldiers; fighters of a group are its own
+    # (the fighters a state frees in a dyad that is no war between forces are its prisoners: category.jailed_by_state)
     ("g6_members_of_the_demonym_army",
      "In a prisoner swap, the M23 freed 40 members of the Congolese army on Monday, and Kinshasa released 25 members "
      "of the M23 in return.",
@@ -317,7 +318,7 @@ CASES = [
     ("g6_elements_of_a_force_acronym",
      "Mali and the JNIM swapped prisoners on Monday: 31 elements of the FAMa were released by the group in exchange "
      "for 12 fighters detained in Bamako.",
-     [("JNIM", "MLI", "pows", 31), ("MLI", "JNIM", "pows", 12)]),
+     [("JNIM", "MLI", "pows", 31), ("MLI", "JNIM", "prisoners", 12)]),
     ("g6_members_of_a_states_armed_forces",
      "The Kachin Independence Army freed 14 members of Myanmar's armed forces in exchange for 9 KIA fighters held by "
      "the junta on Saturday.",

@@ -12,6 +12,8 @@ from _stage import flows_of
 
 GAP = pytest.mark.xfail
 
+# (the fighters, militants or guerrillas a state frees to a group that takes hostages are its prisoners, as the
+# corpus gold has them: category.jailed_by_state; in a war between forces they stay pows)
 CASES = [
     # plural trades with a nationality are counted people of that state; in a war between two other sides they
     # are civilians, and held by an armed group its hostages (category.foreign_civilians, category.held_by_group)
@@ -21,7 +23,7 @@ CASES = [
                  id="plural-trades-freed-by-a-group"),
     pytest.param("Al-Shabaab released four Kenyan doctors on Tuesday in exchange for 11 of its militants held by "
                  "Somalia.",
-                 [("AL_SHABAAB", "KEN", "hostages", 4, ()), ("SOM", "AL_SHABAAB", "pows", 11, ())],
+                 [("AL_SHABAAB", "KEN", "hostages", 4, ()), ("SOM", "AL_SHABAAB", "prisoners", 11, ())],
                  id="plural-trade-held-by-a-group-in-a-prisoners-dyad"),
     pytest.param("The Houthis released five Indian engineers and two Filipino mechanics on Monday in a swap in which "
                  "Saudi Arabia freed 80 Houthi fighters.",
@@ -100,10 +102,10 @@ CASES = [
     pytest.param("Al-Shabaab freed a Kenyan and a Ugandan doctor on Friday in exchange for five fighters held by "
                  "Somalia.",
                  [("AL_SHABAAB", "KEN", "hostages", 1, ()), ("AL_SHABAAB", "UGA", "hostages", 1, ()),
-                  ("SOM", "AL_SHABAAB", "pows", 5, ())], id="one-of-each-doctor"),
+                  ("SOM", "AL_SHABAAB", "prisoners", 5, ())], id="one-of-each-doctor"),
     pytest.param("The ELN released a Spanish, an Italian and a Swiss aid worker in exchange for four guerrillas freed "
                  "by Colombia on Sunday.",
-                 [("COL", "ELN", "pows", 4, ()), ("ELN", "CHE", "hostages", 1, ()), ("ELN", "ESP", "hostages", 1, ()),
+                 [("COL", "ELN", "prisoners", 4, ()), ("ELN", "CHE", "hostages", 1, ()), ("ELN", "ESP", "hostages", 1, ()),
                   ("ELN", "ITA", "hostages", 1, ())], id="one-of-each-three-aid-workers"),
     pytest.param("The Polisario Front on Tuesday freed a French and a German nurse kidnapped in 2023 in exchange for "
                  "20 Sahrawi prisoners released by Morocco.",
@@ -112,17 +114,17 @@ CASES = [
     pytest.param("Boko Haram on Tuesday freed an American and an Australian professor kidnapped in 2016, in exchange "
                  "for three senior militants released by the Nigerian government, officials said.",
                  [("BOKO_HARAM", "AUS", "hostages", 1, ()), ("BOKO_HARAM", "USA", "hostages", 1, ()),
-                  ("NGA", "BOKO_HARAM", "pows", 3, ())], id="one-of-each-professors"),
+                  ("NGA", "BOKO_HARAM", "prisoners", 3, ())], id="one-of-each-professors"),
     # group.single_national: "a <demonym> <person noun>" swapped for a counted group goes home to its state, from
     # the side that freed it (a hostage when that side is not a state)
     pytest.param("Al-Shabaab freed a Kenyan doctor on Monday in exchange for 15 fighters held by Somalia.",
-                 [("AL_SHABAAB", "KEN", "hostages", 1, ()), ("SOM", "AL_SHABAAB", "pows", 15, ())],
+                 [("AL_SHABAAB", "KEN", "hostages", 1, ()), ("SOM", "AL_SHABAAB", "prisoners", 15, ())],
                  id="single-national-doctor"),
     pytest.param("Boko Haram released a Nigerian journalist in exchange for four commanders held by Nigeria.",
-                 [("BOKO_HARAM", "NGA", "hostages", 1, ()), ("NGA", "BOKO_HARAM", "pows", 4, ())],
+                 [("BOKO_HARAM", "NGA", "hostages", 1, ()), ("NGA", "BOKO_HARAM", "prisoners", 4, ())],
                  id="single-national-journalist"),
     pytest.param("The ELN released a kidnapped Venezuelan engineer in exchange for six guerrillas held by Colombia.",
-                 [("COL", "ELN", "pows", 6, ()), ("ELN", "VEN", "hostages", 1, ())],
+                 [("COL", "ELN", "prisoners", 6, ()), ("ELN", "VEN", "hostages", 1, ())],
                  id="single-national-third-state"),
     # group.joined_national: "a <demonym> <person noun>" joined by 'and' right before a counted group goes with it,
     # home to its state (a hostage when a non-state group held it)
@@ -132,7 +134,7 @@ CASES = [
                   ("TUR", "PKK", "prisoners", 300, ())], id="joined-national-before-bodies"),
     pytest.param("The ELN freed a Colombian journalist and four soldiers on Monday in exchange for 12 jailed "
                  "guerrillas.",
-                 [("COL", "ELN", "pows", 12, ()), ("ELN", "COL", "hostages", 1, ()), ("ELN", "COL", "pows", 4, ())],
+                 [("COL", "ELN", "prisoners", 12, ()), ("ELN", "COL", "hostages", 1, ()), ("ELN", "COL", "pows", 4, ())],
                  id="joined-national-before-soldiers"),
     pytest.param("Hezbollah returned an Israeli farmer and the remains of two soldiers in exchange for 90 prisoners "
                  "on Sunday.",

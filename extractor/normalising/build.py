@@ -364,8 +364,8 @@ def normalise(doc: Doc, *, published: PartialDate | None, talk_only: bool = Fals
     article_sides(occasions, context)                                         # sides of figures told without
     restated_receivers(occasions)                                             # a figure told again, its receiver named
     occasion_partners(occasions, context)                                    # a third party's other side
-    jailed_members(occasions, context)                                       # a group's members a state jailed
     orient_tallies(kinds.tallies, occasions)                                  # sides of totals without their own
+    jailed_members(occasions, kinds.tallies, context)                         # a group's members a state jailed
     drop_sideless(occasions, kinds.tallies, views, context)                   # no sides anywhere: no handover
     drop_outside_conflict(occasions, kinds.tallies, views, context)           # repatriations, deportations
     drop_peacetime_remains(occasions, kinds.tallies, views, context)          # remains with no war about them

@@ -305,20 +305,21 @@ def _jailed(group: Group) -> bool:
     return any(view.lower[k] in JAIL_WORDS for k in range(max(lo, group.start - 2), min(hi, end + JAIL_REACH)))
 
 
-def jailed_members(occasions: list[Occasion], context: ArticleContext) -> None:
+def jailed_members(occasions: list[Occasion], tallies: list, context: ArticleContext) -> None:
     """Fighters, militants or commanders a state frees to the armed group they belong to are the state's
     prisoners (its justice system holds them), not prisoners of war, where that is no war between forces:
     the dyad's default is not pows (hostage-takers, insurgents a state jails), the group gives hostages in
     the same occasion, or, with no known dyad, the text says they were jailed ('released from a prison',
-    'jailed rebels'). Read once the occasion's sides are final (rule category.jailed_by_state)."""
+    'jailed rebels'). Read once the occasion's sides are final, for running totals too (rule
+    category.jailed_by_state)."""
     dyad = context.known_dyad and context.sides is not None and not context.multi  # a pair of the dyad table
     if dyad and context.default_category == "pows":
         return  # a war between forces: the fighters either side holds are its prisoners of war
     # the parties of the table's wars between forces (a group there holds prisoners of war, even in jails)
     at_war = {p for pair in dyad_pairs(dyads_of_views([m.group.view for o in occasions for m in o.mentions][:1]),
                                        wars=True) for p in pair}
-    for occasion in occasions:
-        groups = [m.group for m in occasion.mentions]
+    # a running total of the same people is read like a flow of an occasion of its own
+    for groups in [[m.group for m in o.mentions] for o in occasions] + [[t.group] for t in tallies]:
         hostage_givers = {g.giver for g in groups if g.category == "hostages" and g.giver is not None}
         for g in groups:
             if g.category != "pows" or g.per_side or context.is_state(g.receiver) or g.receiver in SEVERAL_STATES \

@@ -233,6 +233,16 @@ TALLIES = [
      "Iraq returned 80 Iranian prisoners of war to Iran on Sunday. The handover brought to 2,240 the number of "
      "Iranian prisoners released by Baghdad this year, out of the 6,000 Tehran says are still held.",
      ("IRQ", "IRN", "pows", 2240, 2240, 2240)),
+    # the total of a group's members a state has freed, in a dyad that is no war between forces, are its
+    # prisoners like the day's flow (category.jailed_by_state)
+    ("number_of_jailed_militants_freed",
+     "The Turkish government freed 45 PKK militants on Monday in exchange for the bodies of six soldiers. That "
+     "brings to 1,200 the number of militants freed since the truce began.",
+     ("TUR", "PKK", "prisoners", 1200, 1200, 1200)),
+    ("bringing_to_jailed_fighters_freed",
+     "Al-Shabaab handed over the remains of four soldiers on Sunday in exchange for 16 of its fighters held by "
+     "Somalia, bringing to 310 the number of fighters freed since 2022.",
+     ("SOM", "AL_SHABAAB", "prisoners", 310, 310, 310)),
 ]
 
 

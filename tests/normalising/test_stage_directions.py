@@ -314,7 +314,7 @@ CASES = [
                  [(None, "NER", "pows", 19), ("NER", None, "pows", 27)], id="deal-place-bare-deal-name"),
     pytest.param("The Nepalese army freed 61 rebels on Friday in exchange for 44 government soldiers released by the "
                  "Maoist movement, under the ceasefire agreed in New Delhi.",
-                 [(None, "NPL", "pows", 44), ("NPL", None, "pows", 61)], id="deal-place-agreed-in"),
+                 [("CPN_M", "NPL", "pows", 44), ("NPL", "CPN_M", "pows", 61)], id="deal-place-agreed-in"),
     # a coordinated clause whose subject is a group no gazetteer names ("the rebel movement", "the armed
     # group") has that subject, not the earlier clause's: the state's soldiers it frees go to the state
     pytest.param("Mozambique's government released 70 rebel fighters and the rebel movement freed 52 government "

@@ -144,7 +144,7 @@ CASES = [
                  # (guerrillas freed by the state are its prisoners: the dyad table's holder rule)
                  [("COL", "ELN", "prisoners", 18), ("ELN", "COL", "pows", 7)], id="noun-policemen"),
     pytest.param("JNIM freed 14 Malian gendarmes on Friday in exchange for 20 of its fighters held by Mali.",
-                 [("JNIM", "MLI", "pows", 14), ("MLI", "JNIM", "pows", 20)], id="noun-gendarmes"),
+                 [("JNIM", "MLI", "pows", 14), ("MLI", "JNIM", "prisoners", 20)], id="noun-gendarmes"),
     pytest.param("On Thursday the PKK released 11 Turkish police officers in exchange for 15 PKK cadres held by "
                  "Turkey.",
                  [("PKK", "TUR", "pows", 11), ("TUR", "PKK", "prisoners", 15)], id="noun-police-officers-and-cadres"),

@@ -281,19 +281,20 @@ CASES = [
                  [("HOUTHIS", None, "pows", 40), (None, "HOUTHIS", "pows", 40)],
                  id="context-agreement-named-by-capital"),
     # direction.article_noun_sides: a later stage's soldiers and rebels, told without sides, go the way the
-    # article's soldiers and rebels went (a war between a state and an armed group only)
+    # article's soldiers and rebels went (a war between a state and an armed group only; the militants a state
+    # frees in a dyad that is no war between forces are its prisoners: category.jailed_by_state)
     pytest.param("On Monday the RSF freed 40 Sudanese soldiers and Sudan released 35 RSF fighters. On Tuesday 22 "
                  "soldiers and 18 fighters crossed the front line.",
                  [("RSF", "SDN", "pows", 40), ("SDN", "RSF", "pows", 35), ("RSF", "SDN", "pows", 22),
                   ("SDN", "RSF", "pows", 18)], id="noun-sides-soldiers-and-fighters"),
     pytest.param("On Monday the PKK freed 14 Turkish soldiers and Turkey released 20 PKK militants. On Tuesday 9 "
                  "soldiers and 11 militants crossed at the border.",
-                 [("PKK", "TUR", "pows", 14), ("TUR", "PKK", "pows", 20), ("PKK", "TUR", "pows", 9),
-                  ("TUR", "PKK", "pows", 11)], id="noun-sides-soldiers-and-militants"),
+                 [("PKK", "TUR", "pows", 14), ("TUR", "PKK", "prisoners", 20), ("PKK", "TUR", "pows", 9),
+                  ("TUR", "PKK", "prisoners", 11)], id="noun-sides-soldiers-and-militants"),
     pytest.param("Al-Shabaab freed 12 Somali troops on Sunday, and Somalia released 16 al-Shabaab militants. On "
                  "Wednesday 8 troops were exchanged for 10 militants.",
-                 [("AL_SHABAAB", "SOM", "pows", 12), ("SOM", "AL_SHABAAB", "pows", 16),
-                  ("AL_SHABAAB", "SOM", "pows", 8), ("SOM", "AL_SHABAAB", "pows", 10)],
+                 [("AL_SHABAAB", "SOM", "pows", 12), ("SOM", "AL_SHABAAB", "prisoners", 16),
+                  ("AL_SHABAAB", "SOM", "pows", 8), ("SOM", "AL_SHABAAB", "prisoners", 10)],
                  id="noun-sides-troops-for-militants"),
     pytest.param("On Monday the TPLF freed 70 Ethiopian soldiers and Ethiopia released 55 rebel fighters. On Tuesday "
                  "40 soldiers and 35 rebels crossed, and Wednesday's final stage saw 20 soldiers returned for 25 "
@@ -331,7 +332,9 @@ CASES = [
     pytest.param("Belarus freed 12 prisoners on Monday in a swap. In return, Lithuania released four agents: three "
                  "Belarusians and two Russians.",
                  [("BLR", "LTU", "prisoners", 12), ("LTU", "BLR", "prisoners", 3), ("LTU", "RUS", "prisoners", 2)],
-                 id="colon-list-giver-agents"),
+                 id="colon-list-giver-agents",
+                 marks=GAP(reason="counts: a counted total before a colon ('four agents: three Belarusians and two "
+                                  "Russians') is not replaced by its parts by nationality", strict=False)),
     pytest.param("Venezuela freed ten Americans in a swap on Friday. In return, the United States released eight "
                  "prisoners it had convicted of drug trafficking: five Venezuelans and three Colombians.",
                  [("USA", "COL", "prisoners", 3), ("USA", "VEN", "prisoners", 5), ("VEN", "USA", "prisoners", 10)],

@@ -298,6 +298,10 @@ STATE_PEOPLE = frozenset({"soldiers", "soldier", "servicemen", "serviceman", "tr
                           "policemen", "guards", "servicemembers", "conscripts", "reservists"})
 
 
+def _state_people(group: Group) -> bool:
+    return group.noun is not None and span_text(group.noun).lower() in STATE_PEOPLE
+
+
 def _jailed(group: Group) -> bool:
     view = group.view
     end = group.noun.end if group.noun is not None else group.end
@@ -324,16 +328,18 @@ def jailed_members(occasions: list[Occasion], tallies: list, context: ArticleCon
         for g in groups:
             if g.category != "pows" or g.per_side or context.is_state(g.receiver) or g.receiver in SEVERAL_STATES \
                     or (g.giver is not None and not context.is_state(g.giver)) or context.is_state(g.nationality) \
-                    or (g.noun is not None and span_text(g.noun).lower() in STATE_PEOPLE):
+                    or _state_people(g):
                 continue
             if (g.giver is None and g.receiver is None) or g.receiver in at_war:
                 continue
             if (dyad and context.default_category != "pows") or (not dyad and g.receiver in hostage_givers) \
                     or (not dyad and g.giver is not None and _jailed(g)):
                 # "in exchange for 12 of the group's fighters released from a prison"; the same figure told
-                # again with no sides (a headline's "swap for 12 militants") is the same people
+                # again with no sides (a headline's "swap for 12 militants") is the same people; in a dyad that is
+                # no war, every sideless figure of the occasion's fighters is ("a deal to free 5,000 militants")
                 for same in [g] + [o for o in groups if o.giver is None and o.receiver is None and not o.per_side
-                                   and o.category == "pows" and o.count is not None and o.count == g.count]:
+                                   and o.category == "pows" and o.count is not None
+                                   and (o.count == g.count or (dyad and not _state_people(o)))]:
                     same.category = "prisoners"
                     same.rules.append(JAILED_BY_STATE_RULE)
 

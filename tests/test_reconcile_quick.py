@@ -8,7 +8,8 @@ import random
 import pytest
 
 from extractor.reconciling.claims import make_claim
-from extractor.reconciling.quick import compatible, quick_score
+from extractor.reconciling import quick
+from extractor.reconciling.quick import compatible, quick_score, remembered_scores
 from extractor.reconciling.scoring import score_pair
 
 SIDES = ["NOR", "SWE", "FIN", "EST", "LVA"]
@@ -111,6 +112,22 @@ def test_quick_scorer_equals_the_reference_scorer(seed):
             checked += 1
             merged += ref.merges
     assert checked > 5000 and merged > 50  # the set reaches past the first checks
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_remembered_scores_are_the_scores(seed, monkeypatch):
+    """Inside `remembered_scores`, each pair is scored once (up to MEMO_KEPT pairs) and gives what scoring it
+    gives; outside, nothing is kept."""
+    monkeypatch.setattr(quick, "MEMO_KEPT", 300)
+    claims = invented_claims(60, seed=seed)
+    pairs = [(a, b) for i, a in enumerate(claims) for b in claims[i + 1:] if a.kind == b.kind]
+    plain = [quick_score(a, b) for a, b in pairs]
+    with remembered_scores():
+        first = [quick_score(a, b) for a, b in pairs]
+        again = [quick_score(a, b) for a, b in reversed(pairs)][::-1]
+        assert len(quick._MEMO) == 300 < len(pairs)
+    assert first == again == plain
+    assert quick._MEMO is None
 
 
 @pytest.mark.parametrize("seed", range(4))

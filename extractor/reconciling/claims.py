@@ -86,20 +86,35 @@ _SHARED_FIELDS = ("kind", "status", "start", "end", "precision", "location", "me
                   "outlet", "published_raw", "published", "people", "parts")
 
 
+_DERIVED: dict = {}
+_DERIVED_LIMIT = 100_000
+
+
+def _derived(flows: tuple) -> tuple:
+    """What `make_claim` derives from a claim's flows (shared, as `flows` is): (keyed, counted, categories,
+    signature, sided). Claims repeat a few thousand flow tuples, so it is found once per tuple."""
+    found = _DERIVED.get(flows)
+    if found is None:
+        if len(_DERIVED) >= _DERIVED_LIMIT:
+            _DERIVED.clear()
+        sided = all(f[0] is not None and f[1] is not None for f in flows)
+        counted = tuple(f for f in flows if f[6] is not None)
+        keyed = _shared(counted) if sided and len({f[:3] for f in counted}) == len(counted) else None
+        found = _DERIVED[flows] = (keyed, bool(counted), _shared(frozenset(f[2] for f in flows)),
+                                   _shared(frozenset(f[:3] for f in flows)), sided)
+    return found
+
+
 def make_claim(*, versions: str = "", **fields) -> Claim:
     """A Claim with its derived fields filled in; `versions`: the extractor and data versions that read it."""
     flows = fields["flows"] = _shared(tuple(_shared(f) for f in fields["flows"]))
     for name in _SHARED_FIELDS:
         if fields.get(name) is not None:
             fields[name] = _shared(fields[name])
-    sided = all(f[0] is not None and f[1] is not None for f in flows)
-    counted = tuple(f for f in flows if f[6] is not None)
-    keyed = _shared(counted) if sided and len({f[:3] for f in counted}) == len(counted) else None
+    keyed, counted, categories, signature, sided = _derived(flows)
     return Claim(**fields, run_doc=f"{fields['doc_id']}\x00{versions}", keyed=keyed,
                  dated=fields["start"] is not None or fields["end"] is not None,
-                 counted=any(f[6] is not None for f in flows), categories=_shared(frozenset(f[2] for f in flows)),
-                 signature=_shared(frozenset(f[:3] for f in flows)),
-                 sided=sided)
+                 counted=counted, categories=categories, signature=signature, sided=sided)
 
 
 def compact_json(c: Claim) -> str:
@@ -113,16 +128,23 @@ def compact_json(c: Claim) -> str:
 
 
 def from_compact_json(text: str) -> Claim:
-    values = json.loads(text)
+    """The claim `compact_json` wrote: what `make_claim` makes of its fields (`tests/test_reconcile_claims.py`
+    holds the two equal), built directly, as a store update reads back every claim of the closed sets it reaches."""
     (claim_id, doc_id, kind, status, start, end, precision, flows, location, mediators, parties, scope, ref, outlet,
-     url, published_raw, published, people, versions) = values[:19]
-    parts = values[19] if len(values) > 19 else ()  # the figures summed into a flow, where there are any
-    return make_claim(versions=versions, claim_id=claim_id, doc_id=doc_id, kind=kind, status=status, start=start,
-                      end=end, precision=precision, flows=tuple(tuple(f) for f in flows),
-                      location=tuple(location) if location is not None else None, mediators=tuple(mediators),
-                      parties=frozenset(parties), scope=scope, agreement_ref=ref, outlet=outlet, url=url,
-                      published_raw=published_raw, published=published, people=frozenset(people),
-                      parts=frozenset(tuple(p) for p in parts))
+     url, published_raw, published, people, versions, *rest) = json.loads(text)
+    flows = _shared(tuple(_shared(tuple(f)) for f in flows))
+    keyed, counted, categories, signature, sided = _derived(flows)
+    return Claim(claim_id, doc_id, _shared(kind), None if status is None else _shared(status),
+                 None if start is None else _shared(start), None if end is None else _shared(end),
+                 None if precision is None else _shared(precision), flows,
+                 None if location is None else _shared(tuple(location)), _shared(tuple(mediators)),
+                 _shared(frozenset(parties)), None if scope is None else _shared(scope), ref,
+                 None if outlet is None else _shared(outlet), url,
+                 None if published_raw is None else _shared(published_raw),
+                 None if published is None else _shared(published),
+                 start is not None or end is not None, counted, categories, signature, sided, f"{doc_id}\x00{versions}",
+                 _shared(frozenset(people)), _shared(frozenset(tuple(p) for p in rest[0]) if rest else frozenset()),
+                 keyed)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,9 @@ here too, or that test fails.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from .claims import Claim
 from .evidence import INF, NEAR_SHARE, PUBDAY_SLACK, compare_counts, direction_totals, narrow, off_by_one, pair_flows
 from .scoring import (
@@ -46,7 +49,38 @@ def compatible(q: Quick) -> bool:
     return q[2] is None and q[1] not in CONTRADICTIONS
 
 
+_MEMO: dict[tuple[str, str], Quick] | None = None
+MEMO_KEPT = 600_000
+
+
+@contextmanager
+def remembered_scores() -> Iterator[None]:
+    """Within the block, `quick_score` keeps what it gives per (claim id, claim id), up to MEMO_KEPT
+    pairs: a store update scores the pairs around what it touches to find the parts it clusters again
+    (`storing.parts.region`), then clusters those parts, scoring most of the same pairs again. A claim
+    id names one claim throughout the block (the caller's claims do not change inside it)."""
+    global _MEMO
+    saved, _MEMO = _MEMO, {}
+    try:
+        yield
+    finally:
+        _MEMO = saved
+
+
 def quick_score(a: Claim, b: Claim) -> Quick:
+    memo = _MEMO
+    if memo is not None:
+        key = (a.claim_id, b.claim_id)
+        found = memo.get(key)
+        if found is None:
+            found = _scored(a, b)
+            if len(memo) < MEMO_KEPT:
+                memo[key] = found
+        return found
+    return _scored(a, b)
+
+
+def _scored(a: Claim, b: Claim) -> Quick:
     if a.kind == "exchange" and b.kind == "exchange":
         return _exchanges(a, b)
     ps = score_pair(a, b, explain=False)
@@ -272,4 +306,4 @@ def _exchanges(a: Claim, b: Claim) -> Quick:
     return round(s, 3), blocked, against
 
 
-__all__ = ["Quick", "compatible", "quick_score"]
+__all__ = ["MEMO_KEPT", "Quick", "compatible", "quick_score", "remembered_scores"]

@@ -29,6 +29,7 @@ from ..reconciling.claimset import Block, ClaimSet, clustered_blocks
 from ..reconciling.engines import BlockEngine, EngineName, block_engine
 from ..reconciling.ids import retired_aliases
 from ..reconciling.partition import partition_pairs, work
+from ..reconciling.quick import remembered_scores
 from ..reconciling.claims import Claim, ClaimInput, ClaimRecord, compact_json, from_compact_json, parse_claim, to_claim
 from .blockindex import chunks, flow_keys_of, placeholders, reached_sets, spans_json, spans_of, write_keys
 from .parts import block_pairs, linked_hashes, partner_hashes, region
@@ -521,7 +522,7 @@ class EventStore:
         (`stale`: ids of stored events whose claims were retracted; `left`, `gone_parts`: the blocks and
         parts they were in). Returns the changes and the retired ids' aliases."""
         db = self.db
-        with no_cyclic_gc():
+        with no_cyclic_gc(), remembered_scores():  # `region` and the clustering score mostly the same pairs
             known = {c.claim_id: c for c in touched}
             before: dict[str, str] = {}
             stored: dict[str, tuple] = {}  # claim id -> (part, partners, linked, near, anchored, fifth)

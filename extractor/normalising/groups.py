@@ -895,6 +895,7 @@ def _group_anaphor_between(view: SentenceView, lo: int, hi: int) -> bool:
 
 
 GROUP_ANAPHORS = frozenset({"group", "movement", "militia", "militants", "rebels", "insurgents", "guerrillas"})
+PARENTHESIS_REACH = 6  # tokens from ")" back to its "(" in an acronym or gloss after a party
 
 
 def _definite(view: SentenceView, k: int) -> bool:
@@ -920,7 +921,18 @@ def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
     """Nearest party named before token i, inside the sentence, skipping reporting officials."""
     lower = view.lower  # the stops hold no letters: a token's lower case is its text there
     mediation = None  # the nearest mediation verb passed: "Berlin mediated the swap, when the group returned ..."
+    aside = None  # the "(" of a parenthesis after a party, passed over: "the Revolutionary United Front (RUF) freed"
     for k in range(i - 1, max(lo, view.start) - 1, -1):
+        if aside is not None:
+            if k >= aside:
+                continue
+            aside = None
+        if lower[k] == ")":
+            aside = next((j for j in range(k - 1, max(view.start, k - PARENTHESIS_REACH) - 1, -1) if lower[j] == "("),
+                         None)
+            if aside is not None and aside > view.start and view.actor(aside - 1) is not None:
+                continue  # an acronym or gloss in parentheses after the party
+            aside = None
         if lower[k].strip() in SUBJECT_STOPS or "\n" in lower[k]:
             return None
         cue = view.cue(k)

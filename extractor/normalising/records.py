@@ -16,7 +16,8 @@ from ..contract import (
     PartialDate,
     TallyRecord,
 )
-from ..recognising.extensions import text_of
+from ..recognising.actors import ACTORS_KEY
+from ..recognising.extensions import spans_of, text_of
 from .agreements import dated_as_agreed
 from .build import normalise
 from .context import SEVERAL_STATES, ArticleContext, deal_made_at
@@ -217,6 +218,15 @@ def _agreement_place(cluster: list[Group], views: list[SentenceView], context: A
 NOBODY_NAMED_RULE = "occasion.nobody_named"
 
 
+def _actor_rules(doc: Doc, flows: list) -> set[str]:
+    """The rules that recognised a side of the flows (a span's `id_`: actors.context_name, actors.acronym_definition,
+    actors.homeland_rebels, actors.named_rebels), for the sides no gazetteer phrase named alone."""
+    sides = {side for key, _, _ in flows for side in key[:2] if side is not None}
+    ruled = {s.kb_id_: s.id_ for s in spans_of(doc, ACTORS_KEY) if s.id_}
+    plain = {s.kb_id_ for s in spans_of(doc, ACTORS_KEY) if not s.id_}
+    return {rule for side, rule in ruled.items() if side in sides and side not in plain}
+
+
 def _nobody_named(flows: list, context: ArticleContext) -> bool:
     """'jailed for posing as a soldier freed in a prisoner swap': a swap told with no side, no figure and no
     party named anywhere in the article is a swap someone speaks of, no occasion a record can hold (rule
@@ -250,7 +260,8 @@ def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versi
         if not flows or _nobody_named(flows, context):
             continue
         rules = sorted({r for m in occasion.mentions for r in m.rules + m.group.rules}
-                       | ({"date.dateline_published"} if dateline is not None and occasion.date is not None else set()))
+                       | ({"date.dateline_published"} if dateline is not None and occasion.date is not None else set())
+                       | _actor_rules(doc, flows))
         anchor = min(g.char_start for g in groups)
         records.append(ExchangeRecord(
             doc_id=doc_id,
@@ -277,7 +288,7 @@ def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versi
             terms=tuple(_flow(k, c) for k, c, _ in flows),
             evidence=tuple(_evidence_for(cluster, [])),
             sentences=tuple(_sentences_of(cluster)),
-            rules=tuple(sorted({r for g in cluster for r in g.rules} | {"agreement.terms"})),
+            rules=tuple(sorted({r for g in cluster for r in g.rules} | {"agreement.terms"} | _actor_rules(doc, flows))),
             confidence=_confidence(cluster),
             **versions,
         ))

@@ -3,14 +3,18 @@
 States, their capitals and demonyms come from the generated `states.jsonl` (see `lexicon.py`);
 institutions, officials, organisations and the groups first met from the hand-kept `actors.jsonl`;
 the curated gazetteer of non-state sides since ~1945 (armed groups, rebel movements, separatist
-governments, militias) from `groups.jsonl`. All are one vocabulary, saved by `to_disk`.
+governments, militias) from `groups.jsonl`. All are one vocabulary, saved by `to_disk`. Groups the
+gazetteer does not list are found by structure (`group_names.py`), with that file's helper entries.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from .gazetteer import GazetteerRecogniser, package_entries
+from .group_names import (FIGHTERS, HELPER_LABELS, HOMELAND, NAME_STOP, NAME_WORD, Helpers, define_acronyms,
+                          name_rebels)
 
 ACTORS_KEY = "actors"
 
@@ -18,6 +22,40 @@ ACTORS_KEY = "actors"
 SOURCES = ["states.jsonl", "actors.jsonl", "groups.jsonl"]
 
 
+class ActorRecogniser(GazetteerRecogniser):
+    """The gazetteer's actors, then the groups found by structure (group_names.py)."""
+
+    helper_labels = HELPER_LABELS
+
+    def _extend(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        helpers = self._helpers(doc)
+        if not helpers.fighters and "(" not in doc.text:
+            return spans
+        found = define_acronyms(doc, spans, helpers)
+        if found:
+            spans = sorted(spans + found, key=lambda s: s.start)
+        return name_rebels(doc, spans, helpers, {s.kb_id_ for s in spans})
+
+    def _helpers(self, doc: Doc) -> Helpers:
+        helpers = Helpers()
+        strings = self.nlp.vocab.strings
+        for match_id, start, end in self._helper_matches(doc):
+            label, ident = self._keys.get(match_id) or self._key_of(match_id)
+            label = strings[label]
+            if label == HOMELAND:
+                helpers.homelands.append((start, end, strings[ident], self._contexts[match_id]))
+            elif label == FIGHTERS:
+                if end > helpers.fighters.get(start, (start, ""))[0]:
+                    helpers.fighters[start] = (end, strings[ident])
+            elif label == NAME_WORD:
+                for k in range(start, end):
+                    helpers.name_words[k] = strings[ident]
+            elif label == NAME_STOP:
+                helpers.stops.update(range(start, end))
+        helpers.homelands.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        return helpers
+
+
 @Language.factory("exchange_actors", default_config={"spans_key": ACTORS_KEY, "sources": SOURCES})
-def make_actor_recogniser(nlp: Language, name: str, spans_key: str, sources: list[str]) -> GazetteerRecogniser:
-    return GazetteerRecogniser(nlp, name, spans_key=spans_key, entries=package_entries(*sources))
+def make_actor_recogniser(nlp: Language, name: str, spans_key: str, sources: list[str]) -> ActorRecogniser:
+    return ActorRecogniser(nlp, name, spans_key=spans_key, entries=package_entries(*sources))

@@ -28,6 +28,8 @@ ENTRIES_FILE = "entries.jsonl"
 # Entries with this label are matched so that, being longer, they shadow a shorter name inside them
 # ("New Jersey" over "Jersey"), and are then left out of doc.spans.
 BLOCK_LABEL = "BLOCK"
+# the rule id a span of an entry with a context carries as its `id_` (a record naming its actor lists it)
+CONTEXT_RULE = "actors.context_name"
 # the names of the cue and actor gazetteers in the default pipeline (data/pipeline.cfg), which the prefilter and the
 # text gate read their words from
 CUES_GAZETTEER = "exchange_cues"
@@ -87,7 +89,10 @@ def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, 
 
 
 class GazetteerRecogniser:
-    """Marks every gazetteer phrase in the doc; overlapping matches keep the longest."""
+    """Marks every gazetteer phrase in the doc; overlapping matches keep the longest. Entries with a
+    `helper_labels` label are matched apart, for a subclass's `_extend`, and never written to doc.spans."""
+
+    helper_labels: frozenset[str] = frozenset()
 
     def __init__(self, nlp: Language, name: str, *, spans_key: str, entries: Iterable[GazetteerEntry]) -> None:
         self.nlp = nlp
@@ -96,6 +101,8 @@ class GazetteerRecogniser:
         self.entries: list[GazetteerEntry] = []
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._helper_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._helper_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._keys: dict[int, tuple[int, int]] = {}
         self._contexts: dict[int, frozenset[str]] = {}  # match id -> the context ids of its entry
         self.has_context = False  # some entry has a context
@@ -113,10 +120,13 @@ class GazetteerRecogniser:
                 key += "\t" + " ".join(entry.context)
             exact = [p for p in entry.patterns if matches_case_exactly(p, entry.case)]
             lower = [p for p in entry.patterns if not matches_case_exactly(p, entry.case)]
+            helper = entry.label in self.helper_labels
             if exact:
-                self._exact.add(key, [self._pattern_keys(p, special, lower=False) for p in exact])
+                (self._helper_exact if helper else self._exact).add(
+                    key, [self._pattern_keys(p, special, lower=False) for p in exact])
             if lower:
-                self._lower.add(key, [self._pattern_keys(p, special, lower=True) for p in lower])
+                (self._helper_lower if helper else self._lower).add(
+                    key, [self._pattern_keys(p, special, lower=True) for p in lower])
 
     def _pattern_keys(self, pattern: str, special: dict | None, *, lower: bool) -> Doc | list[int]:
         """The pattern as the tokenizer splits it, for PhraseMatcher.add. Our tokenizer leaves words of
@@ -135,6 +145,8 @@ class GazetteerRecogniser:
         self._contexts = {}
         self._lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._helper_lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._helper_exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.add_entries(entries)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -145,9 +157,23 @@ class GazetteerRecogniser:
         for match_id, start, end in _longest_first(matches):
             label, kb_id = self._keys.get(match_id) or self._key_of(match_id)
             if label != self._block:
-                spans.append(Span(doc, start, end, label=label, kb_id=kb_id))
+                if self._contexts.get(match_id):
+                    spans.append(Span(doc, start, end, label=label, kb_id=kb_id, span_id=CONTEXT_RULE))
+                else:
+                    spans.append(Span(doc, start, end, label=label, kb_id=kb_id))
+        if self.helper_labels:
+            spans = self._extend(doc, spans)
         keep_spans(doc, self.spans_key, spans)  # the Span objects kept for the normaliser
         return doc
+
+    def _extend(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """The spans to keep, from the gazetteer's own and the helper entries' matches (`_helper_matches`)."""
+        return spans
+
+    def _helper_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(match_id, start, end) of the helper entries in the doc, by start."""
+        return sorted((m for matcher in (self._helper_exact, self._helper_lower) for m in matcher(doc)),
+                      key=lambda m: (m[1], m[2]))
 
     def _key_of(self, match_id: int) -> tuple[int, int]:
         """The string ids of the label and the entry id behind a match id, looked up once."""
@@ -160,7 +186,7 @@ class GazetteerRecogniser:
     def _in_context(self, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
         """Matches of entries with a context, kept only where the doc names a context id elsewhere
         (by a match of an entry without context); of two kept on one stretch, the one whose context id
-        the doc names more often, then the earlier entry. (rule actors.context_name)"""
+        the doc names more often, then the earlier entry (CONTEXT_RULE)."""
         named: dict[int, int] = {}
         for match in matches:
             if match[0] not in self._keys:

@@ -341,6 +341,15 @@ CASES = [
                  id="colon-list-giver-after-relative-clause"),
     pytest.param("In a swap on Sunday, Poland handed over five spies it had jailed: three Belarusians and two Russians.",
                  [("POL", "BLR", "prisoners", 3), ("POL", "RUS", "prisoners", 2)], id="colon-list-giver-one-sentence"),
+    # an acronym or gloss in parentheses after the subject party does not hide it from its verb
+    pytest.param("The Revolutionary United Front (RUF) freed 11 soldiers on Wednesday in exchange for 16 of its members.",
+                 [("RUF", "SLE", "pows", 11), ("SLE", "RUF", "pows", 16)], id="subject-before-its-acronym"),
+    pytest.param("The Kasai Valley Resistance Front (KVRF) handed over 23 Congolese soldiers on Friday in exchange for "
+                 "40 of its fighters.",
+                 [("KVRF", "COD", "pows", 23), ("COD", "KVRF", "pows", 40)], id="subject-defined-by-its-acronym"),
+    pytest.param("Renamo (the former rebel movement) released 14 soldiers on Monday in exchange for 9 of its men held "
+                 "by Mozambique.",
+                 [("RENAMO", "MOZ", "pows", 14), ("MOZ", "RENAMO", "pows", 9)], id="subject-before-a-gloss"),
 ]
 
 

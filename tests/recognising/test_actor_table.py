@@ -90,6 +90,54 @@ ACTORS = [
 ]
 
 
+# groups the gazetteer does not list, found by structure (recognising/group_names.py): (text, [(span, id, rule)])
+STRUCTURAL = [
+    # actors.acronym_definition: a capitalised name with a group word, defined with an acronym; the acronym names it later
+    ("Officials said the Ogaden People's Liberation Front (OPLF) freed 9 soldiers. The OPLF kept 40 more.",
+     [("Ogaden People's Liberation Front", "OPLF", "actors.acronym_definition"), ("OPLF", "OPLF", "actors.acronym_definition"),
+      ("OPLF", "OPLF", "actors.acronym_definition")]),
+    ("The Zambezi Valley Resistance Army (ZVRA) handed 14 captives to Harare; the ZVRA kept two.",
+     [("Zambezi Valley Resistance Army", "ZVRA", "actors.acronym_definition"), ("ZVRA", "ZVRA", "actors.acronym_definition"),
+      ("Harare", "ZWE", ""), ("ZVRA", "ZVRA", "actors.acronym_definition")]),
+    ("Envoys of the Popular Front for a Free Kivu-Sud (PFFK-S) met on Monday; PFFK-S fighters freed a nurse.",
+     [("Popular Front for a Free Kivu-Sud", "PFFK_S", "actors.acronym_definition"), ("PFFK-S", "PFFK_S", "actors.acronym_definition"),
+      ("PFFK-S", "PFFK_S", "actors.acronym_definition")]),
+    ("The Front for the Liberation of the Zambezi Delta (FLZD) freed 5 fishermen.",
+     [("Front for the Liberation of the Zambezi Delta", "FLZD", "actors.acronym_definition"),
+      ("FLZD", "FLZD", "actors.acronym_definition")]),
+    # a listed group's name lends its id to the acronym the article defines for it
+    ("the Allied Democratic Forces (ADF) freed 3 men. The ADF said more would follow.",
+     [("Allied Democratic Forces", "ADF", ""), ("ADF", "ADF", "actors.acronym_definition"), ("ADF", "ADF", "actors.acronym_definition")]),
+    # no group: a state's forces, a body of no war, a name with no group word
+    ("the Armed Forces of the Philippines (AFP) said.", [("the Philippines", "PHL", "")]),
+    ("the World Health Organization (WHO) said.", []),
+    ("the Quarterly Fishing Review (QFR) said.", []),
+    # actors.homeland_rebels: a region or people of a listed group before a fighters noun (with a context where two groups share it)
+    ("Chechen separatists freed six conscripts.", [("Chechen separatists", "ICHKERIA", "actors.homeland_rebels")]),
+    ("Police said Karen rebels freed 8 soldiers.", [("Karen rebels", "KNU", "actors.homeland_rebels")]),
+    ("Baloch insurgents in Pakistan freed four men.",
+     [("Baloch insurgents", "BLA", "actors.homeland_rebels"), ("Pakistan", "PAK", "")]),
+    ("Baloch militants freed four Iranian border guards.",
+     [("Baloch militants", "JAISH_AL_ADL", "actors.homeland_rebels"), ("Iranian", "IRN", "")]),
+    ("Tuareg rebels in Niger freed five soldiers.", [("Tuareg rebels", "MNJ", "actors.homeland_rebels"), ("Niger", "NER", "")]),
+    ("Kurdish guerrillas freed two soldiers.", []),
+    # actors.named_rebels: capitalised words no gazetteer lists before a rebels noun
+    ("Police said Ogoni rebels released four oil workers.", [("Ogoni rebels", "OGONI", "actors.named_rebels")]),
+    ("A spokesman said Tharu Valley insurgents freed 11 hostages.",
+     [("Tharu Valley insurgents", "THARU_VALLEY", "actors.named_rebels")]),
+    ("Witnesses said Kivu guerrillas handed over six soldiers.", [("Kivu guerrillas", "KIVU", "actors.named_rebels")]),
+    ("Police said Islamist rebels released four workers.", []),
+    ("Police said Gaza militants freed three.", []),
+    ("Rebels freed three.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STRUCTURAL, ids=[t for t, _ in STRUCTURAL])
+def test_structural_groups(extractor, text, expected):
+    doc = extractor.nlp(extractor.nlp.make_doc(text))
+    assert [(s.text, s.kb_id_, s.id_) for s in doc.spans["actors"]] == expected
+
+
 # a group's id is never a state's, even with three letters; every generated STATE id is a state
 @pytest.mark.parametrize(("actor", "state"), [("PKK", False), ("RSF", False), ("SDF", False), ("M23", False),
                                               ("HAMAS", False), ("COD", True), ("THA", True), ("XKX", True)])
@@ -126,6 +174,11 @@ DYAD_SENTENCES = [
     ("Abkhaz authorities freed 12 Georgian soldiers on Tuesday in exchange for 7 of their fighters.",
      ("ABKHAZIA", "GEO", "pows", 12)),
     ("Georgia freed 12 detained soldiers on Tuesday, its ministry said, after the war.", ("GEO", "RUS", "pows", 12)),
+    # groups found by structure are sides too
+    ("The Zambezi Valley Resistance Army (ZVRA) freed 14 Zimbabwean soldiers on Friday in exchange for 20 ZVRA fighters.",
+     ("ZVRA", "ZWE", "pows", 14)),
+    ("Chechen separatists released seven Russian soldiers on Monday in exchange for 11 of their fighters.",
+     ("ICHKERIA", "RUS", "pows", 7)),
 ]
 
 

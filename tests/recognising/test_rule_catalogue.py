@@ -12,14 +12,16 @@ from conftest import ROOT, read_articles
 from extractor.rulebook import explain, read_catalogue, rule_catalogue
 
 NORMALISER = ROOT / "extractor" / "normalising"
-LITERAL = re.compile(r"""["']\+?((?:group|category|direction|status|date|occasion|agreement|tally|count|gate)\.[a-z_0-9]+)["']""")
+# the recognisers of the actor rules a record lists for the sides they named
+ACTOR_RULE_FILES = [ROOT / "extractor" / "recognising" / name for name in ("gazetteer.py", "group_names.py")]
+LITERAL = re.compile(r"""["']\+?((?:group|category|direction|status|date|occasion|agreement|tally|count|gate|actors)\.[a-z_0-9]+)["']""")
 # ids the code builds from a template: the template and the values it takes
 TEMPLATES = {r'f"status.{status}_clause"': ("status.completed_clause", "status.planned_clause")}
 
 
 def _code_ids() -> set[str]:
     found: set[str] = set()
-    for path in sorted(NORMALISER.rglob("*.py")):
+    for path in sorted(NORMALISER.rglob("*.py")) + ACTOR_RULE_FILES:
         text = path.read_text(encoding="utf-8")
         found.update(LITERAL.findall(text))
         for template, ids in TEMPLATES.items():

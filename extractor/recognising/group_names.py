@@ -1,0 +1,196 @@
+"""Structural recognition of non-state sides the gazetteer does not list (rules in the catalogue):
+
+- `actors.acronym_definition`: "the <Capitalised name> (<ACRONYM>)", the name holding a group word
+  ("Front", "Army", "Movement", "Liberation", ...: NAME_WORD entries), gives a group whose id is the
+  acronym ("-" as "_"), and every mention of the acronym in the article names it. A name that is a
+  gazetteer group already lends its id to the acronym ("the Allied Democratic Forces (ADF)": ADF).
+  A name with only a weak group word ("Army", "Forces", "Council", ...) is a state's body, not a group,
+  when it holds a state, capital or demonym ("the Armed Forces of the Philippines (AFP)") or a word of
+  a NAME_STOP entry ("the World Health Organization (WHO)").
+- `actors.homeland_rebels`: a HOMELAND phrase (a region or people a curated group fights for) before a
+  fighters noun (FIGHTERS: "rebels", "separatists", "insurgents", "guerrillas", "militants") names that
+  group: "Chechen separatists" -> ICHKERIA; with a context, only where the article names a context id.
+- `actors.named_rebels`: one or two capitalised words that name no actor, not at a sentence's start nor a
+  NAME_STOP word ("Islamist", "Former"), before a rebels noun (FIGHTERS "rebels": not "militants", which
+  follow places too: "Gaza militants") give a group whose id is the words in
+  capitals joined by "_" ("Ogoni militants" -> OGONI). A state's demonym before a fighters noun
+  ("Congolese rebels") stays the demonym: the group is unknown and the state is not a side.
+
+Vocabulary: the HOMELAND, FIGHTERS, NAME_WORD and NAME_STOP entries of the actor gazetteer
+(extractor/data/groups.jsonl), matched apart from the actor entries and never written to doc.spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+HOMELAND, FIGHTERS, NAME_WORD, NAME_STOP = "HOMELAND", "FIGHTERS", "NAME_WORD", "NAME_STOP"
+HELPER_LABELS = frozenset({HOMELAND, FIGHTERS, NAME_WORD, NAME_STOP})
+STRONG, WEAK = "strong", "weak"
+REBELS = "rebels"  # the FIGHTERS id whose nouns also follow an unknown name (the other: "militants")
+
+ACRONYM_RULE = "actors.acronym_definition"
+HOMELAND_RULE = "actors.homeland_rebels"
+NAMED_RULE = "actors.named_rebels"
+
+GROUP_LABEL = "GROUP"
+STATE_LABELS = frozenset({"STATE", "CAPITAL", "DEMONYM", "INSTITUTION", "SEAT", "OFFICIAL"})
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9\-]{1,9}\Z")
+_NAME_JOINERS = frozenset({"of", "for", "the", "a", "and", "de", "del", "la", "el", "al", "'s", "’s", "-", "in", "to"})
+_LEADING_DROPS = frozenset({"of", "for", "the", "a", "and", "de", "del", "la", "el", "in", "to", "-", "'s", "’s"})
+MAX_NAME = 12  # tokens of a defined name
+
+
+@dataclass
+class Helpers:
+    """The helper phrases found in a doc, by label: (start, end, id) and their context ids."""
+
+    homelands: list[tuple[int, int, str, frozenset[str]]] = field(default_factory=list)
+    fighters: dict[int, tuple[int, str]] = field(default_factory=dict)  # start -> (end, "rebels" / "militants")
+    name_words: dict[int, str] = field(default_factory=dict)    # token -> STRONG / WEAK
+    stops: set[int] = field(default_factory=set)                # tokens of a NAME_STOP phrase
+
+
+def _taken(spans: list[Span], length: int) -> list[bool]:
+    taken = [False] * length
+    for span in spans:
+        for k in range(span.start, span.end):
+            taken[k] = True
+    return taken
+
+
+def _acronym_of(text: str) -> bool:
+    return _ACRONYM.match(text) is not None and sum(ch.isupper() for ch in text) >= 2
+
+
+def _name_before(doc: Doc, end: int, name_words: dict[int, str]) -> int | None:
+    """The start of the capitalised name that ends at token `end` (exclusive), or None."""
+    start = end
+    while start > 0 and end - start < MAX_NAME:
+        token = doc[start - 1]
+        if token.text == "-" and token.whitespace_:
+            break  # a dash, not a hyphen inside a name ("PORT MORESBY - The ...")
+        if token.is_title or token.is_upper and token.is_alpha or token.lower_ in _NAME_JOINERS \
+                or (token.text[:1].isupper() and "-" in token.text):
+            start -= 1
+            if token.is_sent_start:
+                break
+        else:
+            break
+    the = next((j for j in range(start + 1, end) if doc[j].lower_ == "the"), None)
+    if the is not None and not any(j in name_words for j in range(start, the)):
+        start = the + 1  # "Envoys of the Popular Front": after its first "the", if no group word is before it
+    while start < end and doc[start].lower_ in _LEADING_DROPS:
+        start += 1
+    if end - start < 2 or not doc[start].text[:1].isupper() or not doc[end - 1].text[:1].isupper():
+        return None
+    return start
+
+
+def _acronym_after(doc: Doc, k: int) -> int | None:
+    """The end of "( ACRONYM )" opening at token k (the acronym may be split at hyphens: "PFFK-S"), or None."""
+    for close in range(k + 2, min(k + 6, len(doc))):
+        if doc[close].text == ")":
+            inner = doc[k + 1:close]
+            if all(not t.whitespace_ for t in inner[:-1]) and _acronym_of(inner.text):
+                return close
+            return None
+    return None
+
+
+def define_acronyms(doc: Doc, spans: list[Span], helpers: Helpers) -> list[Span]:
+    """actors.acronym_definition: new GROUP spans for defined names and every mention of their acronyms."""
+    if "(" not in doc.text:
+        return []
+    taken = _taken(spans, len(doc))
+    defined: dict[tuple[str, ...], str] = {}  # the acronym's token texts -> id
+    found: list[Span] = []
+    for k in range(2, len(doc) - 2):
+        if doc[k].text != "(":
+            continue
+        close = _acronym_after(doc, k)
+        if close is None or any(taken[j] for j in range(k + 1, close)):
+            continue
+        acronym = tuple(t.text for t in doc[k + 1:close])
+        start = _name_before(doc, k, helpers.name_words)
+        if start is None:
+            continue
+        known = [s for s in spans if start <= s.start and s.end <= k]
+        if known:
+            whole = next((s for s in known if s.start == start and s.end == k and s.label_ == GROUP_LABEL), None)
+            if whole is not None:
+                defined[acronym] = whole.kb_id_
+            continue  # a name holding another actor is that actor's (a state's army), or it is the known group
+        kinds = {helpers.name_words[j] for j in range(start, k) if j in helpers.name_words}
+        if not kinds or (STRONG not in kinds and any(j in helpers.stops for j in range(start, k))):
+            continue
+        ident = "".join(acronym).replace("-", "_").upper()
+        defined[acronym] = ident
+        found.append(Span(doc, start, k, label=GROUP_LABEL, kb_id=ident, span_id=ACRONYM_RULE))
+        for j in range(start, k):
+            taken[j] = True
+    if not defined:
+        return found
+    firsts = {acronym[0] for acronym in defined}
+    k = 0
+    while k < len(doc):
+        if doc[k].text in firsts and not taken[k]:
+            hit = next(((a, i) for a, i in defined.items() if tuple(t.text for t in doc[k:k + len(a)]) == a
+                        and not any(taken[k:k + len(a)])), None)
+            if hit is not None:
+                acronym, ident = hit
+                found.append(Span(doc, k, k + len(acronym), label=GROUP_LABEL, kb_id=ident, span_id=ACRONYM_RULE))
+                k += len(acronym)
+                continue
+        k += 1
+    return found
+
+
+def name_rebels(doc: Doc, spans: list[Span], helpers: Helpers, named: set[str]) -> list[Span]:
+    """actors.homeland_rebels and actors.named_rebels: the spans with GROUP spans of "<homeland or name>
+    <fighters noun>" added; a homeland's span takes the place of a gazetteer span of the fighters noun
+    alone ("separatists" of the Donbas war, in "Chechen separatists")."""
+    if not helpers.fighters:
+        return spans
+    alone = {(s.start, s.end): s for s in spans}
+    dropped: set[tuple[int, int]] = set()
+    taken = _taken(spans, len(doc))
+    found: list[Span] = []
+    homeland_at: dict[int, tuple[int, str]] = {}
+    for start, end, ident, context in helpers.homelands:
+        if context and not context & named:
+            continue
+        if any(taken[j] for j in range(start, end)):
+            continue
+        homeland_at.setdefault(end, (start, ident))
+    for fighter_start, (fighter_end, kind) in sorted(helpers.fighters.items()):
+        hit = homeland_at.get(fighter_start)
+        if hit is not None and (not taken[fighter_start] or (fighter_start, fighter_end) in alone):
+            start, ident = hit
+            dropped.add((fighter_start, fighter_end))
+            found.append(Span(doc, start, fighter_end, label=GROUP_LABEL, kb_id=ident, span_id=HOMELAND_RULE))
+            continue
+        if taken[fighter_start]:
+            continue
+        if kind != REBELS:
+            continue  # "Gaza militants": a place's militants are no group of that name
+        words = []
+        j = fighter_start - 1
+        while j >= 0 and len(words) < 2 and not taken[j] and doc[j].is_title and doc[j].is_alpha \
+                and j not in helpers.stops and j not in helpers.name_words:
+            words.insert(0, j)
+            if doc[j].is_sent_start:
+                break
+            j -= 1
+        words = [w for w in words if not doc[w].is_sent_start]
+        if not words or any(doc[w].is_sent_start for w in words) or (words[0] > 0 and doc[words[0] - 1].is_title
+                                                                    and doc[words[0] - 1].is_alpha):
+            continue
+        ident = "_".join(doc[w].text.upper() for w in words)
+        found.append(Span(doc, words[0], fighter_end, label=GROUP_LABEL, kb_id=ident, span_id=NAMED_RULE))
+    if not found:
+        return spans
+    return sorted([s for s in spans if (s.start, s.end) not in dropped] + found, key=lambda s: s.start)

@@ -359,7 +359,11 @@ class TextGate:
                     self.exchange_phrases.setdefault(tokens[-1], []).append(tuple(tokens))
                 if entry.label == "GIVE" and entry.id in HANDOVER_KINDS:
                     self.handover_cues.add(tuple(tokens))
-        for entry in nlp.get_pipe(actors).entries:
+        actor_gazetteer = nlp.get_pipe(actors)
+        helpers = getattr(actor_gazetteer, "helper_labels", frozenset())  # rule words of the actor recogniser, no names
+        for entry in actor_gazetteer.entries:
+            if entry.label in helpers:
+                continue
             for pattern in entry.patterns:
                 words = cover(pattern)
                 if entry.label in PARTY_LABELS:

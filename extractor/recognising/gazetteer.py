@@ -185,8 +185,9 @@ class GazetteerRecogniser:
 
     def _in_context(self, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
         """Matches of entries with a context, kept only where the doc names a context id elsewhere
-        (by a match of an entry without context); of two kept on one stretch, the one whose context id
-        the doc names more often, then the earlier entry (CONTEXT_RULE)."""
+        (by a match of an entry without context), as one of its two most named ids; of two kept on one stretch, the one whose context id
+        the doc names more often, then the earlier entry (CONTEXT_RULE). A kept one takes the place of a
+        plain entry's match of the same words: a global name read as its local affiliate."""
         named: dict[int, int] = {}
         for match in matches:
             if match[0] not in self._keys:
@@ -195,17 +196,22 @@ class GazetteerRecogniser:
                 kb_id = self._keys[match[0]][1]
                 named[kb_id] = named.get(kb_id, 0) + 1
         strings = self.nlp.vocab.strings
+        # only the doc's two most named ids (and those named as often) give a context: a state named in passing
+        # does not turn the doc's "Islamic State" into that state's affiliate
+        second = sorted(named.values(), reverse=True)[1:2] or [1]
         kept: dict[tuple[int, int], tuple[int, tuple[int, int, int]]] = {}
         plain = []
-        for order, match in enumerate(matches):
+        for match in matches:
             context = self._contexts[match[0]]
             if not context:
                 plain.append(match)
                 continue
             weight = max((named.get(strings[c], 0) for c in context if c in strings), default=0)
+            weight = weight if weight >= second[0] else 0
             if weight and (match[1:] not in kept or weight > kept[match[1:]][0]):
                 kept[match[1:]] = (weight, match)
-        return plain + [match for _, match in kept.values()]
+        # a context entry read in its context beats a plain entry of the same words ("al-Qaeda" in Mali: JNIM)
+        return [m for m in plain if m[1:] not in kept] + [match for _, match in kept.values()]
 
     @property
     def labels(self) -> tuple[str, ...]:

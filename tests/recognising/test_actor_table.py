@@ -87,6 +87,16 @@ ACTORS = [
     ("The CMA fined two lenders.", []),
     ("The Tigers let 17 Sri Lankan sailors go.", [("Tigers", "GROUP", "LTTE"), ("Sri Lankan", "DEMONYM", "LKA")]),
     ("The Tigers won the cup final.", []),
+    # a global name read as its local affiliate in the affiliate's war
+    ("Al-Qaeda's fighters freed two Malian gendarmes near Mopti, Mali.",
+     [("Al-Qaeda", "GROUP", "JNIM"), ("Malian", "DEMONYM", "MLI"), ("Mali", "STATE", "MLI")]),
+    ("Islamic State fighters freed 14 Nigerian farmers in Borno, Nigeria.",
+     [("Islamic State", "GROUP", "ISWAP"), ("Nigerian", "DEMONYM", "NGA"), ("Nigeria", "STATE", "NGA")]),
+    ("Islamic State militants in Kunar, Afghanistan, released a doctor.",
+     [("Islamic State", "GROUP", "ISKP"), ("Afghanistan", "STATE", "AFG")]),
+    ("Islamic State fighters in Syria and Iraq freed 9 Syrian and Iraqi soldiers; a Nigerian was among them.",
+     [("Islamic State", "GROUP", "ISIS"), ("Syria", "STATE", "SYR"), ("Iraq", "STATE", "IRQ"), ("Syrian", "DEMONYM", "SYR"),
+      ("Iraqi", "DEMONYM", "IRQ"), ("Nigerian", "DEMONYM", "NGA")]),
 ]
 
 

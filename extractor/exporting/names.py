@@ -7,6 +7,8 @@ import json
 from functools import lru_cache
 from importlib import resources
 
+from ..recognising.group_names import HELPER_LABELS
+
 _PREFERRED = ("STATE", "GROUP", "ORG", "MULTI")
 
 
@@ -25,6 +27,8 @@ def actor_names() -> dict[str, str]:
         ident, patterns = entry.get("id"), entry.get("patterns") or []
         if not ident or not patterns:
             continue
+        if entry.get("label") in HELPER_LABELS:
+            continue  # the actor recogniser's rule words, no actor's name
         target = preferred if entry.get("label") in _PREFERRED else fallback
         target.setdefault(ident, patterns[0])
     return {**fallback, **preferred}

@@ -139,6 +139,7 @@ STRUCTURAL = [
     ("Police said Islamist rebels released four workers.", []),
     ("Police said Gaza militants freed three.", []),
     ("Rebels freed three.", []),
+    ("KAMPALA - The rebels freed three.", [("KAMPALA", "UGA", "")]),
 ]
 
 

@@ -69,6 +69,7 @@ from .sides import (
     noun_sides,
     occasion_partners,
     restated_receivers,
+    swapped_for_soldiers,
 )
 from .loose import first_since, loose_groups
 from .occasion_status import fold_previews, split_begun_whole
@@ -364,6 +365,7 @@ def normalise(doc: Doc, *, published: PartialDate | None, talk_only: bool = Fals
     article_sides(occasions, context)                                         # sides of figures told without
     restated_receivers(occasions)                                             # a figure told again, its receiver named
     occasion_partners(occasions, context)                                    # a third party's other side
+    swapped_for_soldiers(occasions, context)                                 # people swapped back for soldiers
     orient_tallies(kinds.tallies, occasions)                                  # sides of totals without their own
     jailed_members(occasions, kinds.tallies, context)                         # a group's members a state jailed
     drop_sideless(occasions, kinds.tallies, views, context)                   # no sides anywhere: no handover

@@ -309,6 +309,28 @@ def _jailed(group: Group) -> bool:
     return any(view.lower[k] in JAIL_WORDS for k in range(max(lo, group.start - 2), min(hi, end + JAIL_REACH)))
 
 
+COUNTER_FLOW_RULE = "category.counter_flow"
+
+
+def swapped_for_soldiers(occasions: list[Occasion], context: ArticleContext) -> None:
+    """'Ethiopia handed over 3,000 Somali soldiers and Somalia freed 211 Ethiopians': between two states the
+    dyad table does not know, people named only by a word the dyad would give its category (a demonym,
+    'prisoners', 'people') who go back the other way for soldiers in the same occasion are that war's
+    captives too, pows (rule category.counter_flow); a known pair keeps its own default."""
+    if context.known_dyad and context.sides is not None:
+        return
+    for occasion in occasions:
+        groups = [m.group for m in occasion.mentions]
+        soldiers = {(g.giver, g.receiver) for g in groups if g.category == "pows" and not g.per_side
+                    and "category.dyad_default" not in g.rules and g.giver is not None and g.receiver is not None}
+        for g in groups:
+            if g.category == "prisoners" and "category.dyad_default" in g.rules and not g.per_side \
+                    and context.is_state(g.giver) and context.is_state(g.receiver) \
+                    and (g.receiver, g.giver) in soldiers:
+                g.category = "pows"
+                g.rules.append(COUNTER_FLOW_RULE)
+
+
 def jailed_members(occasions: list[Occasion], tallies: list, context: ArticleContext) -> None:
     """Fighters, militants or commanders a state frees to the armed group they belong to are the state's
     prisoners (its justice system holds them), not prisoners of war, where that is no war between forces:

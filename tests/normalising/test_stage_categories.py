@@ -175,6 +175,16 @@ CASES = [
                  [(None, "PER", "pows", 12), ("PER", None, "prisoners", 40)], id="jailed-guerrillas-no-known-dyad"),
     pytest.param("Saudi Arabia freed 70 Houthi fighters held in its prisons on Friday in exchange for 16 soldiers.",
                  [("HOUTHIS", "SAU", "pows", 16), ("SAU", "HOUTHIS", "pows", 70)], id="jailed-contrast-war-dyad"),
+    # category.counter_flow: between two states the table does not know, people named only by a demonym who go
+    # back for soldiers in the same occasion are pows too; a known pair keeps its own default
+    pytest.param("Eritrea handed over 300 Djiboutian soldiers on Monday and Djibouti freed 45 Eritreans in the exchange.",
+                 [("DJI", "ERI", "pows", 45), ("ERI", "DJI", "pows", 300)], id="counter-flow-demonym-for-soldiers"),
+    pytest.param("Peru freed 40 Ecuadorian soldiers on Friday and Ecuador released 12 Peruvians in return.",
+                 [("ECU", "PER", "pows", 12), ("PER", "ECU", "pows", 40)], id="counter-flow-in-return"),
+    pytest.param("Chad freed 25 Libyan soldiers and Libya released 30 Chadians in a swap on Sunday.",
+                 [("LBY", "TCD", "pows", 30), ("TCD", "LBY", "pows", 25)], id="counter-flow-swap"),
+    pytest.param("Russia freed two American soldiers on Friday and the United States released five Russians in return.",
+                 [("RUS", "USA", "pows", 2), ("USA", "RUS", "prisoners", 5)], id="counter-flow-contrast-known-pair"),
 ]
 
 

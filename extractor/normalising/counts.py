@@ -687,6 +687,9 @@ def _choose(entries: list[tuple], attributed, compatible) -> tuple:
                 total = Count.exact(total.value + entry[1].value)
         summed.append((first[0], total, first[2], sent_index))
     with_count = [s for s in summed if s[1] is not None]
+    whole = _sum_of_increments(with_count)
+    if whole is not None:
+        return whole
     tally: dict = {}
     for s in with_count:
         tally[s[1]] = tally.get(s[1], 0) + 1
@@ -708,6 +711,27 @@ def _choose(entries: list[tuple], attributed, compatible) -> tuple:
 
 
 ROUNDING = 0.05
+
+
+def _sum_of_increments(entries: list[tuple]) -> tuple | None:
+    """'a plane with 120 detainees' at 09:31, '140 more' at 11:02, 'the government released 260' at 15:05:
+    reports of one day's flow told in parts, then in all; the figure that is exactly the sum of every other
+    figure of the flow, each told in a sentence of its own, is the flow's count (rule count.sum_of_increments)."""
+    exact = [e for e in entries if e[1].qualifier == "exact" and e[1].value]
+    if len(exact) < 3 or len({e[3] for e in exact}) != len(exact):
+        return None
+    last = max(exact, key=lambda e: e[3])  # the sum is told after its parts, and is no part itself ("4 more")
+    group = last[2]
+    if group.quantity is not None and _number_end(group.view, group) < group.view.end \
+            and group.view.lower[_number_end(group.view, group)] in ADDED_WEAK | ADDED_BEFORE:
+        return None
+    for entry in (last,):
+        rest = [e for e in exact if e is not entry]
+        if sum(e[1].value for e in rest) == entry[1].value:
+            if "count.sum_of_increments" not in entry[2].rules:
+                entry[2].rules.append("count.sum_of_increments")
+            return entry
+    return None
 
 
 def _round(count: Count | None) -> bool:

@@ -417,6 +417,26 @@ CASES = [
     ("c7_hostages_by_nationality_two_lone_nationals",
      "The ELN freed seven hostages on Monday: five Colombians, a Spaniard and an Italian.",
      [("ELN", "COL", "hostages", 5), ("ELN", "ESP", "hostages", 1), ("ELN", "ITA", "hostages", 1)]),
+    # --- C8: a live report told in timestamped entries, then the day's total: the total that is exactly the sum of
+    # the flow's earlier figures is its count (count.sum_of_increments), never a total marked as extra ("4 more")
+    ("c8_live_entries_then_the_day_total",
+     "Live updates: Armenia and Azerbaijan exchange prisoners\n\n10:05 Azerbaijan has handed 14 Armenian soldiers "
+     "to Armenia at the border, the ICRC said.\n\n11:40 Armenia has handed 9 Azerbaijani soldiers to Azerbaijan."
+     "\n\n13:10 Azerbaijan has handed 16 more Armenian soldiers to Armenia.\n\n18:00 The swap is complete: "
+     "Azerbaijan handed 30 Armenian soldiers to Armenia and Armenia handed 9 Azerbaijani soldiers to Azerbaijan.",
+     [("AZE", "ARM", "pows", 30), ("ARM", "AZE", "pows", 9)]),
+    ("c8_live_entries_both_ways",
+     "Live: Ethiopia and TPLF swap prisoners\n\n09:00 The TPLF has freed 12 Ethiopian soldiers at Mekelle, the "
+     "ICRC said.\n\n10:30 Ethiopia has freed 20 TPLF fighters at Alamata.\n\n12:15 The TPLF has freed 18 more "
+     "Ethiopian soldiers.\n\n14:00 Ethiopia has freed 15 more TPLF fighters, a spokesman said.\n\n17:30 The "
+     "exchange is complete: the TPLF freed 30 Ethiopian soldiers and Ethiopia freed 35 TPLF fighters.",
+     [("TPLF", "ETH", "pows", 30), ("ETH", "TPLF", "pows", 35)]),
+    ("c8_a_later_figure_marked_more_is_no_total",
+     "Hamas handed over the remains of three hostages to the Red Cross on Tuesday, the army said. Israel later "
+     "returned the bodies of 45 Palestinians to Gaza. The three hostages were named by their families. The army said "
+     "the remains of six more hostages were still believed to be in Gaza and that it would not stop until they were "
+     "returned.",
+     [("HAMAS", "ISR", "bodies", 3), ("ISR", "PSE", "bodies", 45)]),
 ]
 
 XFAIL: dict[str, str] = {}

@@ -18,7 +18,8 @@ from ..contract import DateInterval, PartialDate
 from .agreements import agreed_near, deal_formula, deal_groups, is_term
 from .context import ArticleContext, build_context
 from .recast import note_recast, recast_actors
-from .counts import breakdown_follow_up, mark_counts, mark_per_side, same_number_groups, settle_totals
+from .counts import (breakdown_follow_up, mark_counts, mark_per_side, same_number_groups, settle_totals,
+                     spread_per_occasion)
 from .deal_names import deal_name, whole_finished
 from .dating import (
     NOT_EVENT_DATE_BEFORE,
@@ -201,6 +202,7 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
                 sent_home(person, person.giver, context)  # "a Turkish engineer" goes home to Turkey
             in_sentence.append(person)  # apart until now: its state is no side of the figures' directions
         settle_totals(view, in_sentence)
+        in_sentence += spread_per_occasion(view, in_sentence)
         _same_number_goes_back(in_sentence, groups)
         orient_persons(in_sentence, views[max(0, view.index - 1):view.index + 1], context)
         groups.extend(in_sentence)
@@ -590,7 +592,10 @@ def _counts_people(view: SentenceView) -> bool:
 def _placed(group: Group, status: str, rule: str, published: PartialDate | None, year_hint: int | None,
             views: list[SentenceView]) -> Mention:
     """The mention of a group: its status with the date that belongs to it."""
-    date_span = date_span_for(group.view, group.start, end=group.end)
+    if group.date_at is not None:
+        date_span = date_span_for(group.view, group.date_at)
+    else:
+        date_span = date_span_for(group.view, group.start, end=group.end)
     if date_span is not None and ranks_swaps(group.view, date_span):
         date_span = None  # "was the sixth exchange this year"
     lent = adverbial_rule(group.view, date_span, group.start) if date_span is not None else None

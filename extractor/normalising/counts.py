@@ -137,6 +137,33 @@ def _per_occasion(view: SentenceView, group: Group) -> bool:
                for c in view.cues_with("NOISE"))
 
 
+def spread_per_occasion(view: SentenceView, groups: list[Group]) -> list[Group]:
+    """'Hamas freed 13 hostages on Monday, 13 on Tuesday and 13 on Wednesday, and Israel freed 39 prisoners
+    each night': a figure for every occasion of an operation, in a sentence that tells two or more of its days
+    with a figure each, is a figure of each of those days (rule count.per_occasion_spread). The group takes the
+    first day; a copy of it each other day. (Its direction is read before: the copies share it.)"""
+    spread = [g for g in groups if "count.per_occasion" in g.rules and g.count is not None and not g.part_of]
+    if not spread:
+        return []
+    days = []
+    for g in groups:
+        if g in spread or g.count is None:
+            continue
+        k = g.end + 1 if g.end < view.end and view.lower[g.end] == "on" else g.end
+        day = next((d for d in view.dates if d.start == k), None)
+        if day is not None and all(d.start != day.start for d in days):
+            days.append(day)
+    if len(days) < 2:
+        return []
+    out = []
+    for group in spread:
+        group.date_at = days[0].start
+        group.rules.append("count.per_occasion_spread")
+        for day in days[1:]:
+            out.append(dataclasses.replace(group, date_at=day.start, rules=list(group.rules)))
+    return out
+
+
 def mark_per_side(view: SentenceView, groups: list[Group]) -> None:
     """Per-side figures of a sentence. (A leading 'both sides released 303' stays per side, as the
     quantity recogniser reads it: reports use it for 'each side' far more often than for a total.)"""

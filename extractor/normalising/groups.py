@@ -55,6 +55,9 @@ class Group:
     nationality_from_phrase: bool = False  # read from "N soldiers from <state>": may name the giver instead
     people: list[str] = field(default_factory=list)  # names of the persons handed over, as written
     rules: list[str] = field(default_factory=list)
+    # the token whose date the group takes, where it is not its own: a figure per night spread over the nights a
+    # sentence names ("13 on Monday, 13 on Tuesday ..., and 39 prisoners each night")
+    date_at: int | None = None
     # token range of the figure and the noun together; `quantity` and `noun` are never reassigned (a
     # changed group is a new one, `dataclasses.replace`), so it is worked out once: the stages read it
     # hundreds of times per article
@@ -417,6 +420,12 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
         category = "hostages"  # "three kidnapped soldiers" freed by the group that took them
     group = Group(view=view, quantity=quantity, noun=noun, count=count, category=category,
                   nationality=nationality, nationality_from_phrase=from_phrase, rules=rules)
+    if "group.elliptic" in rules and quantity.end + 1 < view.end and view.lower[quantity.end] == "on":
+        # "8 soldiers on Sunday and 6 on Monday": the day right after the bare figure is its own, not the one
+        # that ends just before it
+        own_day = next((d for d in view.dates if d.start == quantity.end + 1), None)
+        if own_day is not None:
+            group.date_at = own_day.start
     if (quantity_of(quantity) is not None and quantity_of(quantity).per_side) or "group.elliptic_per_side" in rules:
         group.per_side = True
     return group
@@ -554,6 +563,8 @@ def _elliptic_follows(view: SentenceView, quantity: Span) -> bool:
         return True
     nxt = view.sent.doc[quantity.end]
     cue = view.cue(nxt.i)
+    if nxt.lower_ == "on" and any(d.start == nxt.i + 1 for d in view.dates):
+        return True  # "13 hostages on Monday, 13 on Tuesday and 13 on Wednesday": a figure per day
     return nxt.is_punct or nxt.lower_ in ELLIPTIC_NEXT or (cue is not None and cue.label_ in ("GIVE", "RECEIVE", "HOME"))
 
 
@@ -1538,6 +1549,14 @@ def share_coordinated(groups: list[Group]) -> None:
     """'three women and 387 men were freed from Russian captivity': one direction for both."""
     for a, b in zip(groups, groups[1:]):
         if a.view is not b.view or a.per_side != b.per_side:
+            continue
+        if "group.elliptic" in b.rules and b.date_at is not None and not (b.giver or b.receiver) \
+                and (a.giver or a.receiver) and not any(
+                    b.view.cue(k) is not None and b.view.cue(k).label_ in ("GIVE", "RECEIVE", "HOME", "EXCHANGE", "FOR")
+                    for k in range(a.end, b.start)):
+            # "the RSF released 8 soldiers on Sunday and 6 on Monday": the next day's figure, the same way
+            b.giver, b.receiver = a.giver, a.receiver
+            b.rules.append("direction.next_day_figure")
             continue
         if "group.bodies_of_shared" in b.rules and "group.bodies_of" in a.rules and (a.giver or a.receiver):
             # "the remains of 41 Kuwaitis and two Saudis": remains go to the side they are handed to (README),

@@ -291,6 +291,22 @@ CASES = [
      "On Monday Hamas freed 4 hostages and Israel released 120 prisoners. On Thursday Hamas freed 6 hostages and "
      "Israel released 150 prisoners. In all, Hamas freed 10 hostages and Israel 270 prisoners, the mediators said.", None,
      [(C, (4, 120)), (C, (6, 150)), (C, (10, 270))]),
+    # a figure for every night of an operation, in a sentence that gives two or more nights a figure each, is a
+    # figure of each of those nights (count.per_occasion_spread); a bare figure right before its own day takes that
+    # day and the direction of the figure before it (direction.next_day_figure)
+    ("per_night_figure_spread_over_the_nights",
+     "In the first rounds of the truce Hamas freed 12 hostages on Monday, 10 on Tuesday and 9 on Wednesday, and "
+     "Israel freed 36 prisoners each night.", None,
+     [(C, (9, 36)), (C, (10, 36)), (C, (12, 36))]),
+    ("per_night_figure_the_same_each_day",
+     "Hamas freed 13 hostages on Monday, 13 on Tuesday and 13 on Wednesday, and Israel freed 39 prisoners each "
+     "night.", None, [(C, (13, 39)), (C, (13, 39)), (C, (13, 39))]),
+    ("per_night_figure_told_first",
+     "The army freed 25 RSF fighters each night, while the RSF released 8 soldiers on Sunday and 6 on Monday, the "
+     "ICRC said.", None, [(C, (6, 25)), (C, (8, 25))]),
+    ("next_day_figure_goes_the_same_way",
+     "Azerbaijan freed 14 Armenian soldiers on Friday and 11 on Saturday, the ministry said.", None,
+     [(C, (11,)), (C, (14,))]),
 ]
 
 XFAIL = {

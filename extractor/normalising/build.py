@@ -431,8 +431,10 @@ def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views
     unilateral = one_sided_figures(views)
     for group in groups:
         if group.part_of and group.category not in ("civilians", "hostages") \
-                and not ("count.breakdown" in group.rules and group.nationality is not None):
-            continue  # (a breakdown by nationality goes on: its third states' nationals go to them)
+                and not ("count.breakdown" in group.rules and group.nationality is not None) \
+                and "direction.from_side" not in group.rules:
+            continue  # (a breakdown by nationality or by giver goes on: a flow of its own where another state is
+            # a side of it)
         status, rule = statuses[id(group)]
         if outside_exchanges(group):
             continue  # "a further 41 were released outside the framework of the agreements"

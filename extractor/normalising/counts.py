@@ -334,7 +334,7 @@ def _breakdown_run(view: SentenceView, whole: Group, groups: list[Group]) -> lis
     if not later:
         return []
     head = later[0]
-    between = view.words_between(whole.end, head.start)
+    between = _undated_words(view, whole.end, head.start)
     # "the remains of 43 people, 41 Kuwaitis and 2 Saudis": an appositive list after a bare comma is a
     # breakdown only when it adds up to the figure exactly (rule count.appositive_breakdown)
     appositive = _appositive_comma(between) and (_generic_worded(whole) or any(w in GENERIC_PEOPLE for w in between)
@@ -366,6 +366,17 @@ def _described_part_between(view: SentenceView, lo: int, hi: int) -> bool:
     return not any(view.doc_index.quantity_at[k] is not None
                    or (view.cue(k) is not None and view.cue(k).label_ in TRANSFER_VERBS + ("FOR",))
                    for k in range(lo, hi))
+
+
+def _undated_words(view: SentenceView, lo: int, hi: int) -> tuple[str, ...]:
+    """The words between lo and hi without a date and its preposition ('64 people on Monday, 50 soldiers ...')."""
+    dated = set()
+    for d in view.dates:
+        if lo <= d.start and d.end <= hi:
+            dated.update(range(d.start, d.end))
+            if d.start - 1 >= lo and view.lower[d.start - 1] in ("on", "in", "at"):
+                dated.add(d.start - 1)
+    return tuple(view.lower[k] for k in range(lo, hi) if k not in dated)
 
 
 def _appositive_comma(between: tuple[str, ...]) -> bool:
@@ -522,11 +533,21 @@ def mark_counts(view: SentenceView, groups: list[Group], seen_values: set[int], 
         elif _of_them(view, group) and any(g.end <= group.start and not g.part_of for g in counted):
             group.part_of = True
             group.rules.append("count.breakdown")
+            # "30 prisoners, 25 of them soldiers and five civilians": the list goes on after the first part
+            for nxt in [g for g in counted if g.start >= group.end]:
+                joined = [w for w in view.words_between(group.end, nxt.start)
+                          if w not in ("of", "them", "whom")]
+                if nxt.part_of or not set(joined) <= {",", "and"} or not joined \
+                        or any(view.doc_index.quantity_at[k] is not None for k in range(group.end, nxt.start)):
+                    break
+                nxt.part_of = True
+                nxt.rules.append("count.breakdown")
+                group = nxt
     for group in counted:
         if group.part_of:
             continue
         run = _breakdown_run(view, group, groups)
-        appositive = bool(run) and _appositive_comma(view.words_between(group.end, run[0].start))
+        appositive = bool(run) and _appositive_comma(_undated_words(view, group.end, run[0].start))
         for part in run:
             part.part_of = True
             part.rules.append("count.breakdown")
@@ -669,6 +690,14 @@ def _foreign_part(part: Group, whole: Group, context: ArticleContext) -> bool:
                                                                                           "civilians", "pows")
 
 
+def _other_giver_part(part: Group, whole: Group) -> bool:
+    """'43 sets of remains: 41 from Azerbaijan and 2 from Georgia': a part handed over by another side than
+    the whole's giver is a flow of its own, to the whole's receiver (rule count.breakdown_by_giver)."""
+    return part.giver is not None and whole.giver is not None and part.giver != whole.giver \
+        and part.category == whole.category and not whole.per_side and whole.receiver is not None \
+        and part.giver != whole.receiver
+
+
 def _plus(count: Count | None, added: int, base_values: set[int]) -> Count | None:
     if count is None or not added:
         return count
@@ -783,7 +812,8 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
     civilian_parts: dict[int, int] = {}  # whole -> its parts of another category ("including 40 civilians")
     for group in groups:
         whole = wholes_of.get(id(group))
-        if whole is not None and (group.category != whole.category or _foreign_part(group, whole, context)) \
+        if whole is not None and (group.category != whole.category or _foreign_part(group, whole, context)
+                                  or _other_giver_part(group, whole)) \
                 and _exact(group.count):
             civilian_parts[id(whole)] = civilian_parts.get(id(whole), 0) + _exact(group.count)
     # "24 hostages, including 13 Israelis and 10 Thais": with its nationals counted, the whole's own
@@ -808,10 +838,15 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
         elif group.part_of:
             whole = wholes_of.get(id(group))
             foreign = whole is not None and _foreign_part(group, whole, context)
-            if whole is None or (group.category == whole.category and not foreign) \
+            other_giver = whole is not None and not foreign and _other_giver_part(group, whole)
+            if whole is None or (group.category == whole.category and not foreign and not other_giver) \
                     or not _exact(whole.count) or _exact(whole.count) < civilian_parts.get(id(whole), 0):
                 continue
-            if foreign:
+            if other_giver:
+                keys = [(group.giver, whole.receiver, whole.category)]
+                if "count.breakdown_by_giver" not in group.rules:
+                    group.rules.append("count.breakdown_by_giver")
+            elif foreign:
                 # "nine hostages: five Israelis, three Thais and a Filipino": each state gets its nationals
                 keys = [(whole.giver, group.nationality, whole.category)]
             else:

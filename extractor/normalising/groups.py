@@ -400,6 +400,9 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
         elif previous is None and _elliptic_follows(view, quantity) and _swap_verb_near(view, quantity):
             category = "generic"  # "330 more were swapped for 330": the article's people
             rules.append("group.implicit")
+        elif previous is not None and previous.view is view and _from_side_part(view, quantity, previous):
+            category = previous.category  # "43 sets of remains: 41 from Azerbaijan and 2 from Georgia"
+            rules += ["group.elliptic", "group.from_side"]
         elif previous is not None and previous.view is view and _elliptic_follows(view, quantity):
             category = previous.category
             verb_between = any(view.cue(k) is not None and view.cue(k).label_ in ("GIVE", "RECEIVE", "HOME", "EXCHANGE")
@@ -555,6 +558,32 @@ def _swap_verb_near(view: SentenceView, quantity: Span) -> bool:
         if cue is not None and (cue.label_ in ("EXCHANGE", "HOME") or (cue.label_ == "FOR" and cue.kb_id_ != "for")):
             return True  # swapped or came home; not 'five recaptured' after a jailbreak
     return False
+
+
+SIDE_LABELS = frozenset({"STATE", "GROUP", "CAPITAL"})
+
+
+def _from_side_part(view: SentenceView, quantity: Span, previous: "Group") -> bool:
+    """'43 sets of remains: 41 from Azerbaijan and 2 from Georgia': a bare figure 'from' a side, in a list
+    opened by a colon or dash after the figure before (a breakdown by who gave them)."""
+    if _from_side_actor(view, quantity.end) is None or previous.quantity is None:
+        return False
+    tail = _from_side_actor(view, previous.quantity.end)
+    between = view.words_between(tail.end if tail is not None else previous.end, quantity.start)
+    if tail is not None:  # "41 from Azerbaijan and 2 from Georgia": the list goes on
+        return between in (("and",), (",",), (",", "and"))
+    return any(w in (":", "-", "–", "—") for w in between)
+
+
+def _from_side_actor(view: SentenceView, k: int) -> Span | None:
+    """The side named in 'from <side>' / 'from the <side>' at token k, else None."""
+    if k + 1 >= view.end or view.lower[k] != "from":
+        return None
+    m = k + 2 if view.lower[k + 1] == "the" and k + 2 < view.end else k + 1
+    actor = view.actor(m)
+    if actor is None or actor.start != m or actor.label_ not in SIDE_LABELS:
+        return None
+    return actor
 
 
 def _elliptic_follows(view: SentenceView, quantity: Span) -> bool:
@@ -1550,6 +1579,15 @@ def share_coordinated(groups: list[Group]) -> None:
     for a, b in zip(groups, groups[1:]):
         if a.view is not b.view or a.per_side != b.per_side:
             continue
+        if "group.from_side" in b.rules and b.quantity is not None:
+            # "Armenia received 43 sets of remains: 41 from Azerbaijan and 2 from Georgia": the side it came from
+            # gives it, to the receiver of the figure before
+            side = _from_side_actor(b.view, b.quantity.end)
+            receiver = a.receiver if a.receiver is not None else b.receiver
+            if side is not None and side.kb_id_ != receiver:
+                b.giver, b.receiver = side.kb_id_, receiver
+                b.rules = [r for r in b.rules if r not in ("direction.coordinated", "direction.dyad")]
+                b.rules.append("direction.from_side")
         if "group.elliptic" in b.rules and b.date_at is not None and not (b.giver or b.receiver) \
                 and (a.giver or a.receiver) and not any(
                     b.view.cue(k) is not None and b.view.cue(k).label_ in ("GIVE", "RECEIVE", "HOME", "EXCHANGE", "FOR")

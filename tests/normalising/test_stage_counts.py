@@ -437,6 +437,33 @@ CASES = [
      "the remains of six more hostages were still believed to be in Gaza and that it would not stop until they were "
      "returned.",
      [("HAMAS", "ISR", "bodies", 3), ("ISR", "PSE", "bodies", 45)]),
+    # --- C9: a breakdown by giver ("41 from Azerbaijan and 2 from Georgia"): a part from another side than the
+    # whole's giver is a flow of its own to the whole's receiver, the rest stays with the whole's giver
+    ("c9_breakdown_by_giver_after_a_colon",
+     "Armenia received 43 sets of remains on Friday: 41 from Azerbaijan and 2 from Georgia.",
+     [("AZE", "ARM", "bodies", 41), ("GEO", "ARM", "bodies", 2)]),
+    ("c9_breakdown_by_giver_groups",
+     "Sudan got back 75 soldiers on Monday: 60 from the RSF and 15 from Chad.",
+     [("RSF", "SDN", "pows", 60), ("TCD", "SDN", "pows", 15)]),
+    ("c9_breakdown_by_giver_after_a_dash",
+     "Ukraine received 120 bodies on Thursday - 100 from Russia and 20 from Belarus.",
+     [("RUS", "UKR", "bodies", 100), ("BLR", "UKR", "bodies", 20)]),
+    ("c9_places_are_no_givers",
+     "Ukraine received 120 bodies on Thursday, 70 from the Donetsk region and 50 from Kharkiv.",
+     [("RUS", "UKR", "bodies", 120)]),
+    # --- C10: a breakdown told after the figure's date, and an "of them" list that goes on after its first part
+    ("c10_appositive_after_the_date",
+     "The RSF freed 64 people on Monday, 50 soldiers and 14 civilians, the army said.",
+     [("RSF", "SDN", "pows", 50), ("RSF", "SDN", "civilians", 14)]),
+    ("c10_of_them_list_goes_on",
+     "Azerbaijan handed over 30 prisoners on Monday, 25 of them soldiers and five civilians.",
+     [("AZE", "ARM", "pows", 25), ("AZE", "ARM", "civilians", 5)]),
+    ("c10_of_them_list_stops_at_a_new_clause",
+     "Azerbaijan handed over 30 Armenians on Monday, 25 of them soldiers, and Armenia freed 12 Azerbaijanis.",
+     [("AZE", "ARM", "pows", 30), ("ARM", "AZE", "pows", 12)]),
+    ("c10_of_whom_list_of_three",
+     "Ethiopia freed 40 Eritreans on Sunday, 30 of whom soldiers, 6 civilians and 4 farmers.",
+     [("ETH", "ERI", "pows", 30), ("ETH", "ERI", "civilians", 10)]),
 ]
 
 XFAIL: dict[str, str] = {}

@@ -338,7 +338,8 @@ def _breakdown_run(view: SentenceView, whole: Group, groups: list[Group]) -> lis
     # "the remains of 43 people, 41 Kuwaitis and 2 Saudis": an appositive list after a bare comma is a
     # breakdown only when it adds up to the figure exactly (rule count.appositive_breakdown)
     appositive = _appositive_comma(between) and (_generic_worded(whole) or any(w in GENERIC_PEOPLE for w in between)
-                                                 or all(_generic_worded(g) for g in later[:2]))
+                                                 or all(_generic_worded(g) or g.nationality is not None
+                                                        for g in later[:2]))
     if not appositive and not any(w in BREAK_MARKS for w in between):
         return []
     run = [head]
@@ -392,6 +393,8 @@ def _generic_worded(group: Group) -> bool:
     noun = group.noun
     if noun is None:
         return False
+    if "group.captive_object" in group.rules or "group.one_national" in group.rules:
+        return True  # "three Kenyan teachers", "a Ugandan engineer": people of a state, whatever their trade
     if noun.label_ == "DEMONYM":
         return True
     return noun.label_ == "CATEGORY" and noun.kb_id_ == "generic"
@@ -554,7 +557,7 @@ def mark_counts(view: SentenceView, groups: list[Group], seen_values: set[int], 
             if appositive:
                 part.rules.append("count.appositive_breakdown")
             if part.category != group.category and group.category != "generic" \
-                    and (_generic_worded(part) or group.category == "bodies"):
+                    and (_generic_worded(part) or group.category in ("bodies", "hostages")):
                 # "the remains of 43 people, 41 Kuwaitis and 2 Saudis": people named only by who they are
                 # count what the whole counts (rule count.part_takes_whole_category)
                 part.category = group.category
@@ -826,6 +829,7 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
                 and any(_foreign_part(g, whole, context) for g in groups if wholes_of.get(id(g)) is whole):
             own_nationals[id(whole)] = own_nationals.get(id(whole), 0) + _exact(group.count)
     unsplit_figures = {(g.category, _exact(g.count)) for g in groups if _unsplit(g) and _exact(g.count)}
+    part_keys: set[int] = set()  # parts that make flows of their own (by nationality or by giver)
     candidates: dict[tuple, list[tuple[int, Count | None, Group]]] = {}
     for group in groups:
         count = group.count
@@ -842,6 +846,7 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
             if whole is None or (group.category == whole.category and not foreign and not other_giver) \
                     or not _exact(whole.count) or _exact(whole.count) < civilian_parts.get(id(whole), 0):
                 continue
+            part_keys.add(id(group))
             if other_giver:
                 keys = [(group.giver, whole.receiver, whole.category)]
                 if "count.breakdown_by_giver" not in group.rules:
@@ -902,6 +907,14 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
                 summed[key] = (_exact(count), *extra_values)  # the figures told, for matching other reports
             count = added
         out.append((key, count, chosen[2]))
+    # a figure with a giver and no receiver that the parts told as flows of their own add up to is told twice
+    # ("frees five hostages" in the headline, then "five hostages, three Kenyans, a Ugandan and a Somali")
+    by_parts: dict[tuple, int] = {}
+    for key, count, group in out:
+        if id(group) in part_keys and _exact(count):
+            by_parts[(key[0], key[2])] = by_parts.get((key[0], key[2]), 0) + _exact(count)
+    out = [item for item in out if not (item[0][0] is not None and item[0][1] is None and _exact(item[1])
+                                        and by_parts.get((item[0][0], item[0][2])) == _exact(item[1]))]
     # an unsplit total beside counted directional figures of the same category is a summary: drop it
     directional = [(k, c) for k, c, _ in out if (k[0] is not None or k[1] is not None) and c is not None]
     uncounted = {k[2] for k, c, _ in out if (k[0] is not None or k[1] is not None) and c is None}

@@ -315,6 +315,12 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
             break
         if tok.is_lower and tok.is_alpha and len(tok) > 3 and word.endswith("s") \
                 and not word.endswith(("ss", "us", "ous")) and cue is None:
+            if nationality is not None and word.endswith(PERSON_PLURAL_ENDINGS) and _transfer_governs(view, quantity):
+                # "freed three Kenyan teachers", "handed over 12 Nepali engineers": people of a state, counted as
+                # the object of a handover, whatever their trade (their category: the dyad's and the holder's)
+                category, noun = "generic", doc[j:j + 1]
+                rules.append("group.captive_object")
+                j += 1
             break  # "3,200 letters between prisoners": another noun is counted
         if word in DEAD_MODIFIERS:
             dead = True
@@ -561,6 +567,26 @@ def _swap_verb_near(view: SentenceView, quantity: Span) -> bool:
 
 
 SIDE_LABELS = frozenset({"STATE", "GROUP", "CAPITAL"})
+# plural endings of nouns for people by what they do ("teachers", "chemists", "attendants", "trainees",
+# "fishermen", "technicians"); a thing counted after a demonym ("40 Russian tanks") has none of them
+PERSON_SINGULAR_ENDINGS = ("er", "ist", "ant", "ee", "man", "ian", "or", "ive", "hand", "mate", "wife")
+PERSON_PLURAL_ENDINGS = ("ers", "ists", "ants", "ees", "men", "ians", "ors", "ives", "hands", "mates", "wives")
+GOVERNING_TRANSFERS = frozenset({"GIVE", "RECEIVE", "EXCHANGE", "HOME"})
+
+
+def _transfer_governs(view: SentenceView, quantity: Span) -> bool:
+    """A handover verb stands before the figure in its clause ('freed three Kenyan teachers'), or the figure
+    opens a list set after another counted figure of the clause ('freed five hostages, three Kenyan teachers')."""
+    start = quantity.start
+    if start - 1 > view.start and view.lower[start - 1] == ",":
+        # the list's head: a figure just before the comma ("five hostages, three ...")
+        head = next((view.doc_index.quantity_at[k] for k in range(start - 2, max(view.start, start - 6) - 1, -1)
+                     if view.doc_index.quantity_at[k] is not None), None)
+        if head is not None:
+            start = head.start
+    lo, _ = view.clause_bounds(start)
+    return any(view.cue(k) is not None and view.cue(k).label_ in GOVERNING_TRANSFERS
+               for k in range(max(lo, view.start), start))
 
 
 def _from_side_part(view: SentenceView, quantity: Span, previous: "Group") -> bool:
@@ -1980,13 +2006,16 @@ def _listed_one(view: SentenceView, groups: list[Group], taken: set[int]) -> lis
         nxt = view.actor(k + 1)
         if nxt is None or nxt.label_ != "DEMONYM" or nxt.start != k + 1 or span_text(nxt).endswith("s"):
             continue
+        # "three Kenyan teachers, a Ugandan engineer and a Somali driver": a trade noun closing the national
+        trade = nxt.end < view.end and doc[nxt.end].is_lower and view.lower[nxt.end].endswith(PERSON_SINGULAR_ENDINGS) \
+            and (nxt.end + 1 >= view.end or doc[nxt.end + 1].is_punct or view.lower[nxt.end + 1] == "and")
         if nxt.end < view.end and not (doc[nxt.end].is_punct or view.lower[nxt.end] in DEMONYM_HEAD_NEXT
-                                       or view.lower[nxt.end] in NATIONAL_NOUNS):
+                                       or view.lower[nxt.end] in NATIONAL_NOUNS or trade):
             continue  # "and a Filipino worker": a person noun, read elsewhere ("and a Ukrainian national" is one)
         # (or after one such national: "two Czechs, a Slovak and a Hungarian")
         listed = any(g.count is not None and g.nationality is not None and 0 <= k - g.end <= 2 for g in groups + out)
         if listed:
-            out.append(Group(view=view, quantity=None, noun=doc[k:nxt.end], count=Count.exact(1),
+            out.append(Group(view=view, quantity=None, noun=doc[k:nxt.end + (1 if trade else 0)], count=Count.exact(1),
                              category="generic", nationality=nxt.kb_id_, rules=["group.one_national"]))
     return out
 

@@ -464,6 +464,29 @@ CASES = [
     ("c10_of_whom_list_of_three",
      "Ethiopia freed 40 Eritreans on Sunday, 30 of whom soldiers, 6 civilians and 4 farmers.",
      [("ETH", "ERI", "pows", 30), ("ETH", "ERI", "civilians", 10)]),
+    # --- C11: people of a state named by their trade ("three Kenyan teachers", "a Chadian trader") in an appositive
+    # list after a hostage figure: a breakdown by nationality (group.captive_object, group.one_national), and the
+    # headline's figure of the same giver, told again as the list's sum, is no flow of its own
+    ("c11_hostages_by_nationality_named_by_trade",
+     "Boko Haram freed six hostages on Sunday, four Nigerian farmers, a Chadian trader and a Cameroonian teacher, "
+     "in exchange for 9 of its fighters.",
+     [("BOKO_HARAM", "NGA", "hostages", 4), ("BOKO_HARAM", "TCD", "hostages", 1), ("BOKO_HARAM", "CMR", "hostages", 1),
+      ("CMR", None, "pows", 9)]),
+    ("c11_hostages_by_nationality_mixed_trades",
+     "The ELN freed seven hostages on Monday, four Colombian nurses, two Spanish engineers and a Peruvian doctor, in "
+     "exchange for 15 rebels.",
+     [("ELN", "COL", "hostages", 4), ("ELN", "ESP", "hostages", 2), ("ELN", "PER", "hostages", 1),
+      ("PER", None, "pows", 15)]),
+    ("c11_headline_total_of_the_list_is_told_twice",
+     "Al-Shabaab frees four hostages\n\nAl-Shabaab freed four hostages, two Ethiopian technicians, a Kenyan "
+     "driver and a Ugandan teacher, on Tuesday.",
+     [("AL_SHABAAB", "ETH", "hostages", 2), ("AL_SHABAAB", "KEN", "hostages", 1), ("AL_SHABAAB", "UGA", "hostages", 1)]),
+    ("c11_trade_noun_after_a_demonym_freed",
+     "Hamas freed 12 Thai farmhands and 3 Israeli hostages on Friday.",
+     [("HAMAS", "THA", "hostages", 12), ("HAMAS", "ISR", "hostages", 3)]),
+    ("c11_things_after_a_demonym_are_no_people",
+     "Russia handed over 40 Ukrainian tanks and 12 Ukrainian soldiers to Ukraine on Monday.",
+     [("RUS", "UKR", "pows", 12)]),
 ]
 
 XFAIL: dict[str, str] = {}

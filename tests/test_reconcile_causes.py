@@ -194,6 +194,24 @@ CASES = {
          ex("b#0", flow("PIJ", "ISR", "bodies", 15), status="planned", mediators=["EGY"]),
          ex("b#1", flow("PIJ", "ISR", "hostages", 6), date=day("2026-09-02"), mediators=["EGY"])],
         [{"a#0"}, {"b#0"}, {"a#1", "b#1"}]),
+    # a sideless total told beside the sided figures it sums is not compared a second time
+    "a report with its total beside both sides joins the report of the sides": (
+        [ex("a#0", *swap("HOUTHIS", "YEM", "pows", 64, 78), flow(None, None, "pows", 142), date=day("2026-05-20")),
+         ex("b#0", *swap("HOUTHIS", "YEM", "pows", 64, 78), date=day("2026-05-20"))],
+        [{"a#0", "b#0"}]),
+    "an undated report with its total joins a dated report of one side's figure": (
+        [ex("a#0", *swap("COD", "M23", "pows", 15, 42), flow(None, None, "pows", 57), published="2026-09-20"),
+         ex("b#0", flow("M23", "COD", "pows", 42), date=day("2026-09-19"), published="2026-09-19")],
+        [{"a#0", "b#0"}]),
+    "two reports each with their total and a third with the total alone are one swap": (
+        [ex("a#0", *swap("ERI", "ETH", "pows", 653, 279), flow(None, None, "pows", 932), date=day("2026-08-16")),
+         ex("b#0", *swap("ERI", "ETH", "pows", 653, 279), flow(None, None, "pows", 932), date=day("2026-08-16")),
+         ex("c#0", flow(None, None, "pows", 932), date=day("2026-08-16"))],
+        [{"a#0", "b#0", "c#0"}]),
+    "a sideless figure that is no total of the sides is still compared": (
+        [ex("a#0", *swap("ARM", "AZE", "pows", 20, 30), flow(None, None, "pows", 90), date=day("2026-04-02")),
+         ex("b#0", *swap("ARM", "AZE", "pows", 20, 30), flow(None, None, "pows", 400), date=day("2026-04-02"))],
+        None),
 }
 
 

@@ -65,6 +65,7 @@ class Claim:
     parts: frozenset[tuple] = frozenset()  # (from, to, category, figure) of groups summed into a flow's count
     keyed: tuple[FlowT, ...] | None = None  # the counted flows, when every flow names both sides and no two
     # counted flows share (from, to, category): pairing them with another claim's is then a lookup by key
+    compared: tuple[FlowT, ...] = ()  # the flows compared with other claims' (see `compared_flows`)
 
 
 _SHARED: dict = {}
@@ -86,22 +87,45 @@ _SHARED_FIELDS = ("kind", "status", "start", "end", "precision", "location", "me
                   "outlet", "published_raw", "published", "people", "parts")
 
 
+def _redundant_total(f: FlowT, flows: tuple[FlowT, ...]) -> bool:
+    """A flow naming neither side whose exact figure is the sum of two or more exact flows of its category
+    that name a side ("exchanged 142 prisoners" beside "64" one way and "78" the other): the total of those
+    flows, told once more."""
+    if f[0] is not None or f[1] is not None or f[6] != "exact":
+        return False
+    parts = [g for g in flows if g[2] == f[2] and (g[0] is not None or g[1] is not None)]
+    return len(parts) >= 2 and all(g[6] == "exact" for g in parts) and sum(g[3] for g in parts) == f[3]  # type: ignore[misc]
+
+
+def compared_flows(flows: tuple[FlowT, ...]) -> tuple[FlowT, ...]:
+    """The flows a claim is compared by: all of them but a sideless total of the sided flows beside it
+    (`_redundant_total`). Reports of one swap give its figures per side, as a total, or both; a total told
+    beside its parts would otherwise be paired with another report's figure of one side, or summed in again."""
+    if len(flows) < 3 or all(f[0] is not None or f[1] is not None for f in flows):
+        return flows
+    kept = tuple(f for f in flows if not _redundant_total(f, flows))
+    return flows if len(kept) == len(flows) else kept
+
+
 _DERIVED: dict = {}
 _DERIVED_LIMIT = 100_000
 
 
 def _derived(flows: tuple) -> tuple:
     """What `make_claim` derives from a claim's flows (shared, as `flows` is): (keyed, counted, categories,
-    signature, sided). Claims repeat a few thousand flow tuples, so it is found once per tuple."""
+    signature, sided, compared). Claims repeat a few thousand flow tuples, so it is found once per tuple.
+    `keyed`, `signature` and `sided` are of the compared flows (`compared_flows`)."""
     found = _DERIVED.get(flows)
     if found is None:
         if len(_DERIVED) >= _DERIVED_LIMIT:
             _DERIVED.clear()
-        sided = all(f[0] is not None and f[1] is not None for f in flows)
-        counted = tuple(f for f in flows if f[6] is not None)
+        compared = compared_flows(flows)
+        compared = flows if compared is flows else _shared(compared)
+        sided = all(f[0] is not None and f[1] is not None for f in compared)
+        counted = tuple(f for f in compared if f[6] is not None)
         keyed = _shared(counted) if sided and len({f[:3] for f in counted}) == len(counted) else None
-        found = _DERIVED[flows] = (keyed, bool(counted), _shared(frozenset(f[2] for f in flows)),
-                                   _shared(frozenset(f[:3] for f in flows)), sided)
+        found = _DERIVED[flows] = (keyed, any(f[6] is not None for f in flows), _shared(frozenset(f[2] for f in flows)),
+                                   _shared(frozenset(f[:3] for f in compared)), sided, compared)
     return found
 
 
@@ -111,8 +135,9 @@ def make_claim(*, versions: str = "", **fields) -> Claim:
     for name in _SHARED_FIELDS:
         if fields.get(name) is not None:
             fields[name] = _shared(fields[name])
-    keyed, counted, categories, signature, sided = _derived(flows)
+    keyed, counted, categories, signature, sided, compared = _derived(flows)
     return Claim(**fields, run_doc=f"{fields['doc_id']}\x00{versions}", keyed=keyed,
+                 compared=compared,
                  dated=fields["start"] is not None or fields["end"] is not None,
                  counted=counted, categories=categories, signature=signature, sided=sided)
 

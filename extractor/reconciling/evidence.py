@@ -151,7 +151,7 @@ def _uncounted_mention(f: FlowT) -> bool:
 def _total(c: Claim, category: str) -> FlowT | None:
     """All flows of a category summed into one sideless flow, when every one is an exact figure (an
     uncounted mention of the swap beside them adds nobody)."""
-    fs = [f for f in c.flows if f[2] == category and not _uncounted_mention(f)]
+    fs = [f for f in c.compared if f[2] == category and not _uncounted_mention(f)]
     if len(fs) < 2 or any(f[6] != "exact" for f in fs):
         return None
     n = sum(f[3] for f in fs)  # type: ignore[misc]
@@ -176,15 +176,16 @@ def pair_flows(a: Claim, b: Claim) -> list[tuple[FlowT, FlowT]]:
     300 prisoners") and the other claim has several flows of its category, the category's totals
     are compared instead, or nothing when a total is unknown (a lone such figure beside flows naming the
     sides without figures is the total: see `_beside_sides`). A mention of the swap with neither sides
-    nor a figure ("a prisoner swap") is no such flow: it hides none of the figures beside it."""
-    if a.sided and b.sided and len(a.flows) == 1 and len(b.flows) == 1:  # the commonest case, as below
-        f, g = a.flows[0], b.flows[0]
+    nor a figure ("a prisoner swap") is no such flow: it hides none of the figures beside it. A claim's
+    flows here are its `compared` flows: a sideless total of its sided flows is left out."""
+    if a.sided and b.sided and len(a.compared) == 1 and len(b.compared) == 1:  # the commonest case, as below
+        f, g = a.compared[0], b.compared[0]
         return [(f, g)] if f[6] is not None and g[6] is not None and f[:3] == g[:3] else []
     out: list[tuple[FlowT, FlowT]] = []
     if a.sided and b.sided:  # the common case: match on (from, to, category)
-        by_key = {f[:3]: f for f in b.flows if f[6] is not None}
-        if len(by_key) == sum(1 for f in b.flows if f[6] is not None):
-            for f in a.flows:
+        by_key = {f[:3]: f for f in b.compared if f[6] is not None}
+        if len(by_key) == sum(1 for f in b.compared if f[6] is not None):
+            for f in a.compared:
                 if f[6] is not None:
                     g = by_key.pop(f[:3], None)
                     if g is not None:
@@ -192,8 +193,8 @@ def pair_flows(a: Claim, b: Claim) -> list[tuple[FlowT, FlowT]]:
             return out
     as_totals: set[str] = set()
     for cat in sorted(a.categories & b.categories):
-        fa = [f for f in a.flows if f[2] == cat and not _uncounted_mention(f)]
-        fb = [f for f in b.flows if f[2] == cat and not _uncounted_mention(f)]
+        fa = [f for f in a.compared if f[2] == cat and not _uncounted_mention(f)]
+        fb = [f for f in b.compared if f[2] == cat and not _uncounted_mention(f)]
         if (len(fa) > 1 or len(fb) > 1) and any(f[0] is None and f[1] is None for f in fa + fb):
             as_totals.add(cat)
             lone_a, lone_b = _beside_sides(fa), _beside_sides(fb)
@@ -204,9 +205,9 @@ def pair_flows(a: Claim, b: Claim) -> list[tuple[FlowT, FlowT]]:
                 if (lone_a or lone_b) and compare_counts(*pair) not in ("equal", "compatible"):
                     continue
                 out.append(pair)
-    fa = sorted((f for f in a.flows if f[6] is not None and f[2] not in as_totals),
+    fa = sorted((f for f in a.compared if f[6] is not None and f[2] not in as_totals),
                 key=lambda f: (f[0] is None) + (f[1] is None))
-    fb = [f for f in b.flows if f[6] is not None and f[2] not in as_totals]
+    fb = [f for f in b.compared if f[6] is not None and f[2] not in as_totals]
     used: set[int] = set()
     for f in fa:
         best = None
@@ -236,7 +237,7 @@ def _per_side(fa: list[FlowT], fb: list[FlowT]) -> tuple[FlowT, FlowT] | None:
 def direction_totals(c: Claim) -> dict[tuple[str | None, str | None], int | None]:
     """People per direction summed over categories; None where a flow of that direction is not an exact figure."""
     out: dict[tuple[str | None, str | None], int | None] = {}
-    for f in c.flows:
+    for f in c.compared:
         key = (f[0], f[1])
         if f[6] != "exact" or key in out and out[key] is None:
             out[key] = None

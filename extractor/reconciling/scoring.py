@@ -316,7 +316,7 @@ def _copies(a: Claim, b: Claim) -> str | None:
     `quick` calls this too, so it stays cheap (no repr for the common one-flow claim)."""
     if (a.dated and b.dated) or a.status != b.status:
         return None
-    fa, fb = a.flows, b.flows
+    fa, fb = a.compared, b.compared
     # one flow each, unequal: their reprs differ too (a flow holds only strings, ints and None), so no repr is made
     if fa != fb and (len(fa) != len(fb) or len(fa) == 1 or sorted(map(repr, fa)) != sorted(map(repr, fb))):
         return None

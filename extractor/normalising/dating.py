@@ -85,7 +85,23 @@ ATTRIBUTIVE_SWAP_NOUNS = frozenset({"swap", "exchange", "trade", "deal", "arrang
 
 
 def _event_clause(view: SentenceView, date: Span) -> bool:
-    return _plain_event_clause(view, date) or where_clause(view, date) or place_adverbial(view, date)
+    return _plain_event_clause(view, date) or where_clause(view, date) or place_adverbial(view, date) \
+        or fronted_after_that(view, date)
+
+
+THAT_FRONTED_WIDTH = 2  # words between "that" and the date: "that in", "that early in"
+
+
+def fronted_after_that(view: SentenceView, date: Span) -> bool:
+    """'The commission recalled that in December 2020, after the war, the sides swapped ...': a date fronted in
+    a that-clause, closing its clause, is a bare time adverbial of the clause's verb after it (date.that_fronted)."""
+    lo, hi = view.clause_bounds(date.start)
+    if date.end != hi or hi >= view.end or view.lower[hi] != ",":
+        return False
+    that = next((k for k in range(date.start - 1, max(lo, date.start - THAT_FRONTED_WIDTH - 1) - 1, -1)
+                 if view.lower[k] == "that"), None)
+    return that is not None and all(view.lower[k] in TIME_FRAME_WORDS or view.lower[k] in DATE_PREPOSITIONS
+                                    for k in range(that + 1, date.start))
 
 
 def _plain_event_clause(view: SentenceView, date: Span) -> bool:
@@ -127,6 +143,8 @@ def adverbial_rule(view: SentenceView, date: Span, mention: int) -> str | None:
         return "date.place_adverbial"
     if where_clause(view, date):
         return "date.where_clause"
+    if fronted_after_that(view, date):
+        return "date.that_fronted"
     return None
 
 

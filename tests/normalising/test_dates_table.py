@@ -236,6 +236,16 @@ CASES = [
     ("name_with_a_date_in_the_other_order",
      "The 23 March Movement freed 11 Burundian troops to their army on 2 February, a spokesman said.",
      "2024-03-14", (11,), (C, "2024-02-02", "2024-02-02")),
+    # date.that_fronted: a date fronted in a that-clause, an aside after it, dates the clause's handover
+    ("date_fronted_in_a_that_clause",
+     "Kyiv recalled that in February, after weeks of talks, Russia returned 212 Ukrainian soldiers in a swap for 212 "
+     "Russian troops.", "2024-03-14", (212, 212), (C, "2024-02-01", "2024-02-29")),
+    ("day_fronted_in_a_that_clause",
+     "Khartoum noted that on 3 June, despite heavy shelling, the RSF freed 55 soldiers to the army in exchange for 70 "
+     "RSF fighters.", "2024-03-14", (55, 70), (C, "2023-06-03", "2023-06-03")),
+    ("year_fronted_in_a_that_clause",
+     "The commission recalled that in December 2020, after the end of the war, Azerbaijan handed 44 Armenian "
+     "captives to Armenia and received 14 of its soldiers.", "2024-03-14", (14, 44), (C, "2020-12-01", "2020-12-31")),
     ("name_with_a_date_beside_a_plan",
      "A spokesman for the March 23 Movement said the rebels would release 58 prisoners to Kinshasa next Tuesday.",
      "2024-03-14", (58,), (P, "2024-03-19", "2024-03-19")),

@@ -14,7 +14,7 @@ from test_reconcile_quick import invented_claims
 def _with_sources(c: Claim, rng: random.Random) -> Claim:
     """The claim with an outlet, url and agreement reference where the dice say so (invented_claims gives none)."""
     fields = {f.name: getattr(c, f.name) for f in dataclasses.fields(Claim) if f.init}
-    for name in ("keyed", "dated", "counted", "categories", "signature", "sided", "run_doc"):
+    for name in ("keyed", "compared", "dated", "counted", "categories", "signature", "sided", "run_doc"):
         del fields[name]
     if rng.random() < 0.5:
         fields.update(outlet=rng.choice(["Harbour Post", "Nordic Wire"]), url=f"https://news.example/{c.claim_id}")

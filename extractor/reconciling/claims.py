@@ -158,7 +158,7 @@ def from_compact_json(text: str) -> Claim:
     (claim_id, doc_id, kind, status, start, end, precision, flows, location, mediators, parties, scope, ref, outlet,
      url, published_raw, published, people, versions, *rest) = json.loads(text)
     flows = _shared(tuple(_shared(tuple(f)) for f in flows))
-    keyed, counted, categories, signature, sided = _derived(flows)
+    keyed, counted, categories, signature, sided, compared = _derived(flows)
     return Claim(claim_id, doc_id, _shared(kind), None if status is None else _shared(status),
                  None if start is None else _shared(start), None if end is None else _shared(end),
                  None if precision is None else _shared(precision), flows,
@@ -169,7 +169,7 @@ def from_compact_json(text: str) -> Claim:
                  None if published is None else _shared(published),
                  start is not None or end is not None, counted, categories, signature, sided, f"{doc_id}\x00{versions}",
                  _shared(frozenset(people)), _shared(frozenset(tuple(p) for p in rest[0]) if rest else frozenset()),
-                 keyed)
+                 keyed, compared)
 
 
 @dataclass(frozen=True, slots=True)

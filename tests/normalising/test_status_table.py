@@ -279,6 +279,19 @@ CASES = [
     ("title_figure_of_a_deal_to_come",
      "The Houthis are set to free 14 Saudi prisoners next week, the Saudi-led coalition said.",
      "Houthis free 14 Saudis in coming swap", [(P, (14,))]),
+    # status.told_apart: a completed occasion told only in a sentence that opens a story of its own ("Separately",
+    # "In a separate development", "Meanwhile") takes no announcement of the article's swap, which stays planned
+    ("s3_separately_a_release_takes_no_preview",
+     "Sudan and the RSF have agreed to exchange 40 soldiers held by the RSF for 55 fighters held by the army, a "
+     "mediator said on Thursday. The exchange will take place next week. Separately, the RSF on Wednesday freed 9 "
+     "aid workers it had abducted.", None, [(C, (9,)), (P, (40, 55))]),
+    ("s3_separate_development_remains_take_no_preview",
+     "Armenia and Azerbaijan have agreed to swap 12 Armenian soldiers for 7 Azerbaijani servicemen, officials said "
+     "on Monday. In a separate development, Azerbaijan on Tuesday returned the remains of 4 Armenian soldiers.",
+     None, [(C, (4,)), (P, (7, 12))]),
+    ("s3_meanwhile_a_release_takes_no_preview",
+     "The Houthis and the Yemeni government have agreed to exchange 25 soldiers for 30 Houthi fighters, the UN said "
+     "on Friday. Meanwhile, the Houthis on Thursday freed 5 kidnapped journalists.", None, [(C, (5,)), (P, (25, 30))]),
 ]
 
 XFAIL: dict[str, str] = {

@@ -66,6 +66,9 @@ def _end_search(search):
 
 
 WARM_CHUNK = 48  # the longest chunk (whitespace-parted) `LinearTokenizer._warm` tokenises alone
+# the shortest text whose chunks are tokenised alone first: in a short text (a gazetteer's pattern, a sentence the
+# text gate reads) few chunks follow a special case, and tokenising them alone would cost more than it saves
+WARM_TEXT = 200
 
 
 class LinearTokenizer(Tokenizer):
@@ -76,7 +79,8 @@ class LinearTokenizer(Tokenizer):
         search = self.suffix_search
         if search is not None and not getattr(search, "bounded", False) and hasattr(search, "__self__"):
             self.suffix_search = _end_search(search)  # after from_disk/from_bytes set a plain one
-        self._warm(string)
+        if len(string) > WARM_TEXT:
+            self._warm(string)
         if len(string) <= LONG_RUN or not _holds_long_run(string):
             return super().__call__(string)
         docs, pos = [], 0
@@ -94,7 +98,6 @@ class LinearTokenizer(Tokenizer):
             docs.append(super().__call__(string[pos:]))
         return Doc.from_docs(docs, ensure_whitespace=False)
 
-
     def _warm(self, string: str) -> None:
         """Tokenise alone each chunk of `string` not met before, so that spaCy caches it. spaCy tokenises
         each whitespace-parted chunk alone and keeps its tokens in a cache, but within one call it caches
@@ -104,21 +107,28 @@ class LinearTokenizer(Tokenizer):
         call (about 20 times the cost of a cached one). A chunk tokenised alone is cached unless it
         holds a special case itself, and a cached chunk gives the tokens its own tokenising gives, so
         the tokens are the same. Chunks are met once (`_met`, in text order) and no more are tokenised
-        once as many as the cache holds (`max_cache_size`) have been."""
+        once as many as the cache holds (`max_cache_size`) have been; the chunks of ASCII letters that are no
+        special case are tokenised together, in one call (no special case stands in them)."""
         met = self.__dict__.setdefault("_met", set())
         if len(met) >= self.max_cache_size:
             return
         chunks = string.split()
-        fresh = set(chunks).difference(met)
-        if not fresh:
+        if met.issuperset(chunks):
             return
+        fresh = set(chunks).difference(met)
         alone = super().__call__
+        rules = self.rules
+        plain = []  # chunks of ASCII letters that are no special case: no special case stands in them
         for chunk in chunks:
             if chunk in fresh:
                 fresh.discard(chunk)
                 met.add(chunk)
-                if len(chunk) <= WARM_CHUNK:
+                if chunk.isascii() and chunk.isalpha() and chunk not in rules:
+                    plain.append(chunk)
+                elif len(chunk) <= WARM_CHUNK:
                     alone(chunk)
+        if plain:
+            alone(" ".join(plain))  # in one call: none sets has_special, so each is cached
 
 
 @spacy.registry.tokenizers("extractor.tokenizer.v1")

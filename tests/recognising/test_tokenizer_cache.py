@@ -8,7 +8,7 @@ import pytest
 from conftest import UNSEALED_CORPORA, read_articles
 
 from extractor.pipeline import load_pipeline
-from extractor.recognising.tokenizer import WARM_CHUNK, LinearTokenizer
+from extractor.recognising.tokenizer import WARM_CHUNK, WARM_TEXT, LinearTokenizer
 
 TEXTS = [
     "Peru's army—its ombudsman said—freed 31 soldiers on Jan. 4 at 5 p.m.; they're home.",
@@ -45,9 +45,13 @@ def test_warmed_cache_gives_the_tokens_of_no_cache(tokenizers):
 
 def test_chunks_are_met_once(tokenizers):
     _, warm = tokenizers
-    text = "Chile freed 12 prisoners \u2014 and Peru's 9 went home."
+    text = "Chile freed 12 prisoners \u2014 and Peru's 9 went home. " * 4
+    assert len(text) > WARM_TEXT
     warm(text)
     assert set(text.split()) <= warm.__dict__["_met"]
+    short = "Zorvath's quibblers unmet"
+    warm(short)
+    assert warm.__dict__["_met"].isdisjoint(short.split()), "a short text is tokenised as it is"
 
 
 @pytest.mark.parametrize("path", UNSEALED_CORPORA, ids=[p.parent.name for p in UNSEALED_CORPORA])

@@ -32,8 +32,9 @@ class ActorRecogniser(GazetteerRecogniser):
         if not helpers.fighters and "(" not in doc.text:
             return spans
         found = define_acronyms(doc, spans, helpers)
-        if found:
-            spans = sorted(spans + found, key=lambda s: s.start)
+        if found:  # a defined group's name takes the place of the state named inside it
+            inside = {k for span in found for k in range(span.start, span.end)}
+            spans = sorted([s for s in spans if s.start not in inside] + found, key=lambda s: s.start)
         return name_rebels(doc, spans, helpers, {s.kb_id_ for s in spans})
 
     def _helpers(self, doc: Doc) -> Helpers:

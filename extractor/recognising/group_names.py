@@ -1,12 +1,14 @@
 """Structural recognition of non-state sides the gazetteer does not list (rules in the catalogue):
 
-- `actors.acronym_definition`: "the <Capitalised name> (<ACRONYM>)", the name holding a group word
-  ("Front", "Army", "Movement", "Liberation", ...: NAME_WORD entries), gives a group whose id is the
-  acronym ("-" as "_"), and every mention of the acronym in the article names it. A name that is a
-  gazetteer group already lends its id to the acronym ("the Allied Democratic Forces (ADF)": ADF).
-  A name with only a weak group word ("Army", "Forces", "Council", ...) is a state's body, not a group,
-  when it holds a state, capital or demonym ("the Armed Forces of the Philippines (AFP)") or a word of
-  a NAME_STOP entry ("the World Health Organization (WHO)").
+- `actors.acronym_definition`: "the <Capitalised name> (<ACRONYM>)" or "the <ACRONYM> (<Capitalised
+  name>)", the name holding a group word ("Front", "Army", "Movement", "Liberation", ...: NAME_WORD
+  entries), gives a group whose id is the acronym ("-" as "_"), and every mention of the acronym in the
+  article names it. A name the gazetteer lists lends its id and label to the acronym ("the Allied
+  Democratic Forces (ADF)": ADF; "the Islamic Revolutionary Guard Corps (IRGC)": IRN). A name with only
+  a weak group word ("Army", "Forces", "Council", ...) is a state's body, not a group, when it holds a
+  state, capital or demonym ("the Armed Forces of the Philippines (AFP)") or a word of a NAME_STOP
+  entry ("the World Health Organization (WHO)"); a strong one ("Liberation", "Front", "Resistance")
+  makes a group even with a state inside ("the Movement for the Liberation of the Congo").
 - `actors.homeland_rebels`: a HOMELAND phrase (a region or people a curated group fights for) before a
   fighters noun (FIGHTERS: "rebels", "separatists", "insurgents", "guerrillas", "militants") names that
   group: "Chechen separatists" -> ICHKERIA; with a context, only where the article names a context id.
@@ -37,7 +39,7 @@ HOMELAND_RULE = "actors.homeland_rebels"
 NAMED_RULE = "actors.named_rebels"
 
 GROUP_LABEL = "GROUP"
-STATE_LABELS = frozenset({"STATE", "CAPITAL", "DEMONYM", "INSTITUTION", "SEAT", "OFFICIAL"})
+STATE_NAME_LABELS = frozenset({"STATE", "CAPITAL", "DEMONYM"})  # may stand inside a group's name
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9\-]{1,9}\Z")
 _NAME_JOINERS = frozenset({"of", "for", "the", "a", "and", "de", "del", "la", "el", "al", "'s", "’s", "-", "in", "to"})
 _LEADING_DROPS = frozenset({"of", "for", "the", "a", "and", "de", "del", "la", "el", "in", "to", "-", "'s", "’s"})
@@ -101,37 +103,70 @@ def _acronym_after(doc: Doc, k: int) -> int | None:
     return None
 
 
+def _name_inside(doc: Doc, start: int, close: int) -> bool:
+    """Tokens start..close-1 are a capitalised name (capitalised words and joiners, a capitalised first and last word)."""
+    if close - start < 2 or not doc[start].text[:1].isupper() or not doc[close - 1].text[:1].isupper():
+        return False
+    return all(t.is_title or (t.is_upper and t.is_alpha) or t.lower_ in _NAME_JOINERS or (t.text[:1].isupper() and "-" in t.text)
+               for t in doc[start:close])
+
+
+def _closing(doc: Doc, k: int, reach: int) -> int | None:
+    return next((j for j in range(k + 1, min(k + reach, len(doc))) if doc[j].text == ")"), None)
+
+
+def _group_name(spans: list[Span], helpers: Helpers, start: int, end: int) -> tuple[str, str] | None | bool:
+    """What the name at start..end-1 is: (id, label) of the listed actor it is whole; True: a group's name (a group
+    word, and a state inside it only with a strong group word: "Movement for the Liberation of the Congo", not "the
+    Armed Forces of the Philippines"); False: no group's."""
+    inside = [s for s in spans if start <= s.start and s.end <= end]
+    whole = next((s for s in inside if s.start == start and s.end == end), None)
+    if whole is not None:
+        return whole.kb_id_, whole.label_
+    if any(s.start < end and s.end > start and not (start <= s.start and s.end <= end) for s in spans):
+        return False  # an actor across the name's edge
+    kinds = {helpers.name_words[j] for j in range(start, end) if j in helpers.name_words}
+    if not kinds:
+        return False
+    if STRONG not in kinds and (inside or any(j in helpers.stops for j in range(start, end))):
+        return False
+    if any(s.label_ not in STATE_NAME_LABELS for s in inside):
+        return False  # a listed group, institution or organisation inside: its body, not a new group
+    return True
+
+
 def define_acronyms(doc: Doc, spans: list[Span], helpers: Helpers) -> list[Span]:
-    """actors.acronym_definition: new GROUP spans for defined names and every mention of their acronyms."""
+    """actors.acronym_definition: new spans for defined names and every mention of their acronyms, in both
+    orders: "the Name (ACRONYM)" and "the ACRONYM (Name)"."""
     if "(" not in doc.text:
         return []
     taken = _taken(spans, len(doc))
-    defined: dict[tuple[str, ...], str] = {}  # the acronym's token texts -> id
+    defined: dict[tuple[str, ...], tuple[str, str]] = {}  # the acronym's token texts -> id and label
     found: list[Span] = []
-    for k in range(2, len(doc) - 2):
+    for k in range(1, len(doc) - 2):
         if doc[k].text != "(":
             continue
         close = _acronym_after(doc, k)
-        if close is None or any(taken[j] for j in range(k + 1, close)):
+        if close is not None:  # "the Name (ACRONYM)"
+            acronym, name_start, name_end, acronym_start = tuple(t.text for t in doc[k + 1:close]), None, k, k + 1
+            if not any(taken[j] for j in range(k + 1, close)):
+                name_start = _name_before(doc, k, helpers.name_words)
+        else:  # "the ACRONYM (Name)"
+            close = _closing(doc, k, MAX_NAME + 2)
+            if close is None or not _acronym_of(doc[k - 1].text) or taken[k - 1] or not _name_inside(doc, k + 1, close):
+                continue
+            acronym, name_start, name_end, acronym_start = (doc[k - 1].text,), k + 1, close, k - 1
+        if name_start is None:
             continue
-        acronym = tuple(t.text for t in doc[k + 1:close])
-        start = _name_before(doc, k, helpers.name_words)
-        if start is None:
+        kind = _group_name(spans, helpers, name_start, name_end)
+        if kind is False:
             continue
-        known = [s for s in spans if start <= s.start and s.end <= k]
-        if known:
-            whole = next((s for s in known if s.start == start and s.end == k and s.label_ == GROUP_LABEL), None)
-            if whole is not None:
-                defined[acronym] = whole.kb_id_
-            continue  # a name holding another actor is that actor's (a state's army), or it is the known group
-        kinds = {helpers.name_words[j] for j in range(start, k) if j in helpers.name_words}
-        if not kinds or (STRONG not in kinds and any(j in helpers.stops for j in range(start, k))):
-            continue
-        ident = "".join(acronym).replace("-", "_").upper()
-        defined[acronym] = ident
-        found.append(Span(doc, start, k, label=GROUP_LABEL, kb_id=ident, span_id=ACRONYM_RULE))
-        for j in range(start, k):
-            taken[j] = True
+        if kind is True:
+            kind = ("".join(acronym).replace("-", "_").upper(), GROUP_LABEL)
+            found.append(Span(doc, name_start, name_end, label=GROUP_LABEL, kb_id=kind[0], span_id=ACRONYM_RULE))
+            for j in range(name_start, name_end):
+                taken[j] = True
+        defined[acronym] = kind
     if not defined:
         return found
     firsts = {acronym[0] for acronym in defined}
@@ -141,8 +176,8 @@ def define_acronyms(doc: Doc, spans: list[Span], helpers: Helpers) -> list[Span]
             hit = next(((a, i) for a, i in defined.items() if tuple(t.text for t in doc[k:k + len(a)]) == a
                         and not any(taken[k:k + len(a)])), None)
             if hit is not None:
-                acronym, ident = hit
-                found.append(Span(doc, k, k + len(acronym), label=GROUP_LABEL, kb_id=ident, span_id=ACRONYM_RULE))
+                acronym, (ident, label) = hit
+                found.append(Span(doc, k, k + len(acronym), label=label, kb_id=ident, span_id=ACRONYM_RULE))
                 k += len(acronym)
                 continue
         k += 1

@@ -115,6 +115,17 @@ STRUCTURAL = [
     ("The Front for the Liberation of the Zambezi Delta (FLZD) freed 5 fishermen.",
      [("Front for the Liberation of the Zambezi Delta", "FLZD", "actors.acronym_definition"),
       ("FLZD", "FLZD", "actors.acronym_definition")]),
+    # the other order: "the ACRONYM (Name)"
+    ("Mediators said the KVLF (Kivu Valley Liberation Front) freed 6 soldiers; KVLF envoys confirmed it.",
+     [("KVLF", "KVLF", "actors.acronym_definition"), ("Kivu Valley Liberation Front", "KVLF", "actors.acronym_definition"),
+      ("KVLF", "KVLF", "actors.acronym_definition")]),
+    # a strong group word makes a group of a name with a state inside; a weak one does not
+    ("Envoys of the Movement for the Liberation of Chad (MLTC) met on Monday.",
+     [("Movement for the Liberation of Chad", "MLTC", "actors.acronym_definition"), ("MLTC", "MLTC", "actors.acronym_definition")]),
+    ("The Malawi Coastal Defence Force (MCDF) said.", [("Malawi", "MWI", "")]),
+    # a listed name of any label lends its id to the acronym
+    ("the Islamic Revolutionary Guard Corps (IRGC) said. The IRGC freed 2 sailors.",
+     [("Islamic Revolutionary Guard Corps", "IRN", ""), ("IRGC", "IRN", ""), ("IRGC", "IRN", "")]),
     # a listed group's name lends its id to the acronym the article defines for it
     ("the Allied Democratic Forces (ADF) freed 3 men. The ADF said more would follow.",
      [("Allied Democratic Forces", "ADF", ""), ("ADF", "ADF", "actors.acronym_definition"), ("ADF", "ADF", "actors.acronym_definition")]),
@@ -201,3 +212,22 @@ def test_group_sides_in_a_sentence(extractor, text, flow):
     flows = [(f.from_, f.to, f.category, f.count.value if f.count else None)
              for r in records if r.type == "exchange" for f in r.flows]
     assert flow in flows
+
+
+# a record lists the actor rule that named one of its sides (no gazetteer phrase named it alone)
+RULED_SIDES = [
+    ("The Zambezi Valley Resistance Army (ZVRA) freed 14 Zimbabwean soldiers on Friday in exchange for 20 ZVRA fighters.",
+     "actors.acronym_definition"),
+    ("Chechen separatists released seven Russian soldiers on Monday in exchange for 11 of their fighters.",
+     "actors.homeland_rebels"),
+    ("Maoist rebels freed 22 soldiers in western Nepal on Monday in exchange for 15 jailed Maoist cadres.",
+     "actors.context_name"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule"), RULED_SIDES, ids=[r for _, r in RULED_SIDES])
+def test_a_record_lists_the_actor_rule_of_its_sides(extractor, text, rule):
+    from extractor.contract import Article, PartialDate
+
+    records = extractor.extract(Article(id="t", text=text, published=PartialDate.parse("2026-03-13")))
+    assert any(rule in r.rules for r in records if r.type == "exchange")

@@ -13,8 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .gazetteer import GazetteerRecogniser, package_entries
-from .group_names import (FIGHTERS, HELPER_LABELS, HOMELAND, NAME_STOP, NAME_WORD, Helpers, define_acronyms,
-                          name_rebels)
+from .group_names import (FIGHTERS, GROUP_NOUN, HELPER_LABELS, HOMELAND, NAME_STOP, NAME_WORD, Helpers, define_acronyms,
+                          name_rebels, possessive_anaphors)
 
 ACTORS_KEY = "actors"
 
@@ -30,12 +30,13 @@ class ActorRecogniser(GazetteerRecogniser):
     def _extend(self, doc: Doc, spans: list[Span]) -> list[Span]:
         helpers = self._helpers(doc)
         if not helpers.fighters and "(" not in doc.text:
-            return spans
+            return possessive_anaphors(doc, spans, helpers)
         found = define_acronyms(doc, spans, helpers)
         if found:  # a defined group's name takes the place of the state named inside it
             inside = {k for span in found for k in range(span.start, span.end)}
             spans = sorted([s for s in spans if s.start not in inside] + found, key=lambda s: s.start)
-        return name_rebels(doc, spans, helpers, {s.kb_id_ for s in spans})
+        spans = name_rebels(doc, spans, helpers, {s.kb_id_ for s in spans})
+        return possessive_anaphors(doc, spans, helpers)
 
     def _helpers(self, doc: Doc) -> Helpers:
         helpers = Helpers()
@@ -53,6 +54,8 @@ class ActorRecogniser(GazetteerRecogniser):
                     helpers.name_words[k] = strings[ident]
             elif label == NAME_STOP:
                 helpers.stops.update(range(start, end))
+            elif label == GROUP_NOUN:
+                helpers.group_nouns.update(range(start, end))
         helpers.homelands.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         return helpers
 

@@ -18,6 +18,9 @@
   capitals joined by "_" ("Ogoni militants" -> OGONI). A state's demonym before a fighters noun
   ("Congolese rebels") stays the demonym: the group is unknown and the state is not a side.
 
+- `actors.group_anaphor`: "the group's" ("the movement's", "the rebels'") names the armed group named last
+  before it ("four of the group's commanders").
+
 Vocabulary: the HOMELAND, FIGHTERS, NAME_WORD and NAME_STOP entries of the actor gazetteer
 (extractor/data/groups.jsonl), matched apart from the actor entries and never written to doc.spans.
 """
@@ -30,7 +33,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 HOMELAND, FIGHTERS, NAME_WORD, NAME_STOP = "HOMELAND", "FIGHTERS", "NAME_WORD", "NAME_STOP"
-HELPER_LABELS = frozenset({HOMELAND, FIGHTERS, NAME_WORD, NAME_STOP})
+GROUP_NOUN = "GROUP_NOUN"
+HELPER_LABELS = frozenset({HOMELAND, FIGHTERS, NAME_WORD, NAME_STOP, GROUP_NOUN})
 STRONG, WEAK = "strong", "weak"
 REBELS = "rebels"  # the FIGHTERS id whose nouns also follow an unknown name (the other: "militants")
 
@@ -54,6 +58,7 @@ class Helpers:
     fighters: dict[int, tuple[int, str]] = field(default_factory=dict)  # start -> (end, "rebels" / "militants")
     name_words: dict[int, str] = field(default_factory=dict)    # token -> STRONG / WEAK
     stops: set[int] = field(default_factory=set)                # tokens of a NAME_STOP phrase
+    group_nouns: set[int] = field(default_factory=set)          # tokens of a GROUP_NOUN ("group", "movement")
 
 
 def _taken(spans: list[Span], length: int) -> list[bool]:
@@ -229,3 +234,29 @@ def name_rebels(doc: Doc, spans: list[Span], helpers: Helpers, named: set[str]) 
     if not found:
         return spans
     return sorted([s for s in spans if (s.start, s.end) not in dropped] + found, key=lambda s: s.start)
+
+
+ANAPHOR_RULE = "actors.group_anaphor"
+
+
+def possessive_anaphors(doc: Doc, spans: list[Span], helpers: Helpers) -> list[Span]:
+    """actors.group_anaphor: "the group's" (or "the movement's", "the rebels'") names the armed group named last
+    before it in the article: "four of the group's commanders" are that group's."""
+    groups = [s for s in spans if s.label_ == GROUP_LABEL]
+    if not groups:
+        return spans
+    taken = _taken(spans, len(doc))
+    found = []
+    for k in range(1, len(doc) - 1):
+        token = doc[k]
+        if (k not in helpers.group_nouns and k not in helpers.fighters) or doc[k - 1].lower_ != "the" or taken[k]:
+            continue
+        if not (doc[k + 1].text in ("'s", "’s", "'", "’") or (token.text.endswith("s") and doc[k + 1].text in ("'", "’"))):
+            continue
+        last = next((g for g in reversed(groups) if g.end <= k - 1), None)
+        if last is None:
+            continue
+        found.append(Span(doc, k, k + 1, label=GROUP_LABEL, kb_id=last.kb_id_, span_id=ANAPHOR_RULE))
+    if not found:
+        return spans
+    return sorted(spans + found, key=lambda s: s.start)

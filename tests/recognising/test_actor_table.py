@@ -150,6 +150,14 @@ STRUCTURAL = [
     ("Police said Islamist rebels released four workers.", []),
     ("Police said Gaza militants freed three.", []),
     ("Rebels freed three.", []),
+    # actors.group_anaphor: "the group's" / "the movement's" / "the rebels'" is the group named last before it
+    ("Renamo freed 8 soldiers for three of the movement's commanders.",
+     [("Renamo", "RENAMO", ""), ("movement", "RENAMO", "actors.group_anaphor")]),
+    ("The ELN freed six soldiers. In return, nine of the rebels' commanders left jail.",
+     [("ELN", "ELN", ""), ("rebels", "ELN", "actors.group_anaphor")]),
+    ("Police said the group's leaders met in Bogota.", [("Bogota", "COL", "")]),
+    ("The Ogaden National Liberation Front freed 5 men; two of the group's fighters were released too.",
+     [("Ogaden National Liberation Front", "ONLF", ""), ("group", "ONLF", "actors.group_anaphor")]),
     ("KAMPALA - The rebels freed three.", [("KAMPALA", "UGA", "")]),
 ]
 

@@ -10,6 +10,7 @@ from importlib import resources
 import pytest
 
 from extractor.recognising.gazetteer import package_entries
+from extractor.recognising.group_names import HELPER_LABELS
 from extractor.recognising.lexicon import (
     GENERATED_FILE, Country, CuratedRule, build_entries, package_curated, plural, read_curated,
 )
@@ -28,7 +29,7 @@ def test_no_pattern_names_two_actors():
     """Entries with a context may share a pattern (the context decides); no other entry may."""
     owners = defaultdict(set)
     for entry in package_entries("states.jsonl", "actors.jsonl", "groups.jsonl"):
-        if entry.label in ("BLOCK", "HOMELAND", "FIGHTERS", "NAME_WORD", "NAME_STOP") or entry.context:
+        if entry.label == "BLOCK" or entry.label in HELPER_LABELS or entry.context:
             continue
         for pattern in entry.patterns:
             owners[pattern.casefold()].add(entry.id)

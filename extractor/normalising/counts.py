@@ -830,6 +830,7 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
             own_nationals[id(whole)] = own_nationals.get(id(whole), 0) + _exact(group.count)
     unsplit_figures = {(g.category, _exact(g.count)) for g in groups if _unsplit(g) and _exact(g.count)}
     part_keys: set[int] = set()  # parts that make flows of their own (by nationality or by giver)
+    broken_down: dict[tuple, int] = {}  # (key, a whole's figure) -> what is left of it once its parts are told
     candidates: dict[tuple, list[tuple[int, Count | None, Group]]] = {}
     for group in groups:
         count = group.count
@@ -867,11 +868,22 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
             if id(group) in own_nationals:
                 count = Count.exact(own_nationals[id(group)])
             elif parts and _exact(count) and _exact(count) > parts:
+                for key in keys:
+                    broken_down[(key, _exact(count))] = _exact(count) - parts
                 count = Count.exact(_exact(count) - parts)  # "390 prisoners, including 120 civilians": 270 POWs
             elif parts and _exact(count) == parts:
                 continue  # every one of them told in a part of its own
         for key in keys:
             candidates.setdefault(key, []).append((group.char_start, count, group))
+    # the whole of a breakdown told again elsewhere ("90 Ukrainians home" in the headline, then "90 ...: 80 soldiers
+    # and 10 civilians"): the same remainder (rule count.whole_told_again)
+    for key, entries in candidates.items():
+        for i, (start, count, group) in enumerate(entries):
+            rest = broken_down.get((key, _exact(count))) if _exact(count) else None
+            if rest is not None and civilian_parts.get(id(group), 0) == 0 and not group.part_of:
+                entries[i] = (start, Count.exact(rest), group)
+                if "count.whole_told_again" not in group.rules:
+                    group.rules.append("count.whole_told_again")
     # every exact figure of a category in the occasion: "277 ... 246 official and an additional 31"
     stated: dict[str, set[int]] = {}
     for group in groups:

@@ -487,6 +487,19 @@ CASES = [
     ("c11_things_after_a_demonym_are_no_people",
      "Russia handed over 40 Ukrainian tanks and 12 Ukrainian soldiers to Ukraine on Monday.",
      [("RUS", "UKR", "pows", 12)]),
+    # --- C12: the whole of a breakdown told again (a headline) stands for what is left once the parts are told
+    ("c12_headline_whole_of_a_breakdown",
+     "75 Armenians return home\n\nOn Tuesday 75 Armenians came home from Azerbaijan: 68 soldiers of the army and the "
+     "border guard, and 7 civilians. In return, Azerbaijan received as many of its servicemen.",
+     [("AZE", "ARM", "pows", 68), ("AZE", "ARM", "civilians", 7), ("ARM", "AZE", "pows", 75)]),
+    ("c12_whole_told_again_in_a_later_sentence",
+     "Sudan got back 50 people from the RSF on Monday: 41 soldiers and 9 civilians. The 50 Sudanese were flown to "
+     "Port Sudan after their release by the RSF.",
+     [("RSF", "SDN", "pows", 41), ("RSF", "SDN", "civilians", 9)]),
+    ("c12_whole_told_again_with_its_direction",
+     "Eritrea frees 60 Ethiopians\n\nOn Friday Eritrea freed 60 Ethiopians, 52 soldiers and 8 civilians, in a "
+     "swap with Ethiopia.",
+     [("ERI", "ETH", "pows", 52), ("ERI", "ETH", "civilians", 8)]),
 ]
 
 XFAIL: dict[str, str] = {}

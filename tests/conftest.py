@@ -10,6 +10,12 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# property tests check what a function returns, never how fast: a loaded machine must not fail them on
+# hypothesis's 200 ms default deadline (speed is measured in bench/, not in tests)
+settings.register_profile("extractor", deadline=None)
+settings.load_profile("extractor")
 
 from extractor.contract import Article
 from extractor.pipeline import Extractor

@@ -226,9 +226,10 @@ def same_number_groups(view: SentenceView, groups: list[Group], earlier: list[Gr
 
 def _as_many_repeats(view: SentenceView, k: int) -> bool:
     """'received as many in return', 'freed as many of its soldiers': the figure before, repeated; not
-    'as many as 50' (a bound), 'twice as many' (a multiple), 'as many people' counted nowhere before."""
-    nxt = view.lower[k + 2] if k + 2 < view.end else ""
-    if nxt == "as" or (k > view.start and view.lower[k - 1] in AS_MANY_NOT_AFTER):
+    'as many as 50' (a bound), 'as many prisoners as possible' (a comparison closed later in the clause),
+    'twice as many' (a multiple), 'as many people' counted nowhere before."""
+    _, clause_end = view.clause_bounds(k)
+    if "as" in view.lower[k + 2:clause_end] or (k > view.start and view.lower[k - 1] in AS_MANY_NOT_AFTER):
         return False
     return view.doc_index.quantity_at[k] is None
 

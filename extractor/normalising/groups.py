@@ -139,7 +139,9 @@ def _category_before(view: SentenceView, quantity: Span) -> tuple[str, Span] | N
 
 def _remains_shared(view: SentenceView, quantity: Span, previous: "Group | None") -> bool:
     """The figure is the second conjunct of 'the remains of <figure> <people> and <figure>': only people
-    words (a demonym, 'people', 'nationals') and a bare 'and' stand between it and the remains figure."""
+    words (a demonym, 'people', 'nationals') and a bare 'and' stand between it and the remains figure; not
+    after a comma, where a clause of its own may start ('the bodies of 50 soldiers, and 22 Ukrainians were
+    freed')."""
     if previous is None or previous.view is not view or "group.bodies_of" not in previous.rules \
             or previous.quantity is None:
         return False
@@ -150,7 +152,7 @@ def _remains_shared(view: SentenceView, quantity: Span, previous: "Group | None"
                                                                  and cue.kb_id_ in ("generic", "pows", "civilians")):
             continue
         words.append(view.lower[k])
-    return words in (["and"], [",", "and"])
+    return words == ["and"]
 
 
 def _number_end_token(view: SentenceView, quantity: Span) -> int:

@@ -59,6 +59,7 @@ class Helpers:
     name_words: dict[int, str] = field(default_factory=dict)    # token -> STRONG / WEAK
     stops: set[int] = field(default_factory=set)                # tokens of a NAME_STOP phrase
     group_nouns: set[int] = field(default_factory=set)          # tokens of a GROUP_NOUN ("group", "movement")
+    state_ids: frozenset[str] = frozenset()  # ids a made-up group id may not take ("(PRK)" is no North Korea)
 
 
 def _taken(spans: list[Span], length: int) -> list[bool]:
@@ -168,6 +169,8 @@ def define_acronyms(doc: Doc, spans: list[Span], helpers: Helpers) -> list[Span]
             continue
         if kind is True:
             kind = ("".join(acronym).replace("-", "_").upper(), GROUP_LABEL)
+            if kind[0] in helpers.state_ids:
+                continue  # the acronym is a state's id: a group may not stand for that state
             found.append(Span(doc, name_start, name_end, label=GROUP_LABEL, kb_id=kind[0], span_id=ACRONYM_RULE))
             for j in range(name_start, name_end):
                 taken[j] = True
@@ -230,6 +233,8 @@ def name_rebels(doc: Doc, spans: list[Span], helpers: Helpers, named: set[str]) 
                                                                     and doc[words[0] - 1].is_alpha):
             continue
         ident = "_".join(doc[w].text.upper() for w in words)
+        if ident in helpers.state_ids:
+            continue
         found.append(Span(doc, words[0], fighter_end, label=GROUP_LABEL, kb_id=ident, span_id=NAMED_RULE))
     if not found:
         return spans

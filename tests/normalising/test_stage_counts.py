@@ -385,6 +385,19 @@ CASES = [
     ("c4_twice_as_many_is_no_repeat",
      "Azerbaijan freed 30 Armenian soldiers on Monday, twice as many as Armenia freed.",
      [("AZE", "ARM", "pows", 30)]),
+    ("c4_as_many_as_possible_is_no_repeat",
+     "Ukraine received 90 soldiers from Russia on Sunday and hopes to bring home as many prisoners as possible.",
+     [("RUS", "UKR", "pows", 90)]),
+    ("c4_as_many_of_them_as_it_can_is_no_repeat",
+     "Armenia freed 14 Azerbaijani soldiers on Friday and said it would free as many of the others as it could.",
+     [("ARM", "AZE", "pows", 14)]),
+    ("c4_remains_then_a_clause_of_living_people",
+     "Ukraine received the bodies of 50 soldiers, and 22 Ukrainians were freed from Russian captivity on Monday.",
+     [("RUS", "UKR", "bodies", 50), ("RUS", "UKR", "pows", 22)]),
+    ("c4_things_of_a_state_counted_beside_its_soldiers",
+     "Russia handed over 12 Ukrainian helicopters and 30 Ukrainian soldiers to Ukraine on Monday in a swap for 30 "
+     "Russian servicemen.",
+     [("RUS", "UKR", "pows", 30), ("UKR", "RUS", "pows", 30)]),
     # --- C5: an appositive list after a comma that adds up to the figure is its breakdown
     ("c5_appositive_remains_by_nationality_stay_one_flow",
      "On Monday Sudan handed over the bodies of 30 people, 24 Eritreans and six Ethiopians, to the RSF.",
@@ -502,7 +515,12 @@ CASES = [
      [("ERI", "ETH", "pows", 52), ("ERI", "ETH", "civilians", 8)]),
 ]
 
-XFAIL: dict[str, str] = {}
+XFAIL: dict[str, str] = {
+    "c4_things_of_a_state_counted_beside_its_soldiers":
+        "group.captive_object tells people by their noun's ending ('teachers', 'technicians'); 'helicopters', "
+        "'tankers' end the same way, so 12 machines are counted as people. The mend is a lexicon of person nouns "
+        "(or of things) in cues.jsonl instead of endings.",
+}
 
 
 def _flows(records) -> Counter:

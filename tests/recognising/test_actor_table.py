@@ -87,6 +87,14 @@ ACTORS = [
     ("The CMA fined two lenders.", []),
     ("The Tigers let 17 Sri Lankan sailors go.", [("Tigers", "GROUP", "LTTE"), ("Sri Lankan", "DEMONYM", "LKA")]),
     ("The Tigers won the cup final.", []),
+    # a short acronym that is also an everyday word or another body's names the group only in its war's articles
+    ("The Inflation Reduction Act (IRA) sent IRA funds to Ohio.", []),
+    ("Your ETA is 5 pm, the app said.", []),
+    ("The IRA freed two British soldiers in Belfast, Northern Ireland, United Kingdom.",
+     [("IRA", "GROUP", "IRA"), ("British", "DEMONYM", "GBR"), ("Northern Ireland", "STATE", "GBR"),
+      ("United Kingdom", "STATE", "GBR")]),
+    ("Barisan Revolusi Nasional (BRN) fighters freed two Thai rangers.",
+     [("Barisan Revolusi Nasional", "GROUP", "BRN_C"), ("BRN", "GROUP", "BRN_C"), ("Thai", "DEMONYM", "THA")]),
     # a global name read as its local affiliate in the affiliate's war
     ("Al-Qaeda's fighters freed two Malian gendarmes near Mopti, Mali.",
      [("Al-Qaeda", "GROUP", "JNIM"), ("Malian", "DEMONYM", "MLI"), ("Mali", "STATE", "MLI")]),
@@ -150,6 +158,11 @@ STRUCTURAL = [
     ("Police said Islamist rebels released four workers.", []),
     ("Police said Gaza militants freed three.", []),
     ("Rebels freed three.", []),
+    # a made-up id never takes a state's id, and party politics make no rebels
+    ("The Popular Liberation Front (PRK) freed four soldiers.", []),
+    ("Police said Chad rebels of the Sahel Liberation Front (TCD) freed two men.", [("Chad", "TCD", "")]),
+    ("On Tuesday, Tory rebels voted against the budget.", []),
+    ("Analysts said Brexit rebels and Democrat rebels would hold out.", []),
     # actors.group_anaphor: "the group's" / "the movement's" / "the rebels'" is the group named last before it
     ("Renamo freed 8 soldiers for three of the movement's commanders.",
      [("Renamo", "RENAMO", ""), ("movement", "RENAMO", "actors.group_anaphor")]),

@@ -355,6 +355,33 @@ def test_a_version_4_store_gets_its_flow_keys_and_updates_as_a_rebuild(tmp_path)
         assert old.db.execute(blocks).fetchall() == full.db.execute(blocks).fetchall()
 
 
+@pytest.mark.parametrize("stored", ["1", None])
+def test_blocks_of_another_scoring_version_are_not_kept(tmp_path, stored):
+    """A store whose blocks were clustered by another scoring version (or by a store that recorded none) drops
+    them on opening: its next update re-reconciles every block and gives the events a rebuild gives."""
+    from extractor.reconciling.scoring import SCORING_VERSION
+    from extractor.storing import EventStore
+
+    rows = invented_claims(300, seed=29, days=200, pairs=3)
+    for name in ("old.db", "full.db"):
+        with EventStore(tmp_path / name) as st:
+            st.update([parse_claim(r) for r in rows[:270]])
+    with EventStore(tmp_path / "old.db") as st:
+        assert st.db.execute("SELECT value FROM meta WHERE key = 'scoring_version'").fetchone()[0] == SCORING_VERSION
+        if stored is None:
+            st.db.execute("DELETE FROM meta WHERE key = 'scoring_version'")
+        else:
+            st.db.execute("UPDATE meta SET value = ? WHERE key = 'scoring_version'", (stored,))
+    with EventStore(tmp_path / "old.db") as old, EventStore(tmp_path / "full.db") as full:
+        assert old.db.execute("SELECT count(*) FROM blocks").fetchone()[0] == 0
+        assert old.db.execute("SELECT value FROM meta WHERE key = 'scoring_version'").fetchone()[0] == SCORING_VERSION
+        assert full.db.execute("SELECT count(*) FROM blocks").fetchone()[0] > 0  # the same version keeps its blocks
+        old.update([parse_claim(r) for r in rows[270:]])
+        full.update([parse_claim(r) for r in rows[270:]], incremental=False)
+        assert list(old.event_bodies()) == list(full.event_bodies())
+        assert old.db.execute("SELECT count(*) FROM blocks").fetchone()[0] > 0
+
+
 def test_a_version_6_store_updates_as_a_rebuild_and_gets_the_finer_parts(tmp_path):
     """A store of version 6 (parts joined by every pair a near miss can show, no near hash) is opened as
     it is: a block its next update touches is re-clustered whole, giving the events a rebuild gives, and

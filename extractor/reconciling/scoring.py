@@ -63,6 +63,10 @@ from .evidence import (
     same_place,
 )
 
+# the version of how claims are compared and clustered: bump it with any change that can change events, so that a
+# store's blocks clustered by another version are not kept by an update (its next run re-reconciles every block)
+SCORING_VERSION = "2"  # 2: a sideless total told beside the sided figures it sums is left out of the comparison
+
 THRESHOLD = 2.0
 NEAR_MISS = 0.5
 SMALL = 10  # figures below this (one person for another) recur across occasions

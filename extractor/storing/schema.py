@@ -21,7 +21,9 @@
 - `flow_keys`: event id -> the flows (from, to, category) the running-total check reads it under
   (`reconciling.checks.exchange_spans`, and a tally's flow), so an update checks again only the
   flows its events touch;
-- `meta`: schema version; `rejected`: the claim ids hand corrections keep out of every event (JSON).
+- `meta`: schema version; scoring version (`reconciling.scoring.SCORING_VERSION`: blocks clustered by
+  another are dropped on opening, and the next run re-reconciles every block); `rejected`: the claim ids hand
+  corrections keep out of every event (JSON).
 
 Version 1 stores (no raw tables) are upgraded in place: their links serve as the raw ones; version 1
 to 3 stores get the compact claims, keys and spans filled in and an empty `blocks` table (their next

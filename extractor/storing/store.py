@@ -30,6 +30,7 @@ from ..reconciling.engines import BlockEngine, EngineName, block_engine
 from ..reconciling.ids import retired_aliases
 from ..reconciling.partition import partition_pairs, work
 from ..reconciling.quick import remembered_scores
+from ..reconciling.scoring import SCORING_VERSION
 from ..reconciling.claims import Claim, ClaimInput, ClaimRecord, compact_json, from_compact_json, parse_claim, to_claim
 from .blockindex import chunks, flow_keys_of, placeholders, reached_sets, spans_json, spans_of, write_keys
 from .parts import block_pairs, linked_hashes, partner_hashes, region
@@ -177,10 +178,21 @@ class EventStore:
                 self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION,))
             elif row[0] != SCHEMA_VERSION:
                 raise coded_error("E308", path=str(self.path), found=row[0], expected=SCHEMA_VERSION)
+            self._check_scoring_version()
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+
+    def _check_scoring_version(self) -> None:
+        """Blocks clustered by another SCORING_VERSION (or by a store that recorded none) are dropped, so the
+        next run re-reconciles every block as a rebuild would, instead of keeping events scored the old way."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'scoring_version'").fetchone()
+        if row is not None and row[0] == SCORING_VERSION:
+            return
+        self.db.execute("DELETE FROM blocks")
+        self.db.execute("INSERT INTO meta (key, value) VALUES ('scoring_version', ?) "
+                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (SCORING_VERSION,))
 
     def _upgrade(self, version: str) -> None:
         """A store older than version 5 gets its events' flow keys; before version 4, also its claims' compact

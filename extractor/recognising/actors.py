@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import GazetteerRecogniser, package_entries
 from .group_names import (FIGHTERS, GROUP_NOUN, HELPER_LABELS, HOMELAND, NAME_STOP, NAME_WORD, Helpers, define_acronyms,
-                          name_rebels, possessive_anaphors)
+                          name_rebels, open_parens, possessive_anaphors)
 
 ACTORS_KEY = "actors"
 
@@ -29,9 +29,10 @@ class ActorRecogniser(GazetteerRecogniser):
 
     def _extend(self, doc: Doc, spans: list[Span]) -> list[Span]:
         helpers = self._helpers(doc)
-        if not helpers.fighters and "(" not in doc.text:
+        parens = open_parens(doc)
+        if not helpers.fighters and not parens:
             return possessive_anaphors(doc, spans, helpers)
-        found = define_acronyms(doc, spans, helpers)
+        found = define_acronyms(doc, spans, helpers, parens)
         if found:  # a defined group's name takes the place of the state named inside it
             inside = {k for span in found for k in range(span.start, span.end)}
             spans = sorted([s for s in spans if s.start not in inside] + found, key=lambda s: s.start)

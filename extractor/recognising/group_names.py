@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 HOMELAND, FIGHTERS, NAME_WORD, NAME_STOP = "HOMELAND", "FIGHTERS", "NAME_WORD", "NAME_STOP"
@@ -141,16 +143,25 @@ def _group_name(spans: list[Span], helpers: Helpers, start: int, end: int) -> tu
     return True
 
 
-def define_acronyms(doc: Doc, spans: list[Span], helpers: Helpers) -> list[Span]:
+_OPEN_PAREN = get_string_id("(")
+
+
+def open_parens(doc: Doc) -> list[int]:
+    """The positions of the doc's "(" tokens, read from its ORTH array (building `doc.text` or a Token per
+    position to look for them cost most of the actor recogniser's time)."""
+    return (doc.to_array(ORTH) == _OPEN_PAREN).nonzero()[0].tolist() if len(doc) else []
+
+
+def define_acronyms(doc: Doc, spans: list[Span], helpers: Helpers, parens: list[int]) -> list[Span]:
     """actors.acronym_definition: new spans for defined names and every mention of their acronyms, in both
-    orders: "the Name (ACRONYM)" and "the ACRONYM (Name)"."""
-    if "(" not in doc.text:
+    orders: "the Name (ACRONYM)" and "the ACRONYM (Name)"; `parens`: the doc's "(" tokens (`open_parens`)."""
+    if not parens:
         return []
     taken = _taken(spans, len(doc))
     defined: dict[tuple[str, ...], tuple[str, str]] = {}  # the acronym's token texts -> id and label
     found: list[Span] = []
-    for k in range(1, len(doc) - 2):
-        if doc[k].text != "(":
+    for k in parens:
+        if not 1 <= k < len(doc) - 2:
             continue
         close = _acronym_after(doc, k)
         if close is not None:  # "the Name (ACRONYM)"
@@ -252,9 +263,11 @@ def possessive_anaphors(doc: Doc, spans: list[Span], helpers: Helpers) -> list[S
         return spans
     taken = _taken(spans, len(doc))
     found = []
-    for k in range(1, len(doc) - 1):
+    for k in sorted(helpers.group_nouns | helpers.fighters.keys()):
+        if not 1 <= k < len(doc) - 1:
+            continue
         token = doc[k]
-        if (k not in helpers.group_nouns and k not in helpers.fighters) or doc[k - 1].lower_ != "the" or taken[k]:
+        if doc[k - 1].lower_ != "the" or taken[k]:
             continue
         if not (doc[k + 1].text in ("'s", "’s", "'", "’") or (token.text.endswith("s") and doc[k + 1].text in ("'", "’"))):
             continue

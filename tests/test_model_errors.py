@@ -46,6 +46,8 @@ def _insert(file: Path, line: str, *, at: int = 1) -> None:
 BROKEN = [
     # (file in the folder, what is written into it, code, words the message holds)
     ("exchange_records/dyads.jsonl", '{"parties": ["CHL"]}', "E101", ("dyads.jsonl line 2", "parties")),
+    ("exchange_records/dyads.jsonl", '{"parties": ["CHL", "PER"], "lone": ["BOL"]}', "E101",
+     ("dyads.jsonl line 2", "lone names BOL", "CHL and PER")),
     ("exchange_actors/entries.jsonl", '{"label": "state", "id": "CHL"', "E101", ("entries.jsonl line 2", "not valid JSON")),
     ("exchange_quantities/quantity_cues.jsonl", '{"kind": "count_noun"}', "E101", ("quantity_cues.jsonl line 2", "word")),
     ("config.cfg", "lang = = ", "E107", ("could not be loaded", "build-model")),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from spacy.tokens import Doc, Span
 
 from ..datalines import read_model_lines
@@ -56,6 +56,14 @@ class Dyad(BaseModel):
     # the parties whose mention alone stands for this dyad (LONE_PARTY_RULE); empty: either. A group of one
     # known war implies its state, while the state, at war with others too, does not imply the group
     lone: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _lone_are_parties(self) -> "Dyad":
+        strays = [ident for ident in self.lone if ident not in self.parties]
+        if strays:  # a typo would silently switch the rule off for this dyad
+            raise ValueError(f"lone names {', '.join(strays)}, which is not one of the parties "
+                             f"{' and '.join(self.parties)}: write one of them, or leave 'lone' out")
+        return self
 
 
 DYADS_FILE = "dyads.jsonl"

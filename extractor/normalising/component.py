@@ -135,7 +135,7 @@ class RecordBuilder:
         gazetteers = [c for _, c in enabled_components(self.nlp) if isinstance(c, GazetteerRecogniser)]
         key = tuple((id(g.entries), len(g.entries)) for g in gazetteers)
         if self._states is None or self._states[0] != key:
-            found = frozenset(e.id for g in gazetteers for e in g.entries if e.label == "STATE")
+            found = frozenset().union(*(g.state_ids for g in gazetteers))
             self._states = (key, found or package_state_ids())
         return self._states[1]
 

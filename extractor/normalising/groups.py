@@ -17,6 +17,7 @@ from ..contract import Count
 from ..recognising.extensions import quantity_of
 from .context import SEVERAL_STATES, ArticleContext
 from .sentences import PART_OF, SentenceView, phrase_at, span_text
+from .status import TRANSFER_LABELS
 
 PERSON_CATEGORIES = frozenset({"pows", "civilians", "bodies", "hostages"})
 DEAD_MODIFIERS = frozenset({"killed", "dead", "deceased", "slain", "fallen"})
@@ -573,7 +574,6 @@ SIDE_LABELS = frozenset({"STATE", "GROUP", "CAPITAL"})
 # "fishermen", "technicians"); a thing counted after a demonym ("40 Russian tanks") has none of them
 PERSON_SINGULAR_ENDINGS = ("er", "ist", "ant", "ee", "man", "ian", "or", "ive", "hand", "mate", "wife")
 PERSON_PLURAL_ENDINGS = ("ers", "ists", "ants", "ees", "men", "ians", "ors", "ives", "hands", "mates", "wives")
-GOVERNING_TRANSFERS = frozenset({"GIVE", "RECEIVE", "EXCHANGE", "HOME"})
 
 
 def _transfer_governs(view: SentenceView, quantity: Span) -> bool:
@@ -587,7 +587,7 @@ def _transfer_governs(view: SentenceView, quantity: Span) -> bool:
         if head is not None:
             start = head.start
     lo, _ = view.clause_bounds(start)
-    return any(view.cue(k) is not None and view.cue(k).label_ in GOVERNING_TRANSFERS
+    return any(view.cue(k) is not None and view.cue(k).label_ in TRANSFER_LABELS
                for k in range(max(lo, view.start), start))
 
 

@@ -40,7 +40,7 @@ class ActorRecogniser(GazetteerRecogniser):
         return possessive_anaphors(doc, spans, helpers)
 
     def _helpers(self, doc: Doc) -> Helpers:
-        helpers = Helpers(state_ids=self._state_ids())
+        helpers = Helpers(state_ids=self.state_ids)
         strings = self.nlp.vocab.strings
         for match_id, start, end in self._helper_matches(doc):
             label, ident = self._keys.get(match_id) or self._key_of(match_id)
@@ -59,13 +59,6 @@ class ActorRecogniser(GazetteerRecogniser):
                 helpers.group_nouns.update(range(start, end))
         helpers.homelands.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         return helpers
-
-    def _state_ids(self) -> frozenset[str]:
-        """The ids of the gazetteer's states (its entries may be reloaded by from_disk, so read them, not kept)."""
-        entries = self.entries
-        if getattr(self, "_state_ids_of", None) is not entries:
-            self._state_ids_of, self._state_ids_found = entries, frozenset(e.id for e in entries if e.label == "STATE")
-        return self._state_ids_found
 
 
 @Language.factory("exchange_actors", default_config={"spans_key": ACTORS_KEY, "sources": SOURCES})

@@ -107,13 +107,17 @@ class GazetteerRecogniser:
         self._contexts: dict[int, frozenset[str]] = {}  # match id -> the context ids of its entry
         self.has_context = False  # some entry has a context
         self._block = nlp.vocab.strings[BLOCK_LABEL]  # its id (hash), not added to the strings
+        self.state_ids: frozenset[str] = frozenset()  # the ids of its STATE entries
         self.add_entries(entries)
 
     def add_entries(self, entries: Iterable[GazetteerEntry]) -> None:
         # the tokenizer's special cases; None: not our tokenizer, whose affix rules are known
         special = self.nlp.tokenizer.rules if isinstance(self.nlp.tokenizer, LinearTokenizer) else None
+        states = set(self.state_ids)
         for entry in entries:
             self.entries.append(entry)
+            if entry.label == "STATE":
+                states.add(entry.id)
             key = f"{entry.label}\t{entry.id}"
             self.has_context = self.has_context or bool(entry.context)
             if entry.context:  # a key of its own, so that its matches can be told from the plain entry's
@@ -127,6 +131,7 @@ class GazetteerRecogniser:
             if lower:
                 (self._helper_lower if helper else self._lower).add(
                     key, [self._pattern_keys(p, special, lower=True) for p in lower])
+        self.state_ids = frozenset(states)
 
     def _pattern_keys(self, pattern: str, special: dict | None, *, lower: bool) -> Doc | list[int]:
         """The pattern as the tokenizer splits it, for PhraseMatcher.add. Our tokenizer leaves words of
@@ -141,6 +146,7 @@ class GazetteerRecogniser:
 
     def _reset(self, entries: list[GazetteerEntry]) -> None:
         self.entries = []
+        self.state_ids = frozenset()
         self._keys = {}
         self._contexts = {}
         self._lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")

@@ -48,7 +48,7 @@ GROUP_LABEL = "GROUP"
 STATE_NAME_LABELS = frozenset({"STATE", "CAPITAL", "DEMONYM"})  # may stand inside a group's name
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9\-]{1,9}\Z")
 _NAME_JOINERS = frozenset({"of", "for", "the", "a", "and", "de", "del", "la", "el", "al", "'s", "’s", "-", "in", "to"})
-_LEADING_DROPS = frozenset({"of", "for", "the", "a", "and", "de", "del", "la", "el", "in", "to", "-", "'s", "’s"})
+_LEADING_DROPS = _NAME_JOINERS - {"al"}
 MAX_NAME = 12  # tokens of a defined name
 
 

@@ -65,12 +65,12 @@ def test_ray_actors_keep_the_time_budget(tmp_path: Path, cluster) -> None:
 
     swap = "Chile and Peru swapped 40 prisoners of war on Monday, officials in Lima said. "
     rows = [{"id": "short-1", "text": swap, "published": "2025-06-09"},
-            {"id": "long", "text": swap * 3000, "published": "2025-06-09"},  # seconds of work: 10x the budget
+            {"id": "long", "text": swap * 12000, "published": "2025-06-09"},  # about 10x the budget's work, under 1M chars
             {"id": "short-2", "text": swap, "published": "2025-06-09"}]
     archive = tmp_path / "in.jsonl"
     archive.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     out = tmp_path / "ray.jsonl"
-    extract_archive([archive], output=out, shard_size=1, workers=1, engine="ray", options=RunOptions(time_budget=0.5))
+    extract_archive([archive], output=out, shard_size=1, workers=1, engine="ray", options=RunOptions(time_budget=2.0))  # real time: a loaded machine slows the short ones too
     statuses = {r["doc_id"]: (r["status"], (r["error"] or {}).get("code"))
                 for r in map(json.loads, out.read_text(encoding="utf-8").splitlines()) if r["type"] == "article"}
     assert statuses == {"short-1": ("ok", None), "long": ("error", "E020"), "short-2": ("ok", None)}

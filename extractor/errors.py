@@ -91,6 +91,8 @@ class Errors(metaclass=ErrorsWithCodes):
             "and is writable.")
     E107 = ("Pipeline folder {path!r} could not be loaded: {detail}. Rebuild it with `extractor build-model`, "
             "or fix the file the message names.")
+    E108 = ("Actor gazetteer entry {label} {id!r} names {field} {value!r}, which {expected}. Fix the id in its "
+            "rule data file (extractor/data/, or {component}/entries.jsonl in a pipeline folder).")
     # output
     E201 = ("Output file {path!r} exists. Pass --force to overwrite it.")
     E202 = ("Record for article {doc_id!r} failed validation against the contract: {detail}. "

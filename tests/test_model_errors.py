@@ -51,6 +51,13 @@ BROKEN = [
     ("exchange_actors/entries.jsonl", '{"label": "state", "id": "CHL"', "E101", ("entries.jsonl line 2", "not valid JSON")),
     ("exchange_quantities/quantity_cues.jsonl", '{"kind": "count_noun"}', "E101", ("quantity_cues.jsonl line 2", "word")),
     ("config.cfg", "lang = = ", "E107", ("could not be loaded", "build-model")),
+    # an id that names nothing would silently switch its entry off
+    ("exchange_actors/entries.jsonl", '{"label": "GROUP", "id": "CMA", "patterns": ["CMA"], "context": ["MLL"]}', "E108",
+     ("GROUP 'CMA'", "context id 'MLL'", "exchange_actors/entries.jsonl")),
+    ("exchange_actors/entries.jsonl", '{"label": "HOMELAND", "id": "NOWHERE_LF", "patterns": ["Nowherian"]}', "E108",
+     ("HOMELAND 'NOWHERE_LF'", "no actor entry")),
+    ("exchange_actors/entries.jsonl", '{"label": "NAME_WORD", "id": "strnog", "patterns": ["Vanguard"]}', "E108",
+     ("'strnog'", "neither 'strong' nor 'weak'")),
 ]
 
 

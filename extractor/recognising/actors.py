@@ -12,9 +12,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..errors import coded_error
 from .gazetteer import GazetteerRecogniser, package_entries
-from .group_names import (FIGHTERS, GROUP_NOUN, HELPER_LABELS, HOMELAND, NAME_STOP, NAME_WORD, Helpers, define_acronyms,
-                          name_rebels, open_parens, possessive_anaphors)
+from .group_names import (FIGHTERS, GROUP_NOUN, HELPER_LABELS, HOMELAND, NAME_STOP, NAME_WORD, STRONG, WEAK, Helpers,
+                          define_acronyms, name_rebels, open_parens, possessive_anaphors)
 
 ACTORS_KEY = "actors"
 
@@ -26,6 +27,23 @@ class ActorRecogniser(GazetteerRecogniser):
     """The gazetteer's actors, then the groups found by structure (group_names.py)."""
 
     helper_labels = HELPER_LABELS
+
+    def check_references(self) -> None:
+        """A context id and a homeland's group id must be the id of an actor entry, and a name word is
+        strong or weak: a typo would silently switch the entry off."""
+        actors = {e.id for e in self.entries if e.label not in HELPER_LABELS}
+        for entry in self.entries:
+            for context in entry.context:
+                if context not in actors:
+                    self._unknown(entry, "context id", context, "no actor entry has")
+            if entry.label == HOMELAND and entry.id not in actors:
+                self._unknown(entry, "the group", entry.id, "no actor entry has as its id")
+            if entry.label == NAME_WORD and entry.id not in (STRONG, WEAK):
+                self._unknown(entry, "the kind", entry.id, f"is neither {STRONG!r} nor {WEAK!r}")
+
+    def _unknown(self, entry, field: str, value: str, expected: str) -> None:
+        raise coded_error("E108", label=entry.label, id=entry.id, field=field, value=value, expected=expected,
+                          component=self.name)
 
     def _extend(self, doc: Doc, spans: list[Span]) -> list[Span]:
         helpers = self._helpers(doc)

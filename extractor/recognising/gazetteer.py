@@ -132,6 +132,10 @@ class GazetteerRecogniser:
                 (self._helper_lower if helper else self._lower).add(
                     key, [self._pattern_keys(p, special, lower=True) for p in lower])
         self.state_ids = frozenset(states)
+        self.check_references()
+
+    def check_references(self) -> None:
+        """Hook: raise a coded error if an entry names an id that means nothing to this component."""
 
     def _pattern_keys(self, pattern: str, special: dict | None, *, lower: bool) -> Doc | list[int]:
         """The pattern as the tokenizer splits it, for PhraseMatcher.add. Our tokenizer leaves words of

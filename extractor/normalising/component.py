@@ -38,6 +38,7 @@ from ..recognising.extensions import (
 from ..recognising.gazetteer import GazetteerRecogniser
 from .context import DYADS_FILE, DYADS_KEY, STATES_KEY, package_dyads_text, package_state_ids, read_dyads
 from .gate import may_be_about_exchanges
+from .person_nouns import PERSON_NOUNS_FILE, PERSON_NOUNS_KEY, package_person_nouns_text, read_person_nouns
 from .record_gate import RecordSources
 from .text_gate import GATE_GAZETTEERS, TextGate
 from .records import build_records
@@ -118,15 +119,21 @@ class RecordBuilder:
         self._versions: dict | None = None
         self._states: tuple[tuple, frozenset[str]] | None = None
         self._set_dyads(package_dyads_text(), origin=f"extractor/data/{DYADS_FILE}")
+        self._set_person_nouns(package_person_nouns_text(), origin=f"extractor/data/{PERSON_NOUNS_FILE}")
 
     def _set_dyads(self, text: str, *, origin: str) -> None:
         self.dyads = read_dyads(text, origin=origin)  # E101 on a bad line
         self.dyads_text = text
         self._versions = None
 
+    def _set_person_nouns(self, text: str, *, origin: str) -> None:
+        self.person_nouns = read_person_nouns(text, origin=origin)  # E101 on a bad line
+        self.person_nouns_text = text
+        self._versions = None
+
     def rule_data(self) -> bytes:
-        """The dyad table's bytes, for the data_version."""
-        return self.dyads_text.encode("utf-8")
+        """The dyad table's and the person nouns' bytes, for the data_version."""
+        return self.dyads_text.encode("utf-8") + b"\x00" + self.person_nouns_text.encode("utf-8")
 
     @property
     def state_ids(self) -> frozenset[str]:
@@ -152,6 +159,7 @@ class RecordBuilder:
             return doc
         doc.user_data[DYADS_KEY] = self.dyads
         doc.user_data[STATES_KEY] = self.state_ids
+        doc.user_data[PERSON_NOUNS_KEY] = self.person_nouns
         _take_context(doc)
         try:
             records = build_records(doc, doc_id=doc_attr(doc, "doc_id") or "doc", published=doc_attr(doc, "published"),
@@ -160,6 +168,7 @@ class RecordBuilder:
         finally:
             del doc.user_data[DYADS_KEY]
             del doc.user_data[STATES_KEY]
+            del doc.user_data[PERSON_NOUNS_KEY]
             drop_recogniser_cache(doc)
         return doc
 
@@ -167,11 +176,15 @@ class RecordBuilder:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         (path / DYADS_FILE).write_text(self.dyads_text, encoding="utf-8")
+        (path / PERSON_NOUNS_FILE).write_text(self.person_nouns_text, encoding="utf-8")
 
     def from_disk(self, path, *, exclude=tuple()) -> "RecordBuilder":
         file = Path(path) / DYADS_FILE
         if file.exists():
             self._set_dyads(file.read_text(encoding="utf-8"), origin=str(file))
+        file = Path(path) / PERSON_NOUNS_FILE
+        if file.exists():
+            self._set_person_nouns(file.read_text(encoding="utf-8"), origin=str(file))
         return self
 
 

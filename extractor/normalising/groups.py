@@ -16,6 +16,7 @@ from spacy.tokens import Span
 from ..contract import Count
 from ..recognising.extensions import quantity_of
 from .context import SEVERAL_STATES, ArticleContext
+from .person_nouns import person_nouns_of
 from .sentences import PART_OF, SentenceView, phrase_at, span_text
 from .status import TRANSFER_LABELS
 
@@ -318,7 +319,7 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
             break
         if tok.is_lower and tok.is_alpha and len(tok) > 3 and word.endswith("s") \
                 and not word.endswith(("ss", "us", "ous")) and cue is None:
-            if nationality is not None and word.endswith(PERSON_PLURAL_ENDINGS) and _transfer_governs(view, quantity):
+            if nationality is not None and word in person_nouns_of(doc).plural and _transfer_governs(view, quantity):
                 # "freed three Kenyan teachers", "handed over 12 Nepali engineers": people of a state, counted as
                 # the object of a handover, whatever their trade (their category: the dyad's and the holder's)
                 category, noun = "generic", doc[j:j + 1]
@@ -572,10 +573,6 @@ def _swap_verb_near(view: SentenceView, quantity: Span) -> bool:
 SIDE_LABELS = frozenset({"STATE", "GROUP", "CAPITAL"})
 # plural endings of nouns for people by what they do ("teachers", "chemists", "attendants", "trainees",
 # "fishermen", "technicians"); a thing counted after a demonym ("40 Russian tanks") has none of them
-PERSON_SINGULAR_ENDINGS = ("er", "ist", "ant", "ee", "man", "ian", "or", "ive", "hand", "mate", "wife")
-PERSON_PLURAL_ENDINGS = ("ers", "ists", "ants", "ees", "men", "ians", "ors", "ives", "hands", "mates", "wives")
-
-
 def _transfer_governs(view: SentenceView, quantity: Span) -> bool:
     """A handover verb stands before the figure in its clause ('freed three Kenyan teachers'), or the figure
     opens a list set after another counted figure of the clause ('freed five hostages, three Kenyan teachers')."""
@@ -798,6 +795,8 @@ def _trade_noun(group: Group) -> bool:
     noun = group.noun
     if noun is None or span_text(noun).lower() in COLLECTIVE_PEOPLE:
         return False
+    if "group.captive_object" in group.rules:  # "three Kenyan teachers": a noun of the person-noun lexicon
+        return True
     cue = group.view.cue(noun.start)
     return cue is not None and cue.label_ == "CATEGORY" and cue.kb_id_ == "generic" and cue.start == noun.start
 STATE_HELD_PLURALS = STATE_HELD_WORDS - {"prisoner", "detainee"}  # "22 civilian prisoners"
@@ -2009,7 +2008,7 @@ def _listed_one(view: SentenceView, groups: list[Group], taken: set[int]) -> lis
         if nxt is None or nxt.label_ != "DEMONYM" or nxt.start != k + 1 or span_text(nxt).endswith("s"):
             continue
         # "three Kenyan teachers, a Ugandan engineer and a Somali driver": a trade noun closing the national
-        trade = nxt.end < view.end and doc[nxt.end].is_lower and view.lower[nxt.end].endswith(PERSON_SINGULAR_ENDINGS) \
+        trade = nxt.end < view.end and doc[nxt.end].is_lower and view.lower[nxt.end] in person_nouns_of(doc).singular \
             and (nxt.end + 1 >= view.end or doc[nxt.end + 1].is_punct or view.lower[nxt.end + 1] == "and")
         if nxt.end < view.end and not (doc[nxt.end].is_punct or view.lower[nxt.end] in DEMONYM_HEAD_NEXT
                                        or view.lower[nxt.end] in NATIONAL_NOUNS or trade):

@@ -497,6 +497,20 @@ CASES = [
     ("c11_trade_noun_after_a_demonym_freed",
      "Hamas freed 12 Thai farmhands and 3 Israeli hostages on Friday.",
      [("HAMAS", "THA", "hostages", 12), ("HAMAS", "ISR", "hostages", 3)]),
+    # group.captive_object reads its nouns from the person-noun lexicon (person_nouns.jsonl), not from word
+    # endings: "tankers", "trawlers" and "containers" end like "drivers" and count no one
+    ("c11_lexicon_trade_counted",
+     "JNIM freed three Algerian drivers and two Nigerien electricians on Sunday in exchange for 14 fighters held "
+     "by Mali.",
+     [("JNIM", "DZA", "hostages", 3), ("JNIM", "NER", "hostages", 2), ("MLI", "JNIM", "prisoners", 14)]),
+    ("c11_lexicon_machines_ending_like_trades_are_no_people",
+     "Ukraine handed over 6 Russian tankers and 20 Russian soldiers to Russia on Friday in exchange for 20 "
+     "Ukrainian servicemen.",
+     [("UKR", "RUS", "pows", 20), ("RUS", "UKR", "pows", 20)]),
+    ("c11_lexicon_vessels_ending_like_trades_are_no_people",
+     "Armenia handed over 3 Azerbaijani containers and 9 Azerbaijani soldiers on Monday in a swap for 9 "
+     "Armenian servicemen.",
+     [("ARM", "AZE", "pows", 9), ("AZE", "ARM", "pows", 9)]),
     ("c11_things_after_a_demonym_are_no_people",
      "Russia handed over 40 Ukrainian tanks and 12 Ukrainian soldiers to Ukraine on Monday.",
      [("RUS", "UKR", "pows", 12)]),
@@ -515,12 +529,7 @@ CASES = [
      [("ERI", "ETH", "pows", 52), ("ERI", "ETH", "civilians", 8)]),
 ]
 
-XFAIL: dict[str, str] = {
-    "c4_things_of_a_state_counted_beside_its_soldiers":
-        "group.captive_object tells people by their noun's ending ('teachers', 'technicians'); 'helicopters', "
-        "'tankers' end the same way, so 12 machines are counted as people. The mend is a lexicon of person nouns "
-        "(or of things) in cues.jsonl instead of endings.",
-}
+XFAIL: dict[str, str] = {}
 
 
 def _flows(records) -> Counter:

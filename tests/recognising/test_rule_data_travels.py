@@ -12,16 +12,17 @@ from conftest import MODEL_DIR
 
 from extractor.pipeline import Extractor
 
-FILES = {
-    "exchange_actors": "entries.jsonl",
-    "exchange_cues": "entries.jsonl",
-    "exchange_places": "entries.jsonl",
-    "exchange_quantities": "quantity_cues.jsonl",
-    "exchange_records": "dyads.jsonl",
-}
+FILES = [
+    ("exchange_actors", "entries.jsonl"),
+    ("exchange_cues", "entries.jsonl"),
+    ("exchange_places", "entries.jsonl"),
+    ("exchange_quantities", "quantity_cues.jsonl"),
+    ("exchange_records", "dyads.jsonl"),
+    ("exchange_records", "person_nouns.jsonl"),
+]
 
 
-@pytest.mark.parametrize(("component", "name"), FILES.items())
+@pytest.mark.parametrize(("component", "name"), FILES)
 def test_committed_folder_carries_each_vocabulary(component, name):
     assert (MODEL_DIR / component / name).is_file()
 
@@ -47,6 +48,23 @@ def test_edited_dyads_are_read_and_change_the_data_version(folder, extractor):
     edited = Extractor(spacy.load(folder))
     assert edited.data_version != extractor.data_version
     assert any(d.parties == ("CHL", "PER") for d in edited.nlp.get_pipe("exchange_records").dyads)
+
+
+def test_edited_person_nouns_are_read_and_change_the_data_version(folder, extractor):
+    """A trade added to a folder's person nouns counts people for that pipeline (group.captive_object)."""
+    text = "Al-Shabaab freed three Kenyan glaziers on Monday in exchange for 12 fighters held by Somalia."
+    nouns = folder / "exchange_records" / "person_nouns.jsonl"
+    nouns.write_text(nouns.read_text(encoding="utf-8") + '{"singular": "glazier", "plural": "glaziers"}\n',
+                     encoding="utf-8")
+    edited = Extractor(spacy.load(folder))
+    assert edited.data_version != extractor.data_version
+    assert "glaziers" in edited.nlp.get_pipe("exchange_records").person_nouns.plural
+
+    def counted(pipeline):
+        doc = pipeline.nlp(text)
+        return sorted(f.count.value for r in doc._.records for f in getattr(r, "flows", []) if f.count is not None)
+
+    assert counted(edited) == [3, 12] and counted(extractor) == [12]
 
 
 def test_state_ids_are_the_folders_own(folder, monkeypatch):
@@ -76,6 +94,9 @@ BAD_LINES = [
     ("exchange_quantities", "quantity_cues.jsonl", '{"kind": "count_noun", "word": "x"', "not valid JSON"),
     ("exchange_records", "dyads.jsonl", '{"parties": ["CHL"]}', "parties"),
     ("exchange_records", "dyads.jsonl", '{"parties": ["CHL", "PER"], "colour": 1}', "colour"),
+    ("exchange_records", "person_nouns.jsonl", '{"singular": "glazier"}', "plural"),
+    ("exchange_records", "person_nouns.jsonl", '{"singular": "sheep", "plural": "sheep"}', "both 'sheep'"),
+    ("exchange_records", "person_nouns.jsonl", '{"singular": "Glazier", "plural": "glaziers"}', "singular"),
     ("exchange_actors", "entries.jsonl", '{"label": "state", "id": "CHL", "patterns": ["Chile"]}', "label"),
 ]
 

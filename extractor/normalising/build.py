@@ -91,6 +91,7 @@ from .occasions import (
     span_whole_under_way,
     story_day,
 )
+from .person_category import serviceman_persons
 from .sentences import DocIndex, SentenceView, sentence_views, span_text
 from .status import TRANSFER_LABELS, real_plan, status_at
 from .tallies import (
@@ -355,6 +356,7 @@ def normalise(doc: Doc, *, published: PartialDate | None, talk_only: bool = Fals
     if recast:
         note_recast(groups, recast)
     noun_sides(groups, context)                                               # later stages' soldiers and rebels
+    serviceman_persons(groups)                                                # "the pilot captured last week"
     restated_categories(groups, views, context)                               # "14 people, most of them women"
     statuses = assign_statuses(groups)                                        # status of each group
     kinds = sort_groups(groups, statuses, views, published=published, year_hint=year_hint)  # terms, tallies, dated mentions

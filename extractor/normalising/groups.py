@@ -2621,7 +2621,7 @@ JUSTICE_WORDS = frozenset({"jailed", "imprisoned", "convicted", "sentenced", "se
 JUSTICE_FILLERS = frozenset({",", "who", "were", "was", "had", "have", "been", "both", "all", "later", "then"})
 
 
-def _jailed_after(view: SentenceView, k: int) -> bool:
+def jailed_after(view: SentenceView, k: int) -> bool:
     """'two shepherds jailed in Israel', 'The shepherds, who had been convicted of ...': a justice word right after."""
     while k < view.end and view.lower[k] in JUSTICE_FILLERS:
         k += 1
@@ -2638,10 +2638,10 @@ def _jailed_civilians(groups: list[Group], views: list[SentenceView]) -> None:
         noun = span_text(g.noun).lower()
         if noun in DESCRIBED_CIVILIANS or noun in ("civilian", "civilians", "residents", "civilian detainees"):
             continue
-        jailed = _jailed_after(g.view, g.noun.end)
+        jailed = jailed_after(g.view, g.noun.end)
         for nxt in views[g.view.index + 1:g.view.index + 3]:  # "The two shepherds, jailed in ...", soon after
             jailed = jailed or any(view_noun.start - nxt.start <= 4 and span_text(view_noun).lower() == noun
-                                   and _jailed_after(nxt, view_noun.end) for view_noun in nxt.cues_with("CATEGORY"))
+                                   and jailed_after(nxt, view_noun.end) for view_noun in nxt.cues_with("CATEGORY"))
         if jailed:
             g.category = "prisoners"
             g.rules.append("category.held_by_state")

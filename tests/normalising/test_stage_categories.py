@@ -185,6 +185,29 @@ CASES = [
                  [("LBY", "TCD", "pows", 30), ("TCD", "LBY", "pows", 25)], id="counter-flow-swap"),
     pytest.param("Russia freed two American soldiers on Friday and the United States released five Russians in return.",
                  [("RUS", "USA", "pows", 2), ("USA", "RUS", "prisoners", 5)], id="counter-flow-contrast-known-pair"),
+    # category.serviceman_person: one person told as a serviceman (a military noun or rank, in the noun or its
+    # appositive) is a pow even between two justice systems; category.jailed_person: told as jailed, convicted, a
+    # spy or a former serviceman, a prisoner whatever the noun
+    pytest.param("India handed over Flight Lieutenant Asad Rana, the Pakistani pilot captured last week, to Pakistan "
+                 "on Friday in exchange for two Indian fishermen.",
+                 [("IND", "PAK", "pows", 1), ("PAK", "IND", "prisoners", 2)], id="serviceman-rank-and-appositive"),
+    pytest.param("Islamabad released Squadron Leader Vikram Sood, who was shot down over Kashmir, to India on Monday "
+                 "in exchange for three Pakistani fishermen.",
+                 [("IND", "PAK", "prisoners", 3), ("PAK", "IND", "pows", 1)], id="serviceman-rank-before-name"),
+    pytest.param("Washington freed Major Ivan Petrov, a Russian army officer, on Friday in exchange for an American "
+                 "teacher jailed in Moscow.",
+                 [("RUS", "USA", "prisoners", 1), ("USA", "RUS", "pows", 1)], id="serviceman-officer-for-teacher"),
+    pytest.param("Washington freed Colonel Ivan Petrov, a Russian intelligence officer convicted of espionage, on "
+                 "Friday in exchange for an American teacher jailed in Moscow.",
+                 [("RUS", "USA", "prisoners", 1), ("USA", "RUS", "prisoners", 1)], id="convicted-officer-is-a-prisoner"),
+    pytest.param("Moscow freed a former US Army sergeant on Friday in exchange for a Russian pilot jailed in the US "
+                 "for smuggling.",
+                 [("RUS", "USA", "prisoners", 1), ("USA", "RUS", "prisoners", 1)], id="former-and-jailed-servicemen"),
+    pytest.param("Eritrea freed a captured Ethiopian officer on Monday in exchange for two Eritrean soldiers held by "
+                 "Ethiopia.",
+                 [("ERI", "ETH", "pows", 1), ("ETH", "ERI", "pows", 2)], id="serviceman-in-a-war-dyad"),
+    pytest.param("Tehran freed a French teacher on Monday in exchange for an Iranian engineer jailed in Paris.",
+                 [("FRA", "IRN", "prisoners", 1), ("IRN", "FRA", "prisoners", 1)], id="civil-persons-stay-prisoners"),
 ]
 
 

@@ -189,6 +189,9 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
             person for person, _ in joined if "group.joined_national" not in person.rules]
         if not in_sentence:
             in_sentence += pronoun_person(view, views, context)
+        # persons coordinated with a single person go its way (`orient_persons`), apart until then
+        alongside = [g for g in in_sentence if g.alongside is not None]
+        in_sentence = [g for g in in_sentence if g.alongside is None]
         for group in in_sentence:
             direct(group, context, [g for g in in_sentence if not g.part_of])
         share_coordinated(in_sentence)
@@ -202,6 +205,7 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
             if person.nationality not in (None, person.giver):
                 sent_home(person, person.giver, context)  # "a Turkish engineer" goes home to Turkey
             in_sentence.append(person)  # apart until now: its state is no side of the figures' directions
+        in_sentence += alongside
         settle_totals(view, in_sentence)
         in_sentence += spread_per_occasion(view, in_sentence)
         _same_number_goes_back(in_sentence, groups)
@@ -229,7 +233,8 @@ def orient_persons(in_sentence: list[Group], near: list[SentenceView], context: 
         for single in pair:
             if context.default_category == "prisoners":
                 single.category = "prisoners"  # a teacher or a businessman held by a state
-    for single in [g for g in in_sentence if "group.single_person" in g.rules and g not in pair]:
+    for single in [g for g in in_sentence if "group.single_person" in g.rules and g not in pair
+                   and g.alongside is None]:
         partner = next(g for g in in_sentence if g.count is not None and g is not single and not g.part_of)
         if not (partner.giver or partner.receiver) and (single.giver or single.receiver):
             # "Washington will release businessman X in exchange for 36 people": they go the other way
@@ -249,6 +254,14 @@ def orient_persons(in_sentence: list[Group], near: list[SentenceView], context: 
             sent_home(single, giver, context, recategorise=("prisoners", "civilians"))
             continue
         single.giver, single.receiver = partner.receiver, partner.giver
+    for single in [g for g in in_sentence if g.alongside is not None]:
+        # "Belarus freed a Polish journalist and a Lithuanian activist": the same giver, each home to its state
+        giver = single.alongside.giver
+        single.rules.append("direction.nationality")
+        if single.nationality in (None, giver):
+            single.giver, single.receiver = giver, single.alongside.receiver
+        else:
+            sent_home(single, giver, context, recategorise=("prisoners", "civilians"))
 
 
 def sent_home(person: Group, giver: str | None, context: ArticleContext, *,

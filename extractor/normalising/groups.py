@@ -57,6 +57,9 @@ class Group:
     nationality_from_phrase: bool = False  # read from "N soldiers from <state>": may name the giver instead
     people: list[str] = field(default_factory=list)  # names of the persons handed over, as written
     rules: list[str] = field(default_factory=list)
+    # the single person this one is coordinated with ("a Polish journalist and a Lithuanian activist"): handed over
+    # by the same side, home to its own state (`orient_persons`)
+    alongside: "Group | None" = field(default=None, compare=False, repr=False)
     # the token whose date the group takes, where it is not its own: a figure per night spread over the nights a
     # sentence names ("13 on Monday, 13 on Tuesday ..., and 39 prisoners each night")
     date_at: int | None = None
@@ -1804,6 +1807,8 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
             if group.nationality is not None:
                 group.rules.append("group.single_national")
         out += each or [group]
+        if not each and group.nationality is not None:
+            out += _coordinated_persons(view, person, group)
         break
     if not out:
         out = _named_across_pivot(view, other)
@@ -1815,6 +1820,70 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
                if g.giver is not None and not _same_clause(view, g.start, other.start)]
         for g in out:
             g.rules.append("group.lone_beside_counted")
+    return out
+
+
+COORDINATED_PERSON_REACH = 4  # words from a demonym to its person noun: "a Polish human rights activist"
+
+
+def _coordinated_persons(view: SentenceView, person: Span, first: Group, *, backward: bool = False) -> list[Group]:
+    """'in exchange for a Lithuanian journalist and a Polish human rights activist': each person, with an
+    indefinite article and a demonym of their own, coordinated right after a single national (`backward`:
+    right before it), is one more person of that state, handed over the same way (rule
+    group.coordinated_person)."""
+    out = []
+    for start, noun in (_persons_before(view, person) if backward else _persons_after(view, person)):
+        one = replace(first, noun=Span(view.sent.doc, start, noun.end, label=noun.label_, kb_id=noun.kb_id_),
+                      nationality=_dual_aware_nationality(view, noun), people=[],
+                      rules=[r for r in first.rules if r != "group.named_person"] + ["group.coordinated_person"])
+        _name(one, view, noun)
+        out.append(one)
+    return out
+
+
+def _national_noun(view: SentenceView, k: int) -> Span | None:
+    """The person noun of 'a Polish human rights activist' opening at token k (the indefinite article)."""
+    if k + 1 >= view.end or view.lower[k] not in INDEFINITE:
+        return None
+    demonym = view.actor(k + 1)
+    if demonym is None or demonym.label_ != "DEMONYM" or demonym.start != k + 1 or _is_plural_demonym(demonym):
+        return None
+    return next((c for c in view.cues_with("PERSON") if demonym.end <= c.start <= demonym.end + COORDINATED_PERSON_REACH
+                 and not any(view.sent.doc[m].is_punct for m in range(demonym.end, c.start))), None)
+
+
+def _persons_after(view: SentenceView, person: Span) -> list[tuple[int, Span]]:
+    out = []
+    k = person.end
+    while k + 2 < view.end:
+        if view.lower[k] == "," and view.lower[k + 1] == "and":
+            k += 1
+        if view.lower[k] not in ("and", ","):
+            break
+        noun = _national_noun(view, k + 1)
+        if noun is None:
+            break
+        out.append((k + 1, noun))
+        k = noun.end
+    return out
+
+
+def _persons_before(view: SentenceView, person: Span) -> list[tuple[int, Span]]:
+    """'a Polish journalist and a Lithuanian activist': the nationals coordinated before `person`'s own
+    indefinite article, nearest first."""
+    start = next((m for m in range(person.start - 1, max(view.start, person.start - COORDINATED_PERSON_REACH - 2) - 1, -1)
+                  if view.lower[m] in INDEFINITE), None)
+    out = []
+    while start is not None and start - 1 > view.start and view.lower[start - 1] in ("and", ","):
+        k = start - 1
+        if view.lower[k] == "and" and view.lower[k - 1] == ",":
+            k -= 1
+        found = next(((m, c) for m in range(k - 2, max(view.start, k - COORDINATED_PERSON_REACH - 3) - 1, -1)
+                      for c in [_national_noun(view, m)] if c is not None and c.end == k), None)
+        if found is None:
+            break
+        out.append(found)
+        start = found[0]
     return out
 
 
@@ -2057,7 +2126,14 @@ def person_for_person(view: SentenceView) -> list[Group]:
                 group.rules.append("group.national_person")
             _name(group, view, person)
         out.append(group)
-    return out
+    coordinated = []
+    for person, group, backward in ((first, out[0], True), (second, out[1], False)):
+        if person.label_ == "PERSON" and group.nationality is not None:
+            for one in _coordinated_persons(view, person, group, backward=backward):
+                one.rules = ["group.coordinated_person"] + [r for r in one.rules if r == "group.named_person"]
+                one.alongside = group
+                coordinated.append(one)
+    return out + coordinated
 
 
 def _dual_aware_nationality(view: SentenceView, person: Span) -> str | None:

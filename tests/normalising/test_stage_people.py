@@ -115,6 +115,32 @@ CASES = [
                  "for three senior militants released by the Nigerian government, officials said.",
                  [("BOKO_HARAM", "AUS", "hostages", 1, ()), ("BOKO_HARAM", "USA", "hostages", 1, ()),
                   ("NGA", "BOKO_HARAM", "prisoners", 3, ())], id="one-of-each-professors"),
+    # group.coordinated_person: persons, each with an indefinite article and a demonym of their own, coordinated with
+    # a single person, are handed over by the same side, each home to its own state
+    pytest.param("Lithuania on Monday handed over two Belarusians convicted of spying in exchange for a Lithuanian "
+                 "reporter and a Polish human rights activist jailed in Belarus.",
+                 [("BLR", "LTU", "prisoners", 1, ()), ("BLR", "POL", "prisoners", 1, ()),
+                  ("LTU", "BLR", "prisoners", 2, ())], id="coordinated-after-the-pivot"),
+    pytest.param("Tehran released a French teacher and a German engineer on Monday in exchange for two Iranians "
+                 "jailed in Paris.",
+                 [("FRA", "IRN", "prisoners", 2, ()), ("IRN", "DEU", "prisoners", 1, ()),
+                  ("IRN", "FRA", "prisoners", 1, ())], id="coordinated-before-the-pivot"),
+    pytest.param("Belarus freed a Polish journalist and a Lithuanian activist on Monday in exchange for a Belarusian "
+                 "spy held in Warsaw.",
+                 [("BLR", "LTU", "prisoners", 1, ()), ("BLR", "POL", "prisoners", 1, ()),
+                  ("LTU", "BLR", "prisoners", 1, ())], id="coordinated-persons-for-a-person"),
+    pytest.param("Warsaw freed a Belarusian spy on Monday in exchange for a Polish journalist, a Czech priest and a "
+                 "Lithuanian activist held in Minsk.",
+                 [("BLR", "CZE", "prisoners", 1, ()), ("BLR", "LTU", "prisoners", 1, ()),
+                  ("BLR", "POL", "prisoners", 1, ()), ("POL", "BLR", "prisoners", 1, ())],
+                 id="coordinated-list-of-three-after-a-person"),
+    pytest.param("Minsk released five Ukrainians on Friday in exchange for a Belarusian pilot and a Russian convoy.",
+                 [("BLR", "UKR", "prisoners", 5, ()), ("UKR", "BLR", "prisoners", 1, ())],
+                 id="coordinated-thing-is-no-person"),
+    pytest.param("Belarus freed a Polish journalist and the Lithuanian consul on Monday in exchange for a Belarusian "
+                 "spy held in Warsaw.",
+                 [("BLR", "POL", "prisoners", 1, ()), ("POL", "BLR", "prisoners", 1, ())],
+                 id="coordinated-needs-its-own-indefinite-article"),
     # group.single_national: "a <demonym> <person noun>" swapped for a counted group goes home to its state, from
     # the side that freed it (a hostage when that side is not a state)
     pytest.param("Al-Shabaab freed a Kenyan doctor on Monday in exchange for 15 fighters held by Somalia.",

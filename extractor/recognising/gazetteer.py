@@ -21,7 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..datalines import read_model_lines
-from .extensions import keep_spans
+from .extensions import keep_spans, kept_span
 from .tokenizer import LinearTokenizer
 
 ENTRIES_FILE = "entries.jsonl"
@@ -104,6 +104,7 @@ class GazetteerRecogniser:
         self._helper_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._helper_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._keys: dict[int, tuple[int, int]] = {}
+        self._texts: dict[int, str] = {}  # string id -> string, of the labels and entry ids in `_keys`
         self._contexts: dict[int, frozenset[str]] = {}  # match id -> the context ids of its entry
         self.has_context = False  # some entry has a context
         self._block = nlp.vocab.strings[BLOCK_LABEL]  # its id (hash), not added to the strings
@@ -152,6 +153,7 @@ class GazetteerRecogniser:
         self.entries = []
         self.state_ids = frozenset()
         self._keys = {}
+        self._texts = {}
         self._contexts = {}
         self._lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
@@ -164,13 +166,13 @@ class GazetteerRecogniser:
         if self.has_context:
             matches = self._in_context(matches)
         spans = []
+        texts = self._texts
         for match_id, start, end in _longest_first(matches):
             label, kb_id = self._keys.get(match_id) or self._key_of(match_id)
             if label != self._block:
-                if self._contexts.get(match_id):
-                    spans.append(Span(doc, start, end, label=label, kb_id=kb_id, span_id=CONTEXT_RULE))
-                else:
-                    spans.append(Span(doc, start, end, label=label, kb_id=kb_id))
+                span_id = CONTEXT_RULE if self._contexts.get(match_id) else 0
+                spans.append(kept_span(doc, start, end, texts[label], texts[kb_id], label_id=label, kb_id_id=kb_id,
+                                       span_id=span_id))
         if self.helper_labels:
             spans = self._extend(doc, spans)
         keep_spans(doc, self.spans_key, spans)  # the Span objects kept for the normaliser
@@ -190,6 +192,7 @@ class GazetteerRecogniser:
         strings = self.nlp.vocab.strings
         label, kb_id, *context = strings[match_id].split("\t")
         self._keys[match_id] = found = (strings.add(label), strings.add(kb_id))
+        self._texts.update(zip(found, (label, kb_id)))
         self._contexts[match_id] = frozenset(context[0].split(" ")) if context else frozenset()
         return found
 

@@ -34,6 +34,8 @@ from spacy.attrs import ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
+from .extensions import kept_span
+
 HOMELAND, FIGHTERS, NAME_WORD, NAME_STOP = "HOMELAND", "FIGHTERS", "NAME_WORD", "NAME_STOP"
 GROUP_NOUN = "GROUP_NOUN"
 HELPER_LABELS = frozenset({HOMELAND, FIGHTERS, NAME_WORD, NAME_STOP, GROUP_NOUN})
@@ -182,7 +184,7 @@ def define_acronyms(doc: Doc, spans: list[Span], helpers: Helpers, parens: list[
             kind = ("".join(acronym).replace("-", "_").upper(), GROUP_LABEL)
             if kind[0] in helpers.state_ids:
                 continue  # the acronym is a state's id: a group may not stand for that state
-            found.append(Span(doc, name_start, name_end, label=GROUP_LABEL, kb_id=kind[0], span_id=ACRONYM_RULE))
+            found.append(kept_span(doc, name_start, name_end, GROUP_LABEL, kind[0], span_id=ACRONYM_RULE))
             for j in range(name_start, name_end):
                 taken[j] = True
         defined[acronym] = kind
@@ -196,7 +198,7 @@ def define_acronyms(doc: Doc, spans: list[Span], helpers: Helpers, parens: list[
                         and not any(taken[k:k + len(a)])), None)
             if hit is not None:
                 acronym, (ident, label) = hit
-                found.append(Span(doc, k, k + len(acronym), label=label, kb_id=ident, span_id=ACRONYM_RULE))
+                found.append(kept_span(doc, k, k + len(acronym), label, ident, span_id=ACRONYM_RULE))
                 k += len(acronym)
                 continue
         k += 1
@@ -225,7 +227,7 @@ def name_rebels(doc: Doc, spans: list[Span], helpers: Helpers, named: set[str]) 
         if hit is not None and (not taken[fighter_start] or (fighter_start, fighter_end) in alone):
             start, ident = hit
             dropped.add((fighter_start, fighter_end))
-            found.append(Span(doc, start, fighter_end, label=GROUP_LABEL, kb_id=ident, span_id=HOMELAND_RULE))
+            found.append(kept_span(doc, start, fighter_end, GROUP_LABEL, ident, span_id=HOMELAND_RULE))
             continue
         if taken[fighter_start]:
             continue
@@ -246,7 +248,7 @@ def name_rebels(doc: Doc, spans: list[Span], helpers: Helpers, named: set[str]) 
         ident = "_".join(doc[w].text.upper() for w in words)
         if ident in helpers.state_ids:
             continue
-        found.append(Span(doc, words[0], fighter_end, label=GROUP_LABEL, kb_id=ident, span_id=NAMED_RULE))
+        found.append(kept_span(doc, words[0], fighter_end, GROUP_LABEL, ident, span_id=NAMED_RULE))
     if not found:
         return spans
     return sorted([s for s in spans if (s.start, s.end) not in dropped] + found, key=lambda s: s.start)
@@ -274,7 +276,7 @@ def possessive_anaphors(doc: Doc, spans: list[Span], helpers: Helpers) -> list[S
         last = next((g for g in reversed(groups) if g.end <= k - 1), None)
         if last is None:
             continue
-        found.append(Span(doc, k, k + 1, label=GROUP_LABEL, kb_id=last.kb_id_, span_id=ANAPHOR_RULE))
+        found.append(kept_span(doc, k, k + 1, GROUP_LABEL, last.kb_id_, span_id=ANAPHOR_RULE))
     if not found:
         return spans
     return sorted(spans + found, key=lambda s: s.start)

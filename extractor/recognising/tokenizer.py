@@ -21,6 +21,8 @@ from spacy.tokens import Doc
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
+from .lexeme_attrs import use_short_ways
+
 EXTRA_INFIXES = (
     r"(?<=[A-Za-z])-(?=[0-9])",
     r"(?<=[0-9])-(?=[A-Za-z])",
@@ -134,6 +136,7 @@ class LinearTokenizer(Tokenizer):
 @spacy.registry.tokenizers("extractor.tokenizer.v1")
 def create_tokenizer():
     def make(nlp):
+        use_short_ways(nlp.vocab)  # the same lexical attributes, made faster for a word met the first time
         # built in one go: setting infix_finditer or suffix_search afterwards reloads every special case
         defaults = nlp.Defaults
         return LinearTokenizer(

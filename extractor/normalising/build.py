@@ -25,6 +25,9 @@ from .dating import (
     NOT_EVENT_DATE_BEFORE,
     adverbial_rule,
     timeline_entry_date,
+    timeline_year,
+    day_of_what_preceded,
+    occasion_after_war,
     after_attribution,
     anaphor_at,
     anaphoric_date,
@@ -615,6 +618,8 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
         date_span = date_span_for(group.view, group.start, end=group.end)
     if date_span is not None and ranks_swaps(group.view, date_span):
         date_span = None  # "was the sixth exchange this year"
+    if date_span is not None and group.count is None and day_of_what_preceded(group.view, date_span):
+        date_span, rule = None, rule + "+date.what_preceded"  # "The swap followed a call last week": the call's day
     lent = adverbial_rule(group.view, date_span, group.start) if date_span is not None else None
     lent_span = date_span
     if status == "completed" and date_span is not None and _plan_date(group, date_span):
@@ -682,6 +687,13 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
             and published is not None and published.full is not None and interval.end is not None \
             and (published.full - interval.end).days > 1:
         status, rule = "completed", "status.past_date"  # "topping last month's swap": it happened
+    if interval is not None and date_span is not None and occasion_after_war(group.view, date_span):
+        rule = rule + "+date.occasion_after_war"
+    year = timeline_year(group.view, views, date_span) if interval is not None and date_span is not None else None
+    if year is not None:
+        dated = resolve_span(date_span, published=None, status=status, year_hint=year)
+        if dated is not None and dated != interval:
+            interval, rule = dated, rule + "+date.timeline_year"
     background = _background(group.view) or (date_span is not None and span_text(date_span).lower().startswith("since"))
     if lent is not None and interval is not None and date_span is lent_span:
         rule = rule + "+" + lent  # the date came from a place phrase or a where-clause of its own

@@ -17,7 +17,11 @@ from .sentences import SentenceView, span_text
 NOT_EVENT_DATE_BEFORE = frozenset({"born", "since", "until", "till", "aged", "abducted", "kidnapped", "captured",
                                    "arrested", "detained", "sentenced", "convicted", "taken", "apprehended", "seized",
                                    "killed", "died", "crashed", "shot", "downed", "disappeared", "invaded", "attacked",
-                                   "occupied", "elected", "appointed", "launched", "struck"})
+                                   "occupied", "elected", "appointed", "launched", "struck",
+                                   # the nouns of what befell the people, and a statement's own day: "whose capture in
+                                   # July 2006", "since his arrest in May", "the joint statement published on May 7"
+                                   "capture", "arrest", "abduction", "kidnapping", "disappearance", "published",
+                                   "issued"})
 TIME_FRAME_WORDS = frozenset({"at", "in", "on", "by", "around", "about", "towards", "toward", "the", "very", "end",
                               "beginning", "start", "middle", "of", "early", "late", "mid", "then"})
 DEAL_MADE = frozenset({"agreed", "signed", "reached", "struck", "concluded"})
@@ -259,7 +263,30 @@ def history_date(view: SentenceView, date: Span) -> bool:
     match = date_of(date)
     if match is None or not getattr(match, "year", None):
         return False
-    return any(view.lower[k] in WAR_NOUNS for k in range(max(view.start, date.start - 5), date.start))
+    war = next((k for k in range(date.start - 1, max(view.start, date.start - 5) - 1, -1) if view.lower[k] in WAR_NOUNS),
+               None)
+    return war is not None and not _occasion_after_war(view, war, date.start)
+
+
+def occasion_after_war(view: SentenceView, date: Span) -> bool:
+    """Is `date` a year's date that a war noun before it would make history, but for the occasion it dates?"""
+    match = date_of(date)
+    if match is None or not getattr(match, "year", None):
+        return False
+    war = next((k for k in range(date.start - 1, max(view.start, date.start - 5) - 1, -1) if view.lower[k] in WAR_NOUNS),
+               None)
+    return war is not None and _occasion_after_war(view, war, date.start)
+
+
+OCCURRED = frozenset({"took", "happened", "occurred"})
+OCCASION_BEFORE_WAR = 5  # tokens: "the first exchange after the war"
+
+
+def _occasion_after_war(view: SentenceView, war: int, date_start: int) -> bool:
+    """'the first exchange after the war took place on December 14, 2020': the war noun ends the occasion's own
+    subject and the date is the day that occasion took place (rule date.occasion_after_war)."""
+    return any(view.lower[k] in OCCURRED for k in range(war + 1, date_start)) \
+        and any(view.lower[k] in OCCASION_NOUNS for k in range(max(view.start, war - OCCASION_BEFORE_WAR), war))
 
 
 def resolve_span(date: Span | None, *, published: PartialDate | None, status: str,
@@ -439,6 +466,24 @@ def occasion_day(view: SentenceView) -> Span | None:
     return usable[0]
 
 
+SEQUEL_VERBS = frozenset({"followed", "follows", "preceded"})
+
+
+def day_of_what_preceded(view: SentenceView, date: Span) -> bool:
+    """'The swap followed a hotline conversation between the two armies last week', 'The exchange came after talks
+    in Muscat last month': a sentence about the occasion told already whose date is that of what came before it,
+    not the handover's (rule date.what_preceded)."""
+    first = next((k for k in range(view.start, view.end) if view.lower[k].strip()), view.end)
+    if first >= view.end or view.lower[first] not in ("the", "this", "that"):
+        return False
+    noun = next((k for k in range(first + 1, min(view.end, first + 4)) if view.lower[k] in OCCASION_NOUNS), None)
+    if noun is None or noun + 2 >= view.end:
+        return False
+    verb = noun + 1
+    sequel = view.lower[verb] in SEQUEL_VERBS or (view.lower[verb] in ("came", "comes") and view.lower[verb + 1] == "after")
+    return sequel and date.start > verb
+
+
 def occasion_day_near(view: SentenceView, views: list[SentenceView]) -> Span | None:
     """The day of a handover told in the sentence after it ('... the group said on Tuesday. The handover took
     place on Monday.') or before it, with no other date between."""
@@ -477,17 +522,65 @@ def _paragraph_start(view: SentenceView, views: list[SentenceView]) -> SentenceV
     return views[k]
 
 
-def timeline_entry_date(view: SentenceView, views: list[SentenceView]) -> Span | None:
-    """In a timeline (two or more paragraphs that open with a date and a dash), the date that opens the
-    sentence's paragraph dates its handovers (rule date.timeline_entry)."""
-    if not views:
-        return None
+def _timeline_entries(views: list[SentenceView]) -> dict[int, Span]:
+    """Index of each paragraph's first sentence -> the date that opens it, for paragraphs that open with one."""
     memo = views[0].memo
     entries = memo.get("dating.timeline_entries")
     if entries is None:
         entries = memo["dating.timeline_entries"] = {
             v.index: d for v in views if (v.index == 0 or views[v.index - 1].text.endswith("\n"))
             and (d := _entry_date(v)) is not None}
+    return entries  # type: ignore[return-value]
+
+
+def timeline_entry_date(view: SentenceView, views: list[SentenceView]) -> Span | None:
+    """In a timeline (two or more paragraphs that open with a date and a dash), the date that opens the
+    sentence's paragraph dates its handovers (rule date.timeline_entry)."""
+    if not views:
+        return None
+    entries = _timeline_entries(views)
     if len(entries) < TIMELINE_ENTRIES:
         return None
     return entries.get(_paragraph_start(view, views).index)
+
+
+def _running_years(entries: dict[int, Span]) -> dict[int, int]:
+    """Entry index -> the year it stands under: the last year an entry stated, one more each time the months
+    turn back ('November 30 - ...', 'January 4 - ...')."""
+    years: dict[int, int] = {}
+    year, month = None, None
+    for index in sorted(entries):
+        match = date_of(entries[index])
+        if match is None:
+            continue
+        if getattr(match, "year", None):
+            year, month = match.year, match.month
+        elif year is not None and match.month is not None:
+            if month is not None and match.month < month:
+                year += 1
+            month = match.month
+        if year is not None:
+            years[index] = year
+    return years
+
+
+YEARLESS_KINDS = frozenset({"month_day", "month"})
+
+
+def timeline_year(view: SentenceView, views: list[SentenceView], date: Span) -> int | None:
+    """In a timeline whose entries give the year only now and then ('October 6, 1973 - ...', 'November 15-22 -
+    ...', 'January 18, 1974 - ...', 'June 6 - ...'), the year a date without one stands under: that of the entry
+    the sentence belongs to, not the publication's (rule date.timeline_year)."""
+    match = date_of(date)
+    if not views or match is None or match.kind not in YEARLESS_KINDS or getattr(match, "year", None):
+        return None
+    entries = _timeline_entries(views)
+    if len(entries) < TIMELINE_ENTRIES:
+        return None
+    memo = views[0].memo
+    years = memo.get("dating.timeline_years")
+    if years is None:
+        years = memo["dating.timeline_years"] = _running_years(entries)
+    start = _paragraph_start(view, views).index
+    under = [index for index in years if index <= start]  # type: ignore[union-attr]
+    return years[max(under)] if under else None  # type: ignore[index]

@@ -85,9 +85,28 @@ def merge_complementary(occasions: list[Occasion]) -> list[Occasion]:
     """Captives one side freed late on a Friday and detainees the other side let go early on Saturday
     are one swap: occasions a day apart whose flows do not overlap at all are merged (stages with the
     same flows stay apart)."""
-    return _fold_into_first(occasions, "occasion.complementary_day",
-                            lambda o, occasion: o.status == occasion.status and _adjacent(o, occasion)
-                            and not (_flow_keys(o) & _flow_keys(occasion)))
+    def belongs(o: Occasion, occasion: Occasion) -> bool:
+        if o.status != occasion.status or not _adjacent(o, occasion) or _flow_keys(o) & _flow_keys(occasion):
+            return False
+        if _two_way(o) and _two_way(occasion):
+            for m in occasion.mentions:
+                if "occasion.two_way_days_apart" not in m.rules:
+                    m.rules.append("occasion.two_way_days_apart")
+            return False
+        return True
+
+    return _fold_into_first(occasions, "occasion.complementary_day", belongs)
+
+
+def _two_way(occasion: Occasion) -> bool:
+    """A swap in itself: flows both ways between two sides ("on Saturday the Houthis freed 16 Saudis and Saudi
+    Arabia 100 Houthis"), so the day beside it, a swap in itself too, is a stage of its own, not its other half
+    (rule occasion.two_way_days_apart)."""
+    keys = _flow_keys(occasion)
+    if any(key[0] == "each" for key in keys):
+        return True
+    pairs = {(giver, receiver) for giver, receiver, _ in keys if giver is not None and receiver is not None}
+    return any((receiver, giver) in pairs for giver, receiver in pairs)
 
 
 def _fold_into_first(occasions: list[Occasion], rule: str, belongs) -> list[Occasion]:

@@ -226,6 +226,33 @@ CASES = [
      "The year in swaps\n\nFebruary 14 - Colombia releases 18 ELN rebels.\n\nJune 3 - The ELN frees 7 Colombian "
      "soldiers in Arauca.\n\nOctober 21 - Colombia and the ELN swap 5 prisoners each.", "2024-03-14", (7,),
      (C, "2023-06-03", "2023-06-03")),
+    # date.timeline_year: an entry without a year stands under the year the last entry stated, one more when the
+    # months turn back; with no year stated in any entry, the publication's year as before
+    ("timeline_year_of_an_earlier_entry",
+     "Thirty years on\n\nJanuary 26, 1995 - Fighting breaks out in the Cenepa valley.\n\nMarch 10 - Ecuador hands 11 "
+     "Peruvian soldiers to Peru.\n\nOctober 26, 1998 - The peace treaty is signed.", "2024-03-14", (11,),
+     (C, "1995-03-10", "1995-03-10")),
+    ("timeline_year_turns_with_the_months",
+     "After the ceasefire\n\nOctober 3, 1990 - The guns fall silent.\n\nDecember 12 - Iraq frees 25 Iranian soldiers "
+     "to Iran.\n\nFebruary 9 - Iran hands 31 Iraqi soldiers to Iraq.", "2024-03-14", (31,),
+     (C, "1991-02-09", "1991-02-09")),
+    ("timeline_year_only_from_entries",
+     "Swaps since the 1994 truce\n\nMarch 2 - Armenia frees 12 Azerbaijani soldiers to Azerbaijan.\n\nMarch 9 - "
+     "Azerbaijan hands 8 Armenian soldiers to Armenia.", "2024-03-14", (12,), (C, "2024-03-02", "2024-03-02")),
+    # date.occasion_after_war: a war noun ending the occasion's own subject does not make its day history
+    ("occasion_after_the_war_took_place_on_a_day",
+     "Yerevan recalled that the first exchange after the war took place on 9 May 2021, when 15 Armenians and 4 "
+     "Azerbaijanis were swapped.", "2024-03-14", (4, 15), (C, "2021-05-09", "2021-05-09")),
+    ("war_broke_out_in_a_month_is_still_history",
+     "The swap came three years after the war broke out in May 2021: Armenia and Azerbaijan exchanged 6 soldiers "
+     "each on Monday.", "2024-03-14", (6, 6), (C, "2024-03-11", "2024-03-11")),
+    # what befell the people and a statement's own day are no day of the handover
+    ("capture_day_of_the_people_is_not_the_handover",
+     "On Wednesday Hezbollah handed over the bodies of two Israeli soldiers whose capture in July 2022 set off a war, "
+     "and Israel freed 5 Lebanese prisoners to Lebanon.", "2024-03-14", (2, 5), (C, "2024-03-13", "2024-03-13")),
+    ("statement_published_on_a_day",
+     "Azerbaijan returned 28 Armenian soldiers to Armenia today, as the joint statement published on 7 March had "
+     "promised.", "2024-03-14", (28,), (C, "2024-03-14", "2024-03-14")),
     ("one_dated_paragraph_is_no_timeline",
      "March 2 - Sudan and the RSF met in Jeddah. The RSF freed 40 soldiers to the army, officials said.",
      "2024-03-14", (40,), (C, "2024-03-14", "2024-03-14")),

@@ -113,6 +113,27 @@ CASES = [
     ("o2_mid_month_no_publication",
      "Azerbaijan handed 300 bodies to Armenia on Monday. In mid\u2011February, Azerbaijan had returned 120 bodies "
      "to Armenia.", None, [(C, (120,)), (C, (300,))]),
+    # occasion.two_way_days_apart: two days a day apart that are each a swap in itself are two stages, not the two
+    # halves of one swap; one-way days a day apart still join (the TPLF case below)
+    ("two_way_days_apart_stay_stages",
+     "On Saturday, Armenia freed 5 Azerbaijani soldiers and Azerbaijan released 12 Armenian soldiers. On Sunday, "
+     "Azerbaijan handed the bodies of 7 soldiers to Armenia and Armenia returned the bodies of 3 soldiers to "
+     "Azerbaijan.", None, [(C, (3, 7)), (C, (5, 12))]),
+    ("one_way_day_beside_a_two_way_day_joins",
+     "On Saturday, the TPLF freed 12 Ethiopian soldiers and Ethiopia released 30 TPLF fighters. Early Sunday, "
+     "the TPLF handed the bodies of 5 Ethiopian soldiers to Ethiopia.", None, [(C, (5, 12, 30))]),
+    # date.what_preceded: an uncounted mention of the occasion whose sentence dates what came before it makes no
+    # occasion of that day; an uncounted earlier swap told on its own day still does
+    ("swap_followed_a_call_last_week",
+     "India and Pakistan today handed back a soldier each who had crossed the Line of Control, at the Poonch "
+     "crossing, an Army spokesman said.\n\nThe swap followed a hotline call between the commanders of the two armies "
+     "last week, the spokesman said.\n\nIn March 2014, the two armies traded two soldiers each at the same crossing.",
+     None, [(C, ()), (C, (2, 2))]),
+    ("uncounted_swap_on_its_own_day_is_its_own",
+     "India and Pakistan today handed back a soldier each who had crossed the Line of Control, at the Poonch "
+     "crossing, an Army spokesman said.\n\nThe previous swap took place last week at the same crossing.\n\nIn "
+     "March 2014, the two armies traded two soldiers each at the same crossing.",
+     None, [(C, ()), (C, ()), (C, (2, 2))]),
     # O3: one occasion mentioned twice stays one record
     ("o3_undated_repeat_does_not_split_complementary_days_no_publication",
      "Three Ethiopian soldiers were freed by the TPLF on Sunday as the truce began. Early Monday, Ethiopia released "

@@ -26,7 +26,10 @@ the ratios. `--repeat N` gives medians of N runs. `--timeout S` stops a run afte
 as stopped, with the memory it had reached). `--stream`: claims are made one by one while reconciling
 (for sizes whose claims do not fit in memory at once). `--store-update SIZE` times adding 1,000 claims to a
 store of SIZE synthetic claims: re-reconciling only the blocks they touch, and every block (`--no-rebuild`:
-only the former).
+only the former), each in a fresh process on a copy of the store, and checks that they leave the same
+events; with `--keep-store PATH` the store is built there once and reused by later runs (a 1M store takes
+about an hour to build on a loaded machine), with `--baseline DIR` the same update runs on DIR's code too,
+alternating, `--repeat` times each.
 Not a test: figures only.
 """
 
@@ -266,42 +269,104 @@ def _children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-def store_update(n: int, added: int, *, rebuild: bool = True) -> dict:
-    """A store of `n` synthetic claims, then `added` more: the update re-reconciling only the blocks they
-    touch, and (`rebuild`) the same update re-reconciling every block (on a copy of the store), timed."""
-    import shutil
+def store_rows(n: int, added: int) -> tuple[list[dict], list[dict]]:
+    """The claim lines of a store of `n` synthetic claims and the `added` more an update brings: the
+    generator's first `n + added` lines, shuffled (`random.Random(3)`)."""
+    rows = [row for row, _ in synthetic(n + added)]
+    random.Random(3).shuffle(rows)
+    return rows[:n], rows[n:]
+
+
+def build_store(path: Path, n: int, added: int) -> dict:
+    """A store of `n` synthetic claims at `path`, and the `added` claim lines of the update beside it
+    (`path` + ".extra.jsonl"), timed."""
+    from extractor.reconciling.claims import parse_claim
+    from extractor.storing import EventStore
+
+    base, extra = store_rows(n, added)
+    _extra_path(path).write_text("".join(json.dumps(r) + "\n" for r in extra), encoding="utf-8")
+    del extra
+    t0, c0 = time.perf_counter(), time.process_time()
+    with EventStore(path) as st:
+        st.update(parse_claim(r) for r in base)
+    return {"claims": n, "build_s": round(time.perf_counter() - t0, 2), "build_cpu_s": round(time.process_time() - c0, 2),
+            "build_peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+
+
+def _extra_path(path: Path) -> Path:
+    return path.with_name(path.name + ".extra.jsonl")
+
+
+def update_once(path: Path, *, incremental: bool = True) -> dict:
+    """`EventStore.update` with the claim lines kept beside the store at `path` (`build_store`), on the
+    store itself (the caller passes a copy), timed; with a hash of the events it leaves."""
+    import hashlib
 
     from extractor.reconciling.claims import parse_claim
     from extractor.storing import EventStore
 
-    rows = [row for row, _ in synthetic(n + added)]
-    rng = random.Random(3)
-    rng.shuffle(rows)
-    base, extra = rows[:n], rows[n:]
+    extra = [json.loads(line) for line in _extra_path(path).read_text(encoding="utf-8").splitlines()]
+    t0, c0 = time.perf_counter(), time.process_time()
+    with EventStore(path) as st:
+        changes = st.update([parse_claim(r) for r in extra], incremental=incremental)
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    digest = hashlib.sha256()
+    with EventStore(path) as st:
+        for body in st.event_bodies():
+            digest.update(body.encode("utf-8") + b"\n")
+    return {"update_s": round(wall, 2), "update_cpu_s": round(cpu, 2), "blocks": [changes.blocks_rebuilt, changes.blocks_kept],
+            "reclustered": getattr(changes, "claims_reclustered", None), "events": digest.hexdigest()[:16],
+            "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+
+
+def store_update(n: int, added: int, *, rebuild: bool = True, keep: Path | None = None,
+                 baseline: Path | None = None, repeat: int = 1) -> dict:
+    """A store of `n` synthetic claims, then `added` more: the update re-reconciling only the blocks they
+    touch, and (`rebuild`) the same update re-reconciling every block, each on a copy of the store, timed.
+    `keep`: the store is built there once (with the update's claim lines beside it) and reused by later runs
+    of the same `n`, so an update is timed without building a large store again. `baseline`: another
+    checkout times the same update on another copy of the same store, in the same run (runs alternate,
+    `repeat` of each; medians and ratios printed)."""
+    import shutil
+
     out: dict = {"claims": n, "added": added}
     with tempfile.TemporaryDirectory(prefix="reconcile-scale-") as tmp:
-        path = Path(tmp) / "store.db"
-        t0 = time.perf_counter()
-        with EventStore(path) as st:
-            st.update(parse_claim(r) for r in base)
-        out["build_s"] = round(time.perf_counter() - t0, 2)
-        out["build_peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-        if rebuild:
-            shutil.copy(path, Path(tmp) / "full.db")
-        runs = (("update_s", path, True), ("full_s", Path(tmp) / "full.db", False))
-        for label, where, incremental in runs[:2 if rebuild else 1]:
-            t0, c0 = time.perf_counter(), time.process_time()
-            with EventStore(where) as st:
-                changes = st.update([parse_claim(r) for r in extra], incremental=incremental)
-            out[label] = round(time.perf_counter() - t0, 2)
-            out[label.replace("_s", "_cpu_s")] = round(time.process_time() - c0, 2)
-            out[label.replace("_s", "_blocks")] = [changes.blocks_rebuilt, changes.blocks_kept]
-            out[label.replace("_s", "_reclustered")] = getattr(changes, "claims_reclustered", None)
-        if rebuild:
-            with EventStore(path) as a, EventStore(Path(tmp) / "full.db") as b:
-                out["identical"] = list(a.event_bodies()) == list(b.event_bodies())
-    out["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        path = keep if keep is not None else Path(tmp) / "store.db"
+        if not path.exists():
+            out.update(_run_child(["--build-store", str(path), "--claims", str(n), "--added", str(added)], None))
+        elif len(_extra_path(path).read_text(encoding="utf-8").splitlines()) != added:
+            raise SystemExit(f"{path} was kept for another update: remove it or give another --keep-store")
+        plans = [("update", None, True)] + ([("full", None, False)] if rebuild else [])
+        plans += [("baseline_update", baseline, True)] if baseline is not None else []
+        for _ in range(repeat):
+            for label, code, incremental in plans:
+                copy = Path(tmp) / "copy.db"
+                shutil.copy(path, copy)
+                args = ["--update-store", str(copy)] + ([] if incremental else ["--no-incremental"])
+                shutil.copy(_extra_path(path), _extra_path(copy))
+                out.setdefault(label, []).append(_run_child(args, code))
+                for leftover in (copy, _extra_path(copy), copy.with_name(copy.name + "-wal"),
+                                 copy.with_name(copy.name + "-shm")):
+                    leftover.unlink(missing_ok=True)
+    runs = [out[label] for label, _, _ in plans]
+    for label, _, _ in plans:
+        out[label + "_median_cpu_s"] = statistics.median(r["update_cpu_s"] for r in out[label])
+    out["identical"] = len({r["events"] for rs in runs for r in rs}) == 1
+    if baseline is not None:
+        out["cpu_ratio_to_baseline"] = round(out["update_median_cpu_s"] / out["baseline_update_median_cpu_s"], 3)
     return out
+
+
+def _run_child(args: list[str], code: Path | None) -> dict:
+    """One step of `store_update` in a fresh process (its own peak memory; `code`: another checkout first
+    on the import path)."""
+    env = dict(os.environ)
+    if code is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(code), env.get("PYTHONPATH", "")])
+    done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, env=env)
+    if done.returncode != 0:
+        raise SystemExit(done.stderr.strip() or f"exit {done.returncode}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def size(text: str) -> int:
@@ -399,14 +464,28 @@ def main() -> None:
     ap.add_argument("--store-update", type=size, metavar="SIZE",
                     help="time adding 1,000 claims to a store of SIZE synthetic claims, incrementally and in full")
     ap.add_argument("--no-rebuild", action="store_true", help="with --store-update: skip the full rebuild")
+    ap.add_argument("--keep-store", type=Path, metavar="PATH",
+                    help="with --store-update: build the store at PATH once and reuse it in later runs")
+    ap.add_argument("--build-store", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--update-store", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--no-incremental", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--claims", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--added", type=int, default=1000, help=argparse.SUPPRESS)
     ap.add_argument("--stream", action="store_true",
                     help="make the claims one by one while reconciling, never all in memory (parse time is then "
                          "part of the reconcile time)")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--progress", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.build_store:
+        print(json.dumps(build_store(args.build_store, args.claims, args.added)))
+        return
+    if args.update_store:
+        print(json.dumps(update_once(args.update_store, incremental=not args.no_incremental)))
+        return
     if args.store_update:
-        print(json.dumps(store_update(args.store_update, 1000, rebuild=not args.no_rebuild)))
+        print(json.dumps(store_update(args.store_update, 1000, rebuild=not args.no_rebuild, keep=args.keep_store,
+                                      baseline=args.baseline, repeat=args.repeat)))
         return
     if args.one:
         print(json.dumps(run_one(args.kind[0], args.one, args.real, args.progress, args.stream, args.workers)))

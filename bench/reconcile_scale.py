@@ -320,13 +320,14 @@ def update_once(path: Path, *, incremental: bool = True) -> dict:
 
 
 def store_update(n: int, added: int, *, rebuild: bool = True, keep: Path | None = None,
-                 baseline: Path | None = None, repeat: int = 1) -> dict:
+                 baseline: Path | None = None, baseline_store: Path | None = None, repeat: int = 1) -> dict:
     """A store of `n` synthetic claims, then `added` more: the update re-reconciling only the blocks they
     touch, and (`rebuild`) the same update re-reconciling every block, each on a copy of the store, timed.
     `keep`: the store is built there once (with the update's claim lines beside it) and reused by later runs
     of the same `n`, so an update is timed without building a large store again. `baseline`: another
     checkout times the same update on another copy of the same store, in the same run (runs alternate,
-    `repeat` of each; medians and ratios printed)."""
+    `repeat` of each; medians and ratios printed); on a copy of `baseline_store` instead where given (built
+    there by the baseline's code when missing: a store of another schema version than this code's)."""
     import shutil
 
     out: dict = {"claims": n, "added": added}
@@ -336,20 +337,23 @@ def store_update(n: int, added: int, *, rebuild: bool = True, keep: Path | None 
             out.update(_run_child(["--build-store", str(path), "--claims", str(n), "--added", str(added)], None))
         elif len(_extra_path(path).read_text(encoding="utf-8").splitlines()) != added:
             raise SystemExit(f"{path} was kept for another update: remove it or give another --keep-store")
-        plans = [("update", None, True)] + ([("full", None, False)] if rebuild else [])
-        plans += [("baseline_update", baseline, True)] if baseline is not None else []
+        if baseline_store is not None and not baseline_store.exists():
+            out["baseline_build"] = _run_child(["--build-store", str(baseline_store), "--claims", str(n),
+                                                "--added", str(added)], baseline)
+        plans = [("update", None, True, path)] + ([("full", None, False, path)] if rebuild else [])
+        plans += [("baseline_update", baseline, True, baseline_store or path)] if baseline is not None else []
         for _ in range(repeat):
-            for label, code, incremental in plans:
+            for label, code, incremental, source in plans:
                 copy = Path(tmp) / "copy.db"
-                shutil.copy(path, copy)
+                shutil.copy(source, copy)
                 args = ["--update-store", str(copy)] + ([] if incremental else ["--no-incremental"])
-                shutil.copy(_extra_path(path), _extra_path(copy))
+                shutil.copy(_extra_path(source), _extra_path(copy))
                 out.setdefault(label, []).append(_run_child(args, code))
                 for leftover in (copy, _extra_path(copy), copy.with_name(copy.name + "-wal"),
                                  copy.with_name(copy.name + "-shm")):
                     leftover.unlink(missing_ok=True)
-    runs = [out[label] for label, _, _ in plans]
-    for label, _, _ in plans:
+    runs = [out[label] for label, *_ in plans]
+    for label, *_ in plans:
         out[label + "_median_cpu_s"] = statistics.median(r["update_cpu_s"] for r in out[label])
     out["identical"] = len({r["events"] for rs in runs for r in rs}) == 1
     if baseline is not None:
@@ -466,6 +470,9 @@ def main() -> None:
     ap.add_argument("--no-rebuild", action="store_true", help="with --store-update: skip the full rebuild")
     ap.add_argument("--keep-store", type=Path, metavar="PATH",
                     help="with --store-update: build the store at PATH once and reuse it in later runs")
+    ap.add_argument("--baseline-store", type=Path, metavar="PATH",
+                    help="with --store-update and --baseline: the baseline updates a copy of this store (built there "
+                         "by the baseline's code when missing), for a baseline of another store schema")
     ap.add_argument("--build-store", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--update-store", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--no-incremental", action="store_true", help=argparse.SUPPRESS)
@@ -485,7 +492,7 @@ def main() -> None:
         return
     if args.store_update:
         print(json.dumps(store_update(args.store_update, 1000, rebuild=not args.no_rebuild, keep=args.keep_store,
-                                      baseline=args.baseline, repeat=args.repeat)))
+                                      baseline=args.baseline, baseline_store=args.baseline_store, repeat=args.repeat)))
         return
     if args.one:
         print(json.dumps(run_one(args.kind[0], args.one, args.real, args.progress, args.stream, args.workers)))

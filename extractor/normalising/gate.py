@@ -609,7 +609,8 @@ CLEMENCY = frozenset({"pardon", "pardoned", "pardons", "pardoning", "amnesty", "
                       "clemency", "bail", "parole", "paroled", "sentences"})
 RESCUE_WORDS = frozenset({"raid", "rescue", "rescued", "commandos", "stormed", "assault"})
 STILL_HELD = (("on", "board"), ("aboard",), ("remain",), ("remained",), ("remains", "in"), ("are", "still"),
-              ("were", "still"), ("still",), ("are", "being", "held"), ("were", "being", "held"), ("are", "held"), ("is", "held"), ("unaccounted",))
+              ("were", "still"), ("still",), ("are", "being", "held"), ("were", "being", "held"), ("are", "held"), ("is", "held"), ("unaccounted",),
+              ("listed", "as", "missing"), ("listed", "missing"), ("are", "missing"), ("were", "missing"))
 CASUALTIES = (("were", "killed"), ("was", "killed"), ("killed",), ("died",), ("have", "died"), ("had", "died"),
               ("were", "wounded"), ("were", "injured"), ("have", "been", "killed"), ("had", "been", "killed"),
               ("lost", "their", "lives"))
@@ -686,11 +687,34 @@ def flown_to_families(view: SentenceView) -> bool:
     """'The bodies of the soldiers were flown to their home villages', 'the freed men were driven to their
     families': carried to relatives or home places, with no side named and no swap word in the sentence, the
     people are brought home by their own side, not handed between two (rule gate.to_families)."""
-    if _swap_cue(view) or any(a.label_ in PARTY_LABELS for a in view.actors):
+    if _swap_cue(view) or _side_named(view):
         return False
     return any(view.lower[k] == "to" and any(view.lower[m] in FAMILY_WORDS or view.lower[m] in HOME_PLACES
                                              for m in range(k + 1, min(view.end, k + 4)))
                for k in range(view.start, view.end))
+
+
+WAR_WORDS = frozenset({"war", "conflict", "fighting", "clashes", "hostilities"})
+WAR_REACH = 4  # tokens before a state: "since the 1995 Cenepa war with Peru"
+
+
+def _side_named(view: SentenceView) -> bool:
+    """A side that could give or take the people: not the demonym of the people themselves ('16 Ecuadorian
+    soldiers'), nor the enemy of a war named only to date them ('missing since the 1995 war with Peru'), nor the
+    dateline's city (rule gate.to_families)."""
+    for actor in view.actors:
+        if actor.label_ not in PARTY_LABELS or actor.label_ == "DEMONYM":
+            continue
+        before = view.lower[max(view.start, actor.start - WAR_REACH):actor.start]
+        if before and before[-1] == "with" and not WAR_WORDS.isdisjoint(before):
+            continue
+        if actor.start - view.start <= 1 and actor.end < view.end and view.lower[actor.end] in DATELINE_MARKS:
+            continue  # "QUITO - The remains of ...": the dateline
+        return True
+    return False
+
+
+DATELINE_MARKS = frozenset({"-", "\u2013", "\u2014", ","})
 
 
 def clemency(view: SentenceView) -> bool:

@@ -89,6 +89,10 @@ HARD_NEGATIVES = [
      "Two Armenian soldiers were killed in an exchange of fire on the border with Azerbaijan on Sunday, the "
      "defence ministry said. The bodies of the soldiers were flown to their home villages in Syunik on Monday, "
      "where they were buried with military honours."),
+    # gate.to_families past the people's own demonym, a war named to date them and the dateline's city
+    ("remains_identified_and_returned_to_families",
+     "LIMA - The remains of 9 Peruvian soldiers missing since the 1995 border war with Ecuador have been identified "
+     "and returned to their families, the army said on Tuesday."),
     # gate.fiction_review: the swaps and captives of a plot
     ("film_review_plot_swap",
      "Review: 'Salt Road' is a border drama with one great scene. The film opens as a young officer trades "
@@ -384,6 +388,9 @@ NOT_HANDED_OVER = [
     ("still_held_past_a_reporter",
      "The ELN freed 3 soldiers on Monday. The army wants to bring home the 20 soldiers it says are still held by "
      "the rebels, and the 6 police officers the ELN claims are being held in Arauca.", (20, 20, 20)),
+    ("listed_as_missing",
+     "Russia and Ukraine swapped 150 soldiers each on Monday, the ombudsman said. Her office continues to receive "
+     "requests from relatives regarding more than 1,300 servicemen listed as missing.", (None, 1301, None)),
     ("intercepted_and_returned",
      "Sudan and the RSF swapped 40 prisoners each on Monday. The army said it had intercepted and returned 300 "
      "RSF fighters who tried to cross the Nile.", (300, 300, 300)),
@@ -423,6 +430,8 @@ STILL_HANDOVERS = [
      "Belarus freed 6 Lithuanians on Friday, and Lithuania released 4 Belarusians in return, officials said."),
     ("could_be_exchanged_later_that_day",
      "The 40 prisoners could be exchanged later on Friday, the ICRC said, under the deal between Sudan and the RSF."),
+    ("returned_by_a_side_to_families",
+     "Quito returned the remains of 9 Peruvian soldiers to their families in Peru on Tuesday."),
     ("handed_to_a_side_then_to_families",
      "Azerbaijan handed the bodies of 12 Armenian soldiers to Armenia on Monday, and Yerevan flew them to their "
      "home villages."),
@@ -514,8 +523,6 @@ NEGATIVE_GAPS = {
     "h3-032": "a refused demand ('would free six soldiers only in exchange for 20') is read as a planned release",
     "h8-030": "a football club's 'exchange of two defenders' beside a central bank's currency swap line reads as a swap of "
               "two captives",
-    "h9-027": "remains recovered by the state's own search team, identified and handed in coffins to the families, read as a "
-              "handover of 16 bodies between the two states the article names",
 }
 HELDOUT3 = ROOT / "corpus" / "heldout3"
 # heldout3's hard negatives (empty gold) are held to the same standard

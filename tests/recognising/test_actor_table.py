@@ -95,6 +95,15 @@ ACTORS = [
       ("United Kingdom", "STATE", "GBR")]),
     ("Barisan Revolusi Nasional (BRN) fighters freed two Thai rangers.",
      [("Barisan Revolusi Nasional", "GROUP", "BRN_C"), ("BRN", "GROUP", "BRN_C"), ("Thai", "DEMONYM", "THA")]),
+    # a rebel army that became a state's army: the SPLA is South Sudan's in an article naming South Sudan, else the
+    # movement of Sudan's civil wars
+    ("The SPLA handed 14 Sudanese soldiers to Sudan, officials in South Sudan said. Juba and Khartoum, South Sudan "
+     "and Sudan.",
+     [("SPLA", "INSTITUTION", "SSD"), ("Sudanese", "DEMONYM", "SDN"), ("Sudan", "STATE", "SDN"),
+      ("South Sudan", "STATE", "SSD"), ("Juba", "CAPITAL", "SSD"), ("Khartoum", "CAPITAL", "SDN"),
+      ("South Sudan", "STATE", "SSD"), ("Sudan", "STATE", "SDN")]),
+    ("The SPLA freed 20 Sudanese soldiers near Torit in 1995.",
+     [("SPLA", "GROUP", "SPLA"), ("Sudanese", "DEMONYM", "SDN")]),
     # a global name read as its local affiliate in the affiliate's war
     ("Al-Qaeda's fighters freed two Malian gendarmes near Mopti, Mali.",
      [("Al-Qaeda", "GROUP", "JNIM"), ("Malian", "DEMONYM", "MLI"), ("Mali", "STATE", "MLI")]),

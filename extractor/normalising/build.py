@@ -19,7 +19,7 @@ from .agreements import agreed_near, deal_formula, deal_groups, is_term
 from .context import ArticleContext, build_context
 from .recast import note_recast, recast_actors
 from .counts import (breakdown_follow_up, mark_counts, mark_per_side, same_number_groups, settle_totals,
-                     spread_per_occasion)
+                     split_evenly_told_before, spread_per_occasion)
 from .deal_names import deal_name, whole_finished
 from .dating import (
     NOT_EVENT_DATE_BEFORE,
@@ -148,6 +148,7 @@ def _holder(view: SentenceView, actor) -> bool:
 def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Group]:
     groups: list[Group] = []
     for view in views:
+        split_evenly_told_before(view, groups)
         follow_up = not relevant(view) and breakdown_follow_up(view, groups)
         if not relevant(view) and not follow_up:
             continue

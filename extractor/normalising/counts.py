@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from spacy.tokens import Span
+
 from ..contract import Count
 from .context import SEVERAL_STATES, ArticleContext
 from .groups import Group, _number_end_token, count_of, resolve_category
@@ -31,6 +33,7 @@ TRANSFER_VERBS = ("GIVE", "RECEIVE", "HOME", "EXCHANGE")
 ADDED_BEFORE = frozenset({"additional", "extra"})
 ADDED_WEAK = frozenset({"another", "further", "more"})  # also a next stage ("another 307 returned"): extra only
 # beside a figure of the same sentence
+ADDED_ACROSS = "count.additional_across"
 ADDED_LEADS = (("in", "addition"), ("additionally",), ("separately",), ("also",), ("besides",), ("on", "top", "of"))
 ADDED_JOINS = (("in", "addition", "to"), ("as", "well", "as"), ("along", "with"), ("together", "with"), ("plus",))
 WOUNDED = frozenset({"wounded", "injured", "ill", "sick", "wounded,", "severely-wounded", "seriously-wounded"})
@@ -78,6 +81,18 @@ def _joined(view: SentenceView, a: Group, b: Group) -> bool:
     return not any(w in ("also", "were", "was", "are", "is", "have", "has", "had") for w in after)
 
 
+EVEN_SPLIT = "even_split"  # EACH cues that halve a total: "a one-for-one swap", "evenly split" (count.even_split)
+SIDE_NOUNS = frozenset({"sides", "parties", "countries", "camps"})
+ATTRIBUTION_REACH = 1  # tokens between "on both sides" and a speech word: "officials on both sides said"
+
+
+def _attributed(view: SentenceView, cue: Span) -> bool:
+    """'officials on both sides said', 'according to both sides': the cue names who speaks, not how a
+    figure splits."""
+    return any(0 <= a.start - cue.end <= ATTRIBUTION_REACH or 0 <= cue.start - a.end <= ATTRIBUTION_REACH
+               for a in view.cues_with("ATTRIBUTION"))
+
+
 def each_governs(view: SentenceView, group: Group, groups: list[Group]) -> bool:
     """Does an EACH cue make this group a per-side figure? It governs the nearest counted group in its
     own clause ("with each side handing over 150", not the 300 before it), or, with none there, the
@@ -85,6 +100,8 @@ def each_governs(view: SentenceView, group: Group, groups: list[Group]) -> bool:
     joined to that one by 'and'."""
     counted = [g for g in groups if not g.part_of and g.count is not None]
     for cue in view.cues_with("EACH"):
+        if cue.kb_id_ == EVEN_SPLIT or _attributed(view, cue):
+            continue
         if cue.kb_id_ == "each" and cue.end < view.end and view.lower[cue.end] == "other":
             continue
         if cue.start > view.start and view.lower[cue.start - 1] == "for":
@@ -141,7 +158,7 @@ def spread_per_occasion(view: SentenceView, groups: list[Group]) -> list[Group]:
     """'Hamas freed 13 hostages on Monday, 13 on Tuesday and 13 on Wednesday, and Israel freed 39 prisoners
     each night': a figure for every occasion of an operation, in a sentence that tells two or more of its days
     with a figure each, is a figure of each of those days (rule count.per_occasion_spread). The group takes the
-    first day; a copy of it each other day. (Its direction is read before: the copies share it.)"""
+    first day; a copy of it each other day, with lists of its own. (Its direction is read before: the copies share it.)"""
     spread = [g for g in groups if "count.per_occasion" in g.rules and g.count is not None and not g.part_of]
     if not spread:
         return []
@@ -160,7 +177,8 @@ def spread_per_occasion(view: SentenceView, groups: list[Group]) -> list[Group]:
         group.date_at = days[0].start
         group.rules.append("count.per_occasion_spread")
         for day in days[1:]:
-            out.append(dataclasses.replace(group, date_at=day.start, rules=list(group.rules)))
+            out.append(dataclasses.replace(group, date_at=day.start, rules=list(group.rules),
+                                           people=list(group.people)))
     return out
 
 
@@ -176,6 +194,36 @@ def mark_per_side(view: SentenceView, groups: list[Group]) -> None:
     for group in marked:
         group.per_side = True
         group.rules.append("direction.each_side")
+    _split_evenly(view, wholes)
+
+
+def _split_evenly(view: SentenceView, wholes: list[Group]) -> None:
+    """'a one-for-one swap of 40 prisoners', 'the 90 freed were evenly split': the sentence's one figure is
+    a total of two equal halves, one per side (rule count.even_split). Beside a per-side figure or beside
+    figures of their own directions the cue only names the kind of swap."""
+    if any(c.kb_id_ == EVEN_SPLIT for c in view.cues_with("EACH")):
+        _halve(wholes)
+
+
+def _halve(wholes: list[Group]) -> None:
+    counted = [g for g in wholes if g.count is not None and "count.additional" not in g.rules]
+    value = _exact(counted[0].count) if len(counted) == 1 and not counted[0].per_side else None
+    if value is None or value % 2:
+        return
+    group = counted[0]
+    group.count = Count.exact(value // 2)
+    group.per_side = True
+    group.rules.append("count.even_split")
+
+
+def split_evenly_told_before(view: SentenceView, earlier: list[Group]) -> None:
+    """'Armenia and Azerbaijan swapped 90 prisoners. They were split equally between the two sides.': a
+    sentence with no figure of its own that splits evenly splits the figure of the sentence before."""
+    if view.index == 0 or not any(c.kb_id_ == EVEN_SPLIT for c in view.cues_with("EACH")) \
+            or any(q.end >= view.end or view.lower[q.end] not in SIDE_NOUNS for q in view.quantities):
+        return  # ("between the two sides" counts no people)
+    before = [g for g in earlier if g.view.index == view.index - 1 and not g.part_of]
+    _halve(before)
 
 
 # ----------------------------------------------------------------------------- "the same number"
@@ -456,9 +504,11 @@ def _own_time_after(view: SentenceView, group: Group, hi: int, earlier: list[Gro
     return any(group.end <= d.start < min(hi, group.end + 6) for d in view.dates)
 
 
-def _introduced_as_extra(view: SentenceView, group: Group, earlier: list[Group]) -> bool:
+def _introduced_as_extra(view: SentenceView, group: Group, earlier: list[Group], *, told_before: bool = False) -> bool:
     """'an additional 22', 'another 6', 'in addition, the army handed over 14', 'Ethiopia also freed 7',
-    '246 POWs plus 31 wounded', 'as a gesture of goodwill'; never a part ('including', 'of whom')."""
+    '246 POWs plus 31 wounded', 'as a gesture of goodwill'; never a part ('including', 'of whom').
+    'another 12', 'a further 12', '12 more' add to a figure of the sentence; with none there but figures
+    told before (`told_before`) the group is marked count.additional_across, and the occasion decides."""
     if group.quantity is None or group.count is None:
         return False
     q = group.quantity
@@ -507,7 +557,22 @@ def _introduced_as_extra(view: SentenceView, group: Group, earlier: list[Group])
     if verb is not None and not any(verb.end <= g.start for g in earlier) \
             and "also" in view.words_between(verb.start - 2, verb.start):
         return True
+    if marks & ADDED_WEAK and told_before and _handed_right_there(view, group):
+        group.rules.append(ADDED_ACROSS)  # an extra only beside a figure just told (`_adds_to_one_just_told`)
     return False
+
+
+HANDED_REACH = 4  # tokens between the figure and its own transfer verb: "another 12 soldiers were handed over"
+
+
+def _handed_right_there(view: SentenceView, group: Group) -> bool:
+    """A transfer verb right before the figure or right after its noun ('has handed another 16', 'a further
+    12 soldiers were freed'), not 'six more hostages were still believed to be held until ... returned'."""
+    cue_at = view.doc_index.cue_at
+    start = group.quantity.start  # type: ignore[union-attr]
+    near = list(range(max(view.start, start - HANDED_REACH), start)) \
+        + list(range(group.end, min(view.end, group.end + HANDED_REACH)))
+    return any(cue_at[k] is not None and cue_at[k].label_ in TRANSFER_VERBS for k in near)
 
 
 def _restated_part(view: SentenceView, group: Group, part_values: set[int]) -> bool:
@@ -564,7 +629,8 @@ def mark_counts(view: SentenceView, groups: list[Group], seen_values: set[int], 
                 part.category = group.category
                 part.rules.append("count.part_takes_whole_category")
     for group in counted:
-        if not group.part_of and _introduced_as_extra(view, group, [g for g in counted if g.end <= group.start]):
+        if not group.part_of and _introduced_as_extra(view, group, [g for g in counted if g.end <= group.start],
+                                                      told_before=bool(seen_values)):
             group.rules.append("count.additional")
 
 
@@ -702,6 +768,18 @@ def _other_giver_part(part: Group, whole: Group) -> bool:
         and part.giver != whole.receiver
 
 
+def _adds_to_one_just_told(extra: tuple, entries: list[tuple]) -> bool:
+    """'Pakistan freed 40 Indian soldiers. Another 12 were handed over later that day.': a figure told as
+    'another' in a sentence of its own adds to a figure of its flow told in that sentence or the one just
+    before, not a deal's formula. Otherwise it is the figure of a stage ('Ukraine returned another 303' after
+    the first stages, or in a headline before the body) and competes with the flow's other figures."""
+    group = extra[2]
+    index = group.view.index
+    return any(e[2].view.index in (index - 1, index) and e[0] < extra[0] and _exact(e[1])
+               and _exact(e[1]) != _exact(extra[1]) and "group.x_for_x" not in e[2].rules
+               and "count.additional" not in e[2].rules for e in entries)
+
+
 def _plus(count: Count | None, added: int, base_values: set[int]) -> Count | None:
     if count is None or not added:
         return count
@@ -782,8 +860,7 @@ def _sum_of_increments(entries: list[tuple]) -> tuple | None:
         return None
     last = max(exact, key=lambda e: e[3])  # the sum is told after its parts, and is no part itself ("4 more")
     group = last[2]
-    if group.quantity is not None and _number_end(group.view, group) < group.view.end \
-            and group.view.lower[_number_end(group.view, group)] in ADDED_WEAK | ADDED_BEFORE:
+    if group.quantity is not None and _increment_worded(group.view, group):
         return None
     for entry in (last,):
         rest = [e for e in exact if e is not entry]
@@ -792,6 +869,16 @@ def _sum_of_increments(entries: list[tuple]) -> tuple | None:
                 entry[2].rules.append("count.sum_of_increments")
             return entry
     return None
+
+
+def _increment_worded(view: SentenceView, group: Group) -> bool:
+    """'4 more', 'another 30', 'a further 12', 'an additional 9': a figure told as an increment."""
+    end = _number_end(view, group)
+    if end < view.end and view.lower[end] in ADDED_WEAK | ADDED_BEFORE:
+        return True
+    start = group.quantity.start  # type: ignore[union-attr]
+    words = set(view.words_between(max(view.start, start - 2), start)) | set(view.lower[start:end])
+    return not words.isdisjoint(ADDED_WEAK | ADDED_BEFORE)
 
 
 def _round(count: Count | None) -> bool:
@@ -893,7 +980,8 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
     out = []
     for key, entries in candidates.items():
         entries.sort(key=lambda e: e[0])
-        extra = [e for e in entries if "count.additional" in e[2].rules and _exact(e[1])]
+        extra = [e for e in entries if _exact(e[1]) and ("count.additional" in e[2].rules or (
+            ADDED_ACROSS in e[2].rules and _adds_to_one_just_told(e, entries)))]
         base = [e for e in entries if e not in extra]
         extra_values = list(dict.fromkeys(_exact(e[1]) for e in extra))
         base_values = {_exact(e[1]) for e in base if _exact(e[1])}

@@ -529,6 +529,76 @@ CASES = [
      [("ERI", "ETH", "pows", 52), ("ERI", "ETH", "civilians", 8)]),
 ]
 
+# --- C13: a total the text says splits evenly ("one-for-one", "1-for-1", "evenly split", "divided equally") is
+# half for each side (count.even_split); beside a per-side or directed figure the cue names only the kind of swap;
+# an odd total, or "both sides" naming who speaks, stays a total with no sides
+CASES += [
+    ("c13_one_for_one_swap_of_a_total",
+     "Peru and Ecuador carried out a one-for-one swap of 36 detained fishermen on Tuesday.",
+     [("PER", "ECU", "prisoners", 18), ("ECU", "PER", "prisoners", 18)]),
+    ("c13_one_for_one_in_another_clause",
+     "The two navies traded captured sailors one for one at the maritime border on Tuesday: Peru and Ecuador "
+     "exchanged 22 sailors in all.",
+     [("PER", "ECU", "pows", 11), ("ECU", "PER", "pows", 11)]),
+    ("c13_evenly_split",
+     "Georgia and Russia completed a prisoner swap on Sunday. The 58 soldiers freed were evenly split between the "
+     "two sides.",
+     [("GEO", "RUS", "pows", 29), ("RUS", "GEO", "pows", 29)]),
+    ("c13_divided_equally_in_the_next_sentence",
+     "Georgia and Russia swapped 30 prisoners on Friday. The detainees were divided equally between the two sides, "
+     "the ICRC said.",
+     [("RUS", "GEO", "pows", 15), ("GEO", "RUS", "pows", 15)]),
+    ("c13_one_for_one_with_an_extra_group",
+     "Armenia and Azerbaijan carried out a 1-for-1 prisoner swap of 40 soldiers on Friday, and 3 wounded Armenians "
+     "were also handed over.",
+     [("ARM", "AZE", "pows", 20), ("AZE", "ARM", "pows", 23)]),
+    ("c13_one_for_one_beside_each_names_the_swap",
+     "Cambodia and Thailand exchanged 18 soldiers each on Thursday in what both called a one-for-one swap.",
+     [("THA", "KHM", "pows", 18), ("KHM", "THA", "pows", 18)]),
+    ("c13_one_for_one_beside_directed_figures",
+     "Cambodia freed 12 Thai soldiers and Thailand freed 12 Cambodian soldiers on Thursday in a one-for-one swap.",
+     [("KHM", "THA", "pows", 12), ("THA", "KHM", "pows", 12)]),
+    ("c13_odd_total_stays_a_total",
+     "Peru and Ecuador carried out a one-for-one swap of 35 prisoners on Tuesday.",
+     [(None, None, "prisoners", 35)]),
+    ("c13_officials_on_both_sides_said_is_no_each",
+     "Chad and Sudan exchanged 60 prisoners of war on Wednesday, officials on both sides said.",
+     [(None, None, "pows", 60)]),
+    ("c13_according_to_both_sides_is_no_each",
+     "Chad and Sudan exchanged 60 prisoners of war on Wednesday, according to officials on both sides.",
+     [(None, None, "pows", 60)]),
+    # --- C14: "another N" / "a further N" / "N more" handed over in a sentence of its own adds to the figure of its
+    # flow told in that sentence or the one before (count.additional_across); told as a stage it stands alone
+    ("c14_another_in_the_next_sentence",
+     "Eritrea and Ethiopia swapped prisoners on Monday. Eritrea freed 40 Ethiopian soldiers at the border crossing. "
+     "Another 9 Ethiopian soldiers were handed over at the same crossing that afternoon.",
+     [("ERI", "ETH", "pows", 49), ("ETH", "ERI", "pows", None)]),
+    ("c14_a_further_then_the_other_way",
+     "Eritrea and Ethiopia swapped prisoners on Monday. Eritrea freed 40 Ethiopian soldiers at the border crossing. "
+     "A further 9 Ethiopian soldiers were handed over at the same crossing that afternoon. Ethiopia released 30 "
+     "Eritrean soldiers.",
+     [("ERI", "ETH", "pows", 49), ("ETH", "ERI", "pows", 30)]),
+    ("c14_live_entries_another_and_a_further",
+     "Timeline: Eritrea and Ethiopia swap prisoners\n\n08:30 Eritrea has handed 20 Ethiopian soldiers to Ethiopia at "
+     "the border.\n\n10:15 Eritrea has handed another 11 Ethiopian soldiers to Ethiopia.\n\n12:40 Eritrea has handed "
+     "a further 4 Ethiopian soldiers to Ethiopia, the ICRC said.",
+     [("ERI", "ETH", "pows", 35), ("ETH", "ERI", "pows", None)]),
+    ("c14_live_entries_another_then_the_day_total",
+     "Timeline: Eritrea and Ethiopia swap prisoners\n\n08:30 Eritrea has handed 20 Ethiopian soldiers to Ethiopia at "
+     "the border.\n\n10:15 Eritrea has handed another 11 Ethiopian soldiers to Ethiopia.\n\n13:00 Eritrea has handed "
+     "another 9 Ethiopian soldiers to Ethiopia.\n\n17:00 The handover is over: Eritrea handed 40 Ethiopian soldiers "
+     "to Ethiopia, the ICRC said.",
+     [("ERI", "ETH", "pows", 40), ("ETH", "ERI", "pows", None)]),
+    ("c14_more_still_held_is_no_extra",
+     "The ELN freed 6 soldiers on Monday in a swap for 10 rebels. The army said 3 more soldiers were still believed "
+     "to be held in the mountains and it would not rest until they were returned.",
+     [("ELN", "COL", "pows", 6), ("COL", "ELN", "prisoners", 10)]),
+    ("c14_another_on_a_later_day_is_a_stage",
+     "Ukraine and Russia swapped prisoners in a prisoner swap on Friday, when Russia freed 95 Ukrainian soldiers. On "
+     "Saturday another 80 Ukrainian soldiers came home in the second stage of the swap.",
+     [("RUS", "UKR", "pows", 95), ("RUS", "UKR", "pows", 80)]),
+]
+
 XFAIL: dict[str, str] = {}
 
 
@@ -559,3 +629,20 @@ def test_at_least_25_cases():
 def test_counts(extractor, text, flows):
     article = Article(id="counts-case", title="", text=text, published=PUBLISHED)
     assert _flows(extractor.extract(article)) == Counter(flows)
+
+
+def test_spread_copies_have_lists_of_their_own(extractor):
+    """count.per_occasion_spread: each day's copy of a figure per night owns its `people` and `rules` (a name
+    added to one day's group must not appear on the others)."""
+    from extractor.normalising.build import build_context, drop_false_cues, find_groups
+    from extractor.normalising.sentences import DocIndex, sentence_views
+
+    text = ("Hamas freed 11 hostages on Monday, 12 on Tuesday and 10 on Wednesday, and Israel freed 33 prisoners each "
+            "night.")
+    doc = extractor.nlp(extractor._doc(Article(id="spread", text=text, published=PUBLISHED)))
+    views = sentence_views(doc, DocIndex.build(doc))
+    drop_false_cues(views)
+    spread = [g for g in find_groups(views, build_context(views)) if "count.per_occasion_spread" in g.rules]
+    assert len(spread) == 3
+    assert len({id(g.people) for g in spread}) == 3
+    assert len({id(g.rules) for g in spread}) == 3

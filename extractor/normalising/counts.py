@@ -954,6 +954,8 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
                     group.rules.append("count.half_of_total")
             parts = civilian_parts.get(id(group), 0)
             if id(group) in own_nationals:
+                for key in keys:  # the whole told again (a headline) stands for its own nationals too
+                    broken_down[(key, _exact(count))] = own_nationals[id(group)]
                 count = Count.exact(own_nationals[id(group)])
             elif parts and _exact(count) and _exact(count) > parts:
                 for key in keys:

@@ -2252,6 +2252,7 @@ def _released_person(view: SentenceView, context: ArticleContext, *,
         group = Group(view=view, quantity=None, noun=person, count=Count.exact(1), category="prisoners",
                       rules=["group.released_person"])
         _name(group, view, person)
+        _with_coordinated(group, view, person)
         return [group]
     # "Moscow freed Lena Brandt on Friday": a full name right after the release verb
     for verb in view.cues_with("GIVE"):
@@ -2292,8 +2293,9 @@ def _handed_person(view: SentenceView, context: ArticleContext) -> list[Group]:
     singular = [c for c in view.cues_with("CATEGORY") if c.kb_id_ in ("pows", "civilians", "prisoners", "hostages")
                 and not span_text(c).lower().endswith(("s", "men")) and c.start > view.start
                 and view.lower[c.start - 1] not in ("of", "per", "each")]
+    listed_until = view.start  # persons named in the list of one before them are counted with it
     for person in sorted(view.cues_with("PERSON") + singular, key=lambda c: c.start):
-        if _speaking_officer(view, person) or span_text(person).lower().endswith("s"):
+        if person.start < listed_until or _speaking_officer(view, person) or span_text(person).lower().endswith("s"):
             continue
         giver = receiver = None
         verb = _release_verb_before(view, person, skip_names=True)
@@ -2324,6 +2326,7 @@ def _handed_person(view: SentenceView, context: ArticleContext) -> list[Group]:
         if giver is not None and receiver is not None and receiver != giver:
             group.rules.append("direction.handed_to_side")
         _name(group, view, person)
+        listed_until = _with_coordinated(group, view, person)
         out.append(group)
     return out
 
@@ -2356,8 +2359,14 @@ def _handed_to(view: SentenceView, person: Span, context: ArticleContext) -> str
 def _verb_of_subject(view: SentenceView, person: Span) -> Span | None:
     """The give or homecoming verb a person noun is the subject of, past a relative clause set off by 'who'
     or commas ('the constable, who was detained last month, was handed back'): the first such verb after
-    it with only auxiliaries right before it."""
+    it with only auxiliaries right before it, or right after the person's name and the names listed with it
+    ('Sergeant Lev Adamia and Corporal Gia Tsulaia returned')."""
+    names, names_end = _names_after(view, person)
     for k in range(person.end, min(view.end, person.end + 30)):
+        cue = view.cue(k)
+        if names and k == names_end and cue is not None and cue.start == k and cue.label_ in ("GIVE", "HOME") \
+                and cue.kb_id_ in HANDED_KINDS:
+            return cue
         if view.lower[k] in (";", ":") or (view.lower[k] in ("and", "but") and view.lower[k - 1] == ","):
             return None  # "..., and he was freed": another clause, its own subject
         cue = view.cue(k)
@@ -2530,6 +2539,42 @@ def _name(group: Group, view: SentenceView, person: Span) -> None:
     if name is not None:
         group.people.append(name)
         group.rules.append("group.named_person")
+
+
+def _with_coordinated(group: Group, view: SentenceView, person: Span) -> int:
+    """'received Sergeant Lev Adamia and Corporal Gia Tsulaia', 'freed journalist Jan Nowak and activist Piotr
+    Zielinski': the persons named in a list after the first (a PERSON noun and a name, or a name alone, joined
+    by commas and 'and') are handed over with it: one figure of all of them (rule count.named_persons). Returns
+    the token where the names end (the person's own end when none follows it)."""
+    names, end = _names_after(view, person)
+    if len(names) > 1:
+        group.count = Count.exact(len(names))
+        group.people.extend(names[1:])
+        group.rules.append("count.named_persons")
+    return end
+
+
+def _names_after(view: SentenceView, person: Span) -> tuple[list[str], int]:
+    """The name right after a PERSON noun and the names listed after it, with the token where they end."""
+    name = _name_span(view, person.end, 1) if person.end < view.end else None
+    if name is None or name[0] != person.end:
+        return [], person.end
+    names, k = [span_text(view.sent.doc[name[0]:name[1]])], name[1]
+    while k < view.end:
+        j = k
+        while j < view.end and view.lower[j] in (",", "and"):
+            j += 1
+        if view.words_between(k, j) not in ((",",), ("and",), (",", "and")) or j >= view.end:
+            break
+        cue = view.cue(j)
+        if cue is not None and cue.label_ == "PERSON":
+            j = cue.end
+        span = _name_span(view, j, 1) if j < view.end else None
+        if span is None or span[0] != j:
+            break
+        names.append(span_text(view.sent.doc[span[0]:span[1]]))
+        k = span[1]
+    return names, k
 
 
 

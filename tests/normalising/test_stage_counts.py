@@ -599,6 +599,39 @@ CASES += [
      [("RUS", "UKR", "pows", 95), ("RUS", "UKR", "pows", 80)]),
 ]
 
+# --- C15: persons named in a list after a handover verb or as its subjects ("Sergeant A and Corporal B returned")
+# count one each, per direction, when the text gives no figure (count.named_persons); a name after the list that
+# starts a clause of its own, or a source, is no person handed over
+CASES += [
+    ("c15_named_subjects_of_a_homecoming",
+     "In a prisoner swap on Wednesday, Sergeant Levan Beridze and Corporal Giorgi Kapanadze returned to Georgia from "
+     "Russia.",
+     [("RUS", "GEO", "pows", 2)]),
+    ("c15_three_named_objects_of_receive",
+     "In a prisoner swap on Wednesday, Georgia received Sergeant Levan Beridze, Corporal Giorgi Kapanadze and "
+     "Corporal Nika Lomidze from Russia.",
+     [("RUS", "GEO", "pows", 3)]),
+    ("c15_named_by_trade_after_a_release_verb",
+     "In a prisoner swap with Poland on Monday, Belarus freed journalist Jan Nowak and activist Piotr Zielinski.",
+     [("BLR", "POL", "prisoners", 2)]),
+    ("c15_one_name_per_side",
+     "In a prisoner swap on Wednesday, Georgia received Sergeant Levan Beridze and Russia received Corporal Ivan "
+     "Sokolov.",
+     [("RUS", "GEO", "pows", 1), ("GEO", "RUS", "pows", 1)]),
+    ("c15_a_source_after_the_name_is_no_person",
+     "In a prisoner swap on Wednesday, Georgia received Sergeant Levan Beridze, Reuters reported.",
+     [("RUS", "GEO", "pows", 1)]),
+    ("c15_a_clause_after_the_name_is_no_person",
+     "In a prisoner swap on Wednesday, Georgia received Sergeant Levan Beridze and Tbilisi thanked the ICRC.",
+     [("RUS", "GEO", "pows", 1)]),
+    # C11 with the whole told again in the headline: the receiver's own nationals, not the whole
+    ("c11_headline_whole_of_own_nationals_and_foreigners",
+     "The ELN frees five hostages in exchange for 12 rebels\n\nThe ELN freed five hostages, three Colombian nurses, a "
+     "Peruvian engineer and a Colombian driver, on Monday in exchange for 12 of the group's fighters released from a "
+     "prison in Cali.",
+     [("ELN", "COL", "hostages", 4), ("ELN", "PER", "hostages", 1), ("COL", "ELN", "prisoners", 12)]),
+]
+
 XFAIL: dict[str, str] = {}
 
 

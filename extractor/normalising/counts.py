@@ -40,7 +40,7 @@ WOUNDED = frozenset({"wounded", "injured", "ill", "sick", "wounded,", "severely-
 GOODWILL = (("gesture", "of", "goodwill"), ("goodwill", "gesture"), ("humanitarian", "gesture"))
 GOODWILL_FIRST = frozenset(phrase[0] for phrase in GOODWILL)
 INCLUSION = PART_OF | {"include", "whom"}
-BREAK_MARKS = frozenset({"-", "–", "—", ":"})
+BREAK_MARKS = frozenset({"-", "–", "—", ":", "("})  # "9 citizens (7 soldiers and 2 civilians)"
 RELEASED = frozenset({"released", "freed", "exchanged", "returned", "swapped", "repatriated", "handed", "transferred",
                       "liberated", "returning", "released,", "traded"})
 TOTAL_AFTER = (("in", "total"), ("in", "all"), ("altogether",), ("combined",))
@@ -334,7 +334,8 @@ def _subset(view: SentenceView, group: Group, counted: list[Group], seen_values:
 
 BREAKDOWN_OPENERS = (("among", "them"), ("among", "those"), ("among", "the"), ("of", "them"), ("of", "those"),
                      ("of", "the"), ("of", "whom"), ("they", "included"), ("they", "include"), ("these", "included"),
-                     ("those", "freed", "included"), ("those", "released", "included"), ("the", "group", "included"))
+                     ("those", "freed", "included"), ("those", "released", "included"), ("the", "group", "included"),
+                     ("they", "were"), ("they", "are"), ("these", "were"), ("those", "were"))
 
 
 def breakdown_follow_up(view: SentenceView, earlier: list[Group]) -> bool:
@@ -344,9 +345,16 @@ def breakdown_follow_up(view: SentenceView, earlier: list[Group]) -> bool:
         return False
     words = view.words_between(view.start, min(view.end, view.start + 3))
     words = words[1:] if words and not words[0].isalpha() else words
-    if not any(words[:len(o)] == o for o in BREAKDOWN_OPENERS):
+    before = [g for g in earlier if g.view.index == view.index - 1 and g.count is not None and not g.part_of]
+    if any(words[:len(o)] == o for o in BREAKDOWN_OPENERS):
+        return bool(before)
+    # "185 of our people are home. 160 soldiers and 25 civilians.": a list with no verb of its own that adds up
+    # to a figure of the sentence before
+    counts = [count_of(q, view) for q in view.quantities]
+    if len(counts) < 2 or any(c is None or c.qualifier != "exact" or c.value is None for c in counts):
         return False
-    return any(g.view.index == view.index - 1 and g.count is not None and not g.part_of for g in earlier)
+    total = sum(c.value for c in counts)  # type: ignore[union-attr]
+    return any(g.count.qualifier == "exact" and g.count.value == total for g in before)  # type: ignore[union-attr]
 
 
 GENERIC_PEOPLE = frozenset({"people", "persons", "individuals"})

@@ -1990,6 +1990,7 @@ def ones(view: SentenceView, groups: list[Group]) -> list[Group]:
     out = []
     out += _listed_one(view, groups, taken)
     out += _freed_national(view, taken)
+    out += _a_person_each(view, taken)
     if " one " not in view.padded_text:
         return out
     for i in range(view.start, view.end):  # (token indices: no Token object per word of the sentence)
@@ -2027,6 +2028,22 @@ def ones(view: SentenceView, groups: list[Group]) -> list[Group]:
                 break
             if actor is None and (doc[k].is_punct or view.lower[k] in NOUN_STOP):
                 break
+    return out
+
+
+def _a_person_each(view: SentenceView, taken: set[int]) -> list[Group]:
+    """'India and Pakistan handed back a soldier each', 'freed an officer apiece': one person per side (rule
+    group.one_each)."""
+    out = []
+    for cue in view.cues_with("EACH"):
+        if cue.kb_id_ != "each" or cue.start - 2 < view.start or view.lower[cue.start - 2] not in ("a", "an"):
+            continue
+        noun = view.cue(cue.start - 1)
+        if noun is None or noun.start != cue.start - 1 or noun.label_ not in ("CATEGORY", "PERSON") \
+                or span_text(noun).lower().endswith("s") or cue.start - 2 in taken:
+            continue
+        out.append(Group(view=view, quantity=None, noun=view.sent.doc[cue.start - 2:noun.end], count=Count.exact(1),
+                         category=noun.kb_id_, per_side=True, rules=["group.one_each"]))
     return out
 
 

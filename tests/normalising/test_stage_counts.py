@@ -632,6 +632,39 @@ CASES += [
      [("ELN", "COL", "hostages", 4), ("ELN", "PER", "hostages", 1), ("COL", "ELN", "prisoners", 12)]),
 ]
 
+# --- C16: breakdowns in parentheses or in the next sentence ("They were ...", a verbless list that adds up), and
+# "a soldier each" (group.one_each)
+CASES += [
+    ("c16_breakdown_in_parentheses",
+     "Chile and Peru swapped prisoners on Tuesday. Peru handed over 9 citizens of Chile (7 soldiers and 2 "
+     "civilians), and Chile handed over 11 Peruvian soldiers.",
+     [("PER", "CHL", "pows", 7), ("PER", "CHL", "civilians", 2), ("CHL", "PER", "pows", 11),
+      ("CHL", "PER", "prisoners", None), ("PER", "CHL", "prisoners", None)]),
+    ("c16_parentheses_that_do_not_add_up_are_no_breakdown",
+     "Kenya and Somalia swapped prisoners on Monday: Somalia freed 30 Kenyan soldiers (12 of them officers) and "
+     "Kenya freed 25 Somali soldiers.",
+     [("SOM", "KEN", "pows", 30), ("KEN", "SOM", "pows", 25)]),
+    ("c16_verbless_list_in_the_next_sentence_adds_up",
+     "Georgia and Russia swapped prisoners on Tuesday, when Russia freed 95 Georgians. 80 soldiers and 15 "
+     "civilians, the ministry said.",
+     [("RUS", "GEO", "pows", 80), ("RUS", "GEO", "civilians", 15)]),
+    ("c16_verbless_list_that_does_not_add_up_is_no_breakdown",
+     "Georgia and Russia swapped prisoners on Tuesday, when Russia freed 95 Georgians. 80 soldiers and 14 "
+     "civilians, the ministry said.",
+     [("RUS", "GEO", "pows", 95)]),
+    ("c16_they_were_opens_a_breakdown",
+     "Georgia and Russia swapped prisoners on Tuesday, when Russia freed 95 Georgians. They were 80 soldiers and 15 "
+     "civilians.",
+     [("RUS", "GEO", "pows", 80), ("RUS", "GEO", "civilians", 15)]),
+    ("c16_a_soldier_each",
+     "Chile and Peru today handed back a soldier each at the border crossing, an army spokesman said.",
+     [("CHL", "PER", "pows", 1), ("PER", "CHL", "pows", 1)]),
+    ("c16_a_soldier_each_day_is_no_each",
+     "Chile and Peru swapped prisoners on Tuesday, when Peru freed 12 Chilean soldiers. During the truce Peru had "
+     "released a soldier each day.",
+     [("PER", "CHL", "pows", 12)]),
+]
+
 XFAIL: dict[str, str] = {}
 
 

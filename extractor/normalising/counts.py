@@ -82,6 +82,7 @@ def _joined(view: SentenceView, a: Group, b: Group) -> bool:
 
 
 EVEN_SPLIT = "even_split"  # EACH cues that halve a total: "a one-for-one swap", "evenly split" (count.even_split)
+DRAWN_FROM_BOTH = frozenset({"from both sides", "from either side"})
 SIDE_NOUNS = frozenset({"sides", "parties", "countries", "camps"})
 ATTRIBUTION_REACH = 1  # tokens between "on both sides" and a speech word: "officials on both sides said"
 
@@ -102,6 +103,8 @@ def each_governs(view: SentenceView, group: Group, groups: list[Group]) -> bool:
     for cue in view.cues_with("EACH"):
         if cue.kb_id_ == EVEN_SPLIT or _attributed(view, cue):
             continue
+        if span_text(cue).lower() in DRAWN_FROM_BOTH and any(g.end == cue.start for g in counted):
+            continue  # "75 prisoners of war from both sides were freed": where they came from, a total
         if cue.kb_id_ == "each" and cue.end < view.end and view.lower[cue.end] == "other":
             continue
         if cue.start > view.start and view.lower[cue.start - 1] == "for":

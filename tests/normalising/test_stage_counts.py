@@ -656,6 +656,12 @@ CASES += [
      "Georgia and Russia swapped prisoners on Tuesday, when Russia freed 95 Georgians. They were 80 soldiers and 15 "
      "civilians.",
      [("RUS", "GEO", "pows", 80), ("RUS", "GEO", "civilians", 15)]),
+    ("c16_drawn_from_both_sides_is_a_total",
+     "Some 75 prisoners of war from both sides were freed on Monday in a swap between Chad and Sudan.",
+     [(None, None, "pows", 75)]),
+    ("c16_from_each_side_is_per_side",
+     "Chad and Sudan freed 75 prisoners of war from each side on Monday.",
+     [("TCD", "SDN", "pows", 75), ("SDN", "TCD", "pows", 75)]),
     ("c16_a_soldier_each",
      "Chile and Peru today handed back a soldier each at the border crossing, an army spokesman said.",
      [("CHL", "PER", "pows", 1), ("PER", "CHL", "pows", 1)]),

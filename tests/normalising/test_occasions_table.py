@@ -128,12 +128,12 @@ CASES = [
      "India and Pakistan today handed back a soldier each who had crossed the Line of Control, at the Poonch "
      "crossing, an Army spokesman said.\n\nThe swap followed a hotline call between the commanders of the two armies "
      "last week, the spokesman said.\n\nIn March 2014, the two armies traded two soldiers each at the same crossing.",
-     None, [(C, ()), (C, (2, 2))]),
+     None, [(C, (1, 1)), (C, (2, 2))]),  # "a soldier each": one per side (group.one_each)
     ("uncounted_swap_on_its_own_day_is_its_own",
      "India and Pakistan today handed back a soldier each who had crossed the Line of Control, at the Poonch "
      "crossing, an Army spokesman said.\n\nThe previous swap took place last week at the same crossing.\n\nIn "
      "March 2014, the two armies traded two soldiers each at the same crossing.",
-     None, [(C, ()), (C, ()), (C, (2, 2))]),
+     None, [(C, (1, 1)), (C, ()), (C, (2, 2))]),
     # O3: one occasion mentioned twice stays one record
     ("o3_undated_repeat_does_not_split_complementary_days_no_publication",
      "Three Ethiopian soldiers were freed by the TPLF on Sunday as the truce began. Early Monday, Ethiopia released "

@@ -18,10 +18,11 @@ NOT_EVENT_DATE_BEFORE = frozenset({"born", "since", "until", "till", "aged", "ab
                                    "arrested", "detained", "sentenced", "convicted", "taken", "apprehended", "seized",
                                    "killed", "died", "crashed", "shot", "downed", "disappeared", "invaded", "attacked",
                                    "occupied", "elected", "appointed", "launched", "struck",
-                                   # the nouns of what befell the people, and a statement's own day: "whose capture in
-                                   # July 2006", "since his arrest in May", "the joint statement published on May 7"
+                                   # the nouns of what befell the people, a statement's own day and ties cut: "whose
+                                   # capture in July 2006", "since his arrest in May", "the joint statement published on
+                                   # May 7", "relations broken off in 1961"
                                    "capture", "arrest", "abduction", "kidnapping", "disappearance", "published",
-                                   "issued"})
+                                   "issued", "broken", "severed"})
 TIME_FRAME_WORDS = frozenset({"at", "in", "on", "by", "around", "about", "towards", "toward", "the", "very", "end",
                               "beginning", "start", "middle", "of", "early", "late", "mid", "then"})
 DEAL_MADE = frozenset({"agreed", "signed", "reached", "struck", "concluded"})
@@ -260,22 +261,26 @@ def usable_date(view: SentenceView, date: Span) -> bool:
 def history_date(view: SentenceView, date: Span) -> bool:
     """'since the start of the full-scale war in February 2022', 'the invasion began in 2022': a date
     with a year told of the war's history, never the day of a handover."""
-    match = date_of(date)
-    if match is None or not getattr(match, "year", None):
-        return False
-    war = next((k for k in range(date.start - 1, max(view.start, date.start - 5) - 1, -1) if view.lower[k] in WAR_NOUNS),
-               None)
+    war = _war_before(view, date)
     return war is not None and not _occasion_after_war(view, war, date.start)
 
 
 def occasion_after_war(view: SentenceView, date: Span) -> bool:
     """Is `date` a year's date that a war noun before it would make history, but for the occasion it dates?"""
+    war = _war_before(view, date)
+    return war is not None and _occasion_after_war(view, war, date.start)
+
+
+WAR_REACH = 5  # tokens before a date with a year where a war noun makes it the war's history
+
+
+def _war_before(view: SentenceView, date: Span) -> int | None:
+    """The token of a war noun just before a date that states a year."""
     match = date_of(date)
     if match is None or not getattr(match, "year", None):
-        return False
-    war = next((k for k in range(date.start - 1, max(view.start, date.start - 5) - 1, -1) if view.lower[k] in WAR_NOUNS),
-               None)
-    return war is not None and _occasion_after_war(view, war, date.start)
+        return None
+    return next((k for k in range(date.start - 1, max(view.start, date.start - WAR_REACH) - 1, -1)
+                 if view.lower[k] in WAR_NOUNS), None)
 
 
 OCCURRED = frozenset({"took", "happened", "occurred"})

@@ -250,6 +250,10 @@ CASES = [
     ("capture_day_of_the_people_is_not_the_handover",
      "On Wednesday Hezbollah handed over the bodies of two Israeli soldiers whose capture in July 2022 set off a war, "
      "and Israel freed 5 Lebanese prisoners to Lebanon.", "2024-03-14", (2, 5), (C, "2024-03-13", "2024-03-13")),
+    ("relations_broken_off_in_a_year",
+     "Washington and Havana on Wednesday restored relations broken off in 1961 with a swap: Cuba freed 2 American "
+     "prisoners to the US and the US freed 3 Cuban prisoners to Cuba.", "2024-03-14", (2, 3),
+     (C, "2024-03-13", "2024-03-13")),
     ("statement_published_on_a_day",
      "Azerbaijan returned 28 Armenian soldiers to Armenia today, as the joint statement published on 7 March had "
      "promised.", "2024-03-14", (28,), (C, "2024-03-14", "2024-03-14")),

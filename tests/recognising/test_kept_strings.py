@@ -12,13 +12,14 @@ import pytest
 import spacy
 from spacy import attrs
 from spacy.lang import lex_attrs as spacy_attrs
+from spacy.lang.en import lex_attrs as english_attrs
 from spacy.tokens import Span
 
 from extractor.pipeline import load_pipeline
 from extractor.recognising import lexeme_attrs
 from extractor.recognising.extensions import KeptSpan, kept_span, spans_of
 
-STRINGS = ["", "a", "A", "Ab", "aB", "ABC", "abc", "Abcdefgh", "ABCDEFGH", "abcdefghij", "1", "12345", "1,000",
+STRINGS = ["", "Seven", "THIRD", "twenty", "Hundredth", "sevens", "one-third", "4th", "+5", "1/2", "a", "A", "Ab", "aB", "ABC", "abc", "Abcdefgh", "ABCDEFGH", "abcdefghij", "1", "12345", "1,000",
            "1.5", "²", "٣٣", "ſ", "\u212a", "é", "Émile", "x" * 99, "x" * 100, "X" * 120, "9" * 100, ".", "x.", ".x",
            "a.b", "a@b.org", "a.org", "a.b/", "http://x", "https://example", "www.", "www.a", "localhost:80",
            "don't", "U.S.", "well-known", "3rd", "(AFP)", "—", "’s", "Kyiv", "KYIV", "kyiv", "mid-March", "24/7"]
@@ -30,9 +31,10 @@ def _random_strings(n: int) -> list[str]:
     return ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14))) for _ in range(n)]
 
 
-@pytest.mark.parametrize("name", ["word_shape", "is_ascii", "like_url"])
+@pytest.mark.parametrize("name", ["word_shape", "is_ascii", "like_url", "like_num"])
 def test_lexeme_getters_give_spacys_values(name):
-    ours, theirs = getattr(lexeme_attrs, name), getattr(spacy_attrs, name)
+    ours = getattr(lexeme_attrs, name)
+    theirs = english_attrs.like_num if name == "like_num" else getattr(spacy_attrs, name)
     for text in STRINGS + _random_strings(20_000):
         if name == "like_url" and not text:
             continue  # spaCy's like_url fails on an empty string; the vocab never asks it of one
@@ -44,13 +46,14 @@ def test_pipeline_vocab_uses_the_short_ways():
     assert getters[attrs.SHAPE] is lexeme_attrs.word_shape
     assert getters[attrs.IS_ASCII] is lexeme_attrs.is_ascii
     assert getters[attrs.LIKE_URL] is lexeme_attrs.like_url
+    assert getters[attrs.LIKE_NUM] is lexeme_attrs.like_num
 
 
 def test_lexemes_as_spacy_makes_them():
     ours, blank = load_pipeline().vocab, spacy.blank("en").vocab
     for text in STRINGS[1:]:
         assert ours[text].shape_ == blank[text].shape_ and ours[text].is_ascii == blank[text].is_ascii \
-            and ours[text].like_url == blank[text].like_url, text
+            and ours[text].like_url == blank[text].like_url and ours[text].like_num == blank[text].like_num, text
 
 
 def test_kept_span_reads_and_sets_as_spacy():

@@ -413,6 +413,10 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
         elif previous is None and _elliptic_follows(view, quantity) and _swap_verb_near(view, quantity):
             category = "generic"  # "330 more were swapped for 330": the article's people
             rules.append("group.implicit")
+        elif (_elliptic_follows(view, quantity) or view.lower[quantity.end] in PLACE_LEADS) \
+                and _bare_figure_each(view, quantity):
+            category = "generic"  # "Each side freed seven.": the article's people, per side
+            rules.append("group.implicit_each")
         elif previous is not None and previous.view is view and _from_side_part(view, quantity, previous):
             category = previous.category  # "43 sets of remains: 41 from Azerbaijan and 2 from Georgia"
             rules += ["group.elliptic", "group.from_side"]
@@ -562,6 +566,7 @@ AFFILIATION = frozenset({("affiliated", "with"), ("linked", "to"), ("belonging",
                          ("aligned", "with"), ("associated", "with"), ("members", "of"), ("fighting", "for")})
 
 
+PLACE_LEADS = frozenset({"at", "on", "across", "near", "via", "through"})  # "handed over seven at the bridge"
 ELLIPTIC_NEXT = frozenset({"to", "for", "and", "each", "were", "was", "have", "had", "are", "is", "more", "of", "in"})
 
 
@@ -612,6 +617,21 @@ def _from_side_actor(view: SentenceView, k: int) -> Span | None:
     if actor is None or actor.start != m or actor.label_ not in SIDE_LABELS:
         return None
     return actor
+
+
+def _bare_figure_each(view: SentenceView, quantity: Span) -> bool:
+    """'Each side freed seven', 'the two sides handed over seven each': a bare figure right after a transfer verb
+    in a sentence where 'each' (its own word, not 'each other') says the figure is per side."""
+    read = quantity_of(quantity)
+    if read is not None and read.per_side and any(
+            view.cue(k) is not None and view.cue(k).label_ in ("GIVE", "RECEIVE", "HOME", "EXCHANGE")
+            for k in range(quantity.start, quantity.end)):
+        return True  # the recogniser's own per-side figure: "each side freed seven"
+    verb = view.cue(quantity.start - 1) if quantity.start > view.start else None
+    if verb is None or verb.end != quantity.start or verb.label_ not in ("GIVE", "RECEIVE", "HOME", "EXCHANGE"):
+        return False
+    return any(c.kb_id_ == "each" and not (c.end < view.end and view.lower[c.end] == "other")
+               for c in view.cues_with("EACH"))
 
 
 def _elliptic_follows(view: SentenceView, quantity: Span) -> bool:

@@ -2482,6 +2482,45 @@ def _joined_national(view: SentenceView, group: Group) -> Group | None:
     return one
 
 
+JOINED_AFTER_REACH = 6  # tokens from the article to the person noun: "an imprisoned pro - Kremlin politician"
+
+
+def _joined_after(view: SentenceView, group: Group) -> Group | None:
+    """'Russia got back 55 of its servicemen and a pro-Russian politician': one person, with an article,
+    joined by 'and' right after a counted group, is handed over with it, the same way (rule
+    group.joined_person); only modifiers stand between the article and the person noun."""
+    if group.quantity is None or group.count is None or group.part_of or group.end + 2 >= view.end \
+            or view.lower[group.end] != "and" or view.lower[group.end + 1] not in ("a", "an", "the", "one"):
+        return None
+    if group.start > view.start and view.lower[group.start - 1] in (",", ":", "—", "("):
+        return None  # "43 members of the forces, 42 soldiers and a police officer": the parts of a figure
+    k = group.end + 2
+    while k < min(view.end, group.end + 2 + JOINED_AFTER_REACH):
+        cue = view.cue(k)
+        if cue is not None and cue.label_ == "PERSON" and cue.start == k:
+            person = cue
+            break
+        actor = view.actor(k)
+        hyphened = "-" in (view.lower[k], view.lower[k - 1])  # "pro-Kremlin", read as three tokens
+        if not (view.lower[k] in OBJECT_FILLERS or hyphened or view.sent.doc[k].is_lower
+                and view.sent.doc[k].is_alpha and cue is None or actor is not None and actor.label_ == "DEMONYM"):
+            return None
+        k = actor.end if actor is not None and not hyphened else k + 1
+    else:
+        return None
+    if person.end < view.end and view.lower[person.end] == "of":
+        return None  # "and the commander of the unit": a person told by another
+    single = Group(view=view, quantity=None, noun=person, count=Count.exact(1), category=person.kb_id_,
+                   rules=["group.joined_person", "group.joined_after"])
+    demonym = view.actor(person.start - 1)
+    if demonym is not None and demonym.label_ == "DEMONYM" and demonym.end == person.start \
+            and view.lower[demonym.start - 1] != "-":
+        single.nationality = demonym.kb_id_  # "and a Thai farmer": home to Thailand (sent_home)
+        single.rules.append("group.joined_national")
+    _name(single, view, person)
+    return single
+
+
 def joined_persons(view: SentenceView, groups: list[Group]) -> list[tuple[Group, Group]]:
     """'Kremlin ally Oleg Marchuk and 55 Russian soldiers were returned to Russia': a full name (with or
     without a person noun before it) joined by 'and' right before a counted group is one more person
@@ -2495,6 +2534,10 @@ def joined_persons(view: SentenceView, groups: list[Group]) -> list[tuple[Group,
         national = _joined_national(view, group)
         if national is not None:
             out.append((national, group))
+            continue
+        after = _joined_after(view, group)
+        if after is not None:
+            out.append((after, group))
             continue
         q = group.quantity
         if q is None or group.count is None or group.part_of or q.start - 3 < view.start \

@@ -115,6 +115,24 @@ CASES = [
                  "for three senior militants released by the Nigerian government, officials said.",
                  [("BOKO_HARAM", "AUS", "hostages", 1, ()), ("BOKO_HARAM", "USA", "hostages", 1, ()),
                   ("NGA", "BOKO_HARAM", "prisoners", 3, ())], id="one-of-each-professors"),
+    # group.joined_after: one person joined by 'and' right after a counted group goes with it; with a demonym, home
+    pytest.param("Ukraine got back 140 soldiers on Monday, and Russia got back 55 of its servicemen and a pro-Russian "
+                 "mayor who had been on trial in Kyiv.",
+                 [("RUS", "UKR", "pows", 140, ()), ("UKR", "RUS", "civilians", 1, ()), ("UKR", "RUS", "pows", 55, ())],
+                 id="joined-after-a-counted-group"),
+    pytest.param("Some 90 Ukrainian defenders were freed on Monday in exchange for 52 Russian servicemen and an "
+                 "imprisoned pro-Kremlin blogger.",
+                 [("RUS", "UKR", "pows", 90, ()), ("UKR", "RUS", "pows", 52, ()), ("UKR", "RUS", "prisoners", 1, ())],
+                 id="joined-after-the-pivot-object"),
+    pytest.param("Hamas freed 10 Israeli hostages and a Thai farmer on Sunday, and Israel released 30 Palestinian "
+                 "prisoners.",
+                 [("HAMAS", "ISR", "hostages", 10, ()), ("HAMAS", "THA", "hostages", 1, ()),
+                  ("ISR", "PSE", "prisoners", 30, ())], id="joined-after-goes-home"),
+    pytest.param("Armenia freed 30 Azerbaijani soldiers and the commander of their unit on Monday in exchange for 30 "
+                 "Armenian soldiers.",
+                 [("ARM", "AZE", "pows", 30, ()), ("AZE", "ARM", "pows", 30, ())], id="joined-after-person-of-another"),
+    pytest.param("Russia freed 60 Ukrainian soldiers and a Red Cross official said the swap on Monday went well.",
+                 [("RUS", "UKR", "pows", 60, ())], id="joined-after-a-named-body-is-no-person"),
     # group.coordinated_person: persons, each with an indefinite article and a demonym of their own, coordinated with
     # a single person, are handed over by the same side, each home to its own state
     pytest.param("Lithuania on Monday handed over two Belarusians convicted of spying in exchange for a Lithuanian "

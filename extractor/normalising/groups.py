@@ -2290,24 +2290,71 @@ def _released_person(view: SentenceView, context: ArticleContext, *,
                       rules=["group.released_person"])
         _name(group, view, person)
         _with_coordinated(group, view, person)
-        return [group]
-    # "Moscow freed Lena Brandt on Friday": a full name right after the release verb
+        # "Caracas released Ann Roe, Ian Powers and Tom Okafor, and Washington freed a Venezuelan officer"
+        return [group] + [g for g in _released_names(view, context) if "group.named_list" in g.rules]
+    return _released_names(view, context)
+
+
+def _released_names(view: SentenceView, context: ArticleContext) -> list[Group]:
+    """'Moscow freed Lena Brandt on Friday': a full name, or a list of them, right after the release verb."""
     for verb in view.cues_with("GIVE"):
         if verb.kb_id_ not in RELEASE_KINDS or verb.end >= view.end:
             continue
         k = verb.end
         while k < view.end and view.lower[k] in OBJECT_FILLERS:
             k += 1
-        span = _name_span(view, k, 1) if k < view.end else None
-        if span is None or span[0] != k:
+        listed = _names_listed(view, _past_national_noun(view, k))
+        span = _name_span(view, k, 1) if k < view.end and not listed else None
+        if not listed and (span is None or span[0] != k):
             continue
         subject = _subject_before(view, verb.start, view.start)
         if subject is None or subject.kb_id_ not in context.sides:
             continue
+        if listed:
+            # "released U.S. citizens Ann Roe, Ian Powers and Tom Okafor": named people with no figure count as
+            # their number
+            names = view.sent.doc[listed[0][0]:listed[-1][1]]
+            return [Group(view=view, quantity=None, noun=names, count=Count.exact(len(listed)), category="prisoners",
+                          people=[span_text(view.sent.doc[lo:hi]) for lo, hi in listed],
+                          rules=["group.released_person", "group.named_person", "group.named_list"])]
         name = view.sent.doc[span[0]:span[1]]
         group = Group(view=view, quantity=None, noun=name, count=Count.exact(1), category="prisoners",
                       people=[span_text(name)], rules=["group.released_person", "group.named_person"])
         return [group]
+    return []
+
+
+LISTED_NATIONAL_NOUNS = frozenset({"citizens", "nationals"})
+
+
+def _past_national_noun(view: SentenceView, k: int) -> int:
+    """The token after 'U.S. citizens', 'Lithuanian nationals' at token k (k itself when there is none): the
+    words that may stand before a list of names."""
+    actor = view.actor(k) if k < view.end else None
+    if actor is not None and actor.start == k and actor.label_ in ("STATE", "DEMONYM") and actor.end < view.end \
+            and view.lower[actor.end] in LISTED_NATIONAL_NOUNS:
+        return actor.end + 1
+    return k
+
+
+def _names_listed(view: SentenceView, k: int) -> list[tuple[int, int]]:
+    """'Ann Roe, Ian Powers and Tom Okafor' from token k: two or more full names joined by commas and a last
+    'and' (the token spans of the names); none when the list does not start at k or does not end in 'and'."""
+    found: list[tuple[int, int]] = []
+    while k < view.end:
+        span = _name_span(view, k, 1)
+        if span is None or span[0] != k:
+            return []
+        found.append(span)
+        k = span[1]
+        if len(found) >= 2 and view.lower[found[-1][0] - 1] == "and":
+            return found
+        if k < view.end and view.lower[k] == ",":
+            k += 1
+        if k < view.end and view.lower[k] == "and":
+            k += 1
+        elif k >= view.end or view.lower[k - 1] != ",":
+            return []
     return []
 
 

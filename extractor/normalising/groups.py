@@ -567,7 +567,8 @@ AFFILIATION = frozenset({("affiliated", "with"), ("linked", "to"), ("belonging",
 
 
 PLACE_LEADS = frozenset({"at", "on", "across", "near", "via", "through"})  # "handed over seven at the bridge"
-ELLIPTIC_NEXT = frozenset({"to", "for", "and", "each", "were", "was", "have", "had", "are", "is", "more", "of", "in"})
+ELLIPTIC_NEXT = frozenset({"to", "for", "and", "each", "were", "was", "have", "had", "are", "is", "more", "of", "in",
+                           "back"})
 
 
 def _swap_verb_near(view: SentenceView, quantity: Span) -> bool:

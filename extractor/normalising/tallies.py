@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from .groups import Group, count_of
+from .groups import Group, _actor_after, count_of
 from .occasions import Occasion
 from .sentences import SentenceView, has_phrase, per_view, phrase_at, span_text
 from .status import TRANSFER_LABELS
@@ -67,6 +67,12 @@ WEAK_TALLY = frozenset({"a total of", "total of", "in total", "all told", "altog
 
 WAR_WORDS = frozenset({"invasion", "war", "start", "beginning", "outbreak", "conflict", "escalation", "aggression",
                        "hostilities", "fighting"})
+
+# "since the signing of the peace agreement", "since last year's truce": a period opened by a deal; a running total
+# only with a perfect tense ("has released 1,200 since ..."), not "freed 20 on Monday, the first since the truce"
+DEAL_WORDS = frozenset({"agreement", "agreements", "deal", "accord", "accords", "truce", "ceasefire", "cease-fire",
+                        "signing", "armistice", "protocol", "memorandum", "treaty"})
+SINCE_DEAL_RULE = "tally.since_deal"
 
 # "since the exchanges started on 17 August", "since the swaps began": the period of the swaps themselves
 SWAPS_BEGAN = frozenset({"began", "begun", "started", "start", "begin", "resumed", "opened"})
@@ -175,7 +181,7 @@ def _frames(view: SentenceView) -> list[tuple[Span, str]]:
         if start in taken:
             return
         span = Span(doc, start, end, label="TALLY")
-        if kind in ("strong", "since", "weak") and (_ranked(view, span) or _captivity_date(view, span)):
+        if kind in ("strong", "since", "weak", "since_deal") and (_ranked(view, span) or _captivity_date(view, span)):
             return
         taken.add(start)
         out.append((span, kind))
@@ -206,6 +212,9 @@ def _frames(view: SentenceView) -> list[tuple[Span, str]]:
                 and not any(w in ("day", "days", "week", "weeks", "month", "months") for w in words[k + 1:k + 3]):
             add(start + k, start + k + 1 + next(m for m, w in enumerate(words[k + 1:k + 5], 1) if w in WAR_WORDS),
                 "strong")
+        elif word == "since" and any(w in DEAL_WORDS for w in words[k + 1:k + 6]):
+            add(start + k, start + k + 1 + next(m for m, w in enumerate(words[k + 1:k + 6], 1) if w in DEAL_WORDS),
+                "since_deal")
         # "since the exchanges started on 17 August", "since the repatriation began"
         if word == "since" and k + 2 < len(words) and words[k + 1] in ("the", "these", "those") \
                 and words[k + 2] in SWAP_WORDS and any(w in SWAPS_BEGAN for w in words[k + 3:k + 5]):
@@ -334,6 +343,10 @@ def tally_cue(group: Group, sentence_groups: list[Group], groups: list[Group]) -
                     group.rules.append("tally.number_reached")
                 return cue
             continue
+        if kind == "since_deal":
+            if _day_dated(view, lo, hi) or not _perfect(view, min(lo, group.start), max(hi, group.end)):
+                continue  # "freed 20 on Monday since the truce required it": one handover
+            kind = "since"
         if kind == "recent" and (_day_dated(view, view.start, view.end) or not _perfect(view, view.start, view.end)):
             continue  # "the second swap in two days" counts swaps; "in two days, 697 have returned" sums them
         if kind == "weak" and (_day_dated(view, view.start, view.end) or not _perfect(view, view.start, view.end)
@@ -478,9 +491,36 @@ def total_group(view: SentenceView, quantity: Span) -> Group | None:
                          nationality=plural[0].kb_id_, rules=["group.quantity", "group.total_of"])
         noun = nouns[0]
         before = [a for a in demonyms if a.start < noun.start]
-        return Group(view=view, quantity=quantity, noun=noun, count=count, category=noun.kb_id_,
-                     nationality=before[0].kb_id_ if before else None, rules=["group.quantity", "group.total_of"])
+        group = Group(view=view, quantity=quantity, noun=noun, count=count, category=noun.kb_id_,
+                      nationality=before[0].kb_id_ if before else None, rules=["group.quantity", "group.total_of"])
+        _total_phrase_sides(group, view, noun.end, quantity.start)
+        return group
     return None
+
+
+TOTAL_PHRASE_SIDES = "tally.total_phrase_sides"
+PHRASE_SIDE_LABELS = frozenset({"STATE", "CAPITAL", "GROUP"})
+
+
+def _total_phrase_sides(group: Group, view: SentenceView, lo: int, hi: int) -> None:
+    """'the number of bodies repatriated to Ukraine since the war began', 'the total of soldiers returned from
+    Russia': a 'to' or 'from' party inside the total phrase, after its people, is the total's receiver or giver
+    (TOTAL_PHRASE_SIDES); the figure after the phrase has no clause of its own where `direct` would read them."""
+    for k in range(lo, hi - 1):
+        word = view.lower[k]
+        if word not in ("to", "from") or view.doc_index.quantity_at[k + 1] is not None:
+            continue
+        actor = _actor_after(view, k + 1, 3)
+        if actor is None or actor.label_ not in PHRASE_SIDE_LABELS:
+            continue
+        if word == "to" and group.receiver is None:
+            group.receiver = actor.kb_id_
+        elif word == "from" and group.giver is None:
+            group.giver = actor.kb_id_
+        else:
+            continue
+        if TOTAL_PHRASE_SIDES not in group.rules:
+            group.rules.append(TOTAL_PHRASE_SIDES)
 
 
 TOTAL_NAMED_AFTER = "group.total_named_after"
@@ -500,10 +540,13 @@ def _total_named_after(view: SentenceView, quantity: Span, count) -> Group | Non
     if not nouns:
         return None
     noun = nouns[0]
-    demonyms = [a for a in view.actors if a.label_ == "DEMONYM" and k + 3 <= a.start < noun.start]
-    return Group(view=view, quantity=quantity, noun=noun, count=count, category=noun.kb_id_,
-                 nationality=demonyms[0].kb_id_ if demonyms else None,
-                 rules=["group.quantity", "group.total_of", TOTAL_NAMED_AFTER])
+    # "the number of Taliban inmates freed": a demonym, or an armed group named before its members
+    demonyms = [a for a in view.actors if a.label_ in ("DEMONYM", "GROUP") and k + 3 <= a.start < noun.start]
+    group = Group(view=view, quantity=quantity, noun=noun, count=count, category=noun.kb_id_,
+                  nationality=demonyms[0].kb_id_ if demonyms else None,
+                  rules=["group.quantity", "group.total_of", TOTAL_NAMED_AFTER])
+    _total_phrase_sides(group, view, noun.end, min(view.end, noun.end + NUMBER_OF_SPAN))
+    return group
 
 
 def _transfer_after(group: Group) -> bool:
@@ -538,6 +581,8 @@ def find_tally(group: Group, groups: list[Group], statuses: dict[int, tuple[str,
         done = [g for g in groups if statuses[id(g)][0] == "completed"]
     # most sentences hold no tally frame: tally_cue finds none there, with no need of the sentence's groups
     cue = tally_cue(group, [g for g in groups if g.view is group.view], done) if _frames(group.view) else None
+    if cue is not None and any(k == "since_deal" and f.start == cue.start for f, k in _frames(group.view)):
+        group.rules.append(SINCE_DEAL_RULE)
     if cue is None and statuses[id(group)][0] == "completed":
         cue = deal_total(group, done)
     if cue is not None:
@@ -577,10 +622,12 @@ def continued_tally(group: Group, tallies: list[Tally], groups: list[Group]) -> 
     lo, hi = view.clause_bounds(group.start)
     if not _perfect(view, lo, max(hi, group.end)) or _day_dated(view, view.start, view.end):
         return None
+    previous = before[-1]
+    if counterpart_total(group, previous, groups):
+        return Tally(group=group, cue=previous.cue)
     if CONTINUING_WORDS.isdisjoint(view.word_set) \
             and before[-1].group.view.index == view.index - 1:
         return None
-    previous = before[-1]
     opening = view.sent.doc[previous.cue.start].lower_ if previous.cue.start < len(view.sent.doc) else ""
     if group.count is None or previous.cue.start - previous.group.view.start > 2 \
             or opening not in ("since", "so", "to", "until", "till", "thus", "over"):
@@ -589,6 +636,24 @@ def continued_tally(group: Group, tallies: list[Tally], groups: list[Group]) -> 
         return None  # the figure of a handover told elsewhere
     group.rules.append("tally.continued")
     return Tally(group=group, cue=before[-1].cue)
+
+
+COUNTERPART_RULE = "tally.counterpart_total"
+
+
+def counterpart_total(group: Group, previous: Tally, groups: list[Group]) -> bool:
+    """'The government says it has freed 700 prisoners so far. The rebels say they have released 172 soldiers.':
+    a perfect-tense figure with no day, in the sentence right after a running total, that runs the other way is
+    the other side's total of the same period (COUNTERPART_RULE). The caller checked tense, day and frames."""
+    if previous.group.view.index != group.view.index - 1 or group.count is None:
+        return False
+    ahead, back = (previous.group.giver, previous.group.receiver), (group.giver, group.receiver)
+    if None in ahead or back[0] is None or back[0] != ahead[1] or back[1] not in (None, ahead[0]):
+        return False
+    if any(_figure(g) == _figure(group) for g in groups if g.view is not group.view and g.count is not None):
+        return False  # the figure of a handover told elsewhere
+    group.rules.append(COUNTERPART_RULE)
+    return True
 
 
 def orient_tallies(tallies: list[Tally], occasions: list[Occasion]) -> None:

@@ -83,6 +83,16 @@ CASES = [
                  [("IRN", "USA", "prisoners", 1), ("USA", "IRN", "prisoners", 2)], id="d2-one-national-mediator-speaks"),
     pytest.param("On Monday Baku released 15 Armenian soldiers and got 5 of its own servicemen back.",
                  [("ARM", "AZE", "pows", 5), ("AZE", "ARM", "pows", 15)], id="d2-split-phrasal-verb"),
+    # reversed order: the receiving clause first, then the giving one ("handed N back to Y"): the "to Y" is the
+    # second verb's, and the bare figure before "back" is a group of its own (group.elliptic)
+    pytest.param("At the end of May, Armenia received 40 bodies and handed 35 back to Azerbaijan.",
+                 [("ARM", "AZE", "bodies", 35), ("AZE", "ARM", "bodies", 40)], id="d2-received-then-handed-back"),
+    pytest.param("Kyiv got back 90 soldiers on Sunday, returning 70 to Moscow in the exchange.",
+                 [("RUS", "UKR", "pows", 90), ("UKR", "RUS", "pows", 70)], id="d2-got-back-returning-n-to"),
+    pytest.param("Sudan took back 30 soldiers in the swap on Monday and handed 25 RSF fighters back to the group.",
+                 [("RSF", "SDN", "pows", 30), ("SDN", "RSF", "pows", 25)], id="d2-took-back-handed-back-to"),
+    pytest.param("Ethiopia received 64 prisoners from the TPLF on Tuesday in a swap and sent 50 back.",
+                 [("ETH", "TPLF", "pows", 50), ("TPLF", "ETH", "pows", 64)], id="d2-received-from-sent-n-back"),
     pytest.param("Kyiv brought 40 soldiers home on Friday in the swap with Moscow.",
                  [("RUS", "UKR", "pows", 40)], id="d2-brought-n-home"),
     pytest.param("Hamas releases 4 hostages in exchange for 200 Palestinian prisoners.",

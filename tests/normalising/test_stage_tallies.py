@@ -239,6 +239,37 @@ TALLIES = [
      "The Turkish government freed 45 PKK militants on Monday in exchange for the bodies of six soldiers. That "
      "brings to 1,200 the number of militants freed since the truce began.",
      ("TUR", "PKK", "prisoners", 1200, 1200, 1200)),
+    # tally.since_deal: a period opened by a deal ("since the signing of the peace deal") with a perfect tense
+    ("since_the_signing_of_the_deal",
+     "Armenia and Azerbaijan exchanged 20 prisoners each last week. With this group, Azerbaijan has released 640 "
+     "Armenian prisoners since the signing of the peace deal, the ministry said.",
+     ("AZE", "ARM", "pows", 640, 640, 640)),
+    ("since_the_armistice",
+     "Eritrea freed 45 Ethiopian soldiers on Monday in a swap. Ethiopia has handed back 380 Eritrean soldiers since "
+     "the armistice, its envoy said.",
+     ("ETH", "ERI", "pows", 380, 380, 380)),
+    # tally.counterpart_total: the other side's total of the same period, told right after
+    ("counterpart_total_after_a_total",
+     "The RSF freed 50 Sudanese soldiers on Sunday and the army freed 60 RSF fighters. Since the truce, the army has "
+     "released 540 RSF fighters, officials said. The RSF has freed 400 soldiers, a spokesman said.",
+     ("RSF", "SDN", "pows", 400, 400, 400)),
+    ("counterpart_total_after_so_far",
+     "Ethiopia freed 70 TPLF fighters on Monday in a swap. Ethiopia says it has freed 610 TPLF fighters so far. The "
+     "TPLF say they have released 230 Ethiopian soldiers.",
+     ("TPLF", "ETH", "pows", 230, 230, 230)),
+    # tally.total_phrase_sides: "to X" / "from X" inside the total phrase
+    ("total_phrase_to_receiver",
+     "Ukraine and Russia swapped bodies on Friday. That brought the number of bodies repatriated to Ukraine since the "
+     "start of the war to more than 4,100.",
+     ("RUS", "UKR", "bodies", None, 4101, None)),
+    ("total_phrase_from_giver",
+     "Azerbaijan and Armenia swapped soldiers on Monday. That took the total number of soldiers returned from "
+     "Azerbaijan since the war to 410.",
+     ("AZE", "ARM", "pows", 410, 410, 410)),
+    ("total_named_after_group_members",
+     "Colombia freed about 200 ELN prisoners on Friday in a swap with the rebels. The release brings to about 900 the "
+     "number of ELN inmates freed since early May.",
+     ("COL", "ELN", "prisoners", 900, None, None)),
     ("bringing_to_jailed_fighters_freed",
      "Al-Shabaab handed over the remains of four soldiers on Sunday in exchange for 16 of its fighters held by "
      "Somalia, bringing to 310 the number of fighters freed since 2022.",
@@ -325,6 +356,23 @@ FALSE_CUES = [
      "Sudan freed 60 RSF fighters on Monday. The release brings to about 450 the number of RSF fighters freed since "
      "early May, out of the 1,200 prisoners the group has demanded.",
      (1200, 1200, 1200), None),
+    # a deal's period with no perfect tense, or ranked, frames one handover (tally.since_deal)
+    ("first_swap_since_the_treaty",
+     "Armenia and Azerbaijan exchanged 15 soldiers each on Monday, the first swap since the signing of the peace "
+     "treaty.",
+     (15, 15, 15), (15, 15, 15)),
+    ("since_the_deal_simple_past_on_a_day",
+     "Sudan freed 20 RSF fighters on Monday since the peace deal, and the RSF released 15 soldiers.",
+     (20, 20, 20), (20, 20, 20)),
+    # a figure after a total with a day of its own is that day's handover, not the other side's total
+    ("counterpart_with_a_day_is_a_handover",
+     "The RSF freed 50 Sudanese soldiers on Sunday and the army freed 60 RSF fighters. Since the truce, the army has "
+     "released 540 RSF fighters, officials said. The RSF said it had freed 45 soldiers on Monday.",
+     (45, 45, 45), (45, 45, 45)),
+    ("same_way_after_a_total_is_no_counterpart",
+     "The RSF freed 50 Sudanese soldiers on Sunday and the army freed 60 RSF fighters. The army says it has released "
+     "540 RSF fighters so far. The army has handed over 60 fighters, a spokesman said.",
+     (60, 60, 60), (60, 60, 60)),
     ("detained_in_skirmishes_over_months",
      "Kyrgyzstan returned 14 Tajik border guards detained in skirmishes over the past 18 months to Tajikistan on "
      "Friday.",

@@ -586,11 +586,29 @@ def drop_false_cues(views: list[SentenceView]) -> None:
     lists', 'in exchange for the lifting of sanctions', 'a California home'. Runs before any stage
     reads the cues."""
     for view in views:
+        plan_infinitives(view)
         false = [c for c in view.cues if _false_cue(view, c)]
         for cue in false:
             view.cues.remove(cue)
             for k in range(cue.start, cue.end):
                 view.doc_index.cue_at[k] = None
+
+
+def plan_infinitives(view: SentenceView) -> None:
+    """'the RSF is expected to free 90 soldiers', 'Baku is set to free 40': 'to free' right after a plan word is
+    the verb of the plan, whose subject gives (groups.PLAN_INFINITIVE_RULE), not the purpose of another handover
+    ('paid a ransom to free five hostages'): its 'free' becomes a release verb."""
+    for n, cue in enumerate(view.cues):
+        if cue.label_ != "FOR" or cue.kb_id_ != "purpose" or cue.end - cue.start != 2 or cue.start <= view.start:
+            continue
+        plan = view.cue(cue.start - 1)
+        if plan is None or plan.label_ != "PLANNED":
+            continue
+        verb = Span(cue.doc, cue.start + 1, cue.end, label="GIVE", kb_id="release")
+        view.cues[n] = verb
+        view.doc_index.cue_at[cue.start] = None
+        view.doc_index.cue_at[verb.start] = verb
+        view.doc_index.plan_verbs.add(verb.start)
 
 
 RECOVERY_VERBS = frozenset({"recovered", "retrieved", "rescued", "found", "located", "exhumed", "extracted",

@@ -1163,6 +1163,10 @@ def _split_receive(view: SentenceView, group: Group, lo: int) -> Span | None:
     return Span(view.sent.doc, k, k + 1, label="RECEIVE", kb_id="bring_home")
 
 
+# "the RSF is expected to free 90 soldiers": the verb of a plan, re-read from a purpose cue (gate.plan_infinitives)
+PLAN_INFINITIVE_RULE = "direction.plan_infinitive"
+
+
 def _as_return(cue: Span) -> Span:
     """The same words read as the give verb 'return' ('has returned 19 servicemen')."""
     return Span(cue.doc, cue.start, cue.end, label="GIVE", kb_id="return")
@@ -1233,6 +1237,8 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
     split = _split_receive(view, group, lo)
     if split is not None and (verb_before is None or verb_before.end <= split.start):
         verb_before = split  # "got 5 of its own servicemen back": a split phrasal verb
+    if verb_before is not None and verb_before.start in view.doc_index.plan_verbs:
+        group.rules.append(PLAN_INFINITIVE_RULE)
     if verb_before is not None and verb_before.label_ == "HOME" and span_text(verb_before).lower().endswith("returned") \
             and all(view.lower[k] in ("the", "another", "more", "a", "further") for k in range(verb_before.end, group.start)):
         verb_before = _as_return(verb_before)  # "Armenia has returned 19 servicemen": transitive, not "came home"

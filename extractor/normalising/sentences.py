@@ -63,6 +63,8 @@ class DocIndex:
     quantity_at: list[Span | None]
     lower: list[str]
     spans: dict[str, list[Span]]
+    # tokens of a verb a cue sense re-read as a handover verb ("is expected to free 60": gate.plan_infinitives)
+    plan_verbs: set[int] = field(default_factory=set)
 
     @classmethod
     def build(cls, doc: Doc) -> "DocIndex":

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from ..recognising.extensions import lowers_of
-from .sentences import SentenceView, span_text
+from .sentences import SentenceView, phrase_at, span_text
 
 TRANSFER_LABELS = ("GIVE", "RECEIVE", "HOME", "EXCHANGE")
 IRREGULAR_PAST = frozenset({"gave", "sent", "freed", "took", "brought", "got", "won", "came", "held", "swapped",
@@ -55,6 +55,23 @@ NOT_A_PLAN_OBJECT = frozenset({"trial", "sentencing", "sentence", "extradition",
 # "allowed to return home", "helped to bring back": the return happened
 DONE_INFINITIVE_BEFORE = frozenset({"managed", "able", "order", "agreed", "allowed", "permitted", "enabled", "helped",
                                     "began", "started"})
+# "allowing 80 soldiers to return home", "enabled the 40 captives to go home": a verb of letting with its object
+# before the infinitive tells of a return it brought about (rule status.letting_infinitive)
+LETTING_VERBS = frozenset({"allowed", "allowing", "permitted", "permitting", "enabled", "enabling", "letting",
+                           "helped", "helping"})
+LETTING_OBJECT_REACH = 5  # tokens of the object between the verb of letting and "to": "allowing the 80 soldiers"
+LETTING_INFINITIVE_RULE = "status.letting_infinitive"
+
+
+def letting_infinitive(view: SentenceView, to: int) -> bool:
+    """The 'to' at token `to` closes the object of a verb of letting: 'allowing 80 soldiers to return home'."""
+    for k in range(to - 1, max(view.start, to - 1 - LETTING_OBJECT_REACH) - 1, -1):
+        word = view.lower[k]
+        if word in LETTING_VERBS:
+            return k < to - 1  # an object between them: "allowed to return" is DONE_INFINITIVE_BEFORE's
+        if word in (",", ";", ":", "to", "and") or view.cue(k) is not None and view.cue(k).label_ != "CATEGORY":
+            return False
+    return False
 
 
 FIGHTING = frozenset({"conflict", "fighting", "war", "offensive", "hostilities", "attacks", "strikes", "shelling",
@@ -204,6 +221,25 @@ def _negated(view: SentenceView, cue: Span) -> bool:
     return any(view.lower[k] in NEGATIONS for k in range(max(view.start, cue.start - 3), cue.start))
 
 
+CONDITIONS = frozenset({"if", "unless"})
+CONDITION_PHRASES = (("on", "condition"), ("provided", "that"), ("providing", "that"), ("as", "long", "as"))
+CONDITION_REACH = 8  # tokens from the condition word to the verb it governs: "if the RSF in turn released"
+CONDITION_STOPS = frozenset({",", ";", ":", "(", ")", "—", "and", "but", "while", "then"})
+CONDITIONAL_RULE = "status.conditional_clause"
+
+
+def conditional(view: SentenceView, cue: Span) -> bool:
+    """'would free 60 fighters if the RSF released 40 soldiers', 'unless Kyiv handed over ...': a handover verb
+    in a condition tells of none done, whatever its tense (CONDITIONAL_RULE)."""
+    words = view.lower
+    for k in range(cue.start - 1, max(view.start, cue.start - 1 - CONDITION_REACH) - 1, -1):
+        if words[k] in CONDITION_STOPS:
+            return False
+        if words[k] in CONDITIONS or any(phrase_at(words, k, p) for p in CONDITION_PHRASES):
+            return True
+    return False
+
+
 def status_at(view: SentenceView, i: int) -> tuple[str, str]:
     """('planned' | 'completed', rule id) for the mention at token i."""
     lo, hi = view.clause_bounds(i)
@@ -223,21 +259,34 @@ def status_at(view: SentenceView, i: int) -> tuple[str, str]:
     # "Ukraine and Russia to exchange 300 prisoners": an infinitive in a headline or plan
     # ("the soldiers that X had promised to release were handed over": the plan of a relative clause is weaker)
     relative_ends = {p.end for p, relative in plans if relative}
+    infinitives = [c for c, label in zip(in_clause, labels)
+                   if label in TRANSFER_LABELS and c.start > view.start and view.lower[c.start - 1] == "to"
+                   and (c.start < 2 or view.lower[c.start - 2] not in DONE_INFINITIVE_BEFORE)]
+    letting = {c.start for c in infinitives if letting_infinitive(view, c.start - 1)}
+    if letting and _planned_in(view, view.start, view.end):
+        letting = set()  # "the deal, allowing 80 soldiers to return home, will be implemented": still a plan
     markers += [(abs(c.start - i) + (8 if c.start in relative_ends else 0), "planned")
-                for c, label in zip(in_clause, labels)
-                if label in TRANSFER_LABELS and c.start > view.start and view.lower[c.start - 1] == "to"
-                and (c.start < 2 or view.lower[c.start - 2] not in DONE_INFINITIVE_BEFORE)]
+                for c in infinitives if c.start not in letting]
     # "if the hostages were not freed by noon": a negated handover verb tells of none done
     negated = {c.start for c, label in zip(in_clause, labels) if label in TRANSFER_LABELS and _negated(view, c)}
+    # "if the RSF released 40 soldiers": a condition, done by no one yet
+    conditions = {c.start for c, label in zip(in_clause, labels)
+                  if label in TRANSFER_LABELS and c.start not in negated and conditional(view, c)}
     markers += [(abs(c.start - i), "completed") for c, label in zip(in_clause, labels)
-                if (label in TRANSFER_LABELS and is_past_verb(c) and _finite(view, c, i) and c.start not in negated)
+                if (label in TRANSFER_LABELS and is_past_verb(c) and _finite(view, c, i)
+                    and c.start not in negated and c.start not in conditions)
                 or label == "COMPLETED" or _under_way(view, c)]
     markers += [(abs(k - i), "planned") for k in negated]
+    markers += [(abs(k - i), "conditional") for k in conditions]
     if markers:
         status = min(markers)[1]
+        if status == "conditional":
+            return "planned", CONDITIONAL_RULE
         if status == "planned" and _done_clause_wins(view, lo, hi):
             return "completed", "status.done_clause_wins"
         return status, f"status.{status}_clause"
+    if letting:
+        return "completed", LETTING_INFINITIVE_RULE  # "the deal, allowing 80 soldiers to return home": done
     if headline_swap(view) is not None:
         return "completed", "status.headline_present"
     # "with the first 390 freed on Friday": a past participle, when nothing else speaks

@@ -279,6 +279,52 @@ CASES = [
     ("title_figure_of_a_deal_to_come",
      "The Houthis are set to free 14 Saudi prisoners next week, the Saudi-led coalition said.",
      "Houthis free 14 Saudis in coming swap", [(P, (14,))]),
+    # direction.plan_infinitive: "is expected to free N" is the plan's verb; a same-day part worded as still to come
+    # stays in the day's completed occasion with its figure (README: an occasion under way)
+    ("s2_expected_to_free_later_in_the_day",
+     "Sudan released 120 RSF fighters on Tuesday. The RSF is expected to free 90 soldiers later in the day as part "
+     "of the swap.", None, [(C, (90, 120))]),
+    ("s2_set_to_free_the_same_evening",
+     "The Houthis freed 35 Saudi soldiers on Sunday in a swap. Saudi Arabia is set to free 110 Houthi fighters the "
+     "same evening, the coalition said.", None, [(C, (35, 110))]),
+    ("plan_infinitive_alone_stays_planned",
+     "Tajikistan is expected to free 14 Kyrgyz border guards next week in a swap with Kyrgyzstan.", None,
+     [(P, (14,))]),
+    ("purpose_to_free_is_no_plan_verb",
+     "Colombia released 12 ELN rebels on Friday to free 3 kidnapped soldiers in the swap.", None,
+     [(C, (3, 12))]),
+    # planned wording: "foreseen", "next month", "later this week"
+    ("foreseen_next_month",
+     "A further exchange of 300 prisoners between Armenia and Azerbaijan is foreseen next month, officials said.",
+     None, [(P, (300,))]),
+    ("later_this_week",
+     "Ethiopia and the TPLF will hand over 75 prisoners each later this week, the AU said.", None, [(P, (75, 75))]),
+    # status.letting_infinitive: "allowing 80 soldiers to return home" tells of a return it brought about
+    ("allowing_n_to_return_home_is_done",
+     "The truce deal, allowing 80 soldiers to return home, was implemented on Monday as Armenia and Azerbaijan "
+     "swapped 80 prisoners.", None, [(C, (80, 80))]),
+    ("enabled_n_to_go_home_is_done",
+     "The swap on Friday, which enabled 45 Sudanese soldiers to go home, ended months of talks between the army and "
+     "the RSF.", None, [(C, (45,))]),
+    ("allowing_n_to_return_in_a_plan_stays_planned",
+     "The truce deal, allowing 80 soldiers to return home, will be implemented next week as Armenia and Azerbaijan "
+     "swap 80 prisoners.", None, [(P, (80, 80))]),
+    # an offer or a conditional proposal is a planned occasion
+    ("offer_on_condition_is_planned",
+     "Azerbaijan offered to release 25 Armenian soldiers if Yerevan handed over 10 Azerbaijani soldiers.", None,
+     [(P, (10, 25))]),
+    # status.conditional_clause: a past verb inside a condition tells of no handover done
+    ("past_verb_in_a_condition_is_planned",
+     "Sudan's army said it would free 60 RSF fighters if the RSF released 40 soldiers.", None, [(P, (40, 60))]),
+    ("unless_clause_is_planned",
+     "Ethiopia will hand back 33 TPLF fighters on Friday unless the rebels freed fewer than 20 soldiers by then.",
+     None, [(P, (19, 33))]),
+    ("if_clause_before_a_done_swap_leaves_it_done",
+     "Although officials had asked if Kyiv could wait, Ukraine and Russia swapped 120 prisoners each on Monday.",
+     None, [(C, (120, 120))]),
+    ("ready_to_free_in_exchange_is_planned",
+     "The Houthis said they were ready to free 50 Saudi soldiers in exchange for 200 of their fighters.", None,
+     [(P, (50, 200))]),
     # status.told_apart: a completed occasion told only in a sentence that opens a story of its own ("Separately",
     # "In a separate development", "Meanwhile") takes no announcement of the article's swap, which stays planned
     ("s3_separately_a_release_takes_no_preview",

@@ -76,7 +76,7 @@ from .sides import (
     swapped_for_soldiers,
 )
 from .loose import first_since, loose_groups
-from .occasion_status import fold_previews, split_begun_whole
+from .occasion_status import delayed_parts_done, fold_previews, split_begun_whole
 from .occasions import (
     Mention,
     Occasion,
@@ -510,6 +510,7 @@ def form_occasions(mentions: list[Mention], loose: list[Mention], views: list[Se
     attach_loose(occasions, loose)
     own_day_over_told_day(occasions)
     occasions = fold_previews(occasions, published=published, year_hint=year_hint)
+    delayed_parts_done(occasions, views)
     occasions = split_begun_whole(occasions, views)
     if published is None or published.full is None:
         occasions = place_weekdays(occasions, article_days(views))

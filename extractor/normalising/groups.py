@@ -998,6 +998,23 @@ def _definite(view: SentenceView, k: int) -> bool:
 
 
 UNNAMED_GROUP_SUBJECT_RULE = "direction.unnamed_group_subject"
+OTHER_SIDE_RULE = "direction.other_side_subject"
+OTHER_SIDE_NOUNS = frozenset({"side", "party"})
+OTHER_SIDE_WORDS = frozenset({"other", "opposing", "opposite"})
+
+
+def _other_side_at(view: SentenceView, k: int) -> bool:
+    """'the other side', 'the opposing party' ends at token k."""
+    return view.lower[k] in OTHER_SIDE_NOUNS and k - 2 >= view.start and view.lower[k - 1] in OTHER_SIDE_WORDS \
+        and view.lower[k - 2] == "the"
+
+
+def _other_side_before(view: SentenceView, i: int) -> bool:
+    """The verb at i has 'the other side' as its subject ('the other side released 55 fighters')."""
+    k = i - 1
+    while k > view.start and view.lower[k] in PASSIVE_BE:
+        k -= 1  # "the other side has also freed"
+    return _other_side_at(view, k)
 
 
 def _unnamed_group_before(view: SentenceView, i: int) -> bool:
@@ -1031,6 +1048,8 @@ def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
             mediation = cue.start
         if view.lower[k] in BOTH_SUBJECTS and k > view.start and view.lower[k - 1] in BOTH_DETERMINERS:
             return None  # "the envoy said the delegations had agreed to release 314": no one side gives
+        if _other_side_at(view, k):
+            return None  # "the RSF freed 40 soldiers and the other side released 55": not the earlier subject
         if view.lower[k] in GROUP_ANAPHORS and view.actor(k) is None and _definite(view, k):
             named = [a for a in view.actors if a.end <= k - 1 and a.label_ == "GROUP"]
             if named:
@@ -1165,6 +1184,24 @@ def _split_receive(view: SentenceView, group: Group, lo: int) -> Span | None:
 
 # "the RSF is expected to free 90 soldiers": the verb of a plan, re-read from a purpose cue (gate.plan_infinitives)
 PLAN_INFINITIVE_RULE = "direction.plan_infinitive"
+
+
+def _other_side_gives(group: Group, verb: Span, earlier: list[Group], context: ArticleContext) -> None:
+    """'The RSF freed 40 soldiers and the other side released 55 fighters': the side opposite the one that gave
+    (or received) the sentence's earlier group gives (or receives) this one (OTHER_SIDE_RULE)."""
+    before = next((g for g in reversed(earlier) if g.giver is not None or g.receiver is not None), None)
+    if before is None:
+        return
+    if verb.label_ == "GIVE" and before.giver is not None:
+        side = before.receiver or context.counterpart(before.giver, group.category)
+        if side is not None and group.giver is None and side != group.receiver:
+            group.giver = side
+            group.rules.append(OTHER_SIDE_RULE)
+    elif verb.label_ == "RECEIVE" and before.receiver is not None:
+        side = before.giver or context.counterpart(before.receiver, group.category)
+        if side is not None and group.receiver is None and side != group.giver:
+            group.receiver = side
+            group.rules.append(OTHER_SIDE_RULE)
 
 
 def _as_return(cue: Span) -> Span:
@@ -1328,6 +1365,8 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
         subject = _subject_before(view, verb_before.start, view.start)
         if subject is None and _unnamed_group_before(view, verb_before.start):
             group.rules.append(UNNAMED_GROUP_SUBJECT_RULE)
+        if subject is None and _other_side_before(view, verb_before.start):
+            _other_side_gives(group, verb_before, earlier, context)
         anaphor = subject is not None and _group_anaphor_between(view, subject.end, verb_before.start)
         if anaphor:
             group.rules.append("direction.group_anaphor")

@@ -21,7 +21,7 @@ from ..contract import PartialDate
 from .dating import after_attribution, date_key, resolve_span, same_day
 from .occasions import Mention, Occasion, compatible_counts
 from .sentences import SentenceView, phrase_at, span_text
-from .status import is_past_verb, real_plan
+from .status import TRANSFER_LABELS, is_past_verb, real_plan, status_at
 
 # planned wording that announces a handover rather than wishing for one
 NOT_PREVIEW = frozenset({"demanded", "demand", "demands", "urged", "urges", "called on", "calling on", "hopes",
@@ -457,3 +457,48 @@ def split_begun_whole(occasions: list[Occasion], views: list[SentenceView]) -> l
         if fresh:
             out.append(planned)
     return out
+
+
+DELAYED_DONE_RULE = "status.delayed_part_done"
+LATER_DONE_LEADS = frozenset({"they", "these", "those", "the"})  # "They are eventually freed on February 27"
+LATER_DONE_NOUN_REACH = 3  # tokens from "the" to the people noun: "The 620 prisoners"
+
+
+def delayed_parts_done(occasions: list[Occasion], views: list[SentenceView]) -> None:
+    """'Israel delays the release of 620 prisoners due that day. They are eventually freed on February 27, when
+    Hamas hands over four bodies.': a postponed part whose people the next sentence reports freed, naming them by
+    a pronoun or 'the <people>', joins the completed occasion told in that sentence (DELAYED_DONE_RULE); with no
+    such occasion it stays planned."""
+    for occasion in [o for o in occasions if o.status == "planned"]:
+        for mention in list(occasion.mentions):
+            view = mention.group.view
+            if mention.group.count is None or view.index + 1 >= len(views) or not any(
+                    c.kb_id_ == "cancelled" and real_plan(view, c) for c in view.cues_with("PLANNED")):
+                continue
+            later = views[view.index + 1]
+            if not _names_them_done(later):
+                continue
+            target = next((o for o in occasions if o.status == "completed" and o is not occasion
+                           and any(m.group.view is later for m in o.mentions)), None)
+            if target is None:
+                continue
+            occasion.mentions.remove(mention)
+            mention.status = "completed"
+            mention.rules.append(DELAYED_DONE_RULE)
+            mention.date_span, mention.date, mention.key = None, None, None
+            target.mentions.append(mention)
+    occasions[:] = [o for o in occasions if o.mentions]
+
+
+def _names_them_done(view: SentenceView) -> bool:
+    """The sentence opens with the people told before ('They', 'The prisoners') and reports them handed over."""
+    words = view.words
+    k = next((i for i, w in enumerate(words) if not w.isspace()), None)
+    if k is None or words[k] not in LATER_DONE_LEADS:
+        return False
+    if words[k] == "the" and not any(view.cue(view.start + m) is not None
+                                     and view.cue(view.start + m).label_ == "CATEGORY"
+                                     for m in range(k + 1, min(len(words), k + 1 + LATER_DONE_NOUN_REACH))):
+        return False
+    first_verb = next((c for c in view.cues if c.label_ in TRANSFER_LABELS and c.start > view.start + k), None)
+    return first_verb is not None and status_at(view, first_verb.start)[0] == "completed"

@@ -222,9 +222,10 @@ def _actor_rules(doc: Doc, flows: list) -> set[str]:
     """The rules that recognised a side of the flows (a span's `id_`: actors.context_name, actors.acronym_definition,
     actors.homeland_rebels, actors.named_rebels), for the sides no gazetteer phrase named alone."""
     sides = {side for key, _, _ in flows for side in key[:2] if side is not None}
-    ruled = {s.kb_id_: s.id_ for s in spans_of(doc, ACTORS_KEY) if s.id_}
-    plain = {s.kb_id_ for s in spans_of(doc, ACTORS_KEY) if not s.id_}
-    return {rule for side, rule in ruled.items() if side in sides and side not in plain}
+    spans = spans_of(doc, ACTORS_KEY)
+    plain = {s.kb_id_ for s in spans if not s.id_}
+    # every rule that named a side, not the last one read: "the Ogoni rebels (OLF)" is named by two
+    return {s.id_ for s in spans if s.id_ and s.kb_id_ in sides and s.kb_id_ not in plain}
 
 
 def _nobody_named(flows: list, context: ArticleContext) -> bool:

@@ -74,3 +74,16 @@ def test_governing_group_only_since_it_took_power(extractor) -> None:
     article = Article(id="stage", text=text, published=PartialDate(year=2019, month=5, day=3))
     sides = {(f.from_, f.to) for r in extractor.extract(article) if isinstance(r, ExchangeRecord) for f in r.flows}
     assert ("TALIBAN", "AUS") in sides
+
+
+@pytest.mark.parametrize("text,rules", [
+    pytest.param("The Tigers freed 12 Sri Lankan soldiers on Monday, and the army released 20 Tamil rebels in the swap.",
+                 {"actors.context_name", "actors.homeland_rebels"}, id="nickname-and-homeland"),
+    pytest.param("Indonesia freed 15 GAM members on Friday in a swap, and Acehnese rebels released 9 soldiers.",
+                 {"actors.context_name", "actors.homeland_rebels"}, id="context-acronym-and-homeland"),
+])
+def test_every_rule_that_named_a_side_is_carried(extractor, text: str, rules: set[str]) -> None:
+    """A side named by two recognising rules carries both in its record's rules, not the last one read."""
+    article = Article(id="stage", text=text, published=PartialDate(year=2024, month=3, day=6))
+    carried = {r for record in extractor.extract(article) if isinstance(record, ExchangeRecord) for r in record.rules}
+    assert rules <= carried

@@ -93,6 +93,19 @@ CASES = [
                  [("RSF", "SDN", "pows", 30), ("SDN", "RSF", "pows", 25)], id="d2-took-back-handed-back-to"),
     pytest.param("Ethiopia received 64 prisoners from the TPLF on Tuesday in a swap and sent 50 back.",
                  [("ETH", "TPLF", "pows", 50), ("TPLF", "ETH", "pows", 64)], id="d2-received-from-sent-n-back"),
+    # direction.other_side_subject: "the other side" gives what the earlier clause's side received, never the
+    # earlier clause's subject
+    pytest.param("Sudan and the RSF swapped prisoners on Monday. The RSF freed 40 soldiers and the other side released "
+                 "55 fighters.",
+                 [("RSF", "SDN", "pows", 40), ("SDN", "RSF", "pows", 55)], id="d2-the-other-side-released"),
+    pytest.param("Armenia freed 25 Azerbaijani soldiers on Monday, and the opposing side has returned 30 Armenian "
+                 "troops.",
+                 [("ARM", "AZE", "pows", 25), ("AZE", "ARM", "pows", 30)], id="d2-the-opposing-side-has-returned"),
+    pytest.param("The Houthis released 70 Saudi soldiers on Friday, while the other side freed 120 fighters in the "
+                 "swap.",
+                 [("HOUTHIS", "SAU", "pows", 70), ("SAU", "HOUTHIS", "pows", 120)], id="d2-while-the-other-side-freed"),
+    pytest.param("The ICRC said the other side released 55 fighters on Monday in the swap between Sudan and the RSF.",
+                 [(None, None, "pows", 55)], id="d2-the-other-side-with-no-side-before"),
     pytest.param("Kyiv brought 40 soldiers home on Friday in the swap with Moscow.",
                  [("RUS", "UKR", "pows", 40)], id="d2-brought-n-home"),
     pytest.param("Hamas releases 4 hostages in exchange for 200 Palestinian prisoners.",

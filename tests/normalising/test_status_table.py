@@ -325,6 +325,18 @@ CASES = [
     ("ready_to_free_in_exchange_is_planned",
      "The Houthis said they were ready to free 50 Saudi soldiers in exchange for 200 of their fighters.", None,
      [(P, (50, 200))]),
+    # status.delayed_part_done: a postponed part reported freed in the next sentence joins that sentence's occasion
+    ("delayed_part_freed_with_a_later_handover",
+     "Hamas freed six hostages on Saturday. Israel postponed the release of 400 prisoners due that day. They were "
+     "eventually freed on Thursday, when Hamas handed over the bodies of two hostages.", None,
+     [(C, (2, 400)), (C, (6,))]),
+    ("delayed_part_the_people_named_again",
+     "Armenia freed 20 Azerbaijani soldiers on Monday. Azerbaijan postponed the handover of 15 Armenian soldiers. "
+     "The soldiers were finally handed over on Friday along with 3 civilians.", None, [(C, (3, 15)), (C, (20,))]),
+    ("delayed_part_still_to_come_stays_planned",
+     "Sudan and the RSF swapped 50 prisoners each on Monday. The army delayed the release of 30 more RSF fighters. "
+     "They will be freed next week with 10 wounded fighters, officials said.", None,
+     [(C, (50, 50)), (P, (30,))]),
     # status.told_apart: a completed occasion told only in a sentence that opens a story of its own ("Separately",
     # "In a separate development", "Meanwhile") takes no announcement of the article's swap, which stays planned
     ("s3_separately_a_release_takes_no_preview",

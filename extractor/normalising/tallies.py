@@ -73,6 +73,7 @@ WAR_WORDS = frozenset({"invasion", "war", "start", "beginning", "outbreak", "con
 DEAL_WORDS = frozenset({"agreement", "agreements", "deal", "accord", "accords", "truce", "ceasefire", "cease-fire",
                         "signing", "armistice", "protocol", "memorandum", "treaty"})
 SINCE_DEAL_RULE = "tally.since_deal"
+FORWARD_TOTAL_RULE = "tally.forward_total"
 
 # "since the exchanges started on 17 August", "since the swaps began": the period of the swaps themselves
 SWAPS_BEGAN = frozenset({"began", "begun", "started", "start", "begin", "resumed", "opened"})
@@ -575,13 +576,23 @@ def find_tally(group: Group, groups: list[Group], statuses: dict[int, tuple[str,
     """The group as a running total, if a tally cue frames it and a transfer word governs it.
     `statuses`: id(group) -> (status, rule); totals are compared with completed handovers only
     (`done`: those of `groups`, when the caller has them already)."""
-    if not (transfer_near(group) or _transfer_after(group)):
+    near = transfer_near(group) or _transfer_after(group)
+    if not near and not (_frames(group.view) and group.view.has_cue(*TRANSFER_LABELS)):
         return None
     if done is None:
         done = [g for g in groups if statuses[id(g)][0] == "completed"]
     # most sentences hold no tally frame: tally_cue finds none there, with no need of the sentence's groups
+    read = len(group.rules)
     cue = tally_cue(group, [g for g in groups if g.view is group.view], done) if _frames(group.view) else None
-    if cue is not None and any(k == "since_deal" and f.start == cue.start for f, k in _frames(group.view)):
+    kinds = {f.start: k for f, k in _frames(group.view)} if cue is not None else {}
+    if cue is not None and not near:
+        if kinds.get(cue.start) != "forward" or "total" not in group.view.lower[cue.start:cue.end]:
+            del group.rules[read:]  # (the rules tally_cue noted for a cue not taken)
+            return None  # "put the number at 185": a figure told again, no total
+        # "freed 45 fighters on Tuesday, bringing the total to 610": a total phrase names its figure itself,
+        # however far the sentence's handover verb (FORWARD_TOTAL_RULE)
+        group.rules.append(FORWARD_TOTAL_RULE)
+    if cue is not None and kinds.get(cue.start) == "since_deal":
         group.rules.append(SINCE_DEAL_RULE)
     if cue is None and statuses[id(group)][0] == "completed":
         cue = deal_total(group, done)

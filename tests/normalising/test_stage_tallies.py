@@ -270,6 +270,14 @@ TALLIES = [
      "Colombia freed about 200 ELN prisoners on Friday in a swap with the rebels. The release brings to about 900 the "
      "number of ELN inmates freed since early May.",
      ("COL", "ELN", "prisoners", 900, None, None)),
+    # tally.forward_total: a total phrase names its figure however far the sentence's handover verb
+    ("bringing_the_total_to_after_a_day",
+     "Sudan freed 45 RSF fighters on Tuesday, bringing the total to 610.",
+     ("SDN", "RSF", "pows", 610, 610, 610)),
+    ("raising_the_total_to_after_a_long_clause",
+     "Kyrgyzstan handed 12 Tajik border guards back at the Batken crossing late on Thursday evening, raising the "
+     "total to 87.",
+     ("KGZ", "TJK", "pows", 87, 87, 87)),
     ("bringing_to_jailed_fighters_freed",
      "Al-Shabaab handed over the remains of four soldiers on Sunday in exchange for 16 of its fighters held by "
      "Somalia, bringing to 310 the number of fighters freed since 2022.",
@@ -373,6 +381,11 @@ FALSE_CUES = [
      "The RSF freed 50 Sudanese soldiers on Sunday and the army freed 60 RSF fighters. The army says it has released "
      "540 RSF fighters so far. The army has handed over 60 fighters, a spokesman said.",
      (60, 60, 60), (60, 60, 60)),
+    # a figure another source "put the number at" is that handover's figure told again, no total
+    ("put_the_number_at_is_no_total",
+     "Israel freed 120 Palestinian prisoners on Sunday in exchange for four hostages, according to the prison "
+     "service, though a Palestinian group put the number at 124.",
+     (124, 124, 124), None),
     ("detained_in_skirmishes_over_months",
      "Kyrgyzstan returned 14 Tajik border guards detained in skirmishes over the past 18 months to Tajikistan on "
      "Friday.",

@@ -117,17 +117,37 @@ def _speaker_side(view: SentenceView, group: Group, next_view: SentenceView | No
                   sides: tuple[str, str] | None) -> str | None:
     """'207 of our people': the side of whoever speaks in the sentence."""
     noun = span_text(group.noun).lower() if group.noun is not None else ""
-    if not ("our" in noun or _first_person_before(view, group.end)):
+    if not ("our" in noun or _first_person_before(view, group.end)) or _of_the_other_side(view, group):
         return None
-    candidates = [a for a in view.actors if not _holder(view, a)]
+    candidates = [a for a in view.actors if not _holder(view, a) and not _partner(view, a)]
     if next_view is not None and ("”" in view.text or '"' in view.text):
-        candidates += [a for a in next_view.actors if not _holder(next_view, a)]
-    # the speaker before a place or an adjective: "from Russian captivity,' Zelensky said" is Zelensky's side
-    for labels in (("OFFICIAL", "INSTITUTION", "SEAT"), ("STATE", "CAPITAL", "DEMONYM")):
+        candidates += [a for a in next_view.actors if not _holder(next_view, a) and not _partner(next_view, a)]
+    # the speaker before a place or an adjective: "from Russian captivity,' Zelensky said" is Zelensky's side; an
+    # armed group's own body speaks for it ("the Houthi prisoner committee said 78 of our captives ...")
+    for labels in (("OFFICIAL", "INSTITUTION", "SEAT"), ("STATE", "CAPITAL", "DEMONYM", "GROUP")):
         for actor in candidates:
             if actor.label_ in labels and (sides is None or actor.kb_id_ in sides):
                 return actor.kb_id_
     return None
+
+
+PARTNER_LEADS = frozenset({"with", "against", "to", "from"})
+ENEMY_WORDS = frozenset({"other", "opposing", "enemy", "adversary", "opponent", "opponents"})
+
+
+def _of_the_other_side(view: SentenceView, group: Group) -> bool:
+    """'64 captives of the other side', 'prisoners of the enemy': the speaker's opponents' people."""
+    words = view.lower[group.end:min(view.end, group.end + 3)]
+    return words[:1] == ["of"] and any(w in ENEMY_WORDS for w in words[1:])
+
+
+def _partner(view: SentenceView, actor) -> bool:
+    """'a swap with the Yemeni government', 'handed to Kyiv': the other side named after a preposition, not
+    the speaker (group.speaker_side)."""
+    k = actor.start - 1
+    if k > view.start and view.lower[k] == "the":
+        k -= 1
+    return k >= view.start and view.lower[k] in PARTNER_LEADS
 
 
 def _first_person_before(view: SentenceView, end: int) -> bool:

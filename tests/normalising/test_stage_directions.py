@@ -106,6 +106,14 @@ CASES = [
                  [("HOUTHIS", "SAU", "pows", 70), ("SAU", "HOUTHIS", "pows", 120)], id="d2-while-the-other-side-freed"),
     pytest.param("The ICRC said the other side released 55 fighters on Monday in the swap between Sudan and the RSF.",
                  [(None, None, "pows", 55)], id="d2-the-other-side-with-no-side-before"),
+    # group.speaker_side: "our captives" are those of the body that speaks (an armed group's committee too), not of
+    # the side the swap was made "with"; "captives of the other side" are the speaker's opponents'
+    pytest.param("The Houthi prisoner committee said today that 78 of our captives were freed in a swap with the "
+                 "Yemeni government, in exchange for 64 captives of the other side.",
+                 [("HOUTHIS", "YEM", "hostages", 64), ("YEM", "HOUTHIS", "pows", 78)], id="d2-our-captives-group-speaks"),
+    pytest.param("The RSF media office said 45 of our fighters came home on Sunday from army jails in a swap with the "
+                 "Sudanese army.",
+                 [("SDN", "RSF", "pows", 45)], id="d2-our-fighters-swap-with-the-army"),
     pytest.param("Kyiv brought 40 soldiers home on Friday in the swap with Moscow.",
                  [("RUS", "UKR", "pows", 40)], id="d2-brought-n-home"),
     pytest.param("Hamas releases 4 hostages in exchange for 200 Palestinian prisoners.",

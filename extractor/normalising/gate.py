@@ -598,8 +598,11 @@ def plan_infinitives(view: SentenceView) -> None:
     """'the RSF is expected to free 90 soldiers', 'Baku is set to free 40': 'to free' right after a plan word is
     the verb of the plan, whose subject gives (groups.PLAN_INFINITIVE_RULE), not the purpose of another handover
     ('paid a ransom to free five hostages'): its 'free' becomes a release verb."""
+    if "free" not in view.doc_index.word_set:
+        return  # the one two-word purpose cue read here is "to free"
     for n, cue in enumerate(view.cues):
-        if cue.label_ != "FOR" or cue.kb_id_ != "purpose" or cue.end - cue.start != 2 or cue.start <= view.start:
+        if cue.end - cue.start != 2 or view.lower[cue.start + 1] != "free" or cue.start <= view.start \
+                or cue.label_ != "FOR" or cue.kb_id_ != "purpose":
             continue
         plan = view.cue(cue.start - 1)
         if plan is None or plan.label_ != "PLANNED":

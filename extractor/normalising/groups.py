@@ -1048,7 +1048,7 @@ def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
             mediation = cue.start
         if view.lower[k] in BOTH_SUBJECTS and k > view.start and view.lower[k - 1] in BOTH_DETERMINERS:
             return None  # "the envoy said the delegations had agreed to release 314": no one side gives
-        if _other_side_at(view, k):
+        if lower[k] in OTHER_SIDE_NOUNS and _other_side_at(view, k):
             return None  # "the RSF freed 40 soldiers and the other side released 55": not the earlier subject
         if view.lower[k] in GROUP_ANAPHORS and view.actor(k) is None and _definite(view, k):
             named = [a for a in view.actors if a.end <= k - 1 and a.label_ == "GROUP"]

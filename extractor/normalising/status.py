@@ -223,6 +223,7 @@ def _negated(view: SentenceView, cue: Span) -> bool:
 
 CONDITIONS = frozenset({"if", "unless"})
 CONDITION_PHRASES = (("on", "condition"), ("provided", "that"), ("providing", "that"), ("as", "long", "as"))
+CONDITION_WORDS = CONDITIONS | frozenset(p[0] for p in CONDITION_PHRASES)  # a sentence with none has no condition
 CONDITION_REACH = 8  # tokens from the condition word to the verb it governs: "if the RSF in turn released"
 CONDITION_STOPS = frozenset({",", ";", ":", "(", ")", "—", "and", "but", "while", "then"})
 CONDITIONAL_RULE = "status.conditional_clause"
@@ -271,7 +272,8 @@ def status_at(view: SentenceView, i: int) -> tuple[str, str]:
     negated = {c.start for c, label in zip(in_clause, labels) if label in TRANSFER_LABELS and _negated(view, c)}
     # "if the RSF released 40 soldiers": a condition, done by no one yet
     conditions = {c.start for c, label in zip(in_clause, labels)
-                  if label in TRANSFER_LABELS and c.start not in negated and conditional(view, c)}
+                  if label in TRANSFER_LABELS and c.start not in negated and conditional(view, c)} \
+        if not CONDITION_WORDS.isdisjoint(view.word_set) else set()
     markers += [(abs(c.start - i), "completed") for c, label in zip(in_clause, labels)
                 if (label in TRANSFER_LABELS and is_past_verb(c) and _finite(view, c, i)
                     and c.start not in negated and c.start not in conditions)

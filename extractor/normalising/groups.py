@@ -1186,6 +1186,38 @@ def _split_receive(view: SentenceView, group: Group, lo: int) -> Span | None:
 PLAN_INFINITIVE_RULE = "direction.plan_infinitive"
 
 
+STATE_BODY_RULE = "direction.state_body_subject"
+STATE_BODY_NOUNS = frozenset({"army", "military", "government", "authorities", "junta", "regime"})
+STATE_BODY_HEADS = frozenset({"forces", "troops", "side"})  # after "government" / "state" / "security"
+STATE_BODY_MODIFIERS = frozenset({"government", "state", "security", "army", "federal", "national"})
+
+
+def _state_body_before(view: SentenceView, i: int) -> bool:
+    """The verb at i has a state's body as its subject with no state named: 'the army freed', 'government forces
+    released', 'the government side handed over'."""
+    k = i - 1
+    while k > view.start and view.lower[k] in PASSIVE_BE:
+        k -= 1
+    word = view.lower[k]
+    if word in STATE_BODY_NOUNS:
+        return k > view.start and view.lower[k - 1] == "the"
+    return word in STATE_BODY_HEADS and k > view.start and view.lower[k - 1] in STATE_BODY_MODIFIERS
+
+
+def _state_body_acts(group: Group, verb: Span, context: ArticleContext) -> None:
+    """'The army freed 30 rebels in a swap with the M23': the state side of a state-versus-group war acts
+    (STATE_BODY_RULE)."""
+    state = context.state_side() if not context.multi else None
+    if state is None:
+        return
+    if verb.label_ == "GIVE" and group.giver is None and state != group.receiver:
+        group.giver = state
+        group.rules.append(STATE_BODY_RULE)
+    elif verb.label_ == "RECEIVE" and group.receiver is None and state != group.giver:
+        group.receiver = state
+        group.rules.append(STATE_BODY_RULE)
+
+
 def _other_side_gives(group: Group, verb: Span, earlier: list[Group], context: ArticleContext) -> None:
     """'The RSF freed 40 soldiers and the other side released 55 fighters': the side opposite the one that gave
     (or received) the sentence's earlier group gives (or receives) this one (OTHER_SIDE_RULE)."""
@@ -1367,6 +1399,8 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
             group.rules.append(UNNAMED_GROUP_SUBJECT_RULE)
         if subject is None and _other_side_before(view, verb_before.start):
             _other_side_gives(group, verb_before, earlier, context)
+        elif subject is None and _state_body_before(view, verb_before.start):
+            _state_body_acts(group, verb_before, context)
         anaphor = subject is not None and _group_anaphor_between(view, subject.end, verb_before.start)
         if anaphor:
             group.rules.append("direction.group_anaphor")

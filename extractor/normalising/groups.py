@@ -1198,10 +1198,27 @@ def _state_body_before(view: SentenceView, i: int) -> bool:
     k = i - 1
     while k > view.start and view.lower[k] in PASSIVE_BE:
         k -= 1
+    if view.lower[k] == "and" and k > view.start:
+        # "The army received 40 soldiers on Monday and freed 12 rebels": the second verb of a predicate whose
+        # subject opens the sentence
+        first = next((c for c in view.cues if c.label_ in ("GIVE", "RECEIVE") and c.start < k), None)
+        return first is not None and _state_body_opens(view, first.start)
+    return _state_body_ends(view, k)
+
+
+def _state_body_ends(view: SentenceView, k: int) -> bool:
     word = view.lower[k]
     if word in STATE_BODY_NOUNS:
         return k > view.start and view.lower[k - 1] == "the"
     return word in STATE_BODY_HEADS and k > view.start and view.lower[k - 1] in STATE_BODY_MODIFIERS
+
+
+def _state_body_opens(view: SentenceView, verb: int) -> bool:
+    """The sentence opens with a state body right before the verb at `verb`: 'The army received ...'."""
+    k = verb - 1
+    while k > view.start and view.lower[k] in PASSIVE_BE:
+        k -= 1
+    return k - view.start <= 2 and _state_body_ends(view, k)
 
 
 def _state_body_acts(group: Group, verb: Span, context: ArticleContext) -> None:

@@ -122,6 +122,8 @@ CASES = [
     pytest.param("The Sudanese army and the RSF swapped prisoners. The army freed 40 RSF fighters, and government "
                  "forces received 30 soldiers.",
                  [("RSF", "SDN", "pows", 30), ("SDN", "RSF", "pows", 40)], id="d2-government-forces-received"),
+    pytest.param("The army received 40 soldiers from the ELN on Monday and freed 12 rebels in return.",
+                 [("COL", "ELN", "prisoners", 12), ("ELN", "COL", "pows", 40)], id="d2-the-army-coordinated-predicate"),
     pytest.param("Government forces and the Houthis exchanged 120 prisoners on Friday in Taiz. The Houthis freed 50 "
                  "soldiers, while the government side released 70 Houthi fighters.",
                  [("HOUTHIS", "YEM", "pows", 50), ("YEM", "HOUTHIS", "pows", 70)], id="d2-government-side-no-state-named",

@@ -129,6 +129,14 @@ CASES = [
                  [("HOUTHIS", "YEM", "pows", 50), ("YEM", "HOUTHIS", "pows", 70)], id="d2-government-side-no-state-named",
                  marks=GAP(reason="D2: with no state named, the Houthis' dyads are several and 'the government' "
                                   "is no side (context.state_side needs the article's dyad)")),
+    # a state's diplomacy is mediation: "Oman's quiet diplomacy brings four prisoners home" makes Oman no side
+    pytest.param("Oman's quiet diplomacy brings eight prisoners home\n\nMUSCAT - Oman's quiet diplomacy paid off on "
+                 "Tuesday when four Americans and four Iranians walked free in a swap, the Omani foreign ministry said. "
+                 "Oman said it stood ready to host further talks.",
+                 [("IRN", "USA", "prisoners", 4), ("USA", "IRN", "prisoners", 4)], id="d2-diplomacy-of-a-mediator"),
+    pytest.param("Russia's diplomacy chief said on Friday that Moscow had freed 12 Ukrainian soldiers in exchange for "
+                 "10 Russian troops.",
+                 [("RUS", "UKR", "pows", 12), ("UKR", "RUS", "pows", 10)], id="d2-diplomacy-of-a-side-keeps-it"),
     pytest.param("Kyiv brought 40 soldiers home on Friday in the swap with Moscow.",
                  [("RUS", "UKR", "pows", 40)], id="d2-brought-n-home"),
     pytest.param("Hamas releases 4 hostages in exchange for 200 Palestinian prisoners.",

@@ -59,10 +59,12 @@ def handover_sentences(views: list[SentenceView]) -> Iterator[SentenceView]:
     # a state freeing its own prisoners with no swap anywhere is a one-sided release
     swapping = any(_swap_cue(view) for view in views)
     kinds = ("generic",) if swapping else ("generic", "prisoners")
+    # a swap word with a people word ("swapped prisoners"), not only "for" nor a "cultural exchange"
+    exchanging = swapping and any(view.has_cue("EXCHANGE") and view.cues_with("CATEGORY") for view in views)
     war_pairs = _war_pairs(views)
     told: set[int] = set()
     for view in views:
-        if _handover_test(view, views, kinds, war_pairs) and not no_handover(view):
+        if _handover_test(view, views, kinds, war_pairs, exchanging=exchanging) and not no_handover(view):
             yield view
             told.add(view.index)
     for view in _reciprocal_releases(views):
@@ -71,7 +73,7 @@ def handover_sentences(views: list[SentenceView]) -> Iterator[SentenceView]:
 
 
 def _handover_test(view: SentenceView, views: list[SentenceView], kinds: tuple[str, ...],
-                   war_pairs: frozenset[frozenset[str]]) -> bool:
+                   war_pairs: frozenset[frozenset[str]], *, exchanging: bool) -> bool:
     if view.has_cue("EXCHANGE", "GIVE", "RECEIVE", "HOME") and any(
             c.kb_id_ not in kinds for c in view.cues_with("CATEGORY") if view.actor(c.start) is None):
         return True
@@ -90,6 +92,11 @@ def _handover_test(view: SentenceView, views: list[SentenceView], kinds: tuple[s
         return True
     # "in exchange, the American side received its citizen Dan Roe", in an article about people held
     if swap_for(view) and view.cues_with("PERSON") and view.has_cue("GIVE", "RECEIVE") and _held_anywhere(views):
+        return True
+    # "Ukraine and Russia swapped prisoners. Russia freed 230 Ukrainians": in an article with a swap word, a
+    # counted release of people, whatever the people word (rule gate.release_in_swap)
+    if exchanging and view.quantities and view.has_cue("GIVE", "RECEIVE") and (
+            view.cues_with("CATEGORY") or any(a.label_ == "DEMONYM" and span_text(a).endswith("s") for a in view.actors)):
         return True
     return bool(view.quantities) and (_mutual_release(view) or _nationals_handed_home(view, war_pairs))
 
@@ -200,7 +207,7 @@ def _mutual_release(view: SentenceView) -> bool:
 # the gate's tests that open an article with no people word beside the transfer word, and the early
 # gate's refusals read before any figure (ids in the rule catalogue; the gate writes no record, so they
 # explain why an article was read at all, or why it was not)
-GATE_RULES = {"gate.mutual_release": "_mutual_release", "gate.nationals_handed_home": "_nationals_handed_home",
+GATE_RULES = {"gate.mutual_release": "_mutual_release", "gate.release_in_swap": "_handover_test", "gate.nationals_handed_home": "_nationals_handed_home",
               "gate.reciprocal_releases": "_reciprocal_releases",
               "gate.one_sided_article": "one_sided_article", "gate.no_side": "no_side",
               "gate.fiction_review": "fiction_review",
@@ -265,9 +272,12 @@ def may_be_about_exchanges(doc: Doc) -> bool:
         sentences.setdefault(bisect.bisect_right(starts, cue.start) - 1, []).append(cue)
     swapping = any(c.label_ == "EXCHANGE" or (c.label_ == "FOR" and c.kb_id_ != "for") for c in cues)
     kinds = ("generic",) if swapping else ("generic", "prisoners")
+    exchanging = any(any(c.label_ == "EXCHANGE" for c in found) and any(c.label_ == "CATEGORY" for c in found)
+                     for found in sentences.values())
     article = _GateDoc(doc, starts)
     # the candidate sentences, found one at a time: the doc passes at the first one no refusal holds for
-    candidates = (k for k, found in sentences.items() if _may_hold_handover(article, k, found, cues, kinds))
+    candidates = (k for k, found in sentences.items()
+                  if _may_hold_handover(article, k, found, cues, kinds, exchanging=exchanging))
     first = next(candidates, None)
     if first is None:
         candidates = iter(_may_release_reciprocally(article, sentences))
@@ -360,7 +370,8 @@ def _may_release_reciprocally(article: "_GateDoc", sentences: dict[int, list[Spa
     return _two_sides(givers, dyads_of(article.doc))
 
 
-def _may_hold_handover(article: _GateDoc, k: int, found: list[Span], cues: list[Span], kinds: tuple[str, ...]) -> bool:
+def _may_hold_handover(article: _GateDoc, k: int, found: list[Span], cues: list[Span], kinds: tuple[str, ...], *,
+                       exchanging: bool) -> bool:
     """Sentence k, with its cues `found`, passes one of `about_exchanges`'s tests for a sentence, each
     with fewer conditions."""
     labels = {c.label_ for c in found}
@@ -383,6 +394,9 @@ def _may_hold_handover(article: _GateDoc, k: int, found: list[Span], cues: list[
         return True  # a name swapped for a name, or a person received in exchange, in an article about people held
     if labels & {"GIVE", "RECEIVE", "HOME"} and "EACH" in labels and categories and _each_cues(found):
         return True  # _mutual_release, without its figure and sides
+    if exchanging and labels & {"GIVE", "RECEIVE"} and (
+            categories or any(a.label_ == "DEMONYM" and span_text(a).endswith("s") for a in article.actors_in(k))):
+        return True  # gate.release_in_swap, without its figure
     if any(c.label_ == "GIVE" and c.kb_id_ in NATIONALS_HANDED for c in found):
         actors = article.actors_in(k)
         if any(a.label_ == "DEMONYM" and span_text(a).endswith("s")

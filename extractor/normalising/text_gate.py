@@ -927,4 +927,6 @@ class _Reading:
             return True
         if HANDED in m and DEMONYMS in m and self.counted(lo, hi):
             return True
+        if GIVE_RECEIVE_SWAP in m and (CATEGORY in m or DEMONYMS in m) and self.swapping and self.counted(lo, hi):
+            return True  # gate.release_in_swap
         return False

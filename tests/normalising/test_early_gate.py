@@ -56,6 +56,15 @@ GATE = [
     # gate.no_side: no state, group or official, nothing swapped for anyone and no captive word
     ("no_side_named", "Volunteers returned the bodies to the families on Sunday.", False),
     ("side_named", "Volunteers from Chad returned the bodies to the families on Sunday.", True),
+    # gate.release_in_swap: a swap word in the article, then a counted release in a sentence of its own
+    ("release_after_a_swap_word", "Chile and Peru swapped prisoners on Monday.\nPeru freed 38 Chileans.", True),
+    ("generic_people_after_a_swap_word", "Nepal and Bhutan exchanged captives on Friday.\n"
+                                         "Bhutan returned 17 prisoners, its army said.", True),
+    ("release_without_a_swap_word", "Peru freed 38 Chileans on Monday after a court ruling.", False),
+    ("home_is_no_release", "Chile and Peru swapped stages in a cultural exchange.\n"
+                           "Peru is home to 40 thousand people of Chilean descent.", False),
+    ("purpose_for_is_no_swap_word", "Families waited for the release of their sons.\n"
+                                    "Peru freed 38 prisoners on Monday.", False),
 ]
 
 

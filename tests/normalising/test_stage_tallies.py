@@ -297,7 +297,6 @@ def test_running_total_is_a_tally_not_a_flow(extractor, text, expected):
 REMAINS_OF_SOLDIERS = "category: 'soldiers whose remains were returned' read as pows, not bodies (groups.py)"
 CAPTIVES_AS_HOSTAGES = "category: 'captives' between two states read as hostages (cause K1, groups.py)"
 SIDES_OF_TALLY = {
-    "in_total_has_received": "direction: 'has received N from X' gives no sides (cause D2, groups.py)",
     "stood_at": CAPTIVES_AS_HOSTAGES,
     "brought_the_number_to": CAPTIVES_AS_HOSTAGES,
     "number_of_remains_reached": REMAINS_OF_SOLDIERS,

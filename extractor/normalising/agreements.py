@@ -77,7 +77,57 @@ def _past_verb_governs(view: SentenceView, group: Group) -> bool:
                for c in view.in_range(view.cues, lo, hi))
 
 
-def is_term(group: Group, views: list[SentenceView], status: str) -> bool:
+# a deal's own words for what it binds the sides to: "the accord committed the two sides to release",
+# "the deal provides for", "the agreement calls for", "it stipulates"
+COMMIT_WORDS = frozenset({"committed", "commits", "commit", "obliges", "obliged", "obligates", "binds", "bound",
+                          "stipulates", "stipulated", "requires", "required", "foresees", "foresaw", "envisages",
+                          "envisaged"})
+COMMIT_FOR = frozenset({"provides", "provided", "provide", "calls", "called", "call"})
+DEAL_SUBJECTS = DEAL_NOUNS | frozenset({"accord", "protocol", "memorandum", "pact", "treaty", "arrangement", "text",
+                                        "document", "terms", "agreements", "accords", "deals"})
+DEAL_PRONOUNS = frozenset({"it", "which", "that"})
+TERMS_OPENINGS = (("among", "its", "terms"), ("among", "the", "terms"), ("under", "the", "terms"),
+                  ("under", "its", "terms"), ("under", "their", "terms"))
+SUBJECT_REACH = 12  # tokens from the deal noun to its verb ("the deal reached by Colombia and the ELN in Havana provides for")
+
+
+def deal_commits(view: SentenceView, views: list[SentenceView]) -> bool:
+    """The deal itself is the subject of what it binds the sides to ("the accord committed the two sides
+    to release", "the deal provides for the release of", "it stipulates"), or the sentence opens on its
+    terms ("Among its terms:", "Under the terms, each side will free"): its figures are the deal's terms,
+    not a handover told under it."""
+    words = view.words
+    if any(tuple(words[:3]) == opening for opening in TERMS_OPENINGS):
+        return True
+    for k, word in enumerate(words):
+        if not (word in COMMIT_WORDS or (word in COMMIT_FOR and words[k + 1:k + 2] == ["for"])):
+            continue
+        if any(w in DEAL_SUBJECTS for w in words[max(0, k - SUBJECT_REACH):k]):
+            return True
+        if k > 0 and words[k - 1] in DEAL_PRONOUNS and (
+                agreement_talk(view) or (view.index > 0 and agreement_talk(views[view.index - 1]))):
+            return True  # "It stipulates ...", "..., which committed the two sides to ..."
+    return False
+
+
+def _weekday_handover(view: SentenceView) -> bool:
+    """'three hostages on Saturday for about 150 prisoners': a dated handover, not a deal."""
+    return any(date_of(d) is not None and date_of(d).kind == "weekday" and date_span_for(view, d.start) is d
+               for d in view.dates)
+
+
+def _done_elsewhere(group: Group, done: list[Group]) -> list[Group]:
+    return [g for g in done if g.view.index != group.view.index]
+
+
+def _told_done(group: Group, done: list[Group]) -> bool:
+    """The same figure of the same people, told done in another sentence with words that say so."""
+    return group.count is not None and any(
+        g.count == group.count and g.category == group.category
+        and (g.view.has_cue("COMPLETED") or _past_verb_governs(g.view, g)) for g in _done_elsewhere(group, done))
+
+
+def is_term(group: Group, views: list[SentenceView], status: str, *, done: list[Group]) -> bool:
     view = group.view
     count = group.count
     if count is None:
@@ -89,6 +139,13 @@ def is_term(group: Group, views: list[SentenceView], status: str) -> bool:
         c.label_ == "PLANNED" and c.kb_id_ == "future" for c in view.cues)
     if agreement_near and _phase(view) and not _past_verb_governs(view, group):
         return True  # "provides for the release of 40 hostages in its first phase"
+    # with a stage of the swap done in the article, the deal's figures are the whole swap under way (README), a
+    # planned exchange, unless the article tells them done in full ('completing the release of 887')
+    if deal_commits(view, views) and (not _done_elsewhere(group, done) or _told_done(group, done)) \
+            and not (_past_verb_governs(view, group) or _staged_swap(view) or _one_occasion(view, group)
+                     or _this_day(view) or _weekday_handover(view)):
+        group.rules.append("agreement.deal_commits")
+        return True
     if not agreement_near or not planned_here:
         return False
     if _staged_swap(view) or _one_occasion(view, group):
@@ -96,11 +153,20 @@ def is_term(group: Group, views: list[SentenceView], status: str) -> bool:
     if _this_day(view) or (view.index > 0 and _this_day(views[view.index - 1])):
         group.rules.append("agreement.day_of_the_handover")
         return False  # "Today is the day set for the release ... Around 350 are expected to go home"
-    if any(date_of(d) is not None and date_of(d).kind == "weekday" and date_span_for(view, d.start) is d
-           for d in view.dates):
-        return False  # "three hostages on Saturday for about 150 prisoners": a dated handover, not a deal
+    if _weekday_handover(view):
+        return False
     big = (count.value or count.min or count.max or 0) >= TERM_MIN_VALUE
     return count.qualifier not in ("exact",) or big
+
+
+def deal_figure_done(group: Group, done: list[Group]) -> bool:
+    """The figure a deal binds the sides to is told done in full elsewhere in the article ('completing the
+    release of 887 detainees'): the deal's figure is also that of the whole swap it covered (README: the
+    whole of a multi-day swap), so it stays a handover figure as well as the deal's term."""
+    if "agreement.deal_commits" not in group.rules or not _told_done(group, done):
+        return False
+    group.rules.append("agreement.deal_figure_done")
+    return True
 
 
 def deal_formula(group: Group) -> bool:

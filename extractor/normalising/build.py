@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ..contract import DateInterval, PartialDate
-from .agreements import agreed_near, deal_formula, deal_groups, is_term
+from .agreements import agreed_near, deal_commits, deal_figure_done, deal_formula, deal_groups, is_term
 from .context import ArticleContext, build_context
 from .recast import note_recast, recast_actors
 from .counts import (breakdown_follow_up, mark_counts, mark_per_side, same_number_groups, settle_totals,
@@ -462,7 +462,7 @@ def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views
     def in_term_sentence(index: int) -> bool:
         found = term_sentences.get(index)
         if found is None:
-            found = term_sentences[index] = any(is_term(g, views, statuses[id(g)][0])
+            found = term_sentences[index] = any(is_term(g, views, statuses[id(g)][0], done=done)
                                                 for g in groups if g.view.index == index)
         return found
 
@@ -488,9 +488,11 @@ def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views
         if tally is not None:
             tallies.append(tally)
             continue
-        if (status == "planned" or group.view.has_cue("AGREEMENT")) and in_term_sentence(group.view.index):
+        if (status == "planned" or group.view.has_cue("AGREEMENT") or deal_commits(group.view, views)) \
+                and in_term_sentence(group.view.index):
             terms.append(group)
-            continue
+            if not deal_figure_done(group, done):
+                continue
         if not handed_over:
             continue
         if group.category not in ("hostages", "bodies") and group.count is not None \

@@ -131,6 +131,29 @@ def _speaker_side(view: SentenceView, group: Group, next_view: SentenceView | No
     return None
 
 
+THIRD_PERSON_POSSESSIVES = frozenset({"its", "their"})
+POSSESSOR_LABELS = frozenset({"STATE", "CAPITAL", "GROUP", "SEAT"})
+
+
+def _possessor_side(view: SentenceView, group: Group, sides: tuple[str, str] | None) -> str | None:
+    """'Russia said 120 of its servicemen had been returned': 'its' is the one side named before the figure
+    (none other before it in the sentence, so 'Ukraine said Russia freed 120 of its soldiers' stays unread),
+    with no transfer verb between them (rule group.possessor_side)."""
+    if group.quantity is None or group.noun is None or group.noun.start <= group.quantity.end:
+        return None
+    if THIRD_PERSON_POSSESSIVES.isdisjoint(view.lower[group.quantity.end:group.noun.start]):
+        return None
+    before = [a for a in view.actors if a.end <= group.quantity.start and a.label_ in POSSESSOR_LABELS]
+    if len({a.kb_id_ for a in before}) != 1 or any(a.end <= group.quantity.start and a.label_ == "DEMONYM"
+                                                   for a in view.actors):
+        return None
+    # "Kinshasa freed fifteen of their combatants": the releaser's captives are the other side's people
+    if any(before[0].end <= c.start < group.quantity.start for c in view.cues_with("GIVE", "RECEIVE", "EXCHANGE")):
+        return None
+    side = before[0].kb_id_
+    return side if sides is None or side in sides else None
+
+
 PARTNER_LEADS = frozenset({"with", "against", "to", "from"})
 ENEMY_WORDS = frozenset({"other", "opposing", "enemy", "adversary", "opponent", "opponents"})
 
@@ -189,6 +212,11 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
                 if side is not None:
                     group.nationality = side
                     group.rules.append("group.speaker_side")
+                else:
+                    side = _possessor_side(view, group, context.sides)
+                    if side is not None:
+                        group.nationality = side
+                        group.rules.append("group.possessor_side")
             resolve_category(group, context)
             if "group.state_forces" in group.rules and group.nationality is None:
                 group.nationality = context.state_side() or context.only_state()

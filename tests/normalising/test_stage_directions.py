@@ -114,6 +114,15 @@ CASES = [
     pytest.param("The RSF media office said 45 of our fighters came home on Sunday from army jails in a swap with the "
                  "Sudanese army.",
                  [("SDN", "RSF", "pows", 45)], id="d2-our-fighters-swap-with-the-army"),
+    # group.possessor_side: "its"/"their" people of the one side named before the figure, with no transfer verb
+    # between them
+    pytest.param("Kyiv got back 60 defenders on Friday. Russia said 60 of its servicemen had been returned.",
+                 [("RUS", "UKR", "pows", 60), ("UKR", "RUS", "pows", 60)], id="d2-its-servicemen-passive"),
+    pytest.param("Saudi Arabia received 14 soldiers on Friday. The Houthis said 30 of their fighters had come home "
+                 "in the swap.",
+                 [("HOUTHIS", "SAU", "pows", 14), ("SAU", "HOUTHIS", "pows", 30)], id="d2-their-fighters-came-home"),
+    pytest.param("The M23 freed 20 soldiers on Tuesday. Kinshasa for its part freed 9 of their combatants.",
+                 [("COD", "M23", "pows", 9), ("M23", "COD", "pows", 20)], id="d2-their-after-the-releaser"),
     # direction.state_body_subject: "the army", "government forces", "the government side" with no state named is
     # the state side of a state-versus-group war
     pytest.param("The army freed 30 rebels on Monday in a swap with the M23, and the group released 25 Congolese "

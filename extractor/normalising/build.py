@@ -52,6 +52,7 @@ from .groups import (
     complete,
     direct,
     drop_handed_persons,
+    gapped_subjects,
     joined_persons,
     mark_parts,
     ones,
@@ -247,6 +248,7 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
         for group in in_sentence:
             direct(group, context, [g for g in in_sentence if not g.part_of])
         share_coordinated(in_sentence)
+        gapped_subjects(in_sentence)
         oppose_pairs(in_sentence, context)
         for group in in_sentence:
             complete(group, context)

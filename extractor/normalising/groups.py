@@ -1721,6 +1721,34 @@ def _other_people(group: Group) -> bool:
     return "other" in group.view.words_between(group.quantity.end, group.noun.start)
 
 
+GAPPING_LEADS = frozenset({"and", ",", "while", "whereas"})
+GAPPED_LABELS = frozenset({"STATE", "CAPITAL", "GROUP", "SEAT"})
+
+
+def gapped_subjects(groups: list[Group]) -> None:
+    """'Kyiv received 150 servicemen and Moscow 150': a bare figure right after a side named after 'and' has the
+    earlier clause's verb with that side as its subject, the earlier subject on the other end (rule
+    direction.gapped_subject)."""
+    for a, b in zip(groups, groups[1:]):
+        if a.view is not b.view or b.quantity is None or "group.elliptic" not in b.rules:
+            continue
+        view = b.view
+        actor = view.actor(b.quantity.start - 1)
+        if actor is None or actor.end != b.quantity.start or actor.label_ not in GAPPED_LABELS \
+                or actor.start <= view.start or view.lower[actor.start - 1] not in GAPPING_LEADS:
+            continue
+        side = actor.kb_id_
+        if "direction.receiver_subject" in a.rules and a.receiver is not None and a.receiver != side:
+            b.giver, b.receiver = a.receiver, side
+        elif "direction.giver_subject" in a.rules and a.giver is not None and a.giver != side:
+            b.giver, b.receiver = side, a.giver
+        else:
+            continue
+        if b.nationality is not None and b.nationality == a.nationality:
+            b.nationality = None  # the earlier figure's nationality, taken by the bare figure: the other side's people
+        b.rules.append("direction.gapped_subject")
+
+
 def share_coordinated(groups: list[Group]) -> None:
     """'three women and 387 men were freed from Russian captivity': one direction for both."""
     for a, b in zip(groups, groups[1:]):

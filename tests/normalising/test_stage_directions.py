@@ -114,6 +114,13 @@ CASES = [
     pytest.param("The RSF media office said 45 of our fighters came home on Sunday from army jails in a swap with the "
                  "Sudanese army.",
                  [("SDN", "RSF", "pows", 45)], id="d2-our-fighters-swap-with-the-army"),
+    # direction.gapped_subject: "X verb N and Y M": Y is the subject of the verb left out, X on the other end
+    pytest.param("Baku received 40 soldiers on Friday and Yerevan 35, officials said.",
+                 [("ARM", "AZE", "pows", 40), ("AZE", "ARM", "pows", 35)], id="d2-gapped-receiver"),
+    pytest.param("In the swap, Tehran freed 70 Iraqi prisoners of war and Baghdad 52.",
+                 [("IRN", "IRQ", "pows", 70), ("IRQ", "IRN", "pows", 52)], id="d2-gapped-giver"),
+    pytest.param("Baku received 40 soldiers from Yerevan on Friday and 35 on Saturday.",
+                 [("ARM", "AZE", "pows", 40), ("ARM", "AZE", "pows", 35)], id="d2-no-gapping-without-a-side"),
     # group.possessor_side: "its"/"their" people of the one side named before the figure, with no transfer verb
     # between them
     pytest.param("Kyiv got back 60 defenders on Friday. Russia said 60 of its servicemen had been returned.",

@@ -98,7 +98,32 @@ def _handover_test(view: SentenceView, views: list[SentenceView], kinds: tuple[s
     if exchanging and view.quantities and view.has_cue("GIVE", "RECEIVE") and (
             view.cues_with("CATEGORY") or any(a.label_ == "DEMONYM" and span_text(a).endswith("s") for a in view.actors)):
         return True
+    if view.has_cue("GIVE", "RECEIVE") and _person_handover(view, views, exchanging=exchanging):
+        return True
     return bool(view.quantities) and (_mutual_release(view) or _nationals_handed_home(view, war_pairs))
+
+
+def _person_handover(view: SentenceView, views: list[SentenceView], *, exchanging: bool) -> bool:
+    """'Georgia and Russia swapped prisoners. Sergeant Giorgi Beridze returned to Tbilisi': a person handed
+    over or received, with no figure, in an article whose swap word has a people word beside it, where a
+    release verb or the article says people are held or at war ('send 120 students and receive an academic
+    in return' under a student exchange is no handover); or
+    'India handed back a captured Pakistani pilot': a soldier, officer or pilot handed over in a sentence
+    naming both sides of a known dyad (rule gate.person_handover). A footballer transferred, an activist
+    pardoned or a tourist freed for a ransom is neither."""
+    persons = view.cues_with("PERSON")
+    if not persons:
+        return False
+    if exchanging and (any(c.kb_id_ == "release" for c in view.cues_with("GIVE"))
+                       or _held_anywhere(views) or war_anywhere(views)):
+        return True
+    return any(c.kb_id_ == "pows" for c in persons) and names_a_dyad(view.actors, dyad_pairs(dyads_of_views(views)))
+
+
+def names_a_dyad(actors: list[Span], pairs: frozenset[frozenset[str]]) -> bool:
+    """Two of the actors are the two parties of a known dyad."""
+    ids = {a.kb_id_ for a in actors}
+    return any(pair <= ids for pair in pairs)
 
 
 # a review of a work of fiction: the headline or lead calls it a review, or the text gives it a rating, and
@@ -207,7 +232,8 @@ def _mutual_release(view: SentenceView) -> bool:
 # the gate's tests that open an article with no people word beside the transfer word, and the early
 # gate's refusals read before any figure (ids in the rule catalogue; the gate writes no record, so they
 # explain why an article was read at all, or why it was not)
-GATE_RULES = {"gate.mutual_release": "_mutual_release", "gate.release_in_swap": "_handover_test", "gate.nationals_handed_home": "_nationals_handed_home",
+GATE_RULES = {"gate.mutual_release": "_mutual_release", "gate.release_in_swap": "_handover_test",
+              "gate.person_handover": "_person_handover", "gate.nationals_handed_home": "_nationals_handed_home",
               "gate.reciprocal_releases": "_reciprocal_releases",
               "gate.one_sided_article": "one_sided_article", "gate.no_side": "no_side",
               "gate.fiction_review": "fiction_review",
@@ -397,6 +423,10 @@ def _may_hold_handover(article: _GateDoc, k: int, found: list[Span], cues: list[
     if exchanging and labels & {"GIVE", "RECEIVE"} and (
             categories or any(a.label_ == "DEMONYM" and span_text(a).endswith("s") for a in article.actors_in(k))):
         return True  # gate.release_in_swap, without its figure
+    if labels & {"GIVE", "RECEIVE"} and "PERSON" in labels and (exchanging or (
+            any(c.label_ == "PERSON" and c.kb_id_ == "pows" for c in found)
+            and names_a_dyad(article.actors_in(k), dyad_pairs(dyads_of(article.doc))))):
+        return True  # gate.person_handover
     if any(c.label_ == "GIVE" and c.kb_id_ in NATIONALS_HANDED for c in found):
         actors = article.actors_in(k)
         if any(a.label_ == "DEMONYM" and span_text(a).endswith("s")

@@ -83,6 +83,7 @@ HANDED = "H"          # GIVE with an id in NATIONALS_HANDED
 DOMAIN_SWAP = "D"     # an EXCHANGE phrase of more than one token holding a prisoner word
 CATEGORY = "C"        # any CATEGORY
 NAMED = "P"           # PERSON
+SOLDIER = "J"         # PERSON with id "pows" (a rank, a soldier, a pilot)
 EACH = "E"            # EACH with id "each"
 DEMONYMS = "N"        # a DEMONYM ending in "s"
 CAPTIVE = "K"         # CAPTIVITY, or a captive word (for the whole article)
@@ -134,7 +135,7 @@ def _marks(label: str, kb_id: str, tokens: list[str]) -> set[str]:
     if label == "CATEGORY":
         marks |= {CATEGORY, CATEGORY_KIND + kb_id}
     if label == "PERSON":
-        marks |= {NAMED}
+        marks |= {NAMED} | ({SOLDIER} if kb_id == "pows" else set())
     if label == "EACH" and kb_id == "each":
         marks |= {EACH}
     if label == "CAPTIVITY":
@@ -929,4 +930,6 @@ class _Reading:
             return True
         if GIVE_RECEIVE_SWAP in m and (CATEGORY in m or DEMONYMS in m) and self.swapping and self.counted(lo, hi):
             return True  # gate.release_in_swap
+        if GIVE_OR_TAKE in m and (SOLDIER in m or (NAMED in m and self.swapping)):
+            return True  # gate.person_handover
         return False

@@ -65,6 +65,22 @@ GATE = [
                            "Peru is home to 40 thousand people of Chilean descent.", False),
     ("purpose_for_is_no_swap_word", "Families waited for the release of their sons.\n"
                                     "Peru freed 38 prisoners on Monday.", False),
+    # gate.person_handover: people told only by rank, name or person noun, with no figure
+    ("ranks_after_a_swap_word", "Georgia and Russia swapped prisoners on Friday.\n"
+                                "Sergeant Levan Kapanadze returned to Tbilisi, and Moscow got back Private Oleg Zimin.",
+     True),
+    ("named_person_received_after_a_swap_word", "Serbia and Kosovo exchanged detainees on Monday.\n"
+                                                "Pristina received Lieutenant Arben Hoxha at the Jarinje crossing.", True),
+    ("lone_pilot_between_a_dyad", "India handed back a captured Pakistani pilot at the Wagah crossing on Tuesday.",
+     True),
+    ("lone_officer_between_a_dyad", "Eritrea handed over an Ethiopian officer to Ethiopian officials on Sunday.", True),
+    ("footballer_transferred", "Barcelona transferred midfielder Pedro Alves to Porto on Friday.", False),
+    ("pardoned_activist_released", "The president pardoned activist Maria Lopes, who was released from prison on "
+                                   "Monday.", False),
+    ("tourist_freed_for_ransom", "Kidnappers freed a German tourist, Hans Weber, after a ransom was paid on Tuesday.",
+     False),
+    ("pilot_with_no_dyad", "The airline returned pilot Tom Reyes to the Lisbon route on Monday.", False),
+    ("person_freed_with_no_swap_word", "Russia freed Sergeant Oleg Zimin on Monday after a court ruling.", False),
 ]
 
 

@@ -76,6 +76,13 @@ CASES = [
     ("no_ransom_paid", "No ransom was paid when the rebels freed 3 hostages.", True),
     ("swap_that_may_come", "Officials discussed a potential prisoner swap involving 40 soldiers.", False),
     ("swap_hoped_for_with_its_terms", "Peru and Chile hope for a prisoner exchange of 40 soldiers.", True),
+    # gate.person_handover: a person handed over with no figure (the text gate reads no sides: any soldier noun)
+    ("ranks_after_a_swap_word", "Georgia and Russia swapped prisoners on Friday. Sergeant Levan Kapanadze "
+                                "returned to Tbilisi.", True),
+    ("lone_pilot_handed_back", "India handed back a captured Pakistani pilot at the Wagah crossing on Tuesday.", True),
+    ("footballer_transferred", "Barcelona transferred midfielder Pedro Alves to Porto on Friday.", False),
+    ("tourist_freed_for_ransom", "Kidnappers freed a German tourist, Hans Weber, after a ransom was paid.", False),
+    ("reporter_freed_with_no_swap_word", "Belarus freed reporter Anna Kovel on Monday after a court ruling.", False),
 ]
 
 

@@ -250,6 +250,43 @@ def _referred(view: SentenceView, cue) -> bool:
     return any(w in REFERENCE_BEFORE for w in view.lower[max(view.start, cue.start - 6):cue.start])
 
 
+ALL_WORDS = frozenset({"all", "every"})
+TERMS_HEADING_MAX = 5  # "Among its terms:" told as a sentence of its own before the terms
+
+
+def _terms_heading(view: SentenceView) -> bool:
+    words = view.words
+    return len(words) <= TERMS_HEADING_MAX and any(tuple(words[:3]) == opening for opening in TERMS_OPENINGS)
+
+
+def _bound_without_figures(view: SentenceView, views: list[SentenceView]) -> bool:
+    """'Among its terms: the exchange of all prisoners of war', '..., which requires both parties to release all
+    prisoners of war': a deal binding the sides to free every captive of a kind, with no figure."""
+    before = views[view.index - 1] if view.index > 0 else None
+    bound = deal_commits(view, views) or (before is not None and _terms_heading(before))
+    if not bound or ALL_WORDS.isdisjoint(view.word_set):
+        return False
+    deal_before = before is not None and (agreement_talk(before) or (
+        before.index > 0 and _terms_heading(before) and agreement_talk(views[before.index - 1])))
+    return agreement_talk(view) or deal_before
+
+
+def bound_deal_groups(views: list[SentenceView], context, counted: set[int], categories_of) -> list[Group]:
+    """Uncounted terms (agreement.uncounted_terms) of a deal that binds the sides to free all captives of a
+    kind: per category, both ways unless the category has fixed sides."""
+    out: list[Group] = []
+    for view in views:
+        if view.index in counted or not _bound_without_figures(view, views):
+            continue
+        swaps = view.cues_with("EXCHANGE", "GIVE", "HOME", "RECEIVE")
+        if not swaps:
+            continue
+        found = categories_of(view, context) or [(context.default_category, swaps[0])]
+        out.extend(uncounted_group(view, noun, category, context, "agreement.uncounted_terms")
+                   for category, noun in found)
+    return out
+
+
 def deal_groups(views: list[SentenceView], context, counted: set[int], categories_of) -> list[Group]:
     """A deal the article places by talks, a place or a date, with no figure ('At talks in Geneva last
     month, Armenia and Azerbaijan agreed to exchange all wounded prisoners'): uncounted terms per

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ..contract import DateInterval, PartialDate
-from .agreements import agreed_near, deal_commits, deal_figure_done, deal_formula, deal_groups, is_term
+from .agreements import agreed_near, bound_deal_groups, deal_commits, deal_figure_done, deal_formula, deal_groups, is_term
 from .context import ArticleContext, build_context
 from .recast import note_recast, recast_actors
 from .counts import (breakdown_follow_up, mark_counts, mark_per_side, same_number_groups, settle_totals,
@@ -432,6 +432,11 @@ def normalise(doc: Doc, *, published: PartialDate | None, talk_only: bool = Fals
         told = {m.group.view.index for m in kinds.mentions} | {t.group.view.index for t in kinds.tallies} \
             | {g.view.index for g in kinds.terms}
         kinds.terms.extend(deal_groups(views, context, told, categories_of=loose_categories))
+        bound = bound_deal_groups(views, context, told | {g.view.index for g in kinds.terms},
+                                  categories_of=loose_categories)
+        kinds.terms.extend(bound)
+        bound_sentences = {g.view.index for g in bound}
+        loose = [m for m in loose if m.group.view.index not in bound_sentences]  # the deal's terms, no handover
     occasions = form_occasions(kinds.mentions, loose, views, published=published, year_hint=year_hint)
     article_sides(occasions, context)                                         # sides of figures told without
     restated_receivers(occasions)                                             # a figure told again, its receiver named

@@ -162,7 +162,36 @@ NOT_CAPTIVES = [
     ("ceasefire_without_captives",
      "Russia and Ukraine agreed a ceasefire on Tuesday. Among its terms: the withdrawal of heavy weapons 15 "
      "kilometres from the line and the opening of 4 crossings for civilians."),
+    ("terms_heading_all_weapons",
+     "Armenia and Azerbaijan signed a ceasefire accord in Moscow.\n\nAmong its terms:\n\nthe withdrawal of all heavy "
+     "weapons from the line of contact."),
+    ("accord_requires_all_records",
+     "The two ministries signed an accord on Monday, which requires both agencies to release all records on "
+     "hospitals."),
 ]
+
+
+# agreement.uncounted_terms: a deal binding the sides to free all captives of a kind, no figure: uncounted terms,
+# and no count-less handover read from that sentence
+BOUND_WITHOUT_FIGURES = [
+    ("among_its_terms_heading",
+     "March 3 - Armenian and Azerbaijani generals sign a ceasefire accord in Sochi.\n\nAmong its terms:\n\nthe "
+     "exchange of all prisoners of war once observers reach the valley.",
+     {("ARM", "AZE", "pows"), ("AZE", "ARM", "pows")}),
+    ("which_requires_all",
+     "Ethiopia and the TPLF signed an accord in Nairobi last year, which requires both parties to release all "
+     "prisoners of war without delay.",
+     {("ETH", "TPLF", "pows"), ("TPLF", "ETH", "pows")}),
+]
+
+
+@pytest.mark.parametrize("text, terms", [pytest.param(t, k, id=i) for i, t, k in BOUND_WITHOUT_FIGURES])
+def test_deal_binding_all_captives_has_uncounted_terms(extractor, text, terms):
+    _, records = _run(extractor, text)
+    agreements = [r for r in records if r["type"] == "agreement"]
+    assert len(agreements) == 1 and "agreement.uncounted_terms" in agreements[0]["rules"]
+    assert {t[:3] for t in _terms(records)} == terms
+    assert not [r for r in records if r["type"] == "exchange" and all(f["count"] is None for f in r["flows"])]
 
 
 @pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in NOT_CAPTIVES])

@@ -262,9 +262,10 @@ def _terms_heading(view: SentenceView) -> bool:
 def _bound_without_figures(view: SentenceView, views: list[SentenceView]) -> bool:
     """'Among its terms: the exchange of all prisoners of war', '..., which requires both parties to release all
     prisoners of war': a deal binding the sides to free every captive of a kind, with no figure."""
+    if ALL_WORDS.isdisjoint(view.word_set):
+        return False
     before = views[view.index - 1] if view.index > 0 else None
-    bound = deal_commits(view, views) or (before is not None and _terms_heading(before))
-    if not bound or ALL_WORDS.isdisjoint(view.word_set):
+    if not (deal_commits(view, views) or (before is not None and _terms_heading(before))):
         return False
     deal_before = before is not None and (agreement_talk(before) or (
         before.index > 0 and _terms_heading(before) and agreement_talk(views[before.index - 1])))
@@ -278,13 +279,17 @@ def bound_deal_groups(views: list[SentenceView], context, counted: set[int], cat
     for view in views:
         if view.index in counted or not _bound_without_figures(view, views):
             continue
-        swaps = view.cues_with("EXCHANGE", "GIVE", "HOME", "RECEIVE")
-        if not swaps:
-            continue
-        found = categories_of(view, context) or [(context.default_category, swaps[0])]
-        out.extend(uncounted_group(view, noun, category, context, "agreement.uncounted_terms")
-                   for category, noun in found)
+        out.extend(_uncounted_terms(view, view.cues_with("EXCHANGE", "GIVE", "HOME", "RECEIVE"), context,
+                                    categories_of, "agreement.uncounted_terms"))
     return out
+
+
+def _uncounted_terms(view: SentenceView, swaps, context, categories_of, rule: str) -> list[Group]:
+    """One uncounted group per category the sentence names, else the article's default, if it tells a swap."""
+    if not swaps:
+        return []
+    found = categories_of(view, context) or [(context.default_category, swaps[0])]
+    return [uncounted_group(view, noun, category, context, rule) for category, noun in found]
 
 
 def deal_groups(views: list[SentenceView], context, counted: set[int], categories_of) -> list[Group]:
@@ -301,9 +306,5 @@ def deal_groups(views: list[SentenceView], context, counted: set[int], categorie
             continue
         swaps = [c for c in view.cues_with("EXCHANGE", "GIVE", "HOME", "RECEIVE")
                  if abs(c.start - cue.start) <= DEAL_OBJECT_REACH]
-        if not swaps:
-            continue
-        found = categories_of(view, context) or [(context.default_category, swaps[0])]
-        out.extend(uncounted_group(view, noun, category, context, "agreement.uncounted_deal")
-                   for category, noun in found)
+        out.extend(_uncounted_terms(view, swaps, context, categories_of, "agreement.uncounted_deal"))
     return out

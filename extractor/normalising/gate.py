@@ -79,10 +79,12 @@ def _handover_test(view: SentenceView, views: list[SentenceView], kinds: tuple[s
         return True
     if any(len(c) > 1 and not DOMAIN_WORDS.isdisjoint(view.lower[c.start:c.end]) for c in view.cues_with("EXCHANGE")):
         return True
-    # "Iran released five US citizens in exchange for five Iranians": people swapped for people
-    if (view.has_cue("EXCHANGE") or swap_for(view)) and view.quantities and (
-            view.cues_with("CATEGORY")
-            or any(a.label_ == "DEMONYM" and span_text(a).endswith("s") for a in view.actors)):
+    # "Iran released five US citizens in exchange for five Iranians": people swapped for people; and in an article
+    # with a swap word, "Ukraine and Russia swapped prisoners. Russia freed 230 Ukrainians": a counted release of
+    # people, whatever the people word (rule gate.release_in_swap)
+    released = exchanging and view.has_cue("GIVE", "RECEIVE")
+    if view.quantities and (view.has_cue("EXCHANGE") or swap_for(view) or released) \
+            and _names_people(view.cues_with("CATEGORY"), view.actors):
         return True
     # "Russia freed the jailed American teacher in exchange for a Russian businessman"
     if swap_for(view) and len(view.cues_with("PERSON")) >= 2 and view.has_cue("GIVE", "RECEIVE", "EXCHANGE"):
@@ -92,11 +94,6 @@ def _handover_test(view: SentenceView, views: list[SentenceView], kinds: tuple[s
         return True
     # "in exchange, the American side received its citizen Dan Roe", in an article about people held
     if swap_for(view) and view.cues_with("PERSON") and view.has_cue("GIVE", "RECEIVE") and _held_anywhere(views):
-        return True
-    # "Ukraine and Russia swapped prisoners. Russia freed 230 Ukrainians": in an article with a swap word, a
-    # counted release of people, whatever the people word (rule gate.release_in_swap)
-    if exchanging and view.quantities and view.has_cue("GIVE", "RECEIVE") and (
-            view.cues_with("CATEGORY") or any(a.label_ == "DEMONYM" and span_text(a).endswith("s") for a in view.actors)):
         return True
     if view.has_cue("GIVE", "RECEIVE") and _person_handover(view, views, exchanging=exchanging):
         return True
@@ -396,6 +393,16 @@ def _may_release_reciprocally(article: "_GateDoc", sentences: dict[int, list[Spa
     return _two_sides(givers, dyads_of(article.doc))
 
 
+def _plural_demonym(actor: Span) -> bool:
+    """A demonym ending in 's' ('Ukrainians'): the gates' looser reading of groups._is_plural_demonym."""
+    return actor.label_ == "DEMONYM" and span_text(actor).endswith("s")
+
+
+def _names_people(categories: list[Span], actors: list[Span]) -> bool:
+    """A people word, or a plural demonym, among a sentence's cues and actors."""
+    return bool(categories) or any(_plural_demonym(a) for a in actors)
+
+
 def _may_hold_handover(article: _GateDoc, k: int, found: list[Span], cues: list[Span], kinds: tuple[str, ...], *,
                        exchanging: bool) -> bool:
     """Sentence k, with its cues `found`, passes one of `about_exchanges`'s tests for a sentence, each
@@ -411,8 +418,9 @@ def _may_hold_handover(article: _GateDoc, k: int, found: list[Span], cues: list[
         return True
     if any(c.label_ == "EXCHANGE" and len(c) > 1 and not DOMAIN_WORDS.isdisjoint(article.lower[c.start:c.end]) for c in found):
         return True
-    if swap_word and (categories or any(a.label_ == "DEMONYM" and span_text(a).endswith("s") for a in article.actors_in(k))):
-        return True
+    released = exchanging and bool(labels & {"GIVE", "RECEIVE"})
+    if (swap_word or released) and _names_people(categories, article.actors_in(k)):
+        return True  # (and gate.release_in_swap, without its figure)
     if swap_for_cue and sum(c.label_ == "PERSON" for c in found) >= 2 and labels & {"GIVE", "RECEIVE", "EXCHANGE"}:
         return True
     if swap_for_cue and labels & {"GIVE", "RECEIVE"} and ("GIVE" in labels or "PERSON" in labels) \
@@ -420,17 +428,13 @@ def _may_hold_handover(article: _GateDoc, k: int, found: list[Span], cues: list[
         return True  # a name swapped for a name, or a person received in exchange, in an article about people held
     if labels & {"GIVE", "RECEIVE", "HOME"} and "EACH" in labels and categories and _each_cues(found):
         return True  # _mutual_release, without its figure and sides
-    if exchanging and labels & {"GIVE", "RECEIVE"} and (
-            categories or any(a.label_ == "DEMONYM" and span_text(a).endswith("s") for a in article.actors_in(k))):
-        return True  # gate.release_in_swap, without its figure
     if labels & {"GIVE", "RECEIVE"} and "PERSON" in labels and (exchanging or (
             any(c.label_ == "PERSON" and c.kb_id_ == "pows" for c in found)
             and names_a_dyad(article.actors_in(k), dyad_pairs(dyads_of(article.doc))))):
         return True  # gate.person_handover
     if any(c.label_ == "GIVE" and c.kb_id_ in NATIONALS_HANDED for c in found):
         actors = article.actors_in(k)
-        if any(a.label_ == "DEMONYM" and span_text(a).endswith("s")
-               and any(b.start > a.end and b.kb_id_ == a.kb_id_ for b in actors) for a in actors):
+        if any(_plural_demonym(a) and any(b.start > a.end and b.kb_id_ == a.kb_id_ for b in actors) for a in actors):
             return True  # _nationals_handed_home, without its figure and dyad
     return False
 

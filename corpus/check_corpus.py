@@ -46,7 +46,7 @@ GROUPS = {"HAMAS", "PIJ", "HOUTHIS", "ICRC", "UN", "RSF", "ELN", "FARC",
           "BLA", "KNU", "SHLM"}
 # the blind sets (article id prefix by folder), checked like the examples
 BLIND_SETS = {"heldout": "ho-", "heldout2": "h2-", "heldout3": "h3-", "heldout4": "h4-", "heldout6": "h6-",
-              "heldout8": "h8-", "heldout9": "h9-", "negatives": "ng-",
+              "heldout8": "h8-", "heldout9": "h9-", "heldout11": "h11-", "negatives": "ng-",
               "groups": "gr-"}  # groups is not blind: the actor mechanisms' whole-article examples, checked the same way
 ISO3 = re.compile(r"^[A-Z]{3}$")
 ARTICLE_KEYS = {"id", "url", "outlet", "published", "title", "text"}

@@ -25,6 +25,8 @@ from .dating import (
     NOT_EVENT_DATE_BEFORE,
     adverbial_rule,
     timeline_entry_date,
+    day_header,
+    headed_day,
     timeline_year,
     day_of_what_preceded,
     occasion_after_war,
@@ -692,6 +694,13 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
         date_span = entry
         interval = resolve_span(entry, published=published, status=status, year_hint=year_hint)
         rule = rule + "+date.timeline_entry"
+    header = day_header(group.view, views) if entry is None else None
+    if header is not None and (date_span is not None or status == "completed"):
+        # a live blog's "SATURDAY 24 JANUARY": its entries' handovers and their "this morning" are of that day
+        headed = headed_day(date_span, header, published=published, status=status, year_hint=year_hint)
+        if headed is not None:
+            date_span, interval = date_span or header, headed
+            rule = rule + "+date.day_header"
     if date_span is None and group.view.index > 0 \
             and anaphoric_date(group.view, views, published=published, year_hint=year_hint) is None:
         before = views[group.view.index - 1]

@@ -589,3 +589,54 @@ def timeline_year(view: SentenceView, views: list[SentenceView], date: Span) -> 
     start = _paragraph_start(view, views).index
     under = [index for index in years if index <= start]  # type: ignore[union-attr]
     return years[max(under)] if under else None  # type: ignore[index]
+
+
+DAY_HEADERS = 2  # paragraphs that hold a day and nothing else: a live blog's days
+HEADER_KINDS = frozenset({"absolute", "month_day"})
+HEADED_KINDS = frozenset({"relative", "weekday"})  # dates told from the day of the entry: "this morning", "Tuesday"
+
+
+def _header_date(view: SentenceView, views: list[SentenceView]) -> Span | None:
+    """'FRIDAY 23 JANUARY', 'Thursday, 14 March': a paragraph of its own that is one day and nothing else."""
+    alone = (view.index == 0 or views[view.index - 1].text.endswith("\n")) \
+        and (view.text.endswith("\n") or view.index == len(views) - 1)
+    if not alone or len(view.dates) != 1:
+        return None
+    date = view.dates[0]
+    match = date_of(date)
+    if match is None or match.kind not in HEADER_KINDS or match.day is None:
+        return None
+    words = [k for k in range(view.start, view.end) if view.lower[k].strip() and view.lower[k] not in (",", ".")]
+    return date if all(date.start <= k < date.end for k in words) else None
+
+
+def day_header(view: SentenceView, views: list[SentenceView]) -> Span | None:
+    """In a live blog that heads each day's entries with a line of its own ('FRIDAY 23 JANUARY' ... 'SATURDAY 24
+    JANUARY'), the day the sentence stands under: its handovers' day, and the day its 'this morning' counts from
+    (rule date.day_header)."""
+    if not views:
+        return None
+    memo = views[0].memo
+    headers = memo.get("dating.day_headers")
+    if headers is None:
+        headers = memo["dating.day_headers"] = {v.index: d for v in views if (d := _header_date(v, views)) is not None}
+    if len(headers) < DAY_HEADERS:  # type: ignore[arg-type]
+        return None
+    under = [index for index in headers if index < view.index]  # type: ignore[union-attr]
+    return headers[max(under)] if under else None  # type: ignore[index]
+
+
+def headed_day(date: Span | None, header: Span, *, published: PartialDate | None, status: str,
+               year_hint: int | None) -> DateInterval | None:
+    """A date told from the day of the live blog's entry ('this morning', 'yesterday', 'on Tuesday'), resolved
+    against the header's day instead of the publication's; None for a date that needs no header."""
+    day = resolve_span(header, published=published, status="completed", year_hint=year_hint)
+    if day is None or day.start is None or day.start != day.end:
+        return None
+    if date is None:
+        return day
+    match = date_of(date)
+    if match is None or match.kind not in HEADED_KINDS:
+        return None
+    return resolve_span(date, published=PartialDate(year=day.start.year, month=day.start.month, day=day.start.day),
+                        status=status, year_hint=year_hint)

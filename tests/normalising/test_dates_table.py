@@ -12,6 +12,11 @@ from occasion_cases import dated, exchanges
 
 C, P = "completed", "planned"
 
+LIVE_BLOG = ("Our live coverage of the handovers.\n\nWEDNESDAY 13 MARCH\n\n14:10 - The ELN freed 14 Colombian soldiers "
+             "this morning, the ombudsman says.\n\n15:30 - Colombia has freed 30 ELN fighters in return, the ministry "
+             "says.\n\nThursday 14 March\n\n10:20 - The ELN freed 9 more Colombian soldiers today.\n\n11:00 - "
+             "Colombia freed 20 ELN fighters on Tuesday night, officials say.")
+
 CASES = [
     ("year_from_the_swap_not_the_war",
      "Sudan and the RSF completed their biggest swap since the conflict began in March 2021, with each side "
@@ -280,6 +285,34 @@ CASES = [
     ("name_with_a_date_beside_a_plan",
      "A spokesman for the March 23 Movement said the rebels would release 58 prisoners to Kinshasa next Tuesday.",
      "2024-03-14", (58,), (P, "2024-03-19", "2024-03-19")),
+    # date.day_header: a live blog that heads its days with a line of their own dates each entry by its day, and
+    # its "this morning" or "on Tuesday" counts from that day, not from the publication's
+    ("live_blog_entry_under_the_first_day", LIVE_BLOG, "2024-03-14", (14, 30), (C, "2024-03-13", "2024-03-13")),
+    ("live_blog_today_under_the_second_day", LIVE_BLOG.rsplit("\n\n11:00", 1)[0], "2024-03-14", (9,),
+     (C, "2024-03-14", "2024-03-14")),
+    ("live_blog_weekday_counts_from_the_header",
+     LIVE_BLOG.replace("Thursday 14 March", "Saturday 16 March").replace("today", "this morning"), "2024-03-17",
+     (20,), (C, "2024-03-12", "2024-03-12")),
+    ("live_blog_header_in_capitals_and_a_comma",
+     "Live: the swap at the border.\n\nMONDAY, 11 MARCH\n\n09:00 - Azerbaijan handed 6 Armenian soldiers to Armenia "
+     "this morning.\n\nTUESDAY, 12 MARCH\n\n10:00 - Azerbaijan handed 4 more Armenian soldiers to Armenia.",
+     "2024-03-14", (4,), (C, "2024-03-12", "2024-03-12")),
+    ("live_blog_first_day_of_two_in_capitals",
+     "Live: the swap at the border.\n\nMONDAY, 11 MARCH\n\n09:00 - Azerbaijan handed 6 Armenian soldiers to Armenia "
+     "this morning.\n\nTUESDAY, 12 MARCH\n\n10:00 - Azerbaijan handed 4 more Armenian soldiers to Armenia.",
+     "2024-03-14", (6,), (C, "2024-03-11", "2024-03-11")),
+    # near misses: one day on a line of its own is a dateline, not a blog's days; a line with more than a day
+    # ("Live updates, Wednesday 13 March.") heads nothing
+    ("one_day_line_heads_nothing",
+     "Wednesday 13 March\n\nThe ELN freed 14 Colombian soldiers today, the ombudsman says.", "2024-03-14", (14,),
+     (C, "2024-03-14", "2024-03-14")),
+    ("line_with_words_beside_the_day_heads_nothing",
+     "Live updates, Wednesday 13 March.\n\nThe ELN freed 14 Colombian soldiers today.\n\nLive updates, Tuesday 12 "
+     "March.\n\nColombia freed 30 ELN fighters today.", "2024-03-14", (14, 30), (C, "2024-03-14", "2024-03-14")),
+    ("planned_entry_is_not_dated_by_its_header",
+     "Our live coverage.\n\nWEDNESDAY 13 MARCH\n\n14:10 - The ELN freed 14 Colombian soldiers.\n\nThursday 14 "
+     "March\n\n10:20 - Colombia will free 30 ELN fighters next week, the ministry says.", "2024-03-14", (30,),
+     (P, "2024-03-18", "2024-03-24")),
 ]
 
 XFAIL: dict[str, str] = {}

@@ -37,7 +37,9 @@ def reconcile_to(fh: IO[str], items: Iterable[ClaimInput], *, sources: Mapping[s
         spill = sqlite3.connect(str(Path(tmp) / "events.db"), isolation_level=None)
         spill.execute("PRAGMA journal_mode = OFF")
         spill.execute("PRAGMA synchronous = OFF")
-        spill.execute("CREATE TABLE events (event_id TEXT PRIMARY KEY, body TEXT NOT NULL) WITHOUT ROWID")
+        # rows appended as built, indexed once at the end: a table kept in event-id order placed each
+        # (hashed, so random) id in a tree past SQLite's page cache: 11% of a 1M-claim run (py-spy)
+        spill.execute("CREATE TABLE events (event_id TEXT NOT NULL, body TEXT NOT NULL)")
         spill.execute("BEGIN")
         tallies = TallyIndex()
         conflicts = 0
@@ -59,6 +61,7 @@ def reconcile_to(fh: IO[str], items: Iterable[ClaimInput], *, sources: Mapping[s
         for ev in tallies.checked().values():
             conflicts += bool(ev.conflicts)
             spill.execute("INSERT INTO events (event_id, body) VALUES (?, ?)", (ev.event_id, ev.model_dump_json(by_alias=True)))
+        spill.execute("CREATE UNIQUE INDEX events_by_id ON events (event_id)")
         spill.execute("COMMIT")
         written = 0
         for (body,) in spill.execute("SELECT body FROM events ORDER BY event_id"):

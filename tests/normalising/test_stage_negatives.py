@@ -521,6 +521,8 @@ NEGATIVE_GAPS = {
     "h3-029": "an appeal ('if there must be a trade, then make the trade') reads as a planned swap, and a past one-sided "
               "return of five after a summit as a completed one",
     "h3-032": "a refused demand ('would free six soldiers only in exchange for 20') is read as a planned release",
+    "h10-034": "bodies of civilians and soldiers 'recovered ... from the streets' by volunteers and buried in a mass grave "
+               "after a battle read as a completed handover of bodies",
     "h8-030": "a football club's 'exchange of two defenders' beside a central bank's currency swap line reads as a swap of "
               "two captives",
 }
@@ -552,17 +554,24 @@ HELDOUT9_NEGATIVES = [g["doc_id"] for g in map(json.loads, (HELDOUT9 / "gold.jso
                       if not g["records"]]
 
 
+HELDOUT10 = ROOT / "corpus" / "heldout10"
+# heldout10's hard negatives likewise
+HELDOUT10_NEGATIVES = [g["doc_id"] for g in map(json.loads, (HELDOUT10 / "gold.jsonl").read_text(encoding="utf-8").splitlines())
+                       if not g["records"]]
+
+
 def test_invented_negative_corpus_is_all_empty_gold():
     articles = read_articles(NEGATIVES / "articles.jsonl")
     assert [a.id for a in articles] == [g["doc_id"] for g in NEGATIVE_GOLD]
     assert not any(g["records"] for g in NEGATIVE_GOLD)
     assert set(NEGATIVE_GAPS) <= ({g["doc_id"] for g in NEGATIVE_GOLD} | set(HELDOUT3_NEGATIVES) | set(HELDOUT4_NEGATIVES)
-                                  | set(HELDOUT6_NEGATIVES) | set(HELDOUT8_NEGATIVES) | set(HELDOUT9_NEGATIVES))
+                                  | set(HELDOUT6_NEGATIVES) | set(HELDOUT8_NEGATIVES) | set(HELDOUT9_NEGATIVES)
+                                  | set(HELDOUT10_NEGATIVES))
 
 
 @pytest.fixture(scope="module")
 def negative_articles():
-    return {a.id: a for folder in (NEGATIVES, HELDOUT3, HELDOUT4, HELDOUT6, HELDOUT8, HELDOUT9)
+    return {a.id: a for folder in (NEGATIVES, HELDOUT3, HELDOUT4, HELDOUT6, HELDOUT8, HELDOUT9, HELDOUT10)
             for a in read_articles(folder / "articles.jsonl")}
 
 
@@ -570,9 +579,9 @@ def negative_articles():
     pytest.param(doc_id, id=doc_id, marks=[pytest.mark.xfail(reason=NEGATIVE_GAPS[doc_id], strict=False)]
                  if doc_id in NEGATIVE_GAPS else [])
     for doc_id in [g["doc_id"] for g in NEGATIVE_GOLD] + HELDOUT3_NEGATIVES + HELDOUT4_NEGATIVES + HELDOUT6_NEGATIVES
-                   + HELDOUT8_NEGATIVES + HELDOUT9_NEGATIVES])
+                   + HELDOUT8_NEGATIVES + HELDOUT9_NEGATIVES + HELDOUT10_NEGATIVES])
 def test_invented_negative_news_makes_no_record(extractor, negative_articles, doc_id):
-    """corpus/negatives and heldout3's, heldout4's, heldout6's, heldout8's and heldout9's hard negatives: invented non-exchange news, each with empty gold, read
+    """corpus/negatives and heldout3's, heldout4's, heldout6's, heldout8's, heldout9's and heldout10's hard negatives: invented non-exchange news, each with empty gold, read
     without the prefilter."""
     assert extractor.extract(negative_articles[doc_id]) == []
 

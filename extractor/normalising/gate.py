@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from ..recognising.extensions import lowers_of, quantity_of, sentence_starts, spans_of, word_set_of
 from .context import CAPTIVE_WORDS, PARTY_LABELS, dyad_pairs, dyads_of, dyads_of_views, speaks_of_war
-from .groups import person_for_person
+from .groups import FORCE_MEMBER_NOUNS, GROUP_MEMBER_NOUNS, _member_of_force, _members_of_armed, person_for_person
 from .sentences import (DocIndex, SentenceView, has_phrase, once, per_view, phrase_at, phrase_starts, sentence_views,
                         span_text)
 from .status import TRANSFER_LABELS
@@ -97,7 +97,27 @@ def _handover_test(view: SentenceView, views: list[SentenceView], kinds: tuple[s
         return True
     if view.has_cue("GIVE", "RECEIVE") and _person_handover(view, views, exchanging=exchanging):
         return True
+    if view.has_cue("GIVE", "RECEIVE", "HOME") and _counted_members(view):
+        return True
     return bool(view.quantities) and (_mutual_release(view) or _nationals_handed_home(view, war_pairs))
+
+
+MEMBER_NOUNS = FORCE_MEMBER_NOUNS | GROUP_MEMBER_NOUNS
+MEMBER_REACH = 2  # tokens from a figure to its member noun ("64 members", "73 PUK members")
+
+
+def _counted_members(view: SentenceView) -> bool:
+    """'released 64 members of the Sudanese Armed Forces', 'freed 73 PUK members': counted members of a state's
+    armed force or of an armed group are fighters, a people word of a handover (rule gate.members_handed)."""
+    for quantity in view.quantities:
+        for k in range(quantity.end, min(view.end, quantity.end + MEMBER_REACH)):
+            actor = view.actor(k)
+            if actor is not None and actor.label_ == "GROUP" and actor.end < view.end \
+                    and view.lower[actor.end] in GROUP_MEMBER_NOUNS:
+                return True
+            if view.lower[k] in MEMBER_NOUNS and (_member_of_force(view, k) is not None or _members_of_armed(view, k)):
+                return True
+    return False
 
 
 def _person_handover(view: SentenceView, views: list[SentenceView], *, exchanging: bool) -> bool:
@@ -231,7 +251,8 @@ def _mutual_release(view: SentenceView) -> bool:
 # explain why an article was read at all, or why it was not)
 GATE_RULES = {"gate.mutual_release": "_mutual_release", "gate.release_in_swap": "_handover_test",
               "gate.person_handover": "_person_handover", "gate.nationals_handed_home": "_nationals_handed_home",
-              "gate.reciprocal_releases": "_reciprocal_releases",
+              "gate.reciprocal_releases": "_reciprocal_releases", "gate.members_handed": "_counted_members",
+              "gate.bodies_for_nothing": "one_sided_article",
               "gate.one_sided_article": "one_sided_article", "gate.no_side": "no_side",
               "gate.fiction_review": "fiction_review",
               "gate.no_handover_sentence": "clemency, recovery(figures=False)", "gate.cue_lines": "text_gate.TextGate",
@@ -432,6 +453,8 @@ def _may_hold_handover(article: _GateDoc, k: int, found: list[Span], cues: list[
             any(c.label_ == "PERSON" and c.kb_id_ == "pows" for c in found)
             and names_a_dyad(article.actors_in(k), dyad_pairs(dyads_of(article.doc))))):
         return True  # gate.person_handover
+    if labels & {"GIVE", "RECEIVE", "HOME"} and not MEMBER_NOUNS.isdisjoint(article.words_in(k)):
+        return True  # gate.members_handed, without its figure and the force or group
     if any(c.label_ == "GIVE" and c.kb_id_ in NATIONALS_HANDED for c in found):
         actors = article.actors_in(k)
         if any(_plural_demonym(a) and any(b.start > a.end and b.kb_id_ == a.kb_id_ for b in actors) for a in actors):
@@ -1080,8 +1103,20 @@ def one_sided_article(views: list[SentenceView]) -> bool:
         return False  # none of the words the tests below need stands anywhere in the doc
     # a swap anywhere (most articles that get this far) decides it before any sentence is read for the rest
     # a swap only asked for or refused ("had demanded the release of two leaders in exchange for them") is none
-    return not any(_swap_cue(v) and not requested(v) for v in views) \
-        and any(clemency(v) or has_phrase(v.words, NOTHING_IN_RETURN) or (denied and return_denied(v)) for v in views)
+    if any(_swap_cue(v) and not requested(v) for v in views):
+        return False
+    if any(clemency(v) for v in views):
+        return True
+    # remains handed over are a handover even when nothing comes back ("handed over the bodies of 16 soldiers,
+    # but received none in return"): only living people released for nothing make a one-sided story
+    # (rule gate.bodies_for_nothing)
+    return any(has_phrase(v.words, NOTHING_IN_RETURN) or (denied and return_denied(v)) for v in views) \
+        and not any(_bodies_handed(v) for v in views)
+
+
+def _bodies_handed(view: SentenceView) -> bool:
+    """A sentence that hands remains over: a handover or receiving word with a word for bodies."""
+    return view.has_cue("GIVE", "RECEIVE", "HOME") and any(c.kb_id_ == "bodies" for c in view.cues_with("CATEGORY"))
 
 
 NOTHING_IN_RETURN = (("nothing", "in", "return"), ("nothing", "in", "exchange"), ("nothing", "had", "been", "asked"),

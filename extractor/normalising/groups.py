@@ -1069,6 +1069,7 @@ def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
         if before > view.start and view.lower[before] == "the":
             before -= 1
         if actor is not None and before >= view.start and view.lower[before] in PREPOSITIONS | {"by"} \
+                and not _body_of_state(view, actor, before) \
                 and not (view.lower[before] == "in" and before > view.start
                          and view.lower[before - 1] in SEAT_NOUNS and actor.label_ in ("CAPITAL", "STATE")) \
                 and not (view.lower[before] == "with" and actor.end == i and view.lower[i].endswith("ing")
@@ -1084,6 +1085,27 @@ def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
                 continue  # "released 90 Houthi fighters and welcomed back 12 troops": not the subject
             return actor
     return None
+
+
+BODY_OF_STATE_HEADS = frozenset({"government", "authorities", "army", "military", "republic", "kingdom"})
+
+
+def _body_of_state(view: SentenceView, actor: Span, of: int) -> bool:
+    """'the Government of Yemen released 530', 'the Government of the Republic freed nine': a state's body named
+    with 'of' before the state opens the clause, so the state is the subject (rule direction.body_of_state)."""
+    if view.lower[of] != "of" or actor.label_ not in ("STATE", "CAPITAL") or of - 1 < view.start \
+            or view.lower[of - 1] not in BODY_OF_STATE_HEADS:
+        return False
+    k = of - 2
+    return k < view.start or view.lower[k] == "the" and (k == view.start or view.lower[k - 1] in (",", "and", ";"))
+
+
+def _named_through_body(view: SentenceView, actor: Span) -> bool:
+    """The subject was named inside 'the Government of ...' (direction.body_of_state)."""
+    before = actor.start - 1
+    if before > view.start and view.lower[before] == "the":
+        before -= 1
+    return before > view.start and _body_of_state(view, actor, before)
 
 
 def _counted_modifier(view: SentenceView, actor: Span) -> bool:
@@ -1432,6 +1454,8 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
             elif verb_before.label_ == "GIVE" and group.giver is None and subject.kb_id_ != group.receiver:
                 group.giver = subject.kb_id_
                 group.rules.append("direction.giver_subject")
+                if _named_through_body(view, subject):
+                    group.rules.append("direction.body_of_state")
             elif verb_before.label_ == "RECEIVE" and group.receiver is None and subject.kb_id_ != group.giver:
                 group.receiver = subject.kb_id_
                 group.rules.append("direction.receiver_subject")

@@ -60,6 +60,7 @@ from .gate import (
     FORCE_WORDS,
     HANDOVER_KINDS,
     HELD_WORDS,
+    MEMBER_NOUNS,
     HYPOTHETICAL,
     MOTION_BEFORE_HOME,
     NATIONALS_HANDED,
@@ -88,6 +89,7 @@ EACH = "E"            # EACH with id "each"
 DEMONYMS = "N"        # a DEMONYM ending in "s"
 CAPTIVE = "K"         # CAPTIVITY, or a captive word (for the whole article)
 CATEGORY_KIND = "c:"  # + the CATEGORY id
+MEMBERS = "M"         # a member noun ("members", "elements", "cadres"): gate.members_handed
 
 
 # a word ending a sentence: a whole chunk (whitespace-parted) of opening marks, letters, the last one in
@@ -375,6 +377,8 @@ class TextGate:
                     add([t.lower_ for t in nlp.make_doc(pattern)], {DEMONYMS})
         for word in HELD_WORDS:  # the gate reads any of these words anywhere as people held
             add([word], {CAPTIVE})
+        for word in MEMBER_NOUNS:
+            add([word], {MEMBERS})
         self.vocabulary = _Vocabulary(found)
         self.firm = _Vocabulary(firm)
         self.single, self.phrases, self.keys = self.vocabulary.single, self.vocabulary.phrases, self.vocabulary.keys
@@ -932,4 +936,6 @@ class _Reading:
             return True  # gate.release_in_swap
         if GIVE_OR_TAKE in m and (SOLDIER in m or (NAMED in m and self.swapping)):
             return True  # gate.person_handover
+        if GIVE_OR_TAKE in m and MEMBERS in m and self.counted(lo, hi):
+            return True  # gate.members_handed
         return False

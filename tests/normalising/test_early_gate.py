@@ -44,6 +44,12 @@ GATE = [
     # gate.nationals_handed_home: a counted demonym handed to its own state, no people word
     ("nationals_handed_home", "Azerbaijan handed 64 Armenians to Armenia on Friday.", True),
     ("nationals_handed_over_to_a_third_state", "Greece handed 64 Syrians to the Turkish coast guard.", False),
+    # gate.members_handed: counted members of an armed force or group, no other people word
+    ("members_of_a_force_released", "The militia released 48 members of the Malian armed forces in Gao on Monday.", True),
+    ("group_members_handed", "The Colombian army handed 9 FARC members to a church commission on Friday.", True),
+    # gate.bodies_for_nothing: remains handed over with nothing in return are still a handover
+    ("bodies_for_nothing", "The rebels handed the bodies of 14 Malian soldiers to Mali on Sunday and asked nothing in "
+                           "return.", True),
     # gate.no_handover_sentence: recovered by troops or received by a hospital, no swap cue
     ("recovered_by_troops", "Troops recovered the bodies of three hostages from a tunnel in Gaza.", False),
     ("received_by_a_hospital", "The hospital in Kherson received 12 bodies after the strike.", False),

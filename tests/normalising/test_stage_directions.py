@@ -17,6 +17,15 @@ ROOT = Path(__file__).resolve().parents[2]
 GAP = pytest.mark.xfail
 
 CASES = [
+    # direction.body_of_state: the state named through its body with 'of' opens the clause and gives
+    pytest.param("The Government of Niger released 25 Boko Haram fighters on Friday, and the group freed 11 soldiers "
+                 "in return.", [("BOKO_HARAM", "NER", "pows", 11), ("NER", "BOKO_HARAM", "pows", 25)],
+                 id="body-of-state-gives"),
+    pytest.param("The Government of Mali freed 40 jailed rebels in a swap with the CMA, which released 18 soldiers.",
+                 [("CMA", "MLI", "pows", 18), ("MLI", "CMA", "prisoners", 40)], id="body-of-state-in-a-swap"),
+    # near miss: the body is inside the subject of a reporting verb, not the giver
+    pytest.param("Officials of the Government of Chad said the FACT rebels released 25 soldiers in exchange for 30 "
+                 "fighters.", [("FACT", "TCD", "pows", 25), ("TCD", "FACT", "pows", 30)], id="body-of-state-reporting"),
     # D1: a state that "returns" or "brings back" its own people receives them
     pytest.param("Sudan returned 45 of its soldiers from RSF captivity on Monday.",
                  [("RSF", "SDN", "pows", 45)], id="d1-its-soldiers-from-captivity"),

@@ -20,6 +20,12 @@ from extractor.normalising import gate, sides
 PUBLISHED = PartialDate.parse("2024-03-15")
 
 HARD_NEGATIVES = [
+    # gate.members_handed near misses: members of no armed force or group; gate.bodies_for_nothing near miss: living
+    # people freed for nothing are still a one-sided release
+    ("members_of_a_choir", "The festival released 14 members of the national choir from rehearsals in Lyon on Monday."),
+    ("members_of_a_club_freed_from_fees", "The club freed 230 members from their fees after the vote on Monday."),
+    ("living_soldiers_freed_for_nothing",
+     "The rebels freed 14 Malian soldiers near Kidal on Sunday and asked nothing in return, a spokesman said."),
     # gate.studied: the people of a study, told by the swaps that freed them
     ("interviews_with_released_soldiers",
      "A study based on interviews with 64 Armenian soldiers released from Azerbaijani captivity in prisoner swaps "

@@ -52,6 +52,8 @@ CASES = [
     ("each_side_released_prisoners", "Both sides released 20 prisoners each on Monday.", True),
     ("each_side_released_no_people_word", "Both sides released 20 each on Monday.", False),
     ("nationals_handed", "Azerbaijan handed 64 Armenians to Armenia on Friday.", True),
+    ("members_of_a_force_freed", "The rebels freed 48 members of the Malian armed forces in Gao on Monday.", True),
+    ("members_without_a_transfer", "The 48 members of the Malian armed forces met in Gao on Monday.", False),
     # cue senses `drop_false_cues` takes away, read from the tokens next to the cue
     ("fire_exchanged_near_counted_people",
      "The two armies exchanged heavy fire near 3 villages where 40 soldiers are held.", False),

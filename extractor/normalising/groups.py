@@ -1285,6 +1285,18 @@ COLON_LIST_WORDS = frozenset({",", "and", "a", "an", "one", "two", "three", "fou
                         "ten", "of", "them", "whom", "among", "including"})
 
 
+PASSIVE_AUXILIARIES = frozenset({"been", "was", "were", "is", "are", "be", "being"})
+PASSIVE_ADVERBS = frozenset({"now", "already", "also", "just", "all", "finally", "since"})
+
+
+def _passive_at(view: SentenceView, k: int) -> bool:
+    """The verb at k is passive: a form of 'be' before it, past adverbs ('have now been freed')."""
+    m = k - 1
+    while m > view.start and view.lower[m] in PASSIVE_ADVERBS:
+        m -= 1
+    return m >= view.start and view.lower[m] in PASSIVE_AUXILIARIES
+
+
 def _colon_list_verb(view: SentenceView, group: Group) -> Span | None:
     """The give verb of the clause before a colon that opens a list holding the group ('released four
     agents it had convicted: two Germans, a Pole and a Bulgarian'): only list words, figures and people
@@ -1461,7 +1473,8 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
                 group.rules.append("direction.receiver_subject")
     if group.giver is None and verb_before is None and verb_after is None:
         listed = _colon_list_verb(view, group)
-        if listed is not None:
+        if listed is not None and not _passive_at(view, listed.start):
+            # (a passive verb's subject is the people: "the spokesman says 24 hostages have been released: ...")
             subject = _subject_before(view, listed.start, view.start)
             if subject is not None and subject.kb_id_ not in (group.nationality, group.receiver) \
                     and not _listed(view, subject):

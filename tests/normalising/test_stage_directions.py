@@ -23,6 +23,15 @@ CASES = [
                  id="body-of-state-gives"),
     pytest.param("The Government of Mali freed 40 jailed rebels in a swap with the CMA, which released 18 soldiers.",
                  [("CMA", "MLI", "pows", 18), ("MLI", "CMA", "prisoners", 40)], id="body-of-state-in-a-swap"),
+    # direction.colon_list_giver needs an active verb: a passive one's subject is the people, and the speaker
+    # of "says" is no giver
+    pytest.param("Hamas freed hostages on Sunday under the truce. Egypt's information service says 17 hostages have "
+                 "been released: 13 Israelis and 4 Thais.",
+                 [("HAMAS", "ISR", "hostages", 13), ("HAMAS", "THA", "hostages", 4)], id="colon-list-passive-no-giver"),
+    pytest.param("Hamas freed hostages on Sunday under the truce. Egypt's information service says it has released 17 "
+                 "hostages: 13 Israelis and 4 Thais.",
+                 [("EGY", "ISR", "hostages", 13), ("EGY", "THA", "hostages", 4), ("HAMAS", "ISR", "hostages", None)],
+                 id="colon-list-active-giver"),
     # near miss: the body is inside the subject of a reporting verb, not the giver
     pytest.param("Officials of the Government of Chad said the FACT rebels released 25 soldiers in exchange for 30 "
                  "fighters.", [("FACT", "TCD", "pows", 25), ("TCD", "FACT", "pows", 30)], id="body-of-state-reporting"),

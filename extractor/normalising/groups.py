@@ -410,6 +410,10 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
         if quantity_of(quantity) is not None and quantity_of(quantity).rule == "qty.x_for_x":
             category = "generic"
             rules.append("group.x_for_x")
+            swapped = _swapped_category(view, quantity)
+            if swapped is not None:
+                category = swapped  # "an exchange of bodies, 15 for 15": what the exchange is of
+                rules.append("group.x_for_x_object")
         elif previous is None and _elliptic_follows(view, quantity) and _swap_verb_near(view, quantity):
             category = "generic"  # "330 more were swapped for 330": the article's people
             rules.append("group.implicit")
@@ -1098,6 +1102,30 @@ def _body_of_state(view: SentenceView, actor: Span, of: int) -> bool:
         return False
     k = of - 2
     return k < view.start or view.lower[k] == "the" and (k == view.start or view.lower[k - 1] in (",", "and", ";"))
+
+
+SWAPPED_REACH = 10  # tokens from a bare 'N for N' back to the swap word whose object it counts
+
+
+def _swapped_category(view: SentenceView, quantity: Span) -> str | None:
+    """'an exchange of bodies, 15 for 15', 'exchanged the bodies of soldiers on a 15-for-15 basis': the category of
+    the first people word between the clause's swap word and a bare 'N for N' (rule group.x_for_x_object)."""
+    lo = max(view.start, quantity.start - SWAPPED_REACH)
+    swap = next((k for k in range(quantity.start - 1, lo - 1, -1)
+                 if view.cue(k) is not None and view.cue(k).label_ == "EXCHANGE"), None)
+    if swap is None:
+        return None
+    found: list[str] = []
+    for k in range(view.cue(swap).end, quantity.start):
+        if view.lower[k] in (";", ":", ".") or view.doc_index.quantity_at[k] is not None:
+            return None
+        cue = view.cue(k)
+        if cue is not None and cue.start == k and cue.label_ == "CATEGORY" and cue.kb_id_ not in ("generic", "foreigners"):
+            found.append(cue.kb_id_)
+    # "the bodies of soldiers": the remains; "civilians and soldiers": people of two kinds, no one category
+    if found and (found[0] == "bodies" or len(set(found)) == 1):
+        return found[0]
+    return None
 
 
 def _named_through_body(view: SentenceView, actor: Span) -> bool:

@@ -12,6 +12,16 @@ from _stage import flows_of
 GAP = pytest.mark.xfail
 
 CASES = [
+    # group.x_for_x_object: a bare 'N for N' counts what the swap word before it has as object
+    pytest.param("Ethiopia and the TPLF carried out an exchange of remains, 21 for 21, on Monday.",
+                 [("ETH", "TPLF", "bodies", 21), ("TPLF", "ETH", "bodies", 21)], id="x-for-x-exchange-of-remains"),
+    pytest.param("Mali and the CMA exchanged the bodies of fighters on a 9-for-9 basis on Monday.",
+                 [("CMA", "MLI", "bodies", 9), ("MLI", "CMA", "bodies", 9)], id="x-for-x-bodies-of-fighters"),
+    pytest.param("Peru and Ecuador swapped civilians, 12 for 12, on Monday.",
+                 [("ECU", "PER", "civilians", 12), ("PER", "ECU", "civilians", 12)], id="x-for-x-civilians"),
+    # near miss: people of two kinds give no one category (the dyad's default stands)
+    pytest.param("Armenia and Azerbaijan exchanged civilians and soldiers, 15 for 15, on Monday.",
+                 [("ARM", "AZE", "pows", 15), ("AZE", "ARM", "pows", 15)], id="x-for-x-two-kinds"),
     # captives between two armed forces are pows; held by an armed group they are hostages
     pytest.param("Sudan and the RSF released 55 captives each on Monday.",
                  [("RSF", "SDN", "pows", 55), ("SDN", "RSF", "pows", 55)], id="captives-army-vs-militia"),

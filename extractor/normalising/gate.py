@@ -588,16 +588,29 @@ RELEASE_SKIPPABLE = frozenset({"a", "an", "the", "its", "their", "his", "her", "
                                "lengthy", "written", "annual", "final", "updated", "undated"})
 
 
+# what "gave" can take that is not people: "gave its final approval to the swap", "gave assurances"
+GIVEN_THINGS = frozenset({"approval", "consent", "go-ahead", "permission", "blessing", "assurance", "assurances",
+                          "guarantee", "guarantees", "backing", "support", "interview", "interviews", "speech",
+                          "testimony", "evidence", "details", "information", "figures", "orders", "instructions",
+                          "answer", "answers", "warning", "notice", "thanks", "briefing", "account"})
+GIVE_VERBS = frozenset({"gave", "give", "gives"})
+
+
 def _released_thing(view: SentenceView, cue: Span) -> bool:
-    """'released a video of the captured soldiers', 'released its annual report': the verb takes a
-    thing, not people (rule gate.released_thing)."""
-    if cue.kb_id_ != "release" or not span_text(cue).lower().startswith("releas"):
+    """'released a video of the captured soldiers', 'released its annual report', 'gave its final approval to the
+    exchange': the verb takes a thing, not people (rule gate.released_thing)."""
+    verb = span_text(cue).lower()
+    if cue.kb_id_ == "release" and verb.startswith("releas"):
+        things = RELEASED_THINGS
+    elif cue.kb_id_ == "handover" and verb in GIVE_VERBS:
+        things = GIVEN_THINGS
+    else:
         return False
     for k in range(cue.end, min(view.end, cue.end + 4)):
         word = view.lower[k]
         if word in RELEASE_SKIPPABLE:
             continue
-        return word in RELEASED_THINGS
+        return word in things
     return False
 
 

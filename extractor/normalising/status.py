@@ -145,7 +145,8 @@ def _done_clause_wins(view: SentenceView, lo: int, hi: int) -> bool:
     plans = [c for c in view.in_range(view.cues, lo, hi) if real_plan(view, c)]
     if not plans or any(span_text(c).lower() not in OVERRIDABLE for c in plans):
         return False
-    done = [c for c in view.cues_with("COMPLETED") if span_text(c).lower() in STRONG_DONE and not (lo <= c.start < hi)]
+    done = [c for c in view.cues_with("COMPLETED") if span_text(c).lower() in STRONG_DONE and not (lo <= c.start < hi)
+            and not _future_done(view, c)]
     done += [view.sent.doc[k:k + 3] for k in range(view.start, view.end - 2)
              if view.lower[k] == "had" and view.lower[k + 1] == "taken" and view.lower[k + 2] == "place"]
     for cue in done:
@@ -241,6 +242,17 @@ def conditional(view: SentenceView, cue: Span) -> bool:
     return False
 
 
+FUTURE_DONE_RULE = "status.future_done"
+FUTURE_MODALS = frozenset({"will", "would", "'ll", "shall", "should", "must", "could", "may", "might", "to"})
+
+
+def _future_done(view: SentenceView, cue: Span) -> bool:
+    """'will be carried out', 'is to be completed', 'should be concluded': a word of a thing done, in a future or
+    modal form, tells of a plan (rule status.future_done)."""
+    k = cue.start - 1
+    return k > view.start and view.lower[k] == "be" and view.lower[k - 1] in FUTURE_MODALS
+
+
 def status_at(view: SentenceView, i: int) -> tuple[str, str]:
     """('planned' | 'completed', rule id) for the mention at token i."""
     lo, hi = view.clause_bounds(i)
@@ -274,16 +286,20 @@ def status_at(view: SentenceView, i: int) -> tuple[str, str]:
     conditions = {c.start for c, label in zip(in_clause, labels)
                   if label in TRANSFER_LABELS and c.start not in negated and conditional(view, c)} \
         if not CONDITION_WORDS.isdisjoint(view.word_set) else set()
+    future_done = {c.start for c, label in zip(in_clause, labels) if label == "COMPLETED" and _future_done(view, c)}
     markers += [(abs(c.start - i), "completed") for c, label in zip(in_clause, labels)
                 if (label in TRANSFER_LABELS and is_past_verb(c) and _finite(view, c, i)
                     and c.start not in negated and c.start not in conditions)
-                or label == "COMPLETED" or _under_way(view, c)]
+                or (label == "COMPLETED" and c.start not in future_done) or _under_way(view, c)]
     markers += [(abs(k - i), "planned") for k in negated]
     markers += [(abs(k - i), "conditional") for k in conditions]
+    markers += [(abs(k - i), "future_done") for k in future_done]
     if markers:
         status = min(markers)[1]
         if status == "conditional":
             return "planned", CONDITIONAL_RULE
+        if status == "future_done":
+            return "planned", FUTURE_DONE_RULE
         if status == "planned" and _done_clause_wins(view, lo, hi):
             return "completed", "status.done_clause_wins"
         return status, f"status.{status}_clause"
@@ -294,8 +310,11 @@ def status_at(view: SentenceView, i: int) -> tuple[str, str]:
     # "with the first 390 freed on Friday": a past participle, when nothing else speaks
     if any(label in TRANSFER_LABELS and is_past_verb(c) for c, label in zip(in_clause, labels)):
         return "completed", "status.past_participle"
-    if view.has_cue("COMPLETED"):
+    done = view.cues_with("COMPLETED")
+    if any(not _future_done(view, c) for c in done):
         return "completed", "status.past_clause"
+    if done:
+        return "planned", FUTURE_DONE_RULE  # "officials say it will be carried out tomorrow"
     if _planned_in(view, view.start, view.end):
         return "planned", "status.planned_sentence"
     # "reached an agreement on the exchange of ...", "... had been agreed upon"; not "in an agreement"

@@ -22,6 +22,9 @@ PUBLISHED = PartialDate.parse("2024-03-15")
 HARD_NEGATIVES = [
     # gate.members_handed near misses: members of no armed force or group; gate.bodies_for_nothing near miss: living
     # people freed for nothing are still a one-sided release
+    # gate.released_thing: "gave" with a thing given
+    ("gave_assurances_about_captives",
+     "The army gave assurances on Monday that 30 captured rebels held in Goma were safe and would be freed soon."),
     ("members_of_a_choir", "The festival released 14 members of the national choir from rehearsals in Lyon on Monday."),
     ("members_of_a_club_freed_from_fees", "The club freed 230 members from their fees after the vote on Monday."),
     ("living_soldiers_freed_for_nothing",

@@ -16,6 +16,14 @@ from extractor.normalising import occasion_status
 C, P = "completed", "planned"
 
 CASES = [
+    # gate.released_thing ("gave its final approval to the exchange": a thing given, no handover) and
+    # status.future_done ("it will be carried out"): an approved swap still to come is a plan
+    ("future_done_after_an_approval",
+     "The cabinet gave its final approval to the prisoner exchange with the ELN, and officials say it will be carried "
+     "out in Arauca. Colombia will free 12 rebels and the ELN 5 soldiers.", None, [(P, (5, 12))]),
+    ("done_word_in_the_past_is_done",
+     "The exchange of 25 prisoners each between Mali and the CMA was carried out in Kidal, mediators said.", None,
+     [(C, (25, 25))]),
     # S1: the announcement of an occasion the article reports done folds into the completed record
     ("s1_lead_reports_done_figures_only_in_the_envoy_quote",
      'Sudan and the RSF have carried out a prisoner exchange brokered in Jeddah. The US envoy said: "Today, the '

@@ -405,6 +405,7 @@ def _breakdown_run(view: SentenceView, whole: Group, groups: list[Group]) -> lis
     run = [head]
     for g in later[1:]:
         if not (set(view.words_between(run[-1].end, g.start)) <= {",", "and", "plus"}
+                or view.words_between(run[-1].end, g.start) == ("for",)  # "31 guards: 15 Kyrgyz for 16 Tajiks"
                 or _described_part_between(view, run[-1].end, g.start)):
             break
         run.append(g)
@@ -771,6 +772,34 @@ def _foreign_part(part: Group, whole: Group, context: ArticleContext) -> bool:
                                                                                           "civilians", "pows")
 
 
+def _two_way_parts(groups: list[Group], wholes_of: dict[int, Group],
+                   context: ArticleContext) -> dict[int, tuple]:
+    """'the two countries exchanged 1,400 prisoners: 1,000 Eritreans and 400 Ethiopians': a total of both
+    ways broken down by the nationals of its two sides; each part goes home from the other side (rule
+    count.two_way_breakdown). Part -> its (giver, receiver, category) key."""
+    parts_of: dict[int, list[Group]] = {}
+    for group in groups:
+        whole = wholes_of.get(id(group))
+        if whole is not None and group.part_of and group.nationality is not None and _exact(group.count):
+            parts_of.setdefault(id(whole), []).append(group)
+    found: dict[int, tuple] = {}
+    for whole in (w for w in groups if id(w) in parts_of):
+        parts = parts_of[id(whole)]
+        states = {p.nationality for p in parts}
+        ends = {whole.giver, whole.receiver} - {None}
+        if len(states) != 2 or whole.per_side or not _exact(whole.count) \
+                or sum(_exact(p.count) for p in parts) != _exact(whole.count) \
+                or not all(context.is_state(n) for n in states) or not ends <= states \
+                or (not ends and (context.sides is None or set(context.sides) != states)):
+            continue
+        a, b = sorted(states)  # type: ignore[type-var]
+        for part in parts:
+            found[id(part)] = (b if part.nationality == a else a, part.nationality, whole.category)
+            if "count.two_way_breakdown" not in part.rules:
+                part.rules.append("count.two_way_breakdown")
+    return found
+
+
 def _other_giver_part(part: Group, whole: Group) -> bool:
     """'43 sets of remains: 41 from Azerbaijan and 2 from Georgia': a part handed over by another side than
     the whole's giver is a flow of its own, to the whole's receiver (rule count.breakdown_by_giver)."""
@@ -911,11 +940,12 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
     total is dropped beside counted figures with a direction of its category, when it is their sum
     (a headline total), or beside uncounted ones when the article splits that category elsewhere."""
     wholes_of = _link_parts(groups)
+    two_way = _two_way_parts(groups, wholes_of, context)
     civilian_parts: dict[int, int] = {}  # whole -> its parts of another category ("including 40 civilians")
     for group in groups:
         whole = wholes_of.get(id(group))
         if whole is not None and (group.category != whole.category or _foreign_part(group, whole, context)
-                                  or _other_giver_part(group, whole)) \
+                                  or _other_giver_part(group, whole) or id(group) in two_way) \
                 and _exact(group.count):
             civilian_parts[id(whole)] = civilian_parts.get(id(whole), 0) + _exact(group.count)
     # "24 hostages, including 13 Israelis and 10 Thais": with its nationals counted, the whole's own
@@ -939,6 +969,9 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
                 and not any(g.count is not None and not g.part_of and g.category != "civilians" for g in groups):
             # "among those freed were five civilians" in an occasion told with no figure: the civilians' own count
             keys = keys_of(group, context)
+        elif id(group) in two_way:
+            part_keys.add(id(group))
+            keys = [two_way[id(group)]]
         elif group.part_of:
             whole = wholes_of.get(id(group))
             foreign = whole is not None and _foreign_part(group, whole, context)

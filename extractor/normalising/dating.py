@@ -184,10 +184,32 @@ def after_attribution(view: SentenceView, date: Span) -> bool:
     return False
 
 
+ATTRIBUTIVE_BEFORE = frozenset({"the", "a", "an", "its", "their", "his", "her", "of", "for", "and", "all", "some",
+                                "several", "two", "three", "four", "five", "other", "more"})
+
+
 def _modifies_a_person(view: SentenceView, k: int, end: int) -> bool:
     """'freed X in return for convicted arms dealer Y in December 2022': the participle is an adjective
-    of the person noun after it, so the date is not the day of the conviction."""
-    return any(view.cue(m) is not None and view.cue(m).label_ == "PERSON" for m in range(k + 1, min(end, k + 4)))
+    of the person noun after it, so the date is not the day of the conviction. So too of a counted group
+    ('exchanged 31 detained border guards on Sunday', 'the captured soldiers were freed on Friday': rule
+    date.attributive_participle), where a figure, an article or a preposition stands before the participle."""
+    def noun(m: int, labels: tuple[str, ...]) -> bool:
+        cue = view.cue(m)
+        return cue is not None and cue.label_ in labels
+    if any(noun(m, ("PERSON",)) for m in range(k + 1, min(end, k + 4))):
+        return True
+    if noun(k, ("CATEGORY", "PERSON")):
+        return True  # "captured soldiers" is itself a noun of the cue gazetteer
+    before = k - 1
+    if before < view.start or not (view.doc_index.quantity_at[before] is not None
+                                   or view.lower[before] in ATTRIBUTIVE_BEFORE
+                                   or noun(before, ("GIVE", "RECEIVE", "EXCHANGE"))):
+        return False
+
+    def demonym(m: int) -> bool:
+        actor = view.actor(m)
+        return actor is not None and actor.label_ == "DEMONYM"
+    return any(noun(m, ("CATEGORY",)) or demonym(m) for m in range(k + 1, min(end, k + 4)))
 
 
 def _usable(view: SentenceView, date: Span, *, meeting: bool = False) -> bool:

@@ -182,6 +182,27 @@ def _is_plural_demonym(span: Span) -> bool:
     return text.endswith("s") and text.endswith(PLURAL_DEMONYM_ENDINGS) and not text.endswith("'s")
 
 
+INVARIANT_DEMONYMS = frozenset({"swiss", "kyrgyz", "kirghiz", "malagasy", "burkinabe"})  # and every "-ese"
+# what may follow a demonym used as a noun ("five Lebanese were freed"), not as an adjective ("five Lebanese
+# fishermen"): punctuation, prepositions, auxiliaries, conjunctions and the participles of captivity and release
+AFTER_A_NOUN = frozenset({"and", "or", "but", "on", "in", "at", "from", "to", "for", "with", "by", "into", "across",
+                          "who", "whom", "that", "were", "was", "are", "is", "had", "have", "has", "being", "as",
+                          "held", "freed", "released", "jailed", "detained", "captured", "kidnapped", "abducted",
+                          "arrested", "taken", "returned", "home", "back", "among", "including", "while"})
+
+
+def _invariant_demonym_noun(view: SentenceView, actor: Span) -> bool:
+    """A demonym whose plural is the same word ('Lebanese', 'Chinese', 'Swiss', 'Kyrgyz') right after a figure
+    and not followed by a noun: it names the people (rule group.invariant_demonym)."""
+    text = span_text(actor).lower()
+    if not (text.endswith("ese") or text in INVARIANT_DEMONYMS):
+        return False
+    k = actor.end
+    if k >= view.end:
+        return True
+    return not view.sent.doc[k].is_alpha or view.lower[k] in AFTER_A_NOUN
+
+
 def _age_limit(view: SentenceView, quantity: Span, count: Count) -> bool:
     """'soldiers under 25', 'children over 12': a bound right after the people it qualifies is an age."""
     if count.qualifier not in ("under", "over", "up_to") or quantity.start <= view.start:
@@ -283,6 +304,11 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
             nationality = actor.kb_id_
             if _is_plural_demonym(actor):
                 category, noun = "generic", actor
+                j = actor.end
+                break
+            if steps == 0 and _invariant_demonym_noun(view, actor):
+                category, noun = "generic", actor  # "five Lebanese were freed", "15 Kyrgyz for 16 Tajiks"
+                rules.append("group.invariant_demonym")
                 j = actor.end
                 break
             j, steps = actor.end, steps + 1
@@ -1989,7 +2015,7 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
     other = counted[0]
     pivots = view.cues_with("FOR")
     out = []
-    for person in view.cues_with("PERSON"):
+    for person in _person_cues(view):
         if person.start < view.end - 1 and view.cue(person.end) is not None and view.cue(person.end).label_ == "EXCHANGE" \
                 and span_text(view.cue(person.end)).lower() in ("exchange", "swap"):
             continue
@@ -2102,7 +2128,24 @@ def _same_clause(view: SentenceView, a: int, b: int) -> bool:
     return lo <= b < hi
 
 
-SINGLE_FILLERS = frozenset({"former", "jailed", "detained", "kidnapped", "abducted", "young", "elderly", "retired"})
+SINGLE_FILLERS = frozenset({"former", "jailed", "detained", "captured", "kidnapped", "abducted", "young", "elderly",
+                            "retired"})
+
+
+def _person_cues(view: SentenceView) -> list[Span]:
+    """The sentence's person nouns: its PERSON cues and the singular soldier words the CATEGORY gazetteer
+    shadows them with, told of one person ('a Russian soldier', 'a captured serviceman')."""
+    persons = view.cues_with("PERSON")
+    for cue in view.cues_with("CATEGORY"):
+        if len(cue) != 1 or cue.kb_id_ != "pows" or view.lower[cue.start].endswith("s"):
+            continue
+        k = cue.start
+        demonym = view.actor(k - 1) if k - 1 >= view.start else None
+        if demonym is not None and demonym.label_ == "DEMONYM" and demonym.end == k:
+            k = demonym.start
+        if _indefinite_before(view, k):
+            persons.append(cue)
+    return sorted(persons, key=lambda c: c.start) if len(persons) > 1 else persons
 
 
 def _indefinite_before(view: SentenceView, k: int) -> bool:

@@ -153,6 +153,19 @@ def restated_receivers(occasions: list[Occasion]) -> None:
             if len({n.receiver for n in match}) == 1:
                 g.receiver = match[0].receiver
                 g.rules.append("direction.restated_receiver")
+        # "Israel freed four Lebanese prisoners ... In return, the four Lebanese crossed into Lebanon": a figure told
+        # again with its receiver only takes the giver of the one full flow it restates (direction.restated_giver)
+        full = [g for g in groups if g.giver is not None and g.receiver is not None and not g.per_side
+                and g.count is not None and g.count.qualifier == "exact" and (g.count.value or 0) >= 2]
+        for g in groups:
+            if g.giver is not None or g.receiver is None or g.per_side or g.count is None \
+                    or g.count.qualifier != "exact" or (g.count.value or 0) < 2:
+                continue
+            match = {n.giver for n in full if n.count.value == g.count.value and n.category == g.category
+                     and n.receiver == g.receiver and n.start < g.start}
+            if len(match) == 1:
+                g.giver = match.pop()
+                g.rules.append("direction.restated_giver")
         # "742 prisoners arrive in Sanaa" (a receiver only) and "742 held by the government were released"
         # (a giver only): one figure told twice, each time with one side, has both
         halves = [g for g in groups if not g.per_side and g.count is not None and g.count.qualifier == "exact"

@@ -680,6 +680,29 @@ CASES += [
      [("PER", "CHL", "pows", 12)]),
 ]
 
+# --- C17: a total of both ways broken down by the nationals of its two sides (count.two_way_breakdown), and
+# demonyms whose plural is the same word used as nouns (group.invariant_demonym)
+CASES += [
+    ("c17_two_way_total_broken_down_after_a_colon",
+     "Chad and Sudan exchanged 520 prisoners of war on Monday: 300 Sudanese and 220 Chadians.",
+     [("TCD", "SDN", "pows", 300), ("SDN", "TCD", "pows", 220)]),
+    ("c17_two_way_total_broken_down_after_a_comma",
+     "Peru and Ecuador swapped 61 detainees at the border on Friday, 40 Ecuadorians and 21 Peruvians.",
+     [("PER", "ECU", "prisoners", 40), ("ECU", "PER", "prisoners", 21)]),
+    ("c17_two_way_parts_joined_by_for",
+     "Uzbekistan and Tajikistan exchanged 23 border guards on Sunday: 11 Uzbeks for 12 Tajiks.",
+     [("TJK", "UZB", "pows", 11), ("UZB", "TJK", "pows", 12)]),
+    ("c17_one_giver_with_parts_of_two_other_states_is_no_two_way_total",
+     "The RSF freed 52 hostages on Monday: 30 Kenyans and 22 Ugandans.",
+     [("RSF", "KEN", "hostages", 30), ("RSF", "UGA", "hostages", 22)]),
+    ("c17_invariant_demonym_as_a_noun",
+     "Israel freed seven Lebanese on Monday in exchange for the bodies of two soldiers held by Hezbollah.",
+     [("ISR", "LBN", "prisoners", 7), ("HEZBOLLAH", "ISR", "bodies", 2)]),
+    ("c17_invariant_demonym_as_an_adjective",
+     "Sudan released 14 Chinese workers and 9 Sudanese soldiers held by the RSF were freed in return on Monday.",
+     [("SDN", "CHN", "civilians", 14), ("RSF", "SDN", "pows", 9)]),
+]
+
 XFAIL: dict[str, str] = {}
 
 

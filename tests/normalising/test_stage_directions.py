@@ -438,6 +438,10 @@ CASES = [
     pytest.param("Renamo (the former rebel movement) released 14 soldiers on Monday in exchange for 9 of its men held "
                  "by Mozambique.",
                  [("RENAMO", "MOZ", "pows", 14), ("MOZ", "RENAMO", "pows", 9)], id="subject-before-a-gloss"),
+    # direction.restated_giver: a figure told again with its receiver only is the full flow told before it
+    pytest.param("Hezbollah handed over the bodies of two soldiers on Friday, and Israel freed five Lebanese prisoners "
+                 "in exchange. The five Lebanese crossed into Lebanon at Naqoura.",
+                 [("HEZBOLLAH", "ISR", "bodies", 2), ("ISR", "LBN", "prisoners", 5)], id="restated-receiver-only"),
 ]
 
 

@@ -427,6 +427,17 @@ CASES = [
     pytest.param("Russia returned 150 soldiers from Ukrainian captivity and 150 Ukrainian prisoners of war were handed "
                  "over in exchange, the ministry said.",
                  [("RUS", "UKR", "pows", 150, ()), ("UKR", "RUS", "pows", 150, ())], id="in-exchange-then-speaker"),
+    # a soldier word the CATEGORY gazetteer shadows ("soldier", "serviceman") told of one person ("a Chadian
+    # soldier", "a captured serviceman") is a person swapped for the counted group across the pivot
+    pytest.param("Chad freed a Libyan soldier on Friday in exchange for three Chadian civilians.",
+                 [("TCD", "LBY", "pows", 1, ()), ("LBY", "TCD", "civilians", 3, ())], id="singular-soldier-for-a-group"),
+    pytest.param("Peru handed over a captured Ecuadorian serviceman to Quito on Friday in exchange for four Peruvian "
+                 "farmers.",
+                 [("PER", "ECU", "pows", 1, ()), ("ECU", "PER", "civilians", 4, ())],
+                 id="captured-serviceman-for-a-group"),
+    # contrast: "the soldier" (someone already told of) and "soldiers" are no new person of the swap
+    pytest.param("Chad freed 30 Libyan soldiers on Friday in exchange for three Chadian civilians.",
+                 [("TCD", "LBY", "pows", 30, ()), ("LBY", "TCD", "civilians", 3, ())], id="plural-soldiers-are-the-group"),
 ]
 
 

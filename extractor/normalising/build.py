@@ -9,6 +9,7 @@ their directions (groups.py), status (status.py), agreement terms (agreements.py
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -37,6 +38,7 @@ from .dating import (
     occasion_day_near,
     date_span_for,
     resolve_span,
+    usable_date,
     year_hint_of,
 )
 from .gate import (
@@ -506,6 +508,9 @@ def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views
     done = [g for g in groups if statuses[id(g)][0] == "completed"]
     unilateral = one_sided_figures(views)
     for group in groups:
+        if group.part_of:
+            _dated_stage_of_total(group, groups, statuses, done)
+    for group in groups:
         if group.part_of and group.category not in ("civilians", "hostages") \
                 and not ("count.breakdown" in group.rules and group.nationality is not None) \
                 and "direction.from_side" not in group.rules:
@@ -517,10 +522,11 @@ def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views
         if rule == "status.deal_name_whole" and whole_finished(group, done):
             continue  # the deal's name in a report of its finished swap: no count, no record
         handed_over = not not_handed_over(group)  # not "troops recovered 3 bodies", "130 remain held"
-        tally = find_tally(group, groups, statuses, done=done) if handed_over else None
-        if tally is None and handed_over and status == "completed" and tallies:
+        stage = "tally.dated_stage" in group.rules  # a day's part of a total: a handover, not a total itself
+        tally = find_tally(group, groups, statuses, done=done) if handed_over and not stage else None
+        if tally is None and handed_over and status == "completed" and tallies and not stage:
             tally = continued_tally(group, tallies, done)
-        if tally is None and handed_over and status == "completed":
+        if tally is None and handed_over and status == "completed" and not stage:
             tally = answered_tally(group, views)
         if tally is not None:
             tallies.append(tally)
@@ -540,6 +546,37 @@ def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views
             continue
         mentions.append(_placed(group, status, rule, published, year_hint, views))
     return Sorted(terms=terms, tallies=tallies, mentions=mentions)
+
+
+STAGE_DATE_LINKS = frozenset({"on", "in", "last", "this", "earlier", "alone"})
+
+
+def _dated_stage_of_total(group: Group, groups: list[Group], statuses: dict[int, tuple[str, str]],
+                          done: list[Group]) -> None:
+    """'Russia has handed over 6,000 bodies to Ukraine since 2022, including 1,212 on Thursday': a part of a
+    running total told with a day of its own is that day's handover, with the total's sides and category
+    (rule tally.dated_stage)."""
+    view = group.view
+    if not _exact_value(group) or group.quantity is None:
+        return
+    whole = next((g for g in reversed(groups) if g.view is view and not g.part_of and g.end <= group.start
+                  and g.count is not None), None)
+    if whole is None or not _exact_value(whole) or _exact_value(whole) <= _exact_value(group):
+        return
+    date = next((d for d in view.dates if group.end <= d.start <= group.end + 3
+                 and set(view.words_between(group.end, d.start)) <= STAGE_DATE_LINKS | {"of", "them"}), None)
+    if date is None or not usable_date(view, date):
+        return
+    if find_tally(dataclasses.replace(whole, rules=list(whole.rules)), groups, statuses, done=done) is None:
+        return
+    group.part_of = False
+    group.giver, group.receiver, group.category = whole.giver, whole.receiver, whole.category
+    group.rules = [r for r in group.rules if r not in ("count.subset", "count.breakdown")] + ["tally.dated_stage"]
+
+
+def _exact_value(group: Group) -> int | None:
+    count = group.count
+    return count.value if count is not None and count.qualifier == "exact" else None
 
 
 def place_loose(views: list[SentenceView], context: ArticleContext, kinds: Sorted, *,

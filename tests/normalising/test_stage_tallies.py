@@ -399,3 +399,25 @@ def test_false_tally_cue_makes_no_tally(extractor, text, not_tally, flow):
     assert not_tally not in figures
     if flow is not None:
         assert flow in _exchange_figures(records)
+
+
+# tally.dated_stage: a part of a running total told with a day of its own is that day's handover (the total stays
+# a tally); a part with no day of its own is no handover
+DATED_STAGES = [
+    ("including_a_day_after_a_since_total",
+     "Since 2021, Armenia has received the remains of 410 soldiers from Azerbaijan, including 26 on Wednesday.",
+     410, [("AZE", "ARM", "bodies", 26, 26, 26)]),
+    ("of_them_on_a_day",
+     "Sudan has freed 730 RSF fighters since the war began, 45 of them on Tuesday.",
+     730, [("SDN", "RSF", "pows", 45, 45, 45)]),
+    ("a_part_with_no_day_is_no_handover",
+     "Since 2021, Armenia has received the remains of 410 soldiers from Azerbaijan, including 26 officers.",
+     410, []),
+]
+
+
+@pytest.mark.parametrize("text, total, flows", [pytest.param(t, n, f, id=i) for i, t, n, f in DATED_STAGES])
+def test_dated_part_of_a_total_is_that_days_handover(extractor, text, total, flows):
+    parts, records = _run(extractor, text)
+    assert total in {t.group.count.value for t in parts.tallies}
+    assert [_flow(f) for r in records if r["type"] == "exchange" for f in r["flows"]] == flows

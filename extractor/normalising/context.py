@@ -204,7 +204,8 @@ def mediators_in(views: list[SentenceView]) -> list[str]:
             for actor in view.actors:
                 # before the cue only as "Qatar-brokered", "Turkey's mediation", "Turkey mediated"
                 glued = actor.end == cue.start or (actor.end + 1 == cue.start and doc[actor.end].text in ("-", "'s", "’s"))
-                near = (0 <= actor.start - cue.end <= 5 and not person_clause) or (not looks_ahead and glued)
+                near = (0 <= actor.start - cue.end <= 5 and not person_clause and not _after_the_phrase(view, cue, actor)) \
+                    or (not looks_ahead and glued)
                 if near and actor.label_ in PARTY_LABELS | {"ORG"} and actor.kb_id_ not in found:
                     found.append(actor.kb_id_)
         if view.has_cue(*TRANSFER_LABELS):
@@ -212,6 +213,19 @@ def mediators_in(views: list[SentenceView]) -> list[str]:
                 if actor.kb_id_ == "ICRC" and actor.kb_id_ not in found:
                     found.append("ICRC")
     return found
+
+
+def _after_the_phrase(view: SentenceView, cue: Span, actor: Span) -> bool:
+    """'mediated by Saudi Arabia, Yemen's government freed ...': past a comma, an actor is still a mediator only as
+    the next item of a list ('mediated by Turkey, Qatar and Egypt'), not the head of the clause after the phrase."""
+    for k in range(cue.end, actor.start):
+        if view.lower[k] in (";", ":", "."):
+            return True
+        if view.lower[k] == ",":
+            nxt = view.actor(k + 1) if k + 1 < view.end else None
+            if nxt is None or nxt.end >= view.end or view.lower[nxt.end] not in (",", "and"):
+                return True
+    return False
 
 
 CAPTIVE_WORDS = frozenset({"prisoner", "prisoners", "pow", "pows", "hostage", "hostages", "captive", "captives",
@@ -323,7 +337,9 @@ def build_context(views: list[SentenceView], *, keep: tuple[str, str] | None = N
             best = dyad
             break
         if party_counts[a] and party_counts[b]:
-            score = party_counts[a] + party_counts[b]
+            # a pair with a mediator in it wins only when named more, not on a tie ("mediated by Saudi Arabia, the
+            # government freed 706 Houthis": Yemen and the Houthis, not Saudi Arabia and the Houthis)
+            score = party_counts[a] + party_counts[b] - (0.5 if a in mediators or b in mediators else 0)
             if score > best_score:
                 best, best_score = dyad, score
     ranked = [a for a, _ in party_counts.most_common() if a not in SEVERAL_STATES]

@@ -963,7 +963,8 @@ def _listed(view: SentenceView, actor: Span) -> bool:
     for k in range(max(view.start, actor.start - 3), actor.start):
         other = view.actor(k)
         if other is not None and other.kb_id_ != actor.kb_id_ and other.label_ in SUBJECT_LABELS \
-                and any(view.lower[m] in (",", "and") for m in range(other.end, actor.start)):
+                and any(view.lower[m] in (",", "and") for m in range(other.end, actor.start)) \
+                and not _object_of_preposition(view, other):
             return True
     # "the Saudi-led coalition and their rivals, the Houthi rebels, released ...": both sides
     for k in range(max(view.start, actor.start - 10), actor.start):
@@ -979,6 +980,15 @@ def _listed(view: SentenceView, actor: Span) -> bool:
                     and other.label_ in SUBJECT_LABELS and _subject_start(view, other):
                 return True
     return False
+
+
+def _object_of_preposition(view: SentenceView, actor: Span) -> bool:
+    """'mediated by Saudi Arabia, Yemen's government freed ...': a party after a preposition ends a phrase of its
+    own, it is no item of a list of subjects (direction.mediator_not_side)."""
+    k = actor.start - 1
+    if k >= view.start and view.lower[k] == "the":
+        k -= 1
+    return k >= view.start and view.lower[k] in PREPOSITIONS | {"by"}
 
 
 def _subject_start(view: SentenceView, actor: Span) -> bool:

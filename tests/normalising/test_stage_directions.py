@@ -438,6 +438,15 @@ CASES = [
     pytest.param("Renamo (the former rebel movement) released 14 soldiers on Monday in exchange for 9 of its men held "
                  "by Mozambique.",
                  [("RENAMO", "MOZ", "pows", 14), ("MOZ", "RENAMO", "pows", 9)], id="subject-before-a-gloss"),
+    # direction.mediator_not_side: a fronted mediation phrase ends at its comma; the party after it heads the clause
+    pytest.param("In the swap, mediated by Oman, Yemen's government freed 310 Houthi prisoners while the Houthis "
+                 "released 120.",
+                 [("YEM", "HOUTHIS", "pows", 310), ("HOUTHIS", "YEM", "pows", 120)], id="fronted-mediator-then-possessive"),
+    pytest.param("Brokered by Qatar, the Sudanese army freed 40 RSF fighters while the RSF released 35 soldiers.",
+                 [("SDN", "RSF", "pows", 40), ("RSF", "SDN", "pows", 35)], id="fronted-mediator-then-demonym-army"),
+    pytest.param("Mediated by Turkey, Qatar and Egypt, the exchange saw Armenia free 12 Azerbaijani soldiers and "
+                 "Azerbaijan free 15 Armenians.",
+                 [("ARM", "AZE", "pows", 12), ("AZE", "ARM", "pows", 15)], id="fronted-list-of-mediators"),
     # direction.restated_giver: a figure told again with its receiver only is the full flow told before it
     pytest.param("Hezbollah handed over the bodies of two soldiers on Friday, and Israel freed five Lebanese prisoners "
                  "in exchange. The five Lebanese crossed into Lebanon at Naqoura.",

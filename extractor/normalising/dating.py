@@ -198,6 +198,8 @@ def _modifies_a_person(view: SentenceView, k: int, end: int) -> bool:
         return cue is not None and cue.label_ in labels
     if any(noun(m, ("PERSON",)) for m in range(k + 1, min(end, k + 4))):
         return True
+    if not view.lower[k].endswith("ed"):
+        return False  # a participle ("detained", "captured"), not "since" or "aged"
     if noun(k, ("CATEGORY", "PERSON")):
         return True  # "captured soldiers" is itself a noun of the cue gazetteer
     before = k - 1

@@ -627,6 +627,10 @@ def _plan_date(group: Group, date_span: Span) -> bool:
     plans = [c for c in view.cues_with("PLANNED") if c.kb_id_ == "future" and real_plan(view, c)]
     if any(group.end <= c.start < date_span.start for c in plans):
         return True  # "freed 50 each, with further releases expected over the weekend"
+    if any(group.end <= c.start < date_span.start and c.kb_id_ == "intent" and view.lower[c.start] == "would"
+           and view.cue(c.end) is not None and view.cue(c.end).label_ in TRANSFER_LABELS
+           for c in view.cues_with("PLANNED")):
+        return True  # "had handed back 15 and would release five more next week": the next release's day
     if lo <= date_span.start < hi:
         return False
     dlo, dhi = view.clause_bounds(date_span.start)

@@ -46,6 +46,10 @@ CASES = [
     ("captured_as_a_verb_keeps_its_date_out",
      "Georgia captured 14 soldiers in May. On Monday it handed them back to Russia for 14 Georgian soldiers.",
      "2024-03-14", (14,), (C, "2024-03-11", "2024-03-11")),
+    # the day after "would <transfer verb>" is the next release's, not the day of the handover told before it
+    ("would_release_more_next_week_dates_the_plan_only",
+     "Georgia said on Thursday it had handed back 11 Russian soldiers and would free four more next week.",
+     "2024-03-14", (11,), (C, "2024-03-14", "2024-03-14")),
     ("detained_in_a_month_is_not_the_handover",
      "Tehran freed a French teacher detained in May 2022 in exchange for an Iranian engineer on Monday.",
      "2024-03-14", (1, 1), (C, "2024-03-11", "2024-03-11")),

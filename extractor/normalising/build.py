@@ -311,7 +311,8 @@ def orient_persons(in_sentence: list[Group], near: list[SentenceView], context: 
             single.rules.append("direction.nationality")
             sent_home(single, giver, context, recategorise=("prisoners", "civilians"))
             continue
-        single.giver, single.receiver = partner.receiver, partner.giver
+        held = "direction.held_in" in single.rules and single.giver not in (None, partner.giver)
+        single.giver, single.receiver = (single.giver if held else partner.receiver), partner.giver
     for single in [g for g in in_sentence if g.alongside is not None]:
         # "Belarus freed a Polish journalist and a Lithuanian activist": the same giver, each home to its state
         giver = single.alongside.giver

@@ -2235,8 +2235,30 @@ def _swapped_back(view: SentenceView, person: Span, other: Group, *, category: s
     group = Group(view=view, quantity=None, noun=person, count=Count.exact(1), category=category,
                   nationality=nationality, rules=rules)
     group.giver, group.receiver = other.receiver, other.giver
+    holder = _holder_after(view, person.end)
+    if holder is not None and holder != group.receiver:
+        group.giver = holder  # "in exchange for a soldier held by Hezbollah": the holder gives him
+        group.rules.append("direction.held_in")
     group.transit = True  # its direction is the reverse of the group it was swapped for
     return group
+
+
+HELD_WORDS_AFTER_PERSON = frozenset({"held", "captured", "kidnapped", "abducted", "detained", "jailed", "imprisoned"})
+
+
+def _holder_after(view: SentenceView, k: int) -> str | None:
+    """'a soldier held by Hezbollah', 'a pilot captured by the rebels': the party holding the person named right
+    after the person noun (by a name or, with 'in', a state)."""
+    words = view.words_between(k, k + 2)
+    if len(words) < 2 or words[0] not in HELD_WORDS_AFTER_PERSON or words[1] not in ("by", "in"):
+        return None
+    m = k + 2
+    if m < view.end and view.lower[m] == "the":
+        m += 1
+    actor = view.actor(m) if m < view.end else None
+    if actor is None or actor.start != m or actor.label_ not in ("STATE", "GROUP", "CAPITAL"):
+        return None
+    return actor.kb_id_
 
 
 DEMONYM_HEAD_NEXT = frozenset({"and", "on", "in", "to", "from", "for", "held", "who", "was", "were", "as", "at",

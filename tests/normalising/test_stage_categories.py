@@ -133,7 +133,7 @@ CASES = [
                  [("ISR", "SYR", "prisoners", 3)], id="jailed-farmers-told-later"),
     pytest.param("Israel released four Lebanese shepherds jailed for crossing the border, in exchange for a soldier "
                  "held by Hezbollah.",
-                 [("ISR", "LBN", "prisoners", 4)], id="jailed-shepherds-same-sentence"),
+                 [("ISR", "LBN", "prisoners", 4), ("HEZBOLLAH", "ISR", "pows", 1)], id="jailed-shepherds-same-sentence"),
     pytest.param("Azerbaijan freed five Armenian shepherds convicted of illegal crossing on Monday, and Armenia released "
                  "two Azerbaijani soldiers.",
                  [("ARM", "AZE", "pows", 2), ("AZE", "ARM", "prisoners", 5)], id="convicted-shepherds-in-a-war"),

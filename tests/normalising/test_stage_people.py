@@ -435,6 +435,9 @@ CASES = [
                  "farmers.",
                  [("PER", "ECU", "pows", 1, ()), ("ECU", "PER", "civilians", 4, ())],
                  id="captured-serviceman-for-a-group"),
+    # the holder named right after the person gives him (direction.held_in), not the other group's receiver
+    pytest.param("Chad freed 14 Sudanese prisoners on Friday in exchange for a soldier held by the RSF.",
+                 [("TCD", "SDN", "pows", 14, ()), ("RSF", "TCD", "pows", 1, ())], id="singular-soldier-held-by"),
     # contrast: "the soldier" (someone already told of) and "soldiers" are no new person of the swap
     pytest.param("Chad freed 30 Libyan soldiers on Friday in exchange for three Chadian civilians.",
                  [("TCD", "LBY", "pows", 30, ()), ("LBY", "TCD", "civilians", 3, ())], id="plural-soldiers-are-the-group"),

@@ -231,6 +231,9 @@ def _usable_now(view: SentenceView, date: Span, *, meeting: bool) -> bool:
             return False  # (but "since the sides agreed in August": the deal's date all the same)
     if _in_relative_clause(view, date):
         return False
+    if not meeting and date.end < view.end and view.lower[date.end] == "to" \
+            and any(view.lower[k] in DEAL_MADE for k in range(max(lo, date.start - 6), date.start)):
+        return False  # "agreed in Istanbul on Monday to exchange 1,200": the day of the deal, not of the swap
     # "the June 2 Istanbul talks", "agreed at talks in Istanbul last month": when they met, not a handover
     for k in list(range(date.end, min(view.end, date.end + 3))) + list(range(max(view.start, date.start - 4), date.start)):
         cue = view.cue(k)

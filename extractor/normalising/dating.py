@@ -208,10 +208,14 @@ def _modifies_a_person(view: SentenceView, k: int, end: int) -> bool:
                                    or noun(before, ("GIVE", "RECEIVE", "EXCHANGE"))):
         return False
 
-    def demonym(m: int) -> bool:
-        actor = view.actor(m)
-        return actor is not None and actor.label_ == "DEMONYM"
-    return any(noun(m, ("CATEGORY",)) or demonym(m) for m in range(k + 1, min(end, k + 4)))
+    def people_noun_end(m: int) -> int | None:
+        span = view.cue(m) if noun(m, ("CATEGORY",)) else view.actor(m)
+        if span is None or (span.label_ != "CATEGORY" and span.label_ != "DEMONYM"):
+            return None
+        return span.end
+    # the date right after the people ("31 detained border guards on Sunday"), not after a clause about
+    # them ("two detained Americans to a hospital on Tuesday")
+    return any((e := people_noun_end(m)) is not None and end - e <= 1 for m in range(k + 1, min(end, k + 4)))
 
 
 def _usable(view: SentenceView, date: Span, *, meeting: bool = False) -> bool:

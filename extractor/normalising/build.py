@@ -57,6 +57,7 @@ from .groups import (
     direct,
     drop_handed_persons,
     gapped_subjects,
+    respective_subjects,
     joined_persons,
     mark_parts,
     ones,
@@ -253,6 +254,7 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
             direct(group, context, [g for g in in_sentence if not g.part_of])
         share_coordinated(in_sentence)
         gapped_subjects(in_sentence)
+        respective_subjects(in_sentence)
         oppose_pairs(in_sentence, context)
         for group in in_sentence:
             complete(group, context)

@@ -313,8 +313,10 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
                 break
             j, steps = actor.end, steps + 1
             continue
-        if word in ("and", "or", ",") and nationality is not None and noun is None and j + 1 < view.end:
-            shared = _shared_noun(view, j + 1)
+        respectively = nationality is None and "respectively" in view.word_set
+        if word in ("and", "or", ",") and (nationality is not None or respectively) \
+                and noun is None and j + 1 < view.end:
+            shared = _shared_noun(view, j + 1, bare=respectively)
             if shared is not None:  # "some 900 Peruvian and 400 Ecuadorian soldiers": one noun for both figures
                 category, noun = shared
                 rules.append("group.shared_noun")
@@ -493,21 +495,22 @@ def _adjectives_end(view: SentenceView, k: int) -> int | None:
     return k if k > start else None
 
 
-def _shared_noun(view: SentenceView, k: int, depth: int = 0) -> tuple[str, Span] | None:
+def _shared_noun(view: SentenceView, k: int, depth: int = 0, *, bare: bool = False) -> tuple[str, Span] | None:
     """'some 900 Peruvian and 400 Ecuadorian soldiers': the figure at token k, its nationality adjectives,
     then the person noun that the figure before the 'and' shares (rule group.shared_noun); a list
-    ('900 Peruvian, 400 Ecuadorian and 60 Chilean soldiers') reaches the noun after the last figure."""
+    ('900 Peruvian, 400 Ecuadorian and 60 Chilean soldiers') reaches the noun after the last figure. With
+    `bare`, figures with no adjectives share it too ('released 32 and two prisoners respectively')."""
     quantity = view.doc_index.quantity_at[k]
     if quantity is None or quantity.start != k or depth > 4:
         return None
     j = _number_end_token(view, quantity)
     while j < quantity.end and view.lower[j] in QUALIFIER_TAIL:
         j += 1
-    j = _adjectives_end(view, max(j, quantity.end))
+    j = _adjectives_end(view, max(j, quantity.end)) or (max(j, quantity.end) if bare else None)
     if j is None or j >= view.end:
         return None
     if view.lower[j] in ("and", "or", ",") and j + 1 < view.end:
-        return _shared_noun(view, j + 1 if view.lower[j + 1] not in ("and", "or") else j + 2, depth + 1)
+        return _shared_noun(view, j + 1 if view.lower[j + 1] not in ("and", "or") else j + 2, depth + 1, bare=bare)
     cue = view.cue(j)
     if cue is None or cue.label_ != "CATEGORY" or cue.start != j:
         return None
@@ -1848,6 +1851,32 @@ def gapped_subjects(groups: list[Group]) -> None:
         if b.nationality is not None and b.nationality == a.nationality:
             b.nationality = None  # the earlier figure's nationality, taken by the bare figure: the other side's people
         b.rules.append("direction.gapped_subject")
+
+
+def respective_subjects(groups: list[Group]) -> None:
+    """'Armenia and Azerbaijan released 32 and two prisoners respectively': the sides of a coordinated subject
+    take the figures in their order, each giving (or, with a verb of receiving, getting) its own (rule
+    direction.respectively)."""
+    counted = [g for g in groups if g.count is not None and g.quantity is not None and not g.part_of]
+    if len(counted) != 2 or counted[0].view is not counted[1].view \
+            or "respectively" not in counted[0].view.word_set:
+        return
+    view = counted[0].view
+    first = counted[0]
+    verb = next((view.cue(k) for k in range(first.start - 1, view.start - 1, -1)
+                 if view.cue(k) is not None and view.cue(k).label_ in ("GIVE", "RECEIVE")), None)
+    if verb is None:
+        return
+    actors = [a for a in view.actors if a.end <= verb.start and a.label_ in SUBJECT_LABELS - {"DEMONYM"}]
+    if len(actors) < 2:
+        return
+    a, b = actors[-2], actors[-1]
+    if view.words_between(a.end, b.start) != ("and",) or a.kb_id_ == b.kb_id_:
+        return
+    for group, side, other in ((counted[0], a.kb_id_, b.kb_id_), (counted[1], b.kb_id_, a.kb_id_)):
+        group.giver, group.receiver = (side, other) if verb.label_ == "GIVE" else (other, side)
+        group.rules = [r for r in group.rules if r not in ("direction.several_givers", "direction.unsplit")]
+        group.rules.append("direction.respectively")
 
 
 def share_coordinated(groups: list[Group]) -> None:

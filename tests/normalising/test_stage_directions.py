@@ -447,6 +447,14 @@ CASES = [
     pytest.param("Mediated by Turkey, Qatar and Egypt, the exchange saw Armenia free 12 Azerbaijani soldiers and "
                  "Azerbaijan free 15 Armenians.",
                  [("ARM", "AZE", "pows", 12), ("AZE", "ARM", "pows", 15)], id="fronted-list-of-mediators"),
+    # direction.respectively: a coordinated subject's sides take the figures in their order
+    pytest.param("In the swap on Friday, Peru and Ecuador released 17 and nine soldiers respectively.",
+                 [("PER", "ECU", "pows", 17), ("ECU", "PER", "pows", 9)], id="respectively-givers"),
+    pytest.param("After the exchange, Kyrgyzstan and Tajikistan received 12 and 14 border guards respectively.",
+                 [("TJK", "KGZ", "pows", 12), ("KGZ", "TJK", "pows", 14)], id="respectively-receivers"),
+    # contrast: with no "respectively" the two figures keep their own reading
+    pytest.param("In the swap on Friday, Peru freed 17 soldiers and Ecuador freed nine soldiers.",
+                 [("PER", "ECU", "pows", 17), ("ECU", "PER", "pows", 9)], id="two-clauses-no-respectively"),
     # direction.restated_giver: a figure told again with its receiver only is the full flow told before it
     pytest.param("Hezbollah handed over the bodies of two soldiers on Friday, and Israel freed five Lebanese prisoners "
                  "in exchange. The five Lebanese crossed into Lebanon at Naqoura.",

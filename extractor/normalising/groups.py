@@ -269,6 +269,11 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
             rules.append("group.members_of_force")
             j += 1
             break
+        if force is None and view.lower[j] in FORCE_MEMBER_NOUNS and cue is None and _of_unnamed_force(view, j):
+            category, noun = "pows", doc[j:j + 1]  # "60 members of the security forces": soldiers of no named state
+            rules.append("group.members_of_force")
+            j += 1
+            break
         if view.lower[j] in GROUP_MEMBER_NOUNS and cue is None and _members_of_armed(view, j):
             category, noun = "generic", doc[j:j + 1]  # "45 members of the rebel alliance"
             rules.append("group.members_of_group")
@@ -930,6 +935,24 @@ def _member_of_force(view: SentenceView, k: int) -> str | None:
             if view.lower[q] not in ("armed", "regular", "national", "security", "border"):
                 break
     return None
+
+
+FORCE_ADJECTIVES = frozenset({"armed", "regular", "national", "security", "border", "government", "state", "federal"})
+
+
+def _of_unnamed_force(view: SentenceView, k: int) -> bool:
+    """'60 members of the security forces', 'personnel of the armed forces': an armed force the text names by
+    no state (the state side of the article: its dyad fills it in)."""
+    if k + 2 >= view.end or view.lower[k + 1] != "of":
+        return False
+    m = k + 2
+    if view.lower[m] in ("the", "its", "their"):
+        m += 1
+    if m < view.end and view.actor(m) is not None:
+        return False
+    while m < view.end and view.lower[m] in FORCE_ADJECTIVES:
+        m += 1
+    return m < view.end and view.lower[m] in FORCE_WORDS
 
 
 GROUP_MEMBER_NOUNS = frozenset({"members", "member", "supporters", "loyalists", "operatives", "cadres", "affiliates"})

@@ -93,6 +93,9 @@ class Errors(metaclass=ErrorsWithCodes):
             "or fix the file the message names.")
     E108 = ("Actor gazetteer entry {label} {id!r} names {field} {value!r}, which {expected}. Fix the id in its "
             "rule data file (extractor/data/, or {component}/entries.jsonl in a pipeline folder).")
+    E109 = ("Gate reader {reader} has no method for the handover test need(s) {missing}, or a test names a need "
+            "NEEDS does not list (extractor/normalising/handover_tests.py). Give the reader a method of that name "
+            "reading the need as its gate can (True where it cannot read it), or add the need to NEEDS.")
     # output
     E201 = ("Output file {path!r} exists. Pass --force to overwrite it.")
     E202 = ("Record for article {doc_id!r} failed validation against the contract: {detail}. "

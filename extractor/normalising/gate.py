@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from ..recognising.extensions import lowers_of, quantity_of, sentence_starts, spans_of, word_set_of
 from .context import CAPTIVE_WORDS, PARTY_LABELS, dyad_pairs, dyads_of, dyads_of_views, speaks_of_war
 from .groups import FORCE_MEMBER_NOUNS, GROUP_MEMBER_NOUNS, _member_of_force, _members_of_armed, person_for_person
+from .handover_tests import compile_tests, rules_of_tests
 from .sentences import (DocIndex, SentenceView, has_phrase, once, per_view, phrase_at, phrase_starts, sentence_views,
                         span_text)
 from .status import TRANSFER_LABELS
@@ -55,51 +56,17 @@ def about_exchanges(views: list[SentenceView]) -> bool:
 
 def handover_sentences(views: list[SentenceView]) -> Iterator[SentenceView]:
     """The sentences that speak of a handover of people, by `about_exchanges`'s tests for a sentence
-    (its refusals of a whole article aside), in order, each at most once."""
-    # a state freeing its own prisoners with no swap anywhere is a one-sided release
-    swapping = any(_swap_cue(view) for view in views)
-    kinds = ("generic",) if swapping else ("generic", "prisoners")
-    # a swap word with a people word ("swapped prisoners"), not only "for" nor a "cultural exchange"
-    exchanging = swapping and any(view.has_cue("EXCHANGE") and view.cues_with("CATEGORY") for view in views)
-    war_pairs = _war_pairs(views)
+    (handover_tests.py; its refusals of a whole article aside), in order, each at most once."""
+    needs = SentenceNeeds.of(views)
     told: set[int] = set()
     for view in views:
-        if _handover_test(view, views, kinds, war_pairs, exchanging=exchanging) and not no_handover(view):
+        needs.view = view
+        if _VIEW_TESTS(needs) and not no_handover(view):
             yield view
             told.add(view.index)
     for view in _reciprocal_releases(views):
         if view.index not in told:
             yield view
-
-
-def _handover_test(view: SentenceView, views: list[SentenceView], kinds: tuple[str, ...],
-                   war_pairs: frozenset[frozenset[str]], *, exchanging: bool) -> bool:
-    if view.has_cue("EXCHANGE", "GIVE", "RECEIVE", "HOME") and any(
-            c.kb_id_ not in kinds for c in view.cues_with("CATEGORY") if view.actor(c.start) is None):
-        return True
-    if any(len(c) > 1 and not DOMAIN_WORDS.isdisjoint(view.lower[c.start:c.end]) for c in view.cues_with("EXCHANGE")):
-        return True
-    # "Iran released five US citizens in exchange for five Iranians": people swapped for people; and in an article
-    # with a swap word, "Ukraine and Russia swapped prisoners. Russia freed 230 Ukrainians": a counted release of
-    # people, whatever the people word (rule gate.release_in_swap)
-    released = exchanging and view.has_cue("GIVE", "RECEIVE")
-    if view.quantities and (view.has_cue("EXCHANGE") or swap_for(view) or released) \
-            and _names_people(view.cues_with("CATEGORY"), view.actors):
-        return True
-    # "Russia freed the jailed American teacher in exchange for a Russian businessman"
-    if swap_for(view) and len(view.cues_with("PERSON")) >= 2 and view.has_cue("GIVE", "RECEIVE", "EXCHANGE"):
-        return True
-    # "Tom Harlan was freed in exchange for Igor Vasin", in an article about people held
-    if swap_for(view) and view.has_cue("GIVE") and _held_anywhere(views) and len(person_for_person(view)) == 2:
-        return True
-    # "in exchange, the American side received its citizen Dan Roe", in an article about people held
-    if swap_for(view) and view.cues_with("PERSON") and view.has_cue("GIVE", "RECEIVE") and _held_anywhere(views):
-        return True
-    if view.has_cue("GIVE", "RECEIVE") and _person_handover(view, views, exchanging=exchanging):
-        return True
-    if view.has_cue("GIVE", "RECEIVE", "HOME") and _counted_members(view):
-        return True
-    return bool(view.quantities) and (_mutual_release(view) or _nationals_handed_home(view, war_pairs))
 
 
 MEMBER_NOUNS = FORCE_MEMBER_NOUNS | GROUP_MEMBER_NOUNS
@@ -120,21 +87,131 @@ def _counted_members(view: SentenceView) -> bool:
     return False
 
 
-def _person_handover(view: SentenceView, views: list[SentenceView], *, exchanging: bool) -> bool:
-    """'Georgia and Russia swapped prisoners. Sergeant Giorgi Beridze returned to Tbilisi': a person handed
-    over or received, with no figure, in an article whose swap word has a people word beside it, where a
-    release verb or the article says people are held or at war ('send 120 students and receive an academic
-    in return' under a student exchange is no handover); or
-    'India handed back a captured Pakistani pilot': a soldier, officer or pilot handed over in a sentence
-    naming both sides of a known dyad (rule gate.person_handover). A footballer transferred, an activist
-    pardoned or a tourist freed for a ransom is neither."""
-    persons = view.cues_with("PERSON")
-    if not persons:
-        return False
-    if exchanging and (any(c.kb_id_ == "release" for c in view.cues_with("GIVE"))
-                       or _held_anywhere(views) or war_anywhere(views)):
-        return True
-    return any(c.kb_id_ == "pows" for c in persons) and names_a_dyad(view.actors, dyad_pairs(dyads_of_views(views)))
+class SentenceNeeds:
+    """The needs of the handover tests (handover_tests.py) read on the normaliser's sentence views, with
+    the cues `drop_false_cues` left: the reading the other gates' readings must hold wherever it holds.
+    One per article; `view` is the sentence being read."""
+
+    __slots__ = ("views", "kinds", "_exchanging", "view", "_held", "_war", "_pairs", "_war_pairs")
+
+    def __init__(self, views: list[SentenceView], kinds: tuple[str, ...], *, exchanging: bool) -> None:
+        self.views = views
+        self.kinds = kinds
+        self._exchanging = exchanging
+        self.view: SentenceView = views[0] if views else None  # type: ignore[assignment]
+        self._held: bool | None = None
+        self._war: bool | None = None
+        self._pairs: frozenset[frozenset[str]] | None = None
+        self._war_pairs: frozenset[frozenset[str]] | None = None
+
+    @classmethod
+    def of(cls, views: list[SentenceView]) -> "SentenceNeeds":
+        # a state freeing its own prisoners with no swap anywhere is a one-sided release
+        swapping = any(_swap_cue(view) for view in views)
+        kinds = ("generic",) if swapping else ("generic", "prisoners")
+        # a swap word with a people word ("swapped prisoners"), not only "for" nor a "cultural exchange"
+        exchanging = swapping and any(view.has_cue("EXCHANGE") and view.cues_with("CATEGORY") for view in views)
+        return cls(views, kinds, exchanging=exchanging)
+
+    def handover_cue(self) -> bool:
+        return self.view.has_cue(*TRANSFER_LABELS) or swap_for(self.view)
+
+    def transfer(self) -> bool:
+        return self.view.has_cue("EXCHANGE", "GIVE", "RECEIVE", "HOME")
+
+    def specific_people(self) -> bool:
+        view, kinds = self.view, self.kinds
+        return any(c.kb_id_ not in kinds for c in view.cues_with("CATEGORY") if view.actor(c.start) is None)
+
+    def domain_swap(self) -> bool:
+        lower = self.view.lower
+        return any(len(c) > 1 and not DOMAIN_WORDS.isdisjoint(lower[c.start:c.end]) for c in self.view.cues_with("EXCHANGE"))
+
+    def counted(self) -> bool:
+        return bool(self.view.quantities)
+
+    def swap(self) -> bool:
+        return self.view.has_cue("EXCHANGE") or swap_for(self.view)
+
+    def people(self) -> bool:
+        return _names_people(self.view.cues_with("CATEGORY"), self.view.actors)
+
+    def released_in_swap(self) -> bool:
+        return self._exchanging and self.view.has_cue("GIVE", "RECEIVE")
+
+    def pivot(self) -> bool:
+        return swap_for(self.view)
+
+    def two_persons(self) -> bool:
+        return len(self.view.cues_with("PERSON")) >= 2
+
+    def give_receive_swap(self) -> bool:
+        return self.view.has_cue("GIVE", "RECEIVE", "EXCHANGE")
+
+    def give(self) -> bool:
+        return self.view.has_cue("GIVE")
+
+    def held_anywhere(self) -> bool:
+        if self._held is None:
+            self._held = _held_anywhere(self.views)
+        return self._held
+
+    def person_for_person(self) -> bool:
+        return len(person_for_person(self.view)) == 2
+
+    def person(self) -> bool:
+        return bool(self.view.cues_with("PERSON"))
+
+    def give_or_receive(self) -> bool:
+        return self.view.has_cue("GIVE", "RECEIVE")
+
+    def exchanging(self) -> bool:
+        return self._exchanging
+
+    def freed_held_or_at_war(self) -> bool:
+        if any(c.kb_id_ == "release" for c in self.view.cues_with("GIVE")) or self.held_anywhere():
+            return True
+        if self._war is None:
+            self._war = war_anywhere(self.views)
+        return self._war
+
+    def soldier(self) -> bool:
+        return any(c.kb_id_ == "pows" for c in self.view.cues_with("PERSON"))
+
+    def names_a_dyad(self) -> bool:
+        if self._pairs is None:
+            self._pairs = dyad_pairs(dyads_of_views(self.views))
+        return names_a_dyad(self.view.actors, self._pairs)
+
+    def give_or_take(self) -> bool:
+        return self.view.has_cue("GIVE", "RECEIVE", "HOME")
+
+    def each(self) -> bool:
+        view = self.view
+        return any(not (c.end < view.end and view.lower[c.end] == "other") for c in _each_cues(view.cues))
+
+    def people_word(self) -> bool:
+        return bool(self.view.cues_with("CATEGORY"))
+
+    def both_sides(self) -> bool:
+        return _mutual_release(self.view)
+
+    def handed_verb(self) -> bool:
+        return any(c.kb_id_ in NATIONALS_HANDED for c in self.view.cues_with("GIVE"))
+
+    def plural_demonym(self) -> bool:
+        return any(_plural_demonym(a) for a in self.view.actors)
+
+    def members(self) -> bool:
+        return not MEMBER_NOUNS.isdisjoint(self.view.word_set)
+
+    def counted_members(self) -> bool:
+        return _counted_members(self.view)
+
+    def handed_home(self) -> bool:
+        if self._war_pairs is None:
+            self._war_pairs = _war_pairs(self.views)
+        return _nationals_handed_home(self.view, self._war_pairs)
 
 
 def names_a_dyad(actors: list[Span], pairs: frozenset[frozenset[str]]) -> bool:
@@ -249,10 +326,8 @@ def _mutual_release(view: SentenceView) -> bool:
 # the gate's tests that open an article with no people word beside the transfer word, and the early
 # gate's refusals read before any figure (ids in the rule catalogue; the gate writes no record, so they
 # explain why an article was read at all, or why it was not)
-GATE_RULES = {"gate.mutual_release": "_mutual_release", "gate.release_in_swap": "_handover_test",
-              "gate.person_handover": "_person_handover", "gate.nationals_handed_home": "_nationals_handed_home",
-              "gate.reciprocal_releases": "_reciprocal_releases", "gate.members_handed": "_counted_members",
-              "gate.bodies_for_nothing": "one_sided_article",
+GATE_RULES = {**rules_of_tests(),  # the handover tests of handover_tests.py that carry a rule id
+              "gate.reciprocal_releases": "_reciprocal_releases", "gate.bodies_for_nothing": "one_sided_article",
               "gate.one_sided_article": "one_sided_article", "gate.no_side": "no_side",
               "gate.fiction_review": "fiction_review",
               "gate.no_handover_sentence": "clemency, recovery(figures=False)", "gate.cue_lines": "text_gate.TextGate",
@@ -320,8 +395,8 @@ def may_be_about_exchanges(doc: Doc) -> bool:
                      for found in sentences.values())
     article = _GateDoc(doc, starts)
     # the candidate sentences, found one at a time: the doc passes at the first one no refusal holds for
-    candidates = (k for k, found in sentences.items()
-                  if _may_hold_handover(article, k, found, cues, kinds, exchanging=exchanging))
+    needs = _CueNeeds(article, cues, kinds, exchanging=exchanging)
+    candidates = (k for k, found in sentences.items() if needs.at(k, found))
     first = next(candidates, None)
     if first is None:
         candidates = iter(_may_release_reciprocally(article, sentences))
@@ -424,42 +499,112 @@ def _names_people(categories: list[Span], actors: list[Span]) -> bool:
     return bool(categories) or any(_plural_demonym(a) for a in actors)
 
 
-def _may_hold_handover(article: _GateDoc, k: int, found: list[Span], cues: list[Span], kinds: tuple[str, ...], *,
-                       exchanging: bool) -> bool:
-    """Sentence k, with its cues `found`, passes one of `about_exchanges`'s tests for a sentence, each
-    with fewer conditions."""
-    labels = {c.label_ for c in found}
-    if not labels & TRANSFER_OR_SWAP and "FOR" not in labels:
-        return False
-    swap_for_cue = any(c.label_ == "FOR" and c.kb_id_ != "for" for c in found)
-    swap_word = "EXCHANGE" in labels or swap_for_cue
-    categories = [c for c in found if c.label_ == "CATEGORY"]
-    if labels & TRANSFER_OR_SWAP and any(c.kb_id_ not in kinds and article.actor_at(c.start) is None
-                                         for c in categories):
-        return True
-    if any(c.label_ == "EXCHANGE" and len(c) > 1 and not DOMAIN_WORDS.isdisjoint(article.lower[c.start:c.end]) for c in found):
-        return True
-    released = exchanging and bool(labels & {"GIVE", "RECEIVE"})
-    if (swap_word or released) and _names_people(categories, article.actors_in(k)):
-        return True  # (and gate.release_in_swap, without its figure)
-    if swap_for_cue and sum(c.label_ == "PERSON" for c in found) >= 2 and labels & {"GIVE", "RECEIVE", "EXCHANGE"}:
-        return True
-    if swap_for_cue and labels & {"GIVE", "RECEIVE"} and ("GIVE" in labels or "PERSON" in labels) \
-            and (any(c.label_ == "CAPTIVITY" for c in cues) or not HELD_WORDS.isdisjoint(article.word_set)):
-        return True  # a name swapped for a name, or a person received in exchange, in an article about people held
-    if labels & {"GIVE", "RECEIVE", "HOME"} and "EACH" in labels and categories and _each_cues(found):
-        return True  # _mutual_release, without its figure and sides
-    if labels & {"GIVE", "RECEIVE"} and "PERSON" in labels and (exchanging or (
-            any(c.label_ == "PERSON" and c.kb_id_ == "pows" for c in found)
-            and names_a_dyad(article.actors_in(k), dyad_pairs(dyads_of(article.doc))))):
-        return True  # gate.person_handover
-    if labels & {"GIVE", "RECEIVE", "HOME"} and not MEMBER_NOUNS.isdisjoint(article.words_in(k)):
-        return True  # gate.members_handed, without its figure and the force or group
-    if any(c.label_ == "GIVE" and c.kb_id_ in NATIONALS_HANDED for c in found):
-        actors = article.actors_in(k)
-        if any(_plural_demonym(a) and any(b.start > a.end and b.kb_id_ == a.kb_id_ for b in actors) for a in actors):
-            return True  # _nationals_handed_home, without its figure and dyad
-    return False
+class _CueNeeds:
+    """The needs of the handover tests (handover_tests.py) read on a sentence's cue spans before
+    `drop_false_cues` (which only takes cues away) and before figures are read: a figure, the sides of a
+    'both sides ... each' and a person swapped for a person are read as present. One per doc; `at` reads
+    sentence k, with its cues `found`."""
+
+    __slots__ = ("article", "cues", "kinds", "_exchanging", "k", "found", "labels", "categories", "_held")
+    PRESENT = frozenset({"counted", "person_for_person", "freed_held_or_at_war", "both_sides", "counted_members"})
+
+    def __init__(self, article: _GateDoc, cues: list[Span], kinds: tuple[str, ...], *, exchanging: bool) -> None:
+        self.article = article
+        self.cues = cues
+        self.kinds = kinds
+        self._exchanging = exchanging
+        self._held: bool | None = None
+
+    def at(self, k: int, found: list[Span]) -> bool:
+        """Sentence k passes one of the tests, each with fewer conditions."""
+        self.k, self.found = k, found
+        self.labels = {c.label_ for c in found}
+        self.categories = [c for c in found if c.label_ == "CATEGORY"] if "CATEGORY" in self.labels else []
+        return _CUE_TESTS(self)
+
+    def handover_cue(self) -> bool:
+        return bool(self.labels & TRANSFER_OR_SWAP) or "FOR" in self.labels
+
+    def transfer(self) -> bool:
+        return bool(self.labels & TRANSFER_OR_SWAP)
+
+    def specific_people(self) -> bool:
+        kinds, actor_at = self.kinds, self.article.actor_at
+        return any(c.kb_id_ not in kinds and actor_at(c.start) is None for c in self.categories)
+
+    def domain_swap(self) -> bool:
+        lower = self.article.lower
+        return any(c.label_ == "EXCHANGE" and len(c) > 1 and not DOMAIN_WORDS.isdisjoint(lower[c.start:c.end])
+                   for c in self.found)
+
+    def swap(self) -> bool:
+        return "EXCHANGE" in self.labels or self.pivot()
+
+    def people(self) -> bool:
+        return _names_people(self.categories, self.article.actors_in(self.k))
+
+    def released_in_swap(self) -> bool:
+        return self._exchanging and not self.labels.isdisjoint(("GIVE", "RECEIVE"))
+
+    def pivot(self) -> bool:
+        return "FOR" in self.labels and any(c.label_ == "FOR" and c.kb_id_ != "for" for c in self.found)
+
+    def two_persons(self) -> bool:
+        return sum(c.label_ == "PERSON" for c in self.found) >= 2
+
+    def give_receive_swap(self) -> bool:
+        return not self.labels.isdisjoint(("GIVE", "RECEIVE", "EXCHANGE"))
+
+    def give(self) -> bool:
+        return "GIVE" in self.labels
+
+    def held_anywhere(self) -> bool:
+        if self._held is None:
+            self._held = any(c.label_ == "CAPTIVITY" for c in self.cues) or not HELD_WORDS.isdisjoint(
+                self.article.word_set)
+        return self._held
+
+    def person(self) -> bool:
+        return "PERSON" in self.labels
+
+    def give_or_receive(self) -> bool:
+        return not self.labels.isdisjoint(("GIVE", "RECEIVE"))
+
+    def exchanging(self) -> bool:
+        return self._exchanging
+
+    def soldier(self) -> bool:
+        return any(c.label_ == "PERSON" and c.kb_id_ == "pows" for c in self.found)
+
+    def names_a_dyad(self) -> bool:
+        return names_a_dyad(self.article.actors_in(self.k), dyad_pairs(dyads_of(self.article.doc)))
+
+    def give_or_take(self) -> bool:
+        return not self.labels.isdisjoint(("GIVE", "RECEIVE", "HOME"))
+
+    def each(self) -> bool:
+        return bool(_each_cues(self.found))
+
+    def people_word(self) -> bool:
+        return bool(self.categories)
+
+    def handed_verb(self) -> bool:
+        return any(c.label_ == "GIVE" and c.kb_id_ in NATIONALS_HANDED for c in self.found)
+
+    def plural_demonym(self) -> bool:
+        return any(_plural_demonym(a) for a in self.article.actors_in(self.k))
+
+    def members(self) -> bool:
+        return not MEMBER_NOUNS.isdisjoint(self.article.words_in(self.k))
+
+    def handed_home(self) -> bool:
+        """A plural demonym with an actor of the same id after it (its own state), without the figure and dyad."""
+        actors = self.article.actors_in(self.k)
+        return any(_plural_demonym(a) and any(b.start > a.end and b.kb_id_ == a.kb_id_ for b in actors) for a in actors)
+
+
+_VIEW_TESTS = compile_tests(SentenceNeeds)
+_CUE_TESTS = compile_tests(_CueNeeds)
 
 
 # what an exchange verb or "in exchange for" can take that is not people or remains

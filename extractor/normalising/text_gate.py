@@ -51,6 +51,7 @@ from ..recognising.gazetteer import ACTORS_GAZETTEER, CUES_GAZETTEER, matches_ca
 from ..running.prefilter import LETTERS_ONLY, words_of
 from ..recognising.sentences import CLOSERS, FINAL, SOFT_BREAKS
 from .context import PARTY_LABELS
+from .handover_tests import compile_tests
 from .sentences import once
 from .gate import (
     CLEMENCY,
@@ -757,6 +758,7 @@ class _Reading:
         self._numeric: dict[int, tuple[bool, bool, int]] | None = None  # piece start -> (number, text, index)
         self.pieces = [_Piece(None, lo, hi, words, gate.droppable_words.isdisjoint(words) or DROP_WORDS.isdisjoint(words))
                        for words, lo, hi in self.every_piece if not triggers.isdisjoint(words)]
+        self._needs = _MarkNeeds(self)
 
     def marks(self, piece: "_Piece") -> set[str]:
         """The piece's marks as they stand (read when first asked for: `admits` stops at the first piece
@@ -890,13 +892,14 @@ class _Reading:
         them, and a piece's marks only when it is looked at; each test gives what it gives with all of
         them made first (so `admits`, which stops at the first piece, reads less)."""
         pieces = self.pieces
-        for piece in pieces:
-            if self.may_hold(piece, DOMAIN_SWAP) and self.holds(piece, DOMAIN_SWAP) and not self.refused(piece):
-                yield piece.lo, piece.hi
         passed = set()
+        for piece in pieces:  # the cheapest test first, over every piece
+            if self.may_hold(piece, DOMAIN_SWAP) and self.holds(piece, DOMAIN_SWAP) and not self.refused(piece):
+                passed.add((piece.lo, piece.hi))
+                yield piece.lo, piece.hi
         for piece in pieces:
             lo, hi = piece.lo, piece.hi
-            if self._passes(self.marks(piece), lo, hi) and (
+            if not (passed and (lo, hi) in passed) and self._passes(self.marks(piece), lo, hi) and (
                     self._passes(self.firm(piece), lo, hi)
                     or self._passes(self.settled(piece), lo, hi)) and not self.refused(piece):
                 passed.add((lo, hi))
@@ -914,28 +917,54 @@ class _Reading:
                     yield piece.lo, piece.hi
 
     def _passes(self, m: set[str], lo: int, hi: int) -> bool:
-        """The tests of `about_exchanges` for a sentence, each with fewer conditions, on a piece's marks."""
-        if TRANSFER not in m and SWAP not in m:
-            return False
-        # a people word of a kind other than 'generic' beside a transfer cue; 'prisoners' only where some
-        # piece holds a swap cue
-        if TRANSFER in m and (any(x.startswith(CATEGORY_KIND) and x not in ONE_SIDED_KINDS for x in m)
-                              or (PRISONERS_KIND in m and self.swapping)):
-            return True
-        if SWAP in m and (CATEGORY in m or DEMONYMS in m) and self.counted(lo, hi):
-            return True
-        if SWAP_FOR in m and NAMED in m and GIVE_RECEIVE_SWAP in m:
-            return True
-        if SWAP_FOR in m and GIVE in m and self.captive:
-            return True
-        if GIVE_OR_TAKE in m and EACH in m and CATEGORY in m and self.counted(lo, hi):
-            return True
-        if HANDED in m and DEMONYMS in m and self.counted(lo, hi):
-            return True
-        if GIVE_RECEIVE_SWAP in m and (CATEGORY in m or DEMONYMS in m) and self.swapping and self.counted(lo, hi):
-            return True  # gate.release_in_swap
-        if GIVE_OR_TAKE in m and (SOLDIER in m or (NAMED in m and self.swapping)):
-            return True  # gate.person_handover
-        if GIVE_OR_TAKE in m and MEMBERS in m and self.counted(lo, hi):
-            return True  # gate.members_handed
-        return False
+        """The tests of `about_exchanges` for a sentence (handover_tests.py), each with fewer conditions, on a
+        piece's marks."""
+        needs = self._needs
+        needs.m, needs.lo, needs.hi = m, lo, hi
+        return _MARK_TESTS(needs)
+
+
+class _MarkNeeds:
+    """The needs of the handover tests (handover_tests.py) read on a piece's marks: the cue and actor phrases
+    it may hold, the text's figures over it (`_Reading.counted`) and the article's swap and captive readings.
+    Sides, the persons around a pivot, a release verb's kind and war words are read as present. One per
+    reading; `m`, `lo` and `hi` are the marks and bounds of the piece being read."""
+
+    __slots__ = ("reading", "m", "lo", "hi")
+    # the needs read as a mark of the piece (or one of several marks)
+    MARKS = {"handover_cue": (TRANSFER, SWAP), "people": (CATEGORY, DEMONYMS), "transfer": TRANSFER, "domain_swap": DOMAIN_SWAP, "swap": SWAP, "pivot": SWAP_FOR, "two_persons": NAMED,
+             "give_receive_swap": GIVE_RECEIVE_SWAP, "give": GIVE, "person": NAMED, "soldier": SOLDIER,
+             "give_or_take": GIVE_OR_TAKE, "each": EACH, "people_word": CATEGORY, "handed_verb": HANDED,
+             "plural_demonym": DEMONYMS, "members": MEMBERS}
+    PRESENT = frozenset({"person_for_person", "freed_held_or_at_war", "names_a_dyad", "both_sides", "handed_home",
+                         "counted_members"})
+
+    def __init__(self, reading: _Reading) -> None:
+        self.reading = reading
+        self.m: set[str] = set()
+        self.lo = self.hi = 0
+
+    def specific_people(self) -> bool:
+        # a people word of a kind other than 'generic' beside a transfer cue; 'prisoners' only where some piece
+        # holds a swap cue
+        m = self.m
+        return any(x.startswith(CATEGORY_KIND) and x not in ONE_SIDED_KINDS for x in m) \
+            or (PRISONERS_KIND in m and self.reading.swapping)
+
+    def counted(self) -> bool:
+        return self.reading.counted(self.lo, self.hi)
+
+    def released_in_swap(self) -> bool:
+        return GIVE_RECEIVE_SWAP in self.m and self.reading.swapping
+
+    def held_anywhere(self) -> bool:
+        return self.reading.captive
+
+    def give_or_receive(self) -> bool:
+        return GIVE_OR_TAKE in self.m and GIVE_RECEIVE_SWAP in self.m  # a GIVE or RECEIVE phrase gives both
+
+    def exchanging(self) -> bool:
+        return self.reading.swapping
+
+
+_MARK_TESTS = compile_tests(_MarkNeeds)

@@ -1,0 +1,108 @@
+"""Stage table: the handover tests (extractor/normalising/handover_tests.py), the one table that
+`about_exchanges`, the early gate on the doc and the text gate read, each in its own way.
+
+For each test: invented sentences in which the sentence views pass that test (and then the two earlier
+gates must pass the text too), and near misses in which that test does not hold. Every text here is
+invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.contract import Article, PartialDate
+from extractor.errors import CodedError
+from extractor.normalising.gate import SentenceNeeds, _CueNeeds, drop_false_cues, may_be_about_exchanges
+from extractor.normalising.handover_tests import HANDOVER_TESTS, NEEDS, compile_tests
+from extractor.normalising.sentences import DocIndex, sentence_views
+from extractor.normalising.text_gate import TextGate, _MarkNeeds
+
+PUBLISHED = PartialDate.parse("2024-03-15")
+TESTS = {test.name: test for test in HANDOVER_TESTS}
+
+# (test, text, the test holds for some sentence of the text, read on the sentence views)
+ROWS = [
+    ("people_beside_transfer", "Peru handed over 31 prisoners of war to Ecuador at the border on Friday.", True),
+    ("people_beside_transfer", "About 200 prisoners of war are held in camps in the north, officials said.", False),
+    ("prisoner_swap_phrase", "Officials said a prisoner swap could come as early as next month.", True),
+    ("prisoner_swap_phrase", "Officials said a currency swap could come as early as next month.", False),
+    ("people_swapped", "Nicaragua freed 6 Hondurans in exchange for 4 Nicaraguans held in Tegucigalpa.", True),
+    ("people_swapped", "Nicaragua freed Hondurans in exchange for Nicaraguans held in Tegucigalpa.", False),
+    ("release_in_swap", "Chile and Peru swapped prisoners on Monday.\nPeru freed 38 Chileans.", True),
+    ("release_in_swap", "Peru freed 38 Chileans on Monday after a court ruling.", False),
+    ("name_for_name", "Iran released a French teacher in exchange for a jailed Iranian engineer on Thursday.", True),
+    ("name_for_name", "Iran released a French teacher in exchange for sanctions relief on Thursday.", False),
+    ("freed_for_a_person", "Russia has jailed dozens of foreigners.\n"
+                           "Russia freed Tom Harlan in exchange for Igor Vasin on Friday.", True),
+    ("freed_for_a_person", "Russia freed Tom Harlan in exchange for Igor Vasin on Friday.", False),
+    ("received_in_exchange", "Moscow holds dozens of prisoners.\n"
+                             "In exchange for them, the American side received its citizen Dan Roe.", True),
+    ("received_in_exchange", "In exchange for them, the American side received its citizen Dan Roe.", False),
+    ("person_in_a_swap", "Georgia and Russia swapped prisoners on Friday.\n"
+                         "Sergeant Levan Kapanadze returned to Tbilisi.", True),
+    ("person_in_a_swap", "Belarus freed reporter Anna Kovel on Monday after a court ruling.", False),
+    ("soldier_between_sides", "India handed back a captured Pakistani pilot at the Wagah crossing on Tuesday.", True),
+    ("soldier_between_sides", "The airline returned pilot Tom Reyes to the Lisbon route on Monday.", False),
+    ("mutual_release", "Ethiopia and the TPLF released 35 prisoners each on Saturday.", True),
+    ("mutual_release", "Ethiopia released 35 prisoners on Saturday, each of them a farmer.", False),
+    ("nationals_handed_home", "Azerbaijan handed over 64 Armenians to Armenia on Friday.", True),
+    ("nationals_handed_home", "Greece handed over 64 Syrians to the Turkish coast guard.", False),
+    ("members_handed", "The rebels released 64 members of the Sudanese Armed Forces on Monday.", True),
+    ("members_handed", "The choir released 64 members after the last concert of the season.", False),
+]
+
+
+@pytest.fixture(scope="module")
+def text_gate(extractor) -> TextGate:
+    return TextGate(extractor.nlp)
+
+
+def _doc(extractor, text: str):
+    nlp = extractor.nlp
+    with nlp.select_pipes(disable=["exchange_gate"]):
+        return nlp(extractor._doc(Article(id="handover", text=text, published=PUBLISHED)))
+
+
+def _holds(doc, name: str) -> bool:
+    """The one test `name` holds for some sentence of the doc, read on its sentence views."""
+    views = sentence_views(doc, DocIndex.build(doc))
+    drop_false_cues(views)
+    check = compile_tests(SentenceNeeds, (TESTS[name],))
+    needs = SentenceNeeds.of(views)
+    for view in views:
+        needs.view = view
+        if check(needs):
+            return True
+    return False
+
+
+@pytest.mark.parametrize(("name", "text", "holds"), ROWS, ids=[f"{n}-{h}" for n, _, h in ROWS])
+def test_handover_test(extractor, text_gate, name, text, holds):
+    doc = _doc(extractor, text)
+    assert _holds(doc, name) is holds
+    if holds:  # the earlier gates' readings hold wherever the sentence views' do
+        assert may_be_about_exchanges(doc)
+        assert text_gate.admits(text)
+
+
+def test_every_test_has_rows():
+    assert {name for name, _, holds in ROWS if holds} == set(TESTS)
+    assert {name for name, _, holds in ROWS if not holds} == set(TESTS)
+
+
+@pytest.mark.parametrize("reader", [SentenceNeeds, _CueNeeds, _MarkNeeds], ids=lambda r: r.__name__)
+def test_every_gate_reads_every_need(reader):
+    present = getattr(reader, "PRESENT", frozenset())
+    marks = getattr(reader, "MARKS", {})
+    for need in NEEDS:
+        assert need in present or need in marks or callable(getattr(reader, need, None)), need
+    assert callable(compile_tests(reader))
+
+
+def test_a_reader_without_a_need_is_a_coded_error():
+    class Partial:
+        def handover_cue(self) -> bool:
+            return True
+
+    with pytest.raises(CodedError, match=r"\[E109\].*Partial.*transfer"):
+        compile_tests(Partial)

@@ -892,6 +892,10 @@ def recovery(view: SentenceView, *, figures: bool = True) -> bool:
         return True  # "investigators exhumed 61 bodies from graves"
     if words & RECOVERY_VERBS and not any(a.label_ in PARTY_LABELS for a in view.actors):
         return True  # "fishermen recovered 19 bodies": no side recovers them from another
+    received = any(span_text(c).lower() not in RECOVERY_VERBS for c in view.cues_with("RECEIVE", "HOME"))
+    if words & RECOVERY_VERBS and not received and not any(w.startswith("repatriat") for w in words) \
+            and _from_the_ground(view):
+        return True  # "Red Crescent volunteers recovered 43 bodies from the streets": found, not handed over
     if not words & FORCE_WORDS:
         return False
     if any(w.startswith("repatriat") for w in words) or any(a.kb_id_ in ("ICRC", "UN") for a in view.actors):
@@ -903,6 +907,28 @@ def recovery(view: SentenceView, *, figures: bool = True) -> bool:
     # "the hospital received 12 bodies"
     return any(view.lower[k] in ("hospital", "hospitals", "morgue", "mortuary", "clinic")
                for c in view.cues_with("RECEIVE") for k in range(max(view.start, c.start - 4), c.start))
+
+
+# where remains are found, not who holds them: "recovered ... from the streets", "from under the rubble"
+RECOVERY_PLACES = frozenset({"streets", "street", "rubble", "ruins", "debris", "wreckage", "battlefield", "river",
+                             "sea", "tunnel", "tunnels", "field", "fields", "forest", "sand", "mud", "trenches",
+                             "neighbourhoods", "neighborhoods", "buildings", "houses", "homes"})
+FROM_REACH = 8  # tokens from "from" to the place
+
+
+def _from_the_ground(view: SentenceView) -> bool:
+    """'recovered the bodies of 43 civilians from the streets of El Fasher': remains taken from a place where they
+    lay, which no side handed over, even when aid workers recovered them (rule gate.recovery)."""
+    for k in range(view.start, view.end):
+        if view.lower[k] != "from":
+            continue
+        for m in range(k + 1, min(view.end, k + FROM_REACH)):
+            word = view.lower[m]
+            if word in RECOVERY_PLACES:
+                return True
+            if word in (",", ";", ".", "and", "to") or view.actor(m) is not None:
+                break
+    return False
 
 
 def _own_forces_return(view: SentenceView) -> bool:

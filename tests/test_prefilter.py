@@ -151,3 +151,47 @@ def test_the_default_prefilter_is_the_packaged_pipelines(extractor: Extractor) -
 def test_the_packaged_lexicon_gives_each_part_its_words(role: str, words: list[str]) -> None:
     found = getattr(package_vocabulary(), role)
     assert {w.encode() for w in words} <= found
+
+
+# invented texts with letters outside ASCII, among them the two whose lower case holds an ASCII letter
+# ('İ' -> 'i̇', the kelvin sign -> 'k'), with which the text is read through `str.lower()` as before
+BYTEWISE_TEXTS = [
+    "ÉCHANGE: Russia and Ukraine SWAPPED 84 POWs “on Thursday”.",
+    "İstanbul talks: 12 PRİSONERS were freed — and 3 hostages returned.",
+    "The \u212aurdish side freed 40 soldiers; Ærø and Ωmega were named.",
+    "Straße ß ǅ ﬁ: the ARMY handed over 9 bodies\u00a0to the Red Cross.",
+    "",
+]
+
+
+def random_texts(count: int) -> list[str]:
+    """Random texts of ASCII letters, figures, marks and letters outside ASCII (seeded)."""
+    import random
+
+    rng = random.Random(12)
+    letters = "abcXYZ swapPRISONERS freed 12 İı\u212aſßǅﬁÉé—’\u00a0\n."
+    return ["".join(rng.choice(letters) for _ in range(rng.randint(0, 120))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("text", BYTEWISE_TEXTS + random_texts(300))
+def test_words_read_bytewise_are_those_of_the_lower_cased_text(text: str) -> None:
+    from extractor.running.prefilter import LETTERS_AND_DIGITS, _LOWERED_LETTERS_AND_DIGITS, lowers_bytewise
+
+    if lowers_bytewise(text):
+        assert text.encode("utf-8", "surrogatepass").translate(_LOWERED_LETTERS_AND_DIGITS).split() == \
+            text.lower().encode("utf-8", "surrogatepass").translate(LETTERS_AND_DIGITS).split()
+    else:
+        assert "\u0130" in text or "\u212a" in text
+
+
+@pytest.mark.parametrize("text", BYTEWISE_TEXTS + random_texts(300))
+def test_the_verdict_is_that_of_the_lower_cased_text(text: str) -> None:
+    """`check` reads a text without İ or the kelvin sign from its bytes; the verdict is the one read from
+    `text.lower()` (a vocabulary whose terms are not all ASCII reads every text that way)."""
+    import dataclasses
+
+    fast = Prefilter()
+    slow = Prefilter(vocabulary=dataclasses.replace(fast.vocabulary, terms=fast.vocabulary.terms + ("é",)))
+    assert slow.vocabulary.ascii_terms is None and fast.vocabulary.ascii_terms is not None
+    if "é" not in text.lower():
+        assert fast.check(text) == slow.check(text)

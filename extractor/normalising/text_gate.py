@@ -48,7 +48,7 @@ from spacy.attrs import IDX, LENGTH, ORTH
 from ..recognising.extensions import token_strings
 from ..recognising.scanning import ASCII_CASE_TWINS
 from ..recognising.gazetteer import ACTORS_GAZETTEER, CUES_GAZETTEER, matches_case_exactly
-from ..running.prefilter import LETTERS_ONLY, words_of
+from ..running.prefilter import LETTERS_ONLY, lowering, lowers_bytewise, words_of
 from ..recognising.sentences import CLOSERS, FINAL, SOFT_BREAKS
 from .context import PARTY_LABELS
 from .handover_tests import compile_tests
@@ -101,7 +101,7 @@ _CHUNK_WORD = re.compile(r"""["'“‘(\[«]*([A-Za-z]*[a-z][.!?])""")  # a whol
 CHUNK_REACH = 64  # characters before a stop looked at for the start of its chunk
 
 
-_PIECES = b"\x00" + LETTERS_ONLY[1:]  # as words_of, with NULs kept
+_LOWERED_PIECES = lowering(b"\x00" + LETTERS_ONLY[1:])  # as words_of on the lower-cased text, with NULs kept
 _DIGIT = re.compile(r"[0-9]")  # the quantity recogniser's digits are these
 
 
@@ -419,11 +419,11 @@ class TextGate:
             start = text.find("\n", start + 1)
         bounds = sorted(set(bounds) | {len(text)})
         ranges = list(zip(bounds, bounds[1:])) or [(0, 0)]
-        low = text.lower()
-        if len(low) == len(text) and "\x00" not in text:  # one pass over the text: pieces parted by NULs
-            joined = "\x00".join(low[lo:hi] for lo, hi in ranges).encode("utf-8", "surrogatepass")
-            return [(words.split(), lo, hi) for words, (lo, hi) in zip(joined.translate(_PIECES).split(b"\x00"), ranges)]
-        return [(words_of(text[lo:hi].lower()), lo, hi) for lo, hi in ranges]  # a letter lower-cased into two
+        if "\x00" not in text and lowers_bytewise(text):  # one pass over the text's bytes: pieces parted by NULs
+            joined = "\x00".join(text[lo:hi] for lo, hi in ranges).encode("utf-8", "surrogatepass")
+            return [(words.split(), lo, hi)
+                    for words, (lo, hi) in zip(joined.translate(_LOWERED_PIECES).split(b"\x00"), ranges)]
+        return [(words_of(text[lo:hi].lower()), lo, hi) for lo, hi in ranges]
 
     def _stops(self, text: str) -> list[int]:
         """Where sure sentence ends stop: after a stop that ends a chunk made of opening marks and a

@@ -33,9 +33,10 @@ pipeline finds a record (tests/test_prefilter.py); it trades precision for that 
 from __future__ import annotations
 
 import functools
+from itertools import compress, count
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..recognising.gazetteer import ACTORS_GAZETTEER, CUES_GAZETTEER
 
@@ -57,6 +58,25 @@ LETTERS_ONLY = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
 _B = "ascii"
 # the same, with digits kept as words of their own: "1,200 Eritreans" -> b"1" b"200" b"eritreans"
 LETTERS_AND_DIGITS = bytes(c if 0x61 <= c <= 0x7A or 0x30 <= c <= 0x39 else 0x20 for c in range(256))
+# The two letters outside ASCII whose lower case holds an ASCII letter ('İ' -> 'i̇', the kelvin sign -> 'k'). In a
+# text without them, the ASCII letters of `text.lower()` are those of its UTF-8 bytes lowered one by one (every
+# other letter lower-cases to letters outside ASCII, whose bytes are all >= 0x80), and stand at the same places:
+# `bytes.lower()` and a table that lower-cases A-Z give the words with no `str.lower()` of the whole text, which
+# costs tens of instructions a character in a text with any letter outside Latin-1.
+LOWERS_INTO_ASCII = "\u0130\u212a"
+
+
+def lowers_bytewise(text: str) -> bool:
+    """The text's ASCII letters lower-cased byte by byte are those of `text.lower()` (see LOWERS_INTO_ASCII)."""
+    return LOWERS_INTO_ASCII[0] not in text and LOWERS_INTO_ASCII[1] not in text
+
+
+def lowering(table: bytes) -> bytes:
+    """A bytes.translate table that lower-cases A-Z, then maps as `table` does."""
+    return bytes(table[c + 0x20] if 0x41 <= c <= 0x5A else table[c] for c in range(256))
+
+
+_LOWERED_LETTERS_AND_DIGITS = lowering(LETTERS_AND_DIGITS)
 
 
 def words_of(low: str) -> list[bytes]:
@@ -82,6 +102,12 @@ class Vocabulary:
     who_pairs: dict[bytes, frozenset[bytes]]
     any: frozenset[bytes]                         # an article with none of these is skipped at once
     marked: frozenset[bytes]                      # every word the walk looks at
+    # the terms as bytes, searched for in the text's bytes lowered one by one (None: a term is not ASCII)
+    ascii_terms: tuple[bytes, ...] | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        ascii_terms = tuple(t.encode(_B) for t in self.terms) if all(t.isascii() for t in self.terms) else None
+        object.__setattr__(self, "ascii_terms", ascii_terms)
 
 
 def role_of(entry) -> str:
@@ -191,11 +217,17 @@ class Prefilter:
 
     def check(self, text: str) -> Verdict:
         vocab = self.vocabulary
-        low = text.lower()
-        for term in vocab.terms:
-            if term in low:
+        if vocab.ascii_terms is not None and lowers_bytewise(text):
+            raw = text.encode("utf-8", "surrogatepass")
+            low = raw.lower()  # ASCII only: the terms are ASCII (`ascii_terms`)
+            if any(term in low for term in vocab.ascii_terms):
                 return Verdict(True)
-        words = _words_and_figures(low)  # figures are words too, to find the demonyms they count
+            words = raw.translate(_LOWERED_LETTERS_AND_DIGITS).split()
+        else:
+            low = text.lower()
+            if any(term in low for term in vocab.terms):
+                return Verdict(True)
+            words = _words_and_figures(low)  # figures are words too, to find the demonyms they count
         if vocab.any.isdisjoint(words):
             return _NO_WORDS  # the common case, decided without a loop in Python
         if not vocab.strong.isdisjoint(words):
@@ -223,10 +255,9 @@ class Prefilter:
         handover: list[int] = []
         who: list[int] = []
         last = len(words) - 1
-        marked = vocab.marked
-        for i, word in enumerate(words):
-            if word not in marked:
-                continue
+        # the indices of the marked words, found without a step of Python per word (most words are none)
+        for i in compress(count(), map(vocab.marked.__contains__, words)):
+            word = words[i]
             after = words[i + 1] if i < last else b""
             if word in vocab.handover or (word in handover_pairs and after in handover_pairs[word]):
                 handover.append(i)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import UNSEALED_CORPORA, read_articles
+from test_prefilter import BYTEWISE_TEXTS, random_texts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +22,7 @@ from extractor.normalising.gate import about_exchanges, drop_false_cues, handove
 from extractor.normalising.sentences import DocIndex, sentence_views
 from extractor.normalising import text_gate
 from extractor.normalising.text_gate import TextGate
+from extractor.running.prefilter import words_of
 
 PUBLISHED = PartialDate.parse("2024-03-15")
 
@@ -373,3 +375,10 @@ def _assert_figures_near_numbers(gate, text: str) -> None:
     for _, lo, hi in reading.every_piece:
         if any(start < hi and end > lo for start, end in figures):
             assert reading.near_a_number(lo), (text[lo:hi], figures)
+
+
+@pytest.mark.parametrize("text", BYTEWISE_TEXTS + random_texts(300))
+def test_pieces_read_bytewise_are_those_of_the_lower_cased_text(gate, text):
+    """The pieces' words are read from the text's bytes lowered one by one where that gives the words of
+    `text.lower()`, and from `text.lower()` where it would not (İ, the kelvin sign)."""
+    assert gate.pieces(text) == [(words_of(text[lo:hi].lower()), lo, hi) for _, lo, hi in gate.pieces(text)]

@@ -405,7 +405,7 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
                     rules.append("group.affiliated")
         # "195 prisoners of war from the Armed Forces of Ukraine"
         if nationality is None:
-            k = noun.end
+            k = _shared_noun_end(view, noun)
             if k < view.end and view.lower[k] in ("from", "of"):
                 m = k + 2 if k + 1 < view.end and view.lower[k + 1] == "the" else k + 1
                 actor = view.actor(m) if m < view.end else None
@@ -414,7 +414,8 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
                 fighters_of = actor is not None and actor.label_ == "GROUP" and view.lower[k] == "of" \
                     and span_text(noun).lower() in FIGHTER_NOUNS  # "47 combatants of the M23", not its captives
                 if actor is not None and (not held or fighters_of) and actor.start == m \
-                        and (actor.label_ in ("STATE", "INSTITUTION", "DEMONYM") or fighters_of):
+                        and (actor.label_ in ("STATE", "INSTITUTION", "DEMONYM") or fighters_of
+                             or _capital_government(view, actor)):
                     nationality = actor.kb_id_
                     rules.append("group.of_state")
                     # "eight civilians from Russia's Kursk region": residents of a region, not its handover
@@ -1015,6 +1016,25 @@ def _object_of_preposition(view: SentenceView, actor: Span) -> bool:
     if k >= view.start and view.lower[k] == "the":
         k -= 1
     return k >= view.start and view.lower[k] in PREPOSITIONS | {"by"}
+
+
+def _shared_noun_end(view: SentenceView, noun: Span) -> int:
+    """Where the phrase after the people noun starts: after a second noun coordinated with it ('45 soldiers and
+    policemen of the Kabul administration': the 'of' phrase is both nouns')."""
+    k = noun.end
+    if k + 1 < view.end and view.lower[k] == "and":
+        other = view.cue(k + 1)
+        if other is not None and other.label_ == "CATEGORY" and other.start == k + 1:
+            return other.end
+    return k
+
+
+CAPITAL_GOVERNMENT = frozenset({"administration", "government", "regime", "authorities"})
+
+
+def _capital_government(view: SentenceView, actor: Span) -> bool:
+    """'soldiers of the Kabul administration': a capital before a government noun is its state."""
+    return actor.label_ == "CAPITAL" and actor.end < view.end and view.lower[actor.end] in CAPITAL_GOVERNMENT
 
 
 def _subject_start(view: SentenceView, actor: Span) -> bool:

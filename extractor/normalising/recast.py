@@ -10,7 +10,8 @@ reads names one by one, cannot know it:
   (rule direction.governing_group; `ruled_by` on a dyad line: the group and the day it took power),
   as the contract's "a government stands for its state" asks;
 - "an <X>-linked group", "<X>-affiliated militants": X is a sponsor, not the actor; the actor is the
-  one group the article names besides X, else nobody (rule direction.sponsor_named_group);
+  one group the article names besides X, else nobody (rule direction.sponsor_named_group); but where X
+  is itself a side of the article's war, "X-backed fighters" are X's side (rule direction.sponsor_is_side);
 - "the ousted government", "the former regime", and "the government (side)" itself: names of the state
   side of a state-versus-group dyad (rule direction.partisan_state).
 
@@ -49,7 +50,9 @@ def recast_actors(views: list[SentenceView], context: ArticleContext, *,
     sides = set(context.sides or ())
     held = {name: holder for name, holder in facts.held if holder in sides}
     ruled = {group: (state, since) for group, state, since in facts.ruled if context.is_state(state)}
-    named_groups = {a.kb_id_ for v in views for a in v.actors if a.label_ == "GROUP" and not _sponsor(v, a)}
+    named = [a for v in views for a in v.actors if not _sponsor(v, a)]
+    named_groups = {a.kb_id_ for a in named if a.label_ == "GROUP"}
+    named_sides = {a.kb_id_ for a in named} & sides  # sides the article names other than as a sponsor
     dropped: list[tuple[SentenceView, Span]] = []
     for view in views:
         for actor in view.actors:
@@ -61,6 +64,9 @@ def recast_actors(views: list[SentenceView], context: ArticleContext, *,
                 actor.kb_id_ = ruled[actor.kb_id_][0]
                 changed[actor.start] = "direction.governing_group"
             elif actor.label_ in ("GROUP", "STATE", "DEMONYM") and _sponsor(view, actor):
+                if actor.kb_id_ in named_sides:  # "30 Turkish-backed fighters" in the SDF-Turkey war: Turkey's side
+                    changed[actor.start] = "direction.sponsor_is_side"
+                    continue
                 others = named_groups - {actor.kb_id_}
                 if len(others) == 1:
                     actor.kb_id_ = others.pop()

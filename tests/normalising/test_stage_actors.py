@@ -60,6 +60,29 @@ CASES = [
     pytest.param("Israel returned the bodies of 30 fighters to Hezbollah on Sunday in exchange for the remains of one "
                  "soldier.",
                  [("HEZBOLLAH", "ISR", "bodies", 1), ("ISR", "HEZBOLLAH", "bodies", 30)], id="remains-to-the-group"),
+    # direction.sponsor_is_side: "X-backed fighters" where X is itself a side of the article's war are X's side,
+    # not the other group the article names (that is their captor)
+    pytest.param("The SDF handed 30 Turkish-backed fighters to Turkey on Monday in exchange for 45 Kurdish fighters.",
+                 [("SDF", "TUR", "pows", 30), ("TUR", "SDF", "pows", 45)], id="sponsor-is-side-handed-to"),
+    pytest.param("Turkey freed 45 SDF fighters on Monday in exchange for 30 Turkish-backed fighters.",
+                 [("SDF", "TUR", "pows", 30), ("TUR", "SDF", "pows", 45)], id="sponsor-is-side-exchanged-for"),
+    pytest.param("The Kurdish-led SDF freed 30 Turkish-backed fighters on Monday, and Turkey released 45 Kurdish "
+                 "fighters.", [("SDF", "TUR", "pows", 30), ("TUR", "SDF", "pows", 45)], id="sponsor-is-side-two-clauses"),
+    # near miss: a sponsor named only as a sponsor is no side (direction.sponsor_named_group)
+    pytest.param("Rwanda-backed M23 rebels freed 20 Congolese soldiers on Monday in exchange for 35 of their fighters.",
+                 [("COD", "M23", "pows", 35), ("M23", "COD", "pows", 20)], id="sponsor-only-a-sponsor"),
+    # direction.several_givers reads a list of givers, not the object of a fronted phrase before the subject
+    pytest.param("Under a deal brokered with Qatar, the Houthis freed 45 soldiers of the Aden government on Monday in "
+                 "exchange for 60 fighters.",
+                 [("HOUTHIS", "YEM", "pows", 45), ("YEM", "HOUTHIS", "pows", 60)], id="fronted-phrase-object-no-giver"),
+    pytest.param("The United States, Germany and Norway freed eight Russians on Thursday in exchange for 16 people held "
+                 "by Russia.", [(None, "RUS", "prisoners", 8), ("RUS", None, "prisoners", 16)], id="listed-givers-still-several"),
+    # group.of_state: "of the <capital> administration" is the state, also after two coordinated nouns
+    pytest.param("Under the deal signed with Oman, the Houthis freed 45 soldiers and policemen of the Aden "
+                 "administration on Tuesday in a prisoner swap.",
+                 [("HOUTHIS", "YEM", "pows", 45)], id="capital-administration-shared-noun"),
+    pytest.param("The rebels freed 30 soldiers of the Damascus government on Monday in a swap.",
+                 [(None, "SYR", "pows", 30)], id="capital-government"),
 ]
 
 

@@ -1165,7 +1165,8 @@ def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
         if actor is not None and actor.label_ in SUBJECT_LABELS:
             if mediation is not None and 0 <= mediation - actor.end <= 2:
                 continue  # the mediator is the subject of its own verb, never a side (direction.mediator_not_side)
-            if actor.label_ == "DEMONYM" and not _demonym_is_subject(view, actor):
+            if actor.label_ == "DEMONYM" and not _demonym_is_subject(view, actor) \
+                    and not _people_as_subject(view, actor):
                 continue
             if _counted_modifier(view, actor):
                 continue  # "released 90 Houthi fighters and welcomed back 12 troops": not the subject
@@ -1228,6 +1229,25 @@ def _counted_modifier(view: SentenceView, actor: Span) -> bool:
             return False
         k -= 1
     return False
+
+
+CLAUSE_OPENERS = frozenset({",", ";", ":", "and", "while", "but", "whereas", "as", "after", "when"})
+PEOPLE_SUBJECT_NEXT = frozenset({"have", "had", "has", "will", "would", "also", "then", "later", "themselves"})
+
+
+def _people_as_subject(view: SentenceView, actor: Span) -> bool:
+    """'The Ukrainians handed over 60 prisoners and received 60 of their own': the people named by a plural
+    demonym opening a clause before its verb stand for their state (rule direction.demonym_subject)."""
+    if not span_text(actor).endswith("s") or actor.start - 1 < view.start or view.lower[actor.start - 1] != "the":
+        return False
+    before = actor.start - 2
+    if before >= view.start and view.lower[before] not in CLAUSE_OPENERS:
+        return False
+    if actor.end >= view.end:
+        return False
+    cue = view.cue(actor.end)
+    return (cue is not None and cue.start == actor.end and cue.label_ in ("GIVE", "RECEIVE", "EXCHANGE")) \
+        or view.lower[actor.end] in PEOPLE_SUBJECT_NEXT
 
 
 def _demonym_is_subject(view: SentenceView, actor: Span) -> bool:
@@ -1568,6 +1588,8 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
         if subject is not None and not anaphor and (_listed(view, subject) or _both_sides(view, subject, verb_before)):
             subject = None
             group.rules.append("direction.several_givers")
+        if subject is not None and subject.label_ == "DEMONYM" and not _demonym_is_subject(view, subject):
+            group.rules.append("direction.demonym_subject")
         own_side = subject is not None and _own_side_return(view, group, subject, verb_before)
         if subject is not None:
             if own_side and group.receiver is None:
@@ -2453,12 +2475,19 @@ def _listed_one(view: SentenceView, groups: list[Group], taken: set[int]) -> lis
         # "three Kenyan teachers, a Ugandan engineer and a Somali driver": a trade noun closing the national
         trade = nxt.end < view.end and doc[nxt.end].is_lower and view.lower[nxt.end] in person_nouns_of(doc).singular \
             and (nxt.end + 1 >= view.end or doc[nxt.end + 1].is_punct or view.lower[nxt.end + 1] == "and")
+        # "three Kenyan teachers and a Ugandan soldier": a singular people word of a category after the national
+        cue = view.cue(nxt.end) if nxt.end < view.end else None
+        kind = cue is not None and cue.label_ == "CATEGORY" and cue.start == nxt.end \
+            and not span_text(cue).lower().endswith("s") and cue.kb_id_ not in ("generic", "foreigners")
         if nxt.end < view.end and not (doc[nxt.end].is_punct or view.lower[nxt.end] in DEMONYM_HEAD_NEXT
-                                       or view.lower[nxt.end] in NATIONAL_NOUNS or trade):
+                                       or view.lower[nxt.end] in NATIONAL_NOUNS or trade or kind):
             continue  # "and a Filipino worker": a person noun, read elsewhere ("and a Ukrainian national" is one)
         # (or after one such national: "two Czechs, a Slovak and a Hungarian")
         listed = any(g.count is not None and g.nationality is not None and 0 <= k - g.end <= 2 for g in groups + out)
-        if listed:
+        if listed and kind:
+            out.append(Group(view=view, quantity=None, noun=doc[k:cue.end], count=Count.exact(1), category=cue.kb_id_,
+                             nationality=nxt.kb_id_, rules=["group.listed_national_person"]))
+        elif listed:
             out.append(Group(view=view, quantity=None, noun=doc[k:nxt.end + (1 if trade else 0)], count=Count.exact(1),
                              category="generic", nationality=nxt.kb_id_, rules=["group.one_national"]))
     return out

@@ -83,6 +83,26 @@ CASES = [
                  [("HOUTHIS", "YEM", "pows", 45)], id="capital-administration-shared-noun"),
     pytest.param("The rebels freed 30 soldiers of the Damascus government on Monday in a swap.",
                  [(None, "SYR", "pows", 30)], id="capital-government"),
+    # group.listed_national_person: "and a <Demonym> <people word>" after counted nationals is one of that state
+    pytest.param("Al-Shabaab freed three Kenyan teachers and a Ugandan soldier on Tuesday in exchange for 12 militants "
+                 "held by Somalia.",
+                 [("AL_SHABAAB", "KEN", "hostages", 3), ("AL_SHABAAB", "UGA", "pows", 1), ("SOM", "AL_SHABAAB", "prisoners", 12)],
+                 id="listed-national-person"),
+    pytest.param("The Houthis freed 12 Saudi soldiers and a Sudanese soldier on Tuesday in exchange for 40 fighters.",
+                 [("HOUTHIS", "SAU", "pows", 12), ("HOUTHIS", "SDN", "pows", 1), ("SAU", "HOUTHIS", "pows", 40)],
+                 id="listed-national-soldier"),
+    # direction.demonym_subject: "the Ukrainians" opening a clause before its verb stand for their state
+    pytest.param("The Ukrainians handed over 60 Russian prisoners of war on Monday and received 60 of their own.",
+                 [("RUS", "UKR", "pows", 60), ("UKR", "RUS", "pows", 60)], id="demonym-subject-receives-own"),
+    pytest.param("The Armenians handed over 5 Azerbaijani soldiers on Monday and received 7 of their own.",
+                 [("ARM", "AZE", "pows", 5), ("AZE", "ARM", "pows", 7)], id="demonym-subject-other-war"),
+    # near miss: a plural demonym counted or after a verb is the people, not the side
+    pytest.param("Russia freed 40 Ukrainians captured in Mariupol on Monday in a swap for 40 Russian soldiers.",
+                 [("RUS", "UKR", "pows", 40), ("UKR", "RUS", "pows", 40)], id="demonym-object-not-subject"),
+    # counts: a figure after the swap's pivot is the other side's people, no part of the pool 'among them' opened
+    pytest.param("Four hostages, among them a woman, were freed by Hamas on Saturday in exchange for 120 Palestinian "
+                 "prisoners.", [("HAMAS", "ISR", "hostages", 4), ("ISR", "PSE", "prisoners", 120)],
+                 id="among-them-before-pivot"),
 ]
 
 
@@ -110,3 +130,14 @@ def test_every_rule_that_named_a_side_is_carried(extractor, text: str, rules: se
     article = Article(id="stage", text=text, published=PartialDate(year=2024, month=3, day=6))
     carried = {r for record in extractor.extract(article) if isinstance(record, ExchangeRecord) for r in record.rules}
     assert rules <= carried
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The Houthis freed 12 soldiers and a Sudanese soldier on Tuesday in exchange for 40 fighters.",
+                 id="no-counted-nationals-before"),
+    pytest.param("Al-Shabaab freed three Kenyan teachers on Tuesday and a Ugandan soldier was wounded.",
+                 id="national-of-another-clause"),
+])
+def test_a_national_closes_only_a_list_of_counted_nationals(extractor, text: str) -> None:
+    """group.listed_national_person near misses: no list of counted nationals right before the national."""
+    assert not any(row[3] == 1 for row in flows_of(extractor, text))

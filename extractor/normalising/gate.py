@@ -259,10 +259,16 @@ def _releaser(actors: list[Span], lower: list[str], lo: int, verb: Span) -> str 
     """The first party named in the clause before a release verb ('the Ansar Allah authorities in Sanaa
     released ...': the Houthis), or None."""
     k = verb.start - 1
-    while k > lo and lower[k - 1] not in (".", ";", ":", "\n"):
+    while k > lo and lower[k - 1] not in (".", ";", ":", "\n") and not _clause_joint(lower, k - 1, lo):
         k -= 1
     first = next((a for a in actors if k <= a.start and a.end <= verb.start and a.label_ in RELEASER_LABELS), None)
     return first.kb_id_ if first is not None else None
+
+
+def _clause_joint(lower: list[str], k: int, lo: int) -> bool:
+    """', and' / ', while' / 'while' at k opens a clause of its own ('India freed 14 ..., and Pakistan freed 22
+    ...': each release has its own releaser)."""
+    return lower[k] in ("while", "whereas") or (lower[k] in ("and", "but") and k - 1 >= lo and lower[k - 1] == ",")
 
 
 def _reciprocal_releases(views: list[SentenceView]) -> list[SentenceView]:

@@ -1510,6 +1510,14 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
             group.receiver = actor.kb_id_
             group.rules.append("direction.fronted_to_phrase")
     scan_from = verb_before.end if verb_before is not None else group.end
+    # "Hamas freed a hostage to Israel in exchange for 30 prisoners": a 'to'/'from'/'by' phrase before the swap's
+    # pivot tells the other side's flow, not the group after the pivot (direction.pivot_bounds_phrase)
+    pivot = next((view.cue(k) for k in range(group.start - 1, scan_from - 1, -1) if view.cue(k) is not None
+                  and view.cue(k).label_ == "FOR" and view.cue(k).kb_id_ != "for"), None)
+    if pivot is not None and pivot.end <= group.start:
+        if any(view.lower[k] in ("to", "from", "by") for k in range(scan_from, pivot.start)):
+            group.rules.append("direction.pivot_bounds_phrase")
+        scan_from = pivot.end
     after_verb = verb_after.end if verb_after is not None else stop
     for k in list(range(scan_from, group.start)) + list(range(group.end, stop)):
         word = view.lower[k]
@@ -1615,6 +1623,14 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
     if verb_after is not None and verb_after.label_ == "HOME" and group.receiver is None and group.nationality:
         group.receiver = group.nationality
         group.rules.append("direction.home")
+    elif verb_after is not None and verb_after.label_ == "HOME" and group.receiver is None and context.sides:
+        # "90 defenders came home on Friday, Kyiv's military intelligence said": the side telling of people of
+        # no stated nationality coming home is their home (not one quoted between them and the verb: "1,000
+        # bodies, which the other side said were ..., have returned home")
+        teller = _teller_side(view, skip=range(group.end, verb_after.start))
+        if teller is not None and teller in context.sides:
+            group.receiver = teller
+            group.rules.append("direction.home_of_teller")
     # people go home: the nationality of the group is the receiving side
     if group.nationality is not None and group.receiver is None and group.giver != group.nationality:
         fixed = context.fixed_sides(group.category)
@@ -1697,19 +1713,33 @@ def _breakdown_speaker(view: SentenceView, group: Group) -> str | None:
     return actor.kb_id_ if speaks else None
 
 
-def _teller_side(view: SentenceView) -> str | None:
+def _teller_side(view: SentenceView, *, skip: range = range(0)) -> str | None:
     """The side whose state, seat, institution or official the sentence's attribution names ('..., Kyiv
-    said', 'according to Ukraine's defence ministry'), or None."""
+    said', 'according to Ukraine's defence ministry'), or None; an attribution starting in `skip` is not read."""
     for cue in view.cues_with("ATTRIBUTION"):
+        if cue.start in skip:
+            continue
         if view.lower[cue.start] == "according":
             actor = next((a for a in view.actors if cue.end <= a.start < cue.end + 4), None)
         else:
             actor = _speaker_before(view, cue, reach=5)
             if actor is not None and (actor.start < cue.start - 5 or actor.end > cue.start):
                 actor = None
-        if actor is not None and actor.label_ in SPEAKER_LABELS:
+        if actor is not None and (actor.label_ in SPEAKER_LABELS or _state_body_demonym(view, actor)):
             return actor.kb_id_
     return None
+
+
+TELLER_BODIES = frozenset({"ombudsman", "commissioner", "ministry", "military", "side", "authorities", "government",
+                           "officials", "army", "defence", "defense", "foreign", "intelligence", "president", "envoy",
+                           "delegation", "headquarters", "presidency", "spokesman", "spokeswoman", "spokesperson"})
+
+
+def _state_body_demonym(view: SentenceView, actor: Span) -> bool:
+    """'Ukraine's defence ministry', 'the Russian ombudsman': a demonym or a state's possessive before a body of
+    that state names the state as the teller."""
+    return actor.label_ == "DEMONYM" and actor.end < view.end and view.lower[actor.end] in TELLER_BODIES \
+        or actor.label_ == "DEMONYM" and span_text(actor).endswith(("'s", "’s"))
 
 
 def _speaker_before(view: SentenceView, cue: Span, *, reach: int, fillers: frozenset[str] | None = None) -> Span | None:
@@ -2136,8 +2166,10 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
                                                     for c in pivots)
         if not (pivot or fronted):
             continue
-        category = "prisoners" if context.default_category == "prisoners" else person.kb_id_
-        group = _swapped_back(view, person, other, category=category, rules=["group.single_person"])
+        lone = person.label_ == "CATEGORY"  # "an Israeli soldier", "a hostage": the word names its category
+        category = person.kb_id_ if lone or context.default_category != "prisoners" else "prisoners"
+        group = _swapped_back(view, person, other, category=category,
+                              rules=["group.single_person"] + (["group.lone_captive"] if lone else []))
         _name(group, view, person)
         each = _one_of_each(view, group)
         demonym = view.actor(person.start - 1) if person.start - 1 >= view.start else None
@@ -2160,6 +2192,23 @@ def single_persons(view: SentenceView, groups: list[Group], context: ArticleCont
                if g.giver is not None and not _same_clause(view, g.start, other.start)]
         for g in out:
             g.rules.append("group.lone_beside_counted")
+    return out
+
+
+def _lone_captives(view: SentenceView) -> list[Span]:
+    """'an Israeli soldier', 'a hostage', 'a Russian-Israeli woman': a singular people word of a category after an
+    indefinite article (a demonym or two between), one captive as a person noun is one (rule group.lone_captive)."""
+    out = []
+    for cue in view.cues_with("CATEGORY"):
+        if span_text(cue).lower().endswith("s") or cue.kb_id_ in ("generic", "foreigners", "bodies"):
+            continue
+        k = cue.start
+        while k - 1 >= view.start and view.actor(k - 1) is not None and view.actor(k - 1).label_ == "DEMONYM":
+            k = view.actor(k - 1).start
+            if k - 1 >= view.start and view.lower[k - 1] == "-":
+                k -= 1
+        if _indefinite_before(view, k):
+            out.append(cue)
     return out
 
 
@@ -2237,18 +2286,10 @@ SINGLE_FILLERS = frozenset({"former", "jailed", "detained", "captured", "kidnapp
 
 
 def _person_cues(view: SentenceView) -> list[Span]:
-    """The sentence's person nouns: its PERSON cues and the singular soldier words the CATEGORY gazetteer
-    shadows them with, told of one person ('a Russian soldier', 'a captured serviceman')."""
-    persons = view.cues_with("PERSON")
-    for cue in view.cues_with("CATEGORY"):
-        if len(cue) != 1 or cue.kb_id_ != "pows" or view.lower[cue.start].endswith("s"):
-            continue
-        k = cue.start
-        demonym = view.actor(k - 1) if k - 1 >= view.start else None
-        if demonym is not None and demonym.label_ == "DEMONYM" and demonym.end == k:
-            k = demonym.start
-        if _indefinite_before(view, k):
-            persons.append(cue)
+    """The sentence's person nouns: its PERSON cues and the singular people words of a category the CATEGORY
+    gazetteer shadows them with, told of one person ('a Russian soldier', 'a captured serviceman', 'a hostage',
+    'an American-Israeli soldier': `_lone_captives`)."""
+    persons = view.cues_with("PERSON") + _lone_captives(view)
     return sorted(persons, key=lambda c: c.start) if len(persons) > 1 else persons
 
 

@@ -908,13 +908,19 @@ class _Reading:
         self.swapping  # noqa: B018
         # gate.reciprocal_releases, without its sides: two counted pieces releasing people
         releasing = [p for p in pieces if GIVE in self.marks(p) and CATEGORY in self.marks(p)]
-        if len(releasing) < 2:
+        if len(releasing) < 2 and not any(self._gives_twice(p) for p in releasing):
             return  # (without reading the figures of the text for one piece that could not pass alone)
         releasing = [p for p in releasing if self.counted(p.lo, p.hi) and not self.refused(p)]
-        if len(releasing) >= 2:
+        if len(releasing) >= 2 or any(self._gives_twice(p) for p in releasing):
             for piece in releasing:
                 if (piece.lo, piece.hi) not in passed:
                     yield piece.lo, piece.hi
+
+    def _gives_twice(self, piece: "_Piece") -> bool:
+        """Two runs of the piece may be release words ('India freed 14 ..., and Pakistan freed 22 ...'): the
+        two releases of gate.reciprocal_releases may stand in one sentence, in clauses of their own."""
+        vocabulary = self.gate.vocabulary
+        return sum(1 for w in piece.words if GIVE in vocabulary.marks_of_key(w)) >= 2
 
     def _passes(self, m: set[str], lo: int, hi: int) -> bool:
         """The tests of `about_exchanges` for a sentence (handover_tests.py), each with fewer conditions, on a

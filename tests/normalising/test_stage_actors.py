@@ -103,6 +103,34 @@ CASES = [
     pytest.param("Four hostages, among them a woman, were freed by Hamas on Saturday in exchange for 120 Palestinian "
                  "prisoners.", [("HAMAS", "ISR", "hostages", 4), ("ISR", "PSE", "prisoners", 120)],
                  id="among-them-before-pivot"),
+    # direction.pivot_bounds_phrase: 'to Israel' before the pivot is the hostages' receiver, not the prisoners'
+    pytest.param("Four hostages were freed by Hamas to Israel on Saturday in exchange for 120 Palestinian prisoners.",
+                 [("HAMAS", "ISR", "hostages", 4), ("ISR", "PSE", "prisoners", 120)], id="to-phrase-before-pivot"),
+    pytest.param("Two soldiers were handed by Armenia to Azerbaijan on Friday in exchange for 15 Armenian soldiers.",
+                 [("ARM", "AZE", "pows", 2), ("AZE", "ARM", "pows", 15)], id="by-and-to-before-pivot"),
+    # group.lone_captive: 'an American soldier', 'a hostage' swapped for a counted group is a flow of one
+    pytest.param("The Taliban released an American soldier on Wednesday in exchange for five Taliban commanders.",
+                 [("AFG", "USA", "pows", 1), ("USA", "AFG", "pows", 5)], id="lone-captive-soldier"),
+    pytest.param("Russia freed a Ukrainian soldier on Friday in exchange for 12 Russian soldiers.",
+                 [("RUS", "UKR", "pows", 1), ("UKR", "RUS", "pows", 12)], id="lone-captive-state-war"),
+    pytest.param("Russia freed 12 Ukrainian soldiers on Friday in exchange for a Russian pilot held in Ukraine.",
+                 [("RUS", "UKR", "pows", 12), ("UKR", "RUS", "pows", 1)], id="lone-captive-held-in"),
+    pytest.param("The rebels freed a hostage on Friday in exchange for 4 jailed fighters.",
+                 [(None, None, "hostages", 1), (None, None, "pows", 4)], id="lone-captive-hostage-category"),
+    # direction.home_of_teller: people of no stated nationality coming home go to the side that tells it
+    pytest.param("Kyiv's military intelligence said 90 defenders came home on Friday, while Moscow's side received 90 "
+                 "of its soldiers.", [("RUS", "UKR", "pows", 90), ("UKR", "RUS", "pows", 90)], id="home-of-teller"),
+    pytest.param("Azerbaijan said 12 servicemen returned home on Monday in an exchange with Armenia.",
+                 [("ARM", "AZE", "pows", 12)], id="home-of-teller-other-war"),
+    pytest.param("Ukraine's ombudsman said 40 civilians came home on Monday after a swap with Russia.",
+                 [("RUS", "UKR", "civilians", 40)], id="home-of-teller-state-body"),
+    # near miss: a side quoted between the people and the verb does not tell their homecoming
+    pytest.param("Kyiv announced that 300 bodies, which the Russian side said were Ukrainian soldiers, had returned "
+                 "home on Monday. Ukraine returned 19 bodies to Moscow.",
+                 [("RUS", "UKR", "bodies", 300), ("UKR", "RUS", "bodies", 19)], id="quoted-side-inside-the-clause"),
+    # near miss: the people's nationality decides before the teller (direction.home)
+    pytest.param("Moscow said 60 Ukrainian soldiers went home on Monday in a swap.",
+                 [("RUS", "UKR", "pows", 60)], id="home-nationality-before-teller"),
 ]
 
 
@@ -137,7 +165,11 @@ def test_every_rule_that_named_a_side_is_carried(extractor, text: str, rules: se
                  id="no-counted-nationals-before"),
     pytest.param("Al-Shabaab freed three Kenyan teachers on Tuesday and a Ugandan soldier was wounded.",
                  id="national-of-another-clause"),
+    # group.lone_captive near misses: no indefinite article, or a plural
+    pytest.param("Russia freed the soldier on Friday in exchange for 12 Ukrainian soldiers.", id="definite-captive"),
+    pytest.param("Russia freed soldiers on Friday in exchange for 12 Ukrainian soldiers.", id="bare-plural"),
 ])
-def test_a_national_closes_only_a_list_of_counted_nationals(extractor, text: str) -> None:
-    """group.listed_national_person near misses: no list of counted nationals right before the national."""
+def test_no_flow_of_one_without_its_person(extractor, text: str) -> None:
+    """group.listed_national_person and group.lone_captive near misses: no list of counted nationals right before
+    the national; no indefinite singular captive."""
     assert not any(row[3] == 1 for row in flows_of(extractor, text))

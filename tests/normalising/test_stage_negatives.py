@@ -312,6 +312,11 @@ HARD_NEGATIVES = [
     ("releases_by_two_states_of_no_dyad",
      "Kenya released 200 prisoners on Monday to ease overcrowding. Separately, Uganda released 40 detainees held at "
      "a border post."),
+    ("releases_in_one_sentence_by_two_states_of_no_dyad",
+     "Kenya released 200 prisoners on Monday to ease overcrowding, and Uganda released 40 detainees held at a "
+     "border post."),
+    ("two_releases_in_one_sentence_by_one_side",
+     "Sudan's army released 30 detainees on Monday, and Sudan freed 45 more detainees on Tuesday."),
     ("release_beside_a_pardon_of_the_other_side",
      "The Houthis released 30 detainees on Monday, the group said. On Tuesday, the Yemeni government released 45 "
      "detainees as part of a pardon for the Eid holiday."),
@@ -524,6 +529,11 @@ STILL_HANDOVERS = [
     ("reciprocal_releases_told_apart",
      "The Red Cross said it had completed a two-day operation on Friday. The RSF released 64 detainees, who were "
      "flown to Port Sudan. Sudan's army released 80 detainees, who were taken to Nyala."),
+    # ... or in clauses of their own of one sentence
+    ("reciprocal_releases_in_one_sentence",
+     "India freed 14 Pakistani prisoners on Thursday, and Pakistan freed 22 Indian prisoners."),
+    ("reciprocal_releases_while_clause",
+     "The Houthi-run authorities freed 48 detainees on Sunday, while Saudi Arabia released 120 Houthi prisoners."),
     ("released_for_a_named_agent",
      "Russia freed the jailed American teacher in exchange for a convicted Russian spy, officials said."),
 ]

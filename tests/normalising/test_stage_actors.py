@@ -99,6 +99,9 @@ CASES = [
     # near miss: a plural demonym counted or after a verb is the people, not the side
     pytest.param("Russia freed 40 Ukrainians captured in Mariupol on Monday in a swap for 40 Russian soldiers.",
                  [("RUS", "UKR", "pows", 40), ("UKR", "RUS", "pows", 40)], id="demonym-object-not-subject"),
+    # a group named by its acronym only in its war's articles (actors.context_name)
+    pytest.param("Myanmar's junta freed 40 Arakan Army fighters on Monday, and the AA released 25 soldiers.",
+                 [("AA", "MMR", "pows", 25), ("MMR", "AA", "pows", 40)], id="context-acronym-second-clause"),
     # counts: a figure after the swap's pivot is the other side's people, no part of the pool 'among them' opened
     pytest.param("Four hostages, among them a woman, were freed by Hamas on Saturday in exchange for 120 Palestinian "
                  "prisoners.", [("HAMAS", "ISR", "hostages", 4), ("ISR", "PSE", "prisoners", 120)],

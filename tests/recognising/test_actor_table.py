@@ -153,6 +153,9 @@ ACTORS = [
     ("The AFC fined two clubs.", []),
     ("DNR fighters freed 30 Ukrainian soldiers.", [("DNR", "GROUP", "RUS"), ("Ukrainian", "DEMONYM", "UKR")]),
     ("The DNR order was signed.", []),
+    ("Myanmar's junta freed 40 fighters, and the AA and the KIA freed 25 soldiers.",
+     [("Myanmar", "STATE", "MMR"), ("junta", "INSTITUTION", "MMR"), ("AA", "GROUP", "AA"), ("KIA", "GROUP", "KIA")]),
+    ("The AA said the KIA list was long.", []),
 ]
 
 

@@ -991,8 +991,9 @@ def _listed(view: SentenceView, actor: Span) -> bool:
         other = view.actor(k)
         if other is not None and other.kb_id_ != actor.kb_id_ and other.label_ in SUBJECT_LABELS \
                 and any(view.lower[m] in (",", "and") for m in range(other.end, actor.start)) \
-                and not _object_of_preposition(view, other):
-            return True
+                and not _object_of_preposition(view, other) \
+                and not any(view.lower[m] in CONTRAST_LEADS for m in range(other.end, actor.start)):
+            return True  # not "... back to Armenia, while Azerbaijan received 22": a clause of its own
     # "the Saudi-led coalition and their rivals, the Houthi rebels, released ...": both sides
     for k in range(max(view.start, actor.start - 10), actor.start):
         other = view.actor(k)
@@ -1046,6 +1047,7 @@ def _subject_start(view: SentenceView, actor: Span) -> bool:
         and view.cue(k).label_ in ("ATTRIBUTION", "BACKGROUND")
 
 
+CONTRAST_LEADS = frozenset({"while", "whereas", "but", "although", "though"})
 RIVAL_WORDS = frozenset({"rivals", "rival", "opponents", "foes", "enemies", "adversaries", "counterparts"})
 
 

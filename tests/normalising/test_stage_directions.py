@@ -268,6 +268,17 @@ CASES = [
     pytest.param("Ethiopia's federal government and the Tigrayan TPLF agreed on Sunday to free about 500 detainees in a "
                  "swap next month.",
                  [(None, None, "pows", 500)], id="d2-coordinated-subject-of-both-sides"),
+    # a side named after "while", "whereas" or "but" opens a clause of its own: the subject of its verb, not one of
+    # several givers listed with the side before it
+    pytest.param("The last handover, on 4 February, brought 600 bodies back to Armenia, while Azerbaijan received 22.",
+                 [("ARM", "AZE", "bodies", 22), ("AZE", "ARM", "bodies", 600)], id="d2-while-clause-subject"),
+    pytest.param("On Monday Chad handed 40 Sudanese soldiers to Sudan, whereas Sudan freed 15 Chadian soldiers.",
+                 [("SDN", "TCD", "pows", 15), ("TCD", "SDN", "pows", 40)], id="d2-whereas-clause-subject"),
+    pytest.param("The ELN freed 30 soldiers to Colombia on Friday, but Colombia released only 12 ELN fighters.",
+                 [("COL", "ELN", "prisoners", 12), ("ELN", "COL", "pows", 30)], id="d2-but-clause-subject"),
+    # near miss: sides listed with a comma or "and" before the verb are several givers
+    pytest.param("Chad, Niger and Mali handed 14 Sudanese soldiers to Sudan on Monday.",
+                 [(None, "SDN", "pows", 14)], id="d2-listed-givers-stay-several"),
     # D3: a side made of several states is null, and the dyad does not fill it in
     pytest.param("The Saudi-led coalition freed 200 Houthi prisoners on Monday, and the Houthis released 50 in return.",
                  [("HOUTHIS", None, "pows", 50), (None, "HOUTHIS", "pows", 200)], id="d3-coalition-gives"),

@@ -511,6 +511,29 @@ def _other_stage(occasion: Occasion, mention: Mention, views: list[SentenceView]
     return bool(told) and not (own & told)
 
 
+def _retold(occasion: Occasion, mention: Mention) -> bool:
+    """The headline's '12 soldiers transferred, four of ours back home' told again in the body ('yesterday
+    transferred 12 members of the armed forces'): a dated figure the occasion's first sentence already gives for
+    the same flow is that occasion told again, whatever other figure of the headline seems to contradict it (rule
+    occasion.retold_figure)."""
+    g = mention.group
+    if g.count is None or g.count.value is None or not (g.giver or g.receiver) or _adds_more(mention):
+        return False
+    return any(m.group.view.index == 0 and same_flow(m.group, g) and m.group.count == g.count
+               for m in occasion.mentions)
+
+
+def _join_retold(occasion: Occasion, mention: Mention) -> None:
+    """The retold figure joins the occasion; a figure the first sentence gives for that flow beside it, which
+    the body contradicts ('12 ... four of ours' with 'four' read the same way as 12), leaves it."""
+    g = mention.group
+    occasion.mentions[:] = [m for m in occasion.mentions if not (
+        m.group.view.index == 0 and same_flow(m.group, g) and m.group.count != g.count
+        and not compatible_counts(m.group.count, g.count) and not m.group.part_of and not g.part_of)]
+    mention.rules.append("occasion.retold_figure")
+    occasion.add(mention)
+
+
 def _another_group(occasion: Occasion, mention: Mention) -> bool:
     """'On May 24, another 307 soldiers were released' beside the undated 303 of the article's news:
     a dated figure told as more people than those of an occasion with a figure of its category is
@@ -629,6 +652,11 @@ def group_occasions(mentions: list[Mention], views: list[SentenceView] | None = 
             earlier = mention.background and (mention.status == "completed" or (
                 mention.date_span is not None and span_text(mention.date_span).lower().startswith("since")))
             if target is None and not earlier:
+                retold = next((o for o in same_status if o.key is None and not o.background
+                               and _conflicts(o, mention) and _retold(o, mention)), None)
+                if retold is not None:
+                    _join_retold(retold, mention)
+                    continue
                 target = next((o for o in same_status if o.key is None and not o.background
                                and not _conflicts(o, mention) and not _other_stage(o, mention, views)
                                and not _another_group(o, mention)

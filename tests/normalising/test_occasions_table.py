@@ -325,6 +325,26 @@ CASES = [
     ("per_night_figure_told_first",
      "The army freed 25 RSF fighters each night, while the RSF released 8 soldiers on Sunday and 6 on Monday, the "
      "ICRC said.", None, [(C, (6, 25)), (C, (8, 25))]),
+    # occasion.retold_figure: the body's dated figure that the headline already gives for the same flow is the
+    # headline's occasion told again, though another headline figure, read the same way, seems to contradict it
+    ("headline_retold_beside_a_misread_figure",
+     "Tbilisi, 14 March. As part of humanitarian steps, the Russian side yesterday transferred 12 members of the armed "
+     "forces of Georgia to the opposing side, the commission reported.\n\nIn turn, four servicemen of the Russian "
+     "Army who had lost their way in fog were returned to the homeland.",
+     "Commission: 12 Georgian soldiers transferred, four of our servicemen back home", [(C, (4, 12))]),
+    ("headline_of_a_swap_retold_with_its_day",
+     "The Houthis freed 64 Saudi soldiers on Tuesday, the coalition said. Nine Houthi fighters came home on a Red "
+     "Cross plane.", "Houthis free 64 Saudi soldiers, 9 of ours return", [(C, (9, 64))]),
+    ("headline_figure_retold_in_a_dated_lead",
+     "LIMA, March 14 - The ELN freed 140 soldiers and police officers on Wednesday at a jungle airstrip.",
+     "ELN frees 140 soldiers after government releases 20 rebels", [(C, (140,))]),
+    ("headline_second_figure_retold_is_the_body_figure",
+     "LIMA, March 14 - The ELN freed 20 soldiers on Wednesday at a jungle airstrip.",
+     "ELN frees 140 soldiers after government releases 20 rebels", [(C, (20,))]),
+    # near miss: "another 140" on a day of its own adds to the headline's figure, it does not retell it
+    ("another_figure_is_not_the_headline_retold",
+     "LIMA, March 14 - The ELN freed another 140 soldiers on Wednesday at a jungle airstrip.",
+     "ELN frees 140 soldiers after government releases 20 rebels", [(C, (140,)), (C, (140,))]),
     ("next_day_figure_goes_the_same_way",
      "Azerbaijan freed 14 Armenian soldiers on Friday and 11 on Saturday, the ministry said.", None,
      [(C, (11,)), (C, (14,))]),

@@ -19,8 +19,8 @@ import dataclasses
 
 from ..contract import PartialDate
 from .dating import after_attribution, date_key, resolve_span, same_day
-from .occasions import Mention, Occasion, compatible_counts
-from .sentences import SentenceView, phrase_at, span_text
+from .occasions import Mention, Occasion, compatible_counts, told_apart
+from .sentences import SentenceView, span_text
 from .status import TRANSFER_LABELS, is_past_verb, real_plan, status_at
 
 # planned wording that announces a handover rather than wishing for one
@@ -251,14 +251,6 @@ def _superseded(view: SentenceView) -> bool:
 
 
 TOLD_APART_RULE = "status.told_apart"
-APART_LEADS = (("separately",), ("in", "a", "separate"), ("meanwhile",), ("elsewhere",))
-
-
-def _told_apart(view: SentenceView) -> bool:
-    """The sentence opens a story of its own ('Separately, ...', 'In a separate development', 'Meanwhile')."""
-    words = view.words
-    k = next((i for i, w in enumerate(words) if not w.isspace()), 0)
-    return any(phrase_at(words, k, lead) for lead in APART_LEADS)
 
 
 def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, year_hint: int | None) -> list[Occasion]:
@@ -269,12 +261,12 @@ def fold_previews(occasions: list[Occasion], *, published: PartialDate | None, y
             and (any(r != "status.default_completed" for m in o.mentions for r in m.rules if r.startswith("status."))
                  or any(_past_handover(m.group.view) for m in o.mentions))]
     # "Separately, the rebels on Wednesday freed 12 teachers": a story told apart announces nothing of its own
-    told_apart = [o for o in done if all(_told_apart(m.group.view) for m in o.mentions)]
-    if told_apart:
-        for o in told_apart:
+    apart = [o for o in done if all(told_apart(m.group.view) for m in o.mentions)]
+    if apart:
+        for o in apart:
             for m in o.mentions:
                 m.rules.append(TOLD_APART_RULE)
-        done = [o for o in done if o not in told_apart]
+        done = [o for o in done if o not in apart]
     if not done:
         return occasions
     folded: dict[int, tuple[Occasion, Mention]] = {}  # sentence -> the occasion its figure folded into

@@ -17,7 +17,7 @@ from spacy.tokens import Span
 from ..contract import Count, DateInterval, PartialDate
 from .dating import after_attribution, same_day
 from .groups import Group
-from .sentences import SentenceView, has_phrase, per_view, span_text
+from .sentences import SentenceView, has_phrase, per_view, phrase_at, span_text
 from .status import is_past_verb
 from ..recognising.extensions import date_of, text_of
 
@@ -81,6 +81,9 @@ def _adjacent(a: Occasion, b: Occasion) -> bool:
     return (names[0] - names[1]) % 7 in (1, 6)
 
 
+OTHER_DYAD_RULE = "occasion.other_dyad_apart"
+
+
 def merge_complementary(occasions: list[Occasion]) -> list[Occasion]:
     """Captives one side freed late on a Friday and detainees the other side let go early on Saturday
     are one swap: occasions a day apart whose flows do not overlap at all are merged (stages with the
@@ -88,6 +91,8 @@ def merge_complementary(occasions: list[Occasion]) -> list[Occasion]:
     def belongs(o: Occasion, occasion: Occasion) -> bool:
         if o.status != occasion.status or not _adjacent(o, occasion) or _flow_keys(o) & _flow_keys(occasion):
             return False
+        if any(OTHER_DYAD_RULE in m.rules for m in o.mentions + occasion.mentions):
+            return False  # another dyad's occasion, told apart, is no other half of this one
         if _two_way(o) and _two_way(occasion):
             for m in occasion.mentions:
                 if "occasion.two_way_days_apart" not in m.rules:
@@ -611,12 +616,43 @@ def _told_on(same_status: list[Occasion], mention: Mention, views: list[Sentence
     return None
 
 
+SIDE_LABELS = frozenset({"STATE", "CAPITAL", "GROUP", "DEMONYM", "SEAT", "INSTITUTION"})
+APART_LEADS = (("separately",), ("in", "a", "separate"), ("meanwhile",), ("elsewhere",))
+
+
+def told_apart(view: SentenceView) -> bool:
+    """The sentence opens a story of its own ('Separately, ...', 'In a separate development', 'Meanwhile')."""
+    words = view.words
+    k = next((i for i, w in enumerate(words) if not w.isspace()), 0)
+    return any(phrase_at(words, k, lead) for lead in APART_LEADS)
+
+
+def _sides_of(mentions: list[Mention]) -> set[str]:
+    """The sides the mentions' figures go between, else the parties their sentences name."""
+    sides = {x for m in mentions for x in (m.group.giver, m.group.receiver) if x}
+    return sides or {a.kb_id_ for m in mentions for a in m.group.view.actors if a.label_ in SIDE_LABELS and a.kb_id_}
+
+
+def _other_dyad(occasion: Occasion, mention: Mention) -> bool:
+    """'Separately, Venezuela freed three Americans ...' beside a swap between Russia and Ukraine told the same day:
+    a mention told apart whose sides the occasion has none of is another occasion (rule occasion.other_dyad_apart)."""
+    own, theirs = _sides_of([mention]), _sides_of(occasion.mentions)
+    return bool(own) and bool(theirs) and own.isdisjoint(theirs)
+
+
 def group_occasions(mentions: list[Mention], views: list[SentenceView] | None = None) -> list[Occasion]:
     occasions: list[Occasion] = []
     views = views or []
     whole = whole_swap_value(mentions)
     for mention in mentions:
         same_status = [o for o in occasions if o.status == mention.status]
+        if told_apart(mention.group.view) and any(_other_dyad(o, mention) for o in same_status):
+            same_status = [o for o in same_status if not _other_dyad(o, mention)]
+            if not same_status:
+                mention.rules.append(OTHER_DYAD_RULE)
+                occasions.append(Occasion(status=mention.status, mentions=[mention], key=mention.key,
+                                          date=mention.date, date_span=mention.date_span))
+                continue
         target = None
         g = mention.group
         if whole is not None and g.per_side and g.count is not None and g.count.value == whole \
@@ -865,7 +901,8 @@ def one_per_day(occasions: list[Occasion]) -> list[Occasion]:
                             lambda o, occasion: o.status == occasion.status == "completed"
                             and o.key is not None and o.key == occasion.key and o.date is not None
                             and o.date.precision == "day" and not o.background
-                            and not occasion.background and _same_sides(o, occasion))
+                            and not occasion.background and _same_sides(o, occasion)
+                            and not any(OTHER_DYAD_RULE in m.rules for m in occasion.mentions))
 
 
 def _same_sides(a: Occasion, b: Occasion) -> bool:

@@ -325,6 +325,25 @@ CASES = [
     ("per_night_figure_told_first",
      "The army freed 25 RSF fighters each night, while the RSF released 8 soldiers on Sunday and 6 on Monday, the "
      "ICRC said.", None, [(C, (6, 25)), (C, (8, 25))]),
+    # occasion.other_dyad_apart: a sentence that opens a story of its own ("Separately", "In a separate
+    # development", "Elsewhere") about sides the occasion has none of tells another occasion, the same day or not
+    ("separately_a_person_swap_of_other_states",
+     "Russia and Ukraine exchanged 95 prisoners of war each on Tuesday. Separately, Venezuela freed 3 Americans in "
+     "exchange for a Venezuelan businessman held in the United States, officials said on Tuesday.", None,
+     [(C, (1, 3)), (C, (95, 95))]),
+    ("separately_another_dyad_one_way",
+     "Azerbaijan returned 60 Armenian soldiers to Armenia in a swap on Tuesday. Separately, Russia handed 90 "
+     "Ukrainian prisoners to Ukraine on Tuesday.", None, [(C, (60,)), (C, (90,))]),
+    ("separate_development_undated",
+     "Azerbaijan returned 60 Armenian soldiers to Armenia in a swap on Tuesday. In a separate development, the "
+     "Houthis freed 12 Saudi soldiers.", None, [(C, (12,)), (C, (60,))]),
+    ("elsewhere_a_swap_per_side",
+     "Azerbaijan returned 60 Armenian soldiers to Armenia in a swap on Tuesday. Elsewhere, Russia and Ukraine swapped "
+     "90 prisoners each.", None, [(C, (60,)), (C, (90, 90))]),
+    # near miss: told apart, but between the same sides: the other half of the day's swap
+    ("separately_the_same_sides_stay_one",
+     "Azerbaijan returned 60 Armenian soldiers to Armenia on Tuesday. Separately, Armenia freed 20 Azerbaijani "
+     "soldiers on Tuesday.", None, [(C, (20, 60))]),
     # occasion.retold_figure: the body's dated figure that the headline already gives for the same flow is the
     # headline's occasion told again, though another headline figure, read the same way, seems to contradict it
     ("headline_retold_beside_a_misread_figure",

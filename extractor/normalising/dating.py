@@ -48,7 +48,19 @@ def date_span_for(view: SentenceView, i: int, *, end: int | None = None, meeting
     pool = in_clause or [d for d in candidates if meeting or _event_clause(view, d)]
     if not pool:
         return None
-    return min(pool, key=lambda d: min(abs(d.start - i), abs(d.end - i), abs(d.start - (end or i))))
+    # a tie goes to the date the figure's own conjunct holds: "after 90 in January and 60 in February" (February
+    # for 60), "In January Chad freed 35 soldiers and in June 50 more" (January for 35)
+    return min(pool, key=lambda d: (min(abs(d.start - i), abs(d.end - i), abs(d.start - (end or i))),
+                                    _across_conjuncts(view, d, i, end or i)))
+
+
+CONJUNCT_BREAKS = frozenset({",", ";", "and", "but", "while", "whereas"})
+
+
+def _across_conjuncts(view: SentenceView, date: Span, start: int, end: int) -> bool:
+    """A coordinator or comma stands between the figure and the date."""
+    between = range(date.end, start) if date.end <= start else range(end, date.start)
+    return any(view.lower[k] in CONJUNCT_BREAKS for k in between)
 
 
 DEADLINE_WORDS = ("by", "before", "until", "till", "within")

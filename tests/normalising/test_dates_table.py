@@ -309,6 +309,20 @@ CASES = [
     ("name_with_a_date_beside_a_plan",
      "A spokesman for the March 23 Movement said the rebels would release 58 prisoners to Kinshasa next Tuesday.",
      "2024-03-14", (58,), (P, "2024-03-19", "2024-03-19")),
+    # a figure between two dates as near takes the one after it: "after 90 in January and 60 in February"
+    ("figure_takes_the_date_after_it_in_a_list",
+     "Azerbaijan handed 120 Armenian soldiers to Armenia on Monday, the third swap this year, after 90 soldiers were "
+     "returned in January and 60 in February.", "2024-03-14", (60,), (C, "2024-02-01", "2024-02-29")),
+    ("first_figure_of_the_list_keeps_its_month",
+     "Azerbaijan handed 120 Armenian soldiers to Armenia on Monday, the third swap this year, after 90 soldiers were "
+     "returned in January and 60 in February.", "2024-03-14", (90,), (C, "2024-01-01", "2024-01-31")),
+    ("rounds_listed_with_their_months",
+     "Chad freed 35 Sudanese soldiers in April, 50 in June and 20 in August, the Red Cross said.", "2024-09-14",
+     (50,), (C, "2024-06-01", "2024-06-30")),
+    # near miss: dates told before their figures keep them
+    ("dates_before_their_figures",
+     "In January Chad freed 35 Sudanese soldiers and in June 50 more, the Red Cross said.", "2024-09-14",
+     (35,), (C, "2024-01-01", "2024-01-31")),
     # date.day_header: a live blog that heads its days with a line of their own dates each entry by its day, and
     # its "this morning" or "on Tuesday" counts from that day, not from the publication's
     ("live_blog_entry_under_the_first_day", LIVE_BLOG, "2024-03-14", (14, 30), (C, "2024-03-13", "2024-03-13")),

@@ -62,18 +62,19 @@ DOCUMENT_WORDS = frozenset({"statement", "statements", "list", "lists", "report"
 CONTINUATION = frozenset({"more", "further", "continue", "continues", "continued", "remaining", "next"})
 
 
-def _placed_handover(view: SentenceView, specific: bool) -> bool:
+def _placed_handover(view: SentenceView, specific: bool) -> str | None:
     """No swap word, but a dated handover: 'further releases were expected on Sunday', 'tomorrow we
-    expect more', 'the body was handed over in early September'."""
+    expect more', 'the body was handed over in early September'. The rule its groups carry beside
+    group.uncounted ('' for none), or None: no handover."""
     if not view.dates:
-        return False
+        return None
     # "released a joint statement", "handed over a list", "received assurances": a thing, not people
     verbs = [c for c in view.cues_with("GIVE", "RECEIVE", "HOME")
              if is_past_verb(c) and not (c.end < view.end and view.lower[c.end] == "of")
              and not any(w in DOCUMENT_WORDS for w in view.lower[c.end:min(view.end, c.end + 4)])]
     people = [c for c in view.cues_with("CATEGORY") if view.actor(c.start) is None]
     if any(c.end < view.end and view.lower[c.end] in ("into", "onto") for c in people):
-        return False  # "sent troops into the region": a deployment, not a handover
+        return None  # "sent troops into the region": a deployment, not a handover
     # the people must be what is handed over: next to the verb, not 'letters between prisoners'
     transfer = any(min(abs(p.start - v.end), abs(v.start - p.end)) <= 3 for v in verbs for p in people) or (
         bool(verbs) and not people)
@@ -86,7 +87,25 @@ def _placed_handover(view: SentenceView, specific: bool) -> bool:
     in_dates = {k for d in view.dates for k in range(d.start, d.end)}
     continuing = any(view.lower[k] in CONTINUATION and k not in in_dates for k in range(view.start, view.end)) \
         and not view.has_cue("TALKS")
-    return (dated_plan and (transfer or continuing)) or (transfer and specific)
+    if (dated_plan and (transfer or continuing)) or (transfer and specific):
+        return ""
+    return PLANNED_FAR_RULE if dated_plan and _planned_far(view, specific, verbs, firm) else None
+
+
+PLANNED_FAR_RULE = "group.planned_handover_far"
+
+
+def _planned_far(view: SentenceView, specific: bool, verbs: list, firm: list) -> bool:
+    """'the bodies of servicemen killed in the fighting would be handed over next week': a handover verb in the
+    clause of a dated plan, of people of a kind the sentence names, though the noun stands far from the verb
+    (rule group.planned_handover_far)."""
+    if not specific:
+        return False
+    for c in firm:
+        lo, hi = view.clause_bounds(c.start)
+        if any(lo <= v.start < hi and DOCUMENT_WORDS.isdisjoint(view.lower[lo:v.start]) for v in verbs):
+            return True  # not "lists of the soldiers still missing would be handed over next week"
+    return False
 
 
 AFTERMATH = frozenset({"identify", "identifying", "identification", "identified"})
@@ -200,15 +219,20 @@ def loose_groups(views: list[SentenceView], context: ArticleContext, counted: se
             continue  # "The remains of the soldiers were flown to Nairobi on Monday": after the handover told above
         specific = any(c.kb_id_ not in ("generic", "foreigners") for c in view.cues_with("CATEGORY")
                        if view.actor(c.start) is None)
+        placed = None
         if not triggers:
-            if not (_placed_handover(view, specific) or _placed_background(view, triggers)):
+            placed = _placed_handover(view, specific)
+            if placed is None and not _placed_background(view, triggers):
                 continue
         elif not (specific or any(len(c) > 1 for c in triggers) or _placed_background(view, triggers)
                   or _dated_done_swap(view, triggers) or headline_swap(view) is not None):
             continue
         found = categories(view, context) or ([(context.default_category, view.dates[0])]
                                               if not triggers else [])
-        out.extend(uncounted_group(view, cue, category, context, "group.uncounted") for category, cue in found)
+        made = [uncounted_group(view, cue, category, context, "group.uncounted") for category, cue in found]
+        for group in made if placed else ():
+            group.rules.append(placed)
+        out.extend(made)
     return out
 
 

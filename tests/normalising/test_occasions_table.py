@@ -325,6 +325,29 @@ CASES = [
     ("per_night_figure_told_first",
      "The army freed 25 RSF fighters each night, while the RSF released 8 soldiers on Sunday and 6 on Monday, the "
      "ICRC said.", None, [(C, (6, 25)), (C, (8, 25))]),
+    # group.planned_handover_far: a dated plan to hand over people of a named kind is a planned occasion of its own,
+    # though the noun stands far from the verb ("the bodies of servicemen killed in the fighting would be handed over")
+    ("planned_remains_far_from_their_verb",
+     "Armenia and Azerbaijan exchanged prisoners on Tuesday. Armenia handed over four Azerbaijani servicemen and "
+     "received 11 of its soldiers. Officials said the bodies of Armenian servicemen killed in the fighting would be "
+     "handed over by the Azerbaijani side next week.", None, [(C, (4, 11)), (P, ())]),
+    ("planned_remains_next_month_after_a_one_way_release",
+     "Chad freed 30 Sudanese soldiers on Monday, the Red Cross said. The remains of Sudanese soldiers who died in "
+     "Chadian camps are to be handed to Khartoum next month, officials said.", None, [(C, (30,)), (P, ())]),
+    ("planned_remains_beside_a_headline_to_follow",
+     "Armenia and Azerbaijan exchanged prisoners on Tuesday near Lachin. Armenia handed over four Azerbaijani "
+     "servicemen and received 11 of its soldiers. Officials said the bodies of Armenian servicemen killed in the "
+     "fighting would be handed over by the Azerbaijani side next week.",
+     "Armenia, Azerbaijan swap prisoners at Lachin; bodies to follow", [(C, (4, 11)), (P, ())]),
+    # near misses: the people identified, not handed over; lists handed over, not people
+    ("bodies_identified_next_week_make_no_plan",
+     "Armenia and Azerbaijan exchanged prisoners on Tuesday. Armenia handed over four Azerbaijani servicemen and "
+     "received 11 of its soldiers. Officials said the bodies of Armenian servicemen killed in the fighting would be "
+     "identified next week.", None, [(C, (4, 11))]),
+    ("lists_handed_over_next_week_make_no_plan",
+     "Armenia and Azerbaijan exchanged prisoners on Tuesday. Armenia handed over four Azerbaijani servicemen and "
+     "received 11 of its soldiers. Officials said lists of the soldiers still missing would be handed over next "
+     "week.", None, [(C, (4, 11))]),
     # occasion.other_dyad_apart: a sentence that opens a story of its own ("Separately", "In a separate
     # development", "Elsewhere") about sides the occasion has none of tells another occasion, the same day or not
     ("separately_a_person_swap_of_other_states",

@@ -86,6 +86,7 @@ from .occasion_status import delayed_parts_done, fold_previews, split_begun_whol
 from .occasions import (
     Mention,
     Occasion,
+    PLANNED_STAGE_RULE,
     article_days,
     attach_loose,
     group_occasions,
@@ -93,6 +94,7 @@ from .occasions import (
     one_per_day,
     own_day_over_told_day,
     place_weekdays,
+    planned_stage,
     same_day_lead,
     separate_occasion,
     span_multi_day_plan,
@@ -199,7 +201,8 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
     for view in views:
         split_evenly_told_before(view, groups)
         follow_up = not relevant(view) and breakdown_follow_up(view, groups)
-        if not relevant(view) and not follow_up:
+        staged = not relevant(view) and not follow_up and planned_stage(view)
+        if not relevant(view) and not follow_up and not staged:
             continue
         in_sentence: list[Group] = []
         pools: set[int] = set()
@@ -230,6 +233,9 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
         for group in ones(view, in_sentence):
             resolve_category(group, context)
             in_sentence.append(group)
+        if staged:
+            for group in in_sentence:
+                group.rules.append(PLANNED_STAGE_RULE)
         if follow_up:
             for group in in_sentence:  # "Of those, 12 were civilians": parts of the figure told before
                 group.part_of = True
@@ -545,7 +551,7 @@ def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views
                 and group.count.value in unilateral and not group.per_side:
             continue  # "released 104 detainees ... the unilateral release of the 104": no swap's handover
         if not (group.view.has_cue(*TRANSFER_LABELS) or swap_for(group.view) or "count.breakdown_follow_up" in group.rules
-                or rule in ("status.deal_formula", "status.deal_name_whole")):
+                or PLANNED_STAGE_RULE in group.rules or rule in ("status.deal_formula", "status.deal_name_whole")):
             continue
         mentions.append(_placed(group, status, rule, published, year_hint, views))
     return Sorted(terms=terms, tallies=tallies, mentions=mentions)

@@ -18,7 +18,7 @@ from ..contract import Count, DateInterval, PartialDate
 from .dating import after_attribution, same_day
 from .groups import Group
 from .sentences import SentenceView, has_phrase, per_view, phrase_at, span_text
-from .status import is_past_verb
+from .status import is_past_verb, real_plan
 from ..recognising.extensions import date_of, text_of
 
 
@@ -501,6 +501,20 @@ def _stage_numbers(view: SentenceView) -> frozenset[int]:
             continue
         found.update(STAGE_NUMBERS[t.lower_] for t in cue if t.lower_ in STAGE_NUMBERS)
     return frozenset(found)
+
+
+PLANNED_STAGE_RULE = "group.planned_stage"
+
+
+def planned_stage(view: SentenceView) -> bool:
+    """'A second phase, involving about 300 prisoners of both sides, is foreseen for next month': a stage of a
+    swap still to come, told with its people but with no handover verb; its figures are read (rule
+    group.planned_stage)."""
+    if not view.has_cue("STAGE") or not view.has_cue("CATEGORY"):
+        return False
+    if all(STAGE_TALKS.intersection(view.lower[c.end:min(view.end, c.end + 6)]) for c in view.cues_with("STAGE")):
+        return False  # "the second round of talks is expected next month"
+    return any(c.kb_id_ == "future" and real_plan(view, c) for c in view.cues_with("PLANNED"))
 
 
 def _other_stage(occasion: Occasion, mention: Mention, views: list[SentenceView]) -> bool:

@@ -210,7 +210,8 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
             if quantity.start in pools:
                 continue
             previous = in_sentence[-1] if in_sentence else None
-            group = read_group(view, quantity, previous) or total_group(view, quantity)
+            told_before = groups[-1] if previous is None and groups else None
+            group = read_group(view, quantity, previous, told_before=told_before) or total_group(view, quantity)
             if group is None or counts_swaps(group):
                 continue
             if "group.share_of_pool" in group.rules:

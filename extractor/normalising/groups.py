@@ -213,8 +213,10 @@ def _age_limit(view: SentenceView, quantity: Span, count: Count) -> bool:
         and before.end == quantity.start
 
 
-def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> Group | None:
-    """The group a quantity counts, or None when it counts something else."""
+def read_group(view: SentenceView, quantity: Span, previous: "Group | None", *,
+               told_before: "Group | None" = None) -> Group | None:
+    """The group a quantity counts, or None when it counts something else. `previous`: the sentence's group
+    before it; `told_before`: the last group of the sentence just before, when the sentence has none yet."""
     doc = view.sent.doc
     count = count_of(quantity, view)
     if count is None:
@@ -458,6 +460,10 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None") -> 
         elif previous is not None and previous.view is view and _from_side_part(view, quantity, previous):
             category = previous.category  # "43 sets of remains: 41 from Azerbaijan and 2 from Georgia"
             rules += ["group.elliptic", "group.from_side"]
+        elif previous is None and told_before is not None and told_before.view.index == view.index - 1 \
+                and told_before.count is not None and _first_of_told(view, quantity) and _elliptic_follows(view, quantity):
+            category = told_before.category  # "... 6,000 bodies each. The first 1,212 were handed over on Thursday."
+            rules += ["group.elliptic", "group.first_of_told"]
         elif previous is not None and previous.view is view and _elliptic_follows(view, quantity):
             category = previous.category
             verb_between = any(view.cue(k) is not None and view.cue(k).label_ in ("GIVE", "RECEIVE", "HOME", "EXCHANGE")
@@ -672,6 +678,21 @@ def _bare_figure_each(view: SentenceView, quantity: Span) -> bool:
         return False
     return any(c.kb_id_ == "each" and not (c.end < view.end and view.lower[c.end] == "other")
                for c in view.cues_with("EACH"))
+
+
+FIRST_OF_WORDS = frozenset({"first", "last", "remaining", "final"})
+
+
+def _first_of_told(view: SentenceView, quantity: Span) -> bool:
+    """'The first 1,212 were handed over', 'the remaining 50 will be freed': a bare figure that opens its sentence
+    after 'the first' / 'the remaining', the subject of a transfer verb, counts the people of the figure told in
+    the sentence before (rule group.first_of_told)."""
+    k = quantity.start
+    if not (k - 2 >= view.start and view.lower[k - 1] in FIRST_OF_WORDS and view.lower[k - 2] == "the"
+            and k - 2 - view.start <= 2):
+        return False
+    return any(view.cue(m) is not None and view.cue(m).label_ in ("GIVE", "RECEIVE", "HOME", "EXCHANGE")
+               for m in range(quantity.end, min(view.end, quantity.end + 6)))
 
 
 def _elliptic_follows(view: SentenceView, quantity: Span) -> bool:

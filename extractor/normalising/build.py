@@ -19,8 +19,8 @@ from ..contract import DateInterval, PartialDate
 from .agreements import agreed_near, bound_deal_groups, deal_commits, deal_figure_done, deal_formula, deal_groups, is_term
 from .context import ArticleContext, build_context
 from .recast import note_recast, recast_actors
-from .counts import (breakdown_follow_up, mark_counts, mark_per_side, same_number_groups, settle_totals,
-                     split_evenly_told_before, spread_per_occasion)
+from .counts import (ADDED_ACROSS, breakdown_follow_up, mark_counts, mark_per_side, same_number_groups,
+                     settle_totals, split_evenly_told_before, spread_per_occasion)
 from .deal_names import deal_name, whole_finished
 from .dating import (
     NOT_EVENT_DATE_BEFORE,
@@ -265,6 +265,7 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
         oppose_pairs(in_sentence, context)
         for group in in_sentence:
             complete(group, context)
+        added_go_the_same_way(in_sentence, groups)
         for person, partner in joined:  # handed over with the group it is joined to, the same way
             person.giver, person.receiver = partner.giver, partner.receiver
             if "group.joined_national" not in person.rules:
@@ -280,6 +281,27 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
         groups.extend(in_sentence)
     civil_crews_alike(groups)
     return drop_handed_persons(groups, views, context)
+
+
+ADDED_RULES = ("count.additional", ADDED_ACROSS)
+
+
+def added_go_the_same_way(in_sentence: list[Group], groups: list[Group]) -> None:
+    """'Russia freed 103 Ukrainian soldiers on Thursday. A further 20 civilians were also returned.': people told as
+    added to a handover, with no side of their own, go the way of the figure they are added to, in their sentence
+    or the one just before (rule direction.added_follows)."""
+    for k, group in enumerate(in_sentence):
+        if group.giver is not None or group.receiver is not None or group.per_side \
+                or not any(r in group.rules for r in ADDED_RULES):
+            continue
+        index = group.view.index
+        before = [g for g in in_sentence[:k] if not g.part_of] \
+            or [g for g in groups if g.view.index == index - 1 and not g.part_of]
+        told = before[-1] if before else None
+        if told is None or told.per_side or told.giver is None or told.receiver is None:
+            continue
+        group.giver, group.receiver = told.giver, told.receiver
+        group.rules = [r for r in group.rules if r != "direction.unsplit"] + ["direction.added_follows"]
 
 
 def orient_persons(in_sentence: list[Group], near: list[SentenceView], context: ArticleContext) -> None:

@@ -458,6 +458,14 @@ CASES = [
     pytest.param("Mediated by Turkey, Qatar and Egypt, the exchange saw Armenia free 12 Azerbaijani soldiers and "
                  "Azerbaijan free 15 Armenians.",
                  [("ARM", "AZE", "pows", 12), ("AZE", "ARM", "pows", 15)], id="fronted-list-of-mediators"),
+    # direction.added_follows: people added to a handover with no side of their own go its way
+    pytest.param("Azerbaijan freed 31 Armenian soldiers in a swap on Monday. A further six civilians were also handed "
+                 "over.",
+                 [("AZE", "ARM", "pows", 31), ("AZE", "ARM", "civilians", 6)], id="added-civilians-follow"),
+    # contrast: a figure with no added word keeps no side it is not given
+    pytest.param("Azerbaijan freed 31 Armenian soldiers in a swap on Monday. Six civilians were killed by shelling "
+                 "the same day.",
+                 [("AZE", "ARM", "pows", 31)], id="unadded-figure-takes-no-side"),
     # direction.respectively: a coordinated subject's sides take the figures in their order
     pytest.param("In the swap on Friday, Peru and Ecuador released 17 and nine soldiers respectively.",
                  [("PER", "ECU", "pows", 17), ("ECU", "PER", "pows", 9)], id="respectively-givers"),

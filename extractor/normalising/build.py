@@ -288,20 +288,35 @@ ADDED_RULES = ("count.additional", ADDED_ACROSS)
 
 def added_go_the_same_way(in_sentence: list[Group], groups: list[Group]) -> None:
     """'Russia freed 103 Ukrainian soldiers on Thursday. A further 20 civilians were also returned.': people told as
-    added to a handover, with no side of their own, go the way of the figure they are added to, in their sentence
-    or the one just before (rule direction.added_follows)."""
+    added to a handover in a sentence of their own, the subject of a passive verb of giving with no side named, go
+    the way of the last figure of the sentence just before (rule direction.added_follows)."""
     for k, group in enumerate(in_sentence):
         if group.giver is not None or group.receiver is not None or group.per_side \
-                or not any(r in group.rules for r in ADDED_RULES):
+                or not any(r in group.rules for r in ADDED_RULES) or not _handed_in_passive(group):
             continue
         index = group.view.index
-        before = [g for g in in_sentence[:k] if not g.part_of] \
-            or [g for g in groups if g.view.index == index - 1 and not g.part_of]
+        if any(not g.part_of for g in in_sentence[:k]):
+            continue  # (a sentence of its own: in one sentence the figures' own verbs and links decide)
+        before = [g for g in groups if g.view.index == index - 1 and not g.part_of]
         told = before[-1] if before else None
         if told is None or told.per_side or told.giver is None or told.receiver is None:
             continue
         group.giver, group.receiver = told.giver, told.receiver
         group.rules = [r for r in group.rules if r != "direction.unsplit"] + ["direction.added_follows"]
+
+
+PASSIVE_AUXILIARIES = frozenset({"were", "was", "been"})
+
+
+def _handed_in_passive(group: Group) -> bool:
+    """'A further 20 civilians were also returned': the figure is the subject of a passive verb of giving, so the
+    text names no side of its own."""
+    view = group.view
+    words = range(group.end, min(view.end, group.end + 4))
+    aux = next((k for k in words if view.lower[k] in PASSIVE_AUXILIARIES), None)
+    if aux is None:
+        return False
+    return any(view.cue(m) is not None and view.cue(m).label_ == "GIVE" for m in range(aux + 1, min(view.end, aux + 3)))
 
 
 def orient_persons(in_sentence: list[Group], near: list[SentenceView], context: ArticleContext) -> None:

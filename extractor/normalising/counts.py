@@ -749,7 +749,10 @@ def _link_parts(groups: list[Group]) -> dict[int, Group]:
                      and not (g.giver or g.receiver)]
         # "230 of our people. Today 213 soldiers, 11 officers and six civilians returned home."
         if len(own) >= 2 and any(g.category == "civilians" for g in own):
-            whole = next((w for w in before if _exact(w.count) == run_total), None)
+            # (not a whole that went the other way: "55 Russian servicemen returned home. Ukraine received 49 of its
+            # soldiers and 6 civilians" are two flows that happen to add up)
+            whole = next((w for w in before if _exact(w.count) == run_total
+                          and not any(_other_way(g, w) for g in own)), None)
             if whole is not None:
                 for g in own:
                     g.part_of = True
@@ -766,6 +769,13 @@ def _link_parts(groups: list[Group]) -> dict[int, Group]:
                 g.rules.append("count.breakdown")
                 wholes_of[id(g)] = whole
     return wholes_of
+
+
+def _other_way(part: Group, whole: Group) -> bool:
+    """The part and the whole have receivers or givers that cannot be the same handover's."""
+    return (part.receiver is not None and whole.receiver is not None and part.receiver != whole.receiver) \
+        or (part.giver is not None and whole.giver is not None and part.giver != whole.giver) \
+        or (part.receiver is not None and part.receiver == whole.giver)
 
 
 def _foreign_part(part: Group, whole: Group, context: ArticleContext) -> bool:

@@ -707,6 +707,10 @@ CASES += [
     ("c17_the_first_figure_with_no_transfer_is_no_group",
      "Armenia and Azerbaijan agreed to return 300 bodies each. The first 44 of them lie in a cemetery near Agdam.",
      [("ARM", "AZE", "bodies", 300), ("AZE", "ARM", "bodies", 300)]),
+    ("c17_figures_going_the_other_way_are_no_breakdown",
+     "In the swap, 40 Tajik border guards returned home, the ministry said. Kyrgyzstan received 36 of its soldiers and "
+     "4 civilians.",
+     [("KGZ", "TJK", "pows", 40), ("TJK", "KGZ", "pows", 36), ("TJK", "KGZ", "civilians", 4)]),
     ("c17_invariant_demonym_as_a_noun",
      "Israel freed seven Lebanese on Monday in exchange for the bodies of two soldiers held by Hezbollah.",
      [("ISR", "LBN", "prisoners", 7), ("HEZBOLLAH", "ISR", "bodies", 2)]),

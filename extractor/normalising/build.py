@@ -289,7 +289,7 @@ ADDED_RULES = ("count.additional", ADDED_ACROSS)
 def added_go_the_same_way(in_sentence: list[Group], groups: list[Group]) -> None:
     """'Russia freed 103 Ukrainian soldiers on Thursday. A further 20 civilians were also returned.': people told as
     added to a handover in a sentence of their own, the subject of a passive verb of giving with no side named, go
-    the way of the last figure of the sentence just before (rule direction.added_follows)."""
+    the way of the figures of the sentence just before, when they all go one way (rule direction.added_follows)."""
     for k, group in enumerate(in_sentence):
         if group.giver is not None or group.receiver is not None or group.per_side \
                 or not any(r in group.rules for r in ADDED_RULES) or not _handed_in_passive(group):
@@ -299,8 +299,9 @@ def added_go_the_same_way(in_sentence: list[Group], groups: list[Group]) -> None
             continue  # (a sentence of its own: in one sentence the figures' own verbs and links decide)
         before = [g for g in groups if g.view.index == index - 1 and not g.part_of]
         told = before[-1] if before else None
-        if told is None or told.per_side or told.giver is None or told.receiver is None:
-            continue
+        if told is None or told.per_side or told.giver is None or told.receiver is None \
+                or any((g.giver, g.receiver) != (told.giver, told.receiver) for g in before):
+            continue  # (after figures going both ways, "12 more were released" has no way of its own)
         group.giver, group.receiver = told.giver, told.receiver
         group.rules = [r for r in group.rules if r != "direction.unsplit"] + ["direction.added_follows"]
 

@@ -29,8 +29,8 @@ MODEL_DIR = ROOT / "models" / "exchange_en"
 # the corpus sets a test may read; the sealed heldout5 and heldout7 are left out (only a session's lead scores
 # them, at its start and its end)
 UNSEALED_CORPORA = [ROOT / "corpus" / name / "articles.jsonl" for name in (
-    "examples", "sample", "heldout", "heldout2", "heldout3", "heldout4", "heldout6", "heldout8", "heldout9", "heldout10", "negatives",
-    "groups")]
+    "examples", "sample", "heldout", "heldout2", "heldout3", "heldout4", "heldout6", "heldout8", "heldout9",
+    "heldout10", "heldout11", "negatives", "groups")]
 
 
 def read_articles(path: Path = ARTICLES) -> list[Article]:

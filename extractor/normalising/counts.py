@@ -246,7 +246,13 @@ def same_number_groups(view: SentenceView, groups: list[Group], earlier: list[Gr
             continue
         # the whole figure told just before, not one of its parts ("90: 80 soldiers and 10 civilians")
         figure = [g for g in groups if g.count is not None and g.end <= k]
-        figure = figure or [g for g in earlier if g.count is not None and g.view.index == view.index - 1]
+        before = [g for g in earlier if g.count is not None and g.view.index == view.index - 1]
+        reached = not figure and all(g.part_of for g in before) and _hands_over(view)
+        if reached:
+            # the sentence before tells no whole: one a few sentences back (rule count.same_number_reach)
+            figure = _whole_told_shortly_before(earlier, view.index)
+            reached = bool(figure)
+        figure = figure or before
         figure = [g for g in figure if not g.part_of] or figure
         if not figure:
             continue
@@ -269,10 +275,33 @@ def same_number_groups(view: SentenceView, groups: list[Group], earlier: list[Gr
         if category is None:
             category, end = source.category, j  # "released the same number in return"
         group = Group(view=view, quantity=None, noun=doc[k:end], count=source.count, category=category,
-                      nationality=nationality, rules=["count.same_number"])
+                      nationality=nationality, rules=["count.same_number"] + (["count.same_number_reach"] if reached
+                                                                               else []))
         resolve_category(group, context)
         out.append(group)
     return out
+
+
+SAME_NUMBER_REACH = 3  # sentences back: the figure, its breakdown, a remark on the same people, "the same number"
+
+
+def _hands_over(view: SentenceView) -> bool:
+    """The sentence tells a side giving or getting people ('received', 'handed over', 'came home'), not only
+    an exchange compared with others ('never has a similar number been exchanged')."""
+    cue_at = view.doc_index.cue_at
+    return any(cue_at[k] is not None and cue_at[k].label_ in ("GIVE", "RECEIVE", "HOME")
+               for k in range(view.start, view.end))
+
+
+def _whole_told_shortly_before(earlier: list[Group], index: int) -> list[Group]:
+    """The whole figures of the nearest sentence a few back that has one, past sentences with none or with
+    only its parts ('103 were returned. Among them are 82 privates and 21 officers. Some had been held
+    since 2022. The other side received the same number')."""
+    for back in range(2, SAME_NUMBER_REACH + 1):
+        wholes = [g for g in earlier if g.count is not None and g.view.index == index - back and not g.part_of]
+        if wholes:
+            return wholes
+    return []
 
 
 def _as_many_repeats(view: SentenceView, k: int) -> bool:
@@ -328,6 +357,13 @@ def _subset(view: SentenceView, group: Group, counted: list[Group], seen_values:
     after = view.words_between(group.quantity.end, group.quantity.end + 4)
     if after[:2] in (("of", "those"), ("of", "the")) and _release_near(view, group.quantity.end, group.quantity.end + 5):
         return True  # "250 of those released were serving life sentences"
+    held = view.cue(group.quantity.end + 2) if group.quantity.end + 2 < view.end else None
+    if after[:2] in (("of", "those"), ("of", "these")) and (held is None or held.label_ != "CAPTIVITY") \
+            and (seen_values or any(g is not group and g.end <= group.start for g in counted)):
+        # "20 of those serving life sentences will be deported": a share of people counted before, whatever
+        # befalls it (rule count.subset_of_those)
+        group.rules.append("count.subset_of_those")
+        return True
     if view.lower[view.start] == "of" and view.lower[view.start + 1] in ("the", "those") and counted \
             and counted[0] is not group and counted[0].start - view.start <= 4 and group.start > counted[0].end:
         return True  # "Of the 48 fighters freed by Sudan on Monday, 11 were commanders"
@@ -777,6 +813,18 @@ def _other_way(part: Group, whole: Group) -> bool:
         or (part.giver is not None and whole.giver is not None and part.giver != whole.giver) \
         or (part.receiver is not None and part.receiver == whole.giver)
 
+def _held_like_whole(groups: list[Group], wholes_of: dict[int, Group]) -> None:
+    """'90 Palestinian prisoners, including 14 children', '24 hostages, among them 9 children': people named by
+    who they are (not as civilians) within a figure of prisoners or hostages are held as their whole is, and
+    count in its category (rule count.part_held_like_whole)."""
+    for group in groups:
+        whole = wholes_of.get(id(group))
+        if whole is None or group.category != "civilians" or whole.category not in ("prisoners", "hostages") \
+                or group.noun is None or "civilian" in group.noun.text.lower():
+            continue
+        group.category = whole.category
+        group.rules.append("count.part_held_like_whole")
+
 
 def _foreign_part(part: Group, whole: Group, context: ArticleContext) -> bool:
     """A part of people of a third state, handed over with the whole ('24 hostages, including 10
@@ -957,6 +1005,7 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
     total is dropped beside counted figures with a direction of its category, when it is their sum
     (a headline total), or beside uncounted ones when the article splits that category elsewhere."""
     wholes_of = _link_parts(groups)
+    _held_like_whole(groups, wholes_of)
     two_way = _two_way_parts(groups, wholes_of, context)
     civilian_parts: dict[int, int] = {}  # whole -> its parts of another category ("including 40 civilians")
     for group in groups:

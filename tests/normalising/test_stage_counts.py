@@ -225,6 +225,23 @@ CASES = [
      "Azerbaijan freed 90 Armenian prisoners of war on Monday; of the 90 returned, 12 were officers. Yerevan "
      "had insisted that the 12 officers be handed over first.",
      [("AZE", "ARM", "pows", 90)]),
+    # people named by who they are (not as civilians) inside a figure of prisoners or hostages are held as it is
+    ("o4_children_among_prisoners_are_prisoners",
+     "Israel freed 64 Palestinian prisoners on Tuesday, including 11 children, under the truce deal.",
+     [("ISR", "PSE", "prisoners", 64)]),
+    ("o4_children_among_hostages_told_next",
+     "Al-Shabaab freed 12 Kenyan hostages on Sunday. Among them were four children.",
+     [("AL_SHABAAB", "KEN", "hostages", 12)]),
+    ("o4_civilians_among_prisoners_are_still_their_own_flow",
+     "The RSF released 70 prisoners on Monday, including 12 civilians.",
+     [("RSF", "SDN", "pows", 58), ("RSF", "SDN", "civilians", 12)]),
+    # "N of those ..." after people already counted: a share of them, whatever befalls it
+    ("o4_n_of_those_is_a_share",
+     "Azerbaijan handed over 30 Armenian soldiers on Friday. Nine of those wounded will be flown to Yerevan.",
+     [("AZE", "ARM", "pows", 30)]),
+    ("o4_n_of_those_held_is_no_share",
+     "On Monday Armenia freed 12 Azerbaijani soldiers, and 5 of those held in Baku were returned to Armenia.",
+     [("ARM", "AZE", "pows", 12), ("AZE", "ARM", "pows", 5)]),
     # --- X2: one figure per flow
     ("x2_precise_beats_rounded",
      "Azerbaijan and Armenia exchanged about 100 prisoners of war each on Monday. The Armenian ministry said 104 "
@@ -382,6 +399,15 @@ CASES = [
      "Today, 64 Armenians came home from Azerbaijan: 58 soldiers of the army, the border troops and the police, "
      "and six civilians. In return, Azerbaijan received as many of its servicemen.",
      [("AZE", "ARM", "pows", 58), ("AZE", "ARM", "civilians", 6), ("ARM", "AZE", "pows", 64)]),
+    ("c4_the_same_number_past_a_breakdown_and_a_remark",
+     "Mediated by Qatar, 58 Armenian soldiers were returned to Armenia from Azerbaijan on Monday. Among them were "
+     "50 conscripts and 8 officers. Several had been held for two years. Azerbaijan received the same number of "
+     "its servicemen.",
+     [("AZE", "ARM", "pows", 58), ("ARM", "AZE", "pows", 58)]),
+    ("c4_the_same_number_too_far_back_is_no_repeat",
+     "Sudan freed 40 RSF fighters on Monday. The talks had lasted weeks. Mediators met in Jeddah. Aid convoys "
+     "reached Darfur. The RSF said it had released the same number of soldiers.",
+     [("SDN", "RSF", "pows", 40)]),
     ("c4_twice_as_many_is_no_repeat",
      "Azerbaijan freed 30 Armenian soldiers on Monday, twice as many as Armenia freed.",
      [("AZE", "ARM", "pows", 30)]),

@@ -786,8 +786,14 @@ def moved_within_custody(view: SentenceView, cue: Span) -> bool:
     return False
 
 
+# the cues a sentence naming players' positions or their market uses for players, not for captives
+PLAYER_SENSES = frozenset({"EXCHANGE", "FOR", "GIVE", "RECEIVE", "HOME", "CATEGORY"})
+
+
 def _false_cue(view: SentenceView, cue: Span) -> bool:
     label = cue.label_  # (read once: each read is a look-up in the string store)
+    if label in PLAYER_SENSES and (label != "CATEGORY" or cue.kb_id_ == "pows") and _names_players(view):
+        return True  # "a swap that sends their midfielder to Porto for two defenders": players (rule gate.players)
     if label == "GIVE":
         return _released_thing(view, cue) or moved_within_custody(view, cue)
     if label == "EXCHANGE":
@@ -804,6 +810,13 @@ def _false_cue(view: SentenceView, cue: Span) -> bool:
         before = [view.lower[k] for k in range(max(view.start, cue.start - 2), cue.start)]
         return not any(w in MOTION_BEFORE_HOME for w in before)
     return False
+
+
+def _names_players(view: SentenceView) -> bool:
+    """A position on a team or the transfer market named, and no captivity ('striker', 'transfer window').
+    (Read from the cue list itself: `has_cue` would keep the labels of the cues being dropped.)"""
+    labels = {c.label_ for c in view.cues}
+    return "SPORT" in labels and "CAPTIVITY" not in labels
 
 
 def _inside_proper_name(view: SentenceView, cue: Span) -> bool:

@@ -320,6 +320,12 @@ HARD_NEGATIVES = [
     ("release_beside_a_pardon_of_the_other_side",
      "The Houthis released 30 detainees on Monday, the group said. On Tuesday, the Yemeni government released 45 "
      "detainees as part of a pardon for the Eid holiday."),
+    # gate.players: a sentence naming a player's position or the transfer market speaks of players
+    ("defenders_for_a_striker",
+     "Porto sent their Colombian striker to Benfica on Friday in exchange for two Portuguese defenders, the clubs "
+     "said."),
+    ("goalkeepers_traded_in_the_window",
+     "Ajax and PSV traded goalkeepers on deadline day, with 3 Dutch defenders also handed over in the deal."),
     # a thing received is no handover, and "next week" is a date, not "the next" handover
     ("assurances_received_for_a_convoy_next_week",
      "A convoy of 25 UN trucks crossed from Chad into Darfur on Friday, where the RSF holds most towns, the WFP "
@@ -536,12 +542,26 @@ STILL_HANDOVERS = [
      "The Houthi-run authorities freed 48 detainees on Sunday, while Saudi Arabia released 120 Houthi prisoners."),
     ("released_for_a_named_agent",
      "Russia freed the jailed American teacher in exchange for a convicted Russian spy, officials said."),
+    # gate.players: a player held in captivity is a captive; a position named in another sentence changes nothing
+    ("goalkeeper_held_in_captivity",
+     "Russia freed a Ukrainian goalkeeper held in captivity since 2022 and 40 soldiers on Friday in exchange for 40 "
+     "Russian servicemen."),
+    ("position_named_in_another_sentence",
+     "Armenia and Azerbaijan swapped 14 defenders each on Monday. Among the Armenians was a former club striker."),
 ]
 
 
 @pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in STILL_HANDOVERS])
 def test_handover_still_makes_a_record(extractor, text):
     _, records = _records(extractor, text)
+    assert any(r["type"] == "exchange" for r in records)
+
+
+@pytest.mark.xfail(strict=True, reason="gate.players: a player's position named in a sentence with no captivity word makes "
+                                       "every soldier word of that sentence a player, the soldiers swapped beside him too")
+def test_player_freed_with_soldiers_and_no_captivity_word(extractor):
+    _, records = _records(extractor, "Russia freed a Ukrainian goalkeeper and 40 soldiers on Friday in exchange for 40 "
+                                      "Russian servicemen.")
     assert any(r["type"] == "exchange" for r in records)
 
 

@@ -68,10 +68,11 @@ WEAK_TALLY = frozenset({"a total of", "total of", "in total", "all told", "altog
 WAR_WORDS = frozenset({"invasion", "war", "start", "beginning", "outbreak", "conflict", "escalation", "aggression",
                        "hostilities", "fighting"})
 
-# "since the signing of the peace agreement", "since last year's truce": a period opened by a deal; a running total
-# only with a perfect tense ("has released 1,200 since ..."), not "freed 20 on Monday, the first since the truce"
+# "since the signing of the peace agreement", "since last year's truce", "since the Istanbul talks": a period opened
+# by a deal or the talks that made it; a running total only with a perfect tense ("has released 1,200 since ..."),
+# not "freed 20 on Monday, the first since the truce"
 DEAL_WORDS = frozenset({"agreement", "agreements", "deal", "accord", "accords", "truce", "ceasefire", "cease-fire",
-                        "signing", "armistice", "protocol", "memorandum", "treaty"})
+                        "signing", "armistice", "protocol", "memorandum", "treaty", "talks", "negotiations", "summit"})
 SINCE_DEAL_RULE = "tally.since_deal"
 FORWARD_TOTAL_RULE = "tally.forward_total"
 
@@ -319,9 +320,14 @@ def _day_dated(view: SentenceView, lo: int, hi: int) -> bool:
                for d in view.dates)
 
 
+SINCE_REACH = 6  # tokens from "since" to the date of what opened the period: "since the Istanbul talks on June 2"
+
+
 def _since_before(view: SentenceView, date: Span) -> bool:
-    """'since the year 2003', 'since the end of 2003': the start of a period, not a day."""
-    return "since" in view.lower[max(view.start, date.start - 4):date.start]
+    """'since the year 2003', 'since the end of 2003', 'since the Istanbul talks on June 2': the start of a
+    period, not a day (no comma between)."""
+    before = view.lower[max(view.start, date.start - SINCE_REACH):date.start]
+    return "since" in before and "," not in before[len(before) - before[::-1].index("since"):]
 
 
 def tally_cue(group: Group, sentence_groups: list[Group], groups: list[Group]) -> Span | None:

@@ -248,6 +248,15 @@ TALLIES = [
      "Eritrea freed 45 Ethiopian soldiers on Monday in a swap. Ethiopia has handed back 380 Eritrean soldiers since "
      "the armistice, its envoy said.",
      ("ETH", "ERI", "pows", 380, 380, 380)),
+    # ... or by the talks that made it, however the talks are named and dated ("since the Jeddah talks on May 11")
+    ("since_the_named_talks_on_a_day",
+     "Sudan freed 35 RSF fighters on Monday. The RSF has released more than 900 soldiers since the Jeddah talks on "
+     "May 11, the army said.",
+     ("RSF", "SDN", "pows", None, 901, None)),
+    ("since_the_negotiations",
+     "Eritrea freed 45 Ethiopian soldiers on Monday. Ethiopia has returned 210 Eritrean soldiers since the Algiers "
+     "negotiations, its envoy said.",
+     ("ETH", "ERI", "pows", 210, 210, 210)),
     # tally.counterpart_total: the other side's total of the same period, told right after
     ("counterpart_total_after_a_total",
      "The RSF freed 50 Sudanese soldiers on Sunday and the army freed 60 RSF fighters. Since the truce, the army has "
@@ -368,6 +377,12 @@ FALSE_CUES = [
      "Armenia and Azerbaijan exchanged 15 soldiers each on Monday, the first swap since the signing of the peace "
      "treaty.",
      (15, 15, 15), (15, 15, 15)),
+    ("first_swap_since_the_talks",
+     "Armenia and Azerbaijan exchanged 11 soldiers each on Monday, the first swap since the Washington talks.",
+     (11, 11, 11), (11, 11, 11)),
+    ("since_the_talks_simple_past_on_a_day",
+     "The RSF freed 25 soldiers on Monday since the Jeddah talks required it, the army said.",
+     (25, 25, 25), (25, 25, 25)),
     ("since_the_deal_simple_past_on_a_day",
      "Sudan freed 20 RSF fighters on Monday since the peace deal, and the RSF released 15 soldiers.",
      (20, 20, 20), (20, 20, 20)),

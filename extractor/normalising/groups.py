@@ -703,7 +703,16 @@ def _elliptic_follows(view: SentenceView, quantity: Span) -> bool:
     cue = view.cue(nxt.i)
     if nxt.lower_ == "on" and any(d.start == nxt.i + 1 for d in view.dates):
         return True  # "13 hostages on Monday, 13 on Tuesday and 13 on Wednesday": a figure per day
+    if nxt.is_space:
+        return _headline_second_verb(view, quantity)
     return nxt.is_punct or nxt.lower_ in ELLIPTIC_NEXT or (cue is not None and cue.label_ in ("GIVE", "RECEIVE", "HOME"))
+
+
+def _headline_second_verb(view: SentenceView, quantity: Span) -> bool:
+    """A figure that ends a headline line, told as the second verb of the line's one speaker ('Russia hands over
+    757 bodies to Kyiv, receives 34'), not a figure another speaker gives ('...; Moscow says it handed over 153')."""
+    return not any(view.lower[k] == ";" or (view.cue(k) is not None and view.cue(k).label_ == "ATTRIBUTION")
+                   for k in range(view.start, quantity.start))
 
 
 CATEGORIES = frozenset({"pows", "civilians", "bodies", "hostages", "prisoners"})

@@ -109,6 +109,10 @@ CASES = [
                  [("RUS", "UKR", "pows", 90), ("UKR", "RUS", "pows", 70)], id="d2-got-back-returning-n-to"),
     pytest.param("Sudan took back 30 soldiers in the swap on Monday and handed 25 RSF fighters back to the group.",
                  [("RSF", "SDN", "pows", 30), ("SDN", "RSF", "pows", 25)], id="d2-took-back-handed-back-to"),
+    # a bare figure that ends a headline line is elliptic like one before a full stop (group.elliptic)
+    pytest.param("Eritrea hands 48 Ethiopian soldiers to Ethiopia, receives 19\n\nThe swap took place on Monday at a "
+                 "border town.",
+                 [("ERI", "ETH", "pows", 48), ("ETH", "ERI", "pows", 19)], id="d2-headline-ends-on-a-bare-figure"),
     pytest.param("Ethiopia received 64 prisoners from the TPLF on Tuesday in a swap and sent 50 back.",
                  [("ETH", "TPLF", "pows", 50), ("TPLF", "ETH", "pows", 64)], id="d2-received-from-sent-n-back"),
     # direction.other_side_subject: "the other side" gives what the earlier clause's side received, never the

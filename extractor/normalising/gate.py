@@ -793,7 +793,7 @@ PLAYER_SENSES = frozenset({"EXCHANGE", "FOR", "GIVE", "RECEIVE", "HOME", "CATEGO
 def _false_cue(view: SentenceView, cue: Span) -> bool:
     label = cue.label_  # (read once: each read is a look-up in the string store)
     if label in PLAYER_SENSES and (label != "CATEGORY" or cue.kb_id_ == "pows") and _names_players(view):
-        return True  # "a swap that sends their midfielder to Porto for two defenders": players (rule gate.players)
+        return True  # "a swap that sends their midfielder to Porto for two defenders": players, not captives
     if label == "GIVE":
         return _released_thing(view, cue) or moved_within_custody(view, cue)
     if label == "EXCHANGE":

@@ -320,7 +320,7 @@ HARD_NEGATIVES = [
     ("release_beside_a_pardon_of_the_other_side",
      "The Houthis released 30 detainees on Monday, the group said. On Tuesday, the Yemeni government released 45 "
      "detainees as part of a pardon for the Eid holiday."),
-    # gate.players: a sentence naming a player's position or the transfer market speaks of players
+    # a sentence naming a player's position or the transfer market speaks of players (SPORT cues, gate._names_players)
     ("defenders_for_a_striker",
      "Porto sent their Colombian striker to Benfica on Friday in exchange for two Portuguese defenders, the clubs "
      "said."),
@@ -542,7 +542,7 @@ STILL_HANDOVERS = [
      "The Houthi-run authorities freed 48 detainees on Sunday, while Saudi Arabia released 120 Houthi prisoners."),
     ("released_for_a_named_agent",
      "Russia freed the jailed American teacher in exchange for a convicted Russian spy, officials said."),
-    # gate.players: a player held in captivity is a captive; a position named in another sentence changes nothing
+    # a player held in captivity is a captive; a position named in another sentence changes nothing
     ("goalkeeper_held_in_captivity",
      "Russia freed a Ukrainian goalkeeper held in captivity since 2022 and 40 soldiers on Friday in exchange for 40 "
      "Russian servicemen."),
@@ -557,7 +557,7 @@ def test_handover_still_makes_a_record(extractor, text):
     assert any(r["type"] == "exchange" for r in records)
 
 
-@pytest.mark.xfail(strict=True, reason="gate.players: a player's position named in a sentence with no captivity word makes "
+@pytest.mark.xfail(strict=True, reason="gate._names_players: a player's position named in a sentence with no captivity word makes "
                                        "every soldier word of that sentence a player, the soldiers swapped beside him too")
 def test_player_freed_with_soldiers_and_no_captivity_word(extractor):
     _, records = _records(extractor, "Russia freed a Ukrainian goalkeeper and 40 soldiers on Friday in exchange for 40 "

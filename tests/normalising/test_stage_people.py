@@ -66,6 +66,18 @@ CASES = [
                  [("ARM", "AZE", "pows", 40, ()), ("AZE", "ARM", "pows", 40, ())], id="listed-were-among-the-figure"),
     pytest.param("Russia freed a jailed American teacher on Friday in exchange for a Russian businessman held in the US.",
                  [("RUS", "USA", "prisoners", 1, ()), ("USA", "RUS", "prisoners", 1, ())], id="teacher-for-businessman"),
+    # a diplomat or a prison official freed is one person of the state named (PERSON cues "diplomat", "prison
+    # official"); one who only speaks is none
+    pytest.param("Norway freed a former Russian diplomat on Monday in exchange for two Norwegian citizens.",
+                 [("NOR", "RUS", "prisoners", 1, ()), ("RUS", "NOR", "prisoners", 2, ())], id="diplomat-for-citizens"),
+    pytest.param("Belgium freed an Iranian prison official on Friday in exchange for a Belgian aid worker held in "
+                 "Tehran.",
+                 [("BEL", "IRN", "prisoners", 1, ()), ("IRN", "BEL", "prisoners", 1, ())], id="prison-official-swapped"),
+    pytest.param("Belgium released an Iranian diplomat jailed for a bomb plot, and Iran freed three Belgian citizens "
+                 "in return on Friday.",
+                 [("BEL", "IRN", "prisoners", 1, ()), ("IRN", "BEL", "prisoners", 3, ())], id="jailed-diplomat-in-return"),
+    pytest.param("An Iranian diplomat said on Monday that Tehran had freed two Danish citizens in a swap.",
+                 [("IRN", "DNK", "prisoners", 2, ())], id="diplomat-who-speaks-is-no-one-freed"),
     pytest.param("Belarus freed a Polish journalist on Monday in exchange for a Belarusian spy held in Poland.",
                  [("BLR", "POL", "prisoners", 1, ()), ("POL", "BLR", "prisoners", 1, ())], id="journalist-for-spy"),
     pytest.param("Iran freed Mara Quint, an American engineer, on Monday in exchange for Ivan Sorel, an Iranian "

@@ -813,6 +813,7 @@ def _other_way(part: Group, whole: Group) -> bool:
         or (part.giver is not None and whole.giver is not None and part.giver != whole.giver) \
         or (part.receiver is not None and part.receiver == whole.giver)
 
+
 def _held_like_whole(groups: list[Group], wholes_of: dict[int, Group]) -> None:
     """'90 Palestinian prisoners, including 14 children', '24 hostages, among them 9 children': people named by
     who they are (not as civilians) within a figure of prisoners or hostages are held as their whole is, and

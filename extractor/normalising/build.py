@@ -19,7 +19,7 @@ from ..contract import DateInterval, PartialDate
 from .agreements import agreed_near, bound_deal_groups, deal_commits, deal_figure_done, deal_formula, deal_groups, is_term
 from .context import ArticleContext, build_context
 from .recast import note_recast, recast_actors
-from .counts import (ADDED_ACROSS, breakdown_follow_up, mark_counts, mark_per_side, same_number_groups,
+from .counts import (ADDED_ACROSS, breakdown_follow_up, exact_figure, mark_counts, mark_per_side, same_number_groups,
                      settle_totals, split_evenly_told_before, spread_per_occasion)
 from .deal_names import deal_name, whole_finished
 from .dating import (
@@ -57,6 +57,8 @@ from .groups import (
     direct,
     drop_handed_persons,
     gapped_subjects,
+    passive_at,
+    possessor_side,
     respective_subjects,
     joined_persons,
     mark_parts,
@@ -139,29 +141,6 @@ def _speaker_side(view: SentenceView, group: Group, next_view: SentenceView | No
     return None
 
 
-THIRD_PERSON_POSSESSIVES = frozenset({"its", "their"})
-POSSESSOR_LABELS = frozenset({"STATE", "CAPITAL", "GROUP", "SEAT"})
-
-
-def _possessor_side(view: SentenceView, group: Group, sides: tuple[str, str] | None) -> str | None:
-    """'Russia said 120 of its servicemen had been returned': 'its' is the one side named before the figure
-    (none other before it in the sentence, so 'Ukraine said Russia freed 120 of its soldiers' stays unread),
-    with no transfer verb between them (rule group.possessor_side)."""
-    if group.quantity is None or group.noun is None or group.noun.start <= group.quantity.end:
-        return None
-    if THIRD_PERSON_POSSESSIVES.isdisjoint(view.lower[group.quantity.end:group.noun.start]):
-        return None
-    before = [a for a in view.actors if a.end <= group.quantity.start and a.label_ in POSSESSOR_LABELS]
-    if len({a.kb_id_ for a in before}) != 1 or any(a.end <= group.quantity.start and a.label_ == "DEMONYM"
-                                                   for a in view.actors):
-        return None
-    # "Kinshasa freed fifteen of their combatants": the releaser's captives are the other side's people
-    if any(before[0].end <= c.start < group.quantity.start for c in view.cues_with("GIVE", "RECEIVE", "EXCHANGE")):
-        return None
-    side = before[0].kb_id_
-    return side if sides is None or side in sides else None
-
-
 PARTNER_LEADS = frozenset({"with", "against", "to", "from"})
 ENEMY_WORDS = frozenset({"other", "opposing", "enemy", "adversary", "opponent", "opponents"})
 
@@ -223,7 +202,7 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
                     group.nationality = side
                     group.rules.append("group.speaker_side")
                 else:
-                    side = _possessor_side(view, group, context.sides)
+                    side = possessor_side(view, group, context.sides)
                     if side is not None:
                         group.nationality = side
                         group.rules.append("group.possessor_side")
@@ -306,18 +285,12 @@ def added_go_the_same_way(in_sentence: list[Group], groups: list[Group]) -> None
         group.rules = [r for r in group.rules if r != "direction.unsplit"] + ["direction.added_follows"]
 
 
-PASSIVE_AUXILIARIES = frozenset({"were", "was", "been"})
-
-
 def _handed_in_passive(group: Group) -> bool:
     """'A further 20 civilians were also returned': the figure is the subject of a passive verb of giving, so the
     text names no side of its own."""
     view = group.view
-    words = range(group.end, min(view.end, group.end + 4))
-    aux = next((k for k in words if view.lower[k] in PASSIVE_AUXILIARIES), None)
-    if aux is None:
-        return False
-    return any(view.cue(m) is not None and view.cue(m).label_ == "GIVE" for m in range(aux + 1, min(view.end, aux + 3)))
+    return any(view.cue(m) is not None and view.cue(m).label_ == "GIVE" and passive_at(view, m)
+               for m in range(group.end, min(view.end, group.end + 5)))
 
 
 def orient_persons(in_sentence: list[Group], near: list[SentenceView], context: ArticleContext) -> None:
@@ -605,11 +578,12 @@ def _dated_stage_of_total(group: Group, groups: list[Group], statuses: dict[int,
     running total told with a day of its own is that day's handover, with the total's sides and category
     (rule tally.dated_stage)."""
     view = group.view
-    if not _exact_value(group) or group.quantity is None:
+    figure = exact_figure(group.count)
+    if not figure or group.quantity is None:
         return
     whole = next((g for g in reversed(groups) if g.view is view and not g.part_of and g.end <= group.start
                   and g.count is not None), None)
-    if whole is None or not _exact_value(whole) or _exact_value(whole) <= _exact_value(group):
+    if whole is None or (exact_figure(whole.count) or 0) <= figure:
         return
     date = next((d for d in view.dates if group.end <= d.start <= group.end + 3
                  and set(view.words_between(group.end, d.start)) <= STAGE_DATE_LINKS | {"of", "them"}), None)
@@ -620,11 +594,6 @@ def _dated_stage_of_total(group: Group, groups: list[Group], statuses: dict[int,
     group.part_of = False
     group.giver, group.receiver, group.category = whole.giver, whole.receiver, whole.category
     group.rules = [r for r in group.rules if r not in ("count.subset", "count.breakdown")] + ["tally.dated_stage"]
-
-
-def _exact_value(group: Group) -> int | None:
-    count = group.count
-    return count.value if count is not None and count.qualifier == "exact" else None
 
 
 def place_loose(views: list[SentenceView], context: ArticleContext, kinds: Sorted, *,

@@ -210,7 +210,7 @@ def _split_evenly(view: SentenceView, wholes: list[Group]) -> None:
 
 def _halve(wholes: list[Group]) -> None:
     counted = [g for g in wholes if g.count is not None and "count.additional" not in g.rules]
-    value = _exact(counted[0].count) if len(counted) == 1 and not counted[0].per_side else None
+    value = exact_figure(counted[0].count) if len(counted) == 1 and not counted[0].per_side else None
     if value is None or value % 2:
         return
     group = counted[0]
@@ -534,7 +534,7 @@ def _named_runs(view: SentenceView, lo: int, hi: int) -> int:
 def _completes_named_list(view: SentenceView, group: Group, before: Group, join_start: int) -> bool:
     """'the five detainees A, B and C, along with two who were not named': the added figure completes a
     list of names that counts out the figure before it; it adds no one."""
-    total, added = _exact(before.count), _exact(group.count)
+    total, added = exact_figure(before.count), exact_figure(group.count)
     if total is None or added is None or before.end >= join_start:
         return False
     names = _named_runs(view, before.end, join_start)
@@ -633,7 +633,7 @@ def _handed_right_there(view: SentenceView, group: Group) -> bool:
 def _restated_part(view: SentenceView, group: Group, part_values: set[int]) -> bool:
     """'of the 86 returned, 15 were women ... to include the 15 female soldiers': a part already
     told, named again with 'the'."""
-    if group.quantity is None or _exact(group.count) not in part_values or group.quantity.start <= view.start:
+    if group.quantity is None or exact_figure(group.count) not in part_values or group.quantity.start <= view.start:
         return False
     return view.lower[group.quantity.start - 1] in ("the", "those", "these")
 
@@ -748,7 +748,8 @@ def _unsplit(group: Group) -> bool:
     return not group.per_side and not group.part_of and group.giver is None and group.receiver is None
 
 
-def _exact(count: Count | None) -> int | None:
+def exact_figure(count: Count | None) -> int | None:
+    """The count's value when it is exact ('120'), else None ('more than 120', no count)."""
     return count.value if count is not None and count.qualifier == "exact" else None
 
 
@@ -770,7 +771,7 @@ def _link_parts(groups: list[Group]) -> dict[int, Group]:
         whole = next((w for w in reversed(wholes) if w.view is group.view and w.start < group.start), None)
         if whole is not None:
             wholes_of[id(group)] = whole
-    earlier_wholes = [w for w in wholes if w.category != "civilians" and not w.per_side and _exact(w.count)
+    earlier_wholes = [w for w in wholes if w.category != "civilians" and not w.per_side and exact_figure(w.count)
                       and (w.giver or w.receiver) and "group.x_for_x" not in w.rules]
     by_view: dict[int, list[Group]] = {}
     for g in groups:
@@ -779,15 +780,15 @@ def _link_parts(groups: list[Group]) -> dict[int, Group]:
         before = [w for w in earlier_wholes if w.view.index < index]
         if not before:
             continue
-        own = [g for g in items if not g.part_of and _exact(g.count)]
-        run_total = sum(_exact(g.count) for g in own)
-        civilians = [g for g in items if g.category == "civilians" and _exact(g.count) and id(g) not in wholes_of
+        own = [g for g in items if not g.part_of and exact_figure(g.count)]
+        run_total = sum(exact_figure(g.count) for g in own)
+        civilians = [g for g in items if g.category == "civilians" and exact_figure(g.count) and id(g) not in wholes_of
                      and not (g.giver or g.receiver)]
         # "230 of our people. Today 213 soldiers, 11 officers and six civilians returned home."
         if len(own) >= 2 and any(g.category == "civilians" for g in own):
             # (not a whole that went the other way: "55 Russian servicemen returned home. Ukraine received 49 of its
             # soldiers and 6 civilians" are two flows that happen to add up)
-            whole = next((w for w in before if _exact(w.count) == run_total
+            whole = next((w for w in before if exact_figure(w.count) == run_total
                           and not any(_other_way(g, w) for g in own)), None)
             if whole is not None:
                 for g in own:
@@ -799,7 +800,7 @@ def _link_parts(groups: list[Group]) -> dict[int, Group]:
         for g in civilians:
             if not (g.part_of or _inclusion_in_clause(g)):
                 continue
-            whole = next((w for w in before if _exact(w.count) > _exact(g.count)), None)
+            whole = next((w for w in before if exact_figure(w.count) > exact_figure(g.count)), None)
             if whole is not None:
                 g.part_of = True
                 g.rules.append("count.breakdown")
@@ -846,15 +847,15 @@ def _two_way_parts(groups: list[Group], wholes_of: dict[int, Group],
     parts_of: dict[int, list[Group]] = {}
     for group in groups:
         whole = wholes_of.get(id(group))
-        if whole is not None and group.part_of and group.nationality is not None and _exact(group.count):
+        if whole is not None and group.part_of and group.nationality is not None and exact_figure(group.count):
             parts_of.setdefault(id(whole), []).append(group)
     found: dict[int, tuple] = {}
     for whole in (w for w in groups if id(w) in parts_of):
         parts = parts_of[id(whole)]
         states = {p.nationality for p in parts}
         ends = {whole.giver, whole.receiver} - {None}
-        if len(states) != 2 or whole.per_side or not _exact(whole.count) \
-                or sum(_exact(p.count) for p in parts) != _exact(whole.count) \
+        if len(states) != 2 or whole.per_side or not exact_figure(whole.count) \
+                or sum(exact_figure(p.count) for p in parts) != exact_figure(whole.count) \
                 or not all(context.is_state(n) for n in states) or not ends <= states \
                 or (not ends and (context.sides is None or set(context.sides) != states)):
             continue
@@ -881,8 +882,8 @@ def _adds_to_one_just_told(extra: tuple, entries: list[tuple]) -> bool:
     the first stages, or in a headline before the body) and competes with the flow's other figures."""
     group = extra[2]
     index = group.view.index
-    return any(e[2].view.index in (index - 1, index) and e[0] < extra[0] and _exact(e[1])
-               and _exact(e[1]) != _exact(extra[1]) and "group.x_for_x" not in e[2].rules
+    return any(e[2].view.index in (index - 1, index) and e[0] < extra[0] and exact_figure(e[1])
+               and exact_figure(e[1]) != exact_figure(extra[1]) and "group.x_for_x" not in e[2].rules
                and "count.additional" not in e[2].rules for e in entries)
 
 
@@ -989,7 +990,7 @@ def _increment_worded(view: SentenceView, group: Group) -> bool:
 
 def _round(count: Count | None) -> bool:
     """A figure that reads as rounded: 2,000, 300 (not 48, not 1,968)."""
-    value = _exact(count)
+    value = exact_figure(count)
     return value is not None and value >= 100 and value % 100 == 0
 
 
@@ -1013,18 +1014,18 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
         whole = wholes_of.get(id(group))
         if whole is not None and (group.category != whole.category or _foreign_part(group, whole, context)
                                   or _other_giver_part(group, whole) or id(group) in two_way) \
-                and _exact(group.count):
-            civilian_parts[id(whole)] = civilian_parts.get(id(whole), 0) + _exact(group.count)
+                and exact_figure(group.count):
+            civilian_parts[id(whole)] = civilian_parts.get(id(whole), 0) + exact_figure(group.count)
     # "24 hostages, including 13 Israelis and 10 Thais": with its nationals counted, the whole's own
     # flow is its own nationals, not the remainder
     own_nationals: dict[int, int] = {}
     for group in groups:
         whole = wholes_of.get(id(group))
         if whole is not None and group.nationality is not None and group.nationality == whole.receiver \
-                and group.category == whole.category and _exact(group.count) \
+                and group.category == whole.category and exact_figure(group.count) \
                 and any(_foreign_part(g, whole, context) for g in groups if wholes_of.get(id(g)) is whole):
-            own_nationals[id(whole)] = own_nationals.get(id(whole), 0) + _exact(group.count)
-    unsplit_figures = {(g.category, _exact(g.count)) for g in groups if _unsplit(g) and _exact(g.count)}
+            own_nationals[id(whole)] = own_nationals.get(id(whole), 0) + exact_figure(group.count)
+    unsplit_figures = {(g.category, exact_figure(g.count)) for g in groups if _unsplit(g) and exact_figure(g.count)}
     part_keys: set[int] = set()  # parts that make flows of their own (by nationality or by giver)
     broken_down: dict[tuple, int] = {}  # (key, a whole's figure) -> what is left of it once its parts are told
     candidates: dict[tuple, list[tuple[int, Count | None, Group]]] = {}
@@ -1044,7 +1045,7 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
             foreign = whole is not None and _foreign_part(group, whole, context)
             other_giver = whole is not None and not foreign and _other_giver_part(group, whole)
             if whole is None or (group.category == whole.category and not foreign and not other_giver) \
-                    or not _exact(whole.count) or _exact(whole.count) < civilian_parts.get(id(whole), 0):
+                    or not exact_figure(whole.count) or exact_figure(whole.count) < civilian_parts.get(id(whole), 0):
                 continue
             part_keys.add(id(group))
             if other_giver:
@@ -1058,7 +1059,7 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
                 keys = [(k[0], k[1], group.category) for k in keys_of(whole, context)]
         else:
             keys = keys_of(group, context)
-            if _unsplit(group) and _exact(count) and (group.category, 2 * _exact(count)) in unsplit_figures:
+            if _unsplit(group) and exact_figure(count) and (group.category, 2 * exact_figure(count)) in unsplit_figures:
                 # "swap 206 prisoners" and "exchanged 103 prisoners with Ukraine": 103 each way
                 keys = keys_of(dataclasses.replace(group, per_side=True), context)
                 if "count.half_of_total" not in group.rules:
@@ -1066,13 +1067,13 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
             parts = civilian_parts.get(id(group), 0)
             if id(group) in own_nationals:
                 for key in keys:  # the whole told again (a headline) stands for its own nationals too
-                    broken_down[(key, _exact(count))] = own_nationals[id(group)]
+                    broken_down[(key, exact_figure(count))] = own_nationals[id(group)]
                 count = Count.exact(own_nationals[id(group)])
-            elif parts and _exact(count) and _exact(count) > parts:
+            elif parts and exact_figure(count) and exact_figure(count) > parts:
                 for key in keys:
-                    broken_down[(key, _exact(count))] = _exact(count) - parts
-                count = Count.exact(_exact(count) - parts)  # "390 prisoners, including 120 civilians": 270 POWs
-            elif parts and _exact(count) == parts:
+                    broken_down[(key, exact_figure(count))] = exact_figure(count) - parts
+                count = Count.exact(exact_figure(count) - parts)  # "390 prisoners, including 120 civilians": 270 POWs
+            elif parts and exact_figure(count) == parts:
                 continue  # every one of them told in a part of its own
         for key in keys:
             candidates.setdefault(key, []).append((group.char_start, count, group))
@@ -1080,7 +1081,7 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
     # and 10 civilians"): the same remainder (rule count.whole_told_again)
     for key, entries in candidates.items():
         for i, (start, count, group) in enumerate(entries):
-            rest = broken_down.get((key, _exact(count))) if _exact(count) else None
+            rest = broken_down.get((key, exact_figure(count))) if exact_figure(count) else None
             if rest is not None and civilian_parts.get(id(group), 0) == 0 and not group.part_of:
                 entries[i] = (start, Count.exact(rest), group)
                 if "count.whole_told_again" not in group.rules:
@@ -1088,20 +1089,20 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
     # every exact figure of a category in the occasion: "277 ... 246 official and an additional 31"
     stated: dict[str, set[int]] = {}
     for group in groups:
-        if _exact(group.count):
-            stated.setdefault(group.category, set()).add(_exact(group.count))
+        if exact_figure(group.count):
+            stated.setdefault(group.category, set()).add(exact_figure(group.count))
     out = []
     for key, entries in candidates.items():
         entries.sort(key=lambda e: e[0])
-        extra = [e for e in entries if _exact(e[1]) and ("count.additional" in e[2].rules or (
+        extra = [e for e in entries if exact_figure(e[1]) and ("count.additional" in e[2].rules or (
             ADDED_ACROSS in e[2].rules and _adds_to_one_just_told(e, entries)))]
         base = [e for e in entries if e not in extra]
-        extra_values = list(dict.fromkeys(_exact(e[1]) for e in extra))
-        base_values = {_exact(e[1]) for e in base if _exact(e[1])}
+        extra_values = list(dict.fromkeys(exact_figure(e[1]) for e in extra))
+        base_values = {exact_figure(e[1]) for e in base if exact_figure(e[1])}
         shared = base_values & set(extra_values)
         if base_values - shared:
             # "the 22 were in need of care": the extra group named again
-            base = [e for e in base if _exact(e[1]) not in shared]
+            base = [e for e in base if exact_figure(e[1]) not in shared]
             base_values -= shared
         else:
             extra_values = [v for v in extra_values if v not in shared]  # 'also' on the figure restated
@@ -1113,27 +1114,27 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
             # "a 175-for-175 swap. In addition, 23 wounded": extras told right after the formula add to it;
             # a formula further away is the deal's name, not this occasion's figure
             near = {e[2].view.index for e in base if "group.x_for_x" in e[2].rules}
-            extra_values = list(dict.fromkeys(_exact(e[1]) for e in extra if _exact(e[1]) in extra_values
+            extra_values = list(dict.fromkeys(exact_figure(e[1]) for e in extra if exact_figure(e[1]) in extra_values
                                               and near & {e[2].view.index, e[2].view.index - 1}))
         if extra_values:
             added = _plus(count, sum(extra_values), base_values | stated.get(key[2].split("#")[0], set()))
-            if summed is not None and added != count and _exact(count):
-                summed[key] = (_exact(count), *extra_values)  # the figures told, for matching other reports
+            if summed is not None and added != count and exact_figure(count):
+                summed[key] = (exact_figure(count), *extra_values)  # the figures told, for matching other reports
             count = added
         out.append((key, count, chosen[2]))
     # a figure with a giver and no receiver that the parts told as flows of their own add up to is told twice
     # ("frees five hostages" in the headline, then "five hostages, three Kenyans, a Ugandan and a Somali")
     by_parts: dict[tuple, int] = {}
     for key, count, group in out:
-        if id(group) in part_keys and _exact(count):
-            by_parts[(key[0], key[2])] = by_parts.get((key[0], key[2]), 0) + _exact(count)
-    out = [item for item in out if not (item[0][0] is not None and item[0][1] is None and _exact(item[1])
-                                        and by_parts.get((item[0][0], item[0][2])) == _exact(item[1]))]
+        if id(group) in part_keys and exact_figure(count):
+            by_parts[(key[0], key[2])] = by_parts.get((key[0], key[2]), 0) + exact_figure(count)
+    out = [item for item in out if not (item[0][0] is not None and item[0][1] is None and exact_figure(item[1])
+                                        and by_parts.get((item[0][0], item[0][2])) == exact_figure(item[1]))]
     # an unsplit total beside counted directional figures of the same category is a summary: drop it
     directional = [(k, c) for k, c, _ in out if (k[0] is not None or k[1] is not None) and c is not None]
     uncounted = {k[2] for k, c, _ in out if (k[0] is not None or k[1] is not None) and c is None}
     categories = {k[2] for k, _ in directional} | (uncounted & split_elsewhere)
-    total = sum(_exact(c) or 0 for _, c in directional)
+    total = sum(exact_figure(c) or 0 for _, c in directional)
     out = [item for item in out if item[0][0] is not None or item[0][1] is not None
-           or (item[0][2] not in categories and not (total and _exact(item[1]) == total))]
+           or (item[0][2] not in categories and not (total and exact_figure(item[1]) == total))]
     return out

@@ -183,12 +183,6 @@ def _is_plural_demonym(span: Span) -> bool:
 
 
 INVARIANT_DEMONYMS = frozenset({"swiss", "kyrgyz", "kirghiz", "malagasy", "burkinabe"})  # and every "-ese"
-# what may follow a demonym used as a noun ("five Lebanese were freed"), not as an adjective ("five Lebanese
-# fishermen"): punctuation, prepositions, auxiliaries, conjunctions and the participles of captivity and release
-AFTER_A_NOUN = frozenset({"and", "or", "but", "on", "in", "at", "from", "to", "for", "with", "by", "into", "across",
-                          "who", "whom", "that", "were", "was", "are", "is", "had", "have", "has", "being", "as",
-                          "held", "freed", "released", "jailed", "detained", "captured", "kidnapped", "abducted",
-                          "arrested", "taken", "returned", "home", "back", "among", "including", "while"})
 
 
 def _invariant_demonym_noun(view: SentenceView, actor: Span) -> bool:
@@ -197,10 +191,7 @@ def _invariant_demonym_noun(view: SentenceView, actor: Span) -> bool:
     text = span_text(actor).lower()
     if not (text.endswith("ese") or text in INVARIANT_DEMONYMS):
         return False
-    k = actor.end
-    if k >= view.end:
-        return True
-    return not view.sent.doc[k].is_alpha or view.lower[k] in AFTER_A_NOUN
+    return _demonym_heads(view, actor)
 
 
 def _age_limit(view: SentenceView, quantity: Span, count: Count) -> bool:
@@ -1451,7 +1442,7 @@ PASSIVE_AUXILIARIES = frozenset({"been", "was", "were", "is", "are", "be", "bein
 PASSIVE_ADVERBS = frozenset({"now", "already", "also", "just", "all", "finally", "since"})
 
 
-def _passive_at(view: SentenceView, k: int) -> bool:
+def passive_at(view: SentenceView, k: int) -> bool:
     """The verb at k is passive: a form of 'be' before it, past adverbs ('have now been freed')."""
     m = k - 1
     while m > view.start and view.lower[m] in PASSIVE_ADVERBS:
@@ -1592,10 +1583,9 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
             if prev is not None and prev.label_ in ("DEMONYM", "STATE"):
                 group.giver = prev.kb_id_
                 group.rules.append("direction.captivity")
-            elif cue.end < view.end and view.lower[cue.end] in ("in", "by"):
-                holder = _actor_after(view, cue.end + 1, 3)
-                if holder is not None and holder.label_ in ("STATE", "CAPITAL", "GROUP", "INSTITUTION") \
-                        and not _listed_after(view, holder):
+            else:
+                holder = _holder_named_at(view, cue.end)
+                if holder is not None:
                     group.giver = holder.kb_id_
                     group.rules.append("direction.held_in")
             break
@@ -1645,7 +1635,7 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
                 group.rules.append("direction.receiver_subject")
     if group.giver is None and verb_before is None and verb_after is None:
         listed = _colon_list_verb(view, group)
-        if listed is not None and not _passive_at(view, listed.start):
+        if listed is not None and not passive_at(view, listed.start):
             # (a passive verb's subject is the people: "the spokesman says 24 hostages have been released: ...")
             subject = _subject_before(view, listed.start, view.start)
             if subject is not None and subject.kb_id_ not in (group.nationality, group.receiver) \
@@ -1950,6 +1940,29 @@ def _other_people(group: Group) -> bool:
     if group.quantity is None or group.noun is None or group.noun.start < group.quantity.end:
         return False
     return "other" in group.view.words_between(group.quantity.end, group.noun.start)
+
+
+THIRD_PERSON_POSSESSIVES = frozenset({"its", "their"})
+POSSESSOR_LABELS = frozenset({"STATE", "CAPITAL", "GROUP", "SEAT"})
+
+
+def possessor_side(view: SentenceView, group: Group, sides: tuple[str, str] | None) -> str | None:
+    """'Russia said 120 of its servicemen had been returned': 'its' is the one side named before the figure
+    (none other before it in the sentence, so 'Ukraine said Russia freed 120 of its soldiers' stays unread),
+    with no transfer verb between them (rule group.possessor_side)."""
+    if group.quantity is None or group.noun is None or group.noun.start <= group.quantity.end:
+        return None
+    if THIRD_PERSON_POSSESSIVES.isdisjoint(view.lower[group.quantity.end:group.noun.start]):
+        return None
+    before = [a for a in view.actors if a.end <= group.quantity.start and a.label_ in POSSESSOR_LABELS]
+    if len({a.kb_id_ for a in before}) != 1 or any(a.end <= group.quantity.start and a.label_ == "DEMONYM"
+                                                   for a in view.actors):
+        return None
+    # "Kinshasa freed fifteen of their combatants": the releaser's captives are the other side's people
+    if any(before[0].end <= c.start < group.quantity.start for c in view.cues_with("GIVE", "RECEIVE", "EXCHANGE")):
+        return None
+    side = before[0].kb_id_
+    return side if sides is None or side in sides else None
 
 
 GAPPING_LEADS = frozenset({"and", ",", "while", "whereas"})
@@ -2415,21 +2428,43 @@ HELD_WORDS_AFTER_PERSON = frozenset({"held", "captured", "kidnapped", "abducted"
 
 def _holder_after(view: SentenceView, k: int) -> str | None:
     """'a soldier held by Hezbollah', 'a pilot captured by the rebels': the party holding the person named right
-    after the person noun (by a name or, with 'in', a state)."""
-    words = view.words_between(k, k + 2)
-    if len(words) < 2 or words[0] not in HELD_WORDS_AFTER_PERSON or words[1] not in ("by", "in"):
+    after the person noun."""
+    if k >= view.end or view.lower[k] not in HELD_WORDS_AFTER_PERSON:
         return None
-    m = k + 2
-    if m < view.end and view.lower[m] == "the":
-        m += 1
-    actor = view.actor(m) if m < view.end else None
-    if actor is None or actor.start != m or actor.label_ not in ("STATE", "GROUP", "CAPITAL"):
-        return None
-    return actor.kb_id_
+    holder = _holder_named_at(view, k + 1)
+    return holder.kb_id_ if holder is not None else None
 
 
-DEMONYM_HEAD_NEXT = frozenset({"and", "on", "in", "to", "from", "for", "held", "who", "was", "were", "as", "at",
-                               "after", "before", "while", "jailed", "detained", "imprisoned", "back", "home"})
+HOLDER_LABELS = frozenset({"STATE", "CAPITAL", "GROUP", "INSTITUTION"})
+
+
+def _holder_named_at(view: SentenceView, k: int) -> Span | None:
+    """'(held) in the United States', '(held) by the RSF': the party named after 'in' or 'by' at k, not the
+    first of a list of places."""
+    if k >= view.end or view.lower[k] not in ("in", "by"):
+        return None
+    holder = _actor_after(view, k + 1, 3)
+    if holder is None or holder.label_ not in HOLDER_LABELS or _listed_after(view, holder):
+        return None
+    return holder
+
+
+# what may follow a demonym used as a noun ("one American was freed", "five Lebanese on Monday"), not as an adjective
+# ("five Lebanese fishermen"): prepositions, auxiliaries, conjunctions and the participles of captivity and release
+DEMONYM_HEAD_NEXT = frozenset({"and", "or", "but", "on", "in", "at", "from", "to", "for", "with", "by", "into",
+                               "across", "who", "whom", "that", "were", "was", "are", "is", "had", "have", "has",
+                               "being", "as", "after", "before", "while", "among", "including", "held", "freed",
+                               "released", "jailed", "detained", "imprisoned", "captured", "kidnapped", "abducted",
+                               "arrested", "taken", "returned", "home", "back"})
+
+
+def _demonym_heads(view: SentenceView, demonym: Span) -> bool:
+    """The demonym ends its noun phrase (the sentence's end, punctuation or a word in DEMONYM_HEAD_NEXT after it):
+    it names people, it is no adjective of a noun after it."""
+    k = demonym.end
+    return k >= view.end or view.sent.doc[k].is_punct or view.lower[k] in DEMONYM_HEAD_NEXT
+
+
 COMPARATIVES = frozenset({"less", "fewer", "more"})
 ONE_BLOCKERS = frozenset({"no", "every", "each", "any", "only", "at", "the", "which", "this", "that"})
 
@@ -2459,7 +2494,7 @@ def ones(view: SentenceView, groups: list[Group]) -> list[Group]:
             continue
         nxt = view.actor(i + 1) if i + 1 < view.end else None
         if nxt is not None and nxt.label_ == "DEMONYM" and nxt.start == i + 1 and not span_text(nxt).endswith("s") \
-                and (nxt.end >= view.end or view.sent.doc[nxt.end].is_punct or view.lower[nxt.end] in DEMONYM_HEAD_NEXT):
+                and _demonym_heads(view, nxt):
             # "Tehran released one American": one national of that state
             out.append(Group(view=view, quantity=None, noun=doc[i:nxt.end], count=Count.exact(1),
                              category="generic", nationality=nxt.kb_id_, rules=["group.one_national"]))
@@ -2552,8 +2587,7 @@ def _listed_one(view: SentenceView, groups: list[Group], taken: set[int]) -> lis
         cue = view.cue(nxt.end) if nxt.end < view.end else None
         kind = cue is not None and cue.label_ == "CATEGORY" and cue.start == nxt.end \
             and not span_text(cue).lower().endswith("s") and cue.kb_id_ not in ("generic", "foreigners")
-        if nxt.end < view.end and not (doc[nxt.end].is_punct or view.lower[nxt.end] in DEMONYM_HEAD_NEXT
-                                       or view.lower[nxt.end] in NATIONAL_NOUNS or trade or kind):
+        if not (_demonym_heads(view, nxt) or view.lower[nxt.end] in NATIONAL_NOUNS or trade or kind):
             continue  # "and a Filipino worker": a person noun, read elsewhere ("and a Ukrainian national" is one)
         # (or after one such national: "two Czechs, a Slovak and a Hungarian")
         listed = any(g.count is not None and g.nationality is not None and 0 <= k - g.end <= 2 for g in groups + out)

@@ -288,9 +288,7 @@ SAME_NUMBER_REACH = 3  # sentences back: the figure, its breakdown, a remark on 
 def _hands_over(view: SentenceView) -> bool:
     """The sentence tells a side giving or getting people ('received', 'handed over', 'came home'), not only
     an exchange compared with others ('never has a similar number been exchanged')."""
-    cue_at = view.doc_index.cue_at
-    return any(cue_at[k] is not None and cue_at[k].label_ in ("GIVE", "RECEIVE", "HOME")
-               for k in range(view.start, view.end))
+    return view.has_cue("GIVE", "RECEIVE", "HOME")
 
 
 def _whole_told_shortly_before(earlier: list[Group], index: int) -> list[Group]:

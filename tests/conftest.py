@@ -30,7 +30,7 @@ MODEL_DIR = ROOT / "models" / "exchange_en"
 # them, at its start and its end)
 UNSEALED_CORPORA = [ROOT / "corpus" / name / "articles.jsonl" for name in (
     "examples", "sample", "heldout", "heldout2", "heldout3", "heldout4", "heldout6", "heldout8", "heldout9",
-    "heldout10", "heldout11", "negatives", "groups")]
+    "heldout10", "heldout11", "heldout12", "negatives", "groups")]
 
 
 def read_articles(path: Path = ARTICLES) -> list[Article]:

@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Span
 
 from ..recognising.extensions import lowers_of, quantity_of, sentence_starts, spans_of, word_set_of
 from .context import CAPTIVE_WORDS, PARTY_LABELS, dyad_pairs, dyads_of, dyads_of_views, speaks_of_war
-from .groups import FORCE_MEMBER_NOUNS, GROUP_MEMBER_NOUNS, _member_of_force, _members_of_armed, person_for_person
+from .groups import (FORCE_MEMBER_NOUNS, GROUP_MEMBER_NOUNS, RECEIVING_BODIES, _member_of_force, _members_of_armed,
+                     person_for_person)
 from .handover_tests import compile_tests, rules_of_tests
 from .sentences import (DocIndex, SentenceView, has_phrase, once, per_view, phrase_at, phrase_starts, sentence_views,
                         span_text)
@@ -92,7 +93,7 @@ class SentenceNeeds:
     the cues `drop_false_cues` left: the reading the other gates' readings must hold wherever it holds.
     One per article; `view` is the sentence being read."""
 
-    __slots__ = ("views", "kinds", "_exchanging", "view", "_held", "_war", "_pairs", "_war_pairs")
+    __slots__ = ("views", "kinds", "_exchanging", "view", "_held", "_war", "_pairs")
 
     def __init__(self, views: list[SentenceView], kinds: tuple[str, ...], *, exchanging: bool) -> None:
         self.views = views
@@ -102,7 +103,6 @@ class SentenceNeeds:
         self._held: bool | None = None
         self._war: bool | None = None
         self._pairs: frozenset[frozenset[str]] | None = None
-        self._war_pairs: frozenset[frozenset[str]] | None = None
 
     @classmethod
     def of(cls, views: list[SentenceView]) -> "SentenceNeeds":
@@ -199,8 +199,8 @@ class SentenceNeeds:
     def handed_verb(self) -> bool:
         return any(c.kb_id_ in NATIONALS_HANDED for c in self.view.cues_with("GIVE"))
 
-    def plural_demonym(self) -> bool:
-        return any(_plural_demonym(a) for a in self.view.actors)
+    def demonym(self) -> bool:
+        return any(a.label_ == "DEMONYM" for a in self.view.actors)
 
     def members(self) -> bool:
         return not MEMBER_NOUNS.isdisjoint(self.view.word_set)
@@ -209,9 +209,9 @@ class SentenceNeeds:
         return _counted_members(self.view)
 
     def handed_home(self) -> bool:
-        if self._war_pairs is None:
-            self._war_pairs = _war_pairs(self.views)
-        return _nationals_handed_home(self.view, self._war_pairs)
+        if self._pairs is None:
+            self._pairs = dyad_pairs(dyads_of_views(self.views))
+        return _handed_to_own_side(self.view, self._pairs)
 
 
 def names_a_dyad(actors: list[Span], pairs: frozenset[frozenset[str]]) -> bool:
@@ -309,11 +309,6 @@ def no_side(views: list[SentenceView]) -> bool:
                                                               for view in views)
 
 
-def _war_pairs(views: list[SentenceView]) -> frozenset[frozenset[str]]:
-    """The known dyads of armed conflicts (captives between them are pows by default)."""
-    return dyad_pairs(dyads_of_views(views), wars=True)
-
-
 def _each_cues(cues) -> list:
     return [c for c in cues if c.label_ == "EACH" and c.kb_id_ == "each"]
 
@@ -345,28 +340,60 @@ SIDE_WORDS = frozenset({"sides", "parties", "countries", "states"})
 NATIONALS_HANDED = frozenset({"handover"})  # not "returned": deportations send nationals home too
 
 
-def _nationals_handed_home(view: SentenceView, war_pairs: frozenset[frozenset[str]]) -> bool:
-    """'Azerbaijan handed 64 Armenians to Armenia': a counted plural demonym handed over to its own state
-    by the other side of a known armed conflict (rule gate.nationals_handed_home); no people word needed."""
-    starts = {q.end: q for q in view.quantities}
-    for demonym in view.actors:
-        if demonym.label_ != "DEMONYM" or not demonym.text.endswith("s") or demonym.start not in starts:
+GIVER_LABELS = frozenset({"STATE", "CAPITAL", "SEAT", "INSTITUTION", "GROUP"})
+OWN_SIDE_LABELS = frozenset({"STATE", "CAPITAL", "SEAT", "INSTITUTION"})
+HANDED_TO_REACH = 12  # tokens from the counted people to the 'to' of their own side ("... and handed them over to")
+NATIONAL_NOUN_REACH = 2  # tokens from a demonym to its people word ("36 Pakistani fishermen", "12 Indian civilian detainees")
+
+
+def _handed_to_own_side(view: SentenceView, pairs: frozenset[frozenset[str]]) -> bool:
+    """'Azerbaijan handed 64 Armenians to Armenia', 'India handed over 36 Pakistani fishermen to Pakistani officials',
+    'Pakistan freed 220 Indian fishermen and handed them over to Indian officials': counted people of a state (a
+    plural demonym, or a demonym before a people word) handed over to that state or its officials, with the other
+    side of a known dyad named in the sentence (rule gate.handed_to_own_side); whatever the people word."""
+    verbs = [c for c in view.cues_with("GIVE") if c.kb_id_ in NATIONALS_HANDED]
+    if not verbs:
+        return False
+    ends = {q.end for q in view.quantities}
+    for people in view.actors:
+        if people.label_ != "DEMONYM" or people.start not in ends or not _counted_nationals(view, people):
             continue
-        quantity = starts[demonym.start]
-        verb = next((c for c in view.cues_with("GIVE") if c.kb_id_ in NATIONALS_HANDED
-                     and c.end <= quantity.start and quantity.start - c.end <= 2), None)
-        if verb is None:
+        home = _own_side_after(view, people)
+        if home is None or not any(v.end <= home.start for v in verbs):
             continue
-        home = next((a for a in view.actors if a.start > demonym.end and a.kb_id_ == demonym.kb_id_
-                     and a.label_ in ("STATE", "CAPITAL") and view.lower[a.start - 1] in ("to", "the")
-                     and "to" in view.words_between(demonym.end, a.start)), None)
-        giver = next((a for a in reversed(view.actors) if a.end <= verb.start and a.label_ in ("STATE", "CAPITAL")),
-                     None)
-        if home is not None and giver is not None and frozenset((giver.kb_id_, home.kb_id_)) in war_pairs:
+        if any(a.label_ in GIVER_LABELS and frozenset((a.kb_id_, home.kb_id_)) in pairs for a in view.actors):
             return True
     return False
 
 
+def _counted_nationals(view: SentenceView, demonym: Span) -> bool:
+    """'64 Armenians', '36 Pakistani fishermen': a plural demonym, or a demonym right before a people word."""
+    if span_text(demonym).endswith("s"):
+        return True
+    for k in range(demonym.end, min(view.end, demonym.end + NATIONAL_NOUN_REACH)):
+        cue = view.cue(k)
+        if cue is not None and cue.start == k and cue.label_ == "CATEGORY":
+            return True
+    return False
+
+
+def _own_side_after(view: SentenceView, people: Span) -> Span | None:
+    """The people's own state, or its officials, after a 'to' past them: 'to Armenia', 'to the Pakistani
+    authorities', 'to Ukraine's representatives' (a demonym needs a word for a state's officials after it)."""
+    for k in range(people.end, min(view.end - 1, people.end + HANDED_TO_REACH)):
+        cue = view.cue(k)
+        if view.lower[k] in (";", ".") or (cue is not None and cue.label_ in ("FOR", "EXCHANGE")):
+            return None
+        if view.lower[k] != "to":
+            continue
+        m = k + 1 if view.lower[k + 1] != "the" else k + 2
+        actor = view.actor(m) if m < view.end else None
+        if actor is None or actor.kb_id_ != people.kb_id_:
+            continue
+        if actor.label_ in OWN_SIDE_LABELS or (
+                actor.label_ == "DEMONYM" and actor.end < view.end and view.lower[actor.end] in RECEIVING_BODIES):
+            return actor
+    return None
 
 
 def war_anywhere(views: list[SentenceView]) -> bool:
@@ -597,16 +624,17 @@ class _CueNeeds:
     def handed_verb(self) -> bool:
         return any(c.label_ == "GIVE" and c.kb_id_ in NATIONALS_HANDED for c in self.found)
 
-    def plural_demonym(self) -> bool:
-        return any(_plural_demonym(a) for a in self.article.actors_in(self.k))
+    def demonym(self) -> bool:
+        return any(a.label_ == "DEMONYM" for a in self.article.actors_in(self.k))
 
     def members(self) -> bool:
         return not MEMBER_NOUNS.isdisjoint(self.article.words_in(self.k))
 
     def handed_home(self) -> bool:
-        """A plural demonym with an actor of the same id after it (its own state), without the figure and dyad."""
+        """A demonym with an actor of the same id after it (its own side), without the figure and dyad."""
         actors = self.article.actors_in(self.k)
-        return any(_plural_demonym(a) and any(b.start > a.end and b.kb_id_ == a.kb_id_ for b in actors) for a in actors)
+        return any(a.label_ == "DEMONYM" and any(b.start > a.end and b.kb_id_ == a.kb_id_ for b in actors)
+                   for a in actors)
 
 
 _VIEW_TESTS = compile_tests(SentenceNeeds)

@@ -57,8 +57,9 @@ NEEDS: dict[str, str] = {
     "people_word": "a people word",
     "both_sides": "two sides named before the 'each', or 'both sides'",
     "handed_verb": "a 'handover' give cue (not 'returned': deportations send nationals home too)",
-    "plural_demonym": "a plural demonym",
-    "handed_home": "the plural demonym handed to its own state by the other side of a known armed conflict",
+    "demonym": "a demonym ('Armenians', 'Pakistani')",
+    "handed_home": "counted people of a state handed to that state or its officials, the other side of a known dyad "
+                   "named in the sentence",
     "members": "a member noun ('members', 'elements', 'cadres')",
     "counted_members": "counted members of a state's armed force or of an armed group ('64 members of the Sudanese "
                        "Armed Forces', '73 PUK members')",
@@ -89,9 +90,9 @@ HANDOVER_TESTS: tuple[HandoverTest, ...] = (
     # 'Sudan and the RSF released 40 prisoners each'
     HandoverTest("mutual_release", ("give_or_take", "each", "people_word", "counted", "both_sides"),
                  rule="gate.mutual_release"),
-    # 'Azerbaijan handed 64 Armenians to Armenia'
-    HandoverTest("nationals_handed_home", ("handed_verb", "plural_demonym", "counted", "handed_home"),
-                 rule="gate.nationals_handed_home"),
+    # 'Azerbaijan handed 64 Armenians to Armenia', 'India handed over 36 Pakistani fishermen to Pakistani officials'
+    HandoverTest("handed_to_own_side", ("handed_verb", "demonym", "counted", "handed_home"),
+                 rule="gate.handed_to_own_side"),
     # 'released 64 members of the Sudanese Armed Forces', 'freed 73 PUK members': fighters, whatever the people word
     HandoverTest("members_handed", ("give_or_take", "members", "counted", "counted_members"),
                  rule="gate.members_handed"),

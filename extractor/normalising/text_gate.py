@@ -88,6 +88,7 @@ NAMED = "P"           # PERSON
 SOLDIER = "J"         # PERSON with id "pows" (a rank, a soldier, a pilot)
 EACH = "E"            # EACH with id "each"
 DEMONYMS = "N"        # a DEMONYM ending in "s"
+ANY_DEMONYM = "A"     # any DEMONYM ("Pakistani", "Armenians")
 CAPTIVE = "K"         # CAPTIVITY, or a captive word (for the whole article)
 CATEGORY_KIND = "c:"  # + the CATEGORY id
 MEMBERS = "M"         # a member noun ("members", "elements", "cadres"): gate.members_handed
@@ -374,8 +375,9 @@ class TextGate:
                     self.party_actors.add(words)
                 if entry.id in ("ICRC", "UN"):
                     self.aid_actors.add(words)
-                if entry.label == "DEMONYM" and pattern.lower().endswith("s"):  # the gate reads `actor.text.endswith("s")`
-                    add([t.lower_ for t in nlp.make_doc(pattern)], {DEMONYMS})
+                if entry.label == "DEMONYM":  # the gate reads `actor.text.endswith("s")` for a plural
+                    add([t.lower_ for t in nlp.make_doc(pattern)],
+                        {ANY_DEMONYM, DEMONYMS} if pattern.lower().endswith("s") else {ANY_DEMONYM})
         for word in HELD_WORDS:  # the gate reads any of these words anywhere as people held
             add([word], {CAPTIVE})
         for word in MEMBER_NOUNS:
@@ -941,7 +943,7 @@ class _MarkNeeds:
     MARKS = {"handover_cue": (TRANSFER, SWAP), "people": (CATEGORY, DEMONYMS), "transfer": TRANSFER, "domain_swap": DOMAIN_SWAP, "swap": SWAP, "pivot": SWAP_FOR, "two_persons": NAMED,
              "give_receive_swap": GIVE_RECEIVE_SWAP, "give": GIVE, "person": NAMED, "soldier": SOLDIER,
              "give_or_take": GIVE_OR_TAKE, "each": EACH, "people_word": CATEGORY, "handed_verb": HANDED,
-             "plural_demonym": DEMONYMS, "members": MEMBERS}
+             "demonym": ANY_DEMONYM, "members": MEMBERS}
     PRESENT = frozenset({"person_for_person", "freed_held_or_at_war", "names_a_dyad", "both_sides", "handed_home",
                          "counted_members"})
 

@@ -41,8 +41,10 @@ GATE = [
     ("exchanged_detainees", "Armenia and Azerbaijan exchanged 12 detainees on Tuesday.", True),
     # gate.mutual_release: two sides releasing with 'each', whatever the people word
     ("mutual_release_each", "Ethiopia and the TPLF released 35 prisoners each on Saturday.", True),
-    # gate.nationals_handed_home: a counted demonym handed to its own state, no people word
+    # gate.handed_to_own_side: counted nationals handed to their own state or its officials, no people word
     ("nationals_handed_home", "Azerbaijan handed 64 Armenians to Armenia on Friday.", True),
+    ("nationals_handed_to_their_officials", "Kyrgyzstan handed 14 Tajik border guards to Tajik officials on "
+                                            "Friday.", True),
     ("nationals_handed_over_to_a_third_state", "Greece handed 64 Syrians to the Turkish coast guard.", False),
     # gate.members_handed: counted members of an armed force or group, no other people word
     ("members_of_a_force_released", "The militia released 48 members of the Malian armed forces in Gao on Monday.", True),

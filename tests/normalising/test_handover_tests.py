@@ -45,8 +45,19 @@ ROWS = [
     ("soldier_between_sides", "The airline returned pilot Tom Reyes to the Lisbon route on Monday.", False),
     ("mutual_release", "Ethiopia and the TPLF released 35 prisoners each on Saturday.", True),
     ("mutual_release", "Ethiopia released 35 prisoners on Saturday, each of them a farmer.", False),
-    ("nationals_handed_home", "Azerbaijan handed over 64 Armenians to Armenia on Friday.", True),
-    ("nationals_handed_home", "Greece handed over 64 Syrians to the Turkish coast guard.", False),
+    ("handed_to_own_side", "Azerbaijan handed over 64 Armenians to Armenia on Friday.", True),
+    ("handed_to_own_side", "India handed over 36 Pakistani fishermen to Pakistani officials at the Wagah border.",
+     True),
+    ("handed_to_own_side", "Pakistan freed 220 Indian fishermen and handed them over to the Indian authorities "
+                           "at the Wagah crossing.", True),
+    ("handed_to_own_side", "Eritrea transferred 45 Ethiopian detainees to Ethiopia's representatives at the "
+                           "border on Sunday.", True),
+    ("handed_to_own_side", "Greece handed over 64 Syrians to the Turkish coast guard.", False),
+    # the same side at both ends, no own side after 'to', no known dyad, no handover verb
+    ("handed_to_own_side", "Indian police handed over 12 Indian suspects to Indian officials in Delhi.", False),
+    ("handed_to_own_side", "India handed over 36 Pakistani fishermen to the coast guard after their arrest.", False),
+    ("handed_to_own_side", "Germany handed over 28 Afghan migrants to Afghan authorities in Kabul.", False),
+    ("handed_to_own_side", "Pakistan arrested 36 Indian fishermen and took them to Indian officials' boats.", False),
     ("members_handed", "The rebels released 64 members of the Sudanese Armed Forces on Monday.", True),
     ("members_handed", "The choir released 64 members after the last concert of the season.", False),
 ]

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from ..recognising.extensions import lowers_of, quantity_of, sentence_starts, spans_of, word_set_of
 from .context import CAPTIVE_WORDS, PARTY_LABELS, dyad_pairs, dyads_of, dyads_of_views, speaks_of_war
 from .groups import (FORCE_MEMBER_NOUNS, GROUP_MEMBER_NOUNS, RECEIVING_BODIES, _member_of_force, _members_of_armed,
-                     person_for_person)
+                     person_for_person, side_named_at)
 from .handover_tests import compile_tests, rules_of_tests
 from .sentences import (DocIndex, SentenceView, has_phrase, once, per_view, phrase_at, phrase_starts, sentence_views,
                         span_text)
@@ -179,9 +179,7 @@ class SentenceNeeds:
         return any(c.kb_id_ == "pows" for c in self.view.cues_with("PERSON"))
 
     def names_a_dyad(self) -> bool:
-        if self._pairs is None:
-            self._pairs = dyad_pairs(dyads_of_views(self.views))
-        return names_a_dyad(self.view.actors, self._pairs)
+        return names_a_dyad(self.view.actors, self.pairs())
 
     def give_or_take(self) -> bool:
         return self.view.has_cue("GIVE", "RECEIVE", "HOME")
@@ -202,6 +200,23 @@ class SentenceNeeds:
     def demonym(self) -> bool:
         return any(a.label_ == "DEMONYM" for a in self.view.actors)
 
+    def respectively(self) -> bool:
+        return RESPECTIVELY in self.view.word_set
+
+    def respective_sides(self) -> bool:
+        return _respective_sides(self.view, self.pairs())
+
+    def between(self) -> bool:
+        return BETWEEN in self.view.word_set
+
+    def between_sides(self) -> bool:
+        return _counted_between_sides(self.view, self.pairs())
+
+    def pairs(self) -> frozenset[frozenset[str]]:
+        if self._pairs is None:
+            self._pairs = dyad_pairs(dyads_of_views(self.views))
+        return self._pairs
+
     def members(self) -> bool:
         return not MEMBER_NOUNS.isdisjoint(self.view.word_set)
 
@@ -209,9 +224,7 @@ class SentenceNeeds:
         return _counted_members(self.view)
 
     def handed_home(self) -> bool:
-        if self._pairs is None:
-            self._pairs = dyad_pairs(dyads_of_views(self.views))
-        return _handed_to_own_side(self.view, self._pairs)
+        return _handed_to_own_side(self.view, self.pairs())
 
 
 def names_a_dyad(actors: list[Span], pairs: frozenset[frozenset[str]]) -> bool:
@@ -394,6 +407,41 @@ def _own_side_after(view: SentenceView, people: Span) -> Span | None:
                 actor.label_ == "DEMONYM" and actor.end < view.end and view.lower[actor.end] in RECEIVING_BODIES):
             return actor
     return None
+
+
+RESPECTIVELY = "respectively"
+BETWEEN = "between"
+BETWEEN_REACH = 3  # tokens from the counted people to 'between' ("887 detainees held between")
+BETWEEN_SIDES_REACH = 10  # tokens from 'between' to the second side ("between the Yemeni government and the Houthis")
+
+
+def _respective_sides(view: SentenceView, pairs: frozenset[frozenset[str]]) -> bool:
+    """'Armenia and Azerbaijan released 32 and two prisoners respectively': two sides of a known dyad named before
+    a give or receive verb that 'respectively' follows, each handing its own figure to the other (rule
+    gate.respective_releases)."""
+    at = view.start + view.words.index(RESPECTIVELY)
+    for verb in view.cues_with("GIVE", "RECEIVE", "HOME"):
+        if verb.end <= at and names_a_dyad([a for a in view.actors if a.end <= verb.start
+                                            and side_named_at(view, a, MUTUAL_LABELS)], pairs):
+            return True
+    return False
+
+
+
+def _counted_between_sides(view: SentenceView, pairs: frozenset[frozenset[str]]) -> bool:
+    """'the release and transfer of 887 detainees between the government and the Houthis': counted people
+    moved 'between' the two sides of a known dyad named right after them (rule gate.released_between_sides)."""
+    for k, word in enumerate(view.words):
+        if word != BETWEEN:
+            continue
+        at = view.start + k
+        if not any(0 <= at - q.end <= BETWEEN_REACH for q in view.quantities):
+            continue
+        sides = [a for a in view.actors if at < a.start and a.end <= at + BETWEEN_SIDES_REACH
+                 and a.label_ in PARTY_LABELS]
+        if names_a_dyad(sides, pairs):
+            return True
+    return False
 
 
 def war_anywhere(views: list[SentenceView]) -> bool:
@@ -626,6 +674,18 @@ class _CueNeeds:
 
     def demonym(self) -> bool:
         return any(a.label_ == "DEMONYM" for a in self.article.actors_in(self.k))
+
+    def respectively(self) -> bool:
+        return RESPECTIVELY in self.article.words_in(self.k)
+
+    def between(self) -> bool:
+        return BETWEEN in self.article.words_in(self.k)
+
+    def respective_sides(self) -> bool:
+        return self.names_a_dyad()  # two sides of a dyad anywhere in the sentence
+
+    def between_sides(self) -> bool:
+        return self.names_a_dyad()
 
     def members(self) -> bool:
         return not MEMBER_NOUNS.isdisjoint(self.article.words_in(self.k))

@@ -1993,6 +1993,13 @@ def gapped_subjects(groups: list[Group]) -> None:
         b.rules.append("direction.gapped_subject")
 
 
+def side_named_at(view: SentenceView, actor: Span, labels: frozenset[str]) -> bool:
+    """A side named as the subject of a handover: an actor of one of `labels`, or a demonym before a word for a
+    state's body ('the Yemeni government', 'the Indian authorities')."""
+    return actor.label_ in labels or (actor.label_ == "DEMONYM" and actor.end < view.end
+                                      and view.lower[actor.end] in RECEIVING_BODIES)
+
+
 def respective_subjects(groups: list[Group]) -> None:
     """'Armenia and Azerbaijan released 32 and two prisoners respectively': the sides of a coordinated subject
     take the figures in their order, each giving (or, with a verb of receiving, getting) its own (rule
@@ -2007,11 +2014,11 @@ def respective_subjects(groups: list[Group]) -> None:
                  if view.cue(k) is not None and view.cue(k).label_ in ("GIVE", "RECEIVE")), None)
     if verb is None:
         return
-    actors = [a for a in view.actors if a.end <= verb.start and a.label_ in SUBJECT_LABELS - {"DEMONYM"}]
+    actors = [a for a in view.actors if a.end <= verb.start and side_named_at(view, a, SUBJECT_LABELS - {"DEMONYM"})]
     if len(actors) < 2:
         return
     a, b = actors[-2], actors[-1]
-    if view.words_between(a.end, b.start) != ("and",) or a.kb_id_ == b.kb_id_:
+    if view.words_between(a.end, b.start) not in (("and",), ("and", "the")) or a.kb_id_ == b.kb_id_:
         return
     for group, side, other in ((counted[0], a.kb_id_, b.kb_id_), (counted[1], b.kb_id_, a.kb_id_)):
         group.giver, group.receiver = (side, other) if verb.label_ == "GIVE" else (other, side)

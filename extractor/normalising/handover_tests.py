@@ -61,6 +61,10 @@ NEEDS: dict[str, str] = {
     "handed_home": "counted people of a state handed to that state or its officials, the other side of a known dyad "
                    "named in the sentence",
     "members": "a member noun ('members', 'elements', 'cadres')",
+    "respectively": "'respectively'",
+    "respective_sides": "two sides of a known dyad named before a give or receive verb that 'respectively' follows",
+    "between": "'between'",
+    "between_sides": "counted people right before 'between' and two sides of a known dyad after it",
     "counted_members": "counted members of a state's armed force or of an armed group ('64 members of the Sudanese "
                        "Armed Forces', '73 PUK members')",
 }
@@ -93,6 +97,12 @@ HANDOVER_TESTS: tuple[HandoverTest, ...] = (
     # 'Azerbaijan handed 64 Armenians to Armenia', 'India handed over 36 Pakistani fishermen to Pakistani officials'
     HandoverTest("handed_to_own_side", ("handed_verb", "demonym", "counted", "handed_home"),
                  rule="gate.handed_to_own_side"),
+    # 'Armenia and Azerbaijan released 32 and two prisoners respectively'
+    HandoverTest("respective_releases", ("give_or_take", "respectively", "people", "counted", "respective_sides"),
+                 rule="gate.respective_releases"),
+    # 'the release and transfer of 887 detainees between the government and the Houthis'
+    HandoverTest("released_between_sides", ("give_or_take", "between", "people", "counted", "between_sides"),
+                 rule="gate.released_between_sides"),
     # 'released 64 members of the Sudanese Armed Forces', 'freed 73 PUK members': fighters, whatever the people word
     HandoverTest("members_handed", ("give_or_take", "members", "counted", "counted_members"),
                  rule="gate.members_handed"),

@@ -54,6 +54,7 @@ from .context import PARTY_LABELS
 from .handover_tests import compile_tests
 from .sentences import once
 from .gate import (
+    BETWEEN,
     CLEMENCY,
     DENIALS,
     DOMAIN_WORDS,
@@ -71,6 +72,7 @@ from .gate import (
     RELEASED_THINGS,
     RANSOM_WORDS,
     RESCUE_WORDS,
+    RESPECTIVELY,
     SERVED_WORDS,
     SKIPPABLE,
 )
@@ -92,6 +94,8 @@ ANY_DEMONYM = "A"     # any DEMONYM ("Pakistani", "Armenians")
 CAPTIVE = "K"         # CAPTIVITY, or a captive word (for the whole article)
 CATEGORY_KIND = "c:"  # + the CATEGORY id
 MEMBERS = "M"         # a member noun ("members", "elements", "cadres"): gate.members_handed
+RESPECTIVE = "Y"      # 'respectively': gate.respective_releases
+BETWEEN_SIDES = "B"   # 'between': gate.released_between_sides
 
 
 # a word ending a sentence: a whole chunk (whitespace-parted) of opening marks, letters, the last one in
@@ -382,6 +386,8 @@ class TextGate:
             add([word], {CAPTIVE})
         for word in MEMBER_NOUNS:
             add([word], {MEMBERS})
+        add([RESPECTIVELY], {RESPECTIVE})
+        add([BETWEEN], {BETWEEN_SIDES})
         self.vocabulary = _Vocabulary(found)
         self.firm = _Vocabulary(firm)
         self.single, self.phrases, self.keys = self.vocabulary.single, self.vocabulary.phrases, self.vocabulary.keys
@@ -943,9 +949,10 @@ class _MarkNeeds:
     MARKS = {"handover_cue": (TRANSFER, SWAP), "people": (CATEGORY, DEMONYMS), "transfer": TRANSFER, "domain_swap": DOMAIN_SWAP, "swap": SWAP, "pivot": SWAP_FOR, "two_persons": NAMED,
              "give_receive_swap": GIVE_RECEIVE_SWAP, "give": GIVE, "person": NAMED, "soldier": SOLDIER,
              "give_or_take": GIVE_OR_TAKE, "each": EACH, "people_word": CATEGORY, "handed_verb": HANDED,
-             "demonym": ANY_DEMONYM, "members": MEMBERS}
+             "demonym": ANY_DEMONYM, "members": MEMBERS,
+             "respectively": RESPECTIVE, "between": BETWEEN_SIDES}
     PRESENT = frozenset({"person_for_person", "freed_held_or_at_war", "names_a_dyad", "both_sides", "handed_home",
-                         "counted_members"})
+                         "counted_members", "respective_sides", "between_sides"})
 
     def __init__(self, reading: _Reading) -> None:
         self.reading = reading

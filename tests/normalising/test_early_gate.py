@@ -46,6 +46,10 @@ GATE = [
     ("nationals_handed_to_their_officials", "Kyrgyzstan handed 14 Tajik border guards to Tajik officials on "
                                             "Friday.", True),
     ("nationals_handed_over_to_a_third_state", "Greece handed 64 Syrians to the Turkish coast guard.", False),
+    # gate.respective_releases, gate.released_between_sides: two sides of a known dyad, whatever the people word
+    ("respective_releases", "Armenia and Azerbaijan released 32 and two prisoners respectively on Tuesday.", True),
+    ("released_between_sides", "The ICRC oversaw the release of 887 detainees between the Yemeni government and "
+                               "the Houthis.", True),
     # gate.members_handed: counted members of an armed force or group, no other people word
     ("members_of_a_force_released", "The militia released 48 members of the Malian armed forces in Gao on Monday.", True),
     ("group_members_handed", "The Colombian army handed 9 FARC members to a church commission on Friday.", True),

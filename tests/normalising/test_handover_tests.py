@@ -58,6 +58,26 @@ ROWS = [
     ("handed_to_own_side", "India handed over 36 Pakistani fishermen to the coast guard after their arrest.", False),
     ("handed_to_own_side", "Germany handed over 28 Afghan migrants to Afghan authorities in Kabul.", False),
     ("handed_to_own_side", "Pakistan arrested 36 Indian fishermen and took them to Indian officials' boats.", False),
+    ("respective_releases", "Kyrgyzstan and Tajikistan handed back 14 and nine border guards respectively at the "
+                            "Batken crossing.", True),
+    ("respective_releases", "The Houthis and the Yemeni government freed 12 and 30 detainees respectively on "
+                            "Friday.", True),
+    ("respective_releases", "Ethiopia and Eritrea released 40 and 25 prisoners of war respectively.", True),
+    # two states of no known dyad (each freeing its own), one side only, no 'respectively'
+    ("respective_releases", "Egypt and Jordan released 300 and 250 prisoners respectively to mark the holiday.",
+     False),
+    ("respective_releases", "Armenia released 32 and 14 prisoners respectively in May and June.", False),
+    ("respective_releases", "Armenia and Azerbaijan released 32 and two prisoners on Tuesday.", False),
+    ("released_between_sides", "The ICRC oversaw the handover of 240 detainees between Ethiopia and Eritrea on "
+                               "Monday.", True),
+    ("released_between_sides", "The Red Cross supervised the release of 120 captives held between the Sudanese army "
+                               "and the RSF.", True),
+    # 'between' places of one side, 'between' before the people, sides of no known dyad
+    ("released_between_sides", "The authorities moved 40 detainees between prisons in Sanaa and Aden on Monday.",
+     False),
+    ("released_between_sides", "Talks between Ethiopia and Eritrea ended after 20 detainees were released.", False),
+    ("released_between_sides", "The ICRC oversaw the release of 240 detainees between Chile and Norway on "
+                               "Monday.", False),
     ("members_handed", "The rebels released 64 members of the Sudanese Armed Forces on Monday.", True),
     ("members_handed", "The choir released 64 members after the last concert of the season.", False),
 ]

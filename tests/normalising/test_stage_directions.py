@@ -475,6 +475,11 @@ CASES = [
                  [("PER", "ECU", "pows", 17), ("ECU", "PER", "pows", 9)], id="respectively-givers"),
     pytest.param("After the exchange, Kyrgyzstan and Tajikistan received 12 and 14 border guards respectively.",
                  [("TJK", "KGZ", "pows", 12), ("KGZ", "TJK", "pows", 14)], id="respectively-receivers"),
+    # a side after "and the", and a demonym before a word for a state's body, are sides of the subject too
+    pytest.param("Sudan and the RSF freed 60 and 45 soldiers respectively under the Jeddah talks.",
+                 [("SDN", "RSF", "pows", 60), ("RSF", "SDN", "pows", 45)], id="respectively-and-the"),
+    pytest.param("The Houthis and the Yemeni government freed 12 and 30 detainees respectively on Friday.",
+                 [("HOUTHIS", "YEM", "pows", 12), ("YEM", "HOUTHIS", "pows", 30)], id="respectively-demonym-body"),
     # contrast: with no "respectively" the two figures keep their own reading
     pytest.param("In the swap on Friday, Peru freed 17 soldiers and Ecuador freed nine soldiers.",
                  [("PER", "ECU", "pows", 17), ("ECU", "PER", "pows", 9)], id="two-clauses-no-respectively"),

@@ -92,6 +92,10 @@ RECOGNISED = [
     ("Saturday's swap was the third one.", "Saturday", "weekday", "date.weekday"),
     ("Relatives gather every Friday outside the ministry.", "Friday", "weekday", "date.weekday"),
     ("The detainees were freed last Friday.", "last Friday", "weekday", "date.weekday"),
+    # date.weekday_range: a run of days opened by 'from' or 'between'
+    ("The swap ran from Friday to Sunday.", "from Friday to Sunday", "weekday", "date.weekday_range"),
+    ("The swap ran between Friday and Sunday.", "between Friday and Sunday", "weekday", "date.weekday_range"),
+    ("The swap ran from Monday through Wednesday.", "from Monday through Wednesday", "weekday", "date.weekday_range"),
     ("The detainees were freed yesterday.", "yesterday", "relative", "date.relative_day"),
     ("The detainees were freed last night.", "last night", "relative", "date.relative_day"),
     ("The detainees were freed earlier today.", "earlier today", "relative", "date.relative_day"),
@@ -287,6 +291,11 @@ WEEKDAYS = [
     ("The swap will take place on Monday.", WED, "future", _iv("2025-06-16")),
     ("The swap will take place next Wednesday.", WED, "future", _iv("2025-06-18")),
     ("The swap will take place next Friday.", WED, "future", _iv("2025-06-13")),
+    # date.weekday_range: the run that ends on the most recent such last day (the next run ahead, in the future)
+    ("The prisoners were swapped from Monday to Wednesday.", THU, "past", _iv("2025-06-09", "2025-06-11")),
+    ("The prisoners were swapped between Friday and Sunday.", MON, "past", _iv("2025-06-13", "2025-06-15")),
+    ("The prisoners were swapped from Saturday to Monday.", MON, "past", _iv("2025-06-14", "2025-06-16")),
+    ("The prisoners will be swapped from Friday to Sunday.", WED, "future", _iv("2025-06-13", "2025-06-15")),
     # no full publication date: nothing
     ("The detainees were freed on Wednesday.", None, "past", None),
     ("The detainees were freed on Wednesday.", "2025-06", "past", None),

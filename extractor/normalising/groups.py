@@ -1287,7 +1287,7 @@ STATE_FORCE_NOUNS = frozenset({"soldiers", "soldier", "troops", "servicemen", "s
                                "servicemembers", "service member", "service personnel", "military personnel"})
 
 
-def _own_side_return(view: SentenceView, group: Group, subject: Span, verb: Span) -> bool:
+def _own_side_return(view: SentenceView, group: Group, subject: Span, verb: Span, earlier: list[Group]) -> bool:
     """'Ukraine returned 303 servicemen', 'Armenia returned the remains of 12 soldiers from Azerbaijan',
     'Kyiv returned 45 of its own from captivity': a state that "returns" its own people brings them home.
 
@@ -1308,12 +1308,22 @@ def _own_side_return(view: SentenceView, group: Group, subject: Span, verb: Span
     if any(w in OWN_WORDS for w in words[:max(0, group.end - lo)]):
         return True
     noun_words = {view.lower[k] for k in range(group.start, hi)}
+    if any(g.receiver == subject.kb_id_ and g.giver not in (None, subject.kb_id_) for g in earlier):
+        # "ready to hand over 25 servicemen if Yerevan returned the bodies of eight soldiers": the side that gets
+        # people back in the clause before gives these in return (only a possessive or 'from captivity' says
+        # its own)
+        return _returned_from(view, group, subject, hi)
     if subject.label_ == "GROUP" and noun_words & STATE_FORCE_NOUNS:
         return False  # "al-Shabaab returns the bodies of four soldiers": an armed group has no soldiers of its own
     if group.noun is not None and span_text(group.noun).lower() in OWN_SIDE_NOUNS | OWN_FORCE_NOUNS:
         return True
     if group.category == "bodies" and noun_words & OWN_FORCE_NOUNS:
         return True  # "the bodies of 254 defenders", "remains of 12 servicemen"
+    return _returned_from(view, group, subject, hi)
+
+
+def _returned_from(view: SentenceView, group: Group, subject: Span, hi: int) -> bool:
+    """'returned 390 people from captivity', 'the remains of 12 servicemen from Azerbaijan': brought back."""
     for k in range(group.end, hi):
         if view.lower[k] != "from" or k + 1 >= view.end:
             continue
@@ -1433,6 +1443,36 @@ def _as_return(cue: Span) -> Span:
     return Span(cue.doc, cue.start, cue.end, label="GIVE", kb_id="return")
 
 
+INTRANSITIVE_RETURN_RULE = "direction.intransitive_return"
+# what may follow 'returned' with no object and no place ("returned to the front", "returned from leave" are other
+# senses): a day, or the clause's end
+AFTER_INTRANSITIVE_RETURN = frozenset({"on", "late", "early", "yesterday", "today", "tonight", "last", "this", "safely",
+                                       "alive", ",", ".", ";"})
+
+
+def _as_home(cue: Span) -> Span:
+    """The same words read as 'came home' ('175 soldiers returned on Wednesday')."""
+    return Span(cue.doc, cue.start, cue.end, label="HOME", kb_id="home")
+
+
+def _intransitive_return(view: SentenceView, group: Group, verb: Span) -> bool:
+    """'returned' right after the people, with no object, in a sentence that tells a release or swap: they came
+    back ('freed from captivity ..., after 175 soldiers returned on Wednesday'); not 'the 20 bodies Kyiv returned'
+    (a subject between), 'returned 12 prisoners' (an object after), or '40 soldiers returned on Wednesday' alone
+    (back from leave or the front, for all the sentence says)."""
+    if verb.label_ != "GIVE" or verb.kb_id_ != "return" or verb.end >= view.end:
+        return False
+    if any(view.lower[k] not in ("have", "had", "all", "also", "finally", "safely", "who") for k in range(group.end, verb.start)):
+        return False
+    if view.lower[verb.end] not in AFTER_INTRANSITIVE_RETURN:
+        return False
+    clause_end = view.clause_bounds(verb.end)[1] if view.lower[verb.end] not in (",", ".", ";") else verb.end
+    if any(view.lower[k] in ("to", "from") for k in range(verb.end, clause_end)):
+        return False  # "returned on Friday from leave": back from somewhere the sentence names
+    return any(cue.start != verb.start for cue in view.cues_with("GIVE", "RECEIVE", "EXCHANGE", "FOR")) \
+        or "captivity" in view.words
+
+
 COLON_LIST_RULE = "direction.colon_list_giver"
 COLON_LIST_WORDS = frozenset({",", "and", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                         "ten", "of", "them", "whom", "among", "including"})
@@ -1526,6 +1566,9 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
             break
         if cue is not None and cue.label_ == "FOR":
             break
+    if verb_after is not None and not passive and _intransitive_return(view, group, verb_after):
+        verb_after = _as_home(verb_after)  # "175 soldiers returned on Wednesday": came back, nothing handed
+        group.rules.append(INTRANSITIVE_RETURN_RULE)
     # explicit "to X" / "from X" / "by X" around the group or after its verb
     if verb_before is not None and view.lower[lo] == "to" and group.receiver is None:
         actor = _actor_after(view, lo + 1, 4)
@@ -1620,7 +1663,7 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
             group.rules.append("direction.several_givers")
         if subject is not None and subject.label_ == "DEMONYM" and not _demonym_is_subject(view, subject):
             group.rules.append("direction.demonym_subject")
-        own_side = subject is not None and _own_side_return(view, group, subject, verb_before)
+        own_side = subject is not None and _own_side_return(view, group, subject, verb_before, earlier)
         if subject is not None:
             if own_side and group.receiver is None:
                 group.receiver = subject.kb_id_

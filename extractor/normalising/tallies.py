@@ -266,7 +266,7 @@ def _frames(view: SentenceView) -> list[tuple[Span, str]]:
             if joint in window:
                 m = window.index(joint)
                 before, after = window[:m], window[m + 1:m + 5]
-                if _month_like(before) and _month_like(after):
+                if _month_like(before) and _month_like(after) and not _days_of_one_month(before, after):
                     last = max(i for i, w in enumerate(after) if _month_like([w]))  # the period ends at its month
                     add(start + k, start + k + m + 3 + last, "period")
     return out
@@ -300,6 +300,20 @@ def _month_like(words: list[str]) -> bool:
                or (w.isdigit() and len(w) == 4) for w in words)
 
 
+def _day_like(words: list[str]) -> bool:
+    """A day of the month among the words ('23', '25th')."""
+    return any(w.rstrip("stndrh").isdigit() and len(w.rstrip("stndrh")) <= 2 for w in words)
+
+
+def _days_of_one_month(before: list[str], after: list[str]) -> bool:
+    """'from May 23 to May 25', 'between 23 and 25 May': days of one swap, not a period of swaps ('between 1 May
+    and 30 June')."""
+    if not (_day_like(before) and _day_like(after)):
+        return False
+    months = {w for w in before + after if w in MONTHS}
+    return len(months) <= 1
+
+
 def _perfect(view: SentenceView, lo: int, hi: int) -> bool:
     """'has received', 'have been returned', 'had freed': a perfect tense in the clause."""
     return any(view.lower[k] in PERFECT and not (k + 1 < view.end and view.lower[k + 1] == "to")
@@ -320,6 +334,26 @@ def _day_dated(view: SentenceView, lo: int, hi: int) -> bool:
                for d in view.dates)
 
 
+def _handover_day(view: SentenceView, group: Group, others: list[Span]) -> bool:
+    """A day in the sentence that may date the group's handover: not one of the telling ('In total, 4,306 have
+    been freed, Zelensky said on Wednesday': rule tally.told_day) nor one in another figure's clause ('..., after
+    14 soldiers returned on Monday')."""
+    for date in view.dates:
+        if not _day_dated(view, date.start, date.end):
+            continue
+        lo, hi = view.clause_bounds(date.start)
+        if lo <= group.start < hi:
+            return True
+        if any(lo <= q.start < hi for q in others):
+            continue
+        if any(lo <= cue.start < hi for cue in view.cues_with("ATTRIBUTION")):
+            group.rules.append(TOLD_DAY_RULE)
+            continue
+        return True
+    return False
+
+
+TOLD_DAY_RULE = "tally.told_day"
 SINCE_REACH = 6  # tokens from "since" to the date of what opened the period: "since the Istanbul talks on June 2"
 
 
@@ -356,7 +390,7 @@ def tally_cue(group: Group, sentence_groups: list[Group], groups: list[Group]) -
             kind = "since"
         if kind == "recent" and (_day_dated(view, view.start, view.end) or not _perfect(view, view.start, view.end)):
             continue  # "the second swap in two days" counts swaps; "in two days, 697 have returned" sums them
-        if kind == "weak" and (_day_dated(view, view.start, view.end) or not _perfect(view, view.start, view.end)
+        if kind == "weak" and (_handover_day(view, group, others) or not _perfect(view, view.start, view.end)
                                or not _exceeds(group, groups, repeats=True)):
             continue  # "a total of 390 prisoners were exchanged on Friday": one swap's figure
         if kind == "now":
@@ -371,7 +405,9 @@ def tally_cue(group: Group, sentence_groups: list[Group], groups: list[Group]) -
         inside = group.quantity is not None and group.quantity.start <= cue.start and cue.end <= group.quantity.end
         if cue.end <= group.start or inside:
             opening = cue.start - view.start <= 2 and view.clause_bounds(view.start)[1] >= cue.end
-            if opening and kind != "weak":
+            # (not a later clause with a day of its own: "Since the war, 2,350 have been freed, Yerevan said after
+            # 14 soldiers returned late on Monday" tells Monday's handover beside the total)
+            if opening and kind != "weak" and not (lo >= cue.end and _day_dated(view, lo, hi)):
                 return cue  # "Since the truce began, 21 hostages have been freed for 1,100 prisoners"
             between = [q for q in others if cue.end <= q.start < group.start]
             if between:

@@ -82,7 +82,26 @@ def span_told_whole(occasions: list[Occasion], views: list[SentenceView], *, pub
     if not (date.start == last or (date.start == after and any("date.same_day_lead" in m.rules
                                                                 for m in whole.mentions))):
         return
+    if any(_last_stage(m.group.view, m.group.start) for m in whole.mentions):
+        for m in whole.mentions:
+            m.rules.append("date.last_stage_day")
+        return
     whole.date = DateInterval(start=first, end=last, precision="day")
     whole.key = f"{first}/{last}"
     for m in whole.mentions:
         m.rules.append(rule)
+
+
+LAST_STAGE = (("final", "day"), ("last", "day"), ("final", "stage"), ("last", "stage"), ("final", "round"),
+              ("last", "round"), ("final", "phase"), ("last", "phase"))
+
+
+def _last_stage(view: SentenceView, start: int) -> bool:
+    """The figure is the last day's own: 'freed 303 each on the final day', 'ended on Sunday, when 303 were freed
+    on each side' (a when-clause after the swap's end tells what happened that day; rule date.last_stage_day)."""
+    words = view.words
+    if any(tuple(words[k:k + 2]) in LAST_STAGE for k in range(len(words) - 1)):
+        return True
+    return any(view.lower[k] == "when" and view.lower[k - 1] == "," and any(
+        view.lower[m] in END_WORDS for m in range(max(view.start, k - 6), k)) for k in range(view.start + 1, start))
+

@@ -66,6 +66,7 @@ class DateMatch:
     end_month: int | None = None
     end_day: int | None = None
     weekday: int | None = None    # 0 = Monday ... 6 = Sunday
+    end_weekday: int | None = None  # "from Friday to Sunday": the last weekday of a run of days
     part: str | None = None       # early/mid/late/first_half/second_half; earlier/later/trailing/past for relatives
     unit: str | None = None       # relative: day/week/weekend/month/year
     offset: int | None = None     # relative: units from the published one; weekday/month: -1 last, +1 next, 0 this
@@ -151,6 +152,10 @@ _P_WEEKDAY = _c(r"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|past|next|this
                 r"(?:(?i:early|late)\s+(?:(?i:on)\s+)?)?(?:(?i:the)\s+(?i:morning|afternoon|evening|night)\s+(?i:of)\s+)?\Z")
 # "Good Friday Agreement", "Bloody Sunday", "The Sunday Times", "Mail on Sunday": names, not dates
 _P_NOT_WEEKDAY = _c(r"\b(?:Good|Black|Bloody|Holy|Palm|Easter|Cyber|Mail\s+on)\s+\Z")
+# "from Friday to Sunday", "between Friday and Sunday": a run of days (rule date.weekday_range)
+_P_FROM_BETWEEN = _c(r"\b(?P<w>(?i:between|from))\s+\Z")
+_WEEKDAY_RANGE_TAIL = _c(r"(?P<sep>\s*[-\u2013]\s*|\s+(?:to|through|until|till|and)\s+)"
+                         r"(?P<w2>[MTWFS](?:[a-z]{2,5}day|[A-Z]{2,5}DAY))\b")
 _NOT_WEEKDAY_AFTER = _c(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|People|Independent|Agreement)\b")
 _P_SEASON = _c(r"\b(?:(?P<rel>(?i:last|this|next|past))\s+|(?i:the\s+)|(?i:in|during|by|since|until)\s+)\Z")
 _P_TRAILING = _c(r"\b(?i:the\s+(?:past|last))\s+(?:(?P<n>(?i:seven|7|thirty|30|24))\s+)?\Z")
@@ -431,6 +436,13 @@ def _weekdays(text: str) -> Iterator[DateMatch]:
                         unit="week", offset=_WEEK_REL[_norm(week.group("rel"))])
             continue
         offset = _WD_REL.get(_norm(prefix.group("rel"))) if prefix else None
+        tail = _WEEKDAY_RANGE_TAIL.match(text, m.end("w"))
+        opening = _before(_P_FROM_BETWEEN, text, m.start(), width=9) if tail else None
+        last = _WEEKDAY_NUM.get(tail.group("w2")) if tail else None
+        if opening and last is not None and last != weekday \
+                and (_norm(tail.group("sep")) != "and" or opening.group("w").lower() == "between"):
+            yield _make(text, opening.start(), tail.end(), "date.weekday_range", kind="weekday", weekday=weekday,
+                        end_weekday=last, offset=offset)
         yield _make(text, start, m.end(), "date.weekday", kind="weekday", weekday=weekday, offset=offset)
 
 
@@ -720,6 +732,15 @@ def _weekday(match: DateMatch, today: dt.date, tense: str | None) -> tuple[dt.da
     if match.unit == "week":  # "Wednesday last week": the weekday of the week before the published one
         day = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=7 * (match.offset or 0) + match.weekday)
         return day, day, "day"
+    if match.end_weekday is not None:
+        # "from Friday to Sunday": the run ending on the most recent such last day (the next such first day
+        # ahead, in the future)
+        length = (match.end_weekday - match.weekday) % 7
+        if tense == "future":
+            first = today + dt.timedelta(days=(match.weekday - today.weekday()) % 7)
+            return first, first + dt.timedelta(days=length), "day"
+        last = today - dt.timedelta(days=(today.weekday() - match.end_weekday) % 7)
+        return last - dt.timedelta(days=length), last, "day"
     back = (today.weekday() - match.weekday) % 7
     ahead = (match.weekday - today.weekday()) % 7
     if match.offset == -1:

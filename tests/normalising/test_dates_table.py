@@ -162,6 +162,13 @@ CASES = [
     ("multi_day_span",
      "The three-day swap which started on Monday concluded on Wednesday, with 300 prisoners freed by Sudan and "
      "the RSF each in total.", "2024-03-14", (300, 300), (C, "2024-03-11", "2024-03-13")),
+    # date.last_stage_day: the last day's own figure keeps that day, the whole's days go to a figure of the whole
+    ("when_clause_after_the_end_is_the_last_days_stage",
+     "The four-day swap between Sudan and the RSF ended on Tuesday, when the army freed 45 RSF fighters and the "
+     "RSF released 38 soldiers.", "2024-03-14", (38, 45), (C, "2024-03-12", "2024-03-12")),
+    ("final_day_figure_keeps_its_day",
+     "Ethiopia and Eritrea freed 70 prisoners each on Wednesday, the final day of their three-day exchange, which "
+     "ended on Wednesday.", "2024-03-14", (70, 70), (C, "2024-03-13", "2024-03-13")),
     # a date in a relative clause about the people ('who had strayed ... last October') is not the handover's
     ("relative_clause_date_is_the_peoples_not_the_handover",
      "Georgia handed over 12 Armenian soldiers on Tuesday. Yerevan said that three Georgian hikers who had "

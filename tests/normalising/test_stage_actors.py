@@ -131,6 +131,16 @@ CASES = [
     pytest.param("Kyiv announced that 300 bodies, which the Russian side said were Ukrainian soldiers, had returned "
                  "home on Monday. Ukraine returned 19 bodies to Moscow.",
                  [("RUS", "UKR", "bodies", 300), ("UKR", "RUS", "bodies", 19)], id="quoted-side-inside-the-clause"),
+    # direction.intransitive_return: 'returned' with no object, in a sentence that tells a release, is a homecoming
+    pytest.param("Georgia's ombudsman said eight detainees returned on Monday after they were freed by Russia "
+                 "in a swap.", [("RUS", "GEO", "pows", 8)], id="intransitive-return-teller"),
+    pytest.param("Since the war 2,350 Armenians have been released from Azerbaijani captivity, Yerevan said after 14 "
+                 "soldiers returned late on Monday.", [("AZE", "ARM", "pows", 14), ("AZE", "ARM", "pows", 2350)], id="intransitive-return-beside-total"),
+    # near misses: back from the front or from leave, or an object after the verb
+    pytest.param("Kyiv said 40 soldiers returned to their positions on Friday, hours after 12 prisoners were freed "
+                 "by Russia.", [("RUS", "UKR", "pows", 12)], id="returned-to-positions"),
+    pytest.param("Moscow said 30 soldiers returned on Friday from leave, hours after 15 prisoners were freed by Kyiv.",
+                 [("UKR", "RUS", "pows", 15)], id="returned-from-leave-beside-release"),
     # near miss: the people's nationality decides before the teller (direction.home)
     pytest.param("Moscow said 60 Ukrainian soldiers went home on Monday in a swap.",
                  [("RUS", "UKR", "pows", 60)], id="home-nationality-before-teller"),

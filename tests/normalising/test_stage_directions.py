@@ -53,6 +53,12 @@ CASES = [
                  [("ETH", "TPLF", "pows", 30), ("TPLF", "ETH", "bodies", 12)], id="d1-group-returns-soldiers"),
     pytest.param("The ELN returns six soldiers to the army in a swap for jailed rebels.",
                  [("ELN", "COL", "pows", 6)], id="d1-group-returns-soldiers-to-army"),
+    # D1 contrasts: a side that gets people back in the clause before gives the ones it "returns" in return
+    # (a plain force noun is not its own then; a possessive or 'from captivity' still is)
+    pytest.param("Tajikistan offered to free 14 Kyrgyz border guards if Bishkek returned the bodies of three soldiers.",
+                 [("KGZ", "TJK", "bodies", 3), ("TJK", "KGZ", "pows", 14)], id="d1-contrast-conditional-return"),
+    pytest.param("Eritrea handed over 90 Ethiopian prisoners on Monday and Addis Ababa returned 70 soldiers.",
+                 [("ETH", "ERI", "pows", 70), ("ERI", "ETH", "pows", 90)], id="d1-contrast-coordinated-return"),
     # D1 contrasts: the subject gives when the people are someone else's or go "to" someone
     pytest.param("Azerbaijan returned 8 Armenian soldiers to Yerevan on Monday.",
                  [("AZE", "ARM", "pows", 8)], id="d1-contrast-other-nationality"),

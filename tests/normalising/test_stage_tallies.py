@@ -287,6 +287,20 @@ TALLIES = [
      "Kyrgyzstan handed 12 Tajik border guards back at the Batken crossing late on Thursday evening, raising the "
      "total to 87.",
      ("KGZ", "TJK", "pows", 87, 87, 87)),
+    # tally.told_day: a weak total whose sentence's only day is the telling's, or another figure's clause's
+    ("in_total_said_on_a_day",
+     "Armenia and Azerbaijan swapped 40 prisoners each on Monday. In total, 612 Armenians have been released from "
+     "captivity, Yerevan said on Tuesday.",
+     ("AZE", "ARM", "pows", 612, 612, 612)),
+    ("altogether_told_in_an_address_on_a_day",
+     "Georgia got six detainees back from Abkhazia on Friday in a swap. Altogether 187 Georgians have been freed, the "
+     "president said in an address on Saturday.",
+     ("ABKHAZIA", "GEO", "pows", 187, 187, 187)),
+    # an opening period does not frame a later clause with its own day and figure
+    ("opening_period_beside_a_dated_clause",
+     "Since the war, 1,640 Armenians have been released from Azerbaijani captivity, Yerevan said after Baku freed 9 "
+     "soldiers on Monday.",
+     ("AZE", "ARM", "pows", 1640, 1640, 1640)),
     ("bringing_to_jailed_fighters_freed",
      "Al-Shabaab handed over the remains of four soldiers on Sunday in exchange for 16 of its fighters held by "
      "Somalia, bringing to 310 the number of fighters freed since 2022.",
@@ -400,6 +414,15 @@ FALSE_CUES = [
      "Israel freed 120 Palestinian prisoners on Sunday in exchange for four hostages, according to the prison "
      "service, though a Palestinian group put the number at 124.",
      (124, 124, 124), None),
+    # a weak total dated in its own clause stays that day's figure
+    ("in_total_with_its_own_day",
+     "Armenia and Azerbaijan swapped 40 prisoners each last week. In total, 612 Armenians have been released from "
+     "captivity on Tuesday, Yerevan said.",
+     (612, 612, 612), (612, 612, 612)),
+    ("opening_period_does_not_frame_the_dated_clause",
+     "Since the war, 1,640 Armenians have been released from Azerbaijani captivity, Yerevan said after Baku freed 9 "
+     "soldiers on Monday.",
+     (9, 9, 9), (9, 9, 9)),
     ("detained_in_skirmishes_over_months",
      "Kyrgyzstan returned 14 Tajik border guards detained in skirmishes over the past 18 months to Tajikistan on "
      "Friday.",

@@ -72,6 +72,10 @@ RECOGNISED = [
     ("The exchange ran over June 7-8, 2025.", "June 7-8, 2025", "absolute", "date.range_month_days"),
     ("The exchange ran between June 9 and 10.", "between June 9 and 10", "month_day", "date.range_month_days"),
     ("The exchange ran from 9 to 12 June.", "from 9 to 12 June", "month_day", "date.range_days_month"),
+    # date.two_days_on: two days after "on", a few apart, the month beside them or the phrase ending
+    ("The ICRC on 3 and 4 December moved 108 detainees.", "3 and 4 December", "month_day", "date.two_days_on"),
+    ("The swap was carried out on June 7 and 8.", "June 7 and 8", "month_day", "date.two_days_on"),
+    ("Buses crossed on 11 and 13 April 2021, in Kidal.", "11 and 13 April 2021", "absolute", "date.two_days_on"),
     ("The exchange ran from June 30 to July 2.", "from June 30 to July 2", "month_day",
      "date.range_month_day_month_day"),
     ("The exchange ran from 30 June to 2 July 2025.", "from 30 June to 2 July 2025", "absolute",
@@ -164,6 +168,16 @@ def test_may_as_month_with_day_or_preposition() -> None:
     assert spans == ["May", "May 3", "May 2024"]
 
 
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Freed on June 7 and 8 prisoners crossed later.", ["June 7"]),       # the second number counts people
+    ("Talks met on 3 and 24 March.", ["24 March"]),                         # days too far apart to be one span
+    ("Russia freed 3 and 4 March saw more.", ["4 March"]),                 # no "on": not a span of days
+    ("They swapped on 9 and 8 May.", ["8 May"]),                            # the days run backwards
+])
+def test_and_between_two_days_near_misses(text: str, spans: list[str]) -> None:
+    assert [m.text for m in find_dates(text)] == spans
+
+
 def test_count_after_month_is_not_a_day() -> None:
     spans = [(m.text, m.kind) for m in find_dates("In June, 1,200 prisoners were freed; on June 5 more followed.")]
     assert spans == [("June", "month"), ("June 5", "month_day")]
@@ -235,6 +249,8 @@ MONTH_DAY = [
     ("The exchange ran over June 7–8 in two stages.", WED, "past", _iv("2025-06-07", "2025-06-08")),
     ("The exchange ran between June 9 and 10.", WED, "past", _iv("2025-06-09", "2025-06-10")),
     ("The exchange ran from 9 to 12 June.", WED, "past", _iv("2025-06-09", "2025-06-12")),
+    ("The swap was carried out on June 7 and 8.", WED, "past", _iv("2025-06-07", "2025-06-08")),
+    ("The ICRC on 3 and 4 June moved 108 detainees.", WED, "past", _iv("2025-06-03", "2025-06-04")),
     ("Talks resumed in mid-June.", WED, "past", _iv("2025-06-11", "2025-06-20", "month")),
     ("Talks resumed at the end of June.", "2025-07-02", "past", _iv("2025-06-21", "2025-06-30", "month")),
     ("Talks resumed in June.", "2025-07", None, _iv("2025-06-01", "2025-06-30", "month")),
@@ -376,9 +392,6 @@ def test_impossible_day_for_the_year_is_none() -> None:
 # --------------------------------------------------------------------------- known gaps
 
 KNOWN_GAPS = [
-    pytest.param("The swap was carried out on June 7 and 8.", WED, "past", _iv("2025-06-07", "2025-06-08"),
-                 marks=pytest.mark.xfail(reason="'and' ranges need 'between': 'June 7 and 8' reads as June 7",
-                                         strict=True)),
     pytest.param("The swap took place in the winter of 2023.", None, "past",
                  _iv("2023-01-01", "2023-02-28", "month"),
                  marks=pytest.mark.xfail(reason="winter is not recognised: it straddles two years ambiguously",

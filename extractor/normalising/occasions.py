@@ -70,7 +70,9 @@ def _flow_keys(occasion: Occasion) -> set[tuple]:
 def _adjacent(a: Occasion, b: Occasion) -> bool:
     if a.date is not None and b.date is not None and a.date.start and b.date.start \
             and a.date.precision == b.date.precision == "day":
-        return abs((a.date.start - b.date.start).days) <= 1
+        # a span of days ("on 3 and 4 December") is the whole swap, never one day's other half
+        return abs((a.date.start - b.date.start).days) <= 1 \
+            and a.date.start == a.date.end and b.date.start == b.date.end
     days = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     # a bare weekday ("Sunday", no publication day to place it) beside a day given in full
     names = [next((i for i, d in enumerate(days) if o.key and d in o.key), None)
@@ -98,6 +100,11 @@ def merge_complementary(occasions: list[Occasion]) -> list[Occasion]:
                 if "occasion.two_way_days_apart" not in m.rules:
                     m.rules.append("occasion.two_way_days_apart")
             return False
+        if _told_by_day(o) and _told_by_day(occasion):
+            for m in occasion.mentions:
+                if STAGES_BY_DAY_RULE not in m.rules:
+                    m.rules.append(STAGES_BY_DAY_RULE)
+            return False
         return True
 
     return _fold_into_first(occasions, "occasion.complementary_day", belongs)
@@ -112,6 +119,28 @@ def _two_way(occasion: Occasion) -> bool:
         return True
     pairs = {(giver, receiver) for giver, receiver, _ in keys if giver is not None and receiver is not None}
     return any((receiver, giver) in pairs for giver, receiver in pairs)
+
+
+STAGES_BY_DAY_RULE = "occasion.stages_by_day"
+NOT_A_WHOLE_DAY = frozenset({"early", "late", "overnight", "night", "evening", "morning", "afternoon"})
+
+
+def _told_by_day(occasion: Occasion) -> bool:
+    """The occasion's dated mentions each stand in a sentence that opens with their day ('On 3 December, the
+    RSF released 64 soldiers'; 'On Wednesday Chad freed 20'): an article that tells a swap day by day tells
+    its stages, and the next day's handover is the next stage, not this day's other half (rule
+    occasion.stages_by_day). 'late on Friday' / 'Early Saturday' is a handover across one night: not told by day."""
+    dated = [m for m in occasion.mentions if m.key is not None and m.date_span is not None]
+    if not dated:
+        return False
+    for m in dated:
+        view, span = m.group.view, m.date_span
+        if not view.start <= span.start < view.end or span.start > m.group.start:
+            return False
+        before = view.words_between(view.start, span.start)
+        if not set(before) <= {"on"} or NOT_A_WHOLE_DAY.intersection(view.lower[span.start:span.end]):
+            return False
+    return True
 
 
 def _fold_into_first(occasions: list[Occasion], rule: str, belongs) -> list[Occasion]:

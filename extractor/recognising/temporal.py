@@ -146,6 +146,10 @@ _P_PART = _c(r"\b(?P<part>(?i:early|mid|late|(?:the\s+)?(?:very\s+)?(?:end|begin
 _P_MONTH_PREP = _c(r"\b(?P<prep>(?i:in|during|since|until|till|by|from|through|throughout|before|after|of|to|for"
                    r"|last|this|next))\s+\Z")
 _P_THE = _c(r"\b(?i:the)\s+\Z")
+_P_ON = _c(r"\b(?i:on)\s+\Z")
+# what may follow "June 7 and 8" for the two to be days: the end of a phrase, not a noun they count
+_AND_DAY_END = _c(r"(?:\s*(?:[,.;:)\u2013\u2014-]|\Z)"
+                  r"|\s+(?:in|at|when|as|after|before|during|with|under|near|to|and|from|amid)\b)")
 _A_SWAP_NOUN = _c(r"\s+(?i:(?:prisoner\s+|hostage\s+|detainee\s+)?(?:swap|exchange|trade|deal|arrangement|handover|agreement|accord|release))\b")
 _P_YEAR_PREP = _c(r"\b(?i:in|during|since|until|till|by|through|throughout|before|after)\s+(?:(?i:the\s+year)\s+)?\Z")
 _P_WEEKDAY = _c(r"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|past|next|this|coming))\s+)?"
@@ -279,14 +283,31 @@ def _single_days(rule: str, pattern: re.Pattern[str], text: str) -> Iterator[Dat
                     month=month, day=day)
 
 
+AND_DAYS_REACH = 3  # "on 3 and 4 December": days a few apart; "on June 3 and 24" is no span of days
+
+
+def _two_days_on(m: re.Match[str], text: str, start: int) -> bool:
+    """'on 3 and 4 December', 'on June 7 and 8.': two days after 'on', a few days apart, the month beside the
+    last day or the day ending the phrase (not 'on June 7 and 8 prisoners'): the span of those days
+    (rule date.two_days_on)."""
+    if not _before(_P_ON, text, start, width=4):
+        return False
+    if not 0 < int(m.group("d2")) - int(m.group("d")) <= AND_DAYS_REACH:
+        return False
+    return "m2" in m.re.groupindex or m.re is _RANGE_DDM or _AND_DAY_END.match(text, m.end()) is not None
+
+
 def _ranges(rule: str, pattern: re.Pattern[str], text: str) -> Iterator[DateMatch]:
     for m in pattern.finditer(text):
         if _glued(text, m.start()) or text[m.start() - 1: m.start()] in (",", "."):
             continue
         start = m.start()
         between = _before(_P_BETWEEN, text, start, width=9)
+        rule_here = rule
         if _norm(m.group("sep")) == "and" and not (between and between.group("w").lower() == "between"):
-            continue
+            if not _two_days_on(m, text, start):
+                continue
+            rule_here = "date.two_days_on"
         if between:
             start = between.start()
         end = _end(m)
@@ -307,8 +328,8 @@ def _ranges(rule: str, pattern: re.Pattern[str], text: str) -> Iterator[DateMatc
             continue
         if year is not None and year2 is not None and (year2, month2, day2) <= (year, month, day):
             continue
-        yield _make(text, start, end, rule, kind="absolute" if year else "month_day", year=year, month=month,
-                    day=day, end_year=year2, end_month=month2, end_day=day2)
+        yield _make(text, start, end, rule_here, kind="absolute" if year else "month_day", year=year,
+                    month=month, day=day, end_year=year2, end_month=month2, end_day=day2)
 
 
 # "January saw ...", "March brought ...": a month that opens its sentence as the subject of a verb

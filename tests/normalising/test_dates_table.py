@@ -346,6 +346,10 @@ CASES = [
      "Live: the swap at the border.\n\nMONDAY, 11 MARCH\n\n09:00 - Azerbaijan handed 6 Armenian soldiers to Armenia "
      "this morning.\n\nTUESDAY, 12 MARCH\n\n10:00 - Azerbaijan handed 4 more Armenian soldiers to Armenia.",
      "2024-03-14", (6,), (C, "2024-03-11", "2024-03-11")),
+    # "on 5 and 6 March" (recogniser rule date.two_days_on): the whole swap told beside its stages spans both days
+    ("whole_on_two_days_spans_them",
+     "The Red Cross on 5 and 6 March helped free 108 detainees in Sudan. On 5 March, the RSF released 64 Sudanese "
+     "soldiers. On 6 March, Sudan released 44 RSF fighters.", "2024-03-14", (108,), (C, "2024-03-05", "2024-03-06")),
     # near misses: one day on a line of its own is a dateline, not a blog's days; a line with more than a day
     # ("Live updates, Wednesday 13 March.") heads nothing
     ("one_day_line_heads_nothing",

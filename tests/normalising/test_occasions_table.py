@@ -122,6 +122,27 @@ CASES = [
     ("one_way_day_beside_a_two_way_day_joins",
      "On Saturday, the TPLF freed 12 Ethiopian soldiers and Ethiopia released 30 TPLF fighters. Early Sunday, "
      "the TPLF handed the bodies of 5 Ethiopian soldiers to Ethiopia.", None, [(C, (5, 12, 30))]),
+    # occasion.stages_by_day: each day told in a sentence that opens with it ("On 3 March, ..."): the article tells
+    # the swap day by day, so one side's day and the other side's next day are two stages, not two halves
+    ("stages_told_by_day_stay_apart",
+     "On 3 March, Al-Shabaab released 14 Kenyan soldiers. On 4 March, Kenya released 9 Al-Shabaab fighters.", None,
+     [(C, (9,)), (C, (14,))]),
+    ("stages_told_by_weekday_stay_apart",
+     "On Monday Peru freed 25 Ecuadorian soldiers. On Tuesday Ecuador freed 20 Peruvian soldiers.", None,
+     [(C, (20,)), (C, (25,))]),
+    ("whole_on_two_days_beside_its_stages",
+     "The Red Cross on 5 and 6 March helped free 108 detainees in Sudan. On 5 March, the RSF released 64 Sudanese "
+     "soldiers. On 6 March, Sudan released 44 RSF fighters.", None, [(C, (44,)), (C, (64,)), (C, (108,))]),
+    # near misses: a handover across one night ("late on Friday", "Friday evening", "Early on Tuesday") is one swap
+    ("late_on_a_day_then_the_next_day_joins",
+     "Azerbaijan released 52 Armenian soldiers late on Friday. On Saturday, Armenia freed 38 Azerbaijani prisoners.",
+     None, [(C, (38, 52))]),
+    ("evening_then_the_next_day_joins",
+     "On Friday evening, Azerbaijan released 52 Armenian soldiers. On Saturday, Armenia freed 38 Azerbaijani "
+     "prisoners.", None, [(C, (38, 52))]),
+    ("early_on_a_day_then_the_next_day_joins",
+     "Early on Tuesday Peru freed 25 Ecuadorian soldiers. On Wednesday Ecuador freed 20 Peruvian soldiers.", None,
+     [(C, (20, 25))]),
     # date.what_preceded: an uncounted mention of the occasion whose sentence dates what came before it makes no
     # occasion of that day; an uncounted earlier swap told on its own day still does
     ("swap_followed_a_call_last_week",

@@ -769,6 +769,12 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
             if status == "completed" \
             and before.dates and (same or not before.quantities or not _counts_people(before)) \
             and before.has_cue("COMPLETED", "EXCHANGE", "RECEIVE", "HOME") else []
+        if len(usable) > 1:
+            # "Peru and Ecuador exchanged prisoners Wednesday in the region where they fought a war in January":
+            # the one date in a clause of the handover, not the war's (rule date.previous_handover_clause)
+            told = [d for d in usable if _handover_clause(before, d)]
+            if len(told) == 1:
+                usable, rule = told, rule + "+date.previous_handover_clause"
         if len(usable) == 1 and same:
             # "... in late March, when ten soldiers were exchanged. In the same agreement, eleven sailors ...":
             # the sentence goes on with the occasion of the one before, figures and all

@@ -480,6 +480,40 @@ def dateline_day(text: str, published: PartialDate | None) -> PartialDate | None
     return None
 
 
+# a monitoring service's transcript: "Text of report by Iranian radio on 16 March", "Excerpt from report by
+# Azerbaijani state television on 22 March 1999" (a broadcast carried a day or two later)
+BROADCAST_OPENERS = (("text", "of"), ("excerpt", "from"), ("excerpts", "from"), ("summary", "of"),
+                     ("translation", "of"))
+BROADCAST_WIDTH = 120  # characters: the header line, not a sentence of the report
+BROADCAST_LAG = 7      # days: a transcript carries a broadcast of the past week
+
+
+def broadcast_day(text: str, published: PartialDate | None) -> PartialDate | None:
+    """The day of the broadcast a transcript carries, stated in its header line and up to a week before
+    `published`: the transcript's 'today' and weekdays are of that day (rule date.broadcast_day)."""
+    if published is None or published.full is None:
+        return None
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    words = first.lower().split()
+    if len(first) > BROADCAST_WIDTH or not any(tuple(words[:len(p)]) == p for p in BROADCAST_OPENERS):
+        return None
+    days = [m for m in find_dates(first) if m.kind in ("absolute", "month_day") and m.month and m.day]
+    # the header ends with its day and no full stop: not "Text of the deal signed on 12 March was not published."
+    if not days or first.rstrip().endswith(".") or days[-1].end < len(first.rstrip()):
+        return None
+    match = days[-1]
+    year = match.year or published.year
+    try:
+        day = dt.date(year, match.month, match.day)
+        if match.year is None and day > published.full:
+            day = dt.date(year - 1, match.month, match.day)  # "on 31 December" carried on 2 January
+    except ValueError:
+        return None
+    if not 0 <= (published.full - day).days <= BROADCAST_LAG:
+        return None
+    return PartialDate(year=day.year, month=day.month, day=day.day)
+
+
 OCCASION_NOUNS = frozenset({"swap", "exchange", "handover", "hand-over", "release", "transfer", "repatriation", "trade",
                             "swaps", "exchanges", "handovers", "releases", "transfers"})
 OCCASION_OPENERS = frozenset({"the", "that", "this", "actual", "prisoner", "prisoners", "hostage", "pow", "itself",

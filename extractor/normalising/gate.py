@@ -16,7 +16,7 @@ from .groups import (FORCE_MEMBER_NOUNS, GROUP_MEMBER_NOUNS, RECEIVING_BODIES, _
 from .handover_tests import compile_tests, rules_of_tests
 from .sentences import (DocIndex, SentenceView, has_phrase, once, per_view, phrase_at, phrase_starts, sentence_views,
                         span_text)
-from .status import TRANSFER_LABELS
+from .status import CONDITION_PHRASES, CONDITIONS, FUTURE_MODALS, TRANSFER_LABELS
 
 # people held by a state's justice system: what a one-for-one person swap between states trades
 HELD_WORDS = CAPTIVE_WORDS | frozenset({"jailed", "imprisoned", "convicted", "sentence", "sentenced", "prison",
@@ -1232,6 +1232,49 @@ def _someday(view: SentenceView) -> bool:
     return False
 
 
+# "would free six soldiers only in exchange for 20 of its members", "will return the bodies only if Baku first
+# frees ...": a handover the speaker would make only on the other side's terms (gate.only_on_terms)
+ONLY_TERMS_OPENERS = CONDITIONS | frozenset({"when", "once", "after"})
+ONLY_TERMS_PHRASES = CONDITION_PHRASES + (("in", "exchange", "for"), ("in", "return", "for"), ("in", "exchange"),
+                                          ("in", "return"))
+ONLY_TERMS_MODAL_REACH = 4  # tokens from the modal to the handover verb it governs: "would hand back"
+
+
+def only_on_terms(view: SentenceView) -> bool:
+    """'Israel would free 150 detainees only in return for three soldiers', 'the militia will release eight guards
+    only once the government frees 40 fighters': a bargaining position, no occasion anyone set. Every handover word
+    of the sentence is a modal verb before an 'only' + condition, or stands in that condition (rule
+    gate.only_on_terms); an offer with a plain 'if' stays a plan."""
+    transfers = _handover_words(view)
+    return bool(transfers) and all(c.start in _bargained(view) for c in transfers)
+
+
+def _handover_words(view: SentenceView) -> list[Span]:
+    """The sentence's handover cues, not a word of a name ('the National Liberation Army')."""
+    return [c for c in view.cues if c.label_ in TRANSFER_LABELS and view.actor(c.start) is None]
+
+
+@per_view
+def _bargained(view: SentenceView) -> frozenset[int]:
+    """The starts of the handover words offered only on the other side's terms, or standing in those terms."""
+    if "only" not in view.word_set:
+        return frozenset()
+    lower = view.lower
+    onlies = [k for k in range(view.start, view.end - 1) if lower[k] == "only"
+              and (lower[k + 1] in ONLY_TERMS_OPENERS or any(phrase_at(lower, k + 1, p) for p in ONLY_TERMS_PHRASES))]
+    if not onlies:
+        return frozenset()
+
+    def bargained(cue: Span) -> bool:
+        if cue.start > onlies[0]:
+            return True  # the other side's part, inside the condition
+        return any(lower[k] in FUTURE_MODALS and k != view.start
+                   for k in range(max(view.start, cue.start - ONLY_TERMS_MODAL_REACH), cue.start)) \
+            and not CLAUSE_MARKS & set(lower[cue.end:onlies[0]]) - {"after", "before"}
+
+    return frozenset(c.start for c in _handover_words(view) if bargained(c))
+
+
 REQUESTS = (("called", "on"), ("calls", "on"), ("calling", "on"), ("call", "on"), ("urged",), ("urges",),
             ("urging",), ("urge",), ("appealed", "to"), ("appeals", "to"), ("appealing", "to"), ("pressed",),
             ("asked",),
@@ -1293,7 +1336,10 @@ def requested(view: SentenceView) -> bool:
                    and not (THAT_CLAUSE_MARKS if that else CLAUSE_MARKS) & set(view.lower[k:cue.start])
                    for k, that in starts)
 
-    return all(asked_for(c) for c in transfers)
+    # "demanded the release of 400, while Yerevan said it would free 50 only if ...": a demand met by a position
+    bargained = _bargained(view)
+    asked = [asked_for(c) for c in transfers]
+    return any(asked) and all(a or c.start in bargained for a, c in zip(asked, transfers))
 
 
 def _demanded_noun(view: SentenceView, k: int, heads: set[int]) -> bool:
@@ -1465,7 +1511,8 @@ NO_HANDOVER_RULES = {
     "gate.recovery": "recovery", "gate.clemency": "clemency", "gate.ransom": "ransomed", "gate.paid_for": "paid_for",
     "gate.hypothetical": "hypothetical", "gate.still_held": "still_held", "gate.acted_on": "acted_on",
     "gate.one_sided": "one_sided", "gate.released_thing": "_released_thing", "gate.nothing_in_return": "nothing_in_return",
-    "gate.requested": "requested", "gate.to_families": "flown_to_families", "gate.studied": "studied",
+    "gate.requested": "requested", "gate.only_on_terms": "only_on_terms", "gate.to_families": "flown_to_families",
+    "gate.studied": "studied",
     "gate.moved_within_custody": "moved_within_custody",
     "gate.no_sides": "sides.handed_between_no_sides", "gate.outside_conflict": "sides.drop_outside_conflict",
     "gate.peacetime_remains": "sides.drop_peacetime_remains",
@@ -1476,7 +1523,7 @@ NO_HANDOVER_RULES = {
 def no_handover(view: SentenceView) -> bool:
     """A sentence whose figures are no handover between two sides."""
     return recovery(view) or clemency(view) or paid_for(view) or hypothetical(view) or requested(view) \
-        or flown_to_families(view) or study_only(view)
+        or only_on_terms(view) or flown_to_families(view) or study_only(view)
 
 
 def not_handed_over(group) -> bool:

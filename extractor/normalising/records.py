@@ -22,7 +22,7 @@ from .agreements import dated_as_agreed
 from .build import normalise
 from .context import SEVERAL_STATES, ArticleContext, deal_made_at
 from .counts import flows_of, keys_of, split_categories
-from .dating import DEAL_MADE, date_span_for, dateline_day, deal_day_over_deadline, resolve_span
+from .dating import DEAL_MADE, broadcast_day, date_span_for, dateline_day, deal_day_over_deadline, resolve_span
 from .groups import Group
 from .occasions import compatible_counts
 from .sentences import SentenceView, span_text
@@ -240,6 +240,9 @@ def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versi
     dateline = dateline_day(text_of(doc), published) if published is None or published.full is None else None
     if dateline is not None:
         published = dateline  # the article's own dateline dates it
+    broadcast = broadcast_day(text_of(doc), published)
+    if broadcast is not None:
+        published = broadcast  # a transcript's "today" is the day of the broadcast it carries
     parts = normalise(doc, published=published, talk_only=True)
     if parts is None:
         return []  # no occasion, term or tally: `about_exchanges` turned the article down
@@ -262,6 +265,7 @@ def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versi
             continue
         rules = sorted({r for m in occasion.mentions for r in m.rules + m.group.rules}
                        | ({"date.dateline_published"} if dateline is not None and occasion.date is not None else set())
+                       | ({"date.broadcast_day"} if broadcast is not None and occasion.date is not None else set())
                        | _actor_rules(doc, flows))
         anchor = min(g.char_start for g in groups)
         records.append(ExchangeRecord(

@@ -126,6 +126,22 @@ CASES = [
     ("glued_time_stamp_line",
      "Armenia, Azerbaijan swap detainees\n\n3 MIN READNov 9, 2023 | 10:15 GMT\n\nAzerbaijan freed 12 Armenian "
      "detainees on Wednesday in return for 3 soldiers.", None, (3, 12), (C, "2023-11-08", "2023-11-08")),
+    # date.broadcast_day: a monitoring transcript's header dates the broadcast its "today" and "yesterday" speak of
+    ("transcript_header_dates_today",
+     "Text of report by Azerbaijani radio on 12 March\n\nAzerbaijan today handed over 14 Armenian soldiers to "
+     "Armenia in exchange for 3 Azerbaijani servicemen, the radio said.", "2024-03-14", (3, 14),
+     (C, "2024-03-12", "2024-03-12")),
+    ("transcript_header_with_a_year_dates_yesterday",
+     "Excerpt from report by Kyrgyz state television on 11 March 2024\n\nKyrgyzstan yesterday received 9 border "
+     "guards from Tajikistan and handed back 6 Tajik servicemen, the presenter said.", "2024-03-14", (6, 9),
+     (C, "2024-03-10", "2024-03-10")),
+    # near misses: a header more than a week before publication, and a sentence that opens with "Text of"
+    ("transcript_header_long_before_publication",
+     "Text of report by Iranian radio on 2 February\n\nIran today handed over 40 Iraqi prisoners of war to Iraq in "
+     "exchange for 12 Iranians.", "2024-03-14", (12, 40), (C, "2024-03-14", "2024-03-14")),
+    ("text_of_a_sentence_is_no_header",
+     "Text of the agreement signed on 12 March was not published. Azerbaijan today handed over 14 Armenian soldiers "
+     "to Armenia in exchange for 3 Azerbaijani servicemen.", "2024-03-14", (3, 14), (C, "2024-03-14", "2024-03-14")),
     ("a_date_inside_a_sentence_is_no_dateline",
      "Azerbaijan freed 12 Armenian detainees on Wednesday in return for 3 soldiers, a year after the talks of "
      "November 9, 2022.", None, (3, 12), (C, None, None)),
@@ -236,6 +252,11 @@ CASES = [
      "The two armies have carried out dozens of exchanges since the war began in 2021, but the talks stalled in "
      "the second half of last year. Chad handed over 40 Sudanese fighters and Sudan freed 38 Chadians.",
      "2024-03-14", (38, 40), (C, "2024-03-14", "2024-03-14")),
+    # date.previous_handover_clause: of the previous sentence's two dates, the one of its handover clause
+    ("previous_sentence_handover_day_not_the_war_month",
+     "Chad and Sudan exchanged prisoners of war Monday at the border post where they fought in January. Chad handed "
+     "over 40 Sudanese soldiers and Sudan freed 38 Chadians.", "2024-03-14", (38, 40),
+     (C, "2024-03-11", "2024-03-11")),
     # the recogniser's date.weekday_of_week: "Wednesday last week" is that week's Wednesday, not the whole week
     ("weekday_of_last_week",
      "On Wednesday last week, at the Tiwinza post, Peru delivered the remains of 17 Ecuadorian soldiers.",

@@ -72,6 +72,19 @@ HARD_NEGATIVES = [
      "Friday."),
     ("would_not_swap_counted",
      "The Philippine army would not swap 15 captured rebels for the four kidnapped soldiers, a spokesman said."),
+    # gate.only_on_terms: a handover a side would make only on the other side's terms is a bargaining position
+    ("would_hand_back_only_if",
+     "The Malian army said it would hand back 12 captured rebels only if the group first freed the two pilots it "
+     "holds."),
+    ("will_return_bodies_only_in_exchange_for",
+     "Baku will return the bodies of 30 Armenian soldiers only in exchange for 4 Azerbaijani soldiers, a minister "
+     "said on Monday."),
+    ("would_release_only_once",
+     "The militia would release eight border guards only once the government frees 40 of its fighters, its "
+     "commander told a radio station in Benghazi."),
+    ("demand_met_by_a_position",
+     "Tajikistan demanded the release of 60 of its citizens held in Batken, while Kyrgyz officials said they would "
+     "free 20 Tajiks only if Dushanbe returned 9 Kyrgyz border guards."),
     # a swap that talks are about is no occasion of its own (loose._hoped_for)
     ("talks_on_an_exchange",
      "Talks on a new exchange of hostages for prisoners remain stalled, Egyptian mediators said on Thursday."),
@@ -569,9 +582,10 @@ NEGATIVES = ROOT / "corpus" / "negatives"
 NEGATIVE_GOLD = [json.loads(line) for line in (NEGATIVES / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
 # invented articles that still give a record (known gaps, each with its mechanism)
 NEGATIVE_GAPS = {
+    "h3-032": "the headline's demand ('ELN demands prisoner swap for six kidnapped soldiers') is read as a planned swap "
+              "(the body's 'would free six soldiers only in exchange for 20' is gate.only_on_terms now)",
     "h3-029": "an appeal ('if there must be a trade, then make the trade') reads as a planned swap, and a past one-sided "
               "return of five after a summit as a completed one",
-    "h3-032": "a refused demand ('would free six soldiers only in exchange for 20') is read as a planned release",
     "h8-030": "a football club's 'exchange of two defenders' beside a central bank's currency swap line reads as a swap of "
               "two captives",
 }

@@ -330,6 +330,13 @@ CASES = [
     ("if_clause_before_a_done_swap_leaves_it_done",
      "Although officials had asked if Kyiv could wait, Ukraine and Russia swapped 120 prisoners each on Monday.",
      None, [(C, (120, 120))]),
+    # gate.only_on_terms near misses: "only" with no condition after it, or a done verb before "only after"
+    ("only_then_is_still_planned",
+     "Chad will free 40 Sudanese soldiers on Friday, and only then will Sudan hand back 12 Chadian soldiers.", None,
+     [(P, (12, 40))]),
+    ("done_only_after_is_completed",
+     "Russia freed 20 Ukrainian soldiers on Monday only after Kyiv returned 20 Russian servicemen.", None,
+     [(C, (20, 20))]),
     ("ready_to_free_in_exchange_is_planned",
      "The Houthis said they were ready to free 50 Saudi soldiers in exchange for 200 of their fighters.", None,
      [(P, (50, 200))]),

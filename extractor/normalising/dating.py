@@ -486,6 +486,7 @@ BROADCAST_OPENERS = (("text", "of"), ("excerpt", "from"), ("excerpts", "from"), 
                      ("translation", "of"))
 BROADCAST_WIDTH = 120  # characters: the header line, not a sentence of the report
 BROADCAST_LAG = 7      # days: a transcript carries a broadcast of the past week
+BROADCAST_LINES = 2    # the title, then the header
 
 
 def broadcast_day(text: str, published: PartialDate | None) -> PartialDate | None:
@@ -493,9 +494,11 @@ def broadcast_day(text: str, published: PartialDate | None) -> PartialDate | Non
     `published`: the transcript's 'today' and weekdays are of that day (rule date.broadcast_day)."""
     if published is None or published.full is None:
         return None
-    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
-    words = first.lower().split()
-    if len(first) > BROADCAST_WIDTH or not any(tuple(words[:len(p)]) == p for p in BROADCAST_OPENERS):
+    # the header opens the text, under the title when there is one
+    heads = [line.strip() for line in text.split("\n") if line.strip()][:BROADCAST_LINES]
+    first = next((line for line in heads if len(line) <= BROADCAST_WIDTH
+                  and any(tuple(line.lower().split()[:len(p)]) == p for p in BROADCAST_OPENERS)), None)
+    if first is None:
         return None
     days = [m for m in find_dates(first) if m.kind in ("absolute", "month_day") and m.month and m.day]
     # the header ends with its day and no full stop: not "Text of the deal signed on 12 March was not published."

@@ -407,3 +407,11 @@ def test_capture_month_of_the_previous_sentence_dates_no_handover(extractor):
             "Cross. The three rebels, who had served long sentences in a prison in Cali, were released into the "
             "custody of the church commission.")
     assert [d for d in dated(exchanges(extractor, text)) if d[2] and d[2][5:7] == "07"] == []
+
+
+def test_transcript_header_under_a_title(extractor):
+    """date.broadcast_day: the header is read under the article's title too."""
+    records = exchanges(extractor, "Text of report by Azerbaijani radio on 12 March\n\nAzerbaijan today handed over 14 "
+                                   "Armenian soldiers to Armenia in exchange for 3 Azerbaijani servicemen.",
+                        title="Azerbaijan frees 14 Armenian soldiers - radio")
+    assert dated(records) == [(C, (3, 14), "2024-03-12", "2024-03-12")]

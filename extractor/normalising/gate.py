@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from ..recognising.extensions import lowers_of, quantity_of, sentence_starts, spans_of, word_set_of
 from .context import CAPTIVE_WORDS, PARTY_LABELS, dyad_pairs, dyads_of, dyads_of_views, speaks_of_war
 from .groups import (FORCE_MEMBER_NOUNS, GROUP_MEMBER_NOUNS, RECEIVING_BODIES, _member_of_force, _members_of_armed,
-                     person_for_person, side_named_at)
+                     person_for_person, route_end, side_named_at)
 from .handover_tests import compile_tests, rules_of_tests
 from .sentences import (DocIndex, SentenceView, has_phrase, once, per_view, phrase_at, phrase_starts, sentence_views,
                         span_text)
@@ -203,6 +203,12 @@ class SentenceNeeds:
     def respectively(self) -> bool:
         return RESPECTIVELY in self.view.word_set
 
+    def homecoming(self) -> bool:
+        return self.view.has_cue("HOME") or any(c.kb_id_ == "destination" for c in self.view.cues_with("ROUTE"))
+
+    def freed_home(self) -> bool:
+        return _freed_home(self.view, self.pairs())
+
     def respective_sides(self) -> bool:
         return _respective_sides(self.view, self.pairs())
 
@@ -377,6 +383,38 @@ def _handed_to_own_side(view: SentenceView, pairs: frozenset[frozenset[str]]) ->
         if any(a.label_ in GIVER_LABELS and frozenset((a.kb_id_, home.kb_id_)) in pairs for a in view.actors):
             return True
     return False
+
+
+def _freed_home(view: SentenceView, pairs: frozenset[frozenset[str]]) -> bool:
+    """'88 Pakistani prisoners returned home after India released them', 'a plane carrying 150 Iraqi prisoners freed
+    by Iran landed in Baghdad': counted people of a state, freed (a release verb, not 'returned' nor 'sent': deportees
+    go home too), coming home or to their state's soil, with the other side of a known dyad named in the sentence
+    (rule gate.freed_home); whatever the people word."""
+    if not any(c.kb_id_ == "release" and not _by_a_court(view, c) for c in view.cues_with("GIVE")):
+        return False
+    ends = {q.end for q in view.quantities}
+    for people in view.actors:
+        if people.label_ != "DEMONYM" or people.start not in ends or not _counted_nationals(view, people):
+            continue
+        home = people.kb_id_
+        if not any(a.label_ in GIVER_LABELS and frozenset((a.kb_id_, home)) in pairs for a in view.actors):
+            continue
+        if any(c.start >= people.end for c in view.cues_with("HOME")):
+            return True
+        for cue in view.cues_with("ROUTE"):
+            end = route_end(view, cue.end) if cue.kb_id_ == "destination" and cue.start >= people.end else None
+            if end is not None and end.kb_id_ == home:
+                return True
+    return False
+
+
+COURT_WORDS = frozenset({"court", "courts", "judge", "judges", "tribunal", "magistrate", "magistrates"})
+COURT_REACH = 5  # tokens from a court word to the release it orders ("a court in Kuwait freed them")
+
+
+def _by_a_court(view: SentenceView, verb: Span) -> bool:
+    """'after a court in Kuwait freed them', 'a judge ordered the release of': a release of justice, not a handover."""
+    return not COURT_WORDS.isdisjoint(view.lower[max(view.start, verb.start - COURT_REACH):verb.start])
 
 
 def _counted_nationals(view: SentenceView, demonym: Span) -> bool:
@@ -677,6 +715,12 @@ class _CueNeeds:
 
     def respectively(self) -> bool:
         return RESPECTIVELY in self.article.words_in(self.k)
+
+    def homecoming(self) -> bool:
+        return "HOME" in self.labels or any(c.label_ == "ROUTE" and c.kb_id_ == "destination" for c in self.found)
+
+    def freed_home(self) -> bool:
+        return self.names_a_dyad()  # the people's state and the other side, anywhere in the sentence
 
     def between(self) -> bool:
         return BETWEEN in self.article.words_in(self.k)

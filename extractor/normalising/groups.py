@@ -3283,7 +3283,7 @@ ROUTE_STOPS = frozenset({",", ".", ";", ":", "on", "at", "after", "before", "wit
                          "from", "to", "for", "in", "via", "as", "—", "-", "(", ")"})
 
 
-def _route_end(view: SentenceView, k: int) -> Span | None:
+def route_end(view: SentenceView, k: int) -> Span | None:
     """The party a route phrase names: the last actor of the place phrase after token k ('bound for Yemen's
     rebel-held capital Sanaa' is Sanaa), up to a preposition or a stop."""
     found = None
@@ -3325,7 +3325,7 @@ def route_sides(view: SentenceView, context: ArticleContext) -> tuple[str | None
     origin = destination = None
     sides = set(context.sides or ())
     for cue in view.cues_with("ROUTE"):
-        actor = _route_end(view, cue.end)
+        actor = route_end(view, cue.end)
         if actor is None or actor.kb_id_ not in sides:
             continue
         if cue.kb_id_ == "destination" and destination is None:

@@ -63,6 +63,9 @@ NEEDS: dict[str, str] = {
     "members": "a member noun ('members', 'elements', 'cadres')",
     "respectively": "'respectively'",
     "respective_sides": "two sides of a known dyad named before a give or receive verb that 'respectively' follows",
+    "homecoming": "a homecoming cue, or a route cue of a destination ('landed in')",
+    "freed_home": "counted people of a state freed and coming home or to their state's soil, the other side of a "
+                  "known dyad named in the sentence",
     "between": "'between'",
     "between_sides": "counted people right before 'between' and two sides of a known dyad after it",
     "counted_members": "counted members of a state's armed force or of an armed group ('64 members of the Sudanese "
@@ -97,6 +100,9 @@ HANDOVER_TESTS: tuple[HandoverTest, ...] = (
     # 'Azerbaijan handed 64 Armenians to Armenia', 'India handed over 36 Pakistani fishermen to Pakistani officials'
     HandoverTest("handed_to_own_side", ("handed_verb", "demonym", "counted", "handed_home"),
                  rule="gate.handed_to_own_side"),
+    # '88 Pakistani prisoners returned home after India released them', 'a plane carrying 150 Iraqi prisoners freed by
+    # Iran landed in Baghdad'
+    HandoverTest("freed_home", ("give", "demonym", "counted", "homecoming", "freed_home"), rule="gate.freed_home"),
     # 'Armenia and Azerbaijan released 32 and two prisoners respectively'
     HandoverTest("respective_releases", ("give_or_take", "respectively", "people", "counted", "respective_sides"),
                  rule="gate.respective_releases"),

@@ -96,6 +96,7 @@ CATEGORY_KIND = "c:"  # + the CATEGORY id
 MEMBERS = "M"         # a member noun ("members", "elements", "cadres"): gate.members_handed
 RESPECTIVE = "Y"      # 'respectively': gate.respective_releases
 BETWEEN_SIDES = "B"   # 'between': gate.released_between_sides
+HOMECOMING = "W"      # HOME, or ROUTE with id "destination" ('landed in'): gate.freed_home
 
 
 # a word ending a sentence: a whole chunk (whitespace-parted) of opening marks, letters, the last one in
@@ -136,6 +137,8 @@ def _marks(label: str, kb_id: str, tokens: list[str]) -> set[str]:
         marks |= {GIVE_RECEIVE_SWAP}
     if label == "GIVE":
         marks |= {GIVE} | ({HANDED} if kb_id in NATIONALS_HANDED else set())
+    if label == "HOME" or (label == "ROUTE" and kb_id == "destination"):
+        marks |= {HOMECOMING}
     if label == "EXCHANGE":
         marks |= {SWAP} | ({DOMAIN_SWAP} if len(tokens) > 1 and DOMAIN_WORDS & set(tokens) else set())
     if label == "FOR" and kb_id != "for":
@@ -950,9 +953,9 @@ class _MarkNeeds:
              "give_receive_swap": GIVE_RECEIVE_SWAP, "give": GIVE, "person": NAMED, "soldier": SOLDIER,
              "give_or_take": GIVE_OR_TAKE, "each": EACH, "people_word": CATEGORY, "handed_verb": HANDED,
              "demonym": ANY_DEMONYM, "members": MEMBERS,
-             "respectively": RESPECTIVE, "between": BETWEEN_SIDES}
+             "respectively": RESPECTIVE, "between": BETWEEN_SIDES, "homecoming": HOMECOMING}
     PRESENT = frozenset({"person_for_person", "freed_held_or_at_war", "names_a_dyad", "both_sides", "handed_home",
-                         "counted_members", "respective_sides", "between_sides"})
+                         "counted_members", "respective_sides", "between_sides", "freed_home"})
 
     def __init__(self, reading: _Reading) -> None:
         self.reading = reading

@@ -58,6 +58,17 @@ ROWS = [
     ("handed_to_own_side", "India handed over 36 Pakistani fishermen to the coast guard after their arrest.", False),
     ("handed_to_own_side", "Germany handed over 28 Afghan migrants to Afghan authorities in Kabul.", False),
     ("handed_to_own_side", "Pakistan arrested 36 Indian fishermen and took them to Indian officials' boats.", False),
+    ("freed_home", "Sixty Indian prisoners returned home across the Attari crossing on Friday after Pakistan "
+                   "released them from jails in Karachi.", True),
+    ("freed_home", "A plane carrying 150 Iraqi prisoners freed by Iran landed in Baghdad on Wednesday.", True),
+    ("freed_home", "Some 230 Eritrean detainees freed by Ethiopia crossed into Eritrea at the Mereb bridge.", True),
+    ("freed_home", "Forty Armenian captives released by Azerbaijan arrived in Yerevan aboard a Red Cross plane.", True),
+    # returned (deportees go home too), freed by their own state, no release, freed by a court, not coming home
+    ("freed_home", "A plane carrying 150 Venezuelan migrants returned by the United States landed in Caracas.", False),
+    ("freed_home", "Pakistan released 88 Pakistani prisoners on Friday and they returned home to Lahore.", False),
+    ("freed_home", "Eighty-eight Pakistani fishermen returned home from India on Friday.", False),
+    ("freed_home", "A plane carrying 150 Iraqi prisoners landed in Baghdad after a court in Kuwait freed them.", False),
+    ("freed_home", "Iran freed 150 Iraqi prisoners on Wednesday, officials in Tehran said, and kept 40 others.", False),
     ("respective_releases", "Kyrgyzstan and Tajikistan handed back 14 and nine border guards respectively at the "
                             "Batken crossing.", True),
     ("respective_releases", "The Houthis and the Yemeni government freed 12 and 30 detainees respectively on "

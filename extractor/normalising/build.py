@@ -81,6 +81,7 @@ from .sides import (
     noun_sides,
     occasion_partners,
     restated_receivers,
+    several_states_receivers,
     swapped_for_soldiers,
 )
 from .loose import first_since, loose_groups
@@ -466,6 +467,7 @@ def normalise(doc: Doc, *, published: PartialDate | None, talk_only: bool = Fals
     article_sides(occasions, context)                                         # sides of figures told without
     restated_receivers(occasions)                                             # a figure told again, its receiver named
     occasion_partners(occasions, context)                                    # a third party's other side
+    several_states_receivers(occasions)                                      # what a list of states gives, to whom
     swapped_for_soldiers(occasions, context)                                 # people swapped back for soldiers
     orient_tallies(kinds.tallies, occasions)                                  # sides of totals without their own
     jailed_members(occasions, kinds.tallies, context)                         # a group's members a state jailed

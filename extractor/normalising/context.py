@@ -40,7 +40,8 @@ def package_state_ids() -> frozenset[str]:
 
 # Sides made of several states ("the West", "the Saudi-led coalition"): written as a null side, never filled in
 # from the dyad. Every MULTI id of extractor/data/actors.jsonl is here (a test checks it).
-SEVERAL_STATES = frozenset({MULTI_ID, "COALITION"})
+SEVERAL_ID = "SEVERAL"  # several states named as one side in a sentence ("Poland and Lithuania freed ...")
+SEVERAL_STATES = frozenset({MULTI_ID, "COALITION", SEVERAL_ID})
 
 
 class Dyad(BaseModel):

@@ -15,7 +15,7 @@ from spacy.tokens import Span
 
 from ..contract import Count
 from ..recognising.extensions import quantity_of
-from .context import SEVERAL_STATES, ArticleContext
+from .context import SEVERAL_ID, SEVERAL_STATES, ArticleContext
 from .person_nouns import person_nouns_of
 from .sentences import PART_OF, SentenceView, phrase_at, span_text
 from .status import TRANSFER_LABELS
@@ -1031,6 +1031,36 @@ def _listed(view: SentenceView, actor: Span) -> bool:
     return False
 
 
+SEVERAL_STATES_RULE = "direction.several_states_side"
+LIST_GLUE = frozenset({",", "and", "the", "as", "well", "its", "their", "allies", "ally", "partners"})
+
+
+def listed_states(view: SentenceView, last: Span) -> list[str]:
+    """The states of the list that ends with `last` ('the United States, Germany, Poland and Norway'), in
+    text order: only list words between them."""
+    found = [last.kb_id_] if last.label_ in ("STATE", "CAPITAL") else []
+    k = last.start - 1
+    while k >= view.start and view.lower[k] in LIST_GLUE:
+        k -= 1
+        actor = view.actor(k) if k >= view.start else None
+        if actor is not None and view.lower[k] not in LIST_GLUE:
+            if actor.label_ not in ("STATE", "CAPITAL"):
+                break
+            found.insert(0, actor.kb_id_)
+            k = actor.start - 1
+    return list(dict.fromkeys(found))
+
+
+def _several_states_side(view: SentenceView, group: "Group", subject: Span, context: ArticleContext) -> bool:
+    """'Poland and Lithuania handed over five people to Belarus': several states on one side give, no one of
+    them alone (README: a side made of several states is null); not both sides of the article's swap ('Armenia
+    and Azerbaijan freed ...') nor a list that holds the people's own state."""
+    states = listed_states(view, subject)
+    if len(states) < 2 or group.nationality in states or group.receiver in states:
+        return False
+    return context.sides is None or not set(context.sides) <= set(states)
+
+
 def _object_of_preposition(view: SentenceView, actor: Span) -> bool:
     """'mediated by Saudi Arabia, Yemen's government freed ...': a party after a preposition ends a phrase of its
     own, it is no item of a list of subjects (direction.mediator_not_side)."""
@@ -1618,19 +1648,26 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
         if group.giver is None and origin is not None and origin not in (group.receiver, group.nationality):
             group.giver = origin
             group.rules.append("direction.route_origin")
-    # "released from Russian captivity", "held in the United States": the holder gives
+    # "released from Russian captivity", "held in the United States": the holder gives; past a captivity word
+    # that names no holder to the next ("held in Iraqi jails", "held in a prison in Mexico")
+    held_by_holder = False
     for k in range(group.end, stop):
         cue = view.cue(k)
-        if cue is not None and cue.label_ == "CAPTIVITY" and group.giver is None:
-            prev = view.actor(cue.start - 1) if cue.start - 1 >= max(view.start, group.end) else None
-            if prev is not None and prev.label_ in ("DEMONYM", "STATE"):
-                group.giver = prev.kb_id_
-                group.rules.append("direction.captivity")
-            else:
-                holder = _holder_named_at(view, cue.end)
-                if holder is not None:
-                    group.giver = holder.kb_id_
-                    group.rules.append("direction.held_in")
+        if cue is None or cue.label_ != "CAPTIVITY" or cue.start != k or group.giver is not None:
+            continue
+        prev = view.actor(cue.start - 1) if cue.start - 1 >= max(view.start, group.end) else None
+        if prev is not None and prev.label_ in ("DEMONYM", "STATE"):
+            group.giver = prev.kb_id_
+            group.rules.append("direction.captivity")
+        else:
+            holder = _holder_named_at(view, cue.end)
+            if holder is not None:
+                group.giver = holder.kb_id_
+                group.rules.append("direction.held_in")
+        # a third state the people were held in ('held in El Salvador'), not a side that held them
+        held_by_holder = group.giver is not None and "direction.held_in" in group.rules \
+            and group.giver not in (context.sides or ())
+        if held_by_holder or not _holder_reach(view, cue):
             break
     # subject of an active verb before the group ("the return of ..." is a noun: no subject)
     noun_form = verb_before is not None and verb_before.end < view.end and view.lower[verb_before.end] == "of"
@@ -1659,6 +1696,9 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
         if anaphor:
             group.rules.append("direction.group_anaphor")
         if subject is not None and not anaphor and (_listed(view, subject) or _both_sides(view, subject, verb_before)):
+            if verb_before.label_ == "GIVE" and group.giver is None and _several_states_side(view, group, subject, context):
+                group.giver = SEVERAL_ID
+                group.rules.append(SEVERAL_STATES_RULE)
             subject = None
             group.rules.append("direction.several_givers")
         if subject is not None and subject.label_ == "DEMONYM" and not _demonym_is_subject(view, subject):
@@ -1668,6 +1708,12 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
             if own_side and group.receiver is None:
                 group.receiver = subject.kb_id_
                 group.rules.append("direction.own_side_return")
+            elif verb_before.label_ == "GIVE" and held_by_holder and subject.kb_id_ not in (
+                    group.receiver, group.nationality, group.giver) and subject.label_ in ("STATE", "CAPITAL"):
+                # "the United States sent 238 Venezuelans held in El Salvador back to Caracas": the side that
+                # hands them over gives, not the third state that held them
+                group.giver = subject.kb_id_
+                group.rules.append(AGENT_OVER_HOLDER_RULE)
             elif verb_before.label_ == "GIVE" and group.giver is None and subject.kb_id_ != group.receiver:
                 group.giver = subject.kb_id_
                 group.rules.append("direction.giver_subject")
@@ -2486,6 +2532,13 @@ def _holder_after(view: SentenceView, k: int) -> str | None:
 
 
 HOLDER_LABELS = frozenset({"STATE", "CAPITAL", "GROUP", "INSTITUTION"})
+AGENT_OVER_HOLDER_RULE = "direction.agent_over_holder"
+
+
+def _holder_reach(view: SentenceView, cue: Span) -> bool:
+    """'held in' names no holder ('held in Iraqi jails', 'held in a prison in Mexico'): the place of
+    detention after it may."""
+    return view.lower[cue.start] == "held" and cue.end < view.end and view.lower[cue.end] == "in"
 
 
 def _holder_named_at(view: SentenceView, k: int) -> Span | None:

@@ -10,7 +10,7 @@ the count stage).
 
 from __future__ import annotations
 
-from .context import SEVERAL_STATES, ArticleContext, dyad_pairs, dyads_of_views
+from .context import SEVERAL_ID, SEVERAL_STATES, ArticleContext, dyad_pairs, dyads_of_views
 from .gate import war_anywhere
 from .groups import Group
 from .occasions import Occasion
@@ -217,6 +217,21 @@ def occasion_partners(occasions: list[Occasion], context: ArticleContext) -> Non
             else:
                 g.receiver = found
             g.rules.append("direction.occasion_partner")
+
+
+def several_states_receivers(occasions: list[Occasion]) -> None:
+    """'Russia released three prisoners. Poland, Norway and Slovenia freed nine people in return': what several
+    states give together goes to the one side that gives in the rest of the occasion (rule
+    direction.several_states_receiver)."""
+    for occasion in occasions:
+        groups = [m.group for m in occasion.mentions]
+        for g in groups:
+            if g.giver != SEVERAL_ID or g.receiver is not None or g.per_side:
+                continue
+            back = {o.giver for o in groups if o is not g and not o.per_side and o.giver is not None} - SEVERAL_STATES
+            if len(back) == 1:
+                g.receiver = back.pop()
+                g.rules.append("direction.several_states_receiver")
 
 
 SWAP_LABELS = frozenset({"EXCHANGE", "EACH"})

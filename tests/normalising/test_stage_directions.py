@@ -493,6 +493,42 @@ CASES = [
     pytest.param("Hezbollah handed over the bodies of two soldiers on Friday, and Israel freed five Lebanese prisoners "
                  "in exchange. The five Lebanese crossed into Lebanon at Naqoura.",
                  [("HEZBOLLAH", "ISR", "bodies", 2), ("ISR", "LBN", "prisoners", 5)], id="restated-receiver-only"),
+    # direction.several_states_side: a list of several states as the subject of a give verb is one side of
+    # several states (null), never its first or last state by the dyad
+    pytest.param("Belarus freed seven people to Lithuania on Thursday. In return, Lithuania and Latvia handed over four "
+                 "people to Belarus.",
+                 [("BLR", "LTU", "prisoners", 7), (None, "BLR", "prisoners", 4)], id="several-states-give-to-named"),
+    pytest.param("Moscow freed two reporters on Tuesday, while the United States, Canada and Finland released six "
+                 "Russians in exchange.",
+                 [("RUS", None, "prisoners", 2), (None, "RUS", "prisoners", 6)], id="several-states-give-nationals"),
+    # direction.several_states_receiver: what the list gives goes to the one side giving in the occasion
+    pytest.param("Russia released three prisoners on Monday. Poland, Norway and Slovenia freed nine people in return.",
+                 [("RUS", None, "prisoners", 3), (None, "RUS", "prisoners", 9)], id="several-states-receiver-in-return"),
+    # near misses: both sides of the swap in the list, or the people's own state among them
+    pytest.param("In a swap on Monday, Azerbaijan and Armenia freed 14 soldiers, the Red Cross said.",
+                 [(None, None, "pows", 14)], id="several-states-both-sides-no-coalition"),
+    pytest.param("Kyrgyzstan and Tajikistan released 12 Kyrgyz border guards on Friday.",
+                 [("TJK", "KGZ", "pows", 12)], id="several-states-own-nationals-no-coalition"),
+    # direction.held_in past a captivity word that names no holder: the place of detention names it
+    pytest.param("Cuba released five American citizens on Friday in exchange for 41 Cuban nationals who had been held "
+                 "in a prison in Mexico.",
+                 [("CUB", "USA", "prisoners", 5), ("MEX", "CUB", "prisoners", 41)], id="held-in-a-prison-in-state"),
+    pytest.param("Iran freed four Britons on Monday in exchange for 12 Iranians held in Iraqi jails.",
+                 [("IRN", "GBR", "prisoners", 4), ("IRQ", "IRN", "prisoners", 12)], id="held-in-demonym-jails"),
+    # direction.agent_over_holder: the side that hands them over gives, not the third state that held them
+    pytest.param("The United States sent 238 Venezuelans held in El Salvador back to Caracas on Friday in exchange for "
+                 "10 Americans detained in Venezuela.",
+                 [("USA", "VEN", "prisoners", 238), ("VEN", "USA", "prisoners", 10)], id="agent-over-third-state-holder"),
+    pytest.param("Ukraine returned 12 Russian prisoners who had been held in Moldova, in exchange for 12 Ukrainians.",
+                 [("RUS", "UKR", "pows", 12), ("UKR", "RUS", "pows", 12)], id="agent-over-holder-relative-clause"),
+    # near misses: with no agent handing them over, or a passive, the holder gives
+    pytest.param("The 30 Nepalese held in Qatar were handed over to Kathmandu in exchange for 20 Qataris.",
+                 [("NPL", "QAT", "prisoners", 20), ("QAT", "NPL", "prisoners", 30)], id="holder-gives-in-passive"),
+    pytest.param("Kyiv freed 20 soldiers held in Russia on Friday in exchange for 20 Russian servicemen.",
+                 [("RUS", "UKR", "pows", 20), ("UKR", "RUS", "pows", 20)], id="holder-a-side-no-agent"),
+    pytest.param("Venezuela freed ten Americans on Friday in exchange for 238 Venezuelans held in a prison in El "
+                 "Salvador.",
+                 [("SLV", "VEN", "prisoners", 238), ("VEN", "USA", "prisoners", 10)], id="holder-gives-object-of-pivot"),
 ]
 
 

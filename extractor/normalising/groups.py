@@ -1012,7 +1012,7 @@ def _listed(view: SentenceView, actor: Span) -> bool:
         other = view.actor(k)
         if other is not None and other.kb_id_ != actor.kb_id_ and other.label_ in SUBJECT_LABELS \
                 and any(view.lower[m] in (",", "and") for m in range(other.end, actor.start)) \
-                and not _object_of_preposition(view, other) \
+                and not _object_of_preposition(view, _list_head(view, other)) \
                 and not any(view.lower[m] in CONTRAST_LEADS for m in range(other.end, actor.start)):
             return True  # not "... back to Armenia, while Azerbaijan received 22": a clause of its own
     # "the Saudi-led coalition and their rivals, the Houthi rebels, released ...": both sides
@@ -1036,19 +1036,38 @@ LIST_GLUE = frozenset({",", "and", "the", "as", "well", "its", "their", "allies"
 
 
 def listed_states(view: SentenceView, last: Span) -> list[str]:
-    """The states of the list that ends with `last` ('the United States, Germany, Poland and Norway'), in
-    text order: only list words between them."""
-    found = [last.kb_id_] if last.label_ in ("STATE", "CAPITAL") else []
+    """The states of the list that ends with state `last` after 'and' ('the United States, Germany, Poland and
+    Norway'), in text order: only list words between them; none when the list is the object of a preposition
+    ('mediated by Qatar and Egypt, Israel ...')."""
+    if last.label_ not in ("STATE", "CAPITAL"):
+        return []
+    k = last.start - 1
+    while k >= view.start and view.lower[k] == "the":
+        k -= 1
+    if k < view.start or view.lower[k] != "and":
+        return []
+    items = _list_items(view, last)
+    if any(a.label_ not in ("STATE", "CAPITAL") for a in items) or _object_of_preposition(view, items[0]):
+        return []
+    return list(dict.fromkeys(a.kb_id_ for a in items))
+
+
+def _list_items(view: SentenceView, last: Span) -> list[Span]:
+    """The parties of the list that ends with `last`, in text order, with only list words between them."""
+    items = [last]
     k = last.start - 1
     while k >= view.start and view.lower[k] in LIST_GLUE:
         k -= 1
         actor = view.actor(k) if k >= view.start else None
         if actor is not None and view.lower[k] not in LIST_GLUE:
-            if actor.label_ not in ("STATE", "CAPITAL"):
-                break
-            found.insert(0, actor.kb_id_)
+            items.insert(0, actor)
             k = actor.start - 1
-    return list(dict.fromkeys(found))
+    return items
+
+
+def _list_head(view: SentenceView, actor: Span) -> Span:
+    """The first party of the list that `actor` ends ('by Qatar, Egypt and the United States': Qatar)."""
+    return _list_items(view, actor)[0]
 
 
 def _several_states_side(view: SentenceView, group: "Group", subject: Span, context: ArticleContext) -> bool:

@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span
 from ..errors import coded_error
 from .gazetteer import GazetteerRecogniser, package_entries
 from .group_names import (FIGHTERS, GROUP_NOUN, HELPER_LABELS, HOMELAND, NAME_STOP, NAME_WORD, STRONG, WEAK, Helpers,
-                          define_acronyms, name_rebels, open_parens, possessive_anaphors)
+                          define_acronyms, name_head_anaphors, name_rebels, open_parens,
+                          possessive_anaphors)
 
 ACTORS_KEY = "actors"
 
@@ -49,13 +50,13 @@ class ActorRecogniser(GazetteerRecogniser):
         helpers = self._helpers(doc)
         parens = open_parens(doc)
         if not helpers.fighters and not parens:
-            return possessive_anaphors(doc, spans, helpers)
+            return possessive_anaphors(doc, name_head_anaphors(doc, spans, helpers), helpers)
         found = define_acronyms(doc, spans, helpers, parens)
         if found:  # a defined group's name takes the place of the state named inside it
             inside = {k for span in found for k in range(span.start, span.end)}
             spans = sorted([s for s in spans if s.start not in inside] + found, key=lambda s: s.start)
         spans = name_rebels(doc, spans, helpers, {s.kb_id_ for s in spans})
-        return possessive_anaphors(doc, spans, helpers)
+        return possessive_anaphors(doc, name_head_anaphors(doc, spans, helpers), helpers)
 
     def _helpers(self, doc: Doc) -> Helpers:
         helpers = Helpers(state_ids=self.state_ids)

@@ -18,6 +18,8 @@
   capitals joined by "_" ("Ogoni militants" -> OGONI). A state's demonym before a fighters noun
   ("Congolese rebels") stays the demonym: the group is unknown and the state is not a side.
 
+- `actors.name_head_anaphor`: "the Movement" after "the Amal Movement", "the militia" after "the Houthi militia":
+  the last word of a group's name (a strong name word, a group noun or a fighters noun) after "the" names it.
 - `actors.group_anaphor`: "the group's" ("the movement's", "the rebels'") names the armed group named last
   before it ("four of the group's commanders").
 
@@ -252,6 +254,50 @@ def name_rebels(doc: Doc, spans: list[Span], helpers: Helpers, named: set[str]) 
     if not found:
         return spans
     return sorted([s for s in spans if (s.start, s.end) not in dropped] + found, key=lambda s: s.start)
+
+
+HEAD_RULE = "actors.name_head_anaphor"
+HEAD_BLOCKERS = frozenset({"of", "for", "'s", "’s", "'", "’", "-"})
+
+
+def _head_word(doc: Doc, span: Span, helpers: Helpers) -> str | None:
+    """The last word of a group's name of two words or more when it is a group word ('the Amal Movement',
+    'the Polisario Front', 'the Houthi militia'); a weak one ('Army', 'Forces') is a state's too: none."""
+    k = span.end - 1
+    if span.end - span.start < 2 or not doc[k].is_alpha:
+        return None
+    if helpers.name_words.get(k) == STRONG or k in helpers.group_nouns or k in helpers.fighters:
+        return doc[k].lower_
+    return None
+
+
+def name_head_anaphors(doc: Doc, spans: list[Span], helpers: Helpers) -> list[Span]:
+    """actors.name_head_anaphor: 'the Movement' after 'the Amal Movement', 'the militia' after 'the Houthi
+    militia': 'the' and the last word of a group's name met before it stand for the group named last with that
+    word; not before 'of' or a name word ('the Front for ...', 'the Movement's': another reading)."""
+    heads: list[tuple[int, str, str]] = []  # (end, head word, id) of each group named by a name of its own
+    for span in spans:
+        if span.label_ == GROUP_LABEL:
+            head = _head_word(doc, span, helpers)
+            if head is not None:
+                heads.append((span.end, head, span.kb_id_))
+    if not heads:
+        return spans
+    words = {head for _, head, _ in heads}
+    taken = _taken(spans, len(doc))
+    found = []
+    for k in range(1, len(doc)):
+        token = doc[k]
+        if token.lower_ not in words or taken[k] or doc[k - 1].lower_ != "the":
+            continue
+        if k + 1 < len(doc) and (doc[k + 1].lower_ in HEAD_BLOCKERS or doc[k + 1].is_title):
+            continue
+        last = next((ident for end, head, ident in reversed(heads) if end <= k - 1 and head == token.lower_), None)
+        if last is not None:
+            found.append(kept_span(doc, k, k + 1, GROUP_LABEL, last, span_id=HEAD_RULE))
+    if not found:
+        return spans
+    return sorted(spans + found, key=lambda s: s.start)
 
 
 ANAPHOR_RULE = "actors.group_anaphor"

@@ -509,6 +509,14 @@ CASES = [
                  [(None, None, "pows", 14)], id="several-states-both-sides-no-coalition"),
     pytest.param("Kyrgyzstan and Tajikistan released 12 Kyrgyz border guards on Friday.",
                  [("TJK", "KGZ", "pows", 12)], id="several-states-own-nationals-no-coalition"),
+    # actors.name_head_anaphor: 'the Movement' after 'the Amal Movement' is the subject that gives
+    pytest.param("Fighting between the Amal Movement and Hezbollah left dozens dead. On Tuesday the Movement freed 22 "
+                 "Hezbollah fighters in exchange for 9 of its own men.",
+                 [("AMAL", "HEZBOLLAH", "pows", 22), ("HEZBOLLAH", "AMAL", "prisoners", 9)], id="name-head-anaphor-gives"),
+    # near miss: a list of mediators after a preposition is no several-states side, nor several givers
+    pytest.param("Hamas and Israel agreed a truce. Under the deal, mediated by Qatar, Egypt and the United States, Hamas "
+                 "freed three hostages on Sunday in exchange for 90 prisoners.",
+                 [("HAMAS", "ISR", "hostages", 3), ("ISR", "PSE", "prisoners", 90)], id="mediator-list-no-several-givers"),
     # direction.held_in past a captivity word that names no holder: the place of detention names it
     pytest.param("Cuba released five American citizens on Friday in exchange for 41 Cuban nationals who had been held "
                  "in a prison in Mexico.",

@@ -223,6 +223,21 @@ STRUCTURAL = [
     ("The Ogaden National Liberation Front freed 5 men; two of the group's fighters were released too.",
      [("Ogaden National Liberation Front", "ONLF", ""), ("group", "ONLF", "actors.group_anaphor")]),
     ("KAMPALA - The rebels freed three.", [("KAMPALA", "UGA", "")]),
+    # actors.name_head_anaphor: "the" and the last word of a group's name met before it (a strong name word, a group
+    # noun, a fighters noun) name that group
+    ("Fighting between the Amal Movement and the army went on. The Movement freed 22 fighters.",
+     [("Amal Movement", "AMAL", ""), ("Movement", "AMAL", "actors.name_head_anaphor")]),
+    ("The Polisario Front freed 150 soldiers; the Front said 40 more would go home.",
+     [("Polisario Front", "POLISARIO", ""), ("Front", "POLISARIO", "actors.name_head_anaphor")]),
+    ("The Ogaden National Liberation Front freed 5 men, and the front kept two.",
+     [("Ogaden National Liberation Front", "ONLF", ""), ("front", "ONLF", "actors.name_head_anaphor")]),
+    # near misses: before 'of' or a capitalised word (another name), a weak name word (a state's army too), a
+    # word before any group is named
+    ("The Amal Movement said the movement of troops had stopped.", [("Amal Movement", "AMAL", "")]),
+    ("The Polisario Front met the Front Line Defenders envoy.", [("Polisario Front", "POLISARIO", "")]),
+    ("The Allied Democratic Forces freed 3 men, and the forces of Uganda freed 5.",
+     [("Allied Democratic Forces", "ADF", ""), ("Uganda", "UGA", "")]),
+    ("The Front said 40 men were freed by the Polisario Front.", [("Polisario Front", "POLISARIO", "")]),
 ]
 
 

@@ -1144,6 +1144,20 @@ def _group_anaphor_between(view: SentenceView, lo: int, hi: int) -> bool:
 
 
 GROUP_ANAPHORS = frozenset({"group", "movement", "militia", "militants", "rebels", "insurgents", "guerrillas"})
+GROUP_NOUNS = GROUP_ANAPHORS | {"faction", "factions", "groups", "movements", "militias", "organisation",
+                                "organization"}
+DEMONYM_OF_GROUP_RULE = "direction.demonym_of_group"
+
+
+def _demonym_of_group(view: SentenceView, actor: Span) -> bool:
+    """'by a Palestinian faction', 'by Afghan militants': a demonym before a group noun (one modifier may come
+    between) names a group of that people, not its state."""
+    if actor.label_ != "DEMONYM":
+        return False
+    k = actor.end
+    if k < view.end and view.lower[k] not in GROUP_NOUNS and view.actor(k) is None and view.lower[k].isalpha():
+        k += 1  # "a Palestinian armed faction"
+    return k < view.end and view.lower[k] in GROUP_NOUNS and view.actor(k) is None
 PARENTHESIS_REACH = 6  # tokens from ")" back to its "(" in an acronym or gloss after a party
 
 
@@ -1654,7 +1668,9 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
         elif word == "by" and group.giver is None and (passive or verb_before is None) \
                 and view.lower[k - 1] not in NOT_A_GIVER_BY:
             actor = _actor_after(view, k + 1, 4)
-            if actor is not None and actor.label_ != "ORG" and not _listed_after(view, actor) \
+            if actor is not None and _demonym_of_group(view, actor):
+                group.rules.append(DEMONYM_OF_GROUP_RULE)  # "held by a Palestinian faction": that faction, no state
+            elif actor is not None and actor.label_ != "ORG" and not _listed_after(view, actor) \
                     and actor.kb_id_ not in context.mediators:
                 group.giver = actor.kb_id_
                 group.rules.append("direction.by_phrase")

@@ -517,6 +517,16 @@ CASES = [
     pytest.param("Hamas and Israel agreed a truce. Under the deal, mediated by Qatar, Egypt and the United States, Hamas "
                  "freed three hostages on Sunday in exchange for 90 prisoners.",
                  [("HAMAS", "ISR", "hostages", 3), ("ISR", "PSE", "prisoners", 90)], id="mediator-list-no-several-givers"),
+    # direction.demonym_of_group: 'by' a people's group is no giver of that people's state
+    pytest.param("Two Israelis held by a Palestinian faction were released on Saturday in exchange for 110 prisoners.",
+                 [("HAMAS", "ISR", "hostages", 2), ("ISR", "PSE", "prisoners", 110)], id="held-by-demonym-faction"),
+    pytest.param("Four Afghan soldiers captured by Afghan militants were freed on Monday in exchange for 12 fighters held "
+                 "by the government.",
+                 [(None, "AFG", "pows", 4), ("AFG", None, "pows", 12)], id="captured-by-demonym-militants"),
+    # near miss: a demonym before a state's force noun is that state
+    pytest.param("Five Ukrainian soldiers held by Russian forces were freed on Monday in exchange for 12 Russian "
+                 "servicemen.",
+                 [("RUS", "UKR", "pows", 5), ("UKR", "RUS", "pows", 12)], id="held-by-demonym-forces"),
     # direction.held_in past a captivity word that names no holder: the place of detention names it
     pytest.param("Cuba released five American citizens on Friday in exchange for 41 Cuban nationals who had been held "
                  "in a prison in Mexico.",

@@ -177,6 +177,19 @@ def _number_end_now(quantity: Span) -> int:
     return number.end if number is not None else quantity.end
 
 
+FROM_TO_RULE = "direction.from_to_pair"
+ROUTE_END_LABELS = frozenset({"STATE", "CAPITAL", "SEAT", "INSTITUTION", "GROUP"})
+
+
+def _route_pair(view: SentenceView, origin: Span) -> bool:
+    """'from Russia to Ukraine' after the people: a handover's two ends, the first the giver, not whose they are."""
+    k = origin.end
+    if k >= view.end or view.lower[k] != "to":
+        return False
+    end = _actor_after(view, k + 1, 3)
+    return end is not None and end.label_ in ROUTE_END_LABELS and end.kb_id_ != origin.kb_id_
+
+
 def _is_plural_demonym(span: Span) -> bool:
     text = span_text(span).lower()
     return text.endswith("s") and text.endswith(PLURAL_DEMONYM_ENDINGS) and not text.endswith("'s")
@@ -232,6 +245,7 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None", *,
             return None
     rules = ["group.quantity"] + (["group.named_for_release"] if named_for_release else [])
     from_phrase = False
+    route_giver: str | None = None
     category: str | None = None
     noun: Span | None = None
     nationality: str | None = None
@@ -406,7 +420,10 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None", *,
                     and view.cue(actor.end).label_ == "CAPTIVITY"  # "from Russian captivity" is the holder
                 fighters_of = actor is not None and actor.label_ == "GROUP" and view.lower[k] == "of" \
                     and span_text(noun).lower() in FIGHTER_NOUNS  # "47 combatants of the M23", not its captives
-                if actor is not None and (not held or fighters_of) and actor.start == m \
+                route = actor is not None and view.lower[k] == "from" and _route_pair(view, actor)
+                if route:
+                    route_giver = actor.kb_id_  # "the bodies of 212 soldiers from Russia to Ukraine": the giver
+                elif actor is not None and (not held or fighters_of) and actor.start == m \
                         and (actor.label_ in ("STATE", "INSTITUTION", "DEMONYM") or fighters_of
                              or _capital_government(view, actor)):
                     nationality = actor.kb_id_
@@ -473,8 +490,10 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None", *,
         rules.append("group.kidnapped")  # "three soldiers that it kidnapped"
     if "group.kidnapped" in rules and category in ("pows", "civilians", "generic"):
         category = "hostages"  # "three kidnapped soldiers" freed by the group that took them
+    if route_giver is not None:
+        rules.append(FROM_TO_RULE)
     group = Group(view=view, quantity=quantity, noun=noun, count=count, category=category,
-                  nationality=nationality, nationality_from_phrase=from_phrase, rules=rules)
+                  nationality=nationality, nationality_from_phrase=from_phrase, rules=rules, giver=route_giver)
     if "group.elliptic" in rules and quantity.end + 1 < view.end and view.lower[quantity.end] == "on":
         # "8 soldiers on Sunday and 6 on Monday": the day right after the bare figure is its own, not the one
         # that ends just before it

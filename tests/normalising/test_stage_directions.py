@@ -527,6 +527,13 @@ CASES = [
     pytest.param("Five Ukrainian soldiers held by Russian forces were freed on Monday in exchange for 12 Russian "
                  "servicemen.",
                  [("RUS", "UKR", "pows", 5), ("UKR", "RUS", "pows", 12)], id="held-by-demonym-forces"),
+    # direction.from_to_pair: 'from X to Y' after the people names the two ends, not their nationality
+    pytest.param("Officials oversaw the repatriation of the bodies of 212 soldiers from Russia to Ukraine on Friday, and "
+                 "of 21 bodies to Russia.",
+                 [("RUS", "UKR", "bodies", 212), ("UKR", "RUS", "bodies", 21)], id="from-to-pair-after-people"),
+    # near miss: 'from X' alone after the people says whose they are
+    pytest.param("The bodies of 30 soldiers from Ukraine were handed over to Kyiv by Russia on Friday.",
+                 [("RUS", "UKR", "bodies", 30)], id="from-state-alone-is-nationality"),
     # direction.held_in past a captivity word that names no holder: the place of detention names it
     pytest.param("Cuba released five American citizens on Friday in exchange for 41 Cuban nationals who had been held "
                  "in a prison in Mexico.",

@@ -231,6 +231,8 @@ STRUCTURAL = [
      [("Polisario Front", "POLISARIO", ""), ("Front", "POLISARIO", "actors.name_head_anaphor")]),
     ("The Ogaden National Liberation Front freed 5 men, and the front kept two.",
      [("Ogaden National Liberation Front", "ONLF", ""), ("front", "ONLF", "actors.name_head_anaphor")]),
+    ("Tajik forces and the United Tajik Opposition swapped captives. The opposition released 14 soldiers.",
+     [("Tajik", "TJK", ""), ("United Tajik Opposition", "UTO", ""), ("opposition", "UTO", "actors.name_head_anaphor")]),
     # near misses: before 'of' or a capitalised word (another name), a weak name word (a state's army too), a
     # word before any group is named
     ("The Amal Movement said the movement of troops had stopped.", [("Amal Movement", "AMAL", "")]),

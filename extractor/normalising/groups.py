@@ -15,7 +15,7 @@ from spacy.tokens import Span
 
 from ..contract import Count
 from ..recognising.extensions import quantity_of
-from .context import SEVERAL_ID, SEVERAL_STATES, ArticleContext
+from .context import SEVERAL_ID, SEVERAL_STATES, ArticleContext, speaks_of_war
 from .person_nouns import person_nouns_of
 from .sentences import PART_OF, SentenceView, phrase_at, span_text
 from .status import TRANSFER_LABELS
@@ -358,6 +358,14 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None", *,
             if held is not None and (held or word in COFFIN_NOUNS):
                 category, noun = "bodies", doc[j:j + 1]  # "two coffins holding the remains of the soldiers"
                 rules.append("group.coffins")
+                j += 1
+            break
+        if word in ("ones", "one") and nationality is not None and noun is None and category is None:
+            earlier = previous if previous is not None and previous.view is view else told_before
+            if earlier is not None and earlier.noun is not None:
+                # "handed over 5 Armenian servicemen, and Armenia 10 Azerbaijani ones": the noun told before
+                category, noun = earlier.category, doc[j:j + 1]
+                rules.append("group.demonym_ones")
                 j += 1
             break
         if tok.is_lower and tok.is_alpha and len(tok) > 3 and word.endswith("s") \
@@ -1264,8 +1272,10 @@ def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
                 and not (view.lower[before] == "in" and before > view.start
                          and view.lower[before - 1] in SEAT_NOUNS and actor.label_ in ("CAPITAL", "STATE")) \
                 and not (view.lower[before] == "with" and actor.end == i and view.lower[i].endswith("ing")
-                         and view.cue(i) is not None and view.cue(i).kb_id_ in ("release", "handover")):
-            # (not skipped: "..., with Minsk releasing three Poles", the subject of the -ing clause)
+                         and view.cue(i) is not None and view.cue(i).kb_id_ in ("release", "handover")) \
+                and not (view.lower[before] == "with" and _with_clause_verbs(view, actor.end, i)):
+            # (not skipped: "..., with Minsk releasing three Poles", the subject of the -ing clause; "with
+            # Israel handing over 12 and receiving two": of each -ing verb of the clause)
             continue  # "separatists in eastern Ukraine released ...", "brokered by Qatar": not the subject
         if actor is not None and actor.label_ in SUBJECT_LABELS:
             if mediation is not None and 0 <= mediation - actor.end <= 2:
@@ -1277,6 +1287,19 @@ def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
                 continue  # "released 90 Houthi fighters and welcomed back 12 troops": not the subject
             return actor
     return None
+
+
+def _with_clause_verbs(view: SentenceView, k: int, i: int) -> bool:
+    """'with X handing over ... and receiving ...': an -ing transfer verb right after the party at k, and the
+    verb at i a later -ing transfer verb of the same clause (no clause break between)."""
+    if i <= k:
+        return False  # the verb right after the party: read by the test before ('with Minsk releasing')
+    first, verb = view.cue(k) if k < view.end else None, view.cue(i) if i < view.end else None
+    if first is None or verb is None or first.label_ not in ("GIVE", "RECEIVE") or verb.label_ not in ("GIVE", "RECEIVE"):
+        return False
+    if not (view.lower[k].endswith("ing") and view.lower[i].endswith("ing")):
+        return False
+    return not any(view.lower[m] in (";", "while", "whereas", "but") for m in range(k, i))
 
 
 BODY_OF_STATE_HEADS = frozenset({"government", "authorities", "army", "military", "republic", "kingdom"})
@@ -1526,10 +1549,17 @@ def _as_return(cue: Span) -> Span:
 
 
 INTRANSITIVE_RETURN_RULE = "direction.intransitive_return"
+REPATRIATED_RULE = "direction.repatriated_home"
 # what may follow 'returned' with no object and no place ("returned to the front", "returned from leave" are other
 # senses): a day, or the clause's end
 AFTER_INTRANSITIVE_RETURN = frozenset({"on", "late", "early", "yesterday", "today", "tonight", "last", "this", "safely",
                                        "alive", ",", ".", ";"})
+
+
+def _war_people(view: SentenceView, group: Group) -> bool:
+    """The group's people are fighters ('fallen defenders', 'servicemen'), or its sentence speaks of war."""
+    words = {view.lower[k] for k in range(group.start, min(view.end, group.end + 4))}
+    return not words.isdisjoint(OWN_FORCE_NOUNS) or speaks_of_war([view])
 
 
 def _as_home(cue: Span) -> Span:
@@ -1651,6 +1681,12 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
     if verb_after is not None and not passive and _intransitive_return(view, group, verb_after):
         verb_after = _as_home(verb_after)  # "175 soldiers returned on Wednesday": came back, nothing handed
         group.rules.append(INTRANSITIVE_RETURN_RULE)
+    elif verb_after is not None and passive and verb_after.kb_id_ == "bring_home" and group.receiver is None \
+            and _war_people(view, group):
+        # "the bodies of 1,000 fallen defenders were repatriated, Kyiv said": brought home (not "the bodies of 10
+        # tourists killed in a crash": the sentence must speak of war or name fighters)
+        verb_after = _as_home(verb_after)
+        group.rules.append(REPATRIATED_RULE)
     # explicit "to X" / "from X" / "by X" around the group or after its verb
     if verb_before is not None and view.lower[lo] == "to" and group.receiver is None:
         actor = _actor_after(view, lo + 1, 4)
@@ -1796,6 +1832,9 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
         if teller is not None and teller in context.sides:
             group.receiver = teller
             group.rules.append("direction.home_of_teller")
+        elif (awaiting := _awaiting_side(view, group)) is not None and awaiting in context.sides:
+            group.receiver = awaiting  # "Kyiv expects 75 more soldiers to come home"
+            group.rules.append("direction.home_of_awaiting")
     # people go home: the nationality of the group is the receiving side
     if group.nationality is not None and group.receiver is None and group.giver != group.nationality:
         fixed = context.fixed_sides(group.category)
@@ -1893,6 +1932,20 @@ def _teller_side(view: SentenceView, *, skip: range = range(0)) -> str | None:
         if actor is not None and (actor.label_ in SPEAKER_LABELS or _state_body_demonym(view, actor)):
             return actor.kb_id_
     return None
+
+
+AWAITING_VERBS = frozenset({"expects", "expected", "hopes", "hoped", "wants", "wanted", "awaits", "awaited",
+                            "awaiting", "expecting", "hoping"})
+
+
+def _awaiting_side(view: SentenceView, group: Group) -> str | None:
+    """The side that expects or hopes to see the people come home: 'Kyiv expects 75 more soldiers to come home'
+    (the party right before the verb right before the people)."""
+    k = group.start - 1
+    if k <= view.start or view.lower[k] not in AWAITING_VERBS:
+        return None
+    actor = view.actor(k - 1)
+    return actor.kb_id_ if actor is not None and actor.label_ in SPEAKER_LABELS else None
 
 
 TELLER_BODIES = frozenset({"ombudsman", "commissioner", "ministry", "military", "side", "authorities", "government",

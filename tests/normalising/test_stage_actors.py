@@ -136,6 +136,19 @@ CASES = [
                  "in a swap.", [("RUS", "GEO", "pows", 8)], id="intransitive-return-teller"),
     pytest.param("Since the war 2,350 Armenians have been released from Azerbaijani captivity, Yerevan said after 14 "
                  "soldiers returned late on Monday.", [("AZE", "ARM", "pows", 14), ("AZE", "ARM", "pows", 2350)], id="intransitive-return-beside-total"),
+    # direction.home_of_awaiting: the side that expects or hopes to see people come home receives them
+    pytest.param("Yerevan expects 19 more soldiers to come home from Azerbaijan in the coming days.",
+                 [("AZE", "ARM", "pows", 19)], id="home-of-awaiting-side"),
+    pytest.param("Armenia hopes 19 soldiers held in Azerbaijan will come home before the new year.",
+                 [("AZE", "ARM", "pows", 19)], id="home-of-hoping-side"),
+    # direction.repatriated_home: fighters' remains "were repatriated", told by a side, went home to it
+    pytest.param("Armenia's defence ministry said the remains of 28 servicemen were repatriated on Tuesday.",
+                 [("AZE", "ARM", "bodies", 28)], id="repatriated-told-by-a-side"),
+    pytest.param("Yerevan said 14 soldiers captured in the war had been repatriated on Tuesday.",
+                 [("AZE", "ARM", "pows", 14)], id="repatriated-war-in-the-sentence"),
+    # near miss: remains of people who died in peace are no handover between sides
+    pytest.param("Israel said the bodies of 10 tourists killed in a bus crash in Egypt were repatriated on Friday.",
+                 [], id="repatriated-crash-victims"),
     # near misses: back from the front or from leave, or an object after the verb
     pytest.param("Kyiv said 40 soldiers returned to their positions on Friday, hours after 12 prisoners were freed "
                  "by Russia.", [("RUS", "UKR", "pows", 12)], id="returned-to-positions"),

@@ -745,6 +745,20 @@ CASES += [
      [("SDN", "CHN", "civilians", 14), ("RSF", "SDN", "pows", 9)]),
 ]
 
+# --- C18: a figure with a demonym and 'ones' counts the noun told before it (group.demonym_ones)
+CASES += [
+    ("c18_demonym_ones_in_the_second_clause",
+     "Eritrea handed over 45 Ethiopian soldiers on Tuesday, and Ethiopia released 60 Eritrean ones.",
+     [("ERI", "ETH", "pows", 45), ("ETH", "ERI", "pows", 60)]),
+    ("c18_demonym_ones_of_civilians",
+     "Kyrgyzstan sent home 12 Tajik civilians on Monday, and Tajikistan returned 9 Kyrgyz ones.",
+     [("KGZ", "TJK", "civilians", 12), ("TJK", "KGZ", "civilians", 9)]),
+    # near miss: a figure of ones with no noun told before it counts no one
+    ("c18_ones_with_no_noun_before_is_no_group",
+     "Ethiopia said it had destroyed 60 Eritrean ones on Tuesday.",
+     []),
+]
+
 XFAIL: dict[str, str] = {}
 
 

@@ -53,6 +53,13 @@ CASES = [
                  [("ETH", "TPLF", "pows", 30), ("TPLF", "ETH", "bodies", 12)], id="d1-group-returns-soldiers"),
     pytest.param("The ELN returns six soldiers to the army in a swap for jailed rebels.",
                  [("ELN", "COL", "pows", 6)], id="d1-group-returns-soldiers-to-army"),
+    # a 'with X <verb>ing ... and <verb>ing ...' clause: X is the subject of each -ing verb
+    pytest.param("The army and the ELN swapped captives on Friday, with the ELN freeing nine soldiers and receiving "
+                 "14 jailed guerrillas.", [("COL", "ELN", "prisoners", 14), ("ELN", "COL", "pows", 9)],
+                 id="with-clause-coordinated-ing-verbs"),
+    pytest.param("Armenia and Azerbaijan traded remains on Monday, with Armenia handing over the bodies of 30 "
+                 "soldiers and receiving those of 11.", [("ARM", "AZE", "bodies", 30), ("AZE", "ARM", "bodies", 11)],
+                 id="with-clause-those-of"),
     # D1 contrasts: a side that gets people back in the clause before gives the ones it "returns" in return
     # (a plain force noun is not its own then; a possessive or 'from captivity' still is)
     pytest.param("Tajikistan offered to free 14 Kyrgyz border guards if Bishkek returned the bodies of three soldiers.",

@@ -854,7 +854,7 @@ def _two_way_parts(groups: list[Group], wholes_of: dict[int, Group],
         ends = {whole.giver, whole.receiver} - {None}
         if len(states) != 2 or whole.per_side or not exact_figure(whole.count) \
                 or sum(exact_figure(p.count) for p in parts) != exact_figure(whole.count) \
-                or not all(context.is_state(n) for n in states) or not ends <= states \
+                or not all(context.is_state(n) or n in (context.sides or ()) for n in states) or not ends <= states \
                 or (not ends and (context.sides is None or set(context.sides) != states)):
             continue
         a, b = sorted(states)  # type: ignore[type-var]

@@ -718,6 +718,14 @@ CASES += [
     ("c17_two_way_parts_joined_by_for",
      "Uzbekistan and Tajikistan exchanged 23 border guards on Sunday: 11 Uzbeks for 12 Tajiks.",
      [("TJK", "UZB", "pows", 11), ("UZB", "TJK", "pows", 12)]),
+    # the two sides of a state-versus-group war break a two-way total down too: the group's members and the
+    # state's soldiers
+    ("c17_two_way_total_of_a_group_and_a_state",
+     "The army and the M23 exchanged 95 prisoners on Sunday: 52 M23 fighters and 43 Congolese soldiers.",
+     [("COD", "M23", "pows", 52), ("M23", "COD", "pows", 43)]),
+    ("c17_two_way_total_of_group_members_and_government_soldiers",
+     "The Houthis and the Yemeni government swapped 130 prisoners on Friday, 75 Houthis and 55 government soldiers.",
+     [("YEM", "HOUTHIS", "pows", 75), ("HOUTHIS", "YEM", "pows", 55)]),
     ("c17_one_giver_with_parts_of_two_other_states_is_no_two_way_total",
      "The RSF freed 52 hostages on Monday: 30 Kenyans and 22 Ugandans.",
      [("RSF", "KEN", "hostages", 30), ("RSF", "UGA", "hostages", 22)]),

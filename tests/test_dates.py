@@ -115,6 +115,8 @@ RECOGNISED = [
     ("Talks stalled between January and March 2024.", "between January and March 2024", "month",
      "date.month_range"),
     ("Talks stalled in January–March 2024.", "January–March 2024", "month", "date.month_range"),
+    # two months running under one year: one span
+    ("Prisoners were swapped in May and June 1979.", "May and June 1979", "month", "date.month_range"),
     ("Talks stalled in the summer of 2024.", "the summer of 2024", "month", "date.season"),
     ("Talks stalled last autumn.", "last autumn", "month", "date.season"),
     ("Talks stalled in April of this year.", "April of this year", "month", "date.month_prep"),
@@ -186,6 +188,12 @@ def test_count_after_month_is_not_a_day() -> None:
 def test_number_after_month_that_cannot_be_a_day() -> None:
     m = _one("In June 84 soldiers came home.")
     assert (m.text, m.kind) == ("June", "month")
+
+
+def test_months_apart_or_without_a_year_stay_two() -> None:
+    """date.month_range joins "May and June 1979" only: months apart, or with no year, are two dates."""
+    assert [m.text for m in find_dates("Swaps took place in March and June 2022.")] == ["March", "June 2022"]
+    assert [m.text for m in find_dates("Swaps took place in May and June, officials said.")] == ["May"]
 
 
 def test_sorted_non_overlapping_longest_wins() -> None:

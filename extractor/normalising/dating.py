@@ -87,8 +87,13 @@ def since_when(view: SentenceView, date: Span) -> bool:
     k = date.end
     if not (k + 1 < view.end and view.lower[k] == "," and view.lower[k + 1] == "when"):
         return False
-    # "held since May 12, when he was caught": the when-clause must tell of a handover
-    for m in range(k + 2, view.end):
+    # "held since May 12, when he was caught": the when-clause must tell of a handover; an insertion right after
+    # "when" is passed over: "since May 1979, when, after a month-long war, China returned 1,636"
+    start = k + 2
+    if start < view.end and view.lower[start] == ",":
+        close = next((m for m in range(start + 1, view.end) if view.lower[m] in (",", ";", ".")), None)
+        start = close + 1 if close is not None and view.lower[close] == "," else view.end
+    for m in range(start, view.end):
         if view.lower[m] in (",", ";", ".", ":"):
             break
         cue = view.cue(m)

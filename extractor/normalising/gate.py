@@ -893,8 +893,18 @@ def _released_thing(view: SentenceView, cue: Span) -> bool:
         word = view.lower[k]
         if word in RELEASE_SKIPPABLE:
             continue
-        return word in things
-    return False
+        if word in things:
+            return True
+        break
+    # a passive with the thing as its subject: "whose names have not been released", "the figures were released"
+    k = cue.start - 1
+    while k >= view.start and view.lower[k] in PASSIVE_AUXILIARIES:
+        k -= 1
+    return k < cue.start - 1 and k >= view.start and view.lower[k] in things
+
+
+PASSIVE_AUXILIARIES = frozenset({"been", "be", "being", "was", "were", "is", "are", "has", "have", "had", "not",
+                                 "never", "yet", "still", "will", "would", "to"})
 
 
 MOVE_WORDS = frozenset({"moved", "transferred", "relocated", "shifted", "taken", "move", "moves", "moving",
@@ -1212,6 +1222,37 @@ def acted_on(view: SentenceView, start: int, end: int) -> bool:
         end, skipped = end + 1, skipped + 1  # "3,000 Hamas-led terrorists killed": the rest of the group's name
     after = [view.lower[k] for k in range(end, min(view.end, end + 2))]
     return bool(after) and after[0] in ACTING_AFTER
+
+
+# a count of the people a side or the ICRC holds on its books: "has registered about 50,000 Iraqis held in Iran",
+# "visited 1,200 detainees" (gate.registered)
+REGISTERED_BEFORE = frozenset({"registered", "registers", "registering", "listed", "counted", "recorded",
+                               "documented", "visited", "visits", "visiting"})
+REGISTERED_SKIPPABLE = frozenset({"about", "some", "around", "nearly", "almost", "roughly", "approximately", "more",
+                                  "than", "over", "at", "least", "the", "a", "total", "of", "up", "to", "only"})
+
+
+REGISTERED_REACH = 12  # tokens back to the counting verb, across the groups coordinated after it
+
+
+def registered(view: SentenceView, start: int) -> bool:
+    """'the ICRC has registered about 50,000 Iraqis held in Iran and some 20,000 Iranians held in Iraq',
+    'delegates visited 1,200 detainees': people counted where they are held, no handover (rule gate.registered).
+    The verb governs the groups coordinated after it, up to a clause mark or a handover word."""
+    k = start - 1
+    while k >= view.start and view.lower[k] in REGISTERED_SKIPPABLE:
+        k -= 1
+    if k >= view.start and view.lower[k] in REGISTERED_BEFORE:
+        return True
+    if k < view.start or view.lower[k] not in ("and", "as", "plus"):
+        return False
+    for m in range(k - 1, max(view.start, start - REGISTERED_REACH) - 1, -1):
+        cue = view.cue(m)
+        if view.lower[m] in CLAUSE_MARKS or (cue is not None and cue.label_ in TRANSFER_LABELS):
+            return False
+        if view.lower[m] in REGISTERED_BEFORE:
+            return True
+    return False
 
 
 # a study's subjects: "interviews with 50 soldiers released in swaps", "surveyed 120 former hostages"
@@ -1556,7 +1597,7 @@ NO_HANDOVER_RULES = {
     "gate.hypothetical": "hypothetical", "gate.still_held": "still_held", "gate.acted_on": "acted_on",
     "gate.one_sided": "one_sided", "gate.released_thing": "_released_thing", "gate.nothing_in_return": "nothing_in_return",
     "gate.requested": "requested", "gate.only_on_terms": "only_on_terms", "gate.to_families": "flown_to_families",
-    "gate.studied": "studied",
+    "gate.studied": "studied", "gate.registered": "registered",
     "gate.moved_within_custody": "moved_within_custody",
     "gate.no_sides": "sides.handed_between_no_sides", "gate.outside_conflict": "sides.drop_outside_conflict",
     "gate.peacetime_remains": "sides.drop_peacetime_remains",
@@ -1575,5 +1616,6 @@ def not_handed_over(group) -> bool:
     killed, captured or acting, or released one-sidedly."""
     view = group.view
     return no_handover(view) or still_held(view, group.end, group.category) \
-        or acted_on(view, group.start, group.end) or one_sided(view, group.category) or studied(view, group.start)
+        or acted_on(view, group.start, group.end) or one_sided(view, group.category) or studied(view, group.start) \
+        or registered(view, group.start)
 

@@ -311,6 +311,9 @@ def build_records(doc: Doc, *, doc_id: str, published: PartialDate | None, versi
         # "between mid-March and November": the total stands as of the period's end
         date_span = in_cue[-1] if len(in_cue) > 1 else date_span_for(view, group.start)
         as_of = resolve_span(date_span, published=published, status="completed", year_hint=parts.year_hint)
+        if as_of is not None and as_of.start is not None and published is not None and published.full is not None \
+                and as_of.start > published.full:
+            as_of = None  # "..., adding that a further handover was planned for next month": no total of a day to come
         if as_of is None and published is not None and published.full is not None:
             as_of = DateInterval(start=published.full, end=published.full, precision="day")
         # a total that runs on from the sentence before (tally.continued) has its period there

@@ -74,6 +74,10 @@ WAR_WORDS = frozenset({"invasion", "war", "start", "beginning", "outbreak", "con
 DEAL_WORDS = frozenset({"agreement", "agreements", "deal", "accord", "accords", "truce", "ceasefire", "cease-fire",
                         "signing", "armistice", "protocol", "memorandum", "treaty", "talks", "negotiations", "summit"})
 SINCE_DEAL_RULE = "tally.since_deal"
+# "since the fall of the former regime", "since the liberation of Kuwait", "since the ouster of the junta": a period
+# opened by a turning point, read like a deal's (a perfect tense, no day) (rule tally.since_turning_point)
+TURNING_WORDS = frozenset({"fall", "collapse", "ouster", "overthrow", "liberation", "withdrawal", "end"})
+SINCE_TURN_RULE = "tally.since_turning_point"
 FORWARD_TOTAL_RULE = "tally.forward_total"
 
 # "since the exchanges started on 17 August", "since the swaps began": the period of the swaps themselves
@@ -174,7 +178,8 @@ _FRAME_FIRST_WORDS = frozenset(PHRASES_BY_FIRST) | FORWARD_VERBS | SWAP_COUNT_BE
 
 @per_view
 def _frames(view: SentenceView) -> list[tuple[Span, str]]:
-    """(cue, kind) for every tally frame in the sentence; kind: strong, weak, forward, since, swaps, period."""
+    """(cue, kind) for every tally frame in the sentence; kind: strong, weak, forward, since, since_deal, since_turn,
+    swaps, period."""
     doc = view.sent.doc
     out: list[tuple[Span, str]] = []
     taken: set[int] = set()
@@ -183,7 +188,8 @@ def _frames(view: SentenceView) -> list[tuple[Span, str]]:
         if start in taken:
             return
         span = Span(doc, start, end, label="TALLY")
-        if kind in ("strong", "since", "weak", "since_deal") and (_ranked(view, span) or _captivity_date(view, span)):
+        if kind in ("strong", "since", "weak", "since_deal", "since_turn") \
+                and (_ranked(view, span) or _captivity_date(view, span)):
             return
         taken.add(start)
         out.append((span, kind))
@@ -217,6 +223,9 @@ def _frames(view: SentenceView) -> list[tuple[Span, str]]:
         elif word == "since" and any(w in DEAL_WORDS for w in words[k + 1:k + 6]):
             add(start + k, start + k + 1 + next(m for m, w in enumerate(words[k + 1:k + 6], 1) if w in DEAL_WORDS),
                 "since_deal")
+        elif word == "since" and words[k + 1:k + 2] == ["the"] and k + 3 < len(words) \
+                and words[k + 2] in TURNING_WORDS and words[k + 3] == "of":
+            add(start + k, start + k + 4, "since_turn")
         # "since the exchanges started on 17 August", "since the repatriation began"
         if word == "since" and k + 2 < len(words) and words[k + 1] in ("the", "these", "those") \
                 and words[k + 2] in SWAP_WORDS and any(w in SWAPS_BEGAN for w in words[k + 3:k + 5]):
@@ -330,7 +339,7 @@ def outside_exchanges(group: Group) -> bool:
 def _day_dated(view: SentenceView, lo: int, hi: int) -> bool:
     """A date in the clause that is not a period start: 'on Friday', 'on 12 May' (not 'since the year 2003')."""
     return any(not span_text(d).lower().startswith(("since", "as of", "this year", "last year", "in 20"))
-               and d.start >= lo and d.end <= hi and not _since_before(view, d)
+               and d.start >= lo and d.end <= hi and not _since_before(view, d) and not _turn_before(view, d)
                for d in view.dates)
 
 
@@ -364,6 +373,19 @@ def _since_before(view: SentenceView, date: Span) -> bool:
     return "since" in before and "," not in before[len(before) - before[::-1].index("since"):]
 
 
+TURN_REACH = 10  # tokens from "since" to the date of the turning point: "since the fall of the former regime in 2003"
+
+
+def _turn_before(view: SentenceView, date: Span) -> bool:
+    """'since the fall of the former regime in April 2003': the date of the turning point that opened the period
+    (no comma between)."""
+    lower = view.lower
+    for k in range(max(view.start, date.start - TURN_REACH), date.start - 3):
+        if lower[k] == "since" and lower[k + 1] == "the" and lower[k + 2] in TURNING_WORDS and lower[k + 3] == "of":
+            return "," not in lower[k:date.start]
+    return False
+
+
 def tally_cue(group: Group, sentence_groups: list[Group], groups: list[Group]) -> Span | None:
     """The cue that frames the group as a running total; `groups`: the article's handover groups."""
     view = group.view
@@ -384,7 +406,7 @@ def tally_cue(group: Group, sentence_groups: list[Group], groups: list[Group]) -
                     group.rules.append("tally.number_reached")
                 return cue
             continue
-        if kind == "since_deal":
+        if kind in ("since_deal", "since_turn"):
             if _day_dated(view, lo, hi) or not _perfect(view, min(lo, group.start), max(hi, group.end)):
                 continue  # "freed 20 on Monday since the truce required it": one handover
             kind = "since"
@@ -636,6 +658,8 @@ def find_tally(group: Group, groups: list[Group], statuses: dict[int, tuple[str,
         group.rules.append(FORWARD_TOTAL_RULE)
     if cue is not None and kinds.get(cue.start) == "since_deal":
         group.rules.append(SINCE_DEAL_RULE)
+    if cue is not None and kinds.get(cue.start) == "since_turn":
+        group.rules.append(SINCE_TURN_RULE)
     if cue is None and statuses[id(group)][0] == "completed":
         cue = deal_total(group, done)
     if cue is not None:

@@ -394,7 +394,10 @@ def _month_ranges(text: str) -> Iterator[DateMatch]:
             continue
         start = m.start()
         between = _before(_P_BETWEEN, text, start, width=9)
-        if _norm(m.group("sep")) == "and" and not (between and between.group("w").lower() == "between"):
+        # "May and June 1979": two months running under one year are one span (date.month_range); "March and June
+        # 2022", "in May and June" stay apart
+        pair = _norm(m.group("sep")) == "and" and bool(m.group("y")) and month2 == month + 1
+        if _norm(m.group("sep")) == "and" and not (between and between.group("w").lower() == "between") and not pair:
             continue
         if between:
             start = between.start()

@@ -257,6 +257,15 @@ CASES = [
      "Chad and Sudan exchanged prisoners of war Monday at the border post where they fought in January. Chad handed "
      "over 40 Sudanese soldiers and Sudan freed 38 Chadians.", "2024-03-14", (38, 40),
      (C, "2024-03-11", "2024-03-11")),
+    # dating.since_when: an insertion right after "when" is passed over, the handover after it is the earlier swap's
+    ("since_when_with_an_insertion_dates_the_earlier_swap",
+     "Chad and Sudan exchanged prisoners on Monday: Chad handed over 14 Sudanese soldiers and Sudan freed 9 Chadians. "
+     "It was the first exchange since May 2019, when, after a border war, Chad returned 60 Sudanese soldiers and "
+     "Sudan handed back 22 Chadians.", "2024-03-14", (22, 60), (C, "2019-05-01", "2019-05-31")),
+    ("since_when_of_a_capture_dates_no_handover",
+     "The 14 Sudanese soldiers, held since May 2019, when, after a border clash, they were captured near Tine, were "
+     "handed over by Chad on Monday in exchange for 9 Chadians.", "2024-03-14", (9, 14),
+     (C, "2024-03-11", "2024-03-11")),
     # the recogniser's date.weekday_of_week: "Wednesday last week" is that week's Wednesday, not the whole week
     ("weekday_of_last_week",
      "On Wednesday last week, at the Tiwinza post, Peru delivered the remains of 17 Ecuadorian soldiers.",

@@ -266,6 +266,13 @@ HARD_NEGATIVES = [
     ("rebels_release_video_of_captives",
      "The M23 released a video on Friday showing 85 Congolese soldiers captured near Goma, and said it was ready "
      "to talk."),
+    # gate.released_thing in the passive: the thing is the subject ("whose names have not been released")
+    ("names_not_released_passive",
+     "The ICRC has registered 9,000 Eritrean and 4,000 Ethiopian prisoners of war, but both armies are believed to "
+     "hold many more whose names have not been released."),
+    ("statement_was_released",
+     "Ukraine and Russia hold about 8,000 prisoners of war, and a joint statement was released on Monday by the "
+     "mediators."),
     # gate.still_held past an apposition; gate.hypothetical for a wish
     ("hostages_held_apposition",
      "Four hostages - an engineer, a nurse and two drivers - are held by militants who demand to swap them for "
@@ -388,6 +395,14 @@ NOT_HANDED_OVER = [
     ("on_board",
      "Armenia and Azerbaijan swapped 12 prisoners each on Monday. Baku said 31 Armenian prisoners of war were "
      "on board the helicopter that crashed last week.", (31, 31, 31)),
+    # gate.registered: people counted on the books where they are held, and the groups coordinated after them
+    ("registered_held",
+     "Ethiopia freed 300 Eritrean soldiers on Monday. The Red Cross, which has registered about 8,000 Eritreans held "
+     "in Ethiopia, said the next group would be repatriated soon.", (8000, None, None)),
+    ("registered_coordinated",
+     "Ethiopia freed 300 Eritrean soldiers on Monday. The Red Cross, which has registered about 8,000 Eritreans held "
+     "in Ethiopia and some 3,000 Ethiopians held in Eritrea, said the next group would be repatriated soon.",
+     (3000, None, None)),
     ("capturing",
      "Sudan and the RSF swapped 40 prisoners each on Monday. The army reported capturing at least 300 RSF "
      "fighters during the offensive.", (None, 300, None)),
@@ -453,6 +468,13 @@ def test_figure_that_is_no_handover_makes_no_flow(extractor, text, figure):
 
 # the gate must not close on real handovers worded like the negatives above
 STILL_HANDOVERS = [
+    # gate.registered near miss: a handover word between the counting verb and the figure ends its reach
+    ("registered_then_freed",
+     "The ICRC listed 40 soldiers and freed 20 Armenian soldiers to Armenia in exchange for 20 Azerbaijani soldiers "
+     "on Monday."),
+    # gate.released_thing near miss: people, not a thing, are the subject of the passive
+    ("soldiers_were_released_passive",
+     "The 40 Ukrainian soldiers were released on Monday by Russia in exchange for 40 Russian servicemen."),
     # gate.recovery near misses: remains recovered from the field and then received or repatriated were handed over
     ("received_remains_recovered_from_the_battlefield",
      "Ukraine received the bodies of 412 soldiers on Friday, most of them recovered from the battlefield near Vuhledar, "

@@ -257,6 +257,16 @@ TALLIES = [
      "Eritrea freed 45 Ethiopian soldiers on Monday. Ethiopia has returned 210 Eritrean soldiers since the Algiers "
      "negotiations, its envoy said.",
      ("ETH", "ERI", "pows", 210, 210, 210)),
+    # tally.since_turning_point: a period opened by a turning point ("since the fall of the former regime"), its
+    # date too ("in April 2003") is the period's start, no day
+    ("since_the_fall_of_a_regime_with_its_month",
+     "Libya handed over the remains of 12 Chadian soldiers on Monday. Libya has returned the remains of 230 Chadian "
+     "soldiers since the fall of the former regime in October 2011, the ministry said.",
+     ("LBY", "TCD", "bodies", 230, 230, 230)),
+    ("since_the_liberation_of",
+     "Eritrea freed 45 Ethiopian soldiers on Monday in a swap. Ethiopia has handed back 310 Eritrean soldiers since "
+     "the liberation of Badme, its envoy said.",
+     ("ETH", "ERI", "pows", 310, 310, 310)),
     # tally.counterpart_total: the other side's total of the same period, told right after
     ("counterpart_total_after_a_total",
      "The RSF freed 50 Sudanese soldiers on Sunday and the army freed 60 RSF fighters. Since the truce, the army has "
@@ -341,6 +351,10 @@ FALSE_CUES = [
      "Azerbaijan freed four Armenian soldiers held since May in exchange for two Azerbaijani servicemen on "
      "Tuesday.",
      (4, 4, 4), (4, 4, 4)),
+    # a handover of a day beside a turning point is that day's, no total (no perfect tense)
+    ("freed_on_a_day_since_the_fall_of",
+     "Libya freed 40 Chadian soldiers on Monday, the first handover since the fall of the former regime.",
+     (40, 40, 40), (40, 40, 40)),
     ("already_back_home",
      "Nine hostages are already back home, the army said on Friday, after Hamas freed them in exchange for "
      "27 prisoners.",
@@ -459,3 +473,13 @@ def test_dated_part_of_a_total_is_that_days_handover(extractor, text, total, flo
     parts, records = _run(extractor, text)
     assert total in {t.group.count.value for t in parts.tallies}
     assert [_flow(f) for r in records if r["type"] == "exchange" for f in r["flows"]] == flows
+
+
+def test_total_stands_as_of_no_day_to_come(extractor):
+    """A plan's day in another clause ('a further handover was planned for next month') is no day a total stands
+    as of: the publication day."""
+    _, records = _run(extractor, "Libya handed over the remains of 12 Chadian soldiers on Monday. Libya has returned "
+                                 "the remains of 230 Chadian soldiers since the fall of the former regime, the ministry "
+                                 "said, adding that a further handover was planned for next month.")
+    tallies = [r for r in records if r["type"] == "tally"]
+    assert [(t["as_of"]["start"], t["as_of"]["end"]) for t in tallies] == [("2024-03-15", "2024-03-15")]

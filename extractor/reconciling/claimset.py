@@ -185,9 +185,11 @@ class ClaimSet:
         blk, grp = self._assign(uf, n)
         del uf
         db.execute("BEGIN")
-        db.execute("CREATE TABLE member (blk INTEGER NOT NULL, idx INTEGER NOT NULL, grp INTEGER NOT NULL, "
-                   "PRIMARY KEY (blk, idx)) WITHOUT ROWID")
+        # appended in claim order, indexed once: kept in (blk, idx) order, each row went to a random place in a
+        # tree far past SQLite's page cache (as the events spill did, see `streaming`)
+        db.execute("CREATE TABLE member (blk INTEGER NOT NULL, idx INTEGER NOT NULL, grp INTEGER NOT NULL)")
         db.executemany("INSERT INTO member VALUES (?, ?, ?)", ((blk[i], i, grp[i]) for i in range(n)))
+        db.execute("CREATE UNIQUE INDEX member_order ON member (blk, idx, grp)")
         db.execute("COMMIT")
         del blk, grp
         current, group, claims = -1, -1, []

@@ -239,11 +239,11 @@ def _exchanges(a: Claim, b: Claim) -> Quick:
     """`scoring.score_exchanges(a, b, explain=False)`."""
     if a.run_doc == b.run_doc:
         return _SAME_ARTICLE
-    pa, pb = a.parties, b.parties
-    if pa and pb and len(pa & pb) < min(2, len(pa), len(pb)):
+    pa, pb = a.parties, b.parties  # equal sets of parties and of categories are mostly one object (`claims._shared`)
+    if pa is not pb and pa and pb and len(pa & pb) < min(2, len(pa), len(pb)):
         return _PARTIES
     ca, cb = a.categories, b.categories
-    if not ca & cb:
+    if not (ca if ca is cb else ca & cb):
         return _NO_CATEGORY
     s, block, rel = _dates(a, b)
     if block is not None:
@@ -262,7 +262,7 @@ def _exchanges(a: Claim, b: Claim) -> Quick:
                                         small_ok=dates_agree or bool(named))
     # categories
     if ca or cb:
-        if ca == cb:
+        if ca is cb or ca == cb:
             s += min(2.0, 0.5 + 0.5 * len(ca))
         elif a.sided and b.sided and (a.signature < b.signature or b.signature < a.signature):
             s += 0.5

@@ -321,8 +321,12 @@ def _copies(a: Claim, b: Claim) -> str | None:
     if (a.dated and b.dated) or a.status != b.status:
         return None
     fa, fb = a.compared, b.compared
-    # one flow each, unequal: their reprs differ too (a flow holds only strings, ints and None), so no repr is made
-    if fa != fb and (len(fa) != len(fb) or len(fa) == 1 or sorted(map(repr, fa)) != sorted(map(repr, fb))):
+    # the same flows in any order, told by their reprs. A flow holds only strings, ints and None, so two
+    # flows are equal exactly where their reprs are: one flow each, unequal, differs; two each, unequal,
+    # are the same two only crosswise. Neither needs a repr (two flows a side are the commonest swap).
+    if fa != fb and (len(fa) != len(fb) or len(fa) == 1
+                     or (fa[0] != fb[1] or fa[1] != fb[0] if len(fa) == 2
+                         else sorted(map(repr, fa)) != sorted(map(repr, fb)))):
         return None
     if a.published is not None and b.published is not None:
         if abs(a.published - b.published) > COPY_DAYS:

@@ -10,7 +10,7 @@ import pytest
 from extractor.reconciling.claims import make_claim
 from extractor.reconciling import quick
 from extractor.reconciling.quick import compatible, quick_score, remembered_scores
-from extractor.reconciling.scoring import score_pair
+from extractor.reconciling.scoring import COPY_DAYS, _copies, score_pair
 
 SIDES = ["NOR", "SWE", "FIN", "EST", "LVA"]
 CATS = ["pows", "bodies", "civilians"]
@@ -149,3 +149,54 @@ def test_pairs_never_paired_for_their_dates_score_nothing(seed):
             apart += 1
             dates += ref.blocked in (DATES_APART, AFTER_PUBLICATION)
     assert apart > 500 and dates > 100
+
+
+def _reference_copies_flows(a, b) -> bool:
+    """The same compared flows in any order, told by their reprs (as `scoring._copies` told it before it
+    compared two flows a side crosswise)."""
+    return sorted(map(repr, a.compared)) == sorted(map(repr, b.compared))
+
+
+def _undated(flows, claim_id="c1", doc_id="d1"):
+    return make_claim(claim_id=claim_id, doc_id=doc_id, kind="exchange", status="completed", start=None, end=None,
+                      precision=None, flows=tuple(flows), location=None, mediators=(),
+                      parties=frozenset(p for f in flows for p in f[:2] if p is not None),
+                      published_raw="2031-03-02", published=DAY0 + 1)
+
+
+_TO_SWE = ("NOR", "SWE", "pows", 12, 12, 12, "exact")
+_TO_NOR = ("SWE", "NOR", "pows", 14, 14, 14, "exact")
+_TO_NOR_CIV = ("SWE", "NOR", "civilians", 3, 3, 3, "exact")
+
+
+@pytest.mark.parametrize("flows_a, flows_b, copies", [
+    ([_TO_SWE, _TO_NOR], [_TO_SWE, _TO_NOR], "possible"),  # the same two flows
+    ([_TO_SWE, _TO_NOR], [_TO_NOR, _TO_SWE], "possible"),  # crosswise
+    ([_TO_SWE, _TO_NOR, _TO_NOR_CIV], [_TO_NOR_CIV, _TO_SWE, _TO_NOR], "possible"),  # three, reordered
+    # near misses: not the same flows
+    ([_TO_SWE, _TO_NOR], [_TO_NOR, _TO_SWE[:3] + (13, 13, 13, "exact")], None),  # one figure differs
+    ([_TO_SWE, _TO_NOR], [_TO_SWE, _TO_SWE], None),  # one of them twice
+    ([_TO_SWE, _TO_NOR], [_TO_NOR, _TO_NOR_CIV], None),  # crosswise on one side only
+    ([_TO_SWE, _TO_NOR, _TO_NOR_CIV], [_TO_NOR_CIV, _TO_SWE, _TO_NOR_CIV], None),
+    ([_TO_SWE], [_TO_NOR], None),
+    ([_TO_SWE, _TO_NOR], [_TO_SWE], None),
+])
+def test_copies_compares_flows_in_any_order(flows_a, flows_b, copies):
+    a, b = _undated(flows_a), _undated(flows_b, claim_id="c2", doc_id="d2")
+    assert _copies(a, b) == copies
+    assert _copies(b, a) == copies
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_copies_tells_the_same_flows_as_their_reprs(seed):
+    claims = [c for c in invented_claims(160, seed=seed) if c.kind == "exchange"]
+    told = 0
+    for n, a in enumerate(claims):
+        for b in claims[n + 1:]:
+            if a.signature != b.signature or (a.dated and b.dated) or a.status != b.status:
+                continue
+            if a.published is not None and b.published is not None and abs(a.published - b.published) > COPY_DAYS:
+                continue  # None whatever the flows
+            assert (_copies(a, b) is not None) == _reference_copies_flows(a, b), (a.claim_id, b.claim_id)
+            told += 1
+    assert told > 50

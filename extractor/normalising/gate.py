@@ -1173,17 +1173,26 @@ def _sentences_served(view: SentenceView) -> bool:
 
 
 RANSOM_WORDS = frozenset({"ransom", "ransoms"})
+FINE_WORDS = frozenset({"fine", "fines"})  # money only beside a word of paying ('paid a fine'), not 'a fine day'
+PAY_WORDS = frozenset({"paid", "pay", "pays", "paying"})
+MONEY_WORDS = RANSOM_WORDS | FINE_WORDS
 DENIALS = frozenset({"no", "not", "without", "never", "denied", "denies", "deny", "nor"})
 
 
 def ransomed(view: SentenceView) -> bool:
-    """'freed after their families paid a ransom': money, not people, bought the release (rule
-    gate.ransom); 'no ransom was paid' says nothing of the kind."""
-    if view.word_set.isdisjoint(RANSOM_WORDS):
-        return False
-    lower = view.lower
-    return any(lower[k] in RANSOM_WORDS and not any(lower[m] in DENIALS for m in range(max(view.start, k - 3), k))
-               for k in range(view.start, view.end))
+    """'freed after their families paid a ransom', 'after their employer paid a fine': money, not people,
+    bought the release (rules gate.ransom, gate.fine_paid); 'no ransom was paid' says nothing of the kind."""
+    return not view.word_set.isdisjoint(MONEY_WORDS) and bought_with_money(view.lower, view.start, view.end)
+
+
+def bought_with_money(lower: list[str], lo: int, hi: int) -> bool:
+    """Tokens lo..hi-1 say a ransom was paid, or a fine paid ('paid a fine', 'a fine was paid'), and not denied."""
+    for k in range(lo, hi):
+        if lower[k] in FINE_WORDS and not any(lower[m] in PAY_WORDS for m in range(max(lo, k - 3), min(hi, k + 4))):
+            continue
+        if lower[k] in MONEY_WORDS and not any(lower[m] in DENIALS for m in range(max(lo, k - 3), k)):
+            return True
+    return False
 
 
 CAPTURE_BEFORE = frozenset({"killed", "killing", "kill", "kills", "wounded", "wounding", "injured", "injuring",
@@ -1547,8 +1556,8 @@ NOTHING_IN_RETURN = (("nothing", "in", "return"), ("nothing", "in", "exchange"),
                      ("nothing", "had", "been", "given"), ("nothing", "was", "given"))
 # words without which the early gate's refusals cannot hold (see may_be_about_exchanges): a sentence
 # with none of them is no pardon and no recovery; an article with none is no one-sided story
-NO_HANDOVER_HINTS = CLEMENCY | RANSOM_WORDS | RECOVERY_VERBS | EXHUMATION_VERBS | FORCE_WORDS | RESCUE_WORDS
-ONE_SIDED_HINTS = CLEMENCY | RANSOM_WORDS | frozenset(phrase[0] for phrase in NOTHING_IN_RETURN)
+NO_HANDOVER_HINTS = CLEMENCY | MONEY_WORDS | RECOVERY_VERBS | EXHUMATION_VERBS | FORCE_WORDS | RESCUE_WORDS
+ONE_SIDED_HINTS = CLEMENCY | MONEY_WORDS | frozenset(phrase[0] for phrase in NOTHING_IN_RETURN)
 
 
 CONSIDERATIONS = (("in", "exchange", "for"), ("in", "return", "for"), ("in", "exchange"), ("in", "return"))

@@ -26,7 +26,6 @@ NOUN_STOP = frozenset({"between", "were", "was", "have", "has", "had", "are", "i
                        "by", "in", "on", "at", "and", "or", "who", "which", "that", "with", "as", "into", "than",
                        "per", "after", "before", "since", "during", "a", "an"})
 SUBJECT_LABELS = frozenset({"STATE", "CAPITAL", "SEAT", "INSTITUTION", "GROUP", "DEMONYM", "MULTI", "OFFICIAL"})
-PLURAL_DEMONYM_ENDINGS = ("ians", "ans", "is", "ers", "ese", "ons", "ots", "ards", "ites", "ks", "es")
 LIST_WORDS = frozenset({"list", "lists", "names", "cards", "applications", "requests"})
 STATE_WORDS = frozenset({"government", "regime", "army", "state", "coalition", "federal", "junta"})
 HOSTAGE_MODIFIERS = frozenset({"kidnapped", "abducted", "seized"})
@@ -191,8 +190,14 @@ def _route_pair(view: SentenceView, origin: Span) -> bool:
 
 
 def _is_plural_demonym(span: Span) -> bool:
-    text = span_text(span).lower()
-    return text.endswith("s") and text.endswith(PLURAL_DEMONYM_ENDINGS) and not text.endswith("'s")
+    return plural_demonym_word(span_text(span).lower())
+
+
+def plural_demonym_word(text: str) -> bool:
+    """A lower-case demonym that names people in the plural: 'ukrainians', 'filipinos', 'serbs', 'czechs',
+    'thais', 'kosovars' (rule group.plural_demonym); not a possessive ("russia's") nor 'swiss' (the same
+    word in the singular: group.invariant_demonym reads it)."""
+    return text.endswith("s") and not text.endswith(("'s", "\u2019s", "ss"))
 
 
 INVARIANT_DEMONYMS = frozenset({"swiss", "kyrgyz", "kirghiz", "malagasy", "burkinabe"})  # and every "-ese"

@@ -50,9 +50,9 @@ from .groups import (
     OBJECT_FILLERS,
     PASSIVE_BE,
     PASSIVE_LEADS,
-    PLURAL_DEMONYM_ENDINGS,
     PRONOUNS,
     RELEASE_KINDS,
+    plural_demonym_word,
 )
 from .loose import CONTINUATION, ONE_WORDS
 from .status import HOME_BASE_FORMS, IRREGULAR_PAST, NOUN_FORMS
@@ -213,8 +213,7 @@ class RecordSources:
                 if entry.label == "DEMONYM":
                     text = pattern.lower()
                     add(tokens, {DEMONYM} | ({PLURAL_DEMONYM} if text.endswith("s") else set())
-                        | ({PEOPLE_DEMONYM} if text.endswith("s") and text.endswith(PLURAL_DEMONYM_ENDINGS)
-                           and not text.endswith("'s") else set()))
+                        | ({PEOPLE_DEMONYM} if plural_demonym_word(text) else set()))
                     if tokens:
                         self.demonyms.add(tuple(tokens))
                 if entry.label == "GROUP":

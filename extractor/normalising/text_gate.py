@@ -56,13 +56,13 @@ from .sentences import once
 from .gate import (
     BETWEEN,
     CLEMENCY,
-    DENIALS,
     DOMAIN_WORDS,
     EXHUMATION_VERBS,
     FORCE_WORDS,
     HANDOVER_KINDS,
     HELD_WORDS,
     MEMBER_NOUNS,
+    MONEY_WORDS,
     HYPOTHETICAL,
     MOTION_BEFORE_HOME,
     NATIONALS_HANDED,
@@ -70,11 +70,11 @@ from .gate import (
     RECOVERY_VERBS,
     RELEASE_SKIPPABLE,
     RELEASED_THINGS,
-    RANSOM_WORDS,
     RESCUE_WORDS,
     RESPECTIVELY,
     SERVED_WORDS,
     SKIPPABLE,
+    bought_with_money,
 )
 
 TRANSFER = "T"        # GIVE, RECEIVE, HOME, EXCHANGE
@@ -564,9 +564,7 @@ class TextGate:
         clemency), or a ransom not denied, and no swap cue that may stand in the sentence."""
         lower = tokens.lower
         words = set(lower[lo:hi])
-        ransom = any(lower[k] in RANSOM_WORDS and not any(lower[m] in DENIALS for m in range(max(lo, k - 3), k))
-                     for k in range(lo, hi))
-        return bool(words & (CLEMENCY - {"sentences"}) or ransom) and not self.swap_cues.any_over(lower, lo, hi)
+        return bool(words & (CLEMENCY - {"sentences"}) or bought_with_money(lower, lo, hi)) and not self.swap_cues.any_over(lower, lo, hi)
 
     def hypothetical(self, tokens: "_Tokens", lo: int, hi: int, figures) -> bool:
         """gate.hypothetical: an EXCHANGE cue with a word of a swap that may never happen among the four
@@ -740,7 +738,7 @@ ONE_SIDED_KINDS = frozenset({CATEGORY_KIND + "generic", PRISONERS_KIND})  # no p
 
 # the words without one of which no refusal read from a piece's tokens (`TextGate.no_handover`) can hold
 REFUSAL_WORDS = frozenset(w.encode() for w in EXHUMATION_VERBS | RECOVERY_VERBS | RESCUE_WORDS | CLEMENCY
-                          | RANSOM_WORDS | HYPOTHETICAL)
+                          | MONEY_WORDS | HYPOTHETICAL)
 # gate.clemency holds for a sentence holding one of these tokens wherever no swap cue stands ('sentences' only where
 # no word of a sentence served stands among the three tokens before it: `_Reading.one_sided`)
 SENTENCES = "sentences"

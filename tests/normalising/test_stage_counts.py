@@ -751,6 +751,29 @@ CASES += [
     ("c17_invariant_demonym_as_an_adjective",
      "Sudan released 14 Chinese workers and 9 Sudanese soldiers held by the RSF were freed in return on Monday.",
      [("SDN", "CHN", "civilians", 14), ("RSF", "SDN", "pows", 9)]),
+    # --- C18: plural demonyms of any ending count people (group.plural_demonym); a release bought with a fine
+    # is no handover (gate.ransom)
+    ("c18_plural_demonyms_in_bs_and_rs",
+     "Kosovo released 11 Serbs on Wednesday in exchange for eight Kosovars held by Serbia.",
+     [("XKX", "SRB", "prisoners", 11), ("SRB", "XKX", "prisoners", 8)]),
+    ("c18_plural_demonym_in_hs",
+     "The Taliban freed three Czechs on Sunday in exchange for six Afghans held by the Czech Republic.",
+     [("AFG", "CZE", "prisoners", 3), ("CZE", "AFG", "prisoners", 6)]),
+    ("c18_plural_demonym_in_os_beside_one_in_ans",
+     "The Abu Sayyaf group freed four Filipinos and two Malaysians on Friday in exchange for 9 of its fighters "
+     "held by the Philippines.",
+     [("ABU_SAYYAF", "PHL", "prisoners", 4), ("ABU_SAYYAF", "MYS", "prisoners", 2),
+      ("PHL", "ABU_SAYYAF", "pows", 9)]),
+    ("c18_released_after_a_fine_was_paid",
+     "Indonesia and Malaysia exchanged 20 detainees each on Monday. Three Filipinos were released after their "
+     "employer paid a fine.",
+     [("IDN", "MYS", "prisoners", 20), ("MYS", "IDN", "prisoners", 20)]),
+    ("c18_released_after_paying_fines_alone",
+     "Nine Filipinos were released by Malaysia on Monday after paying fines for overstaying their visas.",
+     []),
+    ("c18_fine_with_no_payment_is_no_money",
+     "Croatia freed 14 Serbs on a fine spring morning in exchange for 9 Croats held by Serbia.",
+     [("HRV", "SRB", "prisoners", 14), ("SRB", "HRV", "prisoners", 9)]),
 ]
 
 # --- C18: a figure with a demonym and 'ones' counts the noun told before it (group.demonym_ones)

@@ -78,6 +78,8 @@ CASES = [
     ("pardoned_prisoners", "The president pardoned 12 prisoners held by the army.", False),
     ("freed_for_a_ransom", "The rebels freed 3 hostages after a ransom was paid.", False),
     ("no_ransom_paid", "No ransom was paid when the rebels freed 3 hostages.", True),
+    ("freed_after_a_fine_was_paid", "The 4 Thai fishermen were freed after a fine was paid.", False),
+    ("a_fine_with_no_payment", "On a fine morning Laos freed 4 Thai soldiers to Thailand.", True),
     ("swap_that_may_come", "Officials discussed a potential prisoner swap involving 40 soldiers.", False),
     ("swap_hoped_for_with_its_terms", "Peru and Chile hope for a prisoner exchange of 40 soldiers.", True),
     # gate.person_handover: a person handed over with no figure (the text gate reads no sides: any soldier noun)

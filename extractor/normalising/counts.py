@@ -75,10 +75,22 @@ def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 def _joined(view: SentenceView, a: Group, b: Group) -> bool:
     """'150 soldiers and 20 civilians' under one 'each': a bare 'and' with no verb of its own after."""
     lo, hi = (a, b) if a.start < b.start else (b, a)
-    if view.words_between(lo.end, hi.start) not in (("and",), (",", "and")):
+    if view.words_between(_noun_end(view, lo, hi.start), hi.start) not in (("and",), (",", "and")):
         return False
     after = view.words_between(hi.end, hi.end + 3)
     return not any(w in ("also", "were", "was", "are", "is", "have", "has", "had") for w in after)
+
+
+def _noun_end(view: SentenceView, group: Group, limit: int) -> int:
+    """Where the counted noun phrase of `group` ends, past people words the group stops short of ('12 civilian
+    prisoners': the group is '12 civilian'), up to `limit` (rule count.joined_under_each)."""
+    k = group.end
+    while k < limit:
+        cue = view.cue(k)
+        if cue is None or cue.label_ != "CATEGORY" or cue.end > limit:
+            break
+        k = cue.end
+    return k
 
 
 EVEN_SPLIT = "even_split"  # EACH cues that halve a total: "a one-for-one swap", "evenly split" (count.even_split)
@@ -901,16 +913,17 @@ def _plus(count: Count | None, added: int, base_values: set[int]) -> Count | Non
 
 def _coordinated(a: Group, b: Group) -> bool:
     """'246 POWs and 31 wounded': two figures side by side that add up."""
-    if a.view is not b.view or a.per_side or b.per_side or a.quantity is None or b.quantity is None:
-        return False
+    if a.view is not b.view or a.per_side != b.per_side or a.quantity is None or b.quantity is None:
+        return False  # (both per side: "freed 30 soldiers and 10 officers each", one 'each' over both)
     lo, hi = (a, b) if a.start < b.start else (b, a)
     if "group.bodies_of_shared" in hi.rules:
         return True  # "the remains of 41 Kuwaitis and two Saudis": one flow of 43
-    words = [a.view.lower[k] for k in range(lo.end, hi.start)]
+    words = [a.view.lower[k] for k in range(_noun_end(a.view, lo, hi.start), hi.start)]
     return bool(words) and all(w in COORDINATORS for w in words) and ("and" in words or "plus" in words)
 
 
 COORDINATORS = frozenset({"and", "plus", ",", "as", "well", "another", "also"})
+JOINED_UNDER_EACH = "count.joined_under_each"
 
 
 def _choose(entries: list[tuple], attributed, compatible) -> tuple:
@@ -928,6 +941,8 @@ def _choose(entries: list[tuple], attributed, compatible) -> tuple:
             if _coordinated(first[2], entry[2]) and total is not None and entry[1] is not None \
                     and total.qualifier == entry[1].qualifier == "exact":
                 total = Count.exact(total.value + entry[1].value)
+                if first[2].per_side and JOINED_UNDER_EACH not in first[2].rules:
+                    first[2].rules.append(JOINED_UNDER_EACH)
         summed.append((first[0], total, first[2], sent_index))
     with_count = [s for s in summed if s[1] is not None]
     whole = _sum_of_increments(with_count)

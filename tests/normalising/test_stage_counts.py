@@ -751,6 +751,21 @@ CASES += [
     ("c17_invariant_demonym_as_an_adjective",
      "Sudan released 14 Chinese workers and 9 Sudanese soldiers held by the RSF were freed in return on Monday.",
      [("SDN", "CHN", "civilians", 14), ("RSF", "SDN", "pows", 9)]),
+    # --- C19: two counted groups joined by 'and' under one 'each' are both per side, summed in one category
+    # (count.joined_under_each)
+    ("c19_pair_under_each_of_one_category",
+     "Ethiopia and Eritrea freed 30 soldiers and 10 officers each on Monday.",
+     [("ETH", "ERI", "pows", 40), ("ERI", "ETH", "pows", 40)]),
+    ("c19_pair_under_each_past_a_two_word_noun",
+     "India and Pakistan exchanged prisoners on Tuesday, handing over 14 civilian prisoners and 36 fishermen each.",
+     [("IND", "PAK", "prisoners", 50), ("PAK", "IND", "prisoners", 50)]),
+    ("c19_pair_under_each_of_two_categories_stays_apart",
+     "Armenia and Azerbaijan freed 12 soldiers and 5 civilians each on Monday.",
+     [("ARM", "AZE", "pows", 12), ("AZE", "ARM", "pows", 12), ("ARM", "AZE", "civilians", 5),
+      ("AZE", "ARM", "civilians", 5)]),
+    ("c19_a_group_with_its_own_verb_is_not_under_the_each",
+     "Ethiopia and Eritrea freed 30 soldiers each on Monday. Ethiopia also handed 10 officers to Eritrea.",
+     [("ETH", "ERI", "pows", 40), ("ERI", "ETH", "pows", 30)]),
     # --- C18: plural demonyms of any ending count people (group.plural_demonym); a release bought with a fine
     # is no handover (gate.ransom)
     ("c18_plural_demonyms_in_bs_and_rs",

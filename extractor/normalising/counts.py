@@ -924,6 +924,7 @@ def _coordinated(a: Group, b: Group) -> bool:
 
 COORDINATORS = frozenset({"and", "plus", ",", "as", "well", "another", "also"})
 JOINED_UNDER_EACH = "count.joined_under_each"
+TOTAL_OF_PER_SIDE = "count.total_of_per_side"
 
 
 def _choose(entries: list[tuple], attributed, compatible) -> tuple:
@@ -1039,6 +1040,8 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
                 and any(_foreign_part(g, whole, context) for g in groups if wholes_of.get(id(g)) is whole):
             own_nationals[id(whole)] = own_nationals.get(id(whole), 0) + exact_figure(group.count)
     unsplit_figures = {(g.category, exact_figure(g.count)) for g in groups if _unsplit(g) and exact_figure(g.count)}
+    both_sides = {(g.category, 2 * exact_figure(g.count)) for g in groups
+                  if g.per_side and not g.part_of and exact_figure(g.count)}
     part_keys: set[int] = set()  # parts that make flows of their own (by nationality or by giver)
     broken_down: dict[tuple, int] = {}  # (key, a whole's figure) -> what is left of it once its parts are told
     candidates: dict[tuple, list[tuple[int, Count | None, Group]]] = {}
@@ -1071,6 +1074,11 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
             else:
                 keys = [(k[0], k[1], group.category) for k in keys_of(whole, context)]
         else:
+            if _unsplit(group) and (group.category, exact_figure(count)) in both_sides:
+                # "390 prisoners were exchanged, 195 from each side" with no side named: the total of the two flows
+                if TOTAL_OF_PER_SIDE not in group.rules:
+                    group.rules.append(TOTAL_OF_PER_SIDE)
+                continue
             keys = keys_of(group, context)
             if _unsplit(group) and exact_figure(count) and (group.category, 2 * exact_figure(count)) in unsplit_figures:
                 # "swap 206 prisoners" and "exchanged 103 prisoners with Ukraine": 103 each way

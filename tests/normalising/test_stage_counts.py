@@ -766,6 +766,19 @@ CASES += [
     ("c19_a_group_with_its_own_verb_is_not_under_the_each",
      "Ethiopia and Eritrea freed 30 soldiers each on Monday. Ethiopia also handed 10 officers to Eritrea.",
      [("ETH", "ERI", "pows", 40), ("ERI", "ETH", "pows", 30)]),
+    # --- C20: a figure with no side twice a per-side figure is their total (count.total_of_per_side)
+    ("c20_total_and_per_side_with_no_side_named",
+     "A total of 270 detainees were exchanged on Monday, 135 from each side, the Red Cross said.",
+     [(None, None, "prisoners", 135), (None, None, "prisoners", 135)]),
+    ("c20_total_and_per_side_of_pows",
+     "The two sides exchanged 180 prisoners of war on Saturday, 90 from each side.",
+     [(None, None, "pows", 90), (None, None, "pows", 90)]),
+    ("c20_a_figure_not_twice_the_per_side_one_stays",
+     "A total of 280 detainees were exchanged on Monday, 135 from each side, the Red Cross said.",
+     [(None, None, "prisoners", 280), (None, None, "prisoners", 135)]),
+    ("c20_a_figure_of_another_category_stays",
+     "Armenia and Azerbaijan exchanged 25 soldiers each on Monday, and 36 civilians were freed on Monday.",
+     [("ARM", "AZE", "pows", 25), ("AZE", "ARM", "pows", 25), (None, None, "civilians", 36)]),
     # --- C18: plural demonyms of any ending count people (group.plural_demonym); a release bought with a fine
     # is no handover (gate.ransom)
     ("c18_plural_demonyms_in_bs_and_rs",

@@ -478,6 +478,9 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None", *,
                 and _bare_figure_each(view, quantity):
             category = "generic"  # "Each side freed seven.": the article's people, per side
             rules.append("group.implicit_each")
+        elif previous is None and _gapped_pair_head(view, quantity):
+            category = _sentence_category(view)  # "with Kyiv receiving 1,200 and Moscow 27": the swap's people
+            rules.append(GAPPED_PAIR_RULE)
         elif previous is not None and previous.view is view and _from_side_part(view, quantity, previous):
             category = previous.category  # "43 sets of remains: 41 from Azerbaijan and 2 from Georgia"
             rules += ["group.elliptic", "group.from_side"]
@@ -716,6 +719,37 @@ def _first_of_told(view: SentenceView, quantity: Span) -> bool:
         return False
     return any(view.cue(m) is not None and view.cue(m).label_ in ("GIVE", "RECEIVE", "HOME", "EXCHANGE")
                for m in range(quantity.end, min(view.end, quantity.end + 6)))
+
+
+GAPPED_PAIR_RULE = "group.gapped_pair"
+
+
+def _gapped_pair_head(view: SentenceView, quantity: Span) -> bool:
+    """'with Kyiv receiving 1,200 and Moscow 27', 'Ethiopia freed 40 and Eritrea 25': a bare figure right after a
+    transfer verb whose subject, a side, stands right before it, and after the figure 'and', another side and a
+    bare figure of its own (the gapped clause, read by direction.gapped_subject): the first figure counts the
+    people too (rule group.gapped_pair)."""
+    k = quantity.start
+    verb = view.cue(k - 1) if k > view.start else None
+    if verb is None or verb.end != k or verb.label_ not in ("GIVE", "RECEIVE") or verb.start <= view.start:
+        return False
+    subject = view.actor(verb.start - 1)
+    if subject is None or subject.end != verb.start or subject.label_ not in GAPPED_LABELS:
+        return False
+    m = quantity.end
+    if m + 1 >= view.end or view.lower[m] not in GAPPING_LEADS:
+        return False
+    other = view.actor(m + 1)
+    if other is None or other.start != m + 1 or other.label_ not in GAPPED_LABELS or other.kb_id_ == subject.kb_id_:
+        return False
+    return other.end < view.end and view.doc_index.quantity_at[other.end] is not None
+
+
+def _sentence_category(view: SentenceView) -> str:
+    """The one category the sentence's people words name ('exchanged prisoners of war'), else the article's
+    people ('generic')."""
+    kinds = {c.kb_id_ for c in view.cues_with("CATEGORY")} - {"generic"}
+    return next(iter(kinds)) if len(kinds) == 1 else "generic"
 
 
 def _elliptic_follows(view: SentenceView, quantity: Span) -> bool:
@@ -1277,7 +1311,7 @@ def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
                 and not (view.lower[before] == "in" and before > view.start
                          and view.lower[before - 1] in SEAT_NOUNS and actor.label_ in ("CAPITAL", "STATE")) \
                 and not (view.lower[before] == "with" and actor.end == i and view.lower[i].endswith("ing")
-                         and view.cue(i) is not None and view.cue(i).kb_id_ in ("release", "handover")) \
+                         and view.cue(i) is not None and view.cue(i).kb_id_ in ("release", "handover", "receive")) \
                 and not (view.lower[before] == "with" and _with_clause_verbs(view, actor.end, i)):
             # (not skipped: "..., with Minsk releasing three Poles", the subject of the -ing clause; "with
             # Israel handing over 12 and receiving two": of each -ing verb of the clause)

@@ -156,6 +156,22 @@ CASES = [
                  [("IRN", "IRQ", "pows", 70), ("IRQ", "IRN", "pows", 52)], id="d2-gapped-giver"),
     pytest.param("Baku received 40 soldiers from Yerevan on Friday and 35 on Saturday.",
                  [("ARM", "AZE", "pows", 40), ("ARM", "AZE", "pows", 35)], id="d2-no-gapping-without-a-side"),
+    # group.gapped_pair: the first figure of a gapped pair counts people with no noun of its own; an -ing verb after
+    # "with" and a side has that side as its subject
+    pytest.param("Belarus and Lithuania swapped prisoners on Monday, with Minsk receiving 14 and Vilnius 6.",
+                 [("LTU", "BLR", "prisoners", 14), ("BLR", "LTU", "prisoners", 6)], id="d2-gapped-pair-with-receiving"),
+    pytest.param("Armenia and Azerbaijan exchanged bodies on Sunday, with Yerevan returning 23 and Baku 9.",
+                 [("ARM", "AZE", "bodies", 23), ("AZE", "ARM", "bodies", 9)], id="d2-gapped-pair-with-returning"),
+    pytest.param("Ethiopia and Eritrea swapped prisoners of war on Monday. Ethiopia freed 48 and Eritrea 31.",
+                 [("ETH", "ERI", "pows", 48), ("ERI", "ETH", "pows", 31)], id="d2-gapped-pair-bare-figures"),
+    pytest.param("Iran and Iraq exchanged prisoners of war on Friday, with Tehran getting back 210 soldiers and "
+                 "Baghdad 95.",
+                 [("IRQ", "IRN", "pows", 210), ("IRN", "IRQ", "pows", 95)], id="d2-gapped-getting-back"),
+    # near misses: a bare figure after a verb with no second side and figure after it makes no group
+    pytest.param("Ethiopia and Eritrea swapped prisoners of war on Monday. Ethiopia freed 48 and more may follow.",
+                 [("ETH", "ERI", "pows", None), ("ERI", "ETH", "pows", None)], id="d2-bare-figure-with-no-gapped-pair"),
+    pytest.param("Ethiopia and Eritrea swapped prisoners of war on Monday. Ethiopia freed 48 and Ethiopia 31.",
+                 [("ETH", "ERI", "pows", None), ("ERI", "ETH", "pows", None)], id="d2-bare-figure-same-side-twice"),
     # group.possessor_side: "its"/"their" people of the one side named before the figure, with no transfer verb
     # between them
     pytest.param("Kyiv got back 60 defenders on Friday. Russia said 60 of its servicemen had been returned.",

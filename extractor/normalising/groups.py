@@ -195,7 +195,7 @@ def _is_plural_demonym(span: Span) -> bool:
 
 def plural_demonym_word(text: str) -> bool:
     """A lower-case demonym that names people in the plural: 'ukrainians', 'filipinos', 'serbs', 'czechs',
-    'thais', 'kosovars' (rule group.plural_demonym); not a possessive ("russia's") nor 'swiss' (the same
+    'thais', 'kosovars'; not a possessive ("russia's") nor 'swiss' (the same
     word in the singular: group.invariant_demonym reads it)."""
     return text.endswith("s") and not text.endswith(("'s", "\u2019s", "ss"))
 

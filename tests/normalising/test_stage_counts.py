@@ -779,7 +779,7 @@ CASES += [
     ("c20_a_figure_of_another_category_stays",
      "Armenia and Azerbaijan exchanged 25 soldiers each on Monday, and 36 civilians were freed on Monday.",
      [("ARM", "AZE", "pows", 25), ("AZE", "ARM", "pows", 25), (None, None, "civilians", 36)]),
-    # --- C18: plural demonyms of any ending count people (group.plural_demonym); a release bought with a fine
+    # --- C18: plural demonyms of any ending count people (groups.plural_demonym_word); a release bought with a fine
     # is no handover (gate.ransom)
     ("c18_plural_demonyms_in_bs_and_rs",
      "Kosovo released 11 Serbs on Wednesday in exchange for eight Kosovars held by Serbia.",

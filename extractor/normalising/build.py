@@ -62,6 +62,7 @@ from .groups import (
     respective_subjects,
     joined_persons,
     mark_parts,
+    mark_ranked,
     ones,
     oppose_pairs,
     pronoun_person,
@@ -232,6 +233,8 @@ def find_groups(views: list[SentenceView], context: ArticleContext) -> list[Grou
         joined = joined_persons(view, in_sentence)
         in_sentence += single_persons(view, in_sentence, context) + [
             person for person, _ in joined if "group.joined_national" not in person.rules]
+        if view.doc_index.ranks:
+            mark_ranked(in_sentence)
         if not in_sentence:
             in_sentence += pronoun_person(view, views, context)
         # persons coordinated with a single person go its way (`orient_persons`), apart until then

@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Span
 
 from ..recognising.extensions import lowers_of, quantity_of, sentence_starts, spans_of, word_set_of
 from .context import CAPTIVE_WORDS, PARTY_LABELS, dyad_pairs, dyads_of, dyads_of_views, speaks_of_war
-from .groups import (FORCE_MEMBER_NOUNS, GROUP_MEMBER_NOUNS, RECEIVING_BODIES, _member_of_force, _members_of_armed,
-                     person_for_person, route_end, side_named_at)
+from .groups import (FORCE_MEMBER_NOUNS, GROUP_MEMBER_NOUNS, RANK_ID, RECEIVING_BODIES, _member_of_force,
+                     _members_of_armed, person_for_person, read_ranks, route_end, side_named_at)
 from .handover_tests import compile_tests, rules_of_tests
 from .sentences import (DocIndex, SentenceView, has_phrase, once, per_view, phrase_at, phrase_starts, sentence_views,
                         span_text)
@@ -693,7 +693,8 @@ class _CueNeeds:
         return self._exchanging
 
     def soldier(self) -> bool:
-        return any(c.label_ == "PERSON" and c.kb_id_ == "pows" for c in self.found)
+        # (a rank written as a title, before `read_ranks` has read it: one may stand before a name)
+        return any(c.label_ == "PERSON" and c.kb_id_ in ("pows", RANK_ID) for c in self.found)
 
     def names_a_dyad(self) -> bool:
         return names_a_dyad(self.article.actors_in(self.k), dyad_pairs(dyads_of(self.article.doc)))
@@ -977,6 +978,7 @@ def drop_false_cues(views: list[SentenceView]) -> None:
     reads the cues."""
     for view in views:
         plan_infinitives(view)
+        read_ranks(view)
         false = [c for c in view.cues if _false_cue(view, c)]
         for cue in false:
             view.cues.remove(cue)

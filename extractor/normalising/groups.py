@@ -2360,6 +2360,52 @@ def _name_span(view: SentenceView, start: int, step: int) -> tuple[int, int] | N
     return lo, hi
 
 
+RANK_ID = "rank"  # PERSON cues of a military rank written as a title ("Sepoy", "Private", "Major"; cues.jsonl)
+RANK_RULE = "group.rank_before_name"
+APPOSITION_HEADS = frozenset({"PERSON", "CATEGORY"})
+
+
+def read_ranks(view: SentenceView) -> None:
+    """A rank written as a title names a serviceman only before a name (rule group.rank_before_name):
+    'Private Ahmed Khan', 'Sepoy Ram Singh' become PERSON cues of pows; a rank in apposition to a person
+    noun ('a captured soldier, Sepoy Ram Singh,') is that person's title and stays in the name read after
+    the noun; with no name after it ('Major powers', 'Captain of the team') it is no person."""
+    ranks = [c for c in view.cues if c.label_ == "PERSON" and c.kb_id_ == RANK_ID]
+    if not ranks:
+        return
+    for cue in ranks:
+        named = _name_span(view, cue.end, 1)
+        n = view.cues.index(cue)
+        if named is not None and named[0] == cue.end and not _apposition(view, cue):
+            person = Span(cue.doc, cue.start, cue.end, label="PERSON", kb_id="pows")
+            view.cues[n] = person
+            for k in range(cue.start, cue.end):
+                view.doc_index.cue_at[k] = person
+            view.doc_index.ranks.add(cue.start)
+        else:
+            del view.cues[n]
+            for k in range(cue.start, cue.end):
+                view.doc_index.cue_at[k] = None
+    for cached in ("cue_labels", "cue_texts", "_cues_by_label"):
+        view.__dict__.pop(cached, None)
+
+
+def mark_ranked(groups: list[Group]) -> None:
+    """The persons a rank before a name stands for carry rule group.rank_before_name."""
+    for group in groups:
+        if group.noun is not None and group.noun.start in group.view.doc_index.ranks and RANK_RULE not in group.rules:
+            group.rules.append(RANK_RULE)
+
+
+def _apposition(view: SentenceView, cue: Span) -> bool:
+    """'a captured soldier, Sepoy Ram Singh': the rank opens an apposition to a person noun."""
+    k = cue.start - 1
+    if k - 1 < view.start or view.lower[k] != ",":
+        return False
+    head = view.cue(k - 1)
+    return head is not None and head.label_ in APPOSITION_HEADS
+
+
 def person_name(view: SentenceView, person: Span) -> str | None:
     """The name the text gives the person a PERSON noun stands for: 'Mara Quint, an American engineer',
     'American teacher Mara Quint', 'the engineer, Mara Quint,'."""
@@ -2417,7 +2463,9 @@ SPEAKER_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "statemen
 def _speaking_officer(view: SentenceView, person: Span) -> bool:
     """'a statement from Brigadier General Ali Nasser, a spokesman for the army': a rank before a
     name in a speaker's title, not a person handed over."""
-    if person.start <= view.start or view.lower[person.start - 1] not in RANK_WORDS:
+    titled = person.start in view.doc_index.ranks or (person.start > view.start
+                                                       and view.lower[person.start - 1] in RANK_WORDS)
+    if not titled:
         return False
     return any(w in SPEAKER_WORDS for w in view.words_between(view.start, view.end))
 

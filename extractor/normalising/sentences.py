@@ -65,6 +65,8 @@ class DocIndex:
     spans: dict[str, list[Span]]
     # tokens of a verb a cue sense re-read as a handover verb ("is expected to free 60": gate.plan_infinitives)
     plan_verbs: set[int] = field(default_factory=set)
+    # tokens where a rank written as a title opens a person before a name (groups.read_ranks)
+    ranks: set[int] = field(default_factory=set)
 
     @classmethod
     def build(cls, doc: Doc) -> "DocIndex":

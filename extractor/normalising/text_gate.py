@@ -51,6 +51,7 @@ from ..recognising.gazetteer import ACTORS_GAZETTEER, CUES_GAZETTEER, matches_ca
 from ..running.prefilter import LETTERS_ONLY, lowering, lowers_bytewise, words_of
 from ..recognising.sentences import CLOSERS, FINAL, SOFT_BREAKS
 from .context import PARTY_LABELS
+from .groups import RANK_ID
 from .handover_tests import compile_tests
 from .sentences import once
 from .gate import (
@@ -146,7 +147,7 @@ def _marks(label: str, kb_id: str, tokens: list[str]) -> set[str]:
     if label == "CATEGORY":
         marks |= {CATEGORY, CATEGORY_KIND + kb_id}
     if label == "PERSON":
-        marks |= {NAMED} | ({SOLDIER} if kb_id == "pows" else set())
+        marks |= {NAMED} | ({SOLDIER} if kb_id in ("pows", RANK_ID) else set())
     if label == "EACH" and kb_id == "each":
         marks |= {EACH}
     if label == "CAPTIVITY":

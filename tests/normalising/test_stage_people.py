@@ -39,6 +39,28 @@ CASES = [
     pytest.param("India handed over a captured Pakistani soldier, Sepoy Imran Ali, to Pakistani officials at the "
                  "Wagah crossing on Friday.",
                  [("IND", "PAK", "pows", 1, ("Sepoy Imran Ali",))], id="lone-soldier-handed-to-officials"),
+    # group.rank_before_name: a rank written as a title before a name is a serviceman, the name his; in apposition to
+    # a person noun it is his title, read with the name; with no name after it, no person
+    pytest.param("India returned Private Ahmed Khan to Pakistan on Monday in exchange for Naik Suresh Kumar.",
+                 [("IND", "PAK", "pows", 1, ("Ahmed Khan",)), ("PAK", "IND", "pows", 1, ("Suresh Kumar",))],
+                 id="ranks-before-names-swapped"),
+    pytest.param("Pakistan handed over Havildar Ram Singh to India at the Wagah crossing on Sunday.",
+                 [("PAK", "IND", "pows", 1, ("Ram Singh",))], id="rank-before-name-handed-over"),
+    pytest.param("Georgia handed Lance Corporal Giorgi Beridze to Russia on Tuesday in exchange for Staff Sergeant Ivan "
+                 "Orlov.",
+                 [("GEO", "RUS", "pows", 1, ("Giorgi Beridze",)), ("RUS", "GEO", "pows", 1, ("Ivan Orlov",))],
+                 id="two-word-ranks-before-names"),
+    pytest.param("Russia freed Captain Oleg Sidorenko on Friday in exchange for Major Andrei Petrov, held by Ukraine.",
+                 [("RUS", "UKR", "pows", 1, ("Oleg Sidorenko",)), ("UKR", "RUS", "pows", 1, ("Andrei Petrov",))],
+                 id="officer-ranks-are-pows"),
+    pytest.param("Azerbaijan handed over a captured Armenian soldier, Private Aram Petrosyan, to Armenia on Friday.",
+                 [("AZE", "ARM", "pows", 1, ("Private Aram Petrosyan",))], id="rank-in-apposition-stays-in-the-name"),
+    pytest.param("Major powers welcomed the swap in which Armenia freed 12 soldiers and Azerbaijan 9 on Monday.",
+                 [("ARM", "AZE", "pows", 12, ()), ("AZE", "ARM", "pows", 9, ())], id="rank-word-with-no-name-is-no-person"),
+    pytest.param("Private talks led Russia to free 3 Americans on Friday in exchange for 2 Russians held by the United "
+                 "States.",
+                 [("RUS", "USA", "prisoners", 3, ()), ("USA", "RUS", "prisoners", 2, ())],
+                 id="rank-word-opening-a-sentence-is-no-person"),
     pytest.param("Armenia handed over a captured Azerbaijani conscript to Azerbaijani officials at the border on Sunday.",
                  [("ARM", "AZE", "pows", 1, ())], id="lone-conscript-handed-to-officials"),
     pytest.param("Azerbaijan handed over a captured Armenian soldier to the Armenian side at the border on Tuesday, "

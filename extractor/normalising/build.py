@@ -48,7 +48,6 @@ from .gate import (
     not_handed_over,
     one_sided_figures,
     relevant,
-    swap_for,
 )
 from .groups import (
     Group,
@@ -567,7 +566,7 @@ def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views
         if group.category not in ("hostages", "bodies") and group.count is not None \
                 and group.count.value in unilateral and not group.per_side:
             continue  # "released 104 detainees ... the unilateral release of the 104": no swap's handover
-        if not (group.view.has_cue(*TRANSFER_LABELS) or swap_for(group.view) or "count.breakdown_follow_up" in group.rules
+        if not (group.view.has_cue(*TRANSFER_LABELS) or group.view.has_swap_pivot() or "count.breakdown_follow_up" in group.rules
                 or PLANNED_STAGE_RULE in group.rules or rule in ("status.deal_formula", "status.deal_name_whole")):
             continue
         mentions.append(_placed(group, status, rule, published, year_hint, views))

@@ -326,13 +326,6 @@ def _as_many_repeats(view: SentenceView, k: int) -> bool:
 
 # ----------------------------------------------------------------------------- breakdowns, subsets, extras
 
-def _pivot_between(view: SentenceView, lo: int, hi: int) -> bool:
-    """'Four hostages, among them a woman, were freed in exchange for 120 prisoners': a figure after the swap's
-    pivot counts the other side's people, no subset of the pool 'among' opened."""
-    return any(view.cue(k) is not None and view.cue(k).label_ == "FOR" and view.cue(k).kb_id_ != "for"
-               for k in range(lo, hi))
-
-
 def _release_near(view: SentenceView, lo: int, hi: int) -> bool:
     return any(w in RELEASED for w in view.words_between(lo, hi))
 
@@ -379,7 +372,7 @@ def _subset(view: SentenceView, group: Group, counted: list[Group], seen_values:
         return True  # "Of the 48 fighters freed by Sudan on Monday, 11 were commanders"
     lo, _ = view.clause_bounds(group.start)
     among = next((k for k in range(max(view.start, group.start - 20), group.start) if view.lower[k] == "among"), None)
-    if among is not None and _release_near(view, among, group.start) and not _pivot_between(view, among, group.start):
+    if among is not None and _release_near(view, among, group.start) and not view.has_swap_pivot(among, group.start):
         pools = [g for g in counted if g is not group and among < g.start < group.start]
         if not pools:
             return True  # "Among the Armenians released were two journalists"

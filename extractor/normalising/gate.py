@@ -26,17 +26,11 @@ DOMAIN_WORDS = frozenset({"prisoner", "prisoners", "pow", "hostage", "hostages",
 
 @per_view
 def relevant(view: SentenceView) -> bool:
-    if not (view.has_cue(*TRANSFER_LABELS, "AGREEMENT", "TALLY") or swap_for(view)):
+    if not (view.has_cue(*TRANSFER_LABELS, "AGREEMENT", "TALLY") or view.has_swap_pivot()):
         return False
     if view.has_cue("NOT_EXCHANGE") and not view.has_cue("GIVE", "RECEIVE", "HOME"):
         return False
     return True
-
-
-@per_view
-def swap_for(view: SentenceView) -> bool:
-    """'in exchange for', 'in return for' (a bare 'for' is too common to mark a swap)."""
-    return any(c.kb_id_ != "for" for c in view.cues_with("FOR"))
 
 
 def about_exchanges(views: list[SentenceView]) -> bool:
@@ -114,7 +108,7 @@ class SentenceNeeds:
         return cls(views, kinds, exchanging=exchanging)
 
     def handover_cue(self) -> bool:
-        return self.view.has_cue(*TRANSFER_LABELS) or swap_for(self.view)
+        return self.view.has_cue(*TRANSFER_LABELS) or self.view.has_swap_pivot()
 
     def transfer(self) -> bool:
         return self.view.has_cue("EXCHANGE", "GIVE", "RECEIVE", "HOME")
@@ -131,7 +125,7 @@ class SentenceNeeds:
         return bool(self.view.quantities)
 
     def swap(self) -> bool:
-        return self.view.has_cue("EXCHANGE") or swap_for(self.view)
+        return self.view.has_cue("EXCHANGE") or self.view.has_swap_pivot()
 
     def people(self) -> bool:
         return _names_people(self.view.cues_with("CATEGORY"), self.view.actors)
@@ -140,7 +134,7 @@ class SentenceNeeds:
         return self._exchanging and self.view.has_cue("GIVE", "RECEIVE")
 
     def pivot(self) -> bool:
-        return swap_for(self.view)
+        return self.view.has_swap_pivot()
 
     def two_persons(self) -> bool:
         return len(self.view.cues_with("PERSON")) >= 2
@@ -324,8 +318,8 @@ def _two_sides(givers: dict[str, list[int]], dyads) -> list[int]:
 
 def no_side(views: list[SentenceView]) -> bool:
     """No side and no captive anywhere: a club's or a family's affair ("traded two defenders")."""
-    return not any(view.actors for view in views) and not any(swap_for(view) or not CAPTIVE_WORDS.isdisjoint(view.words)
-                                                              for view in views)
+    return not any(view.actors for view in views) \
+        and not any(view.has_swap_pivot() or not CAPTIVE_WORDS.isdisjoint(view.words) for view in views)
 
 
 def _each_cues(cues) -> list:
@@ -1035,7 +1029,7 @@ CASUALTIES_BY_FIRST = {w: tuple(p for p in CASUALTIES if p[0] == w) for w in CAS
 
 
 def _swap_cue(view: SentenceView) -> bool:
-    return view.has_cue("EXCHANGE") or swap_for(view)
+    return view.has_cue("EXCHANGE") or view.has_swap_pivot()
 
 
 def recovery(view: SentenceView, *, figures: bool = True) -> bool:

@@ -1810,9 +1810,7 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
         group.nationality = None
         group.rules.append("direction.from_is_giver")
     # "Hamas freed 4 hostages in exchange for 200 prisoners": the object of the pivot goes the other way
-    pivot_between = verb_before is not None and any(
-        view.cue(k) is not None and view.cue(k).label_ == "FOR" and view.cue(k).kb_id_ != "for"
-        for k in range(verb_before.end, group.start))
+    pivot_between = verb_before is not None and view.has_swap_pivot(verb_before.end, group.start)
     if verb_before is not None and verb_before.label_ in ("GIVE", "RECEIVE") and not noun_form and not pivot_between:
         subject = _subject_before(view, verb_before.start, view.start)
         if subject is None and _unnamed_group_before(view, verb_before.start):
@@ -2900,7 +2898,7 @@ def _listed_one(view: SentenceView, groups: list[Group], taken: set[int]) -> lis
 def person_for_person(view: SentenceView) -> list[Group]:
     """'Russia freed the jailed American teacher in exchange for a Russian businessman', 'Tom Harlan was
     freed in exchange for Igor Vasin': one for one, each person a PERSON noun or a name."""
-    pivots = [c for c in view.cues_with("FOR") if c.kb_id_ != "for"]
+    pivots = view.swap_pivots()
     if not pivots:
         return []
     pivot = pivots[0]
@@ -3249,7 +3247,7 @@ def drop_handed_persons(groups: list[Group], views: list[SentenceView], context:
     if not handed:
         return groups
     counted = any(g.count is not None and g.quantity is not None and not g.part_of for g in groups)
-    swap = any(view.has_cue("EXCHANGE") or any(c.kb_id_ != "for" for c in view.cues_with("FOR")) for view in views)
+    swap = any(view.has_cue("EXCHANGE") or view.has_swap_pivot() for view in views)
     ways = {(g.giver, g.receiver) for g in groups if g.count is not None and not g.part_of}
     both_ways = any((r, g) in ways for g, r in ways if g is not None and r is not None)
     if not counted and ((swap and context.known_dyad) or both_ways):
@@ -3510,7 +3508,7 @@ def pronoun_person(view: SentenceView, views: list[SentenceView], context: Artic
     if verb is None or not all(view.lower[k] in BE_WORDS for k in range(view.start + 1, verb.start)):
         return []
     near = views[max(0, view.index - 1):view.index + 2]
-    if not any(v.has_cue("EXCHANGE") or any(c.kb_id_ != "for" for c in v.cues_with("FOR")) for v in near):
+    if not any(v.has_cue("EXCHANGE") or v.has_swap_pivot() for v in near):
         return []  # a release with no swap near it is no handover of this kind
     before = views[view.index - 1]
     names = [n for n in (person_name(before, p) for p in before.cues_with("PERSON")) if n is not None]

@@ -164,6 +164,16 @@ class SentenceView:
     def cue(self, i: int) -> Span | None:
         return self.doc_index.cue_at[i]
 
+    def swap_pivots(self) -> list[Span]:
+        """The swap's pivots: 'in exchange for', 'in return for' (a bare 'for' is too common to mark a swap)."""
+        return [c for c in self.cues_with("FOR") if c.kb_id_ != "for"]
+
+    def has_swap_pivot(self, lo: int | None = None, hi: int | None = None) -> bool:
+        """A swap's pivot (`swap_pivots`) in the sentence, or on some token lo..hi-1."""
+        if lo is None or hi is None:
+            return any(c.kb_id_ != "for" for c in self.cues_with("FOR"))
+        return any(c.kb_id_ != "for" and c.start < hi and c.end > lo for c in self.cues_with("FOR"))
+
     def actor(self, i: int) -> Span | None:
         return self.doc_index.actor_at[i]
 

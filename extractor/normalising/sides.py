@@ -253,13 +253,9 @@ def handed_between_no_sides(group: Group, context: ArticleContext) -> bool:
     return not _swap_words(group.view)
 
 
-def _swap_for(view: SentenceView) -> bool:
-    return any(c.kb_id_ != "for" for c in view.cues_with("FOR"))
-
-
 def _swap_words(view: SentenceView) -> bool:
     """A swap word, 'in exchange for', 'each', 'both', 'sides', 'between' ... in the sentence."""
-    return view.has_cue(*SWAP_LABELS) or _swap_for(view) or bool(view.word_set & TWO_WAY_WORDS)
+    return view.has_cue(*SWAP_LABELS) or view.has_swap_pivot() or bool(view.word_set & TWO_WAY_WORDS)
 
 
 def drop_sideless(occasions: list[Occasion], tallies: list, views: list[SentenceView],
@@ -268,7 +264,7 @@ def drop_sideless(occasions: list[Occasion], tallies: list, views: list[Sentence
     (the occasions and the running totals). Where some figure has sides, a sideless one is a total or a
     part of the article's handover, settled by the count stage; one mention in a swap's words keeps its
     occasion ('an exchange involving 900 prisoners')."""
-    if any(view.has_cue("EXCHANGE") or _swap_for(view) for view in views):
+    if any(view.has_cue("EXCHANGE") or view.has_swap_pivot() for view in views):
         return  # "part of an exchange involving nearly 900 prisoners": a swap, its sides untold
     groups = [m.group for o in occasions for m in o.mentions] + [t.group for t in tallies]
     if not all(handed_between_no_sides(g, context) for g in groups):
@@ -289,7 +285,7 @@ def drop_outside_conflict(occasions: list[Occasion], tallies: list, views: list[
     from camps in Syria'), or when a state frees its own people and only the dyad names a receiver
     ('Venezuela released 36 political prisoners', whose other side is only the article's). Captured
     fighters, hostages and remains are handed over between the sides of any war, so they stay."""
-    if any(view.has_cue("EXCHANGE") or _swap_for(view) for view in views):
+    if any(view.has_cue("EXCHANGE") or view.has_swap_pivot() for view in views):
         return
     ways = {(m.group.giver, m.group.receiver) for o in occasions for m in o.mentions
             if m.group.giver is not None and m.group.receiver is not None}

@@ -811,6 +811,31 @@ def _link_parts(groups: list[Group]) -> dict[int, Group]:
     return wholes_of
 
 
+PER_SIDE_BROKEN_DOWN = "count.per_side_broken_down"
+
+
+def _sides_broken_down(groups: list[Group]) -> dict[int, set[str]]:
+    """A per-side figure -> the sides whose share of it the same sentence tells in two or more figures of their
+    own that add up to it ('exchanged 14 prisoners each, with the Houthis freeing 10 soldiers and 4 civilians'):
+    that side's flow is those figures, not the per-side one (rule count.per_side_broken_down)."""
+    found: dict[int, set[str]] = {}
+    for whole in groups:
+        value = exact_figure(whole.count) if whole.per_side and not whole.part_of else None
+        if not value:
+            continue
+        by_giver: dict[str, list[int]] = {}
+        for g in groups:
+            if g is not whole and g.view is whole.view and not g.part_of and not g.per_side and g.giver is not None \
+                    and g.start >= whole.end and exact_figure(g.count):
+                by_giver.setdefault(g.giver, []).append(exact_figure(g.count))
+        for giver, values in by_giver.items():
+            if len(values) >= 2 and sum(values) == value:
+                found.setdefault(id(whole), set()).add(giver)
+                if PER_SIDE_BROKEN_DOWN not in whole.rules:
+                    whole.rules.append(PER_SIDE_BROKEN_DOWN)
+    return found
+
+
 def _other_way(part: Group, whole: Group) -> bool:
     """The part and the whole have receivers or givers that cannot be the same handover's."""
     return (part.receiver is not None and whole.receiver is not None and part.receiver != whole.receiver) \
@@ -1036,6 +1061,7 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
     both_sides = {(g.category, 2 * exact_figure(g.count)) for g in groups
                   if g.per_side and not g.part_of and exact_figure(g.count)}
     part_keys: set[int] = set()  # parts that make flows of their own (by nationality or by giver)
+    given_apart = _sides_broken_down(groups)
     broken_down: dict[tuple, int] = {}  # (key, a whole's figure) -> what is left of it once its parts are told
     candidates: dict[tuple, list[tuple[int, Count | None, Group]]] = {}
     for group in groups:
@@ -1090,6 +1116,8 @@ def flows_of(groups: list[Group], context: ArticleContext, attributed, compatibl
             elif parts and exact_figure(count) == parts:
                 continue  # every one of them told in a part of its own
         for key in keys:
+            if key[0] is not None and key[0] in given_apart.get(id(group), ()):
+                continue  # "14 prisoners each, with the Houthis freeing 10 soldiers and 4 civilians": told in parts
             candidates.setdefault(key, []).append((group.char_start, count, group))
     # the whole of a breakdown told again elsewhere ("90 Ukrainians home" in the headline, then "90 ...: 80 soldiers
     # and 10 civilians"): the same remainder (rule count.whole_told_again)

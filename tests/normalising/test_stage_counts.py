@@ -779,6 +779,21 @@ CASES += [
     ("c20_a_figure_of_another_category_stays",
      "Armenia and Azerbaijan exchanged 25 soldiers each on Monday, and 36 civilians were freed on Monday.",
      [("ARM", "AZE", "pows", 25), ("AZE", "ARM", "pows", 25), (None, None, "civilians", 36)]),
+    # --- C21: a per-side figure one side's share of which the sentence tells in figures that add up to it
+    # (count.per_side_broken_down)
+    ("c21_one_side_breaks_its_share_down",
+     "Sudan's army and the RSF exchanged 26 prisoners each on Sunday, with the RSF freeing 19 soldiers and 7 "
+     "civilians.",
+     [("SDN", "RSF", "pows", 26), ("RSF", "SDN", "pows", 19), ("RSF", "SDN", "hostages", 7)]),
+    ("c21_one_side_breaks_its_share_down_after_a_semicolon",
+     "Armenia and Azerbaijan swapped 31 prisoners each on Monday; Baku freed 25 soldiers and 6 civilians.",
+     [("ARM", "AZE", "pows", 31), ("AZE", "ARM", "pows", 25), ("AZE", "ARM", "civilians", 6)]),
+    ("c21_one_figure_of_the_side_is_no_breakdown",
+     "Armenia and Azerbaijan swapped 31 prisoners each on Monday, with Baku freeing 31 soldiers.",
+     [("ARM", "AZE", "pows", 31), ("AZE", "ARM", "pows", 31)]),
+    ("c21_figures_that_do_not_add_up_are_no_breakdown",
+     "Armenia and Azerbaijan swapped 31 prisoners each on Monday, with Baku freeing 25 soldiers and 9 civilians.",
+     [("ARM", "AZE", "pows", 31), ("AZE", "ARM", "pows", 31), ("AZE", "ARM", "civilians", 9)]),
     # --- C18: plural demonyms of any ending count people (groups.plural_demonym_word); a release bought with a fine
     # is no handover (gate.ransom)
     ("c18_plural_demonyms_in_bs_and_rs",

@@ -481,6 +481,9 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None", *,
         elif previous is None and _gapped_pair_head(view, quantity):
             category = _sentence_category(view)  # "with Kyiv receiving 1,200 and Moscow 27": the swap's people
             rules.append(GAPPED_PAIR_RULE)
+        elif previous is None and _appended_per_side(view, quantity):
+            category = _sentence_category(view)  # "exchanged prisoners on Friday, 75 on each side"
+            rules.append(APPENDED_PER_SIDE_RULE)
         elif previous is not None and previous.view is view and _from_side_part(view, quantity, previous):
             category = previous.category  # "43 sets of remains: 41 from Azerbaijan and 2 from Georgia"
             rules += ["group.elliptic", "group.from_side"]
@@ -743,6 +746,22 @@ def _gapped_pair_head(view: SentenceView, quantity: Span) -> bool:
     if other is None or other.start != m + 1 or other.label_ not in GAPPED_LABELS or other.kb_id_ == subject.kb_id_:
         return False
     return other.end < view.end and view.doc_index.quantity_at[other.end] is not None
+
+
+APPENDED_PER_SIDE_RULE = "group.appended_per_side"
+
+
+def _appended_per_side(view: SentenceView, quantity: Span) -> bool:
+    """'Russia and Ukraine exchanged prisoners on Friday, 75 on each side': a bare per-side figure set off by a
+    comma after a swap of people told with no figure counts those people, per side (rule
+    group.appended_per_side)."""
+    read = quantity_of(quantity)
+    if read is None or not read.per_side or quantity.start - 1 <= view.start or view.lower[quantity.start - 1] != ",":
+        return False
+    if not _elliptic_follows(view, quantity):
+        return False
+    swap = next((c for c in view.cues_with("EXCHANGE") if c.end <= quantity.start), None)
+    return swap is not None and any(swap.end <= c.start < quantity.start for c in view.cues_with("CATEGORY"))
 
 
 def _sentence_category(view: SentenceView) -> str:

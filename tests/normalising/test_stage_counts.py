@@ -794,6 +794,16 @@ CASES += [
     ("c21_figures_that_do_not_add_up_are_no_breakdown",
      "Armenia and Azerbaijan swapped 31 prisoners each on Monday, with Baku freeing 25 soldiers and 9 civilians.",
      [("ARM", "AZE", "pows", 31), ("AZE", "ARM", "pows", 31), ("AZE", "ARM", "civilians", 9)]),
+    # --- C22: a bare per-side figure set off by a comma after an uncounted swap of people (group.appended_per_side)
+    ("c22_appended_per_side_figure",
+     "Ethiopia and Eritrea exchanged prisoners of war on Friday, 64 on each side.",
+     [("ETH", "ERI", "pows", 64), ("ERI", "ETH", "pows", 64)]),
+    ("c22_appended_per_side_figure_of_remains",
+     "Armenia and Azerbaijan swapped the remains of fallen soldiers on Tuesday, 18 from each side.",
+     [("ARM", "AZE", "bodies", 18), ("AZE", "ARM", "bodies", 18)]),
+    ("c22_an_appended_figure_of_years_is_no_people",
+     "Ethiopia and Eritrea exchanged prisoners of war on Friday, 64 years after their first war.",
+     [("ETH", "ERI", "pows", None), ("ERI", "ETH", "pows", None)]),
     # --- C18: plural demonyms of any ending count people (groups.plural_demonym_word); a release bought with a fine
     # is no handover (gate.ransom)
     ("c18_plural_demonyms_in_bs_and_rs",

@@ -98,6 +98,7 @@ def test_person_nouns_count_in_the_plural() -> None:
         if row["label"] == "CATEGORY":
             counted.setdefault(row["id"], set()).update(p.lower() for p in row["patterns"])
     every = set().union(*counted.values()) - counted.get("foreigners", set())
-    missing = [(row["id"], noun) for row in rows if row["label"] == "PERSON" for noun in row["patterns"]
-               if noun not in NO_COUNTED_PLURAL and _plural(noun).lower() not in every]
+    # (ranks written as titles, id "rank", name a person only before a name: 'Private Ahmed Khan', no plural)
+    missing = [(row["id"], noun) for row in rows if row["label"] == "PERSON" and row["id"] != "rank"
+               for noun in row["patterns"] if noun not in NO_COUNTED_PLURAL and _plural(noun).lower() not in every]
     assert missing == []

@@ -604,6 +604,8 @@ NEGATIVES = ROOT / "corpus" / "negatives"
 NEGATIVE_GOLD = [json.loads(line) for line in (NEGATIVES / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
 # invented articles that still give a record (known gaps, each with its mechanism)
 NEGATIVE_GAPS = {
+    "h12-036": "a swap 'agreed in principle in August' that 'has never taken place' is read as a planned swap of 15 each "
+               "(the kit's rule for cancelled swaps supports it; the set's gold, written blind, keeps the article empty)",
     "h3-032": "the headline's demand ('ELN demands prisoner swap for six kidnapped soldiers') is read as a planned swap "
               "(the body's 'would free six soldiers only in exchange for 20' is gate.only_on_terms now)",
     "h3-029": "an appeal ('if there must be a trade, then make the trade') reads as a planned swap, and a past one-sided "
@@ -643,6 +645,10 @@ HELDOUT10 = ROOT / "corpus" / "heldout10"
 # heldout10's hard negatives likewise
 HELDOUT10_NEGATIVES = [g["doc_id"] for g in map(json.loads, (HELDOUT10 / "gold.jsonl").read_text(encoding="utf-8").splitlines())
                        if not g["records"]]
+HELDOUT12 = ROOT / "corpus" / "heldout12"
+# heldout12's hard negatives likewise
+HELDOUT12_NEGATIVES = [g["doc_id"] for g in map(json.loads, (HELDOUT12 / "gold.jsonl").read_text(encoding="utf-8").splitlines())
+                       if not g["records"]]
 
 
 def test_invented_negative_corpus_is_all_empty_gold():
@@ -651,12 +657,12 @@ def test_invented_negative_corpus_is_all_empty_gold():
     assert not any(g["records"] for g in NEGATIVE_GOLD)
     assert set(NEGATIVE_GAPS) <= ({g["doc_id"] for g in NEGATIVE_GOLD} | set(HELDOUT3_NEGATIVES) | set(HELDOUT4_NEGATIVES)
                                   | set(HELDOUT6_NEGATIVES) | set(HELDOUT8_NEGATIVES) | set(HELDOUT9_NEGATIVES)
-                                  | set(HELDOUT10_NEGATIVES))
+                                  | set(HELDOUT10_NEGATIVES) | set(HELDOUT12_NEGATIVES))
 
 
 @pytest.fixture(scope="module")
 def negative_articles():
-    return {a.id: a for folder in (NEGATIVES, HELDOUT3, HELDOUT4, HELDOUT6, HELDOUT8, HELDOUT9, HELDOUT10)
+    return {a.id: a for folder in (NEGATIVES, HELDOUT3, HELDOUT4, HELDOUT6, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT12)
             for a in read_articles(folder / "articles.jsonl")}
 
 
@@ -664,9 +670,10 @@ def negative_articles():
     pytest.param(doc_id, id=doc_id, marks=[pytest.mark.xfail(reason=NEGATIVE_GAPS[doc_id], strict=False)]
                  if doc_id in NEGATIVE_GAPS else [])
     for doc_id in [g["doc_id"] for g in NEGATIVE_GOLD] + HELDOUT3_NEGATIVES + HELDOUT4_NEGATIVES + HELDOUT6_NEGATIVES
-                   + HELDOUT8_NEGATIVES + HELDOUT9_NEGATIVES + HELDOUT10_NEGATIVES])
+                   + HELDOUT8_NEGATIVES + HELDOUT9_NEGATIVES + HELDOUT10_NEGATIVES + HELDOUT12_NEGATIVES])
 def test_invented_negative_news_makes_no_record(extractor, negative_articles, doc_id):
-    """corpus/negatives and heldout3's, heldout4's, heldout6's, heldout8's, heldout9's and heldout10's hard negatives: invented non-exchange news, each with empty gold, read
+    """corpus/negatives and heldout3's, heldout4's, heldout6's, heldout8's, heldout9's, heldout10's and heldout12's hard negatives:
+    invented non-exchange news, each with empty gold, read
     without the prefilter."""
     assert extractor.extract(negative_articles[doc_id]) == []
 

@@ -296,6 +296,10 @@ def _in_relative_clause(view: SentenceView, date: Span) -> bool:
     # (who "had crossed into" the other country is where they went astray, not a handover to them)
     if any(transfer(k, TRANSFER_VERB_LABELS - {"HOME"}) for k in range(rel, date.start)):
         return False
+    # an aside set off by commas after the people ("released Griner, who was jailed in February, on Thursday")
+    if rel > view.start and view.lower[rel - 1] == "," and date.end < view.end and view.lower[date.end] == "," \
+            and "," not in view.lower[rel:date.start]:
+        return True
     # the sentence's own transfer verb comes after the clause
     return any(transfer(k) for k in range(date.end, view.end)) \
         and not any(transfer(k) for k in range(view.start, rel))

@@ -178,6 +178,10 @@ CASES = [
     ("multi_day_span",
      "The three-day swap which started on Monday concluded on Wednesday, with 300 prisoners freed by Sudan and "
      "the RSF each in total.", "2024-03-14", (300, 300), (C, "2024-03-11", "2024-03-13")),
+    # date.relative_clause: an aside set off by commas after the people, told with its own date
+    ("comma_aside_after_the_people_keeps_its_date_apart",
+     "Eritrea handed over 40 Ethiopian soldiers, who were jailed in May, on Tuesday in exchange for 35 "
+     "Eritrean soldiers.", "2024-03-14", (35, 40), (C, "2024-03-12", "2024-03-12")),
     # date.last_stage_day: the last day's own figure keeps that day, the whole's days go to a figure of the whole
     ("when_clause_after_the_end_is_the_last_days_stage",
      "The four-day swap between Sudan and the RSF ended on Tuesday, when the army freed 45 RSF fighters and the "

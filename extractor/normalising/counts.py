@@ -870,8 +870,9 @@ def _foreign_part(part: Group, whole: Group, context: ArticleContext) -> bool:
 def _two_way_parts(groups: list[Group], wholes_of: dict[int, Group],
                    context: ArticleContext) -> dict[int, tuple]:
     """'the two countries exchanged 1,400 prisoners: 1,000 Eritreans and 400 Ethiopians': a total of both
-    ways broken down by the nationals of its two sides; each part goes home from the other side (rule
-    count.two_way_breakdown). Part -> its (giver, receiver, category) key."""
+    ways broken down by the people of its two sides (the nationals of two states, or an armed group's members
+    and the state's soldiers: '75 Houthis and 55 government soldiers'); each part goes home from the other side
+    (rule count.two_way_breakdown). Part -> its (giver, receiver, category) key."""
     parts_of: dict[int, list[Group]] = {}
     for group in groups:
         whole = wholes_of.get(id(group))

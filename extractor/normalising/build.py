@@ -34,6 +34,8 @@ from .dating import (
     after_attribution,
     anaphor_at,
     anaphoric_date,
+    day_stage,
+    stage_day_date,
     date_key,
     occasion_day_near,
     date_span_for,
@@ -94,6 +96,7 @@ from .occasions import (
     attach_loose,
     group_occasions,
     merge_complementary,
+    whole_beside_last_stage,
     one_per_day,
     own_day_over_told_day,
     place_weekdays,
@@ -110,6 +113,7 @@ from .sentences import DocIndex, SentenceView, sentence_views, span_text
 from .status import TRANSFER_LABELS, real_plan, status_at
 from .tallies import (
     Tally,
+    days_run,
     counts_swaps,
     answered_tally,
     continued_tally,
@@ -624,6 +628,7 @@ def form_occasions(mentions: list[Mention], loose: list[Mention], views: list[Se
     """Mentions of one handover occasion grouped together, status settled per occasion (previews of
     a done occasion fold into it), dated at occasion level."""
     occasions = merge_complementary(group_occasions(mentions, views))
+    whole_beside_last_stage(occasions)
     attach_loose(occasions, loose)
     own_day_over_told_day(occasions)
     occasions = fold_previews(occasions, published=published, year_hint=year_hint)
@@ -763,7 +768,7 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
         if headed is not None:
             date_span, interval = date_span or header, headed
             rule = rule + "+date.day_header"
-    if date_span is None and group.view.index > 0 \
+    if date_span is None and group.view.index > 0 and day_stage(group.view) is None \
             and anaphoric_date(group.view, views, published=published, year_hint=year_hint) is None:
         before = views[group.view.index - 1]
         # the previous sentence must date a handover: "sent troops into" does not
@@ -805,6 +810,12 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
             same = " in the day " in group.view.padded_text or " same day " in group.view.padded_text
             return Mention(group=group, status=status, date_span=date_span, date=interval, key=key,
                            background=_background(group.view) and not same, rules=[rule, "date.anaphora"])
+    staged = stage_day_date(group.view, views, published=published, year_hint=year_hint) \
+        if date_span is None else None
+    if staged is not None:  # "On the second day, ...": the day after the one the article gave the first day
+        return Mention(group=group, status=status, date_span=staged[0], date=staged[1],
+                       key=date_key(None, staged[1]), background=_background(group.view),
+                       rules=[rule, "date.stage_day"])
     if status == "completed" and (date_span is None or after_attribution(group.view, date_span)):
         told = occasion_day_near(group.view, views)
         if told is not None:  # "..., the group said on Tuesday. The handover took place on Monday."
@@ -831,6 +842,10 @@ def _placed(group: Group, status: str, rule: str, published: PartialDate | None,
         if dated is not None and dated != interval:
             interval, rule = dated, rule + "+date.timeline_year"
     background = _background(group.view) or (date_span is not None and span_text(date_span).lower().startswith("since"))
+    if interval is not None and date_span is not None and date_span.start >= group.view.start \
+            and span_text(date_span).lower().startswith(("between", "from")) \
+            and days_run(group.view, date_span.start):
+        rule = rule + "+date.days_of_operation"  # no running total's period: the days the handover ran
     if lent is not None and interval is not None and date_span is lent_span:
         rule = rule + "+" + lent  # the date came from a place phrase or a where-clause of its own
     return Mention(group=group, status=status, date_span=date_span, date=interval,

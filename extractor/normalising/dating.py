@@ -457,6 +457,46 @@ def anaphoric_date(view: SentenceView, views: list[SentenceView], *, published: 
     return None
 
 
+STAGE_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                 "eighth": 8, "ninth": 9, "tenth": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+STAGE_TALKS = frozenset({"talks", "negotiations", "consultations", "meetings", "discussions"})
+STAGE_DAY_OPENING = 3  # tokens from the sentence start: "On the second day, ..."
+
+
+def day_stage(view: SentenceView) -> int | None:
+    """'On the second day, ...', 'Day two: ...': the number of the swap's day a sentence opens with (not 'On the
+    second day of talks')."""
+    for cue in view.cues_with("STAGE"):
+        words = view.lower[cue.start:cue.end]
+        if "day" in words and cue.start - view.start <= STAGE_DAY_OPENING \
+                and not STAGE_TALKS.intersection(view.lower[cue.end:min(view.end, cue.end + 6)]):
+            number = next((STAGE_NUMBERS[w] for w in words if w in STAGE_NUMBERS), None)
+            if number is not None:
+                return number
+    return None
+
+
+def stage_day_date(view: SentenceView, views: list[SentenceView], *, published: PartialDate | None,
+                   year_hint: int | None) -> tuple[Span, DateInterval] | None:
+    """'On the first day, 11 March, ... On the second day, Chad freed 22 Sudanese soldiers': the Nth day of
+    a swap told day by day, placed from the day the article gives its Mth day (rule date.stage_day)."""
+    number = day_stage(view)
+    if number is None or view.dates:
+        return None
+    for earlier in reversed(views[max(0, view.index - 5):view.index]):
+        told = day_stage(earlier)
+        if told is None or told == number:
+            continue
+        for date in earlier.dates:
+            interval = resolve_span(date, published=published, status="completed", year_hint=year_hint)
+            if interval is not None and interval.precision == "day" and interval.start == interval.end \
+                    and interval.start is not None:
+                day = interval.start + dt.timedelta(days=number - told)
+                return date, DateInterval(start=day, end=day, precision="day")
+        return None
+    return None
+
+
 DATELINE_LINES = 6      # a dateline or time stamp stands among the first lines of the text
 DATELINE_WIDTH = 60     # characters: a line of its own, not a sentence that happens to give a date
 DATELINE_WORDS = 3      # words beside the date: "MIN READ ... GMT", "Updated", "Published"

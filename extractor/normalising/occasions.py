@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from ..contract import Count, DateInterval, PartialDate
-from .dating import after_attribution, same_day
+from .dating import STAGE_NUMBERS, STAGE_TALKS, after_attribution, same_day
+from .deal_names import FINAL_WORDS, STAGE_WORDS
 from .groups import Group
 from .sentences import SentenceView, has_phrase, per_view, phrase_at, span_text
 from .status import is_past_verb, real_plan
@@ -70,7 +71,7 @@ def _flow_keys(occasion: Occasion) -> set[tuple]:
 def _adjacent(a: Occasion, b: Occasion) -> bool:
     if a.date is not None and b.date is not None and a.date.start and b.date.start \
             and a.date.precision == b.date.precision == "day":
-        # a span of days ("on 3 and 4 December") is the whole swap, never one day's other half
+        # a span of days ("on 6 and 7 May") is the whole swap, never one day's other half
         return abs((a.date.start - b.date.start).days) <= 1 \
             and a.date.start == a.date.end and b.date.start == b.date.end
     days = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -100,11 +101,13 @@ def merge_complementary(occasions: list[Occasion]) -> list[Occasion]:
                 if "occasion.two_way_days_apart" not in m.rules:
                     m.rules.append("occasion.two_way_days_apart")
             return False
-        if _told_by_day(o) and _told_by_day(occasion):
-            for m in occasion.mentions:
-                if STAGES_BY_DAY_RULE not in m.rules:
-                    m.rules.append(STAGES_BY_DAY_RULE)
-            return False
+        for apart, rule in ((_told_by_day(o) and _told_by_day(occasion), STAGES_BY_DAY_RULE),
+                            (_other_stage_named(o, occasion), OTHER_STAGE_RULE)):
+            if apart:
+                for m in occasion.mentions:
+                    if rule not in m.rules:
+                        m.rules.append(rule)
+                return False
         return True
 
     return _fold_into_first(occasions, "occasion.complementary_day", belongs)
@@ -126,8 +129,8 @@ NOT_A_WHOLE_DAY = frozenset({"early", "late", "overnight", "night", "evening", "
 
 
 def _told_by_day(occasion: Occasion) -> bool:
-    """The occasion's dated mentions each stand in a sentence that opens with their day ('On 3 December, the
-    RSF released 64 soldiers'; 'On Wednesday Chad freed 20'): an article that tells a swap day by day tells
+    """The occasion's dated mentions each stand in a sentence that opens with their day ('On 5 March, the
+    RSF released 41 soldiers'; 'On Wednesday Chad freed 20'): an article that tells a swap day by day tells
     its stages, and the next day's handover is the next stage, not this day's other half (rule
     occasion.stages_by_day). 'late on Friday' / 'Early Saturday' is a handover across one night: not told by day."""
     dated = [m for m in occasion.mentions if m.key is not None and m.date_span is not None]
@@ -141,6 +144,22 @@ def _told_by_day(occasion: Occasion) -> bool:
         if not set(before) <= {"on"} or NOT_A_WHOLE_DAY.intersection(view.lower[span.start:span.end]):
             return False
     return True
+
+
+OTHER_STAGE_RULE = "occasion.other_stage_named"
+
+
+def _other_stage_named(a: Occasion, b: Occasion) -> bool:
+    """'carried out the second stage of their swap on Tuesday' beside 'the first stage took place on Monday': the two
+    days name two stages, so neither is the other's second half (rule occasion.other_stage_named)."""
+    numbers_a, numbers_b = _stages_named(a), _stages_named(b)
+    return bool(numbers_a) and bool(numbers_b) and not numbers_a & numbers_b
+
+
+def _stages_named(occasion: Occasion) -> frozenset[int]:
+    """The stages the sentences of the occasion's dated mentions name by number."""
+    dated = [m for m in occasion.mentions if m.key is not None] or occasion.mentions
+    return frozenset().union(*(_stage_numbers(m.group.view) for m in dated))
 
 
 def _fold_into_first(occasions: list[Occasion], rule: str, belongs) -> list[Occasion]:
@@ -516,9 +535,41 @@ def _whole_occasion(occasions: list[Occasion], mention: Mention) -> Occasion:
     return whole
 
 
-STAGE_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                 "eighth": 8, "ninth": 9, "tenth": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-STAGE_TALKS = frozenset({"talks", "negotiations", "consultations", "meetings", "discussions"})
+
+
+WHOLE_BESIDE_LAST_STAGE = "occasion.whole_beside_last_stage"
+
+
+def whole_beside_last_stage(occasions: list[Occasion]) -> None:
+    """'completed the 300-for-300 swap on Thursday, freeing 80 each on the final day': the deal's figure and the
+    smaller figure of its last stage told on one day are two records, the whole swap and its last stage (rule
+    occasion.whole_beside_last_stage); the whole ends on that day."""
+    for occasion in list(occasions):
+        if occasion.status != "completed" or occasion.key in (None, "whole") or occasion.background:
+            continue
+        names = [m for m in occasion.mentions if "group.x_for_x" in m.group.rules and m.group.count is not None
+                 and m.group.count.value]
+        if not names:
+            continue
+        value, category = names[0].group.count.value, names[0].group.category
+        stages = [m for m in occasion.mentions if m not in names and m.group.category == category
+                  and m.group.count is not None and m.group.count.value and m.group.count.value < value]
+        if not stages or not any(_last_stage_named(m.group.view) for m in stages):
+            continue
+        whole = _whole_occasion(occasions, names[0])
+        for m in [m for m in occasion.mentions if m.group.category == category and m.group.count is not None
+                  and m.group.count.value == value]:
+            occasion.mentions.remove(m)
+            m.rules.append(WHOLE_BESIDE_LAST_STAGE)
+            whole.mentions.append(m)
+        if whole.date is None:
+            whole.date, whole.date_span = occasion.date, occasion.date_span
+
+
+def _last_stage_named(view: SentenceView) -> bool:
+    """'on the final day', 'in the last stage', 'the final group': the sentence tells a swap's last part."""
+    words = view.lower[view.start:view.end]
+    return any(w in FINAL_WORDS and any(x in STAGE_WORDS for x in words[k + 1:k + 3]) for k, w in enumerate(words))
 
 
 def _stage_numbers(view: SentenceView) -> frozenset[int]:
@@ -587,18 +638,33 @@ def _another_group(occasion: Occasion, mention: Mention) -> bool:
     a dated figure told as more people than those of an occasion with a figure of its category is
     another handover."""
     g = mention.group
-    return g.count is not None and _adds_more(mention) and not _repeats(occasion, mention) and any(
+    another = g.count is not None and _adds_more(mention) and not _repeats(occasion, mention) and any(
         m.group.count is not None and m.group.category == g.category for m in occasion.mentions)
+    if another and _later_batch(mention) and LATER_BATCH_RULE not in mention.rules:
+        mention.rules.append(LATER_BATCH_RULE)
+    return another
 
 
 def _adds_more(mention: Mention) -> bool:
-    """'another 307', '20 more', 'a further 50' right at the figure."""
+    """'another 307', '20 more', 'a further 50' right at the figure, or a later batch ('a second group of 20')."""
     g = mention.group
     if g.quantity is None:
         return False
     view = g.view
     near = view.lower[max(view.start, g.quantity.start - 2):min(view.end, g.quantity.end + 1)]
-    return any(w in MORE for w in near)
+    return any(w in MORE for w in near) or _later_batch(mention)
+
+
+LATER_BATCH_RULE = "occasion.later_batch"
+LATER_BATCH = frozenset({"second", "third", "fourth", "fifth", "sixth", "next", "another", "further"})
+
+
+def _later_batch(mention: Mention) -> bool:
+    """'A second group of 20 is due tomorrow', 'the next batch of 70': a batch after one already told (rule
+    occasion.later_batch)."""
+    g = mention.group
+    before = g.view.words_between(g.quantity.start - 3, g.quantity.start) if g.quantity is not None else ()
+    return len(before) == 3 and before[0] in LATER_BATCH and before[1] in STAGE_WORDS and before[2] == "of"
 
 
 def _other_pair(occasion: Occasion, mention: Mention) -> bool:

@@ -23,6 +23,7 @@ from spacy.tokens import Span
 
 from .groups import Group, _actor_after, count_of
 from .occasions import Occasion
+from ..recognising.extensions import date_of
 from .sentences import SentenceView, has_phrase, per_view, phrase_at, span_text
 from .status import TRANSFER_LABELS
 
@@ -275,7 +276,8 @@ def _frames(view: SentenceView) -> list[tuple[Span, str]]:
             if joint in window:
                 m = window.index(joint)
                 before, after = window[:m], window[m + 1:m + 5]
-                if _month_like(before) and _month_like(after) and not _days_of_one_month(before, after):
+                if _month_like(before) and _month_like(after) and not _days_of_one_month(before, after) \
+                        and not days_run(view, start + k):
                     last = max(i for i, w in enumerate(after) if _month_like([w]))  # the period ends at its month
                     add(start + k, start + k + m + 3 + last, "period")
     return out
@@ -302,6 +304,14 @@ def _reached_after(view: SentenceView, k: int) -> bool:
 def _plural(quantity: Span, view: SentenceView) -> bool:
     count = count_of(quantity, view)
     return count is not None and (count.value or count.min or 0) >= 2
+
+
+def days_run(view: SentenceView, k: int) -> bool:
+    """'Between March 2 and March 15, Iran handed over 3,200 prisoners': a period from one day to another,
+    in two months too (_days_of_one_month reads one month's days from the words), is the days one operation ran,
+    not the period of a running total (rule date.days_of_operation)."""
+    match = next((date_of(d) for d in view.dates if d.start == k), None)
+    return match is not None and getattr(match, "day", None) is not None and getattr(match, "end_day", None) is not None
 
 
 def _month_like(words: list[str]) -> bool:

@@ -169,6 +169,12 @@ _P_UNIT = _c(r"\b(?:(?P<part>(?i:early|mid|late|(?:the\s+)?(?:very\s+)?(?:end|be
 _P_WEEKEND = _c(r"\b(?i:over|at|on|during)\s+(?P<the>(?i:the))\s+\Z")
 _P_AGO = _c(r"\b(?P<n>(?i:\d{1,2}|an|a|one|two|three|four|five|six|seven|eight|nine|ten))\s+"
             r"(?P<unit>(?i:days?|weeks?|months?|years?))\s+\Z")
+_AHEAD = _c(r"\b[Ii]n\s+(?:(?i:about|around|some|roughly|approximately)\s+)?"
+            r"(?P<n>(?i:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten))\s+(?P<unit>(?i:days?|weeks?|months?))\b"
+            r"(?!\s+(?i:of|after|before|later|earlier|ago|since|from)\b)(?![-\u2010\u2011])")
+# a word of what is to come before "in two months" in its clause: "are to be freed", "will", "is due", "expected"
+_P_AHEAD_VERB = _c(r"\b(?i:will|shall|to\s+be|is\s+to|are\s+to|due|expected|would|set\s+to|scheduled|planned|plans?)"
+                   r"\b[^.;:!?]*\Z")
 _P_DAY_WORD = _c(r"\b(?P<p>(?i:the\s+day\s+before|the\s+day\s+after|earlier|later|last|this)|Russia|USA)\s+\Z")
 _P_TOD = _c(r"\b(?i:the\s+)(?i:morning|afternoon|evening|night)\s+(?i:of)\s+\Z")
 _P_WD = _c(r"\b(?P<w>[MTWFS][a-z]{2,5}day|[MTWFS][A-Z]{2,5}DAY)(?:\s*,\s*|\s*\(\s*|\s+)\Z")
@@ -283,11 +289,11 @@ def _single_days(rule: str, pattern: re.Pattern[str], text: str) -> Iterator[Dat
                     month=month, day=day)
 
 
-AND_DAYS_REACH = 3  # "on 3 and 4 December": days a few apart; "on June 3 and 24" is no span of days
+AND_DAYS_REACH = 3  # "on 6 and 7 May": days a few apart; "on June 3 and 24" is no span of days
 
 
 def _two_days_on(m: re.Match[str], text: str, start: int) -> bool:
-    """'on 3 and 4 December', 'on June 7 and 8.': two days after 'on', a few days apart, the month beside the
+    """'on 6 and 7 May', 'on June 7 and 8.': two days after 'on', a few days apart, the month beside the
     last day or the day ending the phrase (not 'on June 7 and 8 prisoners'): the span of those days
     (rule date.two_days_on)."""
     if not _before(_P_ON, text, start, width=4):
@@ -519,6 +525,22 @@ def _agos(text: str) -> Iterator[DateMatch]:
             yield _make(text, p.start(), m.end(), "date.relative_ago", kind="relative", unit=unit, offset=-count)
 
 
+AHEAD_VERB_REACH = 60  # characters before "in two months" where its clause's verb of the future stands
+
+
+def _aheads(text: str) -> Iterator[DateMatch]:
+    """'are to be freed in about two months', 'will cross in three weeks': a time ahead of the report, after a verb
+    of the future (not 'freed in two days', 'in two days of talks'); it dates only what is still to come."""
+    for m in _AHEAD.finditer(text):
+        if not _before(_P_AHEAD_VERB, text, m.start(), width=AHEAD_VERB_REACH):
+            continue
+        n = m.group("n").lower()
+        count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+        unit = m.group("unit").lower().rstrip("s")
+        yield _make(text, m.start(), m.end(), "date.time_ahead", kind="relative", unit=unit, offset=count,
+                    part="ahead")
+
+
 def _day_words(text: str, lower: str | None) -> Iterator[DateMatch]:
     starts = None if lower is None else _found(lower, _DAY_WORD_STARTS)
     for m in _DAY_WORD.finditer(text) if starts is None else _matches_at(_DAY_WORD, text, starts):
@@ -554,6 +576,7 @@ def _day_words(text: str, lower: str | None) -> Iterator[DateMatch]:
 _SEASON_WORDS = ("spring", "summer", "autumn", "fall")  # in the lower-cased text; every match begins with one
 _DAY_WORDS = ("yesterday", "today", "night", "tomorrow", "morning", "afternoon", "evening")  # lower-cased text
 _DAY_WORD_STARTS = _DAY_WORDS + ("tonight",)  # every match of _DAY_WORD begins with one, lower-cased
+_AHEAD_UNITS = (" day", " week", " month")  # "in two days", "in a week": every match of _AHEAD holds one
 _UNIT_WORDS = ("week", "month", "year", "days", "hours")  # as written: the pattern is lower case; every match
 # begins with one
 _CENTURIES = ("19", "20")  # every match of _YEAR begins with one
@@ -606,6 +629,8 @@ def _candidates(text: str) -> Iterator[DateMatch]:
     yield from _weekdays(text)
     if _holds(text, _UNIT_WORDS):
         yield from _units(text)
+    if _holds(text, _AHEAD_UNITS):
+        yield from _aheads(text)
     if "ago" in text:
         yield from _agos(text)
     if _holds(lower, _DAY_WORDS):
@@ -780,6 +805,10 @@ def _weekday(match: DateMatch, today: dt.date, tense: str | None) -> tuple[dt.da
 
 def _relative(match: DateMatch, today: dt.date, tense: str | None) -> tuple[dt.date, dt.date, str] | None:
     unit, offset, part = match.unit, match.offset, match.part
+    if part == "ahead":  # "in two months": a time to come; "freed in two days" tells how long it took
+        if tense != "future":
+            return None
+        part = None
     if unit == "day":
         if part == "trailing":
             return today - dt.timedelta(days=1), today, "day"

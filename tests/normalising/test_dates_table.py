@@ -382,8 +382,21 @@ CASES = [
      "2024-03-14", (6,), (C, "2024-03-11", "2024-03-11")),
     # "on 5 and 6 March" (recogniser rule date.two_days_on): the whole swap told beside its stages spans both days
     ("whole_on_two_days_spans_them",
-     "The Red Cross on 5 and 6 March helped free 108 detainees in Sudan. On 5 March, the RSF released 64 Sudanese "
-     "soldiers. On 6 March, Sudan released 44 RSF fighters.", "2024-03-14", (108,), (C, "2024-03-05", "2024-03-06")),
+     "The Red Cross on 5 and 6 March helped free 75 detainees in Sudan. On 5 March, the RSF released 41 Sudanese "
+     "soldiers. On 6 March, Sudan released 34 RSF fighters.", "2024-03-14", (75,), (C, "2024-03-05", "2024-03-06")),
+    # date.stage_day: "On the second day" of a swap told day by day is the day after the one given its first day
+    ("second_day_counted_from_the_first",
+     "The swap ran over two days. On the first day, 11 March, Chad freed 40 Sudanese soldiers and Sudan freed 35 "
+     "Chadian soldiers. On the second day, Chad freed 22 Sudanese soldiers and Sudan freed 18 Chadian soldiers.",
+     "2024-03-14", (18, 22), (C, "2024-03-12", "2024-03-12")),
+    # near miss: the second day of talks is no day of the swap
+    ("second_day_of_talks_is_no_stage_day",
+     "Talks in Vienna opened on 11 March. On the second day of talks, Chad freed 22 Sudanese soldiers and Sudan freed "
+     "18 Chadian soldiers.", "2024-03-14", (18, 22), (C, "2024-03-14", "2024-03-14")),
+    # "in about two months" after a verb of the future (recogniser rule date.time_ahead): the later stage's month
+    ("later_stage_in_about_two_months",
+     "Kenya freed 300 Al-Shabaab prisoners on Tuesday in exchange for two soldiers. The remaining 400 prisoners are "
+     "to be freed in a second stage in about two months.", "2024-03-14", (400,), (P, "2024-05-01", "2024-05-31")),
     # near misses: one day on a line of its own is a dateline, not a blog's days; a line with more than a day
     # ("Live updates, Wednesday 13 March.") heads nothing
     ("one_day_line_heads_nothing",

@@ -131,8 +131,46 @@ CASES = [
      "On Monday Peru freed 25 Ecuadorian soldiers. On Tuesday Ecuador freed 20 Peruvian soldiers.", None,
      [(C, (20,)), (C, (25,))]),
     ("whole_on_two_days_beside_its_stages",
-     "The Red Cross on 5 and 6 March helped free 108 detainees in Sudan. On 5 March, the RSF released 64 Sudanese "
-     "soldiers. On 6 March, Sudan released 44 RSF fighters.", None, [(C, (44,)), (C, (64,)), (C, (108,))]),
+     "The Red Cross on 5 and 6 March helped free 75 detainees in Sudan. On 5 March, the RSF released 41 Sudanese "
+     "soldiers. On 6 March, Sudan released 34 RSF fighters.", None, [(C, (34,)), (C, (41,)), (C, (75,))]),
+    # occasion.other_stage_named: days a day apart whose sentences name two different stages are those stages
+    ("first_and_second_stage_stay_apart",
+     "Kenya and Al-Shabaab carried out the second stage of their swap on Tuesday, with 14 Kenyan soldiers coming "
+     "home. The first stage took place on Monday, when Kenya freed 9 Al-Shabaab fighters.", None,
+     [(C, (9,)), (C, (14,))]),
+    # near misses: one stage named on both days; a "second round of talks" names no stage of the swap
+    ("one_stage_over_two_days_joins",
+     "The second stage of the swap began late on Monday, when Kenya freed 9 Al-Shabaab fighters. The second stage "
+     "ended on Tuesday, when Al-Shabaab released 14 Kenyan soldiers.", None, [(C, (9, 14))]),
+    ("round_of_talks_names_no_stage",
+     "Peru freed 25 Ecuadorian soldiers on Monday in the second round of the swap. Ecuador freed 20 Peruvian "
+     "soldiers on Tuesday, after the first round of talks.", None, [(C, (20, 25))]),
+    # occasion.later_batch: "a second group of 20", "the next batch of 25" due on a day of its own is a stage of its
+    # own beside the whole plan
+    ("second_group_due_tomorrow_is_its_own_stage",
+     "Under the deal, 60 Colombian soldiers held by the ELN are to be freed over three days in exchange for 200 ELN "
+     "fighters. On Thursday the ELN freed 20 soldiers and Colombia released 70 fighters. A second group of 20 "
+     "soldiers is due to be freed tomorrow.", None, [(C, (20, 70)), (P, (20,)), (P, (60, 200))]),
+    ("next_batch_on_saturday_is_its_own_stage",
+     "Under the deal, 60 Colombian soldiers held by the ELN are to be freed over three days in exchange for 200 ELN "
+     "fighters. On Thursday the ELN freed 20 soldiers and Colombia released 70 fighters. The next batch of 25 "
+     "soldiers will be freed on Saturday.", None, [(C, (20, 70)), (P, (25,)), (P, (60, 200))]),
+    # near miss: "a group of 20" names no later batch: it joins the plan (no count of its own there)
+    ("group_with_no_ordinal_joins_the_plan",
+     "Under the deal, 60 Colombian soldiers held by the ELN are to be freed over three days in exchange for 200 ELN "
+     "fighters. On Thursday the ELN freed 20 soldiers and Colombia released 70 fighters. A group of 20 soldiers is "
+     "due to be freed tomorrow.", None, [(C, (20, 70)), (P, (60, 200))]),
+    # occasion.whole_beside_last_stage: the deal's figure told done beside the smaller figure of its last stage
+    ("whole_and_its_final_day_in_one_sentence",
+     "Ethiopia and Eritrea completed the 300-for-300 swap on Thursday, freeing 80 soldiers each on the final day.",
+     None, [(C, (80, 80)), (C, (300, 300))]),
+    ("whole_then_its_final_day",
+     "Ethiopia and Eritrea completed the 300-for-300 swap on Thursday. On the final day, 80 soldiers were freed by "
+     "each side.", None, [(C, (80, 80)), (C, (300, 300))]),
+    # near miss: the deal's own figure on the final day of talks is no smaller stage
+    ("whole_on_the_final_day_of_talks",
+     "Ethiopia and Eritrea carried out the 300-for-300 swap on Thursday, freeing 300 soldiers each on the final day "
+     "of the truce talks.", None, [(C, (300, 300))]),
     # near misses: a handover across one night ("late on Friday", "Friday evening", "Early on Tuesday") is one swap
     ("late_on_a_day_then_the_next_day_joins",
      "Azerbaijan released 52 Armenian soldiers late on Friday. On Saturday, Armenia freed 38 Azerbaijani prisoners.",

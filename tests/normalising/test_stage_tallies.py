@@ -437,6 +437,15 @@ FALSE_CUES = [
      "Since the war, 1,640 Armenians have been released from Azerbaijani captivity, Yerevan said after Baku freed 9 "
      "soldiers on Monday.",
      (9, 9, 9), (9, 9, 9)),
+    # date.days_of_operation: a period from one day to another is the days one operation ran (the near misses
+    # between_months / from_month_to_month above stay tallies)
+    ("between_two_days_is_an_operation",
+     "Between March 2 and March 15, 1965, Iran handed over 3,200 sick and wounded Iraqi prisoners. In return Iraq "
+     "released 410 sick Iranian soldiers.",
+     (3200, 3200, 3200), (3200, 3200, 3200)),
+    ("from_day_to_day_across_months_is_an_operation",
+     "From 28 May to 3 June, Eritrea handed 640 Ethiopian soldiers to Ethiopia at the Zalambessa crossing.",
+     (640, 640, 640), (640, 640, 640)),
     ("detained_in_skirmishes_over_months",
      "Kyrgyzstan returned 14 Tajik border guards detained in skirmishes over the past 18 months to Tajikistan on "
      "Friday.",

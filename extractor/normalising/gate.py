@@ -1432,6 +1432,55 @@ def requested(view: SentenceView) -> bool:
     return any(asked) and all(a or c.start in bargained for a, c in zip(asked, transfers))
 
 
+DENIAL_VERBS = frozenset({"denied", "denies", "deny", "denying"})
+DENIAL_THAT_REACH = 4  # tokens from the denial to its "that": "denied on Monday that", "denied reports that"
+DENIED_CLAUSE_MARKS = CLAUSE_MARKS | frozenset({"and", "though", "although"})
+CONTRASTS = frozenset({"though", "although", "but", "while", "even"})
+HEARSAY = frozenset({"reports", "report", "reported", "reportedly", "rumours", "rumors", "claims", "claimed",
+                     "allegedly", "alleged", "unconfirmed"})
+
+
+def denied(view: SentenceView) -> bool:
+    """'The government denied that prisoners were freed then, though some reports said four militants were
+    released': every handover word of the sentence is denied (in the denial's that-clause, or right after it:
+    'denies handing over') or told by the hearsay the denial answers ('though some reports said'), so the
+    sentence tells of no handover (rule gate.denied). 'denied that the hostages were mistreated, but confirmed
+    that 20 were freed' still tells of one."""
+    if view.word_set.isdisjoint(DENIAL_VERBS):
+        return False
+    transfers = [c for c in view.cues if c.label_ in TRANSFER_LABELS]
+    denials = [view.start + k for k, word in enumerate(view.words) if word in DENIAL_VERBS]
+    if not transfers or not denials:
+        return False
+    lower = view.lower
+
+    def in_denial(cue: Span) -> bool:
+        for k in denials:
+            if cue.start == k + 1:
+                return True  # "denies handing over", "denied releasing"
+            that = next((m for m in range(k + 1, min(cue.start, k + 1 + DENIAL_THAT_REACH)) if lower[m] == "that"),
+                        None)
+            if that is not None and cue.start - that <= THAT_REACH \
+                    and DENIED_CLAUSE_MARKS.isdisjoint(lower[that + 1:cue.start]):
+                return True
+        return False
+
+    answered = [c for c in transfers if in_denial(c)]
+    if not answered:
+        return False
+    first = min(c.start for c in answered)
+
+    def hearsay(cue: Span) -> bool:
+        # after a denied handover, a clause opened by a contrast whose words before the verb are hearsay
+        if cue.start < first:
+            return False
+        span = lower[first:cue.start]
+        opens = [m for m, word in enumerate(span) if word in CONTRASTS]
+        return bool(opens) and not HEARSAY.isdisjoint(span[opens[-1]:])
+
+    return all(c in answered or hearsay(c) for c in transfers)
+
+
 def _demanded_noun(view: SentenceView, k: int, heads: set[int]) -> bool:
     """The demand word at token k takes a handover noun as its object: 'demands the immediate release of'."""
     for m in range(k + 1, min(view.end, k + 1 + DEMAND_OBJECT_REACH)):
@@ -1601,8 +1650,8 @@ NO_HANDOVER_RULES = {
     "gate.recovery": "recovery", "gate.clemency": "clemency", "gate.ransom": "ransomed", "gate.paid_for": "paid_for",
     "gate.hypothetical": "hypothetical", "gate.still_held": "still_held", "gate.acted_on": "acted_on",
     "gate.one_sided": "one_sided", "gate.released_thing": "_released_thing", "gate.nothing_in_return": "nothing_in_return",
-    "gate.requested": "requested", "gate.only_on_terms": "only_on_terms", "gate.to_families": "flown_to_families",
-    "gate.studied": "studied", "gate.registered": "registered",
+    "gate.requested": "requested", "gate.only_on_terms": "only_on_terms", "gate.denied": "denied",
+    "gate.to_families": "flown_to_families", "gate.studied": "studied", "gate.registered": "registered",
     "gate.moved_within_custody": "moved_within_custody",
     "gate.no_sides": "sides.handed_between_no_sides", "gate.outside_conflict": "sides.drop_outside_conflict",
     "gate.peacetime_remains": "sides.drop_peacetime_remains",
@@ -1613,7 +1662,7 @@ NO_HANDOVER_RULES = {
 def no_handover(view: SentenceView) -> bool:
     """A sentence whose figures are no handover between two sides."""
     return recovery(view) or clemency(view) or paid_for(view) or hypothetical(view) or requested(view) \
-        or only_on_terms(view) or flown_to_families(view) or study_only(view)
+        or only_on_terms(view) or denied(view) or flown_to_families(view) or study_only(view)
 
 
 def not_handed_over(group) -> bool:

@@ -232,14 +232,20 @@ CONDITIONAL_RULE = "status.conditional_clause"
 
 def conditional(view: SentenceView, cue: Span) -> bool:
     """'would free 60 fighters if the RSF released 40 soldiers', 'unless Kyiv handed over ...': a handover verb
-    in a condition tells of none done, whatever its tense (CONDITIONAL_RULE)."""
+    in a condition tells of none done, whatever its tense (CONDITIONAL_RULE). A reporting verb between them ends the
+    condition's reach: 'officials speaking on condition of anonymity said five were handed over' is a done handover."""
     words = view.lower
     for k in range(cue.start - 1, max(view.start, cue.start - 1 - CONDITION_REACH) - 1, -1):
-        if words[k] in CONDITION_STOPS:
+        if words[k] in CONDITION_STOPS or _reporting(view, k):
             return False
         if words[k] in CONDITIONS or any(phrase_at(words, k, p) for p in CONDITION_PHRASES):
             return True
     return False
+
+
+def _reporting(view: SentenceView, k: int) -> bool:
+    cue = view.cue(k)
+    return cue is not None and cue.label_ == "ATTRIBUTION"
 
 
 FUTURE_DONE_RULE = "status.future_done"

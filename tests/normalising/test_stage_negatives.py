@@ -448,6 +448,16 @@ NOT_HANDED_OVER = [
     ("intercepted_and_returned",
      "Sudan and the RSF swapped 40 prisoners each on Monday. The army said it had intercepted and returned 300 "
      "RSF fighters who tried to cross the Nile.", (300, 300, 300)),
+    # gate.denied: a handover denied, and the hearsay the denial answers
+    ("denied_release_and_the_reports_of_it",
+     "The rebels freed 21 soldiers in exchange for rebels on Sunday. The army denied that any rebels were freed, "
+     "though some reports said six fighters were released.", (6, 6, 6)),
+    ("denies_handing_over",
+     "Sudan swapped 30 RSF fighters for 21 soldiers on Sunday. The RSF denies releasing 12 more soldiers, although it "
+     "was reported that 12 soldiers were freed in Nyala.", (12, 12, 12)),
+    ("denied_reports_that",
+     "The ELN freed 6 soldiers on Monday in exchange for 3 rebels. The army denied reports that 10 more rebels were "
+     "freed.", (10, 10, 10)),
     ("released_a_video",
      "Sudan and the RSF swapped 40 prisoners each on Monday. The RSF also released a video showing 470 army "
      "soldiers captured in Kordofan.", (470, 470, 470)),
@@ -577,6 +587,10 @@ STILL_HANDOVERS = [
      "The Houthi-run authorities freed 48 detainees on Sunday, while Saudi Arabia released 120 Houthi prisoners."),
     ("released_for_a_named_agent",
      "Russia freed the jailed American teacher in exchange for a convicted Russian spy, officials said."),
+    # gate.denied near misses: a denial of something else leaves the handover of the sentence or of the next
+    ("denied_mistreatment_and_said_it_released",
+     "The army denied that the freed soldiers had been mistreated, and said it released 3 ELN rebels in exchange for "
+     "6 soldiers on Sunday."),
     # a player held in captivity is a captive; a position named in another sentence changes nothing
     ("goalkeeper_held_in_captivity",
      "Russia freed a Ukrainian goalkeeper held in captivity since 2022 and 40 soldiers on Friday in exchange for 40 "

@@ -337,6 +337,13 @@ CASES = [
     ("done_only_after_is_completed",
      "Russia freed 20 Ukrainian soldiers on Monday only after Kyiv returned 20 Russian servicemen.", None,
      [(C, (20, 20))]),
+    # a reporting verb ends a condition's reach: "speaking on condition of anonymity said" tells of no condition
+    ("condition_of_anonymity_is_no_condition",
+     "Officials speaking on condition of anonymity said the army released 40 RSF fighters in exchange for 25 soldiers "
+     "on Monday.", None, [(C, (25, 40))]),
+    ("on_condition_that_before_the_verb_stays_planned",
+     "The army offered to free 40 RSF fighters on condition that the RSF released 25 soldiers first, officials said.",
+     None, [(P, (25, 40))]),
     ("ready_to_free_in_exchange_is_planned",
      "The Houthis said they were ready to free 50 Saudi soldiers in exchange for 200 of their fighters.", None,
      [(P, (50, 200))]),

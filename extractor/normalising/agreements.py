@@ -88,6 +88,8 @@ DEAL_SUBJECTS = DEAL_NOUNS | frozenset({"accord", "protocol", "memorandum", "pac
 DEAL_PRONOUNS = frozenset({"it", "which", "that"})
 TERMS_OPENINGS = (("among", "its", "terms"), ("among", "the", "terms"), ("under", "the", "terms"),
                   ("under", "its", "terms"), ("under", "their", "terms"))
+RELATIVES = frozenset({"which", "whereby"})
+RELATIVE_REACH = 4  # tokens from the relative pronoun to the commit word ("under which the parties committed")
 SUBJECT_REACH = 12  # tokens from the deal noun to its verb ("the deal reached by Colombia and the ELN in Havana provides for")
 
 
@@ -103,6 +105,11 @@ def deal_commits(view: SentenceView, views: list[SentenceView]) -> bool:
         if not (word in COMMIT_WORDS or (word in COMMIT_FOR and words[k + 1:k + 2] == ["for"])):
             continue
         if any(w in DEAL_SUBJECTS for w in words[max(0, k - SUBJECT_REACH):k]):
+            return True
+        # "the agreement reached by the parties in Montreux on 27 September, under which the parties committed to":
+        # the deal is the antecedent of the relative pronoun that opens the commitment's clause
+        which = next((m for m in range(k - 1, max(-1, k - 1 - RELATIVE_REACH), -1) if words[m] in RELATIVES), None)
+        if which is not None and any(w in DEAL_SUBJECTS for w in words[max(0, which - SUBJECT_REACH):which]):
             return True
         if k > 0 and words[k - 1] in DEAL_PRONOUNS and (
                 agreement_talk(view) or (view.index > 0 and agreement_talk(views[view.index - 1]))):
@@ -127,6 +134,24 @@ def _told_done(group: Group, done: list[Group]) -> bool:
         and (g.view.has_cue("COMPLETED") or _past_verb_governs(g.view, g)) for g in _done_elsewhere(group, done))
 
 
+FINISHED_WORDS = frozenset({"completion", "completed", "concluded", "conclusion", "finished", "ended", "end"})
+FINISHED_RULE = "agreement.swap_finished"
+
+
+def _finished_elsewhere(group: Group, views: list[SentenceView]) -> bool:
+    """'welcomes the completion today of the release of 1,056 detainees. ... the agreement, under which the
+    parties committed to release 1,081': another sentence reports the swap the deal led to finished, so the deal's
+    figure is no whole swap under way but the deal's term (FINISHED_RULE); not 'will be completed'."""
+    for view in views:
+        if view is group.view or not view.has_cue(*TRANSFER_LABELS):
+            continue
+        for k, word in enumerate(view.words):
+            if word in FINISHED_WORDS and (word != "end" or k > 0 and view.words[k - 1] == "the") \
+                    and not (k > 0 and view.words[k - 1] in ("be", "to", "will", "not", "yet")):
+                return True
+    return False
+
+
 def is_term(group: Group, views: list[SentenceView], status: str, *, done: list[Group]) -> bool:
     view = group.view
     count = group.count
@@ -140,12 +165,15 @@ def is_term(group: Group, views: list[SentenceView], status: str, *, done: list[
     if agreement_near and _phase(view) and not _past_verb_governs(view, group):
         return True  # "provides for the release of 40 hostages in its first phase"
     # with a stage of the swap done in the article, the deal's figures are the whole swap under way (README), a
-    # planned exchange, unless the article tells them done in full ('completing the release of 887')
-    if deal_commits(view, views) and (not _done_elsewhere(group, done) or _told_done(group, done)) \
-            and not (_past_verb_governs(view, group) or _staged_swap(view) or _one_occasion(view, group)
-                     or _this_day(view) or _weekday_handover(view)):
-        group.rules.append("agreement.deal_commits")
-        return True
+    # planned exchange, unless the article tells them done in full ('completing the release of 887') or tells the
+    # swap finished ('the completion of the release of 1,056': FINISHED_RULE)
+    if deal_commits(view, views) and not (_past_verb_governs(view, group) or _staged_swap(view)
+                                          or _one_occasion(view, group) or _this_day(view) or _weekday_handover(view)):
+        settled = not _done_elsewhere(group, done) or _told_done(group, done)
+        finished = not settled and _finished_elsewhere(group, views)
+        if settled or finished:
+            group.rules += ["agreement.deal_commits"] + ([FINISHED_RULE] if finished else [])
+            return True
     if not agreement_near or not planned_here:
         return False
     if _staged_swap(view) or _one_occasion(view, group):

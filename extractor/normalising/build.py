@@ -552,7 +552,8 @@ def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views
             continue  # the deal's name in a report of its finished swap: no count, no record
         handed_over = not not_handed_over(group)  # not "troops recovered 3 bodies", "130 remain held"
         stage = "tally.dated_stage" in group.rules  # a day's part of a total: a handover, not a total itself
-        tally = find_tally(group, groups, statuses, done=done) if handed_over and not stage else None
+        tally = find_tally(group, groups, statuses, done=done, totals=tuple(t.group for t in tallies)) \
+            if handed_over and not stage else None
         if tally is None and handed_over and status == "completed" and tallies and not stage:
             tally = continued_tally(group, tallies, done)
         if tally is None and handed_over and status == "completed" and not stage:

@@ -273,6 +273,8 @@ def read_group(view: SentenceView, quantity: Span, previous: "Group | None", *,
                     and cue.kb_id_ in ("civilians", "generic") and span_text(cue).lower() != "civilian":
                 category, noun = head.kb_id_, head  # "50 women and children hostages": the head noun decides
                 rules.append("group.head_noun")
+            if view.lower[noun.start] in STATE_WORDS and nationality is None:
+                rules.append("group.state_forces")  # "590 government personnel", "40 army personnel": one cue
             j = noun.end
             break
         force = _member_of_force(view, j) if view.lower[j] in FORCE_MEMBER_NOUNS and cue is None else None

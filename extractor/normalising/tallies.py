@@ -396,8 +396,10 @@ def _turn_before(view: SentenceView, date: Span) -> bool:
     return False
 
 
-def tally_cue(group: Group, sentence_groups: list[Group], groups: list[Group]) -> Span | None:
-    """The cue that frames the group as a running total; `groups`: the article's handover groups."""
+def tally_cue(group: Group, sentence_groups: list[Group], groups: list[Group], *,
+              totals: tuple[Group, ...] = ()) -> Span | None:
+    """The cue that frames the group as a running total; `groups`: the article's handover groups; `totals`: those
+    already read as running totals."""
     view = group.view
     lo, hi = view.clause_bounds(group.start)
     others = [g.quantity for g in sentence_groups if g is not group and g.quantity is not None]
@@ -428,11 +430,17 @@ def tally_cue(group: Group, sentence_groups: list[Group], groups: list[Group]) -
         if kind == "now":
             # "X has now sent home N", its figure more than twice every handover figure elsewhere, with no
             # day in its clause (rule tally.has_now); "has now freed 12 on Friday" is that day's handover
+            # A running total told earlier is no handover figure to outgrow ("bringing the total freed to 3,100.
+            # ... The group says it has now released about 590": rule tally.has_now_beside_total)
             near = 0 <= group.start - cue.end <= 4 or 0 <= cue.start - group.end <= 4  # "N have now been freed"
-            if not near or _day_dated(view, min(lo, group.start), max(hi, group.end, cue.end)) \
-                    or not _exceeds(group, groups, repeats=True):
+            if not near or _day_dated(view, min(lo, group.start), max(hi, group.end, cue.end)):
+                continue
+            handovers = [g for g in groups if not any(g is t for t in totals)]
+            if not _exceeds(group, handovers, repeats=True):
                 continue
             group.rules.append("tally.has_now")
+            if len(handovers) < len(groups) and not _exceeds(group, groups, repeats=True):
+                group.rules.append(HAS_NOW_BESIDE_TOTAL)
             return cue
         inside = group.quantity is not None and group.quantity.start <= cue.start and cue.end <= group.quantity.end
         if cue.end <= group.start or inside:
@@ -464,6 +472,9 @@ def tally_cue(group: Group, sentence_groups: list[Group], groups: list[Group]) -
                     and not _captured_in_period(view, group.end, cue.start):
                 return cue
     return None
+
+
+HAS_NOW_BESIDE_TOTAL = "tally.has_now_beside_total"
 
 
 CONTRAST = frozenset({"while", "but", "whereas", "although", "though", "after", "before", "when", "which", "who", ";"})
@@ -646,10 +657,10 @@ def counts_swaps(group: Group) -> bool:
 
 
 def find_tally(group: Group, groups: list[Group], statuses: dict[int, tuple[str, str]], *,
-               done: list[Group] | None = None) -> Tally | None:
+               done: list[Group] | None = None, totals: tuple[Group, ...] = ()) -> Tally | None:
     """The group as a running total, if a tally cue frames it and a transfer word governs it.
     `statuses`: id(group) -> (status, rule); totals are compared with completed handovers only
-    (`done`: those of `groups`, when the caller has them already)."""
+    (`done`: those of `groups`, when the caller has them already; `totals`: the groups read as totals so far)."""
     near = transfer_near(group) or _transfer_after(group)
     if not near and not (_frames(group.view) and group.view.has_cue(*TRANSFER_LABELS)):
         return None
@@ -657,7 +668,8 @@ def find_tally(group: Group, groups: list[Group], statuses: dict[int, tuple[str,
         done = [g for g in groups if statuses[id(g)][0] == "completed"]
     # most sentences hold no tally frame: tally_cue finds none there, with no need of the sentence's groups
     read = len(group.rules)
-    cue = tally_cue(group, [g for g in groups if g.view is group.view], done) if _frames(group.view) else None
+    cue = tally_cue(group, [g for g in groups if g.view is group.view], done, totals=totals) \
+        if _frames(group.view) else None
     kinds = {f.start: k for f, k in _frames(group.view)} if cue is not None else {}
     if cue is not None and not near:
         if kinds.get(cue.start) != "forward" or "total" not in group.view.lower[cue.start:cue.end]:

@@ -108,6 +108,12 @@ TERMS = [
      "Ethiopia and the TPLF signed an accord in Nairobi. It stipulates that the TPLF frees 540 soldiers and "
      "Ethiopia releases 200 fighters.",
      [(540, 540, 540), (200, 200, 200)], None),
+    # the deal as the antecedent of "under which"; agreement.swap_finished: the swap it led to told finished
+    ("under_which_the_parties_committed_after_a_finished_swap",
+     "The UN envoy welcomed the completion on Friday of the exchange of 940 detainees between the Houthis and the "
+     "Yemeni government. The operation implements the accord signed by the two sides in Geneva in May, under which "
+     "the parties committed to release 960 detainees.",
+     [(960, 960, 960)], None),
     ("under_the_terms_each_side",
      "Peru and Ecuador signed a protocol in Brasilia. Under the terms, each side will free 75 soldiers "
      "captured in the Cenepa valley.",
@@ -146,6 +152,10 @@ OCCASIONS = [
     ("deal_figures_of_a_swap_under_way",
      "The ELN freed 12 soldiers on Friday, the first day of the pause. The pause agreement, brokered by Cuba, calls "
      "for the ELN to free 40 soldiers and for Colombia to release 90 rebels.", (40, 40, 40)),
+    ("under_which_the_parties_committed_while_the_swap_goes_on",
+     "The Houthis and the Yemeni government began a prisoner exchange on Friday, freeing 300 detainees. The operation "
+     "implements the accord signed by the two sides in Geneva in May, under which the parties committed to release "
+     "960 detainees.", (960, 960, 960)),
     ("deal_provides_for_a_weekday",
      "The deal provides for the release of 33 hostages on Saturday in exchange for 150 prisoners.", (33, 33, 33)),
 ]

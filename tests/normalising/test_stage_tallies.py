@@ -170,6 +170,12 @@ TALLIES = [
      "Iraq returned the remains of 35 Iranian soldiers on Tuesday. The remains of 1,905 Iranian soldiers "
      "have now been returned by Iraq, the committee said.",
      ("IRQ", "IRN", "bodies", 1905, 1905, 1905)),
+    # tally.has_now_beside_total: a running total told earlier is no handover figure to outgrow; group.state_forces
+    # for a people noun opened by a state word ("government personnel")
+    ("has_now_beside_an_earlier_total",
+     "Ethiopia freed 60 TPLF fighters on Thursday, raising the number released since January to 1,400. The TPLF "
+     "handed over 35 soldiers the same day. The rebels say they have now freed about 410 government personnel.",
+     ("TPLF", "ETH", "pows", 410, None, None)),
     ("had_now_freed",
      "Hamas freed 4 hostages on Sunday in exchange for 120 Palestinian prisoners. By the evening Israel had now "
      "freed 1,260 Palestinian prisoners.",
@@ -382,6 +388,10 @@ FALSE_CUES = [
     ("has_now_a_figure_like_the_others",
      "Iraq handed 300 Iranian prisoners to Iran on Monday. Iran has now freed 250 Iraqi prisoners in return.",
      (250, 250, 250), (250, 250, 250)),
+    ("has_now_beside_an_earlier_total_like_the_day_figures",
+     "Ethiopia freed 60 TPLF fighters on Thursday, raising the number released since January to 1,400. The TPLF "
+     "handed over 350 soldiers the same day. The rebels say they have now freed about 410 government personnel.",
+     (410, None, None), None),
     ("outside_the_framework",
      "Since 2021, a total of 310 Armenians have been freed from Azerbaijani captivity through official "
      "exchanges, while a further 41 were released outside the framework of the agreements.",

@@ -7,6 +7,7 @@ from spacy.tokens import Span
 
 from ..recognising.extensions import date_of
 from .dating import date_span_for
+from .counts import BATCHES_RULE
 from .groups import Group, uncounted_group
 from .sentences import SentenceView, has_phrase, span_text
 from .status import TRANSFER_LABELS, is_past_verb
@@ -73,8 +74,38 @@ def _phase(view: SentenceView) -> bool:
 def _past_verb_governs(view: SentenceView, group: Group) -> bool:
     lo, hi = view.clause_bounds(group.start)
     return any(c.label_ in TRANSFER_LABELS and is_past_verb(c) and (c.start - lo < 3 or view.lower[c.start - 1] in
-                                                                    ("were", "was", "have", "has", "had", "been"))
+                                                                    ("were", "was", "have", "has", "had", "been")
+                                                                    or _after_its_subject(view, c, lo, group))
                for c in view.in_range(view.cues, lo, hi))
+
+
+SUBJECT_VERB_RULE = "agreement.subject_past_verb"
+# words between a subject and its verb that tell when: "Hamas yesterday handed over", "the ELN on Monday freed"
+WHEN_WORDS = frozenset({"yesterday", "today", "tonight", "also", "then", "finally", "later", "earlier", "reportedly",
+                        "on", "in", "last", "this", "early", "late"})
+SUBJECT_OPENING = 3  # tokens from the clause start to the subject: "In a historic day, the resistance"
+
+
+def _after_its_subject(view: SentenceView, verb: Span, lo: int, group: Group) -> bool:
+    """'The ELN on Monday freed 14 soldiers under the first phase of the deal', 'Hamas yesterday handed over to the
+    Red Cross the 12 hostages': a past verb before the group whose subject, a party near the clause start, is
+    parted from it only by words and dates of when, tells the handover done (SUBJECT_VERB_RULE)."""
+    if verb.end > group.start:
+        return False
+    k = verb.start - 1
+    while k >= lo:
+        date = next((d for d in view.dates if d.start <= k < d.end), None)
+        if date is not None:
+            k = date.start - 1
+        elif view.lower[k] in WHEN_WORDS:
+            k -= 1
+        else:
+            break
+    actor = view.actor(k) if k >= lo else None
+    if actor is None or actor.start - lo > SUBJECT_OPENING:
+        return False
+    group.rules.append(SUBJECT_VERB_RULE)
+    return True
 
 
 # a deal's own words for what it binds the sides to: "the accord committed the two sides to release",
@@ -155,8 +186,8 @@ def _finished_elsewhere(group: Group, views: list[SentenceView]) -> bool:
 def is_term(group: Group, views: list[SentenceView], status: str, *, done: list[Group]) -> bool:
     view = group.view
     count = group.count
-    if count is None:
-        return False
+    if count is None or BATCHES_RULE in group.rules:
+        return False  # (a batch of a handover told before it: "the first of seven")
     agreement_near = agreement_talk(view) or (view.index > 0 and agreement_talk(views[view.index - 1]))
     if count.qualifier == "up_to" and group.per_side:
         return True

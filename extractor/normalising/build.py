@@ -19,7 +19,7 @@ from ..contract import DateInterval, PartialDate
 from .agreements import agreed_near, bound_deal_groups, deal_commits, deal_figure_done, deal_formula, deal_groups, is_term
 from .context import ArticleContext, build_context
 from .recast import note_recast, recast_actors
-from .counts import (ADDED_ACROSS, breakdown_follow_up, exact_figure, mark_counts, mark_per_side, same_number_groups,
+from .counts import (ADDED_ACROSS, BATCHES_RULE, breakdown_follow_up, exact_figure, mark_counts, mark_per_side, same_number_groups,
                      settle_totals, split_evenly_told_before, spread_per_occasion)
 from .deal_names import deal_name, whole_finished
 from .dating import (
@@ -540,7 +540,7 @@ def sort_groups(groups: list[Group], statuses: dict[int, tuple[str, str]], views
         if group.part_of:
             _dated_stage_of_total(group, groups, statuses, done)
     for group in groups:
-        if group.part_of and group.category not in ("civilians", "hostages") \
+        if group.part_of and (group.category not in ("civilians", "hostages") or BATCHES_RULE in group.rules) \
                 and not ("count.breakdown" in group.rules and group.nationality is not None) \
                 and "direction.from_side" not in group.rules:
             continue  # (a breakdown by nationality or by giver goes on: a flow of its own where another state is

@@ -687,9 +687,37 @@ def mark_counts(view: SentenceView, groups: list[Group], seen_values: set[int], 
                 part.category = group.category
                 part.rules.append("count.part_takes_whole_category")
     for group in counted:
+        parts = [] if group.part_of else _batches(view, group, counted)
+        for part in parts:
+            part.part_of = True
+            part.rules.append(BATCHES_RULE)
+        if parts:
+            group.rules.append(BATCHES_RULE)
+    for group in counted:
         if not group.part_of and _introduced_as_extra(view, group, [g for g in counted if g.end <= group.start],
                                                       told_before=bool(seen_values)):
             group.rules.append("count.additional")
+
+
+BATCHES_RULE = "count.batches"
+BATCH_NOUNS = frozenset({"batches", "groups", "convoys", "waves", "stages", "rounds", "flights", "phases"})
+BATCH_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "final", "other", "next"})
+
+
+def _batches(view: SentenceView, whole: Group, counted: list[Group]) -> list[Group]:
+    """'handed over the twenty captives in two batches, the first of seven in Gaza City and the second of thirteen
+    in Khan Younis': figures told as '<ordinal> of N' after a word of batches, adding up to the figure before them,
+    are its parts, no flows of their own (BATCHES_RULE)."""
+    total = exact_figure(whole.count)
+    if not total:
+        return []
+    later = [g for g in counted if g.start >= whole.end and not g.part_of and g.quantity is not None]
+    parts = [g for g in later if g.quantity.start - 2 >= view.start and view.lower[g.quantity.start - 1] == "of"
+             and view.lower[g.quantity.start - 2] in BATCH_ORDINALS]
+    if len(parts) < 2 or parts != later[:len(parts)] \
+            or BATCH_NOUNS.isdisjoint(view.words_between(whole.end, parts[0].start)):
+        return []
+    return parts if sum(exact_figure(g.count) or 0 for g in parts) == total else []
 
 
 def settle_totals(view: SentenceView, groups: list[Group]) -> None:

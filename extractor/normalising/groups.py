@@ -1810,10 +1810,13 @@ def direct(group: Group, context: ArticleContext, groups_in_sentence: list[Group
             group.giver = prev.kb_id_
             group.rules.append("direction.captivity")
         else:
-            holder = _holder_named_at(view, cue.end)
+            at = past_duration(view, cue.end)  # "held for three months by the Nusra Front"
+            holder = _holder_named_at(view, at)
             if holder is not None:
                 group.giver = holder.kb_id_
                 group.rules.append("direction.held_in")
+                if at != cue.end:
+                    group.rules.append(HELD_PAST_DURATION_RULE)
         # a third state the people were held in ('held in El Salvador'), not a side that held them
         held_by_holder = group.giver is not None and "direction.held_in" in group.rules \
             and group.giver not in (context.sides or ())
@@ -2752,6 +2755,25 @@ def _holder_reach(view: SentenceView, cue: Span) -> bool:
     """'held in' names no holder ('held in Iraqi jails', 'held in a prison in Mexico'): the place of
     detention after it may."""
     return view.lower[cue.start] == "held" and cue.end < view.end and view.lower[cue.end] == "in"
+
+
+DURATION_UNITS = frozenset({"hours", "days", "weeks", "months", "years", "decades", "day", "week", "month", "year",
+                            "decade"})
+DURATION_REACH = 4  # tokens from "for" to its unit: "for more than two years"
+HELD_PAST_DURATION_RULE = "direction.held_past_duration"
+
+
+def past_duration(view: SentenceView, k: int) -> int:
+    """The token after a time of captivity at k ('for three months', 'for more than a year', 'since January'),
+    or k itself when there is none: '(held) for three months by the Nusra Front' names its holder after it."""
+    if k >= view.end:
+        return k
+    if view.lower[k] == "for":
+        return next((m + 1 for m in range(k + 1, min(view.end, k + 1 + DURATION_REACH))
+                     if view.lower[m] in DURATION_UNITS), k)
+    if view.lower[k] == "since":
+        return next((d.end for d in view.dates if d.start in (k, k + 1)), k)
+    return k
 
 
 def _holder_named_at(view: SentenceView, k: int) -> Span | None:

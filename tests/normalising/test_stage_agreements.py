@@ -156,6 +156,15 @@ OCCASIONS = [
      "The Houthis and the Yemeni government began a prisoner exchange on Friday, freeing 300 detainees. The operation "
      "implements the accord signed by the two sides in Geneva in May, under which the parties committed to release "
      "960 detainees.", (960, 960, 960)),
+    # agreement.subject_past_verb: a past verb after its subject and a day, under a deal's phase; count.batches: the
+    # batches of a handover told under a deal's phase are parts of it, no deal's figures
+    ("subject_and_day_before_the_verb_under_a_phase",
+     "The ELN on Monday freed 14 soldiers in Arauca under the first phase of the peace deal. Colombia released 30 "
+     "rebels in return.", (14, 14, 14)),
+    ("batches_under_a_phase",
+     "Hamas yesterday handed over 12 Israeli hostages to the Red Cross in two batches, the first of five in Rafah and "
+     "the second of seven in Gaza City, in implementation of the first phase of the agreement. Israel freed 600 "
+     "Palestinian prisoners in return.", (12, 12, 12)),
     ("deal_provides_for_a_weekday",
      "The deal provides for the release of 33 hostages on Saturday in exchange for 150 prisoners.", (33, 33, 33)),
 ]

@@ -748,6 +748,11 @@ CASES += [
     ("c17_invariant_demonym_as_a_noun",
      "Israel freed seven Lebanese on Monday in exchange for the bodies of two soldiers held by Hezbollah.",
      [("ISR", "LBN", "prisoners", 7), ("HEZBOLLAH", "ISR", "bodies", 2)]),
+    # count.batches: "<ordinal> of N" after a word of batches, adding up to the figure before them, are its parts
+    ("c18_batches_add_up_to_the_whole",
+     "On Monday Hamas handed over 12 Israeli hostages to the Red Cross in two batches, the first of five in Rafah and "
+     "the second of seven in Gaza City. Israel freed 600 Palestinian prisoners in return.",
+     [("HAMAS", "ISR", "hostages", 12), ("ISR", "PSE", "prisoners", 600)]),
     ("c17_invariant_demonym_as_an_adjective",
      "Sudan released 14 Chinese workers and 9 Sudanese soldiers held by the RSF were freed in return on Monday.",
      [("SDN", "CHN", "civilians", 14), ("RSF", "SDN", "pows", 9)]),

@@ -512,6 +512,16 @@ CASES = [
     # contrast: with no "respectively" the two figures keep their own reading
     pytest.param("In the swap on Friday, Peru freed 17 soldiers and Ecuador freed nine soldiers.",
                  [("PER", "ECU", "pows", 17), ("ECU", "PER", "pows", 9)], id="two-clauses-no-respectively"),
+    # direction.held_past_duration: a time of captivity between "held" and its holder; near miss: no holder named
+    pytest.param("Mediators secured the release of 11 nuns held for four months by the Nusra Front on Sunday. In return, "
+                 "Syria freed 40 women from its jails.",
+                 [("NUSRA", "SYR", "hostages", 11), ("SYR", "NUSRA", "prisoners", 40)], id="held-for-months-by-a-group"),
+    pytest.param("Mediators secured the release on Sunday of 9 aid workers held since January by the Nusra Front. In "
+                 "return, Syria freed 40 women from its jails.",
+                 [("NUSRA", "SYR", "hostages", 9), ("SYR", "NUSRA", "prisoners", 40)], id="held-since-a-month-by-a-group"),
+    pytest.param("Mediators secured the release of 11 nuns held for four months near Yabroud on Sunday. In return, Syria "
+                 "freed 40 women from its jails, the Nusra Front said.",
+                 [("SYR", "NUSRA", "prisoners", 40)], id="held-for-months-no-holder"),
     # direction.restated_giver: a figure told again with its receiver only is the full flow told before it
     pytest.param("Hezbollah handed over the bodies of two soldiers on Friday, and Israel freed five Lebanese prisoners "
                  "in exchange. The five Lebanese crossed into Lebanon at Naqoura.",

@@ -85,6 +85,7 @@ def _adjacent(a: Occasion, b: Occasion) -> bool:
 
 
 OTHER_DYAD_RULE = "occasion.other_dyad_apart"
+CONFLICTING_HALVES_RULE = "occasion.halves_conflict"
 
 
 def merge_complementary(occasions: list[Occasion]) -> list[Occasion]:
@@ -96,6 +97,11 @@ def merge_complementary(occasions: list[Occasion]) -> list[Occasion]:
             return False
         if any(OTHER_DYAD_RULE in m.rules for m in o.mentions + occasion.mentions):
             return False  # another dyad's occasion, told apart, is no other half of this one
+        if _halves_conflict(o, occasion):
+            for m in occasion.mentions:
+                if CONFLICTING_HALVES_RULE not in m.rules:
+                    m.rules.append(CONFLICTING_HALVES_RULE)
+            return False  # a figure the other day gives otherwise for the same flow: another handover
         if _two_way(o) and _two_way(occasion):
             for m in occasion.mentions:
                 if "occasion.two_way_days_apart" not in m.rules:
@@ -111,6 +117,15 @@ def merge_complementary(occasions: list[Occasion]) -> list[Occasion]:
         return True
 
     return _fold_into_first(occasions, "occasion.complementary_day", belongs)
+
+
+def _halves_conflict(a: Occasion, b: Occasion) -> bool:
+    """A figure one day gives that the other day gives otherwise for the same flow ('40 prisoners each' on Monday,
+    'the two pilots' handed over on Tuesday): two handovers, not the two
+    halves of one (rule occasion.halves_conflict). A deal's N-for-N names the whole, no handover's figure."""
+    told = [m for m in a.mentions if "group.x_for_x" not in m.group.rules]
+    return any(_conflicts(Occasion(status=a.status, mentions=told), m, wide=True) for m in b.mentions
+               if "group.x_for_x" not in m.group.rules)
 
 
 def _two_way(occasion: Occasion) -> bool:

@@ -133,6 +133,18 @@ CASES = [
     ("whole_on_two_days_beside_its_stages",
      "The Red Cross on 5 and 6 March helped free 75 detainees in Sudan. On 5 March, the RSF released 41 Sudanese "
      "soldiers. On 6 March, Sudan released 34 RSF fighters.", None, [(C, (34,)), (C, (41,)), (C, (75,))]),
+    # occasion.halves_conflict: a day whose figure for a flow the day beside it gives otherwise is another handover
+    ("pilots_the_day_after_a_swap_of_each",
+     "Sudan and the RSF exchanged 40 prisoners each on Monday. On Tuesday the RSF handed over the two pilots to "
+     "Sudan.", None, [(C, (2,)), (C, (40, 40))]),
+    ("quoted_day_beside_an_announced_day",
+     '"On March 13, in line with the agreements, another 150 Azerbaijani soldiers were returned," the Azerbaijani '
+     'ministry said. "In return, 150 Armenian prisoners were handed over," it said. On March 12, the Armenian prime '
+     'minister announced that Armenia had got back 210 people from captivity.', None, [(C, (150, 150)), (C, (210,))]),
+    # near miss: the same figure told again is no conflict: the night's two halves stay one swap
+    ("same_figure_again_keeps_the_halves",
+     "Azerbaijan freed 60 Armenian soldiers late on Tuesday. On Wednesday, Armenia released 45 Azerbaijani soldiers. "
+     "Armenia said 60 of its soldiers had come home.", None, [(C, (45, 60))]),
     # occasion.other_stage_named: days a day apart whose sentences name two different stages are those stages
     ("first_and_second_stage_stay_apart",
      "Kenya and Al-Shabaab carried out the second stage of their swap on Tuesday, with 14 Kenyan soldiers coming "

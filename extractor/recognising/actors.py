@@ -14,9 +14,9 @@ from spacy.tokens import Doc, Span
 
 from ..errors import coded_error
 from .gazetteer import GazetteerRecogniser, package_entries
-from .group_names import (FIGHTERS, GROUP_NOUN, HELPER_LABELS, HOMELAND, NAME_STOP, NAME_WORD, STRONG, WEAK, Helpers,
-                          define_acronyms, name_head_anaphors, name_rebels, open_parens,
-                          possessive_anaphors)
+from .group_names import (FIGHTERS, GROUP_NOUN, HELPER_LABELS, HOMELAND, NAME_STOP, NAME_WORD, PLACE_NOUN, STRONG, WEAK,
+                          Helpers, define_acronyms, name_head_anaphors, name_rebels, open_parens,
+                          places_named_like_states, possessive_anaphors)
 
 ACTORS_KEY = "actors"
 
@@ -48,6 +48,7 @@ class ActorRecogniser(GazetteerRecogniser):
 
     def _extend(self, doc: Doc, spans: list[Span]) -> list[Span]:
         helpers = self._helpers(doc)
+        spans = places_named_like_states(doc, spans, helpers)
         parens = open_parens(doc)
         if not helpers.fighters and not parens:
             return possessive_anaphors(doc, name_head_anaphors(doc, spans, helpers), helpers)
@@ -76,6 +77,8 @@ class ActorRecogniser(GazetteerRecogniser):
                 helpers.stops.update(range(start, end))
             elif label == GROUP_NOUN:
                 helpers.group_nouns.update(range(start, end))
+            elif label == PLACE_NOUN:
+                helpers.place_nouns.update(range(start, end))
         helpers.homelands.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         return helpers
 

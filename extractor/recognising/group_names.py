@@ -18,6 +18,8 @@
   capitals joined by "_" ("Ogoni militants" -> OGONI). A state's demonym before a fighters noun
   ("Congolese rebels") stays the demonym: the group is unknown and the state is not a side.
 
+- `actors.place_named_like_state`: "the base of Puerto Rico", "the town of Lebanon": a state's name after "the
+  <place noun> of" (PLACE_NOUN entries) names a place, not the state.
 - `actors.name_head_anaphor`: "the Movement" after "the Amal Movement", "the militia" after "the Houthi militia":
   the last word of a group's name (a strong name word, a group noun or a fighters noun) after "the" names it.
 - `actors.group_anaphor`: "the group's" ("the movement's", "the rebels'") names the armed group named last
@@ -40,7 +42,8 @@ from .extensions import kept_span
 
 HOMELAND, FIGHTERS, NAME_WORD, NAME_STOP = "HOMELAND", "FIGHTERS", "NAME_WORD", "NAME_STOP"
 GROUP_NOUN = "GROUP_NOUN"
-HELPER_LABELS = frozenset({HOMELAND, FIGHTERS, NAME_WORD, NAME_STOP, GROUP_NOUN})
+PLACE_NOUN = "PLACE_NOUN"
+HELPER_LABELS = frozenset({HOMELAND, FIGHTERS, NAME_WORD, NAME_STOP, GROUP_NOUN, PLACE_NOUN})
 STRONG, WEAK = "strong", "weak"
 REBELS = "rebels"  # the FIGHTERS id whose nouns also follow an unknown name (the other: "militants")
 
@@ -65,6 +68,7 @@ class Helpers:
     name_words: dict[int, str] = field(default_factory=dict)    # token -> STRONG / WEAK
     stops: set[int] = field(default_factory=set)                # tokens of a NAME_STOP phrase
     group_nouns: set[int] = field(default_factory=set)          # tokens of a GROUP_NOUN ("group", "movement")
+    place_nouns: set[int] = field(default_factory=set)          # tokens of a PLACE_NOUN ("town", "base")
     state_ids: frozenset[str] = frozenset()  # ids a made-up group id may not take ("(PRK)" is no North Korea)
 
 
@@ -254,6 +258,19 @@ def name_rebels(doc: Doc, spans: list[Span], helpers: Helpers, named: set[str]) 
     if not found:
         return spans
     return sorted([s for s in spans if (s.start, s.end) not in dropped] + found, key=lambda s: s.start)
+
+
+PLACE_RULE = "actors.place_named_like_state"
+
+
+def places_named_like_states(doc: Doc, spans: list[Span], helpers: Helpers) -> list[Span]:
+    """actors.place_named_like_state: a state's name after 'the <place noun> of' ('the base of Puerto Rico', 'the
+    Colombian town of Puerto Rico') names a town, no state: the span is dropped."""
+    if not helpers.place_nouns:
+        return spans
+    kept = [s for s in spans if not (s.label_ == "STATE" and s.start >= 2 and doc[s.start - 1].lower_ == "of"
+                                     and s.start - 2 in helpers.place_nouns)]
+    return spans if len(kept) == len(spans) else kept
 
 
 HEAD_RULE = "actors.name_head_anaphor"

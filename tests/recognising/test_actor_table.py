@@ -233,6 +233,12 @@ STRUCTURAL = [
      [("Ogaden National Liberation Front", "ONLF", ""), ("front", "ONLF", "actors.name_head_anaphor")]),
     ("Tajik forces and the United Tajik Opposition swapped captives. The opposition released 14 soldiers.",
      [("Tajik", "TJK", ""), ("United Tajik Opposition", "UTO", ""), ("opposition", "UTO", "actors.name_head_anaphor")]),
+    # actors.place_named_like_state: a state's name after "the <place noun> of" names a town (the span is dropped)
+    ("The FARC freed 14 soldiers held since the attack on the base of Puerto Rico.", [("FARC", "FARC", "")]),
+    ("Fighting near the Lebanese town of Jordan went on.", [("Lebanese", "LBN", "")]),
+    # near misses: the state after a word of no place ('the people of', 'the Republic of'), or with no 'of'
+    ("The people of Ukraine welcomed 90 soldiers home.", [("Ukraine", "UKR", "")]),
+    ("Talks in Puerto Rico ended.", [("Puerto Rico", "PRI", "")]),
     # near misses: before 'of' or a capitalised word (another name), a weak name word (a state's army too), a
     # word before any group is named
     ("The Amal Movement said the movement of troops had stopped.", [("Amal Movement", "AMAL", "")]),

@@ -189,7 +189,8 @@ class SentenceNeeds:
         return _mutual_release(self.view)
 
     def handed_verb(self) -> bool:
-        return any(c.kb_id_ in NATIONALS_HANDED for c in self.view.cues_with("GIVE"))
+        view = self.view
+        return any(hands_nationals(c.label_, c.kb_id_, view.lower[c.start]) for c in view.cues_with("GIVE", "RECEIVE"))
 
     def demonym(self) -> bool:
         return any(a.label_ == "DEMONYM" for a in self.view.actors)
@@ -359,22 +360,24 @@ HANDED_TO_REACH = 12  # tokens from the counted people to the 'to' of their own 
 NATIONAL_NOUN_REACH = 2  # tokens from a demonym to its people word ("36 Pakistani fishermen", "12 Indian civilian detainees")
 
 
+def hands_nationals(label: str, kb_id: str, first_word: str) -> bool:
+    """A cue that hands counted nationals to their own side: a 'handover' give cue, or a repatriation ('repatriated
+    22 Pakistani prisoners to Pakistan'); not 'returned' (deportations send nationals home too)."""
+    return (label == "GIVE" and kb_id in NATIONALS_HANDED) \
+        or (label in ("GIVE", "RECEIVE") and first_word.startswith("repatriat"))
+
+
 def _handed_to_own_side(view: SentenceView, pairs: frozenset[frozenset[str]]) -> bool:
     """'Azerbaijan handed 64 Armenians to Armenia', 'India handed over 36 Pakistani fishermen to Pakistani officials',
-    'Pakistan freed 220 Indian fishermen and handed them over to Indian officials': counted people of a state (a
-    plural demonym, or a demonym before a people word) handed over to that state or its officials, with the other
-    side of a known dyad named in the sentence (rule gate.handed_to_own_side); whatever the people word."""
-    verbs = [c for c in view.cues_with("GIVE") if c.kb_id_ in NATIONALS_HANDED]
-    if not verbs:
-        return False
-    ends = {q.end for q in view.quantities}
-    for people in view.actors:
-        if people.label_ != "DEMONYM" or people.start not in ends or not _counted_nationals(view, people):
-            continue
-        home = _own_side_after(view, people)
-        if home is None or not any(v.end <= home.start for v in verbs):
-            continue
-        if any(a.label_ in GIVER_LABELS and frozenset((a.kb_id_, home.kb_id_)) in pairs for a in view.actors):
+    'Pakistan freed 220 Indian fishermen and handed them over to Indian officials', 'handed over to Pakistani
+    officials 36 Pakistani fishermen': counted people of a state (a plural demonym, or a demonym before a people
+    word) handed over or repatriated to that state or its officials, with the other side of a known dyad named in
+    the sentence (rule gate.handed_to_own_side); whatever the people word."""
+    verbs = [c for c in view.cues if hands_nationals(c.label_, c.kb_id_, view.lower[c.start])]
+    for people in _counted_nationals(view):
+        start = min([people.end] + [v.end for v in verbs if v.end <= people.start])
+        home = _own_side_after(view, start, people.kb_id_)
+        if home is not None and any(v.end <= home.start for v in verbs) and _other_side_named(view, home.kb_id_, pairs):
             return True
     return False
 
@@ -386,12 +389,9 @@ def _freed_home(view: SentenceView, pairs: frozenset[frozenset[str]]) -> bool:
     (rule gate.freed_home); whatever the people word."""
     if not any(c.kb_id_ == "release" and not _by_a_court(view, c) for c in view.cues_with("GIVE")):
         return False
-    ends = {q.end for q in view.quantities}
-    for people in view.actors:
-        if people.label_ != "DEMONYM" or people.start not in ends or not _counted_nationals(view, people):
-            continue
+    for people in _counted_nationals(view):
         home = people.kb_id_
-        if not any(a.label_ in GIVER_LABELS and frozenset((a.kb_id_, home)) in pairs for a in view.actors):
+        if not _other_side_named(view, home, pairs):
             continue
         if any(c.start >= people.end for c in view.cues_with("HOME")):
             return True
@@ -400,6 +400,11 @@ def _freed_home(view: SentenceView, pairs: frozenset[frozenset[str]]) -> bool:
             if end is not None and end.kb_id_ == home:
                 return True
     return False
+
+
+def _other_side_named(view: SentenceView, home: str, pairs: frozenset[frozenset[str]]) -> bool:
+    """A state, group or body of the sentence that is the other side of a known dyad with `home`."""
+    return any(a.label_ in GIVER_LABELS and frozenset((a.kb_id_, home)) in pairs for a in view.actors)
 
 
 COURT_WORDS = frozenset({"court", "courts", "judge", "judges", "tribunal", "magistrate", "magistrates"})
@@ -411,21 +416,23 @@ def _by_a_court(view: SentenceView, verb: Span) -> bool:
     return not COURT_WORDS.isdisjoint(view.lower[max(view.start, verb.start - COURT_REACH):verb.start])
 
 
-def _counted_nationals(view: SentenceView, demonym: Span) -> bool:
-    """'64 Armenians', '36 Pakistani fishermen': a plural demonym, or a demonym right before a people word."""
-    if span_text(demonym).endswith("s"):
-        return True
-    for k in range(demonym.end, min(view.end, demonym.end + NATIONAL_NOUN_REACH)):
-        cue = view.cue(k)
-        if cue is not None and cue.start == k and cue.label_ == "CATEGORY":
-            return True
-    return False
+def _counted_nationals(view: SentenceView) -> Iterator[Span]:
+    """The demonyms that count people right after a figure: '64 Armenians' (a plural demonym), '36 Pakistani
+    fishermen' (a demonym right before a people word)."""
+    ends = {q.end for q in view.quantities}
+    for demonym in view.actors:
+        if demonym.label_ != "DEMONYM" or demonym.start not in ends:
+            continue
+        if span_text(demonym).endswith("s") or any(
+                (cue := view.cue(k)) is not None and cue.start == k and cue.label_ == "CATEGORY"
+                for k in range(demonym.end, min(view.end, demonym.end + NATIONAL_NOUN_REACH))):
+            yield demonym
 
 
-def _own_side_after(view: SentenceView, people: Span) -> Span | None:
-    """The people's own state, or its officials, after a 'to' past them: 'to Armenia', 'to the Pakistani
+def _own_side_after(view: SentenceView, start: int, home: str) -> Span | None:
+    """The state `home`, or its officials, after a 'to' from token `start` on: 'to Armenia', 'to the Pakistani
     authorities', 'to Ukraine's representatives' (a demonym needs a word for a state's officials after it)."""
-    for k in range(people.end, min(view.end - 1, people.end + HANDED_TO_REACH)):
+    for k in range(start, min(view.end - 1, start + HANDED_TO_REACH)):
         cue = view.cue(k)
         if view.lower[k] in (";", ".") or (cue is not None and cue.label_ in ("FOR", "EXCHANGE")):
             return None
@@ -433,7 +440,7 @@ def _own_side_after(view: SentenceView, people: Span) -> Span | None:
             continue
         m = k + 1 if view.lower[k + 1] != "the" else k + 2
         actor = view.actor(m) if m < view.end else None
-        if actor is None or actor.kb_id_ != people.kb_id_:
+        if actor is None or actor.kb_id_ != home:
             continue
         if actor.label_ in OWN_SIDE_LABELS or (
                 actor.label_ == "DEMONYM" and actor.end < view.end and view.lower[actor.end] in RECEIVING_BODIES):
@@ -703,7 +710,8 @@ class _CueNeeds:
         return bool(self.categories)
 
     def handed_verb(self) -> bool:
-        return any(c.label_ == "GIVE" and c.kb_id_ in NATIONALS_HANDED for c in self.found)
+        lower = self.article.lower
+        return any(hands_nationals(c.label_, c.kb_id_, lower[c.start]) for c in self.found)
 
     def demonym(self) -> bool:
         return any(a.label_ == "DEMONYM" for a in self.article.actors_in(self.k))

@@ -56,7 +56,7 @@ NEEDS: dict[str, str] = {
     "each": "'each' (not 'each other')",
     "people_word": "a people word",
     "both_sides": "two sides named before the 'each', or 'both sides'",
-    "handed_verb": "a 'handover' give cue (not 'returned': deportations send nationals home too)",
+    "handed_verb": "a 'handover' give cue or a repatriation (not 'returned': deportations send nationals home too)",
     "demonym": "a demonym ('Armenians', 'Pakistani')",
     "handed_home": "counted people of a state handed to that state or its officials, the other side of a known dyad "
                    "named in the sentence",

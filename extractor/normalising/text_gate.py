@@ -66,7 +66,6 @@ from .gate import (
     MONEY_WORDS,
     HYPOTHETICAL,
     MOTION_BEFORE_HOME,
-    NATIONALS_HANDED,
     NON_PERSON_OBJECTS,
     RECOVERY_VERBS,
     RELEASE_SKIPPABLE,
@@ -76,6 +75,7 @@ from .gate import (
     SERVED_WORDS,
     SKIPPABLE,
     bought_with_money,
+    hands_nationals,
 )
 
 TRANSFER = "T"        # GIVE, RECEIVE, HOME, EXCHANGE
@@ -84,7 +84,7 @@ SWAP = "S"            # EXCHANGE, or FOR other than a bare "for"
 SWAP_FOR = "F"        # FOR other than a bare "for"
 GIVE = "G"
 GIVE_RECEIVE_SWAP = "R"  # GIVE, RECEIVE, EXCHANGE
-HANDED = "H"          # GIVE with an id in NATIONALS_HANDED
+HANDED = "H"          # a cue that hands nationals to their own side (gate.hands_nationals)
 DOMAIN_SWAP = "D"     # an EXCHANGE phrase of more than one token holding a prisoner word
 CATEGORY = "C"        # any CATEGORY
 NAMED = "P"           # PERSON
@@ -137,7 +137,9 @@ def _marks(label: str, kb_id: str, tokens: list[str]) -> set[str]:
     if label in ("GIVE", "RECEIVE", "EXCHANGE"):
         marks |= {GIVE_RECEIVE_SWAP}
     if label == "GIVE":
-        marks |= {GIVE} | ({HANDED} if kb_id in NATIONALS_HANDED else set())
+        marks |= {GIVE}
+    if hands_nationals(label, kb_id, tokens[0] if tokens else ""):
+        marks |= {HANDED}
     if label == "HOME" or (label == "ROUTE" and kb_id == "destination"):
         marks |= {HOMECOMING}
     if label == "EXCHANGE":

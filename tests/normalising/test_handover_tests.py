@@ -52,11 +52,16 @@ ROWS = [
                            "at the Wagah crossing.", True),
     ("handed_to_own_side", "Eritrea transferred 45 Ethiopian detainees to Ethiopia's representatives at the "
                            "border on Sunday.", True),
+    ("handed_to_own_side", "On Monday India handed over to Pakistani officials 36 Pakistani fishermen at Wagah.",
+     True),
+    ("handed_to_own_side", "Azerbaijan repatriated 15 Armenian detainees to Armenia on Tuesday.", True),
     ("handed_to_own_side", "Greece handed over 64 Syrians to the Turkish coast guard.", False),
     # the same side at both ends, no own side after 'to', no known dyad, no handover verb
     ("handed_to_own_side", "Indian police handed over 12 Indian suspects to Indian officials in Delhi.", False),
     ("handed_to_own_side", "India handed over 36 Pakistani fishermen to the coast guard after their arrest.", False),
     ("handed_to_own_side", "Germany handed over 28 Afghan migrants to Afghan authorities in Kabul.", False),
+    ("handed_to_own_side", "Libya repatriated 150 Nigerian migrants to Nigeria on Tuesday.", False),
+    ("handed_to_own_side", "Russia deported 28 Ukrainian citizens to Ukraine on Friday.", False),
     ("handed_to_own_side", "Pakistan arrested 36 Indian fishermen and took them to Indian officials' boats.", False),
     ("freed_home", "Sixty Indian prisoners returned home across the Attari crossing on Friday after Pakistan "
                    "released them from jails in Karachi.", True),

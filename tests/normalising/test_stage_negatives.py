@@ -20,6 +20,31 @@ from extractor.normalising import gate, sides
 PUBLISHED = PartialDate.parse("2024-03-15")
 
 HARD_NEGATIVES = [
+    # near misses of the one-way handovers to the other side (gate.handed_to_own_side, gate.freed_home,
+    # gate.respective_releases, gate.released_between_sides): a state's own people, bail, a pardon, a fine, a term
+    # served, an acquittal, migrants, deportation, extradition, people arrested by the other side
+    ("own_citizens_on_bail_go_home", "Egypt released 30 Egyptian activists on bail on Monday, and they returned home "
+                                     "to Cairo."),
+    ("pardoned_fishermen_handed_to_their_officials",
+     "The president pardoned 400 prisoners on Monday, among them 20 Indian fishermen who were handed over to Indian "
+     "officials."),
+    ("freed_for_a_fine", "A Karachi court freed 36 Indian fishermen after each paid a fine of 500 rupees."),
+    ("term_served", "Tom Reyes walked free from a Texas prison on Tuesday after serving his 10-year term."),
+    ("acquittal", "A court in Baku acquitted 14 Armenian men on Monday and ordered their release."),
+    ("coastguard_returns_migrants", "The Greek coastguard returned 80 Turkish migrants to Turkey on Sunday."),
+    ("deported_to_their_state", "Russia deported 28 Ukrainian citizens to Ukraine on Friday."),
+    ("extradition", "Spain extradited two Russian hackers to the United States on Friday."),
+    ("fishermen_arrested_by_the_other_side",
+     "Pakistan arrested 36 Indian fishermen and handed them over to the police in Karachi."),
+    ("fishermen_seized_by_the_other_side",
+     "Pakistan's navy seized 36 Indian fishermen and their boats, and took them to Karachi, officials in India said."),
+    ("plane_of_deportees", "A plane carrying 150 Venezuelan migrants returned by the United States landed in Caracas."),
+    ("plane_after_a_court_release",
+     "A plane carrying 150 Iraqi prisoners landed in Baghdad on Wednesday after a court in Kuwait freed them."),
+    ("migrants_repatriated_between_no_dyad", "Libya repatriated 150 Nigerian migrants to Nigeria on Tuesday."),
+    ("two_states_free_their_own_respectively",
+     "Egypt and Jordan released 300 and 250 prisoners respectively to mark the holiday."),
+    ("moved_between_prisons", "The authorities moved 40 detainees between prisons in Sanaa and Aden on Monday."),
     # gate.members_handed near misses: members of no armed force or group; gate.bodies_for_nothing near miss: living
     # people freed for nothing are still a one-sided release
     # gate.recovery: remains recovered from a place where they lay, even by aid workers, were handed over by nobody
@@ -485,6 +510,20 @@ STILL_HANDOVERS = [
     # gate.released_thing near miss: people, not a thing, are the subject of the passive
     ("soldiers_were_released_passive",
      "The 40 Ukrainian soldiers were released on Monday by Russia in exchange for 40 Russian servicemen."),
+    # one-way handovers the article frames as handed to the other side (gate.handed_to_own_side, gate.freed_home,
+    # gate.respective_releases, gate.released_between_sides)
+    ("fishermen_handed_to_their_officials",
+     "India handed over 36 Pakistani fishermen to Pakistani officials at the Wagah border on Monday."),
+    ("freed_and_handed_to_their_authorities",
+     "Pakistan released 220 Indian fishermen and handed them over to the Indian authorities at the Wagah crossing."),
+    ("prisoners_freed_by_the_other_side_fly_home",
+     "A plane carrying 150 Iraqi prisoners freed by Iran landed in Baghdad on Wednesday."),
+    ("prisoners_home_after_the_other_side_freed_them",
+     "Sixty Indian prisoners returned home across the Attari crossing on Friday after Pakistan released them from "
+     "jails in Karachi."),
+    ("released_respectively", "Armenia and Azerbaijan released 32 and two prisoners respectively on Tuesday."),
+    ("released_between_the_sides",
+     "The ICRC oversaw the release and transfer of 887 detainees between the Yemeni government and the Houthis."),
     # gate.recovery near misses: remains recovered from the field and then received or repatriated were handed over
     ("received_remains_recovered_from_the_battlefield",
      "Ukraine received the bodies of 412 soldiers on Friday, most of them recovered from the battlefield near Vuhledar, "

@@ -204,6 +204,9 @@ class SentenceNeeds:
     def freed_home(self) -> bool:
         return _freed_home(self.view, self.pairs())
 
+    def received_from_other_side(self) -> bool:
+        return _received_from_other_side(self.view, self.pairs())
+
     def respective_sides(self) -> bool:
         return _respective_sides(self.view, self.pairs())
 
@@ -399,6 +402,29 @@ def _freed_home(view: SentenceView, pairs: frozenset[frozenset[str]]) -> bool:
             end = route_end(view, cue.end) if cue.kb_id_ == "destination" and cue.start >= people.end else None
             if end is not None and end.kb_id_ == home:
                 return True
+    return False
+
+
+FROM_SIDE_REACH = 8  # tokens from the counted people to the 'from' of the side that gave them
+
+
+def _received_from_other_side(view: SentenceView, pairs: frozenset[frozenset[str]]) -> bool:
+    """'Ukraine received 12 Ukrainian detainees from Russia', 'Georgia brought home 9 Georgians from Abkhazia':
+    counted people of a state received or brought home 'from' the other side of a known dyad with that state (rule
+    gate.received_from_other_side); whatever the people word."""
+    if not view.has_cue("RECEIVE"):
+        return False
+    for people in _counted_nationals(view):
+        for k in range(people.end, min(view.end - 1, people.end + FROM_SIDE_REACH)):
+            if view.lower[k] in (";", ".", "to"):
+                break
+            if view.lower[k] != "from":
+                continue
+            m = k + 1 if view.lower[k + 1] != "the" else k + 2
+            side = view.actor(m) if m < view.end else None
+            if side is not None and side.label_ in GIVER_LABELS and frozenset((side.kb_id_, people.kb_id_)) in pairs:
+                return True
+            break
     return False
 
 
@@ -724,6 +750,9 @@ class _CueNeeds:
 
     def freed_home(self) -> bool:
         return self.names_a_dyad()  # the people's state and the other side, anywhere in the sentence
+
+    def received_from_other_side(self) -> bool:
+        return self.names_a_dyad()
 
     def between(self) -> bool:
         return BETWEEN in self.article.words_in(self.k)

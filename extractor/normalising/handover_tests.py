@@ -66,6 +66,8 @@ NEEDS: dict[str, str] = {
     "homecoming": "a homecoming cue, or a route cue of a destination ('landed in')",
     "freed_home": "counted people of a state freed and coming home or to their state's soil, the other side of a "
                   "known dyad named in the sentence",
+    "received_from_other_side": "counted people of a state received or brought home from the other side of a known "
+                                "dyad with that state",
     "between": "'between'",
     "between_sides": "counted people right before 'between' and two sides of a known dyad after it",
     "counted_members": "counted members of a state's armed force or of an armed group ('64 members of the Sudanese "
@@ -103,6 +105,9 @@ HANDOVER_TESTS: tuple[HandoverTest, ...] = (
     # '88 Pakistani prisoners returned home after India released them', 'a plane carrying 150 Iraqi prisoners freed by
     # Iran landed in Baghdad'
     HandoverTest("freed_home", ("give", "demonym", "counted", "homecoming", "freed_home"), rule="gate.freed_home"),
+    # 'Ukraine received 12 Ukrainian detainees from Russia'
+    HandoverTest("received_from_other_side", ("give_or_take", "demonym", "counted", "received_from_other_side"),
+                 rule="gate.received_from_other_side"),
     # 'Armenia and Azerbaijan released 32 and two prisoners respectively'
     HandoverTest("respective_releases", ("give_or_take", "respectively", "people", "counted", "respective_sides"),
                  rule="gate.respective_releases"),

@@ -48,6 +48,8 @@ GATE = [
     ("nationals_handed_over_to_a_third_state", "Greece handed 64 Syrians to the Turkish coast guard.", False),
     # gate.freed_home: counted nationals freed by the other side and coming home, whatever the people word
     ("freed_home", "A plane carrying 150 Iraqi prisoners freed by Iran landed in Baghdad on Wednesday.", True),
+    # gate.received_from_other_side: counted nationals received from the other side, whatever the people word
+    ("received_from_other_side", "Ukraine received 12 Ukrainian detainees from Russia on Friday.", True),
     # gate.respective_releases, gate.released_between_sides: two sides of a known dyad, whatever the people word
     ("respective_releases", "Armenia and Azerbaijan released 32 and two prisoners respectively on Tuesday.", True),
     ("released_between_sides", "The ICRC oversaw the release of 887 detainees between the Yemeni government and "

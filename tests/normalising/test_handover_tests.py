@@ -74,6 +74,17 @@ ROWS = [
     ("freed_home", "Eighty-eight Pakistani fishermen returned home from India on Friday.", False),
     ("freed_home", "A plane carrying 150 Iraqi prisoners landed in Baghdad after a court in Kuwait freed them.", False),
     ("freed_home", "Iran freed 150 Iraqi prisoners on Wednesday, officials in Tehran said, and kept 40 others.", False),
+    ("received_from_other_side", "Ukraine received 12 Ukrainian detainees from Russia on Friday.", True),
+    ("received_from_other_side", "Georgian officials received 12 Georgian detainees from Russia at the Ergneti "
+                                 "checkpoint.", True),
+    ("received_from_other_side", "Armenia brought home 17 Armenian prisoners from Azerbaijan on a Red Cross plane.",
+     True),
+    # no known dyad, the people's own side, 'from' a prison, given not received
+    ("received_from_other_side", "Ukraine received 12 Ukrainian refugees from Poland on Friday.", False),
+    ("received_from_other_side", "Kazakhstan brought home 38 Kazakh citizens from Kazakhstan's embassy.", False),
+    ("received_from_other_side", "Ukraine received 12 Ukrainian detainees from a prison in Kharkiv on Friday.",
+     False),
+    ("received_from_other_side", "Russia freed 12 Ukrainian detainees from jail on Friday.", False),
     ("respective_releases", "Kyrgyzstan and Tajikistan handed back 14 and nine border guards respectively at the "
                             "Batken crossing.", True),
     ("respective_releases", "The Houthis and the Yemeni government freed 12 and 30 detainees respectively on "

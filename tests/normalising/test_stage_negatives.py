@@ -44,6 +44,7 @@ HARD_NEGATIVES = [
     ("migrants_repatriated_between_no_dyad", "Libya repatriated 150 Nigerian migrants to Nigeria on Tuesday."),
     ("two_states_free_their_own_respectively",
      "Egypt and Jordan released 300 and 250 prisoners respectively to mark the holiday."),
+    ("refugees_received_from_no_dyad", "Ukraine received 12 Ukrainian refugees from Poland on Friday."),
     ("moved_between_prisons", "The authorities moved 40 detainees between prisons in Sanaa and Aden on Monday."),
     # gate.members_handed near misses: members of no armed force or group; gate.bodies_for_nothing near miss: living
     # people freed for nothing are still a one-sided release
@@ -521,6 +522,7 @@ STILL_HANDOVERS = [
     ("prisoners_home_after_the_other_side_freed_them",
      "Sixty Indian prisoners returned home across the Attari crossing on Friday after Pakistan released them from "
      "jails in Karachi."),
+    ("received_from_the_other_side", "Georgia received 12 Georgian detainees from Russia at the Ergneti checkpoint."),
     ("released_respectively", "Armenia and Azerbaijan released 32 and two prisoners respectively on Tuesday."),
     ("released_between_the_sides",
      "The ICRC oversaw the release and transfer of 887 detainees between the Yemeni government and the Houthis."),

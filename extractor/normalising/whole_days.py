@@ -13,8 +13,7 @@ import datetime as dt
 
 from ..contract import DateInterval, PartialDate
 from .dating import resolve_span, usable_date
-from .occasions import Occasion
-from .occasions import days_of
+from .occasions import SUMMING_STAGES, Occasion, days_of
 from .sentences import SentenceView
 
 START_WORDS = frozenset({"started", "began", "begun", "beginning", "starting"})
@@ -92,8 +91,7 @@ def span_told_whole(occasions: list[Occasion], views: list[SentenceView], *, pub
         m.rules.append(rule)
 
 
-LAST_STAGE = (("final", "day"), ("last", "day"), ("final", "stage"), ("last", "stage"), ("final", "round"),
-              ("last", "round"), ("final", "phase"), ("last", "phase"))
+LAST_STAGE = frozenset((last, stage) for last in ("final", "last") for stage in SUMMING_STAGES | {"day"})
 
 
 def _last_stage(view: SentenceView, start: int) -> bool:

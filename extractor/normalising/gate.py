@@ -230,6 +230,9 @@ class SentenceNeeds:
     def handed_home(self) -> bool:
         return _handed_to_own_side(self.view, self.pairs())
 
+    def two_peoples(self) -> bool:
+        return _two_peoples_freed(self.view, self.pairs())
+
 
 def names_a_dyad(actors: list[Span], pairs: frozenset[frozenset[str]]) -> bool:
     """Two of the actors are the two parties of a known dyad."""
@@ -453,6 +456,16 @@ def _counted_nationals(view: SentenceView) -> Iterator[Span]:
                 (cue := view.cue(k)) is not None and cue.start == k and cue.label_ == "CATEGORY"
                 for k in range(demonym.end, min(view.end, demonym.end + NATIONAL_NOUN_REACH))):
             yield demonym
+
+
+def _two_peoples_freed(view: SentenceView, pairs: frozenset[frozenset[str]]) -> bool:
+    """'Iran freed five Americans on Monday in a deal under which five Iranians held in the US were released',
+    'Russia is to free 248 Ukrainians and Ukraine 230 Russians': counted people of each of the two states of a
+    known dyad, freed in one sentence (rule gate.two_peoples_freed); not one people freed by both."""
+    if not any(c.kb_id_ == "release" for c in view.cues_with("GIVE")):
+        return False
+    peoples = {d.kb_id_ for d in _counted_nationals(view)}
+    return len(peoples) >= 2 and any(pair <= peoples for pair in pairs)
 
 
 def _own_side_after(view: SentenceView, start: int, home: str) -> Span | None:
@@ -765,6 +778,9 @@ class _CueNeeds:
 
     def members(self) -> bool:
         return not MEMBER_NOUNS.isdisjoint(self.article.words_in(self.k))
+
+    def two_peoples(self) -> bool:
+        return self.names_a_dyad()  # two peoples' demonyms are two actors of the dyad
 
     def handed_home(self) -> bool:
         """A demonym with an actor of the same id after it (its own side), without the figure and dyad."""

@@ -70,6 +70,8 @@ NEEDS: dict[str, str] = {
                                 "dyad with that state",
     "between": "'between'",
     "between_sides": "counted people right before 'between' and two sides of a known dyad after it",
+    "two_peoples": "counted people of each of the two states of a known dyad ('five Americans', '248 Ukrainians' and "
+                   "'230 Russians'), a release verb among them",
     "counted_members": "counted members of a state's armed force or of an armed group ('64 members of the Sudanese "
                        "Armed Forces', '73 PUK members')",
 }
@@ -114,6 +116,9 @@ HANDOVER_TESTS: tuple[HandoverTest, ...] = (
     # 'the release and transfer of 887 detainees between the government and the Houthis'
     HandoverTest("released_between_sides", ("give_or_take", "between", "people", "counted", "between_sides"),
                  rule="gate.released_between_sides"),
+    # 'Iran freed five Americans in a deal under which five Iranians held in the US were released': the two
+    # sides' own people freed, with no swap word
+    HandoverTest("two_peoples_freed", ("give", "demonym", "counted", "two_peoples"), rule="gate.two_peoples_freed"),
     # 'released 64 members of the Sudanese Armed Forces', 'freed 73 PUK members': fighters, whatever the people word
     HandoverTest("members_handed", ("give_or_take", "members", "counted", "counted_members"),
                  rule="gate.members_handed"),

@@ -957,7 +957,7 @@ class _MarkNeeds:
              "respectively": RESPECTIVE, "between": BETWEEN_SIDES, "homecoming": HOMECOMING}
     PRESENT = frozenset({"person_for_person", "freed_held_or_at_war", "names_a_dyad", "both_sides", "handed_home",
                          "counted_members", "respective_sides", "between_sides", "freed_home",
-                         "received_from_other_side"})
+                         "received_from_other_side", "two_peoples"})
 
     def __init__(self, reading: _Reading) -> None:
         self.reading = reading

@@ -85,6 +85,13 @@ ROWS = [
     ("received_from_other_side", "Ukraine received 12 Ukrainian detainees from a prison in Kharkiv on Friday.",
      False),
     ("received_from_other_side", "Russia freed 12 Ukrainian detainees from jail on Friday.", False),
+    ("two_peoples_freed", "Eritrea freed 40 Ethiopians on Monday under a deal that saw 25 Eritreans held in Ethiopia "
+                          "released.", True),
+    ("two_peoples_freed", "Under the accord, Armenia is to free 12 Azerbaijanis and Azerbaijan 30 Armenians.", True),
+    # one people freed by both, a people of no known dyad, no release verb
+    ("two_peoples_freed", "Armenia and Azerbaijan each freed 12 Armenians on Monday.", False),
+    ("two_peoples_freed", "Portugal freed 12 Brazilians and 30 Angolans held for fraud on Monday.", False),
+    ("two_peoples_freed", "Eritrea arrested 40 Ethiopians and 25 Eritreans near the border on Monday.", False),
     ("respective_releases", "Kyrgyzstan and Tajikistan handed back 14 and nine border guards respectively at the "
                             "Batken crossing.", True),
     ("respective_releases", "The Houthis and the Yemeni government freed 12 and 30 detainees respectively on "

@@ -638,6 +638,11 @@ STILL_HANDOVERS = [
      "Russian servicemen."),
     ("position_named_in_another_sentence",
      "Armenia and Azerbaijan swapped 14 defenders each on Monday. Among the Armenians was a former club striker."),
+    # gate.two_peoples_freed: each side's own people freed in one sentence, with no swap word
+    ("two_peoples_freed_under_a_deal",
+     "Eritrea freed 40 Ethiopians on Monday under a deal that saw 25 Eritreans held in Ethiopia released."),
+    ("two_peoples_to_be_freed_gapped",
+     "Under the accord, Armenia is to free 12 Azerbaijanis and Azerbaijan 30 Armenians."),
 ]
 
 

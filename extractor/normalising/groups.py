@@ -1331,9 +1331,7 @@ def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
                 and not _body_of_state(view, actor, before) \
                 and not (view.lower[before] == "in" and before > view.start
                          and view.lower[before - 1] in SEAT_NOUNS and actor.label_ in ("CAPITAL", "STATE")) \
-                and not (view.lower[before] == "with" and actor.end == i and view.lower[i].endswith("ing")
-                         and view.cue(i) is not None and view.cue(i).kb_id_ in ("release", "handover", "receive")) \
-                and not (view.lower[before] == "with" and _with_clause_verbs(view, actor.end, i)):
+                and not (view.lower[before] == "with" and _with_clause_verb(view, actor.end, i)):
             # (not skipped: "..., with Minsk releasing three Poles", the subject of the -ing clause; "with
             # Israel handing over 12 and receiving two": of each -ing verb of the clause)
             continue  # "separatists in eastern Ukraine released ...", "brokered by Qatar": not the subject
@@ -1349,17 +1347,23 @@ def _subject_before(view: SentenceView, i: int, lo: int) -> Span | None:
     return None
 
 
-def _with_clause_verbs(view: SentenceView, k: int, i: int) -> bool:
-    """'with X handing over ... and receiving ...': an -ing transfer verb right after the party at k, and the
-    verb at i a later -ing transfer verb of the same clause (no clause break between)."""
-    if i <= k:
-        return False  # the verb right after the party: read by the test before ('with Minsk releasing')
-    first, verb = view.cue(k) if k < view.end else None, view.cue(i) if i < view.end else None
-    if first is None or verb is None or first.label_ not in ("GIVE", "RECEIVE") or verb.label_ not in ("GIVE", "RECEIVE"):
+WITH_CLAUSE_FIRST_KINDS = frozenset({"release", "handover", "receive"})
+
+
+def _with_clause_verb(view: SentenceView, k: int, i: int) -> bool:
+    """The party right before token k, after 'with', is the subject of the -ing transfer verb at i: the verb right
+    after it ('with Minsk releasing three Poles'), or a later -ing transfer verb of the same clause ('with Israel
+    handing over 12 and receiving two'; no clause break between)."""
+    verb = view.cue(i) if i < view.end else None
+    if verb is None or not view.lower[i].endswith("ing"):
         return False
-    if not (view.lower[k].endswith("ing") and view.lower[i].endswith("ing")):
+    if i == k:
+        return verb.kb_id_ in WITH_CLAUSE_FIRST_KINDS
+    first = view.cue(k) if k < view.end else None
+    if i < k or first is None or first.label_ not in ("GIVE", "RECEIVE") or verb.label_ not in ("GIVE", "RECEIVE"):
         return False
-    return not any(view.lower[m] in (";", "while", "whereas", "but") for m in range(k, i))
+    return view.lower[k].endswith("ing") and not any(view.lower[m] in (";", "while", "whereas", "but")
+                                                     for m in range(k, i))
 
 
 BODY_OF_STATE_HEADS = frozenset({"government", "authorities", "army", "military", "republic", "kingdom"})

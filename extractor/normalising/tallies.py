@@ -321,7 +321,7 @@ def _month_like(words: list[str]) -> bool:
 
 def _day_like(words: list[str]) -> bool:
     """A day of the month among the words ('23', '25th')."""
-    return any(w.rstrip("stndrh").isdigit() and len(w.rstrip("stndrh")) <= 2 for w in words)
+    return any((day := w.rstrip("stndrh")).isdigit() and len(day) <= 2 for w in words)
 
 
 def _days_of_one_month(before: list[str], after: list[str]) -> bool:

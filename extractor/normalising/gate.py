@@ -245,7 +245,6 @@ def names_a_dyad(actors: list[Span], pairs: frozenset[frozenset[str]]) -> bool:
 REVIEW_WORDS = frozenset({"review", "reviewed", "reviews"})
 FICTION_MEDIA = frozenset({"film", "films", "movie", "movies", "game", "games", "videogame", "novel", "novels",
                            "thriller", "thrillers", "drama", "comedy", "musical", "sitcom", "miniseries", "opera"})
-RATING_WORDS = frozenset({"rating", "stars", "/10", "/5"})
 
 
 def fiction_review(views: list[SentenceView]) -> bool:
